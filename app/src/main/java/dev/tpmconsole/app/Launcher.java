@@ -1,0 +1,35 @@
+package dev.tpmconsole.app;
+
+import picocli.CommandLine;
+
+/**
+ * The entry point of {@code tpm-console.jar}. Not a JavaFX Application subclass, so that the jar starts with
+ * JavaFX on the class path. With no arguments it starts the GUI; otherwise it runs a command.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (used by tests, which must not exit). */
+    public static int run(String... args) {
+        quietLibraries();
+        CommandLine cli = TpmConsoleCommand.commandLine();
+        if (args.length == 0) {
+            return cli.execute("gui");
+        }
+        return cli.execute(args);
+    }
+
+    /** Hibernate and the JDBC drivers log through SLF4J at WARN, so that a command prints only its answer. */
+    static void quietLibraries() {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty(
+                "org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tpmconsole.app;
+
+import dev.tpmconsole.app.commands.DemoCommand;
+import dev.tpmconsole.app.commands.GuiCommand;
+import dev.tpmconsole.app.commands.InfoCommand;
+import dev.tpmconsole.model.source.SourceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: {@code tpm-console [COMMAND]}. */
+@Command(name = "tpm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A console for ZStack administrators: browse VM TPM data, audit a database for what"
+            + " ZStack left behind, and clean it up safely. With no command, starts the GUI.",
+        subcommands = {GuiCommand.class, InfoCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the source cannot be read or is not a ZStack database; or the command failed",
+            "2:usage error"})
+public final class TpmConsoleCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TpmConsoleCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof SourceException) {
+                commandLine.getErr().println("tpm-console: " + ex.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("tpm-console: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return 1;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.app.AppDirs;
+import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gui [SOURCE]}: starts the console window. Without a source it opens the built-in demo snapshot,
+ * generating it in the data folder on the first start.
+ */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = "Start the console window (the default when no command is given). Without SOURCE (or"
+            + " with --demo) it opens the built-in demo snapshot, generated on first start.")
+public final class GuiCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
+    Path source;
+
+    @Option(names = "--demo", description = "Open the built-in demo snapshot.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dataDir = AppDirs.dataDir();
+        CountDownLatch closed = new CountDownLatch(1);
+        Platform.setImplicitExit(true);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            ConsoleGui gui = ConsoleGui.show(stage, dataDir, FxSchedulers.javafx());
+            stage.setOnHidden(e -> {
+                gui.viewModel().close();
+                closed.countDown();
+            });
+            if (source != null && !demo) {
+                gui.viewModel().open(source);
+            } else {
+                gui.viewModel().openDemo();
+            }
+        });
+        closed.await();
+        Platform.exit();
+        return 0;
+    }
+}

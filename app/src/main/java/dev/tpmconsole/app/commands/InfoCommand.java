@@ -1,0 +1,100 @@
+package dev.tpmconsole.app.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.source.Sources;
+import dev.tpmconsole.model.stats.SourceSummary;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code info SOURCE}: the schema layout and the row counts per table. Never writes to the source. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the schema layout of a ZStack database and its row counts per table.")
+public final class InfoCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    public enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file.")
+    String source;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws SourceException {
+        SourceSummary summary;
+        try (Source s = Sources.open(source, OpenOptions.readOnly())) {
+            try {
+                summary = SourceSummary.of(s);
+            } catch (SQLException e) {
+                throw s.failure(e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(summary));
+        } else {
+            text(summary, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String json(SourceSummary s) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("source", s.source());
+        root.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        root.put("writable", s.writable());
+        ObjectNode schema = root.putObject("schema");
+        schema.put("backupOwnerColumn", s.layout().backupOwnerColumn());
+        schema.put("keyRefResourceFk", s.layout().keyRefResourceFk());
+        schema.set("missingTables", mapper.valueToTree(s.layout().missingOptional()));
+        schema.set("missingColumns", mapper.valueToTree(new java.util.TreeMap<>(s.layout().missingColumns())));
+        ObjectNode counts = root.putObject("counts");
+        s.counts().forEach(counts::put);
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void text(SourceSummary s, PrintWriter out) {
+        out.printf("Source:  %s%n", s.source());
+        out.printf("Opened:  %s, %s%n", s.kind() == dev.tpmconsole.model.schema.DatabaseKind.SQLITE
+                ? "SQLite snapshot" : "MariaDB", s.writable() ? "writable" : "read-only");
+        out.printf("Schema:  VmHostBackupFileVO owner column: %s%s%n", s.layout().backupOwnerColumn(),
+                s.layout().legacyBackupLayout() ? " (early zsv 5.0.0 layout)" : "");
+        out.printf("         EncryptedResourceKeyRefVO -> ResourceVO foreign key: %s%n",
+                s.layout().keyRefResourceFk() ? "present (zsv 5.1.0)" : "absent");
+        out.printf("         optional tables missing: %s%n", s.layout().missingOptional().isEmpty() ? "none"
+                : String.join(", ", s.layout().missingOptional()));
+        s.layout().missingColumns().forEach((table, cols) ->
+                out.printf("         %s lacks columns: %s%n", table, String.join(", ", cols)));
+        out.println();
+        int width = s.counts().keySet().stream().mapToInt(String::length).max().orElse(10);
+        out.printf("%-" + width + "s  %12s%n", "Table", "Rows");
+        long total = 0;
+        for (Map.Entry<String, Long> e : s.counts().entrySet()) {
+            out.printf("%-" + width + "s  %,12d%n", e.getKey(), e.getValue());
+            total += e.getValue();
+        }
+        out.printf("%-" + width + "s  %,12d%n", "total", total);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tpmconsole.model.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Checks a file before SQLite is let near it, so that a bad file gets a precise message: missing,
+ * a directory, unreadable, empty, not SQLite (and what it looks like instead), cut off, or in the middle
+ * of another program's write. Only reads the file.
+ */
+final class SqliteFileCheck {
+
+    static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** SQLite's lock bytes (os_unix.c): PENDING_BYTE and RESERVED_BYTE = PENDING_BYTE + 1. */
+    private static final long PENDING_BYTE = 0x40000000L;
+
+    private SqliteFileCheck() {
+    }
+
+    static void check(Path path) throws SourceException {
+        if (!Files.exists(path)) {
+            throw new SourceException(SourceException.Reason.NOT_FOUND, "No such file: " + path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new SourceException(SourceException.Reason.NOT_A_FILE,
+                    path + " is a directory, not a snapshot file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": permission denied");
+        }
+        long size;
+        byte[] header = new byte[100];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": " + e.getMessage(), e);
+        }
+        if (size == 0) {
+            throw new SourceException(SourceException.Reason.NOT_SQLITE,
+                    path + " is not an SQLite database: the file is empty");
+        }
+        if (read < MAGIC.length || !startsWith(header, MAGIC)) {
+            throw new SourceException(SourceException.Reason.NOT_SQLITE,
+                    path + " is not an SQLite database: " + whatItLooksLike(header, read));
+        }
+        if (read < 100) {
+            throw new SourceException(SourceException.Reason.TRUNCATED,
+                    path + " is cut off: it holds only " + size + " bytes, less than an SQLite header");
+        }
+        ByteBuffer h = ByteBuffer.wrap(header);
+        int rawPageSize = Short.toUnsignedInt(h.getShort(16));
+        long pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+        if (pageSize < 512 || pageSize > 65536 || Long.bitCount(pageSize) != 1) {
+            throw new SourceException(SourceException.Reason.CORRUPT,
+                    path + " is damaged: its header names an impossible page size (" + rawPageSize + ")");
+        }
+        long changeCounter = Integer.toUnsignedLong(h.getInt(24));
+        long pageCount = Integer.toUnsignedLong(h.getInt(28));
+        long validFor = Integer.toUnsignedLong(h.getInt(92));
+        if (validFor == changeCounter && pageCount > 0 && pageCount * pageSize > size) {
+            throw new SourceException(SourceException.Reason.TRUNCATED, String.format(
+                    "%s is cut off: its header says %,d pages of %,d bytes (%,d bytes) but the file holds %,d bytes",
+                    path, pageCount, pageSize, pageCount * pageSize, size));
+        }
+        if (size % pageSize != 0) {
+            throw new SourceException(SourceException.Reason.TRUNCATED, String.format(
+                    "%s is cut off or damaged: its size (%,d bytes) is not a whole number of %,d-byte pages",
+                    path, size, pageSize));
+        }
+        Path journal = path.resolveSibling(path.getFileName() + "-journal");
+        try {
+            if (Files.exists(journal) && Files.size(journal) > 0) {
+                throw new SourceException(SourceException.Reason.LOCKED, path
+                        + " has an unfinished write: " + journal.getFileName() + " exists (another program is"
+                        + " writing this snapshot, or crashed while writing it). Close that program and try again.");
+            }
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + journal + ": " + e.getMessage(), e);
+        }
+        if (lockedByWriter(path)) {
+            throw new SourceException(SourceException.Reason.LOCKED, path
+                    + " is locked by another program that is writing to it; try again when it has finished");
+        }
+    }
+
+    /**
+     * Whether another process holds SQLite's RESERVED or PENDING lock, i.e. is writing. Probes with a shared
+     * POSIX lock on those bytes, which conflicts only with a writer's exclusive lock and changes nothing.
+     */
+    static boolean lockedByWriter(Path path) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            FileLock lock = ch.tryLock(PENDING_BYTE, 2, true);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String whatItLooksLike(byte[] header, int read) {
+        if (read >= 2 && (header[0] & 0xff) == 0x1f && (header[1] & 0xff) == 0x8b) {
+            return "it is a gzip-compressed file (a compressed mysqldump is converted with `tpm-console import`)";
+        }
+        String text = new String(header, 0, read, StandardCharsets.ISO_8859_1);
+        if (text.startsWith("-- MySQL dump") || text.startsWith("-- MariaDB dump") || text.startsWith("/*!")
+                || text.regionMatches(true, 0, "CREATE ", 0, 7) || text.regionMatches(true, 0, "INSERT ", 0, 7)) {
+            return "it is SQL text (a mysqldump is converted with `tpm-console import`)";
+        }
+        if (text.startsWith("PK")) {
+            return "it is a zip archive";
+        }
+        return "it does not start with the SQLite header";
+    }
+}

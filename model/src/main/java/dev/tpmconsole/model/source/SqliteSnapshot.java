@@ -1,0 +1,184 @@
+package dev.tpmconsole.model.source;
+
+import dev.tpmconsole.model.schema.DatabaseKind;
+import dev.tpmconsole.model.schema.SchemaInspector;
+import dev.tpmconsole.model.schema.SchemaLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * An SQLite snapshot of a ZStack database (the format of architecture.md). Opened read-only unless asked
+ * otherwise; a read-only session leaves the file byte-identical. Refuses, with a message and without
+ * writing anything, a missing path, a file that is not SQLite, one that is cut off or damaged, one that
+ * another program is writing, and an SQLite file that is not a ZStack database.
+ */
+public final class SqliteSnapshot implements Source {
+
+    /** How long a statement waits for another process's lock before reporting "locked". */
+    static final int BUSY_TIMEOUT_MS = 1500;
+
+    /**
+     * Paths this process has open. POSIX record locks belong to the process, so the writer-lock probe of
+     * {@link SqliteFileCheck} must not run on a file that one of our own connections may be locking.
+     */
+    private static final Map<Path, Integer> OPEN_IN_THIS_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path path;
+    private final Path realPath;
+    private final boolean writable;
+    private final SchemaLayout layout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SqliteSnapshot(Path path, Path realPath, boolean writable, SchemaLayout layout) {
+        this.path = path;
+        this.realPath = realPath;
+        this.writable = writable;
+        this.layout = layout;
+    }
+
+    public static SqliteSnapshot open(Path file, OpenOptions options) throws SourceException {
+        Path path = file.toAbsolutePath().normalize();
+        Path real = realPath(path);
+        if (!OPEN_IN_THIS_PROCESS.containsKey(real)) {
+            SqliteFileCheck.check(path);
+        } else if (!Files.isRegularFile(path)) {
+            throw new SourceException(SourceException.Reason.NOT_A_FILE, path + " is not a snapshot file");
+        }
+        if (options.writable() && !Files.isWritable(path)) {
+            throw new SourceException(SourceException.Reason.READ_ONLY,
+                    "Cannot open " + path + " for changes: the file is not writable");
+        }
+        SchemaLayout layout;
+        try (Connection c = connect(path, options.writable())) {
+            try (Statement st = c.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+                if (options.writable()) {
+                    // Takes (and drops) the write lock, so that another writer is found now, not mid-change.
+                    st.execute("BEGIN IMMEDIATE");
+                    st.execute("ROLLBACK");
+                }
+            }
+            if (SchemaInspector.allTableNames(c, DatabaseKind.SQLITE).isEmpty()) {
+                throw new SourceException(SourceException.Reason.NOT_ZSTACK,
+                        path + " is an SQLite database but not a ZStack database: it has no tables at all");
+            }
+            layout = SchemaInspector.inspect(c, DatabaseKind.SQLITE);
+        } catch (SQLException e) {
+            throw translate(path, e);
+        }
+        if (!layout.isZStack()) {
+            throw new SourceException(SourceException.Reason.NOT_ZSTACK,
+                    path + " is an SQLite database but not a ZStack database: " + String.join("; ", layout.problems()));
+        }
+        OPEN_IN_THIS_PROCESS.merge(real, 1, Integer::sum);
+        return new SqliteSnapshot(path, real, options.writable(), layout);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String displayName() {
+        return path.toString();
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.SQLITE;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    @Override
+    public SchemaLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public Connection connection() throws SQLException {
+        if (closed.get()) {
+            throw new SQLException("the snapshot " + path + " has been closed");
+        }
+        return connect(path, writable);
+    }
+
+    @Override
+    public SourceException failure(SQLException e) {
+        return translate(path, e);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            OPEN_IN_THIS_PROCESS.computeIfPresent(realPath, (k, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
+    static Connection connect(Path path, boolean writable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(!writable);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(false);
+        config.setSharedCache(false);
+        return DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+    }
+
+    /** Turns an SQLite error met while opening or reading into a message about the file. */
+    public static SourceException translate(Path path, SQLException e) {
+        int code = e instanceof SQLiteException se ? se.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+        if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return new SourceException(SourceException.Reason.LOCKED, path
+                    + " is locked by another program that is writing to it; try again when it has finished", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return new SourceException(SourceException.Reason.NOT_SQLITE,
+                    path + " is not an SQLite database (or is encrypted)", e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+            return new SourceException(SourceException.Reason.CORRUPT,
+                    path + " is damaged: SQLite reports " + firstLine(e.getMessage()), e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return new SourceException(SourceException.Reason.READ_ONLY, path
+                    + " cannot be read without writing to it (it needs a rollback or recovery that a read-only"
+                    + " open may not do): " + firstLine(e.getMessage()), e);
+        }
+        if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_PERM.code) {
+            return new SourceException(SourceException.Reason.UNREADABLE,
+                    "Cannot open " + path + ": " + firstLine(e.getMessage()), e);
+        }
+        return new SourceException(SourceException.Reason.CORRUPT,
+                "Cannot read " + path + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+}

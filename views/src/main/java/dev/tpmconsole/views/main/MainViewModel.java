@@ -1,0 +1,154 @@
+package dev.tpmconsole.views.main;
+
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.stats.SourceSummary;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the main window: the open source and its summary, whether something is loading, the last error.
+ * Opening runs in the background; results arrive on the FX scheduler. The previous source is closed only
+ * when the new one opened, so a bad file leaves the window as it was.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private final SourceService service;
+    private final FxSchedulers schedulers;
+
+    private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source");
+    private final ReadOnlyObjectWrapper<SourceSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<TableCountRow> counts = FXCollections.observableArrayList();
+    private final StringBinding title;
+    private final BooleanBinding hasError;
+    private Disposable pending = Disposable.disposed();
+
+    public MainViewModel(SourceService service, FxSchedulers schedulers) {
+        this.service = Objects.requireNonNull(service);
+        this.schedulers = Objects.requireNonNull(schedulers);
+        this.title = Bindings.createStringBinding(() -> {
+            SourceSummary s = summary.get();
+            if (s == null) {
+                return "TPM Console";
+            }
+            String name = Path.of(s.source()).getFileName().toString();
+            return name + (s.writable() ? "" : " (read-only)") + " — TPM Console";
+        }, summary);
+        this.hasError = error.isNotEmpty();
+    }
+
+    /** Opens a snapshot in the background; on success it replaces the current source. */
+    public void open(Path snapshot) {
+        load("Opening " + snapshot.getFileName() + "…", () -> service.open(snapshot));
+    }
+
+    /** Opens the built-in demo snapshot, generating it on the first start. */
+    public void openDemo() {
+        load("Opening the demo snapshot (generated on first start)…", () -> service.open(service.demoSnapshot()));
+    }
+
+    private void load(String message, Callable<Source> opener) {
+        pending.dispose();
+        busy.set(true);
+        busyMessage.set(message);
+        error.set("");
+        pending = Single.fromCallable(() -> {
+                    Source s = opener.call();
+                    try {
+                        return new Opened(s, SourceSummary.of(s));
+                    } catch (SQLException e) {
+                        s.close();
+                        throw s.failure(e);
+                    }
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(this::opened, this::failed);
+    }
+
+    private void opened(Opened o) {
+        Source previous = source.get();
+        source.set(o.source());
+        summary.set(o.summary());
+        counts.setAll(o.summary().counts().entrySet().stream()
+                .map(e -> new TableCountRow(e.getKey(), e.getValue())).toList());
+        busy.set(false);
+        busyMessage.set("");
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        busyMessage.set("");
+        String message = t.getMessage();
+        error.set(message != null && !message.isBlank() ? message : t.toString());
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    public ReadOnlyObjectProperty<Source> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SourceSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty busyMessageProperty() {
+        return busyMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public BooleanBinding hasErrorBinding() {
+        return hasError;
+    }
+
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    public ObservableList<TableCountRow> counts() {
+        return FXCollections.unmodifiableObservableList(counts);
+    }
+
+    @Override
+    public void close() {
+        pending.dispose();
+        Source s = source.get();
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    private record Opened(Source source, SourceSummary summary) {
+    }
+}
