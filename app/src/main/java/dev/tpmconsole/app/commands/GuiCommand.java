@@ -21,6 +21,13 @@ import picocli.CommandLine.Parameters;
             + " with --demo) it opens the built-in demo snapshot, generated on first start.")
 public final class GuiCommand implements Callable<Integer> {
 
+    /** Held so that the level set on it is not lost when JUL drops an unreferenced logger. */
+    private static final java.util.logging.Logger PLATFORM_LOGGER =
+            java.util.logging.Logger.getLogger("javafx");
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
     Path source;
 
@@ -31,8 +38,11 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path dataDir = AppDirs.dataDir();
         CountDownLatch closed = new CountDownLatch(1);
+        // JavaFX warns when loaded from the class path, which is how the single jar runs; that is intended.
+        PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
-        Platform.startup(() -> {
+        try {
+            Platform.startup(() -> {
             Stage stage = new Stage();
             ConsoleGui gui = ConsoleGui.show(stage, dataDir, FxSchedulers.javafx());
             stage.setOnHidden(e -> {
@@ -44,7 +54,13 @@ public final class GuiCommand implements Callable<Integer> {
             } else {
                 gui.viewModel().openDemo();
             }
-        });
+            });
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            spec.commandLine().getErr().println("tpm-console: cannot open a window: " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("GTK")
+                    ? " (the console needs GTK 3: apt-get install libgtk-3-0; is DISPLAY set?)" : ""));
+            return 1;
+        }
         closed.await();
         Platform.exit();
         return 0;

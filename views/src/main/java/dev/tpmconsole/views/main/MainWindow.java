@@ -140,12 +140,20 @@ public final class MainWindow {
         rows.setId("rowsColumn");
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
+        rows.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : NumberFormat.getIntegerInstance().format(value));
+            }
+        });
         rows.setPrefWidth(120);
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No snapshot open"));
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setFixedCellSize(28);
+        table.prefHeightProperty().bind(Bindings.size(table.getItems()).add(1.6).multiply(table.getFixedCellSize()));
 
         VBox summary = new VBox(title, subtitle, table);
         summary.setId("summaryPane");

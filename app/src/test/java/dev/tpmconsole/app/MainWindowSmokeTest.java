@@ -1,0 +1,71 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.main.TableCountRow;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real main window headless (Monocle), opens snapshots through it and reads what it shows. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowSmokeTest {
+
+    @TempDir
+    static Path dataDir;
+
+    ConsoleGui gui;
+
+    @Start
+    void start(Stage stage) {
+        gui = ConsoleGui.show(stage, dataDir, FxSchedulers.javafx());
+    }
+
+    @Test
+    void opensTheDemoAndShowsItsSummary(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#statusSource").queryAs(Label.class).getText()).isEqualTo("No source");
+        robot.interact(() -> gui.viewModel().openDemo());
+        TableView<TableCountRow> table = robot.lookup("#countsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(Files.exists(dataDir.resolve("demo.sqlite"))).as("generated on first start").isTrue();
+        assertThat(gui.stage().getTitle()).isEqualTo("demo.sqlite (read-only) — TPM Console");
+        assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("read-only");
+        assertThat(robot.lookup("#statusLayout").queryAs(Label.class).getText()).contains("backups by resourceUuid");
+        assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).matches("[\\d,]+ VMs · [\\d,]+ TPMs · [\\d,]+ rows");
+        assertThat(table.getItems()).hasSize(15);
+        assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void aBadFileShowsTheErrorBannerAndKeepsTheWindowUsable(FxRobot robot) throws Exception {
+        Path snapshot = TestSnapshots.demo(dataDir.resolve("small.sqlite"), 20, 2);
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get() != null);
+        Path junk = Files.writeString(dataDir.resolve("junk.db"), "plain text, not SQLite");
+        robot.interact(() -> gui.viewModel().open(junk));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().hasErrorBinding().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#errorText").queryAs(Label.class).getText()).contains("junk.db", "not an SQLite database");
+        assertThat(gui.stage().getTitle()).startsWith("small.sqlite");
+        robot.clickOn("#dismissError");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isFalse();
+    }
+}

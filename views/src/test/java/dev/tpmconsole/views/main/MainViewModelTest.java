@@ -1,0 +1,100 @@
+package dev.tpmconsole.views.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+
+    @TempDir
+    static Path shared;
+    static Path demo;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        demo = TestSnapshots.demo(shared.resolve("small.sqlite"), 40, 5);
+    }
+
+    /** Opens real snapshots; counts how often the demo was asked for. */
+    static final class RealService implements SourceService {
+        final AtomicInteger demoRequests = new AtomicInteger();
+
+        @Override
+        public Source open(Path snapshot) throws SourceException {
+            return SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
+        }
+
+        @Override
+        public Path demoSnapshot() {
+            demoRequests.incrementAndGet();
+            return demo;
+        }
+    }
+
+    @Test
+    void opensASnapshotAndSummarisesIt() {
+        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
+            assertThat(vm.titleBinding().get()).isEqualTo("TPM Console");
+            vm.open(demo);
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.summaryProperty().get().source()).isEqualTo(demo.toAbsolutePath().toString());
+            assertThat(vm.titleBinding().get()).isEqualTo("small.sqlite (read-only) — TPM Console");
+            assertThat(vm.counts()).extracting(TableCountRow::table).startsWith("ResourceVO", "ManagementNodeVO");
+            assertThat(vm.counts()).filteredOn(r -> r.table().equals("VmInstanceEO"))
+                    .singleElement().extracting(TableCountRow::rows).isEqualTo(vm.summaryProperty().get().count("VmInstanceEO"));
+        }
+    }
+
+    @Test
+    void aBadFileKeepsWhatWasOpenAndSaysWhy() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.sqlite"), "not a database at all, sorry");
+        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
+            vm.open(demo);
+            Source first = vm.sourceProperty().get();
+            vm.open(junk);
+            assertThat(vm.errorProperty().get()).contains("junk.sqlite").contains("not an SQLite database");
+            assertThat(vm.hasErrorBinding().get()).isTrue();
+            assertThat(vm.sourceProperty().get()).isSameAs(first);
+            assertThat(vm.summaryProperty().get().source()).endsWith("small.sqlite");
+            vm.dismissError();
+            assertThat(vm.hasErrorBinding().get()).isFalse();
+        }
+    }
+
+    @Test
+    void openingAnotherClosesThePrevious() throws Exception {
+        Path second = Files.copy(demo, dir.resolve("second.sqlite"));
+        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
+            vm.open(demo);
+            Source first = vm.sourceProperty().get();
+            vm.open(second);
+            assertThat(vm.sourceProperty().get()).isNotSameAs(first);
+            org.assertj.core.api.Assertions.assertThatThrownBy(first::connection).hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void openDemoAsksTheServiceForTheDemo() {
+        RealService service = new RealService();
+        try (MainViewModel vm = new MainViewModel(service, FxSchedulers.synchronous())) {
+            vm.openDemo();
+            assertThat(service.demoRequests.get()).isEqualTo(1);
+            assertThat(vm.summaryProperty().get().source()).endsWith("small.sqlite");
+        }
+    }
+}
