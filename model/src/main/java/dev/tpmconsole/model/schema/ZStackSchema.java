@@ -124,9 +124,29 @@ public final class ZStackSchema {
                 out.add("CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + q(idx.name()) + " ON " + q(t.name())
                         + " (" + joinQuoted(idx.columns()) + ")");
             }
+            for (TableDef.IndexDef idx : implicitForeignKeyIndexes(t)) {
+                out.add("CREATE INDEX " + q(idx.name()) + " ON " + q(t.name()) + " (" + joinQuoted(idx.columns()) + ")");
+            }
         }
         for (ViewDef v : views) {
             out.add("CREATE VIEW " + q(v.name()) + " AS " + v.selectSql());
+        }
+        return out;
+    }
+
+    /**
+     * The indexes InnoDB creates by itself for a foreign key whose column leads no other index (named after
+     * the constraint). They exist in every ZStack MariaDB (TpmVO's on vmInstanceUuid, for instance), so a
+     * snapshot has them too, whether or not it declares the foreign keys.
+     */
+    public static List<TableDef.IndexDef> implicitForeignKeyIndexes(TableDef t) {
+        List<TableDef.IndexDef> out = new ArrayList<>();
+        for (ForeignKeyDef fk : t.foreignKeys()) {
+            boolean covered = (!t.primaryKey().isEmpty() && t.primaryKey().get(0).equals(fk.column()))
+                    || t.indexes().stream().anyMatch(i -> i.columns().get(0).equals(fk.column()));
+            if (!covered) {
+                out.add(new TableDef.IndexDef(fk.name(), false, List.of(fk.column())));
+            }
         }
         return out;
     }

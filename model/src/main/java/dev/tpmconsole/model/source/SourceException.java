@@ -9,7 +9,7 @@ public class SourceException extends Exception {
     /** Why a source was refused; the command line maps every reason to exit status 1. */
     public enum Reason {
         NOT_FOUND, NOT_A_FILE, UNREADABLE, NOT_SQLITE, NOT_ZSTACK, TRUNCATED, CORRUPT, LOCKED, READ_ONLY,
-        CONNECTION_FAILED, UNSUPPORTED
+        CONNECTION_FAILED, UNSUPPORTED, CANCELLED
     }
 
     private final Reason reason;

@@ -28,6 +28,9 @@ public final class SqliteSnapshot implements Source {
     /** How long a statement waits for another process's lock before reporting "locked". */
     static final int BUSY_TIMEOUT_MS = 1500;
 
+    /** Upper bound of the memory map of a snapshot (address space, not heap). */
+    static final long MMAP_BYTES = 1L << 30;
+
     /**
      * Paths this process has open. POSIX record locks belong to the process, so the writer-lock probe of
      * {@link SqliteFileCheck} must not run on a file that one of our own connections may be locking.
@@ -135,7 +138,17 @@ public final class SqliteSnapshot implements Source {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(false);
         config.setSharedCache(false);
-        return DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        try (Statement st = c.createStatement()) {
+            // Native memory, not heap: memory-mapped reads and a 64 MiB page cache make set-based audit
+            // queries over a million rows run at the engine's speed. Neither writes to the file.
+            st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+            st.execute("PRAGMA cache_size = -65536");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     /** Turns an SQLite error met while opening or reading into a message about the file. */

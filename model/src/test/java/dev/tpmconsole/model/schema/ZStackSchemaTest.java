@@ -75,7 +75,9 @@ class ZStackSchemaTest {
                 }
             }
             assertThat(objects).contains("table:TpmVO", "view:VmInstanceVO", "view:HostVO",
-                    "index:ukVmHostBackupFileVO", "index:idxEncryptedResourceKeyRefVOResource", "index:ukKeyProviderVOName");
+                    "index:ukVmHostBackupFileVO", "index:idxEncryptedResourceKeyRefVOResource", "index:ukKeyProviderVOName",
+                    "index:fkTpmVOVmInstanceVO");
+            assertThat(objects).filteredOn(o -> o.startsWith("index:fk")).containsExactly("index:fkTpmVOVmInstanceVO");
             // Column types are the three affinities, timestamps as text, with MySQL's defaults.
             List<String> cols = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("PRAGMA table_info(VmInstanceEO)")) {

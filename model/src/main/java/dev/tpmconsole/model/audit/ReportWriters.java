@@ -1,0 +1,166 @@
+package dev.tpmconsole.model.audit;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tpmconsole.model.schema.SchemaLayout;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report formats of audit-rules.md, as sinks that write while the audit runs: JSON (the contract
+ * scripts read), CSV ({@code rule,severity,table,key,detail,repair}) and a readable text table.
+ */
+public final class ReportWriters {
+
+    public static final String CSV_HEADER = "rule,severity,table,key,detail,repair";
+
+    private ReportWriters() {
+    }
+
+    /** The JSON report, streamed: findings are written as they are found, counts at the end. */
+    public static AuditSink json(OutputStream out) {
+        return new JsonSink(out);
+    }
+
+    public static AuditSink csv(PrintWriter out) {
+        return new AuditSink() {
+            @Override
+            public void started(String source, SchemaLayout layout, int rules) {
+                out.print(CSV_HEADER + "\r\n");
+            }
+
+            @Override
+            public void finding(Finding f) {
+                out.print(String.join(",", csv(f.rule().name()), csv(f.severity().label()), csv(f.table()),
+                        csv(f.key()), csv(f.detail()), csv(f.repair())) + "\r\n");
+            }
+
+            @Override
+            public void ended() {
+                out.flush();
+            }
+        };
+    }
+
+    /** RFC 4180 quoting. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    /** A text table grouped by rule, with counts and severities, for a person at a terminal. */
+    public static AuditSink text(PrintWriter out) {
+        return new AuditSink() {
+            private final List<Finding> current = new ArrayList<>();
+            private final Map<AuditRule, Long> counts = new LinkedHashMap<>();
+
+            @Override
+            public void started(String source, SchemaLayout layout, int rules) {
+                out.printf("Audit of %s%n", source);
+                out.printf("Schema: VmHostBackupFileVO by %s; key-ref foreign key %s%n%n", layout.backupOwnerColumn(),
+                        layout.keyRefResourceFk() ? "present" : "absent");
+            }
+
+            @Override
+            public void finding(Finding f) {
+                current.add(f);
+            }
+
+            @Override
+            public void ruleEnded(AuditRule rule, long count) {
+                counts.put(rule, count);
+                if (count > 0) {
+                    out.printf("%s  [%s]  %,d %s  %s%n", rule.name(), rule.severity().label(), count,
+                            count == 1 ? "row" : "rows", rule.title());
+                    for (Finding f : current) {
+                        out.printf("  %s %s%n    %s%n", f.table(), f.key(), f.detail());
+                    }
+                    out.println();
+                }
+                current.clear();
+            }
+
+            @Override
+            public void ended() {
+                List<String> clean = counts.entrySet().stream().filter(e -> e.getValue() == 0)
+                        .map(e -> e.getKey().name()).toList();
+                if (!clean.isEmpty()) {
+                    out.printf("No findings: %s%n", String.join(", ", clean));
+                }
+                Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
+                counts.forEach((rule, n) -> bySeverity.merge(rule.severity(), n, Long::sum));
+                out.printf("Summary: %,d orphan, %,d suspect, %,d info in %d rules.%n",
+                        bySeverity.getOrDefault(Severity.ORPHAN, 0L), bySeverity.getOrDefault(Severity.SUSPECT, 0L),
+                        bySeverity.getOrDefault(Severity.INFO, 0L), counts.size());
+                out.flush();
+            }
+        };
+    }
+
+    private static final class JsonSink implements AuditSink {
+        private final OutputStream out;
+        private final Map<AuditRule, Long> counts = new LinkedHashMap<>();
+        private JsonGenerator g;
+
+        JsonSink(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void started(String source, SchemaLayout layout, int rules) throws IOException {
+            g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("source", source);
+            g.writeObjectFieldStart("schema");
+            g.writeStringField("backupOwnerColumn", layout.backupOwnerColumn());
+            g.writeBooleanField("keyRefResourceFk", layout.keyRefResourceFk());
+            g.writeEndObject();
+            g.writeArrayFieldStart("findings");
+        }
+
+        @Override
+        public void finding(Finding f) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("rule", f.rule().name());
+            g.writeStringField("severity", f.severity().label());
+            g.writeStringField("table", f.table());
+            g.writeStringField("key", f.key());
+            g.writeStringField("detail", f.detail());
+            g.writeStringField("repair", f.repair());
+            g.writeStringField("relinkTo", f.relinkTo());
+            g.writeEndObject();
+        }
+
+        @Override
+        public void ruleEnded(AuditRule rule, long count) {
+            counts.put(rule, count);
+        }
+
+        @Override
+        public void ended() throws IOException {
+            g.writeEndArray();
+            g.writeObjectFieldStart("counts");
+            for (Map.Entry<AuditRule, Long> e : counts.entrySet()) {
+                g.writeNumberField(e.getKey().name(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tpmconsole.model.sql;
+
+import dev.tpmconsole.model.schema.DatabaseKind;
+import dev.tpmconsole.model.schema.SchemaLayout;
+
+/**
+ * The few places where SQL for SQLite and for MariaDB differ, so that the console's queries are written once.
+ * Comparisons are exact on both engines, as SQLite compares (case and trailing spaces count): on MariaDB,
+ * whose default collations ignore case and pad spaces, an equality keeps its plain form (so indexes are used)
+ * and adds a binary comparison of the same operands.
+ */
+public final class SqlDialect {
+
+    private final DatabaseKind kind;
+    private final SchemaLayout layout;
+
+    public SqlDialect(DatabaseKind kind, SchemaLayout layout) {
+        this.kind = kind;
+        this.layout = layout;
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    public SchemaLayout layout() {
+        return layout;
+    }
+
+    /** {@code a = b}, compared exactly. */
+    public String eq(String a, String b) {
+        return kind == DatabaseKind.SQLITE ? a + " = " + b
+                : "(" + a + " = " + b + " AND BINARY " + a + " = BINARY " + b + ")";
+    }
+
+    /** {@code a <> b}, compared exactly. */
+    public String ne(String a, String b) {
+        return kind == DatabaseKind.SQLITE ? a + " <> " + b : "BINARY " + a + " <> BINARY " + b;
+    }
+
+    /** {@code column = 'literal'}, compared exactly. */
+    public String is(String column, String literal) {
+        return eq(column, quote(literal));
+    }
+
+    /**
+     * A table to read from: its name, or (for an optional table this database lacks) an empty relation with
+     * the named columns, so that a missing table reads as empty.
+     */
+    public String table(String name, String... columns) {
+        if (layout == null || layout.has(name)) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder("(SELECT ");
+        for (int i = 0; i < columns.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append("NULL AS ").append(columns[i]);
+        }
+        sb.append(kind == DatabaseKind.SQLITE ? " WHERE 1 = 0)" : " FROM DUAL WHERE 1 = 0)");
+        return sb.toString();
+    }
+
+    /** Length in bytes of a blob or string. */
+    public String byteLength(String expression) {
+        return kind == DatabaseKind.SQLITE ? "length(CAST(" + expression + " AS BLOB))" : "LENGTH(" + expression + ")";
+    }
+
+    public static String quote(String literal) {
+        return "'" + literal.replace("'", "''") + "'";
+    }
+}
