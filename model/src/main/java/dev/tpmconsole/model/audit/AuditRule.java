@@ -124,7 +124,7 @@ public enum AuditRule {
         @Override
         String sql(SqlDialect d) {
             return "SELECT t.uuid AS k, t.vmInstanceUuid FROM TpmVO t WHERE NOT EXISTS (SELECT 1 FROM VmInstanceEO v"
-                    + " WHERE " + d.eq("v.uuid", "t.vmInstanceUuid") + ") ORDER BY t.uuid";
+                    + " WHERE " + d.eq("v.uuid", "t.vmInstanceUuid") + ") ORDER BY " + d.order("t.uuid");
         }
 
         @Override
@@ -143,7 +143,7 @@ public enum AuditRule {
             return "SELECT t.uuid AS k, t.vmInstanceUuid, (SELECT COUNT(*) FROM TpmVO c WHERE "
                     + d.eq("c.vmInstanceUuid", "t.vmInstanceUuid") + ") AS n FROM TpmVO t WHERE EXISTS (SELECT 1 FROM"
                     + " TpmVO o WHERE " + d.eq("o.vmInstanceUuid", "t.vmInstanceUuid") + " AND " + d.ne("o.uuid", "t.uuid")
-                    + ") ORDER BY t.uuid";
+                    + ") ORDER BY " + d.order("t.uuid");
         }
 
         @Override
@@ -163,7 +163,7 @@ public enum AuditRule {
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path FROM VmHostFileVO f"
                     + " WHERE NOT EXISTS (SELECT 1 FROM VmInstanceEO v WHERE " + d.eq("v.uuid", "f.vmInstanceUuid")
-                    + ") ORDER BY f.uuid";
+                    + ") ORDER BY " + d.order("f.uuid");
         }
 
         @Override
@@ -183,7 +183,7 @@ public enum AuditRule {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.path, v.name FROM VmHostFileVO f"
                     + " JOIN VmInstanceEO v ON " + d.eq("v.uuid", "f.vmInstanceUuid") + " AND v.deleted IS NULL"
                     + " WHERE " + d.is("f.type", "TpmState") + " AND NOT EXISTS (SELECT 1 FROM TpmVO t WHERE "
-                    + d.eq("t.vmInstanceUuid", "f.vmInstanceUuid") + ") ORDER BY f.uuid";
+                    + d.eq("t.vmInstanceUuid", "f.vmInstanceUuid") + ") ORDER BY " + d.order("f.uuid");
         }
 
         @Override
@@ -202,7 +202,7 @@ public enum AuditRule {
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path, h.deleted FROM VmHostFileVO f"
                     + " LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
-                    + " WHERE h.uuid IS NULL OR h.deleted IS NOT NULL ORDER BY f.uuid";
+                    + " WHERE h.uuid IS NULL OR h.deleted IS NOT NULL ORDER BY " + d.order("f.uuid");
         }
 
         @Override
@@ -224,7 +224,7 @@ public enum AuditRule {
             String o = d.layout().backupOwnerColumn();
             String owners = d.layout().legacyBackupLayout() ? "VmInstanceEO" : "ResourceVO";
             return "SELECT b.uuid AS k, b." + o + " AS owner, b.type FROM VmHostBackupFileVO b WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM " + owners + " r WHERE " + d.eq("r.uuid", "b." + o) + ") ORDER BY b.uuid";
+                    + " (SELECT 1 FROM " + owners + " r WHERE " + d.eq("r.uuid", "b." + o) + ") ORDER BY " + d.order("b.uuid");
         }
 
         @Override
@@ -248,7 +248,7 @@ public enum AuditRule {
             return "SELECT b.uuid AS k, b." + o + " AS owner, (SELECT v.name FROM VmInstanceEO v WHERE "
                     + d.eq("v.uuid", "b." + o) + ") AS name FROM VmHostBackupFileVO b WHERE "
                     + d.is("b.type", "TpmState") + ownerIsVm + " AND NOT EXISTS (SELECT 1 FROM TpmVO t WHERE "
-                    + d.eq("t.vmInstanceUuid", "b." + o) + ") ORDER BY b.uuid";
+                    + d.eq("t.vmInstanceUuid", "b." + o) + ") ORDER BY " + d.order("b.uuid");
         }
 
         @Override
@@ -276,7 +276,7 @@ public enum AuditRule {
                     + " AND " + d.eq("r.resourceUuid", "t.uuid") + " AND r.kekRef IS NOT NULL))"
                     + " AND NOT EXISTS (SELECT 1 FROM EncryptedResourceKeyRefVO c WHERE "
                     + d.is("c.resourceType", "VmHostBackupFileVO") + " AND " + d.eq("c.resourceUuid", "b.uuid") + ")"
-                    + " ORDER BY b.uuid";
+                    + " ORDER BY " + d.order("b.uuid");
         }
 
         @Override
@@ -298,7 +298,7 @@ public enum AuditRule {
                     + " FROM VmHostFileContentVO c LEFT JOIN ResourceVO r ON " + d.eq("r.uuid", "c.uuid")
                     + " WHERE NOT EXISTS (SELECT 1 FROM VmHostFileVO f WHERE " + d.eq("f.uuid", "c.uuid") + ")"
                     + " AND NOT EXISTS (SELECT 1 FROM VmHostBackupFileVO b WHERE " + d.eq("b.uuid", "c.uuid") + ")"
-                    + " ORDER BY c.uuid";
+                    + " ORDER BY " + d.order("c.uuid");
         }
 
         @Override
@@ -328,7 +328,7 @@ public enum AuditRule {
                         .append(" AND NOT EXISTS (SELECT 1 FROM ").append(children[i][1]).append(" c WHERE ")
                         .append(d.eq("c.uuid", "r.uuid")).append(")");
             }
-            return sb.append(") x ORDER BY uuid").toString();
+            return sb.append(") x ORDER BY ").append(d.order("uuid")).toString();
         }
 
         @Override

@@ -12,10 +12,12 @@ public final class Sources {
         if (spec == null || spec.isBlank()) {
             throw new SourceException(SourceException.Reason.NOT_FOUND, "No source given");
         }
+        if (spec.startsWith("jdbc:mariadb:") || spec.startsWith("jdbc:mysql:")) {
+            return MariaDbSource.open(spec, null, null, options);
+        }
         if (spec.startsWith("jdbc:")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                    "Live databases (" + JdbcUrls.withoutPassword(spec) + ") are not supported by this version yet;"
-                            + " open an SQLite snapshot instead");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Unsupported database URL "
+                    + JdbcUrls.withoutPassword(spec) + ": use jdbc:mariadb:// or jdbc:mysql://, or an SQLite snapshot");
         }
         return SqliteSnapshot.open(Path.of(spec), options);
     }

@@ -7,7 +7,8 @@ import dev.tpmconsole.model.schema.SchemaLayout;
  * The few places where SQL for SQLite and for MariaDB differ, so that the console's queries are written once.
  * Comparisons are exact on both engines, as SQLite compares (case and trailing spaces count): on MariaDB,
  * whose default collations ignore case and pad spaces, an equality keeps its plain form (so indexes are used)
- * and adds a binary comparison of the same operands.
+ * and adds a comparison under {@code utf8mb4_nopad_bin}. (Not {@code BINARY x}: read from a covering index,
+ * a CHAR(32) value comes padded with spaces, and a binary cast keeps them.)
  */
 public final class SqlDialect {
 
@@ -29,13 +30,21 @@ public final class SqlDialect {
 
     /** {@code a = b}, compared exactly. */
     public String eq(String a, String b) {
-        return kind == DatabaseKind.SQLITE ? a + " = " + b
-                : "(" + a + " = " + b + " AND BINARY " + a + " = BINARY " + b + ")";
+        return kind == DatabaseKind.SQLITE ? a + " = " + b : "(" + a + " = " + b + " AND " + a + " = " + exact(b) + ")";
     }
 
     /** {@code a <> b}, compared exactly. */
     public String ne(String a, String b) {
-        return kind == DatabaseKind.SQLITE ? a + " <> " + b : "BINARY " + a + " <> BINARY " + b;
+        return kind == DatabaseKind.SQLITE ? a + " <> " + b : a + " <> " + exact(b);
+    }
+
+    /** An ORDER BY term that sorts as SQLite does (by code point) on both engines. */
+    public String order(String expression) {
+        return kind == DatabaseKind.SQLITE ? expression : exact(expression);
+    }
+
+    private static String exact(String expression) {
+        return "CONVERT(" + expression + " USING utf8mb4) COLLATE utf8mb4_nopad_bin";
     }
 
     /** {@code column = 'literal'}, compared exactly. */

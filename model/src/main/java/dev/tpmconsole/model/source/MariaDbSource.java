@@ -1,0 +1,118 @@
+package dev.tpmconsole.model.source;
+
+import dev.tpmconsole.model.schema.DatabaseKind;
+import dev.tpmconsole.model.schema.SchemaInspector;
+import dev.tpmconsole.model.schema.SchemaLayout;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A live ZStack MariaDB (or MySQL) database reached by a {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL.
+ * Read-only unless asked otherwise: connections are opened read-only, so the server refuses any write.
+ * The password is kept in memory only and never appears in a message.
+ */
+public final class MariaDbSource implements Source {
+
+    private final String url;
+    private final Properties credentials;
+    private final boolean writable;
+    private final SchemaLayout layout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MariaDbSource(String url, Properties credentials, boolean writable, SchemaLayout layout) {
+        this.url = url;
+        this.credentials = credentials;
+        this.writable = writable;
+        this.layout = layout;
+    }
+
+    /** Opens a database; {@code user} and {@code password} may be null when the URL carries them. */
+    public static MariaDbSource open(String url, String user, String password, OpenOptions options)
+            throws SourceException {
+        String jdbc = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
+        Properties p = new Properties();
+        if (user != null) {
+            p.setProperty("user", user);
+        }
+        if (password != null) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("connectTimeout", "5000");
+        SchemaLayout layout;
+        try (Connection c = DriverManager.getConnection(jdbc, p)) {
+            if (c.getCatalog() == null || c.getCatalog().isBlank()) {
+                throw new SourceException(SourceException.Reason.NOT_ZSTACK, JdbcUrls.withoutPassword(url)
+                        + " names no database; add it to the URL, e.g. jdbc:mariadb://host:3306/zstack");
+            }
+            layout = SchemaInspector.inspect(c, DatabaseKind.MARIADB);
+        } catch (SQLException e) {
+            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot read "
+                    + JdbcUrls.withoutPassword(url) + ": " + redact(e.getMessage(), password), e);
+        }
+        if (!layout.isZStack()) {
+            throw new SourceException(SourceException.Reason.NOT_ZSTACK, JdbcUrls.withoutPassword(url)
+                    + " is not a ZStack database: " + String.join("; ", layout.problems()));
+        }
+        return new MariaDbSource(jdbc, p, options.writable(), layout);
+    }
+
+    @Override
+    public String displayName() {
+        return JdbcUrls.withoutPassword(url);
+    }
+
+    @Override
+    public DatabaseKind kind() {
+        return DatabaseKind.MARIADB;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
+    @Override
+    public SchemaLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public Connection connection() throws SQLException {
+        if (closed.get()) {
+            throw new SQLException("the connection to " + displayName() + " has been closed");
+        }
+        Connection c = DriverManager.getConnection(url, credentials);
+        if (!writable) {
+            // The driver's setReadOnly is only a hint on a single server; the session setting is enforced.
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET SESSION TRANSACTION READ ONLY");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            c.setReadOnly(true);
+        }
+        return c;
+    }
+
+    @Override
+    public SourceException failure(SQLException e) {
+        return new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot read " + displayName() + ": "
+                + redact(e.getMessage(), credentials.getProperty("password")), e);
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    private static String redact(String message, String password) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return password == null || password.isEmpty() ? message : message.replace(password, "***");
+    }
+}

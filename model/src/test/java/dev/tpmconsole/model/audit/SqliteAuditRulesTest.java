@@ -1,0 +1,110 @@
+package dev.tpmconsole.model.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteAuditRulesTest extends AuditRulesContract {
+
+    @TempDir
+    static Path dir;
+    static Path file;
+
+    @BeforeAll
+    static void build() throws Exception {
+        file = SqliteTestDatabase.create(dir.resolve("scenario.sqlite"), AuditScenario::write);
+    }
+
+    @Override
+    Source scenario() throws Exception {
+        return SqliteSnapshot.open(file, OpenOptions.readOnly());
+    }
+
+    @Test
+    void auditLeavesTheSnapshotByteIdentical() throws Exception {
+        String hash = TestSnapshots.sha256(file);
+        List<String> listing = TestSnapshots.listing(dir);
+        try (Source s = scenario()) {
+            new Auditor(s).run(Arrays.asList(AuditRule.values()));
+        }
+        assertThat(TestSnapshots.sha256(file)).isEqualTo(hash);
+        assertThat(TestSnapshots.listing(dir)).isEqualTo(listing);
+    }
+
+    @Test
+    void aCleanDatabaseHasNoFindings(@TempDir Path d) throws Exception {
+        Path clean = SqliteTestDatabase.create(d.resolve("clean.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h", false).vm("v", true).tpm("t", "v").keyRef(1, "TpmVO", "t", "p", "nkp", "k");
+            r.hostFile("f1", "v", "h", "TpmState").hostFile("f2", "v", "h", "NvRam");
+            r.backup("b", "v", "TpmState").keyRef(2, "VmHostBackupFileVO", "b", "p", "nkp", "k");
+        });
+        try (Source s = SqliteSnapshot.open(clean, OpenOptions.readOnly())) {
+            AuditReport report = new Auditor(s).run(Arrays.asList(AuditRule.values()));
+            assertThat(report.findings()).isEmpty();
+            assertThat(report.needsAction()).isFalse();
+            assertThat(report.counts().values()).containsOnly(0L);
+        }
+    }
+
+    @Test
+    void legacyBackupLayoutOwnersAreVms(@TempDir Path d) throws Exception {
+        Path legacy = SqliteTestDatabase.create(d.resolve("zsv500.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").vm("vm_tpm", true).tpm("t", "vm_tpm").keyRef(1, "TpmVO", "t", "p", "nkp", "k");
+            r.vm("vm_plain", true);
+        });
+        TestSnapshots.exec(legacy, "DROP TABLE VmHostBackupFileVO",
+                "CREATE TABLE VmHostBackupFileVO (uuid TEXT NOT NULL, vmInstanceUuid TEXT NOT NULL, type TEXT NOT NULL,"
+                        + " createDate TEXT NOT NULL DEFAULT '0000-00-00 00:00:00', lastOpDate TEXT NOT NULL"
+                        + " DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (uuid))",
+                "INSERT INTO ResourceVO VALUES ('b1', null, 'VmHostBackupFileVO', 'x'), ('b2', null, 'VmHostBackupFileVO', 'x'),"
+                        + " ('b3', null, 'VmHostBackupFileVO', 'x'), ('b4', null, 'VmHostBackupFileVO', 'x')",
+                "INSERT INTO VmHostBackupFileVO (uuid, vmInstanceUuid, type) VALUES ('b1', 'vm_tpm', 'TpmState'),"
+                        + " ('b2', 'vm_plain', 'TpmState'), ('b3', 'vm_gone', 'TpmState'), ('b4', 'vm_plain', 'NvRam')");
+        try (Source s = SqliteSnapshot.open(legacy, OpenOptions.readOnly())) {
+            assertThat(s.layout().legacyBackupLayout()).isTrue();
+            AuditReport report = new Auditor(s).run(List.of(AuditRule.BACKUP_WITHOUT_OWNER,
+                    AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, AuditRule.BACKUP_WITHOUT_KEY));
+            assertThat(report.findings(AuditRule.BACKUP_WITHOUT_OWNER)).extracting(Finding::key).containsExactly("b3");
+            assertThat(report.findings(AuditRule.BACKUP_WITHOUT_OWNER).get(0).detail()).contains("VM vm_gone");
+            assertThat(report.findings(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM)).extracting(Finding::key)
+                    .containsExactly("b2", "b3");
+            assertThat(report.findings(AuditRule.BACKUP_WITHOUT_KEY)).extracting(Finding::key).containsExactly("b1");
+        }
+    }
+
+    @Test
+    void aMissingOptionalTableReadsAsEmpty(@TempDir Path d) throws Exception {
+        Path f = SqliteTestDatabase.create(d.resolve("no-holders.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").keyRef(1, "TpmKeyBackupVO", "h", "p", "nkp", "k").resource("h", "TpmKeyBackupVO");
+        });
+        TestSnapshots.exec(f, "DROP TABLE TpmKeyBackupVO", "DROP TABLE VolumeSnapshotGroupVO");
+        try (Source s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            AuditReport report = new Auditor(s).run(Arrays.asList(AuditRule.values()));
+            assertThat(report.findings(AuditRule.KEY_REF_ORPHANED)).extracting(Finding::key).containsExactly("1");
+            assertThat(report.findings(AuditRule.RESOURCE_ROW_STALE)).extracting(Finding::key).containsExactly("h");
+        }
+    }
+
+    @Test
+    void sequentialAndParallelRunsAgree() throws Exception {
+        try (Source s = scenario()) {
+            AuditReport one = new Auditor(s, 1).run(Arrays.asList(AuditRule.values()));
+            AuditReport four = new Auditor(s, 4).run(Arrays.asList(AuditRule.values()));
+            assertThat(four).isEqualTo(one);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.tpmconsole.model.testing;
+
+import dev.tpmconsole.model.schema.ZStackSchema;
+import dev.tpmconsole.model.snapshot.JdbcRowSink;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A throw-away ZStack database on this machine's MariaDB (127.0.0.1:3306, root, no password; override with
+ * {@code -Dtpm.mariadb.url=...}), loaded from schema-mariadb.sql. Where no server answers, the test is
+ * skipped with a visible message, except under {@code CI=true}, where it fails.
+ */
+public final class MariaDbTestDatabase implements AutoCloseable {
+
+    private final String serverUrl;
+    private final String name;
+
+    private MariaDbTestDatabase(String serverUrl, String name) {
+        this.serverUrl = serverUrl;
+        this.name = name;
+    }
+
+    public static String serverUrl() {
+        String url = System.getProperty("tpm.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    /** Creates a database with the ZStack schema, or skips (fails under CI) when no server answers. */
+    public static MariaDbTestDatabase create(boolean keyRefResourceFk) throws SQLException {
+        String server = serverUrl();
+        try (Connection c = DriverManager.getConnection(server + "?user=root&connectTimeout=3000")) {
+            c.isValid(2);
+        } catch (SQLException e) {
+            String message = "MariaDB is not reachable at " + server + " (" + e.getMessage() + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail(message + ": CI=true requires it");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message + ": test skipped");
+        }
+        String name = "tpmtest_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        try (Connection c = DriverManager.getConnection(server + "?user=root"); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+        }
+        MariaDbTestDatabase db = new MariaDbTestDatabase(server, name);
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            for (String ddl : ddlStatements()) {
+                st.execute(ddl);
+            }
+            if (keyRefResourceFk) {
+                st.execute("ALTER TABLE EncryptedResourceKeyRefVO ADD CONSTRAINT " + ZStackSchema.KEY_REF_RESOURCE_FK
+                        + " FOREIGN KEY (resourceUuid) REFERENCES ResourceVO (uuid) ON DELETE CASCADE");
+            }
+        }
+        return db;
+    }
+
+    /** The statements of schema-mariadb.sql, as the {@code mariadb} client would run them. */
+    static List<String> ddlStatements() {
+        return List.of(ZStackSchema.canonicalDdl().replaceAll("(?m)^--.*$", "").split(";\\s*\\n")).stream()
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s)
+                .toList();
+    }
+
+    public String url() {
+        return serverUrl + name + "?user=root";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connection() throws SQLException {
+        return DriverManager.getConnection(url());
+    }
+
+    /** Fills the database through a row sink in one transaction, with foreign key checks off (dirty rows). */
+    public void load(RowWriter writer) throws Exception {
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            st.execute("SET FOREIGN_KEY_CHECKS = 0");
+            c.setAutoCommit(false);
+            try (JdbcRowSink sink = new JdbcRowSink(c)) {
+                writer.write(sink);
+                sink.flush();
+            }
+            c.commit();
+        }
+    }
+
+    /** Writes rows into a sink. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(JdbcRowSink sink) throws Exception;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection(serverUrl + "?user=root"); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+}
