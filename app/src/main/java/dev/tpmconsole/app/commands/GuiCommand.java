@@ -34,6 +34,9 @@ public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Open the built-in demo snapshot.")
     boolean demo;
 
+    @Option(names = "--audit", description = "Open the audit window and run the audit once the source is open.")
+    boolean audit;
+
     @Override
     public Integer call() throws InterruptedException {
         Path dataDir = AppDirs.dataDir();
@@ -49,6 +52,14 @@ public final class GuiCommand implements Callable<Integer> {
                 gui.viewModel().close();
                 closed.countDown();
             });
+            if (audit) {
+                gui.viewModel().sourceProperty().addListener((obs, old, s) -> {
+                    if (s != null && old == null) {
+                        gui.showAudit();
+                        gui.auditViewModel().run();
+                    }
+                });
+            }
             if (source != null && !demo) {
                 gui.viewModel().open(source);
             } else {

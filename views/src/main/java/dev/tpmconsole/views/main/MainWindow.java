@@ -40,11 +40,13 @@ public final class MainWindow {
 
     private final MainViewModel vm;
     private final Runnable quit;
+    private final Runnable openAudit;
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(MainViewModel vm, Runnable quit) {
+    public MainWindow(MainViewModel vm, Runnable quit, Runnable openAudit) {
         this.vm = vm;
         this.quit = quit;
+        this.openAudit = openAudit;
         root.setId("mainWindow");
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(centre());
@@ -72,7 +74,14 @@ public final class MainWindow {
         demo.disableProperty().bind(vm.busyProperty());
         Menu file = new Menu("_File", null, open, demo, new SeparatorMenuItem(), exit);
         file.setId("menuFile");
-        MenuBar bar = new MenuBar(file);
+        MenuItem audit = new MenuItem("Audit…");
+        audit.setId("menuAudit");
+        audit.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
+        audit.setOnAction(e -> openAudit.run());
+        audit.disableProperty().bind(vm.sourceProperty().isNull());
+        Menu tools = new Menu("_Tools", null, audit);
+        tools.setId("menuTools");
+        MenuBar bar = new MenuBar(file, tools);
         bar.setId("menuBar");
         return bar;
     }

@@ -1,0 +1,75 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.audit.RuleRow;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The audit window driven through its controls on a real snapshot. */
+@ExtendWith(ApplicationExtension.class)
+class AuditWindowTest {
+
+    @TempDir
+    static Path dir;
+    static Path snapshot;
+
+    ConsoleGui gui;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        snapshot = TestSnapshots.demo(dir.resolve("audit-demo.sqlite"), 200, 8);
+    }
+
+    @Start
+    void start(Stage stage) {
+        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+    }
+
+    @Test
+    void runsTheAuditAndDrillsIntoARule(FxRobot robot) throws Exception {
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        robot.interact(gui::showAudit);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.auditStage().isShowing()).isTrue();
+        assertThat(gui.auditStage().getTitle()).startsWith("Audit — audit-demo.sqlite");
+
+        robot.clickOn("#runAudit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
+        assertThat(rules.getItems()).hasSize(13);
+        assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+        assertThat(robot.lookup("#exportJson").queryAs(Button.class).isDisabled()).isFalse();
+
+        robot.interact(() -> rules.getSelectionModel().select(AuditRule.TPM_STATE_FILE_WITHOUT_TPM.ordinal()));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Finding> findings = robot.lookup("#findingTable").queryTableView();
+        assertThat(findings.getItems()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.rule()).isEqualTo(AuditRule.TPM_STATE_FILE_WITHOUT_TPM));
+        assertThat(robot.lookup("#ruleExplanation").queryAs(Label.class).getText())
+                .startsWith("TPM-state file of a VM without TPM (orphan).");
+        assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> findings.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isFalse();
+    }
+}
