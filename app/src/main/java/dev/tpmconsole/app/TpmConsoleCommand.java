@@ -4,6 +4,7 @@ import dev.tpmconsole.app.commands.AuditCommand;
 import dev.tpmconsole.app.commands.DemoCommand;
 import dev.tpmconsole.app.commands.GuiCommand;
 import dev.tpmconsole.app.commands.InfoCommand;
+import dev.tpmconsole.app.commands.PlanCommand;
 import dev.tpmconsole.model.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tpm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A console for ZStack administrators: browse VM TPM data, audit a database for what"
             + " ZStack left behind, and clean it up safely. With no command, starts the GUI.",
-        subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, PlanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success (audit: no orphan or suspect finding)",

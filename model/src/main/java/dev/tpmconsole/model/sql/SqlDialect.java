@@ -38,6 +38,23 @@ public final class SqlDialect {
         return kind == DatabaseKind.SQLITE ? a + " <> " + b : a + " <> " + exact(b);
     }
 
+    /** {@code column = ?}, compared exactly; bind the value with {@link #bind}. */
+    public String eqParam(String column) {
+        return eq(column, "?");
+    }
+
+    /**
+     * Binds a value to the placeholders of one {@link #eqParam} (one on SQLite, two on MariaDB) starting at
+     * {@code index}; returns the next free index.
+     */
+    public int bind(java.sql.PreparedStatement ps, int index, String value) throws java.sql.SQLException {
+        ps.setString(index++, value);
+        if (kind != DatabaseKind.SQLITE) {
+            ps.setString(index++, value);
+        }
+        return index;
+    }
+
     /** An ORDER BY term that sorts as SQLite does (by code point) on both engines. */
     public String order(String expression) {
         return kind == DatabaseKind.SQLITE ? expression : exact(expression);

@@ -68,11 +68,15 @@ public final class Rows {
     }
 
     public Rows hostFile(String uuid, String vm, String host, String type) throws SQLException {
+        return hostFile(uuid, vm, host, type, T);
+    }
+
+    public Rows hostFile(String uuid, String vm, String host, String type, String lastOpDate) throws SQLException {
         resource(uuid, "VmHostFileVO");
         sink.table("VmHostFileVO").set("uuid", uuid).set("vmInstanceUuid", vm).set("hostUuid", host).set("type", type)
                 .set("path", type.equals("TpmState") ? "/var/lib/libvirt/swtpm/" + vm + "/"
                         : "/var/lib/libvirt/qemu/nvram/" + vm + ".fd")
-                .set("createDate", OLD).set("lastOpDate", T).add();
+                .set("createDate", OLD).set("lastOpDate", lastOpDate).add();
         return content(uuid);
     }
 

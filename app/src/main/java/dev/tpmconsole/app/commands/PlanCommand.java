@@ -1,0 +1,93 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.PlanException;
+import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.PlanPreview;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.Sources;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code plan remove|reset SOURCE --vm UUID ...}: what a remove or reset of the TPM of these VMs will delete,
+ * as the plan JSON of cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (cleanup.md),"
+                + " every row named, host paths to clean, rows kept and why. Nothing is changed.")
+public final class PlanCommand implements Callable<Integer> {
+
+    /** The operations a plan can be made for. */
+    public enum Operation { remove, reset }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
+    Operation operation;
+
+    @Parameters(index = "1", paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    String source;
+
+    @Option(names = "--vm", paramLabel = "UUID", required = true, description = "A VM (repeat for several).")
+    List<String> vms;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PlanPreview preview;
+        try (Source s = Sources.open(source, OpenOptions.readOnly())) {
+            Planner planner = new Planner(s, Clock.systemUTC());
+            try {
+                preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);
+            } catch (PlanException e) {
+                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                return 1;
+            }
+        }
+        Plan plan = preview.plan();
+        PrintWriter w = spec.commandLine().getOut();
+        if (out != null) {
+            PlanJson.write(plan, out);
+            w.println(summary(plan, out));
+        } else {
+            w.print(PlanJson.write(plan));
+            if (System.console() != null) {
+                spec.commandLine().getErr().println(summary(plan, null));
+            }
+        }
+        w.flush();
+        return 0;
+    }
+
+    static String summary(Plan plan, Path out) {
+        StringBuilder sb = new StringBuilder(plan.operation()).append(" of ").append(plan.vmUuids().size())
+                .append(plan.vmUuids().size() == 1 ? " VM: " : " VMs: ").append(plan.summary());
+        if (!plan.deletesPerTable().isEmpty()) {
+            sb.append(System.lineSeparator()).append("Deletes per table: ");
+            boolean first = true;
+            for (Map.Entry<String, Long> e : plan.deletesPerTable().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey());
+                first = false;
+            }
+        }
+        if (out != null) {
+            sb.append(System.lineSeparator()).append("Plan written to ").append(out.toAbsolutePath());
+        }
+        return sb.toString();
+    }
+}

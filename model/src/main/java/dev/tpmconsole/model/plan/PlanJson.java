@@ -1,0 +1,51 @@
+package dev.tpmconsole.model.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Reads and writes plans as the JSON of cleanup.md. */
+public final class PlanJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private PlanJson() {
+    }
+
+    public static String write(Plan plan) {
+        try {
+            return MAPPER.writeValueAsString(plan) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes atomically: a partial plan file never exists. */
+    public static void write(Plan plan, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        try {
+            Files.writeString(temp, write(plan));
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public static Plan read(String json) throws IOException {
+        return MAPPER.readValue(json, Plan.class);
+    }
+
+    public static Plan read(Path file) throws IOException {
+        return read(Files.readString(file));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.tpmconsole.model.plan;
+
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the plans of "remove TPM" and "reset TPM" exactly as design/cleanup.md defines them, reading only.
+ * Every row to delete is named with its dependants (content, system tags, key refs, ResourceVO row), never
+ * relying on a cascade; host work is listed with the most recently touched TPM-state file last; what is kept
+ * is listed with the reason; every planned row is fingerprinted as read.
+ */
+public final class Planner {
+
+    public static final String STEP_HOST_WORK = "host-work";
+    public static final String STEP_BACKUPS = "delete-backups";
+    public static final String STEP_HOST_FILES = "delete-host-files";
+    public static final String STEP_TPM = "delete-tpm";
+
+    private final Source source;
+    private final SqlDialect d;
+    private final Clock clock;
+    private final String owner;
+
+    public Planner(Source source, Clock clock) {
+        this.source = source;
+        this.d = new SqlDialect(source.kind(), source.layout());
+        this.clock = clock;
+        this.owner = source.layout().backupOwnerColumn();
+    }
+
+    /** The plan of "remove TPM" of these VMs. */
+    public PlanPreview remove(List<String> vmUuids) throws SourceException, PlanException {
+        return plan(Plan.REMOVE, vmUuids);
+    }
+
+    /** The plan of "reset TPM" of these VMs: the TPM and its key stay, its state is wiped. */
+    public PlanPreview reset(List<String> vmUuids) throws SourceException, PlanException {
+        return plan(Plan.RESET, vmUuids);
+    }
+
+    private PlanPreview plan(String operation, List<String> requested) throws SourceException, PlanException {
+        List<String> vms = List.copyOf(new LinkedHashSet<>(requested));
+        if (vms.isEmpty()) {
+            throw new PlanException("Name at least one VM (--vm UUID)");
+        }
+        try (Connection c = source.connection()) {
+            Builder b = new Builder(c);
+            for (String vm : vms) {
+                b.vm(vm, operation.equals(Plan.REMOVE));
+            }
+            return b.build(operation, vms);
+        } catch (SQLException e) {
+            throw source.failure(e);
+        }
+    }
+
+    /** Collects the plan of several VMs, step by step. */
+    private final class Builder {
+        private final Connection c;
+        private final List<StateFile> stateFiles = new ArrayList<>();
+        private final List<Plan.Item> backupItems = new ArrayList<>();
+        private final List<Plan.Item> fileItems = new ArrayList<>();
+        private final List<Plan.Item> tpmItems = new ArrayList<>();
+        private final Map<String, List<Plan.RowRef>> rowsOfItem = new LinkedHashMap<>();
+        private final List<Plan.Kept> kept = new ArrayList<>();
+        private final Set<String> keyMaterial = new LinkedHashSet<>();
+        private final Set<String> lastCopies = new LinkedHashSet<>();
+
+        Builder(Connection c) {
+            this.c = c;
+        }
+
+        void vm(String vm, boolean remove) throws SQLException, PlanException {
+            String name = one("SELECT name FROM VmInstanceEO WHERE " + d.eqParam("uuid"), vm);
+            if (name == null && !referenced(vm)) {
+                throw new PlanException("No VM with uuid " + vm + ": no VmInstanceEO row, and no TPM, host file or"
+                        + " backup names it");
+            }
+            String label = name != null ? name + " (" + vm + ")" : vm + " (no VM row)";
+
+            // host files of the VM: TpmState ones go, NvRam ones are secure boot's
+            List<StateFile> files = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.uuid, f.type, f.hostUuid, f.path, f.lastOpDate,"
+                    + " h.managementIp FROM VmHostFileVO f LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
+                    + " WHERE " + d.eqParam("f.vmInstanceUuid") + " ORDER BY f.lastOpDate, " + d.order("f.uuid"))) {
+                d.bind(ps, 1, vm);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if ("TpmState".equals(rs.getString("type"))) {
+                            files.add(new StateFile(rs.getString("uuid"), rs.getString("hostUuid"),
+                                    rs.getString("managementIp"), rs.getString("path"), vm,
+                                    timestamp(rs.getString("lastOpDate"))));
+                        } else {
+                            kept.add(new Plan.Kept("VmHostFileVO", rs.getString("uuid"), rs.getString("type")
+                                    + " file of VM " + label + ": it belongs to secure boot, not to the TPM"));
+                        }
+                    }
+                }
+            }
+            stateFiles.addAll(files);
+
+            // backups owned by the VM: TpmState ones go (with their key copies), others stay
+            List<String[]> backups = rows("SELECT uuid, type FROM VmHostBackupFileVO WHERE " + d.eqParam(owner)
+                    + " ORDER BY lastOpDate, " + d.order("uuid"), vm, 2);
+            List<String> stateBackups = new ArrayList<>();
+            for (String[] backup : backups) {
+                if ("TpmState".equals(backup[1])) {
+                    stateBackups.add(backup[0]);
+                } else {
+                    kept.add(new Plan.Kept("VmHostBackupFileVO", backup[0], backup[1] + " backup of VM " + label
+                            + ": it belongs to secure boot, not to the TPM"));
+                }
+            }
+            for (String backup : stateBackups) {
+                List<String> refs = keyRefs("VmHostBackupFileVO", backup);
+                String reason = "TpmState backup of VM " + label + switch (refs.size()) {
+                    case 0 -> ", without key copy";
+                    case 1 -> ", with its key copy (key ref " + refs.get(0) + ")";
+                    default -> ", with its " + refs.size() + " key refs (" + String.join(", ", refs)
+                            + "): every one goes with it";
+                } + (files.isEmpty() ? "; the VM has no live TPM-state file (the case ZStack skipped)" : "");
+                item(backupItems, "VmHostBackupFileVO", backup, reason, refs);
+            }
+            if (!source.layout().legacyBackupLayout() && source.layout().has("VolumeSnapshotGroupVO")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT b.uuid, b.type, g.uuid AS g, g.name FROM"
+                        + " VolumeSnapshotGroupVO g JOIN VmHostBackupFileVO b ON " + d.eq("b." + owner, "g.uuid")
+                        + " WHERE " + d.eqParam("g.vmInstanceUuid") + " ORDER BY " + d.order("b.uuid"))) {
+                    d.bind(ps, 1, vm);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            kept.add(new Plan.Kept("VmHostBackupFileVO", rs.getString("uuid"), rs.getString("type")
+                                    + " backup owned by snapshot group " + rs.getString("name") + " ("
+                                    + rs.getString("g") + "), not by the VM"));
+                        }
+                    }
+                }
+            }
+
+            // the TpmState files themselves, the most recently touched last
+            for (int i = 0; i < files.size(); i++) {
+                StateFile f = files.get(i);
+                boolean newest = i == files.size() - 1;
+                item(fileItems, "VmHostFileVO", f.uuid(), "TpmState file " + f.path() + " on host " + f.hostUuid()
+                        + " of VM " + label + (newest ? "; the most recent TPM-state copy of this VM" : ""), List.of());
+                if (newest) {
+                    lastCopies.add("VmHostFileVO/" + f.uuid());
+                }
+            }
+            if (files.isEmpty() && !stateBackups.isEmpty()) {
+                lastCopies.add("VmHostBackupFileVO/" + stateBackups.get(stateBackups.size() - 1));
+            }
+
+            // the TPM: removed with its key refs (detaching the key provider), or kept by a reset
+            for (String[] tpm : rows("SELECT uuid FROM TpmVO WHERE " + d.eqParam("vmInstanceUuid") + " ORDER BY "
+                    + d.order("uuid"), vm, 1)) {
+                List<String> refs = keyRefs("TpmVO", tpm[0]);
+                if (remove) {
+                    item(tpmItems, "TpmVO", tpm[0], "TPM of VM " + label + (refs.isEmpty() ? ", without key ref"
+                            : ", with its key refs (" + String.join(", ", refs) + "): detaches the key provider"), refs);
+                } else {
+                    kept.add(new Plan.Kept("TpmVO", tpm[0], "a reset keeps the TPM of VM " + label));
+                    for (String ref : refs) {
+                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, "a reset keeps the TPM's key"));
+                    }
+                }
+            }
+        }
+
+        /** Adds an item and its rows in deletion order: key refs, tags, content, the row, its ResourceVO row. */
+        private void item(List<Plan.Item> items, String table, String key, String reason, List<String> keyRefs)
+                throws SQLException {
+            items.add(new Plan.Item(table, key, "delete", reason));
+            List<Plan.RowRef> rows = new ArrayList<>();
+            for (String ref : keyRefs) {
+                rows.add(new Plan.RowRef("EncryptedResourceKeyRefVO", ref));
+            }
+            for (String[] tag : rows("SELECT uuid FROM SystemTagVO WHERE " + d.eqParam("resourceUuid") + " ORDER BY "
+                    + d.order("uuid"), key, 1)) {
+                rows.add(new Plan.RowRef("SystemTagVO", tag[0]));
+            }
+            if (one("SELECT uuid FROM VmHostFileContentVO WHERE " + d.eqParam("uuid"), key) != null) {
+                rows.add(new Plan.RowRef("VmHostFileContentVO", key));
+            }
+            rows.add(new Plan.RowRef(table, key));
+            if (one("SELECT uuid FROM ResourceVO WHERE " + d.eqParam("uuid"), key) != null) {
+                rows.add(new Plan.RowRef("ResourceVO", key));
+            }
+            rowsOfItem.put(table + "/" + key, rows);
+        }
+
+        /** Ids of the key refs of a resource, noting those that hold key material. */
+        private List<String> keyRefs(String type, String uuid) throws SQLException {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN kekRef IS NOT NULL OR wrappedDek <> ''"
+                    + " THEN 1 ELSE 0 END AS material FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", type)
+                    + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
+                d.bind(ps, 1, uuid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString("id"));
+                        if (rs.getInt("material") == 1) {
+                            keyMaterial.add("EncryptedResourceKeyRefVO/" + rs.getString("id"));
+                        }
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private boolean referenced(String vm) throws SQLException {
+            return one("SELECT uuid FROM TpmVO WHERE " + d.eqParam("vmInstanceUuid"), vm) != null
+                    || one("SELECT uuid FROM VmHostFileVO WHERE " + d.eqParam("vmInstanceUuid"), vm) != null
+                    || one("SELECT uuid FROM VmHostBackupFileVO WHERE " + d.eqParam(owner), vm) != null;
+        }
+
+        private String one(String sql, String value) throws SQLException {
+            List<String[]> r = rows(sql, value, 1);
+            return r.isEmpty() ? null : r.get(0)[0];
+        }
+
+        private List<String[]> rows(String sql, String value, int columns) throws SQLException {
+            List<String[]> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                d.bind(ps, 1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String[] row = new String[columns];
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = rs.getString(i + 1);
+                        }
+                        out.add(row);
+                    }
+                }
+            }
+            return out;
+        }
+
+        PlanPreview build(String operation, List<String> vms) throws SQLException {
+            List<Plan.Step> steps = new ArrayList<>();
+            List<StateFile> ordered = stateFiles.stream()
+                    .sorted(Comparator.comparing(StateFile::lastOpDate).thenComparing(StateFile::uuid)).toList();
+            List<Plan.HostWork> hostWork = new ArrayList<>();
+            List<Plan.Item> hostItems = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                StateFile f = ordered.get(i);
+                hostWork.add(new Plan.HostWork(f.hostUuid(), f.managementIp(), f.path(), f.vmUuid(), i + 1));
+                hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), "export", "delete " + f.path() + " on host "
+                        + f.hostUuid() + (f.managementIp() == null ? " (no HostEO row: address unknown)"
+                        : " (" + f.managementIp() + ")") + ", order " + (i + 1)));
+            }
+            steps.add(new Plan.Step(STEP_HOST_WORK, hostItems));
+            steps.add(new Plan.Step(STEP_BACKUPS, backupItems));
+            steps.add(new Plan.Step(STEP_HOST_FILES, fileItems));
+            if (operation.equals(Plan.REMOVE)) {
+                steps.add(new Plan.Step(STEP_TPM, tpmItems));
+            }
+            Map<String, Plan.RowRef> deletes = new LinkedHashMap<>();
+            for (List<Plan.RowRef> rows : rowsOfItem.values()) {
+                rows.forEach(r -> deletes.putIfAbsent(r.id(), r));
+            }
+            List<Plan.RowRef> deleteList = List.copyOf(deletes.values());
+            Map<String, String> fingerprint = RowFingerprints.read(c, d, deleteList);
+            Plan plan = new Plan(operation, source.displayName(),
+                    Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
+                    hostWork, kept, fingerprint);
+            Set<String> material = keyMaterial.stream().filter(deletes::containsKey)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            return new PlanPreview(plan, material, lastCopies, rowsOfItem);
+        }
+    }
+
+    private static String timestamp(String value) {
+        return value == null ? "" : value;
+    }
+
+    private record StateFile(String uuid, String hostUuid, String managementIp, String path, String vmUuid,
+                             String lastOpDate) {
+    }
+}

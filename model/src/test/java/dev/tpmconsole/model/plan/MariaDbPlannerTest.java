@@ -1,0 +1,47 @@
+package dev.tpmconsole.model.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.source.MariaDbSource;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.MariaDbTestDatabase;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same rows on MariaDB and in a snapshot give the same plan, fingerprints included. */
+class MariaDbPlannerTest {
+
+    @Test
+    void plansAgreeAcrossEngines(@TempDir Path dir) throws Exception {
+        MariaDbTestDatabase.RowWriter rows = sink -> {
+            Rows r = new Rows(sink);
+            r.provider("prov", "nkp").host("h1", false).host("h2", false);
+            PlannerTest.fullVm(r, "");
+            PlannerTest.fullVm(r, "n_");
+        };
+        Path snapshot = SqliteTestDatabase.create(dir.resolve("p.sqlite"), rows);
+        try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
+            db.load(rows);
+            Plan onSqlite;
+            try (Source s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+                onSqlite = new Planner(s, PlannerTest.CLOCK).remove(List.of("vm")).plan();
+            }
+            Plan onMariaDb;
+            try (Source s = MariaDbSource.open(db.url(), null, null, OpenOptions.readOnly())) {
+                onMariaDb = new Planner(s, PlannerTest.CLOCK).remove(List.of("vm")).plan();
+            }
+            assertThat(onMariaDb.steps()).isEqualTo(onSqlite.steps());
+            assertThat(onMariaDb.deletes()).isEqualTo(onSqlite.deletes());
+            assertThat(onMariaDb.hostWork()).isEqualTo(onSqlite.hostWork());
+            assertThat(onMariaDb.kept()).isEqualTo(onSqlite.kept());
+            assertThat(onMariaDb.fingerprint()).isEqualTo(onSqlite.fingerprint());
+            assertThat(onMariaDb.source()).doesNotContain("password");
+        }
+    }
+}
