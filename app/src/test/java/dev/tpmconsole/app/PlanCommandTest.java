@@ -38,7 +38,8 @@ class PlanCommandTest {
         CommandLineTest.Run run = CommandLineTest.run("plan", "remove", snapshot.toString(), "--vm", "v", "--out", out.toString());
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("remove-tpm of 1 VM: will delete 6 rows in 5 tables, 1 host path; keeps 1 row")
-                .contains("Deletes per table: 1 EncryptedResourceKeyRefVO, 1 TpmVO", "Plan written to " + out);
+                .contains("Deletes per table: 1 VmHostFileContentVO, 1 VmHostFileVO, 2 ResourceVO, 1 EncryptedResourceKeyRefVO, 1 TpmVO",
+                        "Plan written to " + out);
         Plan plan = PlanJson.read(out);
         assertThat(plan.vmUuids()).containsExactly("v");
         assertThat(TestSnapshots.sha256(snapshot)).isEqualTo(hash);
