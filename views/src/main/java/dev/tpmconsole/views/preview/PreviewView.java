@@ -1,0 +1,243 @@
+package dev.tpmconsole.views.preview;
+
+import dev.tpmconsole.model.plan.Plan;
+import java.io.File;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The preview of a reset or remove: the plan as a tree (step, table, row, each with its reason; key
+ * material and the last TPM-state copy emphasised), counts per table, kept rows, host work (Copy), and
+ * Export plan. Thin: the state is in {@link PreviewViewModel}.
+ */
+public final class PreviewView {
+
+    private static final PseudoClass EMPHASIS = PseudoClass.getPseudoClass("emphasis");
+
+    private final PreviewViewModel vm;
+    private final Runnable close;
+    private final BorderPane root = new BorderPane();
+
+    public PreviewView(PreviewViewModel vm, Runnable close) {
+        this.vm = vm;
+        this.close = close;
+        root.setId("previewView");
+        root.getStyleClass().add("preview-view");
+        root.setTop(header());
+        root.setCenter(body());
+        root.setBottom(buttons());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Parent header() {
+        Label title = new Label();
+        title.setId("previewTitle");
+        title.getStyleClass().add("title");
+        title.textProperty().bind(vm.titleProperty());
+        Label summary = new Label();
+        summary.setId("previewSummary");
+        summary.getStyleClass().add("summary");
+        summary.textProperty().bind(vm.summaryBinding());
+        Label status = new Label();
+        status.setId("previewStatus");
+        status.getStyleClass().add("emphasis-note");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("previewError");
+        error.getStyleClass().add("error-banner");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox box = new VBox(4, title, summary, status, error);
+        box.setPadding(new Insets(10, 12, 6, 12));
+        return box;
+    }
+
+    private Parent body() {
+        TreeTableView<PreviewNode> tree = new TreeTableView<>();
+        tree.setId("planTree");
+        tree.setShowRoot(false);
+        TreeTableColumn<PreviewNode, String> row = new TreeTableColumn<>("Step / table / row");
+        row.setId("planRowColumn");
+        row.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().label()));
+        row.setPrefWidth(380);
+        TreeTableColumn<PreviewNode, String> action = new TreeTableColumn<>("Action");
+        action.setId("planActionColumn");
+        action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().action()));
+        action.setPrefWidth(70);
+        TreeTableColumn<PreviewNode, String> reason = new TreeTableColumn<>("Reason");
+        reason.setId("planReasonColumn");
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().reason()));
+        reason.setPrefWidth(700);
+        tree.getColumns().add(row);
+        tree.getColumns().add(action);
+        tree.getColumns().add(reason);
+        tree.setRowFactory(t -> new TreeTableRow<>() {
+            @Override
+            protected void updateItem(PreviewNode node, boolean empty) {
+                super.updateItem(node, empty);
+                pseudoClassStateChanged(EMPHASIS, !empty && node != null && node.emphasised());
+            }
+        });
+        vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> tree.setRoot(root(vm.steps())));
+        tree.setRoot(root(vm.steps()));
+
+        TableView<PreviewViewModel.TableCount> counts = new TableView<>(vm.counts());
+        counts.setId("countTable");
+        TableColumn<PreviewViewModel.TableCount, String> table = new TableColumn<>("Table");
+        table.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
+        table.setPrefWidth(280);
+        TableColumn<PreviewViewModel.TableCount, Long> n = new TableColumn<>("Rows deleted");
+        n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
+        n.setStyle("-fx-alignment: CENTER-RIGHT;");
+        counts.getColumns().add(table);
+        counts.getColumns().add(n);
+        counts.setPlaceholder(new Label("Nothing to delete"));
+
+        TableView<Plan.Kept> kept = new TableView<>(vm.kept());
+        kept.setId("keptTable");
+        TableColumn<Plan.Kept, String> kTable = new TableColumn<>("Table");
+        kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
+        kTable.setPrefWidth(200);
+        TableColumn<Plan.Kept, String> kKey = new TableColumn<>("Key");
+        kKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
+        kKey.setPrefWidth(260);
+        TableColumn<Plan.Kept, String> kReason = new TableColumn<>("Why it is kept");
+        kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        kReason.setPrefWidth(560);
+        kept.getColumns().add(kTable);
+        kept.getColumns().add(kKey);
+        kept.getColumns().add(kReason);
+        kept.setPlaceholder(new Label("Nothing is kept"));
+
+        TableView<Plan.HostWork> hosts = new TableView<>(vm.hostWork());
+        hosts.setId("hostWorkTable");
+        TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
+        order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));
+        order.setPrefWidth(40);
+        TableColumn<Plan.HostWork, String> host = new TableColumn<>("Host");
+        host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
+        host.setPrefWidth(260);
+        TableColumn<Plan.HostWork, String> ip = new TableColumn<>("Address");
+        ip.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().managementIp() == null ? "unknown"
+                : c.getValue().managementIp()));
+        ip.setPrefWidth(120);
+        TableColumn<Plan.HostWork, String> path = new TableColumn<>("Path");
+        path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
+        path.setPrefWidth(420);
+        hosts.getColumns().add(order);
+        hosts.getColumns().add(host);
+        hosts.getColumns().add(ip);
+        hosts.getColumns().add(path);
+        hosts.setPlaceholder(new Label("No host work"));
+        Button copy = new Button("Copy host work");
+        copy.setId("copyHostWork");
+        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hostWork()));
+        copy.setOnAction(e -> copy(vm.hostWorkText()));
+        hosts.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copy(vm.hostWorkText());
+                e.consume();
+            }
+        });
+        VBox.setVgrow(hosts, Priority.ALWAYS);
+        VBox hostPane = new VBox(6, hosts, copy);
+        hostPane.setPadding(new Insets(6));
+
+        TabPane tabs = new TabPane(tab("Deletes", tree, "tabDeletes"), tab("Counts per table", counts, "tabCounts"),
+                tab("Kept", kept, "tabKept"), tab("Host work", hostPane, "tabHostWork"));
+        tabs.setId("previewTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("previewBusy");
+        busy.setMaxSize(48, 48);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        return new StackPane(tabs, busy);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content, String id) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private static TreeItem<PreviewNode> root(List<PreviewNode> steps) {
+        TreeItem<PreviewNode> root = new TreeItem<>(new PreviewNode(PreviewNode.Kind.STEP, "plan", "", "", false, steps));
+        for (PreviewNode step : steps) {
+            root.getChildren().add(item(step));
+        }
+        return root;
+    }
+
+    private static TreeItem<PreviewNode> item(PreviewNode node) {
+        TreeItem<PreviewNode> item = new TreeItem<>(node);
+        item.setExpanded(node.kind() == PreviewNode.Kind.STEP);
+        for (PreviewNode child : node.children()) {
+            item.getChildren().add(item(child));
+        }
+        return item;
+    }
+
+    private Parent buttons() {
+        Button export = new Button("Export plan…");
+        export.setId("exportPlan");
+        export.disableProperty().bind(vm.canExportBinding().not());
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the plan");
+            chooser.setInitialFileName("plan.json");
+            File file = chooser.showSaveDialog(root.getScene() != null ? root.getScene().getWindow() : null);
+            if (file != null) {
+                vm.exportTo(file.toPath());
+            }
+        });
+        Button closeButton = new Button("Close");
+        closeButton.setId("closePreview");
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, spacer, export, closeButton);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.setPadding(new Insets(8, 12, 10, 12));
+        return bar;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

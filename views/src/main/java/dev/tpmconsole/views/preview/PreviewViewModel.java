@@ -1,0 +1,231 @@
+package dev.tpmconsole.views.preview;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.PlanPreview;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The preview of a reset or remove: builds the plan in the background and shows it as a tree by step, then
+ * table, then row (each with its reason, key material and the last TPM-state copy emphasised), counts per
+ * table, the kept rows and why, and the host work as a copyable list; exports the plan as JSON. The preview
+ * ends with the plan: running it belongs to the pipeline.
+ */
+public final class PreviewViewModel implements AutoCloseable {
+
+    /** The two operations a preview is made for. */
+    public enum Operation { REMOVE, RESET }
+
+    private final Source source;
+    private final FxSchedulers schedulers;
+    private final Clock clock;
+
+    private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Preview");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObservableList<PreviewNode> steps = FXCollections.observableArrayList();
+    private final ObservableList<TableCount> counts = FXCollections.observableArrayList();
+    private final ObservableList<Plan.Kept> kept = FXCollections.observableArrayList();
+    private final ObservableList<Plan.HostWork> hostWork = FXCollections.observableArrayList();
+    private final StringBinding summary;
+    private final BooleanBinding canExport;
+    private Disposable pending = Disposable.disposed();
+
+    public PreviewViewModel(Source source, FxSchedulers schedulers, Clock clock) {
+        this.source = source;
+        this.schedulers = schedulers;
+        this.clock = clock;
+        summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
+                : "Will " + (preview.get().plan().nothingToDo() ? "change nothing: " : "")
+                        + preview.get().plan().summary().replaceFirst("^will ", ""), preview);
+        canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
+    }
+
+    /** Makes the plan of {@code operation} for these VMs, in the background. */
+    public void load(Operation operation, List<String> vmUuids) {
+        pending.dispose();
+        loading.set(true);
+        error.set("");
+        title.set((operation == Operation.REMOVE ? "Preview: remove the TPM of " : "Preview: reset the TPM of ")
+                + (vmUuids.size() == 1 ? "VM " + vmUuids.get(0) : vmUuids.size() + " VMs"));
+        pending = Single.fromCallable(() -> {
+                    Planner planner = new Planner(source, clock);
+                    return operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(this::show, t -> {
+                    loading.set(false);
+                    error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+                });
+    }
+
+    private void show(PlanPreview p) {
+        Plan plan = p.plan();
+        steps.setAll(tree(p));
+        Map<String, Long> perTable = plan.deletesPerTable();
+        counts.setAll(perTable.entrySet().stream().map(e -> new TableCount(e.getKey(), e.getValue())).toList());
+        kept.setAll(plan.kept());
+        hostWork.setAll(plan.hostWork());
+        preview.set(p);
+        loading.set(false);
+        status.set(p.keyMaterial().isEmpty() && p.lastCopies().isEmpty() ? ""
+                : "Deletes " + p.keyMaterial().size() + " key refs holding key material and "
+                        + p.lastCopies().size() + " last TPM-state " + (p.lastCopies().size() == 1 ? "copy" : "copies"));
+    }
+
+    /** Step, then table, then row; each row with its reason (dependants say whose they are). */
+    static List<PreviewNode> tree(PlanPreview p) {
+        Plan plan = p.plan();
+        List<PreviewNode> out = new ArrayList<>();
+        for (Plan.Step step : plan.steps()) {
+            Map<String, List<PreviewNode>> byTable = new LinkedHashMap<>();
+            for (Plan.Item item : step.items()) {
+                String itemId = item.table() + "/" + item.key();
+                List<Plan.RowRef> rows = item.action().equals("delete")
+                        ? p.rowsOfItem().getOrDefault(itemId, List.of(new Plan.RowRef(item.table(), item.key())))
+                        : List.of(new Plan.RowRef(item.table(), item.key()));
+                for (Plan.RowRef row : rows) {
+                    boolean owner = row.id().equals(itemId);
+                    String reason = owner ? item.reason() : dependantReason(row, item, p);
+                    boolean emphasised = item.action().equals("delete") && p.emphasised(row);
+                    byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
+                            PreviewNode.Kind.ROW, row.key(), item.action(), reason, emphasised, List.of()));
+                }
+            }
+            List<PreviewNode> tables = byTable.entrySet().stream()
+                    .map(e -> new PreviewNode(PreviewNode.Kind.TABLE, e.getKey() + " (" + e.getValue().size() + ")",
+                            "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
+                    .collect(Collectors.toList());
+            long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
+            out.add(new PreviewNode(PreviewNode.Kind.STEP, step.name() + " (" + step.items().size() + " items, "
+                    + rows + " rows)", "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
+                    tables));
+        }
+        return out;
+    }
+
+    private static String dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
+        String of = " of " + item.table() + " " + item.key();
+        return switch (row.table()) {
+            case "EncryptedResourceKeyRefVO" -> (p.keyMaterial().contains(row.id()) ? "key ref holding key material"
+                    : "placeholder key ref") + of + ", deleted in the same transaction";
+            case "SystemTagVO" -> "system tag" + of;
+            case "VmHostFileContentVO" -> "content" + of
+                    + (p.lastCopies().contains(item.table() + "/" + item.key()) ? ": the last TPM-state copy" : "");
+            case "ResourceVO" -> "ResourceVO row" + of;
+            default -> "row" + of;
+        };
+    }
+
+    private static String stepReason(String step) {
+        return switch (step) {
+            case Planner.STEP_HOST_WORK -> "host paths to clean; exported, never done from the database";
+            case Planner.STEP_BACKUPS -> "each TpmState backup with its key copies, tags, content and ResourceVO row";
+            case Planner.STEP_HOST_FILES -> "the TpmState host-file rows, the most recent last";
+            case Planner.STEP_TPM -> "the TPM with its key refs (detaching the key provider)";
+            default -> "";
+        };
+    }
+
+    /** The host work as tab-separated lines (order, host, address, path, VM), for the clipboard. */
+    public String hostWorkText() {
+        return hostWork.stream().map(w -> String.join("\t", Integer.toString(w.order()), w.hostUuid(),
+                        w.managementIp() == null ? "" : w.managementIp(), w.path(), w.vmUuid()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Writes the plan JSON (atomically). */
+    public Completable export(Path file) {
+        PlanPreview p = preview.get();
+        if (p == null) {
+            return Completable.error(new IllegalStateException("No plan yet"));
+        }
+        return Completable.fromAction(() -> PlanJson.write(p.plan(), file))
+                .subscribeOn(schedulers.background()).observeOn(schedulers.fx());
+    }
+
+    /** Exports and reports the outcome in the status line or the error. */
+    public void exportTo(Path file) {
+        export(file).subscribe(() -> status.set("Plan written to " + file),
+                t -> error.set("Cannot write " + file + ": " + t.getMessage()));
+    }
+
+    public ReadOnlyObjectProperty<PlanPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public StringBinding summaryBinding() {
+        return summary;
+    }
+
+    public BooleanBinding canExportBinding() {
+        return canExport;
+    }
+
+    public ObservableList<PreviewNode> steps() {
+        return FXCollections.unmodifiableObservableList(steps);
+    }
+
+    public ObservableList<TableCount> counts() {
+        return FXCollections.unmodifiableObservableList(counts);
+    }
+
+    public ObservableList<Plan.Kept> kept() {
+        return FXCollections.unmodifiableObservableList(kept);
+    }
+
+    public ObservableList<Plan.HostWork> hostWork() {
+        return FXCollections.unmodifiableObservableList(hostWork);
+    }
+
+    @Override
+    public void close() {
+        pending.dispose();
+    }
+
+    /** Rows deleted from one table. */
+    public record TableCount(String table, long rows) {
+    }
+}
