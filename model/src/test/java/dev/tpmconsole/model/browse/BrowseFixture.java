@@ -10,53 +10,53 @@ import java.util.List;
  * live and soft-deleted hosts, backups of the VM and of its snapshot group, and one VM per dirty rule.
  * Uuids are hex, so that prefixes can be typed.
  */
-final class BrowseFixture {
+public final class BrowseFixture {
 
-    static final String SECRET = "U0VDUkVUS0VZTUFURVJJQUw="; // the wrapped key of every materialized ref
+    public static final String SECRET = "U0VDUkVUS0VZTUFURVJJQUw="; // the wrapped key of every materialized ref
 
-    static final String H1 = uuid(0x11, 1);
-    static final String H2 = uuid(0x11, 2);
-    static final String P1 = uuid(0x22, 1);
-    static final String P2 = uuid(0x22, 2);
-    static final String DANGLING = uuid(0x22, 9);
+    public static final String H1 = uuid(0x11, 1);
+    public static final String H2 = uuid(0x11, 2);
+    public static final String P1 = uuid(0x22, 1);
+    public static final String P2 = uuid(0x22, 2);
+    public static final String DANGLING = uuid(0x22, 9);
 
-    static final String ALPHA = uuid(0xa1, 1);
-    static final String BETA = uuid(0xb2, 2);
-    static final String GAMMA = uuid(0xc3, 3);
-    static final String DELTA = uuid(0xd4, 4);
-    static final String ALPINE = uuid(0xe5, 5);
-    static final String ZETA = uuid(0xf6, 6);
-    static final String ETA = uuid(0x07, 7);
-    static final String THETA = uuid(0x08, 8);
-    static final String IOTA = uuid(0x09, 9);
-    static final String KAPPA = uuid(0x0a, 10);
-    static final String LAMBDA = uuid(0x0b, 11);
+    public static final String ALPHA = uuid(0xa1, 1);
+    public static final String BETA = uuid(0xb2, 2);
+    public static final String GAMMA = uuid(0xc3, 3);
+    public static final String DELTA = uuid(0xd4, 4);
+    public static final String ALPINE = uuid(0xe5, 5);
+    public static final String ZETA = uuid(0xf6, 6);
+    public static final String ETA = uuid(0x07, 7);
+    public static final String THETA = uuid(0x08, 8);
+    public static final String IOTA = uuid(0x09, 9);
+    public static final String KAPPA = uuid(0x0a, 10);
+    public static final String LAMBDA = uuid(0x0b, 11);
 
-    static final String ALPHA_TPM = uuid(0x71, 1);
-    static final String ALPHA_BACKUP = uuid(0x81, 1);
-    static final String ALPHA_GROUP = uuid(0x91, 1);
-    static final String ALPHA_GROUP_STATE = uuid(0x81, 2);
-    static final String ALPHA_GROUP_NVRAM = uuid(0x81, 3);
-    static final String ALPHA_FILE_H1 = uuid(0x61, 1);
-    static final String ALPHA_FILE_H2 = uuid(0x61, 2);
-    static final String ALPHA_NVRAM_H1 = uuid(0x61, 3);
-    static final String ZETA_FILE = uuid(0x61, 4);
-    static final String ETA_TPM_1 = uuid(0x71, 71);
-    static final String ETA_TPM_2 = uuid(0x71, 72);
-    static final String KAPPA_BACKUP = uuid(0x81, 10);
-    static final String LAMBDA_BACKUP = uuid(0x81, 11);
+    public static final String ALPHA_TPM = uuid(0x71, 1);
+    public static final String ALPHA_BACKUP = uuid(0x81, 1);
+    public static final String ALPHA_GROUP = uuid(0x91, 1);
+    public static final String ALPHA_GROUP_STATE = uuid(0x81, 2);
+    public static final String ALPHA_GROUP_NVRAM = uuid(0x81, 3);
+    public static final String ALPHA_FILE_H1 = uuid(0x61, 1);
+    public static final String ALPHA_FILE_H2 = uuid(0x61, 2);
+    public static final String ALPHA_NVRAM_H1 = uuid(0x61, 3);
+    public static final String ZETA_FILE = uuid(0x61, 4);
+    public static final String ETA_TPM_1 = uuid(0x71, 71);
+    public static final String ETA_TPM_2 = uuid(0x71, 72);
+    public static final String KAPPA_BACKUP = uuid(0x81, 10);
+    public static final String LAMBDA_BACKUP = uuid(0x81, 11);
 
     /** VMs with orphan or suspect findings, by rule: zeta, eta, theta, gamma, iota, kappa, lambda. */
-    static final List<String> DIRTY = List.of(ZETA, ETA, THETA, GAMMA, IOTA, KAPPA, LAMBDA);
+    public static final List<String> DIRTY = List.of(ZETA, ETA, THETA, GAMMA, IOTA, KAPPA, LAMBDA);
 
     private final List<String> sql = new ArrayList<>();
     private long refId;
 
-    static String uuid(int kind, int n) {
+    public static String uuid(int kind, int n) {
         return String.format("%02x%030d", kind, n);
     }
 
-    static Path create(Path file) throws Exception {
+    public static Path create(Path file) throws Exception {
         TestSnapshots.fromDdl(file, false);
         BrowseFixture f = new BrowseFixture();
         f.build();
