@@ -20,8 +20,11 @@ final class Lists {
                 return rows.loadingProperty().get() ? "Loading…" : "";
             }
             long total = rows.totalProperty().get();
+            if (rows.countingProperty().get()) {
+                return n.format(total) + "+ " + many + " · counting…";
+            }
             return n.format(total) + " " + (total == 1 ? one : many)
                     + (rows.moreProperty().get() ? " · " + n.format(rows.rows().size()) + " loaded" : "");
-        }, rows.loadedProperty(), rows.loadingProperty(), rows.totalProperty(), rows.moreProperty(), rows.rows(), qualifier);
+        }, rows.loadedProperty(), rows.loadingProperty(), rows.totalProperty(), rows.moreProperty(), rows.rows(), qualifier, rows.countingProperty());
     }
 }

@@ -73,9 +73,13 @@ public final class VmListViewModel implements AutoCloseable {
                 return rows.errorProperty().get().isEmpty() ? "Loading…" : "";
             }
             long total = rows.totalProperty().get();
+            if (rows.countingProperty().get()) {
+                return n.format(total) + "+ VMs" + (filtered.get() ? " match" : "") + " · counting…";
+            }
             return n.format(total) + (total == 1 ? " VM" : " VMs") + (filtered.get() ? " match" : "")
                     + (rows.moreProperty().get() ? " · " + n.format(rows.rows().size()) + " loaded" : "");
-        }, queries, rows.loadedProperty(), rows.totalProperty(), rows.moreProperty(), rows.rows(), rows.errorProperty(), filtered);
+        }, queries, rows.loadedProperty(), rows.totalProperty(), rows.moreProperty(), rows.rows(), rows.errorProperty(),
+                filtered, rows.countingProperty());
     }
 
     /** Shows the VMs of another source (null: none). The filter and the sort stay as they are. */

@@ -30,9 +30,6 @@ public final class PagedRows<R> implements AutoCloseable {
         long count() throws SQLException;
     }
 
-    private record First<R>(Page<R> page, long count) {
-    }
-
     private final LatestOnly runner;
     private final int pageSize;
     private final ObservableList<R> rows = FXCollections.observableArrayList();
@@ -41,6 +38,7 @@ public final class PagedRows<R> implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding empty;
     private Query<R> query;
@@ -63,18 +61,27 @@ public final class PagedRows<R> implements AutoCloseable {
             total.set(0);
             more.set(false);
             loading.set(false);
+            counting.set(false);
             loaded.set(false);
             return;
         }
         loading.set(true);
-        runner.submit(() -> {
-            Page<R> first = q.page(0, pageSize);
-            long count = first.more() ? q.count() : first.rows().size();
-            return new First<>(first, count);
-        }, first -> {
-            rows.setAll(first.page().rows());
-            total.set(first.count());
-            more.set(first.page().more());
+        counting.set(true);
+        // The first page is shown as soon as it arrives; the count (a second pass over the filtered rows)
+        // follows in the same generation, so that typing sees rows first.
+        runner.submit(() -> q.page(0, pageSize), first -> {
+            rows.setAll(first.rows());
+            more.set(first.more());
+            if (!first.more()) {
+                total.set(first.rows().size());
+                counting.set(false);
+            } else {
+                total.set(first.rows().size());
+                runner.follow(runner.current(), q::count, n -> {
+                    total.set(n);
+                    counting.set(false);
+                }, this::failed);
+            }
             loading.set(false);
             loaded.set(true);
         }, t -> {
@@ -111,6 +118,7 @@ public final class PagedRows<R> implements AutoCloseable {
 
     private void failed(Throwable t) {
         fetchingMore = false;
+        counting.set(false);
         loading.set(false);
         error.set(LatestOnly.message(t));
     }
@@ -126,6 +134,11 @@ public final class PagedRows<R> implements AutoCloseable {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Whether the total of the current query is still being counted (the rows are shown already). */
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
     }
 
     /** Whether the first page of the current query has arrived. */
