@@ -49,6 +49,10 @@ class MainWindowSmokeTest {
         assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).matches("[\\d,]+ VMs · [\\d,]+ TPMs · [\\d,]+ rows");
         assertThat(table.getItems()).hasSize(15);
         assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isFalse();
+        TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
+        assertThat(vms.getItems()).hasSize(200);
+        assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).matches("[\\d,]+ VMs · 200 loaded");
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.app.JsonPreferencesStore;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import javafx.stage.WindowEvent;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,25 +50,23 @@ public final class GuiCommand implements Callable<Integer> {
         Platform.setImplicitExit(true);
         try {
             Platform.startup(() -> {
-            Stage stage = new Stage();
-            ConsoleGui gui = ConsoleGui.show(stage, dataDir, FxSchedulers.javafx());
-            stage.setOnHidden(e -> {
-                gui.viewModel().close();
-                closed.countDown();
-            });
-            if (audit) {
-                gui.viewModel().sourceProperty().addListener((obs, old, s) -> {
-                    if (s != null && old == null) {
-                        gui.showAudit();
-                        gui.auditViewModel().run();
-                    }
-                });
-            }
-            if (source != null && !demo) {
-                gui.viewModel().open(source);
-            } else {
-                gui.viewModel().openDemo();
-            }
+                Stage stage = new Stage();
+                ConsoleGui gui = ConsoleGui.show(stage, dataDir, new JsonPreferencesStore(AppDirs.configDir()),
+                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx());
+                stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                if (audit) {
+                    gui.viewModel().sourceProperty().addListener((obs, old, s) -> {
+                        if (s != null && old == null) {
+                            gui.showAudit();
+                            gui.auditViewModel().run();
+                        }
+                    });
+                }
+                if (source != null && !demo) {
+                    gui.viewModel().open(source);
+                } else {
+                    gui.viewModel().openDemo();
+                }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
             spec.commandLine().getErr().println("tpm-console: cannot open a window: " + e.getMessage()

@@ -7,6 +7,7 @@ import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import javafx.beans.binding.Bindings;
@@ -28,6 +29,9 @@ import javafx.collections.ObservableList;
  */
 public final class MainViewModel implements AutoCloseable {
 
+    /** How many recent snapshots File > Open recent lists. */
+    public static final int MAX_RECENT = 8;
+
     private final SourceService service;
     private final FxSchedulers schedulers;
 
@@ -37,12 +41,21 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<TableCountRow> counts = FXCollections.observableArrayList();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final StringBinding title;
     private final BooleanBinding hasError;
     private Disposable pending = Disposable.disposed();
 
     public MainViewModel(SourceService service, FxSchedulers schedulers) {
+        this(service, schedulers, List.of());
+    }
+
+    /**
+     * @param recentSnapshots the snapshots opened before, newest first (from the preferences)
+     */
+    public MainViewModel(SourceService service, FxSchedulers schedulers, List<Path> recentSnapshots) {
         this.service = Objects.requireNonNull(service);
+        recent.setAll(recentSnapshots.subList(0, Math.min(recentSnapshots.size(), MAX_RECENT)));
         this.schedulers = Objects.requireNonNull(schedulers);
         this.title = Bindings.createStringBinding(() -> {
             SourceSummary s = summary.get();
@@ -57,15 +70,21 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens a snapshot in the background; on success it replaces the current source. */
     public void open(Path snapshot) {
-        load("Opening " + snapshot.getFileName() + "…", () -> service.open(snapshot));
+        Path path = snapshot.toAbsolutePath().normalize();
+        load("Opening " + snapshot.getFileName() + "…", () -> service.open(path), path);
     }
 
     /** Opens the built-in demo snapshot, generating it on the first start. */
     public void openDemo() {
-        load("Opening the demo snapshot (generated on first start)…", () -> service.open(service.demoSnapshot()));
+        load("Opening the demo snapshot (generated on first start)…", () -> service.open(service.demoSnapshot()), null);
     }
 
-    private void load(String message, Callable<Source> opener) {
+    /** Forgets the recent snapshots. */
+    public void clearRecent() {
+        recent.clear();
+    }
+
+    private void load(String message, Callable<Source> opener, Path remember) {
         pending.dispose();
         busy.set(true);
         busyMessage.set(message);
@@ -81,7 +100,16 @@ public final class MainViewModel implements AutoCloseable {
                 })
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
-                .subscribe(this::opened, this::failed);
+                .subscribe(o -> {
+                    if (remember != null) {
+                        recent.remove(remember);
+                        recent.add(0, remember);
+                        if (recent.size() > MAX_RECENT) {
+                            recent.remove(MAX_RECENT, recent.size());
+                        }
+                    }
+                    opened(o);
+                }, this::failed);
     }
 
     private void opened(Opened o) {
@@ -134,6 +162,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public StringBinding titleBinding() {
         return title;
+    }
+
+    /** Snapshots opened from files (not the demo), newest first, at most {@link #MAX_RECENT}. */
+    public ObservableList<Path> recent() {
+        return FXCollections.unmodifiableObservableList(recent);
     }
 
     public ObservableList<TableCountRow> counts() {

@@ -1,6 +1,20 @@
 package dev.tpmconsole.views.main;
 
 import dev.tpmconsole.model.stats.SourceSummary;
+import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.browse.BrowseView;
+import dev.tpmconsole.views.browse.BrowseViewModel;
+import dev.tpmconsole.views.preview.PreviewViewModel;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.collections.ObservableList;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.ToggleGroup;
 import java.io.File;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -30,27 +44,53 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.stage.FileChooser;
 
 /**
- * The main window: menu, the open source's summary (its layout and row counts), an error banner, a busy
- * indicator and a status bar. Thin: all state is in {@link MainViewModel}. The browse views fill the
- * centre in a later step.
+ * The main window: menus, an error banner, the browse views in tabs (VMs, Hosts, Key providers) and the
+ * summary of the open source (its layout and row counts) as the last tab, a busy indicator while a source
+ * opens, and a status bar. Every action is in a menu with its shortcut. Thin: state is in
+ * {@link MainViewModel} and {@link BrowseViewModel}.
  */
 public final class MainWindow {
 
     private static final PseudoClass WRITABLE = PseudoClass.getPseudoClass("writable");
 
     private final MainViewModel vm;
+    private final BrowseViewModel browseVm;
+    private final BrowseView browse;
+    private final ObjectProperty<Theme> theme;
     private final Runnable quit;
-    private final Runnable openAudit;
+    private final Actions actions;
     private final BorderPane root = new BorderPane();
+    private Tab summaryTab;
 
-    public MainWindow(MainViewModel vm, Runnable quit, Runnable openAudit) {
+    /**
+     * @param theme the theme in use; the View menu changes it, whoever owns the scene applies it
+     */
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, ObjectProperty<Theme> theme, Actions actions) {
         this.vm = vm;
-        this.quit = quit;
-        this.openAudit = openAudit;
+        this.browseVm = browseVm;
+        this.browse = new BrowseView(browseVm);
+        this.theme = theme;
+        this.actions = actions;
+        this.quit = actions.quit();
         root.setId("mainWindow");
         root.setTop(new VBox(menuBar(), errorBanner()));
         root.setCenter(centre());
         root.setBottom(statusBar());
+    }
+
+    /**
+     * What the window asks its owner to do.
+     *
+     * @param quit      close the window
+     * @param openAudit open the audit window
+     * @param preview   open the preview of an operation on the selected VMs
+     */
+    public record Actions(Runnable quit, Runnable openAudit,
+                          BiConsumer<PreviewViewModel.Operation, List<String>> preview) {
+    }
+
+    public BrowseView browse() {
+        return browse;
     }
 
     public Parent root() {
@@ -58,32 +98,101 @@ public final class MainWindow {
     }
 
     private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open snapshot…");
-        open.setId("menuOpenSnapshot");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> chooseSnapshot());
-        MenuItem demo = new MenuItem("Open demo");
-        demo.setId("menuOpenDemo");
-        demo.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-        demo.setOnAction(e -> vm.openDemo());
-        MenuItem exit = new MenuItem("Quit");
-        exit.setId("menuQuit");
-        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        exit.setOnAction(e -> quit.run());
+        MenuItem open = item("menuOpenSnapshot", "_Open snapshot…", "Shortcut+O", this::chooseSnapshot);
+        Menu recent = new Menu("Open _recent");
+        recent.setId("menuOpenRecent");
+        fillRecent(recent);
+        vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        MenuItem demo = item("menuOpenDemo", "Open _demo", "Shortcut+D", vm::openDemo);
+        MenuItem exit = item("menuQuit", "_Quit", "Shortcut+Q", quit);
         open.disableProperty().bind(vm.busyProperty());
+        recent.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
-        Menu file = new Menu("_File", null, open, demo, new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), exit);
         file.setId("menuFile");
-        MenuItem audit = new MenuItem("Audit…");
-        audit.setId("menuAudit");
-        audit.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+A"));
-        audit.setOnAction(e -> openAudit.run());
+
+        MenuItem vms = item("menuShowVms", "_VMs", "Shortcut+1", () -> browse.show(BrowseView.Page.VMS));
+        MenuItem hosts = item("menuShowHosts", "_Hosts", "Shortcut+2", () -> browse.show(BrowseView.Page.HOSTS));
+        MenuItem providers = item("menuShowProviders", "_Key providers", "Shortcut+3",
+                () -> browse.show(BrowseView.Page.PROVIDERS));
+        MenuItem summary = item("menuShowSummary", "_Summary", "Shortcut+4",
+                () -> browse.tabs().getSelectionModel().select(summaryTab));
+        MenuItem find = item("menuFind", "_Find", "Shortcut+F", browse::focusFilter);
+        MenuItem reload = item("menuReload", "_Reload", "F5", browseVm::reload);
+        CheckMenuItem dirty = new CheckMenuItem("Only VMs with _dirty rows");
+        dirty.setId("menuDirtyOnly");
+        dirty.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dirty.selectedProperty().bindBidirectional(browseVm.vms().dirtyOnlyProperty());
+        MenuItem clear = item("menuClearFilter", "_Clear filter", "Shortcut+Shift+X", browseVm.vms()::clearFilter);
+        find.disableProperty().bind(browseVm.queriesProperty().isNull());
+        reload.disableProperty().bind(browseVm.queriesProperty().isNull());
+        ToggleGroup themes = new ToggleGroup();
+        Menu themeMenu = new Menu("_Theme");
+        themeMenu.setId("menuTheme");
+        for (Theme t : Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t == Theme.LIGHT ? "_Light" : "_Dark");
+            r.setId("menuTheme" + (t == Theme.LIGHT ? "Light" : "Dark"));
+            r.setToggleGroup(themes);
+            r.setSelected(theme.get() == t);
+            r.setOnAction(e -> theme.set(t));
+            theme.addListener((o, a, b) -> r.setSelected(b == t));
+            themeMenu.getItems().add(r);
+        }
+        MenuItem toggleTheme = item("menuToggleTheme", "_Switch theme", "Shortcut+T",
+                () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        themeMenu.getItems().addAll(new SeparatorMenuItem(), toggleTheme);
+        Menu view = new Menu("_View", null, vms, hosts, providers, summary, new SeparatorMenuItem(), find, clear, dirty,
+                reload, new SeparatorMenuItem(), themeMenu);
+        view.setId("menuView");
+        ObservableList<String> chosen = browseVm.vms().selectedUuids();
+        MenuItem previewReset = item("menuPreviewReset", "Preview _reset TPM…", "Shortcut+Shift+R",
+                () -> actions.preview().accept(PreviewViewModel.Operation.RESET, List.copyOf(chosen)));
+        MenuItem previewRemove = item("menuPreviewRemove", "Preview re_move TPM…", "Shortcut+Shift+M",
+                () -> actions.preview().accept(PreviewViewModel.Operation.REMOVE, List.copyOf(chosen)));
+        previewReset.disableProperty().bind(Bindings.isEmpty(chosen));
+        previewRemove.disableProperty().bind(Bindings.isEmpty(chosen));
+        Menu vmMenu = new Menu("V_M", null, previewReset, previewRemove);
+        vmMenu.setId("menuVm");
+        MenuItem audit = item("menuAudit", "_Audit…", "Shortcut+Shift+A", actions.openAudit());
         audit.disableProperty().bind(vm.sourceProperty().isNull());
         Menu tools = new Menu("_Tools", null, audit);
         tools.setId("menuTools");
-        MenuBar bar = new MenuBar(file, tools);
+        MenuBar bar = new MenuBar(file, view, vmMenu, tools);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void fillRecent(Menu menu) {
+        menu.getItems().clear();
+        int i = 0;
+        for (Path p : vm.recent()) {
+            i++;
+            MenuItem item = new MenuItem((i < 10 ? "_" + i + "  " : "") + p.getFileName() + "  —  " + p.getParent());
+            item.setId("menuRecent" + i);
+            item.setOnAction(e -> vm.open(p));
+            menu.getItems().add(item);
+        }
+        if (menu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent snapshots");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("_Clear recent");
+            clear.setId("menuClearRecent");
+            clear.setOnAction(e -> vm.clearRecent());
+            menu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
     }
 
     private void chooseSnapshot() {
@@ -178,11 +287,25 @@ public final class MainWindow {
         busyText.textProperty().bind(vm.busyMessageProperty());
         VBox busy = new VBox(12, progress, busyText);
         busy.setAlignment(Pos.CENTER);
+        busy.getStyleClass().add("busy-overlay");
         busy.visibleProperty().bind(vm.busyProperty());
         busy.setMouseTransparent(false);
 
-        StackPane centre = new StackPane(summary, busy);
-        StackPane.setAlignment(summary, Pos.TOP_LEFT);
+        ScrollPane summaryScroll = new ScrollPane(summary);
+        summaryScroll.setId("summaryScroll");
+        summaryTab = new Tab("Summary", summaryScroll);
+        summaryTab.setId("summaryTab");
+        browse.tabs().getTabs().add(summaryTab);
+        vm.sourceProperty().addListener((o, a, b) -> {
+            if (b != null && browse.tabs().getSelectionModel().getSelectedItem() == summaryTab) {
+                browse.show(BrowseView.Page.VMS);
+            }
+        });
+        if (vm.sourceProperty().get() == null) {
+            browse.tabs().getSelectionModel().select(summaryTab);
+        }
+
+        StackPane centre = new StackPane(browse.tabs(), busy);
         centre.setPadding(new Insets(0));
         return centre;
     }

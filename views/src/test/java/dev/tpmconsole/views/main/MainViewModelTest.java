@@ -97,4 +97,37 @@ class MainViewModelTest {
             assertThat(vm.summaryProperty().get().source()).endsWith("small.sqlite");
         }
     }
+
+    @Test
+    void openedSnapshotsComeFirstInRecentButNotTheDemoNorAFailure() throws Exception {
+        Path second = Files.copy(demo, dir.resolve("second.sqlite"));
+        Path junk = Files.writeString(dir.resolve("junk.sqlite"), "nope");
+        Path remembered = dir.resolve("old.sqlite");
+        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous(), java.util.List.of(remembered))) {
+            assertThat(vm.recent()).containsExactly(remembered);
+            vm.open(demo);
+            vm.open(second);
+            vm.open(junk);
+            vm.openDemo();
+            assertThat(vm.recent()).containsExactly(second.toAbsolutePath(), demo.toAbsolutePath(), remembered);
+            vm.open(demo);
+            assertThat(vm.recent()).containsExactly(demo.toAbsolutePath(), second.toAbsolutePath(), remembered);
+            vm.clearRecent();
+            assertThat(vm.recent()).isEmpty();
+        }
+    }
+
+    @Test
+    void recentKeepsTheNewestEight() throws Exception {
+        java.util.List<Path> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            many.add(dir.resolve("s" + i + ".sqlite"));
+        }
+        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous(), many)) {
+            assertThat(vm.recent()).hasSize(MainViewModel.MAX_RECENT).startsWith(many.get(0));
+            vm.open(demo);
+            assertThat(vm.recent()).hasSize(MainViewModel.MAX_RECENT).startsWith(demo.toAbsolutePath(), many.get(0))
+                    .doesNotContain(many.get(7));
+        }
+    }
 }

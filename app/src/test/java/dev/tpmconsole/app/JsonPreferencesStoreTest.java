@@ -1,0 +1,69 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.views.prefs.TableLayout;
+import dev.tpmconsole.views.prefs.UiPreferences;
+import dev.tpmconsole.views.prefs.WindowGeometry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonPreferencesStoreTest {
+
+    @TempDir
+    Path dir;
+
+    static final UiPreferences SOME = UiPreferences.defaults()
+            .withWindow(new WindowGeometry(10, 20, 1300, 850, false)).withTheme("DARK")
+            .withRecent(List.of("/a/one.sqlite", "/b/two.sqlite")).withVmSplit(0.61)
+            .withTables(Map.of("vmTable", new TableLayout(List.of(new TableLayout.ColumnLayout("vmUuidColumn", 300, true),
+                    new TableLayout.ColumnLayout("vmNameColumn", 150, false)), "vmKeyStateColumn", false)));
+
+    @Test
+    void whatIsSavedLoadsBack() throws Exception {
+        JsonPreferencesStore store = new JsonPreferencesStore(dir.resolve("cfg"));
+        assertThat(store.load()).isEqualTo(UiPreferences.defaults());
+        store.save(SOME);
+        assertThat(new JsonPreferencesStore(dir.resolve("cfg")).load()).isEqualTo(SOME);
+        assertThat(Files.readString(store.file())).contains("\"theme\" : \"DARK\"", "vmKeyStateColumn");
+        assertThat(TestFiles.names(dir.resolve("cfg"))).containsExactly("preferences.json");
+    }
+
+    @Test
+    void aCorruptFileFallsBackToTheDefaultsAndIsSetAside() throws Exception {
+        JsonPreferencesStore store = new JsonPreferencesStore(dir);
+        for (String junk : new String[] {"{\"theme\": \"DARK\", \"recent\": [", "not json at all", "[1, 2, 3]",
+            "{\"window\": {\"x\": \"left\"}}", "\u0000\u0001\u0002"}) {
+            Files.writeString(store.file(), junk);
+            assertThat(store.load()).as(junk).isEqualTo(UiPreferences.defaults());
+            assertThat(Files.readString(dir.resolve("preferences.json.corrupt"))).isEqualTo(junk);
+            assertThat(Files.exists(store.file())).isFalse();
+        }
+        store.save(SOME);
+        assertThat(store.load()).isEqualTo(SOME);
+    }
+
+    @Test
+    void unknownAndMissingPartsReadAsDefaults() throws Exception {
+        JsonPreferencesStore store = new JsonPreferencesStore(dir);
+        Files.writeString(store.file(), "{\"theme\": \"LIGHT\", \"fromTheFuture\": {\"x\": 1}, \"tables\": null}");
+        UiPreferences p = store.load();
+        assertThat(p.theme()).isEqualTo("LIGHT");
+        assertThat(p.tables()).isEmpty();
+        assertThat(p.recent()).isEmpty();
+        assertThat(p.window()).isNull();
+    }
+
+    /** Folder listings. */
+    static final class TestFiles {
+        static List<String> names(Path dir) throws Exception {
+            try (var s = Files.list(dir)) {
+                return s.map(f -> f.getFileName().toString()).sorted().toList();
+            }
+        }
+    }
+}

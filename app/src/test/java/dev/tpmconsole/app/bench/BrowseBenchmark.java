@@ -1,0 +1,320 @@
+package dev.tpmconsole.app.bench;
+
+import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.model.browse.VmColumn;
+import dev.tpmconsole.model.browse.VmRow;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.views.browse.VmListViewModel;
+import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+/**
+ * The browse benchmark (run on demand by bench/browse.sh, never by the test suite): opens a snapshot in the
+ * real console window and measures, on the real FX thread,
+ * <ul>
+ *   <li>the time from asking to open the snapshot to the first VM rows painted (the first pulse after the
+ *       table holds rows and shows them);</li>
+ *   <li>per filter keystroke (typed into the filter box at a person's pace), the time from the keystroke
+ *       to the pulse that paints its result; median and worst;</li>
+ *   <li>the same with "has dirty rows" on, and the first time that filter is turned on (it computes the set);</li>
+ *   <li>a sort by key state, a selection's details, the next page when scrolling;</li>
+ *   <li>the longest gap between two FX pulses while all this runs (an animation timer keeps pulses coming
+ *       at 60 Hz, so a gap is a pulse, or other FX-thread work, that took that long), and the longest
+ *       CSS + layout pass;</li>
+ *   <li>the most heap used (sampled every 20 ms) and the JVM's heap limit.</li>
+ * </ul>
+ * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}.
+ */
+public final class BrowseBenchmark {
+
+    private static final List<String> TYPED = List.of("w", "we", "web", "web-", "web-1", "web-12", "web-1", "web-", "web",
+            "we", "w", "", "k", "k8", "k8s", "k8s-", "k8s-w", "k8s-wo", "k8s-wor", "k8s-work", "k8s-worke", "k8s-worker",
+            "k8s-worker-", "k8s-worker-0", "k8s-worker-00", "k8s-worker-001", "", "7", "7a", "7a4", "7a48", "", "d", "db",
+            "db-", "db-9", "db-99", "db-999", "db-9999", "");
+    private static final List<String> TYPED_DIRTY = List.of("w", "we", "web", "", "d", "db", "db-", "", "a", "ap", "api", "");
+
+    private final Path snapshot;
+    private ConsoleGui gui;
+    private final AtomicLong lastFrame = new AtomicLong();
+    private final AtomicLong maxGap = new AtomicLong();
+    private final AtomicLong maxLayout = new AtomicLong();
+    private final AtomicLong layoutStart = new AtomicLong();
+    private final AtomicLong maxHeap = new AtomicLong();
+    private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
+
+    private final List<String> phases = new ArrayList<>();
+
+    /** Ends a phase: notes its longest pulse gap and layout pass, and starts counting afresh. */
+    private void phase(String name) throws Exception {
+        fx(() -> {
+            phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms", name,
+                    ms(maxGap.get()), ms(maxLayout.get())));
+            overallGap.accumulateAndGet(maxGap.get(), Math::max);
+            overallLayout.accumulateAndGet(maxLayout.get(), Math::max);
+            maxGap.set(0);
+            maxLayout.set(0);
+            lastFrame.set(0);
+        });
+    }
+
+    private final AtomicLong overallGap = new AtomicLong();
+    private final AtomicLong overallLayout = new AtomicLong();
+
+    private BrowseBenchmark(Path snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: BrowseBenchmark SNAPSHOT");
+            System.exit(2);
+        }
+        new BrowseBenchmark(Path.of(args[0])).run();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Thread sampler = new Thread(() -> {
+            Runtime rt = Runtime.getRuntime();
+            while (true) {
+                maxHeap.accumulateAndGet(rt.totalMemory() - rt.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        Path data = Files.createTempDirectory("tpm-bench");
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.startup(() -> {
+            gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(), FxQueryGuard.create(QueryGuard.Mode.THROW),
+                    FxSchedulers.javafx());
+            gui.stage().setWidth(1400);
+            gui.stage().setHeight(900);
+            gui.stage().getScene().addPreLayoutPulseListener(() -> layoutStart.set(System.nanoTime()));
+            gui.stage().getScene().addPostLayoutPulseListener(() ->
+                    maxLayout.accumulateAndGet(System.nanoTime() - layoutStart.get(), Math::max));
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long last = lastFrame.getAndSet(t);
+                    if (last != 0) {
+                        maxGap.accumulateAndGet(t - last, Math::max);
+                    }
+                    Runnable r = onNextFrame.getAndSet(null);
+                    if (r != null) {
+                        r.run();
+                    }
+                }
+            }.start();
+            shown.countDown();
+        });
+        shown.await();
+        Thread.sleep(1500); // the window settles; its first pulses are not the browse view's
+        fx(() -> {
+            maxGap.set(0);
+            maxLayout.set(0);
+        });
+
+        VmListViewModel vms = gui.browseViewModel().vms();
+        TableView<VmRow> table = lookup("#vmTable");
+        TextField filter = lookup("#vmFilter");
+
+        // 1. open -> first rows painted
+        long t0 = System.nanoTime();
+        long firstRows = untilPainted(() -> gui.viewModel().open(snapshot),
+                () -> !table.getItems().isEmpty() && paintedRows(table) > 0, t0);
+        long total = fxGet(() -> vms.rows().totalProperty().get());
+        System.out.printf("snapshot: %s, %,d VMs%n", snapshot, total);
+        System.out.printf("first rows painted after open: %d ms%n", ms(firstRows));
+        Thread.sleep(500);
+        phase("open and first rows");
+
+        // 2. filter keystrokes
+        List<Long> latencies = typeAll(TYPED, filter, vms);
+        report("filter keystroke (" + latencies.size() + " keystrokes)", latencies);
+        phase("typing in the filter");
+
+        // 3. dirty rows filter: first toggle computes the set, then keystrokes with it on
+        long dirtyToggle = untilLoaded(() -> vms.dirtyOnlyProperty().set(true), vms);
+        System.out.printf("'has dirty rows' on (computes the dirty set once): %d ms, %,d VMs%n", ms(dirtyToggle),
+                fxGet(() -> vms.rows().totalProperty().get()));
+        List<Long> dirtyLatencies = typeAll(TYPED_DIRTY, filter, vms);
+        report("filter keystroke with 'has dirty rows' on (" + dirtyLatencies.size() + ")", dirtyLatencies);
+        untilLoaded(() -> vms.dirtyOnlyProperty().set(false), vms);
+        phase("'has dirty rows' and typing");
+
+        // 4. sort, details, next page
+        long sort = untilLoaded(() -> vms.sortBy(Sort.desc(VmColumn.KEY_STATE)), vms);
+        System.out.printf("sort by key state (whole table, by the database): %d ms%n", ms(sort));
+        long sortName = untilLoaded(() -> vms.sortBy(Sort.asc(VmColumn.NAME)), vms);
+        System.out.printf("sort by name: %d ms%n", ms(sortName));
+        long details = untilPainted(() -> table.getSelectionModel().clearAndSelect(3, table.getVisibleLeafColumn(0)),
+                () -> !gui.browseViewModel().details().loadingProperty().get()
+                        && gui.browseViewModel().details().presentBinding().get(), System.nanoTime());
+        System.out.printf("select a VM -> details painted: %d ms%n", ms(details));
+        int before = fxGet(() -> table.getItems().size());
+        long page = untilPainted(() -> table.scrollTo(before - 1), () -> table.getItems().size() > before, System.nanoTime());
+        System.out.printf("scroll to the end of the loaded rows -> next page painted: %d ms (%d -> %d rows)%n", ms(page),
+                before, fxGet(() -> table.getItems().size()));
+
+        phase("sort, details, next page");
+        System.out.printf("longest gap between FX pulses (the longest pulse or FX-thread task): %d ms;"
+                + " longest CSS + layout pass: %d ms; by phase:%n", ms(overallGap.get()), ms(overallLayout.get()));
+        phases.forEach(System.out::println);
+        long pools = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                pools += p.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("max heap used: %d MB sampled (sum of pool peaks %d MB), heap limit -Xmx: %d MB%n",
+                maxHeap.get() >> 20, pools >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        fx(() -> gui.stage().close());
+    }
+
+    private List<Long> typeAll(List<String> texts, TextField filter, VmListViewModel vms) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (String text : texts) {
+            out.add(untilLoaded(() -> filter.setText(text), vms));
+            Thread.sleep(120); // a person's typing pace
+        }
+        return out;
+    }
+
+    /** Runs {@code action} on the FX thread and waits for the pulse that paints the list it reloads. */
+    private long untilLoaded(Runnable action, VmListViewModel vms) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicLong took = new AtomicLong();
+        fx(() -> {
+            long t0 = System.nanoTime();
+            javafx.beans.value.ChangeListener<Boolean> l = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                    if (!now) {
+                        vms.rows().loadingProperty().removeListener(this);
+                        onNextFrame.set(() -> onNextFrame.set(() -> {
+                            took.set(System.nanoTime() - t0);
+                            done.countDown();
+                        }));
+                    }
+                }
+            };
+            vms.rows().loadingProperty().addListener(l);
+            action.run();
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the list did not load");
+        }
+        return took.get();
+    }
+
+    /** Runs {@code action} on the FX thread, then waits for a pulse after which {@code condition} holds. */
+    private long untilPainted(Runnable action, java.util.function.BooleanSupplier condition, long t0) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicLong took = new AtomicLong();
+        Runnable[] check = new Runnable[1];
+        check[0] = () -> {
+            if (condition.getAsBoolean()) {
+                // painted in the pulse after the one that laid it out
+                onNextFrame.set(() -> {
+                    took.set(System.nanoTime() - t0);
+                    done.countDown();
+                });
+            } else {
+                onNextFrame.set(check[0]);
+            }
+        };
+        fx(() -> {
+            action.run();
+            onNextFrame.set(check[0]);
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("nothing was painted");
+        }
+        return took.get();
+    }
+
+    private static int paintedRows(TableView<?> table) {
+        int n = 0;
+        for (Node node : table.lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && row.getItem() != null && row.isVisible()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T lookup(String id) throws Exception {
+        return fxGet(() -> (T) gui.stage().getScene().lookup(id));
+    }
+
+    private static void fx(Runnable r) throws Exception {
+        CountDownLatch l = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                l.countDown();
+            }
+        });
+        l.await();
+    }
+
+    private static <T> T fxGet(java.util.concurrent.Callable<T> c) throws Exception {
+        AtomicReference<T> out = new AtomicReference<>();
+        AtomicReference<Exception> err = new AtomicReference<>();
+        fx(() -> {
+            try {
+                out.set(c.call());
+            } catch (Exception e) {
+                err.set(e);
+            }
+        });
+        if (err.get() != null) {
+            throw err.get();
+        }
+        return out.get();
+    }
+
+    private static long ms(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        long median = sorted.get(sorted.size() / 2);
+        long p90 = sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.9)));
+        System.out.printf("%s: median %d ms, 90th percentile %d ms, worst %d ms, best %d ms%n", what, ms(median), ms(p90),
+                ms(sorted.get(sorted.size() - 1)), ms(sorted.get(0)));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tpmconsole.model.browse;
+
+import dev.tpmconsole.model.schema.SchemaLayout;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Which VMs have dirty rows, and the findings about one VM's rows: what the browse view's "has dirty rows"
+ * filter and the details pane's Findings section ask. The audit engine plugs in here when it lands; until
+ * then {@link SqlDirtyVmIndex} answers with the VM-related rules it can decide in plain SQL.
+ *
+ * <p>A VM's rows are: its VmInstanceEO row, its TpmVO rows and their key refs, its VmHostFileVO rows, the
+ * backups owned by it or by its snapshot groups, and their key copies.
+ */
+public interface DirtyVmIndex {
+
+    /**
+     * A one-column {@code SELECT} of the uuids of VMs with at least one finding of severity orphan or
+     * suspect, set-based, to be run inside the database (for instance as {@code uuid IN (...)}). It may list
+     * a uuid more than once. Must run on SQLite and MariaDB alike and take no parameters.
+     */
+    String dirtyVmUuidsSql(SchemaLayout layout);
+
+    /** The findings (any severity) about the rows of one VM, in a stable order. */
+    List<VmFinding> findingsForVm(Connection connection, SchemaLayout layout, String vmUuid) throws SQLException;
+
+    /** The rule IDs this index decides, for people to know what "dirty" covers here. */
+    List<String> rules();
+}

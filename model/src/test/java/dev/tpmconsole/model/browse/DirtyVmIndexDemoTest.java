@@ -1,0 +1,53 @@
+package dev.tpmconsole.model.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On a demo snapshot (every dirty kind injected), the filter's SQL and the per-VM findings agree. */
+class DirtyVmIndexDemoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDirtyFilterListsExactlyTheVmsWithOrphanOrSuspectFindings() throws Exception {
+        Path demo = TestSnapshots.demo(dir.resolve("demo.sqlite"), 400, 7);
+        try (SqliteSnapshot s = SqliteSnapshot.open(demo, OpenOptions.readOnly())) {
+            BrowseQueries q = new BrowseQueries(s, new SqlDirtyVmIndex());
+            Set<String> dirty = new HashSet<>(q.dirtyVmUuids());
+            List<VmRow> all = new ArrayList<>();
+            Page<VmRow> page = q.vms(VmFilter.none(), Sort.asc(VmColumn.UUID), 0, BrowseQueries.MAX_PAGE);
+            all.addAll(page.rows());
+            assertThat(page.more()).isFalse();
+            Set<String> withFindings = new HashSet<>();
+            Set<String> rules = new HashSet<>();
+            for (VmRow vm : all) {
+                List<VmFinding> findings = q.vmDetails(vm.uuid()).orElseThrow().findings();
+                findings.forEach(f -> rules.add(f.rule()));
+                if (findings.stream().anyMatch(f -> !f.severity().equals("info"))) {
+                    withFindings.add(vm.uuid());
+                }
+            }
+            assertThat(dirty).isEqualTo(withFindings);
+            assertThat(rules).as("the demo injects every VM-related kind").containsExactlyInAnyOrderElementsOf(
+                    new SqlDirtyVmIndex().rules());
+            // The injected VMs (quota 1 at 400 VMs): duplicate placeholder, three provider-lost variants, two
+            // TPMs, state files without TPM, state backup without TPM, backup without key; the VM with a file on
+            // a missing host is only "info". The ordinary VMs are clean.
+            assertThat(dirty).hasSize(8);
+            assertThat(q.vms(VmFilter.none().withDirtyOnly(true), Sort.asc(VmColumn.NAME), 0, 100).rows())
+                    .extracting(VmRow::uuid).containsExactlyInAnyOrderElementsOf(dirty);
+            assertThat(q.countVms(VmFilter.none().withDirtyOnly(true))).isEqualTo(8);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.VmRow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+
+/**
+ * The browse views in tabs: VMs (list and details side by side), Hosts, Key providers. Other views (the
+ * summary, later the audit) add their own tabs to {@link #tabs()}. Thin: state is in {@link BrowseViewModel}.
+ */
+public final class BrowseView {
+
+    /** The tabs of the browse views, in order (Ctrl+1, Ctrl+2, Ctrl+3). */
+    public enum Page {
+        VMS, HOSTS, PROVIDERS
+    }
+
+    private final BrowseViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final VmListView vmList;
+    private final VmDetailsView details;
+    private final HostsView hosts;
+    private final ProvidersView providers;
+    private final SplitPane vmSplit;
+
+    public BrowseView(BrowseViewModel vm) {
+        this.vm = vm;
+        vmList = new VmListView(vm.vms());
+        details = new VmDetailsView(vm.details());
+        hosts = new HostsView(vm.hosts(), h -> showVms(h.uuid()));
+        providers = new ProvidersView(vm.providers(), this::showVm);
+        vmSplit = new SplitPane(vmList.root(), details.root());
+        vmSplit.setOrientation(Orientation.HORIZONTAL);
+        vmSplit.setDividerPositions(0.56);
+        vmSplit.setId("vmSplit");
+        Tab vmTab = tab("vmsTab", "_VMs", vmSplit);
+        Tab hostTab = tab("hostsTab", "_Hosts", hosts.root());
+        Tab providerTab = tab("providersTab", "_Key providers", providers.root());
+        tabs.getTabs().addAll(vmTab, hostTab, providerTab);
+        tabs.setId("browseTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    }
+
+    private static Tab tab(String id, String text, javafx.scene.Node content) {
+        Tab t = new Tab(text.replace("_", ""), content);
+        t.setId(id);
+        return t;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public void show(Page page) {
+        tabs.getSelectionModel().select(page.ordinal());
+    }
+
+    /** Focuses the filter box of the tab on show (Ctrl+F). */
+    public void focusFilter() {
+        TextField f = switch (tabs.getSelectionModel().getSelectedIndex()) {
+            case 1 -> hosts.filter();
+            case 2 -> providers.filter();
+            default -> vmList.filter();
+        };
+        if (tabs.getSelectionModel().getSelectedIndex() > 2) {
+            show(Page.VMS);
+        }
+        f.requestFocus();
+        f.selectAll();
+    }
+
+    /** The VM list filtered to the VMs on a host, with the list focused. */
+    public void showVms(String hostUuid) {
+        vm.vms().showVmsOnHost(hostUuid);
+        show(Page.VMS);
+        vmList.table().requestFocus();
+    }
+
+    /** The VM list filtered to one VM, which is selected once it arrives. */
+    public void showVm(String vmUuid) {
+        vm.vms().clearFilter();
+        vm.vms().textProperty().set(vmUuid);
+        show(Page.VMS);
+        TableView<VmRow> table = vmList.table();
+        table.requestFocus();
+        ListChangeListener<VmRow> once = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends VmRow> c) {
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).uuid().equals(vmUuid)) {
+                        table.getItems().removeListener(this);
+                        table.getSelectionModel().clearAndSelect(i, table.getVisibleLeafColumn(0));
+                        table.getFocusModel().focus(i, table.getVisibleLeafColumn(0));
+                        return;
+                    }
+                }
+            }
+        };
+        table.getItems().addListener(once);
+    }
+
+    /** The tables whose column layout and sort are remembered, by id. */
+    public Map<String, TableView<?>> rememberedTables() {
+        Map<String, TableView<?>> out = new LinkedHashMap<>();
+        out.put(vmList.table().getId(), vmList.table());
+        out.put(hosts.table().getId(), hosts.table());
+        out.put(hosts.files().getId(), hosts.files());
+        out.put(providers.table().getId(), providers.table());
+        out.put(providers.refs().getId(), providers.refs());
+        out.putAll(details.tables());
+        return out;
+    }
+
+    /** The split between the VM list and its details, remembered with the window. */
+    public SplitPane vmSplit() {
+        return vmSplit;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.BrowseQueries;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The browse views' state: the VM list and the selected VM's details, the hosts and the key providers,
+ * all over the queries of the open source. The source comes from the main window; the factory (given by
+ * the app) decides which {@link dev.tpmconsole.model.browse.DirtyVmIndex} answers "dirty".
+ */
+public final class BrowseViewModel implements AutoCloseable {
+
+    /** Rows fetched per page: a few screens' worth. */
+    public static final int PAGE_SIZE = 200;
+
+    private final Function<Source, BrowseQueries> queriesFactory;
+    private final VmListViewModel vms;
+    private final VmDetailsViewModel details;
+    private final HostListViewModel hosts;
+    private final ProviderListViewModel providers;
+    private final ReadOnlyObjectWrapper<BrowseQueries> queries = new ReadOnlyObjectWrapper<>(this, "queries");
+
+    public BrowseViewModel(FxSchedulers schedulers, Function<Source, BrowseQueries> queriesFactory) {
+        this.queriesFactory = Objects.requireNonNull(queriesFactory);
+        this.vms = new VmListViewModel(schedulers, PAGE_SIZE);
+        this.details = new VmDetailsViewModel(schedulers);
+        this.hosts = new HostListViewModel(schedulers, PAGE_SIZE);
+        this.providers = new ProviderListViewModel(schedulers, PAGE_SIZE);
+        vms.selectedProperty().addListener((o, a, b) -> details.show(b == null ? null : b.uuid()));
+    }
+
+    /** Browses another source (null: none). Called on the FX thread when the main window opened one. */
+    public void setSource(Source source) {
+        BrowseQueries q = source == null ? null : queriesFactory.apply(source);
+        queries.set(q);
+        details.setQueries(q);
+        vms.setQueries(q);
+        hosts.setQueries(q);
+        providers.setQueries(q);
+    }
+
+    /** Queries every list again. */
+    public void reload() {
+        vms.reload();
+        hosts.reload();
+        providers.reload();
+        details.show(details.shownUuidProperty().get());
+    }
+
+    public ReadOnlyObjectProperty<BrowseQueries> queriesProperty() {
+        return queries.getReadOnlyProperty();
+    }
+
+    public VmListViewModel vms() {
+        return vms;
+    }
+
+    public VmDetailsViewModel details() {
+        return details;
+    }
+
+    public HostListViewModel hosts() {
+        return hosts;
+    }
+
+    public ProviderListViewModel providers() {
+        return providers;
+    }
+
+    @Override
+    public void close() {
+        vms.close();
+        details.close();
+        hosts.close();
+        providers.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.BrowseQueries;
+import dev.tpmconsole.model.browse.HostColumn;
+import dev.tpmconsole.model.browse.HostFileRow;
+import dev.tpmconsole.model.browse.HostRow;
+import dev.tpmconsole.model.browse.Page;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.PagedRows;
+import java.sql.SQLException;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The host list (filtered by a prefix of name, IP or uuid) and the files the selected host holds. */
+public final class HostListViewModel implements AutoCloseable {
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyObjectWrapper<Sort<HostColumn>> sort =
+            new ReadOnlyObjectWrapper<>(this, "sort", Sort.asc(HostColumn.NAME));
+    private final ObjectProperty<HostRow> selected = new SimpleObjectProperty<>(this, "selected");
+    private final PagedRows<HostRow> rows;
+    private final PagedRows<HostFileRow> files;
+    private final StringBinding countText;
+    private final StringBinding filesText;
+    private BrowseQueries queries;
+
+    public HostListViewModel(FxSchedulers schedulers, int pageSize) {
+        this.rows = new PagedRows<>(schedulers, pageSize);
+        this.files = new PagedRows<>(schedulers, pageSize);
+        text.addListener((o, a, b) -> reload());
+        selected.addListener((o, a, b) -> loadFiles(b));
+        this.countText = Lists.countText(rows, "host", "hosts", text.isNotEmpty());
+        this.filesText = Lists.countText(files, "file", "files", selected.isNull());
+    }
+
+    public void setQueries(BrowseQueries q) {
+        this.queries = q;
+        selected.set(null);
+        reload();
+    }
+
+    public void sortBy(Sort<HostColumn> s) {
+        if (s != null && !s.equals(sort.get())) {
+            sort.set(s);
+            reload();
+        }
+    }
+
+    public void reload() {
+        BrowseQueries q = queries;
+        String t = text.get();
+        Sort<HostColumn> s = sort.get();
+        rows.load(q == null ? null : new PagedRows.Query<>() {
+            @Override
+            public Page<HostRow> page(int offset, int limit) throws SQLException {
+                return q.hosts(t, s, offset, limit);
+            }
+
+            @Override
+            public long count() throws SQLException {
+                return q.countHosts(t);
+            }
+        });
+        loadFiles(selected.get());
+    }
+
+    private void loadFiles(HostRow host) {
+        BrowseQueries q = queries;
+        files.load(q == null || host == null ? null : new PagedRows.Query<>() {
+            @Override
+            public Page<HostFileRow> page(int offset, int limit) throws SQLException {
+                return q.filesOnHost(host.uuid(), offset, limit);
+            }
+
+            @Override
+            public long count() throws SQLException {
+                return q.countFilesOnHost(host.uuid());
+            }
+        });
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyObjectProperty<Sort<HostColumn>> sortProperty() {
+        return sort.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<HostRow> selectedProperty() {
+        return selected;
+    }
+
+    public PagedRows<HostRow> rows() {
+        return rows;
+    }
+
+    public PagedRows<HostFileRow> files() {
+        return files;
+    }
+
+    public StringBinding countTextBinding() {
+        return countText;
+    }
+
+    public StringBinding filesTextBinding() {
+        return filesText;
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+        files.close();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.HostColumn;
+import dev.tpmconsole.model.browse.HostFileRow;
+import dev.tpmconsole.model.browse.HostRow;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.Tables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** The host list and, below it, the files the selected host holds. */
+final class HostsView {
+
+    private final BorderPane root = new BorderPane();
+    private final TableView<HostRow> table = Tables.table("hostTable", "No hosts");
+    private final TableView<HostFileRow> files = Tables.table("hostFilesTable", "Select a host to see the files it holds");
+    private final TextField filter = new TextField();
+
+    HostsView(HostListViewModel vm, Consumer<HostRow> showVms) {
+        filter.setId("hostFilter");
+        filter.setPromptText("Name, IP or uuid prefix (Ctrl+F)");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(vm.textProperty());
+        FilterBar.filterKeys(filter, table);
+
+        TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "Name", 150, HostRow::name);
+        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", 255, HostRow::uuid);
+        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "Management IP", 120, HostRow::managementIp);
+        TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "State", 110,
+                h -> h.softDeleted() ? h.state() + " (deleted)" : h.state());
+        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "Status", 100, HostRow::status);
+        TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "VMs", 60, h -> Integer.toString(h.vms()));
+        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "TpmState files", 105,
+                h -> Integer.toString(h.tpmStateFiles()));
+        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "NvRam files", 95,
+                h -> Integer.toString(h.nvramFiles()));
+        table.getColumns().setAll(List.of(name, uuid, ip, state, status, vms, state2, nvram));
+        Map<TableColumn<HostRow, ?>, HostColumn> sortable = new LinkedHashMap<>();
+        sortable.put(name, HostColumn.NAME);
+        sortable.put(uuid, HostColumn.UUID);
+        sortable.put(ip, HostColumn.MANAGEMENT_IP);
+        sortable.put(state, HostColumn.STATE);
+        sortable.put(status, HostColumn.STATUS);
+        sortable.put(vms, HostColumn.VMS);
+        sortable.put(state2, HostColumn.TPM_STATE_FILES);
+        sortable.put(nvram, HostColumn.NVRAM_FILES);
+        Tables.sortByDatabase(table, sortable, vm.sortProperty(), Sort.asc(HostColumn.NAME), vm::sortBy);
+        Tables.rows(table, h -> h.softDeleted() ? List.of("deleted") : List.of(), () -> vm.rows().loadMore());
+        table.setItems(vm.rows().rows());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+
+        files.getColumns().setAll(List.of(
+                Tables.column("hostFileVmColumn", "VM", 150, f -> f.vmMissing() ? "(gone)"
+                        : f.vmDeleted() ? f.vmName() + " (deleted)" : f.vmName()),
+                Tables.column("hostFileVmUuidColumn", "VM uuid", 255, HostFileRow::vmUuid),
+                Tables.column("hostFileTypeColumn", "Type", 80, HostFileRow::type),
+                Tables.column("hostFilePathColumn", "Path", 330, HostFileRow::path),
+                Tables.column("hostFileSyncColumn", "Last sync", 150, f -> Formats.orDash(f.lastSyncDate())),
+                Tables.column("hostFileReasonColumn", "Sync reason", 170, f -> Formats.orDash(f.lastSyncReason())),
+                Tables.number("hostFileSizeColumn", "Content", 80, f -> Formats.bytes(f.contentSize()))));
+        Tables.rows(files, f -> f.vmMissing() || f.vmDeleted() ? List.of("gone") : List.of(), () -> vm.files().loadMore());
+        files.setItems(vm.files().rows());
+
+        Button showVmsButton = new Button("Show its _VMs");
+        showVmsButton.setId("hostShowVms");
+        showVmsButton.disableProperty().bind(vm.selectedProperty().isNull());
+        showVmsButton.setOnAction(e -> showVms.accept(vm.selectedProperty().get()));
+        Label filesTitle = new Label("Files on the selected host");
+        filesTitle.getStyleClass().add("section-title");
+        VBox lower = new VBox(FilterBar.footer("hostFilesBar", vm.files().loadingProperty(), vm.filesTextBinding(),
+                "hostFilesCount", filesTitle, showVmsButton), files);
+        VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(table, lower);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("_Find", filter), filter),
+                FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount")));
+        root.setCenter(split);
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    TextField filter() {
+        return filter;
+    }
+
+    TableView<HostRow> table() {
+        return table;
+    }
+
+    TableView<HostFileRow> files() {
+        return files;
+    }
+}

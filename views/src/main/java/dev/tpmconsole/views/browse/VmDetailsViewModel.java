@@ -1,0 +1,177 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.BrowseQueries;
+import dev.tpmconsole.model.browse.VmDetails;
+import dev.tpmconsole.model.browse.VmFinding;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.LatestOnly;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The details of the selected VM: its TPMs, key refs, host files, backups, tags and findings, loaded in the
+ * background when the selection changes (arrowing through the list loads only where it stops).
+ */
+public final class VmDetailsViewModel implements AutoCloseable {
+
+    private final LatestOnly runner;
+    private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper shownUuid = new ReadOnlyStringWrapper(this, "shownUuid");
+    private final ObservableList<VmDetails.Tpm> tpms = FXCollections.observableArrayList();
+    private final ObservableList<VmDetails.KeyRef> keyRefs = FXCollections.observableArrayList();
+    private final ObservableList<VmDetails.HostFile> hostFiles = FXCollections.observableArrayList();
+    private final ObservableList<VmDetails.Backup> backups = FXCollections.observableArrayList();
+    private final ObservableList<VmDetails.Tag> tags = FXCollections.observableArrayList();
+    private final ObservableList<VmFinding> findings = FXCollections.observableArrayList();
+    private final BooleanBinding present;
+    private final StringBinding title;
+    private final StringBinding subtitle;
+    private BrowseQueries queries;
+
+    public VmDetailsViewModel(FxSchedulers schedulers) {
+        this.runner = new LatestOnly(schedulers);
+        this.present = details.isNotNull();
+        this.title = Bindings.createStringBinding(() -> {
+            VmDetails d = details.get();
+            return d == null ? "No VM selected" : d.vm().name();
+        }, details);
+        this.subtitle = Bindings.createStringBinding(() -> {
+            VmDetails d = details.get();
+            if (d == null) {
+                return "Select a VM in the list to see its TPM, key refs, host files, backups and findings.";
+            }
+            VmDetails.Vm vm = d.vm();
+            StringBuilder s = new StringBuilder(vm.uuid()).append(" · ").append(vm.state());
+            if (vm.deleted() != null) {
+                s.append(" · soft-deleted ").append(vm.deleted());
+            }
+            if (vm.hostUuid() != null) {
+                s.append(" · on ").append(name(vm.hostName(), vm.hostUuid()));
+            } else if (vm.lastHostUuid() != null) {
+                s.append(" · last on ").append(name(vm.lastHostName(), vm.lastHostUuid()));
+            }
+            if (vm.platform() != null) {
+                s.append(" · ").append(vm.platform());
+            }
+            return s.toString();
+        }, details);
+    }
+
+    private static String name(String name, String uuid) {
+        return name != null ? name : uuid + " (gone)";
+    }
+
+    public void setQueries(BrowseQueries q) {
+        this.queries = q;
+        show(null);
+    }
+
+    /** Shows the VM with this uuid (null: nothing). */
+    public void show(String vmUuid) {
+        shownUuid.set(vmUuid);
+        error.set("");
+        BrowseQueries q = queries;
+        if (vmUuid == null || q == null) {
+            runner.next();
+            loading.set(false);
+            apply(null);
+            return;
+        }
+        loading.set(true);
+        runner.submit(() -> q.vmDetails(vmUuid), d -> {
+            loading.set(false);
+            apply(d.orElse(null));
+            if (d.isEmpty()) {
+                error.set("The VM " + vmUuid + " is not in the snapshot.");
+            }
+        }, t -> {
+            loading.set(false);
+            apply(null);
+            error.set(LatestOnly.message(t));
+        });
+    }
+
+    private void apply(VmDetails d) {
+        details.set(d);
+        tpms.setAll(d == null ? List.of() : d.tpms());
+        keyRefs.setAll(d == null ? List.of() : d.keyRefs());
+        hostFiles.setAll(d == null ? List.of() : d.hostFiles());
+        backups.setAll(d == null ? List.of() : d.backups());
+        tags.setAll(d == null ? List.of() : d.tags());
+        findings.setAll(d == null ? List.of() : d.findings());
+    }
+
+    public ReadOnlyObjectProperty<VmDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public Optional<VmDetails> details() {
+        return Optional.ofNullable(details.get());
+    }
+
+    public ReadOnlyStringProperty shownUuidProperty() {
+        return shownUuid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public BooleanBinding presentBinding() {
+        return present;
+    }
+
+    public StringBinding titleBinding() {
+        return title;
+    }
+
+    public StringBinding subtitleBinding() {
+        return subtitle;
+    }
+
+    public ObservableList<VmDetails.Tpm> tpms() {
+        return FXCollections.unmodifiableObservableList(tpms);
+    }
+
+    public ObservableList<VmDetails.KeyRef> keyRefs() {
+        return FXCollections.unmodifiableObservableList(keyRefs);
+    }
+
+    public ObservableList<VmDetails.HostFile> hostFiles() {
+        return FXCollections.unmodifiableObservableList(hostFiles);
+    }
+
+    public ObservableList<VmDetails.Backup> backups() {
+        return FXCollections.unmodifiableObservableList(backups);
+    }
+
+    public ObservableList<VmDetails.Tag> tags() {
+        return FXCollections.unmodifiableObservableList(tags);
+    }
+
+    public ObservableList<VmFinding> findings() {
+        return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

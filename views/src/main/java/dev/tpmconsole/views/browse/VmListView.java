@@ -1,0 +1,150 @@
+package dev.tpmconsole.views.browse;
+
+import dev.tpmconsole.model.browse.KeyState;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.model.browse.VmColumn;
+import dev.tpmconsole.model.browse.VmRow;
+import dev.tpmconsole.views.util.Tables;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/** The VM list with its filter bar. Thin: state and queries are in {@link VmListViewModel}. */
+final class VmListView {
+
+    private final VmListViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<VmRow> table = Tables.table("vmTable", "No VMs");
+    private final TextField filter = new TextField();
+
+    VmListView(VmListViewModel vm) {
+        this.vm = vm;
+        filter.setId("vmFilter");
+        filter.setPromptText("Name or uuid prefix (Ctrl+F)");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(vm.textProperty());
+        ComboBox<String> state = new ComboBox<>(vm.states());
+        state.setId("vmStateFilter");
+        state.valueProperty().bindBidirectional(vm.stateProperty());
+        state.setVisibleRowCount(12);
+        TextField host = new TextField();
+        host.setId("vmHostFilter");
+        host.setPromptText("Host name, IP or uuid");
+        host.setPrefColumnCount(14);
+        host.textProperty().bindBidirectional(vm.hostProperty());
+        CheckBox dirty = new CheckBox("Has _dirty rows");
+        dirty.setId("vmDirtyOnly");
+        dirty.selectedProperty().bindBidirectional(vm.dirtyOnlyProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(vm::dirtyRulesText, vm.queriesProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        dirty.setTooltip(tip);
+        Button clear = new Button("Clear");
+        clear.setId("vmClearFilter");
+        clear.disableProperty().bind(vm.filteredBinding().not());
+        clear.setOnAction(e -> {
+            vm.clearFilter();
+            filter.requestFocus();
+        });
+        FilterBar.filterKeys(filter, table);
+        FilterBar.filterKeys(host, table);
+
+        columns();
+        table.itemsProperty().set(vm.rows().rows());
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<VmRow>) c ->
+                vm.selectedUuids().setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(java.util.Objects::nonNull).map(VmRow::uuid).distinct().toList()));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.queriesProperty().get() == null
+                ? "Open a snapshot (Ctrl+O) or the demo (Ctrl+D)"
+                : vm.rows().loadedProperty().get() ? "No VM matches the filter" : "Loading…",
+                vm.queriesProperty(), vm.rows().loadedProperty()));
+        table.setPlaceholder(placeholder);
+
+        Label error = new Label();
+        error.setId("vmError");
+        error.getStyleClass().add("list-error");
+        error.textProperty().bind(vm.rows().errorProperty());
+        error.visibleProperty().bind(vm.rows().errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        root.setTop(new VBox(FilterBar.fields("vmFilterBar", FilterBar.label("_Find", filter), filter,
+                FilterBar.label("_State", state), state, FilterBar.label("_Host", host), host, dirty, clear), error));
+        root.setCenter(table);
+        root.setBottom(FilterBar.footer("vmFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "vmCount"));
+    }
+
+    private void columns() {
+        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 170, VmRow::name);
+        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", 255, VmRow::uuid);
+        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 120,
+                r -> r.softDeleted() ? r.state() + " (deleted)" : r.state());
+        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 140, VmListView::host,
+                r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
+        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 70,
+                r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? "yes" : r.tpms() + " TPMs");
+        TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "Key", 110,
+                r -> r.keyState() == null ? "—" : r.keyState().label(), r -> keyClass(r.keyState()));
+        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "TpmState files", 105,
+                r -> Integer.toString(r.tpmStateFiles()));
+        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 80,
+                r -> Integer.toString(r.backups()));
+        table.getColumns().setAll(List.of(name, uuid, state, host, tpm, key, files, backups));
+        Map<TableColumn<VmRow, ?>, VmColumn> sortable = new LinkedHashMap<>();
+        sortable.put(name, VmColumn.NAME);
+        sortable.put(uuid, VmColumn.UUID);
+        sortable.put(state, VmColumn.STATE);
+        sortable.put(host, VmColumn.HOST);
+        sortable.put(tpm, VmColumn.TPM);
+        sortable.put(key, VmColumn.KEY_STATE);
+        sortable.put(files, VmColumn.TPM_STATE_FILES);
+        sortable.put(backups, VmColumn.BACKUPS);
+        Tables.sortByDatabase(table, sortable, vm.sortProperty(), Sort.asc(VmColumn.NAME), vm::sortBy);
+        Tables.rows(table, r -> {
+            List<String> s = new ArrayList<>();
+            if (r.softDeleted()) {
+                s.add("deleted");
+            }
+            return s;
+        }, vm::loadMore);
+    }
+
+    static String host(VmRow r) {
+        if (r.hostUuid() == null) {
+            return "—";
+        }
+        String name = r.hostName() != null ? r.hostName() : r.hostUuid() + " (gone)";
+        return r.hostCurrent() ? name : name + " (last)";
+    }
+
+    static String keyClass(KeyState s) {
+        return s == null ? null : "key-" + s.name().toLowerCase().replace('_', '-');
+    }
+
+    BorderPane root() {
+        return root;
+    }
+
+    TableView<VmRow> table() {
+        return table;
+    }
+
+    TextField filter() {
+        return filter;
+    }
+}

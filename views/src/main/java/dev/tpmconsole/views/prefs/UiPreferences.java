@@ -1,0 +1,63 @@
+package dev.tpmconsole.views.prefs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the console remembers between runs: the window's geometry, the theme, the recent snapshots and the
+ * layout of every table. Immutable; {@code with...} returns a changed copy. Unknown or missing parts read
+ * as their defaults, so that an older or newer file still loads.
+ *
+ * @param window  the main window's geometry, null until the window was closed once
+ * @param theme   the name of a {@link dev.tpmconsole.styles.Theme}, null for the default
+ * @param recent  the most recently opened snapshots, newest first
+ * @param tables  per table id, its column layout and sort
+ * @param vmSplit the divider position between the VM list and its details (0..1), or null
+ */
+public record UiPreferences(WindowGeometry window, String theme, List<String> recent, Map<String, TableLayout> tables,
+                            Double vmSplit) {
+
+    /** How many recent snapshots are kept. */
+    public static final int MAX_RECENT = 8;
+
+    public UiPreferences {
+        recent = recent == null ? List.of() : List.copyOf(recent.stream().filter(r -> r != null && !r.isBlank()).toList());
+        tables = tables == null ? Map.of() : Map.copyOf(tables);
+    }
+
+    public static UiPreferences defaults() {
+        return new UiPreferences(null, null, List.of(), Map.of(), null);
+    }
+
+    public UiPreferences withWindow(WindowGeometry w) {
+        return new UiPreferences(w, theme, recent, tables, vmSplit);
+    }
+
+    public UiPreferences withTheme(String t) {
+        return new UiPreferences(window, t, recent, tables, vmSplit);
+    }
+
+    public UiPreferences withRecent(List<String> r) {
+        return new UiPreferences(window, theme, r.subList(0, Math.min(r.size(), MAX_RECENT)), tables, vmSplit);
+    }
+
+    public UiPreferences withTables(Map<String, TableLayout> t) {
+        Map<String, TableLayout> merged = new LinkedHashMap<>(tables);
+        merged.putAll(t);
+        return new UiPreferences(window, theme, recent, merged, vmSplit);
+    }
+
+    public UiPreferences withVmSplit(Double s) {
+        return new UiPreferences(window, theme, recent, tables, s);
+    }
+
+    /** {@code path} first, then the others it was not. */
+    public static List<String> pushRecent(List<String> recent, String path) {
+        List<String> out = new ArrayList<>();
+        out.add(path);
+        recent.stream().filter(r -> !r.equals(path)).forEach(out::add);
+        return out.subList(0, Math.min(out.size(), MAX_RECENT));
+    }
+}

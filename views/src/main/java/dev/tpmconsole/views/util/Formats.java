@@ -1,0 +1,36 @@
+package dev.tpmconsole.views.util;
+
+import java.text.NumberFormat;
+
+/** How numbers and sizes read in the tables. */
+public final class Formats {
+
+    private Formats() {
+    }
+
+    public static String count(long n) {
+        return NumberFormat.getIntegerInstance().format(n);
+    }
+
+    /** "850 B", "1.2 KiB", "3.4 MiB"; "—" for no content. */
+    public static String bytes(Long n) {
+        if (n == null) {
+            return "—";
+        }
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format("%.1f KiB", n / 1024.0);
+        }
+        return String.format("%.1f MiB", n / (1024.0 * 1024));
+    }
+
+    public static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    public static String orDash(Object o) {
+        return o == null ? "—" : o.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.tpmconsole.views.util;
+
+import dev.tpmconsole.model.browse.Sort;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/**
+ * Builds the console's tables the same way everywhere: every column has an id and shows text (what is
+ * shown is what Ctrl+C copies), cells and rows carry their state as CSS pseudo-classes, sorting is asked of
+ * the database instead of done in memory, and a list loads its next page when the view nears its end.
+ */
+public final class Tables {
+
+    private Tables() {
+    }
+
+    /** A table with cell selection (several cells or rows), copy, and a placeholder. */
+    public static <T> TableView<T> table(String id, String placeholder) {
+        TableView<T> table = new TableView<>();
+        table.setId(id);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().setCellSelectionEnabled(true);
+        table.setTableMenuButtonVisible(true);
+        table.setPlaceholder(new Label(placeholder));
+        table.setFixedCellSize(26);
+        TableCopy.install(table);
+        return table;
+    }
+
+    /** A column of text. */
+    public static <T> TableColumn<T, String> column(String id, String title, double width, Function<T, String> text) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue() == null ? null : text.apply(d.getValue())));
+        return c;
+    }
+
+    /** A column of numbers, aligned right. */
+    public static <T> TableColumn<T, String> number(String id, String title, double width, Function<T, String> text) {
+        TableColumn<T, String> c = column(id, title, width, text);
+        c.getStyleClass().add("number");
+        return c;
+    }
+
+    /**
+     * A column whose cells carry a pseudo-class named by {@code state} (e.g. "provider-lost"), so that the
+     * theme colours them; null means none.
+     */
+    public static <T> TableColumn<T, String> styled(String id, String title, double width, Function<T, String> text,
+                                                     Function<T, String> state) {
+        TableColumn<T, String> c = column(id, title, width, text);
+        c.setCellFactory(col -> new TableCell<>() {
+            private PseudoClass current;
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                T row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String s = row == null ? null : state.apply(row);
+                PseudoClass next = s == null ? null : PseudoClass.getPseudoClass(s);
+                if (current != null && current != next) {
+                    pseudoClassStateChanged(current, false);
+                }
+                if (next != null) {
+                    pseudoClassStateChanged(next, true);
+                }
+                current = next;
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Rows carry the pseudo-classes {@code states} gives for their item; when a row near the end of the
+     * loaded items is shown, {@code nearEnd} runs (to load the next page).
+     */
+    public static <T> void rows(TableView<T> table, Function<T, Iterable<String>> states, Runnable nearEnd) {
+        table.setRowFactory(tv -> new TableRow<>() {
+            private final java.util.Set<PseudoClass> on = new java.util.HashSet<>();
+
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                on.forEach(p -> pseudoClassStateChanged(p, false));
+                on.clear();
+                if (!empty && item != null && states != null) {
+                    for (String s : states.apply(item)) {
+                        PseudoClass p = PseudoClass.getPseudoClass(s);
+                        on.add(p);
+                        pseudoClassStateChanged(p, true);
+                    }
+                }
+                if (!empty && nearEnd != null && getIndex() >= tv.getItems().size() - 40) {
+                    nearEnd.run();
+                }
+            }
+        });
+    }
+
+    /**
+     * Sorting by the database: clicking a column header asks {@code sortBy} for the column's sort (the rows
+     * are never sorted in memory), and the header shows {@code sort}'s current state. Columns not in
+     * {@code columns} cannot be sorted. An empty sort order means the list's default sort.
+     */
+    public static <T, C extends Enum<C>> void sortByDatabase(TableView<T> table, Map<TableColumn<T, ?>, C> columns,
+                                                             ReadOnlyObjectProperty<Sort<C>> sort, Sort<C> defaultSort,
+                                                             Consumer<Sort<C>> sortBy) {
+        Map<TableColumn<T, ?>, C> byColumn = new LinkedHashMap<>(columns);
+        for (TableColumn<T, ?> c : table.getColumns()) {
+            c.setSortable(byColumn.containsKey(c));
+        }
+        table.setSortPolicy(t -> true);
+        Runnable ask = () -> {
+            if (table.getSortOrder().isEmpty()) {
+                sortBy.accept(defaultSort);
+                return;
+            }
+            TableColumn<T, ?> first = table.getSortOrder().get(0);
+            C c = byColumn.get(first);
+            if (c != null) {
+                sortBy.accept(new Sort<>(c, first.getSortType() == TableColumn.SortType.ASCENDING));
+            }
+        };
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<T, ?>>) ch -> ask.run());
+        byColumn.keySet().forEach(c -> c.sortTypeProperty().addListener((o, a, b) -> {
+            if (!table.getSortOrder().isEmpty() && table.getSortOrder().get(0) == c) {
+                ask.run();
+            }
+        }));
+        Sort<C> s = sort.get();
+        byColumn.forEach((column, c) -> {
+            if (s != null && c == s.column() && !s.equals(defaultSort)) {
+                column.setSortType(s.ascending() ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                table.getSortOrder().setAll(column);
+            }
+        });
+    }
+}

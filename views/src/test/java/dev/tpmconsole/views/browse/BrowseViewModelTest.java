@@ -1,0 +1,210 @@
+package dev.tpmconsole.views.browse;
+
+import static dev.tpmconsole.model.browse.BrowseFixture.ALPHA;
+import static dev.tpmconsole.model.browse.BrowseFixture.DIRTY;
+import static dev.tpmconsole.model.browse.BrowseFixture.H1;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.browse.BrowseFixture;
+import dev.tpmconsole.model.browse.BrowseQueries;
+import dev.tpmconsole.model.browse.HostRow;
+import dev.tpmconsole.model.browse.KeyState;
+import dev.tpmconsole.model.browse.ProviderRow;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.model.browse.SqlDirtyVmIndex;
+import dev.tpmconsole.model.browse.VmColumn;
+import dev.tpmconsole.model.browse.VmFilter;
+import dev.tpmconsole.model.browse.VmRow;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The browse view-models on a real snapshot, with everything on the calling thread: no robot, no FX thread. */
+class BrowseViewModelTest {
+
+    @TempDir
+    static Path dir;
+    static SqliteSnapshot snapshot;
+
+    BrowseViewModel vm;
+
+    @BeforeAll
+    static void open() throws Exception {
+        snapshot = SqliteSnapshot.open(BrowseFixture.create(dir.resolve("fixture.sqlite")), OpenOptions.readOnly());
+    }
+
+    @AfterAll
+    static void close() {
+        snapshot.close();
+    }
+
+    @BeforeEach
+    void browse() {
+        vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new SqlDirtyVmIndex()));
+        vm.setSource(snapshot);
+    }
+
+    @AfterEach
+    void done() {
+        vm.close();
+    }
+
+    static List<String> names(VmListViewModel list) {
+        return list.rows().rows().stream().map(VmRow::name).toList();
+    }
+
+    @Test
+    void listsTheVmsOfTheSourceAndCountsThem() {
+        VmListViewModel list = vm.vms();
+        assertThat(names(list)).containsExactly("Alpine", "alpha", "beta", "delta", "eta", "gamma", "iota", "kappa",
+                "lambda", "theta", "zeta");
+        assertThat(list.countTextBinding().get()).isEqualTo("11 VMs");
+        assertThat(list.filteredBinding().get()).isFalse();
+        assertThat(list.rows().loadingProperty().get()).isFalse();
+        assertThat(list.rows().errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void everyFilterChangeQueriesAgain() {
+        VmListViewModel list = vm.vms();
+        list.textProperty().set("a");
+        assertThat(names(list)).containsExactly("Alpine", "alpha");
+        list.textProperty().set("al");
+        assertThat(names(list)).containsExactly("Alpine", "alpha");
+        assertThat(list.countTextBinding().get()).isEqualTo("2 VMs match");
+        assertThat(list.filteredBinding().get()).isTrue();
+        list.textProperty().set("alph");
+        assertThat(names(list)).containsExactly("alpha");
+        assertThat(list.countTextBinding().get()).isEqualTo("1 VM match");
+        list.clearFilter();
+        assertThat(list.rows().rows()).hasSize(11);
+
+        list.stateProperty().set("Running");
+        assertThat(names(list)).containsExactly("alpha", "theta");
+        list.stateProperty().set(VmFilter.SOFT_DELETED);
+        assertThat(names(list)).containsExactly("Alpine");
+        list.stateProperty().set(VmListViewModel.ANY_STATE);
+        list.hostProperty().set("kvm-b");
+        assertThat(names(list)).containsExactly("gamma");
+        list.hostProperty().set("");
+        list.dirtyOnlyProperty().set(true);
+        assertThat(list.rows().rows()).extracting(VmRow::uuid).containsExactlyInAnyOrderElementsOf(DIRTY);
+        assertThat(list.filterProperty().get()).isEqualTo(new VmFilter("", "", "", true));
+        list.textProperty().set("zzz");
+        assertThat(list.rows().rows()).isEmpty();
+        assertThat(list.countTextBinding().get()).isEqualTo("0 VMs match");
+        assertThat(list.dirtyRulesText()).contains("TPM_STATE_FILE_WITHOUT_TPM", "BACKUP_WITHOUT_KEY");
+    }
+
+    @Test
+    void sortingAsksTheDatabase() {
+        VmListViewModel list = vm.vms();
+        list.sortBy(Sort.desc(VmColumn.KEY_STATE));
+        assertThat(list.rows().rows()).extracting(VmRow::keyState).startsWith(KeyState.PROVIDER_LOST, KeyState.PROVIDER_LOST,
+                KeyState.MATERIALIZED).endsWith(null, null, null);
+        assertThat(list.sortProperty().get()).isEqualTo(Sort.desc(VmColumn.KEY_STATE));
+        list.sortBy(Sort.desc(VmColumn.BACKUPS));
+        assertThat(names(list).get(0)).isEqualTo("alpha");
+    }
+
+    @Test
+    void pagesArriveAsTheListScrolls() {
+        VmListViewModel list = new VmListViewModel(FxSchedulers.synchronous(), 4);
+        list.setQueries(vm.queriesProperty().get());
+        assertThat(names(list)).containsExactly("Alpine", "alpha", "beta", "delta");
+        assertThat(list.rows().moreProperty().get()).isTrue();
+        assertThat(list.countTextBinding().get()).isEqualTo("11 VMs · 4 loaded");
+        list.loadMore();
+        assertThat(list.rows().rows()).hasSize(8);
+        list.loadMore();
+        assertThat(list.rows().rows()).hasSize(11);
+        assertThat(list.rows().moreProperty().get()).isFalse();
+        assertThat(list.countTextBinding().get()).isEqualTo("11 VMs");
+        list.loadMore();
+        assertThat(list.rows().rows()).hasSize(11);
+        list.textProperty().set("a");
+        assertThat(names(list)).as("a new filter starts from the first page").containsExactly("Alpine", "alpha");
+        list.close();
+    }
+
+    @Test
+    void selectingAVmShowsItsDetails() {
+        VmDetailsViewModel details = vm.details();
+        assertThat(details.presentBinding().get()).isFalse();
+        assertThat(details.titleBinding().get()).isEqualTo("No VM selected");
+        VmRow alpha = vm.vms().rows().rows().stream().filter(r -> r.uuid().equals(ALPHA)).findFirst().orElseThrow();
+        vm.vms().selectedProperty().set(alpha);
+        assertThat(details.presentBinding().get()).isTrue();
+        assertThat(details.titleBinding().get()).isEqualTo("alpha");
+        assertThat(details.subtitleBinding().get()).contains(ALPHA, "Running", "on kvm-a", "Linux");
+        assertThat(details.tpms()).hasSize(1);
+        assertThat(details.keyRefs()).hasSize(2).allSatisfy(r -> assertThat(r.wrappedKeyLength()).isEqualTo(
+                BrowseFixture.SECRET.length()));
+        assertThat(details.hostFiles()).extracting(h -> h.hostName() + "/" + h.type())
+                .containsExactly("kvm-a/NvRam", "kvm-a/TpmState", "kvm-b/TpmState");
+        assertThat(details.backups()).hasSize(3);
+        assertThat(details.tags()).hasSize(2);
+        assertThat(details.findings()).extracting(f -> f.rule()).containsExactly("HOST_FILE_ON_MISSING_HOST");
+        assertThat(details.loadingProperty().get()).isFalse();
+
+        vm.vms().selectedProperty().set(null);
+        assertThat(details.presentBinding().get()).isFalse();
+        assertThat(details.keyRefs()).isEmpty();
+        details.show("f".repeat(32));
+        assertThat(details.errorProperty().get()).contains("not in the snapshot");
+    }
+
+    @Test
+    void hostsAndProvidersShowWhatTheSelectedOneHolds() {
+        HostListViewModel hosts = vm.hosts();
+        assertThat(hosts.rows().rows()).extracting(HostRow::name).containsExactly("kvm-a", "kvm-b");
+        assertThat(hosts.countTextBinding().get()).isEqualTo("2 hosts");
+        assertThat(hosts.files().rows()).isEmpty();
+        hosts.selectedProperty().set(hosts.rows().rows().get(0));
+        assertThat(hosts.files().rows()).hasSize(3);
+        assertThat(hosts.filesTextBinding().get()).isEqualTo("3 files");
+        hosts.textProperty().set("10.0.0.2");
+        assertThat(hosts.rows().rows()).extracting(HostRow::uuid).doesNotContain(H1);
+
+        ProviderListViewModel providers = vm.providers();
+        assertThat(providers.rows().rows()).extracting(ProviderRow::name).containsExactly("kms-1", "kms-old", "nkp-1");
+        providers.selectedProperty().set(providers.rows().rows().get(2));
+        assertThat(providers.refs().rows()).hasSize(7);
+        assertThat(providers.refsTextBinding().get()).isEqualTo("7 key refs");
+        providers.selectedProperty().set(null);
+        assertThat(providers.refs().rows()).isEmpty();
+    }
+
+    @Test
+    void anotherSourceEmptiesTheSelectionAndNoSourceEmptiesTheLists() {
+        vm.vms().selectedProperty().set(vm.vms().rows().rows().get(0));
+        vm.setSource(null);
+        assertThat(vm.vms().rows().rows()).isEmpty();
+        assertThat(vm.vms().countTextBinding().get()).isEmpty();
+        assertThat(vm.details().presentBinding().get()).isFalse();
+        assertThat(vm.hosts().rows().rows()).isEmpty();
+        assertThat(vm.providers().rows().rows()).isEmpty();
+    }
+
+    @Test
+    void aSourceThatCannotBeReadSaysWhyInsteadOfListing() throws Exception {
+        SqliteSnapshot closed = SqliteSnapshot.open(snapshot.path(), OpenOptions.readOnly());
+        closed.close();
+        vm.setSource(closed);
+        assertThat(vm.vms().rows().rows()).isEmpty();
+        assertThat(vm.vms().rows().errorProperty().get()).contains("has been closed");
+        assertThat(vm.vms().rows().loadingProperty().get()).isFalse();
+        assertThat(vm.hosts().rows().errorProperty().get()).contains("has been closed");
+        vm.setSource(snapshot);
+        assertThat(vm.vms().rows().errorProperty().get()).isEmpty();
+        assertThat(vm.vms().rows().rows()).hasSize(11);
+    }
+}

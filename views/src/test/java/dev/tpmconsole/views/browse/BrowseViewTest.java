@@ -1,0 +1,222 @@
+package dev.tpmconsole.views.browse;
+
+import static dev.tpmconsole.model.browse.BrowseFixture.SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.browse.BrowseFixture;
+import dev.tpmconsole.model.browse.BrowseQueries;
+import dev.tpmconsole.model.browse.HostRow;
+import dev.tpmconsole.model.browse.KeyState;
+import dev.tpmconsole.model.browse.Sort;
+import dev.tpmconsole.model.browse.SqlDirtyVmIndex;
+import dev.tpmconsole.model.browse.VmColumn;
+import dev.tpmconsole.model.browse.VmFilter;
+import dev.tpmconsole.model.browse.VmRow;
+import dev.tpmconsole.model.source.GuardedSource;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.Themes;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The browse view on a real snapshot, driven like a person would (typing, clicking, keys), with a guard
+ * that records every query made on the FX thread: there must be none.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BrowseViewTest {
+
+    @TempDir
+    static Path dir;
+    static SqliteSnapshot snapshot;
+
+    QueryGuard guard;
+    BrowseViewModel vm;
+    BrowseView view;
+
+    @BeforeAll
+    static void open() throws Exception {
+        snapshot = SqliteSnapshot.open(BrowseFixture.create(dir.resolve("fixture.sqlite")), OpenOptions.readOnly());
+    }
+
+    @AfterAll
+    static void close() {
+        snapshot.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
+        vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new SqlDirtyVmIndex()));
+        view = new BrowseView(vm);
+        Scene scene = new Scene(view.tabs(), 1500, 950);
+        Themes.apply(scene, Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+        vm.setSource(new GuardedSource(snapshot, guard));
+    }
+
+    @AfterEach
+    void noQueryRanOnTheFxThread() {
+        assertThat(guard.violations()).isEmpty();
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T> TableView<T> table(FxRobot robot, String id) {
+        return robot.lookup(id).queryTableView();
+    }
+
+    static String clipboard() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
+    }
+
+    static Node cell(FxRobot robot, String table, String text) {
+        return robot.lookup(table + " .table-cell").match(LabeledMatchers.hasText(text)).query();
+    }
+
+    @Test
+    void filterSelectAndReadTheDetails(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).isEqualTo("11 VMs");
+
+        robot.clickOn("#vmFilter").write("al");
+        waitUntil(() -> vms.getItems().size() == 2);
+        assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).isEqualTo("2 VMs match");
+        robot.clickOn(cell(robot, "#vmTable", "alpha"));
+        waitUntil(() -> "alpha".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText())
+                && table(robot, "#hostFileTable").getItems().size() == 3);
+
+        assertThat(robot.lookup("#detailsSubtitle").queryAs(Label.class).getText()).contains("Running", "on kvm-a");
+        assertThat(table(robot, "#tpmTable").getItems()).hasSize(1);
+        TableView<?> refs = table(robot, "#keyRefTable");
+        assertThat(refs.getItems()).hasSize(2);
+        assertThat(refs.getColumns().stream().filter(c -> c.getId().equals("keyRefWrappedColumn")).findFirst().orElseThrow()
+                .getCellData(0)).isEqualTo(SECRET.length() + " chars");
+        assertThat(robot.lookup("#keyRefTable .table-cell").match(LabeledMatchers.hasText(SECRET)).tryQuery()).isEmpty();
+        assertThat(table(robot, "#hostFileTable").getItems()).hasSize(3);
+        assertThat(table(robot, "#backupTable").getItems()).hasSize(3);
+        assertThat(table(robot, "#tagTable").getItems()).hasSize(2);
+        assertThat(table(robot, "#findingsTable").getItems()).hasSize(1);
+        assertThat(robot.lookup("#findingsSectionTitle").queryAs(Label.class).getText()).isEqualTo("Findings (1)");
+        assertThat(robot.lookup("#hostFileSectionTitle").queryAs(Label.class).getText()).isEqualTo("Host files (3)");
+
+        robot.clickOn(cell(robot, "#vmTable", "alpha"));
+        robot.press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clipboard()).isEqualTo("alpha");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String rows = clipboard();
+        assertThat(rows.lines()).hasSize(2);
+        assertThat(rows.lines().findFirst().orElseThrow()).startsWith("Name\tUUID\tState\tHost");
+        assertThat(rows).contains("alpha\t" + BrowseFixture.ALPHA + "\tRunning\tkvm-a\tyes\tmaterialized\t2\t3");
+    }
+
+    @Test
+    void keyboardFilterFieldsAndTheDirtyToggle(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        robot.clickOn("#vmFilter").write("zzz");
+        waitUntil(() -> vms.getItems().isEmpty());
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> vms.getItems().size() == 11);
+        robot.clickOn("#vmDirtyOnly");
+        waitUntil(() -> vms.getItems().size() == BrowseFixture.DIRTY.size());
+        assertThat(vm.vms().filterProperty().get()).isEqualTo(VmFilter.none().withDirtyOnly(true));
+        robot.clickOn("#vmHostFilter").write("kvm-b");
+        waitUntil(() -> vms.getItems().size() == 1);
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vms.isFocused()).isTrue();
+        waitUntil(() -> "gamma".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+        robot.clickOn("#vmClearFilter");
+        waitUntil(() -> vms.getItems().size() == 11);
+    }
+
+    @Test
+    void clickingAHeaderSortsByTheDatabase(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        robot.clickOn(robot.lookup("#vmTable .column-header").match(n -> n.getId() != null
+                && n.getId().equals("vmKeyStateColumn")).queryAs(Node.class));
+        waitUntil(() -> Sort.asc(VmColumn.KEY_STATE).equals(vm.vms().sortProperty().get()));
+        waitUntil(() -> vms.getItems().get(0).keyState() == null);
+        robot.clickOn(robot.lookup("#vmTable .column-header").match(n -> n.getId() != null
+                && n.getId().equals("vmKeyStateColumn")).queryAs(Node.class));
+        waitUntil(() -> Sort.desc(VmColumn.KEY_STATE).equals(vm.vms().sortProperty().get())
+                && vms.getItems().get(0).keyState() == KeyState.PROVIDER_LOST);
+        assertThat(vms.getItems()).extracting(VmRow::keyState).endsWith(null, null, null);
+    }
+
+    @Test
+    void hostsAndProvidersShowWhatTheyHoldAndLeadBackToTheVms(FxRobot robot) throws Exception {
+        robot.clickOn("#hostsTab .tab-label");
+        TableView<HostRow> hosts = table(robot, "#hostTable");
+        waitUntil(() -> hosts.getItems().size() == 2);
+        robot.clickOn(cell(robot, "#hostTable", "kvm-b"));
+        waitUntil(() -> table(robot, "#hostFilesTable").getItems().size() == 1);
+        assertThat(robot.lookup("#hostFilesCount").queryAs(Label.class).getText()).isEqualTo("1 file");
+        robot.clickOn("#hostShowVms");
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 1 && vms.getItems().get(0).name().equals("gamma"));
+        assertThat(view.tabs().getSelectionModel().getSelectedIndex()).isZero();
+
+        robot.clickOn("#providersTab .tab-label");
+        TableView<?> providers = table(robot, "#providerTable");
+        waitUntil(() -> providers.getItems().size() == 3);
+        robot.clickOn(cell(robot, "#providerTable", "kms-old"));
+        TableView<?> refs = table(robot, "#providerRefsTable");
+        waitUntil(() -> refs.getItems().size() == 1);
+        robot.clickOn(cell(robot, "#providerRefsTable", "gamma"));
+        robot.clickOn("#providerShowVm");
+        waitUntil(() -> vms.getItems().size() == 1 && vms.getSelectionModel().getSelectedItem() != null
+                && vms.getSelectionModel().getSelectedItem().name().equals("gamma"));
+        waitUntil(() -> "gamma".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void theGuardSeesAQueryMadeOnTheFxThread(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        assertThat(guard.violations()).isEmpty();
+        BrowseQueries queries = vm.queriesProperty().get();
+        robot.interact(() -> {
+            try {
+                queries.countVms(VmFilter.none());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(guard.violations()).singleElement().asString()
+                .contains("JavaFX application thread", "BrowseQueries.countVms", "BrowseViewTest");
+        guard = FxQueryGuard.create(QueryGuard.Mode.RECORD); // the deliberate violation is not the view's
+    }
+}
