@@ -1,7 +1,7 @@
 package dev.tpmconsole.app;
 
 import dev.tpmconsole.model.browse.BrowseQueries;
-import dev.tpmconsole.model.browse.SqlDirtyVmIndex;
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.audit.AuditView;
@@ -142,7 +142,7 @@ public final class ConsoleGui {
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
         MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(dataDir), guard),
                 schedulers, recent);
-        BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new SqlDirtyVmIndex()));
+        BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
         ObjectProperty<Theme> theme = new SimpleObjectProperty<>(themeOf(prefs.theme()));
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();

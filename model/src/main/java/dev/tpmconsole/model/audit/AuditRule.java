@@ -12,7 +12,7 @@ import java.sql.SQLException;
  */
 public enum AuditRule {
 
-    KEY_REF_ORPHANED("EncryptedResourceKeyRefVO", Severity.ORPHAN,
+    KEY_REF_ORPHANED("EncryptedResourceKeyRefVO", null, Severity.ORPHAN,
             "Key ref without owner",
             "The key ref names a TpmVO, VmHostBackupFileVO or TpmKeyBackupVO that no longer exists: ZStack deleted"
                     + " the owner by SQL before (or instead of) cleaning its keys. Such rows block a global re-key."
@@ -43,7 +43,7 @@ public enum AuditRule {
         }
     },
 
-    KEY_REF_DUPLICATE_PLACEHOLDER("EncryptedResourceKeyRefVO", Severity.ORPHAN,
+    KEY_REF_DUPLICATE_PLACEHOLDER("EncryptedResourceKeyRefVO", "vmInstanceUuid", Severity.ORPHAN,
             "Duplicate placeholder key ref",
             "A TPM has a placeholder key ref (no kekRef) next to a materialized one: the placeholder was written"
                     + " by attaching a provider again and never filled. ZStack's own repair deletes such placeholders."
@@ -69,7 +69,7 @@ public enum AuditRule {
         }
     },
 
-    KEY_REF_PROVIDER_LOST("EncryptedResourceKeyRefVO", Severity.SUSPECT,
+    KEY_REF_PROVIDER_LOST("EncryptedResourceKeyRefVO", "vm", Severity.SUSPECT,
             "Key ref whose provider is gone",
             "The key ref holds key material (kekRef set) but its provider row is gone: providerUuid was set to"
                     + " NULL when the provider was deleted, or points at no provider. When a provider with the ref's"
@@ -116,7 +116,7 @@ public enum AuditRule {
         }
     },
 
-    TPM_WITHOUT_VM("TpmVO", Severity.ORPHAN,
+    TPM_WITHOUT_VM("TpmVO", "vmInstanceUuid", Severity.ORPHAN,
             "TPM without VM",
             "No VM row (live or soft-deleted) has the TPM's vmInstanceUuid. The SQL foreign key should make this"
                     + " impossible; it happens after imports with foreign key checks off or manual deletes."
@@ -134,7 +134,7 @@ public enum AuditRule {
         }
     },
 
-    TPM_DUPLICATE_FOR_VM("TpmVO", Severity.SUSPECT,
+    TPM_DUPLICATE_FOR_VM("TpmVO", "vmInstanceUuid", Severity.SUSPECT,
             "Several TPMs for one VM",
             "ZStack assumes at most one TPM per VM (there is no unique key). Which one the VM uses cannot be told"
                     + " from the database; a person must decide. Every TPM of such a VM is reported.") {
@@ -154,7 +154,7 @@ public enum AuditRule {
         }
     },
 
-    HOST_FILE_WITHOUT_VM("VmHostFileVO", Severity.ORPHAN,
+    HOST_FILE_WITHOUT_VM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN,
             "Host file without VM",
             "The VM of this NvRam or TpmState file was expunged but the file row stayed (VmHostFileVO has no SQL"
                     + " foreign key). Repair: delete the row, its content, tags and ResourceVO row, and clean the"
@@ -174,7 +174,7 @@ public enum AuditRule {
         }
     },
 
-    TPM_STATE_FILE_WITHOUT_TPM("VmHostFileVO", Severity.ORPHAN,
+    TPM_STATE_FILE_WITHOUT_TPM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN,
             "TPM-state file of a VM without TPM",
             "A live VM has no TPM but still has TpmState files: a remove-TPM flow deleted the TPM and stopped"
                     + " before the files. Repair: as for a host file without VM.") {
@@ -194,7 +194,7 @@ public enum AuditRule {
         }
     },
 
-    HOST_FILE_ON_MISSING_HOST("VmHostFileVO", Severity.INFO,
+    HOST_FILE_ON_MISSING_HOST("VmHostFileVO", "vmInstanceUuid", Severity.INFO,
             "Host file on a missing host",
             "The host of this file was expunged or is soft-deleted. ZStack keeps such rows by design (host deletion"
                     + " does not delete them); shown so that the state is visible. No repair.") {
@@ -215,7 +215,7 @@ public enum AuditRule {
         }
     },
 
-    BACKUP_WITHOUT_OWNER("VmHostBackupFileVO", Severity.ORPHAN,
+    BACKUP_WITHOUT_OWNER("VmHostBackupFileVO", null, Severity.ORPHAN,
             "Backup without owner",
             "The resource that owns this saved copy (a VM or a snapshot group) no longer exists. Repair: delete the"
                     + " backup with its key refs, content, tags and ResourceVO row.") {
@@ -235,7 +235,7 @@ public enum AuditRule {
         }
     },
 
-    TPM_STATE_BACKUP_WITHOUT_TPM("VmHostBackupFileVO", Severity.ORPHAN,
+    TPM_STATE_BACKUP_WITHOUT_TPM("VmHostBackupFileVO", "owner", Severity.ORPHAN,
             "TPM-state backup of a VM without TPM",
             "A TpmState backup owned by a VM that has no TPM: the leftover of a remove-TPM flow that skipped or"
                     + " aborted the backup clean-up (the defects R3 and R4 of ZStack). Repair: as for a backup"
@@ -260,7 +260,7 @@ public enum AuditRule {
         }
     },
 
-    BACKUP_WITHOUT_KEY("VmHostBackupFileVO", Severity.SUSPECT,
+    BACKUP_WITHOUT_KEY("VmHostBackupFileVO", "owner", Severity.SUSPECT,
             "TPM-state backup without key copy",
             "The VM's TPM has key material but this TpmState backup has no key copy"
                     + " (EncryptedResourceKeyRefVO of type VmHostBackupFileVO): the backup cannot be restored. It can"
@@ -287,7 +287,7 @@ public enum AuditRule {
         }
     },
 
-    CONTENT_WITHOUT_OWNER("VmHostFileContentVO", Severity.ORPHAN,
+    CONTENT_WITHOUT_OWNER("VmHostFileContentVO", null, Severity.ORPHAN,
             "Content without file or backup",
             "File content whose host file or backup row is gone (deleted by raw SQL while its ResourceVO row, and"
                     + " so the cascade, stayed). Repair: delete the content, and its ResourceVO row when that row says"
@@ -312,7 +312,7 @@ public enum AuditRule {
         }
     },
 
-    RESOURCE_ROW_STALE("ResourceVO", Severity.ORPHAN,
+    RESOURCE_ROW_STALE("ResourceVO", null, Severity.ORPHAN,
             "Stale ResourceVO row",
             "A ResourceVO row of a TPM, host file, backup or key-backup holder whose own row is gone (raw child"
                     + " deletes, or the TpmVO cascade from VmInstanceEO). It keeps orphaned key refs, content and tags"
@@ -341,12 +341,14 @@ public enum AuditRule {
     };
 
     private final String table;
+    private final String vmColumn;
     private final Severity severity;
     private final String title;
     private final String explanation;
 
-    AuditRule(String table, Severity severity, String title, String explanation) {
+    AuditRule(String table, String vmColumn, Severity severity, String title, String explanation) {
         this.table = table;
+        this.vmColumn = vmColumn;
         this.severity = severity;
         this.title = title;
         this.explanation = explanation;
@@ -359,6 +361,14 @@ public enum AuditRule {
 
     public Severity severity() {
         return severity;
+    }
+
+    /**
+     * The result column of {@link #query} naming the VM a finding belongs to (the one {@link Finding#vmUuid()}
+     * reports), or null when a rule's subject belongs to no VM one can name.
+     */
+    public String vmColumn() {
+        return vmColumn;
     }
 
     /** A short name for people. */

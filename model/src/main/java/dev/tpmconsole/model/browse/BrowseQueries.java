@@ -47,7 +47,7 @@ public final class BrowseQueries {
         this.dirtyIndex = Objects.requireNonNull(dirtyIndex);
         this.layout = source.layout();
         this.owner = layout.backupOwnerColumn();
-        this.groups = SqlDirtyVmIndex.groupsBrowsable(layout);
+        this.groups = !layout.legacyBackupLayout() && layout.has("VolumeSnapshotGroupVO");
     }
 
     public Source source() {

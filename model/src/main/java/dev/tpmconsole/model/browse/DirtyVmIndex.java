@@ -7,11 +7,10 @@ import java.util.List;
 
 /**
  * Which VMs have dirty rows, and the findings about one VM's rows: what the browse view's "has dirty rows"
- * filter and the details pane's Findings section ask. The audit engine plugs in here when it lands; until
- * then {@link SqlDirtyVmIndex} answers with the VM-related rules it can decide in plain SQL.
- *
- * <p>A VM's rows are: its VmInstanceEO row, its TpmVO rows and their key refs, its VmHostFileVO rows, the
- * backups owned by it or by its snapshot groups, and their key copies.
+ * filter and the details pane's Findings section ask. {@code dev.tpmconsole.model.audit.AuditDirtyVmIndex}
+ * answers with the audit's own rule queries, so that the browse view and the audit never disagree: a VM's
+ * findings are those the audit reports with that VM's uuid (its TPMs and their key refs, its host files, the
+ * backups it owns, and key copies of backups of its snapshot groups).
  */
 public interface DirtyVmIndex {
 

@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.browse;
 
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
+
 import static dev.tpmconsole.model.browse.BrowseFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +40,7 @@ class BrowseQueriesTest {
     static void open() throws Exception {
         file = BrowseFixture.create(dir.resolve("fixture.sqlite"));
         snapshot = SqliteSnapshot.open(file, OpenOptions.readOnly());
-        q = new BrowseQueries(snapshot, new SqlDirtyVmIndex());
+        q = new BrowseQueries(snapshot, new AuditDirtyVmIndex(snapshot));
     }
 
     @AfterAll
@@ -177,7 +179,7 @@ class BrowseQueriesTest {
         assertThat(q.vmDetails(THETA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::table)
                 .containsExactly(tuple("KEY_REF_DUPLICATE_PLACEHOLDER", "EncryptedResourceKeyRefVO"));
         assertThat(q.vmDetails(GAMMA).orElseThrow().findings()).singleElement()
-                .satisfies(f -> assertThat(f.detail()).contains("kms-old", "no provider of that name"));
+                .satisfies(f -> assertThat(f.detail()).contains("kms-old", "no provider is named"));
         assertThat(q.vmDetails(IOTA).orElseThrow().findings()).singleElement()
                 .satisfies(f -> assertThat(f.detail()).contains("relink", P1));
         assertThat(q.vmDetails(KAPPA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)
@@ -260,14 +262,14 @@ class BrowseQueriesTest {
     @Test
     void everyQueryIsCheckedByTheGuardOfItsSource() throws Exception {
         QueryGuard refusing = new QueryGuard(() -> true, "the test thread", QueryGuard.Mode.THROW);
-        BrowseQueries guarded = new BrowseQueries(new GuardedSource(snapshot, refusing), new SqlDirtyVmIndex());
+        BrowseQueries guarded = new BrowseQueries(new GuardedSource(snapshot, refusing), new AuditDirtyVmIndex(snapshot));
         assertThatThrownBy(() -> guarded.vms(VmFilter.none(), Sort.asc(VmColumn.NAME), 0, 10))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("Database work on the test thread");
         assertThatThrownBy(() -> guarded.vmDetails(ALPHA)).isInstanceOf(IllegalStateException.class);
 
         QueryGuard recording = new QueryGuard(() -> Thread.currentThread().getName().equals("forbidden"), "forbidden",
                 QueryGuard.Mode.RECORD);
-        BrowseQueries recorded = new BrowseQueries(new GuardedSource(snapshot, recording), new SqlDirtyVmIndex());
+        BrowseQueries recorded = new BrowseQueries(new GuardedSource(snapshot, recording), new AuditDirtyVmIndex(snapshot));
         recorded.countVms(VmFilter.none());
         assertThat(recording.violations()).isEmpty();
         Thread t = new Thread(() -> {
@@ -292,7 +294,7 @@ class BrowseQueriesTest {
                 "ALTER TABLE VmHostFileVO DROP COLUMN lastSyncDate");
         try (SqliteSnapshot s = SqliteSnapshot.open(legacy, OpenOptions.readOnly())) {
             assertThat(s.layout().legacyBackupLayout()).isTrue();
-            BrowseQueries lq = new BrowseQueries(s, new SqlDirtyVmIndex());
+            BrowseQueries lq = new BrowseQueries(s, new AuditDirtyVmIndex(s));
             for (VmColumn column : VmColumn.values()) {
                 assertThat(lq.vms(VmFilter.none(), Sort.asc(column), 0, 100).rows()).hasSize(11);
             }

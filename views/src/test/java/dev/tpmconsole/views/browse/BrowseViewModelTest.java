@@ -11,7 +11,7 @@ import dev.tpmconsole.model.browse.HostRow;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.ProviderRow;
 import dev.tpmconsole.model.browse.Sort;
-import dev.tpmconsole.model.browse.SqlDirtyVmIndex;
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
@@ -48,7 +48,7 @@ class BrowseViewModelTest {
 
     @BeforeEach
     void browse() {
-        vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new SqlDirtyVmIndex()));
+        vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         vm.setSource(snapshot);
     }
 

@@ -8,7 +8,7 @@ import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.HostRow;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.Sort;
-import dev.tpmconsole.model.browse.SqlDirtyVmIndex;
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
@@ -70,7 +70,7 @@ class BrowseViewTest {
     @Start
     void start(Stage stage) {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
-        vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new SqlDirtyVmIndex()));
+        vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         view = new BrowseView(vm);
         Scene scene = new Scene(view.tabs(), 1500, 950);
         Themes.apply(scene, Theme.LIGHT);
