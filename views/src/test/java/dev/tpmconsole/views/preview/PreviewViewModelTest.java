@@ -1,0 +1,79 @@
+package dev.tpmconsole.views.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewViewModelTest {
+
+    @TempDir
+    static Path dir;
+    static Source source;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("p.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h", false);
+            r.vm("vm", true).tpm("tpm", "vm").keyRef(1, "TpmVO", "tpm", "p", "nkp", "kek").keyRef(2, "TpmVO", "tpm", "p", "nkp", null);
+            r.hostFile("f", "vm", "h", "TpmState").backup("b", "vm", "TpmState").tag("t", "b", "VmHostBackupFileVO", "x");
+            r.vm("quiet", true);
+        });
+        source = SqliteSnapshot.open(file, OpenOptions.readOnly());
+    }
+
+    @AfterAll
+    static void close() {
+        source.close();
+    }
+
+    @Test
+    void theTreeGoesStepTableRowWithReasonsAndEmphasis() {
+        try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
+            vm.load(PreviewViewModel.Operation.REMOVE, List.of("vm"));
+            Plan plan = vm.previewProperty().get().plan();
+            assertThat(vm.loadingProperty().get()).isFalse();
+            assertThat(vm.steps()).hasSize(4);
+            PreviewNode tpmStep = vm.steps().get(3);
+            assertThat(tpmStep.children()).extracting(PreviewNode::label)
+                    .containsExactly("EncryptedResourceKeyRefVO (2)", "TpmVO (1)", "ResourceVO (1)");
+            PreviewNode refs = tpmStep.children().get(0);
+            assertThat(refs.children()).extracting(PreviewNode::label, PreviewNode::emphasised)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("1", true), org.assertj.core.groups.Tuple.tuple("2", false));
+            assertThat(refs.children().get(0).reason()).isEqualTo("key ref holding key material of TpmVO tpm, deleted in the same transaction");
+            assertThat(tpmStep.children().get(1).children().get(0).reason()).startsWith("TPM of VM vm vm (vm)");
+            PreviewNode backups = vm.steps().get(1);
+            assertThat(backups.children()).extracting(PreviewNode::label).containsExactly("SystemTagVO (1)",
+                    "VmHostFileContentVO (1)", "VmHostBackupFileVO (1)", "ResourceVO (1)");
+            PreviewNode files = vm.steps().get(2);
+            assertThat(files.emphasised()).as("the last TPM-state copy").isTrue();
+            assertThat(vm.counts().stream().mapToLong(PreviewViewModel.TableCount::rows).sum()).isEqualTo(plan.deletes().size());
+            assertThat(vm.summaryBinding().get()).isEqualTo("Will delete 11 rows in 7 tables, 1 host path; keeps 0 rows");
+        }
+    }
+
+    @Test
+    void nothingToDoAndUnknownVms() {
+        try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
+            vm.load(PreviewViewModel.Operation.RESET, List.of("quiet"));
+            assertThat(vm.summaryBinding().get()).isEqualTo("Will change nothing: nothing to do");
+            assertThat(vm.canExportBinding().get()).isTrue();
+            vm.load(PreviewViewModel.Operation.RESET, List.of("nobody"));
+            assertThat(vm.errorProperty().get()).contains("No VM with uuid nobody");
+            assertThat(vm.loadingProperty().get()).isFalse();
+        }
+    }
+}
