@@ -57,7 +57,11 @@ public final class AuditViewModel implements AutoCloseable {
     private final Consumer<String> showVm;
 
     private final ObservableList<RuleRow> rules = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<RuleRow> rulesReadOnly = FXCollections.unmodifiableObservableList(rules);
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<Finding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final List<Finding> allFindings = new ArrayList<>();
     private final ObjectProperty<RuleRow> selectedRule = new SimpleObjectProperty<>(this, "selectedRule");
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
@@ -234,11 +238,11 @@ public final class AuditViewModel implements AutoCloseable {
     }
 
     public ObservableList<RuleRow> rules() {
-        return FXCollections.unmodifiableObservableList(rules);
+        return rulesReadOnly;
     }
 
     public ObservableList<Finding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsReadOnly;
     }
 
     public ObjectProperty<RuleRow> selectedRuleProperty() {

@@ -31,11 +31,23 @@ public final class VmDetailsViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper shownUuid = new ReadOnlyStringWrapper(this, "shownUuid");
     private final ObservableList<VmDetails.Tpm> tpms = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmDetails.Tpm> tpmsReadOnly = FXCollections.unmodifiableObservableList(tpms);
     private final ObservableList<VmDetails.KeyRef> keyRefs = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmDetails.KeyRef> keyRefsReadOnly = FXCollections.unmodifiableObservableList(keyRefs);
     private final ObservableList<VmDetails.HostFile> hostFiles = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmDetails.HostFile> hostFilesReadOnly = FXCollections.unmodifiableObservableList(hostFiles);
     private final ObservableList<VmDetails.Backup> backups = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmDetails.Backup> backupsReadOnly = FXCollections.unmodifiableObservableList(backups);
     private final ObservableList<VmDetails.Tag> tags = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmDetails.Tag> tagsReadOnly = FXCollections.unmodifiableObservableList(tags);
     private final ObservableList<VmFinding> findings = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<VmFinding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final BooleanBinding present;
     private final StringBinding title;
     private final StringBinding subtitle;
@@ -147,27 +159,27 @@ public final class VmDetailsViewModel implements AutoCloseable {
     }
 
     public ObservableList<VmDetails.Tpm> tpms() {
-        return FXCollections.unmodifiableObservableList(tpms);
+        return tpmsReadOnly;
     }
 
     public ObservableList<VmDetails.KeyRef> keyRefs() {
-        return FXCollections.unmodifiableObservableList(keyRefs);
+        return keyRefsReadOnly;
     }
 
     public ObservableList<VmDetails.HostFile> hostFiles() {
-        return FXCollections.unmodifiableObservableList(hostFiles);
+        return hostFilesReadOnly;
     }
 
     public ObservableList<VmDetails.Backup> backups() {
-        return FXCollections.unmodifiableObservableList(backups);
+        return backupsReadOnly;
     }
 
     public ObservableList<VmDetails.Tag> tags() {
-        return FXCollections.unmodifiableObservableList(tags);
+        return tagsReadOnly;
     }
 
     public ObservableList<VmFinding> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsReadOnly;
     }
 
     @Override

@@ -41,7 +41,11 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<TableCountRow> counts = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<TableCountRow> countsReadOnly = FXCollections.unmodifiableObservableList(counts);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
     private final StringBinding title;
     private final BooleanBinding hasError;
     private Disposable pending = Disposable.disposed();
@@ -166,11 +170,11 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Snapshots opened from files (not the demo), newest first, at most {@link #MAX_RECENT}. */
     public ObservableList<Path> recent() {
-        return FXCollections.unmodifiableObservableList(recent);
+        return recentReadOnly;
     }
 
     public ObservableList<TableCountRow> counts() {
-        return FXCollections.unmodifiableObservableList(counts);
+        return countsReadOnly;
     }
 
     @Override

@@ -203,7 +203,9 @@ public final class PreviewView {
 
     private static TreeItem<PreviewNode> item(PreviewNode node) {
         TreeItem<PreviewNode> item = new TreeItem<>(node);
-        item.setExpanded(node.kind() == PreviewNode.Kind.STEP);
+        // steps open; a table opens when its rows fit on a screen
+        item.setExpanded(node.kind() == PreviewNode.Kind.STEP
+                || (node.kind() == PreviewNode.Kind.TABLE && node.children().size() <= 20));
         for (PreviewNode child : node.children()) {
             item.getChildren().add(item(child));
         }

@@ -49,9 +49,17 @@ public final class PreviewViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Preview");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<PreviewNode> steps = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<PreviewNode> stepsReadOnly = FXCollections.unmodifiableObservableList(steps);
     private final ObservableList<TableCount> counts = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<TableCount> countsReadOnly = FXCollections.unmodifiableObservableList(counts);
     private final ObservableList<Plan.Kept> kept = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<Plan.Kept> keptReadOnly = FXCollections.unmodifiableObservableList(kept);
     private final ObservableList<Plan.HostWork> hostWork = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<Plan.HostWork> hostWorkReadOnly = FXCollections.unmodifiableObservableList(hostWork);
     private final StringBinding summary;
     private final BooleanBinding canExport;
     private Disposable pending = Disposable.disposed();
@@ -94,9 +102,15 @@ public final class PreviewViewModel implements AutoCloseable {
         hostWork.setAll(plan.hostWork());
         preview.set(p);
         loading.set(false);
-        status.set(p.keyMaterial().isEmpty() && p.lastCopies().isEmpty() ? ""
-                : "Deletes " + p.keyMaterial().size() + " key refs holding key material and "
-                        + p.lastCopies().size() + " last TPM-state " + (p.lastCopies().size() == 1 ? "copy" : "copies"));
+        List<String> emphasis = new ArrayList<>();
+        if (!p.keyMaterial().isEmpty()) {
+            emphasis.add(p.keyMaterial().size() + (p.keyMaterial().size() == 1 ? " key ref" : " key refs")
+                    + " holding key material");
+        }
+        if (!p.lastCopies().isEmpty()) {
+            emphasis.add(p.lastCopies().size() + " last TPM-state " + (p.lastCopies().size() == 1 ? "copy" : "copies"));
+        }
+        status.set(emphasis.isEmpty() ? "" : "Deletes " + String.join(" and ", emphasis));
     }
 
     /** Step, then table, then row; each row with its reason (dependants say whose they are). */
@@ -123,11 +137,15 @@ public final class PreviewViewModel implements AutoCloseable {
                             "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
                     .collect(Collectors.toList());
             long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
-            out.add(new PreviewNode(PreviewNode.Kind.STEP, step.name() + " (" + step.items().size() + " items, "
-                    + rows + " rows)", "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
+            out.add(new PreviewNode(PreviewNode.Kind.STEP, step.name() + " (" + plural(step.items().size(), "item")
+                    + ", " + plural(rows, "row") + ")", "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
                     tables));
         }
         return out;
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
@@ -205,19 +223,19 @@ public final class PreviewViewModel implements AutoCloseable {
     }
 
     public ObservableList<PreviewNode> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsReadOnly;
     }
 
     public ObservableList<TableCount> counts() {
-        return FXCollections.unmodifiableObservableList(counts);
+        return countsReadOnly;
     }
 
     public ObservableList<Plan.Kept> kept() {
-        return FXCollections.unmodifiableObservableList(kept);
+        return keptReadOnly;
     }
 
     public ObservableList<Plan.HostWork> hostWork() {
-        return FXCollections.unmodifiableObservableList(hostWork);
+        return hostWorkReadOnly;
     }
 
     @Override

@@ -66,6 +66,21 @@ class PreviewViewModelTest {
     }
 
     @Test
+    void listsAreStableSoThatViewsKeepTheirListeners() {
+        try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
+            java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+            vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> changes.incrementAndGet());
+            System.gc();
+            vm.load(PreviewViewModel.Operation.REMOVE, List.of("vm"));
+            assertThat(changes.get()).as("a listener added before loading hears the plan").isEqualTo(1);
+            assertThat(vm.steps()).isSameAs(vm.steps());
+            assertThat(vm.counts()).isSameAs(vm.counts());
+            assertThat(vm.kept()).isSameAs(vm.kept());
+            assertThat(vm.hostWork()).isSameAs(vm.hostWork());
+        }
+    }
+
+    @Test
     void nothingToDoAndUnknownVms() {
         try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
             vm.load(PreviewViewModel.Operation.RESET, List.of("quiet"));
