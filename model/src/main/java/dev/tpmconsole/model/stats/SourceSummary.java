@@ -20,6 +20,16 @@ public record SourceSummary(String source, DatabaseKind kind, boolean writable, 
                 TableCounts.count(source));
     }
 
+    /** What is known without reading any table: where, how, which layout; no counts yet. */
+    public static SourceSummary withoutCounts(Source source) {
+        return new SourceSummary(source.displayName(), source.kind(), source.writable(), source.layout(), Map.of());
+    }
+
+    /** Whether the row counts are known (counting a large snapshot read cold from disk takes a while). */
+    public boolean counted() {
+        return !counts.isEmpty();
+    }
+
     public long count(String table) {
         return counts.getOrDefault(table, 0L);
     }

@@ -93,18 +93,12 @@ public final class MainViewModel implements AutoCloseable {
         busy.set(true);
         busyMessage.set(message);
         error.set("");
-        pending = Single.fromCallable(() -> {
-                    Source s = opener.call();
-                    try {
-                        return new Opened(s, SourceSummary.of(s));
-                    } catch (SQLException e) {
-                        s.close();
-                        throw s.failure(e);
-                    }
-                })
+        // The source is handed on as soon as it is open, so that the lists load at once; the row counts
+        // (a read of every table, slow on a large snapshot read cold from disk) follow in the background.
+        pending = Single.fromCallable(opener::call)
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
-                .subscribe(o -> {
+                .subscribe(s -> {
                     if (remember != null) {
                         recent.remove(remember);
                         recent.add(0, remember);
@@ -112,21 +106,36 @@ public final class MainViewModel implements AutoCloseable {
                             recent.remove(MAX_RECENT, recent.size());
                         }
                     }
-                    opened(o);
+                    opened(s);
                 }, this::failed);
     }
 
-    private void opened(Opened o) {
+    private void opened(Source opened) {
         Source previous = source.get();
-        source.set(o.source());
-        summary.set(o.summary());
-        counts.setAll(o.summary().counts().entrySet().stream()
-                .map(e -> new TableCountRow(e.getKey(), e.getValue())).toList());
+        source.set(opened);
+        summary.set(SourceSummary.withoutCounts(opened));
+        counts.clear();
         busy.set(false);
         busyMessage.set("");
         if (previous != null) {
             previous.close();
         }
+        pending = Single.fromCallable(() -> {
+                    try {
+                        return SourceSummary.of(opened);
+                    } catch (SQLException e) {
+                        throw opened.failure(e);
+                    }
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(counted -> {
+                    if (source.get() == opened) {
+                        summary.set(counted);
+                        counts.setAll(counted.counts().entrySet().stream()
+                                .map(e -> new TableCountRow(e.getKey(), e.getValue())).toList());
+                    }
+                }, this::failed);
     }
 
     private void failed(Throwable t) {
@@ -186,6 +195,4 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    private record Opened(Source source, SourceSummary summary) {
-    }
 }

@@ -333,6 +333,9 @@ public final class MainWindow {
             if (s == null) {
                 return "";
             }
+            if (!s.counted()) {
+                return "counting rows…";
+            }
             NumberFormat n = NumberFormat.getIntegerInstance();
             return n.format(s.count("VmInstanceEO")) + " VMs · " + n.format(s.count("TpmVO")) + " TPMs · "
                     + n.format(s.counts().values().stream().mapToLong(Long::longValue).sum()) + " rows";
