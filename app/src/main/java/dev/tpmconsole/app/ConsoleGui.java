@@ -72,6 +72,8 @@ public final class ConsoleGui {
             window.browse().showVm(vmUuid);
             stage.toFront();
         });
+        // the VM list marks the VMs the last audit found something about
+        browseViewModel.vms().markedProperty().bind(auditViewModel.vmsWithFindingsProperty());
     }
 
     /** Opens (or brings forward) the audit window of the open source. */

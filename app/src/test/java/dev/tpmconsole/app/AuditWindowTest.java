@@ -71,5 +71,29 @@ class AuditWindowTest {
         robot.interact(() -> findings.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isFalse();
+
+        // Show VM drills into the browse view: that VM is selected and its details list the finding
+        Finding chosen = findings.getItems().get(0);
+        robot.clickOn("#showVm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            var d = gui.browseViewModel().details().detailsProperty().get();
+            return d != null && d.vm().uuid().equals(chosen.vmUuid());
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.browseViewModel().details().findings().stream()
+                .anyMatch(f -> f.key().equals(chosen.key()) && f.rule().equals(chosen.rule().name())));
+
+        // the VM list marks the VMs with findings; with "has dirty rows" on, every listed row is marked
+        assertThat(gui.browseViewModel().vms().markedProperty().get())
+                .isEqualTo(gui.auditViewModel().vmsWithFindingsProperty().get()).contains(chosen.vmUuid());
+        robot.interact(() -> gui.browseViewModel().vms().dirtyOnlyProperty().set(true));
+        TableView<dev.tpmconsole.model.browse.VmRow> vms = robot.lookup("#vmTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty()
+                && vms.getItems().stream().allMatch(r -> gui.auditViewModel().vmsWithFindingsProperty().get().contains(r.uuid())));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Set<javafx.scene.Node> rows = robot.lookup("#vmTable .table-row-cell").queryAll();
+        assertThat(rows.stream().filter(n -> ((javafx.scene.control.TableRow<?>) n).getItem() != null))
+                .isNotEmpty()
+                .allSatisfy(n -> assertThat(n.getPseudoClassStates())
+                        .contains(javafx.css.PseudoClass.getPseudoClass("has-findings")));
     }
 }

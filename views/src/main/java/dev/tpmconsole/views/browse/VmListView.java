@@ -120,8 +120,12 @@ final class VmListView {
             if (r.softDeleted()) {
                 s.add("deleted");
             }
+            if (vm.markedProperty().get().contains(r.uuid())) {
+                s.add("has-findings");
+            }
             return s;
         }, vm::loadMore);
+        vm.markedProperty().addListener((o, a, b) -> table.refresh());
     }
 
     static String host(VmRow r) {

@@ -48,6 +48,8 @@ public final class VmListViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<BrowseQueries> queries = new ReadOnlyObjectWrapper<>(this, "queries");
     private final ObjectProperty<VmRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<String> selectedUuids = FXCollections.observableArrayList();
+    private final ObjectProperty<java.util.Set<String>> marked =
+            new SimpleObjectProperty<>(this, "marked", java.util.Set.of());
     private final ObservableList<String> states;
     private final PagedRows<VmRow> rows;
     private final StringBinding countText;
@@ -162,6 +164,14 @@ public final class VmListViewModel implements AutoCloseable {
 
     public BooleanProperty dirtyOnlyProperty() {
         return dirtyOnly;
+    }
+
+    /**
+     * VMs to mark in the list: those the last audit reported an orphan or suspect finding about (empty
+     * until an audit ran on the open source).
+     */
+    public ObjectProperty<java.util.Set<String>> markedProperty() {
+        return marked;
     }
 
     /** The uuids of every selected VM (a multi-selection), in selection order: what a preview acts on. */
