@@ -1,5 +1,7 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.model.util.AtomicFiles;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -54,13 +56,6 @@ public final class JsonPreferencesStore implements PreferencesStore {
 
     @Override
     public void save(UiPreferences preferences) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            mapper.writeValue(tmp.toFile(), preferences);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> mapper.writeValue(out, preferences));
     }
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.tpmconsole.model.util.AtomicFiles;
+import java.nio.charset.StandardCharsets;
 
 /** Reads and writes plans as the JSON of cleanup.md. */
 public final class PlanJson {
@@ -30,15 +31,7 @@ public final class PlanJson {
 
     /** Writes atomically: a partial plan file never exists. */
     public static void write(Plan plan, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        try {
-            Files.writeString(temp, write(plan));
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out -> out.write(write(plan).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static Plan read(String json) throws IOException {

@@ -8,17 +8,15 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.ReportWriters;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.disposables.Disposable;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -201,20 +199,17 @@ public final class AuditViewModel implements AutoCloseable {
         if (r == null) {
             return Completable.error(new IllegalStateException("Run the audit first"));
         }
-        return Completable.fromAction(() -> {
-                    Path target = file.toAbsolutePath();
-                    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        return Completable.fromAction(() -> AtomicFiles.write(file, out -> {
+                    PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                     try {
-                        try (OutputStream out = Files.newOutputStream(temp)) {
-                            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                            r.replay(format == ExportFormat.JSON ? ReportWriters.json(out) : ReportWriters.csv(w), l);
-                            w.flush();
-                        }
-                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                    } finally {
-                        Files.deleteIfExists(temp);
+                        r.replay(format == ExportFormat.JSON ? ReportWriters.json(out) : ReportWriters.csv(w), l);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new java.io.IOException(e);
                     }
-                })
+                    w.flush();
+                }))
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx());
     }
