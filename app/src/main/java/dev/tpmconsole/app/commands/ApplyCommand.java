@@ -1,0 +1,172 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.pipeline.RefusedException;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.pipeline.Runs;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.Sources;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code apply SOURCE PLAN [--journal FILE]} and {@code apply --resume JOURNAL}: runs a plan through the
+ * clean-up pipeline, changing SOURCE in place after a backup. Exit 0 every item done, 4 finished with failed
+ * (or skipped) items, 1 refused before any change, 2 usage error.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Apply a plan (from `plan`) to SOURCE: back it up into the run folder, check that nothing"
+                + " changed since planning, then delete item by item with a journal and a quarantine bundle."
+                + " Exit 0 all done, 4 some items failed (--resume retries them), 1 refused, 2 usage error.")
+public final class ApplyCommand implements Callable<Integer> {
+
+    public static final int FAILED_ITEMS = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    static final class Mode {
+        @ArgGroup(exclusive = false)
+        Fresh fresh;
+
+        @Option(names = "--resume", paramLabel = "JOURNAL", required = true,
+                description = "Finish the run of this journal, retrying failed items.")
+        Path resume;
+    }
+
+    static final class Fresh {
+        @Parameters(index = "0", paramLabel = "SOURCE", description = "The snapshot (or database) to change.")
+        String source;
+
+        @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON.")
+        Path plan;
+
+        @Option(names = "--journal", paramLabel = "FILE",
+                description = "Where the journal goes (its folder holds the run); default: SOURCE.runs/<time>/.")
+        Path journal;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        String sourceSpec;
+        Plan plan = null;
+        if (mode.resume != null) {
+            if (!Files.isRegularFile(mode.resume)) {
+                err.println("tpm-console: no journal at " + mode.resume);
+                return 1;
+            }
+            sourceSpec = Runs.sourceOf(mode.resume);
+        } else {
+            sourceSpec = mode.fresh.source;
+            if (!Files.isRegularFile(mode.fresh.plan)) {
+                err.println("tpm-console: no plan at " + mode.fresh.plan);
+                return 1;
+            }
+            try {
+                plan = PlanJson.read(mode.fresh.plan);
+            } catch (java.io.IOException e) {
+                err.println("tpm-console: " + mode.fresh.plan + " is not a plan: " + e.getMessage());
+                return 1;
+            }
+        }
+        try (Source source = Sources.open(sourceSpec, OpenOptions.writableOptions())) {
+            Runs.Run run;
+            try {
+                run = mode.resume != null
+                        ? Runs.resume(source, mode.resume, Clock.systemUTC(), Schedulers.io())
+                        : Runs.start(source, plan, mode.fresh.journal, Clock.systemUTC(), Schedulers.io());
+            } catch (RefusedException e) {
+                err.println("tpm-console: " + e.getMessage());
+                return 1;
+            }
+            try (run) {
+                Progress progress = new Progress(err, System.console() != null);
+                RunEvent.RunEnded ended = (RunEvent.RunEnded) run.events().doOnNext(progress::accept)
+                        .filter(RunEvent.RunEnded.class::isInstance).blockingLast();
+                progress.finish();
+                out.printf("%s: %d items done, %d failed, %d skipped. Run folder: %s%n",
+                        ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures", ended.done(),
+                        ended.failed(), ended.skipped(), run.folder());
+                for (String f : progress.failures) {
+                    out.println("  failed: " + f);
+                }
+                if (ended.outcome() != RunEvent.Outcome.DONE) {
+                    out.println("Retry with: tpm-console apply --resume " + run.journalFile());
+                }
+                out.flush();
+                return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
+            }
+        }
+    }
+
+    /** The progress line: one line rewritten on a terminal, a line per step otherwise. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal;
+        final List<String> failures = new ArrayList<>();
+        private String step = "";
+        private int stepItems;
+        private int done;
+        private int failed;
+
+        Progress(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        void accept(RunEvent e) {
+            if (e instanceof RunEvent.StepStarted s) {
+                step = s.step();
+                stepItems = s.items();
+                done = 0;
+                failed = 0;
+            } else if (e instanceof RunEvent.ItemDone) {
+                done++;
+            } else if (e instanceof RunEvent.ItemFailed f) {
+                failed++;
+                failures.add(f.item() + ": " + f.cause());
+            } else if (e instanceof RunEvent.StepEnded s) {
+                line(String.format("%s: %s (%d done, %d failed)%s", s.step(), s.outcome().name().toLowerCase(),
+                        s.done(), s.failed(), s.reason() == null ? "" : " — " + s.reason()), true);
+                return;
+            } else {
+                return;
+            }
+            if (terminal) {
+                line(String.format("%s: %d/%d done, %d failed", step, done, stepItems, failed), false);
+            }
+        }
+
+        private void line(String text, boolean end) {
+            if (terminal) {
+                err.print("\r\033[2K" + text + (end ? "\n" : ""));
+            } else if (end) {
+                err.println(text);
+            }
+            err.flush();
+        }
+
+        void finish() {
+            err.flush();
+        }
+    }
+}

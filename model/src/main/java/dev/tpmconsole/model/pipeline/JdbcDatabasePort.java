@@ -1,0 +1,243 @@
+package dev.tpmconsole.model.pipeline;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.RowFingerprints;
+import dev.tpmconsole.model.schema.ColumnDef;
+import dev.tpmconsole.model.schema.TableDef;
+import dev.tpmconsole.model.schema.ZStackSchema;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@link DatabasePort} over a writable {@link Source}, SQLite or MariaDB, with exact comparisons. */
+public final class JdbcDatabasePort implements DatabasePort {
+
+    private final Source source;
+    private final SqlDialect d;
+
+    public JdbcDatabasePort(Source source) {
+        if (!source.writable()) {
+            throw new IllegalArgumentException(source.displayName() + " is open read-only");
+        }
+        this.source = source;
+        this.d = new SqlDialect(source.kind(), source.layout());
+    }
+
+    @Override
+    public Map<String, String> fingerprints(List<Plan.RowRef> rows) throws SQLException {
+        try (Connection c = source.connection()) {
+            return RowFingerprints.read(c, d, rows);
+        }
+    }
+
+    @Override
+    public List<Plan.RowRef> dependants(String table, String key) throws SQLException {
+        List<Plan.RowRef> out = new ArrayList<>();
+        try (Connection c = source.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM EncryptedResourceKeyRefVO WHERE "
+                    + d.is("resourceType", table) + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
+                d.bind(ps, 1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Plan.RowRef("EncryptedResourceKeyRefVO", rs.getString(1)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT uuid FROM SystemTagVO WHERE "
+                    + d.eqParam("resourceUuid") + " ORDER BY " + d.order("uuid"))) {
+                d.bind(ps, 1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Plan.RowRef("SystemTagVO", rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<QuarantinedRow> read(String item, List<Plan.RowRef> rows) throws SQLException {
+        List<QuarantinedRow> out = new ArrayList<>();
+        try (Connection c = source.connection()) {
+            for (Plan.RowRef row : rows) {
+                TableDef def = ZStackSchema.canonical().requireTable(row.table());
+                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + row.table() + " WHERE "
+                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+                    d.bind(ps, 1, row.key());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(new QuarantinedRow(item, row.table(), row.key(), values(rs, def)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> values(ResultSet rs, TableDef def) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String name = meta.getColumnLabel(i);
+            ColumnDef col = def.column(name).orElse(null);
+            if (col != null && col.kind() == ColumnDef.ValueKind.BLOB) {
+                byte[] b = rs.getBytes(i);
+                values.put(name, b == null ? null : Base64.getEncoder().encodeToString(b));
+            } else if (col != null && col.kind() == ColumnDef.ValueKind.INTEGER) {
+                long v = rs.getLong(i);
+                values.put(name, rs.wasNull() ? null : Long.toString(v));
+            } else {
+                String v = rs.getString(i);
+                values.put(name, v != null && col != null && col.kind() == ColumnDef.ValueKind.TIMESTAMP
+                        && v.length() > 19 && v.charAt(19) == '.' ? v.substring(0, 19) : v);
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
+        List<Plan.RowRef> out = new ArrayList<>();
+        try (Connection c = source.connection()) {
+            for (Plan.RowRef row : rows) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + row.table() + " WHERE "
+                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+                    d.bind(ps, 1, row.key());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(row);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ItemTransaction begin() throws SQLException {
+        Connection c = source.connection();
+        c.setAutoCommit(false);
+        return new ItemTransaction() {
+            private boolean committed;
+
+            @Override
+            public int delete(Plan.RowRef row) throws SQLException {
+                if (row.table().equals("EncryptedResourceKeyRefVO")) {
+                    throw new IllegalArgumentException("key refs are deleted with deleteKeyRef");
+                }
+                return deleteRow(row);
+            }
+
+            @Override
+            public int deleteKeyRef(String id) throws SQLException {
+                return deleteRow(new Plan.RowRef("EncryptedResourceKeyRefVO", id));
+            }
+
+            private int deleteRow(Plan.RowRef row) throws SQLException {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + row.table() + " WHERE "
+                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+                    d.bind(ps, 1, row.key());
+                    return ps.executeUpdate();
+                }
+            }
+
+            @Override
+            public void commit() throws SQLException {
+                c.commit();
+                committed = true;
+            }
+
+            @Override
+            public void close() throws SQLException {
+                try {
+                    if (!committed) {
+                        c.rollback();
+                    }
+                } finally {
+                    c.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public List<QuarantinedRow> restore(List<QuarantinedRow> rows) throws SQLException {
+        List<QuarantinedRow> refused = new ArrayList<>();
+        try (Connection c = source.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Plan.RowRef> present = new ArrayList<>();
+                for (QuarantinedRow r : rows) {
+                    present.add(new Plan.RowRef(r.table(), r.key()));
+                }
+                List<Plan.RowRef> exist = existingIn(c, present);
+                for (QuarantinedRow r : rows) {
+                    if (exist.contains(new Plan.RowRef(r.table(), r.key()))) {
+                        refused.add(r);
+                        continue;
+                    }
+                    insert(c, r);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return refused;
+    }
+
+    private List<Plan.RowRef> existingIn(Connection c, List<Plan.RowRef> rows) throws SQLException {
+        List<Plan.RowRef> out = new ArrayList<>();
+        for (Plan.RowRef row : rows) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + row.table() + " WHERE "
+                    + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+                d.bind(ps, 1, row.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(row);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void insert(Connection c, QuarantinedRow r) throws SQLException {
+        TableDef def = ZStackSchema.canonical().requireTable(r.table());
+        List<String> cols = new ArrayList<>(r.values().keySet());
+        String sql = "INSERT INTO " + r.table() + " (" + String.join(", ", cols) + ") VALUES ("
+                + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < cols.size(); i++) {
+                String v = r.values().get(cols.get(i));
+                ColumnDef col = def.column(cols.get(i)).orElse(null);
+                ColumnDef.ValueKind kind = col == null ? ColumnDef.ValueKind.TEXT : col.kind();
+                if (v == null) {
+                    ps.setNull(i + 1, kind == ColumnDef.ValueKind.BLOB ? Types.BLOB
+                            : kind == ColumnDef.ValueKind.INTEGER ? Types.BIGINT : Types.VARCHAR);
+                } else if (kind == ColumnDef.ValueKind.BLOB) {
+                    ps.setBytes(i + 1, Base64.getDecoder().decode(v));
+                } else if (kind == ColumnDef.ValueKind.INTEGER) {
+                    ps.setLong(i + 1, Long.parseLong(v));
+                } else {
+                    ps.setString(i + 1, v);
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+}

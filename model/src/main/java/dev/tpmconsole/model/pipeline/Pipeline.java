@@ -1,0 +1,292 @@
+package dev.tpmconsole.model.pipeline;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.Planner;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The clean-up pipeline (design/cleanup.md, "Applying a plan"), as an RxJava chain of typed events.
+ *
+ * <ul>
+ * <li>Before any write, every row of every pending item is re-read and compared with the plan's fingerprint
+ *     ({@link #prepare}); a changed or vanished row refuses the run.</li>
+ * <li>Steps run strictly in order; a step starts only after every item of the previous one has ended, and
+ *     each step ends exactly once (done, failed or skipped) — R1, R2.</li>
+ * <li>Items are isolated: one transaction per item (a backup with its key refs and dependants is one item);
+ *     a failing item is reported with its cause and the others go on — R5. Items of a step run with bounded
+ *     concurrency.</li>
+ * <li>Before an item deletes anything, its rows are quarantined and read back; key refs are deleted only in
+ *     their owner's transaction, and every delete is counted (0 or 1) — R4. After the commit the rows are
+ *     re-read: a row that is still there fails the item — R6.</li>
+ * <li>The TPM step runs only when every backup and host-file item succeeded; otherwise it is skipped with the
+ *     reason — R3. Host work is exported, never "done".</li>
+ * <li>Disposing the subscription stops between items; an item's transaction commits or rolls back whole.</li>
+ * </ul>
+ */
+public final class Pipeline {
+
+    private final DatabasePort db;
+    private final QuarantinePort quarantine;
+    private final HostWorkPort hosts;
+    private final Options options;
+
+    /**
+     * @param concurrency items of a step run at once (1 for an SQLite snapshot: it has one writer)
+     * @param scheduler   where items run
+     * @param journal     receives every event, in order, before any subscriber sees it
+     */
+    public record Options(int concurrency, Scheduler scheduler, Clock clock, Consumer<RunEvent> journal) {
+    }
+
+    public Pipeline(DatabasePort db, QuarantinePort quarantine, HostWorkPort hosts, Options options) {
+        this.db = db;
+        this.quarantine = quarantine;
+        this.hosts = hosts;
+        this.options = options;
+    }
+
+    /** A plan checked against the database: the rows of each item, and the items already done. */
+    public record Prepared(Plan plan, Map<String, List<Plan.RowRef>> rowsOfItem, Set<String> done) {
+    }
+
+    /**
+     * Checks a plan against the database, writing nothing: assigns every planned row to its item, refuses rows
+     * that changed or vanished since planning, and rows that appeared (a new tag or key ref of an item) since.
+     * Items in {@code done} (from a journal) and items whose rows are all gone already count as done.
+     */
+    public Prepared prepare(Plan plan, Set<String> done) throws RefusedException, SQLException {
+        Map<String, List<Plan.RowRef>> rows = segments(plan);
+        Set<String> alreadyDone = new HashSet<>(done);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<Plan.RowRef>> e : rows.entrySet()) {
+            if (alreadyDone.contains(e.getKey())) {
+                continue;
+            }
+            List<Plan.RowRef> planned = e.getValue();
+            List<Plan.RowRef> existing = db.existing(planned);
+            if (existing.isEmpty() && !done.isEmpty()) {
+                alreadyDone.add(e.getKey()); // deleted by an interrupted run after its last journal line
+                continue;
+            }
+            Map<String, String> now = db.fingerprints(planned);
+            for (Plan.RowRef r : planned) {
+                String expected = plan.fingerprint().get(r.id());
+                String actual = now.get(r.id());
+                if (actual == null) {
+                    problems.add(r.id() + " has vanished since the plan was made");
+                } else if (expected == null) {
+                    problems.add(r.id() + " has no fingerprint in the plan");
+                } else if (!expected.equals(actual)) {
+                    problems.add(r.id() + " has changed since the plan was made");
+                }
+            }
+            String[] item = e.getKey().split("/", 2);
+            for (Plan.RowRef dep : db.dependants(item[0], item[1])) {
+                if (!planned.contains(dep)) {
+                    problems.add(dep.id() + " (of " + e.getKey() + ") appeared since the plan was made");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RefusedException("The plan is stale; nothing was changed", problems);
+        }
+        return new Prepared(plan, rows, Set.copyOf(alreadyDone));
+    }
+
+    /**
+     * The rows of each delete item, from the plan alone: the planner lists each item's rows together, ending
+     * with the item's own row and its ResourceVO row. A row no item owns refuses the plan.
+     */
+    static Map<String, List<Plan.RowRef>> segments(Plan plan) throws RefusedException {
+        Set<String> itemIds = new HashSet<>();
+        for (Plan.Step step : plan.steps()) {
+            for (Plan.Item item : step.items()) {
+                if (item.action().equals("delete")) {
+                    itemIds.add(item.table() + "/" + item.key());
+                }
+            }
+        }
+        Map<String, List<Plan.RowRef>> out = new LinkedHashMap<>();
+        List<Plan.RowRef> current = new ArrayList<>();
+        List<Plan.RowRef> deletes = plan.deletes();
+        for (int i = 0; i < deletes.size(); i++) {
+            Plan.RowRef r = deletes.get(i);
+            current.add(r);
+            if (itemIds.contains(r.id())) {
+                if (i + 1 < deletes.size() && deletes.get(i + 1).equals(new Plan.RowRef("ResourceVO", r.key()))) {
+                    current.add(deletes.get(++i));
+                }
+                out.put(r.id(), List.copyOf(current));
+                current.clear();
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        current.forEach(r -> problems.add(r.id() + " belongs to no item"));
+        for (String id : itemIds) {
+            if (!out.containsKey(id)) {
+                problems.add("item " + id + " is not among the rows the plan deletes");
+            }
+        }
+        if (!plan.updates().isEmpty()) {
+            problems.add("the plan changes rows (updates); this console applies deletions only so far");
+        }
+        if (!problems.isEmpty()) {
+            throw new RefusedException("The plan cannot be applied as written", problems);
+        }
+        return out;
+    }
+
+    /** Runs a prepared plan; events go to the journal first, then to the subscriber. */
+    public Observable<RunEvent> run(Prepared prepared, String source, String planPath, boolean resumed) {
+        Plan plan = prepared.plan();
+        Totals totals = new Totals();
+        List<Observable<RunEvent>> parts = new ArrayList<>();
+        int items = plan.steps().stream().mapToInt(s -> s.items().size()).sum();
+        parts.add(Observable.fromCallable(() -> new RunEvent.RunStarted(now(), source, planPath,
+                plan.steps().stream().map(Plan.Step::name).toList(), items, resumed)));
+        for (Plan.Step step : plan.steps()) {
+            parts.add(Observable.defer(() -> step(prepared, step, totals)));
+        }
+        parts.add(Observable.fromCallable(() -> new RunEvent.RunEnded(now(),
+                totals.failed.get() > 0 || totals.skipped.get() > 0 ? RunEvent.Outcome.FAILED : RunEvent.Outcome.DONE,
+                totals.done.get(), totals.failed.get(), totals.skipped.get())));
+        return Observable.concat(parts).doOnNext(options.journal()::accept);
+    }
+
+    private Observable<RunEvent> step(Prepared prepared, Plan.Step step, Totals totals) {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Observable<RunEvent> started = Observable.just(new RunEvent.StepStarted(now(), step.name(), step.items().size()));
+        if (step.name().equals(Planner.STEP_TPM) && totals.deleteFailures.get() > 0) {
+            totals.skipped.addAndGet(step.items().size());
+            return started.concatWith(Observable.just(new RunEvent.StepEnded(now(), step.name(),
+                    RunEvent.Outcome.SKIPPED, 0, 0, totals.deleteFailures.get() + " backup or host-file item(s) failed:"
+                    + " the TPM and its key stay until they are cleaned (retry them, then resume)")));
+        }
+        Observable<RunEvent> items;
+        if (step.name().equals(Planner.STEP_HOST_WORK)) {
+            items = Observable.defer(() -> hostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler());
+        } else {
+            items = Observable.fromIterable(step.items()).flatMap(item -> Observable.defer(() ->
+                            deleteItem(prepared, step, item, done, failed, totals)).subscribeOn(options.scheduler()),
+                    false, Math.max(1, options.concurrency()));
+        }
+        Observable<RunEvent> ended = Observable.fromCallable(() -> {
+            totals.done.addAndGet(done.get());
+            totals.failed.addAndGet(failed.get());
+            RunEvent.Outcome outcome = failed.get() == 0 ? RunEvent.Outcome.DONE : RunEvent.Outcome.FAILED;
+            return new RunEvent.StepEnded(now(), step.name(), outcome, done.get(), failed.get(),
+                    failed.get() == 0 ? null : failed.get() + " of " + step.items().size() + " items failed");
+        });
+        return Observable.concat(started, items, ended);
+    }
+
+    /** Host work: exported once (JSON and per-host scripts); an entry refused by validation fails its item. */
+    private Observable<RunEvent> hostWork(Plan plan, Plan.Step step, AtomicInteger done, AtomicInteger failed) {
+        List<RunEvent> events = new ArrayList<>();
+        Map<Integer, String> refused = new HashMap<>();
+        String exportFailure = null;
+        try {
+            refused.putAll(hosts.export(plan.hostWork()));
+        } catch (Exception e) {
+            exportFailure = "cannot export host work: " + cause(e);
+        }
+        for (int i = 0; i < step.items().size(); i++) {
+            Plan.Item item = step.items().get(i);
+            String id = item.table() + "/" + item.key();
+            events.add(new RunEvent.ItemStarted(now(), step.name(), id));
+            // the planner lists host-work items in the order of plan.hostWork()
+            int order = i < plan.hostWork().size() ? plan.hostWork().get(i).order() : -1;
+            String refusal = exportFailure != null ? exportFailure : refused.get(order);
+            if (refusal != null) {
+                failed.incrementAndGet();
+                events.add(new RunEvent.ItemFailed(now(), step.name(), id, refusal, ""));
+            } else {
+                done.incrementAndGet();
+                events.add(new RunEvent.ItemDone(now(), step.name(), id, 0));
+            }
+        }
+        return Observable.fromIterable(events);
+    }
+
+    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, AtomicInteger done,
+                                            AtomicInteger failed, Totals totals) {
+        String id = item.table() + "/" + item.key();
+        RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
+        RunEvent end;
+        try {
+            int rows = prepared.done().contains(id) ? 0 : delete(id, prepared.rowsOfItem().get(id));
+            done.incrementAndGet();
+            end = new RunEvent.ItemDone(now(), step.name(), id, rows);
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            totals.deleteFailures.incrementAndGet();
+            end = new RunEvent.ItemFailed(now(), step.name(), id, cause(e), detail(e));
+        }
+        return Observable.just(started, end);
+    }
+
+    /** One item: quarantine, then one transaction, then check that nothing is left. */
+    private int delete(String item, List<Plan.RowRef> rows) throws Exception {
+        List<Plan.RowRef> existing = db.existing(rows);
+        if (existing.isEmpty()) {
+            return 0;
+        }
+        quarantine.put(db.read(item, existing));
+        int deleted = 0;
+        try (DatabasePort.ItemTransaction tx = db.begin()) {
+            for (Plan.RowRef r : existing) {
+                int n = r.table().equals("EncryptedResourceKeyRefVO") ? tx.deleteKeyRef(r.key()) : tx.delete(r);
+                if (n > 1) {
+                    throw new SQLException("deleting " + r.id() + " removed " + n + " rows; expected at most one");
+                }
+                deleted += n;
+            }
+            tx.commit();
+        }
+        List<Plan.RowRef> left = db.existing(rows);
+        if (!left.isEmpty()) {
+            throw new SQLException("rows remain after the delete: " + String.join(", ",
+                    left.stream().map(Plan.RowRef::id).toList()));
+        }
+        return deleted;
+    }
+
+    private String now() {
+        return Instant.now(options.clock()).toString();
+    }
+
+    static String cause(Throwable e) {
+        String m = e.getMessage();
+        String first = m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
+    }
+
+    static String detail(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    private static final class Totals {
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger deleteFailures = new AtomicInteger();
+    }
+}

@@ -1,0 +1,365 @@
+package dev.tpmconsole.model.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Auditor;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline on real snapshots, with each of ZStack's defects as a test that would have caught it (R1 to
+ * R6 of tpm-model.md), plus stale plans, resume and undo.
+ */
+class PipelineTest {
+
+    @TempDir
+    Path dir;
+    Path file;
+
+    /** Two VMs with TPM state on two hosts and three backups each (two key refs on one); a VM never started. */
+    @BeforeEach
+    void build() throws Exception {
+        file = SqliteTestDatabase.create(dir.resolve("run.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h1", false).host("h2", false);
+            for (String v : List.of("a", "b")) {
+                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals("a") ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
+                r.hostFile(v + "_f1", v, "h1", "TpmState", "2026-03-01 00:00:00");
+                r.hostFile(v + "_f2", v, "h2", "TpmState", "2026-04-01 00:00:00");
+                r.hostFile(v + "_nv", v, "h1", "NvRam");
+                r.backup(v + "_b", v, "TpmState").tag(v + "_tag", v + "_b", "VmHostBackupFileVO", "tpmKeyProviderName::nkp");
+                r.group(v + "_g", v).backup(v + "_gb", v + "_g", "TpmState");
+            }
+            r.keyRef(10, "VmHostBackupFileVO", "a_b", "p", "nkp", "kek").keyRef(11, "VmHostBackupFileVO", "a_b", "p", "nkp", "kek");
+            r.keyRef(12, "VmHostBackupFileVO", "b_b", "p", "nkp", "kek");
+            // never started: backups but no live file (the case ZStack skipped)
+            r.vm("cold", true).tpm("cold_tpm", "cold").backup("cold_b", "cold", "TpmState");
+            r.keyRef(13, "VmHostBackupFileVO", "cold_b", "p", "nkp", "kek").keyRef(3, "TpmVO", "cold_tpm", "p", "nkp", "kek");
+        });
+    }
+
+    Plan plan(String operation, String... vms) throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            Planner p = new Planner(s, Clock.systemUTC());
+            return operation.equals("remove") ? p.remove(List.of(vms)).plan() : p.reset(List.of(vms)).plan();
+        }
+    }
+
+    /** Runs a plan with a database port wrapped by {@code wrap}; returns the events. */
+    List<RunEvent> run(Plan plan, java.util.function.UnaryOperator<DatabasePort> wrap, int concurrency, Set<String> done)
+            throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            DatabasePort db = wrap.apply(new JdbcDatabasePort(s));
+            List<RunEvent> journal = Collections.synchronizedList(new ArrayList<>());
+            Pipeline p = new Pipeline(db, new QuarantineFile(dir.resolve("q.jsonl")), new HostWorkExporter(dir),
+                    new Pipeline.Options(concurrency, Schedulers.io(), Clock.systemUTC(), journal::add));
+            List<RunEvent> seen = p.run(p.prepare(plan, done), s.displayName(), "plan.json", !done.isEmpty())
+                    .toList().blockingGet();
+            assertThat(seen).as("the journal sees every event, in the same order").isEqualTo(journal);
+            return seen;
+        }
+    }
+
+    static <T extends RunEvent> List<T> of(List<RunEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Fails the transaction of the items whose owning row matches. */
+    static DatabasePort failing(DatabasePort db, Predicate<Plan.RowRef> owner) {
+        return new ForwardingPort(db) {
+            @Override
+            public ItemTransaction begin() throws SQLException {
+                ItemTransaction tx = super.begin();
+                return new ItemTransaction() {
+                    @Override
+                    public int delete(Plan.RowRef row) throws SQLException {
+                        int n = tx.delete(row);
+                        if (owner.test(row)) {
+                            throw new SQLException("injected failure deleting " + row.id());
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public int deleteKeyRef(String id) throws SQLException {
+                        return tx.deleteKeyRef(id);
+                    }
+
+                    @Override
+                    public void commit() throws SQLException {
+                        tx.commit();
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        tx.close();
+                    }
+                };
+            }
+        };
+    }
+
+    long count(String sql) throws Exception {
+        return TestSnapshots.count(file, sql);
+    }
+
+    @Test
+    void anSqlDeleteNeverOvertakesTheItemsBeforeIt_andEveryStepEndsOnce() throws Exception {
+        // R1, R2: items run four at a time and slowly; still, each step starts only after every item of the
+        // previous one has ended, and each step ends exactly once.
+        List<RunEvent> events = run(plan("remove", "a", "b"), db -> new ForwardingPort(db) {
+            @Override
+            public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
+                try {
+                    Thread.sleep(rows.get(0).key().hashCode() % 2 == 0 ? 30 : 5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.existing(rows);
+            }
+        }, 4, Set.of());
+        List<String> steps = new ArrayList<>();
+        String current = null;
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.StepStarted s) {
+                assertThat(current).as("a step starts only after the previous one ended").isNull();
+                current = s.step();
+                steps.add(s.step());
+            } else if (e instanceof RunEvent.ItemStarted i) {
+                assertThat(i.step()).isEqualTo(current);
+            } else if (e instanceof RunEvent.ItemDone i) {
+                assertThat(i.step()).as("no item ends outside its step").isEqualTo(current);
+            } else if (e instanceof RunEvent.StepEnded s) {
+                assertThat(s.step()).isEqualTo(current);
+                current = null;
+            }
+        }
+        assertThat(steps).containsExactly("host-work", "delete-backups", "delete-host-files", "delete-tpm");
+        assertThat(of(events, RunEvent.StepEnded.class)).extracting(RunEvent.StepEnded::step)
+                .as("each step ends exactly once").containsExactly("host-work", "delete-backups", "delete-host-files",
+                        "delete-tpm");
+        assertThat(of(events, RunEvent.RunStarted.class)).hasSize(1);
+        assertThat(of(events, RunEvent.RunEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(RunEvent.Outcome.DONE));
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('a', 'b')")).isZero();
+    }
+
+    @Test
+    void oneFailingBackupDoesNotStopTheOthers_andItsKeyStaysWithIt() throws Exception {
+        // R5: a failing item is recorded and the rest go on; R4: its key copies are not deleted without it;
+        // R3: the TPM step is skipped, with the reason, since an item it depends on failed.
+        Plan plan = plan("remove", "a", "b");
+        List<RunEvent> events = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/a_b")), 1, Set.of());
+        assertThat(of(events, RunEvent.ItemFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/a_b");
+            assertThat(f.cause()).isEqualTo("injected failure deleting VmHostBackupFileVO/a_b");
+            assertThat(f.detail()).contains("SQLException");
+        });
+        assertThat(of(events, RunEvent.ItemDone.class)).extracting(RunEvent.ItemDone::item)
+                .contains("VmHostBackupFileVO/b_b", "VmHostFileVO/a_f1", "VmHostFileVO/b_f2");
+        RunEvent.StepEnded tpm = of(events, RunEvent.StepEnded.class).get(3);
+        assertThat(tpm.outcome()).isEqualTo(RunEvent.Outcome.SKIPPED);
+        assertThat(tpm.reason()).contains("1 backup or host-file item(s) failed");
+        assertThat(of(events, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.FAILED);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = 'a_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = 'a_b'")).as("R4").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM VmHostFileContentVO WHERE uuid = 'a_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = 'b_b'")).isZero();
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('a', 'b')")).isEqualTo(2);
+    }
+
+    @Test
+    void backupsAreCleanedWhenTheVmHasNoLiveFile() throws Exception {
+        // R3: backup clean-up does not depend on a live host file
+        List<RunEvent> events = run(plan("remove", "cold"), db -> db, 1, Set.of());
+        assertThat(of(events, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.DONE);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE resourceUuid = 'cold'")).isZero();
+        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid IN ('cold_b', 'cold_tpm')")).isZero();
+        assertThat(residue("cold")).isEmpty();
+    }
+
+    @Test
+    void eachKeyRefIsDeletedExactlyOnce() throws Exception {
+        // R4: key refs deleted in one place, counted; no other delete touches them
+        Plan plan = plan("remove", "a", "b", "cold");
+        long keyRefs = plan.deletes().stream().filter(r -> r.table().equals("EncryptedResourceKeyRefVO")).count();
+        AtomicInteger keyDeletes = new AtomicInteger();
+        AtomicInteger keyRowsDeleted = new AtomicInteger();
+        List<String> otherTables = Collections.synchronizedList(new ArrayList<>());
+        run(plan, db -> new ForwardingPort(db) {
+            @Override
+            public ItemTransaction begin() throws SQLException {
+                ItemTransaction tx = super.begin();
+                return new ItemTransaction() {
+                    @Override
+                    public int delete(Plan.RowRef row) throws SQLException {
+                        otherTables.add(row.table());
+                        return tx.delete(row);
+                    }
+
+                    @Override
+                    public int deleteKeyRef(String id) throws SQLException {
+                        keyDeletes.incrementAndGet();
+                        int n = tx.deleteKeyRef(id);
+                        keyRowsDeleted.addAndGet(n);
+                        return n;
+                    }
+
+                    @Override
+                    public void commit() throws SQLException {
+                        tx.commit();
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        tx.close();
+                    }
+                };
+            }
+        }, 1, Set.of());
+        assertThat(keyRefs).isEqualTo(7);
+        assertThat(keyDeletes.get()).isEqualTo(7);
+        assertThat(keyRowsDeleted.get()).isEqualTo(7);
+        assertThat(otherTables).doesNotContain("EncryptedResourceKeyRefVO");
+        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO")).isZero();
+    }
+
+    @Test
+    void aStalePlanIsRefusedAndNothingChanges() throws Exception {
+        Plan plan = plan("remove", "a");
+        TestSnapshots.exec(file, "UPDATE VmHostFileVO SET lastSyncReason = 'touched since' WHERE uuid = 'a_f2'",
+                "INSERT INTO SystemTagVO (uuid, resourceUuid, resourceType, type, tag) VALUES"
+                        + " ('late', 'a_tpm', 'TpmVO', 'System', 'new')");
+        String hash = TestSnapshots.sha256(file);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            assertThatThrownBy(() -> Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io()))
+                    .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.problems()).containsExactly(
+                            "VmHostFileVO/a_f2 has changed since the plan was made",
+                            "SystemTagVO/late (of TpmVO/a_tpm) appeared since the plan was made"));
+        }
+        assertThat(TestSnapshots.sha256(file)).isEqualTo(hash);
+        assertThat(TestSnapshots.listing(dir)).containsExactly("run.sqlite");
+    }
+
+    @Test
+    void resumeRetriesTheFailedItemsAndLeavesNoResidue() throws Exception {
+        Plan plan = plan("remove", "a", "b");
+        List<RunEvent> first = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/a_b")), 1, Set.of());
+        List<String> done = of(first, RunEvent.ItemDone.class).stream().map(RunEvent.ItemDone::item).toList();
+        List<RunEvent> second = run(plan, db -> db, 1, Set.copyOf(done));
+        assertThat(of(second, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.DONE);
+        assertThat(of(second, RunEvent.ItemDone.class)).filteredOn(d -> d.rows() > 0).extracting(RunEvent.ItemDone::item)
+                .containsExactlyInAnyOrder("VmHostBackupFileVO/a_b", "TpmVO/a_tpm", "TpmVO/b_tpm");
+        assertThat(residue("a")).isEmpty();
+        assertThat(residue("b")).isEmpty();
+    }
+
+    @Test
+    void undoPutsBackByteEqualRows_andRefusesRowsThatExistAgain() throws Exception {
+        String before = TestSnapshots.contentDigest(file);
+        Plan plan = plan("remove", "a", "b", "cold");
+        Path journal;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.start(s, plan, dir.resolve("run1/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
+            run.events().blockingLast();
+            journal = run.journalFile();
+        }
+        assertThat(TestSnapshots.contentDigest(file)).isNotEqualTo(before);
+        assertThat(Files.exists(dir.resolve("run1/backup.sqlite"))).isTrue();
+        assertThat(TestSnapshots.contentDigest(dir.resolve("run1/backup.sqlite"))).as("the backup is the file before").isEqualTo(before);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            assertThat(Runs.undo(s, journal)).isEmpty();
+        }
+        assertThat(TestSnapshots.contentDigest(file)).isEqualTo(before);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            assertThat(Runs.undo(s, journal)).as("every row exists again").hasSize(plan.deletes().size());
+        }
+        assertThat(TestSnapshots.contentDigest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void resumingAFinishedRunChangesNothing() throws Exception {
+        Plan plan = plan("reset", "a");
+        Path journal;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io())) {
+            run.events().blockingLast();
+            journal = run.journalFile();
+            assertThat(run.folder().getParent()).isEqualTo(dir.resolve("run.sqlite.runs"));
+        }
+        String after = TestSnapshots.sha256(file);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.resume(s, journal, Clock.systemUTC(), Schedulers.io())) {
+            RunEvent.RunEnded ended = (RunEvent.RunEnded) run.events().blockingLast();
+            assertThat(ended.outcome()).isEqualTo(RunEvent.Outcome.DONE);
+        }
+        assertThat(TestSnapshots.sha256(file)).isEqualTo(after);
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE uuid = 'a_tpm'")).as("a reset keeps the TPM").isEqualTo(1);
+    }
+
+    @Test
+    void hostWorkIsExportedWithValidatedQuotedPaths() throws Exception {
+        HostWorkExporter exporter = new HostWorkExporter(dir);
+        String vm = "0123456789abcdef0123456789abcdef";
+        Map<Integer, String> refused = exporter.export(List.of(
+                new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/", vm, 1),
+                new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/x/'; rm -rf / #", vm, 2),
+                new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/../../etc/", vm, 3),
+                new Plan.HostWork("h2", null, "/etc/passwd", vm, 4),
+                new Plan.HostWork("h2", null, "/var/lib/libvirt/swtpm/ffffffff-89ab-cdef-0123-456789abcdef/", vm, 5)));
+        assertThat(refused.keySet()).containsExactly(2, 3, 4, 5);
+        assertThat(refused.get(5)).contains("not named after VM");
+        String script = Files.readString(dir.resolve("host-h1.sh"));
+        assertThat(script).contains("rm -rf -- '/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/'")
+                .doesNotContain("etc", "; rm");
+        assertThat(dir.resolve("host-h2.sh")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("host-work.json"))).contains("\"order\" : 5");
+        assertThat(HostWorkExporter.quote("a'b")).isEqualTo("'a'\\''b'");
+    }
+
+    @Test
+    void aJournalCutOffMidLineStillReads() throws Exception {
+        Path j = dir.resolve("j.jsonl");
+        try (Journal journal = new Journal(j)) {
+            journal.append(new RunEvent.StepStarted("t", "delete-backups", 2));
+            journal.append(new RunEvent.ItemDone("t", "delete-backups", "VmHostBackupFileVO/x", 4));
+        }
+        Files.writeString(j, Files.readString(j) + "{\"type\":\"item-do", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        assertThat(Journal.read(j)).hasSize(2).last().isEqualTo(new RunEvent.ItemDone("t", "delete-backups",
+                "VmHostBackupFileVO/x", 4));
+    }
+
+    /** The audit's findings about a VM's rows (orphan or suspect): zero means nothing was left behind. */
+    List<Finding> residue(String vm) throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            return new Auditor(s).run(Arrays.asList(AuditRule.values())).findings().stream()
+                    .filter(f -> f.severity().needsAction())
+                    .filter(f -> vm.equals(f.vmUuid()) || f.key().startsWith(vm + "_") || f.detail().contains(" " + vm + "_"))
+                    .toList();
+        }
+    }
+}
