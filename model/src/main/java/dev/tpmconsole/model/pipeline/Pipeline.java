@@ -60,8 +60,16 @@ public final class Pipeline {
         this.options = options;
     }
 
-    /** A plan checked against the database: the rows of each item, and the items already done. */
+    /**
+     * A plan checked against the database: the rows of each delete item, and the items already done, as
+     * {@link #doneKey} (the same row is an item of the host-work step and of the host-file step).
+     */
     public record Prepared(Plan plan, Map<String, List<Plan.RowRef>> rowsOfItem, Set<String> done) {
+    }
+
+    /** How an item is named in a set of done items: {@code step:table/key}. */
+    public static String doneKey(String step, String item) {
+        return step + ":" + item;
     }
 
     /**
@@ -71,16 +79,25 @@ public final class Pipeline {
      */
     public Prepared prepare(Plan plan, Set<String> done) throws RefusedException, SQLException {
         Map<String, List<Plan.RowRef>> rows = segments(plan);
+        Map<String, String> stepOfItem = new HashMap<>();
+        for (Plan.Step step : plan.steps()) {
+            for (Plan.Item item : step.items()) {
+                if (item.action().equals("delete")) {
+                    stepOfItem.put(item.table() + "/" + item.key(), step.name());
+                }
+            }
+        }
         Set<String> alreadyDone = new HashSet<>(done);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, List<Plan.RowRef>> e : rows.entrySet()) {
-            if (alreadyDone.contains(e.getKey())) {
+            String key = doneKey(stepOfItem.get(e.getKey()), e.getKey());
+            if (alreadyDone.contains(key)) {
                 continue;
             }
             List<Plan.RowRef> planned = e.getValue();
             List<Plan.RowRef> existing = db.existing(planned);
             if (existing.isEmpty() && !done.isEmpty()) {
-                alreadyDone.add(e.getKey()); // deleted by an interrupted run after its last journal line
+                alreadyDone.add(key); // deleted by an interrupted run after its last journal line
                 continue;
             }
             Map<String, String> now = db.fingerprints(planned);
@@ -230,7 +247,7 @@ public final class Pipeline {
         RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
         RunEvent end;
         try {
-            int rows = prepared.done().contains(id) ? 0 : delete(id, prepared.rowsOfItem().get(id));
+            int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0 : delete(id, prepared.rowsOfItem().get(id));
             done.incrementAndGet();
             end = new RunEvent.ItemDone(now(), step.name(), id, rows);
         } catch (Exception e) {

@@ -87,9 +87,9 @@ public final class Runs {
         Set<String> done = new HashSet<>();
         for (RunEvent e : events) {
             if (e instanceof RunEvent.ItemDone d) {
-                done.add(d.item());
+                done.add(Pipeline.doneKey(d.step(), d.item()));
             } else if (e instanceof RunEvent.ItemFailed f) {
-                done.remove(f.item());
+                done.remove(Pipeline.doneKey(f.step(), f.item()));
             }
         }
         JdbcDatabasePort db = new JdbcDatabasePort(source);

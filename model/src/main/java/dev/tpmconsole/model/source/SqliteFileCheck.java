@@ -25,7 +25,7 @@ final class SqliteFileCheck {
     private SqliteFileCheck() {
     }
 
-    static void check(Path path) throws SourceException {
+    static void check(Path path, boolean writable) throws SourceException {
         if (!Files.exists(path)) {
             throw new SourceException(SourceException.Reason.NOT_FOUND, "No such file: " + path);
         }
@@ -79,10 +79,12 @@ final class SqliteFileCheck {
         }
         Path journal = path.resolveSibling(path.getFileName() + "-journal");
         try {
-            if (Files.exists(journal) && Files.size(journal) > 0) {
+            if (Files.exists(journal) && Files.size(journal) > 0 && (!writable || lockedByWriter(path))) {
+                // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
                 throw new SourceException(SourceException.Reason.LOCKED, path
                         + " has an unfinished write: " + journal.getFileName() + " exists (another program is"
-                        + " writing this snapshot, or crashed while writing it). Close that program and try again.");
+                        + " writing this snapshot, or crashed while writing it). Close that program and try again;"
+                        + " after a crash, opening it for changes (apply --resume) rolls the unfinished write back.");
             }
         } catch (IOException e) {
             throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + journal + ": " + e.getMessage(), e);

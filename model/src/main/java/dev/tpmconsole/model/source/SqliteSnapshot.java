@@ -54,7 +54,7 @@ public final class SqliteSnapshot implements Source {
         Path path = file.toAbsolutePath().normalize();
         Path real = realPath(path);
         if (!OPEN_IN_THIS_PROCESS.containsKey(real)) {
-            SqliteFileCheck.check(path);
+            SqliteFileCheck.check(path, options.writable());
         } else if (!Files.isRegularFile(path)) {
             throw new SourceException(SourceException.Reason.NOT_A_FILE, path + " is not a snapshot file");
         }

@@ -269,7 +269,8 @@ class PipelineTest {
     void resumeRetriesTheFailedItemsAndLeavesNoResidue() throws Exception {
         Plan plan = plan("remove", "a", "b");
         List<RunEvent> first = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/a_b")), 1, Set.of());
-        List<String> done = of(first, RunEvent.ItemDone.class).stream().map(RunEvent.ItemDone::item).toList();
+        List<String> done = of(first, RunEvent.ItemDone.class).stream()
+                .map(d -> Pipeline.doneKey(d.step(), d.item())).toList();
         List<RunEvent> second = run(plan, db -> db, 1, Set.copyOf(done));
         assertThat(of(second, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.DONE);
         assertThat(of(second, RunEvent.ItemDone.class)).filteredOn(d -> d.rows() > 0).extracting(RunEvent.ItemDone::item)
