@@ -7,7 +7,13 @@ import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.audit.AuditView;
 import dev.tpmconsole.views.audit.AuditViewModel;
 import dev.tpmconsole.views.browse.BrowseViewModel;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.views.preview.PreviewView;
+import dev.tpmconsole.views.run.RunView;
+import dev.tpmconsole.views.run.RunViewModel;
+import dev.tpmconsole.views.util.FxDialogService;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import java.time.Clock;
 import dev.tpmconsole.views.main.GuardedSourceService;
@@ -58,6 +64,8 @@ public final class ConsoleGui {
     private final AuditViewModel auditViewModel;
     private Stage auditStage;
     private Stage previewStage;
+    private Stage runStage;
+    private RunViewModel runViewModel;
     private PreviewViewModel previewViewModel;
 
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
@@ -102,11 +110,48 @@ public final class ConsoleGui {
             previewStage.initOwner(stage);
         }
         Stage target = previewStage;
-        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close).root(), 1200, 720));
+        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, this::showRun,
+                new FxDialogService(target)).root(), 1200, 720));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
         previewStage.show();
         previewStage.toFront();
+    }
+
+    /** Opens the run window for a confirmed plan and starts it. */
+    public void showRun(Plan plan) {
+        Source shown = viewModel.sourceProperty().get();
+        if (shown == null) {
+            return;
+        }
+        if (runViewModel != null) {
+            runViewModel.close();
+        }
+        runViewModel = new RunViewModel(new SnapshotRunService(shown), schedulers, Schedulers.computation(), plan);
+        runViewModel.outcomeProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                browseViewModel.reload();
+            }
+        });
+        if (runStage == null) {
+            runStage = new Stage();
+            runStage.initOwner(stage);
+            runStage.setTitle("Run");
+        }
+        Stage target = runStage;
+        runStage.setScene(themed(new RunView(runViewModel, target::close).root(), 1200, 760));
+        runStage.setTitle("Run: " + plan.operation() + " on " + shown.displayName());
+        runStage.show();
+        runStage.toFront();
+        runViewModel.start();
+    }
+
+    public RunViewModel runViewModel() {
+        return runViewModel;
+    }
+
+    public Stage runStage() {
+        return runStage;
     }
 
     private Scene themed(javafx.scene.Parent root, double width, double height) {
@@ -177,6 +222,9 @@ public final class ConsoleGui {
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             gui.store(store, gui.capture(store.load()));
             gui.auditViewModel.close();
+            if (gui.runViewModel != null) {
+                gui.runViewModel.close();
+            }
             browse.close();
             vm.close();
         });

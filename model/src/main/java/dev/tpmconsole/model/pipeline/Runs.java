@@ -4,7 +4,6 @@ import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SqliteSnapshot;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.IOException;
@@ -67,7 +66,7 @@ public final class Runs {
             throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
                     List.of());
         }
-        if (source instanceof SqliteSnapshot) {
+        if (source.snapshotFile().isPresent()) {
             backup(source, folder.resolve(BACKUP));
         }
         Path planCopy = folder.resolve(PLAN);
@@ -135,8 +134,9 @@ public final class Runs {
 
     static Path defaultFolder(Source source, Clock clock) {
         String stamp = STAMP.format(clock.instant());
-        if (source instanceof SqliteSnapshot s) {
-            return s.path().resolveSibling(s.path().getFileName() + ".runs").resolve(stamp);
+        if (source.snapshotFile().isPresent()) {
+            Path file = source.snapshotFile().get();
+            return file.resolveSibling(file.getFileName() + ".runs").resolve(stamp);
         }
         return Path.of("tpm-console-runs", stamp).toAbsolutePath();
     }

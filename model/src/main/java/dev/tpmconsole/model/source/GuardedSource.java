@@ -53,6 +53,11 @@ public final class GuardedSource implements Source {
     }
 
     @Override
+    public java.util.Optional<java.nio.file.Path> snapshotFile() {
+        return delegate.snapshotFile();
+    }
+
+    @Override
     public SourceException failure(SQLException e) {
         return delegate.failure(e);
     }

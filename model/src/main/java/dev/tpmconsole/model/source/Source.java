@@ -28,6 +28,11 @@ public interface Source extends AutoCloseable {
      */
     Connection connection() throws SQLException;
 
+    /** The snapshot file, for a source that is one (whatever wraps it); empty for a live database. */
+    default java.util.Optional<java.nio.file.Path> snapshotFile() {
+        return java.util.Optional.empty();
+    }
+
     /** Turns an error met while reading into a message about this source. */
     default SourceException failure(SQLException e) {
         return new SourceException(SourceException.Reason.CORRUPT, "Cannot read " + displayName() + ": "

@@ -98,6 +98,11 @@ public final class SqliteSnapshot implements Source {
     }
 
     @Override
+    public java.util.Optional<Path> snapshotFile() {
+        return java.util.Optional.of(path);
+    }
+
+    @Override
     public DatabaseKind kind() {
         return DatabaseKind.SQLITE;
     }

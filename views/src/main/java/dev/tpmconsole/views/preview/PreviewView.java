@@ -44,11 +44,20 @@ public final class PreviewView {
 
     private final PreviewViewModel vm;
     private final Runnable close;
+    private final java.util.function.Consumer<Plan> run;
+    private final dev.tpmconsole.views.util.DialogService dialogs;
     private final BorderPane root = new BorderPane();
 
-    public PreviewView(PreviewViewModel vm, Runnable close) {
+    /**
+     * @param run     applies the plan (after the confirmation), or null where runs are not offered
+     * @param dialogs asks the confirmation
+     */
+    public PreviewView(PreviewViewModel vm, Runnable close, java.util.function.Consumer<Plan> run,
+                       dev.tpmconsole.views.util.DialogService dialogs) {
         this.vm = vm;
         this.close = close;
+        this.run = run;
+        this.dialogs = dialogs;
         root.setId("previewView");
         root.getStyleClass().add("preview-view");
         root.setTop(header());
@@ -225,13 +234,24 @@ public final class PreviewView {
                 vm.exportTo(file.toPath());
             }
         });
+        Button runButton = new Button("Run…");
+        runButton.setId("runPlan");
+        runButton.disableProperty().bind(vm.canRunBinding().not());
+        runButton.setVisible(run != null);
+        runButton.setManaged(run != null);
+        runButton.setOnAction(e -> {
+            String[] c = vm.confirmation();
+            if (dialogs.confirm(c[0], c[1], c[2])) {
+                run.accept(vm.previewProperty().get().plan());
+            }
+        });
         Button closeButton = new Button("Close");
         closeButton.setId("closePreview");
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, spacer, export, closeButton);
+        HBox bar = new HBox(8, spacer, export, runButton, closeButton);
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.setPadding(new Insets(8, 12, 10, 12));
         return bar;

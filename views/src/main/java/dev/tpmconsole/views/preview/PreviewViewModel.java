@@ -62,6 +62,7 @@ public final class PreviewViewModel implements AutoCloseable {
     private final ObservableList<Plan.HostWork> hostWorkReadOnly = FXCollections.unmodifiableObservableList(hostWork);
     private final StringBinding summary;
     private final BooleanBinding canExport;
+    private final BooleanBinding canRun;
     private Disposable pending = Disposable.disposed();
 
     public PreviewViewModel(Source source, FxSchedulers schedulers, Clock clock) {
@@ -72,6 +73,8 @@ public final class PreviewViewModel implements AutoCloseable {
                 : "Will " + (preview.get().plan().nothingToDo() ? "change nothing: " : "")
                         + preview.get().plan().summary().replaceFirst("^will ", ""), preview);
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
+        canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
+                && !preview.get().plan().nothingToDo(), preview, loading);
     }
 
     /** Makes the plan of {@code operation} for these VMs, in the background. */
@@ -220,6 +223,22 @@ public final class PreviewViewModel implements AutoCloseable {
 
     public BooleanBinding canExportBinding() {
         return canExport;
+    }
+
+    /** Whether there is a plan that changes something (an empty plan has nothing to run). */
+    public BooleanBinding canRunBinding() {
+        return canRun;
+    }
+
+    /** The confirmation a destructive run needs: what it deletes and where, the button named for it. */
+    public String[] confirmation() {
+        Plan plan = preview.get().plan();
+        String message = "This deletes " + plan.deletes().size() + " rows in " + plan.deletesPerTable().size()
+                + " tables from " + source.displayName() + " (" + plan.operation() + " of " + plan.vmUuids().size()
+                + " VM(s)). A backup and the deleted rows are written to the run folder first, so the run can be"
+                + " undone. " + plan.hostWork().size() + " host path(s) are exported for you to clean on the hosts.";
+        return new String[] {"Apply the plan to " + java.nio.file.Path.of(source.displayName()).getFileName() + "?",
+                message, "Delete " + plan.deletes().size() + " rows"};
     }
 
     public ObservableList<PreviewNode> steps() {

@@ -1,0 +1,123 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.browse.VmRow;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.run.ItemRow;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Preview, confirm and run a plan from the window, with a real failure on one backup (an SQLite trigger
+ * refuses its delete): the error panel lists it with its cause, the TPM step is skipped, and once the cause
+ * is gone Retry failed finishes the run with no residue.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunWindowTest {
+
+    @TempDir
+    static Path dir;
+    static Path snapshot;
+
+    ConsoleGui gui;
+
+    @BeforeAll
+    static void build() throws Exception {
+        snapshot = SqliteTestDatabase.create(dir.resolve("run.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h1", false).host("h2", false);
+            for (String v : new String[] {"aaa", "bbb"}) {
+                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals("aaa") ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
+                r.hostFile(v + "_f", v, "h1", "TpmState").backup(v + "_b", v, "TpmState");
+            }
+            r.keyRef(3, "VmHostBackupFileVO", "aaa_b", "p", "nkp", "kek").keyRef(4, "VmHostBackupFileVO", "bbb_b", "p", "nkp", "kek");
+        });
+        TestSnapshots.exec(snapshot, "CREATE TRIGGER protect_aaa_b BEFORE DELETE ON VmHostBackupFileVO"
+                + " WHEN old.uuid = 'aaa_b' BEGIN SELECT RAISE(ABORT, 'injected: backup aaa_b is protected'); END");
+    }
+
+    @Start
+    void start(Stage stage) {
+        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+    }
+
+    @Test
+    void runWithAFailureThenRetry(FxRobot robot) throws Exception {
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        TableView<VmRow> vms = robot.lookup("#vmTable").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vms.getItems().size() == 2);
+        robot.interact(() -> {
+            vms.requestFocus();
+            vms.getSelectionModel().selectAll();
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.previewViewModel() != null
+                && gui.previewViewModel().previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        int rows = gui.previewViewModel().previewProperty().get().plan().deletes().size();
+
+        robot.clickOn("#runPlan");
+        WaitForAsyncUtils.waitForFxEvents();
+        // the confirmation names the count and the target; its button is named for the action
+        assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
+                .contains("deletes " + rows + " rows", snapshot.toString());
+        robot.clickOn("Delete " + rows + " rows");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null
+                && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
+        assertThat(gui.runViewModel().errorProperty().get()).isEmpty();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !gui.runViewModel().residueTextProperty().get()
+                .startsWith("Auditing"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
+        TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();
+        assertThat(failures.getItems()).singleElement().satisfies(f -> {
+            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/aaa_b");
+            assertThat(f.cause()).contains("injected: backup aaa_b is protected");
+        });
+        assertThat(gui.runViewModel().items()).filteredOn(r -> r.step().equals("delete-tpm"))
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.SKIPPED));
+        assertThat(robot.lookup("#runSummary").queryAs(Label.class).getText()).startsWith("5 items done, 1 failed, 2 skipped");
+        assertThat(robot.lookup("#runResidue").queryAs(Label.class).getText()).as("what is left is consistent, not dirty")
+                .isEqualTo("Re-audit: no residue on the 2 VM(s) touched.");
+        robot.clickOn("#failureTable .table-row-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#failureDetail").queryAs(javafx.scene.control.TextArea.class).getText())
+                .contains("injected: backup aaa_b is protected", "SQLite");
+        assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = 'aaa_b'"))
+                .as("the key copy stays with its backup").isEqualTo(1);
+
+        // the cause goes away; Retry failed resumes the journal and finishes with no residue
+        TestSnapshots.exec(snapshot, "DROP TRIGGER protect_aaa_b");
+        assertThat(robot.lookup("#retryFailed").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn("#retryFailed");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel().outcomeProperty().get()
+                == RunEvent.Outcome.DONE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.runViewModel().residueTextProperty().get()
+                .startsWith("Re-audit: no residue"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(failures.getItems()).isEmpty();
+        assertThat(gui.runViewModel().items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.DONE));
+        assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM TpmVO")).isZero();
+        assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO")).isZero();
+        assertThat(robot.lookup("#retryFailed").queryAs(Button.class).isDisabled()).isTrue();
+    }
+}

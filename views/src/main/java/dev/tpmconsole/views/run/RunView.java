@@ -1,0 +1,180 @@
+package dev.tpmconsole.views.run;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The run screen: overall progress, a row per item (backups, host files, the TPM, host work) with its state,
+ * the error panel (failed items with cause and details, Copy, Retry failed), Cancel, and the summary with the
+ * re-audit at the end. Thin: the state is in {@link RunViewModel}.
+ */
+public final class RunView {
+
+    private final RunViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public RunView(RunViewModel vm, Runnable close) {
+        this.vm = vm;
+        root.setId("runView");
+        root.getStyleClass().add("run-view");
+
+        Label title = new Label(vm.plan().operation() + " of " + vm.plan().vmUuids().size() + " VM(s) on "
+                + vm.plan().source());
+        title.setId("runTitle");
+        title.getStyleClass().add("title");
+        ProgressBar bar = new ProgressBar();
+        bar.setId("runProgress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("runStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("runError");
+        error.getStyleClass().add("error-banner");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        VBox top = new VBox(6, title, new HBox(10, bar, status), error);
+        top.setPadding(new Insets(10, 12, 6, 12));
+        root.setTop(top);
+
+        TableView<ItemRow> items = new TableView<>(vm.items());
+        items.setId("runItems");
+        items.getColumns().add(column("Step", 150, r -> r.step()));
+        items.getColumns().add(column("Item", 420, r -> r.item()));
+        TableColumn<ItemRow, String> state = new TableColumn<>("State");
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().state().name().toLowerCase(),
+                c.getValue().stateProperty()));
+        state.setPrefWidth(90);
+        items.getColumns().add(state);
+        TableColumn<ItemRow, String> cause = new TableColumn<>("Cause");
+        cause.setCellValueFactory(c -> c.getValue().causeProperty());
+        cause.setPrefWidth(420);
+        items.getColumns().add(cause);
+        items.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ItemRow row, boolean empty) {
+                super.updateItem(row, empty);
+                for (ItemRow.State s : ItemRow.State.values()) {
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase()),
+                            !empty && row != null && row.state() == s);
+                }
+            }
+        });
+
+        TableView<ItemRow> failures = new TableView<>(vm.failures());
+        failures.setId("failureTable");
+        failures.getColumns().add(column("Failed item", 380, r -> r.step() + " · " + r.item()));
+        TableColumn<ItemRow, String> why = new TableColumn<>("Cause");
+        why.setCellValueFactory(c -> c.getValue().causeProperty());
+        why.setPrefWidth(520);
+        failures.getColumns().add(why);
+        failures.setPlaceholder(new Label("No failed item"));
+        TextArea detail = new TextArea();
+        detail.setId("failureDetail");
+        detail.setEditable(false);
+        detail.setPrefRowCount(6);
+        failures.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                detail.setText(b == null ? "" : b.cause() + "\n\n" + b.detail()));
+        Button copy = new Button("Copy");
+        copy.setId("copyFailures");
+        copy.disableProperty().bind(Bindings.isEmpty(vm.failures()));
+        copy.setOnAction(e -> copy(vm.failuresText()));
+        failures.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copy(vm.failuresText());
+                e.consume();
+            }
+        });
+        Button retry = new Button("Retry failed");
+        retry.setId("retryFailed");
+        retry.disableProperty().bind(vm.canRetryBinding().not());
+        retry.setOnAction(e -> vm.retryFailed());
+        Label errorsTitle = new Label();
+        errorsTitle.textProperty().bind(Bindings.size(vm.failures()).asString("Errors (%d)"));
+        errorsTitle.getStyleClass().add("section-title");
+        HBox errorButtons = new HBox(8, copy, retry);
+        VBox.setVgrow(failures, Priority.ALWAYS);
+        VBox errorPanel = new VBox(6, errorsTitle, failures, detail, errorButtons);
+        errorPanel.setId("errorPanel");
+        errorPanel.setPadding(new Insets(6, 12, 6, 12));
+
+        SplitPane split = new SplitPane(items, errorPanel);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        root.setCenter(split);
+
+        Label summary = new Label();
+        summary.setId("runSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        Label residue = new Label();
+        residue.setId("runResidue");
+        residue.setWrapText(true);
+        residue.textProperty().bind(vm.residueTextProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelRun");
+        cancel.disableProperty().bind(vm.canCancelBinding().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Button closeButton = new Button("Close");
+        closeButton.setId("closeRun");
+        closeButton.disableProperty().bind(vm.runningProperty());
+        closeButton.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        VBox texts = new VBox(2, summary, residue);
+        HBox bottom = new HBox(8, texts, spacer, cancel, closeButton);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(8, 12, 10, 12));
+        root.setBottom(bottom);
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+                vm.cancel();
+                e.consume();
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static TableColumn<ItemRow, String> column(String title, double width,
+                                                       java.util.function.Function<ItemRow, String> value) {
+        TableColumn<ItemRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+}

@@ -1,0 +1,264 @@
+package dev.tpmconsole.views.run;
+
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The run screen: applies a plan through the pipeline and shows it — overall progress, one row per item with
+ * its state, an error panel of failed items with cause and details, Retry failed (a resume of the journal),
+ * Cancel (stops between items), and at the end a summary and a re-audit of the VMs touched. Events reach the
+ * FX thread in batches of about 100 ms, so the FX thread stays free however many items run.
+ */
+public final class RunViewModel implements AutoCloseable {
+
+    private final RunService service;
+    private final FxSchedulers schedulers;
+    private final Scheduler batchTimer;
+    private final Plan plan;
+
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList(
+            row -> new javafx.beans.Observable[] {row.stateProperty()});
+    private final ObservableList<ItemRow> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
+    private final FilteredList<ItemRow> failures = new FilteredList<>(itemsReadOnly,
+            r -> r.state() == ItemRow.State.FAILED);
+    private final Map<String, ItemRow> byKey = new HashMap<>();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not started");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper residueText = new ReadOnlyStringWrapper(this, "residue", "");
+    private final ReadOnlyObjectWrapper<RunEvent.Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyObjectWrapper<Path> journal = new ReadOnlyObjectWrapper<>(this, "journal");
+    private final ReadOnlyObjectWrapper<List<Finding>> residue = new ReadOnlyObjectWrapper<>(this, "residueFindings");
+    private final BooleanBinding canRetry;
+    private final BooleanBinding canCancel;
+    private Disposable run = Disposable.disposed();
+    private int ended;
+
+    /**
+     * @param batchTimer the scheduler that times event batches (null: no batching, each event at once — tests)
+     */
+    public RunViewModel(RunService service, FxSchedulers schedulers, Scheduler batchTimer, Plan plan) {
+        this.service = service;
+        this.schedulers = schedulers;
+        this.batchTimer = batchTimer;
+        this.plan = plan;
+        for (Plan.Step step : plan.steps()) {
+            for (Plan.Item item : step.items()) {
+                ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
+                items.add(row);
+                byKey.put(key(step.name(), row.item()), row);
+            }
+        }
+        canRetry = Bindings.createBooleanBinding(() -> !running.get() && journal.get() != null
+                && outcome.get() != RunEvent.Outcome.DONE, running, journal, outcome);
+        canCancel = running.getReadOnlyProperty().and(running);
+    }
+
+    /** Starts the run (after the person confirmed it). */
+    public void start() {
+        launch("Checking the plan…", () -> service.start(plan));
+    }
+
+    /** Runs the failed (and unstarted, and skipped) items again: a resume of the journal. */
+    public void retryFailed() {
+        Path j = journal.get();
+        if (j == null || running.get()) {
+            return;
+        }
+        items.forEach(r -> {
+            if (r.state() != ItemRow.State.DONE) {
+                r.set(ItemRow.State.PENDING, null, null);
+            }
+        });
+        launch("Resuming…", () -> service.resume(j));
+    }
+
+    private void launch(String message, Callable<RunService.Started> starter) {
+        run.dispose();
+        running.set(true);
+        error.set("");
+        summary.set("");
+        residueText.set("");
+        outcome.set(null);
+        status.set(message);
+        ended = (int) items.stream().filter(r -> r.state() == ItemRow.State.DONE).count();
+        progress.set(items.isEmpty() ? 1 : (double) ended / items.size());
+        run = Single.fromCallable(starter::call)
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .flatMapObservable(started -> {
+                    journal.set(started.journal());
+                    Observable<RunEvent> events = started.events().subscribeOn(schedulers.background());
+                    Observable<List<RunEvent>> batches = batchTimer == null ? events.map(List::of)
+                            : events.buffer(100, TimeUnit.MILLISECONDS, batchTimer, 2000).filter(b -> !b.isEmpty());
+                    return batches.observeOn(schedulers.fx());
+                })
+                .subscribe(batch -> batch.forEach(this::apply), this::failed, () -> running.set(false));
+    }
+
+    private void apply(RunEvent e) {
+        if (e instanceof RunEvent.StepStarted s) {
+            status.set("Step " + s.step() + " (" + s.items() + " items)…");
+        } else if (e instanceof RunEvent.ItemStarted i) {
+            row(i.step(), i.item()).set(ItemRow.State.RUNNING, null, null);
+        } else if (e instanceof RunEvent.ItemDone d) {
+            row(d.step(), d.item()).set(ItemRow.State.DONE, null, null);
+            progress.set((double) ++ended / Math.max(1, items.size()));
+        } else if (e instanceof RunEvent.ItemFailed f) {
+            row(f.step(), f.item()).set(ItemRow.State.FAILED, f.cause(), f.detail());
+            progress.set((double) ++ended / Math.max(1, items.size()));
+        } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
+            items.stream().filter(r -> r.step().equals(s.step()) && r.state() != ItemRow.State.DONE)
+                    .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
+        } else if (e instanceof RunEvent.RunEnded r) {
+            outcome.set(r.outcome());
+            running.set(false);
+            status.set(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
+            summary.set(String.format("%d items done, %d failed, %d skipped.%s", r.done(), r.failed(), r.skipped(),
+                    r.outcome() == RunEvent.Outcome.DONE ? "" : " Retry failed runs them again (a resume of the journal)."));
+            reaudit();
+        }
+    }
+
+    /** After a run: the audit of the VMs the plan touched, which should show no residue. */
+    private void reaudit() {
+        residueText.set("Auditing the VMs touched…");
+        Single.fromCallable(() -> service.residue(plan.vmUuids()))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(found -> {
+                    residue.set(found);
+                    residueText.set(found.isEmpty()
+                            ? "Re-audit: no residue on the " + plan.vmUuids().size() + " VM(s) touched."
+                            : "Re-audit: " + found.size() + " finding(s) left on the VMs touched: " + found.stream()
+                            .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", ")));
+                }, t -> residueText.set("Re-audit failed: " + t.getMessage()));
+    }
+
+    private ItemRow row(String step, String item) {
+        ItemRow r = byKey.get(key(step, item));
+        if (r == null) {
+            r = new ItemRow(step, item);
+            items.add(r);
+            byKey.put(key(step, item), r);
+        }
+        return r;
+    }
+
+    private static String key(String step, String item) {
+        return step + ":" + item;
+    }
+
+    private void failed(Throwable t) {
+        running.set(false);
+        status.set("Refused");
+        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+    }
+
+    /** Stops between items; the item in flight commits or rolls back whole, and the journal can be resumed. */
+    public void cancel() {
+        if (running.get()) {
+            run.dispose();
+            running.set(false);
+            outcome.set(RunEvent.Outcome.CANCELLED);
+            status.set("Cancelled; Retry failed resumes the run");
+            items.stream().filter(r -> r.state() == ItemRow.State.RUNNING).forEach(r -> r.set(ItemRow.State.PENDING,
+                    "cancelled while running: see the journal", null));
+        }
+    }
+
+    /** The failed items as text, for the clipboard: item, cause, then the detail. */
+    public String failuresText() {
+        return failures.stream().map(r -> r.step() + "\t" + r.item() + "\t" + r.cause()
+                + (r.detail().isBlank() ? "" : "\n" + r.detail().strip())).collect(Collectors.joining("\n"));
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public ObservableList<ItemRow> items() {
+        return itemsReadOnly;
+    }
+
+    public ObservableList<ItemRow> failures() {
+        return failures;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty residueTextProperty() {
+        return residueText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Finding>> residueProperty() {
+        return residue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunEvent.Outcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> journalProperty() {
+        return journal.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRetryBinding() {
+        return canRetry;
+    }
+
+    public BooleanBinding canCancelBinding() {
+        return canCancel;
+    }
+
+    @Override
+    public void close() {
+        run.dispose();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.tpmconsole.views.util;
+
+/** Every dialog goes through here, so that buttons are named for the action and tests can see them. */
+public interface DialogService {
+
+    /**
+     * Asks before a destructive action.
+     *
+     * @param action the button that does it, named for the action ("Delete 42 rows")
+     * @return true when the person chose the action
+     */
+    boolean confirm(String title, String message, String action);
+}
