@@ -62,8 +62,8 @@ public final class HostWorkExporter implements HostWorkPort {
                 e.getValue().forEach(w -> refused.put(w.order(), "host " + e.getKey() + ": not a host uuid; no script"));
                 continue;
             }
-            AtomicFiles.write(dir.resolve("host-" + e.getKey() + ".sh"),
-                    out -> out.write(sh.toString().getBytes(StandardCharsets.UTF_8)));
+            // a new file in the run's own folder, read by no one before the run ends: written directly
+            java.nio.file.Files.writeString(dir.resolve("host-" + e.getKey() + ".sh"), sh, StandardCharsets.UTF_8);
         }
         return refused;
     }

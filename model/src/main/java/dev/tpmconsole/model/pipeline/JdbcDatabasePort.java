@@ -24,6 +24,8 @@ public final class JdbcDatabasePort implements DatabasePort {
 
     private final Source source;
     private final SqlDialect d;
+    /** Idle connections, reused: opening one per query cost more than the queries of an item. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     public JdbcDatabasePort(Source source) {
         if (!source.writable()) {
@@ -33,9 +35,46 @@ public final class JdbcDatabasePort implements DatabasePort {
         this.d = new SqlDialect(source.kind(), source.layout());
     }
 
+    /** A pooled connection in autocommit mode; closing it returns it to the pool. */
+    private Connection borrow() throws SQLException {
+        Connection c = idle.pollFirst();
+        if (c == null || c.isClosed()) {
+            c = source.connection();
+        }
+        Connection raw = c;
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        if (!raw.getAutoCommit()) {
+                            raw.rollback();
+                            raw.setAutoCommit(true);
+                        }
+                        idle.addFirst(raw);
+                        return null;
+                    }
+                    try {
+                        return method.invoke(raw, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Closes the pooled connections (the run is over). */
+    public void close() {
+        Connection c;
+        while ((c = idle.pollFirst()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing an idle connection: nothing to keep
+            }
+        }
+    }
+
     @Override
     public Map<String, String> fingerprints(List<Plan.RowRef> rows) throws SQLException {
-        try (Connection c = source.connection()) {
+        try (Connection c = borrow()) {
             return RowFingerprints.read(c, d, rows);
         }
     }
@@ -43,7 +82,7 @@ public final class JdbcDatabasePort implements DatabasePort {
     @Override
     public List<Plan.RowRef> dependants(String table, String key) throws SQLException {
         List<Plan.RowRef> out = new ArrayList<>();
-        try (Connection c = source.connection()) {
+        try (Connection c = borrow()) {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM EncryptedResourceKeyRefVO WHERE "
                     + d.is("resourceType", table) + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
                 d.bind(ps, 1, key);
@@ -69,7 +108,7 @@ public final class JdbcDatabasePort implements DatabasePort {
     @Override
     public List<QuarantinedRow> read(String item, List<Plan.RowRef> rows) throws SQLException {
         List<QuarantinedRow> out = new ArrayList<>();
-        try (Connection c = source.connection()) {
+        try (Connection c = borrow()) {
             for (Plan.RowRef row : rows) {
                 TableDef def = ZStackSchema.canonical().requireTable(row.table());
                 try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + row.table() + " WHERE "
@@ -110,7 +149,7 @@ public final class JdbcDatabasePort implements DatabasePort {
     @Override
     public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
         List<Plan.RowRef> out = new ArrayList<>();
-        try (Connection c = source.connection()) {
+        try (Connection c = borrow()) {
             for (Plan.RowRef row : rows) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + row.table() + " WHERE "
                         + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
@@ -128,7 +167,7 @@ public final class JdbcDatabasePort implements DatabasePort {
 
     @Override
     public ItemTransaction begin() throws SQLException {
-        Connection c = source.connection();
+        Connection c = borrow();
         c.setAutoCommit(false);
         return new ItemTransaction() {
             private boolean committed;
@@ -176,7 +215,7 @@ public final class JdbcDatabasePort implements DatabasePort {
     @Override
     public List<QuarantinedRow> restore(List<QuarantinedRow> rows) throws SQLException {
         List<QuarantinedRow> refused = new ArrayList<>();
-        try (Connection c = source.connection()) {
+        try (Connection c = borrow()) {
             c.setAutoCommit(false);
             try {
                 List<Plan.RowRef> present = new ArrayList<>();

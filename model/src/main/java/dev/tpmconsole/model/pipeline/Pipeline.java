@@ -95,8 +95,7 @@ public final class Pipeline {
                 continue;
             }
             List<Plan.RowRef> planned = e.getValue();
-            List<Plan.RowRef> existing = db.existing(planned);
-            if (existing.isEmpty() && !done.isEmpty()) {
+            if (!done.isEmpty() && db.existing(planned).isEmpty()) {
                 alreadyDone.add(key); // deleted by an interrupted run after its last journal line
                 continue;
             }
@@ -260,11 +259,12 @@ public final class Pipeline {
 
     /** One item: quarantine, then one transaction, then check that nothing is left. */
     private int delete(String item, List<Plan.RowRef> rows) throws Exception {
-        List<Plan.RowRef> existing = db.existing(rows);
-        if (existing.isEmpty()) {
+        List<QuarantinedRow> before = db.read(item, rows);
+        if (before.isEmpty()) {
             return 0;
         }
-        quarantine.put(db.read(item, existing));
+        List<Plan.RowRef> existing = before.stream().map(q -> new Plan.RowRef(q.table(), q.key())).toList();
+        quarantine.put(before);
         int deleted = 0;
         try (DatabasePort.ItemTransaction tx = db.begin()) {
             for (Plan.RowRef r : existing) {

@@ -49,7 +49,7 @@ public final class QuarantineFile implements QuarantinePort {
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
-            ch.force(true);
+            ch.force(false); // the data, durably, before the delete that it makes undoable
         }
         // read back exactly what was appended
         byte[] back = new byte[bytes.length];

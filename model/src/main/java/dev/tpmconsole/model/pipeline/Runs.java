@@ -40,10 +40,14 @@ public final class Runs {
 
     /** A run ready to go: subscribe to {@link #events()} to apply it. */
     public record Run(Path folder, Path journalFile, Pipeline.Prepared prepared, Observable<RunEvent> events,
-                      Journal journal) implements AutoCloseable {
+                      Journal journal, JdbcDatabasePort database) implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            journal.close();
+            try {
+                journal.close();
+            } finally {
+                database.close();
+            }
         }
     }
 
@@ -58,7 +62,13 @@ public final class Runs {
         }
         JdbcDatabasePort db = new JdbcDatabasePort(source);
         // the check reads only; a refused run leaves no folder behind
-        Pipeline.Prepared prepared = new Pipeline(db, null, null, null).prepare(plan, Set.of());
+        Pipeline.Prepared prepared;
+        try {
+            prepared = new Pipeline(db, null, null, null).prepare(plan, Set.of());
+        } catch (RefusedException | SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         Path journal = journalFile != null ? journalFile.toAbsolutePath() : defaultFolder(source, clock).resolve(JOURNAL);
         Path folder = journal.getParent();
         createPrivateFolder(folder);
@@ -92,7 +102,13 @@ public final class Runs {
             }
         }
         JdbcDatabasePort db = new JdbcDatabasePort(source);
-        Pipeline.Prepared prepared = new Pipeline(db, null, null, null).prepare(plan, done);
+        Pipeline.Prepared prepared;
+        try {
+            prepared = new Pipeline(db, null, null, null).prepare(plan, done);
+        } catch (RefusedException | SQLException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return open(source, db, prepared, journal.getParent(), journal, Path.of(started.plan()), true, clock, scheduler);
     }
 
@@ -115,7 +131,7 @@ public final class Runs {
                     }
                 }));
         return new Run(folder, journal, prepared, pipeline.run(prepared, source.displayName(), planCopy.toString(),
-                resumed), j);
+                resumed), j, db);
     }
 
     /** The run folder holds key material (backup, quarantine): only its owner may read it. */
@@ -155,6 +171,11 @@ public final class Runs {
         // the bundle is in deletion order (key refs, tags, content, row, ResourceVO per item); insert in reverse
         List<QuarantinedRow> reversed = new java.util.ArrayList<>(rows);
         java.util.Collections.reverse(reversed);
-        return new JdbcDatabasePort(source).restore(reversed);
+        JdbcDatabasePort db = new JdbcDatabasePort(source);
+        try {
+            return db.restore(reversed);
+        } finally {
+            db.close();
+        }
     }
 }

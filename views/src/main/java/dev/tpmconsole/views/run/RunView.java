@@ -78,12 +78,24 @@ public final class RunView {
         cause.setPrefWidth(420);
         items.getColumns().add(cause);
         items.setRowFactory(t -> new TableRow<>() {
+            private final javafx.beans.value.ChangeListener<ItemRow.State> onState = (o, a, b) -> mark(b);
+
             @Override
             protected void updateItem(ItemRow row, boolean empty) {
+                ItemRow old = getItem();
+                if (old != null) {
+                    old.stateProperty().removeListener(onState);
+                }
                 super.updateItem(row, empty);
+                if (!empty && row != null) {
+                    row.stateProperty().addListener(onState);
+                }
+                mark(empty || row == null ? null : row.state());
+            }
+
+            private void mark(ItemRow.State state) {
                 for (ItemRow.State s : ItemRow.State.values()) {
-                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase()),
-                            !empty && row != null && row.state() == s);
+                    pseudoClassStateChanged(PseudoClass.getPseudoClass(s.name().toLowerCase()), state == s);
                 }
             }
         });

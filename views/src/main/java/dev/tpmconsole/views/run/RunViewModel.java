@@ -27,7 +27,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
  * The run screen: applies a plan through the pipeline and shows it — overall progress, one row per item with
@@ -42,11 +41,12 @@ public final class RunViewModel implements AutoCloseable {
     private final Scheduler batchTimer;
     private final Plan plan;
 
-    private final ObservableList<ItemRow> items = FXCollections.observableArrayList(
-            row -> new javafx.beans.Observable[] {row.stateProperty()});
+    // Rows change state in place (each row's state property); the failures are kept in their own list, so that
+    // ten thousand state changes do not each ripple through a filtered view of every item.
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
-    private final FilteredList<ItemRow> failures = new FilteredList<>(itemsReadOnly,
-            r -> r.state() == ItemRow.State.FAILED);
+    private final ObservableList<ItemRow> failureRows = FXCollections.observableArrayList();
+    private final ObservableList<ItemRow> failures = FXCollections.unmodifiableObservableList(failureRows);
     private final Map<String, ItemRow> byKey = new HashMap<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -98,6 +98,7 @@ public final class RunViewModel implements AutoCloseable {
                 r.set(ItemRow.State.PENDING, null, null);
             }
         });
+        failureRows.clear();
         launch("Resuming…", () -> service.resume(j));
     }
 
@@ -118,13 +119,24 @@ public final class RunViewModel implements AutoCloseable {
                     journal.set(started.journal());
                     Observable<RunEvent> events = started.events().subscribeOn(schedulers.background());
                     Observable<List<RunEvent>> batches = batchTimer == null ? events.map(List::of)
-                            : events.buffer(100, TimeUnit.MILLISECONDS, batchTimer, 2000).filter(b -> !b.isEmpty());
+                            : events.buffer(100, TimeUnit.MILLISECONDS, batchTimer, 400).filter(b -> !b.isEmpty());
                     return batches.observeOn(schedulers.fx());
                 })
-                .subscribe(batch -> batch.forEach(this::apply), this::failed, () -> running.set(false));
+                .subscribe(this::apply, this::failed, () -> running.set(false));
     }
 
-    private void apply(RunEvent e) {
+    /** A batch of events; the failures list changes once per batch. */
+    private void apply(List<RunEvent> batch) {
+        List<ItemRow> failedNow = new java.util.ArrayList<>();
+        for (RunEvent e : batch) {
+            apply(e, failedNow);
+        }
+        if (!failedNow.isEmpty()) {
+            failureRows.addAll(failedNow);
+        }
+    }
+
+    private void apply(RunEvent e, List<ItemRow> failedNow) {
         if (e instanceof RunEvent.StepStarted s) {
             status.set("Step " + s.step() + " (" + s.items() + " items)…");
         } else if (e instanceof RunEvent.ItemStarted i) {
@@ -133,7 +145,9 @@ public final class RunViewModel implements AutoCloseable {
             row(d.step(), d.item()).set(ItemRow.State.DONE, null, null);
             progress.set((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.ItemFailed f) {
-            row(f.step(), f.item()).set(ItemRow.State.FAILED, f.cause(), f.detail());
+            ItemRow r = row(f.step(), f.item());
+            r.set(ItemRow.State.FAILED, f.cause(), f.detail());
+            failedNow.add(r);
             progress.set((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
             items.stream().filter(r -> r.step().equals(s.step()) && r.state() != ItemRow.State.DONE)
