@@ -153,6 +153,7 @@ public final class RunViewModel implements AutoCloseable {
             items.stream().filter(r -> r.step().equals(s.step()) && r.state() != ItemRow.State.DONE)
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
         } else if (e instanceof RunEvent.RunEnded r) {
+            progress.set(1); // skipped items end too
             outcome.set(r.outcome());
             running.set(false);
             status.set(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
