@@ -1,0 +1,122 @@
+package dev.tpmconsole.views.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Auditor;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.pipeline.Runs;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run view-model on a real snapshot through the real pipeline, synchronously. */
+class RunViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    RunService service(Path file) {
+        return new RunService() {
+            @Override
+            public Started start(Plan plan) throws Exception {
+                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+                Runs.Run run = Runs.start(w, plan, null, Clock.systemUTC(), Schedulers.trampoline());
+                return new Started(run.events().doFinally(() -> {
+                    run.close();
+                    w.close();
+                }), run.journalFile(), run.folder());
+            }
+
+            @Override
+            public Started resume(Path journal) throws Exception {
+                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+                Runs.Run run = Runs.resume(w, journal, Clock.systemUTC(), Schedulers.trampoline());
+                return new Started(run.events().doFinally(() -> {
+                    run.close();
+                    w.close();
+                }), run.journalFile(), run.folder());
+            }
+
+            @Override
+            public List<Finding> residue(List<String> vms) throws Exception {
+                try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+                    return new Auditor(s).run(Arrays.asList(AuditRule.values())).findings().stream()
+                            .filter(f -> f.severity().needsAction() && vms.contains(f.vmUuid())).toList();
+                }
+            }
+        };
+    }
+
+    @Test
+    void failureRetryAndReaudit() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h", false);
+            r.vm("v", true).tpm("t", "v").keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
+            r.hostFile("f", "v", "h", "TpmState").backup("b", "v", "TpmState");
+        });
+        TestSnapshots.exec(file, "CREATE TRIGGER stop BEFORE DELETE ON VmHostFileVO BEGIN SELECT RAISE(ABORT, 'no'); END");
+        Plan plan;
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
+        }
+        try (RunViewModel vm = new RunViewModel(service(file), FxSchedulers.synchronous(), null, plan)) {
+            assertThat(vm.items()).extracting(ItemRow::item).containsExactly("VmHostFileVO/f", "VmHostBackupFileVO/b",
+                    "VmHostFileVO/f", "TpmVO/t");
+            assertThat(vm.canRetryBinding().get()).isFalse();
+            vm.start();
+            assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
+            assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+            assertThat(vm.failures()).extracting(ItemRow::item).containsExactly("VmHostFileVO/f");
+            assertThat(vm.failures().get(0).cause()).contains("no");
+            assertThat(vm.items().get(3).state()).isEqualTo(ItemRow.State.SKIPPED);
+            assertThat(vm.summaryProperty().get()).startsWith("2 items done, 1 failed, 1 skipped.");
+            assertThat(vm.failuresText()).startsWith("delete-host-files\tVmHostFileVO/f\t");
+            assertThat(vm.canRetryBinding().get()).isTrue();
+
+            TestSnapshots.exec(file, "DROP TRIGGER stop");
+            vm.retryFailed();
+            assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.DONE);
+            assertThat(vm.failures()).isEmpty();
+            assertThat(vm.items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.DONE));
+            assertThat(vm.residueTextProperty().get()).isEqualTo("Re-audit: no residue on the 1 VM(s) touched.");
+            assertThat(vm.canRetryBinding().get()).isFalse();
+        }
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
+    }
+
+    @Test
+    void aStalePlanIsRefusedWithTheRowsNamed() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("t.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.host("h", false).vm("v", true).tpm("t", "v").hostFile("f", "v", "h", "TpmState");
+        });
+        Plan plan;
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
+        }
+        TestSnapshots.exec(file, "UPDATE TpmVO SET lastOpDate = '2026-11-25 00:00:00'");
+        try (RunViewModel vm = new RunViewModel(service(file), FxSchedulers.synchronous(), null, plan)) {
+            vm.start();
+            assertThat(vm.errorProperty().get()).contains("stale", "TpmVO/t has changed");
+            assertThat(vm.statusProperty().get()).isEqualTo("Refused");
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.PENDING));
+        }
+    }
+}
