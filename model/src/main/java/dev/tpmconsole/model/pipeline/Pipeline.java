@@ -75,9 +75,9 @@ public final class Pipeline {
     /**
      * Checks a plan against the database, writing nothing: assigns every planned row to its item, refuses rows
      * that changed or vanished since planning, and rows that appeared (a new tag or key ref of an item) since.
-     * Items in {@code done} (from a journal) and items whose rows are all gone already count as done.
+     * Items in {@code done} (from a journal) and, on a resume, items whose rows are all gone count as done.
      */
-    public Prepared prepare(Plan plan, Set<String> done) throws RefusedException, SQLException {
+    public static Prepared prepare(DatabasePort db, Plan plan, Set<String> done) throws RefusedException, SQLException {
         Map<String, List<Plan.RowRef>> rows = segments(plan);
         Map<String, String> stepOfItem = new HashMap<>();
         for (Plan.Step step : plan.steps()) {

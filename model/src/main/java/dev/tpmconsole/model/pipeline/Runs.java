@@ -64,7 +64,7 @@ public final class Runs {
         // the check reads only; a refused run leaves no folder behind
         Pipeline.Prepared prepared;
         try {
-            prepared = new Pipeline(db, null, null, null).prepare(plan, Set.of());
+            prepared = Pipeline.prepare(db, plan, Set.of());
         } catch (RefusedException | SQLException | RuntimeException e) {
             db.close();
             throw e;
@@ -104,7 +104,7 @@ public final class Runs {
         JdbcDatabasePort db = new JdbcDatabasePort(source);
         Pipeline.Prepared prepared;
         try {
-            prepared = new Pipeline(db, null, null, null).prepare(plan, done);
+            prepared = Pipeline.prepare(db, plan, done);
         } catch (RefusedException | SQLException | RuntimeException e) {
             db.close();
             throw e;

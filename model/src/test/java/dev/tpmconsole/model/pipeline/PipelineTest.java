@@ -77,7 +77,7 @@ class PipelineTest {
             List<RunEvent> journal = Collections.synchronizedList(new ArrayList<>());
             Pipeline p = new Pipeline(db, new QuarantineFile(dir.resolve("q.jsonl")), new HostWorkExporter(dir),
                     new Pipeline.Options(concurrency, Schedulers.io(), Clock.systemUTC(), journal::add));
-            List<RunEvent> seen = p.run(p.prepare(plan, done), s.displayName(), "plan.json", !done.isEmpty())
+            List<RunEvent> seen = p.run(Pipeline.prepare(db, plan, done), s.displayName(), "plan.json", !done.isEmpty())
                     .toList().blockingGet();
             assertThat(seen).as("the journal sees every event, in the same order").isEqualTo(journal);
             return seen;
