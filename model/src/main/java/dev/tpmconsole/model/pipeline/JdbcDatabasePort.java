@@ -148,21 +148,9 @@ public final class JdbcDatabasePort implements DatabasePort {
 
     @Override
     public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
-        List<Plan.RowRef> out = new ArrayList<>();
         try (Connection c = borrow()) {
-            for (Plan.RowRef row : rows) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + row.table() + " WHERE "
-                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
-                    d.bind(ps, 1, row.key());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            out.add(row);
-                        }
-                    }
-                }
-            }
+            return existingIn(c, rows);
         }
-        return out;
     }
 
     @Override

@@ -38,7 +38,18 @@ public final class Journal implements AutoCloseable {
     }
 
     public static List<RunEvent> read(Path file) throws IOException {
-        List<RunEvent> events = new ArrayList<>();
+        return readLines(file, RunEvent.class);
+    }
+
+    /**
+     * Reads a JSON-lines file of the run folder; a line that does not parse (the last line of a process
+     * killed while writing it) is skipped.
+     */
+    static <T> List<T> readLines(Path file, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -46,13 +57,13 @@ public final class Journal implements AutoCloseable {
                     continue;
                 }
                 try {
-                    events.add(MAPPER.readValue(line, RunEvent.class));
+                    out.add(MAPPER.readValue(line, type));
                 } catch (IOException e) {
-                    // the last line of a run that was killed while writing it
+                    // cut off by a crash: nothing after it was acted on
                 }
             }
         }
-        return events;
+        return out;
     }
 
     @Override

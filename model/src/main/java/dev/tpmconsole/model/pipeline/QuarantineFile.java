@@ -1,12 +1,10 @@
 package dev.tpmconsole.model.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -75,23 +73,7 @@ public final class QuarantineFile implements QuarantinePort {
 
     @Override
     public synchronized List<QuarantinedRow> readAll() throws IOException {
-        List<QuarantinedRow> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(MAPPER.readValue(line, QuarantinedRow.class));
-                } catch (IOException e) {
-                    // a line cut off by a crash: its item did not delete anything
-                }
-            }
-        }
-        return out;
+        // a line cut off by a crash belongs to an item that deleted nothing: the delete waits for the read-back
+        return Journal.readLines(file, QuarantinedRow.class);
     }
 }
