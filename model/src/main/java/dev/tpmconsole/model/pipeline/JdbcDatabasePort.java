@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,20 @@ public final class JdbcDatabasePort implements DatabasePort {
         this.d = new SqlDialect(source.kind(), source.layout());
     }
 
-    /** A pooled connection in autocommit mode; closing it returns it to the pool. */
+    /** Prepared statements per pooled connection: a run prepares the same few statements tens of thousands of times. */
+    private final Map<Connection, Map<String, PreparedStatement>> statements = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A pooled connection in autocommit mode; closing it returns it to the pool (rolling back what was not
+     * committed), and its statements are prepared once and reused (closing one only clears it).
+     */
     private Connection borrow() throws SQLException {
         Connection c = idle.pollFirst();
         if (c == null || c.isClosed()) {
             c = source.connection();
         }
         Connection raw = c;
+        Map<String, PreparedStatement> cache = statements.computeIfAbsent(raw, k -> new HashMap<>());
         return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
@@ -52,8 +60,32 @@ public final class JdbcDatabasePort implements DatabasePort {
                         idle.addFirst(raw);
                         return null;
                     }
+                    if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
+                        PreparedStatement ps = cache.get((String) args[0]);
+                        if (ps == null || ps.isClosed()) {
+                            ps = raw.prepareStatement((String) args[0]);
+                            cache.put((String) args[0], ps);
+                        }
+                        return reusable(ps);
+                    }
                     try {
                         return method.invoke(raw, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A cached statement whose close() only clears its parameters. */
+    private static PreparedStatement reusable(PreparedStatement ps) {
+        return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        ps.clearParameters();
+                        return null;
+                    }
+                    try {
+                        return method.invoke(ps, args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -65,10 +97,14 @@ public final class JdbcDatabasePort implements DatabasePort {
         Connection c;
         while ((c = idle.pollFirst()) != null) {
             try {
+                for (PreparedStatement ps : statements.getOrDefault(c, Map.of()).values()) {
+                    ps.close();
+                }
                 c.close();
             } catch (SQLException ignored) {
                 // closing an idle connection: nothing to keep
             }
+            statements.remove(c);
         }
     }
 

@@ -198,9 +198,15 @@ public final class Pipeline {
         if (step.name().equals(Planner.STEP_HOST_WORK)) {
             items = Observable.defer(() -> hostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler());
         } else {
-            items = Observable.fromIterable(step.items()).flatMap(item -> Observable.defer(() ->
-                            deleteItem(prepared, step, item, done, failed, totals)).subscribeOn(options.scheduler()),
-                    false, Math.max(1, options.concurrency()));
+            if (options.concurrency() <= 1) {
+                // one writer: the items run one after the other on one thread, without a hop per item
+                items = Observable.fromIterable(step.items()).concatMap(item -> Observable.defer(() ->
+                        deleteItem(prepared, step, item, done, failed, totals))).subscribeOn(options.scheduler());
+            } else {
+                items = Observable.fromIterable(step.items()).flatMap(item -> Observable.defer(() ->
+                                deleteItem(prepared, step, item, done, failed, totals)).subscribeOn(options.scheduler()),
+                        false, options.concurrency());
+            }
         }
         Observable<RunEvent> ended = Observable.fromCallable(() -> {
             totals.done.addAndGet(done.get());
