@@ -118,12 +118,18 @@ public final class MariaDbTestDatabase implements AutoCloseable {
      * options, into {@code out}. Skips the test (fails under CI=true) when there is no mysqldump.
      */
     public Path dump(Path out, String... options) throws IOException, InterruptedException {
+        return dumpTables(out, List.of(), options);
+    }
+
+    /** Dumps only these tables (all when empty) with the real {@code mysqldump}, like {@link #dump}. */
+    public Path dumpTables(Path out, List<String> tables, String... options) throws IOException, InterruptedException {
         String tool = findDumpTool();
         java.net.URI uri = java.net.URI.create(serverUrl.substring("jdbc:".length()));
         List<String> command = new ArrayList<>(List.of(tool, "--host=" + uri.getHost(),
                 "--port=" + (uri.getPort() < 0 ? 3306 : uri.getPort()), "--user=root"));
         command.addAll(List.of(options));
         command.add(name);
+        command.addAll(tables);
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(ProcessBuilder.Redirect.PIPE).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
