@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +54,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SourceException {
-        Path target = (out != null ? out : defaultTarget(dump)).toAbsolutePath().normalize();
+        Path target = (out != null ? out : DumpImporter.defaultSnapshot(dump)).toAbsolutePath().normalize();
         boolean bar = !quiet && System.console() != null;
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar progress = new ProgressBar(err);
@@ -96,17 +95,6 @@ public final class ImportCommand implements Callable<Integer> {
         progress.end();
         print(result, spec.commandLine().getOut());
         return 0;
-    }
-
-    /** zstack.sql.gz → zstack.sqlite, beside it. */
-    static Path defaultTarget(Path dump) {
-        String name = dump.getFileName().toString();
-        for (String ext : new String[] {".gz", ".sql", ".dump"}) {
-            if (name.toLowerCase(Locale.ROOT).endsWith(ext) && name.length() > ext.length()) {
-                name = name.substring(0, name.length() - ext.length());
-            }
-        }
-        return dump.toAbsolutePath().resolveSibling(name + ".sqlite");
     }
 
     static void print(ImportResult r, PrintWriter w) {

@@ -51,6 +51,17 @@ public final class DumpImporter {
         this.listener = listener == null ? p -> { } : listener;
     }
 
+    /** Where a snapshot of {@code dump} goes by default: beside it, zstack.sql.gz → zstack.sqlite. */
+    public static Path defaultSnapshot(Path dump) {
+        String name = dump.getFileName().toString();
+        for (String ext : new String[] {".gz", ".sql", ".dump"}) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(ext) && name.length() > ext.length()) {
+                name = name.substring(0, name.length() - ext.length());
+            }
+        }
+        return dump.toAbsolutePath().normalize().resolveSibling(name + ".sqlite");
+    }
+
     /** Stops a running import (from any thread); {@link #run} then throws a CANCELLED {@link SourceException}. */
     public void cancel() {
         cancelled = true;
