@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -77,9 +78,11 @@ public final class OpenDatabaseDialog {
         grid.addRow(1, label("U_ser", user), user);
         grid.addRow(2, label("_Password", password), password);
         grid.add(note, 0, 3, 2, 1);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow);
+        grid.getColumnConstraints().addAll(labels, grow);
         dialog.getDialogPane().setId("openDatabaseDialog");
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
@@ -100,6 +103,7 @@ public final class OpenDatabaseDialog {
         Label l = new Label(text);
         l.setMnemonicParsing(true);
         l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
