@@ -10,8 +10,8 @@
 # as an SQLite script (sqlite3 .dump of the snapshot: the same rows, in SQLite syntax), then alternates, RUNS
 # times, the whole `import` process (java -Xmx256m, JVM start included) on each dump and the sqlite3 shell
 # loading the script into a new file. Prints every run, the best and the median of each, their ratios to
-# sqlite3, and the most heap the import used (from the GC log: heap before each collection and at exit; G1
-# lets it float up to -Xmx before collecting) and the most still live after a collection (what it needs).
+# sqlite3, the most heap the import used (from the GC log: heap before each collection and at exit; G1 lets
+# it fill up to -Xmx before collecting), and whether it also completes in a small heap (SMALL_HEAP, 48m).
 # Usage: bench/import-vs-sqlite3.sh [N] [RUNS]     (KEEP=1 keeps the work folder and the database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +52,6 @@ printf 'dumps: plain %s, --hex-blob %s, gzip %s; the SQLite script of the same %
 
 declare -A times
 peak_kb=0
-live_mb=0
 import_run() { # name dumpfile
   local log="$work/gc-$1.log" t0 t1
   rm -f "$work/out.sqlite"
@@ -65,9 +64,6 @@ import_run() { # name dumpfile
   kb=$( { grep -oE '[0-9]+M->[0-9]+M' "$log" | sed -E 's/M->.*//; s/$/*1024/' | bc; \
           grep -oE 'used [0-9]+K' "$log" | grep -oE '[0-9]+'; } | sort -n | tail -1)
   [ -n "$kb" ] && [ "$kb" -gt "$peak_kb" ] && peak_kb=$kb
-  local live
-  live=$(grep -oE '[0-9]+M->[0-9]+M' "$log" | sed -E 's/.*->//; s/M//' | sort -n | tail -1)
-  [ -n "$live" ] && [ "$live" -gt "$live_mb" ] && live_mb=$live
   return 0
 }
 sqlite_run() {
@@ -95,5 +91,13 @@ for k in plain hex gzip; do
   b=$(best "${times[$k]}"); m=$(median "${times[$k]}")
   printf '%-22s %8.2f %8.2f %12.2f %12.2f\n' "import $k" "$b" "$m" "$(echo "$b / $sb" | bc -l)" "$(echo "$m / $sm" | bc -l)"
 done
-printf 'most heap used by an import (-Xmx256m): %d MB; most heap still live after a collection: %d MB\n' \
-  "$((peak_kb / 1024))" "$live_mb"
+printf 'most heap used by an import (-Xmx256m; G1 lets it fill before collecting): %d MB\n' "$((peak_kb / 1024))"
+# what the import needs: the same import in a small heap (it fails with OutOfMemoryError when that is too small)
+SMALL_HEAP=${SMALL_HEAP:-48m}
+rm -f "$work/out.sqlite"
+t0=$(now)
+if java "-Xmx$SMALL_HEAP" -jar "$JAR" import "$work/dump.sql.gz" --out "$work/out.sqlite" --quiet >/dev/null 2>"$work/small.err"; then
+  printf 'the gzip import also completes with -Xmx%s: %.2f s\n' "$SMALL_HEAP" "$(echo "$(now) - $t0" | bc -l)"
+else
+  printf 'the gzip import does NOT complete with -Xmx%s: %s\n' "$SMALL_HEAP" "$(tail -1 "$work/small.err")"
+fi
