@@ -236,10 +236,15 @@ public final class DumpImporter {
         @Override
         public boolean wants(String database, String dumpTable) throws DumpFormatException {
             if (schema.canonicalName(dumpTable) == null) {
+                table = null; // the progress names no table while another one is skipped
                 return false;
             }
             if (options.database() != null) {
-                return database == null || database.equals(options.database());
+                boolean wanted = database == null || database.equals(options.database());
+                if (!wanted) {
+                    table = null;
+                }
+                return wanted;
             }
             if (!chosen) {
                 chosen = true;
