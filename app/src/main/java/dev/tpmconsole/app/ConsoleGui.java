@@ -20,6 +20,7 @@ import dev.tpmconsole.views.main.GuardedSourceService;
 import dev.tpmconsole.views.main.MainViewModel;
 import dev.tpmconsole.views.main.MainWindow;
 import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.prefs.TableLayout;
 import dev.tpmconsole.views.prefs.TableLayouts;
 import dev.tpmconsole.views.prefs.UiPreferences;
@@ -188,7 +189,7 @@ public final class ConsoleGui {
         UiPreferences prefs = store.load();
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
         MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(dataDir), guard),
-                schedulers, recent);
+                schedulers, recent, prefs.recentDatabases());
         BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
         ObjectProperty<Theme> theme = new SimpleObjectProperty<>(themeOf(prefs.theme()));
@@ -219,6 +220,7 @@ public final class ConsoleGui {
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, theme, schedulers);
         self.set(gui);
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
+        vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             gui.store(store, gui.capture(store.load()));
             gui.auditViewModel.close();
@@ -254,7 +256,8 @@ public final class ConsoleGui {
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         double[] dividers = window.browse().vmSplit().getDividerPositions();
         return base.withWindow(geometry).withTheme(theme.get().name()).withTables(layouts)
-                .withVmSplit(dividers.length > 0 ? dividers[0] : null).withRecent(recentNames());
+                .withVmSplit(dividers.length > 0 ? dividers[0] : null).withRecent(recentNames())
+                .withRecentDatabases(List.copyOf(viewModel.recentDatabases()));
     }
 
     private List<String> recentNames() {
@@ -263,7 +266,7 @@ public final class ConsoleGui {
 
     private void store(dev.tpmconsole.views.prefs.PreferencesStore store, UiPreferences base) {
         try {
-            store.save(base.withRecent(recentNames()));
+            store.save(base.withRecent(recentNames()).withRecentDatabases(List.copyOf(viewModel.recentDatabases())));
         } catch (IOException e) {
             System.err.println("tpm-console: cannot save preferences: " + e.getMessage());
         }

@@ -97,41 +97,60 @@ public final class ZStackSchema {
     public List<String> sqliteDdl(boolean withForeignKeys) {
         List<String> out = new ArrayList<>();
         for (TableDef t : tables.values()) {
-            StringBuilder sb = new StringBuilder("CREATE TABLE ").append(q(t.name())).append(" (\n");
-            List<String> lines = new ArrayList<>();
-            for (ColumnDef c : t.columns()) {
-                StringBuilder line = new StringBuilder("  ").append(q(c.name())).append(' ').append(c.sqliteType());
-                if (c.notNull()) {
-                    line.append(" NOT NULL");
-                }
-                if (c.defaultValue() != null) {
-                    line.append(" DEFAULT ").append(c.defaultValue());
-                }
-                lines.add(line.toString());
-            }
-            if (!t.primaryKey().isEmpty()) {
-                lines.add("  PRIMARY KEY (" + joinQuoted(t.primaryKey()) + ")");
-            }
-            if (withForeignKeys) {
-                for (ForeignKeyDef fk : t.foreignKeys()) {
-                    lines.add("  CONSTRAINT " + q(fk.name()) + " FOREIGN KEY (" + q(fk.column()) + ") REFERENCES "
-                            + q(fk.parentTable()) + " (" + q(fk.parentColumn()) + ") ON DELETE " + fk.onDelete());
-                }
-            }
-            sb.append(String.join(",\n", lines)).append("\n)");
-            out.add(sb.toString());
-            for (TableDef.IndexDef idx : t.indexes()) {
-                out.add("CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + q(idx.name()) + " ON " + q(t.name())
-                        + " (" + joinQuoted(idx.columns()) + ")");
-            }
-            for (TableDef.IndexDef idx : implicitForeignKeyIndexes(t)) {
-                out.add("CREATE INDEX " + q(idx.name()) + " ON " + q(t.name()) + " (" + joinQuoted(idx.columns()) + ")");
-            }
+            out.add(sqliteTableDdl(t, withForeignKeys));
+            out.addAll(sqliteIndexDdl(t));
         }
         for (ViewDef v : views) {
-            out.add("CREATE VIEW " + q(v.name()) + " AS " + v.selectSql());
+            out.add(sqliteViewDdl(v));
         }
         return out;
+    }
+
+    /**
+     * The SQLite CREATE TABLE of one table: its columns (TEXT, INTEGER or BLOB, NOT NULL and DEFAULT as
+     * declared), its primary key and, when asked, the foreign keys it declares.
+     */
+    public static String sqliteTableDdl(TableDef t, boolean withForeignKeys) {
+        StringBuilder sb = new StringBuilder("CREATE TABLE ").append(q(t.name())).append(" (\n");
+        List<String> lines = new ArrayList<>();
+        for (ColumnDef c : t.columns()) {
+            StringBuilder line = new StringBuilder("  ").append(q(c.name())).append(' ').append(c.sqliteType());
+            if (c.notNull()) {
+                line.append(" NOT NULL");
+            }
+            if (c.defaultValue() != null) {
+                line.append(" DEFAULT ").append(c.defaultValue());
+            }
+            lines.add(line.toString());
+        }
+        if (!t.primaryKey().isEmpty()) {
+            lines.add("  PRIMARY KEY (" + joinQuoted(t.primaryKey()) + ")");
+        }
+        if (withForeignKeys) {
+            for (ForeignKeyDef fk : t.foreignKeys()) {
+                lines.add("  CONSTRAINT " + q(fk.name()) + " FOREIGN KEY (" + q(fk.column()) + ") REFERENCES "
+                        + q(fk.parentTable()) + " (" + q(fk.parentColumn()) + ") ON DELETE " + fk.onDelete());
+            }
+        }
+        sb.append(String.join(",\n", lines)).append("\n)");
+        return sb.toString();
+    }
+
+    /** The CREATE INDEX statements of one table: its keys and the indexes InnoDB adds for its foreign keys. */
+    public static List<String> sqliteIndexDdl(TableDef t) {
+        List<String> out = new ArrayList<>();
+        for (TableDef.IndexDef idx : t.indexes()) {
+            out.add("CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + q(idx.name()) + " ON " + q(t.name())
+                    + " (" + joinQuoted(idx.columns()) + ")");
+        }
+        for (TableDef.IndexDef idx : implicitForeignKeyIndexes(t)) {
+            out.add("CREATE INDEX " + q(idx.name()) + " ON " + q(t.name()) + " (" + joinQuoted(idx.columns()) + ")");
+        }
+        return out;
+    }
+
+    public static String sqliteViewDdl(ViewDef v) {
+        return "CREATE VIEW " + q(v.name()) + " AS " + v.selectSql();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -41,6 +42,17 @@ public final class SnapshotFile implements AutoCloseable {
      */
     public static SnapshotFile create(Path target, boolean overwrite, boolean withForeignKeys)
             throws IOException, SQLException {
+        return create(target, overwrite, ZStackSchema.canonical().sqliteDdl(withForeignKeys));
+    }
+
+    /**
+     * Starts a snapshot at {@code target} whose schema is made by {@code ddl} (the import derives it from
+     * the dump's own layout, and may add tables and indexes later through {@link #connection()}).
+     *
+     * @throws FileAlreadyExistsException when the target exists and {@code overwrite} is false
+     */
+    public static SnapshotFile create(Path target, boolean overwrite, List<String> ddl)
+            throws IOException, SQLException {
         Path absolute = target.toAbsolutePath().normalize();
         if (!overwrite && Files.exists(absolute)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "the file exists already");
@@ -57,8 +69,8 @@ public final class SnapshotFile implements AutoCloseable {
             config.enforceForeignKeys(false);
             c = DriverManager.getConnection("jdbc:sqlite:" + temp, config.toProperties());
             try (Statement st = c.createStatement()) {
-                for (String ddl : ZStackSchema.canonical().sqliteDdl(withForeignKeys)) {
-                    st.execute(ddl);
+                for (String statement : ddl) {
+                    st.execute(statement);
                 }
             }
             c.setAutoCommit(false);

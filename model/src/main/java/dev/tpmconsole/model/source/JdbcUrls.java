@@ -11,8 +11,22 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
+    /** The URL with any password replaced by {@code ***}, for messages. */
     public static String withoutPassword(String url) {
         String s = PASSWORD.matcher(url).replaceAll("$1***");
         return USERINFO.matcher(s).replaceAll("$1:***@");
+    }
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;])password=[^&;]*&?");
+
+    /**
+     * The URL with any password taken out (a {@code password=} parameter, a {@code user:password@}), for
+     * what is remembered: the recent databases list never holds a password, not even masked.
+     */
+    public static String stripPassword(String url) {
+        String s = PASSWORD_PARAMETER.matcher(url).replaceAll("$1");
+        s = s.replaceAll("[?&;]$", "");
+        s = s.replace("?&", "?");
+        return USERINFO.matcher(s).replaceAll("$1@");
     }
 }

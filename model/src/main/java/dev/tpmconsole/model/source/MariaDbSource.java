@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A live ZStack MariaDB (or MySQL) database reached by a {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL.
  * Read-only unless asked otherwise: connections are opened read-only, so the server refuses any write.
- * The password is kept in memory only and never appears in a message.
+ * Sessions use UTC, so timestamps read as mysqldump writes them. The password is kept in memory only and
+ * never appears in a message.
  */
 public final class MariaDbSource implements Source {
 
@@ -85,14 +86,20 @@ public final class MariaDbSource implements Source {
             throw new SQLException("the connection to " + displayName() + " has been closed");
         }
         Connection c = DriverManager.getConnection(url, credentials);
-        if (!writable) {
-            // The driver's setReadOnly is only a hint on a single server; the session setting is enforced.
-            try (java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Statement st = c.createStatement()) {
+            // Timestamps are read in UTC, whatever the server's zone: as mysqldump writes them by default
+            // (--tz-utc), so that a live database and a snapshot imported from its dump show the same values
+            // (and a plan made on one fingerprints the rows of the other alike).
+            st.execute("SET time_zone = '+00:00'");
+            if (!writable) {
+                // The driver's setReadOnly is only a hint on a single server; the session setting is enforced.
                 st.execute("SET SESSION TRANSACTION READ ONLY");
-            } catch (SQLException e) {
-                c.close();
-                throw e;
             }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        if (!writable) {
             c.setReadOnly(true);
         }
         return c;

@@ -5,6 +5,12 @@ import java.nio.file.Path;
 /** Opens a source named on the command line or in the GUI: a snapshot path or a JDBC URL. */
 public final class Sources {
 
+    /**
+     * The environment variable a live database's password is taken from when its URL carries none, so that
+     * it need not be typed on a command line (where shell history and the process list keep it).
+     */
+    public static final String PASSWORD_VARIABLE = "TPM_CONSOLE_DB_PASSWORD";
+
     private Sources() {
     }
 
@@ -13,7 +19,8 @@ public final class Sources {
             throw new SourceException(SourceException.Reason.NOT_FOUND, "No source given");
         }
         if (spec.startsWith("jdbc:mariadb:") || spec.startsWith("jdbc:mysql:")) {
-            return MariaDbSource.open(spec, null, null, options);
+            String password = spec.matches("(?i).*[?&;]password=.*") ? null : System.getenv(PASSWORD_VARIABLE);
+            return MariaDbSource.open(spec, null, password, options);
         }
         if (spec.startsWith("jdbc:")) {
             throw new SourceException(SourceException.Reason.UNSUPPORTED, "Unsupported database URL "

@@ -2,10 +2,15 @@ package dev.tpmconsole.model.testing;
 
 import dev.tpmconsole.model.schema.ZStackSchema;
 import dev.tpmconsole.model.snapshot.JdbcRowSink;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assertions;
@@ -80,10 +85,14 @@ public final class MariaDbTestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url());
     }
 
-    /** Fills the database through a row sink in one transaction, with foreign key checks off (dirty rows). */
+    /**
+     * Fills the database through a row sink in one transaction, with foreign key checks off (dirty rows).
+     * Timestamps are written as UTC, as the console reads them.
+     */
     public void load(RowWriter writer) throws Exception {
         try (Connection c = connection(); Statement st = c.createStatement()) {
             st.execute("SET FOREIGN_KEY_CHECKS = 0");
+            st.execute("SET time_zone = '+00:00'");
             c.setAutoCommit(false);
             try (JdbcRowSink sink = new JdbcRowSink(c)) {
                 writer.write(sink);
@@ -91,6 +100,60 @@ public final class MariaDbTestDatabase implements AutoCloseable {
             }
             c.commit();
         }
+    }
+
+    /** Runs statements (foreign key checks off, timestamps in UTC), to build hand-made cases and layouts. */
+    public void exec(String... sql) throws SQLException {
+        try (Connection c = connection(); Statement st = c.createStatement()) {
+            st.execute("SET FOREIGN_KEY_CHECKS = 0");
+            st.execute("SET time_zone = '+00:00'");
+            for (String s : sql) {
+                st.execute(s);
+            }
+        }
+    }
+
+    /**
+     * Dumps the database with this machine's real {@code mysqldump} (the MariaDB client's), with the given
+     * options, into {@code out}. Skips the test (fails under CI=true) when there is no mysqldump.
+     */
+    public Path dump(Path out, String... options) throws IOException, InterruptedException {
+        return dumpTables(out, List.of(), options);
+    }
+
+    /** Dumps only these tables (all when empty) with the real {@code mysqldump}, like {@link #dump}. */
+    public Path dumpTables(Path out, List<String> tables, String... options) throws IOException, InterruptedException {
+        String tool = findDumpTool();
+        java.net.URI uri = java.net.URI.create(serverUrl.substring("jdbc:".length()));
+        List<String> command = new ArrayList<>(List.of(tool, "--host=" + uri.getHost(),
+                "--port=" + (uri.getPort() < 0 ? 3306 : uri.getPort()), "--user=root"));
+        command.addAll(List.of(options));
+        command.add(name);
+        command.addAll(tables);
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + err);
+        }
+        return out;
+    }
+
+    private static String findDumpTool() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            for (String tool : new String[] {"mysqldump", "mariadb-dump"}) {
+                if (Files.isExecutable(Path.of(dir, tool))) {
+                    return Path.of(dir, tool).toString();
+                }
+            }
+        }
+        String message = "no mysqldump (or mariadb-dump) on the PATH";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(message + ": CI=true requires it");
+        }
+        System.err.println("SKIPPED: " + message);
+        Assumptions.abort(message + ": test skipped");
+        return null;
     }
 
     /** Writes rows into a sink. */

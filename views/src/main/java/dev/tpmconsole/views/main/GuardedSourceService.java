@@ -28,6 +28,12 @@ public final class GuardedSourceService implements SourceService {
     }
 
     @Override
+    public Source openDatabase(String url, String user, String password) throws SourceException {
+        guard.check("connecting to " + dev.tpmconsole.model.source.JdbcUrls.withoutPassword(url));
+        return new GuardedSource(delegate.openDatabase(url, user, password), guard);
+    }
+
+    @Override
     public Path demoSnapshot() throws Exception {
         guard.check("preparing the demo snapshot");
         return delegate.demoSnapshot();

@@ -1,7 +1,11 @@
 package dev.tpmconsole.views.main;
 
+import dev.tpmconsole.model.schema.DatabaseKind;
+import dev.tpmconsole.model.source.JdbcUrls;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.stats.SourceSummary;
+import dev.tpmconsole.views.importdump.ImportViewModel;
+import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.Disposable;
@@ -23,9 +27,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the main window: the open source and its summary, whether something is loading, the last error.
+ * State of the main window: the open source (a snapshot, or a live database opened read-only) and its
+ * summary, whether something is loading, the last error, the recent snapshots and databases (a database is
+ * remembered by its URL without password and its user: a password is never kept), and the import of a dump.
  * Opening runs in the background; results arrive on the FX scheduler. The previous source is closed only
- * when the new one opened, so a bad file leaves the window as it was.
+ * when the new one opened, so a bad file or a refused login leaves the window as it was.
  */
 public final class MainViewModel implements AutoCloseable {
 
@@ -46,6 +52,11 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
     private final ObservableList<Path> recentReadOnly = FXCollections.unmodifiableObservableList(recent);
+    private final ObservableList<RecentDatabase> recentDatabases = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<RecentDatabase> recentDatabasesReadOnly =
+            FXCollections.unmodifiableObservableList(recentDatabases);
+    private ImportViewModel importer;
     private final StringBinding title;
     private final BooleanBinding hasError;
     private Disposable pending = Disposable.disposed();
@@ -58,13 +69,26 @@ public final class MainViewModel implements AutoCloseable {
      * @param recentSnapshots the snapshots opened before, newest first (from the preferences)
      */
     public MainViewModel(SourceService service, FxSchedulers schedulers, List<Path> recentSnapshots) {
+        this(service, schedulers, recentSnapshots, List.of());
+    }
+
+    /**
+     * @param recentSnapshots the snapshots opened before, newest first (from the preferences)
+     * @param recentDbs       the live databases opened before, newest first (from the preferences)
+     */
+    public MainViewModel(SourceService service, FxSchedulers schedulers, List<Path> recentSnapshots,
+                         List<RecentDatabase> recentDbs) {
         this.service = Objects.requireNonNull(service);
         recent.setAll(recentSnapshots.subList(0, Math.min(recentSnapshots.size(), MAX_RECENT)));
+        recentDatabases.setAll(recentDbs.subList(0, Math.min(recentDbs.size(), MAX_RECENT)));
         this.schedulers = Objects.requireNonNull(schedulers);
         this.title = Bindings.createStringBinding(() -> {
             SourceSummary s = summary.get();
             if (s == null) {
                 return "TPM Console";
+            }
+            if (s.kind() == DatabaseKind.MARIADB) {
+                return describeDatabase(s.source()) + (s.writable() ? " (live)" : " (live, read-only)") + " — TPM Console";
             }
             String name = Path.of(s.source()).getFileName().toString();
             return name + (s.writable() ? "" : " (read-only)") + " — TPM Console";
@@ -75,7 +99,35 @@ public final class MainViewModel implements AutoCloseable {
     /** Opens a snapshot in the background; on success it replaces the current source. */
     public void open(Path snapshot) {
         Path path = snapshot.toAbsolutePath().normalize();
-        load("Opening " + snapshot.getFileName() + "…", () -> service.open(path), path);
+        load("Opening " + snapshot.getFileName() + "…", () -> service.open(path), () -> {
+            recent.remove(path);
+            recent.add(0, path);
+            if (recent.size() > MAX_RECENT) {
+                recent.remove(MAX_RECENT, recent.size());
+            }
+        });
+    }
+
+    /**
+     * Opens a live ZStack database read-only in the background ({@code jdbc:mariadb://} or {@code jdbc:mysql://}).
+     * The password goes to the connection only; the database is remembered by its URL without password and
+     * the user.
+     *
+     * @param user     the user, or null/blank when the URL names it
+     * @param password the password, or null/empty when none is needed
+     */
+    public void openDatabase(String url, String user, String password) {
+        String u = url == null ? "" : url.strip();
+        String who = user == null || user.isBlank() ? null : user.strip();
+        String pw = password == null || password.isEmpty() ? null : password;
+        RecentDatabase remember = new RecentDatabase(JdbcUrls.stripPassword(u), who);
+        load("Connecting to " + JdbcUrls.withoutPassword(u) + "…", () -> service.openDatabase(u, who, pw), () -> {
+            recentDatabases.remove(remember);
+            recentDatabases.add(0, remember);
+            if (recentDatabases.size() > MAX_RECENT) {
+                recentDatabases.remove(MAX_RECENT, recentDatabases.size());
+            }
+        });
     }
 
     /** Opens the built-in demo snapshot, generating it on the first start. */
@@ -83,12 +135,31 @@ public final class MainViewModel implements AutoCloseable {
         load("Opening the demo snapshot (generated on first start)…", () -> service.open(service.demoSnapshot()), null);
     }
 
-    /** Forgets the recent snapshots. */
+    /** Forgets the recent snapshots and databases. */
     public void clearRecent() {
         recent.clear();
+        recentDatabases.clear();
     }
 
-    private void load(String message, Callable<Source> opener, Path remember) {
+    /** "zstack on 10.0.0.5:3306" for {@code jdbc:mariadb://10.0.0.5:3306/zstack?...}; the URL itself otherwise. */
+    public static String describeDatabase(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:(?:mariadb|mysql)://(?:[^@/]*@)?([^/?]+)/([^?;]*)")
+                .matcher(url);
+        if (m.find() && !m.group(2).isEmpty()) {
+            return m.group(2) + " on " + m.group(1);
+        }
+        return JdbcUrls.withoutPassword(url);
+    }
+
+    /** The import of a dump (File > Import dump), which opens the snapshot it wrote. */
+    public ImportViewModel importer() {
+        if (importer == null) {
+            importer = new ImportViewModel(schedulers, this::open);
+        }
+        return importer;
+    }
+
+    private void load(String message, Callable<Source> opener, Runnable remember) {
         pending.dispose();
         busy.set(true);
         busyMessage.set(message);
@@ -100,11 +171,7 @@ public final class MainViewModel implements AutoCloseable {
                 .observeOn(schedulers.fx())
                 .subscribe(s -> {
                     if (remember != null) {
-                        recent.remove(remember);
-                        recent.add(0, remember);
-                        if (recent.size() > MAX_RECENT) {
-                            recent.remove(MAX_RECENT, recent.size());
-                        }
+                        remember.run();
                     }
                     opened(s);
                 }, this::failed);
@@ -182,6 +249,11 @@ public final class MainViewModel implements AutoCloseable {
         return recentReadOnly;
     }
 
+    /** Live databases opened, newest first, at most {@link #MAX_RECENT}: URL without password, and user. */
+    public ObservableList<RecentDatabase> recentDatabases() {
+        return recentDatabasesReadOnly;
+    }
+
     public ObservableList<TableCountRow> counts() {
         return countsReadOnly;
     }
@@ -189,6 +261,9 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         pending.dispose();
+        if (importer != null) {
+            importer.close();
+        }
         Source s = source.get();
         if (s != null) {
             s.close();

@@ -42,11 +42,17 @@ import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.scene.Scene;
+import dev.tpmconsole.views.importdump.ImportView;
+import dev.tpmconsole.views.prefs.RecentDatabase;
+import dev.tpmconsole.views.util.Themes;
 
 /**
  * The main window: menus, an error banner, the browse views in tabs (VMs, Hosts, Key providers) and the
  * summary of the open source (its layout and row counts) as the last tab, a busy indicator while a source
- * opens, and a status bar. Every action is in a menu with its shortcut. Thin: state is in
+ * opens, and a status bar. File opens snapshots, live databases (a dialog asks for URL, user and password)
+ * and imports dumps (in a window of their own, with progress and Cancel). Every action is in a menu with its shortcut. Thin: state is in
  * {@link MainViewModel} and {@link BrowseViewModel}.
  */
 public final class MainWindow {
@@ -61,6 +67,7 @@ public final class MainWindow {
     private final Actions actions;
     private final BorderPane root = new BorderPane();
     private Tab summaryTab;
+    private Stage importStage;
 
     /**
      * @param theme the theme in use; the View menu changes it, whoever owns the scene applies it
@@ -103,12 +110,18 @@ public final class MainWindow {
         recent.setId("menuOpenRecent");
         fillRecent(recent);
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
+        vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> fillRecent(recent));
+        MenuItem database = item("menuOpenDatabase", "Open data_base…", "Shortcut+Shift+O", () -> showOpenDatabase(null));
         MenuItem demo = item("menuOpenDemo", "Open _demo", "Shortcut+D", vm::openDemo);
+        MenuItem importDump = item("menuImportDump", "_Import dump…", "Shortcut+I", this::chooseDump);
         MenuItem exit = item("menuQuit", "_Quit", "Shortcut+Q", quit);
         open.disableProperty().bind(vm.busyProperty());
         recent.disableProperty().bind(vm.busyProperty());
+        database.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
-        Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), exit);
+        importDump.disableProperty().bind(vm.importer().runningProperty());
+        Menu file = new Menu("_File", null, open, recent, database, demo, new SeparatorMenuItem(), importDump,
+                new SeparatorMenuItem(), exit);
         file.setId("menuFile");
 
         MenuItem vms = item("menuShowVms", "_VMs", "Shortcut+1", () -> browse.show(BrowseView.Page.VMS));
@@ -183,8 +196,21 @@ public final class MainWindow {
             item.setOnAction(e -> vm.open(p));
             menu.getItems().add(item);
         }
+        int d = 0;
+        for (RecentDatabase db : vm.recentDatabases()) {
+            i++;
+            d++;
+            if (d == 1 && i > 1) {
+                menu.getItems().add(new SeparatorMenuItem());
+            }
+            MenuItem item = new MenuItem((i < 10 ? "_" + i + "  " : "") + MainViewModel.describeDatabase(db.url())
+                    + (db.user() != null ? " as " + db.user() : "") + "  (live)…");
+            item.setId("menuRecentDatabase" + d);
+            item.setOnAction(e -> showOpenDatabase(db));
+            menu.getItems().add(item);
+        }
         if (menu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent snapshots");
+            MenuItem none = new MenuItem("No recent snapshots or databases");
             none.setDisable(true);
             menu.getItems().add(none);
         } else {
@@ -212,6 +238,62 @@ public final class MainWindow {
         if (file != null) {
             vm.open(file.toPath());
         }
+    }
+
+    /**
+     * Asks for a live database (prefilled with one opened before, if given; the password is asked each time) and
+     * opens it read-only. Returns the dialog, already showing.
+     */
+    public OpenDatabaseDialog showOpenDatabase(RecentDatabase prefill) {
+        OpenDatabaseDialog dialog = new OpenDatabaseDialog(window(), prefill);
+        dialog.show(login -> vm.openDatabase(login.url(), login.user(), login.password()));
+        return dialog;
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() != null ? root.getScene().getWindow() : null;
+    }
+
+    /** File > Import dump: the dump to read, then where to write the snapshot; then the import window. */
+    private void chooseDump() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import a ZStack database dump");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("mysqldump output (*.sql, *.sql.gz, *.gz)", "*.sql", "*.sql.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File dumpFile = chooser.showOpenDialog(window());
+        if (dumpFile == null) {
+            return;
+        }
+        Path suggested = dev.tpmconsole.model.dump.DumpImporter.defaultSnapshot(dumpFile.toPath());
+        FileChooser save = new FileChooser();
+        save.setTitle("Write the snapshot to");
+        save.setInitialDirectory(suggested.getParent().toFile());
+        save.setInitialFileName(suggested.getFileName().toString());
+        save.getExtensionFilters().add(new FileChooser.ExtensionFilter("SQLite snapshots", "*.sqlite", "*.sqlite3", "*.db"));
+        File target = save.showSaveDialog(window());
+        if (target != null) {
+            // the save dialog asked before naming an existing file: replacing it is what the person chose
+            showImport(dumpFile.toPath(), target.toPath(), true);
+        }
+    }
+
+    /** Shows the import window and imports {@code dumpFile} into {@code target}; the result is then opened. */
+    public Stage showImport(Path dumpFile, Path target, boolean overwrite) {
+        if (importStage == null) {
+            importStage = new Stage();
+            importStage.initOwner(window());
+            importStage.setTitle("Import dump — TPM Console");
+            Scene scene = new Scene(new ImportView(vm.importer(), importStage::close).root(), 760, 600);
+            Themes.apply(scene, theme.get());
+            theme.addListener((o, a, b) -> Themes.apply(scene, b));
+            importStage.setScene(scene);
+            importStage.setOnCloseRequest(e -> vm.importer().cancel());
+        }
+        importStage.show();
+        importStage.toFront();
+        vm.importer().start(dumpFile, target, overwrite);
+        return importStage;
     }
 
     private Parent errorBanner() {
@@ -244,7 +326,8 @@ public final class MainWindow {
         subtitle.getStyleClass().add("subtitle");
         subtitle.setWrapText(true);
         subtitle.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null
-                ? "Open a snapshot with File > Open snapshot (Ctrl+O), or the demo with Ctrl+D."
+                ? "Open a snapshot with File > Open snapshot (Ctrl+O), a live database with File > Open database"
+                        + " (Ctrl+Shift+O), a dump with File > Import dump (Ctrl+I), or the demo with Ctrl+D."
                 : "Schema: " + vm.summaryProperty().get().layoutLine(), vm.summaryProperty()));
 
         TableView<TableCountRow> table = new TableView<>(vm.counts());

@@ -12,4 +12,12 @@ public interface SourceService {
 
     /** The built-in demo snapshot, generated on first use. */
     Path demoSnapshot() throws Exception;
+
+    /**
+     * Opens a live ZStack database read-only ({@code jdbc:mariadb://} or {@code jdbc:mysql://}); the password is
+     * kept in memory for the session only. {@code user} and {@code password} may be null when the URL has them.
+     */
+    default Source openDatabase(String url, String user, String password) throws SourceException {
+        throw new SourceException(SourceException.Reason.UNSUPPORTED, "This console cannot open live databases");
+    }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the console remembers between runs: the window's geometry, the theme, the recent snapshots and the
- * layout of every table. Immutable; {@code with...} returns a changed copy. Unknown or missing parts read
+ * What the console remembers between runs: the window's geometry, the theme, the recent snapshots and live
+ * databases (never a password) and the layout of every table. Immutable; {@code with...} returns a changed copy. Unknown or missing parts read
  * as their defaults, so that an older or newer file still loads.
  *
  * @param window  the main window's geometry, null until the window was closed once
@@ -15,9 +15,10 @@ import java.util.Map;
  * @param recent  the most recently opened snapshots, newest first
  * @param tables  per table id, its column layout and sort
  * @param vmSplit the divider position between the VM list and its details (0..1), or null
+ * @param recentDatabases the live databases opened most recently, newest first (URL and user, no password)
  */
 public record UiPreferences(WindowGeometry window, String theme, List<String> recent, Map<String, TableLayout> tables,
-                            Double vmSplit) {
+                            Double vmSplit, List<RecentDatabase> recentDatabases) {
 
     /** How many recent snapshots are kept. */
     public static final int MAX_RECENT = 8;
@@ -25,32 +26,46 @@ public record UiPreferences(WindowGeometry window, String theme, List<String> re
     public UiPreferences {
         recent = recent == null ? List.of() : List.copyOf(recent.stream().filter(r -> r != null && !r.isBlank()).toList());
         tables = tables == null ? Map.of() : Map.copyOf(tables);
+        recentDatabases = recentDatabases == null ? List.of()
+                : List.copyOf(recentDatabases.stream().filter(d -> d != null && d.url() != null && !d.url().isBlank())
+                        .limit(MAX_RECENT).toList());
+    }
+
+    /** Preferences without remembered live databases. */
+    public UiPreferences(WindowGeometry window, String theme, List<String> recent, Map<String, TableLayout> tables,
+                         Double vmSplit) {
+        this(window, theme, recent, tables, vmSplit, List.of());
     }
 
     public static UiPreferences defaults() {
-        return new UiPreferences(null, null, List.of(), Map.of(), null);
+        return new UiPreferences(null, null, List.of(), Map.of(), null, List.of());
+    }
+
+    public UiPreferences withRecentDatabases(List<RecentDatabase> d) {
+        return new UiPreferences(window, theme, recent, tables, vmSplit, d);
     }
 
     public UiPreferences withWindow(WindowGeometry w) {
-        return new UiPreferences(w, theme, recent, tables, vmSplit);
+        return new UiPreferences(w, theme, recent, tables, vmSplit, recentDatabases);
     }
 
     public UiPreferences withTheme(String t) {
-        return new UiPreferences(window, t, recent, tables, vmSplit);
+        return new UiPreferences(window, t, recent, tables, vmSplit, recentDatabases);
     }
 
     public UiPreferences withRecent(List<String> r) {
-        return new UiPreferences(window, theme, r.subList(0, Math.min(r.size(), MAX_RECENT)), tables, vmSplit);
+        return new UiPreferences(window, theme, r.subList(0, Math.min(r.size(), MAX_RECENT)), tables, vmSplit,
+                recentDatabases);
     }
 
     public UiPreferences withTables(Map<String, TableLayout> t) {
         Map<String, TableLayout> merged = new LinkedHashMap<>(tables);
         merged.putAll(t);
-        return new UiPreferences(window, theme, recent, merged, vmSplit);
+        return new UiPreferences(window, theme, recent, merged, vmSplit, recentDatabases);
     }
 
     public UiPreferences withVmSplit(Double s) {
-        return new UiPreferences(window, theme, recent, tables, s);
+        return new UiPreferences(window, theme, recent, tables, s, recentDatabases);
     }
 
     /** {@code path} first, then the others it was not. */

@@ -12,7 +12,7 @@ public final class Formats {
         return NumberFormat.getIntegerInstance().format(n);
     }
 
-    /** "850 B", "1.2 KiB", "3.4 MiB"; "—" for no content. */
+    /** "850 B", "1.2 KiB", "3.4 MiB", "5.6 GiB"; "—" for no content. */
     public static String bytes(Long n) {
         if (n == null) {
             return "—";
@@ -23,7 +23,10 @@ public final class Formats {
         if (n < 1024 * 1024) {
             return String.format("%.1f KiB", n / 1024.0);
         }
-        return String.format("%.1f MiB", n / (1024.0 * 1024));
+        if (n < 1024L * 1024 * 1024) {
+            return String.format("%.1f MiB", n / (1024.0 * 1024));
+        }
+        return String.format("%.1f GiB", n / (1024.0 * 1024 * 1024));
     }
 
     public static String yesNo(boolean b) {

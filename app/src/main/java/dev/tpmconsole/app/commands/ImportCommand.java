@@ -1,0 +1,170 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.dump.DumpImporter;
+import dev.tpmconsole.model.dump.ImportOptions;
+import dev.tpmconsole.model.dump.ImportProgress;
+import dev.tpmconsole.model.dump.ImportResult;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.stats.SourceSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code import DUMP [--out SNAPSHOT]}: turns a mysqldump of ZStack's database ({@code .sql} or {@code .sql.gz})
+ * into a snapshot, in one streaming pass, with a progress bar on a terminal. A dump that is cut off, damaged or
+ * not a mysqldump is refused with a message and leaves no file behind; so does Ctrl+C.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a mysqldump of ZStack's database (plain or gzip-compressed, as MariaDB's or MySQL's"
+            + " mysqldump writes it) into a snapshot. Only the tables of the TPM schema are kept; every other table"
+            + " is skipped. Exit status: 0 imported, 1 the dump cannot be read or is not a mysqldump of a ZStack"
+            + " database, or SNAPSHOT exists (without --force), 2 usage error.")
+public final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DUMP", description = "The dump: mysqldump output, plain or gzip-compressed.")
+    Path dump;
+
+    @Option(names = "--out", paramLabel = "SNAPSHOT",
+            description = "The snapshot to write (default: beside DUMP, named after it, ending in .sqlite).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace SNAPSHOT if it exists (only once the new one is complete).")
+    boolean force;
+
+    @Option(names = "--database", paramLabel = "NAME",
+            description = "When the dump holds several databases, import the tables of this one.")
+    String database;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws SourceException {
+        Path target = (out != null ? out : DumpImporter.defaultSnapshot(dump)).toAbsolutePath().normalize();
+        boolean bar = !quiet && System.console() != null;
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar progress = new ProgressBar(err);
+        DumpImporter importer = new DumpImporter(new ImportOptions(force, database), bar ? progress::show : null);
+        // Ctrl+C: stop the import and let it remove its partial file before the JVM goes
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            importer.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tpm-console import interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ImportResult result;
+        try {
+            result = importer.run(dump, target);
+        } catch (FileAlreadyExistsException e) {
+            progress.end();
+            err.println("tpm-console: " + target + " exists already; pass --force to replace it");
+            return 1;
+        } catch (IOException e) {
+            progress.end();
+            err.println("tpm-console: " + e.getMessage());
+            return 1;
+        } catch (SourceException e) {
+            progress.end();
+            throw e;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it only waited for us
+            }
+        }
+        progress.end();
+        print(result, spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void print(ImportResult r, PrintWriter w) {
+        w.printf("Imported %s: %,d rows in %d tables, in %.1f s%n", r.snapshot(), r.totalRows(),
+                r.rowsPerTable().size(), r.elapsed().toMillis() / 1000.0);
+        w.printf("Read %s of dump%s; skipped %,d other tables (%s)%n", bytes(r.dumpBytes()),
+                r.sqlBytes() != r.dumpBytes() ? " (" + bytes(r.sqlBytes()) + " of SQL)" : "", r.skippedTables(),
+                bytes(r.skippedBytes()));
+        w.printf("Schema: %s%n", new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutLine());
+        r.layout().missingColumns().forEach((table, cols) ->
+                w.printf("        %s lacks columns: %s%n", table, String.join(", ", cols)));
+        r.droppedColumns().forEach((table, cols) ->
+                w.printf("        %s columns not in the schema (not imported): %s%n", table, String.join(", ", cols)));
+        w.println();
+        int width = r.rowsPerTable().keySet().stream().mapToInt(String::length).max().orElse(10);
+        w.printf("%-" + width + "s  %12s%n", "Table", "Rows");
+        r.rowsPerTable().forEach((table, rows) -> w.printf("%-" + width + "s  %,12d%n", table, rows));
+        w.printf("%-" + width + "s  %,12d%n", "total", r.totalRows());
+        for (String warning : r.warnings()) {
+            w.println();
+            w.println("Note: " + warning);
+        }
+        w.flush();
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format("%.1f %s", v, units[u]);
+    }
+
+    /** One line on stderr, redrawn: a bar, bytes read of the file, the table being read and the rows so far. */
+    static final class ProgressBar {
+        private static final int WIDTH = 24;
+        private final PrintWriter err;
+        private boolean shown;
+
+        ProgressBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        void show(ImportProgress p) {
+            if (p.phase() == ImportProgress.Phase.DONE) {
+                return;
+            }
+            int filled = (int) Math.round(p.fraction() * WIDTH);
+            String what = p.phase() == ImportProgress.Phase.INDEXING ? "building indexes"
+                    : p.table() == null ? "" : String.format("%s %,d rows", p.table(), p.rowsPerTable().getOrDefault(p.table(), 0L));
+            String line = String.format("\r[%s%s] %3.0f%% %s of %s · %s · %,d rows", "#".repeat(filled),
+                    " ".repeat(WIDTH - filled), p.fraction() * 100, bytes(p.bytesRead()), bytes(p.totalBytes()), what,
+                    p.totalRows());
+            err.print(line + "\u001b[K");
+            err.flush();
+            shown = true;
+        }
+
+        void end() {
+            if (shown) {
+                err.print("\r\u001b[K");
+                err.flush();
+                shown = false;
+            }
+        }
+    }
+}

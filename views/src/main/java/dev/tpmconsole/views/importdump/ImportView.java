@@ -1,0 +1,160 @@
+package dev.tpmconsole.views.importdump;
+
+import dev.tpmconsole.views.util.Formats;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The import window: where from and where to, a progress bar over the bytes of the dump file, the rows read
+ * per table (the table being read marked), the status, an error banner, Cancel (Escape) and Close. Thin: the
+ * state is in {@link ImportViewModel}.
+ */
+public final class ImportView {
+
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+
+    private final ImportViewModel vm;
+    private final Runnable close;
+    private final BorderPane root = new BorderPane();
+
+    /** @param close closes the window (an import still running is cancelled by the view-model's close) */
+    public ImportView(ImportViewModel vm, Runnable close) {
+        this.vm = vm;
+        this.close = close;
+        root.setId("importView");
+        root.getStyleClass().add("import-view");
+        root.setTop(header());
+        root.setCenter(table());
+        root.setBottom(buttons());
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                if (vm.canCancelBinding().get()) {
+                    vm.cancel();
+                } else if (!vm.runningProperty().get()) {
+                    close.run();
+                }
+                e.consume();
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Parent header() {
+        Label from = new Label();
+        from.setId("importDump");
+        from.textProperty().bind(Bindings.createStringBinding(() -> "From  " + name(vm.dumpProperty().get()),
+                vm.dumpProperty()));
+        Label to = new Label();
+        to.setId("importTarget");
+        to.textProperty().bind(Bindings.createStringBinding(() -> "To    " + name(vm.targetProperty().get()),
+                vm.targetProperty()));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("importProgress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label bytes = new Label();
+        bytes.setId("importBytes");
+        bytes.textProperty().bind(vm.bytesProperty());
+        Label status = new Label();
+        status.setId("importStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("importError");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissImportError");
+        dismiss.setOnAction(e -> vm.dismissError());
+        HBox.setHgrow(error, Priority.ALWAYS);
+        error.setMaxWidth(Double.MAX_VALUE);
+        HBox banner = new HBox(12, error, dismiss);
+        banner.setId("importErrorBanner");
+        banner.getStyleClass().add("error-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.visibleProperty().bind(vm.hasErrorBinding());
+        banner.managedProperty().bind(vm.hasErrorBinding());
+        VBox top = new VBox(6, from, to, bar, bytes, status, banner);
+        top.setPadding(new Insets(12, 12, 8, 12));
+        return top;
+    }
+
+    private static String name(Path p) {
+        return p == null ? "—" : p.getFileName() + "   (" + p.getParent() + ")";
+    }
+
+    private Parent table() {
+        TableView<ImportViewModel.TableRows> table = new TableView<>(vm.tables());
+        table.setId("importTables");
+        TableColumn<ImportViewModel.TableRows, String> name = new TableColumn<>("Table");
+        name.setId("importTableColumn");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
+        name.setPrefWidth(260);
+        TableColumn<ImportViewModel.TableRows, Long> rows = new TableColumn<>("Rows read");
+        rows.setId("importRowsColumn");
+        rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
+        rows.setStyle("-fx-alignment: CENTER-RIGHT;");
+        rows.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : Formats.count(value));
+            }
+        });
+        rows.setPrefWidth(140);
+        table.getColumns().add(name);
+        table.getColumns().add(rows);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No table of the ZStack schema read yet"));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ImportViewModel.TableRows item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(CURRENT, !empty && item != null && item.current());
+            }
+        });
+        BorderPane.setMargin(table, new Insets(0, 12, 0, 12));
+        return table;
+    }
+
+    private Parent buttons() {
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelImport");
+        cancel.disableProperty().bind(vm.canCancelBinding().not());
+        cancel.setOnAction(e -> vm.cancel());
+        Button closeButton = new Button("Close");
+        closeButton.setId("closeImport");
+        closeButton.setDefaultButton(true);
+        closeButton.disableProperty().bind(vm.runningProperty());
+        closeButton.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, spacer, cancel, closeButton);
+        bar.setId("importButtons");
+        bar.setPadding(new Insets(8, 12, 12, 12));
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        return bar;
+    }
+}

@@ -1,0 +1,245 @@
+package dev.tpmconsole.views.importdump;
+
+import dev.tpmconsole.model.dump.DumpImporter;
+import dev.tpmconsole.model.dump.ImportOptions;
+import dev.tpmconsole.model.dump.ImportProgress;
+import dev.tpmconsole.model.dump.ImportResult;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.ObservableEmitter;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of File > Import dump: imports a dump into a new snapshot in the background, with the bytes of
+ * the file read, the rows read per table and the table being read, and Cancel; when it is done, the snapshot
+ * is handed to whoever opens snapshots (the main window). Progress reaches the FX thread about ten times a
+ * second (the importer's pace), never once per row.
+ */
+public final class ImportViewModel implements AutoCloseable {
+
+    /** The rows read so far of one table; {@code current} while it is being read. */
+    public record TableRows(String table, long rows, boolean current) {
+    }
+
+    private final FxSchedulers schedulers;
+    private final Consumer<Path> open;
+
+    private final ReadOnlyObjectWrapper<Path> dump = new ReadOnlyObjectWrapper<>(this, "dump");
+    private final ReadOnlyObjectWrapper<Path> target = new ReadOnlyObjectWrapper<>(this, "target");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper bytes = new ReadOnlyStringWrapper(this, "bytes", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ObservableList<TableRows> tables = FXCollections.observableArrayList();
+    /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
+    private final ObservableList<TableRows> tablesReadOnly = FXCollections.unmodifiableObservableList(tables);
+    private final BooleanBinding canCancel;
+    private final BooleanBinding hasError;
+    private DumpImporter importer;
+    private Disposable run = Disposable.disposed();
+
+    /**
+     * @param open opens a finished snapshot (the main window's {@code open}), called on the FX thread
+     */
+    public ImportViewModel(FxSchedulers schedulers, Consumer<Path> open) {
+        this.schedulers = Objects.requireNonNull(schedulers);
+        this.open = Objects.requireNonNull(open);
+        canCancel = Bindings.createBooleanBinding(() -> running.get() && !cancelling.get(), running, cancelling);
+        hasError = error.isNotEmpty();
+    }
+
+    /**
+     * Imports {@code dumpFile} into {@code snapshot} in the background ({@code overwrite}: the person agreed to
+     * replace an existing file). Does nothing while an import runs.
+     */
+    public void start(Path dumpFile, Path snapshot, boolean overwrite) {
+        if (running.get()) {
+            return;
+        }
+        dump.set(dumpFile.toAbsolutePath().normalize());
+        target.set(snapshot.toAbsolutePath().normalize());
+        running.set(true);
+        cancelling.set(false);
+        progress.set(0);
+        bytes.set("");
+        error.set("");
+        result.set(null);
+        tables.clear();
+        status.set("Reading " + dump.get().getFileName() + "…");
+        AtomicReference<ObservableEmitter<Object>> events = new AtomicReference<>();
+        DumpImporter current = new DumpImporter(new ImportOptions(overwrite, null), p -> {
+            ObservableEmitter<Object> e = events.get();
+            if (e != null) {
+                e.onNext(p);
+            }
+        });
+        importer = current;
+        Path from = dump.get();
+        Path to = target.get();
+        run = Observable.<Object>create(emitter -> {
+                    events.set(emitter);
+                    // a disposal (the window closed) stops the import too; Cancel goes through cancel()
+                    emitter.setCancellable(current::cancel);
+                    try {
+                        ImportResult r = current.run(from, to);
+                        emitter.onNext(r);
+                        emitter.onComplete();
+                    } catch (Exception e) {
+                        emitter.tryOnError(e);
+                    }
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(event -> {
+                    if (event instanceof ImportProgress p) {
+                        progressed(p);
+                    } else if (event instanceof ImportResult r) {
+                        finished(r);
+                    }
+                }, this::failed);
+    }
+
+    private void progressed(ImportProgress p) {
+        progress.set(p.phase() == ImportProgress.Phase.INDEXING ? -1 : p.fraction());
+        bytes.set(Formats.bytes(p.bytesRead()) + " of " + Formats.bytes(p.totalBytes()) + " read · "
+                + Formats.count(p.totalRows()) + " rows");
+        showTables(p.rowsPerTable(), p.phase() == ImportProgress.Phase.READING ? p.table() : null);
+        if (!cancelling.get()) {
+            status.set(switch (p.phase()) {
+                case READING -> p.table() == null ? "Reading " + dump.get().getFileName() + "…"
+                        : "Reading " + p.table() + "…";
+                case INDEXING -> "Building the indexes…";
+                case DONE -> "Done";
+            });
+        }
+    }
+
+    private void showTables(Map<String, Long> rows, String current) {
+        // one change per update: the table view redraws once
+        tables.setAll(rows.entrySet().stream().map(e -> new TableRows(e.getKey(), e.getValue(),
+                e.getKey().equals(current))).toList());
+    }
+
+    private void finished(ImportResult r) {
+        running.set(false);
+        cancelling.set(false);
+        progress.set(1);
+        showTables(r.rowsPerTable(), null);
+        bytes.set(Formats.bytes(r.dumpBytes()) + " read · " + Formats.count(r.totalRows()) + " rows");
+        result.set(r);
+        status.set(String.format("Imported %s rows into %s in %.1f s%s", Formats.count(r.totalRows()),
+                r.snapshot().getFileName(), r.elapsed().toMillis() / 1000.0,
+                r.warnings().isEmpty() ? "" : ". " + String.join(" ", r.warnings())));
+        open.accept(r.snapshot());
+    }
+
+    private void failed(Throwable t) {
+        running.set(false);
+        boolean wasCancelling = cancelling.get();
+        cancelling.set(false);
+        if (t instanceof SourceException se && se.reason() == SourceException.Reason.CANCELLED || wasCancelling) {
+            status.set("Cancelled; no snapshot was written");
+            progress.set(0);
+            return;
+        }
+        status.set("Failed; no snapshot was written");
+        progress.set(0);
+        if (t instanceof FileAlreadyExistsException) {
+            error.set(target.get() + " exists already; choose another name");
+        } else {
+            error.set(t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage() : t.toString());
+        }
+    }
+
+    /** Stops the import; it removes what it wrote and then reports "Cancelled". */
+    public void cancel() {
+        if (running.get() && !cancelling.get()) {
+            cancelling.set(true);
+            status.set("Cancelling…");
+            importer.cancel();
+        }
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    public ReadOnlyObjectProperty<Path> dumpProperty() {
+        return dump.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0 to 1 while reading, -1 (indeterminate) while the indexes are built. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "12.3 MiB of 45.6 MiB read · 123,456 rows". */
+    public ReadOnlyStringProperty bytesProperty() {
+        return bytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ImportResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Rows read per table, in the dump's order. */
+    public ObservableList<TableRows> tables() {
+        return tablesReadOnly;
+    }
+
+    public BooleanBinding canCancelBinding() {
+        return canCancel;
+    }
+
+    public BooleanBinding hasErrorBinding() {
+        return hasError;
+    }
+
+    /** Stops a running import (its partial file is removed) when the window goes. */
+    @Override
+    public void close() {
+        if (importer != null) {
+            importer.cancel();
+        }
+        run.dispose();
+    }
+}

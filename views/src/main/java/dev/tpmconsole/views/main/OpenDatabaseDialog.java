@@ -1,0 +1,128 @@
+package dev.tpmconsole.views.main;
+
+import dev.tpmconsole.views.prefs.RecentDatabase;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Window;
+
+/**
+ * File > Open database: asks for the URL of a live ZStack database, the user and the password (in a password
+ * field). Open is enabled once the URL is a {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL naming a
+ * database. The password goes to the connection and nowhere else; the dialog forgets it when it closes.
+ */
+public final class OpenDatabaseDialog {
+
+    private static final Pattern URL = Pattern.compile("^jdbc:(mariadb|mysql)://[^/\\s]+/[^/?\\s]+.*$");
+
+    /** What was typed; {@link #toString()} never shows the password. */
+    public record Login(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[url=" + dev.tpmconsole.model.source.JdbcUrls.withoutPassword(url) + ", user=" + user
+                    + ", password=" + (password == null || password.isEmpty() ? "none" : "***") + "]";
+        }
+    }
+
+    private final Dialog<Login> dialog = new Dialog<>();
+    private final TextField url = new TextField();
+    private final TextField user = new TextField();
+    private final PasswordField password = new PasswordField();
+    private final ButtonType open = new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
+
+    /**
+     * @param prefill a database opened before (its URL and user; the password is asked again), or null
+     */
+    public OpenDatabaseDialog(Window owner, RecentDatabase prefill) {
+        dialog.setTitle("Open a live ZStack database");
+        dialog.setHeaderText("Open ZStack's MariaDB (or MySQL) database, read-only");
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        url.setId("dbUrl");
+        url.setPromptText("jdbc:mariadb://HOST:3306/zstack");
+        url.setPrefColumnCount(36);
+        user.setId("dbUser");
+        user.setPromptText("e.g. zstack_ro");
+        password.setId("dbPassword");
+        password.setPromptText("asked each time, never saved");
+        if (prefill != null) {
+            url.setText(prefill.url());
+            user.setText(prefill.user() == null ? "" : prefill.user());
+        }
+        Label note = new Label("Browse, audit and preview read the live database; nothing is written to it. The"
+                + " password is used for this connection only: it is not saved, nor shown anywhere.");
+        note.setId("dbNote");
+        note.setWrapText(true);
+        note.setMaxWidth(460);
+        GridPane grid = new GridPane();
+        grid.setId("openDatabaseForm");
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, label("_URL", url), url);
+        grid.addRow(1, label("U_ser", user), user);
+        grid.addRow(2, label("_Password", password), password);
+        grid.add(note, 0, 3, 2, 1);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, grow);
+        dialog.getDialogPane().setId("openDatabaseDialog");
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        Node openButton = dialog.getDialogPane().lookupButton(open);
+        openButton.setId("dbOpen");
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("dbCancel");
+        openButton.disableProperty().bind(valid().not());
+        dialog.setResultConverter(b -> b == open ? new Login(url.getText().strip(), user.getText().strip(),
+                password.getText()) : null);
+        dialog.setOnHidden(e -> password.clear());
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        Platform.runLater(() -> (prefill != null ? password : url).requestFocus());
+    }
+
+    private static Label label(String text, Node field) {
+        Label l = new Label(text);
+        l.setMnemonicParsing(true);
+        l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** Whether the URL is one a live source can be opened from. */
+    public BooleanBinding valid() {
+        return Bindings.createBooleanBinding(() -> URL.matcher(url.getText().strip()).matches(), url.textProperty());
+    }
+
+    public Dialog<Login> dialog() {
+        return dialog;
+    }
+
+    /** Shows the dialog (without blocking) and hands what was typed to {@code onOpen} when Open is chosen. */
+    public void show(Consumer<Login> onOpen) {
+        dialog.resultProperty().addListener((o, a, login) -> {
+            if (login != null) {
+                onOpen.accept(login);
+            }
+        });
+        dialog.show();
+    }
+}
