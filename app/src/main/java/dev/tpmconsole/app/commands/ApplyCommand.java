@@ -42,6 +42,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
+    @Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack management node"
+            + " is stopped (writes are refused while a heartbeat is recent).")
+    boolean nodesStopped;
+
     static final class Mode {
         @ArgGroup(exclusive = false)
         Fresh fresh;
@@ -74,7 +78,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 err.println("tpm-console: no journal at " + mode.resume);
                 return 1;
             }
-            sourceSpec = Runs.sourceOf(mode.resume);
+            // the journal names a live database without its password: it comes from the environment again
+            sourceSpec = dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(mode.resume));
         } else {
             sourceSpec = mode.fresh.source;
             if (!Files.isRegularFile(mode.fresh.plan)) {
@@ -89,6 +94,7 @@ public final class ApplyCommand implements Callable<Integer> {
             }
         }
         try (Source source = Sources.open(sourceSpec, OpenOptions.writableOptions())) {
+            dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {
                 run = mode.resume != null

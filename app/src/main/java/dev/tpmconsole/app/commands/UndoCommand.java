@@ -28,6 +28,10 @@ public final class UndoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
     Path journal;
 
+    @picocli.CommandLine.Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack"
+            + " management node is stopped.")
+    boolean nodesStopped;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -35,7 +39,9 @@ public final class UndoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
             return 1;
         }
-        try (Source source = Sources.open(Runs.sourceOf(journal), OpenOptions.writableOptions())) {
+        try (Source source = Sources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
+                OpenOptions.writableOptions())) {
+            dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
             int total = new dev.tpmconsole.model.pipeline.QuarantineFile(
                     journal.toAbsolutePath().getParent().resolve(Runs.QUARANTINE)).readAll().size();
             List<QuarantinedRow> refused = Runs.undo(source, journal);

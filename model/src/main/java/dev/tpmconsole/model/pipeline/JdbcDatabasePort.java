@@ -147,7 +147,7 @@ public final class JdbcDatabasePort implements DatabasePort {
         try (Connection c = borrow()) {
             for (Plan.RowRef row : rows) {
                 TableDef def = ZStackSchema.canonical().requireTable(row.table());
-                try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + row.table() + " WHERE "
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + row.table() + " WHERE "
                         + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
                     d.bind(ps, 1, row.key());
                     try (ResultSet rs = ps.executeQuery()) {

@@ -40,7 +40,7 @@ public final class RowFingerprints {
         for (Plan.RowRef row : rows) {
             TableDef def = ZStackSchema.canonical().requireTable(row.table());
             String key = keyColumn(row.table());
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + row.table() + " WHERE "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + row.table() + " WHERE "
                     + d.eqParam(key))) {
                 d.bind(ps, 1, row.key());
                 try (ResultSet rs = ps.executeQuery()) {

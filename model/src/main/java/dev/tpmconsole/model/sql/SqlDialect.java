@@ -85,6 +85,27 @@ public final class SqlDialect {
         return sb.toString();
     }
 
+    /**
+     * The column list that reads a whole row of a table as ZStack's values: on MariaDB a timestamp is read as
+     * text ({@code CAST(x AS CHAR)}), since the driver turns the zero date {@code 0000-00-00 00:00:00} into
+     * NULL; columns this database lacks are left out.
+     */
+    public String wholeRow(dev.tpmconsole.model.schema.TableDef table) {
+        java.util.List<String> missing = layout == null ? java.util.List.of()
+                : layout.missingColumns().getOrDefault(table.name(), java.util.List.of());
+        java.util.List<String> cols = new java.util.ArrayList<>();
+        for (dev.tpmconsole.model.schema.ColumnDef c : table.columns()) {
+            if (missing.contains(c.name())) {
+                continue;
+            }
+            String name = table.name().equals("VmHostBackupFileVO") && c.name().equals("resourceUuid") && layout != null
+                    && layout.backupOwnerColumn() != null ? layout.backupOwnerColumn() : c.name();
+            cols.add(kind == DatabaseKind.MARIADB && c.kind() == dev.tpmconsole.model.schema.ColumnDef.ValueKind.TIMESTAMP
+                    ? "CAST(" + name + " AS CHAR) AS " + name : name);
+        }
+        return String.join(", ", cols);
+    }
+
     /** Length in bytes of a blob or string. */
     public String byteLength(String expression) {
         return kind == DatabaseKind.SQLITE ? "length(CAST(" + expression + " AS BLOB))" : "LENGTH(" + expression + ")";
