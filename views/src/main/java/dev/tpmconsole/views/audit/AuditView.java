@@ -116,21 +116,8 @@ public final class AuditView {
     }
 
     private Parent errorBanner() {
-        Label text = new Label();
-        text.setId("auditError");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissAuditError");
-        dismiss.setOnAction(e -> vm.dismissError());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox banner = new HBox(12, text, dismiss);
-        banner.getStyleClass().add("error-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
+        return dev.tpmconsole.views.util.ErrorBanner.of(vm.errorProperty(), vm::dismissError, "auditErrorBanner",
+                "auditError", "dismissAuditError");
     }
 
     private Parent body() {

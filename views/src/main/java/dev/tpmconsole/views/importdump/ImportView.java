@@ -81,21 +81,8 @@ public final class ImportView {
         status.setId("importStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        Label error = new Label();
-        error.setId("importError");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissImportError");
-        dismiss.setOnAction(e -> vm.dismissError());
-        HBox.setHgrow(error, Priority.ALWAYS);
-        error.setMaxWidth(Double.MAX_VALUE);
-        HBox banner = new HBox(12, error, dismiss);
-        banner.setId("importErrorBanner");
-        banner.getStyleClass().add("error-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.hasErrorBinding());
-        banner.managedProperty().bind(vm.hasErrorBinding());
+        HBox banner = dev.tpmconsole.views.util.ErrorBanner.of(vm.errorProperty(), vm::dismissError,
+                "importErrorBanner", "importError", "dismissImportError");
         VBox top = new VBox(6, from, to, bar, bytes, status, banner);
         top.setPadding(new Insets(12, 12, 8, 12));
         return top;

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.stats.SourceSummary;
 import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.browse.BrowseView;
 import dev.tpmconsole.views.browse.BrowseViewModel;
+import dev.tpmconsole.views.util.ErrorBanner;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -297,22 +298,7 @@ public final class MainWindow {
     }
 
     private Parent errorBanner() {
-        Label text = new Label();
-        text.setId("errorText");
-        text.setWrapText(true);
-        text.textProperty().bind(vm.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissError");
-        dismiss.setOnAction(e -> vm.dismissError());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox banner = new HBox(12, text, dismiss);
-        banner.setId("errorBanner");
-        banner.getStyleClass().add("error-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.visibleProperty().bind(vm.hasErrorBinding());
-        banner.managedProperty().bind(vm.hasErrorBinding());
-        return banner;
+        return ErrorBanner.of(vm.errorProperty(), vm::dismissError, "errorBanner", "errorText", "dismissError");
     }
 
     private Parent centre() {
