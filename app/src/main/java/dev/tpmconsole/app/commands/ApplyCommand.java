@@ -7,7 +7,6 @@ import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.Sources;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -93,7 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Source source = Sources.open(sourceSpec, OpenOptions.writableOptions())) {
+        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {

@@ -8,7 +8,6 @@ import dev.tpmconsole.model.audit.ReportWriters;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.Sources;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +70,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AuditRule> selected = rules == null || rules.isEmpty() ? Arrays.asList(AuditRule.values()) : rules;
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
-        try (Source s = Sources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
             Auditor auditor = new Auditor(s);
             if (showSql) {
                 PrintWriter w = spec.commandLine().getOut();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.source.Sources;
 import dev.tpmconsole.model.stats.SourceSummary;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -38,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SourceException {
         SourceSummary summary;
-        try (Source s = Sources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
             try {
                 summary = SourceSummary.of(s);
             } catch (SQLException e) {

@@ -7,7 +7,6 @@ import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.Sources;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,7 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanPreview preview;
-        try (Source s = Sources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
             Planner planner = new Planner(s, Clock.systemUTC());
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);

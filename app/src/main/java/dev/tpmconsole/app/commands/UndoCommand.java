@@ -4,7 +4,6 @@ import dev.tpmconsole.model.pipeline.QuarantinedRow;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.Sources;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class UndoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
             return 1;
         }
-        try (Source source = Sources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
+        try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
                 OpenOptions.writableOptions())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
             int total = new dev.tpmconsole.model.pipeline.QuarantineFile(

@@ -15,11 +15,23 @@ public final class Sources {
     }
 
     public static Source open(String spec, OpenOptions options) throws SourceException {
+        return open(spec, options, () -> null);
+    }
+
+    /**
+     * As {@link #open(String, OpenOptions)}; for a live database whose URL carries no password and whose
+     * environment has none, {@code askPassword} is asked (a terminal prompt; null means none).
+     */
+    public static Source open(String spec, OpenOptions options, java.util.function.Supplier<String> askPassword)
+            throws SourceException {
         if (spec == null || spec.isBlank()) {
             throw new SourceException(SourceException.Reason.NOT_FOUND, "No source given");
         }
         if (spec.startsWith("jdbc:mariadb:") || spec.startsWith("jdbc:mysql:")) {
             String password = spec.matches("(?i).*[?&;]password=.*") ? null : System.getenv(PASSWORD_VARIABLE);
+            if (password == null && !spec.matches("(?i).*[?&;]password=.*")) {
+                password = askPassword.get();
+            }
             return MariaDbSource.open(spec, null, password, options);
         }
         if (spec.startsWith("jdbc:")) {
