@@ -31,5 +31,7 @@ public final class Launcher {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty(
                 "org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // the driver logs a refused login as a warning; the command already says why it failed, once
+        System.setProperty("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "error");
     }
 }
