@@ -130,8 +130,10 @@ public final class ConsoleGui {
         }
         runViewModel = new RunViewModel(new SnapshotRunService(shown), schedulers, Schedulers.computation(), plan);
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b != null) { // the database changed: the lists, the counts and any audit report are out of date
                 browseViewModel.reload();
+                viewModel.refreshCounts();
+                auditViewModel.invalidate();
             }
         });
         if (runStage == null) {

@@ -119,5 +119,8 @@ class RunWindowTest {
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM TpmVO")).isZero();
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO")).isZero();
         assertThat(robot.lookup("#retryFailed").queryAs(Button.class).isDisabled()).isTrue();
+        // the main window counts the rows again: no TPM is left
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get().counted()
+                && gui.viewModel().summaryProperty().get().count("TpmVO") == 0);
     }
 }

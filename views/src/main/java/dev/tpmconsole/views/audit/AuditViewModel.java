@@ -172,6 +172,18 @@ public final class AuditViewModel implements AutoCloseable {
         error.set(t.getMessage() != null ? t.getMessage() : t.toString());
     }
 
+    /**
+     * The database changed (a run applied a plan): the report no longer describes it, so it is cleared and
+     * the VM list stops marking what it found.
+     */
+    public void invalidate() {
+        if (report.get() != null || running.get()) {
+            cancel();
+            clear();
+            status.set("The database changed since the last audit: run it again (Ctrl+R)");
+        }
+    }
+
     /** Stops a running audit; what was found so far stays visible. */
     public void cancel() {
         if (running.get()) {

@@ -187,6 +187,19 @@ public final class MainViewModel implements AutoCloseable {
         if (previous != null) {
             previous.close();
         }
+        countRows(opened);
+    }
+
+    /** Counts the rows again (after a run changed the database), in the background. */
+    public void refreshCounts() {
+        Source s = source.get();
+        if (s != null) {
+            countRows(s);
+        }
+    }
+
+    private void countRows(Source opened) {
+        pending.dispose();
         pending = Single.fromCallable(() -> {
                     try {
                         return SourceSummary.of(opened);

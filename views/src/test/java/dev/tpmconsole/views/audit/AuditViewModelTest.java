@@ -117,6 +117,18 @@ class AuditViewModelTest {
     }
 
     @Test
+    void aChangedDatabaseInvalidatesTheReport() throws Exception {
+        open.set(source);
+        vm.run();
+        assertThat(vm.vmsWithFindingsProperty().get()).isNotEmpty();
+        vm.invalidate();
+        assertThat(vm.reportProperty().get()).isNull();
+        assertThat(vm.rules()).isEmpty();
+        assertThat(vm.vmsWithFindingsProperty().get()).isEmpty();
+        assertThat(vm.statusProperty().get()).contains("changed since the last audit");
+    }
+
+    @Test
     void aFailingSourceShowsTheError() throws Exception {
         Path copy = Files.copy(demo, dir.resolve("soon-gone.sqlite"));
         Source doomed = SqliteSnapshot.open(copy, OpenOptions.readOnly());
