@@ -77,13 +77,13 @@ public final class Planner {
         private final List<Plan.Item> backupItems = new ArrayList<>();
         private final List<Plan.Item> fileItems = new ArrayList<>();
         private final List<Plan.Item> tpmItems = new ArrayList<>();
-        private final Map<String, List<Plan.RowRef>> rowsOfItem = new LinkedHashMap<>();
         private final List<Plan.Kept> kept = new ArrayList<>();
-        private final Set<String> keyMaterial = new LinkedHashSet<>();
         private final Set<String> lastCopies = new LinkedHashSet<>();
+        private final PlanRows rows;
 
         Builder(Connection c) {
             this.c = c;
+            this.rows = new PlanRows(c, d);
         }
 
         void vm(String vm, boolean remove) throws SQLException, PlanException {
@@ -182,45 +182,14 @@ public final class Planner {
             }
         }
 
-        /** Adds an item and its rows in deletion order: key refs, tags, content, the row, its ResourceVO row. */
         private void item(List<Plan.Item> items, String table, String key, String reason, List<String> keyRefs)
                 throws SQLException {
             items.add(new Plan.Item(table, key, "delete", reason));
-            List<Plan.RowRef> rows = new ArrayList<>();
-            for (String ref : keyRefs) {
-                rows.add(new Plan.RowRef("EncryptedResourceKeyRefVO", ref));
-            }
-            for (String[] tag : rows("SELECT uuid FROM SystemTagVO WHERE " + d.eqParam("resourceUuid") + " ORDER BY "
-                    + d.order("uuid"), key, 1)) {
-                rows.add(new Plan.RowRef("SystemTagVO", tag[0]));
-            }
-            if (one("SELECT uuid FROM VmHostFileContentVO WHERE " + d.eqParam("uuid"), key) != null) {
-                rows.add(new Plan.RowRef("VmHostFileContentVO", key));
-            }
-            rows.add(new Plan.RowRef(table, key));
-            if (one("SELECT uuid FROM ResourceVO WHERE " + d.eqParam("uuid"), key) != null) {
-                rows.add(new Plan.RowRef("ResourceVO", key));
-            }
-            rowsOfItem.put(table + "/" + key, rows);
+            rows.addItem(table, key, keyRefs);
         }
 
-        /** Ids of the key refs of a resource, noting those that hold key material. */
         private List<String> keyRefs(String type, String uuid) throws SQLException {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN kekRef IS NOT NULL OR wrappedDek <> ''"
-                    + " THEN 1 ELSE 0 END AS material FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", type)
-                    + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
-                d.bind(ps, 1, uuid);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString("id"));
-                        if (rs.getInt("material") == 1) {
-                            keyMaterial.add("EncryptedResourceKeyRefVO/" + rs.getString("id"));
-                        }
-                    }
-                }
-            }
-            return ids;
+            return rows.keyRefs(type, uuid);
         }
 
         private boolean referenced(String vm) throws SQLException {
@@ -230,25 +199,11 @@ public final class Planner {
         }
 
         private String one(String sql, String value) throws SQLException {
-            List<String[]> r = rows(sql, value, 1);
-            return r.isEmpty() ? null : r.get(0)[0];
+            return rows.one(sql, value);
         }
 
         private List<String[]> rows(String sql, String value, int columns) throws SQLException {
-            List<String[]> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                d.bind(ps, 1, value);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String[] row = new String[columns];
-                        for (int i = 0; i < columns; i++) {
-                            row[i] = rs.getString(i + 1);
-                        }
-                        out.add(row);
-                    }
-                }
-            }
-            return out;
+            return rows.query(sql, value, columns);
         }
 
         PlanPreview build(String operation, List<String> vms) throws SQLException {
@@ -270,18 +225,12 @@ public final class Planner {
             if (operation.equals(Plan.REMOVE)) {
                 steps.add(new Plan.Step(STEP_TPM, tpmItems));
             }
-            Map<String, Plan.RowRef> deletes = new LinkedHashMap<>();
-            for (List<Plan.RowRef> rows : rowsOfItem.values()) {
-                rows.forEach(r -> deletes.putIfAbsent(r.id(), r));
-            }
-            List<Plan.RowRef> deleteList = List.copyOf(deletes.values());
+            List<Plan.RowRef> deleteList = rows.deletes();
             Map<String, String> fingerprint = RowFingerprints.read(c, d, deleteList);
             Plan plan = new Plan(operation, source.displayName(),
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
                     hostWork, kept, fingerprint);
-            Set<String> material = keyMaterial.stream().filter(deletes::containsKey)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-            return new PlanPreview(plan, material, lastCopies, rowsOfItem);
+            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem());
         }
     }
 

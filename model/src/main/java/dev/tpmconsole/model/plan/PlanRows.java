@@ -1,0 +1,131 @@
+package dev.tpmconsole.model.plan;
+
+import dev.tpmconsole.model.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The rows of a plan's items, shared by the planners: each item's rows in deletion order (key refs, system
+ * tags, content, the row itself, its ResourceVO row), every row once, and which of them hold key material.
+ */
+final class PlanRows {
+
+    private final Connection c;
+    private final SqlDialect d;
+    private final Map<String, List<Plan.RowRef>> rowsOfItem = new LinkedHashMap<>();
+    private final Set<String> planned = new LinkedHashSet<>();
+    private final List<Plan.RowRef> deletes = new ArrayList<>();
+    private final Set<String> keyMaterial = new LinkedHashSet<>();
+
+    PlanRows(Connection c, SqlDialect d) {
+        this.c = c;
+        this.d = d;
+    }
+
+    /** Whether a row is already deleted by an earlier item. */
+    boolean planned(String table, String key) {
+        return planned.contains(table + "/" + key);
+    }
+
+    /** An item owning a uuid-bearing row: its key refs, tags, content, itself and its ResourceVO row. */
+    void addItem(String table, String key, List<String> keyRefs) throws SQLException {
+        List<Plan.RowRef> rows = new ArrayList<>();
+        for (String ref : keyRefs) {
+            rows.add(new Plan.RowRef("EncryptedResourceKeyRefVO", ref));
+        }
+        for (String[] tag : query("SELECT uuid FROM SystemTagVO WHERE " + d.eqParam("resourceUuid") + " ORDER BY "
+                + d.order("uuid"), key, 1)) {
+            rows.add(new Plan.RowRef("SystemTagVO", tag[0]));
+        }
+        if (!table.equals("VmHostFileContentVO")
+                && one("SELECT uuid FROM VmHostFileContentVO WHERE " + d.eqParam("uuid"), key) != null) {
+            rows.add(new Plan.RowRef("VmHostFileContentVO", key));
+        }
+        rows.add(new Plan.RowRef(table, key));
+        if (!table.equals("ResourceVO") && one("SELECT uuid FROM ResourceVO WHERE " + d.eqParam("uuid"), key) != null) {
+            rows.add(new Plan.RowRef("ResourceVO", key));
+        }
+        add(table + "/" + key, rows);
+    }
+
+    /** An item whose rows are given (already in deletion order). */
+    void add(String item, List<Plan.RowRef> rows) {
+        List<Plan.RowRef> fresh = new ArrayList<>();
+        for (Plan.RowRef r : rows) {
+            if (planned.add(r.id())) {
+                fresh.add(r);
+                deletes.add(r);
+            }
+        }
+        rowsOfItem.put(item, List.copyOf(fresh));
+    }
+
+    /** Ids of the key refs of a resource, noting those that hold key material. */
+    List<String> keyRefs(String type, String uuid) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN kekRef IS NOT NULL OR wrappedDek <> ''"
+                + " THEN 1 ELSE 0 END AS material FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", type)
+                + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
+            d.bind(ps, 1, uuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString("id"));
+                    if (rs.getInt("material") == 1) {
+                        keyMaterial.add("EncryptedResourceKeyRefVO/" + rs.getString("id"));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Notes that a key ref holds key material (for refs found otherwise than by {@link #keyRefs}). */
+    void keyMaterial(String id) {
+        keyMaterial.add("EncryptedResourceKeyRefVO/" + id);
+    }
+
+    String one(String sql, String value) throws SQLException {
+        List<String[]> r = query(sql, value, 1);
+        return r.isEmpty() ? null : r.get(0)[0];
+    }
+
+    List<String[]> query(String sql, String value, int columns) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            d.bind(ps, 1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String[] row = new String[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getString(i + 1);
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    List<Plan.RowRef> deletes() {
+        return List.copyOf(deletes);
+    }
+
+    Map<String, List<Plan.RowRef>> rowsOfItem() {
+        return rowsOfItem;
+    }
+
+    /** Key refs holding key material that the plan deletes. */
+    Set<String> keyMaterialDeleted() {
+        Set<String> out = new LinkedHashSet<>();
+        keyMaterial.stream().filter(planned::contains).forEach(out::add);
+        return out;
+    }
+}
