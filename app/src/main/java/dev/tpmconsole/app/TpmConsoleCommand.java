@@ -7,6 +7,7 @@ import dev.tpmconsole.app.commands.GuiCommand;
 import dev.tpmconsole.app.commands.ImportCommand;
 import dev.tpmconsole.app.commands.InfoCommand;
 import dev.tpmconsole.app.commands.PlanCommand;
+import dev.tpmconsole.app.commands.RepairCommand;
 import dev.tpmconsole.app.commands.UndoCommand;
 import dev.tpmconsole.model.source.SourceException;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "A console for ZStack administrators: browse VM TPM data, audit a database for what"
             + " ZStack left behind, and clean it up safely. With no command, starts the GUI.",
         subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, PlanCommand.class, ApplyCommand.class,
-            UndoCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            UndoCommand.class, RepairCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success (audit: no orphan or suspect finding)",

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.plan.Plan;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The database work of a run, as a port: the same pipeline runs on an SQLite snapshot and on MariaDB, and
@@ -26,8 +27,12 @@ public interface DatabasePort {
     /** A transaction for one item. */
     ItemTransaction begin() throws SQLException;
 
-    /** Puts quarantined rows back in one transaction, refusing rows whose key exists again; returns those refused. */
-    List<QuarantinedRow> restore(List<QuarantinedRow> rows) throws SQLException;
+    /**
+     * Puts quarantined rows back in one transaction: deleted rows are inserted (refused when their key exists
+     * again), rows of {@code updated} (ids of rows the run changed) get their old values back. Returns the
+     * rows refused.
+     */
+    List<QuarantinedRow> restore(List<QuarantinedRow> rows, Set<String> updated) throws SQLException;
 
     /** One item's changes; nothing is visible until {@link #commit()}. */
     interface ItemTransaction extends AutoCloseable {
@@ -37,6 +42,9 @@ public interface DatabasePort {
 
         /** Deletes a key ref by id; returns the rows deleted (0 or 1). Key refs go only with their owner. */
         int deleteKeyRef(String id) throws SQLException;
+
+        /** Sets columns of one row (a relink); returns the rows changed (0 or 1). */
+        int update(Plan.RowRef row, Map<String, String> set) throws SQLException;
 
         void commit() throws SQLException;
 

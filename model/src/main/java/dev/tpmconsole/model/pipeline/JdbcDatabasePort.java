@@ -209,6 +209,27 @@ public final class JdbcDatabasePort implements DatabasePort {
                 return deleteRow(new Plan.RowRef("EncryptedResourceKeyRefVO", id));
             }
 
+            @Override
+            public int update(Plan.RowRef row, Map<String, String> set) throws SQLException {
+                TableDef def = ZStackSchema.canonical().requireTable(row.table());
+                List<String> cols = new ArrayList<>(set.keySet());
+                for (String col : cols) {
+                    if (def.column(col).isEmpty()) {
+                        throw new SQLException(row.table() + " has no column " + col);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + row.table() + " SET "
+                        + String.join(", ", cols.stream().map(x -> x + " = ?").toList()) + " WHERE "
+                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+                    int i = 1;
+                    for (String col : cols) {
+                        ps.setString(i++, set.get(col));
+                    }
+                    d.bind(ps, i, row.key());
+                    return ps.executeUpdate();
+                }
+            }
+
             private int deleteRow(Plan.RowRef row) throws SQLException {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + row.table() + " WHERE "
                         + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
@@ -237,9 +258,16 @@ public final class JdbcDatabasePort implements DatabasePort {
     }
 
     @Override
-    public List<QuarantinedRow> restore(List<QuarantinedRow> rows) throws SQLException {
+    public List<QuarantinedRow> restore(List<QuarantinedRow> rows, java.util.Set<String> updated) throws SQLException {
         List<QuarantinedRow> refused = new ArrayList<>();
         try (Connection c = borrow()) {
+            boolean mariadb = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
+            if (mariadb) {
+                // the rows go back as they were, including those that broke a foreign key before the run
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET SESSION foreign_key_checks = 0");
+                }
+            }
             c.setAutoCommit(false);
             try {
                 List<Plan.RowRef> present = new ArrayList<>();
@@ -248,6 +276,10 @@ public final class JdbcDatabasePort implements DatabasePort {
                 }
                 List<Plan.RowRef> exist = existingIn(c, present);
                 for (QuarantinedRow r : rows) {
+                    if (updated.contains(r.id())) {
+                        restoreValues(c, r);
+                        continue;
+                    }
                     if (exist.contains(new Plan.RowRef(r.table(), r.key()))) {
                         refused.add(r);
                         continue;
@@ -258,6 +290,13 @@ public final class JdbcDatabasePort implements DatabasePort {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                if (mariadb) {
+                    c.setAutoCommit(true);
+                    try (java.sql.Statement st = c.createStatement()) {
+                        st.execute("SET SESSION foreign_key_checks = 1");
+                    }
+                }
             }
         }
         return refused;
@@ -279,6 +318,36 @@ public final class JdbcDatabasePort implements DatabasePort {
         return out;
     }
 
+    /** Puts the old values of a row the run changed back (an update, by primary key). */
+    private void restoreValues(Connection c, QuarantinedRow r) throws SQLException {
+        String key = RowFingerprints.keyColumn(r.table());
+        List<String> cols = r.values().keySet().stream().filter(x -> !x.equals(key)).toList();
+        TableDef def = ZStackSchema.canonical().requireTable(r.table());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + r.table() + " SET "
+                + String.join(", ", cols.stream().map(x -> x + " = ?").toList()) + " WHERE " + d.eqParam(key))) {
+            int i = 1;
+            for (String col : cols) {
+                bindValue(ps, i++, def.column(col).orElse(null), r.values().get(col));
+            }
+            d.bind(ps, i, r.key());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindValue(PreparedStatement ps, int i, ColumnDef col, String v) throws SQLException {
+        ColumnDef.ValueKind kind = col == null ? ColumnDef.ValueKind.TEXT : col.kind();
+        if (v == null) {
+            ps.setNull(i, kind == ColumnDef.ValueKind.BLOB ? Types.BLOB
+                    : kind == ColumnDef.ValueKind.INTEGER ? Types.BIGINT : Types.VARCHAR);
+        } else if (kind == ColumnDef.ValueKind.BLOB) {
+            ps.setBytes(i, Base64.getDecoder().decode(v));
+        } else if (kind == ColumnDef.ValueKind.INTEGER) {
+            ps.setLong(i, Long.parseLong(v));
+        } else {
+            ps.setString(i, v);
+        }
+    }
+
     private static void insert(Connection c, QuarantinedRow r) throws SQLException {
         TableDef def = ZStackSchema.canonical().requireTable(r.table());
         List<String> cols = new ArrayList<>(r.values().keySet());
@@ -286,19 +355,7 @@ public final class JdbcDatabasePort implements DatabasePort {
                 + String.join(", ", cols.stream().map(x -> "?").toList()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < cols.size(); i++) {
-                String v = r.values().get(cols.get(i));
-                ColumnDef col = def.column(cols.get(i)).orElse(null);
-                ColumnDef.ValueKind kind = col == null ? ColumnDef.ValueKind.TEXT : col.kind();
-                if (v == null) {
-                    ps.setNull(i + 1, kind == ColumnDef.ValueKind.BLOB ? Types.BLOB
-                            : kind == ColumnDef.ValueKind.INTEGER ? Types.BIGINT : Types.VARCHAR);
-                } else if (kind == ColumnDef.ValueKind.BLOB) {
-                    ps.setBytes(i + 1, Base64.getDecoder().decode(v));
-                } else if (kind == ColumnDef.ValueKind.INTEGER) {
-                    ps.setLong(i + 1, Long.parseLong(v));
-                } else {
-                    ps.setString(i + 1, v);
-                }
+                bindValue(ps, i + 1, def.column(cols.get(i)).orElse(null), r.values().get(cols.get(i)));
             }
             ps.executeUpdate();
         }

@@ -82,7 +82,7 @@ public final class Pipeline {
         Map<String, String> stepOfItem = new HashMap<>();
         for (Plan.Step step : plan.steps()) {
             for (Plan.Item item : step.items()) {
-                if (item.action().equals("delete")) {
+                if (!item.action().equals("export")) {
                     stepOfItem.put(item.table() + "/" + item.key(), step.name());
                 }
             }
@@ -112,6 +112,9 @@ public final class Pipeline {
                 }
             }
             String[] item = e.getKey().split("/", 2);
+            if (item[0].equals("EncryptedResourceKeyRefVO")) {
+                continue; // a key ref owns no other row
+            }
             for (Plan.RowRef dep : db.dependants(item[0], item[1])) {
                 if (!planned.contains(dep)) {
                     problems.add(dep.id() + " (of " + e.getKey() + ") appeared since the plan was made");
@@ -158,8 +161,19 @@ public final class Pipeline {
                 problems.add("item " + id + " is not among the rows the plan deletes");
             }
         }
-        if (!plan.updates().isEmpty()) {
-            problems.add("the plan changes rows (updates); this console applies deletions only so far");
+        // an update item changes exactly its own row, which the plan lists among its updates
+        Set<String> updates = new HashSet<>();
+        plan.updates().forEach(u -> updates.add(u.table() + "/" + u.key()));
+        for (Plan.Step step : plan.steps()) {
+            for (Plan.Item item : step.items()) {
+                String id = item.table() + "/" + item.key();
+                if (item.action().equals("update")) {
+                    if (!updates.contains(id)) {
+                        problems.add("item " + id + " updates a row the plan's updates do not list");
+                    }
+                    out.put(id, List.of(new Plan.RowRef(item.table(), item.key())));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new RefusedException("The plan cannot be applied as written", problems);
@@ -252,7 +266,9 @@ public final class Pipeline {
         RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
         RunEvent end;
         try {
-            int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0 : delete(id, prepared.rowsOfItem().get(id));
+            int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0
+                    : item.action().equals("update") ? update(id, prepared.plan(), item)
+                    : delete(id, prepared.rowsOfItem().get(id));
             done.incrementAndGet();
             end = new RunEvent.ItemDone(now(), step.name(), id, rows);
         } catch (Exception e) {
@@ -261,6 +277,36 @@ public final class Pipeline {
             end = new RunEvent.ItemFailed(now(), step.name(), id, cause(e), detail(e));
         }
         return Observable.just(started, end);
+    }
+
+    /** A relink: the row as it was is quarantined, then changed in its own transaction, then checked. */
+    private int update(String id, Plan plan, Plan.Item item) throws Exception {
+        Plan.RowRef row = new Plan.RowRef(item.table(), item.key());
+        Map<String, String> set = plan.updates().stream().filter(u -> u.table().equals(item.table())
+                && u.key().equals(item.key())).findFirst().orElseThrow().set();
+        List<QuarantinedRow> before = db.read(id, List.of(row));
+        if (before.isEmpty()) {
+            throw new SQLException(id + " is gone: nothing to update");
+        }
+        if (set.entrySet().stream().allMatch(e -> e.getValue().equals(before.get(0).values().get(e.getKey())))) {
+            return 0; // done before an interruption
+        }
+        quarantine.put(before);
+        int changed;
+        try (DatabasePort.ItemTransaction tx = db.begin()) {
+            changed = tx.update(row, set);
+            if (changed != 1) {
+                throw new SQLException("updating " + id + " changed " + changed + " rows; expected one");
+            }
+            tx.commit();
+        }
+        Map<String, String> after = db.read(id, List.of(row)).get(0).values();
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            if (!e.getValue().equals(after.get(e.getKey()))) {
+                throw new SQLException(id + "." + e.getKey() + " is " + after.get(e.getKey()) + " after the update");
+            }
+        }
+        return changed;
     }
 
     /** One item: quarantine, then one transaction, then check that nothing is left. */

@@ -171,9 +171,17 @@ public final class Runs {
         // the bundle is in deletion order (key refs, tags, content, row, ResourceVO per item); insert in reverse
         List<QuarantinedRow> reversed = new java.util.ArrayList<>(rows);
         java.util.Collections.reverse(reversed);
+        // rows the run changed (relinks) get their old values back; deleted rows are inserted again
+        Set<String> updated = new HashSet<>();
+        List<RunEvent> events = Journal.read(journalFile.toAbsolutePath());
+        for (RunEvent e : events) {
+            if (e instanceof RunEvent.RunStarted started && Files.exists(Path.of(started.plan()))) {
+                PlanJson.read(Path.of(started.plan())).updates().forEach(u -> updated.add(u.table() + "/" + u.key()));
+            }
+        }
         JdbcDatabasePort db = new JdbcDatabasePort(source);
         try {
-            return db.restore(reversed);
+            return db.restore(reversed, updated);
         } finally {
             db.close();
         }

@@ -110,6 +110,11 @@ class PipelineTest {
                     }
 
                     @Override
+                    public int update(Plan.RowRef row, Map<String, String> set) throws SQLException {
+                        return tx.update(row, set);
+                    }
+
+                    @Override
                     public void commit() throws SQLException {
                         tx.commit();
                     }
@@ -219,6 +224,11 @@ class PipelineTest {
                     public int delete(Plan.RowRef row) throws SQLException {
                         otherTables.add(row.table());
                         return tx.delete(row);
+                    }
+
+                    @Override
+                    public int update(Plan.RowRef row, Map<String, String> set) throws SQLException {
+                        return tx.update(row, set);
                     }
 
                     @Override

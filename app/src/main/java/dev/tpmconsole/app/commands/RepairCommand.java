@@ -1,0 +1,69 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.RepairPlanner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code repair SOURCE [--rule ID ...] [--key KEY ...] --plan-only}: the plan that repairs audit findings
+ * (each rule's repair action on exactly its rows; relinks as updates), for {@code apply} to run.
+ */
+@Command(name = "repair", mixinStandardHelpOptions = true,
+        description = "Plan the repair of audit findings (all, or of --rule / --key): each finding's repair action"
+                + " on exactly its rows and their dependants, relinks of key refs as updates, findings without a"
+                + " repair kept with the reason. Writes the plan; `apply SOURCE PLAN` runs it. Reads only.")
+public final class RepairCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    String source;
+
+    @Option(names = "--rule", paramLabel = "ID", arity = "1..*", description = "Repair the findings of these rules.")
+    List<AuditRule> rules;
+
+    @Option(names = "--key", paramLabel = "KEY", arity = "1..*", description = "Repair only these findings (by key).")
+    List<String> keys;
+
+    @Option(names = "--plan-only", required = true,
+            description = "Write the plan (required: the repair runs with `apply`, after you read the plan).")
+    boolean planOnly;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Plan plan;
+        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
+            plan = new RepairPlanner(s, Clock.systemUTC())
+                    .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (out != null) {
+            PlanJson.write(plan, out);
+            w.println("repair: " + plan.summary() + (plan.updates().isEmpty() ? "" : " (" + plan.updates().size()
+                    + " key ref(s) relinked)"));
+            w.println("Plan written to " + out.toAbsolutePath() + "; run it with: tpm-console apply " + source + " " + out);
+        } else {
+            w.print(PlanJson.write(plan));
+        }
+        w.flush();
+        return 0;
+    }
+}
