@@ -3,6 +3,9 @@ package dev.tpmconsole.app.commands;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.PlanSql;
+import dev.tpmconsole.model.util.AtomicFiles;
+import java.nio.charset.StandardCharsets;
 import dev.tpmconsole.model.plan.RepairPlanner;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -47,12 +50,28 @@ public final class RepairCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
     Path out;
 
+    @Option(names = "--sql", paramLabel = "FILE", description = "Also write the repair as an SQL script (for the"
+            + " sqlite3 shell or the mariadb client), and its inverse as FILE with .inverse before the extension.")
+    Path sql;
+
+    static Path inverseOf(Path sql) {
+        String name = sql.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return sql.resolveSibling(dot > 0 ? name.substring(0, dot) + ".inverse" + name.substring(dot) : name + ".inverse");
+    }
+
     @Override
     public Integer call() throws Exception {
         Plan plan;
         try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
             plan = new RepairPlanner(s, Clock.systemUTC())
                     .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
+            if (sql != null) {
+                String forward = PlanSql.forward(plan, s.kind());
+                String inverse = PlanSql.inverse(plan, s);
+                AtomicFiles.write(sql, o -> o.write(forward.getBytes(StandardCharsets.UTF_8)));
+                AtomicFiles.write(inverseOf(sql), o -> o.write(inverse.getBytes(StandardCharsets.UTF_8)));
+            }
         }
         PrintWriter w = spec.commandLine().getOut();
         if (out != null) {
