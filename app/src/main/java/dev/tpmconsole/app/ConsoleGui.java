@@ -10,6 +10,8 @@ import dev.tpmconsole.views.browse.BrowseViewModel;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.views.preview.PreviewView;
+import dev.tpmconsole.views.repair.RepairView;
+import dev.tpmconsole.views.repair.RepairViewModel;
 import dev.tpmconsole.views.run.RunView;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.FxDialogService;
@@ -66,6 +68,8 @@ public final class ConsoleGui {
     private Stage auditStage;
     private Stage previewStage;
     private Stage runStage;
+    private Stage repairStage;
+    private RepairViewModel repairViewModel;
     private RunViewModel runViewModel;
     private PreviewViewModel previewViewModel;
 
@@ -119,6 +123,45 @@ public final class ConsoleGui {
         previewStage.toFront();
     }
 
+    /** Opens the guided repair of key refs on the open source. */
+    public void showRepair() {
+        Source shown = viewModel.sourceProperty().get();
+        if (shown == null) {
+            return;
+        }
+        if (repairViewModel != null) {
+            repairViewModel.close();
+        }
+        repairViewModel = new RepairViewModel(shown, schedulers, Schedulers.computation(), Clock.systemUTC(),
+                new SnapshotRunService(shown));
+        repairViewModel.runProperty().addListener((o, a, run) -> run.outcomeProperty().addListener((p, x, b) -> {
+            if (b != null) {
+                databaseChanged();
+            }
+        }));
+        if (repairStage == null) {
+            repairStage = new Stage();
+            repairStage.initOwner(stage);
+        }
+        Stage target = repairStage;
+        repairStage.setScene(themed(new RepairView(repairViewModel, new FxDialogService(target), target::close).root(),
+                1200, 760));
+        repairStage.setTitle("Repair key refs — " + shown.displayName());
+        repairStage.show();
+        repairStage.toFront();
+    }
+
+    /** The database changed: the lists, the counts and any audit report are out of date. */
+    private void databaseChanged() {
+        browseViewModel.reload();
+        viewModel.refreshCounts();
+        auditViewModel.invalidate();
+    }
+
+    public RepairViewModel repairViewModel() {
+        return repairViewModel;
+    }
+
     /** Opens the run window for a confirmed plan and starts it. */
     public void showRun(Plan plan) {
         Source shown = viewModel.sourceProperty().get();
@@ -130,10 +173,8 @@ public final class ConsoleGui {
         }
         runViewModel = new RunViewModel(new SnapshotRunService(shown), schedulers, Schedulers.computation(), plan);
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
-            if (b != null) { // the database changed: the lists, the counts and any audit report are out of date
-                browseViewModel.reload();
-                viewModel.refreshCounts();
-                auditViewModel.invalidate();
+            if (b != null) {
+                databaseChanged();
             }
         });
         if (runStage == null) {
@@ -197,7 +238,8 @@ public final class ConsoleGui {
         ObjectProperty<Theme> theme = new SimpleObjectProperty<>(themeOf(prefs.theme()));
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();
         MainWindow window = new MainWindow(vm, browse, theme, new MainWindow.Actions(stage::close,
-                () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms)));
+                () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms),
+                () -> self.get().showRepair()));
 
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), MIN_WIDTH, MIN_HEIGHT);

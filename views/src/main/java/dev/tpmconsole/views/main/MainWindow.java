@@ -91,9 +91,10 @@ public final class MainWindow {
      * @param quit      close the window
      * @param openAudit open the audit window
      * @param preview   open the preview of an operation on the selected VMs
+     * @param openRepair open the guided repair of key refs
      */
     public record Actions(Runnable quit, Runnable openAudit,
-                          BiConsumer<PreviewViewModel.Operation, List<String>> preview) {
+                          BiConsumer<PreviewViewModel.Operation, List<String>> preview, Runnable openRepair) {
     }
 
     public BrowseView browse() {
@@ -168,7 +169,9 @@ public final class MainWindow {
         vmMenu.setId("menuVm");
         MenuItem audit = item("menuAudit", "_Audit…", "Shortcut+Shift+A", actions.openAudit());
         audit.disableProperty().bind(vm.sourceProperty().isNull());
-        Menu tools = new Menu("_Tools", null, audit);
+        MenuItem repair = item("menuRepairKeys", "_Repair key refs…", "Shortcut+Shift+K", actions.openRepair());
+        repair.disableProperty().bind(vm.sourceProperty().isNull());
+        Menu tools = new Menu("_Tools", null, audit, repair);
         tools.setId("menuTools");
         MenuBar bar = new MenuBar(file, view, vmMenu, tools);
         bar.setId("menuBar");

@@ -96,6 +96,12 @@ public final class PreviewViewModel implements AutoCloseable {
                 });
     }
 
+    /** Shows a plan made elsewhere (a repair), as if loaded. */
+    public void show(String heading, PlanPreview p) {
+        title.set(heading);
+        show(p);
+    }
+
     private void show(PlanPreview p) {
         Plan plan = p.plan();
         steps.setAll(tree(p));

@@ -1,0 +1,95 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Auditor;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.repair.RepairViewModel;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The guided repair driven through its pages on a demo snapshot: audit, classification, choice, plan with
+ * relinks, confirmed run, and an audit afterwards in which only the findings that cannot be repaired here
+ * remain, with the row counts per table before and after.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RepairWizardTest {
+
+    @TempDir
+    static Path dir;
+    static Path snapshot;
+
+    ConsoleGui gui;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        snapshot = TestSnapshots.demo(dir.resolve("repair-demo.sqlite"), 300, 4);
+    }
+
+    @Start
+    void start(Stage stage) {
+        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+    }
+
+    @Test
+    void theWholeRepair(FxRobot robot) throws Exception {
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        robot.interact(gui::showRepair);
+        WaitForAsyncUtils.waitForFxEvents();
+        RepairViewModel vm = gui.repairViewModel();
+
+        robot.clickOn("#repairAudit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.CHOOSE);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<RepairViewModel.Row> rows = robot.lookup("#repairFindings").queryTableView();
+        assertThat(rows.getItems()).extracting(RepairViewModel.Row::kind).contains(RepairViewModel.Kind.values());
+        assertThat(rows.getItems()).filteredOn(r -> r.kind() == RepairViewModel.Kind.LOST)
+                .allSatisfy(r -> assertThat(r.chosenProperty().get()).as("cannot be repaired here").isFalse());
+        long lost = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST).count();
+
+        robot.clickOn("#repairPlan");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.PLAN);
+        WaitForAsyncUtils.waitForFxEvents();
+        var plan = vm.preview().previewProperty().get().plan();
+        assertThat(plan.updates()).as("relinks").isNotEmpty();
+        assertThat(robot.lookup("#previewSummary").queryAs(Label.class).getText()).contains("update");
+
+        robot.clickOn("#runPlan");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Delete " + plan.deletes().size() + " rows");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.RESULT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The ")
+                .contains("chosen finding(s) are gone");
+        TableView<RepairViewModel.TableChange> changes = robot.lookup("#repairChanges").queryTableView();
+        assertThat(changes.getItems()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
+                .satisfies(c -> assertThat(c.after()).isLessThan(c.before()));
+        assertThat(changes.getItems()).filteredOn(c -> c.table().equals("VmInstanceEO")).singleElement()
+                .satisfies(c -> assertThat(c.after()).as("nothing else changed").isEqualTo(c.before()));
+
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+            var report = new Auditor(s).run(RepairViewModel.KEY_RULES);
+            assertThat(report.findings(AuditRule.KEY_REF_ORPHANED)).isEmpty();
+            assertThat(report.findings(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER)).isEmpty();
+            assertThat(report.findings(AuditRule.KEY_REF_PROVIDER_LOST)).as("only those that cannot be repaired here")
+                    .hasSize((int) lost).allSatisfy(f -> assertThat(f.relinkTo()).isNull());
+        }
+    }
+}

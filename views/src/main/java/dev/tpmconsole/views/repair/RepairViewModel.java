@@ -1,0 +1,288 @@
+package dev.tpmconsole.views.repair;
+
+import dev.tpmconsole.model.audit.AuditReport;
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Auditor;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.plan.PlanPreview;
+import dev.tpmconsole.model.plan.RepairPlanner;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.stats.TableCounts;
+import dev.tpmconsole.views.preview.PreviewViewModel;
+import dev.tpmconsole.views.run.RunService;
+import dev.tpmconsole.views.run.RunViewModel;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The guided repair of key refs: audit the key rules, see each finding classified, choose what to repair
+ * (a whole kind or single rows), see the repair as a plan (with the relinks as updates), run it through the
+ * pipeline (which backs the snapshot up first and quarantines key material before deleting it), then audit
+ * again and compare the row counts per table before and after.
+ */
+public final class RepairViewModel implements AutoCloseable {
+
+    /** The key rules the repair deals with. */
+    public static final List<AuditRule> KEY_RULES = List.of(AuditRule.KEY_REF_ORPHANED,
+            AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, AuditRule.KEY_REF_PROVIDER_LOST);
+
+    /** The pages of the flow. */
+    public enum Page { AUDIT, CHOOSE, PLAN, RUN, RESULT }
+
+    /** How a key finding is repaired, if it can be. */
+    public enum Kind {
+        ORPHANED("Orphaned key ref", "quarantined, then deleted"),
+        DUPLICATE("Duplicate placeholder", "deleted"),
+        RELINK("Provider back under the same name", "relinked to that provider"),
+        LOST("Provider gone for good", "cannot be repaired here: without its provider the key cannot be"
+                + " unwrapped. Restore the provider of that name (the NKP backup, or the KMS), then audit again:"
+                + " the ref becomes relinkable");
+
+        private final String title;
+        private final String action;
+
+        Kind(String title, String action) {
+            this.title = title;
+            this.action = action;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String action() {
+            return action;
+        }
+
+        public boolean repairable() {
+            return this != LOST;
+        }
+
+        static Kind of(Finding f) {
+            return switch (f.rule()) {
+                case KEY_REF_ORPHANED -> ORPHANED;
+                case KEY_REF_DUPLICATE_PLACEHOLDER -> DUPLICATE;
+                default -> f.relinkTo() != null ? RELINK : LOST;
+            };
+        }
+    }
+
+    /** A classified finding and whether it is chosen. */
+    public static final class Row {
+        private final Finding finding;
+        private final Kind kind;
+        private final BooleanProperty chosen = new SimpleBooleanProperty(this, "chosen");
+
+        Row(Finding finding) {
+            this.finding = finding;
+            this.kind = Kind.of(finding);
+            this.chosen.set(kind.repairable());
+        }
+
+        public Finding finding() {
+            return finding;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public BooleanProperty chosenProperty() {
+            return chosen;
+        }
+    }
+
+    /** Rows of one table before and after the repair. */
+    public record TableChange(String table, long before, long after) {
+    }
+
+    private final Source source;
+    private final FxSchedulers schedulers;
+    private final Scheduler batchTimer;
+    private final Clock clock;
+    private final RunService runService;
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.AUDIT);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<TableChange> changes = FXCollections.observableArrayList();
+    private final ObservableList<TableChange> changesReadOnly = FXCollections.unmodifiableObservableList(changes);
+    private final ReadOnlyObjectWrapper<RunViewModel> run = new ReadOnlyObjectWrapper<>(this, "run");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final PreviewViewModel preview;
+    private final BooleanBinding canPlan;
+    private Map<String, Long> countsBefore = Map.of();
+    private Set<String> chosenKeys = Set.of();
+    private Disposable pending = Disposable.disposed();
+
+    public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService) {
+        this.source = source;
+        this.schedulers = schedulers;
+        this.batchTimer = batchTimer;
+        this.clock = clock;
+        this.runService = runService;
+        this.preview = new PreviewViewModel(source, schedulers, clock);
+        this.canPlan = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(r -> r.chosenProperty().get()), rows);
+    }
+
+    /** Audits the key rules and classifies the findings. */
+    public void audit() {
+        status.set("Auditing the key refs of " + source.displayName() + "…");
+        error.set("");
+        pending = Single.fromCallable(() -> new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source)))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(a -> {
+                    countsBefore = a.counts();
+                    rows.setAll(a.report().findings().stream().map(Row::new).toList());
+                    rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
+                    canPlan.invalidate();
+                    status.set(rows.isEmpty() ? "No key finding: nothing to repair"
+                            : rows.size() + " key finding(s); choose what to repair");
+                    page.set(Page.CHOOSE);
+                }, this::failed);
+    }
+
+    /** Chooses (or leaves) every repairable finding of a kind. */
+    public void choose(Kind kind, boolean chosen) {
+        rows.stream().filter(r -> r.kind() == kind && kind.repairable()).forEach(r -> r.chosenProperty().set(chosen));
+    }
+
+    /** Makes the plan of the chosen repairs and shows it. */
+    public void plan() {
+        Set<String> keys = new LinkedHashSet<>();
+        rows.stream().filter(r -> r.chosenProperty().get() && r.kind().repairable()).forEach(r -> keys.add(r.finding().key()));
+        chosenKeys = keys;
+        status.set("Planning the repair of " + keys.size() + " key ref(s)…");
+        pending = Single.fromCallable(() -> new RepairPlanner(source, clock).plan(KEY_RULES, keys))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe((PlanPreview p) -> {
+                    preview.show("Repair of " + keys.size() + " key ref(s)", p);
+                    status.set("The repair as a plan: " + p.plan().summary());
+                    page.set(Page.PLAN);
+                }, this::failed);
+    }
+
+    /** Runs the plan (after the person confirmed it): backup, quarantine, one transaction per item. */
+    public void runPlan() {
+        PlanPreview p = preview.previewProperty().get();
+        if (p == null) {
+            return;
+        }
+        RunViewModel vm = new RunViewModel(runService, schedulers, batchTimer, p.plan());
+        vm.outcomeProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                reaudit();
+            }
+        });
+        run.set(vm);
+        page.set(Page.RUN);
+        vm.start();
+    }
+
+    /** After the run: the key audit again, and the row counts per table before and after. */
+    private void reaudit() {
+        pending = Single.fromCallable(() -> new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source)))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(a -> {
+                    Map<String, TableChange> byTable = new LinkedHashMap<>();
+                    countsBefore.forEach((t, n) -> byTable.put(t, new TableChange(t, n, a.counts().getOrDefault(t, 0L))));
+                    changes.setAll(byTable.values());
+                    long stillThere = a.report().findings().stream().filter(f -> chosenKeys.contains(f.key())).count();
+                    long others = a.report().findings().size() - stillThere;
+                    result.set(stillThere == 0
+                            ? "The " + chosenKeys.size() + " chosen finding(s) are gone; " + others
+                                    + " key finding(s) that were not chosen (or cannot be repaired here) remain."
+                            : stillThere + " chosen finding(s) remain: see the run's error panel, then retry.");
+                    page.set(Page.RESULT);
+                }, this::failed);
+    }
+
+    private void failed(Throwable t) {
+        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        status.set("");
+    }
+
+    /** Back one page (from the plan to the choice, from the choice to the audit). */
+    public void back() {
+        if (page.get() == Page.PLAN) {
+            page.set(Page.CHOOSE);
+        } else if (page.get() == Page.CHOOSE) {
+            page.set(Page.AUDIT);
+        }
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rowsReadOnly;
+    }
+
+    public ObservableList<TableChange> changes() {
+        return changesReadOnly;
+    }
+
+    public ReadOnlyObjectProperty<RunViewModel> runProperty() {
+        return run.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public PreviewViewModel preview() {
+        return preview;
+    }
+
+    public BooleanBinding canPlanBinding() {
+        return canPlan;
+    }
+
+    public RunEvent.Outcome outcome() {
+        return run.get() == null ? null : run.get().outcomeProperty().get();
+    }
+
+    @Override
+    public void close() {
+        pending.dispose();
+        preview.close();
+        if (run.get() != null) {
+            run.get().close();
+        }
+    }
+
+    private record Audited(AuditReport report, Map<String, Long> counts) {
+    }
+}
