@@ -46,6 +46,11 @@ class RepairTest {
                 .containsExactlyInAnyOrder("60->prov1", "62->prov1");
         assertThat(plan.kept()).extracting(Plan.Kept::key).contains("61", "tpm_g1", "tpm_g2", "bc_state", "fm1", "fm2");
         assertThat(plan.deletes()).doesNotHaveDuplicates();
+        // near misses stay out of the plan: key refs of a volume, placeholders without a materialized twin,
+        // and every healthy row
+        assertThat(plan.deletes()).extracting(Plan.RowRef::id).doesNotContain("EncryptedResourceKeyRefVO/55",
+                "EncryptedResourceKeyRefVO/65", "EncryptedResourceKeyRefVO/12", "EncryptedResourceKeyRefVO/63",
+                "EncryptedResourceKeyRefVO/10", "TpmVO/tpm_a", "VmHostBackupFileVO/ba_state", "VmHostFileVO/fa_nvram");
         assertThat(PlanJson.read(PlanJson.write(plan))).isEqualTo(plan);
 
         Path journal;
