@@ -64,6 +64,7 @@ public final class ConsoleGui {
     private final ObjectProperty<Theme> theme;
 
     private final FxSchedulers schedulers;
+    private final Path dataDir;
     private final AuditViewModel auditViewModel;
     private Stage auditStage;
     private Stage previewStage;
@@ -74,7 +75,8 @@ public final class ConsoleGui {
     private PreviewViewModel previewViewModel;
 
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
-                       ObjectProperty<Theme> theme, FxSchedulers schedulers) {
+                       ObjectProperty<Theme> theme, FxSchedulers schedulers, Path dataDir) {
+        this.dataDir = dataDir;
         this.viewModel = viewModel;
         this.browseViewModel = browseViewModel;
         this.window = window;
@@ -133,7 +135,7 @@ public final class ConsoleGui {
             repairViewModel.close();
         }
         repairViewModel = new RepairViewModel(shown, schedulers, Schedulers.computation(), Clock.systemUTC(),
-                new SnapshotRunService(shown));
+                new SourceRunService(shown, dataDir));
         repairViewModel.runProperty().addListener((o, a, run) -> run.outcomeProperty().addListener((p, x, b) -> {
             if (b != null) {
                 databaseChanged();
@@ -171,7 +173,7 @@ public final class ConsoleGui {
         if (runViewModel != null) {
             runViewModel.close();
         }
-        runViewModel = new RunViewModel(new SnapshotRunService(shown), schedulers, Schedulers.computation(), plan);
+        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir), schedulers, Schedulers.computation(), plan);
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
                 databaseChanged();
@@ -261,7 +263,7 @@ public final class ConsoleGui {
             window.browse().vmSplit().setDividerPositions(prefs.vmSplit());
         }
 
-        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, theme, schedulers);
+        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, theme, schedulers, dataDir);
         self.set(gui);
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));

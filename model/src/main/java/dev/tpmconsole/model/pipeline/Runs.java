@@ -31,6 +31,7 @@ public final class Runs {
     public static final String QUARANTINE = "quarantine.jsonl";
     public static final String PLAN = "plan.json";
     public static final String BACKUP = "backup.sqlite";
+    public static final String BACKUP_ROWS = "backup-touched-rows.sql";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -78,6 +79,11 @@ public final class Runs {
         }
         if (source.snapshotFile().isPresent()) {
             backup(source, folder.resolve(BACKUP));
+        } else {
+            // a live database: the rows the plan touches, as they are now, as an SQL script that puts them back
+            String rows = dev.tpmconsole.model.plan.PlanSql.inverse(plan, source);
+            dev.tpmconsole.model.util.AtomicFiles.write(folder.resolve(BACKUP_ROWS),
+                    out -> out.write(rows.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         Path planCopy = folder.resolve(PLAN);
         PlanJson.write(plan, planCopy);

@@ -53,6 +53,11 @@ public final class GuardedSource implements Source {
     }
 
     @Override
+    public Source reopen(OpenOptions options) throws SourceException {
+        return new GuardedSource(delegate.reopen(options), guard);
+    }
+
+    @Override
     public java.util.Optional<java.nio.file.Path> snapshotFile() {
         return delegate.snapshotFile();
     }

@@ -61,6 +61,11 @@ public final class MariaDbSource implements Source {
     }
 
     @Override
+    public Source reopen(OpenOptions options) {
+        return new MariaDbSource(url, credentials, options.writable(), layout);
+    }
+
+    @Override
     public String displayName() {
         return JdbcUrls.withoutPassword(url);
     }

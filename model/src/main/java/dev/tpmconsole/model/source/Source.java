@@ -33,6 +33,14 @@ public interface Source extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The same database opened again, with other options (a run opens the shown source for changes once the
+     * person confirmed it); credentials of a live database are reused without being asked again.
+     */
+    default Source reopen(OpenOptions options) throws SourceException {
+        throw new SourceException(SourceException.Reason.UNSUPPORTED, displayName() + " cannot be opened again");
+    }
+
     /** Turns an error met while reading into a message about this source. */
     default SourceException failure(SQLException e) {
         return new SourceException(SourceException.Reason.CORRUPT, "Cannot read " + displayName() + ": "

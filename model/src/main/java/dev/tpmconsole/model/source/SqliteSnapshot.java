@@ -98,6 +98,11 @@ public final class SqliteSnapshot implements Source {
     }
 
     @Override
+    public Source reopen(OpenOptions options) throws SourceException {
+        return open(path, options);
+    }
+
+    @Override
     public java.util.Optional<Path> snapshotFile() {
         return java.util.Optional.of(path);
     }

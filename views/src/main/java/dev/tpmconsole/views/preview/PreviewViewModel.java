@@ -239,12 +239,21 @@ public final class PreviewViewModel implements AutoCloseable {
     /** The confirmation a destructive run needs: what it deletes and where, the button named for it. */
     public String[] confirmation() {
         Plan plan = preview.get().plan();
-        String message = "This deletes " + plan.deletes().size() + " rows in " + plan.deletesPerTable().size()
-                + " tables from " + source.displayName() + " (" + plan.operation() + " of " + plan.vmUuids().size()
-                + " VM(s)). A backup and the deleted rows are written to the run folder first, so the run can be"
-                + " undone. " + plan.hostWork().size() + " host path(s) are exported for you to clean on the hosts.";
-        return new String[] {"Apply the plan to " + java.nio.file.Path.of(source.displayName()).getFileName() + "?",
-                message, "Delete " + plan.deletes().size() + " rows"};
+        boolean live = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
+        String changes = "This deletes " + plan.deletes().size() + " rows in " + plan.deletesPerTable().size()
+                + " tables" + (plan.updates().isEmpty() ? "" : " and changes " + plan.updates().size() + " rows")
+                + " in " + source.displayName() + " (" + plan.operation()
+                + (plan.vmUuids().isEmpty() ? "" : " of " + plan.vmUuids().size() + " VM(s)") + ").";
+        String safety = live
+                ? " This is a live database: writes are refused while ZStack uses it. Confirm only if every ZStack"
+                        + " management node is stopped. The rows it touches are written to the run folder first,"
+                        + " so the run can be undone."
+                : " A backup and the deleted rows are written to the run folder first, so the run can be undone.";
+        String message = changes + safety + " " + plan.hostWork().size() + " host path(s) are exported for you to"
+                + " clean on the hosts.";
+        String target = live ? source.displayName() : java.nio.file.Path.of(source.displayName()).getFileName().toString();
+        return new String[] {"Apply the plan to " + target + "?", message,
+                "Delete " + plan.deletes().size() + " rows" + (live ? " (management nodes are stopped)" : "")};
     }
 
     public ObservableList<PreviewNode> steps() {
