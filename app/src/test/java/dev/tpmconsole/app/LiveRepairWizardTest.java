@@ -71,7 +71,7 @@ class LiveRepairWizardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
                 .contains("live database", "management node is stopped");
-        robot.clickOn("Delete 1 rows (management nodes are stopped)");
+        robot.clickOn("Delete 1 row, change 1 row (management nodes are stopped)");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.RESULT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The 2 chosen finding(s) are gone");

@@ -73,7 +73,9 @@ class RepairWizardTest {
 
         robot.clickOn("#runPlan");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("Delete " + plan.deletes().size() + " rows");
+        robot.clickOn(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(plan));
+        assertThat(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(plan))
+                .isEqualTo("Delete " + plan.deletes().size() + " rows, change " + plan.updates().size() + " rows");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.RESULT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The ")
@@ -90,6 +92,31 @@ class RepairWizardTest {
             assertThat(report.findings(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER)).isEmpty();
             assertThat(report.findings(AuditRule.KEY_REF_PROVIDER_LOST)).as("only those that cannot be repaired here")
                     .hasSize((int) lost).allSatisfy(f -> assertThat(f.relinkTo()).isNull());
+        }
+
+        // what the wizard says to do: restore the provider of that name; then the refs are relinkable, and a
+        // second pass ends with an audit that shows no key finding at all
+        TestSnapshots.exec(snapshot, "INSERT INTO ResourceVO VALUES ('restoredprovider00000000000000001', 'kms-retired',"
+                + " 'KeyProviderVO', 'org.zstack.header.keyprovider.KeyProviderVO')",
+                "INSERT INTO KeyProviderVO (uuid, name, type, connected, createDate, lastOpDate) VALUES"
+                        + " ('restoredprovider00000000000000001', 'kms-retired', 'KMS', 1, '2026-11-25 00:00:00',"
+                        + " '2026-11-25 00:00:00')");
+        robot.interact(gui::showRepair);
+        WaitForAsyncUtils.waitForFxEvents();
+        RepairViewModel again = gui.repairViewModel();
+        robot.clickOn("#repairAudit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.pageProperty().get() == RepairViewModel.Page.CHOOSE);
+        assertThat(again.rows()).hasSize((int) lost)
+                .allSatisfy(r -> assertThat(r.kind()).isEqualTo(RepairViewModel.Kind.RELINK));
+        robot.clickOn("#repairPlan");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.pageProperty().get() == RepairViewModel.Page.PLAN);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#runPlan");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(again.preview().previewProperty().get().plan()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again.pageProperty().get() == RepairViewModel.Page.RESULT);
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+            assertThat(new Auditor(s).run(RepairViewModel.KEY_RULES).findings()).as("zero key findings").isEmpty();
         }
     }
 }

@@ -79,7 +79,7 @@ class RunWindowTest {
         // the confirmation names the count and the target; its button is named for the action
         assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
                 .contains("deletes " + rows + " rows", snapshot.toString());
-        robot.clickOn("Delete " + rows + " rows");
+        robot.clickOn(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(gui.previewViewModel().previewProperty().get().plan()));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null
                 && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
         assertThat(gui.runViewModel().errorProperty().get()).isEmpty();

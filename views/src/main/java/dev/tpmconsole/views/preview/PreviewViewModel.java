@@ -153,6 +153,16 @@ public final class PreviewViewModel implements AutoCloseable {
         return out;
     }
 
+    /** The confirmation's button, named for what it does: "Delete 42 rows", "Delete 3 rows, change 2 rows". */
+    public static String actionLabel(Plan plan) {
+        int d = plan.deletes().size();
+        int u = plan.updates().size();
+        if (d == 0) {
+            return "Change " + plural(u, "row");
+        }
+        return "Delete " + plural(d, "row") + (u == 0 ? "" : ", change " + plural(u, "row"));
+    }
+
     private static String plural(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
@@ -252,8 +262,8 @@ public final class PreviewViewModel implements AutoCloseable {
         String message = changes + safety + " " + plan.hostWork().size() + " host path(s) are exported for you to"
                 + " clean on the hosts.";
         String target = live ? source.displayName() : java.nio.file.Path.of(source.displayName()).getFileName().toString();
-        return new String[] {"Apply the plan to " + target + "?", message,
-                "Delete " + plan.deletes().size() + " rows" + (live ? " (management nodes are stopped)" : "")};
+        return new String[] {"Apply the plan to " + target + "?", message, actionLabel(plan)
+                + (live ? " (management nodes are stopped)" : "")};
     }
 
     public ObservableList<PreviewNode> steps() {
