@@ -1,0 +1,94 @@
+package dev.tpmconsole.views.repair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.pipeline.Runs;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.views.run.RunService;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The repair flow's view-model, synchronously, on a hand-made snapshot with one finding of each class. */
+class RepairViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void classifiesChoosesPlansRunsAndCompares() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("k.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp-default").vm("v", true).tpm("t", "v").tpm("u", "v");
+            r.keyRef(1, "TpmVO", "gone", "p", "nkp-default", "kek");        // orphaned
+            r.keyRef(2, "TpmVO", "t", "p", "nkp-default", "kek");           // materialized
+            r.keyRef(3, "TpmVO", "t", "p", "nkp-default", null);            // duplicate placeholder
+            r.keyRef(4, "TpmVO", "u", null, "nkp-default", "kek");          // relinkable
+            r.keyRef(5, "TpmVO", "u", null, "kms-retired", "kek");          // gone for good
+            r.keyRef(6, "VolumeVO", "vol", null, "kms-retired", "kek");     // near miss: not a TPM key
+        });
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(), service(file))) {
+            vm.audit();
+            assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.CHOOSE);
+            assertThat(vm.rows()).extracting(r -> r.finding().key() + ":" + r.kind()).containsExactly(
+                    "1:ORPHANED", "3:DUPLICATE", "4:RELINK", "5:LOST");
+            assertThat(vm.rows().get(3).chosenProperty().get()).isFalse();
+            assertThat(vm.rows().get(3).kind().action()).contains("Restore the provider");
+
+            vm.choose(RepairViewModel.Kind.DUPLICATE, false);
+            vm.choose(RepairViewModel.Kind.LOST, true);
+            assertThat(vm.rows().get(3).chosenProperty().get()).as("never chosen").isFalse();
+            assertThat(vm.canPlanBinding().get()).isTrue();
+            vm.plan();
+            Plan plan = vm.preview().previewProperty().get().plan();
+            assertThat(plan.deletes()).extracting(Plan.RowRef::id).containsExactly("EncryptedResourceKeyRefVO/1");
+            assertThat(plan.updates()).extracting(Plan.RowUpdate::key).containsExactly("4");
+
+            vm.runPlan();
+            assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.RESULT);
+            assertThat(vm.resultProperty().get()).startsWith("The 2 chosen finding(s) are gone; 2 key finding(s)");
+            assertThat(vm.changes()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.before()).isEqualTo(6);
+                        assertThat(c.after()).isEqualTo(5);
+                    });
+            assertThat(vm.changes()).filteredOn(c -> !c.table().equals("EncryptedResourceKeyRefVO"))
+                    .allSatisfy(c -> assertThat(c.after()).as(c.table()).isEqualTo(c.before()));
+        }
+    }
+
+    static RunService service(Path file) {
+        return new RunService() {
+            @Override
+            public Started start(Plan plan) throws Exception {
+                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+                Runs.Run run = Runs.start(w, plan, null, Clock.systemUTC(), Schedulers.trampoline());
+                return new Started(run.events().doFinally(() -> {
+                    run.close();
+                    w.close();
+                }), run.journalFile(), run.folder());
+            }
+
+            @Override
+            public Started resume(Path journal) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<Finding> residue(List<String> vmUuids) {
+                return List.of();
+            }
+        };
+    }
+}
