@@ -13,6 +13,7 @@ import dev.tpmconsole.views.preview.PreviewView;
 import dev.tpmconsole.views.repair.RepairView;
 import dev.tpmconsole.views.repair.RepairViewModel;
 import dev.tpmconsole.views.run.RunView;
+import dev.tpmconsole.views.run.SourceRunService;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.FxDialogService;
 import io.reactivex.rxjava3.schedulers.Schedulers;
@@ -135,7 +136,7 @@ public final class ConsoleGui {
             repairViewModel.close();
         }
         repairViewModel = new RepairViewModel(shown, schedulers, Schedulers.computation(), Clock.systemUTC(),
-                new SourceRunService(shown, dataDir));
+                new SourceRunService(shown, dataDir, Schedulers.io()));
         repairViewModel.runProperty().addListener((o, a, run) -> run.outcomeProperty().addListener((p, x, b) -> {
             if (b != null) {
                 databaseChanged();
@@ -173,7 +174,7 @@ public final class ConsoleGui {
         if (runViewModel != null) {
             runViewModel.close();
         }
-        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir), schedulers, Schedulers.computation(), plan);
+        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir, Schedulers.io()), schedulers, Schedulers.computation(), plan);
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
                 databaseChanged();

@@ -1,7 +1,5 @@
 package dev.tpmconsole.app.bench;
 
-import dev.tpmconsole.model.audit.Finding;
-import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
@@ -9,7 +7,7 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.styles.Theme;
-import dev.tpmconsole.views.run.RunService;
+import dev.tpmconsole.views.run.SourceRunService;
 import dev.tpmconsole.views.run.RunView;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.FxSchedulers;
@@ -71,7 +69,8 @@ public final class RunBenchmark {
         Platform.runLater(() -> {
             try {
                 Source shown = SqliteSnapshot.open(piped, OpenOptions.readOnly());
-                RunViewModel vm = new RunViewModel(service(piped), FxSchedulers.javafx(), Schedulers.computation(), pipedPlan);
+                RunViewModel vm = new RunViewModel(new SourceRunService(shown, work, Schedulers.io()), FxSchedulers.javafx(),
+                        Schedulers.computation(), pipedPlan);
                 holder[0] = vm;
                 Stage stage = new Stage();
                 Scene scene = new Scene(new RunView(vm, stage::close).root(), 1200, 760);
@@ -167,29 +166,5 @@ public final class RunBenchmark {
             }
             return System.nanoTime() - start;
         }
-    }
-
-    static RunService service(Path file) {
-        return new RunService() {
-            @Override
-            public Started start(Plan plan) throws Exception {
-                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
-                Runs.Run run = Runs.start(w, plan, null, Clock.systemUTC(), Schedulers.io());
-                return new Started(run.events().doFinally(() -> {
-                    run.close();
-                    w.close();
-                }), run.journalFile(), run.folder());
-            }
-
-            @Override
-            public Started resume(Path journal) {
-                throw new UnsupportedOperationException("the benchmark does not resume");
-            }
-
-            @Override
-            public List<Finding> residue(List<String> vmUuids) {
-                return List.of();
-            }
-        };
     }
 }

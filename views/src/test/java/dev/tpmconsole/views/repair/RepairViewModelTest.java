@@ -2,20 +2,17 @@ package dev.tpmconsole.views.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.audit.Finding;
-import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
-import dev.tpmconsole.views.run.RunService;
+import dev.tpmconsole.views.run.SourceRunService;
 import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +35,8 @@ class RepairViewModelTest {
             r.keyRef(6, "VolumeVO", "vol", null, "kms-retired", "kek");     // near miss: not a TPM key
         });
         try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly());
-             RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(), service(file))) {
+             RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(),
+                     new SourceRunService(s, dir, Schedulers.trampoline()))) {
             vm.audit();
             assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.CHOOSE);
             assertThat(vm.rows()).extracting(r -> r.finding().key() + ":" + r.kind()).containsExactly(
@@ -66,29 +64,5 @@ class RepairViewModelTest {
             assertThat(vm.changes()).filteredOn(c -> !c.table().equals("EncryptedResourceKeyRefVO"))
                     .allSatisfy(c -> assertThat(c.after()).as(c.table()).isEqualTo(c.before()));
         }
-    }
-
-    static RunService service(Path file) {
-        return new RunService() {
-            @Override
-            public Started start(Plan plan) throws Exception {
-                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
-                Runs.Run run = Runs.start(w, plan, null, Clock.systemUTC(), Schedulers.trampoline());
-                return new Started(run.events().doFinally(() -> {
-                    run.close();
-                    w.close();
-                }), run.journalFile(), run.folder());
-            }
-
-            @Override
-            public Started resume(Path journal) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<Finding> residue(List<String> vmUuids) {
-                return List.of();
-            }
-        };
     }
 }

@@ -2,11 +2,7 @@ package dev.tpmconsole.views.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.audit.AuditRule;
-import dev.tpmconsole.model.audit.Auditor;
-import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.pipeline.RunEvent;
-import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.OpenOptions;
@@ -19,7 +15,6 @@ import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,38 +24,6 @@ class RunViewModelTest {
 
     @TempDir
     Path dir;
-
-    RunService service(Path file) {
-        return new RunService() {
-            @Override
-            public Started start(Plan plan) throws Exception {
-                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
-                Runs.Run run = Runs.start(w, plan, null, Clock.systemUTC(), Schedulers.trampoline());
-                return new Started(run.events().doFinally(() -> {
-                    run.close();
-                    w.close();
-                }), run.journalFile(), run.folder());
-            }
-
-            @Override
-            public Started resume(Path journal) throws Exception {
-                Source w = SqliteSnapshot.open(file, OpenOptions.writableOptions());
-                Runs.Run run = Runs.resume(w, journal, Clock.systemUTC(), Schedulers.trampoline());
-                return new Started(run.events().doFinally(() -> {
-                    run.close();
-                    w.close();
-                }), run.journalFile(), run.folder());
-            }
-
-            @Override
-            public List<Finding> residue(List<String> vms) throws Exception {
-                try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
-                    return new Auditor(s).run(Arrays.asList(AuditRule.values())).findings().stream()
-                            .filter(f -> f.severity().needsAction() && vms.contains(f.vmUuid())).toList();
-                }
-            }
-        };
-    }
 
     @Test
     void failureRetryAndReaudit() throws Exception {
@@ -75,7 +38,9 @@ class RunViewModelTest {
         try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
             plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
         }
-        try (RunViewModel vm = new RunViewModel(service(file), FxSchedulers.synchronous(), null, plan)) {
+        try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                     FxSchedulers.synchronous(), null, plan)) {
             assertThat(vm.items()).extracting(ItemRow::item).containsExactly("VmHostFileVO/f", "VmHostBackupFileVO/b",
                     "VmHostFileVO/f", "TpmVO/t");
             assertThat(vm.canRetryBinding().get()).isFalse();
@@ -111,7 +76,9 @@ class RunViewModelTest {
             plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
         }
         TestSnapshots.exec(file, "UPDATE TpmVO SET lastOpDate = '2026-11-25 00:00:00'");
-        try (RunViewModel vm = new RunViewModel(service(file), FxSchedulers.synchronous(), null, plan)) {
+        try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                     FxSchedulers.synchronous(), null, plan)) {
             vm.start();
             assertThat(vm.errorProperty().get()).contains("stale", "TpmVO/t has changed");
             assertThat(vm.statusProperty().get()).isEqualTo("Refused");

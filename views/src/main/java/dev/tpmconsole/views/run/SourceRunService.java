@@ -1,4 +1,4 @@
-package dev.tpmconsole.app;
+package dev.tpmconsole.views.run;
 
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Auditor;
@@ -8,8 +8,7 @@ import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.LiveWriteGuard;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.views.run.RunService;
-import io.reactivex.rxjava3.schedulers.Schedulers;
+import io.reactivex.rxjava3.core.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -23,15 +22,20 @@ import java.util.Set;
  * ends; the re-audit reads it afresh. A snapshot is backed up into the run folder first; for a live database
  * the rows the plan touches are written there as an SQL script.
  */
-final class SourceRunService implements RunService {
+public final class SourceRunService implements RunService {
 
     private final Source shown;
     private final Path dataDir;
+    private final Scheduler items;
 
-    /** @param dataDir where runs on a live database keep their folders ({@code runs/<time>/}) */
-    SourceRunService(Source shown, Path dataDir) {
+    /**
+     * @param dataDir where runs on a live database keep their folders ({@code runs/<time>/})
+     * @param items   where the pipeline runs its items (tests pass a synchronous one)
+     */
+    public SourceRunService(Source shown, Path dataDir, Scheduler items) {
         this.shown = shown;
         this.dataDir = dataDir;
+        this.items = items;
     }
 
     /** Beside the snapshot by default; in the data folder for a live database. */
@@ -50,7 +54,7 @@ final class SourceRunService implements RunService {
         try {
             // the confirmation of a run on a live database states that the management nodes are stopped
             LiveWriteGuard.check(writable, true, Clock.systemUTC());
-            return started(Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), Schedulers.io()), writable);
+            return started(Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), items), writable);
         } catch (Exception e) {
             writable.close();
             throw e;
@@ -62,7 +66,7 @@ final class SourceRunService implements RunService {
         Source writable = shown.reopen(OpenOptions.writableOptions());
         try {
             LiveWriteGuard.check(writable, true, Clock.systemUTC());
-            return started(Runs.resume(writable, journal, Clock.systemUTC(), Schedulers.io()), writable);
+            return started(Runs.resume(writable, journal, Clock.systemUTC(), items), writable);
         } catch (Exception e) {
             writable.close();
             throw e;
