@@ -1,20 +1,15 @@
 package dev.tpmconsole.views.util;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import dev.tpmconsole.styles.Theme;
-import javafx.application.Application;
 import javafx.scene.Scene;
 
-/** Applies a {@link Theme}: the AtlantaFX base as user-agent stylesheet, then the console's own sheets. */
+/** A scene styled once with a theme at the default font size (tests and benchmarks); the app uses {@link Appearance}. */
 public final class Themes {
 
     private Themes() {
     }
 
     public static void apply(Scene scene, Theme theme) {
-        Application.setUserAgentStylesheet(theme.dark()
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        scene.getStylesheets().setAll(theme.stylesheets());
+        new Appearance(theme, (int) Em.DEFAULT_FONT_SIZE).style(scene);
     }
 }

@@ -1,0 +1,146 @@
+package dev.tpmconsole.views.util;
+
+import dev.tpmconsole.styles.Theme;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+
+/**
+ * How every window of the console looks: the theme (AtlantaFX Primer light or dark under the console's own
+ * sheets) and the root font size, from which every em-based size follows. Each scene and dialog is
+ * registered once with {@link #style}; a change of theme or font size then reaches all of them at once,
+ * at run time. Scenes are held weakly, so a window that was replaced is not kept alive. FX thread only.
+ */
+public final class Appearance {
+
+    /** The smallest and largest root font sizes offered, in px. */
+    public static final int MIN_FONT_SIZE = 10;
+    public static final int MAX_FONT_SIZE = 24;
+
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final IntegerProperty fontSize = new SimpleIntegerProperty(this, "fontSize", (int) Em.DEFAULT_FONT_SIZE);
+    private final List<WeakReference<Parent>> roots = new ArrayList<>();
+
+    public Appearance(Theme theme, int fontSize) {
+        this.theme.set(theme == null ? Theme.LIGHT : theme);
+        this.fontSize.set(clamp(fontSize));
+        Em.setFontSize(this.fontSize.get());
+        this.theme.addListener((o, a, b) -> {
+            if (b == null) {
+                this.theme.set(a);
+                return;
+            }
+            applyUserAgent();
+            forEachRoot(this::applyTheme);
+        });
+        this.fontSize.addListener((o, a, b) -> {
+            int clamped = clamp(b.intValue());
+            if (clamped != b.intValue()) {
+                this.fontSize.set(clamped);
+                return;
+            }
+            Em.setFontSize(clamped);
+            double ratio = clamped / a.doubleValue();
+            forEachRoot(root -> {
+                applyFont(root);
+                rescaleColumns(root, ratio);
+            });
+        });
+    }
+
+    /** The defaults: light, 14 px. */
+    public static Appearance defaults() {
+        return new Appearance(Theme.LIGHT, (int) Em.DEFAULT_FONT_SIZE);
+    }
+
+    public static int clamp(int px) {
+        return Math.max(MIN_FONT_SIZE, Math.min(MAX_FONT_SIZE, px));
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public IntegerProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    /** Styles {@code scene} now and whenever the theme or the font size changes. */
+    public Scene style(Scene scene) {
+        applyUserAgent();
+        register(scene.getRoot());
+        scene.rootProperty().addListener((o, a, b) -> register(b));
+        return scene;
+    }
+
+    /** Styles a dialog's pane (alerts and dialogs have scenes of their own). */
+    public DialogPane style(DialogPane pane) {
+        register(pane);
+        return pane;
+    }
+
+    private void register(Parent root) {
+        if (root == null) {
+            return;
+        }
+        roots.removeIf(r -> r.get() == null || r.get() == root);
+        roots.add(new WeakReference<>(root));
+        applyTheme(root);
+        applyFont(root);
+    }
+
+    private void forEachRoot(java.util.function.Consumer<Parent> action) {
+        roots.removeIf(r -> r.get() == null);
+        for (WeakReference<Parent> r : List.copyOf(roots)) {
+            Parent p = r.get();
+            if (p != null) {
+                action.accept(p);
+            }
+        }
+    }
+
+    private void applyUserAgent() {
+        Application.setUserAgentStylesheet(theme.get().dark()
+                ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyTheme(Parent root) {
+        root.getStylesheets().setAll(theme.get().stylesheets());
+    }
+
+    private void applyFont(Parent root) {
+        root.setStyle("-fx-font-size: " + fontSize.get() + "px;");
+    }
+
+    /** Columns were sized in px for the old font size; keep their proportion to the text. */
+    private static void rescaleColumns(Parent root, double ratio) {
+        for (Node n : root.lookupAll(".table-view")) {
+            if (n instanceof TableView<?> t) {
+                t.getColumns().forEach(c -> rescale(c, ratio));
+            }
+        }
+        for (Node n : root.lookupAll(".tree-table-view")) {
+            if (n instanceof TreeTableView<?> t) {
+                t.getColumns().forEach(c -> rescale(c, ratio));
+            }
+        }
+    }
+
+    private static void rescale(TableColumnBase<?, ?> c, double ratio) {
+        c.setPrefWidth(c.getWidth() > 0 ? c.getWidth() * ratio : c.getPrefWidth() * ratio);
+        c.getColumns().forEach(child -> rescale(child, ratio));
+    }
+}
