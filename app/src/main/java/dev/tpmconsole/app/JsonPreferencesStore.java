@@ -23,6 +23,7 @@ public final class JsonPreferencesStore implements PreferencesStore {
     public static final String FILE_NAME = "preferences.json";
 
     private final Path file;
+    private volatile String loadProblem;
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
@@ -38,20 +39,42 @@ public final class JsonPreferencesStore implements PreferencesStore {
 
     @Override
     public UiPreferences load() {
-        if (!Files.isRegularFile(file)) {
+        loadProblem = null;
+        if (!Files.exists(file)) {
             return UiPreferences.defaults();
         }
         try {
             UiPreferences p = mapper.readValue(file.toFile(), UiPreferences.class);
-            return p == null ? UiPreferences.defaults() : p;
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.move(file, file.resolveSibling(FILE_NAME + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException ignored) {
-                // the defaults are used all the same; the next save replaces the file
+            if (p == null) {
+                throw new IOException("the file holds no preferences");
             }
+            return p;
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String kept;
+            try {
+                Path aside = file.resolveSibling(FILE_NAME + ".corrupt");
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+                kept = " The file was set aside as " + aside + ".";
+            } catch (IOException notMoved) {
+                // the defaults are used all the same; the next save replaces the file if it can
+                kept = " The file was left where it is.";
+            }
+            loadProblem = "The preferences in " + file + " could not be read (" + firstLine(why)
+                    + "); the defaults are used." + kept;
             return UiPreferences.defaults();
         }
+    }
+
+    @Override
+    public String loadProblem() {
+        return loadProblem;
+    }
+
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.strip().lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 157) + "…" : line;
     }
 
     @Override

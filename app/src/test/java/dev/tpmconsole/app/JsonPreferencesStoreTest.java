@@ -2,6 +2,7 @@ package dev.tpmconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.views.prefs.Confirmations;
 import dev.tpmconsole.views.prefs.TableLayout;
 import dev.tpmconsole.views.prefs.UiPreferences;
 import dev.tpmconsole.views.prefs.WindowGeometry;
@@ -19,7 +20,8 @@ class JsonPreferencesStoreTest {
 
     static final UiPreferences SOME = UiPreferences.defaults()
             .withWindow(new WindowGeometry(10, 20, 1300, 850, false)).withTheme("DARK")
-            .withRecent(List.of("/a/one.sqlite", "/b/two.sqlite")).withVmSplit(0.61)
+            .withRecent(List.of("/a/one.sqlite", "/b/two.sqlite")).withVmSplit(0.61).withFontSize(18)
+            .withConfirmations(new Confirmations(false, true))
             .withTables(Map.of("vmTable", new TableLayout(List.of(new TableLayout.ColumnLayout("vmUuidColumn", 300, true),
                     new TableLayout.ColumnLayout("vmNameColumn", 150, false)), "vmKeyStateColumn", false)));
 
@@ -29,7 +31,9 @@ class JsonPreferencesStoreTest {
         assertThat(store.load()).isEqualTo(UiPreferences.defaults());
         store.save(SOME);
         assertThat(new JsonPreferencesStore(dir.resolve("cfg")).load()).isEqualTo(SOME);
-        assertThat(Files.readString(store.file())).contains("\"theme\" : \"DARK\"", "vmKeyStateColumn");
+        assertThat(Files.readString(store.file())).contains("\"theme\" : \"DARK\"", "vmKeyStateColumn",
+                "\"fontSize\" : 18", "\"runOnSnapshot\" : false");
+        assertThat(store.loadProblem()).isNull();
         assertThat(TestFiles.names(dir.resolve("cfg"))).containsExactly("preferences.json");
     }
 
@@ -42,9 +46,35 @@ class JsonPreferencesStoreTest {
             assertThat(store.load()).as(junk).isEqualTo(UiPreferences.defaults());
             assertThat(Files.readString(dir.resolve("preferences.json.corrupt"))).isEqualTo(junk);
             assertThat(Files.exists(store.file())).isFalse();
+            assertThat(store.loadProblem()).as(junk).startsWith("The preferences in " + store.file() + " could not be read (")
+                    .endsWith("); the defaults are used. The file was set aside as " + dir.resolve("preferences.json.corrupt") + ".");
+            assertThat(store.load()).isEqualTo(UiPreferences.defaults());
+            assertThat(store.loadProblem()).as("a later load with no file is no problem").isNull();
         }
         store.save(SOME);
         assertThat(store.load()).isEqualTo(SOME);
+        assertThat(store.loadProblem()).isNull();
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBeFallsBackToTheDefaults() throws Exception {
+        JsonPreferencesStore store = new JsonPreferencesStore(dir);
+        Files.createDirectories(store.file().resolve("inside"));
+        assertThat(store.load()).isEqualTo(UiPreferences.defaults());
+        assertThat(store.loadProblem()).contains("could not be read", "the defaults are used");
+        store.save(SOME);
+        assertThat(store.load()).isEqualTo(SOME);
+    }
+
+    @Test
+    void confirmationsMissingFromAnOlderFileAreAllAsked() throws Exception {
+        JsonPreferencesStore store = new JsonPreferencesStore(dir);
+        Files.writeString(store.file(), "{\"theme\": \"DARK\", \"confirmations\": {\"quitWhileBusy\": false}}");
+        UiPreferences p = store.load();
+        assertThat(p.confirmations()).isEqualTo(new Confirmations(true, false));
+        assertThat(p.fontSize()).isNull();
+        Files.writeString(store.file(), "{\"theme\": \"DARK\"}");
+        assertThat(store.load().confirmations()).isEqualTo(Confirmations.all());
     }
 
     @Test

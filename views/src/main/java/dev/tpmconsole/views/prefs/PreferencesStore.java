@@ -6,6 +6,14 @@ public interface PreferencesStore {
     /** The stored preferences, or the defaults when there are none or they cannot be read. Never throws. */
     UiPreferences load();
 
+    /**
+     * Why the last {@link #load} fell back to the defaults although there were stored preferences (the file
+     * was damaged or could not be read), for a notice to the person; null when it did not.
+     */
+    default String loadProblem() {
+        return null;
+    }
+
     /** Stores them; a failure is reported to the caller, who may ignore it (preferences are a convenience). */
     void save(UiPreferences preferences) throws java.io.IOException;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the console remembers between runs: the window's geometry, the theme, the recent snapshots and live
- * databases (never a password) and the layout of every table. Immutable; {@code with...} returns a changed copy. Unknown or missing parts read
+ * What the console remembers between runs: the window's geometry, the theme and font size, the recent
+ * snapshots and live databases (never a password), the layout of every table and which confirmations to ask. Immutable; {@code with...} returns a changed copy. Unknown or missing parts read
  * as their defaults, so that an older or newer file still loads.
  *
  * @param window  the main window's geometry, null until the window was closed once
@@ -16,9 +16,12 @@ import java.util.Map;
  * @param tables  per table id, its column layout and sort
  * @param vmSplit the divider position between the VM list and its details (0..1), or null
  * @param recentDatabases the live databases opened most recently, newest first (URL and user, no password)
+ * @param fontSize the root font size in px, from which every size follows; null for the default (14)
+ * @param confirmations which questions are asked before acting; null for all of them
  */
 public record UiPreferences(WindowGeometry window, String theme, List<String> recent, Map<String, TableLayout> tables,
-                            Double vmSplit, List<RecentDatabase> recentDatabases) {
+                            Double vmSplit, List<RecentDatabase> recentDatabases, Integer fontSize,
+                            Confirmations confirmations) {
 
     /** How many recent snapshots are kept. */
     public static final int MAX_RECENT = 8;
@@ -29,6 +32,13 @@ public record UiPreferences(WindowGeometry window, String theme, List<String> re
         recentDatabases = recentDatabases == null ? List.of()
                 : List.copyOf(recentDatabases.stream().filter(d -> d != null && d.url() != null && !d.url().isBlank())
                         .limit(MAX_RECENT).toList());
+        confirmations = confirmations == null ? Confirmations.all() : confirmations;
+    }
+
+    /** Preferences with the default font size and every confirmation. */
+    public UiPreferences(WindowGeometry window, String theme, List<String> recent, Map<String, TableLayout> tables,
+                         Double vmSplit, List<RecentDatabase> recentDatabases) {
+        this(window, theme, recent, tables, vmSplit, recentDatabases, null, null);
     }
 
     /** Preferences without remembered live databases. */
@@ -41,31 +51,39 @@ public record UiPreferences(WindowGeometry window, String theme, List<String> re
         return new UiPreferences(null, null, List.of(), Map.of(), null, List.of());
     }
 
+    public UiPreferences withFontSize(Integer px) {
+        return new UiPreferences(window, theme, recent, tables, vmSplit, recentDatabases, px, confirmations);
+    }
+
+    public UiPreferences withConfirmations(Confirmations c) {
+        return new UiPreferences(window, theme, recent, tables, vmSplit, recentDatabases, fontSize, c);
+    }
+
     public UiPreferences withRecentDatabases(List<RecentDatabase> d) {
-        return new UiPreferences(window, theme, recent, tables, vmSplit, d);
+        return new UiPreferences(window, theme, recent, tables, vmSplit, d, fontSize, confirmations);
     }
 
     public UiPreferences withWindow(WindowGeometry w) {
-        return new UiPreferences(w, theme, recent, tables, vmSplit, recentDatabases);
+        return new UiPreferences(w, theme, recent, tables, vmSplit, recentDatabases, fontSize, confirmations);
     }
 
     public UiPreferences withTheme(String t) {
-        return new UiPreferences(window, t, recent, tables, vmSplit, recentDatabases);
+        return new UiPreferences(window, t, recent, tables, vmSplit, recentDatabases, fontSize, confirmations);
     }
 
     public UiPreferences withRecent(List<String> r) {
         return new UiPreferences(window, theme, r.subList(0, Math.min(r.size(), MAX_RECENT)), tables, vmSplit,
-                recentDatabases);
+                recentDatabases, fontSize, confirmations);
     }
 
     public UiPreferences withTables(Map<String, TableLayout> t) {
         Map<String, TableLayout> merged = new LinkedHashMap<>(tables);
         merged.putAll(t);
-        return new UiPreferences(window, theme, recent, merged, vmSplit, recentDatabases);
+        return new UiPreferences(window, theme, recent, merged, vmSplit, recentDatabases, fontSize, confirmations);
     }
 
     public UiPreferences withVmSplit(Double s) {
-        return new UiPreferences(window, theme, recent, tables, s, recentDatabases);
+        return new UiPreferences(window, theme, recent, tables, s, recentDatabases, fontSize, confirmations);
     }
 
     /** {@code path} first, then the others it was not. */
