@@ -29,16 +29,28 @@ import dev.tpmconsole.views.prefs.TableLayouts;
 import dev.tpmconsole.views.prefs.UiPreferences;
 import dev.tpmconsole.views.prefs.WindowGeometry;
 import dev.tpmconsole.views.prefs.WindowPlacement;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.views.log.EventLogView;
+import dev.tpmconsole.views.log.EventLogViewModel;
+import dev.tpmconsole.views.main.AboutView;
+import dev.tpmconsole.views.main.Shortcuts;
+import dev.tpmconsole.views.main.ShortcutsView;
+import dev.tpmconsole.views.prefs.PreferencesView;
+import dev.tpmconsole.views.prefs.PreferencesViewModel;
+import dev.tpmconsole.views.util.AppIcons;
+import dev.tpmconsole.views.util.Appearance;
+import dev.tpmconsole.views.util.DialogService;
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.ErrorDialog;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
-import dev.tpmconsole.views.util.Themes;
+import dev.tpmconsole.views.util.UncaughtErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -49,20 +61,41 @@ import javafx.stage.WindowEvent;
 
 /**
  * Builds the main window and wires it: view-models get their collaborators through their constructors,
- * every source is guarded against queries on the FX thread, the preferences (window geometry, theme, recent
- * snapshots, table layouts) are applied on start and stored when the window closes. Used by the
- * {@code gui} command and by the UI tests, which mount it on their own stage.
+ * every source is guarded against queries on the FX thread, the preferences (window geometry, theme, font
+ * size, confirmations, recent snapshots, table layouts) are applied on start and stored when they change or
+ * the window closes, what happens is written to the event log, and the secondary windows (audit, preview,
+ * run, repair, preferences, event log, shortcuts, About) are opened from here. Used by the {@code gui}
+ * command and by the UI tests, which mount it on their own stage.
  */
 public final class ConsoleGui {
 
     static final double MIN_WIDTH = 640;
     static final double MIN_HEIGHT = 400;
+    /** How many events the event log window keeps. */
+    public static final int EVENTS_KEPT = 5000;
+
+    /**
+     * What the window needs from whoever starts it.
+     *
+     * @param dataDir   where the demo snapshot and the event log file are kept
+     * @param store     the preferences
+     * @param preferencesFile where the store keeps them (shown in the preferences window), or null
+     * @param guard     refuses queries on the FX thread
+     * @param schedulers background and FX schedulers
+     * @param events    the event log
+     */
+    public record Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
+                        FxSchedulers schedulers, EventLog events) {
+    }
 
     private final MainViewModel viewModel;
     private final BrowseViewModel browseViewModel;
     private final MainWindow window;
     private final Stage stage;
-    private final ObjectProperty<Theme> theme;
+    private final Appearance appearance;
+    private final PreferencesViewModel preferences;
+    private final ConsoleEvents events;
+    private final Setup setup;
 
     private final FxSchedulers schedulers;
     private final Path dataDir;
@@ -74,22 +107,34 @@ public final class ConsoleGui {
     private RepairViewModel repairViewModel;
     private RunViewModel runViewModel;
     private PreviewViewModel previewViewModel;
+    private Stage preferencesStage;
+    private Stage eventLogStage;
+    private EventLogViewModel eventLogViewModel;
+    private Stage shortcutsStage;
+    private Stage aboutStage;
+    private ErrorDialog errorDialog;
 
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
-                       ObjectProperty<Theme> theme, FxSchedulers schedulers, Path dataDir) {
-        this.dataDir = dataDir;
+                       Appearance appearance, PreferencesViewModel preferences, Setup setup) {
+        this.setup = setup;
+        this.dataDir = setup.dataDir();
         this.viewModel = viewModel;
         this.browseViewModel = browseViewModel;
         this.window = window;
         this.stage = stage;
-        this.theme = theme;
-        this.schedulers = schedulers;
+        this.appearance = appearance;
+        this.preferences = preferences;
+        this.schedulers = setup.schedulers();
+        this.events = new ConsoleEvents(setup.events());
         this.auditViewModel = new AuditViewModel(viewModel.sourceProperty(), schedulers, vmUuid -> {
             window.browse().showVm(vmUuid);
             stage.toFront();
         });
         // the VM list marks the VMs the last audit found something about
         browseViewModel.vms().markedProperty().bind(auditViewModel.vmsWithFindingsProperty());
+        events.watch(viewModel);
+        events.watch(auditViewModel);
+        events.watch(appearance);
     }
 
     /** Opens (or brings forward) the audit window of the open source. */
@@ -97,7 +142,7 @@ public final class ConsoleGui {
         if (auditStage == null) {
             auditStage = new Stage();
             auditStage.initOwner(stage);
-            auditStage.setScene(themed(new AuditView(auditViewModel).root(), 1200, 700));
+            auditStage.setScene(themed(new AuditView(auditViewModel).root(), 86, 50));
             auditStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Audit — ", viewModel.titleBinding()));
         }
         auditStage.show();
@@ -113,13 +158,14 @@ public final class ConsoleGui {
             previewViewModel.close();
         }
         previewViewModel = new PreviewViewModel(viewModel.sourceProperty().get(), schedulers, Clock.systemUTC());
+        events.watch(previewViewModel);
         if (previewStage == null) {
             previewStage = new Stage();
             previewStage.initOwner(stage);
         }
         Stage target = previewStage;
         previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, this::showRun,
-                new FxDialogService(target)).root(), 1200, 720));
+                confirmations(target)).root(), 86, 51));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
         previewStage.show();
@@ -137,18 +183,22 @@ public final class ConsoleGui {
         }
         repairViewModel = new RepairViewModel(shown, schedulers, Schedulers.computation(), Clock.systemUTC(),
                 new SourceRunService(shown, dataDir, Schedulers.io()));
-        repairViewModel.runProperty().addListener((o, a, run) -> run.outcomeProperty().addListener((p, x, b) -> {
-            if (b != null) {
-                databaseChanged();
-            }
-        }));
+        events.watch(repairViewModel);
+        repairViewModel.runProperty().addListener((o, a, run) -> {
+            events.watch(run, run.plan(), shown, "repair");
+            run.outcomeProperty().addListener((p, x, b) -> {
+                if (b != null) {
+                    databaseChanged();
+                }
+            });
+        });
         if (repairStage == null) {
             repairStage = new Stage();
             repairStage.initOwner(stage);
         }
         Stage target = repairStage;
-        repairStage.setScene(themed(new RepairView(repairViewModel, new FxDialogService(target), target::close).root(),
-                1200, 760));
+        repairStage.setScene(themed(new RepairView(repairViewModel, confirmations(target), target::close).root(),
+                86, 54));
         repairStage.setTitle("Repair key refs — " + shown.displayName());
         repairStage.show();
         repairStage.toFront();
@@ -175,6 +225,7 @@ public final class ConsoleGui {
             runViewModel.close();
         }
         runViewModel = new RunViewModel(new SourceRunService(shown, dataDir, Schedulers.io()), schedulers, Schedulers.computation(), plan);
+        events.watch(runViewModel, plan, shown, "run");
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
                 databaseChanged();
@@ -186,7 +237,7 @@ public final class ConsoleGui {
             runStage.setTitle("Run");
         }
         Stage target = runStage;
-        runStage.setScene(themed(new RunView(runViewModel, target::close).root(), 1200, 760));
+        runStage.setScene(themed(new RunView(runViewModel, target::close).root(), 86, 54));
         runStage.setTitle("Run: " + plan.operation() + " on " + shown.displayName());
         runStage.show();
         runStage.toFront();
@@ -201,11 +252,164 @@ public final class ConsoleGui {
         return runStage;
     }
 
-    private Scene themed(javafx.scene.Parent root, double width, double height) {
-        Scene scene = new Scene(root, width, height);
-        Themes.apply(scene, theme.get());
-        theme.addListener((o, a, b) -> Themes.apply(scene, b));
-        return scene;
+    /** A scene of {@code widthEm} × {@code heightEm} with the console's theme and font size. */
+    private Scene themed(javafx.scene.Parent root, double widthEm, double heightEm) {
+        return appearance.style(new Scene(root, Em.of(widthEm), Em.of(heightEm)));
+    }
+
+    /**
+     * The confirmations of runs from {@code owner}: asked in a dialog, except a run on a snapshot when the
+     * preferences say not to ask (a live database is always asked). A run started without asking says so in
+     * the event log.
+     */
+    private DialogService confirmations(Stage owner) {
+        FxDialogService dialogs = new FxDialogService(owner, appearance);
+        return (title, message, action) -> {
+            Source shown = viewModel.sourceProperty().get();
+            boolean snapshot = shown != null && shown.snapshotFile().isPresent();
+            if (snapshot && !preferences.confirmRunOnSnapshotProperty().get()) {
+                events.log().info("run", "Not asked, as the preferences say for snapshots: " + title + " — " + action);
+                return true;
+            }
+            return dialogs.confirm(title, message, action);
+        };
+    }
+
+    /** Opens (or brings forward) the preferences window. */
+    public void showPreferences() {
+        if (preferencesStage == null) {
+            preferencesStage = new Stage();
+            preferencesStage.initOwner(stage);
+            preferencesStage.setTitle("Preferences — TPM Console");
+            Stage target = preferencesStage;
+            preferencesStage.setScene(themed(new PreferencesView(preferences, setup.preferencesFile(), target::close)
+                    .root(), 46, 22));
+        }
+        preferencesStage.show();
+        preferencesStage.toFront();
+    }
+
+    /** Opens (or brings forward) the event log window. */
+    public void showEventLog() {
+        if (eventLogStage == null) {
+            eventLogStage = new Stage();
+            eventLogStage.initOwner(stage);
+            eventLogStage.setTitle("Event log — TPM Console");
+            eventLogViewModel = new EventLogViewModel(events.log(), schedulers.fx());
+            eventLogStage.setScene(themed(new EventLogView(eventLogViewModel).root(), 80, 40));
+        }
+        eventLogStage.show();
+        eventLogStage.toFront();
+    }
+
+    /** Shows the keyboard shortcuts: the menus' own, then those inside views. */
+    public void showShortcuts() {
+        if (shortcutsStage == null) {
+            shortcutsStage = new Stage();
+            shortcutsStage.initOwner(stage);
+            shortcutsStage.setTitle("Keyboard shortcuts — TPM Console");
+            Stage target = shortcutsStage;
+            shortcutsStage.setScene(themed(new ShortcutsView(Shortcuts.all(window.menuBar()), target::close).root(),
+                    56, 40));
+        }
+        shortcutsStage.show();
+        shortcutsStage.toFront();
+    }
+
+    /** Shows the About box: versions and where the console keeps its files. */
+    public void showAbout() {
+        if (aboutStage == null) {
+            aboutStage = new Stage();
+            aboutStage.initOwner(stage);
+            aboutStage.setTitle("About TPM Console");
+            Stage target = aboutStage;
+            List<Map.Entry<String, String>> folders = new java.util.ArrayList<>();
+            folders.add(Map.entry("Data folder", dataDir.toAbsolutePath().toString()));
+            if (setup.preferencesFile() != null) {
+                folders.add(Map.entry("Preferences", setup.preferencesFile().toAbsolutePath().toString()));
+            }
+            if (events.log().file() != null) {
+                folders.add(Map.entry("Event log", events.log().file().toAbsolutePath().toString()));
+            }
+            aboutStage.setScene(themed(new AboutView(AppIcons.view(4), VersionProvider.versions(), folders,
+                    target::close).root(), 44, 34));
+        }
+        aboutStage.show();
+        aboutStage.toFront();
+    }
+
+    /**
+     * Catches what nobody caught, from now on: errors are logged and shown in a dialog over the main window.
+     * Call on the FX thread; close the result to put the previous handlers back.
+     */
+    public UncaughtErrors catchUncaughtErrors() {
+        errorDialog = new ErrorDialog(stage, appearance, VersionProvider.text(), this::showEventLog);
+        return UncaughtErrors.install(events.log(), errorDialog::show);
+    }
+
+    /** Quits, after asking when a run, a repair or an import is going and the preferences say to ask. */
+    public void requestQuit() {
+        if (mayQuit()) {
+            stage.close();
+        }
+    }
+
+    private boolean mayQuit() {
+        String busy = busyWith();
+        if (busy == null || !preferences.confirmQuitWhileBusyProperty().get()) {
+            return true;
+        }
+        boolean quit = new FxDialogService(stage, appearance).confirm("Quit while " + busy + " is going?",
+                "Quitting stops " + busy + ". A run stops between items and leaves the database consistent; its"
+                        + " journal lets `tpm-console apply --resume` finish it. An import leaves no snapshot behind.",
+                "Quit");
+        if (quit) {
+            events.log().warning("app", "Quit while " + busy + " was going", null);
+        }
+        return quit;
+    }
+
+    /** What is still going ("a run", "an import"), or null. */
+    String busyWith() {
+        if (runViewModel != null && runViewModel.runningProperty().get()) {
+            return "a run";
+        }
+        if (repairViewModel != null && repairViewModel.runProperty().get() != null
+                && repairViewModel.runProperty().get().runningProperty().get()) {
+            return "a repair";
+        }
+        if (viewModel.importer().runningProperty().get()) {
+            return "an import";
+        }
+        return null;
+    }
+
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    public PreferencesViewModel preferences() {
+        return preferences;
+    }
+
+    public EventLog eventLog() {
+        return events.log();
+    }
+
+    public EventLogViewModel eventLogViewModel() {
+        return eventLogViewModel;
+    }
+
+    public ErrorDialog errorDialog() {
+        return errorDialog;
+    }
+
+    public Stage preferencesStage() {
+        return preferencesStage;
+    }
+
+    public Stage eventLogStage() {
+        return eventLogStage;
     }
 
     public AuditViewModel auditViewModel() {
@@ -229,27 +433,42 @@ public final class ConsoleGui {
         return show(stage, dataDir, PreferencesStore.inMemory(), FxQueryGuard.create(QueryGuard.Mode.THROW), schedulers);
     }
 
-    /** Mounts the main window on {@code stage} (on the FX thread) and shows it. */
+    /** The window with an event log in memory only. */
     public static ConsoleGui show(Stage stage, Path dataDir, PreferencesStore store, QueryGuard guard,
                                   FxSchedulers schedulers) {
+        return show(stage, new Setup(dataDir, store, null, guard, schedulers, new EventLog(EVENTS_KEPT, Clock.systemUTC())));
+    }
+
+    /** Mounts the main window on {@code stage} (on the FX thread) and shows it. */
+    public static ConsoleGui show(Stage stage, Setup setup) {
+        Path dataDir = setup.dataDir();
+        PreferencesStore store = setup.store();
+        FxSchedulers schedulers = setup.schedulers();
+        QueryGuard guard = setup.guard();
         UiPreferences prefs = store.load();
+        String preferencesProblem = store.loadProblem();
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
         MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(dataDir), guard),
                 schedulers, recent, prefs.recentDatabases());
         BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
-        ObjectProperty<Theme> theme = new SimpleObjectProperty<>(themeOf(prefs.theme()));
+        Appearance appearance = new Appearance(themeOf(prefs.theme()),
+                prefs.fontSize() == null ? (int) Em.DEFAULT_FONT_SIZE : prefs.fontSize());
+        PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations());
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();
-        MainWindow window = new MainWindow(vm, browse, theme, new MainWindow.Actions(stage::close,
+        MainWindow window = new MainWindow(vm, browse, appearance, new MainWindow.Actions(
+                () -> self.get().requestQuit(),
                 () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms),
-                () -> self.get().showRepair()));
+                () -> self.get().showRepair(), () -> self.get().showPreferences(), () -> self.get().showEventLog(),
+                () -> self.get().showShortcuts(), () -> self.get().showAbout()));
 
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), MIN_WIDTH, MIN_HEIGHT);
-        Scene scene = new Scene(window.root(), g == null ? 1280 : g.width(), g == null ? 800 : g.height());
-        Themes.apply(scene, theme.get());
-        theme.addListener((o, a, b) -> Themes.apply(scene, b));
+        Scene scene = new Scene(window.root(), g == null ? Math.max(1280, Em.of(91)) : g.width(),
+                g == null ? Math.max(800, Em.of(57)) : g.height());
+        appearance.style(scene);
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.images());
         stage.titleProperty().bind(vm.titleBinding());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
@@ -264,15 +483,31 @@ public final class ConsoleGui {
             window.browse().vmSplit().setDividerPositions(prefs.vmSplit());
         }
 
-        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, theme, schedulers, dataDir);
+        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup);
         self.set(gui);
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));
+        javafx.beans.InvalidationListener savePreferences = o -> gui.store(store, preferences.applyTo(store.load()));
+        for (javafx.beans.Observable o : preferences.dependencies()) {
+            o.addListener(savePreferences);
+        }
+        if (preferencesProblem != null) {
+            vm.showNotice(preferencesProblem);
+            setup.events().warning("preferences", preferencesProblem, null);
+        }
+        stage.setOnCloseRequest(e -> {
+            if (!gui.mayQuit()) {
+                e.consume();
+            }
+        });
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             gui.store(store, gui.capture(store.load()));
             gui.auditViewModel.close();
             if (gui.runViewModel != null) {
                 gui.runViewModel.close();
+            }
+            if (gui.eventLogViewModel != null) {
+                gui.eventLogViewModel.close();
             }
             browse.close();
             vm.close();
@@ -302,7 +537,7 @@ public final class ConsoleGui {
                 ? new WindowGeometry(base.window().x(), base.window().y(), base.window().width(), base.window().height(), true)
                 : new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
         double[] dividers = window.browse().vmSplit().getDividerPositions();
-        return base.withWindow(geometry).withTheme(theme.get().name()).withTables(layouts)
+        return preferences.applyTo(base).withWindow(geometry).withTables(layouts)
                 .withVmSplit(dividers.length > 0 ? dividers[0] : null).withRecent(recentNames())
                 .withRecentDatabases(List.copyOf(viewModel.recentDatabases()));
     }
@@ -315,7 +550,8 @@ public final class ConsoleGui {
         try {
             store.save(base.withRecent(recentNames()).withRecentDatabases(List.copyOf(viewModel.recentDatabases())));
         } catch (IOException e) {
-            System.err.println("tpm-console: cannot save preferences: " + e.getMessage());
+            events.log().warning("preferences", "The preferences cannot be saved: " + e.getMessage(),
+                    EventLog.stackTrace(e));
         }
     }
 
@@ -336,7 +572,7 @@ public final class ConsoleGui {
     }
 
     public ObjectProperty<Theme> theme() {
-        return theme;
+        return appearance.themeProperty();
     }
 
     /** The visible bounds of the screens, for tests of the placement. */

@@ -1,12 +1,28 @@
 package dev.tpmconsole.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine;
 
-/** Versions of the console and of what it runs on, for {@code --version} and the About box. */
+/** Versions of the console and of what it runs on, for {@code --version}, the About box and error reports. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
+    /** The console's version, from the build (version.properties), or "development build". */
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
+        Properties p = properties("/dev/tpmconsole/app/version.properties");
+        String v = p == null ? null : p.getProperty("version");
+        if (v == null || v.isBlank() || v.startsWith("${")) {
+            v = VersionProvider.class.getPackage().getImplementationVersion();
+        }
         return v != null ? v : "development build";
     }
 
@@ -15,5 +31,77 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         return new String[] {
             "TPM Console " + version(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+
+    /**
+     * The console, then Java, JavaFX, the libraries that read and write ZStack's rows (with SQLite's own
+     * version) and the operating system, as name and version.
+     */
+    public static List<Map.Entry<String, String>> versions() {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        out.add(Map.entry("TPM Console", version()));
+        out.add(Map.entry("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ", " + System.getProperty("java.vm.name") + ")"));
+        String fx = System.getProperty("javafx.runtime.version");
+        out.add(Map.entry("JavaFX", fx == null ? "not started" : fx));
+        out.add(Map.entry("Hibernate ORM", orUnknown(hibernate())));
+        out.add(Map.entry("SQLite", orUnknown(sqlite())));
+        out.add(Map.entry("SQLite JDBC", library("org.xerial", "sqlite-jdbc")));
+        out.add(Map.entry("MariaDB Connector/J", library("org.mariadb.jdbc", "mariadb-java-client")));
+        out.add(Map.entry("RxJava", library("io.reactivex.rxjava3", "rxjava")));
+        out.add(Map.entry("Jackson", library("com.fasterxml.jackson.core", "jackson-databind")));
+        out.add(Map.entry("AtlantaFX", library("io.github.mkpaz", "atlantafx-base")));
+        out.add(Map.entry("picocli", library("info.picocli", "picocli")));
+        out.add(Map.entry("Operating system", System.getProperty("os.name") + " " + System.getProperty("os.version")
+                + " (" + System.getProperty("os.arch") + ")"));
+        return out;
+    }
+
+    /** The versions as lines of "name: version", for error reports. */
+    public static String text() {
+        StringBuilder b = new StringBuilder();
+        versions().forEach(e -> b.append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        return b.toString();
+    }
+
+    /** A library's version from the pom.properties Maven put in its jar (the shaded jar keeps them). */
+    static String library(String group, String artifact) {
+        Properties p = properties("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
+        return orUnknown(p == null ? null : p.getProperty("version"));
+    }
+
+    private static String hibernate() {
+        try {
+            return org.hibernate.Version.getVersionString();
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+
+    private static String sqlite() {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select sqlite_version()")) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Properties properties(String resource) {
+        try (InputStream in = VersionProvider.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String orUnknown(String v) {
+        return v == null || v.isBlank() ? "unknown" : v;
     }
 }

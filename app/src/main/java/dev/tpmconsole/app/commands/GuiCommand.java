@@ -3,6 +3,9 @@ package dev.tpmconsole.app.commands;
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.app.JsonPreferencesStore;
+import dev.tpmconsole.app.VersionProvider;
+import dev.tpmconsole.model.events.EventLog;
+import java.time.Clock;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import javafx.stage.WindowEvent;
@@ -29,6 +32,9 @@ public final class GuiCommand implements Callable<Integer> {
     private static final java.util.logging.Logger PLATFORM_LOGGER =
             java.util.logging.Logger.getLogger("javafx");
 
+    /** The event log's file in the data folder. */
+    public static final String EVENT_LOG_FILE = "events.log";
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,14 +51,21 @@ public final class GuiCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Path dataDir = AppDirs.dataDir();
         CountDownLatch closed = new CountDownLatch(1);
+        // what the console does, for the event log window and in a file that outlives a crash
+        EventLog events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dataDir.resolve(EVENT_LOG_FILE));
         // JavaFX warns when loaded from the class path, which is how the single jar runs; that is intended.
         PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                ConsoleGui gui = ConsoleGui.show(stage, dataDir, new JsonPreferencesStore(AppDirs.configDir()),
-                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx());
+                JsonPreferencesStore store = new JsonPreferencesStore(AppDirs.configDir());
+                events.info("app", "TPM Console " + VersionProvider.version() + " started (Java "
+                        + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version")
+                        + "); data folder " + dataDir.toAbsolutePath());
+                ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
+                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events));
+                gui.catchUncaughtErrors();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 if (audit) {
                     gui.viewModel().sourceProperty().addListener((obs, old, s) -> {
@@ -75,6 +88,8 @@ public final class GuiCommand implements Callable<Integer> {
             return 1;
         }
         closed.await();
+        events.info("app", "TPM Console quit");
+        events.close();
         Platform.exit();
         return 0;
     }

@@ -46,6 +46,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ObservableList<TableCountRow> counts = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
     private final ObservableList<TableCountRow> countsReadOnly = FXCollections.unmodifiableObservableList(counts);
@@ -223,6 +224,19 @@ public final class MainViewModel implements AutoCloseable {
         busyMessage.set("");
         String message = t.getMessage();
         error.set(message != null && !message.isBlank() ? message : t.toString());
+    }
+
+    /** Something the person should know that is not an error of what they did (preferences were reset, say). */
+    public void showNotice(String message) {
+        notice.set(message == null ? "" : message);
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public void dismissError() {

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.text.NumberFormat;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -46,7 +45,8 @@ import javafx.stage.Stage;
 import javafx.scene.Scene;
 import dev.tpmconsole.views.importdump.ImportView;
 import dev.tpmconsole.views.prefs.RecentDatabase;
-import dev.tpmconsole.views.util.Themes;
+import dev.tpmconsole.views.util.Appearance;
+import dev.tpmconsole.views.util.Em;
 
 /**
  * The main window: menus, an error banner, the browse views in tabs (VMs, Hosts, Key providers) and the
@@ -62,25 +62,29 @@ public final class MainWindow {
     private final MainViewModel vm;
     private final BrowseViewModel browseVm;
     private final BrowseView browse;
+    private final Appearance appearance;
     private final ObjectProperty<Theme> theme;
     private final Runnable quit;
     private final Actions actions;
     private final BorderPane root = new BorderPane();
+    private final MenuBar menuBar;
     private Tab summaryTab;
     private Stage importStage;
 
     /**
-     * @param theme the theme in use; the View menu changes it, whoever owns the scene applies it
+     * @param appearance the theme and font size of every window; the View menu changes them
      */
-    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, ObjectProperty<Theme> theme, Actions actions) {
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions) {
         this.vm = vm;
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
-        this.theme = theme;
+        this.appearance = appearance;
+        this.theme = appearance.themeProperty();
         this.actions = actions;
         this.quit = actions.quit();
         root.setId("mainWindow");
-        root.setTop(new VBox(menuBar(), errorBanner()));
+        menuBar = buildMenuBar();
+        root.setTop(new VBox(menuBar, noticeBanner(), errorBanner()));
         root.setCenter(centre());
         root.setBottom(statusBar());
     }
@@ -92,9 +96,19 @@ public final class MainWindow {
      * @param openAudit open the audit window
      * @param preview   open the preview of an operation on the selected VMs
      * @param openRepair open the guided repair of key refs
+     * @param openPreferences open the preferences
+     * @param openEventLog open the event log
+     * @param showShortcuts show the keyboard shortcuts
+     * @param showAbout show the About box
      */
     public record Actions(Runnable quit, Runnable openAudit,
-                          BiConsumer<PreviewViewModel.Operation, List<String>> preview, Runnable openRepair) {
+                          BiConsumer<PreviewViewModel.Operation, List<String>> preview, Runnable openRepair,
+                          Runnable openPreferences, Runnable openEventLog, Runnable showShortcuts, Runnable showAbout) {
+    }
+
+    /** The menu bar, whose accelerators are the console's shortcuts. */
+    public MenuBar menuBar() {
+        return menuBar;
     }
 
     public BrowseView browse() {
@@ -105,7 +119,7 @@ public final class MainWindow {
         return root;
     }
 
-    private MenuBar menuBar() {
+    private MenuBar buildMenuBar() {
         MenuItem open = item("menuOpenSnapshot", "_Open snapshot…", "Shortcut+O", this::chooseSnapshot);
         Menu recent = new Menu("Open _recent");
         recent.setId("menuOpenRecent");
@@ -155,8 +169,16 @@ public final class MainWindow {
         MenuItem toggleTheme = item("menuToggleTheme", "_Switch theme", "Shortcut+T",
                 () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         themeMenu.getItems().addAll(new SeparatorMenuItem(), toggleTheme);
+        MenuItem larger = item("menuFontLarger", "_Larger text", "Shortcut+Equals",
+                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + 1));
+        MenuItem smaller = item("menuFontSmaller", "S_maller text", "Shortcut+Minus",
+                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() - 1));
+        MenuItem normal = item("menuFontDefault", "_Normal text size", "Shortcut+0",
+                () -> appearance.fontSizeProperty().set((int) Em.DEFAULT_FONT_SIZE));
+        larger.disableProperty().bind(appearance.fontSizeProperty().greaterThanOrEqualTo(Appearance.MAX_FONT_SIZE));
+        smaller.disableProperty().bind(appearance.fontSizeProperty().lessThanOrEqualTo(Appearance.MIN_FONT_SIZE));
         Menu view = new Menu("_View", null, vms, hosts, providers, summary, new SeparatorMenuItem(), find, clear, dirty,
-                reload, new SeparatorMenuItem(), themeMenu);
+                reload, new SeparatorMenuItem(), themeMenu, larger, smaller, normal);
         view.setId("menuView");
         ObservableList<String> chosen = browseVm.vms().selectedUuids();
         MenuItem previewReset = item("menuPreviewReset", "Preview _reset TPM…", "Shortcut+Shift+R",
@@ -171,9 +193,15 @@ public final class MainWindow {
         audit.disableProperty().bind(vm.sourceProperty().isNull());
         MenuItem repair = item("menuRepairKeys", "_Repair key refs…", "Shortcut+Shift+K", actions.openRepair());
         repair.disableProperty().bind(vm.sourceProperty().isNull());
-        Menu tools = new Menu("_Tools", null, audit, repair);
+        MenuItem preferences = item("menuPreferences", "_Preferences…", "Shortcut+Comma", actions.openPreferences());
+        Menu tools = new Menu("_Tools", null, audit, repair, new SeparatorMenuItem(), preferences);
         tools.setId("menuTools");
-        MenuBar bar = new MenuBar(file, view, vmMenu, tools);
+        MenuItem shortcuts = item("menuShortcuts", "_Keyboard shortcuts", "F1", actions.showShortcuts());
+        MenuItem eventLog = item("menuEventLog", "_Event log", "Shortcut+L", actions.openEventLog());
+        MenuItem about = item("menuAbout", "_About TPM Console", null, actions.showAbout());
+        Menu help = new Menu("_Help", null, shortcuts, eventLog, new SeparatorMenuItem(), about);
+        help.setId("menuHelp");
+        MenuBar bar = new MenuBar(file, view, vmMenu, tools, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -287,9 +315,8 @@ public final class MainWindow {
             importStage = new Stage();
             importStage.initOwner(window());
             importStage.setTitle("Import dump — TPM Console");
-            Scene scene = new Scene(new ImportView(vm.importer(), importStage::close).root(), 760, 600);
-            Themes.apply(scene, theme.get());
-            theme.addListener((o, a, b) -> Themes.apply(scene, b));
+            Scene scene = new Scene(new ImportView(vm.importer(), importStage::close).root(), Em.of(54), Em.of(43));
+            appearance.style(scene);
             importStage.setScene(scene);
             importStage.setOnCloseRequest(e -> vm.importer().cancel());
         }
@@ -297,6 +324,13 @@ public final class MainWindow {
         importStage.toFront();
         vm.importer().start(dumpFile, target, overwrite);
         return importStage;
+    }
+
+    private Parent noticeBanner() {
+        javafx.scene.layout.HBox banner = ErrorBanner.of(vm.noticeProperty(), vm::dismissNotice, "noticeBanner",
+                "noticeText", "dismissNotice");
+        banner.getStyleClass().setAll("notice-banner");
+        return banner;
     }
 
     private Parent errorBanner() {
@@ -324,7 +358,7 @@ public final class MainWindow {
         TableColumn<TableCountRow, String> name = new TableColumn<>("Table");
         name.setId("tableColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        name.setPrefWidth(260);
+        name.setPrefWidth(Em.of(18.5));
         TableColumn<TableCountRow, Long> rows = new TableColumn<>("Rows");
         rows.setId("rowsColumn");
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
@@ -336,13 +370,13 @@ public final class MainWindow {
                 setText(empty || value == null ? null : NumberFormat.getIntegerInstance().format(value));
             }
         });
-        rows.setPrefWidth(120);
+        rows.setPrefWidth(Em.of(8.5));
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No snapshot open"));
-        table.setFixedCellSize(28);
-        table.prefHeightProperty().bind(Bindings.size(table.getItems()).add(1.6).multiply(table.getFixedCellSize()));
+        // the row height is in em, in the stylesheet (.summary-table); the table is as tall as its rows
+        table.prefHeightProperty().bind(Bindings.size(table.getItems()).add(1.6).multiply(table.fixedCellSizeProperty()));
 
         VBox summary = new VBox(title, subtitle, table);
         summary.setId("summaryPane");
@@ -352,11 +386,11 @@ public final class MainWindow {
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("busyIndicator");
-        progress.setMaxSize(48, 48);
+        progress.getStyleClass().add("busy-indicator");
         Label busyText = new Label();
         busyText.setId("busyMessage");
         busyText.textProperty().bind(vm.busyMessageProperty());
-        VBox busy = new VBox(12, progress, busyText);
+        VBox busy = new VBox(progress, busyText);
         busy.setAlignment(Pos.CENTER);
         busy.getStyleClass().add("busy-overlay");
         busy.visibleProperty().bind(vm.busyProperty());
@@ -377,7 +411,6 @@ public final class MainWindow {
         }
 
         StackPane centre = new StackPane(browse.tabs(), busy);
-        centre.setPadding(new Insets(0));
         return centre;
     }
 

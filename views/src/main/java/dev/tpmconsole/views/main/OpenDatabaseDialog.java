@@ -94,7 +94,9 @@ public final class OpenDatabaseDialog {
                 password.getText()) : null);
         dialog.setOnHidden(e -> password.clear());
         if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            // the theme and font size of the window it belongs to (a modal dialog: a snapshot of them will do)
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getRoot().getStylesheets());
+            dialog.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
         }
         Platform.runLater(() -> (prefill != null ? password : url).requestFocus());
     }

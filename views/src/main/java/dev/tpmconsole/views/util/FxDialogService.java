@@ -9,9 +9,16 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
 
     private final Window owner;
+    private final Appearance appearance;
 
     public FxDialogService(Window owner) {
+        this(owner, null);
+    }
+
+    /** Dialogs with the console's theme and font size. */
+    public FxDialogService(Window owner, Appearance appearance) {
         this.owner = owner;
+        this.appearance = appearance;
     }
 
     @Override
@@ -26,6 +33,9 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().lookupButton(act).setId("confirmAction");
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(act)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
+        if (appearance != null) {
+            appearance.style(alert.getDialogPane());
+        }
         return alert.showAndWait().orElse(cancel) == act;
     }
 }

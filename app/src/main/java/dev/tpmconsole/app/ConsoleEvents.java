@@ -1,0 +1,146 @@
+package dev.tpmconsole.app;
+
+import dev.tpmconsole.model.audit.AuditReport;
+import dev.tpmconsole.model.dump.ImportResult;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.views.audit.AuditViewModel;
+import dev.tpmconsole.views.main.MainViewModel;
+import dev.tpmconsole.views.preview.PreviewViewModel;
+import dev.tpmconsole.views.repair.RepairViewModel;
+import dev.tpmconsole.views.run.ItemRow;
+import dev.tpmconsole.views.run.RunViewModel;
+import dev.tpmconsole.views.util.Appearance;
+import java.text.NumberFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+
+/**
+ * What the console writes into its event log: each view-model's outcomes (a source opened or refused, an
+ * audit's findings, a preview's summary, a run's start, its failed items and its end, a repair, an import)
+ * and the changes of appearance. Listens to the view-models' properties; the view-models know nothing of it.
+ * FX thread.
+ */
+final class ConsoleEvents {
+
+    private final EventLog log;
+
+    ConsoleEvents(EventLog log) {
+        this.log = log;
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    void watch(MainViewModel vm) {
+        vm.sourceProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                log.info("source", "Opened " + describe(s));
+            }
+        });
+        vm.summaryProperty().addListener((o, a, s) -> {
+            if (s != null && s.counted() && (a == null || !a.counted() || !a.source().equals(s.source()))) {
+                NumberFormat n = NumberFormat.getIntegerInstance();
+                log.info("source", s.source() + ": " + n.format(s.count("VmInstanceEO")) + " VMs, "
+                        + n.format(s.count("TpmVO")) + " TPMs, " + n.format(s.counts().values().stream()
+                        .mapToLong(Long::longValue).sum()) + " rows; " + s.layoutLine());
+            }
+        });
+        warnings(vm.errorProperty(), "source");
+        vm.importer().resultProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                log.info("import", imported(r));
+            }
+        });
+        warnings(vm.importer().errorProperty(), "import");
+    }
+
+    void watch(AuditViewModel vm) {
+        vm.reportProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                log.info("audit", audited(r));
+            }
+        });
+        warnings(vm.errorProperty(), "audit");
+    }
+
+    void watch(PreviewViewModel vm) {
+        vm.previewProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                log.info("preview", vm.titleProperty().get() + ": " + vm.summaryBinding().get());
+            }
+        });
+        warnings(vm.errorProperty(), "preview");
+    }
+
+    void watch(RunViewModel vm, Plan plan, Source source, String category) {
+        log.info(category, "Run of " + plan.operation() + " on " + source.displayName() + " started");
+        vm.failures().addListener((ListChangeListener<ItemRow>) c -> {
+            while (c.next()) {
+                for (ItemRow row : c.getAddedSubList()) {
+                    log.warning(category, "Failed: " + row.step() + " " + row.item() + ": " + row.cause(), row.detail());
+                }
+            }
+        });
+        vm.outcomeProperty().addListener((o, a, outcome) -> {
+            if (outcome == null) {
+                return;
+            }
+            String text = "Run of " + plan.operation() + " on " + source.displayName() + " ended: "
+                    + outcome.name().toLowerCase() + ". " + vm.summaryProperty().get()
+                    + (vm.journalProperty().get() == null ? "" : " Journal: " + vm.journalProperty().get());
+            if (outcome == RunEvent.Outcome.DONE) {
+                log.info(category, text);
+            } else {
+                log.warning(category, text, vm.residueTextProperty().get());
+            }
+        });
+        warnings(vm.errorProperty(), category);
+    }
+
+    void watch(RepairViewModel vm) {
+        vm.resultProperty().addListener((o, a, r) -> {
+            if (r != null && !r.isBlank()) {
+                log.info("repair", r);
+            }
+        });
+        warnings(vm.errorProperty(), "repair");
+    }
+
+    void watch(Appearance appearance) {
+        appearance.themeProperty().addListener((o, a, t) -> log.info("app", "Theme: " + t.name().toLowerCase()));
+        appearance.fontSizeProperty().addListener((o, a, s) -> log.info("app", "Font size: " + s + " px"));
+    }
+
+    private void warnings(ObservableStringValue error, String category) {
+        error.addListener((o, a, e) -> {
+            if (e != null && !e.isBlank()) {
+                log.warning(category, e, null);
+            }
+        });
+    }
+
+    static String describe(Source s) {
+        return s.displayName() + " (" + s.kind().name().toLowerCase() + (s.writable() ? ", writable" : ", read-only") + ")";
+    }
+
+    static String audited(AuditReport r) {
+        Map<String, Long> bySeverity = r.findings().stream().collect(Collectors.groupingBy(
+                f -> f.severity().label(), TreeMap::new, Collectors.counting()));
+        return "Audit of " + r.source() + ": " + r.findings().size() + (r.findings().size() == 1 ? " finding" : " findings")
+                + (bySeverity.isEmpty() ? "" : " (" + bySeverity.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")");
+    }
+
+    static String imported(ImportResult r) {
+        long rows = r.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
+        return "Imported " + NumberFormat.getIntegerInstance().format(rows) + " rows in " + r.rowsPerTable().size()
+                + " tables into " + r.snapshot() + " (" + r.skippedTables() + " other tables skipped)";
+    }
+}

@@ -1,0 +1,184 @@
+package dev.tpmconsole.views.log;
+
+import dev.tpmconsole.model.events.Event;
+import dev.tpmconsole.views.util.Clipboards;
+import dev.tpmconsole.views.util.Em;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+
+/**
+ * The event log window: what the console did, newest at the bottom (followed while the last row is
+ * selected or nothing is), a level filter, the details of the selected event (a stack trace, say), Copy
+ * (the selected events, or all shown) and Save. Thin: state is in {@link EventLogViewModel}.
+ */
+public final class EventLogView {
+
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+
+    private final EventLogViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<Event> table = new TableView<>();
+    private final Label saveStatus = new Label();
+
+    public EventLogView(EventLogViewModel vm) {
+        this.vm = vm;
+        root.setId("eventLogView");
+        root.getStyleClass().add("event-log-view");
+        root.setTop(toolbar());
+        TextArea details = new TextArea();
+        details.setId("eventDetails");
+        details.setEditable(false);
+        details.getStyleClass().add("monospace");
+        details.textProperty().bind(vm.detailsBinding());
+        SplitPane split = new SplitPane(buildTable(), details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        root.setCenter(split);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private HBox toolbar() {
+        ComboBox<Event.Level> level = new ComboBox<>();
+        level.setId("eventLevelFilter");
+        level.getItems().setAll(Event.Level.values());
+        level.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Event.Level l) {
+                return l == null ? "" : switch (l) {
+                    case INFO -> "All events";
+                    case WARNING -> "Warnings and errors";
+                    case ERROR -> "Errors only";
+                };
+            }
+
+            @Override
+            public Event.Level fromString(String s) {
+                return null;
+            }
+        });
+        level.valueProperty().bindBidirectional(vm.minimumLevelProperty());
+        Button copy = new Button("Copy");
+        copy.setId("copyEvents");
+        copy.setOnAction(e -> copySelectionOrAll());
+        Button save = new Button("Save…");
+        save.setId("saveEvents");
+        save.setOnAction(e -> save());
+        Label count = new Label();
+        count.setId("eventCount");
+        count.textProperty().bind(vm.countBinding());
+        saveStatus.setId("eventSaveStatus");
+        Label file = new Label(vm.file() == null ? "" : "Also written to " + vm.file());
+        file.setId("eventLogFile");
+        file.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(level, copy, save, count, saveStatus, spacer, file);
+        bar.getStyleClass().add("tool-row");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private TableView<Event> buildTable() {
+        table.setId("eventTable");
+        table.setItems(vm.events());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("Nothing has happened yet"));
+        table.getColumns().add(column("eventTimeColumn", "Time", 11, Event::localTime));
+        table.getColumns().add(column("eventLevelColumn", "Level", 5.5, e -> e.level().name().toLowerCase()));
+        table.getColumns().add(column("eventCategoryColumn", "Part", 6.5, Event::category));
+        table.getColumns().add(column("eventMessageColumn", "What happened", 52,
+                e -> e.details() == null ? e.message() : e.message() + "  …"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Event item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(WARNING, !empty && item != null && item.level() == Event.Level.WARNING);
+                pseudoClassStateChanged(ERROR, !empty && item != null && item.level() == Event.Level.ERROR);
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copyKeys.match(e)) {
+                copySelectionOrAll();
+                e.consume();
+            }
+        });
+        // follow the newest event unless the person is looking at an older one
+        vm.events().addListener((ListChangeListener<Event>) c -> {
+            int selected = table.getSelectionModel().getSelectedIndex();
+            int size = vm.events().size();
+            if (size > 0 && (selected < 0 || selected >= size - 2)) {
+                table.scrollTo(size - 1);
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<Event, String> column(String id, String title, double em,
+                                                     java.util.function.Function<Event, String> text) {
+        TableColumn<Event, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(Em.of(em));
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
+        return c;
+    }
+
+    private void copySelectionOrAll() {
+        List<Event> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        Clipboards.put(chosen.isEmpty() ? vm.shownText() : EventLogViewModel.text(chosen));
+    }
+
+    private void save() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the event log");
+        chooser.setInitialFileName("tpm-console-events.log");
+        File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            vm.save(f.toPath());
+            saveStatus.setText("Saved to " + f);
+        } catch (IOException ex) {
+            saveStatus.setText("Cannot save: " + ex.getMessage());
+        }
+    }
+
+    /** The table, for tests. */
+    public TableView<Event> table() {
+        return table;
+    }
+}

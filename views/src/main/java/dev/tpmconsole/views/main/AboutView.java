@@ -1,0 +1,98 @@
+package dev.tpmconsole.views.main;
+
+import dev.tpmconsole.views.util.Clipboards;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The About box: the console's name and version, the versions of what it runs on (Java, JavaFX, the ORM,
+ * the JDBC drivers and SQLite itself), where it keeps its files, and Copy, for a bug report.
+ */
+public final class AboutView {
+
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * @param versions name → version, the console first
+     * @param folders  what → where (data folder, preferences, event log)
+     */
+    public AboutView(javafx.scene.Node icon, List<Map.Entry<String, String>> versions,
+                     List<Map.Entry<String, String>> folders, Runnable close) {
+        root.setId("aboutView");
+        root.getStyleClass().add("about-view");
+        Label name = new Label("TPM Console");
+        name.getStyleClass().add("title");
+        Label version = new Label(versions.isEmpty() ? "" : versions.get(0).getValue());
+        version.setId("aboutVersion");
+        Label tagline = new Label("Sees, audits and cleans the TPM rows of a ZStack database.");
+        tagline.getStyleClass().add("muted");
+        VBox heading = new VBox(name, version, tagline);
+        HBox top = icon == null ? new HBox(heading) : new HBox(icon, heading);
+        top.getStyleClass().add("gap-row");
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane grid = new GridPane();
+        grid.setId("aboutVersions");
+        grid.getStyleClass().add("form-grid");
+        int row = 0;
+        for (Map.Entry<String, String> e : versions.subList(Math.min(1, versions.size()), versions.size())) {
+            grid.addRow(row++, key(e.getKey()), value(e.getValue(), "aboutVersion" + row));
+        }
+        for (Map.Entry<String, String> e : folders) {
+            grid.addRow(row++, key(e.getKey()), value(e.getValue(), "aboutFolder" + row));
+        }
+        VBox centre = new VBox(top, grid);
+        centre.getStyleClass().add("gap-column");
+        centre.getStyleClass().add("about-body");
+        root.setCenter(centre);
+
+        Button copy = new Button("Copy");
+        copy.setId("aboutCopy");
+        copy.setOnAction(e -> Clipboards.put(text(versions, folders)));
+        Button closeButton = new Button("Close");
+        closeButton.setId("aboutClose");
+        closeButton.setDefaultButton(true);
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(copy, spacer, closeButton);
+        bottom.getStyleClass().add("button-row");
+        root.setBottom(bottom);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Every line as "what: value", what Copy puts on the clipboard. */
+    public static String text(List<Map.Entry<String, String>> versions, List<Map.Entry<String, String>> folders) {
+        return java.util.stream.Stream.concat(versions.stream(), folders.stream())
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-heading");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label value(String text, String id) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        return l;
+    }
+}

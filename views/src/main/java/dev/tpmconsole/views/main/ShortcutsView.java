@@ -1,0 +1,75 @@
+package dev.tpmconsole.views.main;
+
+import dev.tpmconsole.views.util.Em;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The list of keyboard shortcuts (Help > Keyboard shortcuts), with a filter. */
+public final class ShortcutsView {
+
+    private final BorderPane root = new BorderPane();
+
+    public ShortcutsView(List<Shortcuts.Shortcut> shortcuts, Runnable close) {
+        root.setId("shortcutsView");
+        FilteredList<Shortcuts.Shortcut> shown = new FilteredList<>(FXCollections.observableArrayList(shortcuts));
+        TextField filter = new TextField();
+        filter.setId("shortcutFilter");
+        filter.setPromptText("Filter: a word or a key (Ctrl+Shift)");
+        filter.setPrefColumnCount(28);
+        filter.textProperty().addListener((o, a, b) -> {
+            String f = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(s -> f.isEmpty() || (s.where() + " " + s.action() + " " + s.keys())
+                    .toLowerCase(Locale.ROOT).contains(f));
+        });
+        HBox top = new HBox(filter);
+        top.getStyleClass().add("tool-row");
+        root.setTop(top);
+
+        TableView<Shortcuts.Shortcut> table = new TableView<>(shown);
+        table.setId("shortcutTable");
+        table.getColumns().add(column("shortcutKeysColumn", "Keys", 11, Shortcuts.Shortcut::keys));
+        table.getColumns().add(column("shortcutActionColumn", "Action", 24, Shortcuts.Shortcut::action));
+        table.getColumns().add(column("shortcutWhereColumn", "Where", 16, Shortcuts.Shortcut::where));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No shortcut matches the filter"));
+        root.setCenter(table);
+
+        Button closeButton = new Button("Close");
+        closeButton.setId("shortcutsClose");
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bottom = new HBox(spacer, closeButton);
+        bottom.getStyleClass().add("button-row");
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        root.setBottom(bottom);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static TableColumn<Shortcuts.Shortcut, String> column(String id, String title, double em,
+                                                                  java.util.function.Function<Shortcuts.Shortcut, String> f) {
+        TableColumn<Shortcuts.Shortcut, String> c = new TableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(Em.of(em));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        return c;
+    }
+}

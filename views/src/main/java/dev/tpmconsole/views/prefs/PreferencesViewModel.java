@@ -1,0 +1,72 @@
+package dev.tpmconsole.views.prefs;
+
+import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.util.Appearance;
+import dev.tpmconsole.views.util.Em;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The preferences a person sets by hand: theme and font size (which are the {@link Appearance}'s own
+ * properties, so a change shows in every window at once) and which confirmations are asked. Whoever owns it
+ * stores the preferences whenever one of {@link #dependencies()} changes. FX thread only.
+ */
+public final class PreferencesViewModel {
+
+    private final Appearance appearance;
+    private final BooleanProperty confirmRunOnSnapshot = new SimpleBooleanProperty(this, "confirmRunOnSnapshot", true);
+    private final BooleanProperty confirmQuitWhileBusy = new SimpleBooleanProperty(this, "confirmQuitWhileBusy", true);
+
+    public PreferencesViewModel(Appearance appearance, Confirmations confirmations) {
+        this.appearance = appearance;
+        Confirmations c = confirmations == null ? Confirmations.all() : confirmations;
+        confirmRunOnSnapshot.set(c.runOnSnapshot());
+        confirmQuitWhileBusy.set(c.quitWhileBusy());
+    }
+
+    public Appearance appearance() {
+        return appearance;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return appearance.themeProperty();
+    }
+
+    public IntegerProperty fontSizeProperty() {
+        return appearance.fontSizeProperty();
+    }
+
+    public BooleanProperty confirmRunOnSnapshotProperty() {
+        return confirmRunOnSnapshot;
+    }
+
+    public BooleanProperty confirmQuitWhileBusyProperty() {
+        return confirmQuitWhileBusy;
+    }
+
+    public Confirmations confirmations() {
+        return new Confirmations(confirmRunOnSnapshot.get(), confirmQuitWhileBusy.get());
+    }
+
+    /** Light theme, 14 px, every confirmation. */
+    public void restoreDefaults() {
+        themeProperty().set(Theme.LIGHT);
+        fontSizeProperty().set((int) Em.DEFAULT_FONT_SIZE);
+        confirmRunOnSnapshot.set(true);
+        confirmQuitWhileBusy.set(true);
+    }
+
+    /** What the preferences set here are made of. */
+    public Observable[] dependencies() {
+        return new Observable[] {themeProperty(), fontSizeProperty(), confirmRunOnSnapshot, confirmQuitWhileBusy};
+    }
+
+    /** {@code base} with what is set here. */
+    public UiPreferences applyTo(UiPreferences base) {
+        return base.withTheme(themeProperty().get().name()).withFontSize(fontSizeProperty().get())
+                .withConfirmations(confirmations());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tpmconsole.views.util;
+
+import javafx.event.ActionEvent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The dialog for an error nobody caught: what happened in a sentence, that the console carries on, the
+ * details (thread, stack trace, versions) in an area that can be copied, and a way to the event log. One
+ * dialog at a time: errors that come while it is open are counted in it (the event log has each).
+ */
+public final class ErrorDialog {
+
+    private final Window owner;
+    private final Appearance appearance;
+    private final String versions;
+    private final Runnable openEventLog;
+    private Alert showing;
+    private Label more;
+    private int moreCount;
+
+    /**
+     * @param versions     text about the console and its runtime, appended to the details
+     * @param openEventLog opens the event log window
+     */
+    public ErrorDialog(Window owner, Appearance appearance, String versions, Runnable openEventLog) {
+        this.owner = owner;
+        this.appearance = appearance;
+        this.versions = versions;
+        this.openEventLog = openEventLog;
+    }
+
+    /** Shows the error, or counts it in the dialog already showing. FX thread. */
+    public void show(Throwable error, String thread) {
+        if (showing != null && showing.isShowing()) {
+            moreCount++;
+            more.setText(moreCount + (moreCount == 1 ? " more error" : " more errors")
+                    + " since; the event log has each.");
+            more.setVisible(true);
+            more.setManaged(true);
+            return;
+        }
+        moreCount = 0;
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle("Unexpected error — TPM Console");
+        alert.setHeaderText(UncaughtErrors.describe(error));
+        Label text = new Label("TPM Console ran into an error it did not expect and carries on. What you were doing"
+                + " may not have finished: check it, and try again. A run writes each item in its own transaction,"
+                + " so the database is never left half-changed.");
+        text.setWrapText(true);
+        text.setId("errorDialogText");
+        more = new Label();
+        more.setId("errorDialogMore");
+        more.setVisible(false);
+        more.setManaged(false);
+        TextArea details = new TextArea(details(error, thread));
+        details.setId("errorDialogDetails");
+        details.setEditable(false);
+        details.getStyleClass().add("monospace");
+        details.setPrefRowCount(14);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        VBox content = new VBox(text, more, details);
+        content.getStyleClass().add("gap-column");
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setId("errorDialog");
+        alert.setResizable(true);
+
+        ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
+        ButtonType log = new ButtonType("Event log", ButtonBar.ButtonData.HELP);
+        alert.getButtonTypes().setAll(copy, log, ButtonType.CLOSE);
+        Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
+        copyButton.setId("errorDialogCopy");
+        copyButton.addEventFilter(ActionEvent.ACTION, e -> {
+            Clipboards.put(details.getText());
+            e.consume();
+        });
+        Button logButton = (Button) alert.getDialogPane().lookupButton(log);
+        logButton.setId("errorDialogEventLog");
+        logButton.addEventFilter(ActionEvent.ACTION, e -> {
+            openEventLog.run();
+            e.consume();
+        });
+        alert.getDialogPane().lookupButton(ButtonType.CLOSE).setId("errorDialogClose");
+        appearance.style(alert.getDialogPane());
+        showing = alert;
+        alert.show();
+    }
+
+    private String details(Throwable error, String thread) {
+        return "Thread: " + thread + "\n" + versions.strip() + "\n\n" + dev.tpmconsole.model.events.EventLog.stackTrace(error);
+    }
+
+    /** The dialog on screen, for tests. */
+    public Alert showing() {
+        return showing != null && showing.isShowing() ? showing : null;
+    }
+}
