@@ -331,8 +331,10 @@ public final class ConsoleGui {
             if (events.log().file() != null) {
                 folders.add(Map.entry("Event log", events.log().file().toAbsolutePath().toString()));
             }
-            aboutStage.setScene(themed(new AboutView(AppIcons.view(4), VersionProvider.versions(), folders,
-                    target::close).root(), 44, 34));
+            // as large as its content: the versions and paths decide
+            aboutStage.setScene(appearance.style(new Scene(new AboutView(AppIcons.view(4), VersionProvider.versions(),
+                    folders, target::close).root())));
+            aboutStage.setResizable(false);
         }
         aboutStage.show();
         aboutStage.toFront();
@@ -406,6 +408,10 @@ public final class ConsoleGui {
 
     public Stage preferencesStage() {
         return preferencesStage;
+    }
+
+    public Stage aboutStage() {
+        return aboutStage;
     }
 
     public Stage eventLogStage() {

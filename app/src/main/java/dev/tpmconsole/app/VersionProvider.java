@@ -48,10 +48,10 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         out.add(Map.entry("SQLite", orUnknown(sqlite())));
         out.add(Map.entry("SQLite JDBC", library("org.xerial", "sqlite-jdbc")));
         out.add(Map.entry("MariaDB Connector/J", library("org.mariadb.jdbc", "mariadb-java-client")));
-        out.add(Map.entry("RxJava", library("io.reactivex.rxjava3", "rxjava")));
+        out.add(Map.entry("RxJava", built("rxjava")));
         out.add(Map.entry("Jackson", library("com.fasterxml.jackson.core", "jackson-databind")));
         out.add(Map.entry("AtlantaFX", library("io.github.mkpaz", "atlantafx-base")));
-        out.add(Map.entry("picocli", library("info.picocli", "picocli")));
+        out.add(Map.entry("picocli", CommandLine.VERSION));
         out.add(Map.entry("Operating system", System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (" + System.getProperty("os.arch") + ")"));
         return out;
@@ -68,6 +68,13 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     static String library(String group, String artifact) {
         Properties p = properties("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
         return orUnknown(p == null ? null : p.getProperty("version"));
+    }
+
+    /** A version the build wrote into version.properties (RxJava's jar carries no pom.properties). */
+    static String built(String key) {
+        Properties p = properties("/dev/tpmconsole/app/version.properties");
+        String v = p == null ? null : p.getProperty(key);
+        return orUnknown(v == null || v.startsWith("${") ? null : v);
     }
 
     private static String hibernate() {

@@ -1,0 +1,327 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.events.Event;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.main.Shortcuts;
+import dev.tpmconsole.views.prefs.Confirmations;
+import dev.tpmconsole.views.prefs.UiPreferences;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.UncaughtErrors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop application around the views, in a real window (Monocle): preferences changed at run time
+ * (theme and font size reach every open window and are stored), a damaged preferences file (a notice, the
+ * defaults, the app usable), the event log window, the dialog for an uncaught error, the shortcut list
+ * and the About box.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DesktopFeaturesTest {
+
+    @TempDir
+    Path dir;
+
+    ConsoleGui gui;
+    JsonPreferencesStore store;
+    EventLog events;
+    UncaughtErrors uncaught;
+
+    @Start
+    void start(Stage stage) {
+        // mounted per test in open(), which may first damage the preferences file
+    }
+
+    ConsoleGui open(FxRobot robot) throws Exception {
+        store = new JsonPreferencesStore(dir.resolve("config"));
+        events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dir.resolve("data/events.log"));
+        gui = WaitForAsyncUtils.asyncFx(() -> ConsoleGui.show(new Stage(), new ConsoleGui.Setup(dir.resolve("data"),
+                store, store.file(), FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events)))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return gui;
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (uncaught != null) {
+                uncaught.close();
+            }
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w instanceof Stage s) {
+                    s.close();
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        events.close();
+    }
+
+    void keys(FxRobot robot, KeyCode... keys) {
+        robot.press(keys);
+        for (int i = keys.length - 1; i >= 0; i--) {
+            robot.release(keys[i]);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void themeAndFontSizeChangeEveryOpenWindowAtRunTimeAndAreStored(FxRobot robot) throws Exception {
+        open(robot);
+        Path snapshot = TestSnapshots.demo(dir.resolve("small.sqlite"), 20, 2);
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        waitUntil(() -> gui.viewModel().sourceProperty().get() != null);
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
+        waitUntil(() -> gui.auditStage() != null && gui.auditStage().isShowing());
+        Parent main = gui.stage().getScene().getRoot();
+        Parent audit = gui.auditStage().getScene().getRoot();
+        assertThat(main.getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+        TableColumn<?, ?> first = vms.getColumns().get(0);
+        double widthBefore = first.getWidth();
+        double cellBefore = vms.getFixedCellSize();
+
+        robot.interact(() -> gui.stage().toFront());
+        keys(robot, KeyCode.CONTROL, KeyCode.COMMA);
+        waitUntil(() -> gui.preferencesStage() != null && gui.preferencesStage().isShowing());
+        robot.clickOn("#prefThemeDark");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Parent root : List.of(main, audit, gui.preferencesStage().getScene().getRoot())) {
+            assertThat(root.getStylesheets()).as("every window").anyMatch(s -> s.endsWith("dark.css"))
+                    .noneMatch(s -> s.endsWith("light.css"));
+        }
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+
+        Spinner<Integer> size = robot.lookup("#prefFontSize").query();
+        robot.interact(() -> size.getValueFactory().setValue(21));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(21);
+        for (Parent root : List.of(main, audit)) {
+            assertThat(root.getStyle()).isEqualTo("-fx-font-size: 21px;");
+        }
+        robot.interact(() -> main.applyCss());
+        assertThat(robot.lookup("#statusSource").queryAs(Label.class).getFont().getSize()).isEqualTo(21.0);
+        assertThat(first.getPrefWidth()).as("columns keep their proportion to the text").isCloseTo(widthBefore * 1.5,
+                org.assertj.core.data.Offset.offset(2.0));
+        assertThat(vms.getFixedCellSize()).as("rows grow with the text").isCloseTo(cellBefore * 1.5,
+                org.assertj.core.data.Offset.offset(1.0));
+
+        robot.clickOn("#prefConfirmQuitWhileBusy");
+        WaitForAsyncUtils.waitForFxEvents();
+        UiPreferences saved = store.load();
+        assertThat(saved.theme()).as("saved as they change").isEqualTo("DARK");
+        assertThat(saved.fontSize()).isEqualTo(21);
+        assertThat(saved.confirmations()).isEqualTo(new Confirmations(true, false));
+        assertThat(events.snapshot()).extracting(Event::message).contains("Theme: dark", "Font size: 21 px");
+
+        // View menu keys: smaller, and back to the default size
+        robot.interact(() -> gui.stage().toFront());
+        keys(robot, KeyCode.CONTROL, KeyCode.MINUS);
+        assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(20);
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT0);
+        assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(14);
+
+        robot.interact(() -> gui.stage().close());
+        assertThat(store.load().fontSize()).isEqualTo(14);
+        ConsoleGui again = open(robot);
+        assertThat(again.theme().get()).isEqualTo(Theme.DARK);
+        assertThat(again.preferences().confirmQuitWhileBusyProperty().get()).isFalse();
+        assertThat(again.stage().getScene().getRoot().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+        assertThat(again.stage().getIcons()).as("the window icon, in every size").hasSize(8);
+    }
+
+    @Test
+    void damagedPreferencesGiveANoticeAndTheDefaults(FxRobot robot) throws Exception {
+        Path file = dir.resolve("config/preferences.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"theme\": \"DARK\", \"fontSize\": 18, \"recent\": [");
+        open(robot);
+
+        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#noticeText").queryAs(Label.class).getText())
+                .contains(file.toString(), "could not be read", "the defaults are used", "preferences.json.corrupt");
+        assertThat(gui.theme().get()).isEqualTo(Theme.LIGHT);
+        assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(14);
+        assertThat(events.snapshot()).anySatisfy(e -> {
+            assertThat(e.level()).isEqualTo(Event.Level.WARNING);
+            assertThat(e.category()).isEqualTo("preferences");
+        });
+        assertThat(Files.readString(dir.resolve("config/preferences.json.corrupt"))).startsWith("{\"theme\": \"DARK\"");
+
+        robot.clickOn("#dismissNotice");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isFalse();
+        robot.interact(() -> gui.viewModel().openDemo());
+        waitUntil(() -> gui.viewModel().summaryProperty().get() != null);
+        robot.interact(() -> gui.stage().close());
+        assertThat(store.load()).as("a good file again").isNotNull();
+        assertThat(store.loadProblem()).isNull();
+    }
+
+    @Test
+    void anUncaughtErrorIsLoggedAndShownAndTheConsoleCarriesOn(FxRobot robot) throws Exception {
+        open(robot);
+        uncaught = WaitForAsyncUtils.asyncFx(() -> gui.catchUncaughtErrors()).get(10, TimeUnit.SECONDS);
+        Platform.runLater(() -> {
+            throw new IllegalStateException("boom in a handler");
+        });
+        waitUntil(() -> gui.errorDialog().showing() != null);
+        DialogPane pane = robot.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertThat(pane.getHeaderText()).isEqualTo("IllegalStateException: boom in a handler");
+        TextArea details = robot.lookup("#errorDialogDetails").queryAs(TextArea.class);
+        assertThat(details.getText()).contains("Thread: JavaFX Application Thread", "TPM Console: ", "JavaFX: ",
+                "java.lang.IllegalStateException: boom in a handler", "at dev.tpmconsole.app.DesktopFeaturesTest");
+        assertThat(events.snapshot()).anySatisfy(e -> {
+            assertThat(e.level()).isEqualTo(Event.Level.ERROR);
+            assertThat(e.message()).contains("IllegalStateException: boom in a handler");
+            assertThat(e.details()).contains("at dev.tpmconsole.app.DesktopFeaturesTest");
+        });
+        assertThat(Files.readString(dir.resolve("data/events.log"))).contains("boom in a handler");
+
+        // an error on another thread, while the dialog is open: counted in it, logged
+        Thread t = new Thread(() -> {
+            throw new IllegalArgumentException("second, from a worker");
+        }, "worker-7");
+        t.start();
+        t.join();
+        waitUntil(() -> robot.lookup("#errorDialogMore").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#errorDialogMore").queryAs(Label.class).getText()).isEqualTo("1 more error since; the event log has each.");
+        assertThat(events.snapshot()).anySatisfy(e -> assertThat(e.message()).contains("thread worker-7", "second, from a worker"));
+
+        robot.clickOn("#errorDialogCopy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS))
+                .isEqualTo(details.getText());
+        robot.clickOn("#errorDialogEventLog");
+        waitUntil(() -> gui.eventLogStage() != null && gui.eventLogStage().isShowing());
+        robot.interact(() -> gui.errorDialog().showing().close());
+
+        // the console carries on
+        robot.interact(() -> gui.viewModel().openDemo());
+        waitUntil(() -> gui.viewModel().summaryProperty().get() != null);
+        assertThat(gui.stage().isShowing()).isTrue();
+    }
+
+    @Test
+    void eventLogWindowShowsWhatHappenedFiltersAndCopies(FxRobot robot) throws Exception {
+        open(robot);
+        Path snapshot = TestSnapshots.demo(dir.resolve("small.sqlite"), 20, 2);
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        waitUntil(() -> gui.viewModel().summaryProperty().get() != null && gui.viewModel().summaryProperty().get().counted());
+        Path junk = Files.writeString(dir.resolve("junk.db"), "not SQLite");
+        robot.interact(() -> gui.viewModel().open(junk));
+        waitUntil(() -> gui.viewModel().hasErrorBinding().get());
+
+        keys(robot, KeyCode.CONTROL, KeyCode.L);
+        waitUntil(() -> gui.eventLogStage() != null && gui.eventLogStage().isShowing());
+        TableView<Event> table = robot.lookup("#eventTable").queryTableView();
+        waitUntil(() -> table.getItems().size() >= 3);
+        assertThat(table.getItems()).extracting(Event::message).anyMatch(m -> m.equals("Opened " + snapshot + " (sqlite, read-only)"))
+                .anyMatch(m -> m.matches(java.util.regex.Pattern.quote(snapshot.toString()) + ": \\d+ VMs, \\d+ TPMs, \\d+ rows; backups by .*"))
+                .anyMatch(m -> m.contains("junk.db") && m.contains("not an SQLite database"));
+        assertThat(robot.lookup("#eventCount").queryAs(Label.class).getText()).matches("\\d+ events · 0 errors · 1 warning");
+        assertThat(robot.lookup("#eventLogFile").queryAs(Label.class).getText()).contains("events.log");
+
+        robot.interact(() -> gui.eventLogViewModel().minimumLevelProperty().set(Event.Level.WARNING));
+        assertThat(table.getItems()).singleElement().satisfies(e -> assertThat(e.message()).contains("junk.db"));
+        assertThat(robot.lookup("#eventCount").queryAs(Label.class).getText()).endsWith(" · 1 shown");
+        robot.interact(() -> table.getSelectionModel().select(0));
+        assertThat(robot.lookup("#eventDetails").queryAs(TextArea.class).getText()).contains("WARNING", "junk.db");
+        robot.clickOn("#copyEvents");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
+        assertThat(copied).contains("WARNING", "source", "junk.db").doesNotContain("Opened ");
+
+        // a new event shows while the window is open
+        events.info("app", "written from another thread");
+        waitUntil(() -> gui.eventLogViewModel().countBinding().get().startsWith((events.snapshot().size()) + " events"));
+    }
+
+    @Test
+    void shortcutListHoldsEveryMenuShortcutAndTheAboutBoxTheVersions(FxRobot robot) throws Exception {
+        open(robot);
+        keys(robot, KeyCode.F1);
+        TableView<Shortcuts.Shortcut> table = robot.lookup("#shortcutTable").queryTableView();
+        assertThat(table.getItems()).contains(
+                new Shortcuts.Shortcut("Tools", "Audit", "Ctrl+Shift+A"),
+                new Shortcuts.Shortcut("File", "Open snapshot", "Ctrl+O"),
+                new Shortcuts.Shortcut("View › Theme", "Switch theme", "Ctrl+T"),
+                new Shortcuts.Shortcut("Help", "Keyboard shortcuts", "F1"),
+                new Shortcuts.Shortcut("Tools", "Preferences", "Ctrl+,"));
+        assertThat(table.getItems()).containsAll(Shortcuts.IN_VIEWS);
+        long accelerators = gui.window().menuBar().getMenus().stream().flatMap(m -> items(m).stream())
+                .filter(i -> i.getAccelerator() != null).count();
+        assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.IN_VIEWS.size());
+        assertThat(Shortcuts.fromMenus(gui.window().menuBar())).extracting(Shortcuts.Shortcut::keys)
+                .as("no two menu items share keys").doesNotHaveDuplicates().isNotEmpty();
+        robot.clickOn("#shortcutFilter").write("repair");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).extracting(Shortcuts.Shortcut::keys).containsExactly("Ctrl+Shift+K");
+        robot.clickOn("#shortcutsClose");
+
+        robot.interact(() -> gui.showAbout());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.aboutStage().isShowing()).isTrue();
+        String about = dev.tpmconsole.views.main.AboutView.text(VersionProvider.versions(), List.of());
+        assertThat(about).contains("JavaFX: 21.", "Hibernate ORM: 7.", "SQLite: 3.", "SQLite JDBC: 3.", "MariaDB Connector/J: 3.")
+                .doesNotContain("unknown", "not started");
+        assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText()).isEqualTo(VersionProvider.version());
+        robot.clickOn("#aboutCopy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS))
+                .contains("Java: 17", "Data folder: " + dir.resolve("data").toAbsolutePath(),
+                        "Event log: " + dir.resolve("data/events.log").toAbsolutePath());
+        robot.clickOn("#aboutClose");
+    }
+
+    static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
+        List<javafx.scene.control.MenuItem> out = new java.util.ArrayList<>();
+        for (javafx.scene.control.MenuItem i : menu.getItems()) {
+            if (i instanceof javafx.scene.control.Menu m) {
+                out.addAll(items(m));
+            } else {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}
