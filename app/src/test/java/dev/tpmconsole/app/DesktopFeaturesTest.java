@@ -313,6 +313,28 @@ class DesktopFeaturesTest {
         robot.clickOn("#aboutClose");
     }
 
+    @Test
+    void aRunOnASnapshotIsNotAskedWhenThePreferencesSaySoAndTheLogSaysSo(FxRobot robot) throws Exception {
+        open(robot);
+        Path snapshot = TestSnapshots.demo(dir.resolve("run.sqlite"), 20, 2);
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+        waitUntil(() -> !vms.getItems().isEmpty());
+        robot.interact(() -> gui.preferences().confirmRunOnSnapshotProperty().set(false));
+        robot.interact(() -> {
+            vms.requestFocus();
+            vms.getSelectionModel().select(0);
+        });
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M);
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
+        robot.clickOn("#runPlan");
+        waitUntil(() -> gui.runViewModel() != null && gui.runViewModel().outcomeProperty().get() != null);
+        assertThat(robot.lookup("#confirmDialog").tryQuery()).as("no confirmation was shown").isEmpty();
+        assertThat(events.snapshot()).extracting(Event::message)
+                .anyMatch(m -> m.startsWith("Not asked, as the preferences say for snapshots: "));
+        assertThat(store.load().confirmations().runOnSnapshot()).isFalse();
+    }
+
     static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
         List<javafx.scene.control.MenuItem> out = new java.util.ArrayList<>();
         for (javafx.scene.control.MenuItem i : menu.getItems()) {

@@ -154,11 +154,12 @@ public final class RunViewModel implements AutoCloseable {
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
         } else if (e instanceof RunEvent.RunEnded r) {
             progress.set(1); // skipped items end too
-            outcome.set(r.outcome());
             running.set(false);
             status.set(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
             summary.set(String.format("%d items done, %d failed, %d skipped.%s", r.done(), r.failed(), r.skipped(),
                     r.outcome() == RunEvent.Outcome.DONE ? "" : " Retry failed runs them again (a resume of the journal)."));
+            // last, so that whoever listens to the outcome finds the summary and the rest in place
+            outcome.set(r.outcome());
             reaudit();
         }
     }
