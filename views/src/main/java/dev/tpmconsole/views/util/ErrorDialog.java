@@ -49,6 +49,8 @@ public final class ErrorDialog {
         }
         moreCount = 0;
         Alert alert = new Alert(Alert.AlertType.ERROR);
+        // not modal: the event log, and the window the error came from, stay usable beside it
+        alert.initModality(javafx.stage.Modality.NONE);
         if (owner != null && owner.isShowing()) {
             alert.initOwner(owner);
         }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from the real console, in a real window under Xvfb, at 100 % and 150 %:
+# docs/screenshots/main-window.png, run-with-error.png, and main-window@1.5x.png, run-with-error@1.5x.png.
+# Needs Xvfb and ImageMagick (apt-get install xvfb imagemagick libgtk-3-0). Usage: docs/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAR=app/target/tpm-console.jar
+[ -f "$JAR" ] && [ -f app/target/test-classes/dev/tpmconsole/app/tools/Screenshots.class ] || mvn -B -q package -DskipTests
+out=docs/screenshots
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+shoot() { # scale width height suffix
+  local display
+  for d in $(seq 80 89); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
+  Xvfb "$display" -screen 0 "$2x$3x24" >/dev/null 2>&1 & pids+=($!)
+  sleep 1
+  DISPLAY=$display java -Dglass.gtk.uiScale="$1" -Djava.util.logging.config.file=/dev/null \
+    -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.tools.Screenshots "$out" "$work/$4" "$4" \
+    2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
+}
+shoot 1 1400 860 ""
+shoot 1.5 2100 1290 "@1.5x"
+ls -l "$out"
