@@ -5,6 +5,7 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -13,7 +14,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * any scale. An icon's size follows the font of the button it is on ({@link #SCALE} of it: 16 px beside
  * 14 px text), so a change of the root font size resizes it at once; its colour is the button's text colour,
  * from the theme ({@code .action-icon} in console.css). The button keeps its text and its id; the icon has
- * none.
+ * none. A button with an icon is a main action: it keeps its whole text when its bar is short of room for the
+ * font size (the other parts of the bar give way) rather than shrink to "Ru…".
  *
  * <p>Why the size is not in CSS: Ikonli 12.3.1 resolves {@code -fx-icon-size} in em against the icon's own
  * font, which it sets from that size, so an em size feeds on itself and grows without end (kordamp/ikonli
@@ -35,9 +37,13 @@ public final class Icons {
     private Icons() {
     }
 
-    /** Puts {@code ikon} before the text of {@code labeled}; {@code styleClasses} are added to the icon. */
+    /**
+     * Puts {@code ikon} before the text of {@code labeled}, which no longer shrinks below its preferred width;
+     * {@code styleClasses} are added to the icon.
+     */
     public static <T extends Labeled> T on(T labeled, Ikon ikon, String... styleClasses) {
         labeled.setGraphic(icon(labeled, ikon, styleClasses));
+        labeled.setMinWidth(Region.USE_PREF_SIZE);
         return labeled;
     }
 
