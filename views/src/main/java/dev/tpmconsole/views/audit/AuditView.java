@@ -198,9 +198,11 @@ public final class AuditView {
         TableColumn<Finding, String> repair = new TableColumn<>("Repair");
         repair.setId("repairColumn");
         repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair()));
+        repair.setPrefWidth(Em.of(10));
         TableColumn<Finding, String> relink = new TableColumn<>("Relink to");
         relink.setId("relinkColumn");
         relink.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relinkTo()));
+        relink.setPrefWidth(Em.of(18.5));
         findings.getColumns().add(key);
         findings.getColumns().add(detail);
         findings.getColumns().add(repair);

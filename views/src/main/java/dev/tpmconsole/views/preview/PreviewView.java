@@ -135,6 +135,7 @@ public final class PreviewView {
         TableColumn<PreviewViewModel.TableCount, Long> n = new TableColumn<>("Rows deleted");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         n.setStyle("-fx-alignment: CENTER-RIGHT;");
+        n.setPrefWidth(Em.of(8));
         counts.getColumns().add(table);
         counts.getColumns().add(n);
         counts.setPlaceholder(new Label("Nothing to delete"));
