@@ -17,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -133,8 +134,10 @@ public final class RepairView {
         table.getColumns().add(column("What happens", 24, r -> r.kind().action()));
         table.getColumns().add(column("Finding", 43, r -> r.finding().detail()));
         table.setPlaceholder(new Label("No key finding: nothing to repair"));
-        HBox kinds = new HBox();
-        kinds.getStyleClass().add("gap-l");
+        // wraps onto a second line rather than shrink a button to "…" when the font is large for the window
+        FlowPane kinds = new FlowPane();
+        kinds.getStyleClass().add("button-flow");
+        kinds.widthProperty().addListener((o, a, w) -> kinds.setPrefWrapLength(w.doubleValue()));
         for (RepairViewModel.Kind kind : RepairViewModel.Kind.values()) {
             if (!kind.repairable()) {
                 continue;
@@ -175,11 +178,14 @@ public final class RepairView {
         name.setPrefWidth(Em.of(20));
         TableColumn<RepairViewModel.TableChange, Long> before = new TableColumn<>("Rows before");
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().before()));
+        before.setPrefWidth(Em.of(7.5));
         TableColumn<RepairViewModel.TableChange, Long> after = new TableColumn<>("Rows after");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
+        after.setPrefWidth(Em.of(7));
         TableColumn<RepairViewModel.TableChange, String> diff = new TableColumn<>("Change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
                 : String.format("%+d", c.getValue().after() - c.getValue().before())));
+        diff.setPrefWidth(Em.of(5.5));
         table.getColumns().add(name);
         table.getColumns().add(before);
         table.getColumns().add(after);
