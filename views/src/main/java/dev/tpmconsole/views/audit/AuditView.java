@@ -2,13 +2,14 @@ package dev.tpmconsole.views.audit;
 
 import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Icons;
 import java.io.File;
 import java.text.NumberFormat;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -32,6 +33,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The audit screen: Run (Ctrl+R) and Cancel (Esc) with a progress bar; the rules that ran with their
@@ -69,37 +75,36 @@ public final class AuditView {
     }
 
     private Parent toolbar() {
-        Button run = new Button("Run audit");
+        Button run = Icons.on(new Button("Run audit"), MaterialDesignP.PLAY);
         run.setId("runAudit");
         run.setDefaultButton(true);
         run.disableProperty().bind(vm.canRunBinding().not());
         run.setOnAction(e -> vm.run());
-        Button cancel = new Button("Cancel");
+        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
         cancel.setId("cancelAudit");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         ProgressBar progress = new ProgressBar();
         progress.setId("auditProgress");
         progress.progressProperty().bind(vm.progressProperty());
-        progress.setPrefWidth(160);
+        progress.getStyleClass().add("toolbar-progress");
         Label status = new Label();
         status.setId("auditStatus");
         status.textProperty().bind(vm.statusProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button json = new Button("Export JSON…");
+        Button json = Icons.on(new Button("Export JSON…"), MaterialDesignE.EXPORT);
         json.setId("exportJson");
         json.disableProperty().bind(vm.canExportBinding().not());
         json.setOnAction(e -> export(AuditViewModel.ExportFormat.JSON));
-        Button csv = new Button("Export CSV…");
+        Button csv = Icons.on(new Button("Export CSV…"), MaterialDesignE.EXPORT);
         csv.setId("exportCsv");
         csv.disableProperty().bind(vm.canExportBinding().not());
         csv.setOnAction(e -> export(AuditViewModel.ExportFormat.CSV));
-        HBox bar = new HBox(8, run, cancel, progress, status, spacer, json, csv);
+        HBox bar = new HBox(run, cancel, progress, status, spacer, json, csv);
         bar.setId("auditToolbar");
-        bar.getStyleClass().add("tool-bar");
+        bar.getStyleClass().addAll("tool-bar", "gap-l", "pad-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
     }
 
@@ -126,11 +131,11 @@ public final class AuditView {
         TableColumn<RuleRow, String> rule = new TableColumn<>("Rule");
         rule.setId("ruleColumn");
         rule.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule().name()));
-        rule.setPrefWidth(250);
+        rule.setPrefWidth(Em.of(18));
         TableColumn<RuleRow, String> severity = new TableColumn<>("Severity");
         severity.setId("severityColumn");
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity()));
-        severity.setPrefWidth(80);
+        severity.setPrefWidth(Em.of(6));
         TableColumn<RuleRow, Long> count = new TableColumn<>("Rows");
         count.setId("countColumn");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
@@ -142,7 +147,7 @@ public final class AuditView {
             }
         });
         count.setStyle("-fx-alignment: CENTER-RIGHT;");
-        count.setPrefWidth(70);
+        count.setPrefWidth(Em.of(5));
         rules.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rules.getColumns().add(rule);
         rules.getColumns().add(severity);
@@ -177,11 +182,11 @@ public final class AuditView {
         TableColumn<Finding, String> key = new TableColumn<>("Key");
         key.setId("keyColumn");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        key.setPrefWidth(250);
+        key.setPrefWidth(Em.of(18));
         TableColumn<Finding, String> detail = new TableColumn<>("Detail");
         detail.setId("detailColumn");
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
-        detail.setPrefWidth(640);
+        detail.setPrefWidth(Em.of(46));
         detail.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -193,9 +198,11 @@ public final class AuditView {
         TableColumn<Finding, String> repair = new TableColumn<>("Repair");
         repair.setId("repairColumn");
         repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair()));
+        repair.setPrefWidth(Em.of(10));
         TableColumn<Finding, String> relink = new TableColumn<>("Relink to");
         relink.setId("relinkColumn");
         relink.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relinkTo()));
+        relink.setPrefWidth(Em.of(18.5));
         findings.getColumns().add(key);
         findings.getColumns().add(detail);
         findings.getColumns().add(repair);
@@ -217,20 +224,21 @@ public final class AuditView {
             }
         });
 
-        Button showVm = new Button("Show VM");
+        Button showVm = Icons.on(new Button("Show VM"), MaterialDesignM.MONITOR_EYE);
         showVm.setId("showVm");
         showVm.disableProperty().bind(vm.canShowVmBinding().not());
         showVm.setOnAction(e -> vm.showSelectedVm());
-        Button copy = new Button("Copy");
+        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyFindings");
         copy.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(findings));
-        HBox actions = new HBox(8, showVm, copy);
+        HBox actions = new HBox(showVm, copy);
+        actions.getStyleClass().add("gap-l");
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(findings, Priority.ALWAYS);
-        VBox right = new VBox(8, explanation, findings, actions);
-        right.setPadding(new Insets(8));
+        VBox right = new VBox(explanation, findings, actions);
+        right.getStyleClass().addAll("gap-l", "pad-m");
         SplitPane split = new SplitPane(rules, right);
         split.setId("auditSplit");
         split.setOrientation(Orientation.HORIZONTAL);

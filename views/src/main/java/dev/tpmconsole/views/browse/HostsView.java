@@ -5,6 +5,7 @@ import dev.tpmconsole.model.browse.HostFileRow;
 import dev.tpmconsole.model.browse.HostRow;
 import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Tables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The host list and, below it, the files the selected host holds. */
 final class HostsView {
@@ -35,16 +37,16 @@ final class HostsView {
         filter.textProperty().bindBidirectional(vm.textProperty());
         FilterBar.filterKeys(filter, table);
 
-        TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "Name", 150, HostRow::name);
-        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", 255, HostRow::uuid);
-        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "Management IP", 120, HostRow::managementIp);
-        TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "State", 110,
+        TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "Name", 11, HostRow::name);
+        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", 18.5, HostRow::uuid);
+        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "Management IP", 9, HostRow::managementIp);
+        TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "State", 8,
                 h -> h.softDeleted() ? h.state() + " (deleted)" : h.state());
-        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "Status", 100, HostRow::status);
-        TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "VMs", 60, h -> Integer.toString(h.vms()));
-        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "TpmState files", 105,
+        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "Status", 7.5, HostRow::status);
+        TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "VMs", 4.5, h -> Integer.toString(h.vms()));
+        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "TpmState files", 7.5,
                 h -> Integer.toString(h.tpmStateFiles()));
-        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "NvRam files", 95,
+        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "NvRam files", 7,
                 h -> Integer.toString(h.nvramFiles()));
         table.getColumns().setAll(List.of(name, uuid, ip, state, status, vms, state2, nvram));
         Map<TableColumn<HostRow, ?>, HostColumn> sortable = new LinkedHashMap<>();
@@ -62,18 +64,18 @@ final class HostsView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         files.getColumns().setAll(List.of(
-                Tables.column("hostFileVmColumn", "VM", 150, f -> f.vmMissing() ? "(gone)"
+                Tables.column("hostFileVmColumn", "VM", 11, f -> f.vmMissing() ? "(gone)"
                         : f.vmDeleted() ? f.vmName() + " (deleted)" : f.vmName()),
-                Tables.column("hostFileVmUuidColumn", "VM uuid", 255, HostFileRow::vmUuid),
-                Tables.column("hostFileTypeColumn", "Type", 80, HostFileRow::type),
-                Tables.column("hostFilePathColumn", "Path", 330, HostFileRow::path),
-                Tables.column("hostFileSyncColumn", "Last sync", 150, f -> Formats.orDash(f.lastSyncDate())),
-                Tables.column("hostFileReasonColumn", "Sync reason", 170, f -> Formats.orDash(f.lastSyncReason())),
-                Tables.number("hostFileSizeColumn", "Content", 80, f -> Formats.bytes(f.contentSize()))));
+                Tables.column("hostFileVmUuidColumn", "VM uuid", 18.5, HostFileRow::vmUuid),
+                Tables.column("hostFileTypeColumn", "Type", 6, HostFileRow::type),
+                Tables.column("hostFilePathColumn", "Path", 24, HostFileRow::path),
+                Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
+                Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
+                Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize()))));
         Tables.rows(files, f -> f.vmMissing() || f.vmDeleted() ? List.of("gone") : List.of(), () -> vm.files().loadMore());
         files.setItems(vm.files().rows());
 
-        Button showVmsButton = new Button("Show its _VMs");
+        Button showVmsButton = Icons.on(new Button("Show its _VMs"), MaterialDesignM.MONITOR_EYE);
         showVmsButton.setId("hostShowVms");
         showVmsButton.disableProperty().bind(vm.selectedProperty().isNull());
         showVmsButton.setOnAction(e -> showVms.accept(vm.selectedProperty().get()));

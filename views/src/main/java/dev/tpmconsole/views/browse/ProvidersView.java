@@ -3,6 +3,7 @@ package dev.tpmconsole.views.browse;
 import dev.tpmconsole.model.browse.KeyRefRow;
 import dev.tpmconsole.model.browse.ProviderRow;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Tables;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The key providers and, below, the key refs that name the selected one. */
 final class ProvidersView {
@@ -32,36 +34,36 @@ final class ProvidersView {
         FilterBar.filterKeys(filter, table);
 
         table.getColumns().setAll(List.of(
-                Tables.styled("providerNameColumn", "Name", 150, ProviderRow::name, p -> p.present() ? null : "gone"),
-                Tables.column("providerUuidColumn", "UUID", 255, p -> p.present() ? p.uuid() : "(no KeyProviderVO row)"),
-                Tables.column("providerTypeColumn", "Type", 60, p -> Formats.orDash(p.type())),
-                Tables.column("providerConnectedColumn", "Connected", 85, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
-                Tables.number("providerRefsColumn", "Key refs", 75, p -> Formats.count(p.refs())),
-                Tables.number("providerLostColumn", "Lost, by name", 100, p -> Formats.count(p.lostByName())),
-                Tables.column("providerDetailColumn", "Detail", 200, p -> Formats.orDash(p.detail())),
-                Tables.column("providerDescriptionColumn", "Description", 260, p -> Formats.orDash(p.description()))));
+                Tables.styled("providerNameColumn", "Name", 11, ProviderRow::name, p -> p.present() ? null : "gone"),
+                Tables.column("providerUuidColumn", "UUID", 18.5, p -> p.present() ? p.uuid() : "(no KeyProviderVO row)"),
+                Tables.column("providerTypeColumn", "Type", 4.5, p -> Formats.orDash(p.type())),
+                Tables.column("providerConnectedColumn", "Connected", 6.5, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
+                Tables.number("providerRefsColumn", "Key refs", 5.5, p -> Formats.count(p.refs())),
+                Tables.number("providerLostColumn", "Lost, by name", 7.5, p -> Formats.count(p.lostByName())),
+                Tables.column("providerDetailColumn", "Detail", 14.5, p -> Formats.orDash(p.detail())),
+                Tables.column("providerDescriptionColumn", "Description", 19, p -> Formats.orDash(p.description()))));
         Tables.rows(table, p -> p.present() ? List.of() : List.of("gone"), () -> vm.rows().loadMore());
         table.setItems(vm.rows().rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         refs.getColumns().setAll(List.of(
-                Tables.column("refIdColumn", "Id", 70, r -> Long.toString(r.id())),
-                Tables.column("refOfColumn", "Of", 150, KeyRefRow::resourceType),
-                Tables.column("refVmColumn", "VM", 150, r -> Formats.orDash(r.vmName())),
-                Tables.styled("refStateColumn", "State", 110, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
-                Tables.column("refMatchColumn", "Names it by", 95, r -> r.byNameOnly() ? "name only" : "uuid"),
-                Tables.column("refVersionColumn", "Version", 65, r -> Formats.orDash(r.keyVersion())),
-                Tables.column("refKekColumn", "kekRef", 65, r -> Formats.yesNo(r.kekRefPresent())),
-                Tables.column("refAlgorithmColumn", "Algorithm", 110, r -> Formats.orDash(r.algorithm())),
-                Tables.column("refWrappedColumn", "Wrapped key", 95,
+                Tables.column("refIdColumn", "Id", 5, r -> Long.toString(r.id())),
+                Tables.column("refOfColumn", "Of", 11, KeyRefRow::resourceType),
+                Tables.column("refVmColumn", "VM", 11, r -> Formats.orDash(r.vmName())),
+                Tables.styled("refStateColumn", "State", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.column("refMatchColumn", "Names it by", 7, r -> r.byNameOnly() ? "name only" : "uuid"),
+                Tables.column("refVersionColumn", "Version", 5, r -> Formats.orDash(r.keyVersion())),
+                Tables.column("refKekColumn", "kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
+                Tables.column("refAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
+                Tables.column("refWrappedColumn", "Wrapped key", 7,
                         r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("refResourceColumn", "Resource", 255, KeyRefRow::resourceUuid),
-                Tables.column("refVmUuidColumn", "VM uuid", 255, r -> Formats.orDash(r.vmUuid())),
-                Tables.column("refCreatedColumn", "Created", 150, KeyRefRow::createDate)));
+                Tables.column("refResourceColumn", "Resource", 18.5, KeyRefRow::resourceUuid),
+                Tables.column("refVmUuidColumn", "VM uuid", 18.5, r -> Formats.orDash(r.vmUuid())),
+                Tables.column("refCreatedColumn", "Created", 11, KeyRefRow::createDate)));
         Tables.rows(refs, r -> r.byNameOnly() ? List.of("gone") : List.of(), () -> vm.refs().loadMore());
         refs.setItems(vm.refs().rows());
 
-        Button show = new Button("Show its _VM");
+        Button show = Icons.on(new Button("Show its _VM"), MaterialDesignM.MONITOR_EYE);
         show.setId("providerShowVm");
         show.disableProperty().bind(refs.getSelectionModel().selectedItemProperty().isNull());
         show.setOnAction(e -> {

@@ -2,6 +2,7 @@ package dev.tpmconsole.views.browse;
 
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
+import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.Tables;
 import java.util.List;
@@ -24,6 +25,11 @@ import javafx.scene.layout.VBox;
 final class VmDetailsView {
 
     private static final int MAX_VISIBLE_ROWS = 8;
+    /** Room for the column header and for a horizontal scroll bar, in em (34 and 18 px at 14 px). */
+    private static final double HEADER_EM = 2.45;
+    private static final double SCROLL_BAR_EM = 1.3;
+    /** The row height of console.css ({@code .console-table}), for as long as the table is not styled yet. */
+    private static final double ROW_EM = 1.86;
 
     private final ScrollPane root;
     private final Map<String, TableView<?>> tables = new java.util.LinkedHashMap<>();
@@ -49,73 +55,75 @@ final class VmDetailsView {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox box = new VBox(new HBox(8, title, busy), subtitle, error);
+        HBox heading = new HBox(title, busy);
+        heading.getStyleClass().add("gap-l");
+        VBox box = new VBox(heading, subtitle, error);
         box.setId("detailsBox");
         box.getStyleClass().add("details");
 
         TableView<VmFinding> findings = table("findingsTable", "No findings about this VM's rows", vm.findings(),
                 f -> List.of("severity-" + f.severity()));
         findings.getColumns().setAll(List.of(
-                Tables.styled("findingSeverityColumn", "Severity", 80, VmFinding::severity, f -> "severity-" + f.severity()),
-                Tables.column("findingRuleColumn", "Rule", 230, VmFinding::rule),
-                Tables.column("findingTableColumn", "Table", 160, VmFinding::table),
-                Tables.column("findingKeyColumn", "Key", 250, VmFinding::key),
-                Tables.column("findingDetailColumn", "Detail", 420, VmFinding::detail)));
+                Tables.styled("findingSeverityColumn", "Severity", 6, VmFinding::severity, f -> "severity-" + f.severity()),
+                Tables.column("findingRuleColumn", "Rule", 16.5, VmFinding::rule),
+                Tables.column("findingTableColumn", "Table", 11.5, VmFinding::table),
+                Tables.column("findingKeyColumn", "Key", 18, VmFinding::key),
+                Tables.column("findingDetailColumn", "Detail", 30, VmFinding::detail)));
 
         TableView<VmDetails.Tpm> tpms = table("tpmTable", "No TPM", vm.tpms(), t -> List.of());
         tpms.getColumns().setAll(List.of(
-                Tables.column("tpmUuidColumn", "TpmVO uuid", 255, VmDetails.Tpm::uuid),
-                Tables.column("tpmCreatedColumn", "Created", 150, VmDetails.Tpm::createDate),
-                Tables.column("tpmLastOpColumn", "Last op", 150, VmDetails.Tpm::lastOpDate)));
+                Tables.column("tpmUuidColumn", "TpmVO uuid", 18.5, VmDetails.Tpm::uuid),
+                Tables.column("tpmCreatedColumn", "Created", 11, VmDetails.Tpm::createDate),
+                Tables.column("tpmLastOpColumn", "Last op", 11, VmDetails.Tpm::lastOpDate)));
 
         TableView<VmDetails.KeyRef> refs = table("keyRefTable", "No key refs", vm.keyRefs(),
                 r -> List.of());
         refs.getColumns().setAll(List.of(
-                Tables.column("keyRefIdColumn", "Id", 60, r -> Long.toString(r.id())),
-                Tables.column("keyRefOfColumn", "Of", 100, r -> r.resourceType().equals("TpmVO") ? "TPM" : "backup copy"),
-                Tables.styled("keyRefStateColumn", "State", 110, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
-                Tables.styled("keyRefProviderColumn", "Provider", 120, VmDetails.KeyRef::providerName,
+                Tables.column("keyRefIdColumn", "Id", 4.5, r -> Long.toString(r.id())),
+                Tables.column("keyRefOfColumn", "Of", 7.5, r -> r.resourceType().equals("TpmVO") ? "TPM" : "backup copy"),
+                Tables.styled("keyRefStateColumn", "State", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.styled("keyRefProviderColumn", "Provider", 9, VmDetails.KeyRef::providerName,
                         r -> r.providerPresent() ? null : "gone"),
-                Tables.column("keyRefProviderUuidColumn", "Provider uuid", 255,
+                Tables.column("keyRefProviderUuidColumn", "Provider uuid", 18.5,
                         r -> r.providerUuid() == null ? "NULL" : r.providerUuid() + (r.providerPresent() ? "" : " (gone)")),
-                Tables.column("keyRefVersionColumn", "Version", 65, r -> Formats.orDash(r.keyVersion())),
-                Tables.column("keyRefKekColumn", "kekRef", 65, r -> Formats.yesNo(r.kekRefPresent())),
-                Tables.column("keyRefAlgorithmColumn", "Algorithm", 110, r -> Formats.orDash(r.algorithm())),
-                Tables.column("keyRefWrappedColumn", "Wrapped key", 95,
+                Tables.column("keyRefVersionColumn", "Version", 5, r -> Formats.orDash(r.keyVersion())),
+                Tables.column("keyRefKekColumn", "kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
+                Tables.column("keyRefAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
+                Tables.column("keyRefWrappedColumn", "Wrapped key", 7,
                         r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("keyRefResourceColumn", "Resource", 255, VmDetails.KeyRef::resourceUuid),
-                Tables.column("keyRefCreatedColumn", "Created", 150, VmDetails.KeyRef::createDate)));
+                Tables.column("keyRefResourceColumn", "Resource", 18.5, VmDetails.KeyRef::resourceUuid),
+                Tables.column("keyRefCreatedColumn", "Created", 11, VmDetails.KeyRef::createDate)));
 
         TableView<VmDetails.HostFile> files = table("hostFileTable", "No host files", vm.hostFiles(),
                 f -> f.hostMissing() || f.hostDeleted() ? List.of("gone") : List.of());
         files.getColumns().setAll(List.of(
-                Tables.column("hostFileHostColumn", "Host", 140, f -> f.hostMissing() ? f.hostUuid() + " (gone)"
+                Tables.column("hostFileHostColumn", "Host", 10, f -> f.hostMissing() ? f.hostUuid() + " (gone)"
                         : f.hostDeleted() ? f.hostName() + " (deleted)" : f.hostName()),
-                Tables.column("hostFileTypeColumn", "Type", 80, VmDetails.HostFile::type),
-                Tables.column("hostFilePathColumn", "Path", 330, VmDetails.HostFile::path),
-                Tables.column("hostFileSyncColumn", "Last sync", 150, f -> Formats.orDash(f.lastSyncDate())),
-                Tables.column("hostFileReasonColumn", "Sync reason", 170, f -> Formats.orDash(f.lastSyncReason())),
-                Tables.number("hostFileSizeColumn", "Content", 80, f -> Formats.bytes(f.contentSize())),
-                Tables.column("hostFileChangedColumn", "Changed", 150, f -> Formats.orDash(f.changeDate())),
-                Tables.column("hostFileUuidColumn", "UUID", 255, VmDetails.HostFile::uuid)));
+                Tables.column("hostFileTypeColumn", "Type", 6, VmDetails.HostFile::type),
+                Tables.column("hostFilePathColumn", "Path", 24, VmDetails.HostFile::path),
+                Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
+                Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
+                Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize())),
+                Tables.column("hostFileChangedColumn", "Changed", 11, f -> Formats.orDash(f.changeDate())),
+                Tables.column("hostFileUuidColumn", "UUID", 18.5, VmDetails.HostFile::uuid)));
 
         TableView<VmDetails.Backup> backups = table("backupTable", "No backups", vm.backups(), b -> List.of());
         backups.getColumns().setAll(List.of(
-                Tables.column("backupTypeColumn", "Type", 80, VmDetails.Backup::type),
-                Tables.column("backupOwnerColumn", "Owner", 115, b -> b.ownerKind().toString()),
-                Tables.column("backupOwnerNameColumn", "Owner name", 150, b -> b.ownerName() == null ? "this VM" : b.ownerName()),
-                Tables.styled("backupKeyCopyColumn", "Key copy", 75, b -> Formats.yesNo(b.keyCopy()),
+                Tables.column("backupTypeColumn", "Type", 6, VmDetails.Backup::type),
+                Tables.column("backupOwnerColumn", "Owner", 8.5, b -> b.ownerKind().toString()),
+                Tables.column("backupOwnerNameColumn", "Owner name", 11, b -> b.ownerName() == null ? "this VM" : b.ownerName()),
+                Tables.styled("backupKeyCopyColumn", "Key copy", 5.5, b -> Formats.yesNo(b.keyCopy()),
                         b -> b.type().equals("TpmState") && !b.keyCopy() ? "missing" : null),
-                Tables.number("backupSizeColumn", "Content", 80, b -> Formats.bytes(b.contentSize())),
-                Tables.column("backupCreatedColumn", "Created", 150, VmDetails.Backup::createDate),
-                Tables.column("backupUuidColumn", "UUID", 255, VmDetails.Backup::uuid)));
+                Tables.number("backupSizeColumn", "Content", 6, b -> Formats.bytes(b.contentSize())),
+                Tables.column("backupCreatedColumn", "Created", 11, VmDetails.Backup::createDate),
+                Tables.column("backupUuidColumn", "UUID", 18.5, VmDetails.Backup::uuid)));
 
         TableView<VmDetails.Tag> tags = table("tagTable", "No system tags that matter", vm.tags(), t -> List.of());
         tags.getColumns().setAll(List.of(
-                Tables.column("tagOnColumn", "On", 140, VmDetails.Tag::resourceType),
-                Tables.column("tagTagColumn", "Tag", 300, VmDetails.Tag::tag),
-                Tables.column("tagResourceColumn", "Resource", 255, VmDetails.Tag::resourceUuid),
-                Tables.column("tagCreatedColumn", "Created", 150, VmDetails.Tag::createDate)));
+                Tables.column("tagOnColumn", "On", 10, VmDetails.Tag::resourceType),
+                Tables.column("tagTagColumn", "Tag", 21.5, VmDetails.Tag::tag),
+                Tables.column("tagResourceColumn", "Resource", 18.5, VmDetails.Tag::resourceUuid),
+                Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
 
         box.getChildren().addAll(
                 section("findingsSection", "Findings", vm.findings(), findings),
@@ -139,9 +147,13 @@ final class VmDetailsView {
         t.setItems(items);
         t.setTableMenuButtonVisible(false);
         Tables.rows(t, states, null);
-        // header, the rows (at most MAX_VISIBLE_ROWS, then it scrolls), and room for a horizontal scroll bar
-        t.prefHeightProperty().bind(Bindings.createDoubleBinding(() ->
-                Math.max(1, Math.min(MAX_VISIBLE_ROWS, items.size())) * t.getFixedCellSize() + 34 + 18, items));
+        // header, the rows (at most MAX_VISIBLE_ROWS, then it scrolls), and room for a horizontal scroll bar; the
+        // row height comes from CSS in em, so a change of the font size changes it and this height with it
+        t.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double row = t.getFixedCellSize() > 0 ? t.getFixedCellSize() : Em.of(ROW_EM);
+            double em = row / ROW_EM; // the table's em, as its rows were sized with
+            return Math.max(1, Math.min(MAX_VISIBLE_ROWS, items.size())) * row + (HEADER_EM + SCROLL_BAR_EM) * em;
+        }, items, t.fixedCellSizeProperty()));
         t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tables.put(id, t);
         return t;
@@ -152,9 +164,9 @@ final class VmDetailsView {
         header.setId(id + "Title");
         header.getStyleClass().add("section-title");
         header.textProperty().bind(Bindings.createStringBinding(() -> title + " (" + items.size() + ")", items));
-        VBox section = new VBox(4, header, table);
+        VBox section = new VBox(header, table);
         section.setId(id);
-        section.getStyleClass().add("details-section");
+        section.getStyleClass().addAll("details-section", "gap-s");
         return section;
     }
 

@@ -50,7 +50,8 @@ final class VmListView {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(vm::dirtyRulesText, vm.queriesProperty()));
         tip.setWrapText(true);
-        tip.setMaxWidth(420);
+        // 30 em wide at most (420 px at 14 px); a tooltip's width is not styleable, so it follows its font here
+        tip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> tip.getFont().getSize() * 30, tip.fontProperty()));
         dirty.setTooltip(tip);
         Button clear = new Button("Clear");
         clear.setId("vmClearFilter");
@@ -90,19 +91,19 @@ final class VmListView {
     }
 
     private void columns() {
-        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 170, VmRow::name);
-        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", 255, VmRow::uuid);
-        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 120,
+        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 12.5, VmRow::name);
+        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", 18.5, VmRow::uuid);
+        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 9,
                 r -> r.softDeleted() ? r.state() + " (deleted)" : r.state());
-        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 140, VmListView::host,
+        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 10, VmListView::host,
                 r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
-        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 70,
+        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 5,
                 r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? "yes" : r.tpms() + " TPMs");
-        TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "Key", 110,
+        TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "Key", 8,
                 r -> r.keyState() == null ? "—" : r.keyState().label(), r -> keyClass(r.keyState()));
-        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "TpmState files", 105,
+        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "TpmState files", 7.5,
                 r -> Integer.toString(r.tpmStateFiles()));
-        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 80,
+        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 6,
                 r -> Integer.toString(r.backups()));
         table.getColumns().setAll(List.of(name, uuid, state, host, tpm, key, files, backups));
         Map<TableColumn<VmRow, ?>, VmColumn> sortable = new LinkedHashMap<>();

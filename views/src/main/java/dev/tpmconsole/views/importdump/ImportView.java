@@ -1,12 +1,13 @@
 package dev.tpmconsole.views.importdump;
 
+import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.Icons;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -21,7 +22,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The import window: where from and where to, a progress bar over the bytes of the dump file, the rows read
@@ -83,8 +87,8 @@ public final class ImportView {
         status.textProperty().bind(vm.statusProperty());
         HBox banner = dev.tpmconsole.views.util.ErrorBanner.of(vm.errorProperty(), vm::dismissError,
                 "importErrorBanner", "importError", "dismissImportError");
-        VBox top = new VBox(6, from, to, bar, bytes, status, banner);
-        top.setPadding(new Insets(12, 12, 8, 12));
+        VBox top = new VBox(from, to, bar, bytes, status, banner);
+        top.getStyleClass().addAll("gap-m", "pad-header");
         return top;
     }
 
@@ -98,7 +102,7 @@ public final class ImportView {
         TableColumn<ImportViewModel.TableRows, String> name = new TableColumn<>("Table");
         name.setId("importTableColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        name.setPrefWidth(260);
+        name.setPrefWidth(Em.of(19));
         TableColumn<ImportViewModel.TableRows, Long> rows = new TableColumn<>("Rows read");
         rows.setId("importRowsColumn");
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
@@ -110,7 +114,7 @@ public final class ImportView {
                 setText(empty || value == null ? null : Formats.count(value));
             }
         });
-        rows.setPrefWidth(140);
+        rows.setPrefWidth(Em.of(10));
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -122,25 +126,27 @@ public final class ImportView {
                 pseudoClassStateChanged(CURRENT, !empty && item != null && item.current());
             }
         });
-        BorderPane.setMargin(table, new Insets(0, 12, 0, 12));
-        return table;
+        // the margins left and right, in em (a margin set in code would not follow the font size)
+        StackPane pane = new StackPane(table);
+        pane.getStyleClass().add("pad-sides");
+        return pane;
     }
 
     private Parent buttons() {
-        Button cancel = new Button("Cancel");
+        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
         cancel.setId("cancelImport");
         cancel.disableProperty().bind(vm.canCancelBinding().not());
         cancel.setOnAction(e -> vm.cancel());
-        Button closeButton = new Button("Close");
+        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
         closeButton.setId("closeImport");
         closeButton.setDefaultButton(true);
         closeButton.disableProperty().bind(vm.runningProperty());
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, spacer, cancel, closeButton);
+        HBox bar = new HBox(spacer, cancel, closeButton);
         bar.setId("importButtons");
-        bar.setPadding(new Insets(8, 12, 12, 12));
+        bar.getStyleClass().addAll("gap-l", "pad-buttons");
         bar.setAlignment(Pos.CENTER_RIGHT);
         return bar;
     }

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -68,12 +67,12 @@ public final class OpenDatabaseDialog {
                 + " password is used for this connection only: it is not saved, nor shown anywhere.");
         note.setId("dbNote");
         note.setWrapText(true);
-        note.setMaxWidth(460);
+        note.setStyle("-fx-max-width: 33em;");
         GridPane grid = new GridPane();
         grid.setId("openDatabaseForm");
-        grid.setHgap(10);
-        grid.setVgap(8);
-        grid.setPadding(new Insets(12));
+        // in em, so that they follow the font size; inline, as the dialog has its own scene, which may not
+        // carry the console's stylesheets
+        grid.setStyle("-fx-padding: 0.85em; -fx-hgap: 0.7em; -fx-vgap: 0.6em;");
         grid.addRow(0, label("_URL", url), url);
         grid.addRow(1, label("U_ser", user), user);
         grid.addRow(2, label("_Password", password), password);

@@ -1,12 +1,13 @@
 package dev.tpmconsole.views.preview;
 
 import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Icons;
 import java.io.File;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -32,6 +33,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * The preview of a reset or remove: the plan as a tree (step, table, row, each with its reason; key
@@ -89,8 +93,8 @@ public final class PreviewView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        VBox box = new VBox(4, title, summary, status, error);
-        box.setPadding(new Insets(10, 12, 6, 12));
+        VBox box = new VBox(title, summary, status, error);
+        box.getStyleClass().addAll("gap-s", "pad-header");
         return box;
     }
 
@@ -101,15 +105,15 @@ public final class PreviewView {
         TreeTableColumn<PreviewNode, String> row = new TreeTableColumn<>("Step / table / row");
         row.setId("planRowColumn");
         row.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().label()));
-        row.setPrefWidth(380);
+        row.setPrefWidth(Em.of(27.5));
         TreeTableColumn<PreviewNode, String> action = new TreeTableColumn<>("Action");
         action.setId("planActionColumn");
         action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().action()));
-        action.setPrefWidth(70);
+        action.setPrefWidth(Em.of(5));
         TreeTableColumn<PreviewNode, String> reason = new TreeTableColumn<>("Reason");
         reason.setId("planReasonColumn");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().reason()));
-        reason.setPrefWidth(700);
+        reason.setPrefWidth(Em.of(50));
         tree.getColumns().add(row);
         tree.getColumns().add(action);
         tree.getColumns().add(reason);
@@ -127,10 +131,11 @@ public final class PreviewView {
         counts.setId("countTable");
         TableColumn<PreviewViewModel.TableCount, String> table = new TableColumn<>("Table");
         table.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        table.setPrefWidth(280);
+        table.setPrefWidth(Em.of(20));
         TableColumn<PreviewViewModel.TableCount, Long> n = new TableColumn<>("Rows deleted");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         n.setStyle("-fx-alignment: CENTER-RIGHT;");
+        n.setPrefWidth(Em.of(8));
         counts.getColumns().add(table);
         counts.getColumns().add(n);
         counts.setPlaceholder(new Label("Nothing to delete"));
@@ -139,13 +144,13 @@ public final class PreviewView {
         kept.setId("keptTable");
         TableColumn<Plan.Kept, String> kTable = new TableColumn<>("Table");
         kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        kTable.setPrefWidth(200);
+        kTable.setPrefWidth(Em.of(14.5));
         TableColumn<Plan.Kept, String> kKey = new TableColumn<>("Key");
         kKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        kKey.setPrefWidth(260);
+        kKey.setPrefWidth(Em.of(19));
         TableColumn<Plan.Kept, String> kReason = new TableColumn<>("Why it is kept");
         kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        kReason.setPrefWidth(560);
+        kReason.setPrefWidth(Em.of(40));
         kept.getColumns().add(kTable);
         kept.getColumns().add(kKey);
         kept.getColumns().add(kReason);
@@ -155,23 +160,23 @@ public final class PreviewView {
         hosts.setId("hostWorkTable");
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));
-        order.setPrefWidth(40);
+        order.setPrefWidth(Em.of(3));
         TableColumn<Plan.HostWork, String> host = new TableColumn<>("Host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
-        host.setPrefWidth(260);
+        host.setPrefWidth(Em.of(19));
         TableColumn<Plan.HostWork, String> ip = new TableColumn<>("Address");
         ip.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().managementIp() == null ? "unknown"
                 : c.getValue().managementIp()));
-        ip.setPrefWidth(120);
+        ip.setPrefWidth(Em.of(9));
         TableColumn<Plan.HostWork, String> path = new TableColumn<>("Path");
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
-        path.setPrefWidth(420);
+        path.setPrefWidth(Em.of(30));
         hosts.getColumns().add(order);
         hosts.getColumns().add(host);
         hosts.getColumns().add(ip);
         hosts.getColumns().add(path);
         hosts.setPlaceholder(new Label("No host work"));
-        Button copy = new Button("Copy host work");
+        Button copy = Icons.on(new Button("Copy host work"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyHostWork");
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hostWork()));
         copy.setOnAction(e -> copy(vm.hostWorkText()));
@@ -182,8 +187,8 @@ public final class PreviewView {
             }
         });
         VBox.setVgrow(hosts, Priority.ALWAYS);
-        VBox hostPane = new VBox(6, hosts, copy);
-        hostPane.setPadding(new Insets(6));
+        VBox hostPane = new VBox(hosts, copy);
+        hostPane.getStyleClass().addAll("gap-m", "pad-s");
 
         TabPane tabs = new TabPane(tab("Deletes", tree, "tabDeletes"), tab("Counts per table", counts, "tabCounts"),
                 tab("Kept", kept, "tabKept"), tab("Host work", hostPane, "tabHostWork"));
@@ -191,7 +196,7 @@ public final class PreviewView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setId("previewBusy");
-        busy.setMaxSize(48, 48);
+        busy.getStyleClass().add("large-busy");
         busy.visibleProperty().bind(vm.loadingProperty());
         return new StackPane(tabs, busy);
     }
@@ -222,7 +227,7 @@ public final class PreviewView {
     }
 
     private Parent buttons() {
-        Button export = new Button("Export plan…");
+        Button export = Icons.on(new Button("Export plan…"), MaterialDesignE.EXPORT);
         export.setId("exportPlan");
         export.disableProperty().bind(vm.canExportBinding().not());
         export.setOnAction(e -> {
@@ -234,7 +239,7 @@ public final class PreviewView {
                 vm.exportTo(file.toPath());
             }
         });
-        Button runButton = new Button("Run…");
+        Button runButton = Icons.on(new Button("Run…"), MaterialDesignP.PLAY);
         runButton.setId("runPlan");
         runButton.disableProperty().bind(vm.canRunBinding().not());
         runButton.setVisible(run != null);
@@ -245,15 +250,15 @@ public final class PreviewView {
                 run.accept(vm.previewProperty().get().plan());
             }
         });
-        Button closeButton = new Button("Close");
+        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
         closeButton.setId("closePreview");
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, spacer, export, runButton, closeButton);
+        HBox bar = new HBox(spacer, export, runButton, closeButton);
         bar.setAlignment(Pos.CENTER_RIGHT);
-        bar.setPadding(new Insets(8, 12, 10, 12));
+        bar.getStyleClass().addAll("gap-l", "pad-buttons");
         return bar;
     }
 

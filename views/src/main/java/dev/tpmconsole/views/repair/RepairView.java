@@ -3,10 +3,11 @@ package dev.tpmconsole.views.repair;
 import dev.tpmconsole.views.preview.PreviewView;
 import dev.tpmconsole.views.run.RunView;
 import dev.tpmconsole.views.util.DialogService;
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,11 +17,14 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * The guided repair of key refs, one page at a time: audit, choose, plan, run, result. Thin: the state and
@@ -59,25 +63,25 @@ public final class RepairView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        VBox top = new VBox(6, step, status, error);
-        top.setPadding(new Insets(10, 12, 6, 12));
+        VBox top = new VBox(step, status, error);
+        top.getStyleClass().addAll("gap-m", "pad-header");
         root.setTop(top);
         root.setCenter(pages);
         show();
         vm.pageProperty().addListener((o, a, b) -> show());
 
-        Button back = new Button("Back");
+        Button back = Icons.on(new Button("Back"), MaterialDesignA.ARROW_LEFT);
         back.setId("repairBack");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.pageProperty().get() != RepairViewModel.Page.PLAN
                 && vm.pageProperty().get() != RepairViewModel.Page.CHOOSE, vm.pageProperty()));
         back.setOnAction(e -> vm.back());
-        Button closeButton = new Button("Close");
+        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
         closeButton.setId("repairClose");
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, back, spacer, closeButton);
-        bottom.setPadding(new Insets(8, 12, 10, 12));
+        HBox bottom = new HBox(back, spacer, closeButton);
+        bottom.getStyleClass().addAll("gap-l", "pad-buttons");
         root.setBottom(bottom);
     }
 
@@ -99,12 +103,12 @@ public final class RepairView {
         Label text = new Label("The audit of the key refs (orphaned refs, duplicate placeholders, refs whose provider"
                 + " is gone) runs in the database; the findings are then classified by what can be done about them.");
         text.setWrapText(true);
-        Button audit = new Button("Audit the key refs");
+        Button audit = Icons.after(new Button("Audit the key refs"), MaterialDesignA.ARROW_RIGHT);
         audit.setId("repairAudit");
         audit.setDefaultButton(true);
         audit.setOnAction(e -> vm.audit());
-        VBox box = new VBox(12, text, audit);
-        box.setPadding(new Insets(12));
+        VBox box = new VBox(text, audit);
+        box.getStyleClass().addAll("gap-xl", "pad-l");
         return box;
     }
 
@@ -123,14 +127,17 @@ public final class RepairView {
             }
         });
         chosen.setEditable(true);
-        chosen.setPrefWidth(70);
+        chosen.setPrefWidth(Em.of(5));
         table.getColumns().add(chosen);
-        table.getColumns().add(column("Kind", 230, r -> r.kind().title()));
-        table.getColumns().add(column("Key ref", 80, r -> r.finding().key()));
-        table.getColumns().add(column("What happens", 330, r -> r.kind().action()));
-        table.getColumns().add(column("Finding", 600, r -> r.finding().detail()));
+        table.getColumns().add(column("Kind", 16.5, r -> r.kind().title()));
+        table.getColumns().add(column("Key ref", 6, r -> r.finding().key()));
+        table.getColumns().add(column("What happens", 24, r -> r.kind().action()));
+        table.getColumns().add(column("Finding", 43, r -> r.finding().detail()));
         table.setPlaceholder(new Label("No key finding: nothing to repair"));
-        HBox kinds = new HBox(8);
+        // wraps onto a second line rather than shrink a button to "…" when the font is large for the window
+        FlowPane kinds = new FlowPane();
+        kinds.getStyleClass().add("button-flow");
+        kinds.widthProperty().addListener((o, a, w) -> kinds.setPrefWrapLength(w.doubleValue()));
         for (RepairViewModel.Kind kind : RepairViewModel.Kind.values()) {
             if (!kind.repairable()) {
                 continue;
@@ -143,14 +150,14 @@ public final class RepairView {
             none.setOnAction(e -> vm.choose(kind, false));
             kinds.getChildren().addAll(all, none);
         }
-        Button plan = new Button("Show the repair as a plan");
+        Button plan = Icons.after(new Button("Show the repair as a plan"), MaterialDesignA.ARROW_RIGHT);
         plan.setId("repairPlan");
         plan.setDefaultButton(true);
         plan.disableProperty().bind(vm.canPlanBinding().not());
         plan.setOnAction(e -> vm.plan());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(8, kinds, table, plan);
-        box.setPadding(new Insets(8, 12, 8, 12));
+        VBox box = new VBox(kinds, table, plan);
+        box.getStyleClass().addAll("gap-l", "pad-page");
         return box;
     }
 
@@ -168,30 +175,33 @@ public final class RepairView {
         table.setId("repairChanges");
         TableColumn<RepairViewModel.TableChange, String> name = new TableColumn<>("Table");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        name.setPrefWidth(280);
+        name.setPrefWidth(Em.of(20));
         TableColumn<RepairViewModel.TableChange, Long> before = new TableColumn<>("Rows before");
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().before()));
+        before.setPrefWidth(Em.of(7.5));
         TableColumn<RepairViewModel.TableChange, Long> after = new TableColumn<>("Rows after");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
+        after.setPrefWidth(Em.of(7));
         TableColumn<RepairViewModel.TableChange, String> diff = new TableColumn<>("Change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
                 : String.format("%+d", c.getValue().after() - c.getValue().before())));
+        diff.setPrefWidth(Em.of(5.5));
         table.getColumns().add(name);
         table.getColumns().add(before);
         table.getColumns().add(after);
         table.getColumns().add(diff);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(8, result, table);
+        VBox box = new VBox(result, table);
         box.setAlignment(Pos.TOP_LEFT);
-        box.setPadding(new Insets(8, 12, 8, 12));
+        box.getStyleClass().addAll("gap-l", "pad-page");
         return box;
     }
 
-    private static TableColumn<RepairViewModel.Row, String> column(String title, double width,
+    private static TableColumn<RepairViewModel.Row, String> column(String title, double widthEm,
                                                                   java.util.function.Function<RepairViewModel.Row, String> value) {
         TableColumn<RepairViewModel.Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
-        c.setPrefWidth(width);
+        c.setPrefWidth(Em.of(widthEm));
         return c;
     }
 }

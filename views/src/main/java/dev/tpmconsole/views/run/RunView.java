@@ -1,9 +1,10 @@
 package dev.tpmconsole.views.run;
 
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -25,6 +26,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The run screen: overall progress, a row per item (backups, host files, the TPM, host work) with its state,
@@ -60,22 +64,24 @@ public final class RunView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        VBox top = new VBox(6, title, new HBox(10, bar, status), error);
-        top.setPadding(new Insets(10, 12, 6, 12));
+        HBox progress = new HBox(bar, status);
+        progress.getStyleClass().add("gap-l");
+        VBox top = new VBox(title, progress, error);
+        top.getStyleClass().addAll("gap-m", "pad-header");
         root.setTop(top);
 
         TableView<ItemRow> items = new TableView<>(vm.items());
         items.setId("runItems");
-        items.getColumns().add(column("Step", 150, r -> r.step()));
-        items.getColumns().add(column("Item", 420, r -> r.item()));
+        items.getColumns().add(column("Step", 11, r -> r.step()));
+        items.getColumns().add(column("Item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().state().name().toLowerCase(),
                 c.getValue().stateProperty()));
-        state.setPrefWidth(90);
+        state.setPrefWidth(Em.of(6.5));
         items.getColumns().add(state);
         TableColumn<ItemRow, String> cause = new TableColumn<>("Cause");
         cause.setCellValueFactory(c -> c.getValue().causeProperty());
-        cause.setPrefWidth(420);
+        cause.setPrefWidth(Em.of(30));
         items.getColumns().add(cause);
         items.setRowFactory(t -> new TableRow<>() {
             private final javafx.beans.value.ChangeListener<ItemRow.State> onState = (o, a, b) -> mark(b);
@@ -102,10 +108,10 @@ public final class RunView {
 
         TableView<ItemRow> failures = new TableView<>(vm.failures());
         failures.setId("failureTable");
-        failures.getColumns().add(column("Failed item", 380, r -> r.step() + " · " + r.item()));
+        failures.getColumns().add(column("Failed item", 27.5, r -> r.step() + " · " + r.item()));
         TableColumn<ItemRow, String> why = new TableColumn<>("Cause");
         why.setCellValueFactory(c -> c.getValue().causeProperty());
-        why.setPrefWidth(520);
+        why.setPrefWidth(Em.of(37.5));
         failures.getColumns().add(why);
         failures.setPlaceholder(new Label("No failed item"));
         TextArea detail = new TextArea();
@@ -114,7 +120,7 @@ public final class RunView {
         detail.setPrefRowCount(6);
         failures.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 detail.setText(b == null ? "" : b.cause() + "\n\n" + b.detail()));
-        Button copy = new Button("Copy");
+        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyFailures");
         copy.disableProperty().bind(Bindings.isEmpty(vm.failures()));
         copy.setOnAction(e -> copy(vm.failuresText()));
@@ -124,18 +130,19 @@ public final class RunView {
                 e.consume();
             }
         });
-        Button retry = new Button("Retry failed");
+        Button retry = Icons.on(new Button("Retry failed"), MaterialDesignR.REPLAY);
         retry.setId("retryFailed");
         retry.disableProperty().bind(vm.canRetryBinding().not());
         retry.setOnAction(e -> vm.retryFailed());
         Label errorsTitle = new Label();
         errorsTitle.textProperty().bind(Bindings.size(vm.failures()).asString("Errors (%d)"));
         errorsTitle.getStyleClass().add("section-title");
-        HBox errorButtons = new HBox(8, copy, retry);
+        HBox errorButtons = new HBox(copy, retry);
+        errorButtons.getStyleClass().add("gap-l");
         VBox.setVgrow(failures, Priority.ALWAYS);
-        VBox errorPanel = new VBox(6, errorsTitle, failures, detail, errorButtons);
+        VBox errorPanel = new VBox(errorsTitle, failures, detail, errorButtons);
         errorPanel.setId("errorPanel");
-        errorPanel.setPadding(new Insets(6, 12, 6, 12));
+        errorPanel.getStyleClass().addAll("gap-m", "pad-page");
 
         SplitPane split = new SplitPane(items, errorPanel);
         split.setOrientation(Orientation.VERTICAL);
@@ -149,20 +156,21 @@ public final class RunView {
         residue.setId("runResidue");
         residue.setWrapText(true);
         residue.textProperty().bind(vm.residueTextProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
         cancel.setId("cancelRun");
         cancel.disableProperty().bind(vm.canCancelBinding().not());
         cancel.setOnAction(e -> vm.cancel());
-        Button closeButton = new Button("Close");
+        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
         closeButton.setId("closeRun");
         closeButton.disableProperty().bind(vm.runningProperty());
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox texts = new VBox(2, summary, residue);
-        HBox bottom = new HBox(8, texts, spacer, cancel, closeButton);
+        VBox texts = new VBox(summary, residue);
+        texts.getStyleClass().add("gap-xs");
+        HBox bottom = new HBox(texts, spacer, cancel, closeButton);
         bottom.setAlignment(Pos.CENTER_LEFT);
-        bottom.setPadding(new Insets(8, 12, 10, 12));
+        bottom.getStyleClass().addAll("gap-l", "pad-buttons");
         root.setBottom(bottom);
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
@@ -176,11 +184,11 @@ public final class RunView {
         return root;
     }
 
-    private static TableColumn<ItemRow, String> column(String title, double width,
+    private static TableColumn<ItemRow, String> column(String title, double widthEm,
                                                        java.util.function.Function<ItemRow, String> value) {
         TableColumn<ItemRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
-        c.setPrefWidth(width);
+        c.setPrefWidth(Em.of(widthEm));
         return c;
     }
 

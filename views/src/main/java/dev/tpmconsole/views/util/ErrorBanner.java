@@ -23,7 +23,7 @@ public final class ErrorBanner {
         Button button = new Button("Dismiss");
         button.setId(dismissId);
         button.setOnAction(e -> dismiss.run());
-        HBox banner = new HBox(12, text, button);
+        HBox banner = new HBox(text, button);
         banner.setId(bannerId);
         banner.getStyleClass().add("error-banner");
         banner.setAlignment(Pos.CENTER_LEFT);

@@ -19,14 +19,19 @@ import javafx.scene.control.TableView;
 /**
  * Builds the console's tables the same way everywhere: every column has an id and shows text (what is
  * shown is what Ctrl+C copies), cells and rows carry their state as CSS pseudo-classes, sorting is asked of
- * the database instead of done in memory, and a list loads its next page when the view nears its end.
+ * the database instead of done in memory, and a list loads its next page when the view nears its end. Sizes
+ * are in em (multiples of the root font size): the row height in CSS ({@code .console-table}), a column's
+ * first width given to {@link #column} and its kin, so that both follow the font size.
  */
 public final class Tables {
 
     private Tables() {
     }
 
-    /** A table with cell selection (several cells or rows), copy, and a placeholder. */
+    /** The style class of the tables made here; console.css gives their rows a fixed height in em. */
+    public static final String STYLE_CLASS = "console-table";
+
+    /** A table with cell selection (several cells or rows), copy, a placeholder, and rows of a fixed height. */
     public static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> table = new TableView<>();
         table.setId(id);
@@ -34,35 +39,35 @@ public final class Tables {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(new Label(placeholder));
-        table.setFixedCellSize(26);
+        table.getStyleClass().add(STYLE_CLASS);
         TableCopy.install(table);
         return table;
     }
 
-    /** A column of text. */
-    public static <T> TableColumn<T, String> column(String id, String title, double width, Function<T, String> text) {
+    /** A column of text, {@code widthEm} wide at first (in em: 18 is about 250 px at the default 14 px). */
+    public static <T> TableColumn<T, String> column(String id, String title, double widthEm, Function<T, String> text) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setId(id);
-        c.setPrefWidth(width);
+        c.setPrefWidth(Em.of(widthEm));
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue() == null ? null : text.apply(d.getValue())));
         return c;
     }
 
-    /** A column of numbers, aligned right. */
-    public static <T> TableColumn<T, String> number(String id, String title, double width, Function<T, String> text) {
-        TableColumn<T, String> c = column(id, title, width, text);
+    /** A column of numbers, aligned right, {@code widthEm} wide at first. */
+    public static <T> TableColumn<T, String> number(String id, String title, double widthEm, Function<T, String> text) {
+        TableColumn<T, String> c = column(id, title, widthEm, text);
         c.getStyleClass().add("number");
         return c;
     }
 
     /**
      * A column whose cells carry a pseudo-class named by {@code state} (e.g. "provider-lost"), so that the
-     * theme colours them; null means none.
+     * theme colours them; null means none. {@code widthEm} wide at first.
      */
-    public static <T> TableColumn<T, String> styled(String id, String title, double width, Function<T, String> text,
+    public static <T> TableColumn<T, String> styled(String id, String title, double widthEm, Function<T, String> text,
                                                      Function<T, String> state) {
-        TableColumn<T, String> c = column(id, title, width, text);
+        TableColumn<T, String> c = column(id, title, widthEm, text);
         c.setCellFactory(col -> new TableCell<>() {
             private PseudoClass current;
 
