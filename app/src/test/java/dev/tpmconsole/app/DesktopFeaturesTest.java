@@ -287,10 +287,10 @@ class DesktopFeaturesTest {
                 new Shortcuts.Shortcut("View › Theme", "Switch theme", "Ctrl+T"),
                 new Shortcuts.Shortcut("Help", "Keyboard shortcuts", "F1"),
                 new Shortcuts.Shortcut("Tools", "Preferences", "Ctrl+,"));
-        assertThat(table.getItems()).containsAll(Shortcuts.IN_VIEWS);
+        assertThat(table.getItems()).containsAll(Shortcuts.inViews());
         long accelerators = gui.window().menuBar().getMenus().stream().flatMap(m -> items(m).stream())
                 .filter(i -> i.getAccelerator() != null).count();
-        assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.IN_VIEWS.size());
+        assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.inViews().size());
         assertThat(Shortcuts.fromMenus(gui.window().menuBar())).extracting(Shortcuts.Shortcut::keys)
                 .as("no two menu items share keys").doesNotHaveDuplicates().isNotEmpty();
         robot.clickOn("#shortcutFilter").write("repair");

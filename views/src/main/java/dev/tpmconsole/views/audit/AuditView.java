@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.audit;
 
+import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.views.util.Em;
@@ -22,11 +23,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,10 +56,10 @@ public final class AuditView {
         root.setTop(new VBox(toolbar(), errorBanner()));
         root.setCenter(body());
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN).match(e) && vm.canRunBinding().get()) {
+            if (Keys.RUN.match(e) && vm.canRunBinding().get()) {
                 vm.run();
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+            } else if (Keys.ESCAPE.match(e) && vm.runningProperty().get()) {
                 vm.cancel();
                 e.consume();
             }
@@ -210,10 +206,10 @@ public final class AuditView {
         findings.setPlaceholder(new Label("No findings for this rule."));
         findings.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> vm.selectedFindingProperty().set(f));
         findings.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (Keys.ENTER.match(e)) {
                 vm.showSelectedVm();
                 e.consume();
-            } else if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            } else if (Keys.COPY.match(e)) {
                 copy(findings);
                 e.consume();
             }
@@ -252,8 +248,6 @@ public final class AuditView {
                 .map(f -> String.join("\t", f.rule().name(), f.severity().label(), f.table(), f.key(), f.detail(),
                         f.repair()))
                 .collect(Collectors.joining("\n"));
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        dev.tpmconsole.views.util.Clipboards.put(text);
     }
 }

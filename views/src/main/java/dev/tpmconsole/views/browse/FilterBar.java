@@ -1,12 +1,12 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.Keys;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -71,14 +71,14 @@ final class FilterBar {
      */
     static void filterKeys(TextField field, TableView<?> table) {
         field.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+            if (Keys.ESCAPE.match(e)) {
                 if (!field.getText().isEmpty()) {
                     field.clear();
                 } else {
                     table.requestFocus();
                 }
                 e.consume();
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+            } else if (Keys.DOWN.match(e) || Keys.ENTER.match(e)) {
                 focusList(table);
                 e.consume();
             }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.log;
 
+import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.events.Event;
 import dev.tpmconsole.views.util.Clipboards;
 import dev.tpmconsole.views.util.Em;
@@ -21,9 +22,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -128,9 +126,8 @@ public final class EventLogView {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
-        KeyCombination copyKeys = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (copyKeys.match(e)) {
+            if (Keys.COPY.match(e)) {
                 copySelectionOrAll();
                 e.consume();
             }

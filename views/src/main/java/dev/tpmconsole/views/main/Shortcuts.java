@@ -5,10 +5,11 @@ import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import dev.tpmconsole.views.util.Keys;
 
 /**
  * The keyboard shortcuts of the console: those of the menus, read off the menu bar itself (so the list
- * cannot drift from what the keys do), and those that work inside a view, which {@link #IN_VIEWS} names.
+ * cannot drift from what the keys do), and those that work inside a view ({@link #inViews}).
  */
 public final class Shortcuts {
 
@@ -22,21 +23,31 @@ public final class Shortcuts {
     public record Shortcut(String where, String action, String keys) {
     }
 
-    /** Keys handled inside views rather than by menu items. */
-    public static final List<Shortcut> IN_VIEWS = List.of(
-            new Shortcut("Any table", "Copy the selected cells as tab-separated text", "Ctrl+C"),
-            new Shortcut("Any table", "Copy the selected rows with a header line", "Ctrl+Shift+C"),
-            new Shortcut("VM, host and provider filters", "Clear the filter", "Esc"),
-            new Shortcut("VM, host and provider filters", "Move into the list", "Down or Enter"),
-            new Shortcut("Audit window", "Run the audit", "Ctrl+R"),
-            new Shortcut("Audit window", "Cancel the audit", "Esc"),
-            new Shortcut("Audit window, findings", "Show the finding's VM in the main window", "Enter"),
-            new Shortcut("Preview window, host work", "Copy the host paths", "Ctrl+C"),
-            new Shortcut("Run window", "Cancel the run between items", "Esc"),
-            new Shortcut("Run window, errors", "Copy the failed items", "Ctrl+C"),
-            new Shortcut("Event log", "Copy the selected events (all shown when none is selected)", "Ctrl+C"),
-            new Shortcut("Dialogs", "Choose the default button; Cancel is the default of every confirmation", "Enter"),
-            new Shortcut("Dialogs", "Cancel", "Esc"));
+    /**
+     * Keys handled inside views rather than by menu items, written from the very {@link Keys} the views
+     * match events against (the platform's names: "Ctrl+C", "Esc").
+     */
+    public static List<Shortcut> inViews() {
+        String copy = text(Keys.COPY);
+        String esc = text(Keys.ESCAPE);
+        String enter = text(Keys.ENTER);
+        return List.of(
+                new Shortcut("Any table", "Copy the selected cells as tab-separated text", copy),
+                new Shortcut("Any table", "Copy the selected rows with a header line", text(Keys.COPY_ROWS)),
+                new Shortcut("VM, host and provider filters", "Empty the filter; again: go to the list", esc),
+                new Shortcut("VM, host and provider filters", "Go to the list", text(Keys.DOWN) + " or " + enter),
+                new Shortcut("Audit window", "Run the audit", text(Keys.RUN)),
+                new Shortcut("Audit window", "Cancel the audit", esc),
+                new Shortcut("Audit window, findings", "Show the finding's VM in the main window", enter),
+                new Shortcut("Audit window, findings", "Copy the selected findings", copy),
+                new Shortcut("Preview window, host work", "Copy the host paths", copy),
+                new Shortcut("Run window", "Cancel the run between items", esc),
+                new Shortcut("Run window, errors", "Copy the failed items", copy),
+                new Shortcut("Event log", "Copy the selected events (all shown when none is selected)", copy),
+                new Shortcut("Dialogs", "The default button; Cancel is the default of every confirmation", enter),
+                new Shortcut("Dialogs", "Cancel", esc),
+                new Shortcut("Menus", "Open the menu bar; then the underlined letters", "F10 or Alt"));
+    }
 
     private Shortcuts() {
     }
@@ -53,7 +64,7 @@ public final class Shortcuts {
     /** The menus' shortcuts, then the views'. */
     public static List<Shortcut> all(MenuBar bar) {
         List<Shortcut> all = new ArrayList<>(fromMenus(bar));
-        all.addAll(IN_VIEWS);
+        all.addAll(inViews());
         return all;
     }
 
@@ -62,10 +73,26 @@ public final class Shortcuts {
             if (item instanceof Menu sub) {
                 collect(sub, path + " › " + plain(sub.getText()), out);
             } else if (item.getAccelerator() != null) {
-                out.add(new Shortcut(path, plain(item.getText()), item.getAccelerator().getDisplayText()));
+                out.add(new Shortcut(path, plain(item.getText()), text(item.getAccelerator())));
             }
         }
     }
+
+    /**
+     * The keys as the platform writes them, with the glyphs JavaFX uses for some keys spelled out, as a
+     * person searching the list would type them: "Enter", not "↵".
+     */
+    static String text(javafx.scene.input.KeyCombination keys) {
+        String t = keys.getDisplayText();
+        for (String[] g : GLYPHS) {
+            t = t.replace(g[0], g[1]);
+        }
+        return t.replace("Escape", "Esc");
+    }
+
+    private static final String[][] GLYPHS = {
+        {"\u21b5", "Enter"}, {"\u2193", "Down"}, {"\u2191", "Up"}, {"\u2190", "Left"}, {"\u2192", "Right"},
+        {"\u232b", "Backspace"}, {"\u2326", "Delete"}, {"\u21e5", "Tab"}};
 
     /** The text without its mnemonic mark and trailing ellipsis: "_Open snapshot…" is "Open snapshot". */
     static String plain(String text) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.preview;
 
+import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Icons;
@@ -21,11 +22,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -181,7 +177,7 @@ public final class PreviewView {
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hostWork()));
         copy.setOnAction(e -> copy(vm.hostWorkText()));
         hosts.setOnKeyPressed(e -> {
-            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (Keys.COPY.match(e)) {
                 copy(vm.hostWorkText());
                 e.consume();
             }
@@ -263,8 +259,6 @@ public final class PreviewView {
     }
 
     private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        dev.tpmconsole.views.util.Clipboards.put(text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.run;
 
+import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Icons;
 import javafx.beans.binding.Bindings;
@@ -16,11 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -125,7 +121,7 @@ public final class RunView {
         copy.disableProperty().bind(Bindings.isEmpty(vm.failures()));
         copy.setOnAction(e -> copy(vm.failuresText()));
         failures.setOnKeyPressed(e -> {
-            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (Keys.COPY.match(e)) {
                 copy(vm.failuresText());
                 e.consume();
             }
@@ -173,7 +169,7 @@ public final class RunView {
         bottom.getStyleClass().addAll("gap-l", "pad-buttons");
         root.setBottom(bottom);
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+            if (Keys.ESCAPE.match(e) && vm.runningProperty().get()) {
                 vm.cancel();
                 e.consume();
             }
@@ -193,8 +189,6 @@ public final class RunView {
     }
 
     private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
+        dev.tpmconsole.views.util.Clipboards.put(text);
     }
 }

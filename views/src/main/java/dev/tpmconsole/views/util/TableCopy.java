@@ -11,8 +11,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -23,9 +21,8 @@ import javafx.scene.input.KeyEvent;
  */
 public final class TableCopy {
 
-    public static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
-    public static final KeyCombination COPY_ROWS =
-            new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination COPY = Keys.COPY;
+    public static final KeyCombination COPY_ROWS = Keys.COPY_ROWS;
 
     private TableCopy() {
     }
