@@ -254,7 +254,14 @@ public final class ConsoleGui {
 
     /** A scene of {@code widthEm} × {@code heightEm} with the console's theme and font size. */
     private Scene themed(javafx.scene.Parent root, double widthEm, double heightEm) {
-        return appearance.style(new Scene(root, Em.of(widthEm), Em.of(heightEm)));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        return appearance.style(new Scene(root, fit(Em.of(widthEm), screen.getWidth()),
+                fit(Em.of(heightEm), screen.getHeight())));
+    }
+
+    /** A window's size in px, at most 92 % of the screen's, so that a large font never puts it off screen. */
+    static double fit(double size, double screen) {
+        return screen > 0 ? Math.min(size, Math.floor(screen * 0.92)) : size;
     }
 
     /**
@@ -470,8 +477,9 @@ public final class ConsoleGui {
 
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), MIN_WIDTH, MIN_HEIGHT);
-        Scene scene = new Scene(window.root(), g == null ? Math.max(1280, Em.of(91)) : g.width(),
-                g == null ? Math.max(800, Em.of(57)) : g.height());
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), g == null ? fit(Math.max(1280, Em.of(91)), screen.getWidth()) : g.width(),
+                g == null ? fit(Math.max(800, Em.of(57)), screen.getHeight()) : g.height());
         appearance.style(scene);
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.images());

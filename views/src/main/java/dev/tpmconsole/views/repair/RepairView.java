@@ -34,12 +34,14 @@ public final class RepairView {
 
     private final RepairViewModel vm;
     private final DialogService dialogs;
+    private final Runnable close;
     private final BorderPane root = new BorderPane();
     private final StackPane pages = new StackPane();
 
     public RepairView(RepairViewModel vm, DialogService dialogs, Runnable close) {
         this.vm = vm;
         this.dialogs = dialogs;
+        this.close = close;
         root.setId("repairView");
         root.getStyleClass().add("repair-view");
         Label step = new Label();
@@ -162,7 +164,8 @@ public final class RepairView {
     }
 
     private Node planPage() {
-        Parent preview = new PreviewView(vm.preview(), () -> { }, plan -> vm.runPlan(), dialogs).root();
+        // the preview's Close (and Escape) closes the wizard, as the wizard's own Close does
+        Parent preview = new PreviewView(vm.preview(), close, plan -> vm.runPlan(), dialogs).root();
         return preview;
     }
 
