@@ -140,13 +140,11 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the audit window of the open source. */
     public void showAudit() {
         if (auditStage == null) {
-            auditStage = new Stage();
-            auditStage.initOwner(stage);
+            auditStage = ownedStage(null);
             auditStage.setScene(themed(new AuditView(auditViewModel).root(), 86, 50));
             auditStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Audit — ", viewModel.titleBinding()));
         }
-        auditStage.show();
-        auditStage.toFront();
+        bringForward(auditStage);
     }
 
     /** Opens the preview of a reset or remove of these VMs (replacing a previous preview). */
@@ -160,16 +158,14 @@ public final class ConsoleGui {
         previewViewModel = new PreviewViewModel(viewModel.sourceProperty().get(), schedulers, Clock.systemUTC());
         events.watch(previewViewModel);
         if (previewStage == null) {
-            previewStage = new Stage();
-            previewStage.initOwner(stage);
+            previewStage = ownedStage(null);
         }
         Stage target = previewStage;
         previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, this::showRun,
                 confirmations(target)).root(), 86, 51));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
-        previewStage.show();
-        previewStage.toFront();
+        bringForward(previewStage);
     }
 
     /** Opens the guided repair of key refs on the open source. */
@@ -193,15 +189,13 @@ public final class ConsoleGui {
             });
         });
         if (repairStage == null) {
-            repairStage = new Stage();
-            repairStage.initOwner(stage);
+            repairStage = ownedStage(null);
         }
         Stage target = repairStage;
         repairStage.setScene(themed(new RepairView(repairViewModel, confirmations(target), target::close).root(),
                 86, 54));
         repairStage.setTitle("Repair key refs — " + shown.displayName());
-        repairStage.show();
-        repairStage.toFront();
+        bringForward(repairStage);
     }
 
     /** The database changed: the lists, the counts and any audit report are out of date. */
@@ -232,15 +226,12 @@ public final class ConsoleGui {
             }
         });
         if (runStage == null) {
-            runStage = new Stage();
-            runStage.initOwner(stage);
-            runStage.setTitle("Run");
+            runStage = ownedStage("Run");
         }
         Stage target = runStage;
         runStage.setScene(themed(new RunView(runViewModel, target::close).root(), 86, 54));
         runStage.setTitle("Run: " + plan.operation() + " on " + shown.displayName());
-        runStage.show();
-        runStage.toFront();
+        bringForward(runStage);
         runViewModel.start();
     }
 
@@ -250,6 +241,22 @@ public final class ConsoleGui {
 
     public Stage runStage() {
         return runStage;
+    }
+
+    /** A window of the console, over the main one. */
+    private Stage ownedStage(String title) {
+        Stage owned = new Stage();
+        owned.initOwner(stage);
+        if (title != null) {
+            owned.setTitle(title);
+        }
+        owned.getIcons().setAll(stage.getIcons());
+        return owned;
+    }
+
+    private static void bringForward(Stage window) {
+        window.show();
+        window.toFront();
     }
 
     /** A scene of {@code widthEm} × {@code heightEm} with the console's theme and font size. */
@@ -285,50 +292,39 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the preferences window. */
     public void showPreferences() {
         if (preferencesStage == null) {
-            preferencesStage = new Stage();
-            preferencesStage.initOwner(stage);
-            preferencesStage.setTitle("Preferences — TPM Console");
+            preferencesStage = ownedStage("Preferences — TPM Console");
             Stage target = preferencesStage;
             preferencesStage.setScene(themed(new PreferencesView(preferences, setup.preferencesFile(), target::close)
                     .root(), 46, 22));
         }
-        preferencesStage.show();
-        preferencesStage.toFront();
+        bringForward(preferencesStage);
     }
 
     /** Opens (or brings forward) the event log window. */
     public void showEventLog() {
         if (eventLogStage == null) {
-            eventLogStage = new Stage();
-            eventLogStage.initOwner(stage);
-            eventLogStage.setTitle("Event log — TPM Console");
+            eventLogStage = ownedStage("Event log — TPM Console");
             eventLogViewModel = new EventLogViewModel(events.log(), schedulers.fx());
             eventLogStage.setScene(themed(new EventLogView(eventLogViewModel).root(), 80, 40));
         }
-        eventLogStage.show();
-        eventLogStage.toFront();
+        bringForward(eventLogStage);
     }
 
     /** Shows the keyboard shortcuts: the menus' own, then those inside views. */
     public void showShortcuts() {
         if (shortcutsStage == null) {
-            shortcutsStage = new Stage();
-            shortcutsStage.initOwner(stage);
-            shortcutsStage.setTitle("Keyboard shortcuts — TPM Console");
+            shortcutsStage = ownedStage("Keyboard shortcuts — TPM Console");
             Stage target = shortcutsStage;
             shortcutsStage.setScene(themed(new ShortcutsView(Shortcuts.all(window.menuBar()), target::close).root(),
                     56, 40));
         }
-        shortcutsStage.show();
-        shortcutsStage.toFront();
+        bringForward(shortcutsStage);
     }
 
     /** Shows the About box: versions and where the console keeps its files. */
     public void showAbout() {
         if (aboutStage == null) {
-            aboutStage = new Stage();
-            aboutStage.initOwner(stage);
-            aboutStage.setTitle("About TPM Console");
+            aboutStage = ownedStage("About TPM Console");
             Stage target = aboutStage;
             List<Map.Entry<String, String>> folders = new java.util.ArrayList<>();
             folders.add(Map.entry("Data folder", dataDir.toAbsolutePath().toString()));
@@ -343,8 +339,7 @@ public final class ConsoleGui {
                     folders, target::close).root())));
             aboutStage.setResizable(false);
         }
-        aboutStage.show();
-        aboutStage.toFront();
+        bringForward(aboutStage);
     }
 
     /**

@@ -101,7 +101,7 @@ public final class EventLogView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(level, copy, save, count, saveStatus, spacer, file);
-        bar.getStyleClass().add("tool-row");
+        bar.getStyleClass().addAll("pad-bar", "gap-l");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -39,7 +39,7 @@ public final class AboutView {
         tagline.getStyleClass().add("muted");
         VBox heading = new VBox(name, version, tagline);
         HBox top = icon == null ? new HBox(heading) : new HBox(icon, heading);
-        top.getStyleClass().add("gap-row");
+        top.getStyleClass().add("gap-l");
         top.setAlignment(Pos.CENTER_LEFT);
 
         GridPane grid = new GridPane();
@@ -53,7 +53,7 @@ public final class AboutView {
             grid.addRow(row++, key(e.getKey()), value(e.getValue(), "aboutFolder" + row));
         }
         VBox centre = new VBox(top, grid);
-        centre.getStyleClass().add("gap-column");
+        centre.getStyleClass().add("gap-m");
         centre.getStyleClass().add("about-body");
         root.setCenter(centre);
 
@@ -68,7 +68,7 @@ public final class AboutView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(copy, spacer, closeButton);
-        bottom.getStyleClass().add("button-row");
+        bottom.getStyleClass().addAll("pad-buttons", "gap-l");
         root.setBottom(bottom);
     }
 

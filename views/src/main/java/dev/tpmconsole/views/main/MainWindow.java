@@ -386,7 +386,7 @@ public final class MainWindow {
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("busyIndicator");
-        progress.getStyleClass().add("busy-indicator");
+        progress.getStyleClass().add("large-busy");
         Label busyText = new Label();
         busyText.setId("busyMessage");
         busyText.textProperty().bind(vm.busyMessageProperty());

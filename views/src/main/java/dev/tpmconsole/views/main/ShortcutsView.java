@@ -36,7 +36,7 @@ public final class ShortcutsView {
                     .toLowerCase(Locale.ROOT).contains(f));
         });
         HBox top = new HBox(filter);
-        top.getStyleClass().add("tool-row");
+        top.getStyleClass().addAll("pad-bar", "gap-l");
         root.setTop(top);
 
         TableView<Shortcuts.Shortcut> table = new TableView<>(shown);
@@ -55,7 +55,7 @@ public final class ShortcutsView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(spacer, closeButton);
-        bottom.getStyleClass().add("button-row");
+        bottom.getStyleClass().addAll("pad-buttons", "gap-l");
         bottom.setAlignment(Pos.CENTER_RIGHT);
         root.setBottom(bottom);
     }

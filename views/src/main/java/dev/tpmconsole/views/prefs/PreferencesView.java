@@ -75,12 +75,12 @@ public final class PreferencesView {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
         HBox themeRow = new HBox(light, dark);
-        themeRow.getStyleClass().add("gap-row");
+        themeRow.getStyleClass().add("gap-l");
         HBox sizeRow = new HBox(size, px, sample);
-        sizeRow.getStyleClass().add("gap-row");
+        sizeRow.getStyleClass().add("gap-l");
         sizeRow.setAlignment(Pos.CENTER_LEFT);
         VBox confirmations = new VBox(runOnSnapshot, snapshotNote, quit);
-        confirmations.getStyleClass().add("gap-column");
+        confirmations.getStyleClass().add("gap-m");
         grid.addRow(0, heading("Theme"), themeRow);
         grid.addRow(1, heading("Font size"), sizeRow);
         grid.addRow(2, heading("Confirmations"), confirmations);
@@ -101,7 +101,7 @@ public final class PreferencesView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(where, spacer, defaults, closeButton);
-        bottom.getStyleClass().add("button-row");
+        bottom.getStyleClass().addAll("pad-buttons", "gap-l");
         bottom.setAlignment(Pos.CENTER_LEFT);
         root.setBottom(bottom);
     }

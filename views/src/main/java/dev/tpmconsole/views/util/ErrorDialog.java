@@ -72,7 +72,7 @@ public final class ErrorDialog {
         details.setPrefRowCount(14);
         VBox.setVgrow(details, Priority.ALWAYS);
         VBox content = new VBox(text, more, details);
-        content.getStyleClass().add("gap-column");
+        content.getStyleClass().add("gap-m");
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId("errorDialog");
         alert.setResizable(true);
