@@ -335,6 +335,45 @@ class DesktopFeaturesTest {
         assertThat(store.load().confirmations().runOnSnapshot()).isFalse();
     }
 
+    @Test
+    void quittingWhileAnImportIsGoingAsksFirst(FxRobot robot) throws Exception {
+        open(robot);
+        // a named pipe nobody writes to: the import blocks on it, so it is going for as long as the test needs
+        Path fifo = dir.resolve("slow-dump.sql");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        robot.interact(() -> gui.window().showImport(fifo, dir.resolve("imported.sqlite"), true));
+        waitUntil(() -> gui.viewModel().importer().runningProperty().get());
+        robot.interact(() -> gui.stage().toFront());
+
+        keys(robot, KeyCode.CONTROL, KeyCode.Q);
+        DialogPane ask = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
+        assertThat(ask.getHeaderText()).isEqualTo("Quit while an import is going?");
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.stage().isShowing()).as("Cancel keeps the console open").isTrue();
+
+        keys(robot, KeyCode.CONTROL, KeyCode.Q);
+        robot.clickOn("#confirmAction");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.stage().isShowing()).isFalse();
+        assertThat(events.snapshot()).extracting(Event::message).contains("Quit while an import was going");
+        // let the blocked reader go (the window is closed, nobody listens): a writer that closes at once gives
+        // it an empty file, which it refuses without writing a snapshot
+        try (var release = Files.newOutputStream(fifo)) {
+            release.flush();
+        }
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        assertThat(Files.exists(dir.resolve("imported.sqlite"))).as("no snapshot left behind").isFalse();
+    }
+
+    @Test
+    void quittingWhileNothingIsGoingDoesNotAsk(FxRobot robot) throws Exception {
+        open(robot);
+        keys(robot, KeyCode.CONTROL, KeyCode.Q);
+        assertThat(robot.lookup("#confirmDialog").tryQuery()).isEmpty();
+        assertThat(gui.stage().isShowing()).isFalse();
+    }
+
     static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
         List<javafx.scene.control.MenuItem> out = new java.util.ArrayList<>();
         for (javafx.scene.control.MenuItem i : menu.getItems()) {
