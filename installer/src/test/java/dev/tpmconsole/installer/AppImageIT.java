@@ -145,8 +145,10 @@ class AppImageIT {
             Path err = dir.resolve("gui.err");
             ProcessBuilder gui = new ProcessBuilder(LAUNCHER.toString())
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
+            // user.home comes from the password file, not HOME: JavaFX would extract its natives under it
             environment(gui, Map.of("DISPLAY", display, "TPM_CONSOLE_DATA", data.toString(),
-                    "TPM_CONSOLE_CONFIG", dir.resolve("gui-config").toString()));
+                    "TPM_CONSOLE_CONFIG", dir.resolve("gui-config").toString(),
+                    "JAVA_TOOL_OPTIONS", "-Duser.home=" + home));
             Process console = gui.start();
             try {
                 String window = null;
@@ -174,7 +176,7 @@ class AppImageIT {
             assertThat(console.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
             assertThat(Files.readString(err)).as("stderr of the window")
                     .doesNotContain("Unsupported JavaFX configuration").doesNotContain("Exception");
-            assertThat(home.resolve(".openjfx")).as("JavaFX extracted no natives into HOME").doesNotExist();
+            assertThat(home.resolve(".openjfx")).as("JavaFX extracted no natives into user.home").doesNotExist();
         } finally {
             x.destroy();
             x.waitFor(10, TimeUnit.SECONDS);
