@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +122,52 @@ class AppImageIT {
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.toList()).as("sqlite-jdbc extracted nothing into java.io.tmpdir").isEmpty();
         }
+    }
+
+    @Test
+    void liveMariaDbThroughTheDriverInTheRuntime() throws Exception {
+        String server = System.getProperty("tpm.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+        Matcher m = Pattern.compile("jdbc:(?:mariadb|mysql)://([^:/]+)(?::(\\d+))?/").matcher(server);
+        assertThat(m.lookingAt()).as("tpm.mariadb.url " + server).isTrue();
+        List<String> client = new ArrayList<>(List.of("mariadb", "-uroot", "-h" + m.group(1),
+                "-P" + (m.group(2) == null ? "3306" : m.group(2))));
+        String ping = onPath("mariadb") == null ? "no mariadb client" : mariadb(client, null, "-e", "SELECT 1");
+        if (ping != null) {
+            String message = "MariaDB is not reachable at " + server + " (" + ping.strip() + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + ": CI=true requires it");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message + ": test skipped");
+        }
+        String name = "tpminstaller_" + Long.toHexString(System.nanoTime());
+        assertThat(mariadb(client, null, "-e", "CREATE DATABASE " + name + " CHARACTER SET utf8mb4")).isNull();
+        try {
+            Path schema = Path.of("../model/src/main/resources/dev/tpmconsole/model/schema/schema-mariadb.sql");
+            assertThat(mariadb(client, schema, name)).as("loading " + schema).isNull();
+            String url = server + name + "?user=root";
+            Result info = run(Map.of(), "info", url);
+            assertThat(info.status()).as(info.err()).isZero();
+            assertThat(info.out()).contains("Opened:  MariaDB, read-only");
+            Result audit = run(Map.of(), "audit", url, "--format", "json");
+            assertThat(audit.status()).as(audit.err()).isZero();
+            assertThat(((Map<?, ?>) Json.parse(audit.out())).get("findings")).isEqualTo(List.of());
+        } finally {
+            mariadb(client, null, "-e", "DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    /** Runs the mariadb client; null when it succeeded, else what it printed. */
+    static String mariadb(List<String> client, Path input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(client);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : out;
     }
 
     @Test
