@@ -101,6 +101,7 @@ public final class Packager {
 
         deleteTree(work);
         deleteTree(dest.resolve(NAME));
+        Files.createDirectories(dest);
         try (Stream<Path> old = Files.list(dest)) {
             for (Path deb : old.filter(p -> p.getFileName().toString().endsWith(".deb")).toList()) {
                 Files.delete(deb);
