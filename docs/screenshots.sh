@@ -17,7 +17,7 @@ shoot() { # scale width height suffix
   Xvfb "$display" -screen 0 "$2x$3x24" >/dev/null 2>&1 & pids+=($!)
   sleep 1
   DISPLAY=$display java -Dglass.gtk.uiScale="$1" -Djava.util.logging.config.file=/dev/null \
-    -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.tools.Screenshots "$out" "$work/$4" "$4" \
+    -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.tools.Screenshots "$out" "$work/scale-$1" "$4" \
     2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
 }
 shoot 1 1400 860 ""
