@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = "Start the console window (the default when no command is given). Without SOURCE (or"
-            + " with --demo) it opens the built-in demo snapshot, generated on first start.")
+            + " with --demo) it opens the built-in demo snapshot, generated on first start. What the console does"
+            + " is also appended to events.log in the data folder (Help > Event log shows it).")
 public final class GuiCommand implements Callable<Integer> {
 
     /** Held so that the level set on it is not lost when JUL drops an unreferenced logger. */
