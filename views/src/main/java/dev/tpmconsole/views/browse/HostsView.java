@@ -38,7 +38,7 @@ final class HostsView {
         FilterBar.filterKeys(filter, table);
 
         TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "Name", 11, HostRow::name);
-        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", 18.5, HostRow::uuid);
+        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", Tables.UUID_WIDTH, HostRow::uuid);
         TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "Management IP", 9, HostRow::managementIp);
         TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "State", 8,
                 h -> h.softDeleted() ? h.state() + " (deleted)" : h.state());
@@ -66,7 +66,7 @@ final class HostsView {
         files.getColumns().setAll(List.of(
                 Tables.column("hostFileVmColumn", "VM", 11, f -> f.vmMissing() ? "(gone)"
                         : f.vmDeleted() ? f.vmName() + " (deleted)" : f.vmName()),
-                Tables.column("hostFileVmUuidColumn", "VM uuid", 18.5, HostFileRow::vmUuid),
+                Tables.column("hostFileVmUuidColumn", "VM uuid", Tables.UUID_WIDTH, HostFileRow::vmUuid),
                 Tables.column("hostFileTypeColumn", "Type", 6, HostFileRow::type),
                 Tables.column("hostFilePathColumn", "Path", 24, HostFileRow::path),
                 Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),

@@ -35,7 +35,7 @@ final class ProvidersView {
 
         table.getColumns().setAll(List.of(
                 Tables.styled("providerNameColumn", "Name", 11, ProviderRow::name, p -> p.present() ? null : "gone"),
-                Tables.column("providerUuidColumn", "UUID", 18.5, p -> p.present() ? p.uuid() : "(no KeyProviderVO row)"),
+                Tables.column("providerUuidColumn", "UUID", Tables.UUID_WIDTH, p -> p.present() ? p.uuid() : "(no KeyProviderVO row)"),
                 Tables.column("providerTypeColumn", "Type", 4.5, p -> Formats.orDash(p.type())),
                 Tables.column("providerConnectedColumn", "Connected", 6.5, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
                 Tables.number("providerRefsColumn", "Key refs", 5.5, p -> Formats.count(p.refs())),
@@ -57,8 +57,8 @@ final class ProvidersView {
                 Tables.column("refAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
                 Tables.column("refWrappedColumn", "Wrapped key", 7,
                         r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("refResourceColumn", "Resource", 18.5, KeyRefRow::resourceUuid),
-                Tables.column("refVmUuidColumn", "VM uuid", 18.5, r -> Formats.orDash(r.vmUuid())),
+                Tables.column("refResourceColumn", "Resource", Tables.UUID_WIDTH, KeyRefRow::resourceUuid),
+                Tables.column("refVmUuidColumn", "VM uuid", Tables.UUID_WIDTH, r -> Formats.orDash(r.vmUuid())),
                 Tables.column("refCreatedColumn", "Created", 11, KeyRefRow::createDate)));
         Tables.rows(refs, r -> r.byNameOnly() ? List.of("gone") : List.of(), () -> vm.refs().loadMore());
         refs.setItems(vm.refs().rows());

@@ -92,7 +92,7 @@ final class VmListView {
 
     private void columns() {
         TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 12.5, VmRow::name);
-        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", 18.5, VmRow::uuid);
+        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", Tables.UUID_WIDTH, VmRow::uuid);
         TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 9,
                 r -> r.softDeleted() ? r.state() + " (deleted)" : r.state());
         TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 10, VmListView::host,

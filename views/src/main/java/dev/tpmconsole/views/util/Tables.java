@@ -44,6 +44,9 @@ public final class Tables {
         return table;
     }
 
+    /** The width, in em, of a column of ZStack uuids: 32 hexadecimal digits, shown whole. */
+    public static final double UUID_WIDTH = 22;
+
     /** A column of text, {@code widthEm} wide at first (in em: 18 is about 250 px at the default 14 px). */
     public static <T> TableColumn<T, String> column(String id, String title, double widthEm, Function<T, String> text) {
         TableColumn<T, String> c = new TableColumn<>(title);
