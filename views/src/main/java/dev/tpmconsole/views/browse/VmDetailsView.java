@@ -72,7 +72,7 @@ final class VmDetailsView {
 
         TableView<VmDetails.Tpm> tpms = table("tpmTable", "No TPM", vm.tpms(), t -> List.of());
         tpms.getColumns().setAll(List.of(
-                Tables.column("tpmUuidColumn", "TpmVO uuid", 18.5, VmDetails.Tpm::uuid),
+                Tables.column("tpmUuidColumn", "TpmVO uuid", Tables.UUID_WIDTH, VmDetails.Tpm::uuid),
                 Tables.column("tpmCreatedColumn", "Created", 11, VmDetails.Tpm::createDate),
                 Tables.column("tpmLastOpColumn", "Last op", 11, VmDetails.Tpm::lastOpDate)));
 
@@ -84,14 +84,14 @@ final class VmDetailsView {
                 Tables.styled("keyRefStateColumn", "State", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
                 Tables.styled("keyRefProviderColumn", "Provider", 9, VmDetails.KeyRef::providerName,
                         r -> r.providerPresent() ? null : "gone"),
-                Tables.column("keyRefProviderUuidColumn", "Provider uuid", 18.5,
+                Tables.column("keyRefProviderUuidColumn", "Provider uuid", Tables.UUID_WIDTH,
                         r -> r.providerUuid() == null ? "NULL" : r.providerUuid() + (r.providerPresent() ? "" : " (gone)")),
                 Tables.column("keyRefVersionColumn", "Version", 5, r -> Formats.orDash(r.keyVersion())),
                 Tables.column("keyRefKekColumn", "kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
                 Tables.column("keyRefAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
                 Tables.column("keyRefWrappedColumn", "Wrapped key", 7,
                         r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("keyRefResourceColumn", "Resource", 18.5, VmDetails.KeyRef::resourceUuid),
+                Tables.column("keyRefResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.KeyRef::resourceUuid),
                 Tables.column("keyRefCreatedColumn", "Created", 11, VmDetails.KeyRef::createDate)));
 
         TableView<VmDetails.HostFile> files = table("hostFileTable", "No host files", vm.hostFiles(),
@@ -105,7 +105,7 @@ final class VmDetailsView {
                 Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
                 Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize())),
                 Tables.column("hostFileChangedColumn", "Changed", 11, f -> Formats.orDash(f.changeDate())),
-                Tables.column("hostFileUuidColumn", "UUID", 18.5, VmDetails.HostFile::uuid)));
+                Tables.column("hostFileUuidColumn", "UUID", Tables.UUID_WIDTH, VmDetails.HostFile::uuid)));
 
         TableView<VmDetails.Backup> backups = table("backupTable", "No backups", vm.backups(), b -> List.of());
         backups.getColumns().setAll(List.of(
@@ -116,13 +116,13 @@ final class VmDetailsView {
                         b -> b.type().equals("TpmState") && !b.keyCopy() ? "missing" : null),
                 Tables.number("backupSizeColumn", "Content", 6, b -> Formats.bytes(b.contentSize())),
                 Tables.column("backupCreatedColumn", "Created", 11, VmDetails.Backup::createDate),
-                Tables.column("backupUuidColumn", "UUID", 18.5, VmDetails.Backup::uuid)));
+                Tables.column("backupUuidColumn", "UUID", Tables.UUID_WIDTH, VmDetails.Backup::uuid)));
 
         TableView<VmDetails.Tag> tags = table("tagTable", "No system tags that matter", vm.tags(), t -> List.of());
         tags.getColumns().setAll(List.of(
                 Tables.column("tagOnColumn", "On", 10, VmDetails.Tag::resourceType),
                 Tables.column("tagTagColumn", "Tag", 21.5, VmDetails.Tag::tag),
-                Tables.column("tagResourceColumn", "Resource", 18.5, VmDetails.Tag::resourceUuid),
+                Tables.column("tagResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
                 Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
 
         box.getChildren().addAll(
