@@ -11,12 +11,15 @@ work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
+command -v Xvfb >/dev/null && command -v import >/dev/null \
+  || { echo "needs Xvfb and ImageMagick's import: apt-get install xvfb imagemagick libgtk-3-0" >&2; exit 1; }
 shoot() { # scale width height suffix
-  local display
-  for d in $(seq 80 89); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 "$2x$3x24" >/dev/null 2>&1 & pids+=($!)
-  sleep 1
-  DISPLAY=$display java -Dglass.gtk.uiScale="$1" -Djava.util.logging.config.file=/dev/null \
+  local fifo display
+  # Xvfb picks a free display and says which on the descriptor given (no guessing, no sleeping)
+  fifo="$work/display-$4"; mkfifo "$fifo"
+  Xvfb -displayfd 3 -screen 0 "$2x$3x24" 3>"$fifo" >/dev/null 2>&1 & pids+=($!)
+  read -r display <"$fifo"
+  DISPLAY=":$display" java -Dglass.gtk.uiScale="$1" -Djava.util.logging.config.file=/dev/null \
     -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.tools.Screenshots "$out" "$work/scale-$1" "$4" \
     2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
 }

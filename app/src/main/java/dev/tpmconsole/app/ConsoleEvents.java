@@ -115,7 +115,11 @@ final class ConsoleEvents {
 
     void watch(Appearance appearance) {
         appearance.themeProperty().addListener((o, a, t) -> log.info("app", "Theme: " + t.name().toLowerCase()));
-        appearance.fontSizeProperty().addListener((o, a, s) -> log.info("app", "Font size: " + s + " px"));
+        appearance.fontSizeProperty().addListener((o, a, s) -> {
+            if (Appearance.inRange(s.intValue())) {
+                log.info("app", "Font size: " + s + " px");
+            }
+        });
     }
 
     private void warnings(ObservableStringValue error, String category) {

@@ -149,20 +149,22 @@ public final class ConsoleGui {
 
     /** Opens the preview of a reset or remove of these VMs (replacing a previous preview). */
     public void showPreview(PreviewViewModel.Operation operation, List<String> vmUuids) {
-        if (viewModel.sourceProperty().get() == null || vmUuids.isEmpty()) {
+        Source shown = viewModel.sourceProperty().get();
+        if (shown == null || vmUuids.isEmpty()) {
             return;
         }
         if (previewViewModel != null) {
             previewViewModel.close();
         }
-        previewViewModel = new PreviewViewModel(viewModel.sourceProperty().get(), schedulers, Clock.systemUTC());
+        previewViewModel = new PreviewViewModel(shown, schedulers, Clock.systemUTC());
         events.watch(previewViewModel);
         if (previewStage == null) {
             previewStage = ownedStage(null);
         }
         Stage target = previewStage;
-        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, this::showRun,
-                confirmations(target)).root(), 86, 51));
+        // the plan runs on the source it was made on, whatever the main window shows by then
+        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, plan -> showRun(plan, shown),
+                confirmations(target, shown)).root(), 86, 51));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
         bringForward(previewStage);
@@ -192,7 +194,7 @@ public final class ConsoleGui {
             repairStage = ownedStage(null);
         }
         Stage target = repairStage;
-        repairStage.setScene(themed(new RepairView(repairViewModel, confirmations(target), target::close).root(),
+        repairStage.setScene(themed(new RepairView(repairViewModel, confirmations(target, shown), target::close).root(),
                 86, 54));
         repairStage.setTitle("Repair key refs — " + shown.displayName());
         bringForward(repairStage);
@@ -209,9 +211,13 @@ public final class ConsoleGui {
         return repairViewModel;
     }
 
-    /** Opens the run window for a confirmed plan and starts it. */
+    /** Opens the run window for a confirmed plan on the open source and starts it. */
     public void showRun(Plan plan) {
-        Source shown = viewModel.sourceProperty().get();
+        showRun(plan, viewModel.sourceProperty().get());
+    }
+
+    /** Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts it. */
+    public void showRun(Plan plan, Source shown) {
         if (shown == null) {
             return;
         }
@@ -272,15 +278,14 @@ public final class ConsoleGui {
     }
 
     /**
-     * The confirmations of runs from {@code owner}: asked in a dialog, except a run on a snapshot when the
-     * preferences say not to ask (a live database is always asked). A run started without asking says so in
-     * the event log.
+     * The confirmations of runs from {@code owner} on {@code source} (the window's own, not whatever the main
+     * window shows by then): asked in a dialog, except a run on a snapshot when the preferences say not to
+     * ask (a live database is always asked). A run started without asking says so in the event log.
      */
-    private DialogService confirmations(Stage owner) {
+    private DialogService confirmations(Stage owner, Source source) {
         FxDialogService dialogs = new FxDialogService(owner, appearance);
+        boolean snapshot = source.snapshotFile().isPresent();
         return (title, message, action) -> {
-            Source shown = viewModel.sourceProperty().get();
-            boolean snapshot = shown != null && shown.snapshotFile().isPresent();
             if (snapshot && !preferences.confirmRunOnSnapshotProperty().get()) {
                 events.log().info("run", "Not asked, as the preferences say for snapshots: " + title + " — " + action);
                 return true;
@@ -347,7 +352,7 @@ public final class ConsoleGui {
      * Call on the FX thread; close the result to put the previous handlers back.
      */
     public UncaughtErrors catchUncaughtErrors() {
-        errorDialog = new ErrorDialog(stage, appearance, VersionProvider.text(), this::showEventLog);
+        errorDialog = new ErrorDialog(stage, appearance, VersionProvider::text, this::showEventLog);
         return UncaughtErrors.install(events.log(), errorDialog::show);
     }
 
@@ -496,9 +501,11 @@ public final class ConsoleGui {
         self.set(gui);
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));
-        javafx.beans.InvalidationListener savePreferences = o -> gui.store(store, preferences.applyTo(store.load()));
+        // saved as they change, once the person stops changing them (holding the font size's arrow saves once)
+        javafx.animation.PauseTransition saveSoon = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        saveSoon.setOnFinished(e -> gui.store(store, preferences.applyTo(store.load())));
         for (javafx.beans.Observable o : preferences.dependencies()) {
-            o.addListener(savePreferences);
+            o.addListener(x -> saveSoon.playFromStart());
         }
         if (preferencesProblem != null) {
             vm.showNotice(preferencesProblem);
@@ -517,6 +524,12 @@ public final class ConsoleGui {
             }
             if (gui.eventLogViewModel != null) {
                 gui.eventLogViewModel.close();
+            }
+            if (gui.repairViewModel != null) {
+                gui.repairViewModel.close();
+            }
+            if (gui.previewViewModel != null) {
+                gui.previewViewModel.close();
             }
             browse.close();
             vm.close();

@@ -37,7 +37,16 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
      * The console, then Java, JavaFX, the libraries that read and write ZStack's rows (with SQLite's own
      * version) and the operating system, as name and version.
      */
-    public static List<Map.Entry<String, String>> versions() {
+    public static synchronized List<Map.Entry<String, String>> versions() {
+        if (versions == null) {
+            versions = List.copyOf(read());
+        }
+        return versions;
+    }
+
+    private static List<Map.Entry<String, String>> versions;
+
+    private static List<Map.Entry<String, String>> read() {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         out.add(Map.entry("TPM Console", version()));
         out.add(Map.entry("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")

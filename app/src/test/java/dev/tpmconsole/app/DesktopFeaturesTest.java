@@ -147,8 +147,10 @@ class DesktopFeaturesTest {
 
         robot.clickOn("#prefConfirmQuitWhileBusy");
         WaitForAsyncUtils.waitForFxEvents();
+        // saved as they change, once they stop changing
+        waitUntil(() -> store.load().confirmations().equals(new Confirmations(true, false)));
         UiPreferences saved = store.load();
-        assertThat(saved.theme()).as("saved as they change").isEqualTo("DARK");
+        assertThat(saved.theme()).isEqualTo("DARK");
         assertThat(saved.fontSize()).isEqualTo(21);
         assertThat(saved.confirmations()).isEqualTo(new Confirmations(true, false));
         assertThat(events.snapshot()).extracting(Event::message).contains("Theme: dark", "Font size: 21 px");
@@ -159,6 +161,11 @@ class DesktopFeaturesTest {
         assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(20);
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT0);
         assertThat(gui.appearance().fontSizeProperty().get()).isEqualTo(14);
+        keys(robot, KeyCode.CONTROL, KeyCode.ADD);
+        assertThat(gui.appearance().fontSizeProperty().get()).as("the keypad's +").isEqualTo(15);
+        keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS);
+        assertThat(gui.appearance().fontSizeProperty().get()).as("Ctrl++ as typed").isEqualTo(16);
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT0);
 
         robot.interact(() -> gui.stage().close());
         assertThat(store.load().fontSize()).isEqualTo(14);
@@ -193,7 +200,8 @@ class DesktopFeaturesTest {
         robot.interact(() -> gui.viewModel().openDemo());
         waitUntil(() -> gui.viewModel().summaryProperty().get() != null);
         robot.interact(() -> gui.stage().close());
-        assertThat(store.load()).as("a good file again").isNotNull();
+        assertThat(Files.readString(file)).as("a good file again").startsWith("{");
+        assertThat(store.load().window()).isNotNull();
         assertThat(store.loadProblem()).isNull();
     }
 
@@ -234,6 +242,33 @@ class DesktopFeaturesTest {
         robot.clickOn("#errorDialogEventLog");
         waitUntil(() -> gui.eventLogStage() != null && gui.eventLogStage().isShowing());
         robot.interact(() -> gui.errorDialog().showing().close());
+
+        // the same error again and again (thrown on every frame, say): counted, not logged again
+        long errorsBefore = events.snapshot().stream().filter(e -> e.level() == Event.Level.ERROR).count();
+        IllegalStateException again = new IllegalStateException("the same, every frame");
+        for (int i = 0; i < 50; i++) {
+            Platform.runLater(() -> {
+                throw again;
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(events.snapshot().stream().filter(e -> e.level() == Event.Level.ERROR).count())
+                .isEqualTo(errorsBefore + 1);
+
+        // RxJava errors no subscriber takes: a closed connection after a cancel is a warning; a bug is an error
+        io.reactivex.rxjava3.plugins.RxJavaPlugins.onError(new java.io.UncheckedIOException(
+                new java.io.IOException("stream closed after cancel")));
+        io.reactivex.rxjava3.plugins.RxJavaPlugins.onError(new IllegalArgumentException("an Rx bug"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(events.snapshot()).anySatisfy(e -> {
+            assertThat(e.level()).isEqualTo(Event.Level.WARNING);
+            assertThat(e.message()).isEqualTo("An error came after its work was cancelled: UncheckedIOException:"
+                    + " java.io.IOException: stream closed after cancel");
+        });
+        assertThat(events.snapshot()).anySatisfy(e -> {
+            assertThat(e.level()).isEqualTo(Event.Level.ERROR);
+            assertThat(e.message()).contains("IllegalArgumentException: an Rx bug");
+        });
 
         // the console carries on
         robot.interact(() -> gui.viewModel().openDemo());
@@ -348,7 +383,7 @@ class DesktopFeaturesTest {
         keys(robot, KeyCode.CONTROL, KeyCode.Q);
         DialogPane ask = robot.lookup("#confirmDialog").queryAs(DialogPane.class);
         assertThat(ask.getHeaderText()).isEqualTo("Quit while an import is going?");
-        robot.clickOn("Cancel");
+        robot.clickOn("#confirmCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(gui.stage().isShowing()).as("Cancel keeps the console open").isTrue();
 

@@ -59,11 +59,16 @@ class LiveRepairWizardTest {
         String url = MariaDbTestDatabase.serverUrl() + db.name();
         robot.interact(() -> gui.viewModel().openDatabase(url, "root", null));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        // not asking before runs on snapshots never skips the confirmation of a live database
+        robot.interact(() -> gui.preferences().confirmRunOnSnapshotProperty().set(false));
         robot.interact(gui::showRepair);
         WaitForAsyncUtils.waitForFxEvents();
         RepairViewModel vm = gui.repairViewModel();
         robot.clickOn("#repairAudit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.CHOOSE);
+        // the page's buttons come with the page, on the next pulse
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#repairPlan").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#repairPlan");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.PLAN);
         WaitForAsyncUtils.waitForFxEvents();

@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * What the console did, in order: the last {@link #capacity} events in memory (the event log window shows
  * them) and, when a file is given, every event appended to it as text, so that what happened before a crash
- * can still be read. The file is rolled to {@code NAME.1} at start when it is larger than
- * {@link #MAX_FILE_BYTES}. Thread-safe; {@link #events()} emits on the thread that logged, under the log's
+ * can still be read. The file is rolled over to {@code NAME.1} when it grows past {@link #MAX_FILE_BYTES}
+ * (at start, or while the console runs). After {@link #close} events are kept in memory only. Thread-safe; {@link #events()} emits on the thread that logged, under the log's
  * lock: subscribers hand events on (observeOn) rather than work on them. A file that
  * cannot be written is reported once, as an event, and the log carries on in memory.
  */
@@ -35,7 +35,9 @@ public final class EventLog implements AutoCloseable {
     private final Subject<Event> subject = PublishSubject.<Event>create().toSerialized();
     private final Path file;
     private Writer writer;
+    private long fileBytes;
     private boolean fileFailed;
+    private boolean closed;
 
     /** A log in memory only. */
     public EventLog(int capacity, Clock clock) {
@@ -128,10 +130,14 @@ public final class EventLog implements AutoCloseable {
     }
 
     private String write(Event e) {
-        if (file == null || fileFailed) {
+        if (file == null || fileFailed || closed) {
             return null;
         }
         try {
+            if (writer != null && fileBytes > MAX_FILE_BYTES) {
+                writer.close();
+                writer = null;
+            }
             if (writer == null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
@@ -139,10 +145,12 @@ public final class EventLog implements AutoCloseable {
                 }
                 writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
+                fileBytes = Files.size(file);
             }
-            writer.write(e.toText());
-            writer.write('\n');
+            String text = e.toText() + '\n';
+            writer.write(text);
             writer.flush();
+            fileBytes += text.getBytes(StandardCharsets.UTF_8).length;
             return null;
         } catch (IOException | RuntimeException ex) {
             fileFailed = true;
@@ -152,6 +160,7 @@ public final class EventLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (writer != null) {
             try {
                 writer.close();

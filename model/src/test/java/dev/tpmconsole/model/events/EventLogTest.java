@@ -63,6 +63,25 @@ class EventLogTest {
     }
 
     @Test
+    void rollsTheFileOverWhileRunningAndWritesNoMoreAfterClose() throws Exception {
+        Path file = dir.resolve("events.log");
+        EventLog log = new EventLog(10, CLOCK, file);
+        String kilobyte = "x".repeat(1000);
+        long events = EventLog.MAX_FILE_BYTES / 1000 + 10;
+        for (long i = 0; i < events; i++) {
+            log.info("app", i + " " + kilobyte);
+        }
+        assertThat(Files.size(dir.resolve("events.log.1"))).isGreaterThan(EventLog.MAX_FILE_BYTES);
+        assertThat(Files.size(file)).isLessThan(EventLog.MAX_FILE_BYTES / 10);
+        assertThat(Files.readAllLines(file)).last().isEqualTo(log.snapshot().get(9).toText());
+        log.close();
+        long size = Files.size(file);
+        log.info("app", "after close");
+        assertThat(Files.size(file)).as("nothing written after close").isEqualTo(size);
+        assertThat(log.snapshot()).last().extracting(Event::message).isEqualTo("after close");
+    }
+
+    @Test
     void aFileThatCannotBeWrittenIsReportedOnceAndTheLogCarriesOn() throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("plain"), "x");
         EventLog log = new EventLog(10, CLOCK, notAFolder.resolve("events.log"));

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.importdump;
 
+import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.Icons;
@@ -17,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -50,7 +50,7 @@ public final class ImportView {
         root.setCenter(table());
         root.setBottom(buttons());
         root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
+            if (Keys.ESCAPE.match(e)) {
                 if (vm.canCancelBinding().get()) {
                     vm.cancel();
                 } else if (!vm.runningProperty().get()) {

@@ -87,6 +87,20 @@ public final class MainWindow {
         root.setTop(new VBox(menuBar, noticeBanner(), errorBanner()));
         root.setCenter(centre());
         root.setBottom(statusBar());
+        // Ctrl++ as people press it (Shift+= on most layouts) and the keypad's + and -, beside the menu's Ctrl+=
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            javafx.scene.input.KeyCode code = e.getCode();
+            int step = code == javafx.scene.input.KeyCode.ADD || code == javafx.scene.input.KeyCode.PLUS
+                    || (code == javafx.scene.input.KeyCode.EQUALS && e.isShiftDown()) ? 1
+                    : code == javafx.scene.input.KeyCode.SUBTRACT ? -1 : 0;
+            if (step != 0) {
+                appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + step);
+                e.consume();
+            }
+        });
     }
 
     /**

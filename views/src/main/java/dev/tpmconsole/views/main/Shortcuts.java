@@ -46,6 +46,9 @@ public final class Shortcuts {
                 new Shortcut("Event log", "Copy the selected events (all shown when none is selected)", copy),
                 new Shortcut("Dialogs", "The default button; Cancel is the default of every confirmation", enter),
                 new Shortcut("Dialogs", "Cancel", esc),
+                new Shortcut("Main window", "Larger text, smaller text (beside the View menu's keys)",
+                        "Ctrl++ or Ctrl+keypad +, Ctrl+keypad -"),
+                new Shortcut("Import window", "Cancel the import", esc),
                 new Shortcut("Menus", "Open the menu bar; then the underlined letters", "F10 or Alt"));
     }
 

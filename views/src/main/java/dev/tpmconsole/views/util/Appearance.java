@@ -32,11 +32,26 @@ public final class Appearance {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final IntegerProperty fontSize = new SimpleIntegerProperty(this, "fontSize", (int) Em.DEFAULT_FONT_SIZE);
     private final List<WeakReference<Parent>> roots = new ArrayList<>();
+    /** The size the roots were last styled with, from which a change rescales the columns. */
+    private int applied;
+    private final boolean ownsEm;
 
     public Appearance(Theme theme, int fontSize) {
+        this(theme, fontSize, true);
+    }
+
+    /**
+     * @param ownsEm whether this appearance sets {@link Em}'s font size (the app's one does; a scene styled
+     *               once for a test or a benchmark does not, so that it never changes the app's sizes)
+     */
+    private Appearance(Theme theme, int fontSize, boolean ownsEm) {
+        this.ownsEm = ownsEm;
         this.theme.set(theme == null ? Theme.LIGHT : theme);
         this.fontSize.set(clamp(fontSize));
-        Em.setFontSize(this.fontSize.get());
+        this.applied = this.fontSize.get();
+        if (ownsEm) {
+            Em.setFontSize(applied);
+        }
         this.theme.addListener((o, a, b) -> {
             if (b == null) {
                 this.theme.set(a);
@@ -51,13 +66,29 @@ public final class Appearance {
                 this.fontSize.set(clamped);
                 return;
             }
-            Em.setFontSize(clamped);
-            double ratio = clamped / a.doubleValue();
+            if (clamped == applied) {
+                return;
+            }
+            if (this.ownsEm) {
+                Em.setFontSize(clamped);
+            }
+            double ratio = clamped / (double) applied;
+            applied = clamped;
             forEachRoot(root -> {
                 applyFont(root);
                 rescaleColumns(root, ratio);
             });
         });
+    }
+
+    /** A theme at the default size for scenes outside the app (tests, benchmarks): leaves {@link Em} alone. */
+    public static Appearance detached(Theme theme) {
+        return new Appearance(theme, (int) Em.DEFAULT_FONT_SIZE, false);
+    }
+
+    /** Whether {@code px} is a font size this appearance applies as it is (it clamps the others). */
+    public static boolean inRange(int px) {
+        return clamp(px) == px;
     }
 
     /** The defaults: light, 14 px. */

@@ -20,17 +20,19 @@ public final class ErrorDialog {
 
     private final Window owner;
     private final Appearance appearance;
-    private final String versions;
+    private final java.util.function.Supplier<String> versions;
     private final Runnable openEventLog;
     private Alert showing;
     private Label more;
     private int moreCount;
 
     /**
-     * @param versions     text about the console and its runtime, appended to the details
+     * @param versions     text about the console and its runtime, appended to the details (asked for when an
+     *                     error is shown, not before)
      * @param openEventLog opens the event log window
      */
-    public ErrorDialog(Window owner, Appearance appearance, String versions, Runnable openEventLog) {
+    public ErrorDialog(Window owner, Appearance appearance, java.util.function.Supplier<String> versions,
+                       Runnable openEventLog) {
         this.owner = owner;
         this.appearance = appearance;
         this.versions = versions;
@@ -99,7 +101,13 @@ public final class ErrorDialog {
     }
 
     private String details(Throwable error, String thread) {
-        return "Thread: " + thread + "\n" + versions.strip() + "\n\n" + dev.tpmconsole.model.events.EventLog.stackTrace(error);
+        String about;
+        try {
+            about = versions.get().strip();
+        } catch (RuntimeException | LinkageError e) {
+            about = "(versions unavailable: " + e + ")";
+        }
+        return "Thread: " + thread + "\n" + about + "\n\n" + dev.tpmconsole.model.events.EventLog.stackTrace(error);
     }
 
     /** The dialog on screen, for tests. */

@@ -31,6 +31,7 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(title);
         alert.getDialogPane().setId("confirmDialog");
         alert.getDialogPane().lookupButton(act).setId("confirmAction");
+        alert.getDialogPane().lookupButton(cancel).setId("confirmCancel");
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(act)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         if (appearance != null) {

@@ -10,6 +10,6 @@ public final class Themes {
     }
 
     public static void apply(Scene scene, Theme theme) {
-        new Appearance(theme, (int) Em.DEFAULT_FONT_SIZE).style(scene);
+        Appearance.detached(theme).style(scene);
     }
 }
