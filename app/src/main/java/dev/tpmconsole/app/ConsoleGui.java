@@ -310,7 +310,8 @@ public final class ConsoleGui {
         if (eventLogStage == null) {
             eventLogStage = ownedStage("Event log — TPM Console");
             eventLogViewModel = new EventLogViewModel(events.log(), schedulers.fx());
-            eventLogStage.setScene(themed(new EventLogView(eventLogViewModel).root(), 80, 40));
+            Stage target = eventLogStage;
+            eventLogStage.setScene(themed(new EventLogView(eventLogViewModel, target::close).root(), 80, 40));
         }
         bringForward(eventLogStage);
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -328,6 +329,31 @@ class DesktopFeaturesTest {
         assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.inViews().size());
         assertThat(Shortcuts.fromMenus(gui.window().menuBar())).extracting(Shortcuts.Shortcut::keys)
                 .as("no two menu items share keys").doesNotHaveDuplicates().isNotEmpty();
+        // no label or button of the main window takes a menu's Alt+letter (it would win over the menu); the
+        // views' mnemonics are registered once they are shown, so with a source open, on each tab
+        Path snapshot = TestSnapshots.demo(dir.resolve("small.sqlite"), 20, 2);
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+        waitUntil(() -> !vms.getItems().isEmpty());
+        for (int tab = 0; tab < 4; tab++) {
+            int shown = tab;
+            robot.interact(() -> gui.window().browse().tabs().getSelectionModel().select(shown));
+        }
+        robot.interact(() -> gui.window().browse().tabs().getSelectionModel().select(0));
+        java.util.Set<String> menuLetters = new java.util.HashSet<>();
+        for (javafx.scene.control.Menu m : gui.window().menuBar().getMenus()) {
+            String t = m.getText();
+            menuLetters.add(t.substring(t.indexOf('_') + 1, t.indexOf('_') + 2).toUpperCase());
+        }
+        assertThat(menuLetters).containsExactlyInAnyOrder("F", "V", "M", "T", "H");
+        List<String> clashes = WaitForAsyncUtils.asyncFx(() -> gui.stage().getScene().getMnemonics().entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(mn -> Map.entry(e.getKey(), mn.getNode())))
+                .filter(e -> !isInMenuBar(e.getValue()))
+                .filter(e -> menuLetters.contains(mnemonicLetter(e.getKey())))
+                .map(e -> e.getKey().getDisplayText() + " on " + e.getValue())
+                .toList()).get(5, TimeUnit.SECONDS);
+        assertThat(clashes).isEmpty();
+
         robot.clickOn("#shortcutFilter").write("repair");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).extracting(Shortcuts.Shortcut::keys).containsExactly("Ctrl+Shift+K");
@@ -409,7 +435,22 @@ class DesktopFeaturesTest {
         assertThat(gui.stage().isShowing()).isFalse();
     }
 
-    static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
+    /** The letter of a mnemonic's key combination (written "Alt+'f'"), in upper case. */
+    static String mnemonicLetter(javafx.scene.input.KeyCombination keys) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'(.)'").matcher(keys.toString());
+        return m.find() ? m.group(1).toUpperCase() : "";
+    }
+
+    static boolean isInMenuBar(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.MenuBar) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        static List<javafx.scene.control.MenuItem> items(javafx.scene.control.Menu menu) {
         List<javafx.scene.control.MenuItem> out = new java.util.ArrayList<>();
         for (javafx.scene.control.MenuItem i : menu.getItems()) {
             if (i instanceof javafx.scene.control.Menu m) {

@@ -75,7 +75,7 @@ final class HostsView {
         Tables.rows(files, f -> f.vmMissing() || f.vmDeleted() ? List.of("gone") : List.of(), () -> vm.files().loadMore());
         files.setItems(vm.files().rows());
 
-        Button showVmsButton = Icons.on(new Button("Show its _VMs"), MaterialDesignM.MONITOR_EYE);
+        Button showVmsButton = Icons.on(new Button("Sho_w its VMs"), MaterialDesignM.MONITOR_EYE);
         showVmsButton.setId("hostShowVms");
         showVmsButton.disableProperty().bind(vm.selectedProperty().isNull());
         showVmsButton.setOnAction(e -> showVms.accept(vm.selectedProperty().get()));
@@ -88,7 +88,7 @@ final class HostsView {
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("_Find", filter), filter),
+        root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("Find", filter), filter),
                 FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount")));
         root.setCenter(split);
     }

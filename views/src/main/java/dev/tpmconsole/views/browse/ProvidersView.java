@@ -63,7 +63,7 @@ final class ProvidersView {
         Tables.rows(refs, r -> r.byNameOnly() ? List.of("gone") : List.of(), () -> vm.refs().loadMore());
         refs.setItems(vm.refs().rows());
 
-        Button show = Icons.on(new Button("Show its _VM"), MaterialDesignM.MONITOR_EYE);
+        Button show = Icons.on(new Button("Sho_w its VM"), MaterialDesignM.MONITOR_EYE);
         show.setId("providerShowVm");
         show.disableProperty().bind(refs.getSelectionModel().selectedItemProperty().isNull());
         show.setOnAction(e -> {
@@ -81,7 +81,7 @@ final class ProvidersView {
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.35);
-        root.setTop(new VBox(FilterBar.fields("providerFilterBar", FilterBar.label("_Find", filter), filter),
+        root.setTop(new VBox(FilterBar.fields("providerFilterBar", FilterBar.label("Find", filter), filter),
                 FilterBar.footer("providerFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "providerCount")));
         root.setCenter(split);
     }

@@ -84,8 +84,8 @@ final class VmListView {
         error.visibleProperty().bind(vm.rows().errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        root.setTop(new VBox(FilterBar.fields("vmFilterBar", FilterBar.label("_Find", filter), filter,
-                FilterBar.label("_State", state), state, FilterBar.label("_Host", host), host, dirty, clear), error));
+        root.setTop(new VBox(FilterBar.fields("vmFilterBar", FilterBar.label("Find", filter), filter,
+                FilterBar.label("_State", state), state, FilterBar.label("H_ost", host), host, dirty, clear), error));
         root.setCenter(table);
         root.setBottom(FilterBar.footer("vmFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "vmCount"));
     }

@@ -44,9 +44,12 @@ public final class EventLogView {
     private final BorderPane root = new BorderPane();
     private final TableView<Event> table = new TableView<>();
     private final Label saveStatus = new Label();
+    private final Runnable close;
 
-    public EventLogView(EventLogViewModel vm) {
+    /** @param close closes the window (Close, and Escape) */
+    public EventLogView(EventLogViewModel vm, Runnable close) {
         this.vm = vm;
+        this.close = close;
         root.setId("eventLogView");
         root.getStyleClass().add("event-log-view");
         root.setTop(toolbar());
@@ -100,7 +103,12 @@ public final class EventLogView {
         file.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(level, copy, save, count, saveStatus, spacer, file);
+        Button closeButton = new Button("Close");
+        closeButton.setId("closeEventLog");
+        closeButton.setCancelButton(true);
+        closeButton.setMinWidth(Region.USE_PREF_SIZE);
+        closeButton.setOnAction(e -> close.run());
+        HBox bar = new HBox(level, copy, save, count, saveStatus, spacer, file, closeButton);
         bar.getStyleClass().addAll("pad-bar", "gap-l");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -51,7 +51,7 @@ public final class PreferencesView {
                 Appearance.MIN_FONT_SIZE, Appearance.MAX_FONT_SIZE, vm.fontSizeProperty().get());
         size.setValueFactory(sizes);
         size.setEditable(true);
-        size.getEditor().setPrefColumnCount(3);
+        size.getStyleClass().add("font-size-spinner");
         sizes.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.fontSizeProperty().set(b);
@@ -83,7 +83,9 @@ public final class PreferencesView {
         confirmations.getStyleClass().add("gap-m");
         grid.addRow(0, heading("Theme"), themeRow);
         grid.addRow(1, heading("Font size"), sizeRow);
-        grid.addRow(2, heading("Confirmations"), confirmations);
+        Label confirmationsHeading = heading("Confirmations");
+        GridPane.setValignment(confirmationsHeading, javafx.geometry.VPos.TOP);
+        grid.addRow(2, confirmationsHeading, confirmations);
         root.setCenter(grid);
 
         Label where = new Label(file == null ? "Preferences are kept in memory only" : "Saved as you change them, in " + file);
@@ -98,11 +100,15 @@ public final class PreferencesView {
         closeButton.setDefaultButton(true);
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());
+        defaults.setMinWidth(Region.USE_PREF_SIZE);
+        closeButton.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(where, spacer, defaults, closeButton);
-        bottom.getStyleClass().addAll("pad-buttons", "gap-l");
-        bottom.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(spacer, defaults, closeButton);
+        buttons.getStyleClass().add("gap-l");
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox bottom = new VBox(where, buttons);
+        bottom.getStyleClass().addAll("pad-buttons", "gap-m");
         root.setBottom(bottom);
     }
 
