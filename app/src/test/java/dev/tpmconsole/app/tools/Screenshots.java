@@ -32,7 +32,7 @@ import javafx.stage.Stage;
  * picture is what X shows, taken with ImageMagick's {@code import}, so the output scale
  * ({@code -Dglass.gtk.uiScale}) is the real one.
  *
- * <p>Usage: {@code Screenshots OUT_DIR WORK_DIR NAME_SUFFIX [main|run|all]}
+ * <p>Usage: {@code Screenshots OUT_DIR WORK_DIR NAME_SUFFIX [main|run|all|error]}
  */
 public final class Screenshots {
 
@@ -119,6 +119,19 @@ public final class Screenshots {
             });
             Thread.sleep(1500);
             capture(out.resolve("run-with-error" + suffix + ".png"));
+        }
+        if (which.equals("error")) {
+            // the dialog of an error nobody caught, as a person sees it (not in the README set)
+            fx(() -> {
+                gui.catchUncaughtErrors();
+                return null;
+            });
+            Platform.runLater(() -> {
+                throw new IllegalStateException("a bug, thrown on purpose for this screenshot");
+            });
+            waitFor(() -> gui.errorDialog().showing() != null);
+            Thread.sleep(1000);
+            capture(out.resolve("uncaught-error" + suffix + ".png"));
         }
         Platform.exit();
         System.exit(0);

@@ -77,6 +77,8 @@ public final class ErrorDialog {
         content.getStyleClass().add("gap-m");
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setId("errorDialog");
+        // a width of its own, so that the wrapped sentence does not size (and place) the dialog by its one line
+        alert.getDialogPane().setPrefWidth(Em.of(48));
         alert.setResizable(true);
 
         ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
