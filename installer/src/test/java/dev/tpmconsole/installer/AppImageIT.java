@@ -3,6 +3,8 @@ package dev.tpmconsole.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +96,7 @@ class AppImageIT {
 
         Result audit = run(Map.of(), "audit", snapshot.toString(), "--format", "json");
         assertThat(audit.status()).as("exit 3: findings; " + audit.err()).isEqualTo(3);
-        Map<?, ?> report = (Map<?, ?>) Json.parse(audit.out());
+        Map<?, ?> report = (Map<?, ?>) json(audit.out());
         assertThat(report.get("source")).isEqualTo(snapshot.toString());
         List<?> findings = (List<?>) report.get("findings");
         assertThat(findings).isNotEmpty();
@@ -151,7 +153,7 @@ class AppImageIT {
             assertThat(info.out()).contains("Opened:  MariaDB, read-only");
             Result audit = run(Map.of(), "audit", url, "--format", "json");
             assertThat(audit.status()).as(audit.err()).isZero();
-            assertThat(((Map<?, ?>) Json.parse(audit.out())).get("findings")).isEqualTo(List.of());
+            assertThat(((Map<?, ?>) json(audit.out())).get("findings")).isEqualTo(List.of());
         } finally {
             mariadb(client, null, "-e", "DROP DATABASE IF EXISTS " + name);
         }
@@ -295,5 +297,13 @@ class AppImageIT {
         } catch (java.util.concurrent.TimeoutException e) {
             return fail("Xvfb printed no display within " + timeout.toSeconds() + " s: " + Files.readString(log));
         }
+    }
+
+    /**
+     * A command's JSON output as maps and lists, read strictly (nothing may follow the value). Jackson comes
+     * with the app's own jars (compile scope, so it stays on the packaged class path); it is not declared here.
+     */
+    private static Object json(String text) throws IOException {
+        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text, Object.class);
     }
 }
