@@ -3,11 +3,10 @@ package dev.tpmconsole.views.log;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.events.Event;
 import dev.tpmconsole.views.util.Clipboards;
-import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Tables;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
@@ -18,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -119,10 +117,10 @@ public final class EventLogView {
         table.setItems(vm.events());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Nothing has happened yet"));
-        table.getColumns().add(column("eventTimeColumn", "Time", 11, Event::localTime));
-        table.getColumns().add(column("eventLevelColumn", "Level", 5.5, e -> e.level().name().toLowerCase()));
-        table.getColumns().add(column("eventCategoryColumn", "Part", 6.5, Event::category));
-        table.getColumns().add(column("eventMessageColumn", "What happened", 52,
+        table.getColumns().add(Tables.column("eventTimeColumn", "Time", 11, Event::localTime));
+        table.getColumns().add(Tables.column("eventLevelColumn", "Level", 5.5, e -> e.level().name().toLowerCase()));
+        table.getColumns().add(Tables.column("eventCategoryColumn", "Part", 6.5, Event::category));
+        table.getColumns().add(Tables.column("eventMessageColumn", "What happened", 52,
                 e -> e.details() == null ? e.message() : e.message() + "  …"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
@@ -149,16 +147,6 @@ public final class EventLogView {
             }
         });
         return table;
-    }
-
-    private static TableColumn<Event, String> column(String id, String title, double em,
-                                                     java.util.function.Function<Event, String> text) {
-        TableColumn<Event, String> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setPrefWidth(Em.of(em));
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
-        return c;
     }
 
     private void copySelectionOrAll() {

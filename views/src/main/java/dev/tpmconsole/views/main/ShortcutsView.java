@@ -1,9 +1,8 @@
 package dev.tpmconsole.views.main;
 
-import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Tables;
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
@@ -64,12 +63,11 @@ public final class ShortcutsView {
         return root;
     }
 
+    /** A column of the list, sortable (the list is small and held in memory). */
     private static TableColumn<Shortcuts.Shortcut, String> column(String id, String title, double em,
                                                                   java.util.function.Function<Shortcuts.Shortcut, String> f) {
-        TableColumn<Shortcuts.Shortcut, String> c = new TableColumn<>(title);
-        c.setId(id);
-        c.setPrefWidth(Em.of(em));
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        TableColumn<Shortcuts.Shortcut, String> c = Tables.column(id, title, em, f);
+        c.setSortable(true);
         return c;
     }
 }
