@@ -24,8 +24,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -174,9 +172,8 @@ public final class Packager {
     }
 
     /**
-     * The class path jars, copied into the folder that jpackage puts on the launcher's class path. The app's
-     * jar gets the Implementation-Title/Version the shaded jar carries (--version reads them), and
-     * sqlite-jdbc's native library for this platform is extracted beside the jars (native/, which the launcher
+     * The class path jars, copied into the folder that jpackage puts on the launcher's class path (the app's
+     * jar carries its version in version.properties, which --version reads), and sqlite-jdbc's native library for this platform is extracted beside the jars (native/, which the launcher
      * names in org.sqlite.lib.path: no copy into /tmp at every start, and /tmp may be mounted noexec).
      */
     Path prepareAppJars(List<Path> classPath) throws IOException {
@@ -192,15 +189,6 @@ public final class Packager {
         Path main = appDir.resolve(mainJar);
         if (!Files.exists(main)) {
             throw new BuildFailure(mainJar + " is not on the class path " + classPath);
-        }
-        try (JarFile jar = new JarFile(main.toFile())) {
-            Attributes attributes = jar.getManifest() == null ? new Attributes() : jar.getManifest().getMainAttributes();
-            if (attributes.getValue(Attributes.Name.IMPLEMENTATION_VERSION) == null) {
-                Path manifest = work.resolve("implementation.mf");
-                Files.writeString(manifest, "Implementation-Title: " + TITLE + "\nImplementation-Version: "
-                        + required("--version") + "\n");
-                tool("jar", "--update", "--file", main.toString(), "--manifest", manifest.toString());
-            }
         }
         String arch = switch (System.getProperty("os.arch")) {
             case "amd64", "x86_64" -> "x86_64";
