@@ -35,6 +35,8 @@ public final class Appearance {
     /** The size the roots were last styled with, from which a change rescales the columns. */
     private int applied;
     private final boolean ownsEm;
+    /** The theme whose base sheet this appearance last set as JavaFX's user-agent stylesheet. */
+    private Theme userAgentOf;
 
     public Appearance(Theme theme, int fontSize) {
         this(theme, fontSize, true);
@@ -110,7 +112,10 @@ public final class Appearance {
 
     /** Styles {@code scene} now and whenever the theme or the font size changes. */
     public Scene style(Scene scene) {
-        applyUserAgent();
+        // set once per theme: setting it again makes JavaFX read and checksum the whole sheet for each window
+        if (userAgentOf != theme.get()) {
+            applyUserAgent();
+        }
         register(scene.getRoot());
         scene.rootProperty().addListener((o, a, b) -> register(b));
         return scene;
@@ -146,6 +151,7 @@ public final class Appearance {
         Application.setUserAgentStylesheet(theme.get().dark()
                 ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                 : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        userAgentOf = theme.get();
     }
 
     private void applyTheme(Parent root) {
