@@ -16,9 +16,12 @@ import picocli.CommandLine;
 /** Versions of the console and of what it runs on, for {@code --version}, the About box and error reports. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
 
+    /** What the build wrote into version.properties (read once), or null when it is missing. */
+    private static final Properties BUILD = properties("/dev/tpmconsole/app/version.properties");
+
     /** The console's version, from the build (version.properties), or "development build". */
     public static String version() {
-        Properties p = properties("/dev/tpmconsole/app/version.properties");
+        Properties p = BUILD;
         String v = p == null ? null : p.getProperty("version");
         if (v == null || v.isBlank() || v.startsWith("${")) {
             v = VersionProvider.class.getPackage().getImplementationVersion();
@@ -81,7 +84,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     /** A version the build wrote into version.properties (RxJava's jar carries no pom.properties). */
     static String built(String key) {
-        Properties p = properties("/dev/tpmconsole/app/version.properties");
+        Properties p = BUILD;
         String v = p == null ? null : p.getProperty(key);
         return orUnknown(v == null || v.startsWith("${") ? null : v);
     }
