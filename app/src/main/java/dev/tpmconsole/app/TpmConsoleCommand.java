@@ -9,7 +9,6 @@ import dev.tpmconsole.app.commands.InfoCommand;
 import dev.tpmconsole.app.commands.PlanCommand;
 import dev.tpmconsole.app.commands.RepairCommand;
 import dev.tpmconsole.app.commands.UndoCommand;
-import dev.tpmconsole.model.source.SourceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,15 +35,23 @@ public final class TpmConsoleCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
     }
 
+    /** The command line printing to the process's stdout and stderr. */
     public static CommandLine commandLine() {
+        return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()));
+    }
+
+    /**
+     * The command line printing to {@code out} and {@code err} through {@link SafeOutput}: what came from a
+     * database is shown, never acted on by a terminal. A failure is one line on {@code err} and exit 1.
+     */
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         CommandLine cli = new CommandLine(new TpmConsoleCommand());
+        cli.setOut(SafeOutput.wrap(out));
+        cli.setErr(SafeOutput.wrap(err));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof SourceException) {
-                commandLine.getErr().println("tpm-console: " + ex.getMessage());
-                return 1;
-            }
-            commandLine.getErr().println("tpm-console: " + ex);
-            ex.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println("tpm-console: " + Failures.oneLine(ex));
+            commandLine.getErr().flush();
             return 1;
         });
         return cli;

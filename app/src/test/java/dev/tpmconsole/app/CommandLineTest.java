@@ -28,11 +28,9 @@ class CommandLineTest {
     }
 
     static Run run(String... args) {
-        CommandLine cli = TpmConsoleCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+        CommandLine cli = TpmConsoleCommand.commandLine(out, err);
         int status = cli.execute(args);
         return new Run(status, out.toString(), err.toString());
     }

@@ -134,7 +134,8 @@ public final class ApplyCommand implements Callable<Integer> {
         private int failed;
 
         Progress(PrintWriter err, boolean terminal) {
-            this.err = err;
+            // on a terminal the line is redrawn with control sequences of its own; what it shows is ours
+            this.err = terminal ? dev.tpmconsole.app.SafeOutput.raw(err) : err;
             this.terminal = terminal;
         }
 

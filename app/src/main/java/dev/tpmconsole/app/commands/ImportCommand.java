@@ -57,7 +57,7 @@ public final class ImportCommand implements Callable<Integer> {
         Path target = (out != null ? out : DumpImporter.defaultSnapshot(dump)).toAbsolutePath().normalize();
         boolean bar = !quiet && System.console() != null;
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar progress = new ProgressBar(err);
+        ProgressBar progress = new ProgressBar(dev.tpmconsole.app.SafeOutput.raw(err));
         DumpImporter importer = new DumpImporter(new ImportOptions(force, database), bar ? progress::show : null);
         // Ctrl+C: stop the import and let it remove its partial file before the JVM goes
         CountDownLatch finished = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.events;
 
+import dev.tpmconsole.model.util.Texts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,14 +39,15 @@ public record Event(Instant time, Level level, String category, String message, 
 
     /**
      * The event as text: one line (local time, level, category, message), then the details indented by
-     * four spaces. What Copy puts on the clipboard and what the log file holds.
+     * four spaces. What Copy puts on the clipboard and what the log file holds; control characters (from the
+     * database, in a message) are escaped, so that reading the file in a terminal never acts on them.
      */
     public String toText() {
         StringBuilder b = new StringBuilder()
                 .append(localTime()).append("  ").append(String.format("%-7s", level)).append(' ')
-                .append(String.format("%-11s", category)).append(' ').append(message);
+                .append(String.format("%-11s", category)).append(' ').append(Texts.escaped(message));
         if (details != null) {
-            details.lines().forEach(l -> b.append("\n    ").append(l));
+            details.lines().forEach(l -> b.append("\n    ").append(Texts.escaped(l)));
         }
         return b.toString();
     }

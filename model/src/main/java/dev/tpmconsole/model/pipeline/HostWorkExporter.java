@@ -2,6 +2,7 @@ package dev.tpmconsole.model.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tpmconsole.model.hosts.HostPaths;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.util.AtomicFiles;
 import java.io.IOException;
@@ -11,20 +12,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Exports host work into the run folder: {@code host-work.json} (the plan's list) and one shell script per
- * host, {@code host-<hostUuid>.sh}, deleting the paths in the plan's order. Every path is validated against
- * what ZStack's agent allows (a TPM-state folder {@code /var/lib/libvirt/swtpm/<the VM's uuid>/}, or a file
- * under {@code /var/lib/libvirt/qemu/nvram/}) and single-quoted, so that no path can inject a command.
+ * host, {@code host-<hostUuid>.sh}, removing the TPM state folders in the plan's order. Administrators run these
+ * scripts as root, so nothing from the database reaches them unchecked: every entry's host uuid, management
+ * address, VM uuid and path must pass {@link HostPaths} (a TPM state folder named after its own VM, nothing
+ * else), or the entry is refused and fails its item; the script holds only values that passed, paths
+ * single-quoted besides. On the host, the script refuses a symbolic link or a file where the folder should be.
  */
 public final class HostWorkExporter implements HostWorkPort {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final String SWTPM = "/var/lib/libvirt/swtpm/";
-    private static final String NVRAM = "/var/lib/libvirt/qemu/nvram/";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -37,59 +36,56 @@ public final class HostWorkExporter implements HostWorkPort {
         Map<Integer, String> refused = new LinkedHashMap<>();
         Map<String, List<Plan.HostWork>> byHost = new LinkedHashMap<>();
         for (Plan.HostWork w : work) {
-            String why = invalid(w);
+            String why = refusal(w);
             if (why != null) {
-                refused.put(w.order(), w.path() + ": " + why);
+                refused.put(w.order(), why);
             } else {
                 byHost.computeIfAbsent(w.hostUuid(), h -> new ArrayList<>()).add(w);
             }
         }
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.write(dir.resolve("host-work.json"), out -> mapper.writeValue(out, work));
+        AtomicFiles.write(dir.resolve("host-work.json"), out -> MAPPER.writeValue(out, work));
         for (Map.Entry<String, List<Plan.HostWork>> e : byHost.entrySet()) {
-            StringBuilder sh = new StringBuilder("#!/bin/sh\n");
-            Plan.HostWork first = e.getValue().get(0);
-            sh.append("# TPM Console: host work for host ").append(e.getKey()).append(" (")
-                    .append(first.managementIp() == null ? "address unknown" : first.managementIp()).append(").\n")
-                    .append("# Deletes TPM state that the database no longer references, oldest first.")
-                    .append(" Review, then run on that host as root.\n")
-                    .append("set -eu\n");
-            for (Plan.HostWork w : e.getValue()) {
-                sh.append("# order ").append(w.order()).append(", VM ").append(w.vmUuid()).append('\n');
-                sh.append("rm -rf -- ").append(quote(w.path())).append('\n');
-            }
-            if (!HOST.matcher(e.getKey()).matches()) {
-                e.getValue().forEach(w -> refused.put(w.order(), "host " + e.getKey() + ": not a host uuid; no script"));
-                continue;
-            }
-            // a new file in the run's own folder, read by no one before the run ends: written directly
-            java.nio.file.Files.writeString(dir.resolve("host-" + e.getKey() + ".sh"), sh, StandardCharsets.UTF_8);
+            String script = script(e.getKey(), e.getValue());
+            AtomicFiles.write(dir.resolve("host-" + e.getKey() + ".sh"),
+                    out -> out.write(script.getBytes(StandardCharsets.US_ASCII)));
         }
         return refused;
     }
 
-    /** Why ZStack's agent would refuse this path, or null when it is allowed. */
-    static String invalid(Plan.HostWork w) {
-        String p = w.path();
-        if (p == null || p.contains("\0") || p.contains("\n") || p.contains("'")) {
-            return "contains characters no ZStack path has";
+    /** Why an entry cannot go into a script, or null: the host, its address, the VM and the path must all pass. */
+    static String refusal(Plan.HostWork w) {
+        String why = HostPaths.hostIdRefusal(w.hostUuid());
+        if (why == null && w.managementIp() != null) {
+            why = HostPaths.addressRefusal(w.managementIp());
         }
-        if (p.startsWith(SWTPM)) {
-            String rest = p.substring(SWTPM.length());
-            String segment = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
-            if (!SEGMENT.matcher(segment).matches() || segment.contains("..")) {
-                return "not a single folder below " + SWTPM;
-            }
-            String vm = w.vmUuid() == null ? "" : w.vmUuid();
-            String hyphenated = vm.matches("[0-9a-f]{32}") ? vm.substring(0, 8) + "-" + vm.substring(8, 12) + "-"
-                    + vm.substring(12, 16) + "-" + vm.substring(16, 20) + "-" + vm.substring(20) : vm;
-            return segment.equals(hyphenated) ? null : "the folder is not named after VM " + vm;
+        if (why == null) {
+            why = HostPaths.stateFolderRefusal(w.path(), w.vmUuid());
         }
-        if (p.startsWith(NVRAM)) {
-            String rest = p.substring(NVRAM.length());
-            return SEGMENT.matcher(rest).matches() && !rest.contains("..") ? null : "not a file directly below " + NVRAM;
+        return why == null ? null : dev.tpmconsole.model.util.Texts.escaped(w.path()) + ": " + why;
+    }
+
+    /** The script of one host; every value in it has passed {@link #refusal}. */
+    static String script(String hostUuid, List<Plan.HostWork> entries) {
+        String address = entries.get(0).managementIp();
+        StringBuilder sh = new StringBuilder("#!/bin/sh\n")
+                .append("# TPM Console: host work for host ").append(hostUuid)
+                .append(address == null ? " (no HostEO row: address unknown)" : " (" + address + ")").append(".\n")
+                .append("# Removes TPM state folders that the database no longer references, oldest first.\n")
+                .append("# Review, then run on that host as root. It stops at a path that is a symbolic link or\n")
+                .append("# not a folder, and leaves it for you to look at.\n")
+                .append("set -eu\n")
+                .append("remove_state() {\n")
+                .append("  if [ -L \"$1\" ]; then echo \"tpm-console: $1 is a symbolic link: not removed\" >&2; exit 1; fi\n")
+                .append("  if [ -e \"$1\" ] && [ ! -d \"$1\" ]; then echo \"tpm-console: $1 is not a folder: not removed\" >&2;")
+                .append(" exit 1; fi\n")
+                .append("  rm -rf -- \"$1\"\n")
+                .append("}\n");
+        for (Plan.HostWork w : entries) {
+            String path = w.path().endsWith("/") ? w.path().substring(0, w.path().length() - 1) : w.path();
+            sh.append("# order ").append(w.order()).append(", VM ").append(w.vmUuid()).append('\n');
+            sh.append("remove_state ").append(quote(path)).append('\n');
         }
-        return "outside " + SWTPM + " and " + NVRAM;
+        return sh.toString();
     }
 
     static String quote(String path) {

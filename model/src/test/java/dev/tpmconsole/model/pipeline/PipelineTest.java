@@ -41,21 +41,26 @@ class PipelineTest {
     Path file;
 
     /** Two VMs with TPM state on two hosts and three backups each (two key refs on one); a VM never started. */
+
+    /** VM uuids as ZStack writes them (their TPM state folders are named after them). */
+    static final String A = "a".repeat(32);
+    static final String B = "b".repeat(32);
+
     @BeforeEach
     void build() throws Exception {
         file = SqliteTestDatabase.create(dir.resolve("run.sqlite"), sink -> {
             Rows r = new Rows(sink);
             r.provider("p", "nkp").host("h1", false).host("h2", false);
-            for (String v : List.of("a", "b")) {
-                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals("a") ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
+            for (String v : List.of(A, B)) {
+                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals(A) ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
                 r.hostFile(v + "_f1", v, "h1", "TpmState", "2026-03-01 00:00:00");
                 r.hostFile(v + "_f2", v, "h2", "TpmState", "2026-04-01 00:00:00");
                 r.hostFile(v + "_nv", v, "h1", "NvRam");
                 r.backup(v + "_b", v, "TpmState").tag(v + "_tag", v + "_b", "VmHostBackupFileVO", "tpmKeyProviderName::nkp");
                 r.group(v + "_g", v).backup(v + "_gb", v + "_g", "TpmState");
             }
-            r.keyRef(10, "VmHostBackupFileVO", "a_b", "p", "nkp", "kek").keyRef(11, "VmHostBackupFileVO", "a_b", "p", "nkp", "kek");
-            r.keyRef(12, "VmHostBackupFileVO", "b_b", "p", "nkp", "kek");
+            r.keyRef(10, "VmHostBackupFileVO", A + "_b", "p", "nkp", "kek").keyRef(11, "VmHostBackupFileVO", A + "_b", "p", "nkp", "kek");
+            r.keyRef(12, "VmHostBackupFileVO", B + "_b", "p", "nkp", "kek");
             // never started: backups but no live file (the case ZStack skipped)
             r.vm("cold", true).tpm("cold_tpm", "cold").backup("cold_b", "cold", "TpmState");
             r.keyRef(13, "VmHostBackupFileVO", "cold_b", "p", "nkp", "kek").keyRef(3, "TpmVO", "cold_tpm", "p", "nkp", "kek");
@@ -136,7 +141,7 @@ class PipelineTest {
     void anSqlDeleteNeverOvertakesTheItemsBeforeIt_andEveryStepEndsOnce() throws Exception {
         // R1, R2: items run four at a time and slowly; still, each step starts only after every item of the
         // previous one has ended, and each step ends exactly once.
-        List<RunEvent> events = run(plan("remove", "a", "b"), db -> new ForwardingPort(db) {
+        List<RunEvent> events = run(plan("remove", A, B), db -> new ForwardingPort(db) {
             @Override
             public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
                 try {
@@ -170,31 +175,31 @@ class PipelineTest {
         assertThat(of(events, RunEvent.RunStarted.class)).hasSize(1);
         assertThat(of(events, RunEvent.RunEnded.class)).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(RunEvent.Outcome.DONE));
-        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('a', 'b')")).isZero();
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('" + A + "', '" + B + "')")).isZero();
     }
 
     @Test
     void oneFailingBackupDoesNotStopTheOthers_andItsKeyStaysWithIt() throws Exception {
         // R5: a failing item is recorded and the rest go on; R4: its key copies are not deleted without it;
         // R3: the TPM step is skipped, with the reason, since an item it depends on failed.
-        Plan plan = plan("remove", "a", "b");
-        List<RunEvent> events = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/a_b")), 1, Set.of());
+        Plan plan = plan("remove", A, B);
+        List<RunEvent> events = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/" + A + "_b")), 1, Set.of());
         assertThat(of(events, RunEvent.ItemFailed.class)).singleElement().satisfies(f -> {
-            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/a_b");
-            assertThat(f.cause()).isEqualTo("injected failure deleting VmHostBackupFileVO/a_b");
+            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/" + A + "_b");
+            assertThat(f.cause()).isEqualTo("injected failure deleting VmHostBackupFileVO/" + A + "_b");
             assertThat(f.detail()).contains("SQLException");
         });
         assertThat(of(events, RunEvent.ItemDone.class)).extracting(RunEvent.ItemDone::item)
-                .contains("VmHostBackupFileVO/b_b", "VmHostFileVO/a_f1", "VmHostFileVO/b_f2");
+                .contains("VmHostBackupFileVO/" + B + "_b", "VmHostFileVO/" + A + "_f1", "VmHostFileVO/" + B + "_f2");
         RunEvent.StepEnded tpm = of(events, RunEvent.StepEnded.class).get(3);
         assertThat(tpm.outcome()).isEqualTo(RunEvent.Outcome.SKIPPED);
         assertThat(tpm.reason()).contains("1 backup or host-file item(s) failed");
         assertThat(of(events, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.FAILED);
-        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = 'a_b'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = 'a_b'")).as("R4").isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM VmHostFileContentVO WHERE uuid = 'a_b'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = 'b_b'")).isZero();
-        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('a', 'b')")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = '" + A + "_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = '" + A + "_b'")).as("R4").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM VmHostFileContentVO WHERE uuid = '" + A + "_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = '" + B + "_b'")).isZero();
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('" + A + "', '" + B + "')")).isEqualTo(2);
     }
 
     @Test
@@ -210,7 +215,7 @@ class PipelineTest {
     @Test
     void eachKeyRefIsDeletedExactlyOnce() throws Exception {
         // R4: key refs deleted in one place, counted; no other delete touches them
-        Plan plan = plan("remove", "a", "b", "cold");
+        Plan plan = plan("remove", A, B, "cold");
         long keyRefs = plan.deletes().stream().filter(r -> r.table().equals("EncryptedResourceKeyRefVO")).count();
         AtomicInteger keyDeletes = new AtomicInteger();
         AtomicInteger keyRowsDeleted = new AtomicInteger();
@@ -260,16 +265,16 @@ class PipelineTest {
 
     @Test
     void aStalePlanIsRefusedAndNothingChanges() throws Exception {
-        Plan plan = plan("remove", "a");
-        TestSnapshots.exec(file, "UPDATE VmHostFileVO SET lastSyncReason = 'touched since' WHERE uuid = 'a_f2'",
+        Plan plan = plan("remove", A);
+        TestSnapshots.exec(file, "UPDATE VmHostFileVO SET lastSyncReason = 'touched since' WHERE uuid = '" + A + "_f2'",
                 "INSERT INTO SystemTagVO (uuid, resourceUuid, resourceType, type, tag) VALUES"
-                        + " ('late', 'a_tpm', 'TpmVO', 'System', 'new')");
+                        + " ('late', '" + A + "_tpm', 'TpmVO', 'System', 'new')");
         String hash = TestSnapshots.sha256(file);
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
             assertThatThrownBy(() -> Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io()))
                     .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.problems()).containsExactly(
-                            "VmHostFileVO/a_f2 has changed since the plan was made",
-                            "SystemTagVO/late (of TpmVO/a_tpm) appeared since the plan was made"));
+                            "VmHostFileVO/" + A + "_f2 has changed since the plan was made",
+                            "SystemTagVO/late (of TpmVO/" + A + "_tpm) appeared since the plan was made"));
         }
         assertThat(TestSnapshots.sha256(file)).isEqualTo(hash);
         assertThat(TestSnapshots.listing(dir)).containsExactly("run.sqlite");
@@ -277,22 +282,22 @@ class PipelineTest {
 
     @Test
     void resumeRetriesTheFailedItemsAndLeavesNoResidue() throws Exception {
-        Plan plan = plan("remove", "a", "b");
-        List<RunEvent> first = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/a_b")), 1, Set.of());
+        Plan plan = plan("remove", A, B);
+        List<RunEvent> first = run(plan, db -> failing(db, r -> r.id().equals("VmHostBackupFileVO/" + A + "_b")), 1, Set.of());
         List<String> done = of(first, RunEvent.ItemDone.class).stream()
                 .map(d -> Pipeline.doneKey(d.step(), d.item())).toList();
         List<RunEvent> second = run(plan, db -> db, 1, Set.copyOf(done));
         assertThat(of(second, RunEvent.RunEnded.class).get(0).outcome()).isEqualTo(RunEvent.Outcome.DONE);
         assertThat(of(second, RunEvent.ItemDone.class)).filteredOn(d -> d.rows() > 0).extracting(RunEvent.ItemDone::item)
-                .containsExactlyInAnyOrder("VmHostBackupFileVO/a_b", "TpmVO/a_tpm", "TpmVO/b_tpm");
-        assertThat(residue("a")).isEmpty();
-        assertThat(residue("b")).isEmpty();
+                .containsExactlyInAnyOrder("VmHostBackupFileVO/" + A + "_b", "TpmVO/" + A + "_tpm", "TpmVO/" + B + "_tpm");
+        assertThat(residue(A)).isEmpty();
+        assertThat(residue(B)).isEmpty();
     }
 
     @Test
     void undoPutsBackByteEqualRows_andRefusesRowsThatExistAgain() throws Exception {
         String before = TestSnapshots.contentDigest(file);
-        Plan plan = plan("remove", "a", "b", "cold");
+        Plan plan = plan("remove", A, B, "cold");
         Path journal;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
              Runs.Run run = Runs.start(s, plan, dir.resolve("run1/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
@@ -314,7 +319,7 @@ class PipelineTest {
 
     @Test
     void resumingAFinishedRunChangesNothing() throws Exception {
-        Plan plan = plan("reset", "a");
+        Plan plan = plan("reset", A);
         Path journal;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
              Runs.Run run = Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io())) {
@@ -329,27 +334,63 @@ class PipelineTest {
             assertThat(ended.outcome()).isEqualTo(RunEvent.Outcome.DONE);
         }
         assertThat(TestSnapshots.sha256(file)).isEqualTo(after);
-        assertThat(count("SELECT count(*) FROM TpmVO WHERE uuid = 'a_tpm'")).as("a reset keeps the TPM").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM TpmVO WHERE uuid = '" + A + "_tpm'")).as("a reset keeps the TPM").isEqualTo(1);
     }
 
     @Test
     void hostWorkIsExportedWithValidatedQuotedPaths() throws Exception {
         HostWorkExporter exporter = new HostWorkExporter(dir);
         String vm = "0123456789abcdef0123456789abcdef";
+        String folder = "/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/";
         Map<Integer, String> refused = exporter.export(List.of(
-                new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/", vm, 1),
+                new Plan.HostWork("h1", "192.0.2.1", folder, vm, 1),
                 new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/x/'; rm -rf / #", vm, 2),
                 new Plan.HostWork("h1", "192.0.2.1", "/var/lib/libvirt/swtpm/../../etc/", vm, 3),
                 new Plan.HostWork("h2", null, "/etc/passwd", vm, 4),
-                new Plan.HostWork("h2", null, "/var/lib/libvirt/swtpm/ffffffff-89ab-cdef-0123-456789abcdef/", vm, 5)));
-        assertThat(refused.keySet()).containsExactly(2, 3, 4, 5);
+                new Plan.HostWork("h2", null, "/var/lib/libvirt/swtpm/ffffffff-89ab-cdef-0123-456789abcdef/", vm, 5),
+                // a command through the management address, the VM uuid of an NvRam file, the host uuid
+                new Plan.HostWork("h3", "192.0.2.3\ntouch /tmp/injected", folder, vm, 6),
+                new Plan.HostWork("h4", "192.0.2.4", "/var/lib/libvirt/qemu/nvram/x.fd", vm + "\ntouch /tmp/injected", 7),
+                new Plan.HostWork("h5\ntouch /tmp/injected", "192.0.2.5", folder, vm, 8),
+                // a TpmState row whose path is an NvRam file: its script would remove the NVRAM
+                new Plan.HostWork("h6", "192.0.2.6", "/var/lib/libvirt/qemu/nvram/01234567-89ab-cdef-0123-456789abcdef.fd",
+                        vm, 9),
+                new Plan.HostWork("h7", "fd00::7", folder, vm, 10)));
+        assertThat(refused.keySet()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(refused.get(5)).contains("not named after VM");
+        assertThat(refused.get(6)).contains("not an IP address");
+        assertThat(refused.get(7)).contains("NvRam");
+        assertThat(refused.get(8)).contains("not an identifier").doesNotContain("\n");
+        assertThat(refused.get(9)).contains("names an NvRam file");
         String script = Files.readString(dir.resolve("host-h1.sh"));
-        assertThat(script).contains("rm -rf -- '/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/'")
+        assertThat(script).contains("remove_state '/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef'")
                 .doesNotContain("etc", "; rm");
-        assertThat(dir.resolve("host-h2.sh")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("host-h7.sh"))).contains("(fd00::7)");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sh")))
+                    .containsExactlyInAnyOrder("host-h1.sh", "host-h7.sh");
+        }
         assertThat(Files.readString(dir.resolve("host-work.json"))).contains("\"order\" : 5");
         assertThat(HostWorkExporter.quote("a'b")).isEqualTo("'a'\\''b'");
+        for (String name : List.of("host-h1.sh", "host-h7.sh")) {
+            assertThat(scriptLinesAreOfKnownShapes(Files.readString(dir.resolve(name)))).as(name).isEmpty();
+        }
+    }
+
+    /** The lines of an exported script that are not of the shapes the exporter writes: none, in a sound script. */
+    static List<String> scriptLinesAreOfKnownShapes(String script) {
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+        java.util.regex.Pattern known = java.util.regex.Pattern.compile(String.join("|",
+                "# TPM Console: host work for host [A-Za-z0-9_-]+ \\((no HostEO row: address unknown|[0-9A-Za-z.:-]+)\\)\\.",
+                "# order [0-9]+, VM [0-9a-f]{32}",
+                "remove_state '/var/lib/libvirt/swtpm/" + uuid + "'"));
+        // the fixed lines: the header and the function, as the exporter writes them for every host
+        java.util.Set<String> fixed = new java.util.HashSet<>(HostWorkExporter.script("h", List.of(new Plan.HostWork("h",
+                null, "/var/lib/libvirt/swtpm/01234567-89ab-cdef-0123-456789abcdef/", "0123456789abcdef0123456789abcdef",
+                1))).lines().filter(l -> !l.startsWith("# TPM Console: host work") && !l.startsWith("# order")
+                && !l.startsWith("remove_state '")).toList());
+        assertThat(fixed).hasSize(10);
+        return script.lines().filter(l -> !fixed.contains(l) && !known.matcher(l).matches()).toList();
     }
 
     @Test

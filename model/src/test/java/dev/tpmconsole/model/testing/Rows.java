@@ -74,10 +74,15 @@ public final class Rows {
     public Rows hostFile(String uuid, String vm, String host, String type, String lastOpDate) throws SQLException {
         resource(uuid, "VmHostFileVO");
         sink.table("VmHostFileVO").set("uuid", uuid).set("vmInstanceUuid", vm).set("hostUuid", host).set("type", type)
-                .set("path", type.equals("TpmState") ? "/var/lib/libvirt/swtpm/" + vm + "/"
-                        : "/var/lib/libvirt/qemu/nvram/" + vm + ".fd")
+                .set("path", type.equals("TpmState") ? "/var/lib/libvirt/swtpm/" + folder(vm) + "/"
+                        : "/var/lib/libvirt/qemu/nvram/" + folder(vm) + ".fd")
                 .set("createDate", OLD).set("lastOpDate", lastOpDate).add();
         return content(uuid);
+    }
+
+    /** How libvirt names a VM's files: by its uuid with hyphens (a short test key as it is). */
+    static String folder(String vm) {
+        return vm.matches("[0-9a-f]{32}") ? dev.tpmconsole.model.hosts.HostPaths.hyphenated(vm) : vm;
     }
 
     public Rows backup(String uuid, String owner, String type) throws SQLException {

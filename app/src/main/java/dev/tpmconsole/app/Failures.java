@@ -1,0 +1,92 @@
+package dev.tpmconsole.app;
+
+import dev.tpmconsole.app.commands.GuiCommand;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.util.Texts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * A command's failure as one line for the person who ran it: what could not be done, on what, and why. A
+ * failure of the console itself (a bug) is one line too, and its stack trace goes to the event log file.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static String oneLine(Throwable ex) {
+        Throwable e = unwrap(ex);
+        if (e instanceof SourceException) {
+            return firstLine(e.getMessage());
+        }
+        if (e instanceof IOException io) {
+            return io(io);
+        }
+        if (e instanceof SQLException sql) {
+            String m = firstLine(sql.getMessage());
+            if (m.contains("SQLITE_FULL") || m.contains("database or disk is full")) {
+                return "the disk is full: the database cannot be written (" + m + ")";
+            }
+            return "database error: " + m;
+        }
+        return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                : ": " + firstLine(e.getMessage())) + logged(e);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException
+                || t.getClass() == RuntimeException.class) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String io(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + Texts.escaped(a.getFile());
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder: " + Texts.escaped(n.getFile());
+        }
+        if (e instanceof FileAlreadyExistsException f) {
+            return Texts.escaped(f.getFile()) + " exists already";
+        }
+        if (e instanceof NotDirectoryException n) {
+            return "not a folder: " + Texts.escaped(n.getFile());
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return Texts.escaped(f.getFile()) + ": " + f.getReason();
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
+        return "cannot read or write a file: " + m;
+    }
+
+    static String firstLine(String m) {
+        if (m == null || m.isBlank()) {
+            return "(no message)";
+        }
+        return Texts.escaped(m.strip().lines().findFirst().orElse(m));
+    }
+
+    /** Where the stack trace of a bug went, for its report; nothing when it could not be written. */
+    private static String logged(Throwable e) {
+        java.nio.file.Path file = AppDirs.dataDir().resolve(GuiCommand.EVENT_LOG_FILE);
+        try (EventLog log = new EventLog(1, Clock.systemUTC(), file)) {
+            log.error("app", "A command failed: " + e, e);
+            return " (the details are in " + file + ")";
+        } catch (RuntimeException notWritten) {
+            return "";
+        }
+    }
+}
