@@ -1,6 +1,8 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.pipeline.Pipeline;
 import dev.tpmconsole.model.pipeline.RefusedException;
+import dev.tpmconsole.model.pipeline.RunStorageException;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
@@ -105,8 +107,24 @@ public final class ApplyCommand implements Callable<Integer> {
             }
             try (run) {
                 Progress progress = new Progress(err, System.console() != null);
-                RunEvent.RunEnded ended = (RunEvent.RunEnded) run.events().doOnNext(progress::accept)
-                        .filter(RunEvent.RunEnded.class::isInstance).blockingLast();
+                RunEvent.RunEnded ended;
+                try {
+                    ended = (RunEvent.RunEnded) run.events().doOnNext(progress::accept)
+                            .filter(RunEvent.RunEnded.class::isInstance).blockingLast();
+                } catch (RuntimeException e) {
+                    RunStorageException stop = Pipeline.storageFailure(e);
+                    if (stop == null) {
+                        throw e;
+                    }
+                    progress.finish();
+                    out.printf("Stopped: %d items done, %d failed before the run stopped. Run folder: %s%n",
+                            progress.totalDone, progress.totalFailed, run.folder());
+                    out.flush();
+                    err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
+                            + " once that is fixed, finish it with: tpm-console apply --resume " + run.journalFile());
+                    err.flush();
+                    return FAILED_ITEMS;
+                }
                 progress.finish();
                 out.printf("%s: %d items done, %d failed, %d skipped. Run folder: %s%n",
                         ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures", ended.done(),
@@ -128,6 +146,8 @@ public final class ApplyCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean terminal;
         final List<String> failures = new ArrayList<>();
+        int totalDone;
+        int totalFailed;
         private String step = "";
         private int stepItems;
         private int done;
@@ -147,8 +167,10 @@ public final class ApplyCommand implements Callable<Integer> {
                 failed = 0;
             } else if (e instanceof RunEvent.ItemDone) {
                 done++;
+                totalDone++;
             } else if (e instanceof RunEvent.ItemFailed f) {
                 failed++;
+                totalFailed++;
                 failures.add(f.item() + ": " + f.cause());
             } else if (e instanceof RunEvent.StepEnded s) {
                 line(String.format("%s: %s (%d done, %d failed)%s", s.step(), s.outcome().name().toLowerCase(),

@@ -78,7 +78,9 @@ public final class RepairCommand implements Callable<Integer> {
             PlanJson.write(plan, out);
             w.println("repair: " + plan.summary() + (plan.updates().isEmpty() ? "" : " (" + plan.updates().size()
                     + " key ref(s) relinked)"));
-            w.println("Plan written to " + out.toAbsolutePath() + "; run it with: tpm-console apply " + source + " " + out);
+            // the password is not repeated: apply takes it from TPM_CONSOLE_DB_PASSWORD or asks for it
+            w.println("Plan written to " + out.toAbsolutePath() + "; run it with: tpm-console apply "
+                    + dev.tpmconsole.model.source.JdbcUrls.stripPassword(source) + " " + out);
         } else {
             w.print(PlanJson.write(plan));
         }

@@ -1,13 +1,13 @@
 package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.pipeline.QuarantinedRow;
+import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -41,15 +41,21 @@ public final class UndoCommand implements Callable<Integer> {
         try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
                 OpenOptions.writableOptions())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
-            int total = new dev.tpmconsole.model.pipeline.QuarantineFile(
-                    journal.toAbsolutePath().getParent().resolve(Runs.QUARANTINE)).readAll().size();
-            List<QuarantinedRow> refused = Runs.undo(source, journal);
-            out.printf("Restored %d of %d rows into %s%n", total - refused.size(), total, source.displayName());
-            for (QuarantinedRow r : refused) {
-                out.println("  refused (exists again): " + r.id());
+            Runs.UndoResult result;
+            try {
+                result = Runs.undo(source, journal, java.time.Clock.systemUTC());
+            } catch (RefusedException e) {
+                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                return 1;
+            }
+            out.printf("Restored %d of %d rows into %s%s%n", result.restored(), result.total(), source.displayName(),
+                    result.inPlace() == 0 ? "" : " (" + result.inPlace() + " in place already: never deleted, or"
+                            + " put back before)");
+            for (QuarantinedRow r : result.refused()) {
+                out.println("  refused (there again, with other values): " + r.id());
             }
             out.flush();
-            return refused.isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
+            return result.refused().isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
         }
     }
 }

@@ -28,11 +28,11 @@ public interface DatabasePort {
     ItemTransaction begin() throws SQLException;
 
     /**
-     * Puts quarantined rows back in one transaction: deleted rows are inserted (refused when their key exists
-     * again), rows of {@code updated} (ids of rows the run changed) get their old values back. Returns the
-     * rows refused.
+     * Puts quarantined rows back in one transaction: deleted rows are inserted, rows of {@code updated} (ids of
+     * rows the run changed) get their old values back; a row that is there with the same values is in place,
+     * one there with other values is refused (never overwritten). Returns what was restored, in place, refused.
      */
-    List<QuarantinedRow> restore(List<QuarantinedRow> rows, Set<String> updated) throws SQLException;
+    Runs.UndoResult restore(List<QuarantinedRow> rows, Set<String> updated) throws SQLException;
 
     /** One item's changes; nothing is visible until {@link #commit()}. */
     interface ItemTransaction extends AutoCloseable {

@@ -146,19 +146,25 @@ public final class JdbcDatabasePort implements DatabasePort {
         List<QuarantinedRow> out = new ArrayList<>();
         try (Connection c = borrow()) {
             for (Plan.RowRef row : rows) {
-                TableDef def = ZStackSchema.canonical().requireTable(row.table());
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + row.table() + " WHERE "
-                        + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
-                    d.bind(ps, 1, row.key());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            out.add(new QuarantinedRow(item, row.table(), row.key(), values(rs, def)));
-                        }
-                    }
+                Map<String, String> values = readIn(c, row);
+                if (values != null) {
+                    out.add(new QuarantinedRow(item, row.table(), row.key(), values));
                 }
             }
         }
         return out;
+    }
+
+    /** A row's values as the quarantine keeps them, or null when it is not there. */
+    private Map<String, String> readIn(Connection c, Plan.RowRef row) throws SQLException {
+        TableDef def = ZStackSchema.canonical().requireTable(row.table());
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + row.table() + " WHERE "
+                + d.eqParam(RowFingerprints.keyColumn(row.table())))) {
+            d.bind(ps, 1, row.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? values(rs, def) : null;
+            }
+        }
     }
 
     private static Map<String, String> values(ResultSet rs, TableDef def) throws SQLException {
@@ -258,8 +264,10 @@ public final class JdbcDatabasePort implements DatabasePort {
     }
 
     @Override
-    public List<QuarantinedRow> restore(List<QuarantinedRow> rows, java.util.Set<String> updated) throws SQLException {
+    public Runs.UndoResult restore(List<QuarantinedRow> rows, java.util.Set<String> updated) throws SQLException {
         List<QuarantinedRow> refused = new ArrayList<>();
+        int restored = 0;
+        int inPlace = 0;
         try (Connection c = borrow()) {
             boolean mariadb = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
             if (mariadb) {
@@ -270,21 +278,19 @@ public final class JdbcDatabasePort implements DatabasePort {
             }
             c.setAutoCommit(false);
             try {
-                List<Plan.RowRef> present = new ArrayList<>();
                 for (QuarantinedRow r : rows) {
-                    present.add(new Plan.RowRef(r.table(), r.key()));
-                }
-                List<Plan.RowRef> exist = existingIn(c, present);
-                for (QuarantinedRow r : rows) {
-                    if (updated.contains(r.id())) {
+                    Map<String, String> now = readIn(c, new Plan.RowRef(r.table(), r.key()));
+                    if (now != null && now.equals(r.values())) {
+                        inPlace++; // never deleted (its item failed), or put back already
+                    } else if (updated.contains(r.id()) && now != null) {
                         restoreValues(c, r);
-                        continue;
+                        restored++;
+                    } else if (now != null) {
+                        refused.add(r); // there again, with other values: not overwritten
+                    } else {
+                        insert(c, r);
+                        restored++;
                     }
-                    if (exist.contains(new Plan.RowRef(r.table(), r.key()))) {
-                        refused.add(r);
-                        continue;
-                    }
-                    insert(c, r);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -299,7 +305,7 @@ public final class JdbcDatabasePort implements DatabasePort {
                 }
             }
         }
-        return refused;
+        return new Runs.UndoResult(restored, inPlace, refused);
     }
 
     private List<Plan.RowRef> existingIn(Connection c, List<Plan.RowRef> rows) throws SQLException {

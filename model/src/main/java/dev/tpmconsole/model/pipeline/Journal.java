@@ -1,73 +1,46 @@
 package dev.tpmconsole.model.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run journal: append-only JSON lines, one event a line, flushed as each is written. Reading tolerates
- * a last line cut off by a crash.
+ * The run journal: append-only JSON lines, one event a line, written as each happens ({@link JsonLines}: a line
+ * cut off by a kill or a full disk is cut away, never joined to the next; reading is exact). An event that
+ * cannot be written stops the run ({@link RunStorageException}).
  */
 public final class Journal implements AutoCloseable {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Path file;
-    private final OutputStream out;
+    private final FileChannel channel;
 
     public Journal(Path file) throws IOException {
         this.file = file;
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.channel = JsonLines.open(file);
     }
 
     public Path file() {
         return file;
     }
 
-    public synchronized void append(RunEvent event) throws IOException {
-        out.write((MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    public synchronized void append(RunEvent event) throws RunStorageException {
+        try {
+            JsonLines.append(channel, (JsonLines.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8),
+                    false, "journal-write");
+        } catch (IOException e) {
+            throw new RunStorageException("cannot write the journal", file, e);
+        }
     }
 
+    /** The events of a journal; a damaged journal (a line that is not an event, before its last) is an error. */
     public static List<RunEvent> read(Path file) throws IOException {
-        return readLines(file, RunEvent.class);
-    }
-
-    /**
-     * Reads a JSON-lines file of the run folder; a line that does not parse (the last line of a process
-     * killed while writing it) is skipped.
-     */
-    static <T> List<T> readLines(Path file, Class<T> type) throws IOException {
-        List<T> out = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return out;
-        }
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    out.add(MAPPER.readValue(line, type));
-                } catch (IOException e) {
-                    // cut off by a crash: nothing after it was acted on
-                }
-            }
-        }
-        return out;
+        return JsonLines.read(file, RunEvent.class);
     }
 
     @Override
     public synchronized void close() throws IOException {
-        out.close();
+        channel.close();
     }
 }

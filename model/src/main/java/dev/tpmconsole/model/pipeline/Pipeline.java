@@ -2,6 +2,7 @@ package dev.tpmconsole.model.pipeline;
 
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.util.FaultPoints;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.PrintWriter;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The clean-up pipeline (design/cleanup.md, "Applying a plan"), as an RxJava chain of typed events.
@@ -50,7 +50,8 @@ public final class Pipeline {
      * @param scheduler   where items run
      * @param journal     receives every event, in order, before any subscriber sees it
      */
-    public record Options(int concurrency, Scheduler scheduler, Clock clock, Consumer<RunEvent> journal) {
+    public record Options(int concurrency, Scheduler scheduler, Clock clock,
+                          io.reactivex.rxjava3.functions.Consumer<RunEvent> journal) {
     }
 
     public Pipeline(DatabasePort db, QuarantinePort quarantine, HostWorkPort hosts, Options options) {
@@ -195,7 +196,7 @@ public final class Pipeline {
         parts.add(Observable.fromCallable(() -> new RunEvent.RunEnded(now(),
                 totals.failed.get() > 0 || totals.skipped.get() > 0 ? RunEvent.Outcome.FAILED : RunEvent.Outcome.DONE,
                 totals.done.get(), totals.failed.get(), totals.skipped.get())));
-        return Observable.concat(parts).doOnNext(options.journal()::accept);
+        return Observable.concat(parts).doOnNext(options.journal());
     }
 
     private Observable<RunEvent> step(Prepared prepared, Plan.Step step, Totals totals) {
@@ -272,6 +273,11 @@ public final class Pipeline {
             done.incrementAndGet();
             end = new RunEvent.ItemDone(now(), step.name(), id, rows);
         } catch (Exception e) {
+            RunStorageException stop = storageFailure(e);
+            if (stop != null) {
+                // not this item's failure: the run cannot keep its record or write at all; it stops here
+                return Observable.error(stop);
+            }
             failed.incrementAndGet();
             totals.deleteFailures.incrementAndGet();
             end = new RunEvent.ItemFailed(now(), step.name(), id, cause(e), detail(e));
@@ -326,14 +332,34 @@ public final class Pipeline {
                 }
                 deleted += n;
             }
+            FaultPoints.reach("item-delete");
             tx.commit();
         }
+        FaultPoints.reach("item-committed");
         List<Plan.RowRef> left = db.existing(rows);
         if (!left.isEmpty()) {
             throw new SQLException("rows remain after the delete: " + String.join(", ",
                     left.stream().map(Plan.RowRef::id).toList()));
         }
         return deleted;
+    }
+
+    /**
+     * Whether a failure stops the run rather than its item: the quarantine (or journal) cannot be written, or
+     * the database's disk is full (SQLite's SQLITE_FULL; MariaDB's "table is full" and "disk full"), where
+     * every next item would fail the same way. Null for an item's own failure.
+     */
+    public static RunStorageException storageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RunStorageException r) {
+                return r;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 13 && String.valueOf(sql.getMessage())
+                    .contains("SQLITE_FULL") || sql.getErrorCode() == 1114 || sql.getErrorCode() == 1021)) {
+                return new RunStorageException("cannot write the database: its disk is full", null, sql);
+            }
+        }
+        return null;
     }
 
     private String now() {

@@ -1,23 +1,21 @@
 package dev.tpmconsole.model.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The quarantine bundle: a JSON-lines file beside the journal, one deleted row a line, forced to disk and
- * read back before the rows are deleted. A line cut off by a crash is ignored on reading (its item never
- * deleted anything, since the delete waits for the read-back).
+ * read back before the rows are deleted ({@link JsonLines}: a cut line is cut away, never joined to the next;
+ * reading is exact). A line cut off by a kill belongs to an item that deleted nothing, since the delete waits
+ * for the read-back. An item that runs again (a retry, a resume) quarantines its rows again: the bundle then
+ * holds them more than once, and {@link Runs#undo} takes the first.
  */
 public final class QuarantineFile implements QuarantinePort {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
 
@@ -30,50 +28,44 @@ public final class QuarantineFile implements QuarantinePort {
     }
 
     @Override
-    public synchronized void put(List<QuarantinedRow> rows) throws IOException {
+    public synchronized void put(List<QuarantinedRow> rows) throws RunStorageException {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder();
-        for (QuarantinedRow r : rows) {
-            sb.append(MAPPER.writeValueAsString(r)).append('\n');
-        }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        long start;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            start = ch.size();
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        try {
+            StringBuilder sb = new StringBuilder();
+            for (QuarantinedRow r : rows) {
+                sb.append(JsonLines.MAPPER.writeValueAsString(r)).append('\n');
             }
-            ch.force(false); // the data, durably, before the delete that it makes undoable
-        }
-        // read back exactly what was appended
-        byte[] back = new byte[bytes.length];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.wrap(back);
-            long pos = start;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    break;
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            try (FileChannel ch = JsonLines.open(file)) {
+                long start = JsonLines.append(ch, bytes, true, "quarantine-write"); // durably, before the delete it makes undoable
+                // read back exactly what was appended
+                byte[] back = new byte[bytes.length];
+                ByteBuffer buf = ByteBuffer.wrap(back);
+                long pos = start;
+                while (buf.hasRemaining()) {
+                    int n = ch.read(buf, pos);
+                    if (n < 0) {
+                        break;
+                    }
+                    pos += n;
                 }
-                pos += n;
+                List<QuarantinedRow> read = new ArrayList<>();
+                for (String line : new String(back, StandardCharsets.UTF_8).split("\n")) {
+                    read.add(JsonLines.MAPPER.readValue(line, QuarantinedRow.class));
+                }
+                if (!read.equals(rows)) {
+                    throw new IOException("it did not read back as written");
+                }
             }
-        }
-        List<QuarantinedRow> read = new ArrayList<>();
-        for (String line : new String(back, StandardCharsets.UTF_8).split("\n")) {
-            read.add(MAPPER.readValue(line, QuarantinedRow.class));
-        }
-        if (!read.equals(rows)) {
-            throw new IOException("the quarantine bundle " + file + " did not read back as written");
+        } catch (IOException e) {
+            throw new RunStorageException("cannot write the quarantine bundle", file, e);
         }
     }
 
     @Override
     public synchronized List<QuarantinedRow> readAll() throws IOException {
-        // a line cut off by a crash belongs to an item that deleted nothing: the delete waits for the read-back
-        return Journal.readLines(file, QuarantinedRow.class);
+        return JsonLines.read(file, QuarantinedRow.class);
     }
 }

@@ -2,28 +2,46 @@ package dev.tpmconsole.model.pipeline;
 
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.PlanSql;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.model.util.FaultPoints;
+import dev.tpmconsole.model.util.PrivateFiles;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Starts and resumes runs. A run has a folder (by default {@code <snapshot>.runs/<UTC timestamp>/}) holding a
- * backup of the snapshot (SQLite's online backup), a copy of the plan, the journal, the quarantine bundle and
- * the exported host work. Nothing is ever added inside the database itself.
+ * Starts, resumes and undoes runs. A run has a folder of its own (by default
+ * {@code <snapshot>.runs/<UTC timestamp>/}) holding a backup of the snapshot (SQLite's online backup), a copy
+ * of the plan, the journal, the quarantine bundle and the exported host work, all owner-only. Nothing is
+ * ever added inside the database itself.
+ *
+ * <p>One run (or undo) per database at a time ({@link RunLock}). A run folder appears whole: it is prepared
+ * under a hidden name and renamed into place once the backup, the plan and the journal are there, so that a
+ * kill during the backup leaves no folder without a journal; such leftovers are removed by the next run.
  */
 public final class Runs {
 
@@ -35,87 +53,89 @@ public final class Runs {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
+    /** A run folder being prepared: {@code .<name>.<pid>.partial}. */
+    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.([0-9]+)\\.partial");
 
     private Runs() {
     }
 
-    /** A run ready to go: subscribe to {@link #events()} to apply it. */
+    /** A run ready to go: subscribe to {@link #events()} to apply it; close it when it has ended. */
     public record Run(Path folder, Path journalFile, Pipeline.Prepared prepared, Observable<RunEvent> events,
-                      Journal journal, JdbcDatabasePort database) implements AutoCloseable {
+                      Journal journal, JdbcDatabasePort database, RunLock lock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {
                 journal.close();
             } finally {
-                database.close();
+                try {
+                    database.close();
+                } finally {
+                    lock.close();
+                }
             }
         }
     }
 
     /**
-     * Checks the plan (refusing a stale one before anything is written), then creates the run folder, backs up
-     * the snapshot and returns the run. {@code journalFile} null means the default folder.
+     * Checks the plan (refusing a stale one before anything is written), then prepares the run folder (backup,
+     * plan copy, empty journal) and returns the run. {@code journalFile} null means the default folder. Refused
+     * (nothing changed, no folder left) when another run holds the database, or the folder cannot be prepared.
      */
     public static Run start(Source source, Plan plan, Path journalFile, Clock clock, Scheduler scheduler)
             throws RefusedException, IOException, SQLException {
         if (!source.writable()) {
             throw new IllegalArgumentException("open the source writable to apply a plan");
         }
-        JdbcDatabasePort db = new JdbcDatabasePort(source);
-        // the check reads only; a refused run leaves no folder behind
-        Pipeline.Prepared prepared;
+        RunLock lock = RunLock.acquire(source, "apply", clock);
+        JdbcDatabasePort db = null;
         try {
-            prepared = Pipeline.prepare(db, plan, Set.of());
-        } catch (RefusedException | SQLException | RuntimeException e) {
-            db.close();
+            db = new JdbcDatabasePort(source);
+            // the check reads only; a refused run leaves no folder behind
+            Pipeline.Prepared prepared = Pipeline.prepare(db, plan, Set.of());
+            Path journal = prepareFolder(source, plan, journalFile, clock);
+            return open(source, db, lock, prepared, journal.getParent(), journal, journal.resolveSibling(PLAN), false,
+                    clock, scheduler);
+        } catch (RefusedException | IOException | SQLException | RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            lock.close();
             throw e;
         }
-        Path journal = journalFile != null ? journalFile.toAbsolutePath() : defaultFolder(source, clock).resolve(JOURNAL);
-        Path folder = journal.getParent();
-        createPrivateFolder(folder);
-        if (Files.exists(journal)) {
-            throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
-                    List.of());
-        }
-        if (source.snapshotFile().isPresent()) {
-            backup(source, folder.resolve(BACKUP));
-        } else {
-            // a live database: the rows the plan touches, as they are now, as an SQL script that puts them back
-            String rows = dev.tpmconsole.model.plan.PlanSql.inverse(plan, source);
-            dev.tpmconsole.model.util.AtomicFiles.write(folder.resolve(BACKUP_ROWS),
-                    out -> out.write(rows.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        Path planCopy = folder.resolve(PLAN);
-        PlanJson.write(plan, planCopy);
-        return open(source, db, prepared, folder, journal, planCopy, false, clock, scheduler);
     }
 
     /** Resumes the run of a journal: done items stay done, failed and unstarted ones run (again). */
     public static Run resume(Source source, Path journalFile, Clock clock, Scheduler scheduler)
             throws RefusedException, IOException, SQLException {
         Path journal = journalFile.toAbsolutePath();
-        List<RunEvent> events = Journal.read(journal);
-        RunEvent.RunStarted started = events.stream().filter(RunEvent.RunStarted.class::isInstance)
-                .map(RunEvent.RunStarted.class::cast).findFirst()
-                .orElseThrow(() -> new RefusedException(journal + " is not a run journal (no run-started line)", List.of()));
-        Plan plan = PlanJson.read(Path.of(started.plan()));
-        Set<String> done = new HashSet<>();
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.ItemDone d) {
-                done.add(Pipeline.doneKey(d.step(), d.item()));
-            } else if (e instanceof RunEvent.ItemFailed f) {
-                done.remove(Pipeline.doneKey(f.step(), f.item()));
-            }
-        }
-        JdbcDatabasePort db = new JdbcDatabasePort(source);
-        Pipeline.Prepared prepared;
+        RunLock lock = RunLock.acquire(source, "resume", clock);
+        JdbcDatabasePort db = null;
         try {
-            prepared = Pipeline.prepare(db, plan, done);
-        } catch (RefusedException | SQLException | RuntimeException e) {
-            db.close();
+            List<RunEvent> events = Journal.read(journal);
+            RunEvent.RunStarted started = events.stream().filter(RunEvent.RunStarted.class::isInstance)
+                    .map(RunEvent.RunStarted.class::cast).findFirst()
+                    .orElseThrow(() -> new RefusedException(journal + " is not a run journal (no run-started line)",
+                            List.of()));
+            Plan plan = PlanJson.read(Path.of(started.plan()));
+            Set<String> done = new HashSet<>();
+            for (RunEvent e : events) {
+                if (e instanceof RunEvent.ItemDone d) {
+                    done.add(Pipeline.doneKey(d.step(), d.item()));
+                } else if (e instanceof RunEvent.ItemFailed f) {
+                    done.remove(Pipeline.doneKey(f.step(), f.item()));
+                }
+            }
+            db = new JdbcDatabasePort(source);
+            Pipeline.Prepared prepared = Pipeline.prepare(db, plan, done);
+            return open(source, db, lock, prepared, journal.getParent(), journal, Path.of(started.plan()), true, clock,
+                    scheduler);
+        } catch (RefusedException | IOException | SQLException | RuntimeException e) {
+            if (db != null) {
+                db.close();
+            }
+            lock.close();
             throw e;
         }
-        return open(source, db, prepared, journal.getParent(), journal, Path.of(started.plan()), true, clock, scheduler);
     }
 
     /** The source named in a journal (to open it before {@link #resume}). */
@@ -125,71 +145,202 @@ public final class Runs {
                 .orElseThrow(() -> new RefusedException(journalFile + " is not a run journal", List.of()));
     }
 
-    private static Run open(Source source, JdbcDatabasePort db, Pipeline.Prepared prepared, Path folder, Path journal,
-                            Path planCopy, boolean resumed, Clock clock, Scheduler scheduler) throws IOException {
+    private static Run open(Source source, JdbcDatabasePort db, RunLock lock, Pipeline.Prepared prepared, Path folder,
+                            Path journal, Path planCopy, boolean resumed, Clock clock, Scheduler scheduler)
+            throws IOException {
         Journal j = new Journal(journal);
         Pipeline pipeline = new Pipeline(db, new QuarantineFile(folder.resolve(QUARANTINE)), new HostWorkExporter(folder),
-                new Pipeline.Options(source.kind() == DatabaseKind.SQLITE ? 1 : 4, scheduler, clock, e -> {
-                    try {
-                        j.append(e);
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException(ex);
-                    }
-                }));
+                new Pipeline.Options(source.kind() == DatabaseKind.SQLITE ? 1 : 4, scheduler, clock, j::append));
         return new Run(folder, journal, prepared, pipeline.run(prepared, source.displayName(), planCopy.toString(),
-                resumed), j, db);
+                resumed), j, db, lock);
     }
 
-    /** The run folder holds key material (backup, quarantine): only its owner may read it. */
-    static void createPrivateFolder(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
+    /** Where the runs of a snapshot go: {@code <snapshot>.runs/}. */
+    public static Path runsFolder(Path snapshot) {
+        Path file = snapshot.toAbsolutePath();
+        return file.resolveSibling(file.getFileName() + ".runs");
+    }
+
+    /**
+     * Prepares the run folder and returns its journal (empty): the default folder is made under a hidden name
+     * and renamed into place once whole; a folder named by {@code --journal} gets its files under temporary
+     * names, the journal last.
+     */
+    private static Path prepareFolder(Source source, Plan plan, Path journalFile, Clock clock)
+            throws RefusedException, IOException, SQLException {
+        if (journalFile != null) {
+            Path journal = journalFile.toAbsolutePath().normalize();
+            Path folder = PrivateFiles.createFolders(journal.getParent());
+            if (Files.exists(journal)) {
+                throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
+                        List.of());
+            }
+            removeStale(folder);
+            fill(source, plan, folder, folder);
+            try {
+                PrivateFiles.createFile(journal);
+            } catch (FileAlreadyExistsException e) {
+                throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
+                        List.of());
+            }
+            return journal;
         }
-        Files.createDirectories(folder.getParent());
+        Path base = PrivateFiles.createFolders(source.snapshotFile().map(Runs::runsFolder)
+                .orElse(Path.of("tpm-console-runs").toAbsolutePath()));
+        removeStale(base);
+        // the name is reserved by an empty folder, which the whole one replaces (rename over an empty folder)
+        Path folder = reserve(base, STAMP.format(clock.instant()));
+        Path staging = base.resolve("." + folder.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
         try {
-            Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectory(folder);
+            PrivateFiles.createFolder(staging);
+            fill(source, plan, staging, folder);
+            PrivateFiles.createFile(staging.resolve(JOURNAL));
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (RefusedException | IOException | SQLException | RuntimeException e) {
+            deleteTree(staging);
+            Files.deleteIfExists(folder);
+            throw e;
         }
+        // the plan copy names where it is now
+        return folder.resolve(JOURNAL);
     }
 
-    static Path defaultFolder(Source source, Clock clock) {
-        String stamp = STAMP.format(clock.instant());
-        if (source.snapshotFile().isPresent()) {
-            Path file = source.snapshotFile().get();
-            return file.resolveSibling(file.getFileName() + ".runs").resolve(stamp);
-        }
-        return Path.of("tpm-console-runs", stamp).toAbsolutePath();
-    }
-
-    /** SQLite's online backup of the snapshot into the run folder. */
-    static void backup(Source source, Path target) throws SQLException {
-        try (Connection c = source.connection(); Statement st = c.createStatement()) {
-            st.executeUpdate("backup to \"" + target.toAbsolutePath() + "\"");
-        }
-    }
-
-    /** Puts back what a run deleted (from its quarantine bundle), refusing rows whose key exists again. */
-    public static List<QuarantinedRow> undo(Source source, Path journalFile) throws IOException, SQLException {
-        List<QuarantinedRow> rows = new QuarantineFile(journalFile.toAbsolutePath().getParent().resolve(QUARANTINE))
-                .readAll();
-        // the bundle is in deletion order (key refs, tags, content, row, ResourceVO per item); insert in reverse
-        List<QuarantinedRow> reversed = new java.util.ArrayList<>(rows);
-        java.util.Collections.reverse(reversed);
-        // rows the run changed (relinks) get their old values back; deleted rows are inserted again
-        Set<String> updated = new HashSet<>();
-        List<RunEvent> events = Journal.read(journalFile.toAbsolutePath());
-        for (RunEvent e : events) {
-            if (e instanceof RunEvent.RunStarted started && Files.exists(Path.of(started.plan()))) {
-                PlanJson.read(Path.of(started.plan())).updates().forEach(u -> updated.add(u.table() + "/" + u.key()));
+    /** A folder of its own for this run: the time stamp, then -2, -3... when a run started in the same second. */
+    private static Path reserve(Path base, String stamp) throws IOException {
+        for (int n = 1; ; n++) {
+            Path folder = base.resolve(n == 1 ? stamp : stamp + "-" + n);
+            try {
+                return PrivateFiles.createFolder(folder);
+            } catch (FileAlreadyExistsException taken) {
+                // another run had this name: the next one
             }
         }
-        JdbcDatabasePort db = new JdbcDatabasePort(source);
+    }
+
+    /**
+     * Writes the backup and the plan copy into {@code folder}, each under a temporary name first. A failure
+     * refuses the run (nothing changed), naming the run folder as {@code shownAs}.
+     */
+    private static void fill(Source source, Plan plan, Path folder, Path shownAs)
+            throws RefusedException, IOException, SQLException {
         try {
-            return db.restore(reversed, updated);
-        } finally {
-            db.close();
+            if (source.snapshotFile().isPresent()) {
+                Path backup = folder.resolve(BACKUP);
+                Path temp = folder.resolve("." + BACKUP + "." + ProcessHandle.current().pid() + ".partial");
+                Files.deleteIfExists(temp);
+                PrivateFiles.createFile(temp); // SQLite writes into it, keeping its owner-only mode
+                try {
+                    backup(source, temp);
+                    FaultPoints.reach("backup"); // the fault suite kills a run here: its folder is not there yet
+                    Files.move(temp, backup, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            } else {
+                // a live database: the rows the plan touches, as they are now, as an SQL script that puts them back
+                String rows = PlanSql.inverse(plan, source);
+                AtomicFiles.write(folder.resolve(BACKUP_ROWS), out -> out.write(rows.getBytes(StandardCharsets.UTF_8)));
+            }
+            PlanJson.write(plan, folder.resolve(PLAN));
+        } catch (IOException | SQLException e) {
+            throw new RefusedException("Cannot prepare the run folder " + shownAs + ": " + RunStorageException.reason(e)
+                    + "; nothing was changed", List.of());
+        }
+    }
+
+    /**
+     * Removes what runs killed while they prepared their folders left in {@code dir}: hidden partial folders
+     * and files of processes that are gone, and the empty folders that reserved their names.
+     */
+    static void removeStale(Path dir) throws IOException {
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.partial")) {
+            for (Path p : entries) {
+                Matcher m = STAGING.matcher(p.getFileName().toString());
+                if (m.matches() && !alive(Long.parseLong(m.group(2)))) {
+                    stale.add(p);
+                }
+            }
+        }
+        for (Path p : stale) {
+            Matcher m = STAGING.matcher(p.getFileName().toString());
+            m.matches();
+            deleteTree(p);
+            Path reserved = dir.resolve(m.group(1));
+            if (Files.isDirectory(reserved)) {
+                try (DirectoryStream<Path> inside = Files.newDirectoryStream(reserved)) {
+                    if (!inside.iterator().hasNext()) {
+                        Files.delete(reserved);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> inside = Files.newDirectoryStream(p)) {
+                for (Path c : inside) {
+                    deleteTree(c);
+                }
+            }
+        }
+        Files.delete(p);
+    }
+
+    /** SQLite's online backup of the snapshot into {@code target}. */
+    static void backup(Source source, Path target) throws SQLException {
+        try (Connection c = source.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("backup to \"" + target.toAbsolutePath().toString().replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    /** What an undo did. */
+    public record UndoResult(int restored, int inPlace, List<QuarantinedRow> refused) {
+        public int total() {
+            return restored + inPlace + refused.size();
+        }
+    }
+
+    /**
+     * Puts back what a run deleted, and the old values of what it changed, from its quarantine bundle, in one
+     * transaction. Every row the bundle holds counts once (an item that ran twice quarantined its rows twice;
+     * the first copy is the row as it was before the run). A row that is there again with the same values is
+     * in place (its item never deleted it, or an undo already put it back); one that is there with other
+     * values is refused and listed. Nothing is changed when the bundle is damaged or the restore fails.
+     */
+    public static UndoResult undo(Source source, Path journalFile, Clock clock)
+            throws IOException, SQLException, RefusedException {
+        Path journal = journalFile.toAbsolutePath();
+        try (RunLock lock = RunLock.acquire(source, "undo", clock)) {
+            List<QuarantinedRow> bundle = new QuarantineFile(journal.getParent().resolve(QUARANTINE)).readAll();
+            Map<String, QuarantinedRow> first = new LinkedHashMap<>();
+            for (QuarantinedRow r : bundle) {
+                first.putIfAbsent(r.id(), r);
+            }
+            // the bundle is in deletion order (key refs, tags, content, row, ResourceVO per item): insert in reverse
+            List<QuarantinedRow> reversed = new ArrayList<>(first.values());
+            Collections.reverse(reversed);
+            // rows the run changed (relinks) get their old values back; deleted rows are inserted again
+            Set<String> updated = new HashSet<>();
+            for (RunEvent e : Journal.read(journal)) {
+                if (e instanceof RunEvent.RunStarted started && Files.exists(Path.of(started.plan()))) {
+                    PlanJson.read(Path.of(started.plan())).updates().forEach(u -> updated.add(u.table() + "/" + u.key()));
+                }
+            }
+            JdbcDatabasePort db = new JdbcDatabasePort(source);
+            try {
+                return db.restore(reversed, updated);
+            } finally {
+                db.close();
+            }
         }
     }
 }

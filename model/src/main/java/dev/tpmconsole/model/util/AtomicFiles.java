@@ -25,8 +25,10 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path file = target.toAbsolutePath();
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".partial");
+        PrivateFiles.createFolders(file.getParent());
+        // owner-only: what these files hold comes from the database
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".partial",
+                PrivateFiles.fileAttributes());
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
                 writer.write(out);

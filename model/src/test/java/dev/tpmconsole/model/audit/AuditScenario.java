@@ -13,6 +13,10 @@ import java.util.Map;
  */
 final class AuditScenario {
 
+    /** VMs whose TpmState files a repair plans host work for: uuids as ZStack writes them (the folders are named after them). */
+    public static final String VM_D = "d".repeat(32);
+    public static final String VM_EXPUNGED = "e".repeat(32);
+
     static final Map<AuditRule, List<String>> EXPECTED = Map.ofEntries(
             Map.entry(AuditRule.KEY_REF_ORPHANED, List.of("50", "51", "52", "53", "54", "57", "58", "59", "64")),
             Map.entry(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, List.of("11")),
@@ -51,9 +55,9 @@ final class AuditScenario {
         // vm_c: materialized key, backup without key copy: BACKUP_WITHOUT_KEY.
         r.vm("vm_c", true).tpm("tpm_c", "vm_c").keyRef(13, "TpmVO", "tpm_c", "prov1", "nkp-default", "kek/1");
         r.backup("bc_state", "vm_c", "TpmState");
-        // vm_d: live, no TPM, TpmState leftovers (files and backup); NvRam file and backup are secure boot's.
-        r.vm("vm_d", true).hostFile("fd_state", "vm_d", "host_live", "TpmState").hostFile("fd_nvram", "vm_d", "host_live", "NvRam");
-        r.backup("bd_state", "vm_d", "TpmState").backup("bd_nvram", "vm_d", "NvRam");
+        // VM_D: live, no TPM, TpmState leftovers (files and backup); NvRam file and backup are secure boot's.
+        r.vm(VM_D, true).hostFile("fd_state", VM_D, "host_live", "TpmState").hostFile("fd_nvram", VM_D, "host_live", "NvRam");
+        r.backup("bd_state", VM_D, "TpmState").backup("bd_nvram", VM_D, "NvRam");
         // vm_e: soft-deleted, no TPM, TpmState file: neither "without VM" nor "without TPM" (not live).
         r.vm("vm_e", false).hostFile("fe_state", "vm_e", "host_live", "TpmState");
         // vm_f: soft-deleted with its TPM (expected until expunge); the TPM's key lost its provider for good.
@@ -69,9 +73,9 @@ final class AuditScenario {
         // vm_i: no TPM; its snapshot group owns a TpmState backup: not TPM_STATE_BACKUP_WITHOUT_TPM.
         r.vm("vm_i", true).group("sg_i", "vm_i").backup("bsg_i", "sg_i", "TpmState");
         // a TPM whose VM was expunged, with its (owned) key
-        r.tpm("tpm_x", "vm_expunged").keyRef(16, "TpmVO", "tpm_x", "prov1", "nkp-default", "kek/1");
+        r.tpm("tpm_x", VM_EXPUNGED).keyRef(16, "TpmVO", "tpm_x", "prov1", "nkp-default", "kek/1");
         // a host file of an expunged VM
-        r.hostFile("fx", "vm_expunged", "host_live", "TpmState");
+        r.hostFile("fx", VM_EXPUNGED, "host_live", "TpmState");
         // a backup whose owner is gone
         r.backup("bo", "res_gone", "TpmState");
         // a key-backup holder with its key

@@ -56,8 +56,9 @@ class RepairTest {
         Path journal;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
              Runs.Run run = Runs.start(s, plan, dir.resolve("repair/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
-            RunEvent.RunEnded ended = (RunEvent.RunEnded) run.events().blockingLast();
-            assertThat(ended.outcome()).isEqualTo(RunEvent.Outcome.DONE);
+            java.util.List<RunEvent> all = run.events().toList().blockingGet();
+            RunEvent.RunEnded ended = (RunEvent.RunEnded) all.get(all.size() - 1);
+            assertThat(ended.outcome()).as(all.toString()).isEqualTo(RunEvent.Outcome.DONE);
             journal = run.journalFile();
         }
         AuditReport after;
@@ -81,7 +82,7 @@ class RepairTest {
                 .as("healthy rows untouched").isEqualTo(1);
 
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
-            assertThat(Runs.undo(s, journal)).isEmpty();
+            assertThat(Runs.undo(s, journal, Clock.systemUTC()).refused()).isEmpty();
         }
         assertThat(TestSnapshots.contentDigest(file)).as("undo restores every row, relinks included").isEqualTo(before);
     }

@@ -40,7 +40,7 @@ class ForwardingPort implements DatabasePort {
     }
 
     @Override
-    public List<QuarantinedRow> restore(List<QuarantinedRow> rows, java.util.Set<String> updated) throws SQLException {
+    public Runs.UndoResult restore(List<QuarantinedRow> rows, java.util.Set<String> updated) throws SQLException {
         return next.restore(rows, updated);
     }
 }

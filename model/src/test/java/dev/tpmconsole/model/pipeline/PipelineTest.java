@@ -277,7 +277,9 @@ class PipelineTest {
                             "SystemTagVO/late (of TpmVO/" + A + "_tpm) appeared since the plan was made"));
         }
         assertThat(TestSnapshots.sha256(file)).isEqualTo(hash);
-        assertThat(TestSnapshots.listing(dir)).containsExactly("run.sqlite");
+        // no run folder: only the lock that kept other runs out while the plan was checked
+        assertThat(TestSnapshots.listing(dir)).containsExactly("run.sqlite", "run.sqlite.runs");
+        assertThat(TestSnapshots.listing(dir.resolve("run.sqlite.runs"))).containsExactly(".lock");
     }
 
     @Test
@@ -295,7 +297,7 @@ class PipelineTest {
     }
 
     @Test
-    void undoPutsBackByteEqualRows_andRefusesRowsThatExistAgain() throws Exception {
+    void undoPutsBackByteEqualRows_aSecondUndoFindsThemInPlace_andRowsChangedSinceAreRefused() throws Exception {
         String before = TestSnapshots.contentDigest(file);
         Plan plan = plan("remove", A, B, "cold");
         Path journal;
@@ -308,13 +310,26 @@ class PipelineTest {
         assertThat(Files.exists(dir.resolve("run1/backup.sqlite"))).isTrue();
         assertThat(TestSnapshots.contentDigest(dir.resolve("run1/backup.sqlite"))).as("the backup is the file before").isEqualTo(before);
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
-            assertThat(Runs.undo(s, journal)).isEmpty();
+            Runs.UndoResult undone = Runs.undo(s, journal, Clock.systemUTC());
+            assertThat(undone.refused()).isEmpty();
+            assertThat(undone.restored()).isEqualTo(plan.deletes().size());
         }
         assertThat(TestSnapshots.contentDigest(file)).isEqualTo(before);
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
-            assertThat(Runs.undo(s, journal)).as("every row exists again").hasSize(plan.deletes().size());
+            Runs.UndoResult again = Runs.undo(s, journal, Clock.systemUTC());
+            assertThat(again.inPlace()).as("every row is there again, as it was").isEqualTo(plan.deletes().size());
+            assertThat(again.restored()).isZero();
+            assertThat(again.refused()).isEmpty();
         }
         assertThat(TestSnapshots.contentDigest(file)).isEqualTo(before);
+        // a deleted row made again with other values is never overwritten
+        TestSnapshots.exec(file, "UPDATE TpmVO SET lastOpDate = '2030-01-01 00:00:00' WHERE uuid = '" + A + "_tpm'");
+        String changed = TestSnapshots.contentDigest(file);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            assertThat(Runs.undo(s, journal, Clock.systemUTC()).refused()).extracting(QuarantinedRow::id)
+                    .containsExactly("TpmVO/" + A + "_tpm");
+        }
+        assertThat(TestSnapshots.contentDigest(file)).isEqualTo(changed);
     }
 
     @Test

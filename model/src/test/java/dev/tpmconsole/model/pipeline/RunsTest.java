@@ -1,0 +1,166 @@
+package dev.tpmconsole.model.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs as a whole: one at a time per database, a folder of their own, undo whatever happened to the bundle. */
+class RunsTest {
+
+    static final String A = "a".repeat(32);
+    static final String B = "b".repeat(32);
+
+    @TempDir
+    Path dir;
+    Path file;
+
+    @BeforeEach
+    void build() throws Exception {
+        file = SqliteTestDatabase.create(dir.resolve("run.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h1", false);
+            for (String v : List.of(A, B)) {
+                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals(A) ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
+                r.hostFile(v + "_f1", v, "h1", "TpmState");
+                r.backup(v + "_b", v, "TpmState").tag(v + "_tag", v + "_b", "VmHostBackupFileVO", "tpmKeyProviderName::nkp");
+                r.keyRef(v.equals(A) ? 10 : 11, "VmHostBackupFileVO", v + "_b", "p", "nkp", "kek");
+            }
+        });
+    }
+
+    Plan plan(String... vms) throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            return new Planner(s, Clock.systemUTC()).remove(List.of(vms)).plan();
+        }
+    }
+
+    static RunEvent.RunEnded finish(Runs.Run run) {
+        return (RunEvent.RunEnded) run.events().filter(RunEvent.RunEnded.class::isInstance).blockingLast();
+    }
+
+    @Test
+    void oneRunOrUndoAtATimePerSnapshot() throws Exception {
+        Plan plan = plan(A);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             SqliteSnapshot other = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            Path journal;
+            try (Runs.Run run = Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io())) {
+                journal = run.journalFile();
+                assertThatThrownBy(() -> Runs.start(other, plan(B), null, Clock.systemUTC(), Schedulers.io()))
+                        .isInstanceOf(RefusedException.class)
+                        .hasMessageContaining("Another run is going on " + file)
+                        .hasMessageContaining("apply by process " + ProcessHandle.current().pid())
+                        .hasMessageNotContaining("\n");
+                assertThatThrownBy(() -> Runs.resume(other, journal, Clock.systemUTC(), Schedulers.io()))
+                        .isInstanceOf(RefusedException.class).hasMessageContaining("Another run is going");
+                assertThatThrownBy(() -> Runs.undo(other, journal, Clock.systemUTC()))
+                        .isInstanceOf(RefusedException.class).hasMessageContaining("Another run is going");
+                assertThat(finish(run).outcome()).isEqualTo(RunEvent.Outcome.DONE);
+            }
+            // the lock went with the run
+            try (Runs.Run run = Runs.start(other, plan(B), null, Clock.systemUTC(), Schedulers.io())) {
+                assertThat(finish(run).outcome()).isEqualTo(RunEvent.Outcome.DONE);
+            }
+            assertThat(Runs.undo(s, journal, Clock.systemUTC()).refused()).isEmpty();
+        }
+    }
+
+    @Test
+    void runsStartedInTheSameSecondGetFoldersOfTheirOwn_ownerOnly() throws Exception {
+        Clock frozen = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        Path first;
+        Path second;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            try (Runs.Run run = Runs.start(s, plan(A), null, frozen, Schedulers.io())) {
+                finish(run);
+                first = run.folder();
+            }
+            try (Runs.Run run = Runs.start(s, plan(B), null, frozen, Schedulers.io())) {
+                finish(run);
+                second = run.folder();
+            }
+        }
+        Path runs = dir.resolve("run.sqlite.runs");
+        assertThat(first).isEqualTo(runs.resolve("20261201T100000Z"));
+        assertThat(second).isEqualTo(runs.resolve("20261201T100000Z-2"));
+        assertThat(TestSnapshots.listing(runs)).containsExactly(".lock", "20261201T100000Z", "20261201T100000Z-2");
+        for (Path folder : List.of(runs, first, second)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString())
+                    .isEqualTo("rwx------");
+        }
+        try (var files = Files.list(first)) {
+            assertThat(files.toList()).allSatisfy(f -> assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------"))
+                    .extracting(f -> f.getFileName().toString())
+                    .contains(Runs.BACKUP, Runs.PLAN, Runs.JOURNAL, Runs.QUARANTINE, "host-work.json", "host-h1.sh");
+        }
+    }
+
+    @Test
+    void leftoversOfARunKilledWhilePreparingAreRemovedByTheNext() throws Exception {
+        Path runs = dir.resolve("run.sqlite.runs");
+        long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1000;
+        Path staging = Files.createDirectories(runs.resolve(".20261201T090000Z." + dead + ".partial"));
+        Files.writeString(staging.resolve(".backup.sqlite." + dead + ".partial"), "half a backup");
+        Files.createDirectories(runs.resolve("20261201T090000Z"));
+        Path alive = Files.createDirectories(runs.resolve(".20261201T090001Z." + ProcessHandle.current().pid() + ".partial"));
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.start(s, plan(A), null, Clock.systemUTC(), Schedulers.io())) {
+            finish(run);
+        }
+        assertThat(staging).doesNotExist();
+        assertThat(runs.resolve("20261201T090000Z")).as("the empty folder that reserved its name").doesNotExist();
+        assertThat(alive).as("a folder a live process is preparing stays").exists();
+    }
+
+    @Test
+    void undoRestoresEveryRowOnce_afterAnItemRanTwice() throws Exception {
+        String before = TestSnapshots.contentDigest(file);
+        // a real failure after the quarantine: the item's rows are quarantined, then its transaction rolls back
+        TestSnapshots.exec(file, "CREATE TRIGGER fail BEFORE DELETE ON VmHostBackupFileVO WHEN old.uuid = '" + A
+                + "_b' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        Plan plan = plan(A, B);
+        Path journal;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.start(s, plan, null, Clock.systemUTC(), Schedulers.io())) {
+            assertThat(finish(run).outcome()).isEqualTo(RunEvent.Outcome.FAILED);
+            journal = run.journalFile();
+        }
+        for (int retry = 0; retry < 2; retry++) { // the same failure again, then the fix
+            if (retry == 1) {
+                TestSnapshots.exec(file, "DROP TRIGGER fail");
+            }
+            try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+                 Runs.Run run = Runs.resume(s, journal, Clock.systemUTC(), Schedulers.io())) {
+                assertThat(finish(run).outcome()).isEqualTo(retry == 0 ? RunEvent.Outcome.FAILED : RunEvent.Outcome.DONE);
+            }
+        }
+        List<QuarantinedRow> bundle = new QuarantineFile(journal.resolveSibling(Runs.QUARANTINE)).readAll();
+        assertThat(bundle.stream().filter(r -> r.id().equals("VmHostBackupFileVO/" + A + "_b")))
+                .as("quarantined at each of its three tries").hasSize(3);
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            Runs.UndoResult undone = Runs.undo(s, journal, Clock.systemUTC());
+            assertThat(undone.refused()).isEmpty();
+            assertThat(undone.restored()).isEqualTo(plan.deletes().size());
+        }
+        assertThat(TestSnapshots.contentDigest(file)).isEqualTo(before);
+    }
+}
