@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveApplyTest {
 
+    /** A VM uuid as ZStack writes it: its TPM state folder is named after it. */
+    static final String V = "c0ffee00".repeat(4);
+
     @TempDir
     Path dir;
 
@@ -25,8 +28,8 @@ class LiveApplyTest {
         try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
             db.load(sink -> {
                 Rows r = new Rows(sink);
-                r.provider("p", "nkp").host("h", false).vm("v", true).tpm("t", "v").keyRef(1, "TpmVO", "t", "p", "nkp", "k");
-                r.hostFile("f", "v", "h", "TpmState").backup("b", "v", "TpmState");
+                r.provider("p", "nkp").host("h", false).vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "k");
+                r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
             });
             try (Connection c = db.connection(); Statement st = c.createStatement()) {
                 st.execute("UPDATE TpmVO SET createDate = '0000-00-00 00:00:00'");
@@ -34,7 +37,7 @@ class LiveApplyTest {
                         + " ('mn1', '172.24.0.11', 'RUNNING', UTC_TIMESTAMP())");
             }
             Path plan = dir.resolve("plan.json");
-            CommandLineTest.Run planned = CommandLineTest.run("plan", "remove", db.url(), "--vm", "v", "--out", plan.toString());
+            CommandLineTest.Run planned = CommandLineTest.run("plan", "remove", db.url(), "--vm", V, "--out", plan.toString());
             assertThat(planned.status()).as(planned.err()).isZero();
 
             CommandLineTest.Run refused = CommandLineTest.run("apply", db.url(), plan.toString(),

@@ -37,6 +37,10 @@ class RunWindowTest {
     static Path dir;
     static Path snapshot;
 
+    /** VM uuids as ZStack writes them: their TPM state folders are named after them. */
+    static final String AAA = "a".repeat(32);
+    static final String BBB = "b".repeat(32);
+
     ConsoleGui gui;
 
     @BeforeAll
@@ -44,14 +48,14 @@ class RunWindowTest {
         snapshot = SqliteTestDatabase.create(dir.resolve("run.sqlite"), sink -> {
             Rows r = new Rows(sink);
             r.provider("p", "nkp").host("h1", false).host("h2", false);
-            for (String v : new String[] {"aaa", "bbb"}) {
-                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals("aaa") ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
+            for (String v : new String[] {AAA, BBB}) {
+                r.vm(v, true).tpm(v + "_tpm", v).keyRef(v.equals(AAA) ? 1 : 2, "TpmVO", v + "_tpm", "p", "nkp", "kek");
                 r.hostFile(v + "_f", v, "h1", "TpmState").backup(v + "_b", v, "TpmState");
             }
-            r.keyRef(3, "VmHostBackupFileVO", "aaa_b", "p", "nkp", "kek").keyRef(4, "VmHostBackupFileVO", "bbb_b", "p", "nkp", "kek");
+            r.keyRef(3, "VmHostBackupFileVO", AAA + "_b", "p", "nkp", "kek").keyRef(4, "VmHostBackupFileVO", BBB + "_b", "p", "nkp", "kek");
         });
         TestSnapshots.exec(snapshot, "CREATE TRIGGER protect_aaa_b BEFORE DELETE ON VmHostBackupFileVO"
-                + " WHEN old.uuid = 'aaa_b' BEGIN SELECT RAISE(ABORT, 'injected: backup aaa_b is protected'); END");
+                + " WHEN old.uuid = '" + AAA + "_b' BEGIN SELECT RAISE(ABORT, 'injected: backup aaa_b is protected'); END");
     }
 
     @Start
@@ -90,7 +94,7 @@ class RunWindowTest {
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
         TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();
         assertThat(failures.getItems()).singleElement().satisfies(f -> {
-            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/aaa_b");
+            assertThat(f.item()).isEqualTo("VmHostBackupFileVO/" + AAA + "_b");
             assertThat(f.cause()).contains("injected: backup aaa_b is protected");
         });
         assertThat(gui.runViewModel().items()).filteredOn(r -> r.step().equals("delete-tpm"))
@@ -102,7 +106,7 @@ class RunWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#failureDetail").queryAs(javafx.scene.control.TextArea.class).getText())
                 .contains("injected: backup aaa_b is protected", "SQLite");
-        assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = 'aaa_b'"))
+        assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = '" + AAA + "_b'"))
                 .as("the key copy stays with its backup").isEqualTo(1);
 
         // the cause goes away; Retry failed resumes the journal and finishes with no residue
@@ -127,7 +131,7 @@ class RunWindowTest {
         assertThat(gui.eventLog().snapshot()).filteredOn(e -> e.category().equals("run"))
                 .extracting(e -> e.level() + " " + e.message())
                 .anyMatch(m -> m.equals("INFO Run of remove-tpm on " + snapshot + " started"))
-                .anyMatch(m -> m.startsWith("WARNING Failed: ") && m.contains("VmHostBackupFileVO/aaa_b")
+                .anyMatch(m -> m.startsWith("WARNING Failed: ") && m.contains("VmHostBackupFileVO/" + AAA + "_b")
                         && m.contains("injected: backup aaa_b is protected"))
                 .anyMatch(m -> m.startsWith("WARNING Run of remove-tpm on " + snapshot + " ended: failed. 5 items done, 1 failed, 2 skipped"))
                 .anyMatch(m -> m.startsWith("INFO Run of remove-tpm on " + snapshot + " ended: done.") && m.contains("Journal: "));

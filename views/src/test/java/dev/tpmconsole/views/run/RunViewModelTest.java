@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The run view-model on a real snapshot through the real pipeline, synchronously. */
 class RunViewModelTest {
 
+    /** A VM uuid as ZStack writes it: its TPM state folder is named after it. */
+    static final String V = "c0ffee00".repeat(4);
+
     @TempDir
     Path dir;
 
@@ -30,13 +33,13 @@ class RunViewModelTest {
         Path file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> {
             Rows r = new Rows(sink);
             r.provider("p", "nkp").host("h", false);
-            r.vm("v", true).tpm("t", "v").keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
-            r.hostFile("f", "v", "h", "TpmState").backup("b", "v", "TpmState");
+            r.vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
+            r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
         });
         TestSnapshots.exec(file, "CREATE TRIGGER stop BEFORE DELETE ON VmHostFileVO BEGIN SELECT RAISE(ABORT, 'no'); END");
         Plan plan;
         try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
-            plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
+            plan = new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan();
         }
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
              RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
@@ -69,11 +72,11 @@ class RunViewModelTest {
     void aStalePlanIsRefusedWithTheRowsNamed() throws Exception {
         Path file = SqliteTestDatabase.create(dir.resolve("t.sqlite"), sink -> {
             Rows r = new Rows(sink);
-            r.host("h", false).vm("v", true).tpm("t", "v").hostFile("f", "v", "h", "TpmState");
+            r.host("h", false).vm(V, true).tpm("t", V).hostFile("f", V, "h", "TpmState");
         });
         Plan plan;
         try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
-            plan = new Planner(s, Clock.systemUTC()).remove(List.of("v")).plan();
+            plan = new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan();
         }
         TestSnapshots.exec(file, "UPDATE TpmVO SET lastOpDate = '2026-11-25 00:00:00'");
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
