@@ -53,8 +53,8 @@ public final class Runs {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    /** A run folder being prepared: {@code .<name>.<pid>.partial}. */
-    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.([0-9]+)\\.partial");
+    /** A run folder or file being prepared: {@code .<name>.<pid>.partial}. */
+    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.([0-9]{1,10})\\.partial");
 
     private Runs() {
     }
@@ -188,31 +188,32 @@ public final class Runs {
         Path base = PrivateFiles.createFolders(source.snapshotFile().map(Runs::runsFolder)
                 .orElse(Path.of("tpm-console-runs").toAbsolutePath()));
         removeStale(base);
-        // the name is reserved by an empty folder, which the whole one replaces (rename over an empty folder)
-        Path folder = reserve(base, STAMP.format(clock.instant()));
-        Path staging = base.resolve("." + folder.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
+        Path staging = base.resolve("." + STAMP.format(clock.instant()) + "." + ProcessHandle.current().pid() + ".partial");
         try {
             PrivateFiles.createFolder(staging);
-            fill(source, plan, staging, folder);
+            fill(source, plan, staging, base.resolve(STAMP.format(clock.instant())));
             PrivateFiles.createFile(staging.resolve(JOURNAL));
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            return publish(staging, base, STAMP.format(clock.instant())).resolve(JOURNAL);
         } catch (RefusedException | IOException | SQLException | RuntimeException e) {
             deleteTree(staging);
-            Files.deleteIfExists(folder);
             throw e;
         }
-        // the plan copy names where it is now
-        return folder.resolve(JOURNAL);
     }
 
-    /** A folder of its own for this run: the time stamp, then -2, -3... when a run started in the same second. */
-    private static Path reserve(Path base, String stamp) throws IOException {
+    /**
+     * Renames the whole run folder into place under the time stamp, or -2, -3... when a run started in the same
+     * second (a rename never replaces a folder that has files).
+     */
+    private static Path publish(Path staging, Path base, String stamp) throws IOException {
         for (int n = 1; ; n++) {
             Path folder = base.resolve(n == 1 ? stamp : stamp + "-" + n);
+            if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
             try {
-                return PrivateFiles.createFolder(folder);
-            } catch (FileAlreadyExistsException taken) {
-                // another run had this name: the next one
+                return Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException taken) {
+                // made by another console meanwhile: the next name
             }
         }
     }
@@ -250,7 +251,7 @@ public final class Runs {
 
     /**
      * Removes what runs killed while they prepared their folders left in {@code dir}: hidden partial folders
-     * and files of processes that are gone, and the empty folders that reserved their names.
+     * and files of processes that are gone.
      */
     static void removeStale(Path dir) throws IOException {
         List<Path> stale = new ArrayList<>();
@@ -263,17 +264,7 @@ public final class Runs {
             }
         }
         for (Path p : stale) {
-            Matcher m = STAGING.matcher(p.getFileName().toString());
-            m.matches();
             deleteTree(p);
-            Path reserved = dir.resolve(m.group(1));
-            if (Files.isDirectory(reserved)) {
-                try (DirectoryStream<Path> inside = Files.newDirectoryStream(reserved)) {
-                    if (!inside.iterator().hasNext()) {
-                        Files.delete(reserved);
-                    }
-                }
-            }
         }
     }
 

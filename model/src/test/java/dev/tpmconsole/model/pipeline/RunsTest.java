@@ -120,14 +120,12 @@ class RunsTest {
         long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1000;
         Path staging = Files.createDirectories(runs.resolve(".20261201T090000Z." + dead + ".partial"));
         Files.writeString(staging.resolve(".backup.sqlite." + dead + ".partial"), "half a backup");
-        Files.createDirectories(runs.resolve("20261201T090000Z"));
         Path alive = Files.createDirectories(runs.resolve(".20261201T090001Z." + ProcessHandle.current().pid() + ".partial"));
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
              Runs.Run run = Runs.start(s, plan(A), null, Clock.systemUTC(), Schedulers.io())) {
             finish(run);
         }
         assertThat(staging).doesNotExist();
-        assertThat(runs.resolve("20261201T090000Z")).as("the empty folder that reserved its name").doesNotExist();
         assertThat(alive).as("a folder a live process is preparing stays").exists();
     }
 

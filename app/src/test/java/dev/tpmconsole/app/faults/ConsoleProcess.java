@@ -1,0 +1,139 @@
+package dev.tpmconsole.app.faults;
+
+import dev.tpmconsole.app.Launcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The console as a real process ({@code java -cp ... Launcher ARGS}), as an administrator's shell runs it: its
+ * exit status, stdout and stderr, its own data folder; or killed with SIGKILL at a fault point.
+ */
+final class ConsoleProcess {
+
+    /** What a finished process printed. */
+    record Result(int status, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private final Path work;
+    private final Map<String, String> env;
+    private final String umask;
+
+    private ConsoleProcess(Path work, Map<String, String> env, String umask) {
+        this.work = work;
+        this.env = env;
+        this.umask = umask;
+    }
+
+    /** Processes whose data folder and output files are under {@code work}. */
+    static ConsoleProcess in(Path work) {
+        return new ConsoleProcess(work, Map.of(), null);
+    }
+
+    ConsoleProcess withEnv(Map<String, String> more) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putAll(more);
+        return new ConsoleProcess(work, Map.copyOf(all), umask);
+    }
+
+    /** Started from a shell with this umask (e.g. "000"). */
+    ConsoleProcess withUmask(String mask) {
+        return new ConsoleProcess(work, env, mask);
+    }
+
+    Process start(String... args) throws IOException {
+        Files.createDirectories(work);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        if (umask != null) {
+            List<String> sh = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+            sh.addAll(command);
+            command = sh;
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        pb.environment().put("TPM_CONSOLE_DATA", work.resolve("data").toString());
+        pb.environment().remove("TPM_CONSOLE_FAULT");
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Runs to the end (or fails the test after {@code timeout}). */
+    Result run(Duration timeout, String... args) throws Exception {
+        Process p = start(args);
+        var out = p.getInputStream();
+        var err = p.getErrorStream();
+        var outText = new java.util.concurrent.CompletableFuture<String>();
+        var errText = new java.util.concurrent.CompletableFuture<String>();
+        new Thread(() -> read(out, outText), "stdout").start();
+        new Thread(() -> read(err, errText), "stderr").start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("tpm-console " + String.join(" ", args) + " did not end within " + timeout);
+        }
+        return new Result(p.exitValue(), outText.get(30, TimeUnit.SECONDS), errText.get(30, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Runs until the fault point {@code point} is reached for the {@code nth} time, then kills the process with
+     * SIGKILL. Returns true when it was killed there; false when the process ended first (the point was not
+     * reached that often).
+     */
+    boolean killAt(String point, int nth, Duration timeout, String... args) throws Exception {
+        Path marker = Files.createTempFile(work, "fault", ".reached");
+        Files.delete(marker);
+        Process p = withEnv(Map.of("TPM_CONSOLE_FAULT", point + ":" + nth + ":" + marker)).start(args);
+        lastOutput = new StringBuffer();
+        drain(p.getInputStream(), lastOutput);
+        drain(p.getErrorStream(), lastOutput);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Files.exists(marker) && !p.waitFor(10, TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("fault point " + point + " #" + nth + " not reached within " + timeout);
+            }
+        }
+        boolean reached = Files.exists(marker);
+        p.destroyForcibly(); // SIGKILL
+        p.waitFor(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(marker);
+        return reached;
+    }
+
+    /** What the last process {@link #killAt} started printed (for a failure's message). */
+    private StringBuffer lastOutput = new StringBuffer();
+
+    String lastOutput() {
+        return lastOutput.toString();
+    }
+
+    private static void drain(java.io.InputStream in, StringBuffer into) {
+        Thread t = new Thread(() -> {
+            try {
+                into.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+        }, "drain");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void read(java.io.InputStream in, java.util.concurrent.CompletableFuture<String> into) {
+        try {
+            into.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            into.completeExceptionally(e);
+        }
+    }
+}
