@@ -37,8 +37,18 @@ public final class TpmConsoleCommand implements Runnable {
 
     /** The command line printing to the process's stdout and stderr. */
     public static CommandLine commandLine() {
-        return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
-                new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()));
+        return commandLine(new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding")),
+                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding")));
+    }
+
+    /** The encoding Java gave the stream (the terminal's), as picocli itself picks it. */
+    private static java.nio.charset.Charset charset(String property) {
+        String name = System.getProperty(property);
+        try {
+            return name != null ? java.nio.charset.Charset.forName(name) : java.nio.charset.Charset.defaultCharset();
+        } catch (IllegalArgumentException unknown) {
+            return java.nio.charset.Charset.defaultCharset();
+        }
     }
 
     /**

@@ -82,7 +82,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
             Path dir = out != null ? out.toAbsolutePath().getParent() : null;
             if (dir != null) {
-                Files.createDirectories(dir);
+                dev.tpmconsole.model.util.PrivateFiles.createFolders(dir);
             }
             Path temp = dir != null ? Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial")
                     : Files.createTempFile("tpm-console-audit", ".partial");

@@ -354,9 +354,8 @@ public final class Pipeline {
             if (t instanceof RunStorageException r) {
                 return r;
             }
-            if (t instanceof SQLException sql && (sql.getErrorCode() == 13 && String.valueOf(sql.getMessage())
-                    .contains("SQLITE_FULL") || sql.getErrorCode() == 1114 || sql.getErrorCode() == 1021)) {
-                return new RunStorageException("cannot write the database: its disk is full", null, sql);
+            if (RunStorageException.diskFull(t)) {
+                return new RunStorageException("cannot write the database", null, t);
             }
         }
         return null;

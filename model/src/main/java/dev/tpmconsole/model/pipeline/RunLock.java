@@ -64,9 +64,13 @@ public final class RunLock implements AutoCloseable {
                 throw new RefusedException("Another run is going on " + snapshot + (holder.isBlank() ? ""
                         : " (" + holder + ")") + "; one run or undo at a time: wait for it to end", List.of());
             }
-            ch.truncate(0);
-            ch.write(ByteBuffer.wrap((what + " by process " + ProcessHandle.current().pid() + " since "
-                    + clock.instant() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            try {
+                ch.truncate(0);
+                ch.write(ByteBuffer.wrap((what + " by process " + ProcessHandle.current().pid() + " since "
+                        + clock.instant() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            } catch (IOException fullDisk) {
+                // who holds the lock is for the message of the next run only; the lock holds without it
+            }
             return new RunLock(ch, lock, null);
         }
         if (source.kind() == DatabaseKind.MARIADB) {
