@@ -203,7 +203,7 @@ public final class ConsoleGui {
     /** The database changed: the lists, the counts and any audit report are out of date. */
     private void databaseChanged() {
         browseViewModel.reload();
-        viewModel.refreshCounts();
+        viewModel.sourceChangedByRun();
         auditViewModel.invalidate();
     }
 

@@ -126,6 +126,10 @@ class RunWindowTest {
         // the main window counts the rows again: no TPM is left
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get().counted()
                 && gui.viewModel().summaryProperty().get().count("TpmVO") == 0);
+        // and no longer says read-only: a run from this window changed the file
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.stage().getTitle()).isEqualTo("run.sqlite (changed by a run) — TPM Console");
+        assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
 
         // the event log tells the story: start, the failed item with its cause, the ends
         assertThat(gui.eventLog().snapshot()).filteredOn(e -> e.category().equals("run"))

@@ -58,6 +58,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<RecentDatabase> recentDatabasesReadOnly =
             FXCollections.unmodifiableObservableList(recentDatabases);
     private ImportViewModel importer;
+    private final ReadOnlyBooleanWrapper changedByRun = new ReadOnlyBooleanWrapper(this, "changedByRun");
+    private final StringBinding mode;
     private final StringBinding title;
     private final BooleanBinding hasError;
     private Disposable pending = Disposable.disposed();
@@ -83,17 +85,22 @@ public final class MainViewModel implements AutoCloseable {
         recent.setAll(recentSnapshots.subList(0, Math.min(recentSnapshots.size(), MAX_RECENT)));
         recentDatabases.setAll(recentDbs.subList(0, Math.min(recentDbs.size(), MAX_RECENT)));
         this.schedulers = Objects.requireNonNull(schedulers);
+        this.mode = Bindings.createStringBinding(() -> {
+            SourceSummary s = summary.get();
+            return s == null ? "" : changedByRun.get() ? "changed by a run" : s.writable() ? "writable" : "read-only";
+        }, summary, changedByRun);
         this.title = Bindings.createStringBinding(() -> {
             SourceSummary s = summary.get();
             if (s == null) {
                 return "TPM Console";
             }
             if (s.kind() == DatabaseKind.MARIADB) {
-                return describeDatabase(s.source()) + (s.writable() ? " (live)" : " (live, read-only)") + " — TPM Console";
+                return describeDatabase(s.source()) + (mode.get().equals("writable") ? " (live)" : " (live, "
+                        + mode.get() + ")") + " — TPM Console";
             }
             String name = Path.of(s.source()).getFileName().toString();
-            return name + (s.writable() ? "" : " (read-only)") + " — TPM Console";
-        }, summary);
+            return name + (mode.get().equals("writable") ? "" : " (" + mode.get() + ")") + " — TPM Console";
+        }, summary, mode);
         this.hasError = error.isNotEmpty();
     }
 
@@ -180,6 +187,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void opened(Source opened) {
         Source previous = source.get();
+        changedByRun.set(false);
         source.set(opened);
         summary.set(SourceSummary.withoutCounts(opened));
         counts.clear();
@@ -189,6 +197,27 @@ public final class MainViewModel implements AutoCloseable {
             previous.close();
         }
         countRows(opened);
+    }
+
+    /**
+     * A run, repair or undo from this window changed the open source through a session of its own: the window
+     * no longer says "read-only" (it still browses through a read-only session), and counts the rows again.
+     */
+    public void sourceChangedByRun() {
+        if (source.get() != null) {
+            changedByRun.set(true);
+            refreshCounts();
+        }
+    }
+
+    /** Whether a run from this window changed the open source. */
+    public ReadOnlyBooleanProperty changedByRunProperty() {
+        return changedByRun.getReadOnlyProperty();
+    }
+
+    /** What the window may do to the open source, for its badge: read-only, writable, changed by a run. */
+    public StringBinding modeBinding() {
+        return mode;
     }
 
     /** Counts the rows again (after a run changed the database), in the background. */

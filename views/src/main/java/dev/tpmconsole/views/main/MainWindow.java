@@ -436,10 +436,9 @@ public final class MainWindow {
         Label mode = new Label();
         mode.setId("statusMode");
         mode.getStyleClass().add("badge");
-        mode.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null ? ""
-                : vm.summaryProperty().get().writable() ? "writable" : "read-only", vm.summaryProperty()));
+        mode.textProperty().bind(vm.modeBinding());
         mode.visibleProperty().bind(vm.summaryProperty().isNotNull());
-        vm.summaryProperty().addListener((obs, old, s) -> mode.pseudoClassStateChanged(WRITABLE, s != null && s.writable()));
+        vm.modeBinding().addListener((obs, old, m) -> mode.pseudoClassStateChanged(WRITABLE, !m.equals("read-only")));
         Label layout = new Label();
         layout.setId("statusLayout");
         layout.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null ? ""

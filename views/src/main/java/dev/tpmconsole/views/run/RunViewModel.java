@@ -195,6 +195,17 @@ public final class RunViewModel implements AutoCloseable {
 
     private void failed(Throwable t) {
         running.set(false);
+        dev.tpmconsole.model.pipeline.RunStorageException stop = dev.tpmconsole.model.pipeline.Pipeline.storageFailure(t);
+        if (stop != null && journal.get() != null) {
+            // the run cannot keep its record (or write at all): what was done is done and consistent
+            status.set("Stopped");
+            error.set("The run stopped: " + stop.getMessage() + ". What was done is consistent; once that is fixed,"
+                    + " Retry failed finishes the run.");
+            items.stream().filter(r -> r.state() == ItemRow.State.RUNNING)
+                    .forEach(r -> r.set(ItemRow.State.PENDING, "stopped: " + stop.getMessage(), null));
+            outcome.set(RunEvent.Outcome.FAILED);
+            return;
+        }
         status.set("Refused");
         error.set(t.getMessage() != null ? t.getMessage() : t.toString());
     }

@@ -9,6 +9,7 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SmallDisk;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.util.FxSchedulers;
@@ -66,6 +67,42 @@ class RunViewModelTest {
             assertThat(vm.canRetryBinding().get()).isFalse();
         }
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
+    }
+
+    @Test
+    void aRunThatCannotWriteItsQuarantineStops_andRetryFinishesItOnceThereIsRoom() throws Exception {
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 4L << 20)) {
+            Path file = SqliteTestDatabase.create(disk.path().resolve("s.sqlite"), sink -> {
+                Rows r = new Rows(sink);
+                r.provider("p", "nkp").host("h", false);
+                r.vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
+                r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
+            });
+            // the backup's content is large: its quarantine line will not fit
+            TestSnapshots.exec(file, "UPDATE VmHostFileContentVO SET content = randomblob(300000) WHERE uuid = 'b'");
+            Plan plan;
+            try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+                plan = new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan();
+            }
+            // room for the backup of the snapshot and the plan, not for the quarantine
+            disk.fill(java.nio.file.Files.size(file) + 100_000);
+            try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
+                 RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                         FxSchedulers.synchronous(), null, plan)) {
+                vm.start();
+                assertThat(vm.errorProperty().get()).startsWith("The run stopped: cannot write the quarantine bundle")
+                        .contains("No space left on device", "Retry failed finishes the run");
+                assertThat(vm.statusProperty().get()).isEqualTo("Stopped");
+                assertThat(vm.canRetryBinding().get()).isTrue();
+                assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isEqualTo(1);
+
+                disk.unfill();
+                vm.retryFailed();
+                assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.DONE);
+                assertThat(vm.errorProperty().get()).isEmpty();
+            }
+            assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isZero();
+        }
     }
 
     @Test
