@@ -27,27 +27,37 @@ final class ConsoleProcess {
     private final Path work;
     private final Map<String, String> env;
     private final String umask;
+    private final boolean unprivileged;
 
-    private ConsoleProcess(Path work, Map<String, String> env, String umask) {
+    private ConsoleProcess(Path work, Map<String, String> env, String umask, boolean unprivileged) {
         this.work = work;
         this.env = env;
         this.umask = umask;
+        this.unprivileged = unprivileged;
     }
 
     /** Processes whose data folder and output files are under {@code work}. */
     static ConsoleProcess in(Path work) {
-        return new ConsoleProcess(work, Map.of(), null);
+        return new ConsoleProcess(work, Map.of(), null, false);
     }
 
     ConsoleProcess withEnv(Map<String, String> more) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putAll(more);
-        return new ConsoleProcess(work, Map.copyOf(all), umask);
+        return new ConsoleProcess(work, Map.copyOf(all), umask, unprivileged);
     }
 
     /** Started from a shell with this umask (e.g. "000"). */
     ConsoleProcess withUmask(String mask) {
-        return new ConsoleProcess(work, env, mask);
+        return new ConsoleProcess(work, env, mask, unprivileged);
+    }
+
+    /**
+     * Started without the privileges that let root write anywhere (CAP_DAC_OVERRIDE and its kin), so that a
+     * folder's mode refuses it as it refuses an administrator's account.
+     */
+    ConsoleProcess unprivileged() {
+        return new ConsoleProcess(work, env, umask, true);
     }
 
     Process start(String... args) throws IOException {
@@ -56,6 +66,12 @@ final class ConsoleProcess {
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), Launcher.class.getName()));
         command.addAll(List.of(args));
+        if (unprivileged) {
+            List<String> drop = new ArrayList<>(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner",
+                    "--inh-caps=-all"));
+            drop.addAll(command);
+            command = drop;
+        }
         if (umask != null) {
             List<String> sh = new ArrayList<>(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
             sh.addAll(command);
