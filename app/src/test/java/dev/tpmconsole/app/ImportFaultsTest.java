@@ -60,23 +60,15 @@ class ImportFaultsTest {
     @Test
     void aKilledImportsPartialFileIsRemovedByTheNextImportIntoItsFolder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("snapshots"));
-        Path fifo = fifo("held.sql");
-        Process p = start(true, ProcessBuilder.Redirect.DISCARD, "import", fifo.toString(), "--out",
-                folder.resolve("a.sqlite").toString());
-        try (OutputStream feed = open(fifo, p)) {
-            feed.write(dumpBytes, 0, dumpBytes.length / 2);
-            feed.flush();
-            Path partial = awaitFile(folder, n -> n.endsWith(".partial"), p);
-            assertThat(Files.getPosixFilePermissions(partial)).as("owner only, even under umask 000")
+        try (Held a = hold(folder, "a.sqlite", true, ProcessBuilder.Redirect.DISCARD)) {
+            assertThat(Files.getPosixFilePermissions(a.partial)).as("owner only, even under umask 000")
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            p.destroyForcibly();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).isEqualTo(137);
-            assertThat(partial).as("SIGKILL leaves the partial file").exists();
+            a.process.destroyForcibly();
+            assertThat(a.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(a.process.exitValue()).isEqualTo(137);
+            assertThat(a.partial).as("SIGKILL leaves the partial file").exists();
             // and SQLite's companion of it, as a kill inside a write with a journal would
-            Files.writeString(partial.resolveSibling(partial.getFileName() + "-journal"), "journal");
-        } catch (IOException brokenPipe) {
-            // the reader is gone
+            Files.writeString(a.partial.resolveSibling(a.partial.getFileName() + "-journal"), "journal");
         }
 
         CommandLineTest.Run next = CommandLineTest.run("import", completeDump.toString(), "--out",
@@ -89,20 +81,14 @@ class ImportFaultsTest {
     @Test
     void twoImportsAtOnceIntoOneFolderBothComplete() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("snapshots"));
-        Path fifo = fifo("held.sql");
-        Process a = start(false, ProcessBuilder.Redirect.DISCARD, "import", fifo.toString(), "--out",
-                folder.resolve("a.sqlite").toString());
-        try (OutputStream feed = open(fifo, a)) {
-            feed.write(dumpBytes, 0, dumpBytes.length / 2);
-            feed.flush();
-            Path partial = awaitFile(folder, n -> n.endsWith(".partial"), a);
-
+        Process a;
+        try (Held held = hold(folder, "a.sqlite", false, ProcessBuilder.Redirect.DISCARD)) {
+            a = held.process;
             CommandLineTest.Run b = CommandLineTest.run("import", completeDump.toString(), "--out",
                     folder.resolve("b.sqlite").toString());
             assertThat(b.status()).as(b.err()).isZero();
-            assertThat(partial).as("the running import's partial file is kept").exists();
-
-            feed.write(dumpBytes, dumpBytes.length / 2, dumpBytes.length - dumpBytes.length / 2);
+            assertThat(held.partial).as("the running import's partial file is kept").exists();
+            held.feed.write(dumpBytes, dumpBytes.length / 2, dumpBytes.length - dumpBytes.length / 2);
         }
         assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(a.exitValue()).as(log(a)).isZero();
@@ -118,17 +104,11 @@ class ImportFaultsTest {
     void sigtermAndSigintDuringAnImportSayItInOneLineExitAsTheJvmDoesAndLeaveNothing() throws Exception {
         for (String[] signal : new String[][] {{"TERM", "143"}, {"INT", "130"}}) {
             Path folder = Files.createDirectory(dir.resolve("sig" + signal[0]));
-            Path fifo = fifo("held-" + signal[0] + ".sql");
-            Process p = start(false, ProcessBuilder.Redirect.PIPE, "import", fifo.toString(), "--out",
-                    folder.resolve("s.sqlite").toString());
-            try (OutputStream feed = open(fifo, p)) {
-                feed.write(dumpBytes, 0, dumpBytes.length / 2);
-                feed.flush();
-                awaitFile(folder, n -> n.endsWith(".partial"), p);
+            Process p;
+            try (Held held = hold(folder, "s.sqlite", false, ProcessBuilder.Redirect.PIPE)) {
+                p = held.process;
                 signal(p, signal[0]);
                 assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            } catch (IOException brokenPipe) {
-                // the reader is gone
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(signal[0]).isEqualTo(Integer.parseInt(signal[1]));
@@ -241,6 +221,27 @@ class ImportFaultsTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** An import (a separate JVM) held mid-way: it read half a dump from a named pipe, its partial file exists. */
+    record Held(Process process, OutputStream feed, Path partial) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                feed.close();
+            } catch (IOException brokenPipe) {
+                // the reader is gone
+            }
+        }
+    }
+
+    Held hold(Path folder, String snapshot, boolean umask000, ProcessBuilder.Redirect stdout) throws Exception {
+        Path fifo = fifo("held-" + folder.getFileName() + ".sql");
+        Process p = start(umask000, stdout, "import", fifo.toString(), "--out", folder.resolve(snapshot).toString());
+        OutputStream feed = open(fifo, p);
+        feed.write(dumpBytes, 0, dumpBytes.length / 2);
+        feed.flush();
+        return new Held(p, feed, awaitFile(folder, n -> n.endsWith(".partial"), p));
+    }
 
     record Result(int status, String out, String err) {
     }
