@@ -179,8 +179,8 @@ class ImportFaultsTest {
 
     @Test
     void aFullDiskIsOneLineAndLeavesNothing() throws Exception {
-        Path mount = Files.createDirectory(dir.resolve("small"));
-        try (Tmpfs full = Tmpfs.mount(mount, "1m")) {
+        try (Tmpfs full = Tmpfs.mount(Files.createDirectory(dir.resolve("small")), "1m")) {
+            Path mount = full.path();
             Result imported = run("import", completeDumpOf(8_000).toString(), "--out", mount.resolve("s.sqlite").toString());
             assertThat(imported.status()).as(imported.err()).isEqualTo(1);
             assertThat(imported.err()).isEqualTo("tpm-console: Cannot write the snapshot " + mount.resolve("s.sqlite")
@@ -398,11 +398,20 @@ class ImportFaultsTest {
             return new Tmpfs(mount);
         }
 
+        Path path() {
+            return mount;
+        }
+
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             Process p = new ProcessBuilder("umount", mount.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor()).as("umount " + mount + ": " + out).isZero();
+            try {
+                assertThat(p.waitFor()).as("umount " + mount + ": " + out).isZero();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while unmounting " + mount, e);
+            }
         }
     }
 
@@ -442,7 +451,7 @@ class ImportFaultsTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
     }
