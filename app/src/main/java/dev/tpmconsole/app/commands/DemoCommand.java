@@ -53,6 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tpm-console: " + out.toAbsolutePath()
                     + " exists already; pass --force to replace it");
             return 1;
+        } catch (IOException e) {
+            // the snapshot cannot be written (no space, no permission, a folder in its place): nothing is left
+            spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+            return 1;
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Wrote %s: %,d VMs (%,d with injected dirty rows), %,d rows in %d tables, %d kinds of dirty rows,"

@@ -59,42 +59,102 @@ public final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar progress = new ProgressBar(dev.tpmconsole.app.SafeOutput.raw(err));
         DumpImporter importer = new DumpImporter(new ImportOptions(force, database), bar ? progress::show : null);
-        // Ctrl+C: stop the import and let it remove its partial file before the JVM goes
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            importer.cancel();
-            try {
-                finished.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "tpm-console import interrupted");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ImportResult result;
+        Interruption interruption = new Interruption(importer, target, progress, err);
+        Runtime.getRuntime().addShutdownHook(interruption.hook);
         try {
-            result = importer.run(dump, target);
-        } catch (FileAlreadyExistsException e) {
+            ImportResult result;
+            try {
+                result = importer.run(dump, target);
+            } catch (FileAlreadyExistsException e) {
+                if (interruption.received()) {
+                    return 1;
+                }
+                progress.end();
+                err.println("tpm-console: " + target + " exists already; pass --force to replace it");
+                return 1;
+            } catch (IOException e) {
+                if (interruption.received()) {
+                    return 1;
+                }
+                progress.end();
+                err.println("tpm-console: " + e.getMessage());
+                return 1;
+            } catch (SourceException | RuntimeException e) {
+                if (interruption.received()) {
+                    return 1; // the hook says what happened, once
+                }
+                progress.end();
+                throw e;
+            } finally {
+                interruption.importEnded();
+            }
             progress.end();
-            err.println("tpm-console: " + target + " exists already; pass --force to replace it");
-            return 1;
-        } catch (IOException e) {
-            progress.end();
-            err.println("tpm-console: " + e.getMessage());
-            return 1;
-        } catch (SourceException e) {
-            progress.end();
-            throw e;
+            print(result, spec.commandLine().getOut());
+            return 0;
         } finally {
-            finished.countDown();
+            interruption.remove();
+        }
+    }
+
+    /**
+     * What a SIGINT or SIGTERM (Ctrl+C, kill) does to an import: the JVM runs this hook, which cancels the import
+     * (its partial file is deleted at once, so that nothing is left even where the import cannot get to it, e.g.
+     * blocked reading a pipe) and says in one line on stderr what happened, since the JVM then ends with 130 or
+     * 143 whatever the import did: no snapshot was written, or (the signal came too late to stop it) the snapshot
+     * is complete. It stays in place until the command returns, the summary printed.
+     */
+    static final class Interruption {
+        private final DumpImporter importer;
+        private final Path target;
+        private final ProgressBar progress;
+        private final PrintWriter err;
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean received;
+        final Thread hook;
+
+        Interruption(DumpImporter importer, Path target, ProgressBar progress, PrintWriter err) {
+            this.importer = importer;
+            this.target = target;
+            this.progress = progress;
+            this.err = err;
+            this.hook = new Thread(this::interrupted, "tpm-console import interrupted");
+        }
+
+        boolean received() {
+            return received;
+        }
+
+        void importEnded() {
+            ended.countDown();
+        }
+
+        void remove() {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it only waited for us
+                // the hook runs (or ran): it says what happened
             }
         }
-        progress.end();
-        print(result, spec.commandLine().getOut());
-        return 0;
+
+        private void interrupted() {
+            received = true;
+            boolean stopped = importer.cancel();
+            try {
+                // stopped: let the import close its files (it may be blocked on a pipe: its partial file is gone
+                // already); too late to stop: wait for the snapshot to be in place, to say so
+                ended.await(stopped ? 2 : 30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            progress.end();
+            if (!stopped && importer.completed()) {
+                err.println("tpm-console: interrupted after the import completed: the snapshot " + target
+                        + " is complete");
+            } else {
+                err.println("tpm-console: import interrupted; no snapshot was written");
+            }
+            err.flush();
+        }
     }
 
     static void print(ImportResult r, PrintWriter w) {

@@ -68,12 +68,16 @@ public final class DemoGenerator {
     public static DemoResult writeSnapshot(Path out, DemoOptions options, boolean overwrite)
             throws IOException, SQLException {
         long start = System.nanoTime();
-        try (SnapshotFile file = SnapshotFile.create(out, overwrite, true);
-             JdbcRowSink sink = new JdbcRowSink(file.connection())) {
-            Map<DirtyKind, Integer> injected = generate(options, sink);
-            sink.flush();
-            Map<String, Long> counts = sink.counts();
-            sink.close();
+        try (SnapshotFile file = SnapshotFile.create(out, overwrite, true)) {
+            Map<DirtyKind, Integer> injected;
+            Map<String, Long> counts;
+            try (JdbcRowSink sink = new JdbcRowSink(file.connection())) {
+                injected = generate(options, sink);
+                sink.flush();
+                counts = sink.counts();
+            } catch (SQLException e) {
+                throw file.failure(e); // the rows are generated: only the file can fail (no space, ...)
+            }
             file.commit();
             return new DemoResult(counts, injected, Duration.ofNanos(System.nanoTime() - start));
         }

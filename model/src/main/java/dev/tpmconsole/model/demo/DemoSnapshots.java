@@ -27,7 +27,7 @@ public final class DemoSnapshots {
         if (Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Files.createDirectories(dataDir);
+        // SnapshotFile creates the folder (readable by the owner only) when it is missing
         return Optional.of(DemoGenerator.writeSnapshot(file, DemoOptions.defaults(), false));
     }
 }

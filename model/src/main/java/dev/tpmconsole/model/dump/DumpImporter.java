@@ -1,6 +1,5 @@
 package dev.tpmconsole.model.dump;
 
-import dev.tpmconsole.model.schema.ColumnDef.ValueKind;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaInspector;
 import dev.tpmconsole.model.schema.SchemaLayout;
@@ -10,6 +9,7 @@ import dev.tpmconsole.model.snapshot.SnapshotFile;
 import dev.tpmconsole.model.source.SourceException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,6 +44,8 @@ public final class DumpImporter {
     private final ImportOptions options;
     private final Consumer<ImportProgress> listener;
     private volatile boolean cancelled;
+    /** The snapshot being written (guarded by this), for {@link #cancel()}. */
+    private SnapshotFile file;
 
     /** @param listener told of the progress, on the importing thread (may be null) */
     public DumpImporter(ImportOptions options, Consumer<ImportProgress> listener) {
@@ -62,83 +64,145 @@ public final class DumpImporter {
         return dump.toAbsolutePath().normalize().resolveSibling(name + ".sqlite");
     }
 
-    /** Stops a running import (from any thread); {@link #run} then throws a CANCELLED {@link SourceException}. */
-    public void cancel() {
-        cancelled = true;
+    /**
+     * Stops a running import (from any thread, e.g. a Cancel button or a signal's shutdown hook); {@link #run}
+     * then throws a CANCELLED {@link SourceException}. The partial snapshot is deleted at once, so that nothing
+     * is left even when the importing thread cannot get to it (blocked reading a pipe, or the process ending).
+     *
+     * @return true when this import writes no snapshot (stopped in time, or it failed or was not started),
+     *         false when its snapshot is being moved into place or is in place (then it is complete)
+     */
+    public boolean cancel() {
+        SnapshotFile f;
+        synchronized (this) {
+            cancelled = true;
+            f = file;
+        }
+        return f == null || f.abandon();
     }
 
     public boolean cancelled() {
         return cancelled;
     }
 
+    /** Whether the snapshot of this import is in place (complete). */
+    public boolean completed() {
+        SnapshotFile f;
+        synchronized (this) {
+            f = file;
+        }
+        return f != null && f.committed();
+    }
+
     /**
      * Imports {@code dump} into a new snapshot at {@code target}.
      *
      * @throws SourceException            the dump cannot be read or is not a mysqldump of a ZStack database
-     *                                    (cut off, damaged, something else), or the import was cancelled;
-     *                                    nothing was written
+     *                                    (cut off, damaged, something else, a value longer than its column
+     *                                    allows), or the import was cancelled; nothing was written
      * @throws java.nio.file.FileAlreadyExistsException the target exists and {@code overwrite} is off
-     * @throws IOException                the snapshot cannot be written (nothing is left of it)
+     * @throws IOException                the snapshot cannot be written: a one-line message names it and says
+     *                                    why (nothing is left of it)
      */
     public ImportResult run(Path dump, Path target) throws SourceException, IOException {
         long started = System.nanoTime();
         Path path = dump.toAbsolutePath().normalize();
-        try (DumpInput input = DumpInput.open(path);
-             SnapshotFile file = create(target)) {
-            Run run = new Run(path, input, file);
+        try (DumpInput input = DumpInput.open(path); SnapshotFile snapshot = create(target)) {
+            Run run = new Run(path, input, snapshot);
+            SchemaLayout layout;
             try {
-                return run.run(started);
-            } catch (WriteFailure e) {
-                if (cancelled) {
-                    throw cancelledException(e);
+                layout = run.read();
+            } catch (Exception e) {
+                Exception f = failure(run, input, path, e);
+                if (f instanceof SourceException se) {
+                    throw se;
                 }
-                throw run.writeFailure((SQLException) e.getCause());
-            } catch (DumpFormatException e) {
-                if (cancelled) {
-                    throw cancelledException(e);
+                if (f instanceof IOException io) {
+                    throw io;
                 }
-                throw new SourceException(e.reason(), path + " " + e.getMessage(), e);
-            } catch (EOFException e) {
-                if (cancelled) {
-                    throw cancelledException(e);
-                }
-                throw new SourceException(SourceException.Reason.TRUNCATED, path + " is cut off: "
-                        + (input.gzip() ? "the gzip data ends early" : e.getMessage()), e);
-            } catch (ZipException e) {
-                throw new SourceException(SourceException.Reason.CORRUPT, path + " is damaged: gzip reports \""
-                        + e.getMessage() + "\"", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw cancelledException(e);
-            } catch (SQLException e) {
-                if (cancelled) {
-                    throw cancelledException(e);
-                }
-                throw run.writeFailure(e);
-            } catch (IOException e) {
-                if (cancelled) {
-                    throw cancelledException(e);
-                }
-                throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": "
-                        + e.getMessage(), e);
+                throw (RuntimeException) f;
             } finally {
                 run.writer.close();
             }
-        } catch (SQLException e) {
-            throw new IOException("Cannot write the snapshot " + target.toAbsolutePath() + ": " + e.getMessage(), e);
+            try {
+                checkCancelled();
+                snapshot.commit();
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (IOException | DumpFormatException e) {
+                if (cancelled) {
+                    throw cancelledException(e);
+                }
+                throw (IOException) e;
+            }
+            return run.result(layout, started);
         }
     }
 
-    private SnapshotFile create(Path target) throws IOException, SQLException {
-        SnapshotFile file = SnapshotFile.create(target, options.overwrite(), List.of());
-        try (Statement st = file.connection().createStatement()) {
+    /** Creates the snapshot file, unless the import was cancelled first (then nothing is created). */
+    private SnapshotFile create(Path target) throws IOException, SourceException {
+        SnapshotFile created;
+        synchronized (this) {
+            if (cancelled) {
+                throw cancelledException(null);
+            }
+            created = SnapshotFile.create(target, options.overwrite(), List.of());
+            file = created;
+        }
+        try (Statement st = created.connection().createStatement()) {
             // native memory (not heap) for SQLite's page cache: the indexes are built faster at the end
             st.execute("PRAGMA cache_size = -65536");
         } catch (SQLException e) {
-            file.close();
-            throw e;
+            created.close();
+            throw created.failure(e);
         }
-        return file;
+        return created;
+    }
+
+    private void checkCancelled() throws DumpFormatException {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            cancelled = true;
+            throw new DumpFormatException(SourceException.Reason.CANCELLED, "import cancelled");
+        }
+    }
+
+    /**
+     * What a failure while reading the dump and writing its rows is, for the person: the dump's fault (a
+     * {@link SourceException}) or the snapshot's (an IOException naming it), or a cancel.
+     */
+    private Exception failure(Run run, DumpInput input, Path path, Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+        }
+        if (cancelled) {
+            return cancelledException(e);
+        }
+        if (e instanceof WriteFailure w) {
+            return run.writeFailure((SQLException) w.getCause());
+        }
+        if (e instanceof SQLException sql) {
+            return run.writeFailure(sql);
+        }
+        if (e instanceof DumpFormatException f) {
+            return new SourceException(f.reason(), path + " " + f.getMessage(), f);
+        }
+        if (e instanceof EOFException) {
+            return new SourceException(SourceException.Reason.TRUNCATED, path + " is cut off: "
+                    + (input.gzip() ? "the gzip data ends early" : e.getMessage()), e);
+        }
+        if (e instanceof ZipException) {
+            return new SourceException(SourceException.Reason.CORRUPT, path + " is damaged: gzip reports \""
+                    + e.getMessage() + "\"", e);
+        }
+        if (e instanceof IOException) {
+            return new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": "
+                    + e.getMessage(), e);
+        }
+        if (e instanceof SourceException || e instanceof RuntimeException) {
+            return e;
+        }
+        return new IllegalStateException(e);
     }
 
     private SourceException cancelledException(Throwable cause) {
@@ -171,8 +235,8 @@ public final class DumpImporter {
             this.writer = new SnapshotWriter(file.connection());
         }
 
-        ImportResult run(long started) throws IOException, DumpFormatException, SQLException, InterruptedException,
-                SourceException {
+        /** Reads the whole dump into the snapshot (not yet committed); returns the snapshot's layout. */
+        SchemaLayout read() throws IOException, DumpFormatException, SQLException, InterruptedException {
             reader = new MysqlDumpReader(input.stream(), this);
             progress(ImportProgress.Phase.READING, true);
             reader.read();
@@ -205,8 +269,11 @@ public final class DumpImporter {
                 throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK,
                         "is not a dump of a ZStack database the console can read: " + String.join("; ", layout.problems()));
             }
-            checkCancelled();
-            file.commit();
+            return layout;
+        }
+
+        /** What was imported, once the snapshot is in place. */
+        ImportResult result(SchemaLayout layout, long started) {
             noteTimeZone();
             Map<String, Long> perTable = new LinkedHashMap<>();
             for (String name : schema.tableNames()) {
@@ -255,7 +322,8 @@ public final class DumpImporter {
                 return true;
             }
             throw new DumpFormatException(SourceException.Reason.UNSUPPORTED, "holds ZStack's tables in several"
-                    + " databases (" + chosenDatabase + ", " + database + "): choose one (import --database NAME)");
+                    + " databases (" + MysqlDumpReader.shorten(String.valueOf(chosenDatabase)) + ", "
+                    + MysqlDumpReader.shorten(String.valueOf(database)) + "): choose one (import --database NAME)");
         }
 
         @Override
@@ -291,18 +359,6 @@ public final class DumpImporter {
             }
             List<String> dumpColumns = columns != null ? columns
                     : dumpTables.containsKey(name) ? dumpTables.get(name).columns() : def.columnNames();
-            int[] slot = new int[dumpColumns.size()];
-            ValueKind[] kinds = new ValueKind[dumpColumns.size()];
-            for (int i = 0; i < slot.length; i++) {
-                slot[i] = -1;
-                for (int j = 0; j < def.columns().size(); j++) {
-                    if (def.columns().get(j).name().equalsIgnoreCase(dumpColumns.get(i))) {
-                        slot[i] = j;
-                        kinds[i] = def.columns().get(j).kind();
-                        break;
-                    }
-                }
-            }
             if (!name.equals(table)) {
                 flush();
                 indexTablesBut(name);
@@ -310,7 +366,7 @@ public final class DumpImporter {
                 rows.putIfAbsent(name, 0L);
                 progress(ImportProgress.Phase.READING, true);
             }
-            return new Target(def, slot, kinds);
+            return new Target(def, dumpColumns);
         }
 
         @Override
@@ -352,10 +408,10 @@ public final class DumpImporter {
             private final TableDef def;
             private long count;
 
-            Target(TableDef def, int[] slot, ValueKind[] kinds) {
-                super(def.name(), slot, kinds, def.columns().size());
+            Target(TableDef def, List<String> columns) {
+                super(def, columns, rows.getOrDefault(def.name(), 0L));
                 this.def = def;
-                this.count = rows.getOrDefault(def.name(), 0L);
+                this.count = rowsBefore;
             }
 
             @Override
@@ -408,13 +464,6 @@ public final class DumpImporter {
                     Collections.unmodifiableMap(new LinkedHashMap<>(rows))));
         }
 
-        private void checkCancelled() throws DumpFormatException {
-            if (cancelled || Thread.currentThread().isInterrupted()) {
-                cancelled = true;
-                throw new DumpFormatException(SourceException.Reason.CANCELLED, "import cancelled");
-            }
-        }
-
         /** A failure of the writer met while queueing: carried through the reader, unwrapped by {@link #run}. */
         private DumpFormatException asFormatException(Exception e) {
             if (e instanceof InterruptedException) {
@@ -425,7 +474,11 @@ public final class DumpImporter {
             return new WriteFailure((SQLException) e);
         }
 
-        SourceException writeFailure(SQLException e) {
+        /**
+         * A failure of SQLite: rows of the dump that the snapshot's keys refuse (the dump's fault), or the snapshot
+         * cannot be written (no space, no permission: an IOException naming the snapshot).
+         */
+        Exception writeFailure(SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (message.contains("UNIQUE constraint failed") || message.contains("PRIMARY KEY")) {
                 return new SourceException(SourceException.Reason.CORRUPT, path + " holds two rows with the same key"
@@ -435,7 +488,7 @@ public final class DumpImporter {
                 return new SourceException(SourceException.Reason.CORRUPT, path + " holds a NULL where the schema"
                         + " needs a value: " + message, e);
             }
-            return new SourceException(SourceException.Reason.UNREADABLE, "Cannot import " + path + ": " + message, e);
+            return file.failure(e);
         }
     }
 

@@ -42,29 +42,28 @@ final class DumpInput implements AutoCloseable {
         if (!Files.isReadable(path)) {
             throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": permission denied");
         }
-        byte[] head = new byte[16];
-        int n;
-        long size;
-        try (InputStream in = Files.newInputStream(path)) {
-            size = Files.size(path);
-            n = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": " + e.getMessage(), e);
-        }
-        if (n == 0) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " is not a mysqldump: the file is empty");
-        }
-        String refused = refusal(head, n);
-        if (refused != null) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " " + refused);
-        }
-        boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        // the file is opened once and its first bytes are looked at through the buffer, so that a named pipe
+        // or /dev/stdin (read once) imports too
         Counting file = null;
         try {
             file = new Counting(new FileInputStream(path.toFile()));
-            InputStream stream = file;
+            long size = Files.size(path);
+            BufferedInputStream raw = new BufferedInputStream(file, 1 << 16);
+            raw.mark(16);
+            byte[] head = raw.readNBytes(16);
+            raw.reset();
+            int n = head.length;
+            if (n == 0) {
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " is not a mysqldump: the file is empty");
+            }
+            String refused = refusal(head, n);
+            if (refused != null) {
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " " + refused);
+            }
+            boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            InputStream stream = raw;
             if (gzip) {
-                stream = new GZIPInputStream(file, 1 << 16);
+                stream = new GZIPInputStream(raw, 1 << 16);
             }
             BufferedInputStream peek = new BufferedInputStream(stream, 1 << 16);
             peek.mark(512);

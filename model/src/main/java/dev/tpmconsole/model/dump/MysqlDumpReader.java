@@ -1,6 +1,8 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.schema.ColumnDef;
 import dev.tpmconsole.model.schema.ColumnDef.ValueKind;
+import dev.tpmconsole.model.schema.TableDef;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,21 +54,78 @@ final class MysqlDumpReader {
         void skipped(String table, long bytes);
     }
 
-    /** Where the rows of one INSERT go, and how each of its values is kept. */
+    /**
+     * Where the rows of one INSERT go, and how each of its values is kept: converted to its column's kind, and
+     * refused when it is longer than its column's type allows (a database could not have held it).
+     */
     abstract static class RowTarget {
+        final String table;
+        final TableDef def;
         /** Per value position of the dump's rows: index in the row passed to {@link #row}, or -1 to drop it. */
         final int[] slot;
+        /** Per value position: the column it goes to (null where dropped). */
+        final ColumnDef[] column;
         /** Per value position: the kind the value is converted to (null where dropped). */
         final ValueKind[] kind;
+        /** Per value position: the most bytes of it to read, or -1 to read past it without keeping it. */
+        final long[] readLimit;
         /** Length of the rows passed to {@link #row}. */
         final int width;
-        final String table;
+        /** Rows of the table that earlier INSERTs held, to number rows in messages. */
+        final long rowsBefore;
 
-        RowTarget(String table, int[] slot, ValueKind[] kind, int width) {
-            this.table = table;
-            this.slot = slot;
-            this.kind = kind;
-            this.width = width;
+        /**
+         * @param columns the INSERT's columns (its column list, or the CREATE TABLE's), mapped by name without
+         *                case to {@code def}'s; those it lacks are dropped
+         */
+        RowTarget(TableDef def, List<String> columns, long rowsBefore) {
+            this.table = def.name();
+            this.def = def;
+            this.width = def.columns().size();
+            this.rowsBefore = rowsBefore;
+            int n = columns.size();
+            slot = new int[n];
+            column = new ColumnDef[n];
+            kind = new ValueKind[n];
+            readLimit = new long[n];
+            Map<String, Integer> byName = new HashMap<>();
+            for (int j = width - 1; j >= 0; j--) {
+                byName.put(def.columns().get(j).name().toLowerCase(Locale.ROOT), j);
+            }
+            for (int i = 0; i < n; i++) {
+                Integer j = byName.get(columns.get(i).toLowerCase(Locale.ROOT));
+                slot[i] = j == null ? -1 : j;
+                column[i] = j == null ? null : def.columns().get(j);
+                kind[i] = j == null ? null : column[i].kind();
+                readLimit[i] = j == null ? -1 : readLimit(column[i]);
+            }
+        }
+
+        /**
+         * The most bytes of a value to read before it is known to be too long for its column: its byte limit, or
+         * four bytes a character (utf8mb4's most) of its character limit.
+         */
+        private static long readLimit(ColumnDef c) {
+            long chars = c.maxChars();
+            if (chars >= 0) {
+                return chars * 4;
+            }
+            long bytes = c.maxBytes();
+            return bytes >= 0 ? bytes : Long.MAX_VALUE;
+        }
+
+        /** The primary key of a row as far as it was read (" (uuid 0a1b…)"), or "" when it was not yet. */
+        String keyOf(Object[] row) {
+            StringBuilder key = new StringBuilder();
+            for (String k : def.primaryKey()) {
+                int j = def.columnNames().indexOf(k);
+                Object v = j < 0 ? null : row[j];
+                if (v == null || v instanceof byte[]) {
+                    return "";
+                }
+                key.append(key.length() == 0 ? " (" : ", ").append(k).append(' ').append(shorten(v.toString()));
+            }
+            return key.length() == 0 ? "" : key.append(')').toString();
         }
 
         /** One row, values in the snapshot's column order: String, Long, byte[] or null. */
@@ -76,6 +137,14 @@ final class MysqlDumpReader {
     }
 
     private static final int BUFFER = 1 << 18;
+    /** Longest DELIMITER read (mysqldump writes ";;"): longer ones would make every byte a search. */
+    static final int MAX_DELIMITER = 64;
+    /** Longest statement text kept (a CREATE TABLE, a SET); ZStack's longest CREATE TABLE is a few KB. */
+    static final int MAX_STATEMENT = 1 << 20;
+    /** Longest name read (MariaDB's names have at most 64 characters). */
+    static final int MAX_NAME = 1024;
+    /** Longest keyword kept (longer words are no keyword, and are kept cut, for messages). */
+    private static final int MAX_WORD = 64;
     private static final Pattern SET_NAMES = Pattern.compile("(?i)\\bSET\\s+NAMES\\s+'?(\\w+)'?");
     private static final Pattern SET_TIME_ZONE = Pattern.compile("(?i)\\bSET\\s+TIME_ZONE\\s*=\\s*'([^']*)'");
 
@@ -105,6 +174,12 @@ final class MysqlDumpReader {
     private boolean strInBuf;
     private int strStart;
     private int strLen;
+
+    /** The row being read, for the message about a value too long for its column. */
+    private RowTarget rowTarget;
+    private Object[] rowValues;
+    private long rowInTable;
+    private int valueIndex;
 
     MysqlDumpReader(InputStream in, Handler handler) {
         this.in = in;
@@ -203,7 +278,7 @@ final class MysqlDumpReader {
             throw notADump(start, "an INSERT without INTO (" + table + ")");
         }
         if (!handler.wants(database, table)) {
-            context = "the INSERT into " + table;
+            context = "the INSERT into " + shorten(table);
             long from = position();
             skipToLineEndingWithDelimiter();
             handler.skipped(table, position() - from);
@@ -245,6 +320,7 @@ final class MysqlDumpReader {
         long rowNumber = 0;
         final int[] slot = t.slot;
         final ValueKind[] kinds = t.kind;
+        final long[] limits = t.readLimit;
         final int count = slot.length;
         while (true) {
             int b = skipSpace();
@@ -258,6 +334,9 @@ final class MysqlDumpReader {
             pos++;
             rowNumber++;
             Object[] row = new Object[t.width];
+            rowTarget = t;
+            rowValues = row;
+            rowInTable = t.rowsBefore + rowNumber;
             int i = 0;
             while (true) {
                 b = skipSpace();
@@ -268,11 +347,18 @@ final class MysqlDumpReader {
                     throw malformed("row " + rowNumber + " of the INSERT into " + t.table + " has more than the "
                             + count + " values its columns say");
                 }
+                valueIndex = i;
                 int s = slot[i];
                 if (s < 0) {
-                    value(null, b);
+                    value(null, b, -1);
                 } else {
-                    row[s] = value(kinds[i], b);
+                    Object v = value(kinds[i], b, limits[i]);
+                    long most = t.column[i].maxChars();
+                    if (v instanceof String text && most >= 0 && text.length() > most
+                            && text.codePointCount(0, text.length()) > most) {
+                        throw tooLong();
+                    }
+                    row[s] = v;
                 }
                 i++;
                 b = skipSpace();
@@ -366,12 +452,18 @@ final class MysqlDumpReader {
             if (c == '\n' || c == '\r') {
                 break;
             }
+            if (scratchLen - start > MAX_DELIMITER + 1) {
+                throw malformed("a DELIMITER of more than " + MAX_DELIMITER + " bytes");
+            }
             append(c);
             pos++;
         }
         String d = new String(scratch, start, scratchLen, StandardCharsets.US_ASCII).strip();
         if (d.isEmpty()) {
             throw malformed("a DELIMITER command without a delimiter");
+        }
+        if (d.length() > MAX_DELIMITER) {
+            throw malformed("a DELIMITER of more than " + MAX_DELIMITER + " bytes");
         }
         delimiter = d.getBytes(StandardCharsets.US_ASCII);
     }
@@ -425,6 +517,9 @@ final class MysqlDumpReader {
     private String statementText(boolean keep) throws IOException, DumpFormatException {
         scratchLen = 0;
         while (true) {
+            if (keep && scratchLen > MAX_STATEMENT) {
+                throw statementTooLong();
+            }
             if (pos >= lim && !fill()) {
                 throw truncated();
             }
@@ -457,6 +552,9 @@ final class MysqlDumpReader {
     /** A quoted string or identifier whose opening quote was consumed, copied as written when asked. */
     private void quotedRaw(byte quote, boolean keep) throws IOException, DumpFormatException {
         while (true) {
+            if (keep && scratchLen > MAX_STATEMENT) {
+                throw statementTooLong();
+            }
             if (pos >= lim && !fill()) {
                 throw truncated();
             }
@@ -490,11 +588,14 @@ final class MysqlDumpReader {
 
     // ------------------------------------------------------------------ values
 
-    /** Reads one value (its first byte {@code first} not consumed) as {@code kind}, or skips it (kind null). */
-    private Object value(ValueKind kind, int first) throws IOException, DumpFormatException {
+    /**
+     * Reads one value (its first byte {@code first} not consumed) as {@code kind}, or skips it (kind null, limit
+     * -1: nothing of it is kept); a value of more than {@code limit} bytes is refused as soon as it has them.
+     */
+    private Object value(ValueKind kind, int first, long limit) throws IOException, DumpFormatException {
         switch (first) {
             case '\'' -> {
-                readQuoted();
+                readQuoted(limit);
                 return convertString(kind);
             }
             case 'N', 'n' -> {
@@ -507,15 +608,15 @@ final class MysqlDumpReader {
             case '0' -> {
                 if (ensure(2) && (buf[pos + 1] == 'x' || buf[pos + 1] == 'X')) {
                     pos += 2;
-                    readHex(-1);
+                    readHex(-1, limit);
                     return convertBytes(kind);
                 }
-                return number(kind);
+                return number(kind, limit);
             }
             case 'X', 'x' -> {
                 if (ensure(2) && buf[pos + 1] == '\'') {
                     pos += 2;
-                    readHex('\'');
+                    readHex('\'', limit);
                     return convertBytes(kind);
                 }
                 throw malformed("unexpected " + describe(position()) + " where a value should be");
@@ -532,11 +633,11 @@ final class MysqlDumpReader {
                 String charsetName = word();
                 int b = skipSpace();
                 if (b == '\'') {
-                    readQuoted();
+                    readQuoted(limit);
                     return convertString(kind);
                 }
                 if (b == '0' || b == 'X' || b == 'x') {
-                    return value(kind, b);
+                    return value(kind, b, limit);
                 }
                 throw malformed("unexpected " + describe(position()) + " after " + charsetName);
             }
@@ -549,7 +650,7 @@ final class MysqlDumpReader {
             }
             default -> {
                 if (first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9')) {
-                    return number(kind);
+                    return number(kind, limit);
                 }
                 if (first < 0) {
                     throw truncated();
@@ -600,7 +701,7 @@ final class MysqlDumpReader {
     }
 
     /** A number: a Long when it is an integer that fits, else its text (SQLite's affinity stores it). */
-    private Object number(ValueKind kind) throws IOException, DumpFormatException {
+    private Object number(ValueKind kind, long limit) throws IOException, DumpFormatException {
         scratchLen = 0;
         while (true) {
             if (pos >= lim && !fill()) {
@@ -608,6 +709,12 @@ final class MysqlDumpReader {
             }
             byte c = buf[pos];
             if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+                if (scratchLen >= limit) {
+                    if (limit >= 0) {
+                        throw tooLong();
+                    }
+                    scratchLen = 0; // a value that is not kept
+                }
                 append(c);
                 pos++;
             } else {
@@ -683,9 +790,17 @@ final class MysqlDumpReader {
      * Hex digits into scratch as bytes; up to {@code closing} (consumed) or, when -1, the first non-digit. An odd
      * number of digits reads as if a 0 led them, as MySQL does.
      */
-    private void readHex(int closing) throws IOException, DumpFormatException {
+    private void readHex(int closing, long limit) throws IOException, DumpFormatException {
         scratchLen = 0;
+        long digits = 0;
+        long mostDigits = limit < 0 ? -1 : limit * 2 + 1;
         while (true) {
+            if (scratchLen > mostDigits) {
+                if (mostDigits >= 0) {
+                    throw tooLong();
+                }
+                scratchLen = 0; // a value that is not kept
+            }
             if (pos >= lim && !fill()) {
                 if (closing >= 0) {
                     throw truncated();
@@ -698,6 +813,7 @@ final class MysqlDumpReader {
                 i++;
             }
             append(buf, pos, i - pos);
+            digits += i - pos;
             pos = i;
             if (i < l) {
                 if (closing >= 0) {
@@ -709,8 +825,11 @@ final class MysqlDumpReader {
                 break;
             }
         }
-        int n = scratchLen;
-        if (n == 0 && closing < 0) {
+        if (scratchLen > mostDigits && mostDigits >= 0) {
+            throw tooLong();
+        }
+        int n = mostDigits < 0 ? 0 : scratchLen;
+        if (digits == 0 && closing < 0) {
             throw malformed("0x without hex digits");
         }
         int in = 0;
@@ -743,11 +862,17 @@ final class MysqlDumpReader {
      * quote; \% and \_ keep their backslash; any other escaped character stands for itself. Leaves the value in
      * the buffer (no copy, {@link #strInBuf}) when it holds no escape and does not cross a buffer end.
      */
-    private void readQuoted() throws IOException, DumpFormatException {
+    private void readQuoted(long limit) throws IOException, DumpFormatException {
         pos++;
         scratchLen = 0;
         boolean copied = false;
         while (true) {
+            if (scratchLen > limit) {
+                if (limit >= 0) {
+                    throw tooLong();
+                }
+                scratchLen = 0; // a value that is not kept: nothing of it needs holding
+            }
             if (pos >= lim && !fill()) {
                 throw truncated();
             }
@@ -781,11 +906,17 @@ final class MysqlDumpReader {
                         strStart = start;
                         strLen = i - start;
                         pos = i + 1;
+                        if (strLen > limit && limit >= 0) {
+                            throw tooLong();
+                        }
                         return;
                     }
                     append(b, start, i - start);
                     strInBuf = false;
                     pos = i + 1;
+                    if (scratchLen > limit && limit >= 0) {
+                        throw tooLong();
+                    }
                     return;
                 }
                 // the quote is the last byte of the buffer: look at the next one
@@ -799,6 +930,9 @@ final class MysqlDumpReader {
                 }
                 pos++;
                 strInBuf = false;
+                if (scratchLen > limit && limit >= 0) {
+                    throw tooLong();
+                }
                 return;
             }
             // a backslash
@@ -947,7 +1081,7 @@ final class MysqlDumpReader {
                 return StandardCharsets.ISO_8859_1;
             }
             default -> throw new DumpFormatException(dev.tpmconsole.model.source.SourceException.Reason.UNSUPPORTED,
-                    "is written in the character set " + name + ", which the import does not read; make the dump with mysqldump"
+                    "is written in the character set " + shorten(name) + ", which the import does not read; make the dump with mysqldump"
                             + " --default-character-set=utf8mb4");
         }
     }
@@ -965,7 +1099,9 @@ final class MysqlDumpReader {
             }
             byte c = buf[pos];
             if (isWordPart(c)) {
-                append((byte) (c >= 'a' && c <= 'z' ? c - 32 : c));
+                if (scratchLen < MAX_WORD) {
+                    append((byte) (c >= 'a' && c <= 'z' ? c - 32 : c));
+                }
                 pos++;
             } else {
                 break;
@@ -1010,6 +1146,9 @@ final class MysqlDumpReader {
                     break;
                 }
                 append(c);
+                if (scratchLen > MAX_NAME) {
+                    throw nameTooLong();
+                }
             }
             return new String(scratch, 0, scratchLen, charset);
         }
@@ -1021,6 +1160,9 @@ final class MysqlDumpReader {
             if (isWordPart(c) || c == '$' || (c & 0x80) != 0) {
                 append(c);
                 pos++;
+                if (scratchLen > MAX_NAME) {
+                    throw nameTooLong();
+                }
             } else {
                 break;
             }
@@ -1029,6 +1171,10 @@ final class MysqlDumpReader {
             throw malformed("a name was expected but " + describe(position()) + " follows");
         }
         return new String(scratch, 0, scratchLen, charset);
+    }
+
+    private DumpFormatException nameTooLong() {
+        return malformed("a name of more than " + String.format("%,d", MAX_NAME) + " bytes, in " + context);
     }
 
     private boolean atDelimiter() throws IOException {
@@ -1131,9 +1277,30 @@ final class MysqlDumpReader {
 
     // ------------------------------------------------------------------ errors
 
+    private DumpFormatException statementTooLong() {
+        return malformed(context + " of more than " + String.format("%,d", MAX_STATEMENT) + " bytes");
+    }
+
     private DumpFormatException truncated() {
         return DumpFormatException.truncated("is cut off: it ends inside " + context + " (after "
                 + String.format("%,d", position()) + " bytes of SQL)");
+    }
+
+    /** The value being read is longer than its column allows: which row (and key) of which table, which column. */
+    private DumpFormatException tooLong() {
+        RowTarget t = rowTarget;
+        ColumnDef c = t.column[valueIndex];
+        long chars = c.maxChars();
+        String most = chars >= 0 ? String.format("%,d characters", chars) : String.format("%,d bytes", c.maxBytes());
+        return new DumpFormatException(dev.tpmconsole.model.source.SourceException.Reason.CORRUPT,
+                "holds a value longer than its column allows, at byte " + String.format("%,d", position()) + ": row "
+                        + String.format("%,d", rowInTable) + " of " + t.table + t.keyOf(rowValues) + ", column "
+                        + c.name() + ": more than the " + most + " of " + c.mysqlType());
+    }
+
+    /** Text from the dump for a message: at most 64 characters. */
+    static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "…";
     }
 
     private DumpFormatException malformed(String what) {

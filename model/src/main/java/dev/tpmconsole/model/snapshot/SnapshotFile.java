@@ -2,30 +2,65 @@ package dev.tpmconsole.model.snapshot;
 
 import dev.tpmconsole.model.schema.ZStackSchema;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Writes a new snapshot: the schema is created in a temporary file beside the target, rows are added in
  * one transaction, and only a complete snapshot is moved into place. A failed or cancelled write leaves
  * nothing behind, and an existing file is never replaced unless asked.
+ *
+ * <p>The temporary file is named after the target and its writer (its process id and start time:
+ * {@code .zstack.sqlite.4242-1764633600123.8213645.partial}) and readable by the owner only, like the
+ * snapshot (they hold key material); every new snapshot first removes the partial files (and SQLite's
+ * companions of them) that writers which are gone left in its folder, e.g. when they were killed. A partial
+ * file whose writer runs is never touched, so that several snapshots can be written into one folder at once.
+ *
+ * <p>Every failure to write is an {@link IOException} whose message is one line naming the snapshot and the
+ * reason ("Cannot write the snapshot /x/zstack.sqlite: No space left on device"), except that a target that
+ * exists (without {@code overwrite}) is a {@link FileAlreadyExistsException} naming it.
  */
 public final class SnapshotFile implements AutoCloseable {
+
+    private static final String SUFFIX = ".partial";
+    /** A partial file of a writer (pid, start time in ms since the epoch), or one of SQLite's companions of it. */
+    private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.(\\d+)-(\\d+)\\.\\d+\\.partial(-journal|-wal|-shm)?$");
+    private static final String[] COMPANIONS = {"-journal", "-wal", "-shm"};
+    /** How far a process's start time may be read differently (the boot time it is counted from can move). */
+    private static final long START_SLACK_MS = 5_000;
+
+    private enum State { WRITING, MOVING, COMMITTED, ABANDONED }
 
     private final Path target;
     private final Path temp;
     private final boolean overwrite;
     private final Connection connection;
-    private boolean committed;
+    private State state = State.WRITING;
 
     private SnapshotFile(Path target, Path temp, boolean overwrite, Connection connection) {
         this.target = target;
@@ -40,26 +75,40 @@ public final class SnapshotFile implements AutoCloseable {
      * @param withForeignKeys declare the foreign keys of the DDL (SQLite does not enforce them here)
      * @throws FileAlreadyExistsException when the target exists and {@code overwrite} is false
      */
-    public static SnapshotFile create(Path target, boolean overwrite, boolean withForeignKeys)
-            throws IOException, SQLException {
+    public static SnapshotFile create(Path target, boolean overwrite, boolean withForeignKeys) throws IOException {
         return create(target, overwrite, ZStackSchema.canonical().sqliteDdl(withForeignKeys));
     }
 
     /**
      * Starts a snapshot at {@code target} whose schema is made by {@code ddl} (the import derives it from
-     * the dump's own layout, and may add tables and indexes later through {@link #connection()}).
+     * the dump's own layout, and may add tables and indexes later through {@link #connection()}). The folders
+     * missing on the way to it are created, readable by the owner only.
      *
      * @throws FileAlreadyExistsException when the target exists and {@code overwrite} is false
+     * @throws IOException                it cannot be written: a one-line message says where and why
      */
-    public static SnapshotFile create(Path target, boolean overwrite, List<String> ddl)
-            throws IOException, SQLException {
+    public static SnapshotFile create(Path target, boolean overwrite, List<String> ddl) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (!overwrite && Files.exists(absolute)) {
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(cannotWrite(absolute) + "it is a folder; name the snapshot file to write in it");
+        }
+        if (!overwrite && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "the file exists already");
         }
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".partial");
+        try {
+            createFolders(dir);
+        } catch (IOException e) {
+            throw new IOException(cannotWrite(absolute) + "cannot create the folder " + dir + ": "
+                    + (e instanceof FileAlreadyExistsException f ? f.getFile() + " is not a folder" : reason(e)), e);
+        }
+        removeStalePartials(dir);
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + "." + writerId() + ".", SUFFIX);
+        } catch (IOException e) {
+            throw new IOException(cannotWrite(absolute) + "cannot create a file in " + dir + ": " + reason(e), e);
+        }
         Connection c = null;
         try {
             SQLiteConfig config = new SQLiteConfig();
@@ -77,10 +126,17 @@ public final class SnapshotFile implements AutoCloseable {
             return new SnapshotFile(absolute, temp, overwrite, c);
         } catch (SQLException | RuntimeException e) {
             if (c != null) {
-                c.close();
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the file is deleted next
+                }
             }
-            Files.deleteIfExists(temp);
-            throw e;
+            deleteWithCompanions(temp);
+            if (e instanceof SQLException sql) {
+                throw new IOException(cannotWrite(absolute) + reason(sql), e);
+            }
+            throw (RuntimeException) e;
         }
     }
 
@@ -93,24 +149,57 @@ public final class SnapshotFile implements AutoCloseable {
         return target;
     }
 
-    /** Commits, finalises the file (rollback journal mode) and moves it into place. */
-    public void commit() throws IOException, SQLException {
-        connection.commit();
-        connection.setAutoCommit(true);
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA journal_mode = DELETE");
+    /** The temporary file the snapshot is written into until it is complete. */
+    public Path partial() {
+        return temp;
+    }
+
+    /**
+     * Commits, finalises the file (rollback journal mode) and moves it into place, unless it was
+     * {@linkplain #abandon() abandoned} first.
+     *
+     * @throws FileAlreadyExistsException the target appeared meanwhile (without {@code overwrite})
+     * @throws InterruptedIOException     it was abandoned
+     * @throws IOException                it cannot be written: a one-line message says where and why
+     */
+    public void commit() throws IOException {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA journal_mode = DELETE");
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw failure(e);
         }
-        connection.close();
+        synchronized (this) {
+            if (state == State.ABANDONED) {
+                throw new InterruptedIOException("the snapshot " + target + " was abandoned");
+            }
+            state = State.MOVING;
+        }
+        boolean moved = false;
         try {
             if (overwrite) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             } else {
                 moveNoReplace();
             }
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(cannotWrite(target) + "cannot move it into place: " + reason(e), e);
+        } finally {
+            synchronized (this) {
+                state = moved ? State.COMMITTED : State.WRITING;
+            }
         }
-        committed = true;
     }
 
     private void moveNoReplace() throws IOException {
@@ -122,23 +211,167 @@ public final class SnapshotFile implements AutoCloseable {
             if (e instanceof FileAlreadyExistsException) {
                 throw e;
             }
-            if (Files.exists(target)) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "the file exists already");
             }
             Files.move(temp, target);
         }
     }
 
+    /**
+     * Gives the snapshot up from any thread (a cancel, a signal): its partial file is deleted at once, and
+     * {@link #commit()} will not move it into place. Too late once the move began.
+     *
+     * @return true when no snapshot is or will be written by this file (given up now or before, or failed),
+     *         false when it is being moved into place or is in place
+     */
+    public boolean abandon() {
+        synchronized (this) {
+            if (state == State.MOVING || state == State.COMMITTED) {
+                return false;
+            }
+            state = State.ABANDONED;
+        }
+        deleteWithCompanions(temp);
+        return true;
+    }
+
+    /** Whether the snapshot is in place. */
+    public synchronized boolean committed() {
+        return state == State.COMMITTED;
+    }
+
+    /** A failure while writing rows through {@link #connection()}, as the one-line IOException this class throws. */
+    public IOException failure(Exception cause) {
+        return new IOException(cannotWrite(target) + reason(cause), cause);
+    }
+
     /** Abandons an uncommitted snapshot: nothing is left behind. */
     @Override
-    public void close() throws IOException {
-        if (!committed) {
+    public void close() {
+        if (!committed()) {
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // the file is deleted next; a close failure changes nothing
             }
-            Files.deleteIfExists(temp);
+            abandon();
         }
+    }
+
+    // ------------------------------------------------------------------ partial files
+
+    /** The writer's part of a partial file's name: this process's id and start time. */
+    private static String writerId() {
+        ProcessHandle self = ProcessHandle.current();
+        return self.pid() + "-" + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    /**
+     * Deletes the partial files in {@code dir} whose writer is gone (no process has its id, or the one that has
+     * started at another time: the id was reused), with SQLite's companion files. Best effort: what cannot be
+     * listed or deleted stays.
+     */
+    static void removeStalePartials(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*" + SUFFIX + "*")) {
+            for (Path file : files) {
+                Matcher m = PARTIAL.matcher(file.getFileName().toString());
+                if (m.matches() && !running(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // another writer removed it, or it cannot be: it is tried again next time
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a folder that cannot be listed: creating the new file there says why, if it fails
+        }
+    }
+
+    private static boolean running(long pid, long startMillis) {
+        Optional<ProcessHandle> process;
+        try {
+            process = ProcessHandle.of(pid);
+        } catch (RuntimeException e) {
+            return true; // cannot tell: keep it
+        }
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        return startMillis == 0 || started.isEmpty()
+                || Math.abs(started.get().toEpochMilli() - startMillis) <= START_SLACK_MS;
+    }
+
+    private static void deleteWithCompanions(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // left for the next writer in this folder, which removes the partial files of writers that are gone
+        }
+        for (String companion : COMPANIONS) {
+            try {
+                Files.deleteIfExists(file.resolveSibling(file.getFileName() + companion));
+            } catch (IOException ignored) {
+                // as above
+            }
+        }
+    }
+
+    private static void createFolders(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+            Files.createDirectories(dir, ownerOnly);
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    // ------------------------------------------------------------------ messages
+
+    private static String cannotWrite(Path target) {
+        return "Cannot write the snapshot " + target + ": ";
+    }
+
+    /** Why a file operation or SQLite failed, as the system says it ("No space left on device"). */
+    static String reason(Throwable e) {
+        if (e instanceof FileSystemException f) {
+            String other = f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "";
+            if (f.getReason() != null) {
+                return f.getReason() + other;
+            }
+            if (e instanceof AccessDeniedException) {
+                return "Permission denied";
+            }
+            if (e instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            if (e instanceof NotDirectoryException) {
+                return f.getFile() + " is not a folder";
+            }
+            if (e instanceof FileAlreadyExistsException) {
+                return f.getFile() + " exists already";
+            }
+            return e.getClass().getSimpleName() + " " + f.getFile() + other;
+        }
+        if (e instanceof SQLiteException s) {
+            SQLiteErrorCode code = s.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
+                return "No space left on device";
+            }
+            if (code.name().startsWith("SQLITE_READONLY")) {
+                return "the file cannot be written (" + code.message + ")";
+            }
+            return code.message;
+        }
+        if (e instanceof SQLException s && s.getCause() instanceof IOException io) {
+            return reason(io);
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 }

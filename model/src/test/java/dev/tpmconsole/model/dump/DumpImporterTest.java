@@ -15,6 +15,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -165,10 +166,14 @@ class DumpImporterTest {
                 case INTEGER -> "1";
                 case BLOB -> "0x00";
                 case TIMESTAMP -> "'2026-01-01 00:00:00'";
-                case TEXT -> "'" + table + "-" + c.name() + "'";
+                case TEXT -> "'" + fit(table + "-" + c.name(), c.maxChars()) + "'"; // as the column can hold it
             });
         }
         return "(" + String.join(",", values) + ")";
+    }
+
+    static String fit(String text, long maxChars) {
+        return maxChars >= 0 && text.length() > maxChars ? text.substring(text.length() - (int) maxChars) : text;
     }
 
     @Test
@@ -201,5 +206,52 @@ class DumpImporterTest {
                 .hasMessageContaining("ResourceVO.uuid");
         assertThat(TestSnapshots.listing(dir)).containsExactly("dup.sql");
         assertThat(new String(Files.readAllBytes(dumpFile), StandardCharsets.UTF_8)).isEqualTo(d);
+    }
+
+    @Test
+    void aFortyMegabyteUuidIsRefusedAtOnceNamingTheRowAndNothingIsLeft() throws Exception {
+        // it took 50 s: SQLite compared the 40 MB key in the primary key's index with every row inserted after it
+        String d = dump(2000);
+        Path dumpFile = write("big-uuid.sql", d.replace("('00000000000000000000000000000005','vm 5','VmInstanceVO','x')",
+                "('" + "x".repeat(40 << 20) + "','vm 5','VmInstanceVO','x')"));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new DumpImporter(ImportOptions.defaults(), null).run(dumpFile, dir.resolve("s.sqlite")))
+                .isInstanceOf(SourceException.class)
+                .hasMessageMatching(java.util.regex.Pattern.quote(dumpFile.toString()) + " holds a value longer than its"
+                        + " column allows, at byte [\\d,]+: row 6 of ResourceVO, column uuid: more than the 32 characters"
+                        + " of varchar\\(32\\)");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("refused at once").isLessThan(Duration.ofSeconds(5));
+        assertThat(TestSnapshots.listing(dir)).containsExactly("big-uuid.sql");
+    }
+
+    @Test
+    void aLongDelimiterNoLongerMakesEveryByteASearch() throws Exception {
+        // a delimiter longer than the read buffer made every byte equal to its first one refill the buffer: 42 s
+        // for 16 MB of such bytes
+        String d = dump(100);
+        String at = "DROP TABLE IF EXISTS `HostEO`";
+        Path dumpFile = write("delimiter.sql", d.replace(at, "DELIMITER " + "x".repeat(300_000) + "\nSELECT "
+                + "x".repeat(16 << 20) + ";\nDELIMITER ;\n" + at));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new DumpImporter(ImportOptions.defaults(), null).run(dumpFile, dir.resolve("s.sqlite")))
+                .isInstanceOf(SourceException.class).hasMessageEndingWith("a DELIMITER of more than 64 bytes");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        assertThat(TestSnapshots.listing(dir)).containsExactly("delimiter.sql");
+    }
+
+    @Test
+    void importsFromANamedPipeReadOnce() throws Exception {
+        Path fifo = dir.resolve("zstack.sql");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(dump(300).getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ImportResult r = new DumpImporter(ImportOptions.defaults(), null).run(fifo, dir.resolve("s.sqlite"));
+        writer.get();
+        assertThat(r.rowsPerTable()).containsEntry("VmInstanceEO", 300L);
     }
 }

@@ -61,19 +61,8 @@ class MysqlDumpReaderTest {
             TableDef def = schema.has(name) ? schema.table(name) : schema.defineFromDdl(name);
             List<String> cols = columns != null ? columns
                     : created.containsKey(table) ? created.get(table).columns() : def.columnNames();
-            int[] slot = new int[cols.size()];
-            ColumnDef.ValueKind[] kinds = new ColumnDef.ValueKind[cols.size()];
-            for (int i = 0; i < slot.length; i++) {
-                slot[i] = -1;
-                for (int j = 0; j < def.columns().size(); j++) {
-                    if (def.columns().get(j).name().equalsIgnoreCase(cols.get(i))) {
-                        slot[i] = j;
-                        kinds[i] = def.columns().get(j).kind();
-                    }
-                }
-            }
             List<Object[]> list = rows.computeIfAbsent(name, k -> new ArrayList<>());
-            return new MysqlDumpReader.RowTarget(name, slot, kinds, def.columns().size()) {
+            return new MysqlDumpReader.RowTarget(def, cols, list.size()) {
                 @Override
                 void row(Object[] values) {
                     list.add(values);
@@ -369,5 +358,75 @@ class MysqlDumpReaderTest {
         assertThat(failure(CONTENT_TABLE + "INSERT INTO `VmHostFileContentVO` VALUES ('a' 'x');\n").getMessage())
                 .contains("where ',' or ')' should follow a value");
         assertThat(failure("INSERT INTO `TpmVO` SELECT * FROM x;\n").getMessage()).contains("not INSERT ... VALUES");
+    }
+
+    @Test
+    void aValueLongerThanItsColumnAllowsIsRefusedNamingTheTableTheRowItsKeyAndTheColumn() throws Exception {
+        String ok = "INSERT INTO `TpmVO` VALUES ('" + "a".repeat(32) + "','v1','2026-01-01 00:00:00','2026-01-01 00:00:00');\n";
+        // varchar(n) and char(n) count characters, not bytes: 32 four-byte characters fit a char(32)
+        String emoji = "\uD83D\uDE00".repeat(32);
+        Collected c = read(ok + "INSERT INTO `TpmVO` VALUES ('" + emoji + "','v2','2026-01-01 00:00:00','2026-01-01 00:00:00');\n");
+        assertThat(c.table("TpmVO")).extracting(r -> r.get(0)).containsExactly("a".repeat(32), emoji);
+
+        DumpFormatException key = failure(ok + "INSERT INTO `TpmVO` VALUES ('t2','v2','2026-01-01 00:00:00',"
+                + "'2026-01-01 00:00:00'),('t3','" + "b".repeat(33) + "','2026-01-01 00:00:00','2026-01-01 00:00:00');\n");
+        assertThat(key.reason()).isEqualTo(SourceException.Reason.CORRUPT);
+        assertThat(key.getMessage()).matches("holds a value longer than its column allows, at byte [\\d,]+: row 3 of TpmVO"
+                + " \\(uuid t3\\), column vmInstanceUuid: more than the 32 characters of char\\(32\\)");
+        // the key itself too long: not read, so not named; the value is refused once it has more bytes than
+        // 32 characters can take (4 each), not read to its end
+        byte[] huge = bytes("INSERT INTO `TpmVO` VALUES ('", "\uD83D\uDE00".repeat(33), "','v','2026-01-01 00:00:00','2026-01-01 00:00:00');\n");
+        assertThat(failure(huge).getMessage()).endsWith(": row 1 of TpmVO, column uuid: more than the 32 characters of char(32)");
+        // text counts bytes (65,535); numbers and timestamps have their own widths
+        String text = "INSERT INTO `SystemTagVO` (`uuid`, `tag`) VALUES ('s1','%s');\n";
+        assertThat(read(String.format(text, "t".repeat(65_535))).table("SystemTagVO")).hasSize(1);
+        assertThat(failure(String.format(text, "t".repeat(65_536))).getMessage())
+                .endsWith("row 1 of SystemTagVO (uuid s1), column tag: more than the 65,535 bytes of text");
+        assertThat(failure(String.format(text, "\u00e9".repeat(32_768))).getMessage()).as("é is two bytes")
+                .endsWith("column tag: more than the 65,535 bytes of text");
+        assertThat(failure("INSERT INTO `NkpVO` VALUES ('n',NULL,NULL,1," + "9".repeat(22) + ");\n").getMessage())
+                .endsWith("row 1 of NkpVO (uuid n), column currentVersion: more than the 21 characters of int(10) unsigned");
+        assertThat(failure("INSERT INTO `NkpVO` VALUES ('n',NULL,NULL,0x" + "ff".repeat(100) + ",1);\n").getMessage())
+                .endsWith("column backedUp: more than the 21 characters of tinyint(1)");
+        assertThat(failure("INSERT INTO `TpmVO` VALUES ('t','v','2026-01-01 00:00:00" + "0".repeat(30) + "','x');\n")
+                .getMessage()).endsWith("column createDate: more than the 26 characters of timestamp");
+        // a column the schema does not have is read past, whatever its length, without keeping it
+        String dropped = "INSERT INTO `TpmVO` (`uuid`, `extra`, `vmInstanceUuid`) VALUES ('t','" + "x".repeat(3 << 20)
+                + "','v'),('u',0x" + "ab".repeat(1 << 20) + ",'w'),('w'," + "7".repeat(1 << 20) + ",'z');\n";
+        assertThat(read(dropped).table("TpmVO")).extracting(r -> r.get(0)).containsExactly("t", "u", "w");
+    }
+
+    @Test
+    void aMediumblobHoldsUpTo16MiBAndNoMore() throws Exception {
+        byte[] max = new byte[(1 << 24) - 1];
+        new SplittableRandom(9).nextBytes(max);
+        byte[] dump = bytes(CONTENT_TABLE, "INSERT INTO `VmHostFileContentVO` VALUES ('c',0x", java.util.HexFormat.of().formatHex(max),
+                ",'Raw','2026-01-01 00:00:00','2026-01-01 00:00:00');\n");
+        assertThat((byte[]) read(dump).rows.get("VmHostFileContentVO").get(0)[1]).isEqualTo(max);
+        byte[] over = bytes(CONTENT_TABLE, "INSERT INTO `VmHostFileContentVO` VALUES ('c','", escaped(Arrays.copyOf(max, 1 << 24)),
+                "','Raw','2026-01-01 00:00:00','2026-01-01 00:00:00');\n");
+        assertThat(failure(over).getMessage()).endsWith(
+                "row 1 of VmHostFileContentVO (uuid c), column content: more than the 16,777,215 bytes of mediumblob");
+    }
+
+    @Test
+    void aDelimiterOfMoreThan64BytesIsRefused() throws Exception {
+        assertThat(read("DELIMITER " + "$".repeat(64) + "\nSELECT 1" + "$".repeat(64) + "\nDELIMITER ;\n"
+                + "INSERT INTO `TpmKeyBackupVO` VALUES ('k','2026-01-01 00:00:00','2026-01-01 00:00:00');\n")
+                .table("TpmKeyBackupVO")).hasSize(1);
+        DumpFormatException e = failure("DELIMITER " + "x".repeat(300_000) + "\nSELECT 1;\n");
+        assertThat(e.reason()).isEqualTo(SourceException.Reason.CORRUPT);
+        assertThat(e.getMessage()).endsWith("a DELIMITER of more than 64 bytes");
+    }
+
+    @Test
+    void namesStatementsAndWordsFromTheDumpAreBoundedAndMessagesStayOneLine() {
+        assertThat(failure("INSERT INTO `" + "a".repeat(2000) + "` VALUES (1);\n").getMessage())
+                .endsWith("a name of more than 1,024 bytes, in an INSERT");
+        assertThat(failure(HEADER + "CREATE TABLE `TpmVO` (`uuid` char(32) COMMENT '" + "c".repeat(2 << 20) + "');\n")
+                .getMessage()).endsWith("the CREATE TABLE of TpmVO of more than 1,048,576 bytes");
+        assertThat(failure("INSERT INTO `x\ny` VALUES (1),\n").getMessage())
+                .isEqualTo("is cut off: it ends inside the INSERT into x\\ny (after 30 bytes of SQL)");
+        assertThat(failure("INSERT" + "X".repeat(5 << 20) + " INTO t;\n").getMessage()).hasSizeLessThan(200);
     }
 }
