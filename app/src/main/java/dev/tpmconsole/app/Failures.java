@@ -3,14 +3,11 @@ package dev.tpmconsole.app;
 import dev.tpmconsole.app.commands.GuiCommand;
 import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.util.Causes;
 import dev.tpmconsole.model.util.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.sql.SQLException;
 import java.time.Clock;
 
@@ -32,11 +29,8 @@ final class Failures {
             return io(io);
         }
         if (e instanceof SQLException sql) {
-            String m = firstLine(sql.getMessage());
-            if (m.contains("SQLITE_FULL") || m.contains("database or disk is full")) {
-                return "the disk is full: the database cannot be written (" + m + ")";
-            }
-            return "database error: " + m;
+            return (Causes.diskFull(sql) ? "cannot write the database: " : "database error: ")
+                    + Texts.escaped(Causes.reason(sql));
         }
         return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                 : ": " + firstLine(e.getMessage())) + logged(e);
@@ -53,23 +47,10 @@ final class Failures {
     }
 
     private static String io(IOException e) {
-        if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + Texts.escaped(a.getFile());
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return Texts.escaped(f.getFile()) + ": " + Texts.escaped(Causes.reason(e));
         }
-        if (e instanceof NoSuchFileException n) {
-            return "no such file or folder: " + Texts.escaped(n.getFile());
-        }
-        if (e instanceof FileAlreadyExistsException f) {
-            return Texts.escaped(f.getFile()) + " exists already";
-        }
-        if (e instanceof NotDirectoryException n) {
-            return "not a folder: " + Texts.escaped(n.getFile());
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return Texts.escaped(f.getFile()) + ": " + f.getReason();
-        }
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-        return "cannot read or write a file: " + m;
+        return "cannot read or write a file: " + Texts.escaped(Causes.reason(e));
     }
 
     static String firstLine(String m) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestDumps;
+import dev.tpmconsole.model.testing.Requirements;
+import dev.tpmconsole.model.testing.SmallDisk;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,8 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM during the import or after its snapshot is in place, a folder it may not write, a full disk, a folder
  * as target, a umask of 000. An import is held mid-way by reading a named pipe the test writes half a dump into,
  * and the test waits for files with a WatchService, so that nothing depends on timing. Started as
- * {@link ApplyKilledTest} starts its run: the test's class path, {@link Launcher}.
+ * the fault suite starts its runs: the test's class path, {@link Launcher}.
  */
 class ImportFaultsTest {
 
@@ -179,7 +179,7 @@ class ImportFaultsTest {
 
     @Test
     void aFullDiskIsOneLineAndLeavesNothing() throws Exception {
-        try (Tmpfs full = Tmpfs.mount(Files.createDirectory(dir.resolve("small")), "1m")) {
+        try (SmallDisk full = SmallDisk.mount(dir.resolve("small"), 1 << 20)) {
             Path mount = full.path();
             Result imported = run("import", completeDumpOf(8_000).toString(), "--out", mount.resolve("s.sqlite").toString());
             assertThat(imported.status()).as(imported.err()).isEqualTo(1);
@@ -371,50 +371,6 @@ class ImportFaultsTest {
         return file;
     }
 
-    /** Skips (or under CI=true fails) a test that needs what this machine cannot give, saying so. */
-    static void unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message + ": CI=true requires it");
-        }
-        System.err.println("SKIPPED: " + message);
-        Assumptions.abort(message + ": test skipped");
-    }
-
-    /** A small tmpfs mounted for the test (root only), unmounted however the test ends. */
-    static final class Tmpfs implements AutoCloseable {
-        private final Path mount;
-
-        private Tmpfs(Path mount) {
-            this.mount = mount;
-        }
-
-        static Tmpfs mount(Path mount, String size) throws Exception {
-            Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs",
-                    mount.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (p.waitFor() != 0) {
-                unavailable("cannot mount a " + size + " tmpfs to fill up (needs root): " + out);
-            }
-            return new Tmpfs(mount);
-        }
-
-        Path path() {
-            return mount;
-        }
-
-        @Override
-        public void close() throws IOException {
-            Process p = new ProcessBuilder("umount", mount.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                assertThat(p.waitFor()).as("umount " + mount + ": " + out).isZero();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while unmounting " + mount, e);
-            }
-        }
-    }
-
     /**
      * A folder the console's process cannot write into (its mode r-x), put back however the test ends. Root's
      * processes write anywhere: for root the console is started without the capability to override permissions
@@ -442,10 +398,10 @@ class ImportFaultsTest {
             if (p.waitFor() == 0) {
                 Files.deleteIfExists(folder.resolve("probe"));
                 u.close();
-                unavailable("cannot make a folder unwritable for " + (root ? "root's processes (setpriv)" : "this user"));
+                Requirements.unavailable("cannot make a folder unwritable for " + (root ? "root's processes (setpriv)" : "this user"));
             } else if (!out.contains(u.reason)) {
                 u.close();
-                unavailable("cannot make a folder unwritable as the test needs: " + out);
+                Requirements.unavailable("cannot make a folder unwritable as the test needs: " + out);
             }
             return u;
         }

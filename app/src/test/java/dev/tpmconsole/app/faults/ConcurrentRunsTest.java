@@ -2,20 +2,10 @@ package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.plan.Plan;
-import dev.tpmconsole.model.plan.PlanJson;
-import dev.tpmconsole.model.plan.Planner;
-import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,21 +31,8 @@ class ConcurrentRunsTest {
     @BeforeEach
     void build() throws Exception {
         snapshot = TestSnapshots.demo(dir.resolve("zstack.sqlite"), 200, 41);
-        List<String> vms = new ArrayList<>();
-        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
-             Connection c = s.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT vmInstanceUuid FROM VmHostFileVO WHERE type = 'TpmState'"
-                     + " AND vmInstanceUuid IN (SELECT uuid FROM VmInstanceEO) ORDER BY vmInstanceUuid LIMIT 30")) {
-            while (rs.next()) {
-                vms.add(rs.getString(1));
-            }
-        }
-        Plan plan;
-        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
-            plan = new Planner(s, Clock.systemUTC()).remove(vms).plan();
-        }
         planFile = dir.resolve("plan.json");
-        PlanJson.write(plan, planFile);
+        Faults.writeRemoval(snapshot, Faults.vmsWithTpmState(snapshot, 30), planFile);
         original = Faults.tables(snapshot);
     }
 

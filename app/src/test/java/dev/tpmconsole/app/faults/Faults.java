@@ -1,6 +1,12 @@
 package dev.tpmconsole.app.faults;
 
 import dev.tpmconsole.app.TpmConsoleCommand;
+import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.model.plan.PlanJson;
+import dev.tpmconsole.model.plan.PlanPreview;
+import dev.tpmconsole.model.plan.Planner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TableContents;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Clock;
 import java.util.stream.Stream;
 
 /** What the fault suite's tests share: commands run in this JVM, tables compared, run folders inspected. */
@@ -35,6 +42,50 @@ final class Faults {
         StringWriter err = new StringWriter();
         int status = TpmConsoleCommand.commandLine(out, err).execute(args);
         return new ConsoleProcess.Result(status, out.toString(), err.toString());
+    }
+
+    /** VMs of a demo whose TPM state the plans remove: live VMs with TpmState host files, first by uuid. */
+    static List<String> vmsWithTpmState(Path snapshot, int limit) throws Exception {
+        return strings(snapshot, "SELECT DISTINCT vmInstanceUuid FROM VmHostFileVO WHERE type = 'TpmState'"
+                + " AND vmInstanceUuid IN (SELECT uuid FROM VmInstanceEO) ORDER BY vmInstanceUuid LIMIT " + limit);
+    }
+
+    /** VMs of a demo with TpmState backups (their items carry the most key material), first by uuid. */
+    static List<String> vmsWithTpmStateBackups(Path snapshot, int limit) throws Exception {
+        return strings(snapshot, "SELECT DISTINCT resourceUuid FROM VmHostBackupFileVO WHERE type = 'TpmState'"
+                + " AND resourceUuid IN (SELECT uuid FROM VmInstanceEO) ORDER BY resourceUuid LIMIT " + limit);
+    }
+
+    /** VMs with both TpmState host files and backups: each has items in every step. */
+    static List<String> vmsWithTpmStateBackupsAndFiles(Path snapshot, int limit) throws Exception {
+        return strings(snapshot, "SELECT DISTINCT f.vmInstanceUuid FROM VmHostFileVO f JOIN VmHostBackupFileVO b"
+                + " ON b.resourceUuid = f.vmInstanceUuid WHERE f.type = 'TpmState' AND f.vmInstanceUuid IN"
+                + " (SELECT uuid FROM VmInstanceEO) ORDER BY f.vmInstanceUuid LIMIT " + limit);
+    }
+
+    private static List<String> strings(Path snapshot, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + snapshot); var st = c.createStatement();
+             var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The "remove TPM" preview of these VMs, read from the snapshot as the console reads it. */
+    static PlanPreview removal(Path snapshot, List<String> vms) throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+            return new Planner(s, Clock.systemUTC()).remove(vms);
+        }
+    }
+
+    /** The "remove TPM" plan of these VMs, written to {@code file}. */
+    static Plan writeRemoval(Path snapshot, List<String> vms, Path file) throws Exception {
+        Plan plan = removal(snapshot, vms).plan();
+        PlanJson.write(plan, file);
+        return plan;
     }
 
     /** Every row of every table of a snapshot, as comparable text. */

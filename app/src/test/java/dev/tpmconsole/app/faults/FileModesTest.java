@@ -6,10 +6,6 @@ import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +26,7 @@ class FileModesTest {
     @Test
     void runsAndExportsAreOwnerOnly_whateverTheUmask() throws Exception {
         Path snapshot = TestSnapshots.demo(dir.resolve("zstack.sqlite"), 120, 5);
-        List<String> vms = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + snapshot); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT vmInstanceUuid FROM VmHostFileVO WHERE type = 'TpmState'"
-                     + " AND vmInstanceUuid IN (SELECT uuid FROM VmInstanceEO) ORDER BY 1 LIMIT 5")) {
-            while (rs.next()) {
-                vms.add(rs.getString(1));
-            }
-        }
+        List<String> vms = Faults.vmsWithTpmState(snapshot, 5);
         ConsoleProcess open = ConsoleProcess.in(dir.resolve("work")).withUmask("000");
         Duration t = Duration.ofSeconds(120);
         Path exports = dir.resolve("exports/new/folder");

@@ -6,16 +6,10 @@ import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
-import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,20 +48,7 @@ class KillResumeUndoTest {
     @BeforeAll
     static void build() throws Exception {
         pristine = TestSnapshots.demo(dir.resolve("pristine.sqlite"), 400, 23);
-        List<String> vms = new ArrayList<>();
-        try (SqliteSnapshot s = SqliteSnapshot.open(pristine, OpenOptions.readOnly());
-             Connection c = s.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT f.vmInstanceUuid FROM VmHostFileVO f JOIN VmHostBackupFileVO b"
-                     + " ON b.resourceUuid = f.vmInstanceUuid WHERE f.type = 'TpmState' AND f.vmInstanceUuid IN"
-                     + " (SELECT uuid FROM VmInstanceEO) ORDER BY f.vmInstanceUuid LIMIT 40")) {
-            while (rs.next()) {
-                vms.add(rs.getString(1));
-            }
-        }
-        PlanPreview preview;
-        try (SqliteSnapshot s = SqliteSnapshot.open(pristine, OpenOptions.readOnly())) {
-            preview = new Planner(s, Clock.systemUTC()).remove(vms);
-        }
+        PlanPreview preview = Faults.removal(pristine, Faults.vmsWithTpmStateBackupsAndFiles(pristine, 40));
         plan = preview.plan();
         // the items every run reaches: the TPM step is skipped while an item before it fails
         items = plan.steps().stream().filter(st -> st.name().equals(Planner.STEP_BACKUPS)

@@ -58,7 +58,7 @@ class UnwritableFoldersTest {
             assertThat(r.err()).as(r.all()).startsWith("tpm-console: ").contains(locked.toString())
                     .doesNotContain("Exception", "\tat ");
         }
-        assertThat(refused.get(0).err()).contains("permission denied");
+        assertThat(refused.get(0).err()).contains("Permission denied");
         assertThat(TestSnapshots.sha256(snapshot)).isEqualTo(before);
         assertThat(TestSnapshots.listing(locked)).containsExactly("zstack.sqlite");
     }

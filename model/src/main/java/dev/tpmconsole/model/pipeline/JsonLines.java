@@ -134,7 +134,7 @@ final class JsonLines {
                     } catch (IOException e) {
                         throw new IOException(file + " is damaged at line " + lineNumber + ": it is not a "
                                 + (type == RunEvent.class ? "journal event" : "quarantined row") + " ("
-                                + RunStorageException.reason(e) + ")", e);
+                                + dev.tpmconsole.model.util.Causes.reason(e) + ")", e);
                     }
                 }
                 line.write(chunk, from, n - from);

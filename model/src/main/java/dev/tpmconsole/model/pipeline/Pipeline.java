@@ -354,7 +354,7 @@ public final class Pipeline {
             if (t instanceof RunStorageException r) {
                 return r;
             }
-            if (RunStorageException.diskFull(t)) {
+            if (dev.tpmconsole.model.util.Causes.diskFull(t)) {
                 return new RunStorageException("cannot write the database", null, t);
             }
         }

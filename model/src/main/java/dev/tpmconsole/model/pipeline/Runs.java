@@ -7,12 +7,12 @@ import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.model.util.FaultPoints;
+import dev.tpmconsole.model.util.PartialFiles;
 import dev.tpmconsole.model.util.PrivateFiles;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Starts, resumes and undoes runs. A run has a folder of its own (by default
@@ -53,8 +51,6 @@ public final class Runs {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
-    /** A run folder or file being prepared: {@code .<name>.<pid>.partial}. */
-    private static final Pattern STAGING = Pattern.compile("\\.(.+)\\.([0-9]{1,10})\\.partial");
 
     private Runs() {
     }
@@ -175,7 +171,7 @@ public final class Runs {
                 throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
                         List.of());
             }
-            removeStale(folder);
+            PartialFiles.removeStale(folder);
             fill(source, plan, folder, folder);
             try {
                 PrivateFiles.createFile(journal);
@@ -187,15 +183,15 @@ public final class Runs {
         }
         Path base = PrivateFiles.createFolders(source.snapshotFile().map(Runs::runsFolder)
                 .orElse(Path.of("tpm-console-runs").toAbsolutePath()));
-        removeStale(base);
-        Path staging = base.resolve("." + STAMP.format(clock.instant()) + "." + ProcessHandle.current().pid() + ".partial");
+        PartialFiles.removeStale(base);
+        Path staging = base.resolve(PartialFiles.partialName(STAMP.format(clock.instant())));
         try {
             PrivateFiles.createFolder(staging);
             fill(source, plan, staging, base.resolve(STAMP.format(clock.instant())));
             PrivateFiles.createFile(staging.resolve(JOURNAL));
             return publish(staging, base, STAMP.format(clock.instant())).resolve(JOURNAL);
         } catch (RefusedException | IOException | SQLException | RuntimeException e) {
-            deleteTree(staging);
+            PartialFiles.deleteTree(staging);
             throw e;
         }
     }
@@ -227,7 +223,7 @@ public final class Runs {
         try {
             if (source.snapshotFile().isPresent()) {
                 Path backup = folder.resolve(BACKUP);
-                Path temp = folder.resolve("." + BACKUP + "." + ProcessHandle.current().pid() + ".partial");
+                Path temp = folder.resolve(PartialFiles.partialName(BACKUP));
                 Files.deleteIfExists(temp);
                 PrivateFiles.createFile(temp); // SQLite writes into it, keeping its owner-only mode
                 try {
@@ -244,46 +240,9 @@ public final class Runs {
             }
             PlanJson.write(plan, folder.resolve(PLAN));
         } catch (IOException | SQLException e) {
-            throw new RefusedException("Cannot prepare the run folder " + shownAs + ": " + RunStorageException.reason(e)
+            throw new RefusedException("Cannot prepare the run folder " + shownAs + ": " + dev.tpmconsole.model.util.Causes.reason(e)
                     + "; nothing was changed", List.of());
         }
-    }
-
-    /**
-     * Removes what runs killed while they prepared their folders left in {@code dir}: hidden partial folders
-     * and files of processes that are gone.
-     */
-    static void removeStale(Path dir) throws IOException {
-        List<Path> stale = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.partial")) {
-            for (Path p : entries) {
-                Matcher m = STAGING.matcher(p.getFileName().toString());
-                if (m.matches() && !alive(Long.parseLong(m.group(2)))) {
-                    stale.add(p);
-                }
-            }
-        }
-        for (Path p : stale) {
-            deleteTree(p);
-        }
-    }
-
-    private static boolean alive(long pid) {
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (DirectoryStream<Path> inside = Files.newDirectoryStream(p)) {
-                for (Path c : inside) {
-                    deleteTree(c);
-                }
-            }
-        }
-        Files.delete(p);
     }
 
     /** SQLite's online backup of the snapshot into {@code target}. */

@@ -1,34 +1,23 @@
 package dev.tpmconsole.model.snapshot;
 
 import dev.tpmconsole.model.schema.ZStackSchema;
+import dev.tpmconsole.model.util.Causes;
+import dev.tpmconsole.model.util.PartialFiles;
+import dev.tpmconsole.model.util.PrivateFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Writes a new snapshot: the schema is created in a temporary file beside the target, rows are added in
@@ -47,12 +36,6 @@ import org.sqlite.SQLiteException;
  */
 public final class SnapshotFile implements AutoCloseable {
 
-    private static final String SUFFIX = ".partial";
-    /** A partial file of a writer (pid, start time in ms since the epoch), or one of SQLite's companions of it. */
-    private static final Pattern PARTIAL = Pattern.compile("^\\..+\\.(\\d+)-(\\d+)\\.\\d+\\.partial(-journal|-wal|-shm)?$");
-    private static final String[] COMPANIONS = {"-journal", "-wal", "-shm"};
-    /** How far a process's start time may be read differently (the boot time it is counted from can move). */
-    private static final long START_SLACK_MS = 5_000;
 
     private enum State { WRITING, MOVING, COMMITTED, ABANDONED }
 
@@ -97,17 +80,18 @@ public final class SnapshotFile implements AutoCloseable {
         }
         Path dir = absolute.getParent();
         try {
-            createFolders(dir);
+            PrivateFiles.createFolders(dir);
         } catch (IOException e) {
             throw new IOException(cannotWrite(absolute) + "cannot create the folder " + dir + ": "
-                    + (e instanceof FileAlreadyExistsException f ? f.getFile() + " is not a folder" : reason(e)), e);
+                    + (e instanceof FileAlreadyExistsException f ? f.getFile() + " is not a folder" : Causes.reason(e)), e);
         }
-        removeStalePartials(dir);
+        PartialFiles.removeStale(dir);
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName() + "." + writerId() + ".", SUFFIX);
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + "." + PartialFiles.writerId() + ".",
+                    PartialFiles.SUFFIX, PrivateFiles.fileAttributes());
         } catch (IOException e) {
-            throw new IOException(cannotWrite(absolute) + "cannot create a file in " + dir + ": " + reason(e), e);
+            throw new IOException(cannotWrite(absolute) + "cannot create a file in " + dir + ": " + Causes.reason(e), e);
         }
         Connection c = null;
         try {
@@ -132,9 +116,9 @@ public final class SnapshotFile implements AutoCloseable {
                     // the file is deleted next
                 }
             }
-            deleteWithCompanions(temp);
+            PartialFiles.deleteWithCompanions(temp);
             if (e instanceof SQLException sql) {
-                throw new IOException(cannotWrite(absolute) + reason(sql), e);
+                throw new IOException(cannotWrite(absolute) + Causes.reason(sql), e);
             }
             throw (RuntimeException) e;
         }
@@ -194,7 +178,7 @@ public final class SnapshotFile implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException(cannotWrite(target) + "cannot move it into place: " + reason(e), e);
+            throw new IOException(cannotWrite(target) + "cannot move it into place: " + Causes.reason(e), e);
         } finally {
             synchronized (this) {
                 state = moved ? State.COMMITTED : State.WRITING;
@@ -232,7 +216,7 @@ public final class SnapshotFile implements AutoCloseable {
             }
             state = State.ABANDONED;
         }
-        deleteWithCompanions(temp);
+        PartialFiles.deleteWithCompanions(temp);
         return true;
     }
 
@@ -243,7 +227,7 @@ public final class SnapshotFile implements AutoCloseable {
 
     /** A failure while writing rows through {@link #connection()}, as the one-line IOException this class throws. */
     public IOException failure(Exception cause) {
-        return new IOException(cannotWrite(target) + reason(cause), cause);
+        return new IOException(cannotWrite(target) + Causes.reason(cause), cause);
     }
 
     /** Abandons an uncommitted snapshot: nothing is left behind. */
@@ -259,119 +243,10 @@ public final class SnapshotFile implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ partial files
-
-    /** The writer's part of a partial file's name: this process's id and start time. */
-    private static String writerId() {
-        ProcessHandle self = ProcessHandle.current();
-        return self.pid() + "-" + self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    }
-
-    /**
-     * Deletes the partial files in {@code dir} whose writer is gone (no process has its id, or the one that has
-     * started at another time: the id was reused), with SQLite's companion files. Best effort: what cannot be
-     * listed or deleted stays.
-     */
-    static void removeStalePartials(Path dir) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*" + SUFFIX + "*")) {
-            for (Path file : files) {
-                Matcher m = PARTIAL.matcher(file.getFileName().toString());
-                if (m.matches() && !running(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)))) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // another writer removed it, or it cannot be: it is tried again next time
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // a folder that cannot be listed: creating the new file there says why, if it fails
-        }
-    }
-
-    private static boolean running(long pid, long startMillis) {
-        Optional<ProcessHandle> process;
-        try {
-            process = ProcessHandle.of(pid);
-        } catch (RuntimeException e) {
-            return true; // cannot tell: keep it
-        }
-        if (process.isEmpty() || !process.get().isAlive()) {
-            return false;
-        }
-        Optional<Instant> started = process.get().info().startInstant();
-        return startMillis == 0 || started.isEmpty()
-                || Math.abs(started.get().toEpochMilli() - startMillis) <= START_SLACK_MS;
-    }
-
-    private static void deleteWithCompanions(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // left for the next writer in this folder, which removes the partial files of writers that are gone
-        }
-        for (String companion : COMPANIONS) {
-            try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + companion));
-            } catch (IOException ignored) {
-                // as above
-            }
-        }
-    }
-
-    private static void createFolders(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
-            Files.createDirectories(dir, ownerOnly);
-        } else {
-            Files.createDirectories(dir);
-        }
-    }
-
     // ------------------------------------------------------------------ messages
 
     private static String cannotWrite(Path target) {
         return "Cannot write the snapshot " + target + ": ";
     }
 
-    /** Why a file operation or SQLite failed, as the system says it ("No space left on device"). */
-    static String reason(Throwable e) {
-        if (e instanceof FileSystemException f) {
-            String other = f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "";
-            if (f.getReason() != null) {
-                return f.getReason() + other;
-            }
-            if (e instanceof AccessDeniedException) {
-                return "Permission denied";
-            }
-            if (e instanceof NoSuchFileException) {
-                return "No such file or directory";
-            }
-            if (e instanceof NotDirectoryException) {
-                return f.getFile() + " is not a folder";
-            }
-            if (e instanceof FileAlreadyExistsException) {
-                return f.getFile() + " exists already";
-            }
-            return e.getClass().getSimpleName() + " " + f.getFile() + other;
-        }
-        if (e instanceof SQLiteException s) {
-            SQLiteErrorCode code = s.getResultCode();
-            if (code == SQLiteErrorCode.SQLITE_FULL) {
-                return "No space left on device";
-            }
-            if (code.name().startsWith("SQLITE_READONLY")) {
-                return "the file cannot be written (" + code.message + ")";
-            }
-            return code.message;
-        }
-        if (e instanceof SQLException s && s.getCause() instanceof IOException io) {
-            return reason(io);
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
 }

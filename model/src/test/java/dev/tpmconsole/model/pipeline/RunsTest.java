@@ -118,9 +118,9 @@ class RunsTest {
     void leftoversOfARunKilledWhilePreparingAreRemovedByTheNext() throws Exception {
         Path runs = dir.resolve("run.sqlite.runs");
         long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 1000;
-        Path staging = Files.createDirectories(runs.resolve(".20261201T090000Z." + dead + ".partial"));
-        Files.writeString(staging.resolve(".backup.sqlite." + dead + ".partial"), "half a backup");
-        Path alive = Files.createDirectories(runs.resolve(".20261201T090001Z." + ProcessHandle.current().pid() + ".partial"));
+        Path staging = Files.createDirectories(runs.resolve(".20261201T090000Z." + dead + "-1764580000000.partial"));
+        Files.writeString(staging.resolve(".backup.sqlite." + dead + "-1764580000000.partial"), "half a backup");
+        Path alive = Files.createDirectories(runs.resolve(dev.tpmconsole.model.util.PartialFiles.partialName("20261201T090001Z")));
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
              Runs.Run run = Runs.start(s, plan(A), null, Clock.systemUTC(), Schedulers.io())) {
             finish(run);

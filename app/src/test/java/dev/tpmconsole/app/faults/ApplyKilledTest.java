@@ -1,4 +1,4 @@
-package dev.tpmconsole.app;
+package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
-import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
@@ -15,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -39,29 +35,16 @@ class ApplyKilledTest {
     @Test
     void aKilledRunIsConsistentAndResumeFinishesIt() throws Exception {
         Path snapshot = TestSnapshots.demo(dir.resolve("demo.sqlite"), 1200, 5);
-        List<String> vms = new ArrayList<>();
-        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
-             Connection c = s.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT vmInstanceUuid FROM VmHostFileVO WHERE type = 'TpmState'"
-                     + " AND vmInstanceUuid IN (SELECT uuid FROM VmInstanceEO) ORDER BY vmInstanceUuid LIMIT 300")) {
-            while (rs.next()) {
-                vms.add(rs.getString(1));
-            }
-        }
-        PlanPreview preview;
-        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
-            preview = new Planner(s, Clock.systemUTC()).remove(vms);
-        }
+        List<String> vms = Faults.vmsWithTpmState(snapshot, 300);
+        PlanPreview preview = Faults.removal(snapshot, vms);
         Plan plan = preview.plan();
         assertThat(preview.rowsOfItem()).hasSizeGreaterThan(500);
         Path planFile = dir.resolve("plan.json");
         PlanJson.write(plan, planFile);
         Path journal = dir.resolve("run/journal.jsonl");
 
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                "apply", snapshot.toString(), planFile.toString(), "--journal", journal.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("apply.log").toFile()).start();
+        Process p = ConsoleProcess.in(dir.resolve("work")).start("apply", snapshot.toString(), planFile.toString(),
+                "--journal", journal.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && p.isAlive() && deletesDone(journal) < 60) {
             Thread.onSpinWait();
@@ -91,8 +74,8 @@ class ApplyKilledTest {
         assertThat(gone).as("some items were done before the kill").isGreaterThanOrEqualTo(50)
                 .isLessThan(preview.rowsOfItem().size());
 
-        CommandLineTest.Run resumed = CommandLineTest.run("apply", "--resume", journal.toString());
-        assertThat(resumed.status()).as(resumed.out() + resumed.err()).isZero();
+        ConsoleProcess.Result resumed = Faults.console("apply", "--resume", journal.toString());
+        assertThat(resumed.status()).as(resumed.all()).isZero();
         assertThat(resumed.out()).startsWith("Done: ");
         try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly()); Connection c = s.connection()) {
             for (Plan.RowRef r : plan.deletes()) {
