@@ -1,4 +1,4 @@
-package dev.tpmconsole.app;
+package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +72,7 @@ class ImportFuzzIT {
                 Path out = folder.resolve("out.sqlite");
                 boolean process = i % every == every - 1;
                 long t0 = System.nanoTime();
-                CommandLineTest.Run r;
+                ConsoleProcess.Result r;
                 try {
                     r = process ? jar(dump, out) : inProcess(pool, dump, out);
                 } catch (TimeoutException e) {
@@ -107,7 +107,7 @@ class ImportFuzzIT {
     }
 
     /** What is wrong with the outcome of one mutant, or null. */
-    static String check(CommandLineTest.Run r, Path folder, Path dump, Path out) throws Exception {
+    static String check(ConsoleProcess.Result r, Path folder, Path dump, Path out) throws Exception {
         String stderr = r.err();
         if (r.status() != 0 && r.status() != 1) {
             return "exit " + r.status() + ", stderr: " + abbreviate(stderr);
@@ -137,8 +137,8 @@ class ImportFuzzIT {
         return null;
     }
 
-    static CommandLineTest.Run inProcess(ExecutorService pool, Path dump, Path out) throws Exception {
-        Future<CommandLineTest.Run> f = pool.submit(() -> CommandLineTest.run("import", dump.toString(), "--out",
+    static ConsoleProcess.Result inProcess(ExecutorService pool, Path dump, Path out) throws Exception {
+        Future<ConsoleProcess.Result> f = pool.submit(() -> Faults.console("import", dump.toString(), "--out",
                 out.toString(), "--quiet"));
         try {
             return f.get(BOUND_SECONDS, TimeUnit.SECONDS);
@@ -148,9 +148,9 @@ class ImportFuzzIT {
         }
     }
 
-    static CommandLineTest.Run jar(Path dump, Path out) throws Exception {
+    static ConsoleProcess.Result jar(Path dump, Path out) throws Exception {
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                JarIT.JAR.toString(), "import", dump.toString(), "--out", out.toString())
+                Path.of("target", "tpm-console.jar").toString(), "import", dump.toString(), "--out", out.toString())
                 .redirectOutput(dump.resolveSibling("stdout.txt").toFile())
                 .redirectError(dump.resolveSibling("stderr.txt").toFile()).start();
         p.getOutputStream().close();
@@ -162,7 +162,7 @@ class ImportFuzzIT {
         String stderr = Files.readString(dump.resolveSibling("stderr.txt"), StandardCharsets.UTF_8);
         Files.delete(dump.resolveSibling("stdout.txt"));
         Files.delete(dump.resolveSibling("stderr.txt"));
-        return new CommandLineTest.Run(p.exitValue(), stdout, stderr);
+        return new ConsoleProcess.Result(p.exitValue(), stdout, stderr);
     }
 
     /** Deletes a folder of files (a mutant's, once it passed, so that the disk does not fill up). */

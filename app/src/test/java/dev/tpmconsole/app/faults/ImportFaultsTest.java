@@ -1,4 +1,4 @@
-package dev.tpmconsole.app;
+package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM during the import or after its snapshot is in place, a folder it may not write, a full disk, a folder
  * as target, a umask of 000. An import is held mid-way by reading a named pipe the test writes half a dump into,
  * and the test waits for files with a WatchService, so that nothing depends on timing. Started as
- * the fault suite starts its runs: the test's class path, {@link Launcher}.
+ * the fault suite starts its runs: the test's class path, {@link dev.tpmconsole.app.Launcher}.
  */
 class ImportFaultsTest {
 
@@ -71,7 +71,7 @@ class ImportFaultsTest {
             Files.writeString(a.partial.resolveSibling(a.partial.getFileName() + "-journal"), "journal");
         }
 
-        CommandLineTest.Run next = CommandLineTest.run("import", completeDump.toString(), "--out",
+        ConsoleProcess.Result next = Faults.console("import", completeDump.toString(), "--out",
                 folder.resolve("b.sqlite").toString());
         assertThat(next.status()).as(next.err()).isZero();
         assertThat(TestSnapshots.listing(folder)).containsExactly("b.sqlite");
@@ -84,7 +84,7 @@ class ImportFaultsTest {
         Process a;
         try (Held held = hold(folder, "a.sqlite", false, ProcessBuilder.Redirect.DISCARD)) {
             a = held.process;
-            CommandLineTest.Run b = CommandLineTest.run("import", completeDump.toString(), "--out",
+            ConsoleProcess.Result b = Faults.console("import", completeDump.toString(), "--out",
                     folder.resolve("b.sqlite").toString());
             assertThat(b.status()).as(b.err()).isZero();
             assertThat(held.partial).as("the running import's partial file is kept").exists();
@@ -286,7 +286,7 @@ class ImportFaultsTest {
             cmd.addAll(List.of("env", "--default-signal=INT,TERM"));
         }
         cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), Launcher.class.getName()));
+                System.getProperty("java.class.path"), dev.tpmconsole.app.Launcher.class.getName()));
         cmd.addAll(Arrays.asList(args));
         Path logs = Files.createDirectories(shared.resolve("logs"));
         Path err = Files.createTempFile(logs, "stderr", ".txt");
