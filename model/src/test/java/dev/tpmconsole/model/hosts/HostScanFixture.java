@@ -22,6 +22,8 @@ public final class HostScanFixture {
     public static final String LOCKED = "127.0.0.15";
     /** Nothing listens there. */
     public static final String CLOSED = "127.0.0.18";
+    /** A management node: MariaDB (127.0.0.1:3306) is reached through it. */
+    public static final String NODE = "127.0.0.19";
 
     public static final String HOST_A = "a0000000000000000000000000000001";
     public static final String HOST_B = "a0000000000000000000000000000002";
@@ -62,7 +64,7 @@ public final class HostScanFixture {
 
     /** The hosts: A and B with files, the changed, unknown and locked ones; CLOSED is left out on purpose. */
     public static OpenSshHosts startHosts() throws Exception {
-        OpenSshHosts h = OpenSshHosts.start(List.of(A, B, CHANGED, UNKNOWN, LOCKED));
+        OpenSshHosts h = OpenSshHosts.start(List.of(A, B, CHANGED, UNKNOWN, LOCKED), NODE);
         h.stateFolder(A, dashed(VM_OK));
         h.nvram(A, dashed(VM_OK) + ".fd");
         h.nvram(A, "orphan-vars.fd");
