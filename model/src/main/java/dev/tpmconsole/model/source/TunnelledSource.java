@@ -42,6 +42,21 @@ public final class TunnelledSource implements Source {
      */
     public static Source open(String spec, OpenOptions options, Supplier<String> askPassword, SshSettings settings,
                               SshPrompts prompts, String alias) throws SourceException {
+        return open(spec, settings, prompts, alias, local -> Sources.open(local, options, askPassword));
+    }
+
+    /** Opens a database by its URL (the local end of the tunnel); {@link #open(String, SshSettings, SshPrompts, String, Opener)}. */
+    @FunctionalInterface
+    public interface Opener {
+        Source open(String localUrl) throws SourceException;
+    }
+
+    /**
+     * Opens {@code spec} through SSH to {@code alias}: {@code opener} is given the URL rewritten to the local end
+     * of the forward (user, password and parameters unchanged).
+     */
+    public static Source open(String spec, SshSettings settings, SshPrompts prompts, String alias, Opener opener)
+            throws SourceException {
         Matcher m = URL.matcher(spec);
         if (!m.matches()) {
             throw new SourceException(SourceException.Reason.UNSUPPORTED, "A tunnel leads to one database server:"
@@ -60,7 +75,7 @@ public final class TunnelledSource implements Source {
                     + (m.group(5) == null ? "/" : m.group(5));
             Source db;
             try {
-                db = Sources.open(local, options, askPassword);
+                db = opener.open(local);
             } catch (SourceException e) {
                 throw new SourceException(e.reason(), e.getMessage().replace(JdbcUrls.withoutPassword(local),
                         JdbcUrls.withoutPassword(spec)) + " (through ssh " + alias + ")", e);
