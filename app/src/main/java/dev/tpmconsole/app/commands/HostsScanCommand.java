@@ -81,9 +81,17 @@ public final class HostsScanCommand implements Callable<Integer> {
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
         PrintWriter err = spec.commandLine().getErr();
         HostScanReport report;
+        // the SSH client (its crypto providers take a while to load) is made while the source opens
+        java.util.concurrent.CompletableFuture<SshHosts> client = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new SshHosts(ssh.settings(), SshOptions.terminal());
+            } catch (SshConfigException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             HostScanner.refuseDemo(s);
-            try (SshHosts sshHosts = new SshHosts(ssh.settings(), SshOptions.terminal())) {
+            try (SshHosts sshHosts = sshClient(client)) {
                 HostScanner scanner = new HostScanner(s, sshHosts, Clock.systemUTC());
                 List<String> unknown = new ArrayList<>();
                 List<HostScanner.Target> targets;
@@ -119,6 +127,13 @@ public final class HostsScanCommand implements Callable<Integer> {
                 throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
                         + e.getMessage(), e);
             }
+        } finally {
+            // made for nothing when the source could not be opened: closed all the same (closing twice is harmless)
+            client.whenComplete((h, e) -> {
+                if (h != null) {
+                    h.close();
+                }
+            });
         }
         if (f == Format.json) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -130,6 +145,17 @@ public final class HostsScanCommand implements Callable<Integer> {
             write(text.toString());
         }
         return report.needsAction() ? FINDINGS : 0;
+    }
+
+    private static SshHosts sshClient(java.util.concurrent.CompletableFuture<SshHosts> client) throws SshConfigException {
+        try {
+            return client.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SshConfigException c) {
+                throw c;
+            }
+            throw e;
+        }
     }
 
     private void write(String text) throws java.io.IOException {

@@ -50,7 +50,10 @@ public final class OpenSshHosts implements AutoCloseable {
     private final Map<String, String> knownLines = new LinkedHashMap<>();
     private final Map<String, Integer> lineOf = new LinkedHashMap<>();
     private final StringBuffer log = new StringBuffer();
-    private Process sshd;
+    /** Addresses per sshd (it listens on 16 at most). */
+    private static final int GROUP = 15;
+    private final List<Path> configs = new ArrayList<>();
+    private final List<Process> sshds = new ArrayList<>();
     private Thread shutdownHook;
 
     private OpenSshHosts(Path run, Path client, int port, List<String> addresses, String tunnelAddress) {
@@ -141,47 +144,18 @@ public final class OpenSshHosts implements AutoCloseable {
         for (String a : allAddresses()) {
             fakeRoot(a);
         }
-        StringBuilder cfg = new StringBuilder()
-                .append("Port ").append(port).append('\n');
-        for (String a : allAddresses()) {
-            cfg.append("ListenAddress ").append(a).append('\n');
-        }
-        cfg.append("HostKey ").append(etc.resolve("ssh_host_ed25519_key")).append('\n')
-                .append("PidFile none\n")
-                .append("UsePAM no\n")
-                .append("PasswordAuthentication no\n")
-                .append("KbdInteractiveAuthentication no\n")
-                .append("PubkeyAuthentication yes\n")
-                .append("AuthorizedKeysFile ").append(authorized).append('\n')
-                .append("AllowUsers ").append(USER).append('\n')
-                .append("PermitRootLogin no\n")
-                .append("StrictModes yes\n")
-                .append("MaxStartups 200\n")
-                .append("MaxSessions 50\n")
-                .append("LogLevel DEBUG1\n")
-                .append("Subsystem sftp internal-sftp\n")
-                .append("AllowTcpForwarding no\n")
-                .append("AllowAgentForwarding no\n")
-                .append("X11Forwarding no\n")
-                .append("PermitTTY no\n");
-        for (String a : allAddresses()) {
-            cfg.append("Match LocalAddress ").append(a).append('\n')
-                    .append("    ChrootDirectory ").append(root(a)).append('\n')
-                    .append("    ForceCommand internal-sftp\n");
-            if (a.equals(tunnelAddress)) {
-                // a management node: MariaDB behind it, and the other hosts (a jump host for ProxyJump)
-                cfg.append("    AllowTcpForwarding local\n").append("    PermitOpen 127.0.0.1:3306");
-                for (String other : addresses) {
-                    cfg.append(' ').append(other).append(':').append(port);
-                }
-                cfg.append('\n');
+        // sshd listens on at most 16 addresses: one sshd per group of them, all with the same keys
+        List<String> all = allAddresses();
+        for (int g = 0; g * GROUP < all.size(); g++) {
+            List<String> group = all.subList(g * GROUP, Math.min(all.size(), (g + 1) * GROUP));
+            Path config = etc.resolve("sshd_config-" + g);
+            Files.writeString(config, sshdConfig(group, etc, authorized));
+            Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
+            Result check = run(SSHD.toString(), "-t", "-f", config.toString());
+            if (check.exitCode() != 0) {
+                throw new IllegalStateException("sshd -t refuses the test configuration: " + check.out());
             }
-        }
-        Files.writeString(etc.resolve("sshd_config"), cfg.toString());
-        Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation folder
-        Result check = run(SSHD.toString(), "-t", "-f", etc.resolve("sshd_config").toString());
-        if (check.exitCode() != 0) {
-            throw new IllegalStateException("sshd -t refuses the test configuration: " + check.out());
+            configs.add(config);
         }
         // the client side: an ssh config and a known_hosts file of this run only
         Files.writeString(sshConfig(), "Host 127.0.0.*\n"
@@ -199,6 +173,47 @@ public final class OpenSshHosts implements AutoCloseable {
             knownLines.put(a, "[" + a + "]:" + port + " " + key);
         }
         writeKnownHosts();
+    }
+
+    private String sshdConfig(List<String> group, Path etc, Path authorized) {
+        StringBuilder cfg = new StringBuilder()
+                .append("Port ").append(port).append('\n');
+        for (String a : group) {
+            cfg.append("ListenAddress ").append(a).append('\n');
+        }
+        cfg.append("HostKey ").append(etc.resolve("ssh_host_ed25519_key")).append('\n')
+                .append("PidFile none\n")
+                .append("UsePAM no\n")
+                .append("PasswordAuthentication no\n")
+                .append("KbdInteractiveAuthentication no\n")
+                .append("PubkeyAuthentication yes\n")
+                .append("AuthorizedKeysFile ").append(authorized).append('\n')
+                .append("AllowUsers ").append(USER).append('\n')
+                .append("PermitRootLogin no\n")
+                .append("StrictModes yes\n")
+                .append("MaxStartups 200\n")
+                .append("MaxSessions 50\n")
+                // DEBUG1 logs port forwards (the tunnel tests look for them); the benchmark asks for less
+                .append("LogLevel ").append(System.getProperty("tpm.sshd.loglevel", "DEBUG1")).append('\n')
+                .append("Subsystem sftp internal-sftp\n")
+                .append("AllowTcpForwarding no\n")
+                .append("AllowAgentForwarding no\n")
+                .append("X11Forwarding no\n")
+                .append("PermitTTY no\n");
+        for (String a : group) {
+            cfg.append("Match LocalAddress ").append(a).append('\n')
+                    .append("    ChrootDirectory ").append(root(a)).append('\n')
+                    .append("    ForceCommand internal-sftp\n");
+            if (a.equals(tunnelAddress)) {
+                // a management node: MariaDB behind it, and the other hosts (a jump host for ProxyJump)
+                cfg.append("    AllowTcpForwarding local\n").append("    PermitOpen 127.0.0.1:3306");
+                for (String other : addresses) {
+                    cfg.append(' ').append(other).append(':').append(port);
+                }
+                cfg.append('\n');
+            }
+        }
+        return cfg.toString();
     }
 
     private List<String> allAddresses() {
@@ -249,27 +264,29 @@ public final class OpenSshHosts implements AutoCloseable {
     }
 
     private void launch() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f",
-                run.resolve("etc/sshd_config").toString()).redirectErrorStream(true);
-        sshd = pb.start();
-        shutdownHook = new Thread(sshd::destroyForcibly, "stop test sshd");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         CountDownLatch listening = new CountDownLatch(allAddresses().size());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(sshd.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    log.append(line).append('\n');
-                    if (line.startsWith("Server listening on ")) {
-                        listening.countDown();
+        for (Path config : configs) {
+            Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                    .redirectErrorStream(true).start();
+            sshds.add(p);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        log.append(line).append('\n');
+                        if (line.startsWith("Server listening on ")) {
+                            listening.countDown();
+                        }
                     }
+                } catch (IOException ignored) {
+                    // sshd ended
                 }
-            } catch (IOException ignored) {
-                // sshd ended
-            }
-        }, "test sshd log");
-        reader.setDaemon(true);
-        reader.start();
+            }, "test sshd log");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        shutdownHook = new Thread(() -> sshds.forEach(Process::destroyForcibly), "stop test sshd");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         if (!listening.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("sshd did not listen on " + allAddresses() + ": " + log);
         }
@@ -421,7 +438,7 @@ public final class OpenSshHosts implements AutoCloseable {
 
     @Override
     public void close() {
-        if (sshd != null) {
+        for (Process sshd : sshds) {
             sshd.destroy();
             try {
                 if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
@@ -430,6 +447,8 @@ public final class OpenSshHosts implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        {
             if (shutdownHook != null) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);
