@@ -18,7 +18,7 @@ BENCH=app/target/test-classes/dev/tpmconsole/app/bench/HostScanBenchmarkHosts.cl
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
 mvn -B -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
-exec 3> >(java -Dtpm.sshd.loglevel=ERROR -cp "$JAR:app/target/test-classes:model/target/test-classes:$(cat "$work/cp.txt")" \
+exec 3> >(java -Dtpm.sshd.loglevel=INFO -cp "$JAR:app/target/test-classes:model/target/test-classes:$(cat "$work/cp.txt")" \
   dev.tpmconsole.app.bench.HostScanBenchmarkHosts "$work" "$HOSTS" "$FOLDERS" >"$work/hosts.log" 2>&1)
 cleanup() { exec 3>&-; sleep 2; rm -rf "$work"; }
 trap cleanup EXIT

@@ -193,7 +193,8 @@ public final class OpenSshHosts implements AutoCloseable {
                 .append("StrictModes yes\n")
                 .append("MaxStartups 200\n")
                 .append("MaxSessions 50\n")
-                // DEBUG1 logs port forwards (the tunnel tests look for them); the benchmark asks for less
+                // DEBUG1 logs port forwards (the tunnel tests look for them); the benchmark asks for INFO (which
+                // still logs "Server listening", what the start waits for)
                 .append("LogLevel ").append(System.getProperty("tpm.sshd.loglevel", "DEBUG1")).append('\n')
                 .append("Subsystem sftp internal-sftp\n")
                 .append("AllowTcpForwarding no\n")
