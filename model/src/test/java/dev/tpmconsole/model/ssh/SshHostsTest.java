@@ -200,6 +200,38 @@ class SshHostsTest {
     }
 
     @Test
+    void theSshAgentSignsWithItsKeysOverAUnixSocket() throws Exception {
+        Path socket = tmp.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true).start();
+        try {
+            // ssh-agent -D says where it listens once the socket is there
+            String first = new java.io.BufferedReader(new java.io.InputStreamReader(agent.getInputStream())).readLine();
+            assertThat(first).contains(socket.toString());
+            ProcessBuilder add = new ProcessBuilder("ssh-add", hosts.clientKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process p = add.start();
+            p.getInputStream().readAllBytes();
+            assertThat(p.waitFor()).isZero();
+            Path config = tmp.resolve("config");
+            // no IdentityFile, and an empty folder for the default ones: only the agent has the key
+            Files.writeString(config, "Host 127.0.0.*\n  Port " + hosts.port() + "\n  User " + OpenSshHosts.USER + "\n");
+            Path noKeys = Files.createDirectories(tmp.resolve("empty-ssh-dir"));
+            SshSettings settings = hosts.settings().withConfig(config).withSshDir(noKeys);
+            try (SshHosts ssh = new SshHosts(settings.withAgentSocket(socket.toString()), SshPrompts.NONE);
+                 SshConnection c = ssh.connect(A); RemoteFiles f = c.files()) {
+                assertThat(f.list("/var/lib/libvirt/swtpm")).isPresent();
+            }
+            try (SshHosts ssh = new SshHosts(settings.withAgentSocket(null), SshPrompts.NONE)) {
+                assertThatThrownBy(() -> ssh.connect(A)).isInstanceOfSatisfying(SshFailure.class,
+                        e -> assertThat(e.reason()).isEqualTo(SshFailure.Reason.AUTHENTICATION));
+            }
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    @Test
     void proxyJumpReachesAHostThroughAnother() throws Exception {
         Path config = tmp.resolve("config");
         Files.writeString(config, "Host behind\n  HostName " + B + "\n  Port " + hosts.port() + "\n  User "
