@@ -27,11 +27,14 @@ public final class TunnelledSource implements Source {
             "^(jdbc:(?:mariadb|mysql)://)([^/@?]*@)?(\\[[^\\]/]+\\]|[^/:,?\\[\\]]+)(?::(\\d+))?(/.*)?$");
 
     private final Source database;
+    /** The URL asked for (without password), as the database is named; it is opened at the tunnel's local end. */
+    private final String url;
     private final String alias;
     private final AutoCloseable tunnel;
 
-    private TunnelledSource(Source database, String alias, AutoCloseable tunnel) {
+    private TunnelledSource(Source database, String url, String alias, AutoCloseable tunnel) {
         this.database = database;
+        this.url = url;
         this.alias = alias;
         this.tunnel = tunnel;
     }
@@ -83,7 +86,7 @@ public final class TunnelledSource implements Source {
             SshHosts s = ssh;
             SshConnection c = connection;
             SshConnection.LocalForward f = forward;
-            return new TunnelledSource(new Renamed(db, JdbcUrls.withoutPassword(spec)), alias, () -> {
+            return new TunnelledSource(db, JdbcUrls.withoutPassword(spec), alias, () -> {
                 f.close();
                 c.close();
                 s.close();
@@ -121,7 +124,7 @@ public final class TunnelledSource implements Source {
 
     @Override
     public String displayName() {
-        return database.displayName() + " through ssh " + alias;
+        return url + " through ssh " + alias;
     }
 
     @Override
@@ -147,62 +150,20 @@ public final class TunnelledSource implements Source {
     /** The same database through the same tunnel, which stays with this source (closing the other leaves it open). */
     @Override
     public Source reopen(OpenOptions options) throws SourceException {
-        return new TunnelledSource(database.reopen(options), alias, () -> {
+        return new TunnelledSource(database.reopen(options), url, alias, () -> {
         });
     }
 
+    /** The database's failure, naming the URL asked for rather than the tunnel's local end. */
     @Override
     public SourceException failure(SQLException e) {
-        return database.failure(e);
+        SourceException f = database.failure(e);
+        return new SourceException(f.reason(), f.getMessage().replace(database.displayName(), displayName()), e);
     }
 
     @Override
     public void close() {
         database.close();
         close(tunnel);
-    }
-
-    /** A source shown by the URL that was asked for, not the local port it goes through. */
-    private record Renamed(Source delegate, String name) implements Source {
-        @Override
-        public String displayName() {
-            return name;
-        }
-
-        @Override
-        public DatabaseKind kind() {
-            return delegate.kind();
-        }
-
-        @Override
-        public boolean writable() {
-            return delegate.writable();
-        }
-
-        @Override
-        public SchemaLayout layout() {
-            return delegate.layout();
-        }
-
-        @Override
-        public Connection connection() throws SQLException {
-            return delegate.connection();
-        }
-
-        @Override
-        public Source reopen(OpenOptions options) throws SourceException {
-            return new Renamed(delegate.reopen(options), name);
-        }
-
-        @Override
-        public SourceException failure(SQLException e) {
-            SourceException f = delegate.failure(e);
-            return new SourceException(f.reason(), f.getMessage().replace(delegate.displayName(), name), e);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }
