@@ -139,6 +139,7 @@ class HostScanWindowTest {
         waitUntil(() -> robot.lookup("#detailsHostScan").queryAs(Label.class).getText().contains("missing on"));
         robot.interact(() -> gui.window().browse().showVm(VM_OK));
         waitUntil(() -> robot.lookup("#detailsHostScan").queryAs(Label.class).getText().contains("found (folder)"));
+        assertThat(robot.lookup("#detailsError").queryAs(Label.class).isVisible()).as("no error, no error bar").isFalse();
         assertThat(guard.violations()).isEmpty();
     }
 

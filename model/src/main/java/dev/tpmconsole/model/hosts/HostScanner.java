@@ -450,8 +450,10 @@ public final class HostScanner {
                 d.append("; VM ").append(uuid).append(" exists").append(vm.softDeleted() ? ", soft-deleted" : "")
                         .append(vm.tpm() ? ", has a TPM" : ", has no TpmVO");
                 boolean here = t.hostUuid().equals(vm.hostUuid());
-                d.append(here ? ", runs on this host (" + Texts.escaped(vm.state()) + ")"
-                        : t.hostUuid().equals(vm.lastHostUuid()) ? ", last ran on this host" : ", runs elsewhere");
+                d.append(here ? ", is on this host (" + Texts.escaped(vm.state()) + ")"
+                        : vm.hostUuid() != null ? ", is on another host (" + Texts.escaped(vm.hostUuid()) + ")"
+                        : t.hostUuid().equals(vm.lastHostUuid()) ? ", is on no host now and last ran on this one"
+                        : ", is on no host now");
                 if (!vm.softDeleted() && vm.tpm() && here) {
                     repair = "none (the VM has a TPM and runs on this host: its row is missing, the folder may be in use)";
                 }

@@ -107,14 +107,14 @@ class HostScannerTest {
 
         HostFinding deleted = find(r, HostRule.HOST_STATE_UNTRACKED, swtpm + dashed(VM_DELETED) + "/");
         assertThat(deleted.vmUuid()).isEqualTo(VM_DELETED);
-        assertThat(deleted.detail()).contains("soft-deleted", "has no TpmVO");
+        assertThat(deleted.detail()).contains("soft-deleted", "has no TpmVO", "is on no host now");
         assertThat(deleted.repair()).isEqualTo("move to trash");
         assertThat(find(r, HostRule.HOST_STATE_UNTRACKED, swtpm + dashed(VM_NONE) + "/").detail()).contains("no VM");
         HostFinding rowless = find(r, HostRule.HOST_STATE_UNTRACKED, swtpm + dashed(VM_ROWLESS) + "/");
-        assertThat(rowless.detail()).contains("has a TPM", "runs on this host");
+        assertThat(rowless.detail()).contains("has a TPM", "is on this host (Running)");
         assertThat(rowless.repair()).startsWith("none");
         assertThat(r.findings().stream().filter(f -> f.hostUuid().equals(HOST_B)).findFirst().orElseThrow().detail())
-                .contains("runs elsewhere");
+                .contains("is on another host (" + HOST_A + ")");
 
         assertThat(unreachable(r, HOST_CHANGED)).contains("host key", "CHANGED", "line " + hosts.knownHostsLine(CHANGED));
         assertThat(unreachable(r, HOST_UNKNOWN)).contains("host key", "unknown", "SHA256:");

@@ -97,12 +97,14 @@ final class HostsView {
         lowerTabs.setId("hostLowerTabs");
         lowerTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         // starting a scan shows it
+        SplitPane split = new SplitPane(table, lowerTabs);
         scanVm.runningProperty().addListener((o, a, running) -> {
             if (running) {
                 lowerTabs.getSelectionModel().select(scanTab);
+                // the scan's hosts and findings get most of the room; the host list keeps a few rows
+                split.setDividerPositions(Math.min(split.getDividerPositions()[0], 0.32));
             }
         });
-        SplitPane split = new SplitPane(table, lowerTabs);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("Find", filter), filter),

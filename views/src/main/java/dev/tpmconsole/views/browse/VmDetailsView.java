@@ -136,14 +136,15 @@ final class VmDetailsView {
                 Tables.column("tagResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
                 Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
 
-        box.getChildren().addAll(
+        List<VBox> sections = List.of(
                 section("findingsSection", "Findings", vm.findings(), findings),
                 section("tpmSection", "TPM", vm.tpms(), tpms),
                 section("keyRefSection", "Key refs", vm.keyRefs(), refs),
                 section("hostFileSection", "Host files", vm.hostFiles(), files),
                 section("backupSection", "Backups", vm.backups(), backups),
                 section("tagSection", "System tags", vm.tags(), tags));
-        for (javafx.scene.Node n : box.getChildren().subList(3, box.getChildren().size())) {
+        box.getChildren().addAll(sections);
+        for (VBox n : sections) {
             n.visibleProperty().bind(vm.presentBinding());
             n.managedProperty().bind(vm.presentBinding());
         }

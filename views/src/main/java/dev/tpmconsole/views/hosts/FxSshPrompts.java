@@ -30,11 +30,11 @@ public final class FxSshPrompts implements SshPrompts {
     @Override
     public synchronized boolean trustUnknownHostKey(UnknownHostKey key) {
         Boolean yes = onFx(() -> dialogs.get().confirm("Unknown host key",
-                "The host " + key.host() + (key.alias().equals(key.host()) ? "" : " (" + key.alias() + ")")
+                "The host " + key.host() + (key.host().contains(key.alias()) ? "" : " (" + key.alias() + ")")
                         + " is not in known_hosts. Its " + key.keyType() + " key has the fingerprint\n\n    "
                         + key.fingerprint() + "\n\n" + (key.note() == null ? "" : key.note() + ".\n")
                         + "Compare it with the host's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host)"
-                        + " before you trust it. Trusting adds it to known_hosts.", "Trust and add to known_hosts"));
+                        + " before you trust it. Trusting adds it to known_hosts.", "Trust this key"));
         return Boolean.TRUE.equals(yes);
     }
 

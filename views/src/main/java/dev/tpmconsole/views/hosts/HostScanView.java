@@ -79,9 +79,9 @@ public final class HostScanView {
 
         hostTable.setItems(vm.hosts());
         hostTable.getColumns().setAll(List.of(
-                Tables.column("hostScanNameColumn", "Host", 10, r -> r.name() == null ? r.hostUuid() : r.name()),
+                Tables.column("hostScanNameColumn", "Host", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
                 Tables.column("hostScanIpColumn", "Address", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
-                Tables.styled("hostScanStateColumn", "State", 7, r -> r.state().label(),
+                Tables.styled("hostScanStateColumn", "State", 6.5, r -> r.state().label(),
                         r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null),
                 Tables.number("hostScanEntriesColumn", "Entries", 4.5, r -> Integer.toString(r.entries())),
                 Tables.number("hostScanFindingsColumn", "Findings", 5, r -> Integer.toString(r.findings())),
@@ -121,7 +121,7 @@ public final class HostScanView {
         right.setDividerPositions(0.62);
         SplitPane body = new SplitPane(hostTable, right);
         body.setId("hostScanSplit");
-        body.setDividerPositions(0.42);
+        body.setDividerPositions(0.45);
         root.setCenter(body);
     }
 
