@@ -286,7 +286,12 @@ public final class OpenSshHosts implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
         }
-        shutdownHook = new Thread(() -> sshds.forEach(Process::destroyForcibly), "stop test sshd");
+        // a JVM ended without close() (a benchmark stopped by a signal) still stops sshd and leaves no folder
+        shutdownHook = new Thread(() -> {
+            sshds.forEach(Process::destroyForcibly);
+            deleteTree(run);
+            deleteTree(client);
+        }, "stop test sshd");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         if (!listening.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("sshd did not listen on " + allAddresses() + ": " + log);
