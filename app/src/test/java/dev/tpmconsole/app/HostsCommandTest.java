@@ -130,6 +130,16 @@ class HostsCommandTest {
             assertThat(run.status()).as(run.err()).isEqualTo(3);
             assertThat(new ObjectMapper().readTree(run.out()).get("counts").get("HOST_STATE_MISSING").asInt()).isEqualTo(1);
 
+            // the window's File > Open database, through SSH: user and password apart, only the alias remembered
+            DefaultSourceService service = new DefaultSourceService(tmp, hosts::settings,
+                    dev.tpmconsole.model.ssh.SshPrompts.NONE);
+            try (dev.tpmconsole.model.source.Source s = service.openDatabase("jdbc:mariadb://127.0.0.1:3306/" + db.name(),
+                    "root", null, NODE)) {
+                assertThat(s.displayName()).isEqualTo("jdbc:mariadb://127.0.0.1:3306/" + db.name() + " through ssh " + NODE);
+                assertThat(dev.tpmconsole.model.stats.SourceSummary.of(s).counts().get("VmHostFileVO")).isEqualTo(11L);
+                assertThat(s.writable()).isFalse();
+            }
+
             CommandLineTest.Run unknown = CommandLineTest.run("info", url, "--ssh-tunnel", UNKNOWN,
                     "--ssh-config", hosts.sshConfig().toString(), "--known-hosts", hosts.knownHosts().toString());
             assertThat(unknown.status()).isEqualTo(1);

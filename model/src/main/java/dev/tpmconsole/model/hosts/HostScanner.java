@@ -143,7 +143,7 @@ public final class HostScanner {
                         continue;
                     }
                     String ip = rs.getString(4);
-                    String why = rs.getString(2) == null ? "the host " + host + " has no HostEO row: its address is"
+                    String why = rs.getString(2) == null ? "the host " + Texts.quoted(host) + " has no HostEO row: its address is"
                             + " not known" : HostPaths.addressRefusal(ip);
                     all.putIfAbsent(host, new Target(host, rs.getString(3), ip, why));
                 }
@@ -316,7 +316,7 @@ public final class HostScanner {
 
     private static String name(Target t) {
         String ip = t.managementIp() == null || t.managementIp().isEmpty() ? "no address" : Texts.escaped(t.managementIp());
-        return (t.name() == null ? t.hostUuid() : Texts.quoted(t.name())) + " (" + ip + ")";
+        return (t.name() == null ? Texts.quoted(t.hostUuid()) : Texts.quoted(t.name())) + " (" + ip + ")";
     }
 
     private HostScanReport.Host compare(Target t, List<Row> rows, Listing swtpm, Listing nvram, RemoteFiles files)
@@ -342,7 +342,7 @@ public final class HostScanner {
                     : HostPaths.refusal(type, r.path());
             if (why != null) {
                 findings.add(finding(HostRule.HOST_PATH_REFUSED, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
-                        "The " + r.type() + " row " + r.uuid() + " of host " + name(t) + " names "
+                        "The " + r.type() + " row " + Texts.quoted(r.uuid()) + " of host " + name(t) + " names "
                                 + Texts.quoted(r.path()) + ", which the console may not touch: " + why + ".", "none"));
                 continue;
             }
@@ -356,7 +356,8 @@ public final class HostScanner {
             if (e == null) {
                 if (type == HostPaths.FileType.TPM_STATE) {
                     findings.add(finding(HostRule.HOST_STATE_MISSING, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
-                            "The TpmState row " + r.uuid() + " of VM " + r.vmUuid() + " names " + Texts.quoted(r.path())
+                            "The TpmState row " + Texts.quoted(r.uuid()) + " of VM " + Texts.quoted(r.vmUuid()) + " names "
+                                    + Texts.quoted(r.path())
                                     + ", which is not on host " + name(t) + ": the VM's TPM state is gone from it.",
                             "none"));
                 }
@@ -366,7 +367,7 @@ public final class HostScanner {
             if (entryWhy != null && reported.add(e.path())) {
                 findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
                         "On host " + name(t) + ", " + Texts.quoted(e.path()) + " (named by the " + r.type() + " row "
-                                + r.uuid() + ") " + entryWhy + ".", "none"));
+                                + Texts.quoted(r.uuid()) + ") " + entryWhy + ".", "none"));
             }
         }
         List<RemoteEntry> untracked = new ArrayList<>();

@@ -111,6 +111,16 @@ final class HostsView {
                 FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount"),
                 scan.toolbar()));
         root.setCenter(split);
+        // Ctrl+R scans, Escape cancels a scan (after the filter box had its Escape)
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (dev.tpmconsole.views.util.Keys.RUN.match(e) && scanVm.canScanBinding().get()) {
+                scanVm.scan();
+                e.consume();
+            } else if (dev.tpmconsole.views.util.Keys.ESCAPE.match(e) && scanVm.runningProperty().get()) {
+                scanVm.cancel();
+                e.consume();
+            }
+        });
     }
 
     BorderPane root() {
