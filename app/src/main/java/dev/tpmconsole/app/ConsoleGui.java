@@ -83,9 +83,21 @@ public final class ConsoleGui {
      * @param guard     refuses queries on the FX thread
      * @param schedulers background and FX schedulers
      * @param events    the event log
+     * @param ssh       how hosts and management nodes are reached by SSH (the person's ~/.ssh by default)
      */
     public record Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
-                        FxSchedulers schedulers, EventLog events) {
+                        FxSchedulers schedulers, EventLog events,
+                        java.util.function.Supplier<dev.tpmconsole.model.ssh.SshSettings> ssh) {
+
+        public Setup {
+            ssh = ssh == null ? dev.tpmconsole.model.ssh.SshSettings::defaults : ssh;
+        }
+
+        /** With the person's own SSH setup. */
+        public Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
+                     FxSchedulers schedulers, EventLog events) {
+            this(dataDir, store, preferencesFile, guard, schedulers, events, null);
+        }
     }
 
     private final MainViewModel viewModel;
@@ -462,12 +474,27 @@ public final class ConsoleGui {
         UiPreferences prefs = store.load();
         String preferencesProblem = store.loadProblem();
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
-        MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(dataDir), guard),
-                schedulers, recent, prefs.recentDatabases());
-        BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
-        vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
         Appearance appearance = new Appearance(themeOf(prefs.theme()),
                 prefs.fontSize() == null ? (int) Em.DEFAULT_FONT_SIZE : prefs.fontSize());
+        // passphrases and unknown host keys are asked over the main window, one dialog at a time
+        dev.tpmconsole.model.ssh.SshPrompts prompts = new dev.tpmconsole.views.hosts.FxSshPrompts(
+                () -> new FxDialogService(stage, appearance));
+        MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(dataDir, setup.ssh(),
+                prompts), guard), schedulers, recent, prefs.recentDatabases());
+        BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)),
+                p -> new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), p), prompts);
+        vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
+        browse.scan().reportProperty().addListener((o, a, r) -> {
+            if (r != null) {
+                setup.events().info("hosts", "Host scan of " + r.source() + ": " + r.hosts().size() + " hosts, "
+                        + r.findings().size() + " findings " + r.counts());
+            }
+        });
+        browse.scan().errorProperty().addListener((o, a, e) -> {
+            if (e != null && !e.isEmpty()) {
+                setup.events().warning("hosts", "Host scan failed: " + e, null);
+            }
+        });
         PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations());
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();
         MainWindow window = new MainWindow(vm, browse, appearance, new MainWindow.Actions(

@@ -16,9 +16,19 @@ import java.nio.file.Path;
 public final class DefaultSourceService implements SourceService {
 
     private final Path dataDir;
+    private final java.util.function.Supplier<dev.tpmconsole.model.ssh.SshSettings> ssh;
+    private final dev.tpmconsole.model.ssh.SshPrompts prompts;
 
     public DefaultSourceService(Path dataDir) {
+        this(dataDir, dev.tpmconsole.model.ssh.SshSettings::defaults, dev.tpmconsole.model.ssh.SshPrompts.NONE);
+    }
+
+    /** With the SSH settings and prompts a database reached through SSH uses. */
+    public DefaultSourceService(Path dataDir, java.util.function.Supplier<dev.tpmconsole.model.ssh.SshSettings> ssh,
+                                dev.tpmconsole.model.ssh.SshPrompts prompts) {
         this.dataDir = dataDir;
+        this.ssh = ssh;
+        this.prompts = prompts;
     }
 
     @Override
@@ -33,6 +43,19 @@ public final class DefaultSourceService implements SourceService {
                     + JdbcUrls.withoutPassword(url) + " (use jdbc:mariadb://HOST:3306/zstack)");
         }
         return MariaDbSource.open(url, user, password, OpenOptions.readOnly());
+    }
+
+    @Override
+    public Source openDatabase(String url, String user, String password, String sshAlias) throws SourceException {
+        if (sshAlias == null) {
+            return openDatabase(url, user, password);
+        }
+        if (!url.startsWith("jdbc:mariadb://") && !url.startsWith("jdbc:mysql://")) {
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Not a database URL: "
+                    + JdbcUrls.withoutPassword(url) + " (use jdbc:mariadb://HOST:3306/zstack)");
+        }
+        return dev.tpmconsole.model.source.TunnelledSource.open(url, ssh.get(), prompts, sshAlias,
+                local -> MariaDbSource.open(local, user, password, OpenOptions.readOnly()));
     }
 
     @Override

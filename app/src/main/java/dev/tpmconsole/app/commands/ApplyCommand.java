@@ -43,6 +43,9 @@ public final class ApplyCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
     @Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack management node"
             + " is stopped (writes are refused while a heartbeat is recent).")
     boolean nodesStopped;
@@ -94,7 +97,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions())) {
+        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {

@@ -46,7 +46,10 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file.")
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
     String source;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -70,7 +73,7 @@ public final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<AuditRule> selected = rules == null || rules.isEmpty() ? Arrays.asList(AuditRule.values()) : rules;
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             Auditor auditor = new Auditor(s);
             if (showSql) {
                 PrintWriter w = spec.commandLine().getOut();

@@ -5,11 +5,14 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.source.Sources;
+import dev.tpmconsole.model.source.TunnelledSource;
 import java.io.Console;
+import java.util.function.Supplier;
 
 /**
  * Opens a command's source; for a live database without a password in the URL or in
- * {@code TPM_CONSOLE_DB_PASSWORD}, asks for it on the terminal (not echoed, never stored).
+ * {@code TPM_CONSOLE_DB_PASSWORD}, asks for it on the terminal (not echoed, never stored). With
+ * {@code --ssh-tunnel}, a {@code jdbc:} source is reached through SSH.
  */
 final class CliSources {
 
@@ -17,13 +20,35 @@ final class CliSources {
     }
 
     static Source open(String spec, OpenOptions options) throws SourceException {
-        return Sources.open(spec, options, () -> {
+        return open(spec, options, null);
+    }
+
+    static Source open(String spec, OpenOptions options, SshOptions ssh) throws SourceException {
+        String asked = spec;
+        Supplier<String> ask = () -> {
             Console console = System.console();
             if (console == null) {
                 return null;
             }
-            char[] typed = console.readPassword("Password for %s: ", JdbcUrls.withoutPassword(spec));
+            char[] typed = console.readPassword("Password for %s: ", JdbcUrls.withoutPassword(asked));
             return typed == null || typed.length == 0 ? null : new String(typed);
-        });
+        };
+        String tunnel = ssh == null ? null : ssh.tunnel;
+        // a journal names a tunnelled database as "URL through ssh ALIAS": the same tunnel again
+        java.util.regex.Matcher through = java.util.regex.Pattern.compile("^(jdbc:\\S+) through ssh (\\S+)$")
+                .matcher(spec == null ? "" : spec);
+        if (through.matches()) {
+            spec = through.group(1);
+            tunnel = tunnel != null ? tunnel : through.group(2);
+        }
+        if (tunnel != null) {
+            if (spec == null || !spec.startsWith("jdbc:")) {
+                throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                        "--ssh-tunnel applies to a jdbc: source, not to a snapshot");
+            }
+            return TunnelledSource.open(spec, options, ask, (ssh != null ? ssh : new SshOptions()).settings(),
+                    SshOptions.terminal(), tunnel);
+        }
+        return Sources.open(spec, options, ask);
     }
 }

@@ -28,7 +28,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file.")
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
     String source;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -37,7 +40,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SourceException {
         SourceSummary summary;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             try {
                 summary = SourceSummary.of(s);
             } catch (SQLException e) {

@@ -34,6 +34,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
     @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
     Operation operation;
 
@@ -49,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanPreview preview;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             Planner planner = new Planner(s, Clock.systemUTC());
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);

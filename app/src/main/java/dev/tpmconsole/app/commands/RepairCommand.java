@@ -34,6 +34,9 @@ public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
     @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
     String source;
 
@@ -63,7 +66,7 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly())) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             plan = new RepairPlanner(s, Clock.systemUTC())
                     .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
             if (sql != null) {

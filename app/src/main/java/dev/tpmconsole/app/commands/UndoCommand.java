@@ -27,6 +27,9 @@ public final class UndoCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
     Path journal;
 
+    @picocli.CommandLine.Mixin
+    SshOptions ssh;
+
     @picocli.CommandLine.Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack"
             + " management node is stopped.")
     boolean nodesStopped;
@@ -39,7 +42,7 @@ public final class UndoCommand implements Callable<Integer> {
             return 1;
         }
         try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
-                OpenOptions.writableOptions())) {
+                OpenOptions.writableOptions(), ssh)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
             Runs.UndoResult result;
             try {

@@ -171,8 +171,12 @@ public final class DemoGenerator {
         hosts.add(new Host(uuid, zoneUuid(zone), clusterUuid(cluster), arch, deleted));
     }
 
+    /** The demo's two zones: every demo host is in one of them (how a demo database is told apart). */
+    public static final String ZONE_A = "5b1e0f7c2a9d4e61b0c3d8f2a4e6b1c0";
+    public static final String ZONE_B = "9c2d1e8f3b0a4c72a1d4e9f3b5c7d2e1";
+
     private static String zoneUuid(char zone) {
-        return zone == 'a' ? "5b1e0f7c2a9d4e61b0c3d8f2a4e6b1c0" : "9c2d1e8f3b0a4c72a1d4e9f3b5c7d2e1";
+        return zone == 'a' ? ZONE_A : ZONE_B;
     }
 
     private static String clusterUuid(int cluster) {

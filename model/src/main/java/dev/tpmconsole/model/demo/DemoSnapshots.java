@@ -14,6 +14,21 @@ public final class DemoSnapshots {
     private DemoSnapshots() {
     }
 
+    /**
+     * Whether a source is a demo database (the built-in one, or one written by {@code demo}): its hosts are in
+     * the demo's zones. Their addresses are made up, so no host work may ever try to reach them.
+     */
+    public static boolean isDemo(dev.tpmconsole.model.source.Source source) throws java.sql.SQLException {
+        try (java.sql.Connection c = source.connection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM HostEO WHERE zoneUuid IN (?, ?)")) {
+            ps.setString(1, DemoGenerator.ZONE_A);
+            ps.setString(2, DemoGenerator.ZONE_B);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
     public static Path location(Path dataDir) {
         return dataDir.resolve(FILE_NAME);
     }

@@ -19,6 +19,8 @@ public final class HostPaths {
     public static final String SWTPM = "/var/lib/libvirt/swtpm/";
     /** Where libvirt keeps a VM's UEFI variables: one plain file per VM. */
     public static final String NVRAM = "/var/lib/libvirt/qemu/nvram/";
+    /** The console's trash inside each of those folders (hosts.md, "Cleaning"): never an entry of a scan. */
+    public static final String TRASH = ".tpm-console-trash";
 
     private static final Pattern STATE_FOLDER = Pattern.compile(
             "/var/lib/libvirt/swtpm/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?");

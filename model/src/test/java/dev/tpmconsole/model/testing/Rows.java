@@ -26,9 +26,14 @@ public final class Rows {
     }
 
     public Rows host(String uuid, boolean deleted) throws SQLException {
+        return host(uuid, deleted, "192.0.2." + (uuid.length() % 200 + 1));
+    }
+
+    /** A host reached at {@code managementIp} (tests that reach hosts give loopback addresses only). */
+    public Rows host(String uuid, boolean deleted, String managementIp) throws SQLException {
         resource(uuid, "KVMHostVO");
         sink.table("HostEO").set("uuid", uuid).set("zoneUuid", "z").set("clusterUuid", "c").set("name", "host " + uuid)
-                .set("managementIp", "192.0.2." + (uuid.length() % 200 + 1)).set("hypervisorType", "KVM")
+                .set("managementIp", managementIp).set("hypervisorType", "KVM")
                 .set("state", "Enabled").set("status", "Connected").set("createDate", OLD).set("lastOpDate", T)
                 .set("deleted", deleted ? T : null).add();
         return this;

@@ -34,7 +34,7 @@ public final class BrowseView {
         this.vm = vm;
         vmList = new VmListView(vm.vms());
         details = new VmDetailsView(vm.details());
-        hosts = new HostsView(vm.hosts(), h -> showVms(h.uuid()));
+        hosts = new HostsView(vm.hosts(), vm.scan(), h -> showVms(h.uuid()));
         providers = new ProvidersView(vm.providers(), this::showVm);
         vmSplit = new SplitPane(vmList.root(), details.root());
         vmSplit.setOrientation(Orientation.HORIZONTAL);
@@ -112,6 +112,8 @@ public final class BrowseView {
         out.put(vmList.table().getId(), vmList.table());
         out.put(hosts.table().getId(), hosts.table());
         out.put(hosts.files().getId(), hosts.files());
+        out.put(hosts.scan().hostTable().getId(), hosts.scan().hostTable());
+        out.put(hosts.scan().findingTable().getId(), hosts.scan().findingTable());
         out.put(providers.table().getId(), providers.table());
         out.put(providers.refs().getId(), providers.refs());
         out.putAll(details.tables());

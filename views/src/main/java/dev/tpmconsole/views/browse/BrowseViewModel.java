@@ -23,15 +23,28 @@ public final class BrowseViewModel implements AutoCloseable {
     private final VmDetailsViewModel details;
     private final HostListViewModel hosts;
     private final ProviderListViewModel providers;
+    private final dev.tpmconsole.views.hosts.HostScanViewModel scan;
     private final ReadOnlyObjectWrapper<BrowseQueries> queries = new ReadOnlyObjectWrapper<>(this, "queries");
 
     public BrowseViewModel(FxSchedulers schedulers, Function<Source, BrowseQueries> queriesFactory) {
+        this(schedulers, queriesFactory, null, null);
+    }
+
+    /**
+     * @param hostScans reaches the hosts for a scan from the Hosts tab (null: this console does not)
+     * @param prompts   asks for passphrases and unknown host keys during a scan
+     */
+    public BrowseViewModel(FxSchedulers schedulers, Function<Source, BrowseQueries> queriesFactory,
+                           dev.tpmconsole.views.hosts.HostScanService hostScans, dev.tpmconsole.model.ssh.SshPrompts prompts) {
         this.queriesFactory = Objects.requireNonNull(queriesFactory);
+        this.scan = new dev.tpmconsole.views.hosts.HostScanViewModel(schedulers, hostScans, prompts,
+                java.time.Clock.systemUTC());
         this.vms = new VmListViewModel(schedulers, PAGE_SIZE);
         this.details = new VmDetailsViewModel(schedulers);
         this.hosts = new HostListViewModel(schedulers, PAGE_SIZE);
         this.providers = new ProviderListViewModel(schedulers, PAGE_SIZE);
         vms.selectedProperty().addListener((o, a, b) -> details.show(b == null ? null : b.uuid()));
+        details.lastScanProperty().bind(scan.reportProperty());
     }
 
     /** Browses another source (null: none). Called on the FX thread when the main window opened one. */
@@ -42,6 +55,7 @@ public final class BrowseViewModel implements AutoCloseable {
         vms.setQueries(q);
         hosts.setQueries(q);
         providers.setQueries(q);
+        scan.sourceProperty().set(source);
     }
 
     /** Queries every list again. */
@@ -72,11 +86,17 @@ public final class BrowseViewModel implements AutoCloseable {
         return providers;
     }
 
+    /** The host scan of the Hosts tab. */
+    public dev.tpmconsole.views.hosts.HostScanViewModel scan() {
+        return scan;
+    }
+
     @Override
     public void close() {
         vms.close();
         details.close();
         hosts.close();
         providers.close();
+        scan.close();
     }
 }

@@ -30,7 +30,11 @@ final class HostsView {
     private final TableView<HostFileRow> files = Tables.table("hostFilesTable", "Select a host to see the files it holds");
     private final TextField filter = new TextField();
 
-    HostsView(HostListViewModel vm, Consumer<HostRow> showVms) {
+    private final dev.tpmconsole.views.hosts.HostScanView scan;
+    private final javafx.scene.control.TabPane lowerTabs = new javafx.scene.control.TabPane();
+
+    HostsView(HostListViewModel vm, dev.tpmconsole.views.hosts.HostScanViewModel scanVm, Consumer<HostRow> showVms) {
+        this.scan = new dev.tpmconsole.views.hosts.HostScanView(scanVm);
         filter.setId("hostFilter");
         filter.setPromptText("Name, IP or uuid prefix (Ctrl+F)");
         filter.setPrefColumnCount(22);
@@ -85,12 +89,38 @@ final class HostsView {
                 "hostFilesCount", filesTitle, showVmsButton), files);
         VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
 
-        SplitPane split = new SplitPane(table, lower);
+        javafx.scene.control.Tab filesTab = new javafx.scene.control.Tab("Files in the database", lower);
+        filesTab.setId("hostFilesTab");
+        javafx.scene.control.Tab scanTab = new javafx.scene.control.Tab("On the hosts (scan)", scan.root());
+        scanTab.setId("hostScanTab");
+        lowerTabs.getTabs().setAll(List.of(filesTab, scanTab));
+        lowerTabs.setId("hostLowerTabs");
+        lowerTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        // starting a scan shows it
+        SplitPane split = new SplitPane(table, lowerTabs);
+        scanVm.runningProperty().addListener((o, a, running) -> {
+            if (running) {
+                lowerTabs.getSelectionModel().select(scanTab);
+                // the scan's hosts and findings get most of the room; the host list keeps a few rows
+                split.setDividerPositions(Math.min(split.getDividerPositions()[0], 0.32));
+            }
+        });
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("Find", filter), filter),
-                FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount")));
+                FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount"),
+                scan.toolbar()));
         root.setCenter(split);
+        // Ctrl+R scans, Escape cancels a scan (after the filter box had its Escape)
+        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (dev.tpmconsole.views.util.Keys.RUN.match(e) && scanVm.canScanBinding().get()) {
+                scanVm.scan();
+                e.consume();
+            } else if (dev.tpmconsole.views.util.Keys.ESCAPE.match(e) && scanVm.runningProperty().get()) {
+                scanVm.cancel();
+                e.consume();
+            }
+        });
     }
 
     BorderPane root() {
@@ -107,5 +137,9 @@ final class HostsView {
 
     TableView<HostFileRow> files() {
         return files;
+    }
+
+    dev.tpmconsole.views.hosts.HostScanView scan() {
+        return scan;
     }
 }

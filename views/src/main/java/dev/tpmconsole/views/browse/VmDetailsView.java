@@ -55,9 +55,16 @@ final class VmDetailsView {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        Label hostScan = new Label();
+        hostScan.setId("detailsHostScan");
+        hostScan.getStyleClass().add("details-subtitle");
+        hostScan.setWrapText(true);
+        hostScan.textProperty().bind(vm.hostScanBinding());
+        hostScan.visibleProperty().bind(vm.hostScanBinding().isNotEmpty());
+        hostScan.managedProperty().bind(hostScan.visibleProperty());
         HBox heading = new HBox(title, busy);
         heading.getStyleClass().add("gap-l");
-        VBox box = new VBox(heading, subtitle, error);
+        VBox box = new VBox(heading, subtitle, hostScan, error);
         box.setId("detailsBox");
         box.getStyleClass().add("details");
 
@@ -101,12 +108,16 @@ final class VmDetailsView {
                         : f.hostDeleted() ? f.hostName() + " (deleted)" : f.hostName()),
                 Tables.column("hostFileTypeColumn", "Type", 6, VmDetails.HostFile::type),
                 Tables.column("hostFilePathColumn", "Path", 24, VmDetails.HostFile::path),
+                Tables.styled("hostFileOnHostColumn", "On host (last scan)", 10, vm::onHost,
+                        f -> vm.onHost(f).startsWith("found") ? null : vm.onHost(f).equals("missing")
+                                || vm.onHost(f).startsWith("refused") ? "missing" : null),
                 Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
                 Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
                 Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize())),
                 Tables.column("hostFileChangedColumn", "Changed", 11, f -> Formats.orDash(f.changeDate())),
                 Tables.column("hostFileUuidColumn", "UUID", Tables.UUID_WIDTH, VmDetails.HostFile::uuid)));
 
+        vm.lastScanProperty().addListener((o, a, b) -> files.refresh());
         TableView<VmDetails.Backup> backups = table("backupTable", "No backups", vm.backups(), b -> List.of());
         backups.getColumns().setAll(List.of(
                 Tables.column("backupTypeColumn", "Type", 6, VmDetails.Backup::type),
@@ -125,14 +136,15 @@ final class VmDetailsView {
                 Tables.column("tagResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
                 Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
 
-        box.getChildren().addAll(
+        List<VBox> sections = List.of(
                 section("findingsSection", "Findings", vm.findings(), findings),
                 section("tpmSection", "TPM", vm.tpms(), tpms),
                 section("keyRefSection", "Key refs", vm.keyRefs(), refs),
                 section("hostFileSection", "Host files", vm.hostFiles(), files),
                 section("backupSection", "Backups", vm.backups(), backups),
                 section("tagSection", "System tags", vm.tags(), tags));
-        for (javafx.scene.Node n : box.getChildren().subList(3, box.getChildren().size())) {
+        box.getChildren().addAll(sections);
+        for (VBox n : sections) {
             n.visibleProperty().bind(vm.presentBinding());
             n.managedProperty().bind(vm.presentBinding());
         }

@@ -51,6 +51,9 @@ public final class VmDetailsViewModel implements AutoCloseable {
     private final BooleanBinding present;
     private final StringBinding title;
     private final StringBinding subtitle;
+    private final javafx.beans.property.ObjectProperty<dev.tpmconsole.model.hosts.HostScanReport> lastScan =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "lastScan");
+    private final StringBinding hostScan;
     private BrowseQueries queries;
 
     public VmDetailsViewModel(FxSchedulers schedulers) {
@@ -80,10 +83,73 @@ public final class VmDetailsViewModel implements AutoCloseable {
             }
             return s.toString();
         }, details);
+        this.hostScan = Bindings.createStringBinding(this::hostScanText, details, lastScan);
+    }
+
+    /** What the last host scan saw of a host file of this VM ("found", "missing", "host unreachable", ...). */
+    public String onHost(VmDetails.HostFile f) {
+        dev.tpmconsole.model.hosts.HostScanReport r = lastScan.get();
+        if (r == null) {
+            return "not scanned";
+        }
+        var host = r.host(f.hostUuid());
+        if (host.isEmpty()) {
+            return "host not scanned";
+        }
+        if (host.get().status() != dev.tpmconsole.model.hosts.HostScanReport.Status.SCANNED) {
+            return "host " + host.get().status().label();
+        }
+        var refused = host.get().findings().stream().filter(x -> x.rule()
+                == dev.tpmconsole.model.hosts.HostRule.HOST_PATH_REFUSED && f.uuid().equals(x.key())).findFirst();
+        if (refused.isPresent()) {
+            return "refused (path rules)";
+        }
+        var entry = host.get().entry(f.path());
+        return entry.map(e -> "found (" + e.kind().label() + ")").orElse("missing");
+    }
+
+    private String hostScanText() {
+        dev.tpmconsole.model.hosts.HostScanReport r = lastScan.get();
+        VmDetails d = details.get();
+        if (d == null) {
+            return "";
+        }
+        if (r == null) {
+            return "Hosts not scanned yet: Hosts tab, Scan hosts.";
+        }
+        String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
+                .format(r.scannedAt());
+        List<String> parts = new java.util.ArrayList<>();
+        for (VmDetails.HostFile f : d.hostFiles()) {
+            if (f.type().equals("TpmState")) {
+                String host = f.hostName() != null ? f.hostName() : f.hostUuid();
+                parts.add("state folder " + onHost(f) + " on " + host);
+            }
+        }
+        String dashed = d.vm().uuid().matches("[0-9a-f]{32}")
+                ? dev.tpmconsole.model.hosts.HostPaths.hyphenated(d.vm().uuid()) : null;
+        for (var f : r.findings()) {
+            if (f.rule() == dev.tpmconsole.model.hosts.HostRule.HOST_STATE_UNTRACKED && dashed != null
+                    && f.path() != null && f.path().contains(dashed)) {
+                parts.add("an untracked state folder on " + f.managementIp());
+            }
+        }
+        return "Host scan at " + when + ": " + (parts.isEmpty() ? "no TPM state folder of this VM on the hosts scanned"
+                : String.join("; ", parts)) + ".";
     }
 
     private static String name(String name, String uuid) {
         return name != null ? name : uuid + " (gone)";
+    }
+
+    /** The last host scan (bound to the Hosts tab's), for "was the state folder on its host?". */
+    public javafx.beans.property.ObjectProperty<dev.tpmconsole.model.hosts.HostScanReport> lastScanProperty() {
+        return lastScan;
+    }
+
+    /** One line on what the last host scan saw of this VM's state folders. */
+    public StringBinding hostScanBinding() {
+        return hostScan;
     }
 
     public void setQueries(BrowseQueries q) {

@@ -34,6 +34,13 @@ public final class GuardedSourceService implements SourceService {
     }
 
     @Override
+    public Source openDatabase(String url, String user, String password, String sshAlias) throws SourceException {
+        guard.check("connecting to " + dev.tpmconsole.model.source.JdbcUrls.withoutPassword(url)
+                + (sshAlias == null ? "" : " through ssh " + sshAlias));
+        return new GuardedSource(delegate.openDatabase(url, user, password, sshAlias), guard);
+    }
+
+    @Override
     public Path demoSnapshot() throws Exception {
         guard.check("preparing the demo snapshot");
         return delegate.demoSnapshot();

@@ -125,11 +125,18 @@ public final class MainViewModel implements AutoCloseable {
      * @param password the password, or null/empty when none is needed
      */
     public void openDatabase(String url, String user, String password) {
+        openDatabase(url, user, password, null);
+    }
+
+    /** As {@link #openDatabase(String, String, String)}, through SSH to {@code sshAlias} when it is not null. */
+    public void openDatabase(String url, String user, String password, String sshAlias) {
         String u = url == null ? "" : url.strip();
         String who = user == null || user.isBlank() ? null : user.strip();
         String pw = password == null || password.isEmpty() ? null : password;
-        RecentDatabase remember = new RecentDatabase(JdbcUrls.stripPassword(u), who);
-        load("Connecting to " + JdbcUrls.withoutPassword(u) + "…", () -> service.openDatabase(u, who, pw), () -> {
+        String alias = sshAlias == null || sshAlias.isBlank() ? null : sshAlias.strip();
+        RecentDatabase remember = new RecentDatabase(JdbcUrls.stripPassword(u), who, alias);
+        load("Connecting to " + JdbcUrls.withoutPassword(u) + (alias == null ? "" : " through ssh " + alias) + "…",
+                () -> service.openDatabase(u, who, pw, alias), () -> {
             recentDatabases.remove(remember);
             recentDatabases.add(0, remember);
             if (recentDatabases.size() > MAX_RECENT) {

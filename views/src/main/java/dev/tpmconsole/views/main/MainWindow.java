@@ -249,7 +249,8 @@ public final class MainWindow {
                 menu.getItems().add(new SeparatorMenuItem());
             }
             MenuItem item = new MenuItem((i < 10 ? "_" + i + "  " : "") + MainViewModel.describeDatabase(db.url())
-                    + (db.user() != null ? " as " + db.user() : "") + "  (live)…");
+                    + (db.user() != null ? " as " + db.user() : "")
+                    + (db.sshAlias() != null ? " through ssh " + db.sshAlias() : "") + "  (live)…");
             item.setId("menuRecentDatabase" + d);
             item.setOnAction(e -> showOpenDatabase(db));
             menu.getItems().add(item);
@@ -291,7 +292,7 @@ public final class MainWindow {
      */
     public OpenDatabaseDialog showOpenDatabase(RecentDatabase prefill) {
         OpenDatabaseDialog dialog = new OpenDatabaseDialog(window(), prefill);
-        dialog.show(login -> vm.openDatabase(login.url(), login.user(), login.password()));
+        dialog.show(login -> vm.openDatabase(login.url(), login.user(), login.password(), login.sshAlias()));
         return dialog;
     }
 

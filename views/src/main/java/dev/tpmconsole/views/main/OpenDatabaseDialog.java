@@ -29,11 +29,17 @@ public final class OpenDatabaseDialog {
     private static final Pattern URL = Pattern.compile("^jdbc:(mariadb|mysql)://[^/\\s]+/[^/?\\s]+.*$");
 
     /** What was typed; {@link #toString()} never shows the password. */
-    public record Login(String url, String user, String password) {
+    public record Login(String url, String user, String password, String sshAlias) {
+        /** A login without SSH. */
+        public Login(String url, String user, String password) {
+            this(url, user, password, null);
+        }
+
         @Override
         public String toString() {
             return "Login[url=" + dev.tpmconsole.model.source.JdbcUrls.withoutPassword(url) + ", user=" + user
-                    + ", password=" + (password == null || password.isEmpty() ? "none" : "***") + "]";
+                    + ", password=" + (password == null || password.isEmpty() ? "none" : "***")
+                    + (sshAlias == null ? "" : ", through ssh " + sshAlias) + "]";
         }
     }
 
@@ -41,6 +47,8 @@ public final class OpenDatabaseDialog {
     private final TextField url = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
+    private final javafx.scene.control.CheckBox throughSsh = new javafx.scene.control.CheckBox("Through SS_H, via");
+    private final TextField sshAlias = new TextField();
     private final ButtonType open = new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
 
     /**
@@ -59,9 +67,18 @@ public final class OpenDatabaseDialog {
         user.setPromptText("e.g. zstack_ro");
         password.setId("dbPassword");
         password.setPromptText("asked each time, never saved");
+        throughSsh.setId("dbThroughSsh");
+        throughSsh.setMnemonicParsing(true);
+        sshAlias.setId("dbSshAlias");
+        sshAlias.setPromptText("the management node's alias in ~/.ssh/config");
+        sshAlias.disableProperty().bind(throughSsh.selectedProperty().not());
         if (prefill != null) {
             url.setText(prefill.url());
             user.setText(prefill.user() == null ? "" : prefill.user());
+            if (prefill.sshAlias() != null) {
+                throughSsh.setSelected(true);
+                sshAlias.setText(prefill.sshAlias());
+            }
         }
         Label note = new Label("Browse, audit and preview read the live database; nothing is written to it. The"
                 + " password is used for this connection only: it is not saved, nor shown anywhere.");
@@ -76,7 +93,15 @@ public final class OpenDatabaseDialog {
         grid.addRow(0, label("_URL", url), url);
         grid.addRow(1, label("U_ser", user), user);
         grid.addRow(2, label("_Password", password), password);
-        grid.add(note, 0, 3, 2, 1);
+        grid.addRow(3, throughSsh, sshAlias);
+        Label sshNote = new Label("Through SSH, the URL's host and port are as that host sees them (e.g."
+                + " jdbc:mariadb://127.0.0.1:3306/zstack on the management node); its key, known_hosts and"
+                + " ~/.ssh/config apply as for ssh. Only the alias is remembered.");
+        sshNote.setId("dbSshNote");
+        sshNote.setWrapText(true);
+        sshNote.setStyle("-fx-max-width: 33em;");
+        grid.add(sshNote, 0, 4, 2, 1);
+        grid.add(note, 0, 5, 2, 1);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints grow = new ColumnConstraints();
@@ -90,7 +115,8 @@ public final class OpenDatabaseDialog {
         dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("dbCancel");
         openButton.disableProperty().bind(valid().not());
         dialog.setResultConverter(b -> b == open ? new Login(url.getText().strip(), user.getText().strip(),
-                password.getText()) : null);
+                password.getText(), throughSsh.isSelected() && !sshAlias.getText().isBlank()
+                ? sshAlias.getText().strip() : null) : null);
         dialog.setOnHidden(e -> password.clear());
         if (owner != null && owner.getScene() != null) {
             // the theme and font size of the window it belongs to (a modal dialog: a snapshot of them will do)
@@ -110,7 +136,9 @@ public final class OpenDatabaseDialog {
 
     /** Whether the URL is one a live source can be opened from. */
     public BooleanBinding valid() {
-        return Bindings.createBooleanBinding(() -> URL.matcher(url.getText().strip()).matches(), url.textProperty());
+        return Bindings.createBooleanBinding(() -> URL.matcher(url.getText().strip()).matches()
+                        && (!throughSsh.isSelected() || !sshAlias.getText().isBlank()),
+                url.textProperty(), throughSsh.selectedProperty(), sshAlias.textProperty());
     }
 
     public Dialog<Login> dialog() {

@@ -20,4 +20,15 @@ public interface SourceService {
     default Source openDatabase(String url, String user, String password) throws SourceException {
         throw new SourceException(SourceException.Reason.UNSUPPORTED, "This console cannot open live databases");
     }
+
+    /**
+     * As {@link #openDatabase(String, String, String)}, through SSH to {@code sshAlias} (a local port forward; the
+     * URL's host and port as the alias sees them); a null alias connects directly.
+     */
+    default Source openDatabase(String url, String user, String password, String sshAlias) throws SourceException {
+        if (sshAlias == null) {
+            return openDatabase(url, user, password);
+        }
+        throw new SourceException(SourceException.Reason.UNSUPPORTED, "This console cannot open databases through SSH");
+    }
 }

@@ -6,6 +6,12 @@ package dev.tpmconsole.views.prefs;
  *
  * @param url  a {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL without password
  * @param user the user name typed (null when the URL carries it, or none was needed)
+ * @param sshAlias the SSH alias it was reached through (its management node), or null for a direct connection
  */
-public record RecentDatabase(String url, String user) {
+public record RecentDatabase(String url, String user, String sshAlias) {
+
+    /** A database reached directly. */
+    public RecentDatabase(String url, String user) {
+        this(url, user, null);
+    }
 }

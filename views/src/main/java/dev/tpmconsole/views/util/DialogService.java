@@ -10,4 +10,14 @@ public interface DialogService {
      * @return true when the person chose the action
      */
     boolean confirm(String title, String message, String action);
+
+    /**
+     * Asks for a secret (a key's passphrase) in a password field.
+     *
+     * @param action the button that uses it ("Unlock")
+     * @return what was typed, or null when the person declined; the caller wipes it after use
+     */
+    default char[] password(String title, String message, String action) {
+        return null;
+    }
 }

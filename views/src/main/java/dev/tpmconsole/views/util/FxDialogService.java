@@ -39,4 +39,34 @@ public final class FxDialogService implements DialogService {
         }
         return alert.showAndWait().orElse(cancel) == act;
     }
+
+    @Override
+    public char[] password(String title, String message, String action) {
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("passwordField");
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        text.setStyle("-fx-max-width: 33em;");
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(text, field);
+        box.setStyle("-fx-spacing: 0.6em;");
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().addAll(act, cancel);
+        dialog.getDialogPane().setId("passwordDialog");
+        dialog.getDialogPane().lookupButton(act).setId("passwordAction");
+        dialog.getDialogPane().lookupButton(cancel).setId("passwordCancel");
+        if (appearance != null) {
+            appearance.style(dialog.getDialogPane());
+        }
+        javafx.application.Platform.runLater(field::requestFocus);
+        boolean ok = dialog.showAndWait().orElse(cancel) == act;
+        char[] typed = field.getText().toCharArray();
+        field.clear();
+        return ok ? typed : null;
+    }
 }

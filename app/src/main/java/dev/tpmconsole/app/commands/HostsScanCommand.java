@@ -1,0 +1,174 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.hosts.HostScanReport;
+import dev.tpmconsole.model.hosts.HostScanWriters;
+import dev.tpmconsole.model.hosts.HostScanner;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.ssh.SshConfigException;
+import dev.tpmconsole.model.ssh.SshHosts;
+import dev.tpmconsole.model.util.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (hosts.md, "Scan").
+ * Read-only on the hosts and on the database. Exit 0 every finding info, 3 at least one other, 1 the source or an
+ * SSH file cannot be read (or the source is the demo), 2 usage error.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan the KVM hosts of SOURCE over SSH (SFTP only, read-only): list /var/lib/libvirt/swtpm/"
+                + " and /var/lib/libvirt/qemu/nvram/ on each host that has a VmHostFileVO row and compare them with"
+                + " the rows (HOST_STATE_MISSING, HOST_STATE_UNTRACKED, HOST_NVRAM_UNTRACKED, HOST_PATH_REFUSED,"
+                + " HOST_UNREACHABLE). Each host is reached at its managementIp, used as an alias of the OpenSSH"
+                + " client configuration. Exit status: 0 every finding is info, 3 at least one is not, 1 the source"
+                + " or an SSH file cannot be read, 2 usage error.")
+public final class HostsScanCommand implements Callable<Integer> {
+
+    /** Exit status when a finding is more than info. */
+    public static final int FINDINGS = 3;
+
+    /** Report formats. */
+    public enum Format { json, text }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    String source;
+
+    @Option(names = "--host", paramLabel = "UUID", arity = "1..*", description = "Scan only these hosts.")
+    List<String> hosts;
+
+    @Option(names = "--all-hosts", description = "Scan every HostEO row, also hosts without VmHostFileVO rows.")
+    boolean allHosts;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json or text (default: text on a terminal, json otherwise).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
+            description = "How many hosts are scanned at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Mixin
+    SshOptions ssh;
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
+        }
+        Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
+        PrintWriter err = spec.commandLine().getErr();
+        HostScanReport report;
+        // the SSH client (its crypto providers take a while to load) is made while the source opens
+        java.util.concurrent.CompletableFuture<SshHosts> client = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new SshHosts(ssh.settings(), SshOptions.terminal());
+            } catch (SshConfigException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+            HostScanner.refuseDemo(s);
+            try (SshHosts sshHosts = sshClient(client)) {
+                HostScanner scanner = new HostScanner(s, sshHosts, Clock.systemUTC());
+                List<String> unknown = new ArrayList<>();
+                List<HostScanner.Target> targets;
+                try {
+                    targets = scanner.targets(new HostScanner.Options(hosts, allHosts, parallelism), unknown);
+                } catch (SQLException e) {
+                    throw s.failure(e);
+                }
+                if (!unknown.isEmpty()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "No host "
+                            + String.join(", ", unknown.stream().map(dev.tpmconsole.model.util.Texts::quoted).toList())
+                            + " in " + s.displayName());
+                }
+                boolean terminal = System.console() != null;
+                try {
+                    report = scanner.scan(targets, parallelism, new HostScanner.Listener() {
+                        private int done;
+
+                        @Override
+                        public synchronized void hostEnded(HostScanReport.Host h) {
+                            done++;
+                            if (terminal) {
+                                err.printf("%d/%d hosts: %s %s%n", done, targets.size(), h.managementIp(),
+                                        h.status().label());
+                                err.flush();
+                            }
+                        }
+                    });
+                } catch (SQLException e) {
+                    throw s.failure(e);
+                }
+            } catch (SshConfigException e) {
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
+                        + e.getMessage(), e);
+            }
+        } finally {
+            // made for nothing when the source could not be opened: closed all the same (closing twice is harmless)
+            client.whenComplete((h, e) -> {
+                if (h != null) {
+                    h.close();
+                }
+            });
+        }
+        if (f == Format.json) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            HostScanWriters.json(report, bytes);
+            write(bytes.toString(StandardCharsets.UTF_8));
+        } else {
+            java.io.StringWriter text = new java.io.StringWriter();
+            HostScanWriters.text(report, new PrintWriter(text));
+            write(text.toString());
+        }
+        return report.needsAction() ? FINDINGS : 0;
+    }
+
+    private static SshHosts sshClient(java.util.concurrent.CompletableFuture<SshHosts> client) throws SshConfigException {
+        try {
+            return client.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof SshConfigException c) {
+                throw c;
+            }
+            throw e;
+        }
+    }
+
+    private void write(String text) throws java.io.IOException {
+        if (out != null) {
+            AtomicFiles.write(out.toAbsolutePath(), os -> {
+                OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                w.write(text);
+                w.flush();
+            });
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(text);
+            w.flush();
+        }
+    }
+}

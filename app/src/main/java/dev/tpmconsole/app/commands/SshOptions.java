@@ -1,0 +1,67 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.ssh.SshPrompts;
+import dev.tpmconsole.model.ssh.SshSettings;
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * The SSH options of every command that reaches a host or a database through SSH (hosts.md, "Reaching a
+ * host"): the OpenSSH files, new host keys, the time-outs and {@code --ssh-tunnel}. Passphrases are asked on the
+ * terminal without echo; without a terminal an encrypted key is skipped. Unknown host keys are never asked on
+ * the command line: refused, or added with {@code --accept-new-host-keys}.
+ */
+public final class SshOptions {
+
+    @Option(names = "--ssh-tunnel", paramLabel = "ALIAS",
+            description = "Reach a jdbc: SOURCE through SSH to ALIAS (a local port forward, closed at the end): the"
+                    + " URL's host and port are as ALIAS sees them, e.g. jdbc:mariadb://127.0.0.1:3306/zstack.")
+    String tunnel;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "The OpenSSH client configuration (default: ~/.ssh/config).")
+    Path config;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Add the key of a host known_hosts does not know (a changed key is always refused).")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long a connection may take (default: ${DEFAULT-VALUE} s).")
+    int connectTimeout = 10;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long a host may take to answer (default: ${DEFAULT-VALUE} s).")
+    int readTimeout = 30;
+
+    SshSettings settings() {
+        SshSettings s = SshSettings.defaults();
+        if (config != null) {
+            s = s.withConfig(config);
+        }
+        if (knownHosts != null) {
+            s = s.withKnownHosts(knownHosts);
+        }
+        return s.withAcceptNewHostKeys(acceptNewHostKeys).withTimeouts(Duration.ofSeconds(Math.max(1, connectTimeout)),
+                Duration.ofSeconds(Math.max(1, readTimeout)));
+    }
+
+    /** Passphrases on the terminal (not echoed, never stored); unknown host keys refused. */
+    static SshPrompts terminal() {
+        return new SshPrompts() {
+            @Override
+            public synchronized char[] passphrase(String keyFile, int attempt) {
+                Console console = System.console();
+                if (console == null) {
+                    return null;
+                }
+                return console.readPassword("%sPassphrase for %s: ", attempt > 1 ? "Wrong passphrase. " : "", keyFile);
+            }
+        };
+    }
+}

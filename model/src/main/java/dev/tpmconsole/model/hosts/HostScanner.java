@@ -1,0 +1,510 @@
+package dev.tpmconsole.model.hosts;
+
+import dev.tpmconsole.model.demo.DemoSnapshots;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.sql.SqlDialect;
+import dev.tpmconsole.model.ssh.RemoteEntry;
+import dev.tpmconsole.model.ssh.RemoteFiles;
+import dev.tpmconsole.model.ssh.SshConfigException;
+import dev.tpmconsole.model.ssh.SshConnection;
+import dev.tpmconsole.model.ssh.SshFailure;
+import dev.tpmconsole.model.ssh.SshHosts;
+import dev.tpmconsole.model.util.Texts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scans the KVM hosts of a database (hosts.md, "Scan"): on each host, over SFTP and read-only, it lists
+ * {@code /var/lib/libvirt/swtpm/} and {@code /var/lib/libvirt/qemu/nvram/} (a missing folder is an empty list)
+ * and compares them with the VmHostFileVO rows of that host. Hosts are scanned in parallel (a bound), the paths
+ * of one host in order; a host that cannot be reached or read is a finding with its reason, and the others go
+ * on. The database is only read.
+ *
+ * <p>The path rules ({@link HostPaths}) are checked on each row's path and each entry: an entry's type comes from
+ * the listing, which is lstat (a symbolic link is seen as one, never followed), and each folder's realpath on
+ * the host must be itself, so that an entry that passes has its own path as realpath.
+ */
+public final class HostScanner {
+
+    /** The folders a scan lists, without their trailing slash. */
+    static final String SWTPM_DIR = HostPaths.SWTPM.substring(0, HostPaths.SWTPM.length() - 1);
+    static final String NVRAM_DIR = HostPaths.NVRAM.substring(0, HostPaths.NVRAM.length() - 1);
+    /** How many uuids one {@code IN (...)} query names. */
+    private static final int CHUNK = 500;
+
+    /**
+     * What to scan.
+     *
+     * @param hostUuids   only these hosts (empty: every host that has a VmHostFileVO row)
+     * @param allHosts    every HostEO row (and the hosts of the rows)
+     * @param parallelism how many hosts at once
+     */
+    public record Options(List<String> hostUuids, boolean allHosts, int parallelism) {
+        public Options {
+            hostUuids = hostUuids == null ? List.of() : List.copyOf(hostUuids);
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("at least one host at a time");
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(List.of(), false, 8);
+        }
+    }
+
+    /** A host to scan, as the database names it; {@code unreachable} says why it cannot be, or is null. */
+    public record Target(String hostUuid, String name, String managementIp, String unreachable) {
+    }
+
+    /** Hears how a scan goes, from its worker threads. */
+    public interface Listener {
+        default void planned(List<Target> targets) {
+        }
+
+        default void hostStarted(Target target) {
+        }
+
+        default void hostEnded(HostScanReport.Host host) {
+        }
+    }
+
+    /** The scan was cancelled. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("the scan was cancelled");
+        }
+    }
+
+    /** A row of VmHostFileVO on the host being scanned. */
+    private record Row(String uuid, String vmUuid, String type, String path) {
+    }
+
+    private final Source source;
+    private final SshHosts ssh;
+    private final Clock clock;
+    private final SqlDialect dialect;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Set<SshConnection> open = ConcurrentHashMap.newKeySet();
+
+    public HostScanner(Source source, SshHosts ssh, Clock clock) {
+        this.source = source;
+        this.ssh = ssh;
+        this.clock = clock;
+        this.dialect = new SqlDialect(source.kind(), source.layout());
+    }
+
+    /** Refuses the demo snapshot: its hosts do not exist, so nothing may try to reach its made-up addresses. */
+    public static void refuseDemo(Source source) throws SourceException {
+        boolean demo;
+        try {
+            demo = DemoSnapshots.isDemo(source);
+        } catch (SQLException e) {
+            throw source.failure(e);
+        }
+        if (demo) {
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, source.displayName()
+                    + " is the demo: the demo's hosts are not real, so they are never reached");
+        }
+    }
+
+    /** The hosts a scan with these options reaches, in the order of their uuids. Unknown uuids are listed apart. */
+    public List<Target> targets(Options options, List<String> unknown) throws SQLException {
+        Map<String, Target> all = new LinkedHashMap<>();
+        try (Connection c = source.connection(); Statement st = c.createStatement()) {
+            String sql = "SELECT f.hostUuid, h.uuid, h.name, h.managementIp FROM (SELECT DISTINCT hostUuid FROM"
+                    + " VmHostFileVO) f LEFT JOIN HostEO h ON " + dialect.eq("h.uuid", "f.hostUuid");
+            if (options.allHosts() || !options.hostUuids().isEmpty()) {
+                sql += " UNION SELECT h.uuid, h.uuid, h.name, h.managementIp FROM HostEO h";
+            }
+            try (ResultSet rs = st.executeQuery("SELECT * FROM (" + sql + ") t ORDER BY " + dialect.order("t.hostUuid"))) {
+                while (rs.next()) {
+                    String host = rs.getString(1);
+                    if (host == null) {
+                        continue;
+                    }
+                    String ip = rs.getString(4);
+                    String why = rs.getString(2) == null ? "the host " + Texts.quoted(host) + " has no HostEO row: its address is"
+                            + " not known" : HostPaths.addressRefusal(ip);
+                    all.putIfAbsent(host, new Target(host, rs.getString(3), ip, why));
+                }
+            }
+        }
+        if (options.hostUuids().isEmpty()) {
+            return List.copyOf(all.values());
+        }
+        List<Target> chosen = new ArrayList<>();
+        for (String h : options.hostUuids()) {
+            Target t = all.get(h);
+            if (t == null) {
+                unknown.add(h);
+            } else if (!chosen.contains(t)) {
+                chosen.add(t);
+            }
+        }
+        return chosen;
+    }
+
+    /** Scans {@code targets}; a host that fails is a finding, the scan goes on. */
+    public HostScanReport scan(List<Target> targets, int parallelism, Listener listener) throws SQLException {
+        listener.planned(targets);
+        java.time.Instant started = clock.instant();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, targets.size())), r -> {
+            Thread t = new Thread(r, "host-scan-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<HostScanReport.Host>> futures = new ArrayList<>();
+            for (Target t : targets) {
+                futures.add(pool.submit(() -> {
+                    if (cancelled.get()) {
+                        return cancelledHost(t);
+                    }
+                    listener.hostStarted(t);
+                    HostScanReport.Host h = scanHost(t);
+                    listener.hostEnded(h);
+                    return h;
+                }));
+            }
+            List<HostScanReport.Host> hosts = new ArrayList<>();
+            for (Future<HostScanReport.Host> f : futures) {
+                try {
+                    hosts.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancel();
+                    throw new Cancelled();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SQLException sql) {
+                        cancel();
+                        throw sql;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            if (cancelled.get()) {
+                throw new Cancelled();
+            }
+            List<HostFinding> findings = new ArrayList<>();
+            hosts.forEach(h -> findings.addAll(h.findings()));
+            return new HostScanReport(source.displayName(), started, List.copyOf(hosts), List.copyOf(findings));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Stops the scan: hosts not started are skipped, connections open are closed. */
+    public void cancel() {
+        cancelled.set(true);
+        for (SshConnection c : open) {
+            c.close();
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    private static HostScanReport.Host cancelledHost(Target t) {
+        return new HostScanReport.Host(t.hostUuid(), t.name(), t.managementIp(), HostScanReport.Status.CANCELLED,
+                "the scan was cancelled", List.of(), List.of());
+    }
+
+    private HostScanReport.Host scanHost(Target t) throws SQLException {
+        if (t.unreachable() != null) {
+            return unreachable(t, t.unreachable());
+        }
+        List<Row> rows = rows(t.hostUuid());
+        SshConnection connection;
+        try {
+            connection = ssh.connect(t.managementIp());
+        } catch (SshFailure | SshConfigException e) {
+            return cancelled.get() ? cancelledHost(t) : unreachable(t, e.getMessage());
+        }
+        open.add(connection);
+        try (connection; RemoteFiles files = connection.files()) {
+            Listing swtpm = list(files, t, SWTPM_DIR);
+            Listing nvram = list(files, t, NVRAM_DIR);
+            if (cancelled.get()) {
+                return cancelledHost(t);
+            }
+            return compare(t, rows, swtpm, nvram, files);
+        } catch (SshFailure e) {
+            return cancelled.get() ? cancelledHost(t) : unreachable(t, e.getMessage());
+        } finally {
+            open.remove(connection);
+        }
+    }
+
+    /** A folder's entries, or why the folder itself is refused. */
+    private record Listing(String dir, List<RemoteEntry> entries, String refused) {
+    }
+
+    private Listing list(RemoteFiles files, Target t, String dir) throws SshFailure {
+        Optional<RemoteEntry> self = files.lstat(dir);
+        if (self.isEmpty()) {
+            return new Listing(dir, List.of(), null);
+        }
+        if (self.get().kind() == RemoteEntry.Kind.SYMLINK) {
+            return new Listing(dir, List.of(), "the folder " + dir + "/ is a symbolic link (to "
+                    + Texts.quoted(files.readLink(dir)) + "); not followed");
+        }
+        if (self.get().kind() != RemoteEntry.Kind.FOLDER) {
+            return new Listing(dir, List.of(), dir + "/ is not a folder");
+        }
+        String real = files.realpath(dir).orElse(dir);
+        if (!real.equals(dir)) {
+            return new Listing(dir, List.of(), "the realpath of " + dir + "/ on the host is " + Texts.quoted(real)
+                    + ": a symbolic link on the way; not followed");
+        }
+        List<RemoteEntry> entries = new ArrayList<>();
+        for (RemoteEntry e : files.list(dir).orElse(List.of())) {
+            if (!e.name().equals(HostPaths.TRASH)) {
+                entries.add(e);
+            }
+        }
+        entries.sort(java.util.Comparator.comparing(RemoteEntry::name));
+        return new Listing(dir, List.copyOf(entries), null);
+    }
+
+    private List<Row> rows(String hostUuid) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = source.connection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT uuid, vmInstanceUuid, type, path FROM VmHostFileVO WHERE " + dialect.eqParam("hostUuid")
+                        + " ORDER BY " + dialect.order("uuid"))) {
+            dialect.bind(ps, 1, hostUuid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private HostScanReport.Host unreachable(Target t, String reason) {
+        HostFinding f = new HostFinding(HostRule.HOST_UNREACHABLE, t.hostUuid(), t.managementIp(), null, "HostEO",
+                t.hostUuid(), null, "Host " + name(t) + " could not be scanned: " + reason, "none");
+        return new HostScanReport.Host(t.hostUuid(), t.name(), t.managementIp(), HostScanReport.Status.UNREACHABLE,
+                reason, List.of(), List.of(f));
+    }
+
+    private static String name(Target t) {
+        String ip = t.managementIp() == null || t.managementIp().isEmpty() ? "no address" : Texts.escaped(t.managementIp());
+        return (t.name() == null ? Texts.quoted(t.hostUuid()) : Texts.quoted(t.name())) + " (" + ip + ")";
+    }
+
+    private HostScanReport.Host compare(Target t, List<Row> rows, Listing swtpm, Listing nvram, RemoteFiles files)
+            throws SQLException, SshFailure {
+        List<HostFinding> findings = new ArrayList<>();
+        for (Listing l : List.of(swtpm, nvram)) {
+            if (l.refused() != null) {
+                findings.add(finding(HostRule.HOST_PATH_REFUSED, t, l.dir() + "/", null, null, null,
+                        "On host " + name(t) + ", " + l.refused() + ": nothing in it is compared or touched.", "none"));
+            }
+        }
+        Map<String, RemoteEntry> states = byName(swtpm.entries());
+        Map<String, RemoteEntry> nvrams = byName(nvram.entries());
+        Set<String> trackedStates = new HashSet<>();
+        Set<String> trackedNvram = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (Row r : rows) {
+            HostPaths.FileType type = HostPaths.FileType.of(r.type());
+            if (type == null) {
+                continue;
+            }
+            String why = type == HostPaths.FileType.TPM_STATE ? HostPaths.stateFolderRefusal(r.path(), r.vmUuid())
+                    : HostPaths.refusal(type, r.path());
+            if (why != null) {
+                findings.add(finding(HostRule.HOST_PATH_REFUSED, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
+                        "The " + r.type() + " row " + Texts.quoted(r.uuid()) + " of host " + name(t) + " names "
+                                + Texts.quoted(r.path()) + ", which the console may not touch: " + why + ".", "none"));
+                continue;
+            }
+            String entryName = HostPaths.folderName(r.path());
+            Listing listing = type == HostPaths.FileType.TPM_STATE ? swtpm : nvram;
+            (type == HostPaths.FileType.TPM_STATE ? trackedStates : trackedNvram).add(entryName);
+            if (listing.refused() != null) {
+                continue;
+            }
+            RemoteEntry e = (type == HostPaths.FileType.TPM_STATE ? states : nvrams).get(entryName);
+            if (e == null) {
+                if (type == HostPaths.FileType.TPM_STATE) {
+                    findings.add(finding(HostRule.HOST_STATE_MISSING, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
+                            "The TpmState row " + Texts.quoted(r.uuid()) + " of VM " + Texts.quoted(r.vmUuid()) + " names "
+                                    + Texts.quoted(r.path())
+                                    + ", which is not on host " + name(t) + ": the VM's TPM state is gone from it.",
+                            "none"));
+                }
+                continue;
+            }
+            String entryWhy = entryRefusal(type, e, files);
+            if (entryWhy != null && reported.add(e.path())) {
+                findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
+                        "On host " + name(t) + ", " + Texts.quoted(e.path()) + " (named by the " + r.type() + " row "
+                                + Texts.quoted(r.uuid()) + ") " + entryWhy + ".", "none"));
+            }
+        }
+        List<RemoteEntry> untracked = new ArrayList<>();
+        for (RemoteEntry e : swtpm.entries()) {
+            String why = entryRefusal(HostPaths.FileType.TPM_STATE, e, files);
+            if (why != null) {
+                if (reported.add(e.path())) {
+                    findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), null, null,
+                            HostPaths.uuidOfFolder(e.name()), "On host " + name(t) + ", " + Texts.quoted(e.path()) + " "
+                                    + why + ".", "none"));
+                }
+            } else if (!trackedStates.contains(e.name())) {
+                untracked.add(e);
+            }
+        }
+        findings.addAll(untrackedStates(t, untracked));
+        for (RemoteEntry e : nvram.entries()) {
+            String why = entryRefusal(HostPaths.FileType.NVRAM, e, files);
+            if (why != null) {
+                if (reported.add(e.path())) {
+                    findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), null, null, null,
+                            "On host " + name(t) + ", " + Texts.quoted(e.path()) + " " + why + ".", "none"));
+                }
+            } else if (!trackedNvram.contains(e.name())) {
+                findings.add(finding(HostRule.HOST_NVRAM_UNTRACKED, t, e.path(), null, null, null,
+                        "On host " + name(t) + ", the NvRam file " + Texts.quoted(e.path()) + " (" + e.size()
+                                + " bytes) is named by no NvRam row of this host.", "none"));
+            }
+        }
+        List<RemoteEntry> entries = new ArrayList<>(swtpm.entries());
+        entries.addAll(nvram.entries());
+        return new HostScanReport.Host(t.hostUuid(), t.name(), t.managementIp(), HostScanReport.Status.SCANNED, null,
+                List.copyOf(entries), List.copyOf(findings));
+    }
+
+    private static Map<String, RemoteEntry> byName(List<RemoteEntry> entries) {
+        Map<String, RemoteEntry> m = new HashMap<>();
+        entries.forEach(e -> m.put(e.name(), e));
+        return m;
+    }
+
+    /** Why an entry seen on the host may not be touched as a file of this type, or null. */
+    private static String entryRefusal(HostPaths.FileType type, RemoteEntry e, RemoteFiles files) throws SshFailure {
+        if (e.kind() == RemoteEntry.Kind.SYMLINK) {
+            return "is a symbolic link (to " + Texts.quoted(files.readLink(e.path())) + "): refused, not followed";
+        }
+        String path = type == HostPaths.FileType.TPM_STATE ? e.path() + "/" : e.path();
+        String why = HostPaths.refusal(type, path);
+        if (why != null) {
+            return "breaks the path rules: " + why;
+        }
+        if (type == HostPaths.FileType.TPM_STATE && e.kind() != RemoteEntry.Kind.FOLDER) {
+            return "is a " + e.kind().label() + " where a state folder must be";
+        }
+        if (type == HostPaths.FileType.NVRAM && e.kind() != RemoteEntry.Kind.FILE) {
+            return "is a " + e.kind().label() + " where an NvRam file must be";
+        }
+        return null;
+    }
+
+    /** What the database knows of a VM named by a state folder. */
+    private record Vm(String uuid, boolean softDeleted, String hostUuid, String lastHostUuid, String state, boolean tpm) {
+    }
+
+    private List<HostFinding> untrackedStates(Target t, List<RemoteEntry> untracked) throws SQLException {
+        if (untracked.isEmpty()) {
+            return List.of();
+        }
+        List<String> uuids = untracked.stream().map(e -> HostPaths.uuidOfFolder(e.name())).toList();
+        Map<String, Vm> vms = vms(uuids);
+        List<HostFinding> out = new ArrayList<>();
+        for (RemoteEntry e : untracked) {
+            String uuid = HostPaths.uuidOfFolder(e.name());
+            Vm vm = vms.get(uuid);
+            StringBuilder d = new StringBuilder("On host ").append(name(t)).append(", the state folder ")
+                    .append(e.path()).append("/ is named by no TpmState row of this host");
+            String repair = "move to trash";
+            if (vm == null) {
+                d.append("; no VM ").append(uuid).append(" exists (VmInstanceEO)");
+            } else {
+                d.append("; VM ").append(uuid).append(" exists").append(vm.softDeleted() ? ", soft-deleted" : "")
+                        .append(vm.tpm() ? ", has a TPM" : ", has no TpmVO");
+                boolean here = t.hostUuid().equals(vm.hostUuid());
+                d.append(here ? ", is on this host (" + Texts.escaped(vm.state()) + ")"
+                        : vm.hostUuid() != null ? ", is on another host (" + Texts.escaped(vm.hostUuid()) + ")"
+                        : t.hostUuid().equals(vm.lastHostUuid()) ? ", is on no host now and last ran on this one"
+                        : ", is on no host now");
+                if (!vm.softDeleted() && vm.tpm() && here) {
+                    repair = "none (the VM has a TPM and runs on this host: its row is missing, the folder may be in use)";
+                }
+            }
+            d.append(e.mtime() == null ? "" : "; changed " + e.mtime()).append('.');
+            out.add(finding(HostRule.HOST_STATE_UNTRACKED, t, e.path() + "/", null, null, uuid, d.toString(), repair));
+        }
+        return out;
+    }
+
+    private Map<String, Vm> vms(List<String> uuids) throws SQLException {
+        Map<String, Vm> out = new HashMap<>();
+        try (Connection c = source.connection()) {
+            for (int from = 0; from < uuids.size(); from += CHUNK) {
+                List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK));
+                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                Set<String> withTpm = new HashSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT vmInstanceUuid FROM TpmVO WHERE"
+                        + " vmInstanceUuid IN (" + in + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            withTpm.add(rs.getString(1));
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT uuid, deleted, hostUuid, lastHostUuid, state FROM"
+                        + " VmInstanceEO WHERE uuid IN (" + in + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String u = rs.getString(1);
+                            if (chunk.contains(u)) { // exact: MariaDB's collation ignores case
+                                out.put(u, new Vm(u, rs.getString(2) != null, rs.getString(3), rs.getString(4),
+                                        rs.getString(5), withTpm.contains(u)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static HostFinding finding(HostRule rule, Target t, String path, String table, String key, String vmUuid,
+                                       String detail, String repair) {
+        return new HostFinding(rule, t.hostUuid(), t.managementIp(), path, table, key, vmUuid, detail, repair);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.tpmconsole.views.hosts;
+
+import dev.tpmconsole.model.hosts.HostFinding;
+import dev.tpmconsole.views.util.Clipboards;
+import dev.tpmconsole.views.util.ErrorBanner;
+import dev.tpmconsole.views.util.Icons;
+import dev.tpmconsole.views.util.Keys;
+import dev.tpmconsole.views.util.Tables;
+import java.io.File;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The host scan in the Hosts tab: Scan hosts and Cancel with a progress bar, a row per host with its progress and
+ * outcome, the findings per host and path, the selected finding's detail, Copy (Ctrl+C) and Export (JSON).
+ * Thin: everything is in {@link HostScanViewModel}.
+ */
+public final class HostScanView {
+
+    private final HostScanViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final VBox top;
+    private final Button scan;
+    private final TableView<HostScanRow> hostTable = Tables.table("hostScanTable", "Scan hosts to see what is on them");
+    private final TableView<HostFinding> findingTable = Tables.table("hostFindingTable", "No findings");
+
+    public HostScanView(HostScanViewModel vm) {
+        this.vm = vm;
+        root.setId("hostScanView");
+        scan = Icons.on(new Button("Scan hosts"), MaterialDesignS.SERVER_NETWORK);
+        scan.setId("hostScan");
+        scan.disableProperty().bind(vm.canScanBinding().not());
+        scan.setOnAction(e -> vm.scan());
+        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
+        cancel.setId("hostScanCancel");
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("hostScanProgress");
+        progress.getStyleClass().add("toolbar-progress");
+        progress.progressProperty().bind(vm.progressProperty());
+        Label status = new Label();
+        status.setId("hostScanStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
+        copy.setId("hostScanCopy");
+        copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.findings()));
+        copy.setOnAction(e -> copySelected());
+        Button export = Icons.on(new Button("Export JSON…"), MaterialDesignE.EXPORT);
+        export.setId("hostScanExport");
+        export.disableProperty().bind(vm.canExportBinding().not());
+        export.setOnAction(e -> export());
+        HBox bar = new HBox(scan, cancel, progress, status, spacer, copy, export);
+        bar.setId("hostScanToolbar");
+        bar.getStyleClass().addAll("tool-bar", "gap-l", "pad-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        top = new VBox(bar, ErrorBanner.of(vm.errorProperty(), vm::dismissError, "hostScanErrorBanner",
+                "hostScanError", "dismissHostScanError"));
+
+        hostTable.setItems(vm.hosts());
+        hostTable.getColumns().setAll(List.of(
+                Tables.column("hostScanNameColumn", "Host", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
+                Tables.column("hostScanIpColumn", "Address", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
+                Tables.styled("hostScanStateColumn", "State", 6.5, r -> r.state().label(),
+                        r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null),
+                Tables.number("hostScanEntriesColumn", "Entries", 4.5, r -> Integer.toString(r.entries())),
+                Tables.number("hostScanFindingsColumn", "Findings", 5, r -> Integer.toString(r.findings())),
+                Tables.column("hostScanReasonColumn", "Reason", 30, r -> r.reason() == null ? "" : r.reason())));
+        Tables.rows(hostTable, r -> r.state() == HostScanRow.State.UNREACHABLE ? List.of("gone") : List.of(), null);
+
+        findingTable.setItems(vm.findings());
+        findingTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        findingTable.getColumns().setAll(List.of(
+                Tables.styled("hostFindingSeverityColumn", "Severity", 6, f -> f.severity().label(),
+                        f -> "severity-" + f.severity().label()),
+                Tables.column("hostFindingRuleColumn", "Rule", 15, f -> f.rule().name()),
+                Tables.column("hostFindingIpColumn", "Address", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),
+                Tables.column("hostFindingPathColumn", "Path", 26, f -> f.path() == null ? "(host)" : f.path()),
+                Tables.column("hostFindingVmColumn", "VM", Tables.UUID_WIDTH, f -> f.vmUuid() == null ? "" : f.vmUuid())));
+        Tables.rows(findingTable, f -> List.of("severity-" + f.severity().label()), null);
+        findingTable.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> vm.selectedFindingProperty().set(f));
+        vm.selectedFindingProperty().addListener((o, a, f) -> {
+            if (f != null && findingTable.getSelectionModel().getSelectedItem() != f) {
+                findingTable.getSelectionModel().clearAndSelect(findingTable.getItems().indexOf(f));
+            }
+        });
+        findingTable.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (Keys.COPY.match(e)) {
+                copySelected();
+                e.consume();
+            }
+        });
+        TextArea detail = new TextArea();
+        detail.setId("hostFindingDetail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(6);
+        detail.textProperty().bind(vm.detailBinding());
+        SplitPane right = new SplitPane(findingTable, detail);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.62);
+        SplitPane body = new SplitPane(hostTable, right);
+        body.setId("hostScanSplit");
+        body.setDividerPositions(0.45);
+        root.setCenter(body);
+    }
+
+    private void copySelected() {
+        Clipboards.put(vm.copyText(List.copyOf(findingTable.getSelectionModel().getSelectedItems())));
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the host scan");
+        chooser.setInitialFileName("hosts-scan.json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON files", "*.json"));
+        File file = chooser.showSaveDialog(root.getScene() != null ? root.getScene().getWindow() : null);
+        if (file != null) {
+            vm.exportTo(file.toPath());
+        }
+    }
+
+    /** The findings and hosts of the scan. */
+    public Parent root() {
+        return root;
+    }
+
+    /** Scan hosts, Cancel, the progress, Copy and Export, and the error of a scan that failed. */
+    public Parent toolbar() {
+        return top;
+    }
+
+    public TableView<HostScanRow> hostTable() {
+        return hostTable;
+    }
+
+    public TableView<HostFinding> findingTable() {
+        return findingTable;
+    }
+
+    public Button scanButton() {
+        return scan;
+    }
+}

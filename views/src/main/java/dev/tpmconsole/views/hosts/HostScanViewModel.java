@@ -1,0 +1,311 @@
+package dev.tpmconsole.views.hosts;
+
+import dev.tpmconsole.model.hosts.HostFinding;
+import dev.tpmconsole.model.hosts.HostScanReport;
+import dev.tpmconsole.model.hosts.HostScanWriters;
+import dev.tpmconsole.model.hosts.HostScanner;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.ssh.SshHosts;
+import dev.tpmconsole.model.ssh.SshPrompts;
+import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Completable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.disposables.Disposable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The host scan of the Hosts tab (hosts.md, "Scan"): scans the hosts of the open source in the background, one
+ * row per host with its progress (waiting, scanning, scanned, unreachable), the findings per host and path with
+ * their detail, Cancel, Copy and Export (the JSON of {@code hosts scan}). The last finished scan is kept for the
+ * VM details ("was the state folder on its host?"). Host keys and passphrases are asked through the
+ * {@link SshPrompts} the window gives; the demo is refused.
+ */
+public final class HostScanViewModel implements AutoCloseable {
+
+    private final FxSchedulers schedulers;
+    private final HostScanService service;
+    private final SshPrompts prompts;
+    private final Clock clock;
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source");
+    private final ObservableList<HostScanRow> hosts = FXCollections.observableArrayList();
+    private final ObservableList<HostScanRow> hostsReadOnly = FXCollections.unmodifiableObservableList(hosts);
+    private final ObservableList<HostFinding> findings = FXCollections.observableArrayList();
+    private final ObservableList<HostFinding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
+    private final ObjectProperty<HostFinding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not scanned yet");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<HostScanReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final BooleanBinding canScan;
+    private final BooleanBinding canExport;
+    private final StringBinding detail;
+    private volatile HostScanner scanner;
+    private Disposable run = Disposable.disposed();
+
+    /**
+     * @param service null when this console cannot reach hosts (scanning is then disabled)
+     * @param prompts asks the person for passphrases and unknown host keys (from the scan's threads)
+     */
+    public HostScanViewModel(FxSchedulers schedulers, HostScanService service, SshPrompts prompts, Clock clock) {
+        this.schedulers = Objects.requireNonNull(schedulers);
+        this.service = service;
+        this.prompts = prompts == null ? SshPrompts.NONE : prompts;
+        this.clock = clock;
+        canScan = Bindings.createBooleanBinding(() -> service != null && source.get() != null && !running.get(),
+                source, running);
+        canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);
+        detail = Bindings.createStringBinding(() -> {
+            HostFinding f = selectedFinding.get();
+            if (f == null) {
+                return findings.isEmpty() ? "" : "Select a finding to see its detail.";
+            }
+            return f.rule().name() + " (" + f.severity().label() + ") on " + f.managementIp() + "\n"
+                    + (f.path() == null ? "" : f.path() + "\n") + f.detail() + "\nRepair: " + f.repair()
+                    + (f.table() == null ? "" : "\nRow: " + f.table() + " " + f.key())
+                    + "\n\n" + f.rule().explanation();
+        }, selectedFinding, findings);
+        source.addListener((o, a, b) -> {
+            cancel();
+            clear();
+            status.set(b == null ? "No source open" : "Not scanned yet");
+        });
+    }
+
+    /** Scans the hosts of the open source in the background. */
+    public void scan() {
+        Source s = source.get();
+        if (s == null || service == null || running.get()) {
+            return;
+        }
+        clear();
+        running.set(true);
+        error.set("");
+        status.set("Reading the hosts of " + s.displayName() + "…");
+        Scheduler fx = schedulers.fx();
+        run = Completable.fromAction(() -> {
+                    HostScanner.refuseDemo(s);
+                    try (SshHosts ssh = service.open(prompts)) {
+                        HostScanner sc = new HostScanner(s, ssh, clock);
+                        scanner = sc;
+                        List<HostScanner.Target> targets = sc.targets(HostScanner.Options.defaults(), new ArrayList<>());
+                        HostScanReport r = sc.scan(targets, HostScanner.Options.defaults().parallelism(),
+                                new HostScanner.Listener() {
+                                    @Override
+                                    public void planned(List<HostScanner.Target> t) {
+                                        List<HostScanRow> rows = t.stream().map(HostScanRow::waiting).toList();
+                                        fx.scheduleDirect(() -> plannedRows(rows));
+                                    }
+
+                                    @Override
+                                    public void hostStarted(HostScanner.Target t) {
+                                        fx.scheduleDirect(() -> replace(t.hostUuid(), row -> row.scanning()));
+                                    }
+
+                                    @Override
+                                    public void hostEnded(HostScanReport.Host h) {
+                                        fx.scheduleDirect(() -> ended(h));
+                                    }
+                                });
+                        fx.scheduleDirect(() -> finished(r));
+                    }
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(() -> {
+                }, this::failed);
+    }
+
+    private void plannedRows(List<HostScanRow> rows) {
+        hosts.setAll(rows);
+        status.set("Scanning " + rows.size() + " hosts…");
+    }
+
+    private void replace(String hostUuid, java.util.function.UnaryOperator<HostScanRow> change) {
+        for (int i = 0; i < hosts.size(); i++) {
+            if (hosts.get(i).hostUuid().equals(hostUuid)) {
+                hosts.set(i, change.apply(hosts.get(i)));
+                return;
+            }
+        }
+    }
+
+    private void ended(HostScanReport.Host h) {
+        replace(h.hostUuid(), row -> HostScanRow.of(h));
+        findings.addAll(h.findings());
+        long done = hosts.stream().filter(r -> r.state() != HostScanRow.State.WAITING
+                && r.state() != HostScanRow.State.SCANNING).count();
+        progress.set(hosts.isEmpty() ? 1 : (double) done / hosts.size());
+        if (running.get()) {
+            status.set("Scanned " + done + " of " + hosts.size() + " hosts…");
+        }
+    }
+
+    private void finished(HostScanReport r) {
+        running.set(false);
+        scanner = null;
+        report.set(r);
+        hosts.setAll(r.hosts().stream().map(HostScanRow::of).toList());
+        findings.setAll(r.findings());
+        progress.set(1);
+        long unreachable = r.hosts().stream().filter(h -> h.status() == HostScanReport.Status.UNREACHABLE).count();
+        long act = r.findings().stream().filter(f -> f.severity().needsAction()).count();
+        status.set(String.format("%d hosts scanned at %s, %d unreachable: %d findings (%d to act on)",
+                r.hosts().size() - unreachable, java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                        .withZone(java.time.ZoneId.systemDefault()).format(r.scannedAt()), unreachable,
+                r.findings().size(), act));
+        if (selectedFinding.get() == null && !findings.isEmpty()) {
+            selectedFinding.set(findings.get(0));
+        }
+    }
+
+    private void failed(Throwable t) {
+        running.set(false);
+        scanner = null;
+        if (t instanceof HostScanner.Cancelled) {
+            cancelledRows();
+            return;
+        }
+        status.set("Scan failed");
+        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+    }
+
+    private void cancelledRows() {
+        hosts.replaceAll(HostScanRow::cancelled);
+        status.set("Cancelled: " + hosts.stream().filter(r -> r.state() != HostScanRow.State.CANCELLED).count()
+                + " of " + hosts.size() + " hosts scanned");
+    }
+
+    /** Stops a running scan: hosts not finished are marked cancelled; what was found stays visible. */
+    public void cancel() {
+        HostScanner s = scanner;
+        if (running.get()) {
+            if (s != null) {
+                s.cancel();
+            }
+            run.dispose();
+            running.set(false);
+            scanner = null;
+            cancelledRows();
+        }
+    }
+
+    private void clear() {
+        run.dispose();
+        hosts.clear();
+        findings.clear();
+        selectedFinding.set(null);
+        report.set(null);
+        progress.set(0);
+    }
+
+    /** The findings as text lines (rule, severity, address, path, detail, repair), tab-separated, with a header. */
+    public String copyText(List<HostFinding> which) {
+        StringBuilder sb = new StringBuilder("rule\tseverity\thost\taddress\tpath\tvm\tdetail\trepair\n");
+        for (HostFinding f : which.isEmpty() ? findings : which) {
+            sb.append(String.join("\t", f.rule().name(), f.severity().label(), f.hostUuid(),
+                    String.valueOf(f.managementIp()), f.path() == null ? "" : f.path(),
+                    f.vmUuid() == null ? "" : f.vmUuid(), f.detail(), f.repair())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes the last scan (atomically) as the JSON of {@code hosts scan}. */
+    public Completable export(Path file) {
+        HostScanReport r = report.get();
+        if (r == null) {
+            return Completable.error(new IllegalStateException("Scan the hosts first"));
+        }
+        return Completable.fromAction(() -> AtomicFiles.write(file, out -> HostScanWriters.json(r, out)))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx());
+    }
+
+    /** Exports in the background and reports the outcome in the status line (or the error). */
+    public void exportTo(Path file) {
+        export(file).subscribe(() -> status.set("Exported the scan of " + report.get().hosts().size() + " hosts to " + file),
+                t -> error.set("Cannot export to " + file + ": " + t.getMessage()));
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public ObservableList<HostScanRow> hosts() {
+        return hostsReadOnly;
+    }
+
+    public ObservableList<HostFinding> findings() {
+        return findingsReadOnly;
+    }
+
+    public ObjectProperty<HostFinding> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The last finished scan (null until one finished, and again when the source changes). */
+    public ReadOnlyObjectProperty<HostScanReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canScanBinding() {
+        return canScan;
+    }
+
+    public BooleanBinding canExportBinding() {
+        return canExport;
+    }
+
+    public StringBinding detailBinding() {
+        return detail;
+    }
+
+    @Override
+    public void close() {
+        HostScanner s = scanner;
+        if (s != null) {
+            s.cancel();
+        }
+        run.dispose();
+    }
+}
