@@ -52,7 +52,7 @@ public final class Auditor {
     }
 
     /** What the rules' streams carry to the sink: a rule's start, its findings, its end. */
-    private sealed interface Event permits RuleStarted, Found, RuleEnded {
+    private sealed interface Event permits RuleStarted, Found, RuleEnded, Failed {
     }
 
     private record RuleStarted(AuditRule rule, int index) implements Event {
@@ -62,6 +62,13 @@ public final class Auditor {
     }
 
     private record RuleEnded(AuditRule rule) implements Event {
+    }
+
+    /**
+     * A rule's failure, carried in order like its findings: the earliest rule's failure is the audit's, and the
+     * later ones (other rules running when the source went away) end quietly with the stream.
+     */
+    private record Failed(Throwable error) implements Event {
     }
 
     /**
@@ -95,6 +102,8 @@ public final class Auditor {
                             sink.finding(f.finding());
                         } else if (e instanceof RuleEnded r) {
                             sink.ruleEnded(r.rule(), count[0]);
+                        } else if (e instanceof Failed f) {
+                            throw f.error();
                         }
                     }, failure::set, () -> { }, QUEUE_CAPACITY);
         } finally {
@@ -121,7 +130,7 @@ public final class Auditor {
                     }
                 }), Query::close);
         return Flowable.concat(Flowable.just(new RuleStarted(rule, index)), findings,
-                Flowable.just(new RuleEnded(rule)));
+                Flowable.just(new RuleEnded(rule))).onErrorReturn(Failed::new);
     }
 
     /** A rule's query, open on a connection of its own; cancelling the audit interrupts its statement. */
