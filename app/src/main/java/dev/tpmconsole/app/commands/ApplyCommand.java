@@ -164,7 +164,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
         void accept(RunEvent e) {
             if (e instanceof RunEvent.StepStarted s) {
-                step = s.step();
+                step = s.step().label();
                 stepItems = s.items();
                 done = 0;
                 failed = 0;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
-import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,8 @@ class KillResumeUndoTest {
         PlanPreview preview = Faults.removal(pristine, Faults.vmsWithTpmStateBackupsAndFiles(pristine, 40));
         plan = preview.plan();
         // the items every run reaches: the TPM step is skipped while an item before it fails
-        items = plan.steps().stream().filter(st -> st.name().equals(Planner.STEP_BACKUPS)
-                || st.name().equals(Planner.STEP_HOST_FILES)).mapToInt(st -> st.items().size()).sum();
+        items = plan.steps().stream().filter(st -> st.name() == Plan.StepName.DELETE_BACKUPS
+                || st.name() == Plan.StepName.DELETE_HOST_FILES).mapToInt(st -> st.items().size()).sum();
         assertThat(items).as("enough items to kill between").isGreaterThan(60);
         failingBackup = plan.steps().stream().flatMap(st -> st.items().stream())
                 .filter(i -> i.table().equals("VmHostBackupFileVO")).findFirst().orElseThrow().key();

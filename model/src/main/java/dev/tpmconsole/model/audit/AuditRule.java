@@ -39,7 +39,7 @@ public enum AuditRule {
                     rs.getString("k"), rs.getString("resourceType"), rs.getString("providerName"),
                     rs.getInt("hasKey") == 1 ? ", holds key material" : ", placeholder",
                     rs.getString("resourceType"), rs.getString("resourceUuid"));
-            return finding(rs.getString("k"), detail, "delete", null, null);
+            return finding(rs.getString("k"), detail, Repair.DELETE, null, null);
         }
     },
 
@@ -65,7 +65,7 @@ public enum AuditRule {
             String detail = String.format("Placeholder key ref %s (provider %s) of TpmVO %s duplicates materialized"
                     + " key ref %s of the same TPM.", rs.getString("k"), rs.getString("providerName"),
                     rs.getString("resourceUuid"), rs.getString("twin"));
-            return finding(rs.getString("k"), detail, "delete", null, rs.getString("vmInstanceUuid"));
+            return finding(rs.getString("k"), detail, Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
@@ -112,7 +112,7 @@ public enum AuditRule {
                     : "; no provider is named '" + name + "' any more: restore that provider, then relink.";
             String detail = String.format("Key ref %s of %s %s holds key material but %s%s", rs.getString("k"),
                     rs.getString("resourceType"), rs.getString("resourceUuid"), what, then);
-            return finding(rs.getString("k"), detail, relinkTo != null ? "relink" : "none", relinkTo, rs.getString("vm"));
+            return finding(rs.getString("k"), detail, relinkTo != null ? Repair.RELINK : Repair.NONE, relinkTo, rs.getString("vm"));
         }
     },
 
@@ -130,7 +130,7 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             return finding(rs.getString("k"), String.format("TPM %s belongs to VM %s, which does not exist.",
-                    rs.getString("k"), rs.getString("vmInstanceUuid")), "delete", null, rs.getString("vmInstanceUuid"));
+                    rs.getString("k"), rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
@@ -149,7 +149,7 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             return finding(rs.getString("k"), String.format("VM %s has %d TPMs; this is TPM %s.",
-                    rs.getString("vmInstanceUuid"), rs.getLong("n"), rs.getString("k")), "none", null,
+                    rs.getString("vmInstanceUuid"), rs.getLong("n"), rs.getString("k")), Repair.NONE, null,
                     rs.getString("vmInstanceUuid"));
         }
     },
@@ -170,7 +170,7 @@ public enum AuditRule {
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             return finding(rs.getString("k"), String.format("%s file %s on host %s belongs to VM %s, which does not"
                     + " exist.", rs.getString("type"), rs.getString("path"), rs.getString("hostUuid"),
-                    rs.getString("vmInstanceUuid")), "delete", null, rs.getString("vmInstanceUuid"));
+                    rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
@@ -190,7 +190,7 @@ public enum AuditRule {
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             return finding(rs.getString("k"), String.format("TpmState file %s on host %s belongs to live VM %s (%s),"
                     + " which has no TPM.", rs.getString("path"), rs.getString("hostUuid"), rs.getString("name"),
-                    rs.getString("vmInstanceUuid")), "delete", null, rs.getString("vmInstanceUuid"));
+                    rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
@@ -210,7 +210,7 @@ public enum AuditRule {
             String deleted = rs.getString("deleted");
             return finding(rs.getString("k"), String.format("%s file %s of VM %s is on host %s, which %s.",
                     rs.getString("type"), rs.getString("path"), rs.getString("vmInstanceUuid"), rs.getString("hostUuid"),
-                    deleted == null ? "does not exist" : "was deleted on " + deleted), "none", null,
+                    deleted == null ? "does not exist" : "was deleted on " + deleted), Repair.NONE, null,
                     rs.getString("vmInstanceUuid"));
         }
     },
@@ -231,7 +231,7 @@ public enum AuditRule {
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             String ownerKind = d.layout().legacyBackupLayout() ? "VM" : "resource";
             return finding(rs.getString("k"), String.format("%s backup %s is owned by %s %s, which does not exist.",
-                    rs.getString("type"), rs.getString("k"), ownerKind, rs.getString("owner")), "delete", null, null);
+                    rs.getString("type"), rs.getString("k"), ownerKind, rs.getString("owner")), Repair.DELETE, null, null);
         }
     },
 
@@ -256,7 +256,7 @@ public enum AuditRule {
             String name = rs.getString("name");
             return finding(rs.getString("k"), String.format("TpmState backup %s belongs to VM %s%s, which has no TPM.",
                     rs.getString("k"), name != null ? name + " (" + rs.getString("owner") + ")" : rs.getString("owner"),
-                    name != null ? "" : " (no VM row)"), "delete", null, rs.getString("owner"));
+                    name != null ? "" : " (no VM row)"), Repair.DELETE, null, rs.getString("owner"));
         }
     },
 
@@ -282,8 +282,7 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             return finding(rs.getString("k"), String.format("TpmState backup %s of VM %s has no key copy while the"
-                    + " VM's TPM holds key material: it cannot be restored.", rs.getString("k"), rs.getString("owner")),
-                    "none", null, rs.getString("owner"));
+                    + " VM's TPM holds key material: it cannot be restored.", rs.getString("k"), rs.getString("owner")), Repair.NONE, null, rs.getString("owner"));
         }
     },
 
@@ -308,7 +307,7 @@ public enum AuditRule {
             String sizeText = rs.wasNull() ? "empty" : size + " bytes";
             return finding(rs.getString("k"), String.format("Content %s (%s, %s) belongs to no host file or backup;"
                     + " its ResourceVO row %s.", rs.getString("k"), rs.getString("format"), sizeText,
-                    type == null ? "is missing" : "says " + type), "delete", null, null);
+                    type == null ? "is missing" : "says " + type), Repair.DELETE, null, null);
         }
     },
 
@@ -336,7 +335,7 @@ public enum AuditRule {
             String name = rs.getString("resourceName");
             return finding(rs.getString("k"), String.format("ResourceVO %s says %s%s, but no %s row has this uuid.",
                     rs.getString("k"), rs.getString("resourceType"), name == null ? "" : " '" + name + "'",
-                    rs.getString("resourceType")), "delete", null, null);
+                    rs.getString("resourceType")), Repair.DELETE, null, null);
         }
     };
 
@@ -390,7 +389,7 @@ public enum AuditRule {
 
     abstract Finding map(ResultSet rs, SqlDialect d) throws SQLException;
 
-    Finding finding(String key, String detail, String repair, String relinkTo, String vmUuid) {
+    Finding finding(String key, String detail, Repair repair, String relinkTo, String vmUuid) {
         return new Finding(this, table, key, detail, repair, relinkTo, vmUuid);
     }
 

@@ -7,17 +7,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import io.reactivex.rxjava3.subjects.CompletableSubject;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,13 +29,12 @@ public final class Auditor {
     private final Source source;
     private final SqlDialect dialect;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CompletableSubject cancelSignal = CompletableSubject.create();
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final int parallelism;
 
     /** Findings a rule may hold ahead of its turn. */
     static final int QUEUE_CAPACITY = 1024;
-    private static final Object END = new Object();
 
     public Auditor(Source source) {
         this(source, Runtime.getRuntime().availableProcessors());
@@ -53,103 +51,113 @@ public final class Auditor {
         return rule.query(dialect);
     }
 
+    /** What the rules' streams carry to the sink: a rule's start, its findings, its end. */
+    private sealed interface Event permits RuleStarted, Found, RuleEnded, Failed {
+    }
+
+    private record RuleStarted(AuditRule rule, int index) implements Event {
+    }
+
+    private record Found(Finding finding) implements Event {
+    }
+
+    private record RuleEnded(AuditRule rule) implements Event {
+    }
+
+    /**
+     * A rule's failure, carried in order like its findings: the earliest rule's failure is the audit's, and the
+     * later ones (other rules running when the source went away) end quietly with the stream.
+     */
+    private record Failed(Throwable error) implements Event {
+    }
+
     /**
      * Runs the rules into the sink, in catalogue order. Rules run concurrently on {@code parallelism}
      * connections (the engine does the work; a laptop has several cores), but the sink sees them strictly in
-     * order: each rule's findings pass through a bounded queue, so memory stays bounded however many rows a
-     * rule finds, and a rule that runs ahead waits until it is its turn.
+     * order ({@code concatMapEager}): a rule that runs ahead holds at most {@link #QUEUE_CAPACITY} findings
+     * and then waits (backpressure reaches its result set), so memory stays bounded however many rows it finds.
      */
     public void run(List<AuditRule> rules, AuditSink sink) throws Exception {
         List<AuditRule> ordered = rules.stream().distinct().sorted().toList();
         sink.started(source.displayName(), source.layout(), ordered.size());
-        List<BlockingQueue<Object>> queues = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            queues.add(new ArrayBlockingQueue<>(QUEUE_CAPACITY));
-        }
-        AtomicInteger next = new AtomicInteger();
         int workers = Math.max(1, Math.min(parallelism, ordered.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "audit-worker");
             t.setDaemon(true);
             return t;
         });
+        Scheduler scheduler = Schedulers.from(pool);
+        long[] count = new long[1];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            for (int w = 0; w < workers; w++) {
-                pool.execute(() -> work(ordered, queues, next));
-            }
-            for (int i = 0; i < ordered.size(); i++) {
-                AuditRule rule = ordered.get(i);
-                checkCancelled();
-                sink.ruleStarted(rule, i);
-                long count = 0;
-                while (true) {
-                    Object item = take(queues.get(i));
-                    if (item == END) {
-                        break;
-                    }
-                    if (item instanceof Throwable t) {
-                        checkCancelled();
-                        throw t instanceof SQLException e ? source.failure(e)
-                                : t instanceof Exception e ? e : new IllegalStateException(t);
-                    }
-                    sink.finding((Finding) item);
-                    count++;
-                }
-                sink.ruleEnded(rule, count);
-            }
-        } catch (Exception e) {
-            cancel();
-            throw e;
+            Flowable.range(0, ordered.size())
+                    .concatMapEager(i -> events(ordered.get(i), i).subscribeOn(scheduler), workers, QUEUE_CAPACITY)
+                    .takeUntil(cancelSignal.toFlowable())
+                    .blockingSubscribe(e -> {
+                        if (e instanceof RuleStarted r) {
+                            count[0] = 0;
+                            sink.ruleStarted(r.rule(), r.index());
+                        } else if (e instanceof Found f) {
+                            count[0]++;
+                            sink.finding(f.finding());
+                        } else if (e instanceof RuleEnded r) {
+                            sink.ruleEnded(r.rule(), count[0]);
+                        } else if (e instanceof Failed f) {
+                            throw f.error();
+                        }
+                    }, failure::set, () -> { }, QUEUE_CAPACITY);
         } finally {
             pool.shutdownNow();
+        }
+        checkCancelled(); // a statement cancelled under its rule fails it: the cancel is what happened
+        Throwable failed = failure.get();
+        if (failed != null) {
+            cancel(); // the other rules' statements
+            throw failed instanceof SQLException sql ? source.failure(sql)
+                    : failed instanceof Exception ex ? ex : new IllegalStateException(failed);
         }
         sink.ended();
     }
 
-    /** A worker: takes the next rule in order, runs it on its own connection, queues its findings. */
-    private void work(List<AuditRule> rules, List<BlockingQueue<Object>> queues, AtomicInteger next) {
-        try (Connection c = source.connection()) {
-            int i;
-            while (!cancelled.get() && (i = next.getAndIncrement()) < rules.size()) {
-                AuditRule rule = rules.get(i);
-                BlockingQueue<Object> queue = queues.get(i);
-                Statement st = c.createStatement();
-                running.add(st);
-                try (st; ResultSet rs = executeQuery(st, rule)) {
-                    while (rs.next()) {
-                        queue.put(rule.map(rs, dialect));
+    /** One rule: its start, then its findings read from its own connection as they are asked for, then its end. */
+    private Flowable<Event> events(AuditRule rule, int index) {
+        Flowable<Event> findings = Flowable.using(() -> new Query(rule),
+                q -> Flowable.<Event>generate(emitter -> {
+                    if (q.rows.next()) {
+                        emitter.onNext(new Found(rule.map(q.rows, dialect)));
+                    } else {
+                        emitter.onComplete();
                     }
-                    queue.put(END);
-                } catch (SQLException | RuntimeException e) {
-                    queue.put(e);
-                    return;
-                } finally {
-                    running.remove(st);
-                }
+                }), Query::close);
+        return Flowable.concat(Flowable.just(new RuleStarted(rule, index)), findings,
+                Flowable.just(new RuleEnded(rule))).onErrorReturn(Failed::new);
+    }
+
+    /** A rule's query, open on a connection of its own; cancelling the audit interrupts its statement. */
+    private final class Query implements AutoCloseable {
+        private final Connection connection;
+        private final Statement statement;
+        private final ResultSet rows;
+
+        Query(AuditRule rule) throws SQLException {
+            connection = source.connection();
+            try {
+                statement = connection.createStatement();
+                running.add(statement);
+                statement.setFetchSize(500);
+                rows = statement.executeQuery(rule.query(dialect));
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
             }
-        } catch (SQLException | RuntimeException e) {
-            failure.compareAndSet(null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-    }
 
-    private ResultSet executeQuery(Statement st, AuditRule rule) throws SQLException {
-        st.setFetchSize(500);
-        return st.executeQuery(rule.query(dialect));
-    }
-
-    private Object take(BlockingQueue<Object> queue) throws Exception {
-        while (true) {
-            checkCancelled();
-            Throwable failed = failure.get();
-            if (failed != null && queue.isEmpty()) {
-                return failed;
+        @Override
+        public void close() throws SQLException {
+            if (statement != null) {
+                running.remove(statement);
             }
-            Object item = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (item != null) {
-                return item;
-            }
+            connection.close(); // closes its statement and result set
         }
     }
 
@@ -163,6 +171,7 @@ public final class Auditor {
     /** Stops a run between rows: the running statement is interrupted; the run throws {@link Cancelled}. */
     public void cancel() {
         cancelled.set(true);
+        cancelSignal.onComplete();
         for (Statement st : running) {
             try {
                 st.cancel();

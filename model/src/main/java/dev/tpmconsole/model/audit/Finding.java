@@ -7,7 +7,7 @@ package dev.tpmconsole.model.audit;
  *
  * @param vmUuid the VM the subject row belongs to, when one can be named (for drilling down), else null
  */
-public record Finding(AuditRule rule, String table, String key, String detail, String repair, String relinkTo,
+public record Finding(AuditRule rule, String table, String key, String detail, Repair repair, String relinkTo,
                       String vmUuid) {
 
     public Severity severity() {

@@ -39,7 +39,7 @@ public final class ReportWriters {
             @Override
             public void finding(Finding f) {
                 out.print(String.join(",", csv(f.rule().name()), csv(f.severity().label()), csv(f.table()),
-                        csv(f.key()), csv(f.detail()), csv(f.repair())) + "\r\n");
+                        csv(f.key()), csv(f.detail()), csv(f.repair().label())) + "\r\n");
             }
 
             @Override
@@ -140,7 +140,7 @@ public final class ReportWriters {
             g.writeStringField("table", f.table());
             g.writeStringField("key", f.key());
             g.writeStringField("detail", f.detail());
-            g.writeStringField("repair", f.repair());
+            g.writeStringField("repair", f.repair().label());
             g.writeStringField("relinkTo", f.relinkTo());
             g.writeEndObject();
         }

@@ -5,6 +5,7 @@ import dev.tpmconsole.model.plan.RowFingerprints;
 import dev.tpmconsole.model.schema.ColumnDef;
 import dev.tpmconsole.model.schema.TableDef;
 import dev.tpmconsole.model.schema.ZStackSchema;
+import dev.tpmconsole.model.source.ConnectionPool;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.sql.Connection;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,11 @@ public final class JdbcDatabasePort implements DatabasePort {
 
     private final Source source;
     private final SqlDialect d;
-    /** Idle connections, reused: opening one per query cost more than the queries of an item. */
-    private final java.util.concurrent.ConcurrentLinkedDeque<Connection> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /**
+     * Connections reused, with their prepared statements: opening one per query cost more than the queries of
+     * an item, and a run prepares the same few statements tens of thousands of times.
+     */
+    private final ConnectionPool pool;
 
     public JdbcDatabasePort(Source source) {
         if (!source.writable()) {
@@ -34,78 +37,16 @@ public final class JdbcDatabasePort implements DatabasePort {
         }
         this.source = source;
         this.d = new SqlDialect(source.kind(), source.layout());
+        this.pool = new ConnectionPool(source::connection, 8, true);
     }
 
-    /** Prepared statements per pooled connection: a run prepares the same few statements tens of thousands of times. */
-    private final Map<Connection, Map<String, PreparedStatement>> statements = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * A pooled connection in autocommit mode; closing it returns it to the pool (rolling back what was not
-     * committed), and its statements are prepared once and reused (closing one only clears it).
-     */
     private Connection borrow() throws SQLException {
-        Connection c = idle.pollFirst();
-        if (c == null || c.isClosed()) {
-            c = source.connection();
-        }
-        Connection raw = c;
-        Map<String, PreparedStatement> cache = statements.computeIfAbsent(raw, k -> new HashMap<>());
-        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        if (!raw.getAutoCommit()) {
-                            raw.rollback();
-                            raw.setAutoCommit(true);
-                        }
-                        idle.addFirst(raw);
-                        return null;
-                    }
-                    if (method.getName().equals("prepareStatement") && args != null && args.length == 1) {
-                        PreparedStatement ps = cache.get((String) args[0]);
-                        if (ps == null || ps.isClosed()) {
-                            ps = raw.prepareStatement((String) args[0]);
-                            cache.put((String) args[0], ps);
-                        }
-                        return reusable(ps);
-                    }
-                    try {
-                        return method.invoke(raw, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    /** A cached statement whose close() only clears its parameters. */
-    private static PreparedStatement reusable(PreparedStatement ps) {
-        return (PreparedStatement) java.lang.reflect.Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close")) {
-                        ps.clearParameters();
-                        return null;
-                    }
-                    try {
-                        return method.invoke(ps, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return pool.borrow();
     }
 
     /** Closes the pooled connections (the run is over). */
     public void close() {
-        Connection c;
-        while ((c = idle.pollFirst()) != null) {
-            try {
-                for (PreparedStatement ps : statements.getOrDefault(c, Map.of()).values()) {
-                    ps.close();
-                }
-                c.close();
-            } catch (SQLException ignored) {
-                // closing an idle connection: nothing to keep
-            }
-            statements.remove(c);
-        }
+        pool.close();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
 import dev.tpmconsole.model.plan.Plan;
-import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.util.FaultPoints;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -69,8 +68,8 @@ public final class Pipeline {
     }
 
     /** How an item is named in a set of done items: {@code step:table/key}. */
-    public static String doneKey(String step, String item) {
-        return step + ":" + item;
+    public static String doneKey(Plan.StepName step, String item) {
+        return step.label() + ":" + item;
     }
 
     /**
@@ -80,10 +79,10 @@ public final class Pipeline {
      */
     public static Prepared prepare(DatabasePort db, Plan plan, Set<String> done) throws RefusedException, SQLException {
         Map<String, List<Plan.RowRef>> rows = segments(plan);
-        Map<String, String> stepOfItem = new HashMap<>();
+        Map<String, Plan.StepName> stepOfItem = new HashMap<>();
         for (Plan.Step step : plan.steps()) {
             for (Plan.Item item : step.items()) {
-                if (!item.action().equals("export")) {
+                if (item.action() != Plan.Action.EXPORT) {
                     stepOfItem.put(item.table() + "/" + item.key(), step.name());
                 }
             }
@@ -136,7 +135,7 @@ public final class Pipeline {
         Set<String> itemIds = new HashSet<>();
         for (Plan.Step step : plan.steps()) {
             for (Plan.Item item : step.items()) {
-                if (item.action().equals("delete")) {
+                if (item.action() == Plan.Action.DELETE) {
                     itemIds.add(item.table() + "/" + item.key());
                 }
             }
@@ -168,7 +167,7 @@ public final class Pipeline {
         for (Plan.Step step : plan.steps()) {
             for (Plan.Item item : step.items()) {
                 String id = item.table() + "/" + item.key();
-                if (item.action().equals("update")) {
+                if (item.action() == Plan.Action.UPDATE) {
                     if (!updates.contains(id)) {
                         problems.add("item " + id + " updates a row the plan's updates do not list");
                     }
@@ -203,14 +202,14 @@ public final class Pipeline {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Observable<RunEvent> started = Observable.just(new RunEvent.StepStarted(now(), step.name(), step.items().size()));
-        if (step.name().equals(Planner.STEP_TPM) && totals.deleteFailures.get() > 0) {
+        if (step.name() == Plan.StepName.DELETE_TPM && totals.deleteFailures.get() > 0) {
             totals.skipped.addAndGet(step.items().size());
             return started.concatWith(Observable.just(new RunEvent.StepEnded(now(), step.name(),
                     RunEvent.Outcome.SKIPPED, 0, 0, totals.deleteFailures.get() + " backup or host-file item(s) failed:"
                     + " the TPM and its key stay until they are cleaned (retry them, then resume)")));
         }
         Observable<RunEvent> items;
-        if (step.name().equals(Planner.STEP_HOST_WORK)) {
+        if (step.name() == Plan.StepName.HOST_WORK) {
             items = Observable.defer(() -> hostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler());
         } else {
             if (options.concurrency() <= 1) {
@@ -268,7 +267,7 @@ public final class Pipeline {
         RunEvent end;
         try {
             int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0
-                    : item.action().equals("update") ? update(id, prepared.plan(), item)
+                    : item.action() == Plan.Action.UPDATE ? update(id, prepared.plan(), item)
                     : delete(id, prepared.rowsOfItem().get(id));
             done.incrementAndGet();
             end = new RunEvent.ItemDone(now(), step.name(), id, rows);

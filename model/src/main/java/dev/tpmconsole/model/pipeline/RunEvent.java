@@ -2,6 +2,7 @@ package dev.tpmconsole.model.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tpmconsole.model.plan.Plan;
 import java.util.List;
 
 /**
@@ -29,26 +30,26 @@ public sealed interface RunEvent {
      * @param items   the number of items of the whole plan
      * @param resumed whether this run continues an earlier, interrupted or failed one
      */
-    record RunStarted(String at, String source, String plan, List<String> steps, int items, boolean resumed)
+    record RunStarted(String at, String source, String plan, List<Plan.StepName> steps, int items, boolean resumed)
             implements RunEvent {
     }
 
-    record StepStarted(String at, String step, int items) implements RunEvent {
+    record StepStarted(String at, Plan.StepName step, int items) implements RunEvent {
     }
 
-    record ItemStarted(String at, String step, String item) implements RunEvent {
+    record ItemStarted(String at, Plan.StepName step, String item) implements RunEvent {
     }
 
     /** @param rows rows the item deleted or changed (0 when a resumed item finds them gone already) */
-    record ItemDone(String at, String step, String item, int rows) implements RunEvent {
+    record ItemDone(String at, Plan.StepName step, String item, int rows) implements RunEvent {
     }
 
     /** @param cause one line; {@code detail} the rest (the exception chain) */
-    record ItemFailed(String at, String step, String item, String cause, String detail) implements RunEvent {
+    record ItemFailed(String at, Plan.StepName step, String item, String cause, String detail) implements RunEvent {
     }
 
     /** @param outcome done, failed or skipped; {@code reason} says why for failed and skipped */
-    record StepEnded(String at, String step, Outcome outcome, int done, int failed, String reason)
+    record StepEnded(String at, Plan.StepName step, Outcome outcome, int done, int failed, String reason)
             implements RunEvent {
     }
 

@@ -62,15 +62,93 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
     /** A step: its items run in order; each item is one transaction (a row with its dependants). */
     @JsonPropertyOrder({"name", "items"})
-    public record Step(String name, List<Item> items) {
+    public record Step(StepName name, List<Item> items) {
         public Step {
             items = List.copyOf(items);
         }
     }
 
+    /** The steps a plan may have, in the order they run, by the names the plan JSON and the journal use. */
+    public enum StepName {
+        HOST_WORK("host-work"),
+        RELINK_KEY_REFS("relink-key-refs"),
+        DELETE_KEY_REFS("delete-key-refs"),
+        DELETE_BACKUPS("delete-backups"),
+        DELETE_HOST_FILES("delete-host-files"),
+        /** Remove TPM's last step: it runs only when every item before it succeeded (R3). */
+        DELETE_TPM("delete-tpm"),
+        DELETE_TPMS("delete-tpms"),
+        DELETE_CONTENTS("delete-contents"),
+        DELETE_RESOURCE_ROWS("delete-resource-rows");
+
+        private final String label;
+
+        StepName(String label) {
+            this.label = label;
+        }
+
+        /** The name in the plan JSON and the journal. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return label;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static StepName of(String label) {
+            for (StepName s : values()) {
+                if (s.label.equals(label)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("no such step: " + label);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** An item of a step: the owning row, what happens to it, and why. */
     @JsonPropertyOrder({"table", "key", "action", "reason"})
-    public record Item(String table, String key, String action, String reason) {
+    public record Item(String table, String key, Action action, String reason) {
+    }
+
+    /** What happens to an item's row. */
+    public enum Action {
+        /** The row and its dependants are deleted, in one transaction, after the quarantine. */
+        DELETE("delete"),
+        /** Columns of the row change (a relink), after the quarantine. */
+        UPDATE("update"),
+        /** Host work: written out for the hosts; nothing in the database changes. */
+        EXPORT("export");
+
+        private final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+
+        /** The name in the plan JSON. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String label() {
+            return label;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Action of(String label) {
+            for (Action a : values()) {
+                if (a.label.equals(label)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("no such action: " + label);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** A row: table and key (the uuid, or the decimal id of a key ref). */

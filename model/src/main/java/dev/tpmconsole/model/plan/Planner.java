@@ -25,10 +25,6 @@ import java.util.Set;
  */
 public final class Planner {
 
-    public static final String STEP_HOST_WORK = "host-work";
-    public static final String STEP_BACKUPS = "delete-backups";
-    public static final String STEP_HOST_FILES = "delete-host-files";
-    public static final String STEP_TPM = "delete-tpm";
 
     private final Source source;
     private final SqlDialect d;
@@ -182,7 +178,7 @@ public final class Planner {
 
         private void item(List<Plan.Item> items, String table, String key, String reason, List<String> keyRefs)
                 throws SQLException {
-            items.add(new Plan.Item(table, key, "delete", reason));
+            items.add(new Plan.Item(table, key, Plan.Action.DELETE, reason));
             rows.addItem(table, key, keyRefs);
         }
 
@@ -213,15 +209,15 @@ public final class Planner {
             for (int i = 0; i < ordered.size(); i++) {
                 StateFile f = ordered.get(i);
                 hostWork.add(new Plan.HostWork(f.hostUuid(), f.managementIp(), f.path(), f.vmUuid(), i + 1));
-                hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), "export", "delete " + f.path() + " on host "
+                hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), Plan.Action.EXPORT, "delete " + f.path() + " on host "
                         + f.hostUuid() + (f.managementIp() == null ? " (no HostEO row: address unknown)"
                         : " (" + f.managementIp() + ")") + ", order " + (i + 1)));
             }
-            steps.add(new Plan.Step(STEP_HOST_WORK, hostItems));
-            steps.add(new Plan.Step(STEP_BACKUPS, backupItems));
-            steps.add(new Plan.Step(STEP_HOST_FILES, fileItems));
+            steps.add(new Plan.Step(Plan.StepName.HOST_WORK, hostItems));
+            steps.add(new Plan.Step(Plan.StepName.DELETE_BACKUPS, backupItems));
+            steps.add(new Plan.Step(Plan.StepName.DELETE_HOST_FILES, fileItems));
             if (operation.equals(Plan.REMOVE)) {
-                steps.add(new Plan.Step(STEP_TPM, tpmItems));
+                steps.add(new Plan.Step(Plan.StepName.DELETE_TPM, tpmItems));
             }
             List<Plan.RowRef> deleteList = rows.deletes();
             Map<String, String> fingerprint = RowFingerprints.read(c, d, deleteList);

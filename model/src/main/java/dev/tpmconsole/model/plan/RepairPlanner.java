@@ -29,13 +29,6 @@ import java.util.Set;
  */
 public final class RepairPlanner {
 
-    public static final String STEP_RELINK = "relink-key-refs";
-    public static final String STEP_KEY_REFS = "delete-key-refs";
-    public static final String STEP_BACKUPS = "delete-backups";
-    public static final String STEP_HOST_FILES = "delete-host-files";
-    public static final String STEP_TPMS = "delete-tpms";
-    public static final String STEP_CONTENT = "delete-contents";
-    public static final String STEP_RESOURCES = "delete-resource-rows";
 
     private final Source source;
     private final SqlDialect d;
@@ -65,9 +58,10 @@ public final class RepairPlanner {
 
     private PlanPreview build(Connection c, List<Finding> findings) throws SQLException, SourceException {
         PlanRows rows = new PlanRows(c, d);
-        Map<String, List<Plan.Item>> steps = new LinkedHashMap<>();
-        for (String s : List.of(Planner.STEP_HOST_WORK, STEP_RELINK, STEP_KEY_REFS, STEP_BACKUPS, STEP_HOST_FILES,
-                STEP_TPMS, STEP_CONTENT, STEP_RESOURCES)) {
+        Map<Plan.StepName, List<Plan.Item>> steps = new LinkedHashMap<>();
+        for (Plan.StepName s : List.of(Plan.StepName.HOST_WORK, Plan.StepName.RELINK_KEY_REFS,
+                Plan.StepName.DELETE_KEY_REFS, Plan.StepName.DELETE_BACKUPS, Plan.StepName.DELETE_HOST_FILES,
+                Plan.StepName.DELETE_TPMS, Plan.StepName.DELETE_CONTENTS, Plan.StepName.DELETE_RESOURCE_ROWS)) {
             steps.put(s, new ArrayList<>());
         }
         List<Plan.RowUpdate> updates = new ArrayList<>();
@@ -82,30 +76,30 @@ public final class RepairPlanner {
                         kept.add(new Plan.Kept(f.table(), f.key(), reason + " (no provider of that name: nothing to"
                                 + " relink to; restore the provider first)"));
                     } else {
-                        steps.get(STEP_RELINK).add(new Plan.Item(f.table(), f.key(), "update", reason));
+                        steps.get(Plan.StepName.RELINK_KEY_REFS).add(new Plan.Item(f.table(), f.key(), Plan.Action.UPDATE, reason));
                         updates.add(new Plan.RowUpdate(f.table(), f.key(), Map.of("providerUuid", f.relinkTo())));
                     }
                 }
                 case KEY_REF_ORPHANED, KEY_REF_DUPLICATE_PLACEHOLDER -> {
                     if (!rows.planned(f.table(), f.key())) {
-                        steps.get(STEP_KEY_REFS).add(new Plan.Item(f.table(), f.key(), "delete", reason));
+                        steps.get(Plan.StepName.DELETE_KEY_REFS).add(new Plan.Item(f.table(), f.key(), Plan.Action.DELETE, reason));
                         rows.add(f.table() + "/" + f.key(), List.of(new Plan.RowRef(f.table(), f.key())));
                         if (holdsKeyMaterial(c, f.key())) {
                             rows.keyMaterial(f.key());
                         }
                     }
                 }
-                case BACKUP_WITHOUT_OWNER, TPM_STATE_BACKUP_WITHOUT_TPM -> item(rows, steps.get(STEP_BACKUPS), f, reason,
+                case BACKUP_WITHOUT_OWNER, TPM_STATE_BACKUP_WITHOUT_TPM -> item(rows, steps.get(Plan.StepName.DELETE_BACKUPS), f, reason,
                         rows.keyRefs("VmHostBackupFileVO", f.key()));
                 case HOST_FILE_WITHOUT_VM, TPM_STATE_FILE_WITHOUT_TPM -> {
                     if (!rows.planned(f.table(), f.key())) {
                         hostWork.add(hostWork(c, f.key(), hostWork.size() + 1));
-                        steps.get(Planner.STEP_HOST_WORK).add(new Plan.Item(f.table(), f.key(), "export",
+                        steps.get(Plan.StepName.HOST_WORK).add(new Plan.Item(f.table(), f.key(), Plan.Action.EXPORT,
                                 "clean " + hostWork.get(hostWork.size() - 1).path() + " on its host"));
                     }
-                    item(rows, steps.get(STEP_HOST_FILES), f, reason, List.of());
+                    item(rows, steps.get(Plan.StepName.DELETE_HOST_FILES), f, reason, List.of());
                 }
-                case TPM_WITHOUT_VM -> item(rows, steps.get(STEP_TPMS), f, reason, rows.keyRefs("TpmVO", f.key()));
+                case TPM_WITHOUT_VM -> item(rows, steps.get(Plan.StepName.DELETE_TPMS), f, reason, rows.keyRefs("TpmVO", f.key()));
                 case CONTENT_WITHOUT_OWNER -> {
                     if (!rows.planned(f.table(), f.key())) {
                         List<Plan.RowRef> r = new ArrayList<>(List.of(new Plan.RowRef(f.table(), f.key())));
@@ -113,13 +107,13 @@ public final class RepairPlanner {
                         if ("VmHostFileVO".equals(type) || "VmHostBackupFileVO".equals(type)) {
                             r.add(new Plan.RowRef("ResourceVO", f.key()));
                         }
-                        steps.get(STEP_CONTENT).add(new Plan.Item(f.table(), f.key(), "delete", reason));
+                        steps.get(Plan.StepName.DELETE_CONTENTS).add(new Plan.Item(f.table(), f.key(), Plan.Action.DELETE, reason));
                         rows.add(f.table() + "/" + f.key(), r);
                     }
                 }
                 case RESOURCE_ROW_STALE -> {
                     String type = rows.one("SELECT resourceType FROM ResourceVO WHERE " + d.eqParam("uuid"), f.key());
-                    item(rows, steps.get(STEP_RESOURCES), f, reason, type == null ? List.of() : rows.keyRefs(type, f.key()));
+                    item(rows, steps.get(Plan.StepName.DELETE_RESOURCE_ROWS), f, reason, type == null ? List.of() : rows.keyRefs(type, f.key()));
                 }
                 default -> kept.add(new Plan.Kept(f.table(), f.key(), reason + " (" + f.severity().label()
                         + ": no repair; a person decides)"));
@@ -142,7 +136,7 @@ public final class RepairPlanner {
     private static void item(PlanRows rows, List<Plan.Item> items, Finding f, String reason, List<String> keyRefs)
             throws SQLException {
         if (!rows.planned(f.table(), f.key())) {
-            items.add(new Plan.Item(f.table(), f.key(), "delete", reason));
+            items.add(new Plan.Item(f.table(), f.key(), Plan.Action.DELETE, reason));
             rows.addItem(f.table(), f.key(), keyRefs);
         }
     }

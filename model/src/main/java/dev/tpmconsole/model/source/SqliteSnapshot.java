@@ -42,12 +42,15 @@ public final class SqliteSnapshot implements Source {
     private final boolean writable;
     private final SchemaLayout layout;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Read-only sessions reuse a few connections: browsing runs many small queries. */
+    private final ConnectionPool pool;
 
     private SqliteSnapshot(Path path, Path realPath, boolean writable, SchemaLayout layout) {
         this.path = path;
         this.realPath = realPath;
         this.writable = writable;
         this.layout = layout;
+        this.pool = new ConnectionPool(() -> connect(path, false), 4, false);
     }
 
     public static SqliteSnapshot open(Path file, OpenOptions options) throws SourceException {
@@ -127,7 +130,7 @@ public final class SqliteSnapshot implements Source {
         if (closed.get()) {
             throw new SQLException("the snapshot " + path + " has been closed");
         }
-        return connect(path, writable);
+        return writable ? connect(path, true) : pool.borrow();
     }
 
     @Override
@@ -138,6 +141,7 @@ public final class SqliteSnapshot implements Source {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            pool.close();
             OPEN_IN_THIS_PROCESS.computeIfPresent(realPath, (k, n) -> n > 1 ? n - 1 : null);
         }
     }

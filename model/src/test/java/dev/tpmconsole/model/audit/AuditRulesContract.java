@@ -30,7 +30,7 @@ abstract class AuditRulesContract {
                 assertThat(report.findings(rule)).allSatisfy(f -> {
                     assertThat(f.table()).isEqualTo(rule.table());
                     assertThat(f.detail()).isNotBlank().endsWith(".").doesNotContain("null");
-                    assertThat(f.repair()).isIn("delete", "relink", "none");
+                    assertThat(f.repair().label()).isIn("delete", "relink", "none");
                 });
             }
             assertThat(report.needsAction()).isTrue();
@@ -45,15 +45,15 @@ abstract class AuditRulesContract {
             Map<String, Finding> lost = report.findings(AuditRule.KEY_REF_PROVIDER_LOST).stream()
                     .collect(Collectors.toMap(Finding::key, f -> f));
             assertThat(lost.get("60").relinkTo()).isEqualTo("prov1");
-            assertThat(lost.get("60").repair()).isEqualTo("relink");
+            assertThat(lost.get("60").repair()).isEqualTo(Repair.RELINK);
             assertThat(lost.get("60").detail()).contains("providerUuid is NULL", "'nkp-default'", "prov1");
             assertThat(lost.get("60").vmUuid()).isEqualTo("vm_g");
             assertThat(lost.get("61").relinkTo()).isNull();
-            assertThat(lost.get("61").repair()).isEqualTo("none");
+            assertThat(lost.get("61").repair()).isEqualTo(Repair.NONE);
             assertThat(lost.get("61").detail()).contains("prov_gone", "'kms-retired'");
             assertThat(lost.get("62").vmUuid()).as("through the snapshot group").isEqualTo("vm_h");
             assertThat(report.findings(AuditRule.KEY_REF_ORPHANED)).allSatisfy(f -> {
-                assertThat(f.repair()).isEqualTo("delete");
+                assertThat(f.repair()).isEqualTo(Repair.DELETE);
                 assertThat(f.relinkTo()).isNull();
             });
             assertThat(report.findings(AuditRule.KEY_REF_ORPHANED).get(0).detail())

@@ -54,7 +54,7 @@ class JsonLinesTest {
         QuarantineFile q = new QuarantineFile(dir.resolve("q.jsonl"));
         q.put(List.of(row("a", 1)));
         try (Journal j = new Journal(dir.resolve("j.jsonl"))) {
-            j.append(new RunEvent.StepStarted("t", "s", 1));
+            j.append(new RunEvent.StepStarted("t", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, 1));
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(q.file()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("j.jsonl"))))
@@ -74,10 +74,10 @@ class JsonLinesTest {
             assertThat(Files.readString(q.file())).endsWith("\n");
             assertThat(q.readAll()).extracting(QuarantinedRow::key).containsExactly("a");
             try (Journal j = new Journal(disk.path().resolve("j.jsonl"))) {
-                j.append(new RunEvent.StepStarted("t", "s", 1));
+                j.append(new RunEvent.StepStarted("t", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, 1));
                 assertThatThrownBy(() -> {
                     for (int i = 0; i < 10_000; i++) {
-                        j.append(new RunEvent.ItemFailed("t", "s", "x/" + i, "c", "d".repeat(2000)));
+                        j.append(new RunEvent.ItemFailed("t", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, "x/" + i, "c", "d".repeat(2000)));
                     }
                 }).isInstanceOf(RunStorageException.class).hasMessageContaining("cannot write the journal");
             }

@@ -153,8 +153,8 @@ class PipelineTest {
                 return super.existing(rows);
             }
         }, 4, Set.of());
-        List<String> steps = new ArrayList<>();
-        String current = null;
+        List<Plan.StepName> steps = new ArrayList<>();
+        Plan.StepName current = null;
         for (RunEvent e : events) {
             if (e instanceof RunEvent.StepStarted s) {
                 assertThat(current).as("a step starts only after the previous one ended").isNull();
@@ -169,8 +169,9 @@ class PipelineTest {
                 current = null;
             }
         }
-        assertThat(steps).containsExactly("host-work", "delete-backups", "delete-host-files", "delete-tpm");
-        assertThat(of(events, RunEvent.StepEnded.class)).extracting(RunEvent.StepEnded::step)
+        assertThat(steps).containsExactly(Plan.StepName.HOST_WORK, Plan.StepName.DELETE_BACKUPS,
+                Plan.StepName.DELETE_HOST_FILES, Plan.StepName.DELETE_TPM);
+        assertThat(of(events, RunEvent.StepEnded.class)).extracting(e -> e.step().label())
                 .as("each step ends exactly once").containsExactly("host-work", "delete-backups", "delete-host-files",
                         "delete-tpm");
         assertThat(of(events, RunEvent.RunStarted.class)).hasSize(1);
@@ -397,11 +398,11 @@ class PipelineTest {
     void aJournalCutOffMidLineStillReads() throws Exception {
         Path j = dir.resolve("j.jsonl");
         try (Journal journal = new Journal(j)) {
-            journal.append(new RunEvent.StepStarted("t", "delete-backups", 2));
-            journal.append(new RunEvent.ItemDone("t", "delete-backups", "VmHostBackupFileVO/x", 4));
+            journal.append(new RunEvent.StepStarted("t", Plan.StepName.DELETE_BACKUPS, 2));
+            journal.append(new RunEvent.ItemDone("t", Plan.StepName.DELETE_BACKUPS, "VmHostBackupFileVO/x", 4));
         }
         Files.writeString(j, Files.readString(j) + "{\"type\":\"item-do", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-        assertThat(Journal.read(j)).hasSize(2).last().isEqualTo(new RunEvent.ItemDone("t", "delete-backups",
+        assertThat(Journal.read(j)).hasSize(2).last().isEqualTo(new RunEvent.ItemDone("t", Plan.StepName.DELETE_BACKUPS,
                 "VmHostBackupFileVO/x", 4));
     }
 

@@ -87,7 +87,7 @@ class PlannerTest {
         assertThat(plan.operation()).isEqualTo("remove-tpm");
         assertThat(plan.createdAt()).isEqualTo("2026-11-25T22:00:00Z");
         assertThat(plan.source()).isEqualTo(file.toAbsolutePath().toString());
-        assertThat(plan.steps()).extracting(Plan.Step::name)
+        assertThat(plan.steps()).extracting(st -> st.name().label())
                 .containsExactly("host-work", "delete-backups", "delete-host-files", "delete-tpm");
         assertThat(plan.steps().get(1).items()).extracting(Plan.Item::key).containsExactly("b_state");
         assertThat(plan.steps().get(1).items().get(0).reason()).contains("2 key refs (103, 104): every one goes with it");
@@ -124,7 +124,7 @@ class PlannerTest {
             assertThat(w.vmUuid()).isEqualTo("vm");
             assertThat(w.path()).isEqualTo("/var/lib/libvirt/swtpm/vm/");
         });
-        assertThat(plan.steps().get(0).items()).allSatisfy(i -> assertThat(i.action()).isEqualTo("export"));
+        assertThat(plan.steps().get(0).items()).allSatisfy(i -> assertThat(i.action()).isEqualTo(Plan.Action.EXPORT));
     }
 
     @Test
@@ -151,7 +151,7 @@ class PlannerTest {
     void resetKeepsTheTpmAndItsKey() throws Exception {
         Plan plan = planner.reset(List.of("vm")).plan();
         assertThat(plan.operation()).isEqualTo("reset-tpm");
-        assertThat(plan.steps()).extracting(Plan.Step::name).containsExactly("host-work", "delete-backups", "delete-host-files");
+        assertThat(plan.steps()).extracting(st -> st.name().label()).containsExactly("host-work", "delete-backups", "delete-host-files");
         assertThat(ids(plan.deletes())).doesNotContain("TpmVO/tpm", "ResourceVO/tpm", "EncryptedResourceKeyRefVO/101",
                 "EncryptedResourceKeyRefVO/102", "SystemTagVO/tag_tpm").hasSize(15);
         assertThat(plan.kept()).extracting(k -> k.table() + "/" + k.key()).contains("TpmVO/tpm",

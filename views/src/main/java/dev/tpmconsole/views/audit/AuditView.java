@@ -193,7 +193,7 @@ public final class AuditView {
         });
         TableColumn<Finding, String> repair = new TableColumn<>("Repair");
         repair.setId("repairColumn");
-        repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair()));
+        repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair().label()));
         repair.setPrefWidth(Em.of(10));
         TableColumn<Finding, String> relink = new TableColumn<>("Relink to");
         relink.setId("relinkColumn");
@@ -246,7 +246,7 @@ public final class AuditView {
     private static void copy(TableView<Finding> table) {
         String text = table.getSelectionModel().getSelectedItems().stream()
                 .map(f -> String.join("\t", f.rule().name(), f.severity().label(), f.table(), f.key(), f.detail(),
-                        f.repair()))
+                        f.repair().label()))
                 .collect(Collectors.joining("\n"));
         dev.tpmconsole.views.util.Clipboards.put(text);
     }

@@ -130,15 +130,15 @@ public final class PreviewViewModel implements AutoCloseable {
             Map<String, List<PreviewNode>> byTable = new LinkedHashMap<>();
             for (Plan.Item item : step.items()) {
                 String itemId = item.table() + "/" + item.key();
-                List<Plan.RowRef> rows = item.action().equals("delete")
+                List<Plan.RowRef> rows = item.action() == Plan.Action.DELETE
                         ? p.rowsOfItem().getOrDefault(itemId, List.of(new Plan.RowRef(item.table(), item.key())))
                         : List.of(new Plan.RowRef(item.table(), item.key()));
                 for (Plan.RowRef row : rows) {
                     boolean owner = row.id().equals(itemId);
                     String reason = owner ? item.reason() : dependantReason(row, item, p);
-                    boolean emphasised = item.action().equals("delete") && p.emphasised(row);
+                    boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
                     byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
-                            PreviewNode.Kind.ROW, row.key(), item.action(), reason, emphasised, List.of()));
+                            PreviewNode.Kind.ROW, row.key(), item.action().label(), reason, emphasised, List.of()));
                 }
             }
             List<PreviewNode> tables = byTable.entrySet().stream()
@@ -180,12 +180,12 @@ public final class PreviewViewModel implements AutoCloseable {
         };
     }
 
-    private static String stepReason(String step) {
+    private static String stepReason(Plan.StepName step) {
         return switch (step) {
-            case Planner.STEP_HOST_WORK -> "host paths to clean; exported, never done from the database";
-            case Planner.STEP_BACKUPS -> "each TpmState backup with its key copies, tags, content and ResourceVO row";
-            case Planner.STEP_HOST_FILES -> "the TpmState host-file rows, the most recent last";
-            case Planner.STEP_TPM -> "the TPM with its key refs (detaching the key provider)";
+            case HOST_WORK -> "host paths to clean; exported, never done from the database";
+            case DELETE_BACKUPS -> "each TpmState backup with its key copies, tags, content and ResourceVO row";
+            case DELETE_HOST_FILES -> "the TpmState host-file rows, the most recent last";
+            case DELETE_TPM -> "the TPM with its key refs (detaching the key provider)";
             default -> "";
         };
     }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.run;
 
+import dev.tpmconsole.model.plan.Plan;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,18 +12,18 @@ public final class ItemRow {
     /** One explicit state per item. */
     public enum State { PENDING, RUNNING, DONE, FAILED, SKIPPED }
 
-    private final String step;
+    private final Plan.StepName step;
     private final String item;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.PENDING);
     private final ReadOnlyStringWrapper cause = new ReadOnlyStringWrapper(this, "cause", "");
     private String detail = "";
 
-    public ItemRow(String step, String item) {
+    public ItemRow(Plan.StepName step, String item) {
         this.step = step;
         this.item = item;
     }
 
-    public String step() {
+    public Plan.StepName step() {
         return step;
     }
 

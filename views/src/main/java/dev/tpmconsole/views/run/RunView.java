@@ -68,7 +68,7 @@ public final class RunView {
 
         TableView<ItemRow> items = new TableView<>(vm.items());
         items.setId("runItems");
-        items.getColumns().add(column("Step", 11, r -> r.step()));
+        items.getColumns().add(column("Step", 11, r -> r.step().label()));
         items.getColumns().add(column("Item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = new TableColumn<>("State");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().state().name().toLowerCase(),

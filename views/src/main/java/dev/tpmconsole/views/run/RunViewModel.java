@@ -150,7 +150,7 @@ public final class RunViewModel implements AutoCloseable {
             failedNow.add(r);
             progress.set((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
-            items.stream().filter(r -> r.step().equals(s.step()) && r.state() != ItemRow.State.DONE)
+            items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
         } else if (e instanceof RunEvent.RunEnded r) {
             progress.set(1); // skipped items end too
@@ -179,7 +179,7 @@ public final class RunViewModel implements AutoCloseable {
                 }, t -> residueText.set("Re-audit failed: " + t.getMessage()));
     }
 
-    private ItemRow row(String step, String item) {
+    private ItemRow row(Plan.StepName step, String item) {
         ItemRow r = byKey.get(key(step, item));
         if (r == null) {
             r = new ItemRow(step, item);
@@ -189,8 +189,8 @@ public final class RunViewModel implements AutoCloseable {
         return r;
     }
 
-    private static String key(String step, String item) {
-        return step + ":" + item;
+    private static String key(Plan.StepName step, String item) {
+        return step.label() + ":" + item;
     }
 
     private void failed(Throwable t) {

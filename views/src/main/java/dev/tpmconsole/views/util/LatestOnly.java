@@ -2,11 +2,12 @@ package dev.tpmconsole.views.util;
 
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subjects.Subject;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -16,30 +17,73 @@ import java.util.function.Consumer;
  * filter box gets the list of what is typed now, never the lists of every keystroke, and at most one
  * outdated query is still running. Results (and errors) are delivered on the FX scheduler only.
  *
- * <p>{@link #submit} and {@link #follow} are called on the FX thread.
+ * <p>Requests come in generations: {@link #submit} starts a new one, {@link #follow} adds a follow-up (the next
+ * page, the row count) to the current one. The generations are a stream {@code switchMap}s to the newest,
+ * each a stream of jobs run one at a time ({@code concatMapSingle}) on one background thread.
+ *
+ * <p>{@link #submit}, {@link #next} and {@link #follow} are called on the FX thread.
  */
 public final class LatestOnly implements AutoCloseable {
 
     private final Scheduler.Worker worker;
-    private final Scheduler serial;
-    private final Scheduler fx;
-    private final AtomicInteger generation = new AtomicInteger();
-    private final CompositeDisposable running = new CompositeDisposable();
+    private final Subject<Generation> generations = PublishSubject.create();
+    private final Disposable subscription;
+    private Generation current = new Generation(0);
+
+    /** A generation's jobs, in the order they were asked for. */
+    private record Generation(int id, Subject<Job<?>> jobs) {
+        Generation(int id) {
+            this(id, PublishSubject.<Job<?>>create().toSerialized());
+        }
+    }
+
+    /** A job and where its outcome goes. */
+    private record Job<T>(int generation, Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
+        Single<Delivery<T>> run() {
+            return Single.fromCallable(() -> {
+                try {
+                    return new Delivery<>(this, Outcome.of(work.call()));
+                } catch (Exception | LinkageError e) {
+                    return new Delivery<>(this, Outcome.<T>failed(e));
+                }
+            });
+        }
+    }
+
+    /** A job's outcome on its way to the FX thread. */
+    private record Delivery<T>(Job<T> job, Outcome<T> outcome) {
+        void deliver() {
+            if (outcome.error() != null) {
+                job.onError().accept(outcome.error());
+            } else {
+                job.onResult().accept(outcome.value());
+            }
+        }
+    }
 
     public LatestOnly(FxSchedulers schedulers) {
         this.worker = schedulers.background().createWorker();
-        this.serial = Schedulers.from(worker::schedule);
-        this.fx = schedulers.fx();
+        Scheduler serial = Schedulers.from(worker::schedule);
+        this.subscription = generations
+                .switchMap(g -> g.jobs().concatMapSingle(job -> job.run().subscribeOn(serial)))
+                .observeOn(schedulers.fx())
+                .subscribe(d -> {
+                    if (d.job().generation() == current.id()) {
+                        d.deliver();
+                    }
+                });
     }
 
     /** Starts a new generation: what was submitted before is outdated. Returns the new generation. */
     public int next() {
-        return generation.incrementAndGet();
+        current = new Generation(current.id() + 1);
+        generations.onNext(current);
+        return current.id();
     }
 
     /** The current generation. */
     public int current() {
-        return generation.get();
+        return current.id();
     }
 
     /** Makes every earlier request outdated and runs {@code work} as the latest one. */
@@ -53,49 +97,27 @@ public final class LatestOnly implements AutoCloseable {
      */
     public <T> void follow(int gen, Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
         Objects.requireNonNull(work);
-        running.add(Single.fromCallable(() -> {
-                    if (gen != generation.get()) {
-                        return Outcome.<T>skip();
-                    }
-                    try {
-                        return Outcome.of(work.call());
-                    } catch (Exception | LinkageError e) {
-                        return Outcome.<T>failed(e);
-                    }
-                })
-                .subscribeOn(serial)
-                .observeOn(fx)
-                .subscribe(o -> {
-                    if (o.skipped() || gen != generation.get()) {
-                        return;
-                    }
-                    if (o.error() != null) {
-                        onError.accept(o.error());
-                    } else {
-                        onResult.accept(o.value());
-                    }
-                }));
+        if (gen == current.id()) {
+            current.jobs().onNext(new Job<>(gen, work, onResult, onError));
+        }
     }
 
     @Override
     public void close() {
-        generation.incrementAndGet();
-        running.dispose();
+        current = new Generation(current.id() + 1);
+        subscription.dispose();
         worker.dispose();
     }
 
-    private record Outcome<T>(T value, Throwable error, boolean skipped) {
+    private record Outcome<T>(T value, Throwable error) {
         static <T> Outcome<T> of(T value) {
-            return new Outcome<>(value, null, false);
+            return new Outcome<>(value, null);
         }
 
         static <T> Outcome<T> failed(Throwable e) {
-            return new Outcome<>(null, e, false);
+            return new Outcome<>(null, e);
         }
 
-        static <T> Outcome<T> skip() {
-            return new Outcome<>(null, null, true);
-        }
     }
 
     /** A message for a person: the exception's own, or its kind when it has none. */

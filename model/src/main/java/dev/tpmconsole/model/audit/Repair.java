@@ -1,0 +1,27 @@
+package dev.tpmconsole.model.audit;
+
+/** What repairing a finding does (docs/audit-rules.md), by the name the report uses. */
+public enum Repair {
+    /** The row goes, with its dependants; key material is quarantined first. */
+    DELETE("delete"),
+    /** A key ref gets the provider that now holds its provider's name. */
+    RELINK("relink"),
+    /** Nothing the console may do: a person decides. */
+    NONE("none");
+
+    private final String label;
+
+    Repair(String label) {
+        this.label = label;
+    }
+
+    /** The name in the report's JSON, CSV and text. */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
