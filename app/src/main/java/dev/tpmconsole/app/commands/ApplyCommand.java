@@ -31,8 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Apply a plan (from `plan`) to SOURCE: back it up into the run folder, check that nothing"
-                + " changed since planning, then delete item by item with a journal and a quarantine bundle."
-                + " Exit 0 all done, 4 some items failed (--resume retries them), 1 refused, 2 usage error.")
+                + " changed since planning, then delete item by item with a journal and a quarantine bundle; host"
+                + " work is exported as scripts, or done over SSH with --host-work ssh."
+                + " Exit 0 all done, 4 some items failed or were skipped (--resume retries them), 1 refused, 2 usage"
+                + " error.")
 public final class ApplyCommand implements Callable<Integer> {
 
     public static final int FAILED_ITEMS = 4;
@@ -49,6 +51,19 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack management node"
             + " is stopped (writes are refused while a heartbeat is recent).")
     boolean nodesStopped;
+
+    /** How host work is done. */
+    public enum HostWorkMode { export, ssh }
+
+    @Option(names = "--host-work", paramLabel = "MODE", defaultValue = "export",
+            description = "export (default): write each host's work as a script into the run folder; ssh: move each"
+                    + " TPM state folder into the run's trash on its host (/var/lib/libvirt/swtpm/.tpm-console-trash/),"
+                    + " over SFTP, so that undo can put it back. A resumed run keeps its own choice.")
+    HostWorkMode hostWork = HostWorkMode.export;
+
+    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
+            description = "With --host-work ssh: how many hosts are worked on at once (default: ${DEFAULT-VALUE}).")
+    int hostParallelism = 8;
 
     static final class Mode {
         @ArgGroup(exclusive = false)
@@ -97,13 +112,18 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh)) {
+        boolean overSsh = mode.resume != null ? startedOverSsh(mode.resume) : hostWork == HostWorkMode.ssh;
+        if (hostParallelism < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
+        }
+        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh);
+             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, hostParallelism) : null) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {
                 run = mode.resume != null
-                        ? Runs.resume(source, mode.resume, Clock.systemUTC(), Schedulers.io())
-                        : Runs.start(source, plan, mode.fresh.journal, Clock.systemUTC(), Schedulers.io());
+                        ? Runs.resume(source, mode.resume, Clock.systemUTC(), Schedulers.io(), hosts)
+                        : Runs.start(source, plan, mode.fresh.journal, Clock.systemUTC(), Schedulers.io(), hosts);
             } catch (RefusedException e) {
                 err.println("tpm-console: " + e.getMessage());
                 return 1;
@@ -135,6 +155,14 @@ public final class ApplyCommand implements Callable<Integer> {
                 for (String f : progress.failures) {
                     out.println("  failed: " + f);
                 }
+                for (String f : progress.skippedItems) {
+                    out.println("  skipped: " + f);
+                }
+                if (!progress.moves.isEmpty()) {
+                    out.println("Host work over SSH: " + progress.moves.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))
+                            + " (the trash on each host: " + dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/)");
+                }
                 if (ended.outcome() != RunEvent.Outcome.DONE) {
                     out.println("Retry with: tpm-console apply --resume " + run.journalFile());
                 }
@@ -144,11 +172,20 @@ public final class ApplyCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether the run of a journal does its host work over SSH (its first run-started line says so). */
+    static boolean startedOverSsh(Path journal) throws java.io.IOException {
+        return dev.tpmconsole.model.pipeline.Journal.read(journal).stream().filter(RunEvent.RunStarted.class::isInstance)
+                .map(RunEvent.RunStarted.class::cast).findFirst().map(RunEvent.RunStarted::overSsh).orElse(false);
+    }
+
     /** The progress line: one line rewritten on a terminal, a line per step otherwise. */
     static final class Progress {
         private final PrintWriter err;
         private final boolean terminal;
         final List<String> failures = new ArrayList<>();
+        final List<String> skippedItems = new ArrayList<>();
+        /** Host work over SSH by outcome (moved, moved before, already gone). */
+        final java.util.Map<String, Integer> moves = new java.util.TreeMap<>();
         int totalDone;
         int totalFailed;
         private String step = "";
@@ -171,6 +208,12 @@ public final class ApplyCommand implements Callable<Integer> {
             } else if (e instanceof RunEvent.ItemDone) {
                 done++;
                 totalDone++;
+            } else if (e instanceof RunEvent.ItemSkipped k) {
+                skippedItems.add(k.item() + ": " + k.reason());
+                return;
+            } else if (e instanceof RunEvent.HostMoved m) {
+                moves.merge(m.outcome(), 1, Integer::sum);
+                return;
             } else if (e instanceof RunEvent.ItemFailed f) {
                 failed++;
                 totalFailed++;

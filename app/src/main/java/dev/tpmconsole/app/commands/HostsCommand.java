@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hosts}: work on the KVM hosts themselves, over SSH (hosts.md). */
-@Command(name = "hosts", mixinStandardHelpOptions = true, subcommands = {HostsScanCommand.class},
-        description = "Look at what is really on the KVM hosts, over SSH (SFTP only).")
+@Command(name = "hosts", mixinStandardHelpOptions = true, subcommands = {HostsScanCommand.class, HostsPurgeTrashCommand.class},
+        description = "Work on the KVM hosts themselves, over SSH (SFTP only): scan what is there, purge the trash of old runs.")
 public final class HostsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -17,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code undo JOURNAL}: puts back what a run deleted, from its quarantine bundle; rows that exist again are refused. */
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = "Restore the rows a run deleted (from the quarantine bundle beside JOURNAL), in one"
-                + " transaction; rows whose key exists again are refused and listed. Exit 0 all restored,"
-                + " 4 some refused, 1 cannot read.")
+                + " transaction; rows whose key exists again are refused and listed. A run that did its host work"
+                + " over SSH gets its TPM state folders moved back from the trash on the hosts (a path that exists"
+                + " again is refused and listed). Exit 0 all restored, 4 some refused, 1 cannot read.")
 public final class UndoCommand implements Callable<Integer> {
 
     @Spec
@@ -41,12 +42,15 @@ public final class UndoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
             return 1;
         }
+        boolean movedOnHosts = dev.tpmconsole.model.pipeline.Journal.read(journal).stream()
+                .anyMatch(e -> e instanceof dev.tpmconsole.model.pipeline.RunEvent.HostMoved m && m.trashPath() != null);
         try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
-                OpenOptions.writableOptions(), ssh)) {
+                OpenOptions.writableOptions(), ssh);
+             HostWorkOverSsh hosts = movedOnHosts ? HostWorkOverSsh.open(source, ssh, 1) : null) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
             Runs.UndoResult result;
             try {
-                result = Runs.undo(source, journal, java.time.Clock.systemUTC());
+                result = Runs.undo(source, journal, java.time.Clock.systemUTC(), hosts);
             } catch (RefusedException e) {
                 spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
                 return 1;
@@ -57,8 +61,15 @@ public final class UndoCommand implements Callable<Integer> {
             for (QuarantinedRow r : result.refused()) {
                 out.println("  refused (there again, with other values): " + r.id());
             }
+            if (movedOnHosts) {
+                out.printf("Moved %d TPM state folder(s) back from the trash on the hosts%s%n", result.foldersRestored(),
+                        result.foldersInPlace() == 0 ? "" : " (" + result.foldersInPlace() + " back already)");
+                for (String f : result.foldersRefused()) {
+                    out.println("  refused: " + f);
+                }
+            }
             out.flush();
-            return result.refused().isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
+            return result.refused().isEmpty() && result.foldersRefused().isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
         }
     }
 }

@@ -246,7 +246,7 @@ public final class JdbcDatabasePort implements DatabasePort {
                 }
             }
         }
-        return new Runs.UndoResult(restored, inPlace, refused);
+        return new Runs.UndoResult(restored, inPlace, refused, 0, 0, List.of());
     }
 
     private List<Plan.RowRef> existingIn(Connection c, List<Plan.RowRef> rows) throws SQLException {

@@ -48,9 +48,16 @@ public final class Pipeline {
      * @param concurrency items of a step run at once (1 for an SQLite snapshot: it has one writer)
      * @param scheduler   where items run
      * @param journal     receives every event, in order, before any subscriber sees it
+     * @param hostMover   does the host work on the hosts (over SSH), or null: host work is exported as scripts
      */
     public record Options(int concurrency, Scheduler scheduler, Clock clock,
-                          io.reactivex.rxjava3.functions.Consumer<RunEvent> journal) {
+                          io.reactivex.rxjava3.functions.Consumer<RunEvent> journal, HostMover hostMover) {
+
+        /** Host work exported as scripts. */
+        public Options(int concurrency, Scheduler scheduler, Clock clock,
+                       io.reactivex.rxjava3.functions.Consumer<RunEvent> journal) {
+            this(concurrency, scheduler, clock, journal, null);
+        }
     }
 
     public Pipeline(DatabasePort db, QuarantinePort quarantine, HostWorkPort hosts, Options options) {
@@ -188,7 +195,8 @@ public final class Pipeline {
         List<Observable<RunEvent>> parts = new ArrayList<>();
         int items = plan.steps().stream().mapToInt(s -> s.items().size()).sum();
         parts.add(Observable.fromCallable(() -> new RunEvent.RunStarted(now(), source, planPath,
-                plan.steps().stream().map(Plan.Step::name).toList(), items, resumed)));
+                plan.steps().stream().map(Plan.Step::name).toList(), items, resumed,
+                options.hostMover() == null ? RunEvent.RunStarted.EXPORT : RunEvent.RunStarted.SSH)));
         for (Plan.Step step : plan.steps()) {
             parts.add(Observable.defer(() -> step(prepared, step, totals)));
         }
@@ -201,39 +209,52 @@ public final class Pipeline {
     private Observable<RunEvent> step(Prepared prepared, Plan.Step step, Totals totals) {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
         Observable<RunEvent> started = Observable.just(new RunEvent.StepStarted(now(), step.name(), step.items().size()));
         if (step.name() == Plan.StepName.DELETE_TPM && totals.deleteFailures.get() > 0) {
             totals.skipped.addAndGet(step.items().size());
             return started.concatWith(Observable.just(new RunEvent.StepEnded(now(), step.name(),
-                    RunEvent.Outcome.SKIPPED, 0, 0, totals.deleteFailures.get() + " backup or host-file item(s) failed:"
-                    + " the TPM and its key stay until they are cleaned (retry them, then resume)")));
+                    RunEvent.Outcome.SKIPPED, 0, 0, totals.deleteFailures.get() + " backup or host-file item(s) failed"
+                    + " or were skipped: the TPM and its key stay until they are cleaned (retry them, then resume)")));
         }
         Observable<RunEvent> items;
         if (step.name() == Plan.StepName.HOST_WORK) {
-            items = Observable.defer(() -> hostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler());
+            items = options.hostMover() == null
+                    ? Observable.defer(() -> exportHostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler())
+                    : moveHostWork(prepared, step, done, failed, totals);
         } else {
             if (options.concurrency() <= 1) {
                 // one writer: the items run one after the other on one thread, without a hop per item
                 items = Observable.fromIterable(step.items()).concatMap(item -> Observable.defer(() ->
-                        deleteItem(prepared, step, item, done, failed, totals))).subscribeOn(options.scheduler());
+                        deleteItem(prepared, step, item, done, failed, skipped, totals))).subscribeOn(options.scheduler());
             } else {
                 items = Observable.fromIterable(step.items()).flatMap(item -> Observable.defer(() ->
-                                deleteItem(prepared, step, item, done, failed, totals)).subscribeOn(options.scheduler()),
-                        false, options.concurrency());
+                                deleteItem(prepared, step, item, done, failed, skipped, totals))
+                                .subscribeOn(options.scheduler()), false, options.concurrency());
             }
         }
         Observable<RunEvent> ended = Observable.fromCallable(() -> {
             totals.done.addAndGet(done.get());
             totals.failed.addAndGet(failed.get());
-            RunEvent.Outcome outcome = failed.get() == 0 ? RunEvent.Outcome.DONE : RunEvent.Outcome.FAILED;
+            totals.skipped.addAndGet(skipped.get());
+            RunEvent.Outcome outcome = failed.get() == 0 && skipped.get() == 0 ? RunEvent.Outcome.DONE
+                    : RunEvent.Outcome.FAILED;
+            List<String> why = new ArrayList<>();
+            if (failed.get() > 0) {
+                why.add(failed.get() + " of " + step.items().size() + " items failed");
+            }
+            if (skipped.get() > 0) {
+                why.add(skipped.get() + " skipped: their host work failed, and the database keeps a row while its"
+                        + " folder is on the host");
+            }
             return new RunEvent.StepEnded(now(), step.name(), outcome, done.get(), failed.get(),
-                    failed.get() == 0 ? null : failed.get() + " of " + step.items().size() + " items failed");
+                    why.isEmpty() ? null : String.join("; ", why));
         });
         return Observable.concat(started, items, ended);
     }
 
-    /** Host work: exported once (JSON and per-host scripts); an entry refused by validation fails its item. */
-    private Observable<RunEvent> hostWork(Plan plan, Plan.Step step, AtomicInteger done, AtomicInteger failed) {
+    /** Host work exported once (JSON and per-host scripts); an entry refused by validation fails its item. */
+    private Observable<RunEvent> exportHostWork(Plan plan, Plan.Step step, AtomicInteger done, AtomicInteger failed) {
         List<RunEvent> events = new ArrayList<>();
         Map<Integer, String> refused = new HashMap<>();
         String exportFailure = null;
@@ -247,23 +268,80 @@ public final class Pipeline {
             String id = item.table() + "/" + item.key();
             events.add(new RunEvent.ItemStarted(now(), step.name(), id));
             // the planner lists host-work items in the order of plan.hostWork()
-            int order = i < plan.hostWork().size() ? plan.hostWork().get(i).order() : -1;
-            String refusal = exportFailure != null ? exportFailure : refused.get(order);
+            Plan.HostWork entry = i < plan.hostWork().size() ? plan.hostWork().get(i) : null;
+            String refusal = exportFailure != null ? exportFailure : refused.get(entry == null ? -1 : entry.order());
             if (refusal != null) {
                 failed.incrementAndGet();
                 events.add(new RunEvent.ItemFailed(now(), step.name(), id, refusal, ""));
             } else {
                 done.incrementAndGet();
+                events.add(new RunEvent.HostWorkExported(now(), step.name(), id, entry == null ? null : entry.hostUuid(),
+                        entry == null ? null : entry.path()));
                 events.add(new RunEvent.ItemDone(now(), step.name(), id, 0));
             }
         }
         return Observable.fromIterable(events);
     }
 
-    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, AtomicInteger done,
-                                            AtomicInteger failed, Totals totals) {
+    /**
+     * Host work over SSH: the hosts at once (a bound), the entries of one host in their order, each moved into
+     * the run's trash on its host. An entry done before (the journal says so) is not moved again; one that fails
+     * is remembered, so that its host-file row is not deleted (R3).
+     */
+    private Observable<RunEvent> moveHostWork(Prepared prepared, Plan.Step step, AtomicInteger done, AtomicInteger failed,
+                                              Totals totals) {
+        List<Plan.HostWork> work = prepared.plan().hostWork();
+        Map<String, List<Integer>> byHost = new LinkedHashMap<>();
+        for (int i = 0; i < step.items().size(); i++) {
+            String host = i < work.size() ? String.valueOf(work.get(i).hostUuid()) : "";
+            byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(i);
+        }
+        return Observable.fromIterable(byHost.values()).flatMap(indexes -> Observable.fromIterable(indexes)
+                .concatMap(i -> Observable.defer(() -> moveItem(prepared, step, i, done, failed, totals)))
+                .subscribeOn(options.scheduler()), false, Math.max(1, options.hostMover().parallelism()));
+    }
+
+    private Observable<RunEvent> moveItem(Prepared prepared, Plan.Step step, int i, AtomicInteger done,
+                                          AtomicInteger failed, Totals totals) {
+        Plan.Item item = step.items().get(i);
         String id = item.table() + "/" + item.key();
         RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
+        if (prepared.done().contains(doneKey(step.name(), id))) {
+            done.incrementAndGet();
+            return Observable.just(started, new RunEvent.ItemDone(now(), step.name(), id, 0));
+        }
+        List<Plan.HostWork> work = prepared.plan().hostWork();
+        if (i >= work.size()) {
+            failed.incrementAndGet();
+            totals.hostWorkFailed.add(id);
+            return Observable.just(started, new RunEvent.ItemFailed(now(), step.name(), id,
+                    "the plan has no host-work entry for this item", ""));
+        }
+        Plan.HostWork entry = work.get(i);
+        try {
+            HostMover.Moved moved = options.hostMover().move(entry);
+            done.incrementAndGet();
+            return Observable.just(started, new RunEvent.HostMoved(now(), step.name(), id, entry.hostUuid(),
+                    entry.managementIp(), entry.path(), moved.trashPath(), moved.outcome()),
+                    new RunEvent.ItemDone(now(), step.name(), id, 0));
+        } catch (Exception e) {
+            failed.incrementAndGet();
+            totals.hostWorkFailed.add(id);
+            return Observable.just(started, new RunEvent.ItemFailed(now(), step.name(), id, cause(e), detail(e)));
+        }
+    }
+
+    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, AtomicInteger done,
+                                            AtomicInteger failed, AtomicInteger skipped, Totals totals) {
+        String id = item.table() + "/" + item.key();
+        RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
+        if (step.name() == Plan.StepName.DELETE_HOST_FILES && totals.hostWorkFailed.contains(id)) {
+            // the folder may still be on its host: the database keeps the row that names it (R3)
+            skipped.incrementAndGet();
+            totals.deleteFailures.incrementAndGet();
+            return Observable.just(started, new RunEvent.ItemSkipped(now(), step.name(), id,
+                    "its host work failed: the folder may still be on the host, so its row stays"));
+        }
         RunEvent end;
         try {
             int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0
@@ -381,5 +459,7 @@ public final class Pipeline {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger deleteFailures = new AtomicInteger();
+        /** Host-work items that failed in this run: their host-file rows are kept. */
+        final Set<String> hostWorkFailed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     }
 }

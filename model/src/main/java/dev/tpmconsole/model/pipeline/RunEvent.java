@@ -16,6 +16,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = RunEvent.ItemStarted.class, name = "item-started"),
     @JsonSubTypes.Type(value = RunEvent.ItemDone.class, name = "item-done"),
     @JsonSubTypes.Type(value = RunEvent.ItemFailed.class, name = "item-failed"),
+    @JsonSubTypes.Type(value = RunEvent.ItemSkipped.class, name = "item-skipped"),
+    @JsonSubTypes.Type(value = RunEvent.HostWorkExported.class, name = "host-work-exported"),
+    @JsonSubTypes.Type(value = RunEvent.HostMoved.class, name = "host-moved"),
     @JsonSubTypes.Type(value = RunEvent.StepEnded.class, name = "step-ended"),
     @JsonSubTypes.Type(value = RunEvent.RunEnded.class, name = "run-ended")})
 public sealed interface RunEvent {
@@ -29,9 +32,19 @@ public sealed interface RunEvent {
      * @param steps   the step names, in order
      * @param items   the number of items of the whole plan
      * @param resumed whether this run continues an earlier, interrupted or failed one
+     * @param hostWork how host work is done: {@code export} (scripts, the default) or {@code ssh} (moved into the
+     *                 run's trash on each host); null in journals older than the choice (export)
      */
-    record RunStarted(String at, String source, String plan, List<Plan.StepName> steps, int items, boolean resumed)
-            implements RunEvent {
+    record RunStarted(String at, String source, String plan, List<Plan.StepName> steps, int items, boolean resumed,
+                      String hostWork) implements RunEvent {
+        /** Host work over SSH. */
+        public static final String SSH = "ssh";
+        /** Host work exported as scripts. */
+        public static final String EXPORT = "export";
+
+        public boolean overSsh() {
+            return SSH.equals(hostWork);
+        }
     }
 
     record StepStarted(String at, Plan.StepName step, int items) implements RunEvent {
@@ -46,6 +59,23 @@ public sealed interface RunEvent {
 
     /** @param cause one line; {@code detail} the rest (the exception chain) */
     record ItemFailed(String at, Plan.StepName step, String item, String cause, String detail) implements RunEvent {
+    }
+
+    /** An item not run, and why (its host work failed: the database must not forget a folder still on its host). */
+    record ItemSkipped(String at, Plan.StepName step, String item, String reason) implements RunEvent {
+    }
+
+    /** A host-work item written into the run folder's scripts for a person to run: nothing was done on the host. */
+    record HostWorkExported(String at, Plan.StepName step, String item, String hostUuid, String path)
+            implements RunEvent {
+    }
+
+    /**
+     * A host-work item done on its host, before its item-done: where the folder was, where it is now (null when it
+     * was gone already), and how (moved, moved before an interruption, already gone).
+     */
+    record HostMoved(String at, Plan.StepName step, String item, String hostUuid, String managementIp, String path,
+                     String trashPath, String outcome) implements RunEvent {
     }
 
     /** @param outcome done, failed or skipped; {@code reason} says why for failed and skipped */

@@ -57,7 +57,8 @@ public final class Runs {
 
     /** A run ready to go: subscribe to {@link #events()} to apply it; close it when it has ended. */
     public record Run(Path folder, Path journalFile, Pipeline.Prepared prepared, Observable<RunEvent> events,
-                      Journal journal, JdbcDatabasePort database, RunLock lock) implements AutoCloseable {
+                      Journal journal, JdbcDatabasePort database, RunLock lock, HostMover hostMover)
+            implements AutoCloseable {
         @Override
         public void close() throws IOException {
             try {
@@ -66,10 +67,25 @@ public final class Runs {
                 try {
                     database.close();
                 } finally {
-                    lock.close();
+                    try {
+                        if (hostMover != null) {
+                            hostMover.close();
+                        }
+                    } finally {
+                        lock.close();
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * How a run does its host work: null, exported as scripts (the default); else the factory of the mover that
+     * does it on the hosts for the run of a given id (its folder's name).
+     */
+    @FunctionalInterface
+    public interface HostWork {
+        HostMover moverFor(String runId) throws Exception;
     }
 
     /**
@@ -79,6 +95,12 @@ public final class Runs {
      */
     public static Run start(Source source, Plan plan, Path journalFile, Clock clock, Scheduler scheduler)
             throws RefusedException, IOException, SQLException {
+        return start(source, plan, journalFile, clock, scheduler, null);
+    }
+
+    /** {@link #start}, with host work done as {@code hostWork} says (null: exported). */
+    public static Run start(Source source, Plan plan, Path journalFile, Clock clock, Scheduler scheduler,
+                            HostWork hostWork) throws RefusedException, IOException, SQLException {
         if (!source.writable()) {
             throw new IllegalArgumentException("open the source writable to apply a plan");
         }
@@ -90,7 +112,7 @@ public final class Runs {
             Pipeline.Prepared prepared = Pipeline.prepare(db, plan, Set.of());
             Path journal = prepareFolder(source, plan, journalFile, clock);
             return open(source, db, lock, prepared, journal.getParent(), journal, journal.resolveSibling(PLAN), false,
-                    clock, scheduler);
+                    clock, scheduler, mover(hostWork, journal, clock));
         } catch (RefusedException | IOException | SQLException | RuntimeException e) {
             if (db != null) {
                 db.close();
@@ -102,6 +124,15 @@ public final class Runs {
 
     /** Resumes the run of a journal: done items stay done, failed and unstarted ones run (again). */
     public static Run resume(Source source, Path journalFile, Clock clock, Scheduler scheduler)
+            throws RefusedException, IOException, SQLException {
+        return resume(source, journalFile, clock, scheduler, null);
+    }
+
+    /**
+     * {@link #resume}; a run that did its host work over SSH does it so again, through {@code hostWork} (refused
+     * without it), and one that exported it exports it again.
+     */
+    public static Run resume(Source source, Path journalFile, Clock clock, Scheduler scheduler, HostWork hostWork)
             throws RefusedException, IOException, SQLException {
         Path journal = journalFile.toAbsolutePath();
         RunLock lock = RunLock.acquire(source, "resume", clock);
@@ -121,10 +152,14 @@ public final class Runs {
                     done.remove(Pipeline.doneKey(f.step(), f.item()));
                 }
             }
+            if (started.overSsh() && hostWork == null) {
+                throw new RefusedException("This run does its host work over SSH; resume it with the SSH options"
+                        + " (--host-work ssh)", List.of());
+            }
             db = new JdbcDatabasePort(source);
             Pipeline.Prepared prepared = Pipeline.prepare(db, plan, done);
             return open(source, db, lock, prepared, journal.getParent(), journal, Path.of(started.plan()), true, clock,
-                    scheduler);
+                    scheduler, started.overSsh() ? mover(hostWork, journal, clock) : null);
         } catch (RefusedException | IOException | SQLException | RuntimeException e) {
             if (db != null) {
                 db.close();
@@ -142,13 +177,59 @@ public final class Runs {
     }
 
     private static Run open(Source source, JdbcDatabasePort db, RunLock lock, Pipeline.Prepared prepared, Path folder,
-                            Path journal, Path planCopy, boolean resumed, Clock clock, Scheduler scheduler)
-            throws IOException {
+                            Path journal, Path planCopy, boolean resumed, Clock clock, Scheduler scheduler,
+                            HostMover mover) throws IOException {
         Journal j = new Journal(journal);
         Pipeline pipeline = new Pipeline(db, new QuarantineFile(folder.resolve(QUARANTINE)), new HostWorkExporter(folder),
-                new Pipeline.Options(source.kind() == DatabaseKind.SQLITE ? 1 : 4, scheduler, clock, j::append));
+                new Pipeline.Options(source.kind() == DatabaseKind.SQLITE ? 1 : 4, scheduler, clock, j::append, mover));
         return new Run(folder, journal, prepared, pipeline.run(prepared, source.displayName(), planCopy.toString(),
-                resumed), j, db, lock);
+                resumed), j, db, lock, mover);
+    }
+
+    /** The mover of the run whose journal this is, or null for exported host work. */
+    private static HostMover mover(HostWork hostWork, Path journal, Clock clock) throws RefusedException {
+        if (hostWork == null) {
+            return null;
+        }
+        try {
+            return hostWork.moverFor(runId(journal, clock));
+        } catch (Exception e) {
+            throw new RefusedException("Cannot do the host work over SSH: " + dev.tpmconsole.model.util.Causes.reason(e),
+                    List.of());
+        }
+    }
+
+    /** A run's id: the UTC time it began, {@code -2}... for a second run in that second, or a suffix of its own. */
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[0-9]{8}T[0-9]{6}Z(-[0-9a-f]{1,16})?");
+    static final String RUN_ID_FILE = "run-id";
+
+    /** Whether a name is a run id (what names a run's trash on the hosts). */
+    public static boolean isRunId(String name) {
+        return name != null && RUN_ID.matcher(name).matches();
+    }
+
+    /**
+     * The id of the run of this journal, which names its trash on the hosts and so must not change when it is
+     * resumed: its folder's name (the UTC time it began); for a folder named by {@code --journal}, the id written
+     * into its {@code run-id} file when its host work first needed one.
+     */
+    public static String runId(Path journal, Clock clock) throws IOException {
+        Path folder = journal.toAbsolutePath().getParent();
+        String name = folder.getFileName().toString();
+        if (isRunId(name)) {
+            return name;
+        }
+        Path file = folder.resolve(RUN_ID_FILE);
+        if (Files.exists(file)) {
+            String id = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (!isRunId(id)) {
+                throw new IOException(file + " does not hold a run id");
+            }
+            return id;
+        }
+        String id = STAMP.format(clock.instant()) + "-" + Long.toHexString(folder.toString().hashCode() & 0xffffffffL);
+        AtomicFiles.write(file, out -> out.write((id + "\n").getBytes(StandardCharsets.US_ASCII)));
+        return id;
     }
 
     /** Where the runs of a snapshot go: {@code <snapshot>.runs/}. */
@@ -252,11 +333,21 @@ public final class Runs {
         }
     }
 
-    /** What an undo did. */
-    public record UndoResult(int restored, int inPlace, List<QuarantinedRow> refused) {
+    /**
+     * What an undo did: rows restored, in place already, refused; host folders moved back from the trash, back
+     * already, and those refused (the path and why).
+     */
+    public record UndoResult(int restored, int inPlace, List<QuarantinedRow> refused, int foldersRestored,
+                             int foldersInPlace, List<String> foldersRefused) {
         public int total() {
             return restored + inPlace + refused.size();
         }
+    }
+
+    /** {@link #undo(Source, Path, Clock, HostWork)} of a run that moved nothing on the hosts. */
+    public static UndoResult undo(Source source, Path journalFile, Clock clock)
+            throws IOException, SQLException, RefusedException {
+        return undo(source, journalFile, clock, null);
     }
 
     /**
@@ -265,11 +356,26 @@ public final class Runs {
      * the first copy is the row as it was before the run). A row that is there again with the same values is
      * in place (its item never deleted it, or an undo already put it back); one that is there with other
      * values is refused and listed. Nothing is changed when the bundle is damaged or the restore fails.
+     *
+     * <p>Then the TPM state folders the run moved into its trash on the hosts go back, through {@code hostWork}
+     * (refused without it when there are any): a path that exists again is refused and listed, a folder that
+     * is back already is in place.
      */
-    public static UndoResult undo(Source source, Path journalFile, Clock clock)
+    public static UndoResult undo(Source source, Path journalFile, Clock clock, HostWork hostWork)
             throws IOException, SQLException, RefusedException {
         Path journal = journalFile.toAbsolutePath();
         try (RunLock lock = RunLock.acquire(source, "undo", clock)) {
+            List<RunEvent> events = Journal.read(journal);
+            List<RunEvent.HostMoved> moved = new ArrayList<>();
+            for (RunEvent e : events) {
+                if (e instanceof RunEvent.HostMoved m && m.trashPath() != null) {
+                    moved.add(m);
+                }
+            }
+            if (!moved.isEmpty() && hostWork == null) {
+                throw new RefusedException("This run moved " + moved.size() + " TPM state folder(s) into its trash on"
+                        + " the hosts; undo it with the SSH options to put them back", List.of());
+            }
             List<QuarantinedRow> bundle = new QuarantineFile(journal.getParent().resolve(QUARANTINE)).readAll();
             Map<String, QuarantinedRow> first = new LinkedHashMap<>();
             for (QuarantinedRow r : bundle) {
@@ -280,16 +386,44 @@ public final class Runs {
             Collections.reverse(reversed);
             // rows the run changed (relinks) get their old values back; deleted rows are inserted again
             Set<String> updated = new HashSet<>();
-            for (RunEvent e : Journal.read(journal)) {
+            for (RunEvent e : events) {
                 if (e instanceof RunEvent.RunStarted started && Files.exists(Path.of(started.plan()))) {
                     PlanJson.read(Path.of(started.plan())).updates().forEach(u -> updated.add(u.table() + "/" + u.key()));
                 }
             }
-            JdbcDatabasePort db = new JdbcDatabasePort(source);
+            // the hosts' settings are checked before anything changes; the hosts are reached folder by folder
+            HostMover mover = moved.isEmpty() ? null : mover(hostWork, journal, clock);
             try {
-                return db.restore(reversed, updated);
+                UndoResult rows;
+                JdbcDatabasePort db = new JdbcDatabasePort(source);
+                try {
+                    rows = db.restore(reversed, updated);
+                } finally {
+                    db.close();
+                }
+                if (mover == null) {
+                    return rows;
+                }
+                int back = 0;
+                int inPlace = 0;
+                List<String> refusedFolders = new ArrayList<>();
+                for (RunEvent.HostMoved m : moved) {
+                    try {
+                        if (mover.restore(m.hostUuid(), m.managementIp(), m.path(), m.trashPath())) {
+                            back++;
+                        } else {
+                            inPlace++;
+                        }
+                    } catch (Exception e) {
+                        refusedFolders.add(m.path() + " on host " + m.hostUuid() + ": "
+                                + dev.tpmconsole.model.util.Causes.reason(e));
+                    }
+                }
+                return new UndoResult(rows.restored(), rows.inPlace(), rows.refused(), back, inPlace, refusedFolders);
             } finally {
-                db.close();
+                if (mover != null) {
+                    mover.close();
+                }
             }
         }
     }

@@ -18,7 +18,7 @@ import org.apache.sshd.sftp.common.SftpException;
 
 /**
  * Files on one host, over SFTP only (no remote command is ever run, so no path can inject one): lstat,
- * realpath, listing, reading a link, renaming and making a folder with a mode. Every request has the read
+ * realpath, listing, reading a link, renaming, removing, and making a folder with a mode. Every request has the read
  * time-out; a request that outlives it closes the session and fails as a time-out. A missing path is an empty
  * answer, a refused one a {@link SshFailure} of reason permission.
  */
@@ -109,6 +109,22 @@ public final class RemoteFiles implements AutoCloseable {
     public void rename(String from, String to) throws SshFailure {
         call("rename", from, () -> {
             sftp.rename(from, to);
+            return null;
+        });
+    }
+
+    /** Removes the file (or symbolic link: the link, never what it points to) at {@code path}. */
+    public void remove(String path) throws SshFailure {
+        call("remove", path, () -> {
+            sftp.remove(path);
+            return null;
+        });
+    }
+
+    /** Removes the empty folder {@code path}. */
+    public void rmdir(String path) throws SshFailure {
+        call("remove the folder", path, () -> {
+            sftp.rmdir(path);
             return null;
         });
     }

@@ -409,6 +409,23 @@ public final class OpenSshHosts implements AutoCloseable {
         return folder;
     }
 
+    /**
+     * A TPM state folder {@code <name>} with its file in the console's trash of run {@code runId}
+     * ({@code var/lib/libvirt/swtpm/.tpm-console-trash/<runId>/<name>/}), owned by the test user as the console
+     * would have made it.
+     */
+    public Path trashedStateFolder(String address, String runId, String name) throws IOException {
+        Path trash = root(address).resolve("var/lib/libvirt/swtpm/.tpm-console-trash");
+        Path run = trash.resolve(runId);
+        Path tpm2 = Files.createDirectories(run.resolve(name).resolve("tpm2"));
+        Files.write(tpm2.resolve("tpm2-00.permall"), ("trashed state of " + name + " in " + runId)
+                .getBytes(StandardCharsets.UTF_8));
+        for (Path p : List.of(trash, run, run.resolve(name), tpm2, tpm2.resolve("tpm2-00.permall"))) {
+            chown(p);
+        }
+        return run.resolve(name);
+    }
+
     /** An NvRam file {@code var/lib/libvirt/qemu/nvram/<name>}. */
     public Path nvram(String address, String name) throws IOException {
         Path file = root(address).resolve("var/lib/libvirt/qemu/nvram").resolve(name);

@@ -1,0 +1,119 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.hosts.HostScanner;
+import dev.tpmconsole.model.hosts.HostTrash;
+import dev.tpmconsole.model.hosts.TrashPurge;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.ssh.SshConfigException;
+import dev.tpmconsole.model.ssh.SshHosts;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code hosts purge-trash SOURCE [--older-than 7d] [--dry-run]}: deletes for good the trash of runs older than
+ * that on every host of SOURCE, listing it (docs/hosts.md, "Cleaning"). After this, {@code undo} cannot put those
+ * folders back. Exit 0 done, 4 a host could not be reached, 1 the source or an SSH file cannot be read, 2 usage.
+ */
+@Command(name = "purge-trash", mixinStandardHelpOptions = true,
+        description = "Delete for good the TPM state folders that runs moved into the trash on the hosts"
+                + " (/var/lib/libvirt/swtpm/.tpm-console-trash/<run>/) longer ago than --older-than, on every host of"
+                + " SOURCE, listing them; --dry-run only lists them. undo cannot put purged folders back. Exit 0 done,"
+                + " 4 some host could not be reached, 1 the source or an SSH file cannot be read, 2 usage error.")
+public final class HostsPurgeTrashCommand implements Callable<Integer> {
+
+    private static final Pattern AGE = Pattern.compile("([0-9]{1,6})([dhm])");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    String source;
+
+    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d",
+            description = "Purge the trash of runs older than AGE: days (7d), hours (12h) or minutes (30m);"
+                    + " default: ${DEFAULT-VALUE}.")
+    String olderThan = "7d";
+
+    @Option(names = "--dry-run", description = "List what would be purged; delete nothing.")
+    boolean dryRun;
+
+    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
+            description = "How many hosts at once (default: ${DEFAULT-VALUE}).")
+    int parallelism = 8;
+
+    @Mixin
+    SshOptions ssh;
+
+    @Override
+    public Integer call() throws Exception {
+        Matcher m = AGE.matcher(olderThan);
+        if (!m.matches() || parallelism < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), m.matches()
+                    ? "--host-parallelism must be at least 1"
+                    : "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration age = switch (m.group(2)) {
+            case "d" -> Duration.ofDays(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofMinutes(n);
+        };
+        Instant before = Clock.systemUTC().instant().minus(age);
+        List<TrashPurge.Host> hosts;
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+            HostScanner.refuseDemo(s);
+            try (SshHosts sshHosts = new SshHosts(ssh.settings(), SshOptions.terminal())) {
+                List<HostScanner.Target> targets;
+                try {
+                    targets = new HostScanner(s, sshHosts, Clock.systemUTC()).targets(
+                            new HostScanner.Options(List.of(), true, parallelism), new ArrayList<>());
+                } catch (SQLException e) {
+                    throw s.failure(e);
+                }
+                hosts = TrashPurge.purge(sshHosts, targets, before, dryRun, parallelism);
+            } catch (SshConfigException e) {
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
+                        + e.getMessage(), e);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int runs = 0;
+        int entries = 0;
+        int unreachable = 0;
+        for (TrashPurge.Host h : hosts) {
+            if (h.unreachable() != null) {
+                unreachable++;
+                out.printf("%s (%s): not reached: %s%n", h.hostUuid(), h.managementIp(), h.unreachable());
+            }
+            for (TrashPurge.Purged p : h.purged()) {
+                runs++;
+                entries += p.entries();
+                out.printf("%s (%s): %s %s (run of %s, %d entries)%n", h.hostUuid(), h.managementIp(),
+                        dryRun ? "would purge" : "purged", p.path(), p.started(), p.entries());
+            }
+        }
+        out.printf("%s %d run(s) of trash, %d entries, on %d host(s), older than %s%s%n",
+                dryRun ? "Would purge" : "Purged", runs, entries, hosts.size(), olderThan,
+                unreachable == 0 ? "" : "; " + unreachable + " host(s) not reached");
+        out.printf("(the trash: %s/ and %s/ on each host)%n", HostTrash.STATE_TRASH, HostTrash.NVRAM_TRASH);
+        out.flush();
+        return unreachable == 0 ? 0 : ApplyCommand.FAILED_ITEMS;
+    }
+}
