@@ -106,7 +106,7 @@ final class ConsoleProcess {
      * reached that often).
      */
     boolean killAt(String point, int nth, Duration timeout, String... args) throws Exception {
-        Path marker = Files.createTempFile(work, "fault", ".reached");
+        Path marker = Files.createTempFile(Files.createDirectories(work), "fault", ".reached");
         Files.delete(marker);
         Process p = withEnv(Map.of("TPM_CONSOLE_FAULT", point + ":" + nth + ":" + marker)).start(args);
         lastOutput = new StringBuffer();

@@ -270,17 +270,9 @@ public final class HostScanner {
         if (self.isEmpty()) {
             return new Listing(dir, List.of(), null);
         }
-        if (self.get().kind() == RemoteEntry.Kind.SYMLINK) {
-            return new Listing(dir, List.of(), "the folder " + dir + "/ is a symbolic link (to "
-                    + Texts.quoted(files.readLink(dir)) + "); not followed");
-        }
-        if (self.get().kind() != RemoteEntry.Kind.FOLDER) {
-            return new Listing(dir, List.of(), dir + "/ is not a folder");
-        }
-        String real = files.realpath(dir).orElse(dir);
-        if (!real.equals(dir)) {
-            return new Listing(dir, List.of(), "the realpath of " + dir + "/ on the host is " + Texts.quoted(real)
-                    + ": a symbolic link on the way; not followed");
+        String refused = HostTrash.folderRefusal(files, self.get());
+        if (refused != null) {
+            return new Listing(dir, List.of(), refused);
         }
         List<RemoteEntry> entries = new ArrayList<>();
         for (RemoteEntry e : files.list(dir).orElse(List.of())) {

@@ -112,7 +112,7 @@ public final class HostTrash {
         if (at.isEmpty()) {
             return files.lstat(trash).isPresent() ? Outcome.MOVED_BEFORE : Outcome.ALREADY_GONE;
         }
-        String refusal = entryRefusal(files, at.get());
+        String refusal = folderRefusal(files, at.get());
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -149,7 +149,7 @@ public final class HostTrash {
         if (held.isEmpty()) {
             throw new Refused(trash + " is no longer in the trash (purged?): nothing to put back");
         }
-        String refusal = entryRefusal(files, held.get());
+        String refusal = folderRefusal(files, held.get());
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -172,7 +172,7 @@ public final class HostTrash {
             if (self.isEmpty()) {
                 continue;
             }
-            String refusal = entryRefusal(files, self.get());
+            String refusal = folderRefusal(files, self.get());
             if (refusal != null) {
                 throw new Refused(refusal);
             }
@@ -196,7 +196,7 @@ public final class HostTrash {
         if (self.isEmpty()) {
             return 0;
         }
-        String refusal = entryRefusal(files, self.get());
+        String refusal = folderRefusal(files, self.get());
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -218,9 +218,10 @@ public final class HostTrash {
 
     /**
      * Why a folder at this entry may not be touched, or null: it must be a folder (not a symbolic link, not a
-     * file), and the host's realpath of it must be its own path (no link on the way).
+     * file), and the host's realpath of it must be its own path (no link on the way). The scan checks the folders
+     * it lists the same way.
      */
-    public static String entryRefusal(RemoteFiles files, RemoteEntry entry) throws SshFailure {
+    public static String folderRefusal(RemoteFiles files, RemoteEntry entry) throws SshFailure {
         if (entry.kind() == RemoteEntry.Kind.SYMLINK) {
             return entry.path() + " is a symbolic link (to " + Texts.quoted(files.readLink(entry.path()))
                     + "): refused, never followed";
@@ -242,7 +243,7 @@ public final class HostTrash {
             files.mkdir(dir, 0700);
             self = files.lstat(dir);
         }
-        String refusal = self.isEmpty() ? dir + " could not be made" : entryRefusal(files, self.get());
+        String refusal = self.isEmpty() ? dir + " could not be made" : folderRefusal(files, self.get());
         if (refusal != null) {
             throw new Refused(refusal);
         }

@@ -320,6 +320,7 @@ public final class Pipeline {
         Plan.HostWork entry = work.get(i);
         try {
             HostMover.Moved moved = options.hostMover().move(entry);
+            FaultPoints.reach("host-moved"); // the fault suite kills a run here: moved, not yet in the journal
             done.incrementAndGet();
             return Observable.just(started, new RunEvent.HostMoved(now(), step.name(), id, entry.hostUuid(),
                     entry.managementIp(), entry.path(), moved.trashPath(), moved.outcome()),

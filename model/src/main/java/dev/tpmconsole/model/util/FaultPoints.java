@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The points: {@code backup} (the run's backup is being written), {@code quarantine-write} (in the middle
  * of a quarantine line), {@code item-delete} (an item's deletes are made but not committed), {@code
- * item-committed} (committed, not yet in the journal), {@code journal-write} (in the middle of a journal line).
+ * item-committed} (committed, not yet in the journal), {@code journal-write} (in the middle of a journal line),
+ * {@code host-moved} (a TPM state folder moved into the trash on its host, not yet in the journal).
  */
 public final class FaultPoints {
 
