@@ -112,6 +112,7 @@ public final class ConsoleGui {
     private final FxSchedulers schedulers;
     private final Path dataDir;
     private final AuditViewModel auditViewModel;
+    private final dev.tpmconsole.model.pipeline.Runs.HostWork sshHostWork;
     private Stage auditStage;
     private Stage previewStage;
     private Stage runStage;
@@ -127,8 +128,12 @@ public final class ConsoleGui {
     private ErrorDialog errorDialog;
 
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
-                       Appearance appearance, PreferencesViewModel preferences, Setup setup) {
+                       Appearance appearance, PreferencesViewModel preferences, Setup setup,
+                       dev.tpmconsole.model.ssh.SshPrompts prompts) {
         this.setup = setup;
+        // a run's host work over SSH: an SSH client of the person's ~/.ssh for that run, asking over this window
+        this.sshHostWork = runId -> dev.tpmconsole.model.hosts.SshHostMover.owning(
+                new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), prompts), runId, 8);
         this.dataDir = setup.dataDir();
         this.viewModel = viewModel;
         this.browseViewModel = browseViewModel;
@@ -175,8 +180,9 @@ public final class ConsoleGui {
         }
         Stage target = previewStage;
         // the plan runs on the source it was made on, whatever the main window shows by then
-        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close, plan -> showRun(plan, shown),
-                confirmations(target, shown)).root(), 86, 51));
+        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close,
+                (plan, overSsh) -> showRun(plan, shown, overSsh), confirmations(target, shown),
+                preferences.hostWorkOverSshProperty()).root(), 86, 51));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
         bringForward(previewStage);
@@ -223,20 +229,25 @@ public final class ConsoleGui {
         return repairViewModel;
     }
 
-    /** Opens the run window for a confirmed plan on the open source and starts it. */
+    /** Opens the run window for a confirmed plan on the open source and starts it; its host work is exported. */
     public void showRun(Plan plan) {
-        showRun(plan, viewModel.sourceProperty().get());
+        showRun(plan, viewModel.sourceProperty().get(), false);
     }
 
-    /** Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts it. */
-    public void showRun(Plan plan, Source shown) {
+    /**
+     * Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts it, its host
+     * work done over SSH or exported.
+     */
+    public void showRun(Plan plan, Source shown, boolean hostWorkOverSsh) {
         if (shown == null) {
             return;
         }
         if (runViewModel != null) {
             runViewModel.close();
         }
-        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir, Schedulers.io()), schedulers, Schedulers.computation(), plan);
+        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir, Schedulers.io(), sshHostWork), schedulers,
+                Schedulers.computation(), plan);
+        runViewModel.hostWorkOverSshProperty().set(hostWorkOverSsh);
         events.watch(runViewModel, plan, shown, "run");
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -297,12 +308,26 @@ public final class ConsoleGui {
     private DialogService confirmations(Stage owner, Source source) {
         FxDialogService dialogs = new FxDialogService(owner, appearance);
         boolean snapshot = source.snapshotFile().isPresent();
-        return (title, message, action) -> {
-            if (snapshot && !preferences.confirmRunOnSnapshotProperty().get()) {
-                events.log().info("run", "Not asked, as the preferences say for snapshots: " + title + " — " + action);
-                return true;
+        return new DialogService() {
+            private boolean notAsked(String title, String action) {
+                if (snapshot && !preferences.confirmRunOnSnapshotProperty().get()) {
+                    events.log().info("run", "Not asked, as the preferences say for snapshots: " + title + " — " + action);
+                    return true;
+                }
+                return false;
             }
-            return dialogs.confirm(title, message, action);
+
+            @Override
+            public boolean confirm(String title, String message, String action) {
+                return notAsked(title, action) || dialogs.confirm(title, message, action);
+            }
+
+            @Override
+            public java.util.Optional<Boolean> confirm(String title, String message, String action, String choice,
+                                                       boolean initial) {
+                return notAsked(title, action) ? java.util.Optional.of(initial)
+                        : dialogs.confirm(title, message, action, choice, initial);
+            }
         };
     }
 
@@ -525,7 +550,7 @@ public final class ConsoleGui {
             window.browse().vmSplit().setDividerPositions(prefs.vmSplit());
         }
 
-        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup);
+        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup, prompts);
         self.set(gui);
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));

@@ -22,6 +22,7 @@ public final class SshHostMover implements HostMover {
     private final String runId;
     private final int parallelism;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+    private final boolean ownsSsh;
 
     /** A host of the run: its connection, or why it cannot be reached. */
     private static final class Host {
@@ -35,12 +36,22 @@ public final class SshHostMover implements HostMover {
      * @param parallelism how many hosts at once
      */
     public SshHostMover(SshHosts ssh, String runId, int parallelism) {
+        this(ssh, runId, parallelism, false);
+    }
+
+    private SshHostMover(SshHosts ssh, String runId, int parallelism, boolean ownsSsh) {
         if (!HostTrash.isRunId(runId)) {
             throw new IllegalArgumentException("not a run id: " + runId);
         }
         this.ssh = ssh;
         this.runId = runId;
         this.parallelism = parallelism;
+        this.ownsSsh = ownsSsh;
+    }
+
+    /** A mover that closes {@code ssh} when it is closed (an SSH client made for this run only). */
+    public static SshHostMover owning(SshHosts ssh, String runId, int parallelism) {
+        return new SshHostMover(ssh, runId, parallelism, true);
     }
 
     @Override
@@ -133,5 +144,8 @@ public final class SshHostMover implements HostMover {
             }
         }
         hosts.clear();
+        if (ownsSsh) {
+            ssh.close();
+        }
     }
 }

@@ -454,6 +454,11 @@ public final class OpenSshHosts implements AutoCloseable {
         Files.setPosixFilePermissions(root(address).resolve("var/lib/libvirt/swtpm"), PosixFilePermissions.fromString("---------"));
     }
 
+    /** Gives a host's swtpm folder back to the test user (after {@link #lockStateFolder}). */
+    public void unlockStateFolder(String address) throws IOException {
+        Files.setPosixFilePermissions(root(address).resolve("var/lib/libvirt/swtpm"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
     private static void chown(Path p) throws IOException {
         UserPrincipal u = p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(USER);
         Files.setOwner(p, u);

@@ -71,6 +71,11 @@ public final class PreferencesView {
         CheckBox quit = new CheckBox("Ask before quitting while a run, a repair or an import is going");
         quit.setId("prefConfirmQuitWhileBusy");
         quit.selectedProperty().bindBidirectional(vm.confirmQuitWhileBusyProperty());
+        CheckBox overSsh = new CheckBox("Do a run's host work on the hosts, over SSH");
+        overSsh.setId("prefHostWorkOverSsh");
+        overSsh.selectedProperty().bindBidirectional(vm.hostWorkOverSshProperty());
+        Label overSshNote = note("Each TPM state folder is moved into the run's trash on its host, and undo puts it"
+                + " back; otherwise the host work is exported as scripts. A run's confirmation asks again.");
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
@@ -79,7 +84,7 @@ public final class PreferencesView {
         HBox sizeRow = new HBox(size, px, sample);
         sizeRow.getStyleClass().add("gap-l");
         sizeRow.setAlignment(Pos.CENTER_LEFT);
-        VBox confirmations = new VBox(runOnSnapshot, snapshotNote, quit);
+        VBox confirmations = new VBox(runOnSnapshot, snapshotNote, quit, overSsh, overSshNote);
         confirmations.getStyleClass().add("gap-m");
         grid.addRow(0, heading("Theme"), themeRow);
         grid.addRow(1, heading("Font size"), sizeRow);

@@ -19,12 +19,14 @@ public final class PreferencesViewModel {
     private final Appearance appearance;
     private final BooleanProperty confirmRunOnSnapshot = new SimpleBooleanProperty(this, "confirmRunOnSnapshot", true);
     private final BooleanProperty confirmQuitWhileBusy = new SimpleBooleanProperty(this, "confirmQuitWhileBusy", true);
+    private final BooleanProperty hostWorkOverSsh = new SimpleBooleanProperty(this, "hostWorkOverSsh", false);
 
     public PreferencesViewModel(Appearance appearance, Confirmations confirmations) {
         this.appearance = appearance;
         Confirmations c = confirmations == null ? Confirmations.all() : confirmations;
         confirmRunOnSnapshot.set(c.runOnSnapshot());
         confirmQuitWhileBusy.set(c.quitWhileBusy());
+        hostWorkOverSsh.set(c.hostWorkOverSsh());
     }
 
     public Appearance appearance() {
@@ -47,8 +49,13 @@ public final class PreferencesViewModel {
         return confirmQuitWhileBusy;
     }
 
+    /** Whether a run's host work is done on the hosts over SSH (else exported): the last confirmation's choice. */
+    public BooleanProperty hostWorkOverSshProperty() {
+        return hostWorkOverSsh;
+    }
+
     public Confirmations confirmations() {
-        return new Confirmations(confirmRunOnSnapshot.get(), confirmQuitWhileBusy.get());
+        return new Confirmations(confirmRunOnSnapshot.get(), confirmQuitWhileBusy.get(), hostWorkOverSsh.get());
     }
 
     /** Light theme, 14 px, every confirmation. */
@@ -57,11 +64,13 @@ public final class PreferencesViewModel {
         fontSizeProperty().set((int) Em.DEFAULT_FONT_SIZE);
         confirmRunOnSnapshot.set(true);
         confirmQuitWhileBusy.set(true);
+        hostWorkOverSsh.set(false);
     }
 
     /** What the preferences set here are made of. */
     public Observable[] dependencies() {
-        return new Observable[] {themeProperty(), fontSizeProperty(), confirmRunOnSnapshot, confirmQuitWhileBusy};
+        return new Observable[] {themeProperty(), fontSizeProperty(), confirmRunOnSnapshot, confirmQuitWhileBusy,
+            hostWorkOverSsh};
     }
 
     /** {@code base} with what is set here. */

@@ -44,20 +44,25 @@ public final class PreviewView {
 
     private final PreviewViewModel vm;
     private final Runnable close;
-    private final java.util.function.Consumer<Plan> run;
+    private final java.util.function.BiConsumer<Plan, Boolean> run;
     private final dev.tpmconsole.views.util.DialogService dialogs;
+    private final javafx.beans.property.BooleanProperty hostWorkOverSsh;
     private final BorderPane root = new BorderPane();
 
     /**
-     * @param run     applies the plan (after the confirmation), or null where runs are not offered
-     * @param dialogs asks the confirmation
+     * @param run             applies the plan (after the confirmation), its host work over SSH or not; null where runs
+     *                        are not offered
+     * @param dialogs         asks the confirmation
+     * @param hostWorkOverSsh the confirmation's choice for host work: where it starts, and where it is remembered
      */
-    public PreviewView(PreviewViewModel vm, Runnable close, java.util.function.Consumer<Plan> run,
-                       dev.tpmconsole.views.util.DialogService dialogs) {
+    public PreviewView(PreviewViewModel vm, Runnable close, java.util.function.BiConsumer<Plan, Boolean> run,
+                       dev.tpmconsole.views.util.DialogService dialogs,
+                       javafx.beans.property.BooleanProperty hostWorkOverSsh) {
         this.vm = vm;
         this.close = close;
         this.run = run;
         this.dialogs = dialogs;
+        this.hostWorkOverSsh = hostWorkOverSsh;
         root.setId("previewView");
         root.getStyleClass().add("preview-view");
         root.setTop(header());
@@ -241,9 +246,17 @@ public final class PreviewView {
         runButton.setVisible(run != null);
         runButton.setManaged(run != null);
         runButton.setOnAction(e -> {
-            String[] c = vm.confirmation();
-            if (dialogs.confirm(c[0], c[1], c[2])) {
-                run.accept(vm.previewProperty().get().plan());
+            PreviewViewModel.Confirmation c = vm.confirmation();
+            if (c.hostChoice() == null) {
+                if (dialogs.confirm(c.title(), c.message(), c.action())) {
+                    run.accept(vm.previewProperty().get().plan(), false);
+                }
+            } else {
+                dialogs.confirm(c.title(), c.message(), c.action(), c.hostChoice(), hostWorkOverSsh.get())
+                        .ifPresent(overSsh -> {
+                            hostWorkOverSsh.set(overSsh); // remembered for the next run
+                            run.accept(vm.previewProperty().get().plan(), overSsh);
+                        });
             }
         });
         Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);

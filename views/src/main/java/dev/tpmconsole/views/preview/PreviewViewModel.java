@@ -64,6 +64,8 @@ public final class PreviewViewModel implements AutoCloseable {
     private final BooleanBinding canExport;
     private final BooleanBinding canRun;
     private Disposable pending = Disposable.disposed();
+    /** Whether the plan's host work may be done over SSH (it has some, and the source is not the demo). */
+    private boolean hostsReachable;
 
     public PreviewViewModel(Source source, FxSchedulers schedulers, Clock clock) {
         this.source = source;
@@ -86,19 +88,27 @@ public final class PreviewViewModel implements AutoCloseable {
                 + (vmUuids.size() == 1 ? "VM " + vmUuids.get(0) : vmUuids.size() + " VMs"));
         pending = Single.fromCallable(() -> {
                     Planner planner = new Planner(source, clock);
-                    return operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
+                    PlanPreview p = operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
+                    // the demo's hosts do not exist: its host work can only be exported
+                    boolean reachable = !p.plan().hostWork().isEmpty()
+                            && !dev.tpmconsole.model.demo.DemoSnapshots.isDemo(source);
+                    return java.util.Map.entry(p, reachable);
                 })
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
-                .subscribe(this::show, t -> {
+                .subscribe(loaded -> {
+                    hostsReachable = loaded.getValue();
+                    show(loaded.getKey());
+                }, t -> {
                     loading.set(false);
                     error.set(t.getMessage() != null ? t.getMessage() : t.toString());
                 });
     }
 
-    /** Shows a plan made elsewhere (a repair), as if loaded. */
+    /** Shows a plan made elsewhere (a repair), as if loaded; its host work is exported. */
     public void show(String heading, PlanPreview p) {
         title.set(heading);
+        hostsReachable = false;
         show(p);
     }
 
@@ -246,8 +256,15 @@ public final class PreviewViewModel implements AutoCloseable {
         return canRun;
     }
 
-    /** The confirmation a destructive run needs: what it deletes and where, the button named for it. */
-    public String[] confirmation() {
+    /**
+     * The confirmation a destructive run needs: what it deletes and where, the hosts its host work touches, the
+     * button named for it, and the choice of doing the host work over SSH ({@code hostChoice}, null when it can only
+     * be exported).
+     */
+    public record Confirmation(String title, String message, String action, String hostChoice) {
+    }
+
+    public Confirmation confirmation() {
         Plan plan = preview.get().plan();
         boolean live = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
         String changes = "This deletes " + plan.deletes().size() + " rows in " + plan.deletesPerTable().size()
@@ -259,11 +276,18 @@ public final class PreviewViewModel implements AutoCloseable {
                         + " management node is stopped. The rows it touches are written to the run folder first,"
                         + " so the run can be undone."
                 : " A backup and the deleted rows are written to the run folder first, so the run can be undone.";
-        String message = changes + safety + " " + plan.hostWork().size() + " host path(s) are exported for you to"
-                + " clean on the hosts.";
+        List<String> hosts = plan.hostWork().stream().map(w -> w.managementIp() == null ? "host " + w.hostUuid()
+                + " (address unknown)" : w.managementIp()).distinct().toList();
+        String hostWork = plan.hostWork().isEmpty() ? "" : " Host work: " + plan.hostWork().size() + " TPM state"
+                + " folder(s) on " + hosts.size() + " host(s): " + String.join(", ", hosts.size() <= 8 ? hosts
+                : hosts.subList(0, 8)) + (hosts.size() > 8 ? " and " + (hosts.size() - 8) + " more" : "") + "."
+                + (hostsReachable ? "" : " It is exported as scripts for you to run on the hosts.");
         String target = live ? source.displayName() : java.nio.file.Path.of(source.displayName()).getFileName().toString();
-        return new String[] {"Apply the plan to " + target + "?", message, actionLabel(plan)
-                + (live ? " (management nodes are stopped)" : "")};
+        return new Confirmation("Apply the plan to " + target + "?", changes + safety + hostWork, actionLabel(plan)
+                + (live ? " (management nodes are stopped)" : ""), hostsReachable
+                ? "Do the host work on these hosts now, over SSH: move each TPM state folder into the run's trash"
+                        + " on its host (undo puts it back). Otherwise it is exported as scripts."
+                : null);
     }
 
     public ObservableList<PreviewNode> steps() {

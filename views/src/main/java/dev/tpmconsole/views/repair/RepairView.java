@@ -165,7 +165,8 @@ public final class RepairView {
 
     private Node planPage() {
         // the preview's Close (and Escape) closes the wizard, as the wizard's own Close does
-        Parent preview = new PreviewView(vm.preview(), close, plan -> vm.runPlan(), dialogs).root();
+        Parent preview = new PreviewView(vm.preview(), close, (plan, overSsh) -> vm.runPlan(), dialogs,
+                new javafx.beans.property.SimpleBooleanProperty(false)).root();
         return preview;
     }
 

@@ -9,8 +9,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One item of a run, as the run view shows it: its step, its row, its state and, when it failed, why. */
 public final class ItemRow {
 
-    /** One explicit state per item. */
-    public enum State { PENDING, RUNNING, DONE, FAILED, SKIPPED }
+    /**
+     * One explicit state per item. EXPORTED: host work written into the run folder's scripts for a person to run;
+     * nothing was done on the host.
+     */
+    public enum State { PENDING, RUNNING, DONE, EXPORTED, FAILED, SKIPPED }
 
     private final Plan.StepName step;
     private final String item;

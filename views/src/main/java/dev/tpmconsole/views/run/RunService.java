@@ -14,10 +14,13 @@ public interface RunService {
     record Started(Observable<RunEvent> events, Path journal, Path folder) {
     }
 
-    /** Checks the plan (refusing a stale one, nothing written) and prepares its run. */
-    Started start(Plan plan) throws Exception;
+    /**
+     * Checks the plan (refusing a stale one, nothing written) and prepares its run, its host work done on the
+     * hosts over SSH or exported as scripts.
+     */
+    Started start(Plan plan, boolean hostWorkOverSsh) throws Exception;
 
-    /** Prepares the resumption of a run: failed and unstarted items run (again). */
+    /** Prepares the resumption of a run: failed and unstarted items run (again), host work as the run began it. */
     Started resume(Path journal) throws Exception;
 
     /** The audit's orphan and suspect findings about these VMs now: empty means no residue. */

@@ -3,6 +3,7 @@ package dev.tpmconsole.views.run;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Icons;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -140,7 +141,35 @@ public final class RunView {
         errorPanel.setId("errorPanel");
         errorPanel.getStyleClass().addAll("gap-m", "pad-page");
 
-        SplitPane split = new SplitPane(items, errorPanel);
+        // host work over SSH: a row per host, its progress and its failed paths with their cause
+        TableView<HostRow> hostTable = new TableView<>(vm.hosts());
+        hostTable.setId("runHosts");
+        TableColumn<HostRow, String> host = new TableColumn<>("Host");
+        host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
+        host.setPrefWidth(Em.of(22));
+        TableColumn<HostRow, String> address = new TableColumn<>("Address");
+        address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        address.setPrefWidth(Em.of(10));
+        TableColumn<HostRow, String> moved = new TableColumn<>("Folders done");
+        moved.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().doneProperty().get() + " of "
+                + c.getValue().total(), c.getValue().doneProperty()));
+        moved.setPrefWidth(Em.of(8));
+        TableColumn<HostRow, String> hostFailed = new TableColumn<>("Failed");
+        hostFailed.setCellValueFactory(c -> c.getValue().failedProperty().asString());
+        hostFailed.setPrefWidth(Em.of(5));
+        TableColumn<HostRow, String> hostFailures = new TableColumn<>("Failed paths");
+        hostFailures.setCellValueFactory(c -> c.getValue().failuresProperty());
+        hostFailures.setPrefWidth(Em.of(40));
+        hostTable.getColumns().addAll(List.of(host, address, moved, hostFailed, hostFailures));
+        hostTable.setPlaceholder(new Label("No host work"));
+        hostTable.setPrefHeight(Em.of(8));
+        hostTable.visibleProperty().bind(vm.hostWorkOverSshProperty().and(Bindings.isNotEmpty(vm.hosts())));
+        hostTable.managedProperty().bind(hostTable.visibleProperty());
+        VBox.setVgrow(items, Priority.ALWAYS);
+        VBox upper = new VBox(hostTable, items);
+        upper.getStyleClass().add("gap-m");
+
+        SplitPane split = new SplitPane(upper, errorPanel);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         root.setCenter(split);

@@ -48,6 +48,13 @@ public final class RunViewModel implements AutoCloseable {
     private final ObservableList<ItemRow> failureRows = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> failures = FXCollections.unmodifiableObservableList(failureRows);
     private final Map<String, ItemRow> byKey = new HashMap<>();
+    /** The hosts of a run whose host work is done over SSH (empty otherwise), and which host each item is on. */
+    private final ObservableList<HostRow> hostRows = FXCollections.observableArrayList();
+    private final ObservableList<HostRow> hostRowsReadOnly = FXCollections.unmodifiableObservableList(hostRows);
+    private final Map<String, HostRow> hostOfItem = new HashMap<>();
+    private final Map<String, String> pathOfItem = new HashMap<>();
+    private final javafx.beans.property.BooleanProperty hostWorkOverSsh =
+            new javafx.beans.property.SimpleBooleanProperty(this, "hostWorkOverSsh", false);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not started");
@@ -77,6 +84,20 @@ public final class RunViewModel implements AutoCloseable {
                 byKey.put(key(step.name(), row.item()), row);
             }
         }
+        Map<String, HostRow> hosts = new java.util.LinkedHashMap<>();
+        Map<String, Long> perHost = new HashMap<>();
+        plan.hostWork().forEach(w -> perHost.merge(w.hostUuid(), 1L, Long::sum));
+        List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
+                .flatMap(st -> st.items().stream()).toList();
+        for (int i = 0; i < hostItems.size() && i < plan.hostWork().size(); i++) {
+            Plan.HostWork w = plan.hostWork().get(i);
+            HostRow row = hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp() == null
+                    ? "(address unknown)" : w.managementIp(), perHost.get(h).intValue()));
+            String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
+            hostOfItem.put(id, row);
+            pathOfItem.put(id, w.path());
+        }
+        hostRows.setAll(hosts.values());
         canRetry = Bindings.createBooleanBinding(() -> !running.get() && journal.get() != null
                 && outcome.get() != RunEvent.Outcome.DONE, running, journal, outcome);
         canCancel = running.getReadOnlyProperty().and(running);
@@ -84,7 +105,20 @@ public final class RunViewModel implements AutoCloseable {
 
     /** Starts the run (after the person confirmed it). */
     public void start() {
-        launch("Checking the plan…", () -> service.start(plan));
+        launch("Checking the plan…", () -> service.start(plan, hostWorkOverSsh.get()));
+    }
+
+    /**
+     * Whether the run's host work is done on the hosts over SSH (set before {@link #start}); a resumed run keeps
+     * the choice it began with.
+     */
+    public javafx.beans.property.BooleanProperty hostWorkOverSshProperty() {
+        return hostWorkOverSsh;
+    }
+
+    /** The hosts of the run's host work, with their progress when it is done over SSH. */
+    public ObservableList<HostRow> hosts() {
+        return hostRowsReadOnly;
     }
 
     /** Runs the failed (and unstarted, and skipped) items again: a resume of the journal. */
@@ -99,6 +133,7 @@ public final class RunViewModel implements AutoCloseable {
             }
         });
         failureRows.clear();
+        hostRows.forEach(HostRow::retrying);
         launch("Resuming…", () -> service.resume(j));
     }
 
@@ -141,14 +176,33 @@ public final class RunViewModel implements AutoCloseable {
             status.set("Step " + s.step() + " (" + s.items() + " items)…");
         } else if (e instanceof RunEvent.ItemStarted i) {
             row(i.step(), i.item()).set(ItemRow.State.RUNNING, null, null);
+        } else if (e instanceof RunEvent.HostWorkExported x) {
+            row(x.step(), x.item()).set(ItemRow.State.EXPORTED, "exported into the run folder's script for host "
+                    + x.hostUuid() + ": nothing was done on the host", null);
+            progress.set((double) ++ended / Math.max(1, items.size()));
+        } else if (e instanceof RunEvent.HostMoved m) {
+            HostRow host = hostOfItem.get(m.item());
+            if (host != null) {
+                host.moved();
+            }
         } else if (e instanceof RunEvent.ItemDone d) {
-            row(d.step(), d.item()).set(ItemRow.State.DONE, null, null);
+            ItemRow r = row(d.step(), d.item());
+            if (r.state() != ItemRow.State.EXPORTED) {
+                r.set(ItemRow.State.DONE, null, null);
+                progress.set((double) ++ended / Math.max(1, items.size()));
+            }
+        } else if (e instanceof RunEvent.ItemSkipped k) {
+            row(k.step(), k.item()).set(ItemRow.State.SKIPPED, k.reason(), null);
             progress.set((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.ItemFailed f) {
             ItemRow r = row(f.step(), f.item());
             r.set(ItemRow.State.FAILED, f.cause(), f.detail());
             failedNow.add(r);
             progress.set((double) ++ended / Math.max(1, items.size()));
+            HostRow host = f.step() == Plan.StepName.HOST_WORK ? hostOfItem.get(f.item()) : null;
+            if (host != null) {
+                host.failed(pathOfItem.get(f.item()), f.cause());
+            }
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
             items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));

@@ -27,15 +27,23 @@ public final class SourceRunService implements RunService {
     private final Source shown;
     private final Path dataDir;
     private final Scheduler items;
+    private final Runs.HostWork overSsh;
 
     /**
      * @param dataDir where runs on a live database keep their folders ({@code runs/<time>/})
      * @param items   where the pipeline runs its items (tests pass a synchronous one)
+     * @param overSsh does host work on the hosts, for the runs that ask for it (null: none can)
      */
-    public SourceRunService(Source shown, Path dataDir, Scheduler items) {
+    public SourceRunService(Source shown, Path dataDir, Scheduler items, Runs.HostWork overSsh) {
         this.shown = shown;
         this.dataDir = dataDir;
         this.items = items;
+        this.overSsh = overSsh;
+    }
+
+    /** Runs whose host work is exported. */
+    public SourceRunService(Source shown, Path dataDir, Scheduler items) {
+        this(shown, dataDir, items, null);
     }
 
     /** Beside the snapshot by default; in the data folder for a live database. */
@@ -49,12 +57,19 @@ public final class SourceRunService implements RunService {
     }
 
     @Override
-    public Started start(Plan plan) throws Exception {
+    public Started start(Plan plan, boolean hostWorkOverSsh) throws Exception {
+        if (hostWorkOverSsh && overSsh == null) {
+            throw new IllegalStateException("this window cannot reach hosts over SSH");
+        }
         Source writable = shown.reopen(OpenOptions.writableOptions());
         try {
             // the confirmation of a run on a live database states that the management nodes are stopped
             LiveWriteGuard.check(writable, true, Clock.systemUTC());
-            return started(Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), items), writable);
+            if (hostWorkOverSsh) {
+                dev.tpmconsole.model.hosts.HostScanner.refuseDemo(writable);
+            }
+            return started(Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), items,
+                    hostWorkOverSsh ? overSsh : null), writable);
         } catch (Exception e) {
             writable.close();
             throw e;
@@ -66,7 +81,7 @@ public final class SourceRunService implements RunService {
         Source writable = shown.reopen(OpenOptions.writableOptions());
         try {
             LiveWriteGuard.check(writable, true, Clock.systemUTC());
-            return started(Runs.resume(writable, journal, Clock.systemUTC(), items), writable);
+            return started(Runs.resume(writable, journal, Clock.systemUTC(), items, overSsh), writable);
         } catch (Exception e) {
             writable.close();
             throw e;

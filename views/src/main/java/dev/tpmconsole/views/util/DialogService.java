@@ -12,6 +12,16 @@ public interface DialogService {
     boolean confirm(String title, String message, String action);
 
     /**
+     * Asks before a destructive action that comes with one choice (a check box, {@code initial} at first).
+     *
+     * @return the choice made when the person chose the action; empty when they cancelled
+     */
+    default java.util.Optional<Boolean> confirm(String title, String message, String action, String choice,
+                                                boolean initial) {
+        return confirm(title, message, action) ? java.util.Optional.of(initial) : java.util.Optional.empty();
+    }
+
+    /**
      * Asks for a secret (a key's passphrase) in a password field.
      *
      * @param action the button that uses it ("Unlock")

@@ -23,12 +23,33 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String action) {
+        return confirm(title, message, action, null, false).isPresent();
+    }
+
+    @Override
+    public java.util.Optional<Boolean> confirm(String title, String message, String action, String choice,
+                                               boolean initial) {
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, message, act, cancel);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);
+        javafx.scene.control.CheckBox box = null;
+        if (choice != null) {
+            javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+            text.setWrapText(true);
+            text.setStyle("-fx-max-width: 36em;");
+            text.getStyleClass().add("content"); // where a plain alert has its message
+            box = new javafx.scene.control.CheckBox(choice);
+            box.setId("confirmChoice");
+            box.setWrapText(true);
+            box.setStyle("-fx-max-width: 36em;");
+            box.setSelected(initial);
+            javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(text, box);
+            content.setStyle("-fx-spacing: 0.8em;");
+            alert.getDialogPane().setContent(content);
+        }
         alert.getDialogPane().setId("confirmDialog");
         alert.getDialogPane().lookupButton(act).setId("confirmAction");
         alert.getDialogPane().lookupButton(cancel).setId("confirmCancel");
@@ -37,7 +58,10 @@ public final class FxDialogService implements DialogService {
         if (appearance != null) {
             appearance.style(alert.getDialogPane());
         }
-        return alert.showAndWait().orElse(cancel) == act;
+        if (alert.showAndWait().orElse(cancel) != act) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(box != null ? box.isSelected() : initial);
     }
 
     @Override
