@@ -99,6 +99,15 @@ public final class HostTrash {
      * path with nothing at it is already gone; one whose folder is in this run's trash already was moved before.
      */
     public static Outcome move(RemoteFiles files, String path, String vmUuid, String runId) throws Refused, SshFailure {
+        return move(files, path, vmUuid, runId, new java.util.HashSet<>());
+    }
+
+    /**
+     * {@link #move}, remembering in {@code checkedFolders} the trash folders found sound on this host, so that the
+     * moves of one host check them once.
+     */
+    public static Outcome move(RemoteFiles files, String path, String vmUuid, String runId,
+                               java.util.Set<String> checkedFolders) throws Refused, SshFailure {
         String why = HostPaths.stateFolderRefusal(path, vmUuid);
         if (why != null) {
             throw new Refused(Texts.escaped(path) + ": " + why);
@@ -116,12 +125,20 @@ public final class HostTrash {
         if (refusal != null) {
             throw new Refused(refusal);
         }
-        ensureFolder(files, STATE_TRASH);
-        ensureFolder(files, STATE_TRASH + "/" + runId);
-        if (files.lstat(trash).isPresent()) {
-            throw new Refused(trash + " exists already in the trash: the folder is not moved over it");
+        for (String dir : List.of(STATE_TRASH, STATE_TRASH + "/" + runId)) {
+            if (!checkedFolders.contains(dir)) {
+                ensureFolder(files, dir);
+                checkedFolders.add(dir);
+            }
         }
-        files.rename(folder, trash);
+        try {
+            files.rename(folder, trash); // fails rather than move over something
+        } catch (SshFailure e) {
+            if (files.lstat(trash).isPresent()) {
+                throw new Refused(trash + " exists already in the trash: the folder is not moved over it");
+            }
+            throw e;
+        }
         if (files.lstat(folder).isPresent() || files.lstat(trash).filter(e -> e.kind() == RemoteEntry.Kind.FOLDER)
                 .isEmpty()) {
             throw new Refused("the move of " + folder + " to " + trash + " did not take: the host shows "

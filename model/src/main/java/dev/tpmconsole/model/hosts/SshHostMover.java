@@ -29,6 +29,8 @@ public final class SshHostMover implements HostMover {
         SshConnection connection;
         RemoteFiles files;
         String unreachable;
+        /** The trash folders found sound on this host: checked once per connection. */
+        final java.util.Set<String> checked = new java.util.HashSet<>();
     }
 
     /**
@@ -58,7 +60,7 @@ public final class SshHostMover implements HostMover {
     public Moved move(Plan.HostWork w) throws Exception {
         RemoteFiles files = files(w.hostUuid(), w.managementIp());
         try {
-            HostTrash.Outcome o = HostTrash.move(files, w.path(), w.vmUuid(), runId);
+            HostTrash.Outcome o = HostTrash.move(files, w.path(), w.vmUuid(), runId, hosts.get(w.hostUuid()).checked);
             return new Moved(o.label(), o == HostTrash.Outcome.ALREADY_GONE ? null : HostTrash.trashPath(w.path(), runId));
         } catch (SshFailure e) {
             lost(w.hostUuid(), e);
@@ -127,6 +129,7 @@ public final class SshHostMover implements HostMover {
                 }
                 h.connection = null;
                 h.files = null;
+                h.checked.clear();
             }
         }
     }
