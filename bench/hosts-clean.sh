@@ -29,7 +29,7 @@ if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=$display
   sleep 1
 fi
-java -Xmx512m -Dtpm.sshd.loglevel=INFO ${JAVA_OPTS:-} \
+java -Xmx512m -Dtpm.sshd.loglevel=INFO -Dtpm.sshd.nice=19 ${JAVA_OPTS:-} \
   -cp "$JAR:app/target/test-classes:model/target/test-classes:$(cat "$work/cp.txt")" \
   dev.tpmconsole.app.bench.HostCleanBenchmark "$work" "$HOSTS" "$FOLDERS" "$RUNS" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)

@@ -201,7 +201,16 @@ public final class HostCleanBenchmark {
                     }
                 });
                 javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long[] fxCpu = new long[1];
+                vm.outcomeProperty().addListener((o, a, b) -> {
+                    if (b != null) {
+                        System.out.printf("  the FX thread's CPU time while the run went: %,d ms%n",
+                                (threads.getCurrentThreadCpuTime() - fxCpu[0]) / 1_000_000);
+                    }
+                });
                 settle.setOnFinished(e -> {
+                    fxCpu[0] = threads.getCurrentThreadCpuTime();
                     elapsed[0] = System.nanoTime();
                     vm.start();
                 });
@@ -213,6 +222,14 @@ public final class HostCleanBenchmark {
         });
         if (!finished.await(30, TimeUnit.MINUTES) || failure.get() != null) {
             throw new IllegalStateException("the run did not finish", failure.get());
+        }
+        if (Boolean.getBoolean("bench.threads")) {
+            // where the JVM's CPU went during the run: its busiest threads
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            java.util.Arrays.stream(mx.dumpAllThreads(false, false))
+                    .map(t -> java.util.Map.entry(t.getThreadName(), mx.getThreadCpuTime(t.getThreadId())))
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.printf("  thread %-40s %,d ms CPU%n", e.getKey(), e.getValue() / 1_000_000));
         }
         ssh.close();
         RunViewModel vm = model.get();

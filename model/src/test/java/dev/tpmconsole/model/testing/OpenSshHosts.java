@@ -267,7 +267,13 @@ public final class OpenSshHosts implements AutoCloseable {
     private void launch() throws Exception {
         CountDownLatch listening = new CountDownLatch(allAddresses().size());
         for (Path config : configs) {
-            Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+            // the benchmarks run the hosts' sshd niced: real hosts are other machines, not this one's CPU
+            List<String> command = new ArrayList<>(List.of(SSHD.toString(), "-D", "-e", "-f", config.toString()));
+            String nice = System.getProperty("tpm.sshd.nice");
+            if (nice != null) {
+                command.addAll(0, List.of("nice", "-n", nice));
+            }
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).start();
             sshds.add(p);
             Thread reader = new Thread(() -> {
