@@ -119,7 +119,8 @@ class RunWindowTest {
                 .startsWith("Re-audit: no residue"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(failures.getItems()).isEmpty();
-        assertThat(gui.runViewModel().items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.DONE));
+        assertThat(gui.runViewModel().items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(
+                r.step() == dev.tpmconsole.model.plan.Plan.StepName.HOST_WORK ? ItemRow.State.EXPORTED : ItemRow.State.DONE));
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM TpmVO")).isZero();
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO")).isZero();
         assertThat(robot.lookup("#retryFailed").queryAs(Button.class).isDisabled()).isTrue();
