@@ -56,12 +56,17 @@ public final class Screenshots {
         }
         List<String> vms = protectOneBackup(failing);
 
+        // fake KVM hosts (the real OpenSSH server on loopback addresses, root needed) for the run over SSH
+        dev.tpmconsole.model.testing.OpenSshHosts hosts = which.equals("hosts")
+                ? dev.tpmconsole.model.testing.OpenSshHosts.start(List.of("127.0.0.61", "127.0.0.62", "127.0.0.63"))
+                : null;
         Platform.startup(() -> { });
         EventLog events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC());
         ConsoleGui gui = fx(() -> {
             Stage stage = new Stage();
             ConsoleGui g = ConsoleGui.show(stage, new ConsoleGui.Setup(work.resolve("data"), PreferencesStore.inMemory(),
-                    null, FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events));
+                    null, FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events,
+                    hosts == null ? null : hosts::settings));
             fill(stage);
             return g;
         });
@@ -120,6 +125,43 @@ public final class Screenshots {
             Thread.sleep(1500);
             capture(out.resolve("run-with-error" + suffix + ".png"));
         }
+        if (which.equals("hosts")) {
+            // a run whose host work is done over SSH: three hosts, the third's state folder cannot be read
+            Path cloud = hostCloud(work.resolve("hosts.sqlite"), hosts);
+            fx(() -> {
+                gui.viewModel().open(cloud);
+                return null;
+            });
+            waitFor(() -> gui.viewModel().summaryProperty().get() != null
+                    && gui.viewModel().summaryProperty().get().source().endsWith("hosts.sqlite"));
+            List<String> hostVms = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                hostVms.add(String.format("c%031x", i));
+            }
+            fx(() -> {
+                gui.showPreview(PreviewViewModel.Operation.REMOVE, hostVms);
+                return null;
+            });
+            waitFor(() -> gui.previewViewModel().previewProperty().get() != null);
+            fx(() -> {
+                gui.showRun(gui.previewViewModel().previewProperty().get().plan(), gui.viewModel().sourceProperty().get(),
+                        true);
+                fill(gui.runStage());
+                return null;
+            });
+            waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
+                    && !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
+            fx(() -> {
+                TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");
+                failures.getSelectionModel().select(0);
+                gui.previewStage().hide();
+                gui.runStage().toFront();
+                return null;
+            });
+            Thread.sleep(1500);
+            capture(out.resolve("run-over-ssh" + suffix + ".png"));
+            hosts.close();
+        }
         if (which.equals("error")) {
             // the dialog of an error nobody caught, as a person sees it (not in the README set)
             fx(() -> {
@@ -160,6 +202,28 @@ public final class Screenshots {
                     + " screenshot)'); END");
         }
         return vms;
+    }
+
+    /** Nine VMs with a TPM, their state folders on three fake hosts; the third host's folder cannot be read. */
+    static Path hostCloud(Path file, dev.tpmconsole.model.testing.OpenSshHosts hosts) throws Exception {
+        List<String> addresses = List.of("127.0.0.61", "127.0.0.62", "127.0.0.63");
+        Files.deleteIfExists(file);
+        Path db = dev.tpmconsole.model.testing.SqliteTestDatabase.create(file, sink -> {
+            dev.tpmconsole.model.testing.Rows r = new dev.tpmconsole.model.testing.Rows(sink);
+            r.provider("nkp1", "nkp-default");
+            for (int h = 0; h < 3; h++) {
+                r.host("kvm-0" + (h + 1), false, addresses.get(h));
+            }
+            for (int i = 0; i < 9; i++) {
+                String vm = String.format("c%031x", i);
+                r.vm(vm, true).tpm("t" + vm.substring(1), vm).keyRef(100 + i, "TpmVO", "t" + vm.substring(1), "nkp1",
+                        "nkp-default", "kek/" + i);
+                r.hostFile("f" + vm.substring(1), vm, "kvm-0" + (i % 3 + 1), "TpmState");
+                hosts.stateFolder(addresses.get(i % 3), dev.tpmconsole.model.hosts.HostPaths.hyphenated(vm));
+            }
+        });
+        hosts.lockStateFolder(addresses.get(2));
+        return db;
     }
 
     static void fill(Stage stage) {

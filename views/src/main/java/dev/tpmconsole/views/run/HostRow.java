@@ -46,7 +46,7 @@ public final class HostRow {
         return failed.getReadOnlyProperty();
     }
 
-    /** The failed paths, a line each with its cause. */
+    /** The failed paths with their causes, one after the other on one line. */
     public ReadOnlyStringProperty failuresProperty() {
         return failures.getReadOnlyProperty();
     }
@@ -57,7 +57,7 @@ public final class HostRow {
 
     void failed(String path, String cause) {
         failed.set(failed.get() + 1);
-        failures.set((failures.get().isEmpty() ? "" : failures.get() + "\n") + path + ": " + cause);
+        failures.set((failures.get().isEmpty() ? "" : failures.get() + "; ") + path + ": " + cause);
     }
 
     /** A retry starts over for what failed. */

@@ -150,7 +150,7 @@ public final class RunView {
         TableColumn<HostRow, String> address = new TableColumn<>("Address");
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         address.setPrefWidth(Em.of(10));
-        TableColumn<HostRow, String> moved = new TableColumn<>("Folders done");
+        TableColumn<HostRow, String> moved = new TableColumn<>("Done");
         moved.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().doneProperty().get() + " of "
                 + c.getValue().total(), c.getValue().doneProperty()));
         moved.setPrefWidth(Em.of(8));
@@ -162,7 +162,9 @@ public final class RunView {
         hostFailures.setPrefWidth(Em.of(40));
         hostTable.getColumns().addAll(List.of(host, address, moved, hostFailed, hostFailures));
         hostTable.setPlaceholder(new Label("No host work"));
-        hostTable.setPrefHeight(Em.of(8));
+        // a few hosts at a glance, whatever room the items take
+        hostTable.setMinHeight(Em.of(11));
+        hostTable.setPrefHeight(Em.of(11));
         hostTable.visibleProperty().bind(vm.hostWorkOverSshProperty().and(Bindings.isNotEmpty(vm.hosts())));
         hostTable.managedProperty().bind(hostTable.visibleProperty());
         VBox.setVgrow(items, Priority.ALWAYS);
