@@ -1,0 +1,63 @@
+package dev.tpmconsole.model.catalogue;
+
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.audit.FindingStates;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the catalogue knew of a cloud before an audit: its open findings (with when each was first seen) and its
+ * acknowledgements in force. A finding is {@code acknowledged} when one of them names it, else {@code seen} when
+ * it is open, else {@code new} (first seen: the audit's start).
+ */
+public final class KnownFindings implements FindingStates {
+
+    private final Long cloudId;
+    private final String cloudName;
+    private final Instant startedAt;
+    private final Map<FindingKey, Instant> open;
+    private final Map<FindingKey, Catalogue.AckEntry> acknowledged;
+
+    KnownFindings(Long cloudId, String cloudName, Instant startedAt, Map<FindingKey, Instant> open,
+                  Map<FindingKey, Catalogue.AckEntry> acknowledged) {
+        this.cloudId = cloudId;
+        this.cloudName = cloudName;
+        this.startedAt = startedAt;
+        this.open = Map.copyOf(open);
+        this.acknowledged = Map.copyOf(acknowledged);
+    }
+
+    /** A cloud the catalogue has not seen. */
+    static KnownFindings nothing(Instant startedAt, Instant now) {
+        return new KnownFindings(null, null, startedAt, Map.of(), Map.of());
+    }
+
+    /** The cloud, or null when the catalogue has not seen it yet. */
+    public Long cloudId() {
+        return cloudId;
+    }
+
+    public String cloudName() {
+        return cloudName;
+    }
+
+    @Override
+    public FindingState of(Finding finding) {
+        return state(FindingKey.of(finding));
+    }
+
+    public FindingState state(FindingKey key) {
+        Instant first = open.get(key);
+        if (acknowledged.containsKey(key)) {
+            return new FindingState(FindingState.Status.ACKNOWLEDGED, first != null ? first : startedAt);
+        }
+        return first != null ? new FindingState(FindingState.Status.SEEN, first)
+                : new FindingState(FindingState.Status.NEW, startedAt);
+    }
+
+    /** The acknowledgement in force of a finding, or null. */
+    public Catalogue.AckEntry acknowledgement(FindingKey key) {
+        return acknowledged.get(key);
+    }
+}
