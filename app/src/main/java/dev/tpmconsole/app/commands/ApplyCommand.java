@@ -40,6 +40,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
@@ -94,7 +98,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions())) {
+        Path catalogueFile = catalogue.file(spec);
+        try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions());
+             CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {
@@ -106,6 +112,9 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
             try (run) {
+                RunRecording recording = RunRecording.start(access, source, kindOf(run.prepared().plan()),
+                        run.prepared().plan().operation(), mode.resume != null,
+                        run.journalFile().resolveSibling(Runs.PLAN).toString(), run.journalFile().toString());
                 Progress progress = new Progress(err, System.console() != null);
                 RunEvent.RunEnded ended;
                 try {
@@ -123,6 +132,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
                             + " once that is fixed, finish it with: tpm-console apply --resume " + run.journalFile());
                     err.flush();
+                    recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
@@ -136,9 +146,18 @@ public final class ApplyCommand implements Callable<Integer> {
                     out.println("Retry with: tpm-console apply --resume " + run.journalFile());
                 }
                 out.flush();
+                recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
+                        ended.skipped(), progress.failures.isEmpty() ? null : progress.failures.size()
+                                + " failed item(s), first: " + progress.failures.get(0));
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
             }
         }
+    }
+
+    /** How the catalogue calls a run of this plan: repair for the repair of audit findings, else apply. */
+    static String kindOf(Plan plan) {
+        return "repair".equals(plan.operation()) ? dev.tpmconsole.model.catalogue.RunRecord.REPAIR
+                : dev.tpmconsole.model.catalogue.RunRecord.APPLY;
     }
 
     /** The progress line: one line rewritten on a terminal, a line per step otherwise. */

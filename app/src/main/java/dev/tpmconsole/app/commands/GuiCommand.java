@@ -39,6 +39,10 @@ public final class GuiCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
     Path source;
 

@@ -28,6 +28,10 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file.")
     String source;
 

@@ -24,6 +24,10 @@ public final class UndoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
     Path journal;
 
@@ -38,15 +42,25 @@ public final class UndoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
             return 1;
         }
+        java.nio.file.Path catalogueFile = catalogue.file(spec);
         try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
-                OpenOptions.writableOptions())) {
+                OpenOptions.writableOptions());
+             CatalogueAccess access = CatalogueAccess.start(catalogueFile, spec.commandLine().getErr())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
+            // the cloud is read before the undo changes anything; the run is recorded once it is known to go ahead
+            RunRecording recording = RunRecording.start(access, source, dev.tpmconsole.model.catalogue.RunRecord.UNDO,
+                    null, false, journal.toAbsolutePath().resolveSibling(Runs.PLAN).toString(),
+                    journal.toAbsolutePath().toString());
             Runs.UndoResult result;
             try {
                 result = Runs.undo(source, journal, java.time.Clock.systemUTC());
             } catch (RefusedException e) {
                 spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                recording.ended("refused", 0, 0, 0, e.getMessage());
                 return 1;
+            } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
+                recording.ended("failed", 0, 0, 0, e.getMessage());
+                throw e;
             }
             out.printf("Restored %d of %d rows into %s%s%n", result.restored(), result.total(), source.displayName(),
                     result.inPlace() == 0 ? "" : " (" + result.inPlace() + " in place already: never deleted, or"
@@ -55,6 +69,9 @@ public final class UndoCommand implements Callable<Integer> {
                 out.println("  refused (there again, with other values): " + r.id());
             }
             out.flush();
+            // undo's counts: rows restored (done), rows refused (failed), rows already in place (skipped)
+            recording.ended(result.refused().isEmpty() ? "done" : "failed", result.restored(), result.refused().size(),
+                    result.inPlace(), null);
             return result.refused().isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
         }
     }

@@ -51,9 +51,9 @@ public final class ReportWriters {
             @Override
             public void finding(Finding f) throws Exception {
                 FindingState state = states.of(f);
-                out.print(String.join(",", csv(f.rule().name()), csv(f.severity().label()), csv(f.table()),
-                        csv(f.key()), csv(f.detail()), csv(f.repair()), csv(state.label()),
-                        csv(state.firstSeen() == null ? null : state.firstSeen().toString())) + "\r\n");
+                out.print(String.join(",", csvField(f.rule().name()), csvField(f.severity().label()), csvField(f.table()),
+                        csvField(f.key()), csvField(f.detail()), csvField(f.repair()), csvField(state.label()),
+                        csvField(state.firstSeen() == null ? null : state.firstSeen().toString())) + "\r\n");
             }
 
             @Override
@@ -64,7 +64,7 @@ public final class ReportWriters {
     }
 
     /** RFC 4180 quoting. */
-    static String csv(String value) {
+    public static String csvField(String value) {
         if (value == null) {
             return "";
         }

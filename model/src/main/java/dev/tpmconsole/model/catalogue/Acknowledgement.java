@@ -77,10 +77,6 @@ public class Acknowledgement {
         this.expiresAt = expires;
     }
 
-    void setCloud(Cloud cloud) {
-        this.cloud = cloud;
-    }
-
     public Long getId() {
         return id;
     }

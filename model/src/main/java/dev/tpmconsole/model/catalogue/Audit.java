@@ -101,10 +101,6 @@ public class Audit {
         return cloud;
     }
 
-    void setCloud(Cloud cloud) {
-        this.cloud = cloud;
-    }
-
     public String getKind() {
         return kind;
     }

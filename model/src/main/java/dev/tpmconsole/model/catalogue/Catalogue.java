@@ -43,13 +43,16 @@ public final class Catalogue implements AutoCloseable {
     public static final int LISTED = 500;
 
     private final Path file;
-    private final SessionFactory sessions;
+    private final int busyTimeoutMs;
     private final Clock clock;
     private final String user;
+    /** Built on first use: recording an audit does not need it, and it takes a cold JVM seconds to start. */
+    private SessionFactory sessions;
+    private boolean closed;
 
-    private Catalogue(Path file, SessionFactory sessions, Clock clock, String user) {
+    private Catalogue(Path file, int busyTimeoutMs, Clock clock, String user) {
         this.file = file;
-        this.sessions = sessions;
+        this.busyTimeoutMs = busyTimeoutMs;
         this.clock = clock;
         this.user = user;
     }
@@ -100,7 +103,7 @@ public final class Catalogue implements AutoCloseable {
     private static Catalogue openOnce(Path f, Clock clock, String user, int busyTimeoutMs)
             throws CatalogueFile.Unusable, CatalogueFile.Damaged {
         CatalogueFile.prepare(f, busyTimeoutMs);
-        return new Catalogue(f, sessionFactory(f, busyTimeoutMs), clock, user);
+        return new Catalogue(f, busyTimeoutMs, clock, user);
     }
 
     private static SessionFactory sessionFactory(Path file, int busyTimeoutMs) {
@@ -132,9 +135,58 @@ public final class Catalogue implements AutoCloseable {
         return clock;
     }
 
+    /** Starts Hibernate now (on a background thread, say), so that the first query of the window does not wait. */
+    public synchronized void warmUp() {
+        sessions();
+    }
+
+    private synchronized SessionFactory sessions() {
+        if (closed) {
+            throw new IllegalStateException("the catalogue " + file + " is closed");
+        }
+        if (sessions == null) {
+            sessions = sessionFactory(file, busyTimeoutMs);
+        }
+        return sessions;
+    }
+
     @Override
-    public void close() {
-        sessions.close();
+    public synchronized void close() {
+        closed = true;
+        if (sessions != null) {
+            sessions.close();
+        }
+    }
+
+    /** Work on a plain connection. */
+    @FunctionalInterface
+    private interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    /** One write transaction on a plain connection (it takes the write lock when it begins). */
+    private <R> R writeSql(Work<R> work) throws Failure {
+        try (Connection c = CatalogueConnections.open(file, busyTimeoutMs)) {
+            c.setAutoCommit(false);
+            try {
+                R r = work.run(c);
+                c.commit();
+                return r;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new Failure(CatalogueFile.problem(file, e), e);
+        }
+    }
+
+    private <R> R readSql(Work<R> work) throws Failure {
+        try (Connection c = CatalogueConnections.open(file, busyTimeoutMs)) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new Failure(CatalogueFile.problem(file, e), e);
+        }
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
@@ -148,14 +200,14 @@ public final class Catalogue implements AutoCloseable {
 
     private <R> R write(Function<Session, R> work) throws Failure {
         try {
-            return sessions.fromTransaction(work);
+            return sessions().fromTransaction(work);
         } catch (RuntimeException e) {
             throw failure(e);
         }
     }
 
     private <R> R read(Function<Session, R> work) throws Failure {
-        try (Session s = sessions.openSession()) {
+        try (Session s = sessions().openSession()) {
             s.setDefaultReadOnly(true);
             return work.apply(s);
         } catch (RuntimeException e) {
@@ -185,10 +237,8 @@ public final class Catalogue implements AutoCloseable {
 
     /** The cloud a source belongs to, if the catalogue has seen it (reads only). */
     public Optional<CloudEntry> cloudOf(CloudMarkers markers) throws Failure {
-        return read(s -> {
-            Cloud c = find(s, markers);
-            return c == null ? Optional.<CloudEntry>empty() : Optional.of(entry(s, c));
-        });
+        Ledger.CloudRef ref = readSql(c -> Ledger.find(c, markers));
+        return ref == null ? Optional.empty() : cloud(ref.id());
     }
 
     /** Every cloud, oldest first, with how many audits it has, when the last was, and its sources. */
@@ -211,55 +261,10 @@ public final class Catalogue implements AutoCloseable {
                 last == null ? null : last instanceof Instant i ? i : Instant.parse(last.toString()), sources);
     }
 
-    /** The cloud of a source: its pin, else the cloud sharing the most markers with it (ties: the newest). */
-    private static Cloud find(Session s, CloudMarkers markers) {
-        PinnedSource pin = s.find(PinnedSource.class, markers.source());
-        if (pin != null) {
-            return pin.getCloud();
-        }
-        Map<Long, Integer> shared = new HashMap<>();
-        List<CloudMarkers.Marker> all = List.copyOf(markers.markers());
-        Set<CloudMarkers.Marker> wanted = markers.markers();
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> values = all.subList(i, Math.min(all.size(), i + 500)).stream()
-                    .map(CloudMarkers.Marker::value).distinct().toList();
-            for (CloudMarker m : s.createQuery("from CloudMarker m where m.value in :v", CloudMarker.class)
-                    .setParameter("v", values).getResultList()) {
-                if (wanted.contains(new CloudMarkers.Marker(m.getKind(), m.getValue()))) {
-                    shared.merge(m.getCloudId(), 1, Integer::sum);
-                }
-            }
-        }
-        return shared.entrySet().stream()
-                .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey))
-                .map(e -> s.find(Cloud.class, e.getKey())).orElse(null);
-    }
-
-    /** The cloud of a source, made when new; its markers are added to it (a write transaction's part). */
+    /** The cloud of a source, made when new, with its markers added (inside a Hibernate transaction). */
     private Cloud resolve(Session s, CloudMarkers markers) {
-        Cloud c = find(s, markers);
-        if (c == null) {
-            c = new Cloud(markers.label(), clock.instant());
-            s.persist(c);
-            s.flush();
-        }
-        long id = c.getId();
-        if (!markers.markers().isEmpty()) {
-            s.doWork(conn -> {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT OR IGNORE INTO cloud_marker (cloud_id, kind, value) VALUES (?, ?, ?)")) {
-                    for (CloudMarkers.Marker m : markers.markers()) {
-                        ps.setLong(1, id);
-                        ps.setString(2, m.kind());
-                        ps.setString(3, m.value());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            });
-        }
-        return c;
+        Ledger.CloudRef ref = s.doReturningWork(c -> Ledger.resolve(c, markers, clock.instant()));
+        return s.find(Cloud.class, ref.id());
     }
 
     /** The cloud of a source, made (with its markers) when new: what acknowledgements and runs are recorded on. */
@@ -311,7 +316,7 @@ public final class Catalogue implements AutoCloseable {
             native_(s, "UPDATE audit SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
             native_(s, "UPDATE run SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
             native_(s, "UPDATE cloud_source SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
-            replay(s, List.of(into, from));
+            s.doWork(c -> Ledger.replay(c, List.of(into, from)));
             if (target.getName() == null && source.getName() != null) {
                 target.setName(source.getName());
             }
@@ -354,7 +359,7 @@ public final class Catalogue implements AutoCloseable {
                 }
             }
             s.flush();
-            replay(s, List.of(cloudId, split.getId()));
+            s.doWork(c -> Ledger.replay(c, List.of(cloudId, split.getId())));
             return entry(s, split);
         });
     }
@@ -409,18 +414,12 @@ public final class Catalogue implements AutoCloseable {
      * reports are resolved by it. One transaction: a failure records nothing.
      */
     public RecordedAudit record(AuditToRecord audit) throws Failure {
-        return write(s -> {
-            Cloud cloud = resolve(s, audit.markers());
-            Audit a = new Audit(cloud, audit.kind(), audit.markers().source(), audit.startedAt(), audit.durationMs(),
-                    audit.rules(), audit.scope() == null ? null : String.join(",", audit.scope().stream().sorted()
-                            .toList()), user, audit.consoleVersion());
-            a.getCounts().putAll(audit.counts());
-            s.persist(a);
-            s.flush();
-            long id = a.getId();
-            stage(s, id, audit.findings());
-            Progress p = apply(s, cloud.getId(), audit.kind(), id, audit.rules(), audit.scope());
-            return new RecordedAudit(id, cloud.getId(), cloud.displayName(), p.findings, p.added, p.resolved);
+        return writeSql(c -> {
+            Ledger.CloudRef cloud = Ledger.resolve(c, audit.markers(), clock.instant());
+            long id = Ledger.insertAudit(c, cloud.id(), audit, user);
+            Ledger.stage(c, id, audit.findings());
+            Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind(), id, audit.rules(), audit.scope());
+            return new RecordedAudit(id, cloud.id(), cloud.displayName(), p.findings(), p.added(), p.resolved());
         });
     }
 
@@ -437,143 +436,38 @@ public final class Catalogue implements AutoCloseable {
                 counts, findings, null));
     }
 
-    /** Puts an audit's findings into staged_finding under {@code batch}, in JDBC batches. */
-    private static void stage(Session s, long batch, List<Reported> findings) {
-        s.doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO staged_finding (batch, seq, rule, severity,"
-                    + " table_name, row_key, host_uuid, path, vm_uuid, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int seq = 0;
-                for (Reported r : findings) {
-                    FindingKey k = r.key();
-                    ps.setLong(1, batch);
-                    ps.setInt(2, seq++);
-                    ps.setString(3, k.rule());
-                    ps.setString(4, r.severity());
-                    ps.setString(5, k.table());
-                    ps.setString(6, k.key());
-                    ps.setString(7, k.host());
-                    ps.setString(8, k.path());
-                    ps.setString(9, r.vmUuid());
-                    ps.setString(10, r.detail());
-                    ps.addBatch();
-                    if (seq % 1000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-        });
-    }
-
-    private record Progress(int findings, int added, int resolved) {
-    }
-
-    /**
-     * Applies the findings staged under batch {@code audit} to the cloud's findings, set-based inside SQLite:
-     * new ones start with this audit, open ones reported again are seen by it, open ones of the rules (and hosts)
-     * it covered that it did not report are resolved by it; then what it reported is linked to it, its counts
-     * set, and the stage emptied.
-     */
-    private static Progress apply(Session s, long cloud, String kind, long audit, List<String> rules, Set<String> scope) {
-        String same = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL AND f.rule = st.rule"
-                + " AND f.table_name = st.table_name AND f.row_key = st.row_key AND f.host_uuid = st.host_uuid"
-                + " AND f.path = st.path";
-        native_(s, "UPDATE finding AS f SET last_seen_audit_id = ?3, severity = st.severity, detail = st.detail,"
-                + " vm_uuid = st.vm_uuid FROM staged_finding AS st WHERE st.batch = ?3 AND " + same, cloud, kind, audit);
-        native_(s, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
-                + " detail, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity, st.table_name,"
-                + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM staged_finding st"
-                + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + same + ")"
-                + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
-        StringBuilder resolve = new StringBuilder("UPDATE finding SET resolved_audit_id = ?3 WHERE cloud_id = ?1"
-                + " AND kind = ?2 AND resolved_audit_id IS NULL AND last_seen_audit_id <> ?3 AND rule IN (");
-        List<Object> parameters = new ArrayList<>(List.of(cloud, kind, audit));
-        appendList(resolve, parameters, rules);
-        resolve.append(')');
-        if (scope != null) {
-            resolve.append(" AND host_uuid IN (");
-            appendList(resolve, parameters, scope);
-            resolve.append(')');
-        }
-        int resolved = rules.isEmpty() ? 0 : native_(s, resolve.toString(), parameters.toArray());
-        int linked = native_(s, "INSERT INTO audit_finding (audit_id, finding_id) SELECT ?1, id FROM finding"
-                + " WHERE last_seen_audit_id = ?1", audit);
-        int added = ((Number) s.createNativeQuery("SELECT count(*) FROM finding WHERE first_seen_audit_id = ?1",
-                Object.class).setParameter(1, audit).getSingleResult()).intValue();
-        native_(s, "UPDATE audit SET findings = ?2, new_findings = ?3, resolved_findings = ?4 WHERE id = ?1",
-                audit, linked, added, resolved);
-        native_(s, "DELETE FROM staged_finding WHERE batch = ?1", audit);
-        return new Progress(linked, added, resolved);
-    }
-
-    private static void appendList(StringBuilder sql, List<Object> parameters, Collection<String> values) {
-        int i = 0;
-        for (String v : values) {
-            sql.append(i++ == 0 ? "?" : ", ?").append(parameters.size() + 1);
-            parameters.add(v);
-        }
-        if (i == 0) {
-            sql.append("NULL");
-        }
-    }
-
-    /**
-     * Computes the findings' history of these clouds again from what each of their audits reported, audit by audit
-     * in the order they ran (after audits moved between clouds).
-     */
-    private static void replay(Session s, List<Long> clouds) {
-        String audits = "SELECT id FROM audit WHERE cloud_id IN (" + clouds.stream().map(String::valueOf)
-                .reduce((a, b) -> a + ", " + b).orElse("NULL") + ")";
-        native_(s, "INSERT INTO staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
-                + " vm_uuid, detail) SELECT af.audit_id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid,"
-                + " f.path, f.vm_uuid, f.detail FROM audit_finding af JOIN finding f ON f.id = af.finding_id"
-                + " WHERE af.audit_id IN (" + audits + ")");
-        native_(s, "DELETE FROM audit_finding WHERE audit_id IN (" + audits + ")");
-        native_(s, "DELETE FROM finding WHERE first_seen_audit_id IN (" + audits + ")");
-        List<Audit> ordered = s.createQuery("from Audit a where a.cloud.id in :c order by a.startedAt, a.id", Audit.class)
-                .setParameter("c", clouds).getResultList();
-        for (Audit a : ordered) {
-            apply(s, a.getCloud().getId(), a.getKind(), a.getId(), a.getRules(),
-                    a.getScope() == null ? null : Set.of(a.getScope().split(",")));
-            s.refresh(a);
-        }
-    }
-
     /**
      * What the catalogue knows of a cloud's open findings and acknowledgements before an audit of it, so that the
      * report can mark each finding as it is written. {@code startedAt} is the audit's start: the first-seen time
      * of what is new. A source the catalogue has not seen yet has nothing known: every finding is new.
      */
     public KnownFindings known(CloudMarkers markers, String kind, Instant startedAt) throws Failure {
-        return read(s -> {
-            Cloud c = find(s, markers);
-            return c == null ? KnownFindings.nothing(startedAt, clock.instant())
-                    : known(s, c.getId(), c.displayName(), kind, startedAt);
+        return readSql(c -> {
+            Ledger.CloudRef cloud = Ledger.find(c, markers);
+            return cloud == null ? KnownFindings.nothing(startedAt, clock.instant()) : known(c, cloud, kind, startedAt);
         });
     }
 
     /** As {@link #known(CloudMarkers, String, Instant)}, for a cloud by id. */
     public KnownFindings known(long cloudId, String kind, Instant startedAt) throws Failure {
-        return read(s -> known(s, cloudId, cloudOrThrow(s, cloudId).displayName(), kind, startedAt));
+        return readSql(c -> {
+            Ledger.CloudRef cloud = Ledger.cloud(c, cloudId);
+            if (cloud == null) {
+                throw new IllegalArgumentException("No cloud " + cloudId + " in the catalogue");
+            }
+            return known(c, cloud, kind, startedAt);
+        });
     }
 
-    private KnownFindings known(Session s, long cloudId, String cloudName, String kind, Instant startedAt) {
-        Map<FindingKey, Instant> open = new HashMap<>();
-        for (Object[] row : s.createQuery("select f.rule, f.tableName, f.rowKey, f.hostUuid, f.path, a.startedAt"
-                        + " from TrackedFinding f join f.firstSeen a where f.cloud.id = :c and f.kind = :k"
-                        + " and f.resolvedBy is null", Object[].class)
-                .setParameter("c", cloudId).setParameter("k", kind).getResultList()) {
-            open.put(new FindingKey((String) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4]),
-                    (Instant) row[5]);
-        }
-        Instant now = clock.instant();
+    private KnownFindings known(Connection c, Ledger.CloudRef cloud, String kind, Instant startedAt)
+            throws SQLException {
         Map<FindingKey, AckEntry> acks = new HashMap<>();
-        for (AckEntry a : acknowledgements(s, cloudId, now)) {
+        for (AckEntry a : Ledger.acknowledgements(c, cloud.id(), clock.instant())) {
             if (a.active()) {
                 acks.put(a.key(), a);
             }
         }
-        return new KnownFindings(cloudId, cloudName, startedAt, open, acks);
+        return new KnownFindings(cloud.id(), cloud.displayName(), startedAt, Ledger.open(c, cloud.id(), kind), acks);
     }
 
     // ---------------------------------------------------------------------------------------------- history
@@ -682,16 +576,7 @@ public final class Catalogue implements AutoCloseable {
 
     /** The acknowledgements of a cloud, expired ones included (marked), by rule, table and key. */
     public List<AckEntry> acknowledgements(long cloudId) throws Failure {
-        return read(s -> acknowledgements(s, cloudId, clock.instant()));
-    }
-
-    private static List<AckEntry> acknowledgements(Session s, long cloudId, Instant now) {
-        return s.createQuery("from Acknowledgement a where a.cloud.id = :c order by a.rule, a.tableName, a.rowKey,"
-                        + " a.hostUuid, a.path", Acknowledgement.class)
-                .setParameter("c", cloudId).getResultList().stream()
-                .map(a -> new AckEntry(a.key(), a.getReason(), a.getAcknowledgedBy(), a.getAcknowledgedAt(),
-                        a.getExpiresAt(), a.activeAt(now)))
-                .toList();
+        return readSql(c -> Ledger.acknowledgements(c, cloudId, clock.instant()));
     }
 
     // ---------------------------------------------------------------------------------------------- runs
@@ -704,31 +589,41 @@ public final class Catalogue implements AutoCloseable {
 
     /**
      * Records that a run started (outcome {@code running}) on the cloud of {@code markers}; returns its id for
-     * {@link #runEnded}.
+     * {@link #runEnded}. Plain SQL, like recording an audit: a command that runs a plan does not start Hibernate.
      */
     public long runStarted(CloudMarkers markers, String kind, String operation, boolean resumed, String plan,
                            String journal) throws Failure {
         Instant now = clock.instant();
-        return write(s -> {
-            Cloud c = resolve(s, markers);
-            RunRecord r = new RunRecord(c, kind, operation, resumed, markers.source(), plan, journal, now, user);
-            s.persist(r);
-            s.flush();
-            return r.getId();
+        return writeSql(c -> {
+            Ledger.CloudRef cloud = Ledger.resolve(c, markers, now);
+            Ledger.update(c, "INSERT INTO run (cloud_id, kind, operation, resumed, source, plan, journal, outcome,"
+                    + " started_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)", cloud.id(), kind, operation,
+                    resumed ? 1 : 0, markers.source(), plan, journal, InstantText.format(now), user);
+            return Ledger.lastId(c);
         });
     }
 
     /** Records how a run ended: outcome (done, failed, stopped, cancelled), its counts, and a line of why. */
     public void runEnded(long runId, String outcome, int done, int failed, int skipped, String message) throws Failure {
         Instant now = clock.instant();
-        write(s -> {
-            RunRecord r = s.find(RunRecord.class, runId);
-            if (r == null) {
-                throw new IllegalArgumentException("No run " + runId + " in the catalogue");
+        int changed = writeSql(c -> {
+            Instant started;
+            try (PreparedStatement ps = c.prepareStatement("SELECT started_at FROM run WHERE id = ?")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    started = Instant.parse(rs.getString(1));
+                }
             }
-            r.end(outcome, done, failed, skipped, message, now);
-            return null;
+            return Ledger.update(c, "UPDATE run SET outcome = ?, items_done = ?, items_failed = ?, items_skipped = ?,"
+                    + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome, done, failed, skipped, message,
+                    InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
+        if (changed == 0) {
+            throw new IllegalArgumentException("No run " + runId + " in the catalogue");
+        }
     }
 
     /** The runs of a cloud, in the order they started. */
@@ -742,8 +637,8 @@ public final class Catalogue implements AutoCloseable {
                 .toList());
     }
 
-    /** For tests and the sqlite3-minded: a plain connection to the file (the caller closes it). */
+    /** For tests: a plain connection to the file (the caller closes it). */
     Connection connection() throws SQLException {
-        return CatalogueConnections.open(file, BUSY_TIMEOUT_MS);
+        return CatalogueConnections.open(file, busyTimeoutMs);
     }
 }

@@ -148,6 +148,16 @@ final class CatalogueFile {
      */
     private static void migrate(Path file, int busyTimeoutMs) throws Unusable, Damaged {
         Path lockFile = file.resolveSibling(file.getFileName() + ".migrating");
+        // a file lock keeps other processes out; within this one, two threads would overlap on it
+        Object inThisProcess = MIGRATING.computeIfAbsent(lockFile, k -> new Object());
+        synchronized (inThisProcess) {
+            migrateLocked(file, lockFile, busyTimeoutMs);
+        }
+    }
+
+    private static final java.util.Map<Path, Object> MIGRATING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void migrateLocked(Path file, Path lockFile, int busyTimeoutMs) throws Unusable, Damaged {
         try (FileChannel ch = PrivateFiles.openForWriting(lockFile); FileLock lock = ch.lock()) {
             if (version(file, busyTimeoutMs) < LATEST_VERSION) {
                 SQLiteDataSource ds = new SQLiteDataSource();

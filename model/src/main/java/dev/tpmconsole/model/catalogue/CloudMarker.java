@@ -27,12 +27,6 @@ public class CloudMarker {
     protected CloudMarker() {
     }
 
-    CloudMarker(Long cloudId, String kind, String value) {
-        this.cloudId = cloudId;
-        this.kind = kind;
-        this.value = value;
-    }
-
     public Long getCloudId() {
         return cloudId;
     }

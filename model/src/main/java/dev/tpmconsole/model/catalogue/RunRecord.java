@@ -79,34 +79,6 @@ public class RunRecord {
     protected RunRecord() {
     }
 
-    RunRecord(Cloud cloud, String kind, String operation, boolean resumed, String source, String plan, String journal,
-              Instant startedAt, String userName) {
-        this.cloud = cloud;
-        this.kind = kind;
-        this.operation = operation;
-        this.resumed = resumed;
-        this.source = source;
-        this.plan = plan;
-        this.journal = journal;
-        this.outcome = "running";
-        this.startedAt = startedAt;
-        this.userName = userName;
-    }
-
-    void end(String outcome, int done, int failed, int skipped, String message, Instant endedAt) {
-        this.outcome = outcome;
-        this.done = done;
-        this.failed = failed;
-        this.skipped = skipped;
-        this.message = message;
-        this.endedAt = endedAt;
-        this.durationMs = endedAt.toEpochMilli() - startedAt.toEpochMilli();
-    }
-
-    void setCloud(Cloud cloud) {
-        this.cloud = cloud;
-    }
-
     public Long getId() {
         return id;
     }

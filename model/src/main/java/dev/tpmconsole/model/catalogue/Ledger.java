@@ -1,0 +1,297 @@
+package dev.tpmconsole.model.catalogue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The catalogue's bulk work in plain SQL, set-based inside SQLite: which cloud a source is, what is known of its
+ * findings before an audit, and recording an audit's findings (new, seen, resolved). An audit of a large cloud
+ * reports ten thousand findings; an object per row would cost more than the audit itself, and so would starting
+ * Hibernate in a command that records only this. Everything with an object model (clouds by name, history,
+ * acknowledgements, runs, merges) goes through the mapped entities.
+ */
+final class Ledger {
+
+    private Ledger() {
+    }
+
+    /** A cloud's id and the name it is shown by. */
+    record CloudRef(long id, String displayName) {
+    }
+
+    /** The cloud of a source: its pin, else the cloud sharing the most markers with it (ties: the newest); or null. */
+    static CloudRef find(Connection c, CloudMarkers markers) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cloud_id FROM cloud_source WHERE source = ?")) {
+            ps.setString(1, markers.source());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return cloud(c, rs.getLong(1));
+                }
+            }
+        }
+        Map<Long, Integer> shared = new HashMap<>();
+        List<CloudMarkers.Marker> all = List.copyOf(markers.markers());
+        for (int i = 0; i < all.size(); i += 400) {
+            List<CloudMarkers.Marker> chunk = all.subList(i, Math.min(all.size(), i + 400));
+            StringBuilder sql = new StringBuilder("SELECT cloud_id, kind, value FROM cloud_marker WHERE value IN (");
+            for (int j = 0; j < chunk.size(); j++) {
+                sql.append(j == 0 ? "?" : ", ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+                for (int j = 0; j < chunk.size(); j++) {
+                    ps.setString(j + 1, chunk.get(j).value());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (markers.markers().contains(new CloudMarkers.Marker(rs.getString(2), rs.getString(3)))) {
+                            shared.merge(rs.getLong(1), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+        }
+        Long best = null;
+        for (Map.Entry<Long, Integer> e : shared.entrySet()) {
+            if (best == null || e.getValue() > shared.get(best) || (e.getValue().equals(shared.get(best)) && e.getKey() > best)) {
+                best = e.getKey();
+            }
+        }
+        return best == null ? null : cloud(c, best);
+    }
+
+    static CloudRef cloud(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(name, label) FROM cloud WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new CloudRef(id, rs.getString(1)) : null;
+            }
+        }
+    }
+
+    /** The cloud of a source, made when new; its markers are added to it. Inside a write transaction. */
+    static CloudRef resolve(Connection c, CloudMarkers markers, Instant now) throws SQLException {
+        CloudRef cloud = find(c, markers);
+        if (cloud == null) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO cloud (label, created_at) VALUES (?, ?)")) {
+                ps.setString(1, markers.label());
+                ps.setString(2, InstantText.format(now));
+                ps.executeUpdate();
+            }
+            cloud = new CloudRef(lastId(c), markers.label());
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO cloud_marker (cloud_id, kind, value) VALUES (?, ?, ?)")) {
+            for (CloudMarkers.Marker m : markers.markers()) {
+                ps.setLong(1, cloud.id());
+                ps.setString(2, m.kind());
+                ps.setString(3, m.value());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return cloud;
+    }
+
+    static long lastId(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A cloud's open findings of a kind, with when each was first seen. */
+    static Map<FindingKey, Instant> open(Connection c, long cloud, String kind) throws SQLException {
+        Map<FindingKey, Instant> open = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.rule, f.table_name, f.row_key, f.host_uuid, f.path,"
+                + " a.started_at FROM finding f JOIN audit a ON a.id = f.first_seen_audit_id WHERE f.cloud_id = ?"
+                + " AND f.kind = ? AND f.resolved_audit_id IS NULL")) {
+            ps.setLong(1, cloud);
+            ps.setString(2, kind);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.put(new FindingKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)), Instant.parse(rs.getString(6)));
+                }
+            }
+        }
+        return open;
+    }
+
+    /** A cloud's acknowledgements, expired ones included (marked inactive at {@code now}). */
+    static List<Catalogue.AckEntry> acknowledgements(Connection c, long cloud, Instant now) throws SQLException {
+        List<Catalogue.AckEntry> acks = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rule, table_name, row_key, host_uuid, path, reason,"
+                + " acknowledged_by, acknowledged_at, expires_at FROM acknowledgement WHERE cloud_id = ?"
+                + " ORDER BY rule, table_name, row_key, host_uuid, path")) {
+            ps.setLong(1, cloud);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant expires = rs.getString(9) == null ? null : Instant.parse(rs.getString(9));
+                    acks.add(new Catalogue.AckEntry(new FindingKey(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)), rs.getString(6), rs.getString(7),
+                            Instant.parse(rs.getString(8)), expires, expires == null || expires.isAfter(now)));
+                }
+            }
+        }
+        return acks;
+    }
+
+    /** Inserts an audit row with its counts; returns its id. */
+    static long insertAudit(Connection c, long cloud, Catalogue.AuditToRecord a, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (cloud_id, kind, source, started_at,"
+                + " duration_ms, rules, scope, user_name, console_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, cloud);
+            ps.setString(2, a.kind());
+            ps.setString(3, a.markers().source());
+            ps.setString(4, InstantText.format(a.startedAt()));
+            ps.setLong(5, a.durationMs());
+            ps.setString(6, String.join(",", a.rules()));
+            ps.setString(7, a.scope() == null ? null : String.join(",", a.scope().stream().sorted().toList()));
+            ps.setString(8, user);
+            ps.setString(9, a.consoleVersion());
+            ps.executeUpdate();
+        }
+        long id = lastId(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_count (audit_id, rule, count) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Long> e : a.counts().entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, e.getKey());
+                ps.setLong(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    /** Puts an audit's findings into staged_finding under {@code batch}, in JDBC batches. */
+    static void stage(Connection c, long batch, List<Catalogue.Reported> findings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO staged_finding (batch, seq, rule, severity,"
+                + " table_name, row_key, host_uuid, path, vm_uuid, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (Catalogue.Reported r : findings) {
+                FindingKey k = r.key();
+                ps.setLong(1, batch);
+                ps.setInt(2, seq++);
+                ps.setString(3, k.rule());
+                ps.setString(4, r.severity());
+                ps.setString(5, k.table());
+                ps.setString(6, k.key());
+                ps.setString(7, k.host());
+                ps.setString(8, k.path());
+                ps.setString(9, r.vmUuid());
+                ps.setString(10, r.detail());
+                ps.addBatch();
+                if (seq % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** What applying an audit's findings did. */
+    record Applied(int findings, int added, int resolved) {
+    }
+
+    /**
+     * Applies the findings staged under batch {@code audit} to the cloud's findings: open ones reported again are
+     * seen by it, new ones start with it, open ones of the rules (and hosts) it covered that it did not report are
+     * resolved by it; then what it reported is linked to it, its counts set, and the stage emptied.
+     */
+    static Applied apply(Connection c, long cloud, String kind, long audit, List<String> rules, Collection<String> scope)
+            throws SQLException {
+        String same = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL AND f.rule = st.rule"
+                + " AND f.table_name = st.table_name AND f.row_key = st.row_key AND f.host_uuid = st.host_uuid"
+                + " AND f.path = st.path";
+        update(c, "UPDATE finding AS f SET last_seen_audit_id = ?3, severity = st.severity, detail = st.detail,"
+                + " vm_uuid = st.vm_uuid FROM staged_finding AS st WHERE st.batch = ?3 AND " + same, cloud, kind, audit);
+        update(c, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
+                + " detail, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity, st.table_name,"
+                + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM staged_finding st"
+                + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + same + ")"
+                + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
+        int resolved = 0;
+        if (!rules.isEmpty()) {
+            StringBuilder resolve = new StringBuilder("UPDATE finding SET resolved_audit_id = ?3 WHERE cloud_id = ?1"
+                    + " AND kind = ?2 AND resolved_audit_id IS NULL AND last_seen_audit_id <> ?3 AND rule IN (");
+            List<Object> parameters = new ArrayList<>(List.of(cloud, kind, audit));
+            list(resolve, parameters, rules);
+            if (scope != null) {
+                resolve.append(" AND host_uuid IN (");
+                list(resolve, parameters, scope);
+            }
+            resolved = update(c, resolve.toString(), parameters.toArray());
+        }
+        int linked = update(c, "INSERT INTO audit_finding (audit_id, finding_id) SELECT ?1, id FROM finding"
+                + " WHERE last_seen_audit_id = ?1", audit);
+        int added;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding WHERE first_seen_audit_id = ?")) {
+            ps.setLong(1, audit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                added = rs.getInt(1);
+            }
+        }
+        update(c, "UPDATE audit SET findings = ?2, new_findings = ?3, resolved_findings = ?4 WHERE id = ?1",
+                audit, linked, added, resolved);
+        update(c, "DELETE FROM staged_finding WHERE batch = ?1", audit);
+        return new Applied(linked, added, resolved);
+    }
+
+    private static void list(StringBuilder sql, List<Object> parameters, Collection<String> values) {
+        int i = 0;
+        for (String v : values) {
+            sql.append(i++ == 0 ? "?" : ", ?").append(parameters.size() + 1);
+            parameters.add(v);
+        }
+        sql.append(i == 0 ? "NULL)" : ")");
+    }
+
+    static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Computes the findings' history of these clouds again from what each of their audits reported, audit by audit
+     * in the order they ran (after audits moved between clouds). Inside a write transaction.
+     */
+    static void replay(Connection c, List<Long> clouds) throws SQLException {
+        String audits = "SELECT id FROM audit WHERE cloud_id IN (" + String.join(", ",
+                clouds.stream().map(String::valueOf).toList()) + ")";
+        update(c, "INSERT INTO staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
+                + " vm_uuid, detail) SELECT af.audit_id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid,"
+                + " f.path, f.vm_uuid, f.detail FROM audit_finding af JOIN finding f ON f.id = af.finding_id"
+                + " WHERE af.audit_id IN (" + audits + ")");
+        update(c, "DELETE FROM audit_finding WHERE audit_id IN (" + audits + ")");
+        update(c, "DELETE FROM finding WHERE first_seen_audit_id IN (" + audits + ")");
+        List<Object[]> ordered = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, cloud_id, kind, rules, scope"
+                + " FROM audit WHERE id IN (" + audits + ") ORDER BY started_at, id")) {
+            while (rs.next()) {
+                ordered.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+            }
+        }
+        for (Object[] a : ordered) {
+            String rules = (String) a[3];
+            String scope = (String) a[4];
+            apply(c, (Long) a[1], (String) a[2], (Long) a[0], rules.isEmpty() ? List.of() : List.of(rules.split(",")),
+                    scope == null ? null : Set.of(scope.split(",")));
+        }
+    }
+}
