@@ -156,7 +156,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     /** How the catalogue calls a run of this plan: repair for the repair of audit findings, else apply. */
     static String kindOf(Plan plan) {
-        return "repair".equals(plan.operation()) ? dev.tpmconsole.model.catalogue.RunRecord.REPAIR
+        return dev.tpmconsole.model.plan.Plan.REPAIR.equals(plan.operation()) ? dev.tpmconsole.model.catalogue.RunRecord.REPAIR
                 : dev.tpmconsole.model.catalogue.RunRecord.APPLY;
     }
 

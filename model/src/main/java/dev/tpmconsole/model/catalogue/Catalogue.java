@@ -398,6 +398,7 @@ public final class Catalogue implements AutoCloseable {
         public AuditToRecord {
             Objects.requireNonNull(kind);
             Objects.requireNonNull(markers);
+            startedAt = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             rules = List.copyOf(rules);
             counts = new LinkedHashMap<>(counts);
         }

@@ -23,7 +23,8 @@ public final class KnownFindings implements FindingStates {
                   Map<FindingKey, Catalogue.AckEntry> acknowledged) {
         this.cloudId = cloudId;
         this.cloudName = cloudName;
-        this.startedAt = startedAt;
+        // as the catalogue keeps times: to the millisecond, so that a new finding's first-seen time is the same later
+        this.startedAt = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.open = Map.copyOf(open);
         this.acknowledged = Map.copyOf(acknowledged);
     }
