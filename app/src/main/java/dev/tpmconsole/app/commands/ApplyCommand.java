@@ -112,7 +112,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
             try (run) {
-                RunRecording recording = RunRecording.start(access, source, kindOf(run.prepared().plan()),
+                RunRecording recording = RunRecording.start(access, source,
+                        dev.tpmconsole.model.catalogue.RunRecord.kindOf(run.prepared().plan().operation()),
                         run.prepared().plan().operation(), mode.resume != null,
                         run.journalFile().resolveSibling(Runs.PLAN).toString(), run.journalFile().toString());
                 Progress progress = new Progress(err, System.console() != null);
@@ -152,12 +153,6 @@ public final class ApplyCommand implements Callable<Integer> {
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
             }
         }
-    }
-
-    /** How the catalogue calls a run of this plan: repair for the repair of audit findings, else apply. */
-    static String kindOf(Plan plan) {
-        return dev.tpmconsole.model.plan.Plan.REPAIR.equals(plan.operation()) ? dev.tpmconsole.model.catalogue.RunRecord.REPAIR
-                : dev.tpmconsole.model.catalogue.RunRecord.APPLY;
     }
 
     /** The progress line: one line rewritten on a terminal, a line per step otherwise. */

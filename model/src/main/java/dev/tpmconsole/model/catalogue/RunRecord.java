@@ -26,6 +26,11 @@ public class RunRecord {
     public static final String REPAIR = "repair";
     public static final String UNDO = "undo";
 
+    /** The kind of a run of a plan of this operation: repair for the repair of audit findings, else apply. */
+    public static String kindOf(String operation) {
+        return dev.tpmconsole.model.plan.Plan.REPAIR.equals(operation) ? REPAIR : APPLY;
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
