@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -74,7 +73,6 @@ public class Audit {
     @CollectionTable(name = "audit_count", joinColumns = @JoinColumn(name = "audit_id"))
     @MapKeyColumn(name = "rule")
     @Column(name = "count")
-    @OrderBy
     private Map<String, Long> counts = new LinkedHashMap<>();
 
     protected Audit() {

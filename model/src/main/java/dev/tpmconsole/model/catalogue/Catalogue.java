@@ -487,8 +487,20 @@ public final class Catalogue implements AutoCloseable {
                 .sorted(Comparator.comparing(Audit::getStartedAt).thenComparing(Audit::getId))
                 .map(a -> new AuditEntry(a.getId(), a.getKind(), a.getSource(), a.getStartedAt(), a.getDurationMs(),
                         a.getRules(), a.getFindings(), a.getNewFindings(), a.getResolvedFindings(), a.getUserName(),
-                        new LinkedHashMap<>(a.getCounts())))
+                        inRuleOrder(a.getCounts())))
                 .toList());
+    }
+
+    /** Counts in the audit catalogue's order of rules (others, such as host scans', after them by name). */
+    static Map<String, Long> inRuleOrder(Map<String, Long> counts) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        for (dev.tpmconsole.model.audit.AuditRule r : dev.tpmconsole.model.audit.AuditRule.values()) {
+            if (counts.containsKey(r.name())) {
+                ordered.put(r.name(), counts.get(r.name()));
+            }
+        }
+        counts.keySet().stream().sorted().forEach(k -> ordered.putIfAbsent(k, counts.get(k)));
+        return ordered;
     }
 
     /** A finding as the overview lists it. */

@@ -432,8 +432,17 @@ public final class MainWindow {
 
         ScrollPane summaryScroll;
         if (overview != null) {
-            // the source's summary, then its cloud's overview (audits over time, key states, hosts), full width
-            VBox page = new VBox(summary, overview.root());
+            // the source, its cloud's overview (audits over time, key states, hosts), full width, then its row counts
+            summary.getChildren().remove(table);
+            Label rowsTitle = new Label("Rows per table");
+            rowsTitle.setId("countsTitle");
+            rowsTitle.getStyleClass().add("section-title");
+            VBox counts = new VBox(rowsTitle, table);
+            counts.setFillWidth(false);
+            counts.getStyleClass().addAll("overview", "gap-s");
+            counts.visibleProperty().bind(vm.summaryProperty().isNotNull());
+            counts.managedProperty().bind(counts.visibleProperty());
+            VBox page = new VBox(summary, overview.root(), counts);
             page.setId("summaryPage");
             page.getStyleClass().addAll("summary-page", "gap-l");
             summaryScroll = new ScrollPane(page);

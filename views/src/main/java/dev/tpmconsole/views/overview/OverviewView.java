@@ -38,7 +38,7 @@ public final class OverviewView {
     private final VBox root = new VBox();
     private final LineChart<String, Number> findingsChart;
     private final PieChart keyStates = new PieChart();
-    private final StackedBarChart<String, Number> hostChart;
+    private final StackedBarChart<Number, String> hostChart;
 
     public OverviewView(OverviewViewModel vm) {
         this.vm = vm;
@@ -98,11 +98,11 @@ public final class OverviewView {
         keyStates.setAnimated(false);
         keyStates.setLabelsVisible(false);
         keyStates.getStyleClass().add("overview-chart");
+        // hosts down the side, so that their names read across
         CategoryAxis hosts = new CategoryAxis();
-        hosts.setLabel("Host");
         NumberAxis count = new NumberAxis();
-        count.setLabel("Rows");
-        hostChart = new StackedBarChart<>(hosts, count);
+        count.setLabel("Files and backups");
+        hostChart = new StackedBarChart<>(count, hosts);
         hostChart.setId("hostChart");
         hostChart.setTitle("Host files and backups per host");
         hostChart.setAnimated(false);
@@ -188,7 +188,7 @@ public final class OverviewView {
             series.add(s);
         }
         findingsChart.getData().setAll(series);
-        findingsChart.setMinHeight(Em.of(22));
+        findingsChart.setMinHeight(Em.of(28));
     }
 
     private void plotStats(CloudStats s) {
@@ -201,26 +201,41 @@ public final class OverviewView {
             long n = s.keyStates().getOrDefault(k, 0L);
             keyStates.getData().add(new PieChart.Data(k.label() + " (" + String.format("%,d", n) + ")", n));
         }
-        XYChart.Series<String, Number> state = new XYChart.Series<>();
+        XYChart.Series<Number, String> state = new XYChart.Series<>();
         state.setName("TPM state files");
-        XYChart.Series<String, Number> nvram = new XYChart.Series<>();
+        XYChart.Series<Number, String> nvram = new XYChart.Series<>();
         nvram.setName("NvRam files");
-        XYChart.Series<String, Number> backups = new XYChart.Series<>();
+        XYChart.Series<Number, String> backups = new XYChart.Series<>();
         backups.setName("Backups");
         List<String> names = new java.util.ArrayList<>();
-        for (CloudStats.HostLoad h : s.hosts()) {
-            String name = names.contains(h.name()) ? h.name() + " (" + h.hostUuid().substring(0, 8) + ")" : h.name();
+        // the busiest host at the top: a category axis runs upwards
+        List<CloudStats.HostLoad> loads = new java.util.ArrayList<>(s.hosts());
+        java.util.Collections.reverse(loads);
+        for (CloudStats.HostLoad h : loads) {
+            String name = hostName(h);
+            if (names.contains(name)) {
+                name = name + " " + h.hostUuid().substring(0, Math.min(8, h.hostUuid().length()));
+            }
             names.add(name);
-            state.getData().add(new XYChart.Data<>(name, h.tpmStateFiles()));
-            nvram.getData().add(new XYChart.Data<>(name, h.nvramFiles()));
-            backups.getData().add(new XYChart.Data<>(name, h.backups()));
+            state.getData().add(new XYChart.Data<>(h.tpmStateFiles(), name));
+            nvram.getData().add(new XYChart.Data<>(h.nvramFiles(), name));
+            backups.getData().add(new XYChart.Data<>(h.backups(), name));
         }
-        ((CategoryAxis) hostChart.getXAxis()).getCategories().setAll(names);
+        ((CategoryAxis) hostChart.getYAxis()).getCategories().setAll(names);
         hostChart.getData().setAll(List.of(state, nvram, backups));
         hostChart.setTitle("Host files and backups per host" + (s.otherHosts() > 0
                 ? " (the " + s.hosts().size() + " busiest; " + s.otherHosts() + " more)" : ""));
         keyStates.setMinWidth(Em.of(24));
-        hostChart.setMinHeight(Em.of(22));
+        hostChart.setMinHeight(Em.of(Math.max(16, 6 + 1.6 * names.size())));
+    }
+
+    /** A host as the chart names it: its name, shortened; a host without a HostEO row by its uuid's start. */
+    static String hostName(CloudStats.HostLoad h) {
+        String name = h.name() == null || h.name().isBlank() ? h.hostUuid() : h.name();
+        if (name.equals(h.hostUuid())) {
+            return "missing host " + name.substring(0, Math.min(8, name.length()));
+        }
+        return name.length() > 24 ? name.substring(0, 23) + "…" : name;
     }
 
 }
