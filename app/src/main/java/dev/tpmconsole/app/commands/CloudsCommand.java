@@ -39,7 +39,7 @@ public final class CloudsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
+        Format f = CatalogueCommands.format(format, Format.text, Format.json);
         return CatalogueCommands.run(spec, () -> {
             try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
                 print(spec.commandLine().getOut(), c.clouds(), f);

@@ -45,29 +45,25 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
-        return CatalogueCommands.run(spec, () -> {
-            var markers = CatalogueCommands.markers(source);
-            try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                var cloud = c.cloudOf(markers);
-                List<Catalogue.AuditEntry> audits = new ArrayList<>();
-                List<Catalogue.AckEntry> acks = List.of();
-                if (cloud.isPresent()) {
-                    audits.addAll(c.history(cloud.get().id(), Audit.AUDIT));
-                    audits.addAll(c.history(cloud.get().id(), Audit.HOST_SCAN));
-                    audits.sort(java.util.Comparator.comparing(Catalogue.AuditEntry::startedAt)
-                            .thenComparing(Catalogue.AuditEntry::id));
-                    acks = c.acknowledgements(cloud.get().id());
-                }
-                PrintWriter out = spec.commandLine().getOut();
-                switch (f) {
-                    case json -> json(out, cloud.orElse(null), audits, acks);
-                    case csv -> csv(out, audits);
-                    case text -> text(out, cloud.orElse(null), audits, acks);
-                }
-                out.flush();
-                return 0;
+        Format f = CatalogueCommands.format(format, Format.text, Format.json);
+        return CatalogueCommands.onCloudOf(spec, catalogue, source, (c, cloud) -> {
+            List<Catalogue.AuditEntry> audits = new ArrayList<>();
+            List<Catalogue.AckEntry> acks = List.of();
+            if (cloud.isPresent()) {
+                audits.addAll(c.history(cloud.get().id(), Audit.AUDIT));
+                audits.addAll(c.history(cloud.get().id(), Audit.HOST_SCAN));
+                audits.sort(java.util.Comparator.comparing(Catalogue.AuditEntry::startedAt)
+                        .thenComparing(Catalogue.AuditEntry::id));
+                acks = c.acknowledgements(cloud.get().id());
             }
+            PrintWriter out = spec.commandLine().getOut();
+            switch (f) {
+                case json -> json(out, cloud.orElse(null), audits, acks);
+                case csv -> csv(out, audits);
+                case text -> text(out, cloud.orElse(null), audits, acks);
+            }
+            out.flush();
+            return 0;
         });
     }
 
