@@ -120,7 +120,7 @@ class OverviewWindowTest {
         robot.interact(() -> gui.viewModel().open(snapshot));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
         robot.interact(() -> gui.window().showSummary());
-        LineChart<String, Number> chart = robot.lookup("#findingsChart").queryAs(LineChart.class);
+        LineChart<Number, Number> chart = robot.lookup("#findingsChart").queryAs(LineChart.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getData().size() == 2
                 && gui.overviewViewModel().statsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,14 +129,16 @@ class OverviewWindowTest {
         assertThat(chart.getData()).extracting(XYChart.Series::getName)
                 .as("rules that found something, in catalogue order").containsExactly("KEY_REF_ORPHANED",
                         "RESOURCE_ROW_STALE");
-        for (XYChart.Series<String, Number> series : chart.getData()) {
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
             assertThat(series.getData()).hasSize(AUDITS);
             for (int i = 0; i < AUDITS; i++) {
+                assertThat(series.getData().get(i).getXValue().intValue()).isEqualTo(i + 1);
                 assertThat(series.getData().get(i).getYValue().longValue()).as(series.getName() + " of audit " + (i + 1))
                         .isEqualTo(recorded.get(i).get(series.getName()));
             }
         }
-        assertThat(series(chart, "RESOURCE_ROW_STALE").getData().get(0).getXValue()).isEqualTo("#1 09-01 06:00");
+        assertThat(gui.window().overview().auditLabel(1)).as("the axis' label of the first audit").isEqualTo("#1 09-01 06:00");
+        assertThat(gui.window().overview().auditLabel(30)).isEqualTo("#30 09-30 06:00");
         assertThat(robot.lookup("#overviewCloud").queryAs(Label.class).getText()).isEqualTo("Cloud: cloud.sqlite");
         assertThat(robot.lookup("#overviewStatus").queryAs(Label.class).getText())
                 .startsWith("30 audits, the last on 2026-09-30 06:00 UTC with 2 findings");
@@ -171,7 +173,4 @@ class OverviewWindowTest {
                 "host h2", 0L));
     }
 
-    static XYChart.Series<String, Number> series(LineChart<String, Number> chart, String name) {
-        return chart.getData().stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
-    }
 }

@@ -215,7 +215,7 @@ public final class CatalogueBenchmark {
             asked.countDown();
         });
         asked.await();
-        LineChart<String, Number> chart = gui.window().overview().findingsChart();
+        LineChart<Number, Number> chart = gui.window().overview().findingsChart();
         waitFor(() -> onFx(() -> !vm.historyStatusProperty().get().startsWith("Reading")
                 && !chart.getData().isEmpty() && chart.getData().get(0).getData().size() == vm.audits().size()
                 && !vm.audits().isEmpty()));

@@ -205,17 +205,18 @@ final class Ledger {
     }
 
     /**
-     * Applies the findings staged under batch {@code audit} to the cloud's findings: open ones reported again are
-     * seen by it, new ones start with it, open ones of the rules (and hosts) it covered that it did not report are
-     * resolved by it; then what it reported is linked to it, its counts set, and the stage emptied.
+     * Applies the findings staged under batch {@code audit} to the cloud's findings: those without an open finding
+     * start one with it; open ones of the rules (and hosts) it covered that it did not report are resolved by it
+     * (their last-seen audit set then); what it reported is linked to it; its counts are set and the stage emptied.
+     * Findings seen again are not rewritten (ten thousand row updates would cost more than the rest together): an
+     * open finding keeps the sentence of the audit that first reported it, and its last-seen audit is set when it
+     * is resolved (while open, the cloud's latest audit of its rule reported it).
      */
     static Applied apply(Connection c, long cloud, String kind, long audit, List<String> rules, Collection<String> scope)
             throws SQLException {
         String same = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL AND f.rule = st.rule"
                 + " AND f.table_name = st.table_name AND f.row_key = st.row_key AND f.host_uuid = st.host_uuid"
                 + " AND f.path = st.path";
-        update(c, "UPDATE finding AS f SET last_seen_audit_id = ?3, severity = st.severity, detail = st.detail,"
-                + " vm_uuid = st.vm_uuid FROM staged_finding AS st WHERE st.batch = ?3 AND " + same, cloud, kind, audit);
         update(c, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
                 + " detail, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity, st.table_name,"
                 + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM staged_finding st"
@@ -223,18 +224,22 @@ final class Ledger {
                 + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
         int resolved = 0;
         if (!rules.isEmpty()) {
-            StringBuilder resolve = new StringBuilder("UPDATE finding SET resolved_audit_id = ?3 WHERE cloud_id = ?1"
-                    + " AND kind = ?2 AND resolved_audit_id IS NULL AND last_seen_audit_id <> ?3 AND rule IN (");
+            StringBuilder resolve = new StringBuilder("UPDATE finding AS f SET resolved_audit_id = ?3,"
+                    + " last_seen_audit_id = coalesce((SELECT max(af.audit_id) FROM audit_finding af"
+                    + " WHERE af.finding_id = f.id), f.last_seen_audit_id) WHERE f.cloud_id = ?1 AND f.kind = ?2"
+                    + " AND f.resolved_audit_id IS NULL AND f.first_seen_audit_id <> ?3 AND NOT EXISTS (SELECT 1 FROM"
+                    + " staged_finding st WHERE st.batch = ?3 AND st.rule = f.rule AND st.table_name = f.table_name"
+                    + " AND st.row_key = f.row_key AND st.host_uuid = f.host_uuid AND st.path = f.path) AND f.rule IN (");
             List<Object> parameters = new ArrayList<>(List.of(cloud, kind, audit));
             list(resolve, parameters, rules);
             if (scope != null) {
-                resolve.append(" AND host_uuid IN (");
+                resolve.append(" AND f.host_uuid IN (");
                 list(resolve, parameters, scope);
             }
             resolved = update(c, resolve.toString(), parameters.toArray());
         }
-        int linked = update(c, "INSERT INTO audit_finding (audit_id, finding_id) SELECT ?1, id FROM finding"
-                + " WHERE last_seen_audit_id = ?1", audit);
+        int linked = update(c, "INSERT OR IGNORE INTO audit_finding (audit_id, finding_id) SELECT ?3, f.id"
+                + " FROM staged_finding st JOIN finding f ON " + same + " WHERE st.batch = ?3", cloud, kind, audit);
         int added;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding WHERE first_seen_audit_id = ?")) {
             ps.setLong(1, audit);

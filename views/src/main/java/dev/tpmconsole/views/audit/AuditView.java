@@ -285,7 +285,7 @@ public final class AuditView {
         unacknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
                 .or(Bindings.createBooleanBinding(() -> findings.getSelectionModel().getSelectedItems().stream()
                         .noneMatch(f -> vm.acknowledgementOf(f) != null), findings.getSelectionModel().getSelectedItems(),
-                        vm.statesProperty())));
+                        vm.acknowledgementsProperty())));
         unacknowledge.setOnAction(e -> vm.unacknowledge(List.copyOf(findings.getSelectionModel().getSelectedItems())));
         HBox actions = new HBox(showVm, copy, acknowledge, unacknowledge);
         actions.getStyleClass().add("gap-l");

@@ -235,8 +235,9 @@ public final class AuditViewModel implements AutoCloseable {
                     acks.put(k, ack);
                 }
             }
-            states.set(java.util.Map.copyOf(marks));
+            // the acknowledgements first: what listens to the states reads them
             acknowledgements.set(java.util.Map.copyOf(acks));
+            states.set(java.util.Map.copyOf(marks));
         }
         Catalogue.RecordedAudit a = r.audit();
         catalogueNote.set(a != null ? String.format("Recorded in the catalogue (cloud %s): %,d new, %,d resolved since"
@@ -322,8 +323,8 @@ public final class AuditViewModel implements AutoCloseable {
                             acks.remove(k);
                         }
                     }
-                    states.set(java.util.Map.copyOf(marks));
                     acknowledgements.set(java.util.Map.copyOf(acks));
+                    states.set(java.util.Map.copyOf(marks));
                     catalogueNote.set(String.format("%s %,d finding%s", acknowledge ? "Acknowledged" : "Took back the"
                             + " acknowledgement of", keys.size(), keys.size() == 1 ? "" : "s"));
                     ackChanged.set(ackChanged.get() + 1);
@@ -344,6 +345,11 @@ public final class AuditViewModel implements AutoCloseable {
     /** The catalogue's status of each finding of the last audit, by key (replaced whole when it changes). */
     public ReadOnlyObjectProperty<java.util.Map<FindingKey, FindingState>> statesProperty() {
         return states.getReadOnlyProperty();
+    }
+
+    /** The acknowledgements in force of the last audit's findings, by key (replaced whole when they change). */
+    public ReadOnlyObjectProperty<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgementsProperty() {
+        return acknowledgements.getReadOnlyProperty();
     }
 
     /** What the catalogue did with the last audit, or why it could not (one line; empty without a catalogue). */

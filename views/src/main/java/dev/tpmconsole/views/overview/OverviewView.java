@@ -36,7 +36,12 @@ public final class OverviewView {
 
     private final OverviewViewModel vm;
     private final VBox root = new VBox();
-    private final LineChart<String, Number> findingsChart;
+    private final LineChart<Number, Number> findingsChart;
+    /** The audits as the chart numbers them (1 = the oldest), for the axis' labels. */
+    private List<OverviewViewModel.AuditPoint> plotted = List.of();
+
+    /** Above this many audits the points have no symbol: a hundred audits of a dozen rules are many nodes. */
+    static final int SYMBOLS_UP_TO = 40;
     private final PieChart keyStates = new PieChart();
     private final StackedBarChart<Number, String> hostChart;
 
@@ -56,8 +61,25 @@ public final class OverviewView {
         status.setWrapText(true);
         status.textProperty().bind(vm.historyStatusProperty());
 
-        CategoryAxis x = new CategoryAxis();
+        // audits numbered from the oldest, labelled with their number and time: an axis of numbers keeps a dozen
+        // labels however many audits there are
+        NumberAxis x = new NumberAxis();
         x.setLabel("Audit (UTC)");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                int i = (int) Math.round(v);
+                return Math.abs(v - i) < 1e-9 && i >= 1 && i <= plotted.size() ? category(plotted.get(i - 1)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("Findings");
         y.setForceZeroInRange(true);
@@ -141,8 +163,8 @@ public final class OverviewView {
         return root;
     }
 
-    /** The findings chart (its series are the rules, its categories the audits). */
-    public LineChart<String, Number> findingsChart() {
+    /** The findings chart: a series per rule, a point per audit (x: the audit's number from the oldest, 1 up). */
+    public LineChart<Number, Number> findingsChart() {
         return findingsChart;
     }
 
@@ -172,17 +194,27 @@ public final class OverviewView {
         return "#" + a.id() + " " + WHEN.format(a.at());
     }
 
+    /** What the axis calls audit number {@code i} (1 = the oldest). */
+    public String auditLabel(int i) {
+        return i >= 1 && i <= plotted.size() ? category(plotted.get(i - 1)) : "";
+    }
+
     private void plotFindings() {
-        List<String> categories = vm.audits().stream().map(OverviewView::category).toList();
-        ((CategoryAxis) findingsChart.getXAxis()).getCategories().setAll(categories);
-        List<XYChart.Series<String, Number>> series = new java.util.ArrayList<>();
+        plotted = List.copyOf(vm.audits());
+        NumberAxis x = (NumberAxis) findingsChart.getXAxis();
+        x.setAutoRanging(false);
+        x.setLowerBound(plotted.size() > 1 ? 1 : 0);
+        x.setUpperBound(Math.max(2, plotted.size()));
+        x.setTickUnit(Math.max(1, Math.ceil(plotted.size() / 8.0)));
+        findingsChart.setCreateSymbols(plotted.size() <= SYMBOLS_UP_TO);
+        List<XYChart.Series<Number, Number>> series = new java.util.ArrayList<>();
         for (String rule : vm.rules()) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(rule);
-            for (OverviewViewModel.AuditPoint a : vm.audits()) {
-                Long n = a.counts().get(rule);
+            for (int i = 0; i < plotted.size(); i++) {
+                Long n = plotted.get(i).counts().get(rule);
                 if (n != null) {
-                    s.getData().add(new XYChart.Data<>(category(a), n));
+                    s.getData().add(new XYChart.Data<>(i + 1, n));
                 }
             }
             series.add(s);
