@@ -111,16 +111,28 @@ public final class CatalogueBenchmark {
                 long[] recordingPart = new long[1];
                 long t1 = System.nanoTime();
                 with = Math.min(with, peakAfter(unchecked(() -> {
-                    long p0 = System.nanoTime();
+                    // as `audit` does: the cloud and what is known of it read while the rules run, the recording after
                     Instant at = Instant.now();
-                    CloudMarkers m = CloudMarkers.read(s);
-                    KnownFindings known = c.known(m, Audit.AUDIT, at);
-                    long p1 = System.nanoTime();
+                    java.util.concurrent.CompletableFuture<Object[]> before =
+                            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                                try {
+                                    CloudMarkers m = CloudMarkers.read(s);
+                                    return new Object[] {m, c.known(m, Audit.AUDIT, at)};
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
                     AuditRecording recording = new AuditRecording();
-                    new Auditor(s).run(rules, recording.and(f -> known.of(f)));
+                    KnownFindings[] known = new KnownFindings[1];
+                    new Auditor(s).run(rules, recording.and(f -> {
+                        if (known[0] == null) {
+                            known[0] = (KnownFindings) before.join()[1];
+                        }
+                        known[0].of(f);
+                    }));
                     long p2 = System.nanoTime();
-                    c.record(recording.toRecord(m, at, 1, "bench"));
-                    recordingPart[0] = (p1 - p0 + System.nanoTime() - p2) / 1_000_000;
+                    c.record(recording.toRecord((CloudMarkers) before.join()[0], at, 1, "bench"));
+                    recordingPart[0] = (System.nanoTime() - p2) / 1_000_000;
                 })));
                 recordedMs.add((System.nanoTime() - t1) / 1_000_000);
                 recordingMs.add(recordingPart[0]);
@@ -129,9 +141,9 @@ public final class CatalogueBenchmark {
             auditMs.sort(null);
             recordedMs.sort(null);
             recordingMs.sort(null);
-            System.out.printf("in one JVM (no start-up), median of 5: audit %d ms; audit recorded %d ms; the catalogue's"
-                    + " own work (cloud, statuses, recording) %d ms = %.1f %% of the audit%n", auditMs.get(2),
-                    recordedMs.get(2), recordingMs.get(2), 100.0 * recordingMs.get(2) / auditMs.get(2));
+            System.out.printf("in one JVM (no start-up), median of 5: audit %d ms; audit recorded %d ms; the recording"
+                    + " after the audit %d ms; audit recorded / audit only = %.3f (target: at most 1.10)%n", auditMs.get(2),
+                    recordedMs.get(2), recordingMs.get(2), (double) recordedMs.get(2) / auditMs.get(2));
             System.out.printf("heap, audit only: %d MB; audit recorded in the catalogue: %d MB; the catalogue's cost: %d MB"
                     + " (target: under 64 MB)%n", without >> 20, with >> 20, Math.max(0, with - without) >> 20);
             CloudMarkers m = CloudMarkers.read(s);

@@ -31,6 +31,8 @@ final class CatalogueConnections implements ConnectionProvider {
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // an audit's findings are staged in a temporary table: in memory, never written to disk
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 

@@ -174,9 +174,24 @@ final class Ledger {
         return id;
     }
 
-    /** Puts an audit's findings into staged_finding under {@code batch}, in JDBC batches. */
+    /**
+     * The stage an audit's findings pass through on their way in: a temporary table of this connection, in memory
+     * (never in the catalogue file: no other console sees it, nothing of it is written to disk).
+     */
+    static void createStage(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS staged_finding (batch INTEGER NOT NULL, seq INTEGER NOT NULL,"
+                    + " rule TEXT NOT NULL, severity TEXT NOT NULL, table_name TEXT NOT NULL, row_key TEXT NOT NULL,"
+                    + " host_uuid TEXT NOT NULL, path TEXT NOT NULL, vm_uuid TEXT, detail TEXT)");
+            st.execute("CREATE INDEX IF NOT EXISTS temp.staged_finding_identity ON staged_finding (batch, rule,"
+                    + " table_name, row_key, host_uuid, path)");
+        }
+    }
+
+    /** Puts an audit's findings into the stage under {@code batch}, in JDBC batches. */
     static void stage(Connection c, long batch, List<Catalogue.Reported> findings) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO staged_finding (batch, seq, rule, severity,"
+        createStage(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, severity,"
                 + " table_name, row_key, host_uuid, path, vm_uuid, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = 0;
             for (Catalogue.Reported r : findings) {
@@ -219,7 +234,7 @@ final class Ledger {
                 + " AND f.path = st.path";
         update(c, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
                 + " detail, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity, st.table_name,"
-                + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM staged_finding st"
+                + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM temp.staged_finding st"
                 + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + same + ")"
                 + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
         int resolved = 0;
@@ -228,7 +243,7 @@ final class Ledger {
                     + " last_seen_audit_id = coalesce((SELECT max(af.audit_id) FROM audit_finding af"
                     + " WHERE af.finding_id = f.id), f.last_seen_audit_id) WHERE f.cloud_id = ?1 AND f.kind = ?2"
                     + " AND f.resolved_audit_id IS NULL AND f.first_seen_audit_id <> ?3 AND NOT EXISTS (SELECT 1 FROM"
-                    + " staged_finding st WHERE st.batch = ?3 AND st.rule = f.rule AND st.table_name = f.table_name"
+                    + " temp.staged_finding st WHERE st.batch = ?3 AND st.rule = f.rule AND st.table_name = f.table_name"
                     + " AND st.row_key = f.row_key AND st.host_uuid = f.host_uuid AND st.path = f.path) AND f.rule IN (");
             List<Object> parameters = new ArrayList<>(List.of(cloud, kind, audit));
             list(resolve, parameters, rules);
@@ -239,7 +254,7 @@ final class Ledger {
             resolved = update(c, resolve.toString(), parameters.toArray());
         }
         int linked = update(c, "INSERT OR IGNORE INTO audit_finding (audit_id, finding_id) SELECT ?3, f.id"
-                + " FROM staged_finding st JOIN finding f ON " + same + " WHERE st.batch = ?3", cloud, kind, audit);
+                + " FROM temp.staged_finding st JOIN finding f ON " + same + " WHERE st.batch = ?3", cloud, kind, audit);
         int added;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding WHERE first_seen_audit_id = ?")) {
             ps.setLong(1, audit);
@@ -250,7 +265,7 @@ final class Ledger {
         }
         update(c, "UPDATE audit SET findings = ?2, new_findings = ?3, resolved_findings = ?4 WHERE id = ?1",
                 audit, linked, added, resolved);
-        update(c, "DELETE FROM staged_finding WHERE batch = ?1", audit);
+        update(c, "DELETE FROM temp.staged_finding WHERE batch = ?1", audit);
         return new Applied(linked, added, resolved);
     }
 
@@ -277,9 +292,10 @@ final class Ledger {
      * in the order they ran (after audits moved between clouds). Inside a write transaction.
      */
     static void replay(Connection c, List<Long> clouds) throws SQLException {
+        createStage(c);
         String audits = "SELECT id FROM audit WHERE cloud_id IN (" + String.join(", ",
                 clouds.stream().map(String::valueOf).toList()) + ")";
-        update(c, "INSERT INTO staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
+        update(c, "INSERT INTO temp.staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
                 + " vm_uuid, detail) SELECT af.audit_id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid,"
                 + " f.path, f.vm_uuid, f.detail FROM audit_finding af JOIN finding f ON f.id = af.finding_id"
                 + " WHERE af.audit_id IN (" + audits + ")");

@@ -74,17 +74,3 @@ CREATE TABLE audit_finding (
     PRIMARY KEY (audit_id, finding_id)
 ) WITHOUT ROWID;
 CREATE INDEX audit_finding_finding ON audit_finding (finding_id);
-
--- An audit's findings on their way in: filled and emptied inside the transaction that records the audit.
-CREATE TABLE staged_finding (
-    batch       INTEGER NOT NULL,
-    seq         INTEGER NOT NULL,
-    rule        TEXT NOT NULL,
-    severity    TEXT NOT NULL,
-    table_name  TEXT NOT NULL,
-    row_key     TEXT NOT NULL,
-    vm_uuid     TEXT,
-    detail      TEXT,
-    PRIMARY KEY (batch, seq)
-);
-CREATE INDEX staged_finding_identity ON staged_finding (batch, rule, table_name, row_key);

@@ -11,11 +11,6 @@ DROP INDEX finding_open;
 CREATE UNIQUE INDEX finding_open ON finding (cloud_id, kind, rule, table_name, row_key, host_uuid, path)
     WHERE resolved_audit_id IS NULL;
 
-ALTER TABLE staged_finding ADD COLUMN host_uuid TEXT NOT NULL DEFAULT '';
-ALTER TABLE staged_finding ADD COLUMN path TEXT NOT NULL DEFAULT '';
-DROP INDEX staged_finding_identity;
-CREATE INDEX staged_finding_identity ON staged_finding (batch, rule, table_name, row_key, host_uuid, path);
-
 -- an acknowledgement's key gains the host and path (SQLite changes a UNIQUE constraint by copying the table)
 CREATE TABLE acknowledgement_v3 (
     id                  INTEGER PRIMARY KEY AUTOINCREMENT,
