@@ -139,19 +139,28 @@ public final class AuditCommand implements Callable<Integer> {
                     pw.flush();
                     needsAction = tracker.needsAction;
                 }
-                if (out != null) {
-                    Files.move(temp, out.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    copyToStdout(temp);
-                }
+                // the recording goes on while the report goes out
                 Known k = known.join();
-                if (k != null && recording != null) {
-                    try {
-                        k.catalogue().record(recording.toRecord(k.markers(), startedAt, duration,
-                                dev.tpmconsole.app.VersionProvider.version()));
-                    } catch (Catalogue.Failure e) {
-                        access.warn(e.getMessage() + ": this audit is not recorded");
+                CompletableFuture<Void> recorded = k == null || recording == null ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> {
+                            try {
+                                k.catalogue().record(recording.toRecord(k.markers(), startedAt, duration,
+                                        dev.tpmconsole.app.VersionProvider.version()));
+                            } catch (Catalogue.Failure e) {
+                                access.warn(e.getMessage() + ": this audit is not recorded");
+                            } catch (RuntimeException e) {
+                                // a fault of the catalogue never fails the audit
+                                access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+                            }
+                        });
+                try {
+                    if (out != null) {
+                        Files.move(temp, out.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        copyToStdout(temp);
                     }
+                } finally {
+                    recorded.join();
                 }
                 return needsAction ? FINDINGS : 0;
             } finally {
@@ -178,6 +187,8 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (java.sql.SQLException e) {
             access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
                     + "): this audit is not recorded");
+        } catch (RuntimeException e) {
+            access.warn("the catalogue failed (" + e + "): this audit is not recorded");
         }
         return null;
     }

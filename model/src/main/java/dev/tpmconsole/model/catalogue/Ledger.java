@@ -112,6 +112,7 @@ final class Ledger {
     /** A cloud's open findings of a kind, with when each was first seen. */
     static Map<FindingKey, Instant> open(Connection c, long cloud, String kind) throws SQLException {
         Map<FindingKey, Instant> open = new HashMap<>();
+        Map<String, Instant> times = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT f.rule, f.table_name, f.row_key, f.host_uuid, f.path,"
                 + " a.started_at FROM finding f JOIN audit a ON a.id = f.first_seen_audit_id WHERE f.cloud_id = ?"
                 + " AND f.kind = ? AND f.resolved_audit_id IS NULL")) {
@@ -119,8 +120,9 @@ final class Ledger {
             ps.setString(2, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // a few audits first saw them all: each time parsed once
                     open.put(new FindingKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)), Instant.parse(rs.getString(6)));
+                            rs.getString(5)), times.computeIfAbsent(rs.getString(6), Instant::parse));
                 }
             }
         }
