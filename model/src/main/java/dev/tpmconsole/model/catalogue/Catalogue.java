@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -445,7 +444,7 @@ public final class Catalogue implements AutoCloseable {
     public KnownFindings known(CloudMarkers markers, String kind, Instant startedAt) throws Failure {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.find(c, markers);
-            return cloud == null ? KnownFindings.nothing(startedAt, clock.instant()) : known(c, cloud, kind, startedAt);
+            return cloud == null ? KnownFindings.nothing(startedAt) : known(c, cloud, kind, startedAt);
         });
     }
 

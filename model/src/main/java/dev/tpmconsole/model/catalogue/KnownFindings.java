@@ -30,7 +30,7 @@ public final class KnownFindings implements FindingStates {
     }
 
     /** A cloud the catalogue has not seen. */
-    static KnownFindings nothing(Instant startedAt, Instant now) {
+    static KnownFindings nothing(Instant startedAt) {
         return new KnownFindings(null, null, startedAt, Map.of(), Map.of());
     }
 

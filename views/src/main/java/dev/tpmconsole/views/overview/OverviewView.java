@@ -269,5 +269,4 @@ public final class OverviewView {
         }
         return name.length() > 24 ? name.substring(0, 23) + "…" : name;
     }
-
 }
