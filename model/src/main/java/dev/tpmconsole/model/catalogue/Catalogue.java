@@ -300,6 +300,8 @@ public final class Catalogue implements AutoCloseable {
         write(s -> {
             Cloud source = cloudOrThrow(s, from);
             Cloud target = cloudOrThrow(s, into);
+            // what each audit reported, read while audits and findings still belong to their clouds
+            s.doWork(c -> Ledger.stageReported(c, List.of(into, from)));
             native_(s, "INSERT OR IGNORE INTO cloud_marker (cloud_id, kind, value) SELECT ?1, kind, value FROM"
                     + " cloud_marker WHERE cloud_id = ?2", into, from);
             native_(s, "DELETE FROM acknowledgement WHERE cloud_id = ?1 AND EXISTS (SELECT 1 FROM acknowledgement o"
@@ -315,7 +317,8 @@ public final class Catalogue implements AutoCloseable {
             native_(s, "UPDATE audit SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
             native_(s, "UPDATE run SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
             native_(s, "UPDATE cloud_source SET cloud_id = ?1 WHERE cloud_id = ?2", into, from);
-            s.doWork(c -> Ledger.replay(c, List.of(into, from)));
+            s.doWork(c -> Ledger.replay(c, List.of(into)));
+            native_(s, "DELETE FROM finding WHERE cloud_id = ?1", from);
             if (target.getName() == null && source.getName() != null) {
                 target.setName(source.getName());
             }
@@ -335,6 +338,7 @@ public final class Catalogue implements AutoCloseable {
         }
         return write(s -> {
             cloudOrThrow(s, cloudId);
+            s.doWork(c -> Ledger.stageReported(c, List.of(cloudId)));
             List<String> known = s.createQuery("select distinct a.source from Audit a where a.cloud.id = :c", String.class)
                     .setParameter("c", cloudId).getResultList();
             for (String source : sources) {

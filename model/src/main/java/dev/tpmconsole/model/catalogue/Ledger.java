@@ -224,7 +224,8 @@ final class Ledger {
     /**
      * Applies the findings staged under batch {@code audit} to the cloud's findings: those without an open finding
      * start one with it; open ones of the rules (and hosts) it covered that it did not report are resolved by it
-     * (their last-seen audit set then); what it reported is linked to it; its counts are set and the stage emptied.
+     * (their last-seen audit set then); its counts are set and the stage emptied. Which audits reported a finding
+     * is not kept row by row: every audit that ran its rule between its first-seen and resolving audits did.
      * Findings seen again are not rewritten (ten thousand row updates would cost more than the rest together): an
      * open finding keeps the sentence of the audit that first reported it, and its last-seen audit is set when it
      * is resolved (while open, the cloud's latest audit of its rule reported it).
@@ -241,12 +242,15 @@ final class Ledger {
                 + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
         int resolved = 0;
         if (!rules.isEmpty()) {
+            // the last audit that reported it: the latest audit before this one that ran its rule (and scanned its host)
             StringBuilder resolve = new StringBuilder("UPDATE finding AS f SET resolved_audit_id = ?3,"
-                    + " last_seen_audit_id = coalesce((SELECT max(af.audit_id) FROM audit_finding af"
-                    + " WHERE af.finding_id = f.id), f.last_seen_audit_id) WHERE f.cloud_id = ?1 AND f.kind = ?2"
-                    + " AND f.resolved_audit_id IS NULL AND f.first_seen_audit_id <> ?3 AND NOT EXISTS (SELECT 1 FROM"
-                    + " temp.staged_finding st WHERE st.batch = ?3 AND st.rule = f.rule AND st.table_name = f.table_name"
-                    + " AND st.row_key = f.row_key AND st.host_uuid = f.host_uuid AND st.path = f.path) AND f.rule IN (");
+                    + " last_seen_audit_id = coalesce((SELECT a.id FROM audit a WHERE a.cloud_id = ?1 AND a.kind = ?2"
+                    + " AND (a.started_at, a.id) < (SELECT t.started_at, t.id FROM audit t WHERE t.id = ?3) AND "
+                    + RAN + " ORDER BY a.started_at DESC, a.id DESC LIMIT 1), f.first_seen_audit_id)"
+                    + " WHERE f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL AND f.first_seen_audit_id <> ?3"
+                    + " AND NOT EXISTS (SELECT 1 FROM temp.staged_finding st WHERE st.batch = ?3 AND st.rule = f.rule"
+                    + " AND st.table_name = f.table_name AND st.row_key = f.row_key AND st.host_uuid = f.host_uuid"
+                    + " AND st.path = f.path) AND f.rule IN (");
             List<Object> parameters = new ArrayList<>(List.of(cloud, kind, audit));
             list(resolve, parameters, rules);
             if (scope != null) {
@@ -255,8 +259,15 @@ final class Ledger {
             }
             resolved = update(c, resolve.toString(), parameters.toArray());
         }
-        int linked = update(c, "INSERT OR IGNORE INTO audit_finding (audit_id, finding_id) SELECT ?3, f.id"
-                + " FROM temp.staged_finding st JOIN finding f ON " + same + " WHERE st.batch = ?3", cloud, kind, audit);
+        int linked;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM temp.staged_finding"
+                + " WHERE batch = ? GROUP BY rule, table_name, row_key, host_uuid, path)")) {
+            ps.setLong(1, audit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                linked = rs.getInt(1);
+            }
+        }
         int added;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding WHERE first_seen_audit_id = ?")) {
             ps.setLong(1, audit);
@@ -289,19 +300,31 @@ final class Ledger {
         }
     }
 
+    /** Whether audit {@code a} covered finding {@code f}: it ran its rule, and for a host scan, scanned its host. */
+    private static final String RAN = "instr(',' || a.rules || ',', ',' || f.rule || ',') > 0 AND (a.scope IS NULL"
+            + " OR instr(',' || a.scope || ',', ',' || f.host_uuid || ',') > 0)";
+
     /**
-     * Computes the findings' history of these clouds again from what each of their audits reported, audit by audit
-     * in the order they ran (after audits moved between clouds). Inside a write transaction.
+     * Stages, under each audit's id, the findings that the audits of these clouds reported (every audit that covered a
+     * finding between its first-seen and its resolving audit), before audits move between clouds.
+     */
+    static void stageReported(Connection c, List<Long> clouds) throws SQLException {
+        createStage(c);
+        update(c, "INSERT INTO temp.staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
+                + " vm_uuid, detail) SELECT a.id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid, f.path,"
+                + " f.vm_uuid, f.detail FROM finding f JOIN audit fs ON fs.id = f.first_seen_audit_id"
+                + " LEFT JOIN audit rs ON rs.id = f.resolved_audit_id JOIN audit a ON a.cloud_id = f.cloud_id"
+                + " AND a.kind = f.kind AND (a.started_at, a.id) >= (fs.started_at, fs.id)"
+                + " AND (rs.id IS NULL OR (a.started_at, a.id) < (rs.started_at, rs.id)) AND " + RAN
+                + " WHERE f.cloud_id IN (" + ids(clouds) + ")");
+    }
+
+    /**
+     * Computes the findings' history of these clouds again from what {@link #stageReported} staged, audit by audit in
+     * the order they ran (after audits moved between clouds). Inside a write transaction.
      */
     static void replay(Connection c, List<Long> clouds) throws SQLException {
-        createStage(c);
-        String audits = "SELECT id FROM audit WHERE cloud_id IN (" + String.join(", ",
-                clouds.stream().map(String::valueOf).toList()) + ")";
-        update(c, "INSERT INTO temp.staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
-                + " vm_uuid, detail) SELECT af.audit_id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid,"
-                + " f.path, f.vm_uuid, f.detail FROM audit_finding af JOIN finding f ON f.id = af.finding_id"
-                + " WHERE af.audit_id IN (" + audits + ")");
-        update(c, "DELETE FROM audit_finding WHERE audit_id IN (" + audits + ")");
+        String audits = "SELECT id FROM audit WHERE cloud_id IN (" + ids(clouds) + ")";
         update(c, "DELETE FROM finding WHERE first_seen_audit_id IN (" + audits + ")");
         List<Object[]> ordered = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, cloud_id, kind, rules, scope"
@@ -316,5 +339,9 @@ final class Ledger {
             apply(c, (Long) a[1], (String) a[2], (Long) a[0], rules.isEmpty() ? List.of() : List.of(rules.split(",")),
                     scope == null ? null : Set.of(scope.split(",")));
         }
+    }
+
+    private static String ids(List<Long> ids) {
+        return String.join(", ", ids.stream().map(String::valueOf).toList());
     }
 }

@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 /**
  * A finding of a cloud followed across its audits: reported first by {@code firstSeen}, and resolved by the first
  * later audit that ran its rule without reporting it (null while open), {@code lastSeen} then being the last audit
- * that reported it (while it is open, the cloud's latest audit of its rule did). Which audits reported it is in
- * {@code audit_finding}. A finding that comes back after it was resolved is a new one.
+ * that reported it (while it is open, the cloud's latest audit of its rule did). Every audit that ran its rule in
+ * between reported it. A finding that comes back after it was resolved is a new one.
  */
 @Entity
 @Table(name = "finding")

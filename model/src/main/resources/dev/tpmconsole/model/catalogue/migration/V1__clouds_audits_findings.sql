@@ -66,11 +66,3 @@ CREATE UNIQUE INDEX finding_open ON finding (cloud_id, rule, table_name, row_key
 CREATE INDEX finding_last_seen ON finding (last_seen_audit_id);
 CREATE INDEX finding_first_seen ON finding (first_seen_audit_id);
 CREATE INDEX finding_resolved ON finding (resolved_audit_id);
-
--- Which findings each audit reported (history is exact, and merging clouds can replay it).
-CREATE TABLE audit_finding (
-    audit_id    INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,
-    finding_id  INTEGER NOT NULL REFERENCES finding (id) ON DELETE CASCADE,
-    PRIMARY KEY (audit_id, finding_id)
-) WITHOUT ROWID;
-CREATE INDEX audit_finding_finding ON audit_finding (finding_id);
