@@ -222,7 +222,7 @@ public final class AuditView {
         TableColumn<Finding, String> state = new TableColumn<>("Status");
         state.setId("statusColumn");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty()));
-        state.setPrefWidth(Em.of(13));
+        state.setPrefWidth(Em.of(16.5));
         state.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
