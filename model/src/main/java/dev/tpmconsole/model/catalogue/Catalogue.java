@@ -134,11 +134,6 @@ public final class Catalogue implements AutoCloseable {
         return clock;
     }
 
-    /** Starts Hibernate now (on a background thread, say), so that the first query of the window does not wait. */
-    public synchronized void warmUp() {
-        sessions();
-    }
-
     private synchronized SessionFactory sessions() {
         if (closed) {
             throw new IllegalStateException("the catalogue " + file + " is closed");
@@ -471,7 +466,7 @@ public final class Catalogue implements AutoCloseable {
                 acks.put(a.key(), a);
             }
         }
-        return new KnownFindings(cloud.id(), cloud.displayName(), startedAt, Ledger.open(c, cloud.id(), kind), acks);
+        return new KnownFindings(cloud.id(), startedAt, Ledger.open(c, cloud.id(), kind), acks);
     }
 
     // ---------------------------------------------------------------------------------------------- history
@@ -651,10 +646,5 @@ public final class Catalogue implements AutoCloseable {
                         r.getPlan(), r.getJournal(), r.getOutcome(), r.getDone(), r.getFailed(), r.getSkipped(),
                         r.getStartedAt(), r.getEndedAt(), r.getDurationMs(), r.getUserName(), r.getMessage()))
                 .toList());
-    }
-
-    /** For tests: a plain connection to the file (the caller closes it). */
-    Connection connection() throws SQLException {
-        return CatalogueConnections.open(file, busyTimeoutMs);
     }
 }

@@ -14,15 +14,14 @@ import java.util.Map;
 public final class KnownFindings implements FindingStates {
 
     private final Long cloudId;
-    private final String cloudName;
     private final Instant startedAt;
-    private final Map<FindingKey, Instant> open;
+    /** By {@link Ledger#identity}: one string to hash per finding, ten thousand of them. */
+    private final Map<String, Instant> open;
     private final Map<FindingKey, Catalogue.AckEntry> acknowledged;
 
-    KnownFindings(Long cloudId, String cloudName, Instant startedAt, Map<FindingKey, Instant> open,
+    KnownFindings(Long cloudId, Instant startedAt, Map<String, Instant> open,
                   Map<FindingKey, Catalogue.AckEntry> acknowledged) {
         this.cloudId = cloudId;
-        this.cloudName = cloudName;
         // as the catalogue keeps times: to the millisecond, so that a new finding's first-seen time is the same later
         this.startedAt = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.open = Map.copyOf(open);
@@ -31,7 +30,7 @@ public final class KnownFindings implements FindingStates {
 
     /** A cloud the catalogue has not seen. */
     static KnownFindings nothing(Instant startedAt) {
-        return new KnownFindings(null, null, startedAt, Map.of(), Map.of());
+        return new KnownFindings(null, startedAt, Map.of(), Map.of());
     }
 
     /** The cloud, or null when the catalogue has not seen it yet. */
@@ -39,17 +38,19 @@ public final class KnownFindings implements FindingStates {
         return cloudId;
     }
 
-    public String cloudName() {
-        return cloudName;
-    }
-
     @Override
-    public FindingState of(Finding finding) {
-        return state(FindingKey.of(finding));
+    public FindingState of(Finding f) {
+        Instant first = open.get(Ledger.identity(f.rule().name(), f.table() == null ? "" : f.table(),
+                f.key() == null ? "" : f.key(), "", ""));
+        if (!acknowledged.isEmpty() && acknowledged.containsKey(FindingKey.of(f))) {
+            return new FindingState(FindingState.Status.ACKNOWLEDGED, first != null ? first : startedAt);
+        }
+        return first != null ? new FindingState(FindingState.Status.SEEN, first)
+                : new FindingState(FindingState.Status.NEW, startedAt);
     }
 
     public FindingState state(FindingKey key) {
-        Instant first = open.get(key);
+        Instant first = open.get(Ledger.identity(key.rule(), key.table(), key.key(), key.host(), key.path()));
         if (acknowledged.containsKey(key)) {
             return new FindingState(FindingState.Status.ACKNOWLEDGED, first != null ? first : startedAt);
         }

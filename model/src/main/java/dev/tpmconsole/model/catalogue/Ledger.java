@@ -109,20 +109,20 @@ final class Ledger {
         }
     }
 
-    /** A cloud's open findings of a kind, with when each was first seen. */
-    static Map<FindingKey, Instant> open(Connection c, long cloud, String kind) throws SQLException {
-        Map<FindingKey, Instant> open = new HashMap<>();
+    /** A cloud's open findings of a kind (by {@link #identity}), with when each was first seen. */
+    static Map<String, Instant> open(Connection c, long cloud, String kind) throws SQLException {
+        Map<String, Instant> open = new HashMap<>();
         Map<String, Instant> times = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.rule, f.table_name, f.row_key, f.host_uuid, f.path,"
-                + " a.started_at FROM finding f JOIN audit a ON a.id = f.first_seen_audit_id WHERE f.cloud_id = ?"
-                + " AND f.kind = ? AND f.resolved_audit_id IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.rule || char(1) || f.table_name || char(1) || f.row_key"
+                + " || char(1) || f.host_uuid || char(1) || f.path, a.started_at FROM finding f"
+                + " JOIN audit a ON a.id = f.first_seen_audit_id WHERE f.cloud_id = ? AND f.kind = ?"
+                + " AND f.resolved_audit_id IS NULL")) {
             ps.setLong(1, cloud);
             ps.setString(2, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // a few audits first saw them all: each time parsed once
-                    open.put(new FindingKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)), times.computeIfAbsent(rs.getString(6), Instant::parse));
+                    open.put(rs.getString(1), times.computeIfAbsent(rs.getString(2), Instant::parse));
                 }
             }
         }
@@ -190,31 +190,48 @@ final class Ledger {
         }
     }
 
-    /** Puts an audit's findings into the stage under {@code batch}, in JDBC batches. */
+    /**
+     * Puts an audit's findings into the stage under {@code batch}: as one JSON text that SQLite takes apart itself
+     * (json_each), not a statement per finding: in a command's cold JVM, ten thousand JDBC rows cost more than the
+     * rest of the recording.
+     */
     static void stage(Connection c, long batch, List<Catalogue.Reported> findings) throws SQLException {
         createStage(c);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, severity,"
-                + " table_name, row_key, host_uuid, path, vm_uuid, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int seq = 0;
+        java.io.StringWriter json = new java.io.StringWriter(findings.size() * 200);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(json)) {
+            g.writeStartArray();
             for (Catalogue.Reported r : findings) {
                 FindingKey k = r.key();
-                ps.setLong(1, batch);
-                ps.setInt(2, seq++);
-                ps.setString(3, k.rule());
-                ps.setString(4, r.severity());
-                ps.setString(5, k.table());
-                ps.setString(6, k.key());
-                ps.setString(7, k.host());
-                ps.setString(8, k.path());
-                ps.setString(9, r.vmUuid());
-                ps.setString(10, r.detail());
-                ps.addBatch();
-                if (seq % 1000 == 0) {
-                    ps.executeBatch();
-                }
+                g.writeStartArray();
+                g.writeString(k.rule());
+                g.writeString(r.severity());
+                g.writeString(k.table());
+                g.writeString(k.key());
+                g.writeString(k.host());
+                g.writeString(k.path());
+                g.writeString(r.vmUuid());
+                g.writeString(r.detail());
+                g.writeEndArray();
             }
-            ps.executeBatch();
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot stage the findings: " + e.getMessage(), e);
         }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, severity,"
+                + " table_name, row_key, host_uuid, path, vm_uuid, detail) SELECT ?, j.key, j.value ->> 0,"
+                + " j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,"
+                + " j.value ->> 7 FROM json_each(?) j")) {
+            ps.setLong(1, batch);
+            ps.setString(2, json.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /** How {@link KnownFindings} keys a finding: its key's parts in one string. */
+    static String identity(String rule, String table, String key, String host, String path) {
+        return rule + '\u0001' + table + '\u0001' + key + '\u0001' + host + '\u0001' + path;
     }
 
     /** What applying an audit's findings did. */

@@ -362,10 +362,6 @@ public final class AuditViewModel implements AutoCloseable {
         return recorded.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty acknowledgingProperty() {
-        return acknowledging.getReadOnlyProperty();
-    }
-
     /** Whether findings can be acknowledged now (a catalogue, an audit done, nothing else going). */
     public BooleanBinding canAcknowledgeBinding() {
         return canAcknowledge;

@@ -60,6 +60,14 @@ public final class OverviewView {
         status.getStyleClass().add("subtitle");
         status.setWrapText(true);
         status.textProperty().bind(vm.historyStatusProperty());
+        javafx.scene.control.ProgressIndicator loading = new javafx.scene.control.ProgressIndicator();
+        loading.setId("overviewLoading");
+        loading.getStyleClass().add("small-busy");
+        loading.visibleProperty().bind(vm.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        HBox statusLine = new HBox(status, loading);
+        statusLine.getStyleClass().add("gap-m");
+        statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         // audits numbered from the oldest, labelled with their number and time: an axis of numbers keeps a dozen
         // labels however many audits there are
@@ -154,7 +162,7 @@ public final class OverviewView {
         ackBox.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()).or(Bindings.isNotEmpty(vm.acknowledgements())));
         ackBox.managedProperty().bind(ackBox.visibleProperty());
 
-        root.getChildren().addAll(cloud, status, findingsChart, changeBox, dataCharts, ackBox);
+        root.getChildren().addAll(cloud, statusLine, findingsChart, changeBox, dataCharts, ackBox);
         plotFindings();
         plotStats(vm.statsProperty().get());
     }

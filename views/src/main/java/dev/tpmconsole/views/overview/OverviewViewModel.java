@@ -201,6 +201,7 @@ public final class OverviewViewModel implements AutoCloseable {
         return error.getReadOnlyProperty();
     }
 
+    /** Whether a part of the overview is still loading. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
