@@ -7,7 +7,9 @@ import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.audit.AuditView;
 import dev.tpmconsole.views.audit.AuditViewModel;
 import dev.tpmconsole.views.browse.BrowseViewModel;
+import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.views.overview.OverviewViewModel;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.views.preview.PreviewView;
 import dev.tpmconsole.views.repair.RepairView;
@@ -83,10 +85,11 @@ public final class ConsoleGui {
      * @param guard     refuses queries on the FX thread
      * @param schedulers background and FX schedulers
      * @param events    the event log
+     * @param catalogueFile the console's catalogue (history, acknowledgements, runs), or null for none
      * @param ssh       how hosts and management nodes are reached by SSH (the person's ~/.ssh by default)
      */
     public record Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
-                        FxSchedulers schedulers, EventLog events,
+                        FxSchedulers schedulers, EventLog events, Path catalogueFile,
                         java.util.function.Supplier<dev.tpmconsole.model.ssh.SshSettings> ssh) {
 
         public Setup {
@@ -94,6 +97,12 @@ public final class ConsoleGui {
         }
 
         /** With the person's own SSH setup. */
+        public Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
+                     FxSchedulers schedulers, EventLog events, Path catalogueFile) {
+            this(dataDir, store, preferencesFile, guard, schedulers, events, catalogueFile, null);
+        }
+
+        /** Without a catalogue, with the person's own SSH setup. */
         public Setup(Path dataDir, PreferencesStore store, Path preferencesFile, QueryGuard guard,
                      FxSchedulers schedulers, EventLog events) {
             this(dataDir, store, preferencesFile, guard, schedulers, events, null);
@@ -113,6 +122,8 @@ public final class ConsoleGui {
     private final Path dataDir;
     private final AuditViewModel auditViewModel;
     private final dev.tpmconsole.model.pipeline.Runs.HostWork sshHostWork;
+    private final javafx.beans.property.ObjectProperty<Catalogue> catalogue;
+    private final OverviewViewModel overview;
     private Stage auditStage;
     private Stage previewStage;
     private Stage runStage;
@@ -129,11 +140,14 @@ public final class ConsoleGui {
 
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
                        Appearance appearance, PreferencesViewModel preferences, Setup setup,
-                       dev.tpmconsole.model.ssh.SshPrompts prompts) {
+                       dev.tpmconsole.model.ssh.SshPrompts prompts,
+                       javafx.beans.property.ObjectProperty<Catalogue> catalogue, OverviewViewModel overview) {
         this.setup = setup;
         // a run's host work over SSH: an SSH client of the person's ~/.ssh for that run, asking over this window
         this.sshHostWork = runId -> dev.tpmconsole.model.hosts.SshHostMover.owning(
                 new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), prompts), runId, 8);
+        this.catalogue = catalogue;
+        this.overview = overview;
         this.dataDir = setup.dataDir();
         this.viewModel = viewModel;
         this.browseViewModel = browseViewModel;
@@ -143,10 +157,14 @@ public final class ConsoleGui {
         this.preferences = preferences;
         this.schedulers = setup.schedulers();
         this.events = new ConsoleEvents(setup.events());
-        this.auditViewModel = new AuditViewModel(viewModel.sourceProperty(), schedulers, vmUuid -> {
-            window.browse().showVm(vmUuid);
-            stage.toFront();
-        });
+        this.auditViewModel = new AuditViewModel(viewModel.sourceProperty(), catalogue, Clock.systemUTC(), schedulers,
+                vmUuid -> {
+                    window.browse().showVm(vmUuid);
+                    stage.toFront();
+                });
+        // the overview follows what the audit window recorded and acknowledged
+        auditViewModel.recordedProperty().addListener((o, a, b) -> overview.refresh());
+        auditViewModel.ackChangedProperty().addListener((o, a, b) -> overview.refresh());
         // the VM list marks the VMs the last audit found something about
         browseViewModel.vms().markedProperty().bind(auditViewModel.vmsWithFindingsProperty());
         events.watch(viewModel);
@@ -158,7 +176,8 @@ public final class ConsoleGui {
     public void showAudit() {
         if (auditStage == null) {
             auditStage = ownedStage(null);
-            auditStage.setScene(themed(new AuditView(auditViewModel).root(), 86, 50));
+            auditStage.setScene(themed(new AuditView(auditViewModel, new FxDialogService(auditStage, appearance)).root(),
+                    86, 50));
             auditStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Audit — ", viewModel.titleBinding()));
         }
         bringForward(auditStage);
@@ -198,7 +217,7 @@ public final class ConsoleGui {
             repairViewModel.close();
         }
         repairViewModel = new RepairViewModel(shown, schedulers, Schedulers.computation(), Clock.systemUTC(),
-                new SourceRunService(shown, dataDir, Schedulers.io()));
+                runService(shown));
         events.watch(repairViewModel);
         repairViewModel.runProperty().addListener((o, a, run) -> {
             events.watch(run, run.plan(), shown, "repair");
@@ -218,12 +237,54 @@ public final class ConsoleGui {
         bringForward(repairStage);
     }
 
-    /** The database changed: the lists, the counts and any audit report are out of date. */
+    /** The database changed: the lists, the counts, the overview and any audit report are out of date. */
     private void databaseChanged() {
         browseViewModel.reload();
         viewModel.sourceChangedByRun();
         auditViewModel.invalidate();
+        overview.refresh();
     }
+
+    /** Runs on {@code shown}, recorded in the catalogue (a problem with it goes to the event log). */
+    private SourceRunService runService(Source shown) {
+        return new SourceRunService(shown, dataDir, Schedulers.io(), sshHostWork, catalogue::get,
+                problem -> events.log().warning("catalogue", problem, null));
+    }
+
+    /** The console's catalogue, once open (null while it opens, or without one). */
+    public Catalogue catalogue() {
+        return catalogue.get();
+    }
+
+    public OverviewViewModel overviewViewModel() {
+        return overview;
+    }
+
+    /**
+     * Opens the catalogue in the background; a notice (a damaged one set aside, a newer console's left alone) goes
+     * under the menu bar and into the event log.
+     */
+    private void openCatalogue(Path file) {
+        if (file == null) {
+            return;
+        }
+        io.reactivex.rxjava3.core.Single.fromCallable(() -> Catalogue.open(file, Clock.systemUTC()))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(opened -> {
+                    if (opened.notice() != null) {
+                        viewModel.showNotice(opened.notice());
+                        events.log().warning("catalogue", opened.notice(), null);
+                    }
+                    if (!closed) {
+                        catalogue.set(opened.catalogue());
+                    } else if (opened.catalogue() != null) {
+                        opened.catalogue().close();
+                    }
+                }, t -> events.log().error("catalogue", "The catalogue cannot be opened: " + t, t));
+    }
+
+    private boolean closed;
 
     public RepairViewModel repairViewModel() {
         return repairViewModel;
@@ -245,8 +306,7 @@ public final class ConsoleGui {
         if (runViewModel != null) {
             runViewModel.close();
         }
-        runViewModel = new RunViewModel(new SourceRunService(shown, dataDir, Schedulers.io(), sshHostWork), schedulers,
-                Schedulers.computation(), plan);
+        runViewModel = new RunViewModel(runService(shown), schedulers, Schedulers.computation(), plan);
         runViewModel.hostWorkOverSshProperty().set(hostWorkOverSsh);
         events.watch(runViewModel, plan, shown, "run");
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
@@ -371,6 +431,9 @@ public final class ConsoleGui {
             Stage target = aboutStage;
             List<Map.Entry<String, String>> folders = new java.util.ArrayList<>();
             folders.add(Map.entry("Data folder", dataDir.toAbsolutePath().toString()));
+            if (setup.catalogueFile() != null) {
+                folders.add(Map.entry("Catalogue", setup.catalogueFile().toAbsolutePath().toString()));
+            }
             if (setup.preferencesFile() != null) {
                 folders.add(Map.entry("Preferences", setup.preferencesFile().toAbsolutePath().toString()));
             }
@@ -509,6 +572,8 @@ public final class ConsoleGui {
         BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)),
                 p -> new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), p), prompts);
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
+        javafx.beans.property.ObjectProperty<Catalogue> catalogue = new javafx.beans.property.SimpleObjectProperty<>();
+        OverviewViewModel overview = new OverviewViewModel(vm.sourceProperty(), catalogue, schedulers);
         browse.scan().reportProperty().addListener((o, a, r) -> {
             if (r != null) {
                 setup.events().info("hosts", "Host scan of " + r.source() + ": " + r.hosts().size() + " hosts, "
@@ -526,7 +591,7 @@ public final class ConsoleGui {
                 () -> self.get().requestQuit(),
                 () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms),
                 () -> self.get().showRepair(), () -> self.get().showPreferences(), () -> self.get().showEventLog(),
-                () -> self.get().showShortcuts(), () -> self.get().showAbout()));
+                () -> self.get().showShortcuts(), () -> self.get().showAbout()), overview);
 
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), MIN_WIDTH, MIN_HEIGHT);
@@ -550,8 +615,10 @@ public final class ConsoleGui {
             window.browse().vmSplit().setDividerPositions(prefs.vmSplit());
         }
 
-        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup, prompts);
+        ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup, prompts, catalogue,
+                overview);
         self.set(gui);
+        gui.openCatalogue(setup.catalogueFile());
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));
         // saved as they change, once the person stops changing them (holding the font size's arrow saves once)
@@ -585,7 +652,12 @@ public final class ConsoleGui {
                 gui.previewViewModel.close();
             }
             browse.close();
+            overview.close();
             vm.close();
+            gui.closed = true;
+            if (catalogue.get() != null) {
+                catalogue.get().close();
+            }
         });
         stage.show();
         return gui;

@@ -1,14 +1,18 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.app.commands.AckCommand;
 import dev.tpmconsole.app.commands.ApplyCommand;
 import dev.tpmconsole.app.commands.AuditCommand;
+import dev.tpmconsole.app.commands.CloudsCommand;
 import dev.tpmconsole.app.commands.DemoCommand;
 import dev.tpmconsole.app.commands.GuiCommand;
 import dev.tpmconsole.app.commands.HostsCommand;
+import dev.tpmconsole.app.commands.HistoryCommand;
 import dev.tpmconsole.app.commands.ImportCommand;
 import dev.tpmconsole.app.commands.InfoCommand;
 import dev.tpmconsole.app.commands.PlanCommand;
 import dev.tpmconsole.app.commands.RepairCommand;
+import dev.tpmconsole.app.commands.RunsCommand;
 import dev.tpmconsole.app.commands.UndoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,13 +22,15 @@ import picocli.CommandLine.Command;
         description = "A console for ZStack administrators: browse VM TPM data, audit a database for what"
             + " ZStack left behind, and clean it up safely. With no command, starts the GUI.",
         subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, PlanCommand.class, ApplyCommand.class,
-            UndoCommand.class, RepairCommand.class, HostsCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            UndoCommand.class, RepairCommand.class, HostsCommand.class, ImportCommand.class, DemoCommand.class,
+            AckCommand.class, HistoryCommand.class, RunsCommand.class, CloudsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success (audit: no orphan or suspect finding)",
             "1:the source (or dump) cannot be read or is not a ZStack database; or the command failed",
             "2:usage error",
-            "3:audit: at least one orphan or suspect finding; hosts scan: at least one finding that is not info",
+            "3:audit: at least one orphan or suspect finding (of the --fail-on kind); hosts scan: at least one finding"
+                + " that is not info",
             "4:apply: finished with failed items; undo: rows refused"})
 public final class TpmConsoleCommand implements Runnable {
 

@@ -61,7 +61,9 @@ class AuditCommandTest {
 
         List<String> rules = new ArrayList<>();
         for (JsonNode f : json.get("findings")) {
-            assertThat(fieldNames(f)).containsExactly("rule", "severity", "table", "key", "detail", "repair", "relinkTo");
+            // the contract's fields in its order, then the catalogue's additions (design/catalogue.md)
+            assertThat(fieldNames(f)).containsExactly("rule", "severity", "table", "key", "detail", "repair", "relinkTo",
+                    "status", "firstSeen");
             assertThat(f.get("key").isTextual()).as("key is always a string").isTrue();
             assertThat(f.get("severity").asText()).isIn("orphan", "suspect", "info");
             assertThat(f.get("detail").asText()).isNotBlank();
@@ -126,10 +128,10 @@ class AuditCommandTest {
         CommandLineTest.Run run = CommandLineTest.run("audit", dirty.toString(), "--format", "csv");
         assertThat(run.status()).isEqualTo(3);
         String[] lines = run.out().split("\r\n");
-        assertThat(lines[0]).isEqualTo("rule,severity,table,key,detail,repair");
+        assertThat(lines[0]).isEqualTo("rule,severity,table,key,detail,repair,status,firstSeen");
         assertThat(lines).hasSize(6);
         assertThat(lines[1]).startsWith("KEY_REF_ORPHANED,orphan,EncryptedResourceKeyRefVO,2,\"Key ref 2 (TpmVO key,")
-                .endsWith("\",delete");
+                .containsPattern("\",delete,(new|seen),\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z$");
     }
 
     @Test

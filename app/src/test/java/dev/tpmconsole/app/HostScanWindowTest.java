@@ -77,7 +77,7 @@ class HostScanWindowTest {
     void start(Stage stage) {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
         gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dir.resolve("data"), PreferencesStore.inMemory(), null, guard,
-                FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()), () -> hosts.settings().withConfig(config)));
+                FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()), null, () -> hosts.settings().withConfig(config)));
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {

@@ -87,7 +87,7 @@ class HostWorkWindowTest {
         store = PreferencesStore.inMemory();
         gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dir.resolve("data"), store, null,
                 FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()),
-                hosts::settings));
+                null, hosts::settings));
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {

@@ -42,6 +42,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
 
@@ -116,8 +120,10 @@ public final class ApplyCommand implements Callable<Integer> {
         if (hostParallelism < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
         }
+        Path catalogueFile = catalogue.file(spec);
         try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh);
-             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, hostParallelism) : null) {
+             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, hostParallelism) : null;
+             CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
             try {
@@ -129,6 +135,10 @@ public final class ApplyCommand implements Callable<Integer> {
                 return 1;
             }
             try (run) {
+                RunRecording recording = RunRecording.start(access, source,
+                        dev.tpmconsole.model.catalogue.RunRecord.kindOf(run.prepared().plan().operation()),
+                        run.prepared().plan().operation(), mode.resume != null,
+                        run.journalFile().resolveSibling(Runs.PLAN).toString(), run.journalFile().toString());
                 Progress progress = new Progress(err, System.console() != null);
                 RunEvent.RunEnded ended;
                 try {
@@ -146,6 +156,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
                             + " once that is fixed, finish it with: tpm-console apply --resume " + run.journalFile());
                     err.flush();
+                    recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
@@ -167,6 +178,9 @@ public final class ApplyCommand implements Callable<Integer> {
                     out.println("Retry with: tpm-console apply --resume " + run.journalFile());
                 }
                 out.flush();
+                recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
+                        ended.skipped(), progress.failures.isEmpty() ? null : progress.failures.size()
+                                + " failed item(s), first: " + progress.failures.get(0));
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
             }
         }

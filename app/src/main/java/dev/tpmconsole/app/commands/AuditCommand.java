@@ -4,7 +4,14 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.AuditSink;
 import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.audit.FindingStates;
 import dev.tpmconsole.model.audit.ReportWriters;
+import dev.tpmconsole.model.catalogue.Audit;
+import dev.tpmconsole.model.catalogue.AuditRecording;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.KnownFindings;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -19,8 +26,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,11 +42,17 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code audit SOURCE}: runs the rules of audit-rules.md inside the database and reports what ZStack left
  * behind. Never writes to the source. The report is written to a temporary file first and only then to
  * stdout or {@code --out}, so that a source that cannot be read leaves nothing written anywhere.
+ *
+ * <p>The audit is recorded in the console's catalogue (design/catalogue.md) once its report is out: each finding
+ * is marked new, seen or acknowledged from what the catalogue knew before, and {@code --fail-on} decides which
+ * findings make it exit with 3. The catalogue opens on a thread of its own while the rules run; a catalogue that
+ * cannot be used is one line on stderr, and the report and exit status are what they would be without one.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Report the rows ZStack left behind (the rules of audit-rules.md), as JSON, CSV or a text"
-                + " table. Exit status: 0 no orphan or suspect finding, 3 at least one, 1 the source cannot be read"
-                + " or is not a ZStack database, 2 usage error.")
+                + " table, each finding marked new, seen or acknowledged from the catalogue, and record the audit in"
+                + " it. Exit status: 0 no orphan or suspect finding (of the --fail-on kind), 3 at least one, 1 the"
+                + " source cannot be read or is not a ZStack database, 2 usage error.")
 public final class AuditCommand implements Callable<Integer> {
 
     /** Exit status when there is at least one orphan or suspect finding. */
@@ -69,10 +87,21 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print how long each rule took to stderr.")
     boolean timings;
 
+    @Option(names = "--fail-on", paramLabel = "WHICH", converter = FailOnConverter.class,
+            completionCandidates = FailOnConverter.Candidates.class,
+            description = "Which orphan or suspect findings make the audit exit with 3: any (default), unacknowledged"
+                    + " (not acknowledged in the catalogue), or new (not reported by the cloud's previous audit). Without"
+                    + " a catalogue every finding counts as new and unacknowledged.")
+    FindingState.FailOn failOn = FindingState.FailOn.ANY;
+
+    @Mixin
+    CatalogueOption catalogue;
+
     @Override
     public Integer call() throws Exception {
         List<AuditRule> selected = rules == null || rules.isEmpty() ? Arrays.asList(AuditRule.values()) : rules;
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
+        Path catalogueFile = catalogue.file(spec);
         try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
             Auditor auditor = new Auditor(s);
             if (showSql) {
@@ -89,28 +118,125 @@ public final class AuditCommand implements Callable<Integer> {
             }
             Path temp = dir != null ? Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial")
                     : Files.createTempFile("tpm-console-audit", ".partial");
-            try {
+            Instant startedAt = Clock.systemUTC().instant();
+            long started = System.nanoTime();
+            try (CatalogueAccess access = CatalogueAccess.start(catalogueFile, spec.commandLine().getErr())) {
+                // the cloud and what the catalogue knows of it are read while the rules run
+                CompletableFuture<Known> known = catalogueFile == null ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.supplyAsync(() -> known(access, s, startedAt));
+                FindingStates states = new LazyStates(known);
+                AuditRecording recording = catalogueFile == null ? null : new AuditRecording();
                 boolean needsAction;
+                long duration;
                 try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(temp))) {
                     PrintWriter pw = new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
                     AuditSink writer = switch (f) {
-                        case json -> ReportWriters.json(os);
-                        case csv -> ReportWriters.csv(pw);
-                        case text -> ReportWriters.text(pw);
+                        case json -> ReportWriters.json(os, states);
+                        case csv -> ReportWriters.csv(pw, states);
+                        case text -> ReportWriters.text(pw, states);
                     };
-                    SeverityTracker tracker = new SeverityTracker(writer, timings ? spec.commandLine().getErr() : null);
-                    auditor.run(selected, tracker);
+                    SeverityTracker tracker = new SeverityTracker(writer, states, failOn,
+                            timings ? spec.commandLine().getErr() : null);
+                    auditor.run(selected, recording == null ? tracker : tracker.and(recording));
+                    duration = (System.nanoTime() - started) / 1_000_000;
                     pw.flush();
                     needsAction = tracker.needsAction;
                 }
-                if (out != null) {
-                    Files.move(temp, out.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    copyToStdout(temp);
+                // the recording goes on while the report goes out
+                Known k = known.join();
+                CompletableFuture<Void> recorded = k == null || recording == null ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.runAsync(() -> {
+                            try {
+                                k.catalogue().record(recording.toRecord(k.markers(), startedAt, duration,
+                                        dev.tpmconsole.app.VersionProvider.version()));
+                            } catch (Catalogue.Failure e) {
+                                access.warn(e.getMessage() + ": this audit is not recorded");
+                            } catch (RuntimeException e) {
+                                // a fault of the catalogue never fails the audit
+                                access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+                            }
+                        });
+                try {
+                    if (out != null) {
+                        Files.move(temp, out.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        copyToStdout(temp);
+                    }
+                } finally {
+                    recorded.join();
                 }
                 return needsAction ? FINDINGS : 0;
             } finally {
                 Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** The open catalogue, the source's cloud markers and what the catalogue knows of that cloud. */
+    private record Known(Catalogue catalogue, CloudMarkers markers, KnownFindings findings) {
+    }
+
+    /** Reads the cloud and what is known of it; null (after a one-line warning) when there is no catalogue. */
+    private static Known known(CatalogueAccess access, Source s, Instant startedAt) {
+        Catalogue c = access.get();
+        if (c == null) {
+            return null;
+        }
+        try {
+            CloudMarkers markers = CloudMarkers.read(s);
+            return new Known(c, markers, c.known(markers, Audit.AUDIT, startedAt));
+        } catch (Catalogue.Failure e) {
+            access.warn(e.getMessage() + ": this audit is not recorded");
+        } catch (java.sql.SQLException e) {
+            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
+                    + "): this audit is not recorded");
+        } catch (RuntimeException e) {
+            access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+        }
+        return null;
+    }
+
+    /** The findings' states, once the catalogue has answered (the first finding waits for it): unknown without one. */
+    private static final class LazyStates implements FindingStates {
+        private final CompletableFuture<Known> known;
+        private FindingStates states;
+
+        LazyStates(CompletableFuture<Known> known) {
+            this.known = known;
+        }
+
+        @Override
+        public FindingState of(Finding finding) {
+            if (states == null) {
+                Known k = known.join();
+                states = k == null ? FindingStates.UNKNOWN : k.findings();
+            }
+            try {
+                return states.of(finding);
+            } catch (Exception e) {
+                return FindingState.UNKNOWN;
+            }
+        }
+    }
+
+    /** {@code any}, {@code unacknowledged}, {@code new}. */
+    static final class FailOnConverter implements CommandLine.ITypeConverter<FindingState.FailOn> {
+        @Override
+        public FindingState.FailOn convert(String value) {
+            for (FindingState.FailOn f : FindingState.FailOn.values()) {
+                if (f.label().equals(value)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not one of any, unacknowledged, new");
+        }
+
+        /** For the help text and shell completion. */
+        static final class Candidates extends java.util.ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Candidates() {
+                super(List.of("any", "unacknowledged", "new"));
             }
         }
     }
@@ -123,15 +249,19 @@ public final class AuditCommand implements Callable<Integer> {
         w.flush();
     }
 
-    /** Passes everything on and remembers whether a finding needs action. */
+    /** Passes everything on and remembers whether a finding needs action (of the {@code --fail-on} kind). */
     private static final class SeverityTracker implements AuditSink {
         private final AuditSink next;
+        private final FindingStates states;
+        private final FindingState.FailOn failOn;
         private final PrintWriter timings;
         private long started;
         boolean needsAction;
 
-        SeverityTracker(AuditSink next, PrintWriter timings) {
+        SeverityTracker(AuditSink next, FindingStates states, FindingState.FailOn failOn, PrintWriter timings) {
             this.next = next;
+            this.states = states;
+            this.failOn = failOn;
             this.timings = timings;
         }
 
@@ -148,7 +278,9 @@ public final class AuditCommand implements Callable<Integer> {
 
         @Override
         public void finding(Finding finding) throws Exception {
-            needsAction |= finding.severity().needsAction();
+            if (!needsAction && finding.severity().needsAction() && states.of(finding).counts(failOn)) {
+                needsAction = true;
+            }
             next.finding(finding);
         }
 

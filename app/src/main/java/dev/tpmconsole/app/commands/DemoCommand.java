@@ -24,6 +24,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The snapshot file to write.")
     Path out;
 

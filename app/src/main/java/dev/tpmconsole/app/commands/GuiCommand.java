@@ -39,6 +39,10 @@ public final class GuiCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
     Path source;
 
@@ -51,6 +55,7 @@ public final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Path dataDir = AppDirs.dataDir();
+        Path catalogueFile = catalogue.file(spec);
         CountDownLatch closed = new CountDownLatch(1);
         // what the console does, for the event log window and in a file that outlives a crash
         EventLog events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dataDir.resolve(EVENT_LOG_FILE));
@@ -65,7 +70,7 @@ public final class GuiCommand implements Callable<Integer> {
                         + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version")
                         + "); data folder " + dataDir.toAbsolutePath());
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
-                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events));
+                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile));
                 gui.catchUncaughtErrors();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 if (audit) {

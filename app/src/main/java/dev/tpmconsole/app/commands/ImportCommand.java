@@ -35,6 +35,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "DUMP", description = "The dump: mysqldump output, plain or gzip-compressed.")
     Path dump;
 

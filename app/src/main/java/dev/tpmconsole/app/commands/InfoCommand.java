@@ -31,6 +31,10 @@ public final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
     String source;
 

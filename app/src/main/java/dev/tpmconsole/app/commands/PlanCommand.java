@@ -36,6 +36,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     SshOptions ssh;
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
 
     @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
     Operation operation;

@@ -36,6 +36,9 @@ public final class RepairCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     SshOptions ssh;
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
 
     @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
     String source;

@@ -25,6 +25,10 @@ public final class UndoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command. */
+    @picocli.CommandLine.Mixin
+    CatalogueOption catalogue;
+
     @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
     Path journal;
 
@@ -44,16 +48,26 @@ public final class UndoCommand implements Callable<Integer> {
         }
         boolean movedOnHosts = dev.tpmconsole.model.pipeline.Journal.read(journal).stream()
                 .anyMatch(e -> e instanceof dev.tpmconsole.model.pipeline.RunEvent.HostMoved m && m.trashPath() != null);
+        java.nio.file.Path catalogueFile = catalogue.file(spec);
         try (Source source = CliSources.open(dev.tpmconsole.model.source.JdbcUrls.stripPassword(Runs.sourceOf(journal)),
                 OpenOptions.writableOptions(), ssh);
-             HostWorkOverSsh hosts = movedOnHosts ? HostWorkOverSsh.open(source, ssh, 1) : null) {
+             HostWorkOverSsh hosts = movedOnHosts ? HostWorkOverSsh.open(source, ssh, 1) : null;
+             CatalogueAccess access = CatalogueAccess.start(catalogueFile, spec.commandLine().getErr())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
+            // the cloud is read before the undo changes anything; the run is recorded once it is known to go ahead
+            RunRecording recording = RunRecording.start(access, source, dev.tpmconsole.model.catalogue.RunRecord.UNDO,
+                    null, false, journal.toAbsolutePath().resolveSibling(Runs.PLAN).toString(),
+                    journal.toAbsolutePath().toString());
             Runs.UndoResult result;
             try {
                 result = Runs.undo(source, journal, java.time.Clock.systemUTC(), hosts);
             } catch (RefusedException e) {
                 spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                recording.ended("refused", 0, 0, 0, e.getMessage());
                 return 1;
+            } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
+                recording.ended("failed", 0, 0, 0, e.getMessage());
+                throw e;
             }
             out.printf("Restored %d of %d rows into %s%s%n", result.restored(), result.total(), source.displayName(),
                     result.inPlace() == 0 ? "" : " (" + result.inPlace() + " in place already: never deleted, or"
@@ -69,7 +83,11 @@ public final class UndoCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-            return result.refused().isEmpty() && result.foldersRefused().isEmpty() ? 0 : ApplyCommand.FAILED_ITEMS;
+            boolean clean = result.refused().isEmpty() && result.foldersRefused().isEmpty();
+            // undo's counts: rows restored (done), rows and folders refused (failed), rows already in place (skipped)
+            recording.ended(clean ? "done" : "failed", result.restored(),
+                    result.refused().size() + result.foldersRefused().size(), result.inPlace(), null);
+            return clean ? 0 : ApplyCommand.FAILED_ITEMS;
         }
     }
 }

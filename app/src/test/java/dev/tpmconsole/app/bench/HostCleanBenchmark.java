@@ -168,7 +168,8 @@ public final class HostCleanBenchmark {
             try {
                 Source shown = SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
                 RunViewModel vm = new RunViewModel(new SourceRunService(shown, folder, Schedulers.io(),
-                        runId -> new SshHostMover(ssh, runId, Integer.getInteger("bench.parallelism", 20))), FxSchedulers.javafx(), Schedulers.computation(),
+                        runId -> new SshHostMover(ssh, runId, Integer.getInteger("bench.parallelism", 20)), () -> null, w -> { }),
+                        FxSchedulers.javafx(), Schedulers.computation(),
                         onCopy);
                 vm.hostWorkOverSshProperty().set(true);
                 model.set(vm);

@@ -65,7 +65,7 @@ public final class Screenshots {
         ConsoleGui gui = fx(() -> {
             Stage stage = new Stage();
             ConsoleGui g = ConsoleGui.show(stage, new ConsoleGui.Setup(work.resolve("data"), PreferencesStore.inMemory(),
-                    null, FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events,
+                    null, FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, null,
                     hosts == null ? null : hosts::settings));
             fill(stage);
             return g;

@@ -18,4 +18,40 @@ public interface AuditSink {
 
     default void ended() throws Exception {
     }
+
+    /** A sink that passes everything to this one, then to {@code other}. */
+    default AuditSink and(AuditSink other) {
+        AuditSink first = this;
+        return new AuditSink() {
+            @Override
+            public void started(String source, SchemaLayout layout, int rules) throws Exception {
+                first.started(source, layout, rules);
+                other.started(source, layout, rules);
+            }
+
+            @Override
+            public void ruleStarted(AuditRule rule, int index) throws Exception {
+                first.ruleStarted(rule, index);
+                other.ruleStarted(rule, index);
+            }
+
+            @Override
+            public void finding(Finding finding) throws Exception {
+                first.finding(finding);
+                other.finding(finding);
+            }
+
+            @Override
+            public void ruleEnded(AuditRule rule, long count) throws Exception {
+                first.ruleEnded(rule, count);
+                other.ruleEnded(rule, count);
+            }
+
+            @Override
+            public void ended() throws Exception {
+                first.ended();
+                other.ended();
+            }
+        };
+    }
 }

@@ -14,22 +14,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report formats of audit-rules.md, as sinks that write while the audit runs: JSON (the contract
+ * The report formats of audit-rules.md, with the catalogue's status and first-seen time of each finding
+ * (design/catalogue.md), as sinks that write while the audit runs: JSON (the contract
  * scripts read), CSV ({@code rule,severity,table,key,detail,repair}) and a readable text table.
  */
 public final class ReportWriters {
 
-    public static final String CSV_HEADER = "rule,severity,table,key,detail,repair";
+    /** The header of audit-rules.md, then the catalogue's additions (design/catalogue.md). */
+    public static final String CSV_HEADER = "rule,severity,table,key,detail,repair,status,firstSeen";
 
     private ReportWriters() {
     }
 
     /** The JSON report, streamed: findings are written as they are found, counts at the end. */
     public static AuditSink json(OutputStream out) {
-        return new JsonSink(out);
+        return json(out, FindingStates.UNKNOWN);
+    }
+
+    /** As {@link #json(OutputStream)}, each finding with its {@code status} and {@code firstSeen} from the catalogue. */
+    public static AuditSink json(OutputStream out, FindingStates states) {
+        return new JsonSink(out, states);
     }
 
     public static AuditSink csv(PrintWriter out) {
+        return csv(out, FindingStates.UNKNOWN);
+    }
+
+    /** The CSV report; {@code status} and {@code firstSeen} are empty when not known. */
+    public static AuditSink csv(PrintWriter out, FindingStates states) {
         return new AuditSink() {
             @Override
             public void started(String source, SchemaLayout layout, int rules) {
@@ -37,9 +49,11 @@ public final class ReportWriters {
             }
 
             @Override
-            public void finding(Finding f) {
-                out.print(String.join(",", csv(f.rule().name()), csv(f.severity().label()), csv(f.table()),
-                        csv(f.key()), csv(f.detail()), csv(f.repair().label())) + "\r\n");
+            public void finding(Finding f) throws Exception {
+                FindingState state = states.of(f);
+                out.print(String.join(",", csvField(f.rule().name()), csvField(f.severity().label()), csvField(f.table()),
+                        csvField(f.key()), csvField(f.detail()), csvField(f.repair().label()), csvField(state.label()),
+                        csvField(state.firstSeen() == null ? null : state.firstSeen().toString())) + "\r\n");
             }
 
             @Override
@@ -50,7 +64,7 @@ public final class ReportWriters {
     }
 
     /** RFC 4180 quoting. */
-    static String csv(String value) {
+    public static String csvField(String value) {
         if (value == null) {
             return "";
         }
@@ -62,9 +76,16 @@ public final class ReportWriters {
 
     /** A text table grouped by rule, with counts and severities, for a person at a terminal. */
     public static AuditSink text(PrintWriter out) {
+        return text(out, FindingStates.UNKNOWN);
+    }
+
+    /** As {@link #text(PrintWriter)}, each finding marked new, seen (since when) or acknowledged when known. */
+    public static AuditSink text(PrintWriter out, FindingStates states) {
         return new AuditSink() {
             private final List<Finding> current = new ArrayList<>();
+            private final List<FindingState> currentStates = new ArrayList<>();
             private final Map<AuditRule, Long> counts = new LinkedHashMap<>();
+            private final Map<FindingState.Status, Long> byStatus = new EnumMap<>(FindingState.Status.class);
 
             @Override
             public void started(String source, SchemaLayout layout, int rules) {
@@ -74,8 +95,13 @@ public final class ReportWriters {
             }
 
             @Override
-            public void finding(Finding f) {
+            public void finding(Finding f) throws Exception {
                 current.add(f);
+                FindingState state = states.of(f);
+                currentStates.add(state);
+                if (state.status() != null) {
+                    byStatus.merge(state.status(), 1L, Long::sum);
+                }
             }
 
             @Override
@@ -84,12 +110,24 @@ public final class ReportWriters {
                 if (count > 0) {
                     out.printf("%s  [%s]  %,d %s  %s%n", rule.name(), rule.severity().label(), count,
                             count == 1 ? "row" : "rows", rule.title());
-                    for (Finding f : current) {
-                        out.printf("  %s %s%n    %s%n", f.table(), f.key(), f.detail());
+                    for (int i = 0; i < current.size(); i++) {
+                        Finding f = current.get(i);
+                        out.printf("  %s %s%s%n    %s%n", f.table(), f.key(), mark(currentStates.get(i)), f.detail());
                     }
                     out.println();
                 }
                 current.clear();
+                currentStates.clear();
+            }
+
+            private String mark(FindingState state) {
+                if (state.status() == null) {
+                    return "";
+                }
+                if (state.status() == FindingState.Status.SEEN && state.firstSeen() != null) {
+                    return "  [seen since " + state.firstSeen().toString().substring(0, 10) + "]";
+                }
+                return "  [" + state.label() + "]";
             }
 
             @Override
@@ -104,6 +142,12 @@ public final class ReportWriters {
                 out.printf("Summary: %,d orphan, %,d suspect, %,d info in %d rules.%n",
                         bySeverity.getOrDefault(Severity.ORPHAN, 0L), bySeverity.getOrDefault(Severity.SUSPECT, 0L),
                         bySeverity.getOrDefault(Severity.INFO, 0L), counts.size());
+                if (!byStatus.isEmpty()) {
+                    out.printf("Since the previous audit: %,d new, %,d seen before, %,d acknowledged.%n",
+                            byStatus.getOrDefault(FindingState.Status.NEW, 0L),
+                            byStatus.getOrDefault(FindingState.Status.SEEN, 0L),
+                            byStatus.getOrDefault(FindingState.Status.ACKNOWLEDGED, 0L));
+                }
                 out.flush();
             }
         };
@@ -111,11 +155,13 @@ public final class ReportWriters {
 
     private static final class JsonSink implements AuditSink {
         private final OutputStream out;
+        private final FindingStates states;
         private final Map<AuditRule, Long> counts = new LinkedHashMap<>();
         private JsonGenerator g;
 
-        JsonSink(OutputStream out) {
+        JsonSink(OutputStream out, FindingStates states) {
             this.out = out;
+            this.states = states;
         }
 
         @Override
@@ -133,7 +179,8 @@ public final class ReportWriters {
         }
 
         @Override
-        public void finding(Finding f) throws IOException {
+        public void finding(Finding f) throws Exception {
+            FindingState state = states.of(f);
             g.writeStartObject();
             g.writeStringField("rule", f.rule().name());
             g.writeStringField("severity", f.severity().label());
@@ -142,6 +189,8 @@ public final class ReportWriters {
             g.writeStringField("detail", f.detail());
             g.writeStringField("repair", f.repair().label());
             g.writeStringField("relinkTo", f.relinkTo());
+            g.writeStringField("status", state.label());
+            g.writeStringField("firstSeen", state.firstSeen() == null ? null : state.firstSeen().toString());
             g.writeEndObject();
         }
 

@@ -29,7 +29,7 @@ public enum KeyState {
      * ({@code r}, possibly NULL-extended by a LEFT JOIN) and of its provider ({@code p}, LEFT JOINed on
      * {@code p.uuid = r.providerUuid}). Runs the same on SQLite and MariaDB.
      */
-    static String codeSql(String r, String p) {
+    public static String codeSql(String r, String p) {
         return "CASE WHEN " + r + ".id IS NULL THEN 0 WHEN " + r + ".kekRef IS NULL THEN 1 WHEN " + p
                 + ".uuid IS NOT NULL THEN 2 ELSE 3 END";
     }

@@ -29,4 +29,15 @@ public final class JdbcUrls {
         s = s.replace("?&", "?");
         return USERINFO.matcher(s).replaceAll("$1@");
     }
+
+    private static final Pattern HOST_AND_DATABASE = Pattern.compile("^jdbc:(?:mariadb|mysql)://(?:[^@/]*@)?([^/?]+)/([^?;]*)");
+
+    /** "zstack on 10.0.0.5:3306" for {@code jdbc:mariadb://10.0.0.5:3306/zstack?...}; the URL without password otherwise. */
+    public static String describe(String url) {
+        java.util.regex.Matcher m = HOST_AND_DATABASE.matcher(url);
+        if (m.find() && !m.group(2).isEmpty()) {
+            return m.group(2) + " on " + m.group(1);
+        }
+        return withoutPassword(url);
+    }
 }

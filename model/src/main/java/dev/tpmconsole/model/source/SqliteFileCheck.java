@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * a directory, unreadable, empty, not SQLite (and what it looks like instead), cut off, or in the middle
  * of another program's write. Only reads the file.
  */
-final class SqliteFileCheck {
+public final class SqliteFileCheck {
 
     static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     /** SQLite's lock bytes (os_unix.c): PENDING_BYTE and RESERVED_BYTE = PENDING_BYTE + 1. */
@@ -26,6 +26,30 @@ final class SqliteFileCheck {
     }
 
     static void check(Path path, boolean writable) throws SourceException {
+        checkStructure(path);
+        Path journal = path.resolveSibling(path.getFileName() + "-journal");
+        try {
+            if (Files.exists(journal) && Files.size(journal) > 0 && (!writable || lockedByWriter(path))) {
+                // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
+                throw new SourceException(SourceException.Reason.LOCKED, path
+                        + " has an unfinished write: " + journal.getFileName() + " exists (another program is"
+                        + " writing this snapshot, or crashed while writing it). Close that program and try again;"
+                        + " after a crash, opening it for changes (apply --resume) rolls the unfinished write back.");
+            }
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + journal + ": " + e.getMessage(), e);
+        }
+        if (lockedByWriter(path)) {
+            throw new SourceException(SourceException.Reason.LOCKED, path
+                    + " is locked by another program that is writing to it; try again when it has finished");
+        }
+    }
+
+    /**
+     * Checks that {@code path} is a whole SQLite file as far as its header tells (exists, readable, not empty, the
+     * SQLite header, a possible page size, not cut off), reading only; the message says what is wrong.
+     */
+    public static void checkStructure(Path path) throws SourceException {
         if (!Files.exists(path)) {
             throw new SourceException(SourceException.Reason.NOT_FOUND, "No such file: " + path);
         }
@@ -76,22 +100,6 @@ final class SqliteFileCheck {
             throw new SourceException(SourceException.Reason.TRUNCATED, String.format(
                     "%s is cut off or damaged: its size (%,d bytes) is not a whole number of %,d-byte pages",
                     path, size, pageSize));
-        }
-        Path journal = path.resolveSibling(path.getFileName() + "-journal");
-        try {
-            if (Files.exists(journal) && Files.size(journal) > 0 && (!writable || lockedByWriter(path))) {
-                // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
-                throw new SourceException(SourceException.Reason.LOCKED, path
-                        + " has an unfinished write: " + journal.getFileName() + " exists (another program is"
-                        + " writing this snapshot, or crashed while writing it). Close that program and try again;"
-                        + " after a crash, opening it for changes (apply --resume) rolls the unfinished write back.");
-            }
-        } catch (IOException e) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + journal + ": " + e.getMessage(), e);
-        }
-        if (lockedByWriter(path)) {
-            throw new SourceException(SourceException.Reason.LOCKED, path
-                    + " is locked by another program that is writing to it; try again when it has finished");
         }
     }
 

@@ -8,6 +8,8 @@ import dev.tpmconsole.views.util.Icons;
 import java.io.File;
 import java.text.NumberFormat;
 import java.util.stream.Collectors;
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
@@ -34,23 +36,37 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /**
  * The audit screen: Run (Ctrl+R) and Cancel (Esc) with a progress bar; the rules that ran with their
  * severity and count; the selected rule explained and its findings; Show VM (Enter) for a finding; Copy
- * (Ctrl+C); export as JSON or CSV. All state is in {@link AuditViewModel}.
+ * (Ctrl+C); export as JSON or CSV. With a catalogue: each finding's status (new findings in bold), and
+ * Acknowledge… (a reason is asked) and Un-acknowledge for the selected findings. All state is in
+ * {@link AuditViewModel}.
  */
 public final class AuditView {
 
     private static final PseudoClass ORPHAN = PseudoClass.getPseudoClass("orphan");
     private static final PseudoClass SUSPECT = PseudoClass.getPseudoClass("suspect");
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
+    private static final PseudoClass STATUS_NEW = PseudoClass.getPseudoClass("status-new");
+
+    private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
+    private static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
 
     private final AuditViewModel vm;
+    private final dev.tpmconsole.views.util.DialogService dialogs;
     private final BorderPane root = new BorderPane();
 
     public AuditView(AuditViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param dialogs asks the reason of an acknowledgement (null: a dialog over this view's window) */
+    public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         root.setId("auditView");
         root.getStyleClass().add("audit-view");
         root.setTop(new VBox(toolbar(), errorBanner()));
@@ -87,6 +103,10 @@ public final class AuditView {
         Label status = new Label();
         status.setId("auditStatus");
         status.textProperty().bind(vm.statusProperty());
+        Label note = new Label();
+        note.setId("catalogueNote");
+        note.getStyleClass().add("subtitle");
+        note.textProperty().bind(vm.catalogueNoteProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button json = Icons.on(new Button("Export JSON…"), MaterialDesignE.EXPORT);
@@ -97,7 +117,7 @@ public final class AuditView {
         csv.setId("exportCsv");
         csv.disableProperty().bind(vm.canExportBinding().not());
         csv.setOnAction(e -> export(AuditViewModel.ExportFormat.CSV));
-        HBox bar = new HBox(run, cancel, progress, status, spacer, json, csv);
+        HBox bar = new HBox(run, cancel, progress, new VBox(status, note), spacer, json, csv);
         bar.setId("auditToolbar");
         bar.getStyleClass().addAll("tool-bar", "gap-l", "pad-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -199,11 +219,38 @@ public final class AuditView {
         relink.setId("relinkColumn");
         relink.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relinkTo()));
         relink.setPrefWidth(Em.of(18.5));
+        TableColumn<Finding, String> state = new TableColumn<>("Status");
+        state.setId("statusColumn");
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty()));
+        state.setPrefWidth(Em.of(16.5));
+        state.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                Finding f = empty || getTableRow() == null ? null : getTableRow().getItem();
+                dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.acknowledgementOf(f);
+                setTooltip(ack == null ? null : new javafx.scene.control.Tooltip("Acknowledged by " + ack.by() + ": "
+                        + ack.reason() + (ack.expiresAt() == null ? "" : " (until " + ack.expiresAt() + ")")));
+                pseudoClassStateChanged(STATUS_NEW, value != null && value.equals("new"));
+            }
+        });
         findings.getColumns().add(key);
+        findings.getColumns().add(state);
         findings.getColumns().add(detail);
         findings.getColumns().add(repair);
         findings.getColumns().add(relink);
         findings.setPlaceholder(new Label("No findings for this rule."));
+        findings.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                dev.tpmconsole.model.audit.FindingState.Status s = empty || f == null ? null : vm.stateOf(f).status();
+                pseudoClassStateChanged(NEW, s == dev.tpmconsole.model.audit.FindingState.Status.NEW);
+                pseudoClassStateChanged(ACKNOWLEDGED, s == dev.tpmconsole.model.audit.FindingState.Status.ACKNOWLEDGED);
+            }
+        });
+        vm.statesProperty().addListener((o, a, b) -> findings.refresh());
         findings.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> vm.selectedFindingProperty().set(f));
         findings.setOnKeyPressed(e -> {
             if (Keys.ENTER.match(e)) {
@@ -228,7 +275,19 @@ public final class AuditView {
         copy.setId("copyFindings");
         copy.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(findings));
-        HBox actions = new HBox(showVm, copy);
+        Button acknowledge = Icons.on(new Button("Acknowledge…"), MaterialDesignC.CHECK_DECAGRAM);
+        acknowledge.setId("acknowledgeFindings");
+        acknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
+                .or(findings.getSelectionModel().selectedItemProperty().isNull()));
+        acknowledge.setOnAction(e -> acknowledge(findings));
+        Button unacknowledge = Icons.on(new Button("Un-acknowledge"), MaterialDesignU.UNDO);
+        unacknowledge.setId("unacknowledgeFindings");
+        unacknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
+                .or(Bindings.createBooleanBinding(() -> findings.getSelectionModel().getSelectedItems().stream()
+                        .noneMatch(f -> vm.acknowledgementOf(f) != null), findings.getSelectionModel().getSelectedItems(),
+                        vm.acknowledgementsProperty())));
+        unacknowledge.setOnAction(e -> vm.unacknowledge(List.copyOf(findings.getSelectionModel().getSelectedItems())));
+        HBox actions = new HBox(showVm, copy, acknowledge, unacknowledge);
         actions.getStyleClass().add("gap-l");
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -240,6 +299,38 @@ public final class AuditView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         return split;
+    }
+
+    /** How the status column reads: new, seen since (date), acknowledged (until when); empty without a catalogue. */
+    private String statusText(Finding f) {
+        dev.tpmconsole.model.audit.FindingState state = vm.stateOf(f);
+        if (state.status() == null) {
+            return "";
+        }
+        return switch (state.status()) {
+            case NEW -> "new";
+            case SEEN -> "seen since " + (state.firstSeen() == null ? "?" : state.firstSeen().toString().substring(0, 10));
+            case ACKNOWLEDGED -> {
+                dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.acknowledgementOf(f);
+                yield "acknowledged" + (a == null || a.expiresAt() == null ? "" : " until "
+                        + a.expiresAt().toString().substring(0, 10));
+            }
+        };
+    }
+
+    /** Asks the reason (and an expiry) for the selected findings, then acknowledges them. */
+    private void acknowledge(TableView<Finding> findings) {
+        List<Finding> chosen = List.copyOf(findings.getSelectionModel().getSelectedItems());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        dev.tpmconsole.views.util.DialogService ask = dialogs != null ? dialogs
+                : new dev.tpmconsole.views.util.FxDialogService(root.getScene() == null ? null : root.getScene().getWindow());
+        String what = chosen.size() == 1 ? "1 finding" : chosen.size() + " findings";
+        ask.askAcknowledgement("Acknowledge " + what, "Acknowledged findings are marked in every later audit of this"
+                        + " cloud, and `audit --fail-on unacknowledged` passes over them. Why are they accepted?",
+                        "Acknowledge " + what)
+                .ifPresent(a -> vm.acknowledge(chosen, a.reason(), a.until()));
     }
 
     /** Copies the selected findings as tab-separated lines: rule, severity, table, key, detail, repair. */

@@ -5,7 +5,14 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.AuditSink;
 import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.FindingState;
 import dev.tpmconsole.model.audit.ReportWriters;
+import dev.tpmconsole.model.catalogue.Audit;
+import dev.tpmconsole.model.catalogue.AuditRecording;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.FindingKey;
+import dev.tpmconsole.model.catalogue.KnownFindings;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
@@ -44,6 +51,11 @@ import javafx.collections.ObservableList;
  * The audit screen's state: runs the audit of the open source in the background (progress per rule,
  * Cancel), holds the findings grouped by rule, explains the selected rule, exports JSON or CSV, and hands the
  * VM of a finding to whoever shows VMs. Findings reach the FX thread once per rule, not once per row.
+ *
+ * <p>With a catalogue, each finding is marked new, seen or acknowledged from what the catalogue knew of the cloud
+ * before the audit, the audit is recorded once it has ended, and the chosen findings can be acknowledged (with a
+ * reason) or un-acknowledged; all of it in the background. A catalogue problem is a line in the status, never a
+ * reason for the audit to fail.
  */
 public final class AuditViewModel implements AutoCloseable {
 
@@ -76,8 +88,33 @@ public final class AuditViewModel implements AutoCloseable {
     private final BooleanBinding canShowVm;
     private SchemaLayout layout;
     private Disposable run = Disposable.disposed();
+    private Disposable acking = Disposable.disposed();
+
+    private final ObservableValue<Catalogue> catalogue;
+    private final java.time.Clock clock;
+    private final ReadOnlyObjectWrapper<java.util.Map<FindingKey, FindingState>> states =
+            new ReadOnlyObjectWrapper<>(this, "states", java.util.Map.of());
+    private final ReadOnlyObjectWrapper<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgements =
+            new ReadOnlyObjectWrapper<>(this, "acknowledgements", java.util.Map.of());
+    private final ReadOnlyStringWrapper catalogueNote = new ReadOnlyStringWrapper(this, "catalogueNote", "");
+    private final ReadOnlyObjectWrapper<Catalogue.RecordedAudit> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
+    private final ReadOnlyBooleanWrapper acknowledging = new ReadOnlyBooleanWrapper(this, "acknowledging");
+    /** The cloud markers of the audited source and the audit's start (for new findings' first-seen time). */
+    private CloudMarkers markers;
+    private java.time.Instant startedAt;
+    private final BooleanBinding canAcknowledge;
 
     public AuditViewModel(ObservableValue<Source> source, FxSchedulers schedulers, Consumer<String> showVm) {
+        this(source, new javafx.beans.property.SimpleObjectProperty<>(), java.time.Clock.systemUTC(), schedulers, showVm);
+    }
+
+    /**
+     * @param catalogue the console's catalogue once it is open (null while it opens, or when there is none)
+     */
+    public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, java.time.Clock clock,
+                          FxSchedulers schedulers, Consumer<String> showVm) {
+        this.catalogue = catalogue;
+        this.clock = clock;
         this.source = source;
         this.schedulers = schedulers;
         this.showVm = showVm;
@@ -93,6 +130,8 @@ public final class AuditViewModel implements AutoCloseable {
         canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);
         canShowVm = Bindings.createBooleanBinding(() -> selectedFinding.get() != null
                 && selectedFinding.get().vmUuid() != null, selectedFinding);
+        canAcknowledge = Bindings.createBooleanBinding(() -> catalogue.getValue() != null && report.get() != null
+                && markers != null && !running.get() && !acknowledging.get(), catalogue, report, running, acknowledging);
         source.addListener((obs, old, s) -> {
             cancel();
             clear();
@@ -112,11 +151,15 @@ public final class AuditViewModel implements AutoCloseable {
         error.set("");
         status.set("Auditing " + s.displayName() + "…");
         long started = System.nanoTime();
+        java.time.Instant at = clock.instant();
+        Catalogue c = catalogue.getValue();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
-        run = Observable.<RuleDone>create(emitter -> {
+        run = Observable.<Object>create(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
-                    auditor.run(all, new AuditSink() {
+                    Before before = c == null ? new Before(null, null, "") : before(c, s, at);
+                    AuditRecording recording = before.known() == null ? null : new AuditRecording();
+                    AuditSink collect = new AuditSink() {
                         private final List<Finding> current = new ArrayList<>();
 
                         @Override
@@ -129,12 +172,199 @@ public final class AuditViewModel implements AutoCloseable {
                             emitter.onNext(new RuleDone(rule, count, List.copyOf(current), all.size()));
                             current.clear();
                         }
-                    });
+                    };
+                    auditor.run(all, recording == null ? collect : collect.and(recording));
+                    long duration = (System.nanoTime() - started) / 1_000_000;
+                    emitter.onNext(recording == null ? new Recorded(before, null, before.note())
+                            : record(c, before, recording, at, duration));
                     emitter.onComplete();
                 })
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
-                .subscribe(this::ruleDone, this::failed, () -> finished(s, started));
+                .subscribe(item -> {
+                    if (item instanceof RuleDone done) {
+                        ruleDone(done);
+                    } else {
+                        recorded((Recorded) item, at);
+                    }
+                }, this::failed, () -> finished(s, started));
+    }
+
+    /** What the catalogue knew of the cloud before the audit (or why it could not say). */
+    private record Before(CloudMarkers markers, KnownFindings known, String note) {
+    }
+
+    /** The audit as recorded (null when it could not be: {@code note} says why). */
+    private record Recorded(Before before, Catalogue.RecordedAudit audit, String note) {
+    }
+
+    private static Before before(Catalogue c, Source s, java.time.Instant at) {
+        try {
+            CloudMarkers m = CloudMarkers.read(s);
+            return new Before(m, c.known(m, Audit.AUDIT, at), "");
+        } catch (Catalogue.Failure e) {
+            return new Before(null, null, e.getMessage() + ": this audit is not recorded");
+        } catch (java.sql.SQLException e) {
+            return new Before(null, null, "Cannot tell which cloud this is (" + e.getMessage()
+                    + "): this audit is not recorded");
+        }
+    }
+
+    private static Recorded record(Catalogue c, Before before, AuditRecording recording, java.time.Instant at,
+                                   long durationMs) {
+        try {
+            return new Recorded(before, c.record(recording.toRecord(before.markers(), at, durationMs, null)), "");
+        } catch (Catalogue.Failure e) {
+            return new Recorded(before, null, e.getMessage() + ": this audit is not recorded");
+        }
+    }
+
+    /** Marks the findings from what was known before, and notes how the recording went. */
+    private void recorded(Recorded r, java.time.Instant at) {
+        markers = r.before().markers();
+        startedAt = at;
+        KnownFindings known = r.before().known();
+        if (known != null) {
+            java.util.Map<FindingKey, FindingState> marks = new java.util.HashMap<>();
+            java.util.Map<FindingKey, Catalogue.AckEntry> acks = new java.util.HashMap<>();
+            for (Finding f : allFindings) {
+                FindingKey k = FindingKey.of(f);
+                marks.put(k, known.of(f));
+                Catalogue.AckEntry ack = known.acknowledgement(k);
+                if (ack != null) {
+                    acks.put(k, ack);
+                }
+            }
+            // the acknowledgements first: what listens to the states reads them
+            acknowledgements.set(java.util.Map.copyOf(acks));
+            states.set(java.util.Map.copyOf(marks));
+        }
+        Catalogue.RecordedAudit a = r.audit();
+        catalogueNote.set(a != null ? String.format("Recorded in the catalogue (cloud %s): %,d new, %,d resolved since"
+                + " the audit before", a.cloudName(), a.newFindings(), a.resolvedFindings()) : r.note());
+        recorded.set(a);
+    }
+
+    /** The catalogue's status of a finding of the last audit, or {@link FindingState#UNKNOWN}. */
+    public FindingState stateOf(Finding f) {
+        return states.get().getOrDefault(FindingKey.of(f), FindingState.UNKNOWN);
+    }
+
+    /** The acknowledgement in force of a finding of the last audit, or null. */
+    public Catalogue.AckEntry acknowledgementOf(Finding f) {
+        return acknowledgements.get().get(FindingKey.of(f));
+    }
+
+    /**
+     * Acknowledges these findings in the catalogue with a reason (required) and an optional last day (through
+     * its end, UTC); in the background. They are marked acknowledged once it is done.
+     */
+    public void acknowledge(List<Finding> chosen, String reason, java.time.LocalDate until) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("An acknowledgement needs a reason");
+        }
+        java.time.Instant expires = until == null ? null
+                : until.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        change(chosen, (c, cloud, k) -> c.acknowledge(cloud, k, reason, expires), true);
+    }
+
+    /** Takes the acknowledgements of these findings back, in the background. */
+    public void unacknowledge(List<Finding> chosen) {
+        change(chosen, (c, cloud, k) -> {
+            c.unacknowledge(cloud, k);
+            return null;
+        }, false);
+    }
+
+    /** One change per finding, in the catalogue. */
+    @FunctionalInterface
+    private interface AckChange {
+        Catalogue.AckEntry apply(Catalogue c, long cloud, FindingKey key) throws Catalogue.Failure;
+    }
+
+    private void change(List<Finding> chosen, AckChange change, boolean acknowledge) {
+        Catalogue c = catalogue.getValue();
+        CloudMarkers m = markers;
+        if (c == null || m == null || chosen.isEmpty() || acknowledging.get()) {
+            return;
+        }
+        List<FindingKey> keys = chosen.stream().map(FindingKey::of).distinct().toList();
+        acknowledging.set(true);
+        error.set("");
+        acking = io.reactivex.rxjava3.core.Single.fromCallable(() -> {
+                    long cloud = c.cloudFor(m).id();
+                    java.util.Map<FindingKey, Catalogue.AckEntry> done = new java.util.HashMap<>();
+                    for (FindingKey k : keys) {
+                        Catalogue.AckEntry a = change.apply(c, cloud, k);
+                        if (a != null) {
+                            done.put(k, a);
+                        }
+                    }
+                    return done;
+                })
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(done -> {
+                    acknowledging.set(false);
+                    java.util.Map<FindingKey, FindingState> marks = new java.util.HashMap<>(states.get());
+                    java.util.Map<FindingKey, Catalogue.AckEntry> acks = new java.util.HashMap<>(acknowledgements.get());
+                    for (FindingKey k : keys) {
+                        FindingState was = marks.getOrDefault(k, FindingState.UNKNOWN);
+                        java.time.Instant first = was.firstSeen() != null ? was.firstSeen() : startedAt;
+                        if (acknowledge) {
+                            marks.put(k, new FindingState(FindingState.Status.ACKNOWLEDGED, first));
+                            acks.put(k, done.get(k));
+                        } else {
+                            // back to what it is without one: new when this audit saw it first
+                            boolean fresh = first != null && startedAt != null
+                                    && first.equals(startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                            marks.put(k, new FindingState(fresh ? FindingState.Status.NEW : FindingState.Status.SEEN,
+                                    first));
+                            acks.remove(k);
+                        }
+                    }
+                    acknowledgements.set(java.util.Map.copyOf(acks));
+                    states.set(java.util.Map.copyOf(marks));
+                    catalogueNote.set(String.format("%s %,d finding%s", acknowledge ? "Acknowledged" : "Took back the"
+                            + " acknowledgement of", keys.size(), keys.size() == 1 ? "" : "s"));
+                    ackChanged.set(ackChanged.get() + 1);
+                }, t -> {
+                    acknowledging.set(false);
+                    error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+                });
+    }
+
+    private final javafx.beans.property.ReadOnlyIntegerWrapper ackChanged =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "ackChanged");
+
+    /** Counts changes of acknowledgements made here (the overview lists them: it reloads when this changes). */
+    public javafx.beans.property.ReadOnlyIntegerProperty ackChangedProperty() {
+        return ackChanged.getReadOnlyProperty();
+    }
+
+    /** The catalogue's status of each finding of the last audit, by key (replaced whole when it changes). */
+    public ReadOnlyObjectProperty<java.util.Map<FindingKey, FindingState>> statesProperty() {
+        return states.getReadOnlyProperty();
+    }
+
+    /** The acknowledgements in force of the last audit's findings, by key (replaced whole when they change). */
+    public ReadOnlyObjectProperty<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgementsProperty() {
+        return acknowledgements.getReadOnlyProperty();
+    }
+
+    /** What the catalogue did with the last audit, or why it could not (one line; empty without a catalogue). */
+    public ReadOnlyStringProperty catalogueNoteProperty() {
+        return catalogueNote.getReadOnlyProperty();
+    }
+
+    /** The last audit as recorded in the catalogue, or null. */
+    public ReadOnlyObjectProperty<Catalogue.RecordedAudit> recordedProperty() {
+        return recorded.getReadOnlyProperty();
+    }
+
+    /** Whether findings can be acknowledged now (a catalogue, an audit done, nothing else going). */
+    public BooleanBinding canAcknowledgeBinding() {
+        return canAcknowledge;
     }
 
     private void ruleDone(RuleDone done) {
@@ -195,6 +425,12 @@ public final class AuditViewModel implements AutoCloseable {
 
     private void clear() {
         run.dispose();
+        acking.dispose();
+        acknowledging.set(false);
+        states.set(java.util.Map.of());
+        acknowledgements.set(java.util.Map.of());
+        catalogueNote.set("");
+        markers = null;
         rules.clear();
         findings.clear();
         allFindings.clear();
@@ -214,7 +450,11 @@ public final class AuditViewModel implements AutoCloseable {
         return Completable.fromAction(() -> AtomicFiles.write(file, out -> {
                     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                     try {
-                        r.replay(format == ExportFormat.JSON ? ReportWriters.json(out) : ReportWriters.csv(w), l);
+                        java.util.Map<FindingKey, FindingState> marks = states.get();
+                        dev.tpmconsole.model.audit.FindingStates known = f -> marks.getOrDefault(FindingKey.of(f),
+                                FindingState.UNKNOWN);
+                        r.replay(format == ExportFormat.JSON ? ReportWriters.json(out, known)
+                                : ReportWriters.csv(w, known), l);
                     } catch (java.io.IOException | RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
@@ -304,6 +544,7 @@ public final class AuditViewModel implements AutoCloseable {
     @Override
     public void close() {
         run.dispose();
+        acking.dispose();
     }
 
     private record RuleDone(AuditRule rule, long count, List<Finding> findings, int total) {

@@ -158,12 +158,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** "zstack on 10.0.0.5:3306" for {@code jdbc:mariadb://10.0.0.5:3306/zstack?...}; the URL itself otherwise. */
     public static String describeDatabase(String url) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^jdbc:(?:mariadb|mysql)://(?:[^@/]*@)?([^/?]+)/([^?;]*)")
-                .matcher(url);
-        if (m.find() && !m.group(2).isEmpty()) {
-            return m.group(2) + " on " + m.group(1);
-        }
-        return JdbcUrls.withoutPassword(url);
+        return JdbcUrls.describe(url);
     }
 
     /** The import of a dump (File > Import dump), which opens the snapshot it wrote. */

@@ -68,6 +68,7 @@ public final class MainWindow {
     private final Actions actions;
     private final BorderPane root = new BorderPane();
     private final MenuBar menuBar;
+    private final dev.tpmconsole.views.overview.OverviewView overview;
     private Tab summaryTab;
     private Stage importStage;
 
@@ -75,7 +76,16 @@ public final class MainWindow {
      * @param appearance the theme and font size of every window; the View menu changes them
      */
     public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions) {
+        this(vm, browseVm, appearance, actions, null);
+    }
+
+    /**
+     * @param overview the cloud's overview under the summary (history from the catalogue, charts), or null for none
+     */
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions,
+                      dev.tpmconsole.views.overview.OverviewViewModel overview) {
         this.vm = vm;
+        this.overview = overview == null ? null : new dev.tpmconsole.views.overview.OverviewView(overview);
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
         this.appearance = appearance;
@@ -127,6 +137,16 @@ public final class MainWindow {
 
     public BrowseView browse() {
         return browse;
+    }
+
+    /** The cloud's overview on the Summary tab, or null when the window has none. */
+    public dev.tpmconsole.views.overview.OverviewView overview() {
+        return overview;
+    }
+
+    /** Shows the Summary tab (the source's summary and its cloud's overview). */
+    public void showSummary() {
+        browse.tabs().getSelectionModel().select(summaryTab);
     }
 
     public Parent root() {
@@ -411,7 +431,26 @@ public final class MainWindow {
         busy.visibleProperty().bind(vm.busyProperty());
         busy.setMouseTransparent(false);
 
-        ScrollPane summaryScroll = new ScrollPane(summary);
+        ScrollPane summaryScroll;
+        if (overview != null) {
+            // the source, its cloud's overview (audits over time, key states, hosts), full width, then its row counts
+            summary.getChildren().remove(table);
+            Label rowsTitle = new Label("Rows per table");
+            rowsTitle.setId("countsTitle");
+            rowsTitle.getStyleClass().add("section-title");
+            VBox counts = new VBox(rowsTitle, table);
+            counts.setFillWidth(false);
+            counts.getStyleClass().addAll("overview", "gap-s");
+            counts.visibleProperty().bind(vm.summaryProperty().isNotNull());
+            counts.managedProperty().bind(counts.visibleProperty());
+            VBox page = new VBox(summary, overview.root(), counts);
+            page.setId("summaryPage");
+            page.getStyleClass().addAll("summary-page", "gap-l");
+            summaryScroll = new ScrollPane(page);
+            summaryScroll.setFitToWidth(true);
+        } else {
+            summaryScroll = new ScrollPane(summary);
+        }
         summaryScroll.setId("summaryScroll");
         summaryTab = new Tab("Summary", summaryScroll);
         summaryTab.setId("summaryTab");

@@ -3,11 +3,16 @@ package dev.tpmconsole.views.run;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.RunRecord;
+import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.LiveWriteGuard;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
+import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,22 +33,29 @@ public final class SourceRunService implements RunService {
     private final Path dataDir;
     private final Scheduler items;
     private final Runs.HostWork overSsh;
+    private final java.util.function.Supplier<Catalogue> catalogue;
+    private final java.util.function.Consumer<String> warn;
 
     /**
      * @param dataDir where runs on a live database keep their folders ({@code runs/<time>/})
      * @param items   where the pipeline runs its items (tests pass a synchronous one)
-     * @param overSsh does host work on the hosts, for the runs that ask for it (null: none can)
+     * @param overSsh   does host work on the hosts, for the runs that ask for it (null: none can)
+     * @param catalogue where runs are recorded (its start, then how it ended); null from it: not recorded
+     * @param warn      told, in one line, when the catalogue could not record a run (the run goes on)
      */
-    public SourceRunService(Source shown, Path dataDir, Scheduler items, Runs.HostWork overSsh) {
+    public SourceRunService(Source shown, Path dataDir, Scheduler items, Runs.HostWork overSsh,
+                            java.util.function.Supplier<Catalogue> catalogue, java.util.function.Consumer<String> warn) {
         this.shown = shown;
         this.dataDir = dataDir;
         this.items = items;
         this.overSsh = overSsh;
+        this.catalogue = catalogue;
+        this.warn = warn;
     }
 
-    /** Runs whose host work is exported. */
+    /** Runs whose host work is exported, recorded nowhere. */
     public SourceRunService(Source shown, Path dataDir, Scheduler items) {
-        this(shown, dataDir, items, null);
+        this(shown, dataDir, items, null, () -> null, w -> { });
     }
 
     /** Beside the snapshot by default; in the data folder for a live database. */
@@ -68,8 +80,9 @@ public final class SourceRunService implements RunService {
             if (hostWorkOverSsh) {
                 dev.tpmconsole.model.hosts.HostScanner.refuseDemo(writable);
             }
-            return started(Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), items,
-                    hostWorkOverSsh ? overSsh : null), writable);
+            Runs.Run run = Runs.start(writable, plan, journalFor(writable), Clock.systemUTC(), items,
+                    hostWorkOverSsh ? overSsh : null);
+            return started(run, writable, record(writable, run, false));
         } catch (Exception e) {
             writable.close();
             throw e;
@@ -81,18 +94,60 @@ public final class SourceRunService implements RunService {
         Source writable = shown.reopen(OpenOptions.writableOptions());
         try {
             LiveWriteGuard.check(writable, true, Clock.systemUTC());
-            return started(Runs.resume(writable, journal, Clock.systemUTC(), items, overSsh), writable);
+            Runs.Run run = Runs.resume(writable, journal, Clock.systemUTC(), items, overSsh);
+            return started(run, writable, record(writable, run, true));
         } catch (Exception e) {
             writable.close();
             throw e;
         }
     }
 
-    private static Started started(Runs.Run run, Source writable) {
-        return new Started(run.events().doFinally(() -> {
+    private static Started started(Runs.Run run, Source writable, Observable<RunEvent> events) {
+        return new Started(events.doFinally(() -> {
             run.close();
             writable.close();
         }), run.journalFile(), run.folder());
+    }
+
+    /**
+     * The run's events, recording the run in the catalogue: its start now (its cloud read before anything
+     * changes), how it ended when it has. A catalogue problem is a warning; the run is the same.
+     */
+    private Observable<RunEvent> record(Source writable, Runs.Run run, boolean resumed) {
+        Catalogue c = catalogue.get();
+        if (c == null) {
+            return run.events();
+        }
+        long id;
+        try {
+            String operation = run.prepared().plan().operation();
+            id = c.runStarted(CloudMarkers.read(writable), RunRecord.kindOf(operation), operation, resumed, run.journalFile().resolveSibling(Runs.PLAN).toString(),
+                    run.journalFile().toString());
+        } catch (Catalogue.Failure | java.sql.SQLException e) {
+            warn.accept(e.getMessage() + ": this run is not recorded");
+            return run.events();
+        }
+        int[] counts = new int[2];
+        return run.events()
+                .doOnNext(e -> {
+                    if (e instanceof RunEvent.ItemDone) {
+                        counts[0]++;
+                    } else if (e instanceof RunEvent.ItemFailed) {
+                        counts[1]++;
+                    } else if (e instanceof RunEvent.RunEnded end) {
+                        ended(c, id, end.outcome().name().toLowerCase(java.util.Locale.ROOT), end.done(), end.failed(),
+                                end.skipped(), null);
+                    }
+                })
+                .doOnError(t -> ended(c, id, "stopped", counts[0], counts[1], 0, t.getMessage()));
+    }
+
+    private void ended(Catalogue c, long id, String outcome, int done, int failed, int skipped, String message) {
+        try {
+            c.runEnded(id, outcome, done, failed, skipped, message);
+        } catch (Catalogue.Failure e) {
+            warn.accept(e.getMessage() + ": the end of this run is not recorded");
+        }
     }
 
     @Override

@@ -30,4 +30,16 @@ public interface DialogService {
     default char[] password(String title, String message, String action) {
         return null;
     }
+
+    /** What a person gave when acknowledging findings: the reason (never blank) and an optional last day. */
+    record Acknowledging(String reason, java.time.LocalDate until) {
+    }
+
+    /**
+     * Asks why findings are accepted (required) and until when (optional); {@code action} names the button
+     * ("Acknowledge 3 findings"). Empty when the person cancelled. A service that cannot ask answers empty.
+     */
+    default java.util.Optional<Acknowledging> askAcknowledgement(String title, String message, String action) {
+        return java.util.Optional.empty();
+    }
 }

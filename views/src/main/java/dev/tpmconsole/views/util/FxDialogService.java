@@ -93,4 +93,45 @@ public final class FxDialogService implements DialogService {
         field.clear();
         return ok ? typed : null;
     }
+
+    @Override
+    public java.util.Optional<Acknowledging> askAcknowledgement(String title, String message, String action) {
+        javafx.scene.control.Dialog<Acknowledging> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(act, cancel);
+        dialog.getDialogPane().setId("ackDialog");
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
+        reason.setId("ackReason");
+        reason.setPromptText("Why is this accepted? (required)");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        javafx.scene.control.DatePicker until = new javafx.scene.control.DatePicker();
+        until.setId("ackUntil");
+        until.setPromptText("no expiry");
+        javafx.scene.control.Label untilLabel = new javafx.scene.control.Label("Until (the end of that day, UTC):");
+        untilLabel.setLabelFor(until);
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(text, reason, untilLabel, until);
+        content.getStyleClass().addAll("gap-m", "ack-dialog");
+        dialog.getDialogPane().setContent(content);
+        javafx.scene.control.Button confirm = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(act);
+        confirm.setId("ackConfirm");
+        dialog.getDialogPane().lookupButton(cancel).setId("ackCancel");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        confirm.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                reason.getText() == null || reason.getText().isBlank()
+                        || (until.getValue() != null && until.getValue().isBefore(today)),
+                reason.textProperty(), until.valueProperty()));
+        dialog.setResultConverter(b -> b == act ? new Acknowledging(reason.getText().strip(), until.getValue()) : null);
+        if (appearance != null) {
+            appearance.style(dialog.getDialogPane());
+        }
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return dialog.showAndWait();
+    }
 }

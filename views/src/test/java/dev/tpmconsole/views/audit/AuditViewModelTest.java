@@ -101,7 +101,7 @@ class AuditViewModelTest {
         assertThat(json.get("counts").size()).isEqualTo(13);
         Path csv = dir.resolve("audit.csv");
         vm.exportTo(csv, AuditViewModel.ExportFormat.CSV);
-        assertThat(Files.readAllLines(csv)).first().isEqualTo("rule,severity,table,key,detail,repair");
+        assertThat(Files.readAllLines(csv)).first().isEqualTo("rule,severity,table,key,detail,repair,status,firstSeen");
         assertThat(TestSnapshots.listing(dir)).containsExactly("audit.csv", "audit.json");
     }
 

@@ -1,0 +1,130 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.FindingKey;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code ack SOURCE --rule ID --key KEY --reason TEXT [--table T] [--until DATE]} and {@code ack --remove ...}:
+ * acknowledges a finding of SOURCE's cloud in the catalogue (design/catalogue.md), or takes it back.
+ */
+@Command(name = "ack", mixinStandardHelpOptions = true,
+        description = "Acknowledge a finding of SOURCE's cloud in the catalogue: it is shown as acknowledged (with the"
+                + " reason, who and until when) in every later audit of that cloud, and `audit --fail-on"
+                + " unacknowledged` passes over it. --remove takes it back. A reason is required. Reads SOURCE only to"
+                + " know its cloud. Exit 0 done, 1 the source or catalogue cannot be used (or --remove found nothing),"
+                + " 2 usage error.")
+public final class AckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    String source;
+
+    @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")
+    String rule;
+
+    @Option(names = "--key", paramLabel = "KEY", required = true, description = "The finding's key (as the audit"
+            + " reports it: a uuid, or the id of an EncryptedResourceKeyRefVO).")
+    String key;
+
+    @Option(names = "--table", paramLabel = "T", description = "The finding's table (default: the rule's table).")
+    String table;
+
+    @Option(names = "--host", paramLabel = "UUID", description = "Host scans: the finding's host.")
+    String host;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "Host scans: the finding's path on the host.")
+    String path;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is accepted (required, except with --remove).")
+    String reason;
+
+    @Option(names = "--until", paramLabel = "DATE", description = "Until when it holds: a date (YYYY-MM-DD, through"
+            + " that day, UTC) or a time (2026-12-31T18:00:00Z); by default it does not expire.")
+    String until;
+
+    @Option(names = "--remove", description = "Take the acknowledgement back.")
+    boolean remove;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!remove && (reason == null || reason.isBlank())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "An acknowledgement needs a reason: --reason TEXT (why the finding is accepted)");
+        }
+        if (remove && (reason != null || until != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--remove takes no --reason or --until");
+        }
+        String ruleTable = table;
+        if (!rule.startsWith("HOST_")) {
+            AuditRule r = AuditRule.byId(rule);
+            if (r == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "No rule " + rule + " (the rules: "
+                        + String.join(", ", java.util.Arrays.stream(AuditRule.values()).map(Enum::name).toList()) + ")");
+            }
+            ruleTable = table != null ? table : r.table();
+        } else if (host == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "A host scan's finding needs --host UUID");
+        }
+        Instant expires = until == null ? null : expiry(until);
+        FindingKey finding = new FindingKey(rule, ruleTable, key, host, path);
+        return CatalogueCommands.run(spec, () -> {
+            CloudMarkers markers = CatalogueCommands.markers(source);
+            try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                PrintWriter out = spec.commandLine().getOut();
+                if (remove) {
+                    var cloud = c.cloudOf(markers).orElseThrow(() -> new CatalogueCommands.Stop(1,
+                            "The catalogue knows no cloud of " + source + ": nothing to take back"));
+                    if (!c.unacknowledge(cloud.id(), finding)) {
+                        throw new CatalogueCommands.Stop(1, "No acknowledgement of " + finding + " in cloud "
+                                + cloud.displayName());
+                    }
+                    out.println("Acknowledgement of " + finding + " taken back (cloud " + cloud.displayName() + ")");
+                } else {
+                    if (expires != null && !expires.isAfter(c.clock().instant())) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "--until " + until
+                                + " is not in the future");
+                    }
+                    Catalogue.CloudEntry cloud = c.cloudFor(markers);
+                    Catalogue.AckEntry ack = c.acknowledge(cloud.id(), finding, reason, expires);
+                    out.println("Acknowledged " + finding + " in cloud " + cloud.displayName() + " by " + ack.by()
+                            + (expires == null ? "" : " until " + CatalogueCommands.when(expires) + " UTC") + ": "
+                            + ack.reason());
+                }
+                out.flush();
+                return 0;
+            }
+        });
+    }
+
+    private Instant expiry(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--until " + text
+                    + " is not a date (YYYY-MM-DD) or a time (2026-12-31T18:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A command's catalogue, opened on a thread of its own while the command does its work (Flyway and Hibernate take
+ * a moment to start), so that recording adds little to its time. A catalogue that cannot be used is a one-line
+ * warning on stderr, once; the command goes on without it.
+ */
+final class CatalogueAccess implements AutoCloseable {
+
+    private final CompletableFuture<Catalogue.Opened> opening;
+    private final PrintWriter err;
+    private boolean warned;
+
+    private CatalogueAccess(CompletableFuture<Catalogue.Opened> opening, PrintWriter err) {
+        this.opening = opening;
+        this.err = err;
+    }
+
+    /** Starts opening {@code file}; null means {@code --no-catalogue}. */
+    static CatalogueAccess start(Path file, PrintWriter err) {
+        if (file == null) {
+            return new CatalogueAccess(CompletableFuture.completedFuture(new Catalogue.Opened(null, null)), err);
+        }
+        CompletableFuture<Catalogue.Opened> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(Catalogue.open(file, Clock.systemUTC()));
+            } catch (Throwable e) {
+                f.complete(new Catalogue.Opened(null, "The catalogue " + file + " cannot be opened ("
+                        + e + "): nothing is recorded"));
+            }
+        }, "catalogue-open");
+        t.setDaemon(true);
+        t.start();
+        return new CatalogueAccess(f, err);
+    }
+
+    /** The catalogue, once open; null without one (its notice, if any, is printed once). */
+    Catalogue get() {
+        Catalogue.Opened opened;
+        try {
+            opened = opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+        if (opened.notice() != null) {
+            warn(opened.notice());
+        }
+        return opened.catalogue();
+    }
+
+    /** A problem with the catalogue: one line on stderr (the first only: one cause, said once). */
+    synchronized void warn(String message) {
+        if (!warned) {
+            warned = true;
+            err.println("tpm-console: warning: " + message);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        opening.thenAccept(o -> {
+            if (o.catalogue() != null) {
+                o.catalogue().close();
+            }
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code clouds}: the clouds of the catalogue, and the fixes for a wrong guess of which snapshots are one cloud:
+ * {@code clouds name}, {@code clouds merge}, {@code clouds split}.
+ */
+@Command(name = "clouds", mixinStandardHelpOptions = true,
+        description = "List the clouds of the catalogue (id, name, audits, last audit, sources). The console takes"
+                + " snapshots and live databases that share management-node, zone, host or key-provider uuids for one"
+                + " cloud; when it guessed wrong, merge two clouds into one, or split sources off into a cloud of"
+                + " their own. Exit 0, 1 the catalogue cannot be used (or no such cloud), 2 usage error.",
+        subcommands = {CloudsCommand.Name.class, CloudsCommand.Merge.class, CloudsCommand.Split.class})
+public final class CloudsCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    public enum Format { json, text }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
+            + " json otherwise).")
+    Format format;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Override
+    public Integer call() throws Exception {
+        Format f = CatalogueCommands.format(format, Format.text, Format.json);
+        return CatalogueCommands.run(spec, () -> {
+            try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                print(spec.commandLine().getOut(), c.clouds(), f);
+                return 0;
+            }
+        });
+    }
+
+    static void print(PrintWriter out, List<Catalogue.CloudEntry> clouds, Format f) throws Exception {
+        if (f == Format.json) {
+            CatalogueCommands.printJson(out, java.util.Map.of("clouds", clouds.stream().map(CatalogueJson::cloud).toList()));
+            return;
+        }
+        if (clouds.isEmpty()) {
+            out.println("The catalogue has no cloud yet: audit a snapshot or database first.");
+        }
+        for (Catalogue.CloudEntry c : clouds) {
+            out.printf("%d  %s%s — %,d audit%s, last %s%n", c.id(), c.displayName(),
+                    c.name() != null ? " (" + c.label() + ")" : "", c.audits(), c.audits() == 1 ? "" : "s",
+                    c.lastAudit() == null ? "never" : CatalogueCommands.when(c.lastAudit()) + " UTC");
+            for (String s : c.sources()) {
+                out.println("     " + s);
+            }
+        }
+        out.flush();
+    }
+
+    /** {@code clouds name ID NAME}. */
+    @Command(name = "name", mixinStandardHelpOptions = true,
+            description = "Name cloud ID (an empty NAME takes the name away).")
+    static final class Name implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The cloud (an id from `clouds`).")
+        long id;
+
+        @Parameters(index = "1", paramLabel = "NAME", description = "Its name.")
+        String name;
+
+        @Mixin
+        CatalogueOption catalogue;
+
+        @Override
+        public Integer call() throws Exception {
+            return CatalogueCommands.run(spec, () -> {
+                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                    guard(() -> c.name(id, name));
+                    Catalogue.CloudEntry cloud = c.cloud(id).orElseThrow();
+                    spec.commandLine().getOut().println("Cloud " + id + " is now called " + cloud.displayName());
+                    return 0;
+                }
+            });
+        }
+    }
+
+    /** {@code clouds merge FROM INTO}. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Merge cloud FROM into cloud INTO (they are one cloud): FROM's audits, runs, acknowledgements"
+                    + " and markers move to INTO, whose findings' history is computed again over all its audits in"
+                    + " order; FROM is gone.")
+    static final class Merge implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FROM", description = "The cloud that goes.")
+        long from;
+
+        @Parameters(index = "1", paramLabel = "INTO", description = "The cloud that stays.")
+        long into;
+
+        @Mixin
+        CatalogueOption catalogue;
+
+        @Override
+        public Integer call() throws Exception {
+            return CatalogueCommands.run(spec, () -> {
+                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                    guard(() -> c.merge(from, into));
+                    Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
+                    spec.commandLine().getOut().printf("Cloud %d merged into cloud %d (%s): %,d audits%n", from, into,
+                            cloud.displayName(), cloud.audits());
+                    return 0;
+                }
+            });
+        }
+    }
+
+    /** {@code clouds split ID SOURCE...}. */
+    @Command(name = "split", mixinStandardHelpOptions = true,
+            description = "Split the audits and runs of these sources off cloud ID into a new cloud (they are another"
+                    + " cloud); later audits of these sources go to the new cloud. The findings' history of both is"
+                    + " computed again; acknowledgements stay with ID.")
+    static final class Split implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The cloud to split.")
+        long id;
+
+        @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*",
+                description = "The sources (as `clouds` lists them) that are another cloud.")
+        List<String> sources;
+
+        @Mixin
+        CatalogueOption catalogue;
+
+        @Override
+        public Integer call() throws Exception {
+            return CatalogueCommands.run(spec, () -> {
+                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                    Catalogue.CloudEntry[] made = new Catalogue.CloudEntry[1];
+                    guard(() -> made[0] = c.split(id, sources));
+                    spec.commandLine().getOut().printf("%s split off cloud %d into cloud %d (%s): %,d audits%n",
+                            String.join(", ", sources), id, made[0].id(), made[0].displayName(), made[0].audits());
+                    return 0;
+                }
+            });
+        }
+    }
+
+    /** A change of the catalogue; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
+    interface Change {
+        void run() throws Catalogue.Failure;
+    }
+
+    static void guard(Change change) throws Exception {
+        try {
+            change.run();
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueCommands.Stop(1, e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,154 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.ReportWriters;
+import dev.tpmconsole.model.catalogue.Audit;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code history SOURCE}: the audits of SOURCE's cloud from the catalogue, counts per rule, new and resolved. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List the recorded audits (and host scans) of SOURCE's cloud, oldest first: when, of which"
+                + " source, the findings per rule, how many were new and how many resolved since the audit before,"
+                + " and the acknowledged findings. Reads SOURCE only to know its cloud. Exit 0, 1 the source or"
+                + " catalogue cannot be used, 2 usage error.")
+public final class HistoryCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    public enum Format { json, text, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    String source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json, text or csv (default: text on a terminal,"
+            + " json otherwise).")
+    Format format;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Override
+    public Integer call() throws Exception {
+        Format f = CatalogueCommands.format(format, Format.text, Format.json);
+        return CatalogueCommands.onCloudOf(spec, catalogue, source, (c, cloud) -> {
+            List<Catalogue.AuditEntry> audits = new ArrayList<>();
+            List<Catalogue.AckEntry> acks = List.of();
+            if (cloud.isPresent()) {
+                audits.addAll(c.history(cloud.get().id(), Audit.AUDIT));
+                audits.addAll(c.history(cloud.get().id(), Audit.HOST_SCAN));
+                audits.sort(java.util.Comparator.comparing(Catalogue.AuditEntry::startedAt)
+                        .thenComparing(Catalogue.AuditEntry::id));
+                acks = c.acknowledgements(cloud.get().id());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            switch (f) {
+                case json -> json(out, cloud.orElse(null), audits, acks);
+                case csv -> csv(out, audits);
+                case text -> text(out, cloud.orElse(null), audits, acks);
+            }
+            out.flush();
+            return 0;
+        });
+    }
+
+    private static void json(PrintWriter out, Catalogue.CloudEntry cloud, List<Catalogue.AuditEntry> audits,
+                             List<Catalogue.AckEntry> acks) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("cloud", cloud == null ? null : CatalogueJson.cloud(cloud));
+        List<Object> list = new ArrayList<>();
+        for (Catalogue.AuditEntry a : audits) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("kind", a.kind());
+            m.put("at", CatalogueCommands.iso(a.startedAt()));
+            m.put("source", a.source());
+            m.put("durationMs", a.durationMs());
+            m.put("user", a.user());
+            m.put("rules", a.rules());
+            m.put("findings", a.findings());
+            m.put("new", a.newFindings());
+            m.put("resolved", a.resolvedFindings());
+            m.put("counts", a.counts());
+            list.add(m);
+        }
+        doc.put("audits", list);
+        doc.put("acknowledgements", acks.stream().map(CatalogueJson::ack).toList());
+        CatalogueCommands.printJson(out, doc);
+    }
+
+    /** The rules in catalogue order, then any others (host scans), as columns. */
+    private static List<String> ruleColumns(List<Catalogue.AuditEntry> audits) {
+        Set<String> seen = new LinkedHashSet<>();
+        audits.forEach(a -> seen.addAll(a.counts().keySet()));
+        List<String> columns = new ArrayList<>();
+        for (AuditRule r : AuditRule.values()) {
+            if (seen.remove(r.name())) {
+                columns.add(r.name());
+            }
+        }
+        columns.addAll(seen);
+        return columns;
+    }
+
+    private static void csv(PrintWriter out, List<Catalogue.AuditEntry> audits) {
+        List<String> rules = ruleColumns(audits);
+        out.print("id,at,kind,source,findings,new,resolved" + (rules.isEmpty() ? "" : "," + String.join(",", rules))
+                + "\r\n");
+        for (Catalogue.AuditEntry a : audits) {
+            StringBuilder line = new StringBuilder();
+            line.append(a.id()).append(',').append(CatalogueCommands.iso(a.startedAt())).append(',').append(a.kind())
+                    .append(',').append(ReportWriters.csvField(a.source())).append(',').append(a.findings())
+                    .append(',').append(a.newFindings()).append(',').append(a.resolvedFindings());
+            for (String r : rules) {
+                Long n = a.counts().get(r);
+                line.append(',').append(n == null ? "" : n.toString());
+            }
+            out.print(line.append("\r\n"));
+        }
+    }
+
+    private static void text(PrintWriter out, Catalogue.CloudEntry cloud, List<Catalogue.AuditEntry> audits,
+                             List<Catalogue.AckEntry> acks) {
+        if (cloud == null) {
+            out.println("The catalogue has no audit of this cloud yet.");
+            return;
+        }
+        out.printf("Cloud %d: %s — %d audit%s%n%n", cloud.id(), cloud.displayName(), audits.size(),
+                audits.size() == 1 ? "" : "s");
+        out.printf("%5s  %-19s  %-9s  %8s  %6s  %8s  %s%n", "#", "when (UTC)", "kind", "findings", "new", "resolved",
+                "source");
+        for (Catalogue.AuditEntry a : audits) {
+            out.printf("%5d  %-19s  %-9s  %,8d  %,6d  %,8d  %s%n", a.id(), CatalogueCommands.when(a.startedAt()),
+                    a.kind(), a.findings(), a.newFindings(), a.resolvedFindings(), a.source());
+            List<String> nonZero = a.counts().entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getKey() + " " + e.getValue()).toList();
+            if (!nonZero.isEmpty()) {
+                out.println("       " + String.join(", ", nonZero));
+            }
+        }
+        if (!acks.isEmpty()) {
+            out.printf("%nAcknowledged findings:%n");
+            for (Catalogue.AckEntry a : acks) {
+                out.printf("  %s  by %s on %s%s%s: %s%n", a.key(), a.by(), CatalogueCommands.when(a.at()),
+                        a.expiresAt() == null ? "" : ", until " + CatalogueCommands.when(a.expiresAt()),
+                        a.active() ? "" : " (expired)", a.reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.tpmconsole.app.commands;
+
+import dev.tpmconsole.model.catalogue.Catalogue;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code runs SOURCE}: the runs (apply, repair, undo) recorded on SOURCE's cloud, with their journals. */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the runs recorded on SOURCE's cloud (apply, repair, undo, from the command line or the"
+                + " window), oldest first: when, what, the outcome, items done, failed and skipped, how long, and the"
+                + " journal (for apply --resume and undo). A run still 'running' was interrupted (resume it). Exit 0,"
+                + " 1 the source or catalogue cannot be used, 2 usage error.")
+public final class RunsCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    public enum Format { json, text }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    String source;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
+            + " json otherwise).")
+    Format format;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Override
+    public Integer call() throws Exception {
+        Format f = CatalogueCommands.format(format, Format.text, Format.json);
+        return CatalogueCommands.onCloudOf(spec, catalogue, source, (c, cloud) -> {
+            List<Catalogue.RunEntry> runs = cloud.isPresent() ? c.runs(cloud.get().id()) : List.of();
+            PrintWriter out = spec.commandLine().getOut();
+            if (f == Format.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("cloud", cloud.map(CatalogueJson::cloud).orElse(null));
+                List<Object> list = new ArrayList<>();
+                for (Catalogue.RunEntry r : runs) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", r.id());
+                    m.put("kind", r.kind());
+                    m.put("operation", r.operation());
+                    m.put("resumed", r.resumed());
+                    m.put("source", r.source());
+                    m.put("outcome", r.outcome());
+                    m.put("done", r.done());
+                    m.put("failed", r.failed());
+                    m.put("skipped", r.skipped());
+                    m.put("startedAt", CatalogueCommands.iso(r.startedAt()));
+                    m.put("endedAt", CatalogueCommands.iso(r.endedAt()));
+                    m.put("durationMs", r.durationMs());
+                    m.put("user", r.user());
+                    m.put("plan", r.plan());
+                    m.put("journal", r.journal());
+                    m.put("message", r.message());
+                    list.add(m);
+                }
+                doc.put("runs", list);
+                CatalogueCommands.printJson(out, doc);
+                return 0;
+            }
+            if (cloud.isEmpty() || runs.isEmpty()) {
+                out.println("The catalogue has no run on this cloud yet.");
+                out.flush();
+                return 0;
+            }
+            out.printf("Cloud %d: %s — %d run%s%n%n", cloud.get().id(), cloud.get().displayName(), runs.size(),
+                    runs.size() == 1 ? "" : "s");
+            out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", "started (UTC)", "run", "outcome",
+                    "done", "failed", "skipped", "duration");
+            for (Catalogue.RunEntry r : runs) {
+                String what = r.kind() + (r.operation() == null || r.operation().equals(r.kind()) ? ""
+                        : " " + r.operation()) + (r.resumed() ? " (resumed)" : "");
+                out.printf("%5d  %-19s  %-14s  %-9s  %,6d  %,6d  %,7d  %9s%n", r.id(),
+                        CatalogueCommands.when(r.startedAt()), what, r.outcome(), r.done(), r.failed(), r.skipped(),
+                        r.durationMs() == null ? "" : String.format("%.1f s", r.durationMs() / 1000.0));
+                if (r.journal() != null) {
+                    out.println("       journal " + r.journal());
+                }
+                if (r.message() != null) {
+                    out.println("       " + r.message());
+                }
+            }
+            out.flush();
+            return 0;
+        });
+    }
+}

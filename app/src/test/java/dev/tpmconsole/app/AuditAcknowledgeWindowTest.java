@@ -1,0 +1,140 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.FindingKey;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.audit.RuleRow;
+import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The audit window with a catalogue, through its controls: a first audit marks every finding new, the next one
+ * seen; Acknowledge… asks the reason in a dialog (its button stays off while the reason is empty), the finding is
+ * then marked acknowledged and the catalogue holds the reason; Un-acknowledge takes it back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AuditAcknowledgeWindowTest {
+
+    @TempDir
+    static Path dir;
+    static Path snapshot;
+
+    ConsoleGui gui;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        snapshot = TestSnapshots.demo(dir.resolve("ack-demo.sqlite"), 150, 4);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        gui = ConsoleGui.show(stage, new ConsoleGui.Setup(Files.createDirectories(dir.resolve("data")),
+                PreferencesStore.inMemory(), null, FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(),
+                new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC()), dir.resolve("catalogue.sqlite")));
+    }
+
+    void audit(FxRobot robot) throws Exception {
+        long before = gui.auditViewModel().recordedProperty().get() == null ? 0
+                : gui.auditViewModel().recordedProperty().get().auditId();
+        robot.clickOn("#runAudit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().recordedProperty().get() != null
+                && gui.auditViewModel().recordedProperty().get().auditId() != before
+                && gui.auditViewModel().reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void acknowledgesTheSelectedFindingWithAReason(FxRobot robot) throws Exception {
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null
+                && gui.catalogue() != null);
+        robot.interact(gui::showAudit);
+        audit(robot);
+        TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
+        robot.interact(() -> rules.getSelectionModel().select(AuditRule.RESOURCE_ROW_STALE.ordinal()));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<Finding> findings = robot.lookup("#findingTable").queryTableView();
+        assertThat(findings.getItems()).isNotEmpty();
+        assertThat(statusCell(findings, 0)).isEqualTo("new");
+
+        audit(robot);
+        robot.interact(() -> rules.getSelectionModel().select(AuditRule.RESOURCE_ROW_STALE.ordinal()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(statusCell(findings, 0)).startsWith("seen since ");
+        Finding first = findings.getItems().get(0);
+
+        robot.interact(() -> findings.getSelectionModel().select(0));
+        robot.clickOn("#acknowledgeFindings");
+        WaitForAsyncUtils.waitForFxEvents();
+        Button confirm = robot.lookup("#ackConfirm").queryButton();
+        assertThat(confirm.isDisabled()).as("no reason yet").isTrue();
+        robot.clickOn("#ackReason").write("the DR site restores this row next week");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#ackReason").queryAs(TextArea.class).getText())
+                .isEqualTo("the DR site restores this row next week");
+        assertThat(confirm.isDisabled()).isFalse();
+        robot.clickOn("#ackConfirm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().stateOf(first).status()
+                == FindingState.Status.ACKNOWLEDGED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(statusCell(findings, 0)).isEqualTo("acknowledged");
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+            long cloud = gui.catalogue().cloudOf(CloudMarkers.read(s)).orElseThrow().id();
+            assertThat(gui.catalogue().acknowledgements(cloud)).singleElement().satisfies(a -> {
+                assertThat(a.key()).isEqualTo(FindingKey.of(first));
+                assertThat(a.reason()).isEqualTo("the DR site restores this row next week");
+                assertThat(a.expiresAt()).isNull();
+            });
+            // the overview lists it
+            try {
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.overviewViewModel().acknowledgements().size() == 1
+                        || !gui.overviewViewModel().errorProperty().get().isEmpty());
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("overview: " + gui.overviewViewModel().historyStatusProperty().get() + " / "
+                        + gui.overviewViewModel().audits().size() + " audits / " + gui.overviewViewModel().cloudNameProperty().get(), e);
+            }
+            assertThat(gui.overviewViewModel().errorProperty().get()).isEmpty();
+
+            robot.interact(() -> findings.getSelectionModel().select(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            Button unacknowledge = robot.lookup("#unacknowledgeFindings").queryButton();
+            assertThat(unacknowledge.isDisabled()).as("the selected finding is acknowledged").isFalse();
+            robot.clickOn(unacknowledge);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().stateOf(first).status()
+                    == FindingState.Status.SEEN);
+            assertThat(gui.catalogue().acknowledgements(cloud)).isEmpty();
+        }
+    }
+
+    /** What the status column shows for row {@code i}. */
+    static String statusCell(TableView<Finding> table, int i) {
+        return table.getColumns().stream().filter(c -> "statusColumn".equals(c.getId())).findFirst().orElseThrow()
+                .getCellData(i).toString();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tpmconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.catalogue.Audit;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.FindingKey;
+import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Summary tab's overview in the real window (Monocle) on a catalogue holding 30 audits of the open snapshot's
+ * cloud: the chart has a series per rule that found something and a point per audit, each the count the catalogue
+ * holds; the last audit's new and resolved findings, the acknowledged finding with its reason, and the snapshot's
+ * key states and host files are shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OverviewWindowTest {
+
+    static final int AUDITS = 30;
+
+    @TempDir
+    static Path dir;
+    static Path snapshot;
+    static Path catalogueFile;
+    /** What the catalogue holds: per audit, the counts per rule. */
+    static List<Map<String, Long>> recorded = new ArrayList<>();
+
+    ConsoleGui gui;
+
+    @BeforeAll
+    static void thirtyAudits() throws Exception {
+        snapshot = SqliteTestDatabase.create(dir.resolve("cloud.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p1", "nkp").host("h1", false).host("h2", false).vm("v1", true).tpm("t1", "v1");
+            r.keyRef(1, "TpmVO", "t1", "p1", "nkp", "kek");
+            r.vm("v2", true).tpm("t2", "v2").keyRef(2, "TpmVO", "t2", "p1", "nkp", null);
+            r.hostFile("f1", "v1", "h1", "TpmState").hostFile("f2", "v2", "h1", "NvRam").hostFile("f3", "v2", "h2", "TpmState");
+            r.backup("b1", "v1", "TpmState");
+        });
+        catalogueFile = dir.resolve("catalogue.sqlite");
+        Instant t = Instant.parse("2026-09-01T06:00:00Z");
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
+             Catalogue c = Catalogue.open(catalogueFile, Clock.systemUTC()).catalogue()) {
+            CloudMarkers markers = CloudMarkers.read(s);
+            for (int i = 0; i < AUDITS; i++) {
+                // stale rows come and go: audit i reports i % 7 + 1 of them, and the two orphans in two audits of three
+                List<Catalogue.Reported> findings = new ArrayList<>();
+                Map<String, Long> counts = new LinkedHashMap<>();
+                int stale = i % 7 + 1;
+                for (int k = 0; k < stale; k++) {
+                    findings.add(reported("RESOURCE_ROW_STALE", "ResourceVO", "stale-" + k));
+                }
+                counts.put("RESOURCE_ROW_STALE", (long) stale);
+                long orphans = i % 3 != 2 ? 2 : 0;
+                for (int k = 0; k < orphans; k++) {
+                    findings.add(reported("KEY_REF_ORPHANED", "EncryptedResourceKeyRefVO", String.valueOf(100 + k)));
+                }
+                counts.put("KEY_REF_ORPHANED", orphans);
+                counts.put("TPM_WITHOUT_VM", 0L);
+                recorded.add(counts);
+                c.record(new Catalogue.AuditToRecord(Audit.AUDIT, markers, t.plus(Duration.ofDays(i)), 100,
+                        List.copyOf(counts.keySet()), null, counts, findings, "test"));
+            }
+            long cloud = c.cloudOf(markers).orElseThrow().id();
+            c.acknowledge(cloud, FindingKey.of("RESOURCE_ROW_STALE", "ResourceVO", "stale-0"),
+                    "kept on purpose: the DR copy still points at it", null);
+        }
+    }
+
+    static Catalogue.Reported reported(String rule, String table, String key) {
+        return new Catalogue.Reported(FindingKey.of(rule, table, key), "orphan", null, rule + " " + key);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        gui = ConsoleGui.show(stage, new ConsoleGui.Setup(data, PreferencesStore.inMemory(), null,
+                FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(),
+                new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC()), catalogueFile));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theChartHoldsTheCountsOfTheCatalogue(FxRobot robot) throws Exception {
+        robot.interact(() -> gui.viewModel().open(snapshot));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        robot.interact(() -> gui.window().showSummary());
+        LineChart<Number, Number> chart = robot.lookup("#findingsChart").queryAs(LineChart.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> chart.getData().size() == 2
+                && gui.overviewViewModel().statsProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(chart.isVisible()).isTrue();
+        assertThat(chart.getData()).extracting(XYChart.Series::getName)
+                .as("rules that found something, in catalogue order").containsExactly("KEY_REF_ORPHANED",
+                        "RESOURCE_ROW_STALE");
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
+            assertThat(series.getData()).hasSize(AUDITS);
+            for (int i = 0; i < AUDITS; i++) {
+                assertThat(series.getData().get(i).getXValue().intValue()).isEqualTo(i + 1);
+                assertThat(series.getData().get(i).getYValue().longValue()).as(series.getName() + " of audit " + (i + 1))
+                        .isEqualTo(recorded.get(i).get(series.getName()));
+            }
+        }
+        assertThat(gui.window().overview().auditLabel(1)).as("the axis' label of the first audit").isEqualTo("#1 09-01 06:00");
+        assertThat(gui.window().overview().auditLabel(30)).isEqualTo("#30 09-30 06:00");
+        assertThat(robot.lookup("#overviewCloud").queryAs(Label.class).getText()).isEqualTo("Cloud: cloud.sqlite");
+        assertThat(robot.lookup("#overviewStatus").queryAs(Label.class).getText())
+                .startsWith("30 audits, the last on 2026-09-30 06:00 UTC with 2 findings");
+
+        // the last audit (i = 29: 2 stale rows, no orphan) against the one before (1 stale row, 2 orphans)
+        assertThat(robot.lookup("#changesTitle").queryAs(Label.class).getText())
+                .isEqualTo("Since the audit before: 1 new, 2 resolved");
+        TableView<Catalogue.FindingEntry> added = robot.lookup("#newFindings").queryTableView();
+        TableView<Catalogue.FindingEntry> resolved = robot.lookup("#resolvedFindings").queryTableView();
+        assertThat(added.getItems()).extracting(f -> f.key().key()).containsExactly("stale-1");
+        assertThat(resolved.getItems()).extracting(f -> f.key().key()).containsExactly("100", "101");
+
+        TableView<Catalogue.AckEntry> acks = robot.lookup("#ackTable").queryTableView();
+        assertThat(acks.isVisible()).isTrue();
+        assertThat(acks.getItems()).singleElement().satisfies(a -> {
+            assertThat(a.key().key()).isEqualTo("stale-0");
+            assertThat(a.reason()).isEqualTo("kept on purpose: the DR copy still points at it");
+        });
+
+        PieChart keyStates = robot.lookup("#keyStateChart").queryAs(PieChart.class);
+        Map<String, Double> pie = new HashMap<>();
+        keyStates.getData().forEach(d -> pie.put(d.getName(), d.getPieValue()));
+        assertThat(pie).containsEntry("materialized (1)", 1.0).containsEntry("placeholder (1)", 1.0)
+                .containsEntry("none (0)", 0.0).containsEntry("provider lost (0)", 0.0);
+        StackedBarChart<Number, String> hosts = robot.lookup("#hostChart").queryAs(StackedBarChart.class);
+        Map<String, Long> stateFiles = new HashMap<>();
+        hosts.getData().get(0).getData().forEach(d -> stateFiles.put(d.getYValue(), d.getXValue().longValue()));
+        assertThat(stateFiles).isEqualTo(Map.of("host h1", 1L, "host h2", 1L));
+        Map<String, Long> backups = new HashMap<>();
+        hosts.getData().get(2).getData().forEach(d -> backups.put(d.getYValue(), d.getXValue().longValue()));
+        assertThat(backups).as("no VM has a host in these rows: no backup is on a host").isEqualTo(Map.of("host h1", 0L,
+                "host h2", 0L));
+    }
+
+}

@@ -1,0 +1,115 @@
+package dev.tpmconsole.model.catalogue;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/**
+ * A finding of a cloud followed across its audits: reported first by {@code firstSeen}, and resolved by the first
+ * later audit that ran its rule without reporting it (null while open), {@code lastSeen} then being the last audit
+ * that reported it (while it is open, the cloud's latest audit of its rule did). Every audit that ran its rule in
+ * between reported it. A finding that comes back after it was resolved is a new one.
+ */
+@Entity
+@Table(name = "finding")
+public class TrackedFinding {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cloud_id")
+    private Cloud cloud;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(nullable = false)
+    private String rule;
+
+    @Column(nullable = false)
+    private String severity;
+
+    @Column(name = "table_name", nullable = false)
+    private String tableName;
+
+    @Column(name = "row_key", nullable = false)
+    private String rowKey;
+
+    @Column(name = "host_uuid", nullable = false)
+    private String hostUuid;
+
+    @Column(nullable = false)
+    private String path;
+
+    @Column(name = "vm_uuid")
+    private String vmUuid;
+
+    private String detail;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "first_seen_audit_id")
+    private Audit firstSeen;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "last_seen_audit_id")
+    private Audit lastSeen;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "resolved_audit_id")
+    private Audit resolvedBy;
+
+    protected TrackedFinding() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Cloud getCloud() {
+        return cloud;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public FindingKey key() {
+        return new FindingKey(rule, tableName, rowKey, hostUuid, path);
+    }
+
+    public String getRule() {
+        return rule;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public String getVmUuid() {
+        return vmUuid;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+
+    public Audit getFirstSeen() {
+        return firstSeen;
+    }
+
+    public Audit getLastSeen() {
+        return lastSeen;
+    }
+
+    public Audit getResolvedBy() {
+        return resolvedBy;
+    }
+}

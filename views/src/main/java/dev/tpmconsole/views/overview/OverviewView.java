@@ -1,0 +1,280 @@
+package dev.tpmconsole.views.overview;
+
+import dev.tpmconsole.model.browse.KeyState;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.stats.CloudStats;
+import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Tables;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The cloud's overview on the Summary tab: findings per rule over its audits (a line chart), what the last audit
+ * found new and resolved, TPMs by key state (a pie), files and backups of the busiest hosts (stacked bars), and the
+ * acknowledged findings with their reasons and expiries. JavaFX charts, coloured by the theme's chart tokens
+ * (console.css). All state is in {@link OverviewViewModel}.
+ */
+public final class OverviewView {
+
+    /** How an audit is named on the chart's axis: its number and when (UTC). */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final OverviewViewModel vm;
+    private final VBox root = new VBox();
+    private final LineChart<Number, Number> findingsChart;
+    /** The audits as the chart numbers them (1 = the oldest), for the axis' labels. */
+    private List<OverviewViewModel.AuditPoint> plotted = List.of();
+
+    /** Above this many audits the points have no symbol: a hundred audits of a dozen rules are many nodes. */
+    static final int SYMBOLS_UP_TO = 40;
+    private final PieChart keyStates = new PieChart();
+    private final StackedBarChart<Number, String> hostChart;
+
+    public OverviewView(OverviewViewModel vm) {
+        this.vm = vm;
+        root.setId("overview");
+        root.getStyleClass().addAll("overview", "gap-l");
+
+        Label cloud = new Label();
+        cloud.setId("overviewCloud");
+        cloud.getStyleClass().add("title");
+        cloud.textProperty().bind(Bindings.createStringBinding(() -> vm.cloudNameProperty().get().isEmpty() ? ""
+                : "Cloud: " + vm.cloudNameProperty().get(), vm.cloudNameProperty()));
+        Label status = new Label();
+        status.setId("overviewStatus");
+        status.getStyleClass().add("subtitle");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.historyStatusProperty());
+        javafx.scene.control.ProgressIndicator loading = new javafx.scene.control.ProgressIndicator();
+        loading.setId("overviewLoading");
+        loading.getStyleClass().add("small-busy");
+        loading.visibleProperty().bind(vm.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        HBox statusLine = new HBox(status, loading);
+        statusLine.getStyleClass().add("gap-m");
+        statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        // audits numbered from the oldest, labelled with their number and time: an axis of numbers keeps a dozen
+        // labels however many audits there are
+        NumberAxis x = new NumberAxis();
+        x.setLabel("Audit (UTC)");
+        x.setForceZeroInRange(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                int i = (int) Math.round(v);
+                return Math.abs(v - i) < 1e-9 && i >= 1 && i <= plotted.size() ? category(plotted.get(i - 1)) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        NumberAxis y = new NumberAxis();
+        y.setLabel("Findings");
+        y.setForceZeroInRange(true);
+        findingsChart = new LineChart<>(x, y);
+        findingsChart.setId("findingsChart");
+        findingsChart.setTitle("Findings per rule");
+        findingsChart.setAnimated(false);
+        findingsChart.setCreateSymbols(true);
+        findingsChart.getStyleClass().add("overview-chart");
+        vm.audits().addListener((ListChangeListener<OverviewViewModel.AuditPoint>) c -> plotFindings());
+        vm.rules().addListener((ListChangeListener<String>) c -> plotFindings());
+        findingsChart.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()));
+        findingsChart.managedProperty().bind(findingsChart.visibleProperty());
+
+        Label changes = new Label();
+        changes.setId("changesTitle");
+        changes.getStyleClass().add("section-title");
+        changes.textProperty().bind(vm.changesTitleProperty());
+        TableView<Catalogue.FindingEntry> added = findings("newFindings", "No finding is new.", vm.added());
+        TableView<Catalogue.FindingEntry> resolved = findings("resolvedFindings", "No finding was resolved.",
+                vm.resolved());
+        VBox addedBox = new VBox(section("newTitle", Bindings.createStringBinding(() -> "New ("
+                + vm.added().size() + (vm.added().size() >= Catalogue.LISTED ? "+" : "") + ")", vm.added())), added);
+        VBox resolvedBox = new VBox(section("resolvedTitle", Bindings.createStringBinding(() -> "Resolved ("
+                + vm.resolved().size() + (vm.resolved().size() >= Catalogue.LISTED ? "+" : "") + ")", vm.resolved())),
+                resolved);
+        HBox.setHgrow(addedBox, Priority.ALWAYS);
+        HBox.setHgrow(resolvedBox, Priority.ALWAYS);
+        HBox changeTables = new HBox(addedBox, resolvedBox);
+        changeTables.getStyleClass().add("gap-l");
+        VBox changeBox = new VBox(changes, changeTables);
+        changeBox.getStyleClass().add("gap-s");
+        changeBox.visibleProperty().bind(changes.textProperty().isNotEmpty());
+        changeBox.managedProperty().bind(changeBox.visibleProperty());
+
+        keyStates.setId("keyStateChart");
+        keyStates.setTitle("TPMs by key state");
+        keyStates.setAnimated(false);
+        keyStates.setLabelsVisible(false);
+        keyStates.getStyleClass().add("overview-chart");
+        // hosts down the side, so that their names read across
+        CategoryAxis hosts = new CategoryAxis();
+        NumberAxis count = new NumberAxis();
+        count.setLabel("Files and backups");
+        hostChart = new StackedBarChart<>(count, hosts);
+        hostChart.setId("hostChart");
+        hostChart.setTitle("Host files and backups per host");
+        hostChart.setAnimated(false);
+        hostChart.getStyleClass().add("overview-chart");
+        vm.statsProperty().addListener((o, a, s) -> plotStats(s));
+        HBox.setHgrow(hostChart, Priority.ALWAYS);
+        HBox dataCharts = new HBox(keyStates, hostChart);
+        dataCharts.getStyleClass().add("gap-l");
+        dataCharts.visibleProperty().bind(vm.statsProperty().isNotNull());
+        dataCharts.managedProperty().bind(dataCharts.visibleProperty());
+
+        TableView<Catalogue.AckEntry> acks = Tables.table("ackTable", "No finding of this cloud is acknowledged.");
+        acks.setItems(vm.acknowledgements());
+        acks.getColumns().add(Tables.column("ackRuleColumn", "Rule", 17, a -> a.key().rule()));
+        acks.getColumns().add(Tables.column("ackTableColumn", "Table", 14, a -> a.key().table()));
+        acks.getColumns().add(Tables.column("ackKeyColumn", "Key", Tables.UUID_WIDTH, a -> a.key().key()));
+        acks.getColumns().add(Tables.column("ackReasonColumn", "Reason", 24, Catalogue.AckEntry::reason));
+        acks.getColumns().add(Tables.column("ackByColumn", "By", 7, Catalogue.AckEntry::by));
+        acks.getColumns().add(Tables.styled("ackUntilColumn", "Until (UTC)", 11,
+                a -> a.expiresAt() == null ? "no expiry" : a.expiresAt().toString().substring(0, 16).replace('T', ' ')
+                        + (a.active() ? "" : " (expired)"),
+                a -> a.active() ? null : "expired"));
+        acks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        acks.getStyleClass().add("overview-table");
+        VBox ackBox = new VBox(section("ackTitle", Bindings.createStringBinding(() -> "Acknowledged findings ("
+                + vm.acknowledgements().size() + ")", vm.acknowledgements())), acks);
+        ackBox.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()).or(Bindings.isNotEmpty(vm.acknowledgements())));
+        ackBox.managedProperty().bind(ackBox.visibleProperty());
+
+        root.getChildren().addAll(cloud, statusLine, findingsChart, changeBox, dataCharts, ackBox);
+        plotFindings();
+        plotStats(vm.statsProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The findings chart: a series per rule, a point per audit (x: the audit's number from the oldest, 1 up). */
+    public LineChart<Number, Number> findingsChart() {
+        return findingsChart;
+    }
+
+    private static Label section(String id, javafx.beans.binding.StringBinding text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("section-title");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static TableView<Catalogue.FindingEntry> findings(String id, String placeholder,
+                                                              javafx.collections.ObservableList<Catalogue.FindingEntry> items) {
+        TableView<Catalogue.FindingEntry> t = Tables.table(id, placeholder);
+        t.setItems(items);
+        t.getColumns().add(Tables.column(id + "Rule", "Rule", 17, f -> f.key().rule()));
+        t.getColumns().add(Tables.column(id + "Key", "Key", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
+                ? f.key().path() : f.key().key()));
+        t.getColumns().add(Tables.column(id + "Detail", "Detail", 30, Catalogue.FindingEntry::detail));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getStyleClass().add("overview-table");
+        return t;
+    }
+
+    /** An audit's category on the axis: unique (its number) and readable (when). */
+    static String category(OverviewViewModel.AuditPoint a) {
+        return "#" + a.id() + " " + WHEN.format(a.at());
+    }
+
+    /** What the axis calls audit number {@code i} (1 = the oldest). */
+    public String auditLabel(int i) {
+        return i >= 1 && i <= plotted.size() ? category(plotted.get(i - 1)) : "";
+    }
+
+    private void plotFindings() {
+        plotted = List.copyOf(vm.audits());
+        NumberAxis x = (NumberAxis) findingsChart.getXAxis();
+        x.setAutoRanging(false);
+        x.setLowerBound(plotted.size() > 1 ? 1 : 0);
+        x.setUpperBound(Math.max(2, plotted.size()));
+        x.setTickUnit(Math.max(1, Math.ceil(plotted.size() / 8.0)));
+        findingsChart.setCreateSymbols(plotted.size() <= SYMBOLS_UP_TO);
+        List<XYChart.Series<Number, Number>> series = new java.util.ArrayList<>();
+        for (String rule : vm.rules()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(rule);
+            for (int i = 0; i < plotted.size(); i++) {
+                Long n = plotted.get(i).counts().get(rule);
+                if (n != null) {
+                    s.getData().add(new XYChart.Data<>(i + 1, n));
+                }
+            }
+            series.add(s);
+        }
+        findingsChart.getData().setAll(series);
+        findingsChart.setMinHeight(Em.of(28));
+    }
+
+    private void plotStats(CloudStats s) {
+        keyStates.getData().clear();
+        hostChart.getData().clear();
+        if (s == null) {
+            return;
+        }
+        for (KeyState k : KeyState.values()) {
+            long n = s.keyStates().getOrDefault(k, 0L);
+            keyStates.getData().add(new PieChart.Data(k.label() + " (" + String.format("%,d", n) + ")", n));
+        }
+        XYChart.Series<Number, String> state = new XYChart.Series<>();
+        state.setName("TPM state files");
+        XYChart.Series<Number, String> nvram = new XYChart.Series<>();
+        nvram.setName("NvRam files");
+        XYChart.Series<Number, String> backups = new XYChart.Series<>();
+        backups.setName("Backups");
+        List<String> names = new java.util.ArrayList<>();
+        // the busiest host at the top: a category axis runs upwards
+        List<CloudStats.HostLoad> loads = new java.util.ArrayList<>(s.hosts());
+        java.util.Collections.reverse(loads);
+        for (CloudStats.HostLoad h : loads) {
+            String name = hostName(h);
+            if (names.contains(name)) {
+                name = name + " " + h.hostUuid().substring(0, Math.min(8, h.hostUuid().length()));
+            }
+            names.add(name);
+            state.getData().add(new XYChart.Data<>(h.tpmStateFiles(), name));
+            nvram.getData().add(new XYChart.Data<>(h.nvramFiles(), name));
+            backups.getData().add(new XYChart.Data<>(h.backups(), name));
+        }
+        ((CategoryAxis) hostChart.getYAxis()).getCategories().setAll(names);
+        hostChart.getData().setAll(List.of(state, nvram, backups));
+        hostChart.setTitle("Host files and backups per host" + (s.otherHosts() > 0
+                ? " (the " + s.hosts().size() + " busiest; " + s.otherHosts() + " more)" : ""));
+        keyStates.setMinWidth(Em.of(24));
+        hostChart.setMinHeight(Em.of(Math.max(16, 6 + 1.6 * names.size())));
+    }
+
+    /** A host as the chart names it: its name, shortened; a host without a HostEO row by its uuid's start. */
+    static String hostName(CloudStats.HostLoad h) {
+        String name = h.name() == null || h.name().isBlank() ? h.hostUuid() : h.name();
+        if (name.equals(h.hostUuid())) {
+            return "missing host " + name.substring(0, Math.min(8, name.length()));
+        }
+        return name.length() > 24 ? name.substring(0, 23) + "…" : name;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.tpmconsole.views.overview;
+
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.catalogue.Audit;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.stats.CloudStats;
+import dev.tpmconsole.views.util.FxSchedulers;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.disposables.CompositeDisposable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Summary tab's overview of the open source's cloud: from the catalogue, its audits over time (findings per
+ * rule), what the last audit found new and resolved, and the acknowledged findings; from the source, its TPMs by
+ * key state and its hosts' files and backups. Both load in the background (the catalogue's part first: it is small
+ * however large the cloud) and again after an audit is recorded or a run changed the source.
+ */
+public final class OverviewViewModel implements AutoCloseable {
+
+    /** How many hosts the host chart shows (the busiest). */
+    public static final int HOSTS_SHOWN = 15;
+
+    /** One audit as the chart plots it. */
+    public record AuditPoint(long id, Instant at, int findings, int newFindings, int resolvedFindings,
+                             java.util.Map<String, Long> counts) {
+    }
+
+    private final ObservableValue<Source> source;
+    private final ObservableValue<Catalogue> catalogue;
+    private final FxSchedulers schedulers;
+
+    private final ReadOnlyStringWrapper cloudName = new ReadOnlyStringWrapper(this, "cloudName", "");
+    private final ReadOnlyStringWrapper historyStatus = new ReadOnlyStringWrapper(this, "historyStatus", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ObservableList<AuditPoint> audits = FXCollections.observableArrayList();
+    private final ObservableList<AuditPoint> auditsReadOnly = FXCollections.unmodifiableObservableList(audits);
+    private final ObservableList<String> rules = FXCollections.observableArrayList();
+    private final ObservableList<String> rulesReadOnly = FXCollections.unmodifiableObservableList(rules);
+    private final ObservableList<Catalogue.FindingEntry> added = FXCollections.observableArrayList();
+    private final ObservableList<Catalogue.FindingEntry> addedReadOnly = FXCollections.unmodifiableObservableList(added);
+    private final ObservableList<Catalogue.FindingEntry> resolved = FXCollections.observableArrayList();
+    private final ObservableList<Catalogue.FindingEntry> resolvedReadOnly =
+            FXCollections.unmodifiableObservableList(resolved);
+    private final ObservableList<Catalogue.AckEntry> acks = FXCollections.observableArrayList();
+    private final ObservableList<Catalogue.AckEntry> acksReadOnly = FXCollections.unmodifiableObservableList(acks);
+    private final ReadOnlyStringWrapper changesTitle = new ReadOnlyStringWrapper(this, "changesTitle", "");
+    private final ReadOnlyObjectWrapper<CloudStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final CompositeDisposable loads = new CompositeDisposable();
+
+    public OverviewViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue,
+                             FxSchedulers schedulers) {
+        this.source = source;
+        this.catalogue = catalogue;
+        this.schedulers = schedulers;
+        source.addListener((o, a, b) -> refresh());
+        catalogue.addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    /** What the catalogue's part shows. */
+    private record History(String cloud, List<AuditPoint> audits, List<String> rules, Catalogue.Changes changes,
+                           List<Catalogue.AckEntry> acks) {
+    }
+
+    /** Loads both parts again, in the background. */
+    public void refresh() {
+        loads.clear();
+        Source s = source.getValue();
+        Catalogue c = catalogue.getValue();
+        error.set("");
+        if (s == null) {
+            clear();
+            cloudName.set("");
+            historyStatus.set("");
+            stats.set(null);
+            return;
+        }
+        loading.set(true);
+        if (c == null) {
+            clear();
+            cloudName.set("");
+            historyStatus.set("No catalogue: the history of audits is not kept (see the notice, or --no-catalogue)");
+        } else {
+            historyStatus.set("Reading the history…");
+            loads.add(Single.fromCallable(() -> history(s, c))
+                    .subscribeOn(schedulers.background())
+                    .observeOn(schedulers.fx())
+                    .subscribe(h -> {
+                        if (source.getValue() == s) {
+                            show(h);
+                        }
+                    }, this::failed));
+        }
+        loads.add(Single.fromCallable(() -> CloudStats.read(s, HOSTS_SHOWN))
+                .subscribeOn(schedulers.background())
+                .observeOn(schedulers.fx())
+                .subscribe(st -> {
+                    if (source.getValue() == s) {
+                        stats.set(st);
+                        loading.set(false);
+                    }
+                }, this::failed));
+    }
+
+    private static History history(Source s, Catalogue c) throws Exception {
+        CloudMarkers markers = CloudMarkers.read(s);
+        Optional<Catalogue.CloudEntry> cloud = c.cloudOf(markers);
+        if (cloud.isEmpty()) {
+            return new History(markers.label(), List.of(), List.of(), null, List.of());
+        }
+        long id = cloud.get().id();
+        List<AuditPoint> points = new ArrayList<>();
+        Set<String> withFindings = new LinkedHashSet<>();
+        for (Catalogue.AuditEntry a : c.history(id, Audit.AUDIT)) {
+            points.add(new AuditPoint(a.id(), a.startedAt(), a.findings(), a.newFindings(), a.resolvedFindings(),
+                    a.counts()));
+            a.counts().forEach((rule, n) -> {
+                if (n > 0) {
+                    withFindings.add(rule);
+                }
+            });
+        }
+        List<String> rules = new ArrayList<>();
+        for (AuditRule r : AuditRule.values()) {
+            if (withFindings.contains(r.name())) {
+                rules.add(r.name());
+            }
+        }
+        Catalogue.Changes changes = points.isEmpty() ? null : c.changes(points.get(points.size() - 1).id());
+        return new History(cloud.get().displayName(), points, rules, changes, c.acknowledgements(id));
+    }
+
+    private void show(History h) {
+        cloudName.set(h.cloud());
+        audits.setAll(h.audits());
+        rules.setAll(h.rules());
+        acks.setAll(h.acks());
+        if (h.changes() == null) {
+            added.clear();
+            resolved.clear();
+            changesTitle.set("");
+            historyStatus.set("No audit of this cloud recorded yet: run one (Tools > Audit, Ctrl+Shift+A)");
+            return;
+        }
+        added.setAll(h.changes().added());
+        resolved.setAll(h.changes().resolved());
+        AuditPoint last = h.audits().get(h.audits().size() - 1);
+        changesTitle.set(h.audits().size() == 1 ? "The first audit of this cloud"
+                : String.format("Since the audit before: %,d new, %,d resolved", last.newFindings(),
+                        last.resolvedFindings()));
+        historyStatus.set(String.format("%,d audit%s, the last on %s UTC with %,d findings", h.audits().size(),
+                h.audits().size() == 1 ? "" : "s", last.at().toString().substring(0, 16).replace('T', ' '),
+                last.findings()));
+    }
+
+    private void clear() {
+        audits.clear();
+        rules.clear();
+        added.clear();
+        resolved.clear();
+        acks.clear();
+        changesTitle.set("");
+    }
+
+    private void failed(Throwable t) {
+        loading.set(false);
+        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        historyStatus.set("The overview cannot be read: " + error.get());
+    }
+
+    public ReadOnlyStringProperty cloudNameProperty() {
+        return cloudName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty historyStatusProperty() {
+        return historyStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty changesTitleProperty() {
+        return changesTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Whether a part of the overview is still loading. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The cloud's audits, oldest first. */
+    public ObservableList<AuditPoint> audits() {
+        return auditsReadOnly;
+    }
+
+    /** The rules that found something in at least one audit, in catalogue order: the chart's series. */
+    public ObservableList<String> rules() {
+        return rulesReadOnly;
+    }
+
+    /** What the last audit saw first (at most {@link Catalogue#LISTED}). */
+    public ObservableList<Catalogue.FindingEntry> added() {
+        return addedReadOnly;
+    }
+
+    /** What the last audit no longer reported (at most {@link Catalogue#LISTED}). */
+    public ObservableList<Catalogue.FindingEntry> resolved() {
+        return resolvedReadOnly;
+    }
+
+    public ObservableList<Catalogue.AckEntry> acknowledgements() {
+        return acksReadOnly;
+    }
+
+    public ReadOnlyObjectProperty<CloudStats> statsProperty() {
+        return stats.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        loads.dispose();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tpmconsole.views.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.FindingKey;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit screen with a real catalogue: findings marked new then seen, the audit recorded, the chosen findings
+ * acknowledged with a reason (and taken back), and the export carrying their status.
+ */
+class AuditViewModelCatalogueTest {
+
+    @TempDir
+    Path dir;
+
+    Source source;
+    Catalogue catalogue;
+    final SimpleObjectProperty<Source> open = new SimpleObjectProperty<>();
+    final SimpleObjectProperty<Catalogue> cat = new SimpleObjectProperty<>();
+    AuditViewModel vm;
+
+    @BeforeEach
+    void open() throws Exception {
+        Path demo = TestSnapshots.demo(dir.resolve("demo.sqlite"), 200, 3);
+        source = SqliteSnapshot.open(demo, OpenOptions.readOnly());
+        catalogue = Catalogue.open(dir.resolve("catalogue.sqlite"), Clock.systemUTC()).catalogue();
+        cat.set(catalogue);
+        vm = new AuditViewModel(open, cat, Clock.systemUTC(), FxSchedulers.synchronous(), v -> { });
+        open.set(source);
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+        source.close();
+        catalogue.close();
+    }
+
+    @Test
+    void findingsAreMarkedRecordedAndAcknowledged() throws Exception {
+        assertThat(vm.canAcknowledgeBinding().get()).as("nothing audited yet").isFalse();
+        vm.run();
+        List<Finding> all = vm.reportProperty().get().findings();
+        assertThat(all).isNotEmpty();
+        assertThat(all).allSatisfy(f -> assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.NEW));
+        assertThat(vm.recordedProperty().get().newFindings()).isEqualTo(all.size());
+        assertThat(vm.catalogueNoteProperty().get()).startsWith("Recorded in the catalogue (cloud demo.sqlite): "
+                + String.format("%,d", all.size()) + " new");
+
+        vm.run();
+        assertThat(vm.reportProperty().get().findings()).allSatisfy(f ->
+                assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.SEEN));
+        assertThat(vm.recordedProperty().get().newFindings()).isZero();
+        assertThat(vm.canAcknowledgeBinding().get()).isTrue();
+
+        List<Finding> chosen = vm.reportProperty().get().findings().subList(0, 2);
+        vm.acknowledge(chosen, "accepted: the owner is restored next week", LocalDate.of(2099, 1, 31));
+        for (Finding f : chosen) {
+            assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
+            assertThat(vm.acknowledgementOf(f).reason()).isEqualTo("accepted: the owner is restored next week");
+            assertThat(vm.acknowledgementOf(f).expiresAt()).isEqualTo(LocalDate.of(2099, 2, 1)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        assertThat(vm.ackChangedProperty().get()).isEqualTo(1);
+        long cloud = catalogue.cloudOf(CloudMarkers.read(source)).orElseThrow().id();
+        assertThat(catalogue.acknowledgements(cloud)).extracting(Catalogue.AckEntry::key)
+                .containsExactlyInAnyOrderElementsOf(chosen.stream().map(FindingKey::of).toList());
+
+        Path out = dir.resolve("audit.json");
+        vm.exportTo(out, AuditViewModel.ExportFormat.JSON);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.at("/findings/0/status").asText()).isEqualTo("acknowledged");
+        assertThat(Instant.parse(json.at("/findings/0/firstSeen").asText())).isBefore(Instant.now().plusSeconds(1));
+
+        vm.unacknowledge(List.of(chosen.get(0)));
+        assertThat(vm.stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
+        assertThat(vm.acknowledgementOf(chosen.get(0))).isNull();
+        assertThat(catalogue.acknowledgements(cloud)).hasSize(1);
+
+        // the next audit sees the acknowledgement that is left
+        vm.run();
+        assertThat(vm.stateOf(chosen.get(1)).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
+        assertThat(vm.stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
+    }
+
+    @Test
+    void withoutACatalogueTheAuditIsTheSameAndNothingIsMarked() throws Exception {
+        cat.set(null);
+        vm.run();
+        assertThat(vm.reportProperty().get().findings()).isNotEmpty();
+        assertThat(vm.reportProperty().get().findings()).allSatisfy(f -> assertThat(vm.stateOf(f))
+                .isEqualTo(FindingState.UNKNOWN));
+        assertThat(vm.recordedProperty().get()).isNull();
+        assertThat(vm.canAcknowledgeBinding().get()).isFalse();
+    }
+}
