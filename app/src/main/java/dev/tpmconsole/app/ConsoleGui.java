@@ -286,6 +286,21 @@ public final class ConsoleGui {
 
     private boolean closed;
 
+    /** Records a host scan of the Hosts tab (on the scan's thread); a problem with the catalogue goes to the event log. */
+    private void recordHostScan(Source source, dev.tpmconsole.model.hosts.HostScanReport report, long durationMs) {
+        Catalogue c = catalogue.get();
+        if (c == null) {
+            return;
+        }
+        try {
+            c.recordHostScan(dev.tpmconsole.model.catalogue.CloudMarkers.read(source), report, durationMs);
+            schedulers.fx().scheduleDirect(overview::refresh);
+        } catch (Catalogue.Failure | java.sql.SQLException | RuntimeException e) {
+            events.log().warning("catalogue", (e instanceof Catalogue.Failure ? e.getMessage() : "the catalogue failed ("
+                    + e + ")") + ": this host scan is not recorded", null);
+        }
+    }
+
     public RepairViewModel repairViewModel() {
         return repairViewModel;
     }
@@ -618,6 +633,7 @@ public final class ConsoleGui {
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup, prompts, catalogue,
                 overview);
         self.set(gui);
+        browse.scan().recordWith(gui::recordHostScan);
         gui.openCatalogue(setup.catalogueFile());
         vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));

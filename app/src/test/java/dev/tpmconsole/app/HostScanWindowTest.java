@@ -77,7 +77,7 @@ class HostScanWindowTest {
     void start(Stage stage) {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
         gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dir.resolve("data"), PreferencesStore.inMemory(), null, guard,
-                FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()), null, () -> hosts.settings().withConfig(config)));
+                FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()), dir.resolve("catalogue.sqlite"), () -> hosts.settings().withConfig(config)));
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
@@ -140,7 +140,30 @@ class HostScanWindowTest {
         robot.interact(() -> gui.window().browse().showVm(VM_OK));
         waitUntil(() -> robot.lookup("#detailsHostScan").queryAs(Label.class).getText().contains("found (folder)"));
         assertThat(robot.lookup("#detailsError").queryAs(Label.class).isVisible()).as("no error, no error bar").isFalse();
+        // the scan is in the cloud's history, its findings counted as the table shows them
+        waitUntil(() -> gui.catalogue() != null);
+        var catalogue = gui.catalogue();
+        var markers = cloudMarkers();
+        waitUntil(() -> {
+            try {
+                var cloud = catalogue.cloudOf(markers);
+                return cloud.isPresent() && !catalogue.history(cloud.get().id(),
+                        dev.tpmconsole.model.catalogue.Audit.HOST_SCAN).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        var cloud = catalogue.cloudOf(markers).orElseThrow();
+        assertThat(catalogue.history(cloud.id(), dev.tpmconsole.model.catalogue.Audit.HOST_SCAN)).singleElement()
+                .satisfies(a -> assertThat(a.findings()).isEqualTo(findings.getItems().size()));
         assertThat(guard.violations()).isEmpty();
+    }
+
+    private static dev.tpmconsole.model.catalogue.CloudMarkers cloudMarkers() throws Exception {
+        try (var s = dev.tpmconsole.model.source.SqliteSnapshot.open(snapshot,
+                dev.tpmconsole.model.source.OpenOptions.readOnly())) {
+            return dev.tpmconsole.model.catalogue.CloudMarkers.read(s);
+        }
     }
 
     private static int indexOf(TableView<HostFinding> t, String path) {

@@ -88,6 +88,69 @@ class HostsCommandTest {
     }
 
     @Test
+    void scansAreRecordedInTheCloudsHistoryAndAcknowledgedLikeAuditFindings() throws Exception {
+        Path catalogue = tmp.resolve("catalogue.sqlite");
+        CommandLineTest.Run first = scan(cloud.toString(), "--format", "json", "--catalogue", catalogue.toString());
+        assertThat(first.status()).as(first.err()).isEqualTo(3);
+        assertThat(first.err()).doesNotContain("warning");
+        JsonNode report = new ObjectMapper().readTree(first.out());
+        // only host A this time: the other hosts' findings stay open, host A's are seen again
+        CommandLineTest.Run second = scan(cloud.toString(), "--format", "json", "--host", HOST_A, "--catalogue",
+                catalogue.toString());
+        assertThat(second.status()).as(second.err()).isEqualTo(3);
+
+        CommandLineTest.Run history = CommandLineTest.run("history", cloud.toString(), "--format", "json",
+                "--catalogue", catalogue.toString());
+        assertThat(history.status()).as(history.err()).isZero();
+        JsonNode audits = new ObjectMapper().readTree(history.out()).get("audits");
+        assertThat(audits).hasSize(2);
+        assertThat(audits.get(0).get("kind").asText()).isEqualTo("host-scan");
+        assertThat(audits.get(0).get("findings").asInt()).isEqualTo(report.get("findings").size());
+        assertThat(audits.get(0).get("new").asInt()).isEqualTo(report.get("findings").size());
+        assertThat(audits.get(0).get("counts").get("HOST_UNREACHABLE").asInt()).isEqualTo(5);
+        assertThat(audits.get(1).get("new").asInt()).isZero();
+        assertThat(audits.get(1).get("resolved").asInt()).isZero();
+
+        // a host finding is acknowledged by its host and path
+        JsonNode missing = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("rule").asText().equals("HOST_STATE_MISSING")) {
+                missing = f;
+            }
+        }
+        assertThat(missing).isNotNull();
+        CommandLineTest.Run ack = CommandLineTest.run("ack", cloud.toString(), "--rule", "HOST_STATE_MISSING",
+                "--table", missing.get("table").asText(), "--key", missing.get("key").asText(), "--host",
+                missing.get("hostUuid").asText(), "--path", missing.get("path").asText(), "--reason", "host being rebuilt",
+                "--catalogue", catalogue.toString());
+        assertThat(ack.status()).as(ack.err()).isZero();
+        // an untracked folder has no row: its host and path are its key
+        JsonNode untracked = null;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("rule").asText().equals("HOST_STATE_UNTRACKED")) {
+                untracked = f;
+            }
+        }
+        ack = CommandLineTest.run("ack", cloud.toString(), "--rule", "HOST_STATE_UNTRACKED", "--host",
+                untracked.get("hostUuid").asText(), "--path", untracked.get("path").asText(), "--reason", "kept for forensics",
+                "--catalogue", catalogue.toString());
+        assertThat(ack.status()).as(ack.err()).isZero();
+        CommandLineTest.Run noKey = CommandLineTest.run("ack", cloud.toString(), "--rule", "RESOURCE_ROW_STALE",
+                "--reason", "x", "--catalogue", catalogue.toString());
+        assertThat(noKey.status()).isEqualTo(2);
+        assertThat(noKey.err()).contains("--key");
+        JsonNode acks = new ObjectMapper().readTree(CommandLineTest.run("history", cloud.toString(), "--format", "json",
+                "--catalogue", catalogue.toString()).out()).get("acknowledgements");
+        assertThat(acks).hasSize(2);
+
+        // and without a catalogue nothing is written
+        Path none = tmp.resolve("none.sqlite");
+        CommandLineTest.Run off = scan(cloud.toString(), "--format", "json", "--host", HOST_A, "--no-catalogue");
+        assertThat(off.status()).isEqualTo(3);
+        assertThat(none).doesNotExist();
+    }
+
+    @Test
     void theDemoBadSshFilesAndUnknownHostsAreRefused() throws Exception {
         Path demo = TestSnapshots.demo(tmp.resolve("demo.sqlite"), 40, 3);
         CommandLineTest.Run run = scan(demo.toString());

@@ -39,8 +39,8 @@ public final class AckCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")
     String rule;
 
-    @Option(names = "--key", paramLabel = "KEY", required = true, description = "The finding's key (as the audit"
-            + " reports it: a uuid, or the id of an EncryptedResourceKeyRefVO).")
+    @Option(names = "--key", paramLabel = "KEY", description = "The finding's key (as the audit reports it: a uuid, or"
+            + " the id of an EncryptedResourceKeyRefVO); required, except for a host scan's finding without a row.")
     String key;
 
     @Option(names = "--table", paramLabel = "T", description = "The finding's table (default: the rule's table).")
@@ -82,6 +82,14 @@ public final class AckCommand implements Callable<Integer> {
                         + String.join(", ", java.util.Arrays.stream(AuditRule.values()).map(Enum::name).toList()) + ")");
             }
             ruleTable = table != null ? table : r.table();
+            if (key == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "An audit's finding needs --key KEY");
+            }
+        } else if (java.util.Arrays.stream(dev.tpmconsole.model.hosts.HostRule.values())
+                .noneMatch(r -> r.name().equals(rule))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "No host rule " + rule + " (the rules: "
+                    + String.join(", ", java.util.Arrays.stream(dev.tpmconsole.model.hosts.HostRule.values())
+                    .map(Enum::name).toList()) + ")");
         } else if (host == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "A host scan's finding needs --host UUID");
         }

@@ -61,6 +61,10 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Mixin
     SshOptions ssh;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
+    @Mixin
+    CatalogueOption catalogue;
+
     @Override
     public Integer call() throws Exception {
         Matcher m = AGE.matcher(olderThan);

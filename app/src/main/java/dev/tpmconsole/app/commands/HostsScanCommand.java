@@ -73,6 +73,10 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Mixin
     SshOptions ssh;
 
+    /** {@code --catalogue} / {@code --no-catalogue}: the scan is recorded in the cloud's history. */
+    @Mixin
+    CatalogueOption catalogue;
+
     @Override
     public Integer call() throws Exception {
         if (parallelism < 1) {
@@ -80,6 +84,7 @@ public final class HostsScanCommand implements Callable<Integer> {
         }
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
         PrintWriter err = spec.commandLine().getErr();
+        Path catalogueFile = catalogue.file(spec);
         HostScanReport report;
         // the SSH client (its crypto providers take a while to load) is made while the source opens
         java.util.concurrent.CompletableFuture<SshHosts> client = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -89,8 +94,10 @@ public final class HostsScanCommand implements Callable<Integer> {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh);
+             CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             HostScanner.refuseDemo(s);
+            long started = System.nanoTime();
             try (SshHosts sshHosts = sshClient(client)) {
                 HostScanner scanner = new HostScanner(s, sshHosts, Clock.systemUTC());
                 List<String> unknown = new ArrayList<>();
@@ -123,6 +130,7 @@ public final class HostsScanCommand implements Callable<Integer> {
                 } catch (SQLException e) {
                     throw s.failure(e);
                 }
+                record(access, s, report, (System.nanoTime() - started) / 1_000_000);
             } catch (SshConfigException e) {
                 throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
                         + e.getMessage(), e);
@@ -145,6 +153,25 @@ public final class HostsScanCommand implements Callable<Integer> {
             write(text.toString());
         }
         return report.needsAction() ? FINDINGS : 0;
+    }
+
+    /** Records the scan in the catalogue; a problem with it is a one-line warning, the report is the same. */
+    private static void record(CatalogueAccess access, Source s, HostScanReport report, long durationMs) {
+        dev.tpmconsole.model.catalogue.Catalogue c = access.get();
+        if (c == null) {
+            return;
+        }
+        try {
+            c.recordHostScan(dev.tpmconsole.model.catalogue.CloudMarkers.read(s), report, durationMs);
+        } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure e) {
+            access.warn(e.getMessage() + ": this scan is not recorded");
+        } catch (SQLException e) {
+            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
+                    + "): this scan is not recorded");
+        } catch (RuntimeException e) {
+            // a fault of the catalogue never fails the scan
+            access.warn("the catalogue failed (" + e + "): this scan is not recorded");
+        }
     }
 
     private static SshHosts sshClient(java.util.concurrent.CompletableFuture<SshHosts> client) throws SshConfigException {

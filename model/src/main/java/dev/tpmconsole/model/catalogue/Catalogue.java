@@ -436,6 +436,29 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /**
+     * A host scan's report to record: every host rule ran; only the hosts it scanned are in scope (an unreachable
+     * host's earlier findings stay open: nothing is known of its files), so a host reached again resolves its
+     * HOST_UNREACHABLE finding. A finding's path keeps the report's form (folders end with a slash).
+     */
+    public RecordedAudit recordHostScan(CloudMarkers markers, dev.tpmconsole.model.hosts.HostScanReport report,
+                                        long durationMs) throws Failure {
+        Set<String> scanned = new java.util.HashSet<>();
+        for (dev.tpmconsole.model.hosts.HostScanReport.Host h : report.hosts()) {
+            if (h.status() == dev.tpmconsole.model.hosts.HostScanReport.Status.SCANNED) {
+                scanned.add(h.hostUuid());
+            }
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        report.counts().forEach((rule, n) -> counts.put(rule.name(), n));
+        List<Reported> findings = report.findings().stream()
+                .map(f -> new Reported(new FindingKey(f.rule().name(), f.table(), f.key(), f.hostUuid(), f.path()),
+                        f.severity().label(), f.vmUuid(), f.detail()))
+                .toList();
+        return recordHostScan(markers, report.scannedAt(), durationMs, List.copyOf(counts.keySet()), scanned, counts,
+                findings);
+    }
+
+    /**
      * What the catalogue knows of a cloud's open findings and acknowledgements before an audit of it, so that the
      * report can mark each finding as it is written. {@code startedAt} is the audit's start: the first-seen time
      * of what is new. A source the catalogue has not seen yet has nothing known: every finding is new.

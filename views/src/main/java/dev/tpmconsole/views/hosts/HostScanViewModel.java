@@ -61,6 +61,7 @@ public final class HostScanViewModel implements AutoCloseable {
     private final BooleanBinding canExport;
     private final StringBinding detail;
     private volatile HostScanner scanner;
+    private volatile Recorder recorder = (s, r, ms) -> { };
     private Disposable run = Disposable.disposed();
 
     /**
@@ -92,6 +93,17 @@ public final class HostScanViewModel implements AutoCloseable {
         });
     }
 
+    /** Keeps a finished scan (in the console's catalogue); called on the scan's thread, never fails the scan. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(Source source, HostScanReport report, long durationMs);
+    }
+
+    /** Where finished scans are recorded from now on (cancelled and failed scans are not). */
+    public void recordWith(Recorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder);
+    }
+
     /** Scans the hosts of the open source in the background. */
     public void scan() {
         Source s = source.get();
@@ -109,6 +121,7 @@ public final class HostScanViewModel implements AutoCloseable {
                         HostScanner sc = new HostScanner(s, ssh, clock);
                         scanner = sc;
                         List<HostScanner.Target> targets = sc.targets(HostScanner.Options.defaults(), new ArrayList<>());
+                        long started = System.nanoTime();
                         HostScanReport r = sc.scan(targets, HostScanner.Options.defaults().parallelism(),
                                 new HostScanner.Listener() {
                                     @Override
@@ -128,6 +141,7 @@ public final class HostScanViewModel implements AutoCloseable {
                                     }
                                 });
                         fx.scheduleDirect(() -> finished(r));
+                        recorder.record(s, r, (System.nanoTime() - started) / 1_000_000);
                     }
                 })
                 .subscribeOn(schedulers.background())

@@ -252,10 +252,7 @@ public final class OverviewView {
         List<CloudStats.HostLoad> loads = new java.util.ArrayList<>(s.hosts());
         java.util.Collections.reverse(loads);
         for (CloudStats.HostLoad h : loads) {
-            String name = hostName(h);
-            if (names.contains(name)) {
-                name = name + " " + h.hostUuid().substring(0, Math.min(8, h.hostUuid().length()));
-            }
+            String name = uniqueName(h, names);
             names.add(name);
             state.getData().add(new XYChart.Data<>(h.tpmStateFiles(), name));
             nvram.getData().add(new XYChart.Data<>(h.nvramFiles(), name));
@@ -267,6 +264,26 @@ public final class OverviewView {
                 ? " (the " + s.hosts().size() + " busiest; " + s.otherHosts() + " more)" : ""));
         keyStates.setMinWidth(Em.of(24));
         hostChart.setMinHeight(Em.of(Math.max(16, 6 + 1.6 * names.size())));
+    }
+
+    /**
+     * The chart's name of a host, unique among {@code taken} (a category axis refuses two the same): its name, then
+     * with the start of its uuid, then with all of it, then numbered.
+     */
+    static String uniqueName(CloudStats.HostLoad h, java.util.Collection<String> taken) {
+        String name = hostName(h);
+        String uuid = h.hostUuid() == null ? "" : h.hostUuid();
+        for (String candidate : List.of(name, name + " " + uuid.substring(0, Math.min(8, uuid.length())),
+                name + " " + uuid)) {
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+        int n = 2;
+        while (taken.contains(name + " #" + n)) {
+            n++;
+        }
+        return name + " #" + n;
     }
 
     /** A host as the chart names it: its name, shortened; a host without a HostEO row by its uuid's start. */
