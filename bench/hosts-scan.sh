@@ -17,7 +17,7 @@ JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/HostScanBenchmarkHosts.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
-mvn -B -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
+mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 exec 3> >(java -Dtpm.sshd.loglevel=INFO -cp "$JAR:app/target/test-classes:model/target/test-classes:$(cat "$work/cp.txt")" \
   dev.tpmconsole.app.bench.HostScanBenchmarkHosts "$work" "$HOSTS" "$FOLDERS" >"$work/hosts.log" 2>&1)
 cleanup() { exec 3>&-; sleep 2; rm -rf "$work"; }

@@ -28,7 +28,10 @@ shoot 1 1400 860 ""
 shoot 1.5 2100 1290 "@1.5x"
 # the run whose host work is done over SSH: fake hosts (the real OpenSSH server; root needed)
 if [ "$(id -u)" = 0 ] && [ -x /usr/sbin/sshd ]; then
-  CP="$CP:$(mvn -B -q -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+  # -am test-compile: the reactor resolves the project's own modules to their folders, nothing needs installing
+  cpfile=$(mktemp)
+  mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+  CP="$CP:$(cat "$cpfile")"; rm -f "$cpfile"
   shoot 1 1400 860 "" hosts
 else
   echo "run-over-ssh.png not retaken: it needs root and OpenSSH's sshd (fake hosts)" >&2
