@@ -37,6 +37,8 @@ import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
@@ -70,6 +72,8 @@ public final class HostCleanBenchmark {
         List<Long> step = new ArrayList<>();
         List<Long> whole = new ArrayList<>();
         AtomicLong longestGap = new AtomicLong();
+        PulseWatch runWindow = new PulseWatch();
+        PulseWatch controlWindow = new PulseWatch();
         Platform.startup(() -> { });
         Platform.setImplicitExit(false); // each run's window closes; the toolkit stays for the next
         try (OpenSshHosts hosts = OpenSshHosts.start(addresses)) {
@@ -96,10 +100,25 @@ public final class HostCleanBenchmark {
             System.out.printf("%d hosts, %,d state folders; the plan: %,d items, %,d host paths%n", hostCount, folders,
                     plan.steps().stream().mapToInt(x -> x.items().size()).sum(), plan.hostWork().size());
             for (int run = 1; run <= runs; run++) {
+                // the control: a plain window with a spinning progress indicator on the same display while sftp -b
+                // does the renames, so that what the machine alone does to the FX pulses is measured in the same run
+                Stage control = onFx(() -> {
+                    Stage st = new Stage();
+                    ProgressIndicator spinner = new ProgressIndicator();
+                    st.setScene(new Scene(new StackPane(spinner), 1200, 760));
+                    st.show();
+                    return st;
+                });
+                controlWindow.start();
                 long s = sftpRenames(hosts, addresses, vms, "sftp-" + run, work);
+                controlWindow.stop();
+                onFx(() -> {
+                    control.close();
+                    return null;
+                });
                 sftp.add(s);
                 putBack(hosts, addresses, "sftp-" + run);
-                long[] p = pipeline(hosts, pristine, work.resolve("run-" + run), plan, longestGap);
+                long[] p = pipeline(hosts, pristine, work.resolve("run-" + run), plan, longestGap, runWindow);
                 step.add(p[0]);
                 whole.add(p[1]);
                 putBack(hosts, addresses, null);
@@ -117,6 +136,8 @@ public final class HostCleanBenchmark {
                 best(whole) / 1_000_000, median(whole) / 1_000_000, (double) best(whole) / sb, (double) median(whole) / sm);
         System.out.printf("longest gap between FX pulses while the run window ran: %d ms (target at most 50)%n",
                 longestGap.get() / 1_000_000);
+        System.out.printf("FX pulses, the run window while the pipeline ran:          %s%n", runWindow.summary());
+        System.out.printf("FX pulses, a plain window (a spinner) while sftp -b ran:   %s%n", controlWindow.summary());
         Platform.exit();
         System.exit(0);
     }
@@ -152,8 +173,8 @@ public final class HostCleanBenchmark {
     }
 
     /** The pipeline in the real run window: returns the host-work step's time (from the journal) and the whole run's. */
-    static long[] pipeline(OpenSshHosts hosts, Path pristine, Path folder, Plan plan, AtomicLong longestGap)
-            throws Exception {
+    static long[] pipeline(OpenSshHosts hosts, Path pristine, Path folder, Plan plan, AtomicLong longestGap,
+            PulseWatch watch) throws Exception {
         Files.createDirectories(folder);
         Path snapshot = Files.copy(pristine, folder.resolve("cloud.sqlite"), StandardCopyOption.REPLACE_EXISTING);
         Plan onCopy = new Plan(plan.operation(), snapshot.toString(), plan.createdAt(), plan.vmUuids(), plan.steps(),
@@ -183,6 +204,7 @@ public final class HostCleanBenchmark {
                     public void handle(long now) {
                         long prev = last.getAndSet(now);
                         if (prev != 0 && vm.runningProperty().get()) {
+                            watch.gap(now - prev);
                             longestGap.accumulateAndGet(now - prev, Math::max);
                             if (now - prev > 50_000_000L) {
                                 System.out.printf("  pulse gap %d ms at %.1f s (%s)%n", (now - prev) / 1_000_000,
@@ -206,12 +228,14 @@ public final class HostCleanBenchmark {
                 long[] fxCpu = new long[1];
                 vm.outcomeProperty().addListener((o, a, b) -> {
                     if (b != null) {
+                        watch.end();
                         System.out.printf("  the FX thread's CPU time while the run went: %,d ms%n",
                                 (threads.getCurrentThreadCpuTime() - fxCpu[0]) / 1_000_000);
                     }
                 });
                 settle.setOnFinished(e -> {
                     fxCpu[0] = threads.getCurrentThreadCpuTime();
+                    watch.begin();
                     elapsed[0] = System.nanoTime();
                     vm.start();
                 });
@@ -267,6 +291,87 @@ public final class HostCleanBenchmark {
                     Files.delete(run);
                 }
             }
+        }
+    }
+
+    /** Runs on the FX thread and waits for its result. */
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(1, TimeUnit.MINUTES);
+    }
+
+    /**
+     * The gaps between FX pulses while something runs, with the time the JVM's collectors spent in the same while:
+     * a gap may be the FX thread's own work, a collection, or the machine's other processes holding the CPU.
+     */
+    static final class PulseWatch {
+        private final List<Long> gaps = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final AtomicLong last = new AtomicLong();
+        private long gcMillis;
+        private long gcStart;
+        private AnimationTimer timer;
+
+        void gap(long nanos) {
+            gaps.add(nanos);
+        }
+
+        /** The while begins: from here the collectors' time counts. */
+        void begin() {
+            gcStart = gcMillis();
+        }
+
+        /** The while ends. */
+        void end() {
+            gcMillis += gcMillis() - gcStart;
+        }
+
+        /** Starts its own timer (for a window that has none). */
+        void start() throws Exception {
+            begin();
+            last.set(0);
+            timer = onFx(() -> {
+                AnimationTimer t = new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        long prev = last.getAndSet(now);
+                        if (prev != 0) {
+                            gap(now - prev);
+                        }
+                    }
+                };
+                t.start();
+                return t;
+            });
+        }
+
+        void stop() throws Exception {
+            AnimationTimer t = timer;
+            onFx(() -> {
+                t.stop();
+                return null;
+            });
+            end();
+        }
+
+        static long gcMillis() {
+            return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+        }
+
+        String summary() {
+            List<Long> s;
+            synchronized (gaps) {
+                s = gaps.stream().sorted().toList();
+            }
+            if (s.isEmpty()) {
+                return "no pulses";
+            }
+            long over = s.stream().filter(g -> g > 50_000_000L).count();
+            return String.format("%,d pulses, longest %d ms, 99th percentile %d ms, %.1f %% over 50 ms%s", s.size(),
+                    s.get(s.size() - 1) / 1_000_000, s.get((int) Math.min(s.size() - 1, Math.floor(s.size() * 0.99)))
+                            / 1_000_000, 100.0 * over / s.size(),
+                    String.format(", the JVM's collections took %,d ms in all", gcMillis));
         }
     }
 
