@@ -318,16 +318,20 @@ public enum AuditRule {
                     + " alive and blocks cascades. Repair: delete the row and what references it.") {
         @Override
         String sql(SqlDialect d) {
-            StringBuilder sb = new StringBuilder("SELECT uuid AS k, resourceType, resourceName FROM (");
+            // one pass over ResourceVO (the largest table) rather than one per child type: each row is looked up in
+            // its own type's table only
             String[][] children = {{"TpmVO", "TpmVO"}, {"VmHostFileVO", "VmHostFileVO"},
                 {"VmHostBackupFileVO", "VmHostBackupFileVO"}, {"TpmKeyBackupVO", d.table("TpmKeyBackupVO", "uuid")}};
+            StringBuilder types = new StringBuilder();
+            StringBuilder orphaned = new StringBuilder();
             for (int i = 0; i < children.length; i++) {
-                sb.append(i == 0 ? "" : " UNION ALL ").append("SELECT r.uuid, r.resourceType, r.resourceName")
-                        .append(" FROM ResourceVO r WHERE ").append(d.is("r.resourceType", children[i][0]))
+                types.append(i == 0 ? "" : ", ").append(SqlDialect.quote(children[i][0]));
+                orphaned.append(i == 0 ? "" : " OR ").append("(").append(d.is("r.resourceType", children[i][0]))
                         .append(" AND NOT EXISTS (SELECT 1 FROM ").append(children[i][1]).append(" c WHERE ")
-                        .append(d.eq("c.uuid", "r.uuid")).append(")");
+                        .append(d.eq("c.uuid", "r.uuid")).append("))");
             }
-            return sb.append(") x ORDER BY ").append(d.order("uuid")).toString();
+            return "SELECT r.uuid AS k, r.resourceType, r.resourceName FROM ResourceVO r WHERE r.resourceType IN ("
+                    + types + ") AND (" + orphaned + ") ORDER BY " + d.order("r.uuid");
         }
 
         @Override
