@@ -242,7 +242,7 @@ public final class ConsoleGui {
         browseViewModel.reload();
         viewModel.sourceChangedByRun();
         auditViewModel.invalidate();
-        overview.refresh();
+        overview.sourceChanged();
     }
 
     /** Runs on {@code shown}, recorded in the catalogue (a problem with it goes to the event log). */
@@ -268,9 +268,21 @@ public final class ConsoleGui {
         if (file == null) {
             return;
         }
-        io.reactivex.rxjava3.core.Single.fromCallable(() -> Catalogue.open(file, Clock.systemUTC()))
+        overview.catalogueOpeningProperty().set(true);
+        io.reactivex.rxjava3.core.Single.fromCallable(() -> {
+                    Catalogue.Opened opened = Catalogue.open(file, Clock.systemUTC());
+                    if (opened.usable()) {
+                        try {
+                            opened.catalogue().warmUp();
+                        } catch (Catalogue.Failure e) {
+                            // said when the overview reads it
+                        }
+                    }
+                    return opened;
+                })
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
+                .doFinally(() -> overview.catalogueOpeningProperty().set(false))
                 .subscribe(opened -> {
                     if (opened.notice() != null) {
                         viewModel.showNotice(opened.notice());

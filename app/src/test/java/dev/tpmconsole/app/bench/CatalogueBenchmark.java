@@ -46,9 +46,9 @@ import javafx.stage.Stage;
  *   <li>{@code seed SNAPSHOT CATALOGUE N}: records N audits of the snapshot's cloud, made from one real audit of it
  *       (each drops a different twentieth of the findings, so that findings are resolved and come back), as a
  *       cloud audited N times.</li>
- *   <li>{@code overview SNAPSHOT CATALOGUE}: the real window on the snapshot with the catalogue: the time from asking
- *       for the overview to its chart holding every audit, first with Hibernate cold (the catalogue just opened),
- *       then warm (median of 5).</li>
+ *   <li>{@code overview SNAPSHOT CATALOGUE}: the real window on the snapshot with the catalogue: first the time from
+ *       opening the source in a fresh window (its catalogue opening at the same time) to the Summary tab's chart
+ *       holding every audit, then from asking for the overview again to the same (median of 5).</li>
  * </ul>
  */
 public final class CatalogueBenchmark {
@@ -201,18 +201,31 @@ public final class CatalogueBenchmark {
             shown.countDown();
         });
         shown.await();
-        Platform.runLater(() -> gui[0].viewModel().open(snapshot));
+        // the first overview in a fresh window: from opening the source (the catalogue opens and warms up at the same
+        // time, as when the console starts with a file) to the Summary tab's chart holding every audit, painted
+        long opened = System.nanoTime();
+        Platform.runLater(() -> {
+            gui[0].window().showSummary();
+            gui[0].viewModel().open(snapshot);
+        });
         waitFor(() -> gui[0].viewModel().sourceProperty().get() != null && gui[0].catalogue() != null);
         OverviewViewModel vm = gui[0].overviewViewModel();
-        // the source opened while the catalogue may still have been opening: the first overview with a cold Hibernate
-        long cold = time(gui[0], vm);
+        LineChart<Number, Number> firstChart = gui[0].window().overview().findingsChart();
+        waitFor(() -> onFx(() -> !vm.historyStatusProperty().get().startsWith("Reading")
+                && !vm.audits().isEmpty() && !firstChart.getData().isEmpty()
+                && firstChart.getData().get(0).getData().size() == vm.audits().size()));
+        CountDownLatch firstPainted = new CountDownLatch(1);
+        Platform.runLater(() -> Platform.runLater(firstPainted::countDown));
+        firstPainted.await();
+        long cold = (System.nanoTime() - opened) / 1_000_000;
         List<Long> warm = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             warm.add(time(gui[0], vm));
         }
         warm.sort(null);
-        System.out.printf("overview of %d audits: cold (Hibernate starting) %d ms; warm median %d ms (best %d, worst %d)"
-                + " (target: under 1 s)%n", vm.audits().size(), cold, warm.get(2), warm.get(0), warm.get(4));
+        System.out.printf("overview of %d audits: first, in a fresh window from opening the source, %d ms; again (the"
+                + " Summary tab shown, the history read) median %d ms (best %d, worst %d) (target: under 1 s)%n",
+                vm.audits().size(), cold, warm.get(2), warm.get(0), warm.get(4));
         Platform.exit();
     }
 

@@ -144,6 +144,18 @@ public final class Catalogue implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Starts Hibernate and has it read once as the overview reads (its first session and queries cost seconds of a
+     * cold JVM), so that a window that opens the catalogue in the background shows its first overview at once.
+     * Commands do not need it: what they record and look up goes through plain JDBC.
+     */
+    public void warmUp() throws Failure {
+        clouds();
+        history(-1, Audit.AUDIT);
+        acknowledgements(-1);
+        cloud(-1);
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -15,12 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -29,7 +31,9 @@ import javafx.collections.ObservableList;
  * The Summary tab's overview of the open source's cloud: from the catalogue, its audits over time (findings per
  * rule), what the last audit found new and resolved, and the acknowledged findings; from the source, its TPMs by
  * key state and its hosts' files and backups. Both load in the background (the catalogue's part first: it is small
- * however large the cloud) and again after an audit is recorded or a run changed the source.
+ * however large the cloud). The catalogue's part is read again after an audit or scan is recorded; the source's part
+ * only when another source is shown or a run changed it ({@link #sourceChanged()}): on a large cloud it is the
+ * costly one, and nothing else changes it.
  */
 public final class OverviewViewModel implements AutoCloseable {
 
@@ -63,14 +67,36 @@ public final class OverviewViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<CloudStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final CompositeDisposable loads = new CompositeDisposable();
+    private final CompositeDisposable statsLoads = new CompositeDisposable();
+    private final BooleanProperty catalogueOpening = new SimpleBooleanProperty(this, "catalogueOpening");
+    /** The source whose data {@link #stats} shows (or is being read for); null: to be read. */
+    private Source statsOf;
+    private boolean historyLoading;
+    private boolean statsLoading;
 
     public OverviewViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue,
                              FxSchedulers schedulers) {
         this.source = source;
         this.catalogue = catalogue;
         this.schedulers = schedulers;
-        source.addListener((o, a, b) -> refresh());
+        source.addListener((o, a, b) -> sourceChanged());
         catalogue.addListener((o, a, b) -> refresh());
+        catalogueOpening.addListener((o, a, b) -> {
+            if (catalogue.getValue() == null) {
+                refresh();
+            }
+        });
+        refresh();
+    }
+
+    /** Whether the catalogue is still being opened (its history is then on its way, not missing). */
+    public BooleanProperty catalogueOpeningProperty() {
+        return catalogueOpening;
+    }
+
+    /** The source's data changed (another source, or a run changed it): both parts are read again. */
+    public void sourceChanged() {
+        statsOf = null;
         refresh();
     }
 
@@ -79,44 +105,70 @@ public final class OverviewViewModel implements AutoCloseable {
                            List<Catalogue.AckEntry> acks) {
     }
 
-    /** Loads both parts again, in the background. */
+    /**
+     * Reads the catalogue's part again, in the background, and the source's part if it was not read for the source
+     * shown yet.
+     */
     public void refresh() {
         loads.clear();
         Source s = source.getValue();
         Catalogue c = catalogue.getValue();
         error.set("");
         if (s == null) {
+            statsLoads.clear();
+            statsOf = null;
             clear();
             cloudName.set("");
             historyStatus.set("");
             stats.set(null);
+            historyLoading = false;
+            statsLoading = false;
+            loading.set(false);
             return;
         }
-        loading.set(true);
         if (c == null) {
             clear();
             cloudName.set("");
-            historyStatus.set("No catalogue: the history of audits is not kept (see the notice, or --no-catalogue)");
+            historyStatus.set(catalogueOpening.get() ? "Opening the catalogue…"
+                    : "No catalogue: the history of audits is not kept (see the notice, or --no-catalogue)");
+            historyLoading = false;
         } else {
             historyStatus.set("Reading the history…");
+            historyLoading = true;
             loads.add(Single.fromCallable(() -> history(s, c))
                     .subscribeOn(schedulers.background())
                     .observeOn(schedulers.fx())
                     .subscribe(h -> {
                         if (source.getValue() == s) {
+                            historyLoading = false;
                             show(h);
+                            updateLoading();
                         }
                     }, this::failed));
         }
-        loads.add(Single.fromCallable(() -> CloudStats.read(s, HOSTS_SHOWN))
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(st -> {
-                    if (source.getValue() == s) {
-                        stats.set(st);
-                        loading.set(false);
-                    }
-                }, this::failed));
+        if (statsOf != s) {
+            statsOf = s;
+            statsLoads.clear();
+            statsLoading = true;
+            statsLoads.add(Single.fromCallable(() -> CloudStats.read(s, HOSTS_SHOWN))
+                    .subscribeOn(schedulers.background())
+                    .observeOn(schedulers.fx())
+                    .subscribe(st -> {
+                        if (source.getValue() == s) {
+                            statsLoading = false;
+                            stats.set(st);
+                            updateLoading();
+                        }
+                    }, e -> {
+                        statsOf = null;
+                        failed(e);
+                    }));
+        }
+        updateLoading();
+    }
+
+    private void updateLoading() {
+        loading.set(historyLoading || statsLoading);
     }
 
     private static History history(Source s, Catalogue c) throws Exception {
@@ -180,6 +232,8 @@ public final class OverviewViewModel implements AutoCloseable {
     }
 
     private void failed(Throwable t) {
+        historyLoading = false;
+        statsLoading = false;
         loading.set(false);
         error.set(t.getMessage() != null ? t.getMessage() : t.toString());
         historyStatus.set("The overview cannot be read: " + error.get());
@@ -237,5 +291,6 @@ public final class OverviewViewModel implements AutoCloseable {
     @Override
     public void close() {
         loads.dispose();
+        statsLoads.dispose();
     }
 }

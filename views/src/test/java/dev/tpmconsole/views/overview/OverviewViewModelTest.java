@@ -14,6 +14,9 @@ import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +45,10 @@ class OverviewViewModelTest {
              Catalogue c = Catalogue.open(dir.resolve("c.sqlite"), Clock.systemUTC()).catalogue();
              OverviewViewModel vm = new OverviewViewModel(source, catalogue, FxSchedulers.synchronous())) {
             assertThat(vm.historyStatusProperty().get()).isEmpty();
+            vm.catalogueOpeningProperty().set(true);
             source.set(s);
+            assertThat(vm.historyStatusProperty().get()).isEqualTo("Opening the catalogue…");
+            vm.catalogueOpeningProperty().set(false);
             assertThat(vm.historyStatusProperty().get()).startsWith("No catalogue");
             assertThat(vm.statsProperty().get().keyStates()).containsEntry(KeyState.PROVIDER_LOST, 1L)
                     .containsEntry(KeyState.NONE, 1L);
@@ -67,6 +73,19 @@ class OverviewViewModelTest {
             assertThat(vm.changesTitleProperty().get()).isEqualTo("The first audit of this cloud");
             assertThat(vm.added()).extracting(f -> f.key().key()).containsExactly("r1");
             assertThat(vm.cloudNameProperty().get()).isEqualTo("s.sqlite");
+
+            // the source's part is read once per source: a recorded audit does not change the source, a run does
+            try (Connection w = DriverManager.getConnection("jdbc:sqlite:" + snapshot);
+                 Statement st = w.createStatement()) {
+                st.executeUpdate("DELETE FROM VmHostFileVO");
+            }
+            vm.refresh();
+            assertThat(vm.statsProperty().get().hosts()).singleElement()
+                    .satisfies(h -> assertThat(h.tpmStateFiles()).isEqualTo(1));
+            vm.sourceChanged();
+            assertThat(vm.statsProperty().get().hosts()).isEmpty();
+            assertThat(vm.audits()).hasSize(1);
+            assertThat(vm.loadingProperty().get()).isFalse();
 
             source.set(null);
             assertThat(vm.audits()).isEmpty();
