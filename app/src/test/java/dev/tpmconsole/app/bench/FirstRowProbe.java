@@ -53,7 +53,8 @@ public final class FirstRowProbe {
                             Platform.runLater(() -> {
                                 System.out.println("first-row " + System.currentTimeMillis());
                                 System.out.flush();
-                                Runtime.getRuntime().halt(0);
+                                // exit off the FX thread: shutdown hooks (a flight recording's dump) may need it
+                                new Thread(() -> System.exit(0), "first-row-exit").start();
                             });
                         }
                     });
