@@ -3,6 +3,7 @@ package dev.tpmconsole.views.browse;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.LatestOnly;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
         }, t -> {
             loading.set(false);
             apply(null);
-            error.set(LatestOnly.message(t));
+            error.set(BackgroundTask.messageOf(t));
         });
     }
 

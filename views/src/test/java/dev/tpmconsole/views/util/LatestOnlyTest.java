@@ -53,7 +53,7 @@ class LatestOnlyTest {
         try (LatestOnly runner = new LatestOnly(FxSchedulers.synchronous())) {
             runner.submit(() -> {
                 throw new java.sql.SQLException("disk on fire");
-            }, r -> delivered.add("value"), t -> delivered.add(LatestOnly.message(t)));
+            }, r -> delivered.add("value"), t -> delivered.add(BackgroundTask.messageOf(t)));
             int gen = runner.current();
             runner.next();
             runner.follow(gen, () -> "late page", delivered::add, t -> delivered.add("error"));
