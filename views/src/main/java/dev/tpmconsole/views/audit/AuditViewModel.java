@@ -18,6 +18,7 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Observable;
 import java.io.OutputStreamWriter;
@@ -35,7 +36,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,7 +55,7 @@ import javafx.collections.ObservableList;
  * reason) or un-acknowledged; all of it in the background. A catalogue problem is a line in the status, never a
  * reason for the audit to fail.
  */
-public final class AuditViewModel implements AutoCloseable {
+public final class AuditViewModel extends JobViewModel {
 
     /** Formats the audit can be exported in. */
     public enum ExportFormat { JSON, CSV }
@@ -73,7 +73,6 @@ public final class AuditViewModel implements AutoCloseable {
     private final List<Finding> allFindings = new ArrayList<>();
     private final ObjectProperty<RuleRow> selectedRule = new SimpleObjectProperty<>(this, "selectedRule");
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
-    private final BackgroundTask task;
     /** Acknowledging or taking back, in the background; its failure shows as the audit's error. */
     private final BackgroundTask acking;
     private final ReadOnlyObjectWrapper<AuditReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -107,12 +106,12 @@ public final class AuditViewModel implements AutoCloseable {
      */
     public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, java.time.Clock clock,
                           FxSchedulers schedulers, Consumer<String> showVm) {
+        super(schedulers, "Not run yet");
         this.catalogue = catalogue;
         this.clock = clock;
         this.source = source;
         this.schedulers = schedulers;
         this.showVm = showVm;
-        task = new BackgroundTask(schedulers, "Not run yet");
         acking = new BackgroundTask(schedulers, "");
         ReadOnlyBooleanProperty running = task.runningProperty();
         ReadOnlyBooleanProperty acknowledging = acking.runningProperty();
@@ -454,10 +453,6 @@ public final class AuditViewModel implements AutoCloseable {
                 + " findings to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
     }
 
-    public void dismissError() {
-        task.dismissError();
-    }
-
     /** Shows the VM of the selected finding in the browse view. */
     public void showSelectedVm() {
         Finding f = selectedFinding.get();
@@ -480,22 +475,6 @@ public final class AuditViewModel implements AutoCloseable {
 
     public ObjectProperty<Finding> selectedFindingProperty() {
         return selectedFinding;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return task.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return task.progressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return task.messageProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return task.errorProperty();
     }
 
     public ReadOnlyObjectProperty<AuditReport> reportProperty() {
@@ -525,7 +504,7 @@ public final class AuditViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        task.close();
+        super.close();
         acking.close();
     }
 

@@ -8,8 +8,8 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.util.AtomicFiles;
-import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.nio.file.Path;
@@ -22,10 +22,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,7 +35,7 @@ import javafx.collections.ObservableList;
  * VM details ("was the state folder on its host?"). Host keys and passphrases are asked through the
  * {@link SshPrompts} the window gives; the demo is refused.
  */
-public final class HostScanViewModel implements AutoCloseable {
+public final class HostScanViewModel extends JobViewModel {
 
     private final FxSchedulers schedulers;
     private final HostScanService service;
@@ -49,7 +47,6 @@ public final class HostScanViewModel implements AutoCloseable {
     private final ObservableList<HostFinding> findings = FXCollections.observableArrayList();
     private final ObservableList<HostFinding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final ObjectProperty<HostFinding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
-    private final BackgroundTask task;
     private final ReadOnlyObjectWrapper<HostScanReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final BooleanBinding canScan;
     private final BooleanBinding canExport;
@@ -62,11 +59,11 @@ public final class HostScanViewModel implements AutoCloseable {
      * @param prompts asks the person for passphrases and unknown host keys (from the scan's threads)
      */
     public HostScanViewModel(FxSchedulers schedulers, HostScanService service, SshPrompts prompts, Clock clock) {
-        this.schedulers = Objects.requireNonNull(schedulers);
+        super(schedulers, "Not scanned yet");
+        this.schedulers = schedulers;
         this.service = service;
         this.prompts = prompts == null ? SshPrompts.NONE : prompts;
         this.clock = clock;
-        this.task = new BackgroundTask(schedulers, "Not scanned yet");
         ReadOnlyBooleanProperty running = task.runningProperty();
         canScan = Bindings.createBooleanBinding(() -> service != null && source.get() != null && !running.get(),
                 source, running);
@@ -245,10 +242,6 @@ public final class HostScanViewModel implements AutoCloseable {
                 + " hosts to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
     }
 
-    public void dismissError() {
-        task.dismissError();
-    }
-
     public ObjectProperty<Source> sourceProperty() {
         return source;
     }
@@ -263,22 +256,6 @@ public final class HostScanViewModel implements AutoCloseable {
 
     public ObjectProperty<HostFinding> selectedFindingProperty() {
         return selectedFinding;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return task.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return task.progressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return task.messageProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return task.errorProperty();
     }
 
     /** The last finished scan (null until one finished, and again when the source changes). */
@@ -304,6 +281,6 @@ public final class HostScanViewModel implements AutoCloseable {
         if (s != null) {
             s.cancel();
         }
-        task.close();
+        super.close();
     }
 }

@@ -6,8 +6,8 @@ import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.views.util.Formats;
-import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,9 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,13 +32,12 @@ import javafx.collections.ObservableList;
  * is handed to whoever opens snapshots (the main window). Progress reaches the FX thread about ten times a
  * second (the importer's pace), never once per row.
  */
-public final class ImportViewModel implements AutoCloseable {
+public final class ImportViewModel extends JobViewModel {
 
     /** The rows read so far of one table; {@code current} while it is being read. */
     public record TableRows(String table, long rows, boolean current) {
     }
 
-    private final BackgroundTask task;
     private final Consumer<Path> open;
 
     private final ReadOnlyObjectWrapper<Path> dump = new ReadOnlyObjectWrapper<>(this, "dump");
@@ -59,7 +56,7 @@ public final class ImportViewModel implements AutoCloseable {
      * @param open opens a finished snapshot (the main window's {@code open}), called on the FX thread
      */
     public ImportViewModel(FxSchedulers schedulers, Consumer<Path> open) {
-        this.task = new BackgroundTask(schedulers, "");
+        super(schedulers, "");
         this.open = Objects.requireNonNull(open);
         canCancel = Bindings.createBooleanBinding(() -> task.isRunning() && !cancelling.get(), task.runningProperty(),
                 cancelling);
@@ -170,10 +167,6 @@ public final class ImportViewModel implements AutoCloseable {
         }
     }
 
-    public void dismissError() {
-        task.dismissError();
-    }
-
     public ReadOnlyObjectProperty<Path> dumpProperty() {
         return dump.getReadOnlyProperty();
     }
@@ -182,26 +175,10 @@ public final class ImportViewModel implements AutoCloseable {
         return target.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return task.runningProperty();
-    }
-
-    /** 0 to 1 while reading, -1 (indeterminate) while the indexes are built. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return task.progressProperty();
-    }
 
     /** "12.3 MiB of 45.6 MiB read · 123,456 rows". */
     public ReadOnlyStringProperty bytesProperty() {
         return bytes.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return task.messageProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return task.errorProperty();
     }
 
     public ReadOnlyObjectProperty<ImportResult> resultProperty() {
@@ -227,6 +204,6 @@ public final class ImportViewModel implements AutoCloseable {
         if (importer != null) {
             importer.cancel();
         }
-        task.close();
+        super.close();
     }
 }

@@ -12,8 +12,8 @@ import dev.tpmconsole.model.stats.TableCounts;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.run.RunService;
 import dev.tpmconsole.views.run.RunViewModel;
-import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ import javafx.collections.ObservableList;
  * pipeline (which backs the snapshot up first and quarantines key material before deleting it), then audit
  * again and compare the row counts per table before and after.
  */
-public final class RepairViewModel implements AutoCloseable {
+public final class RepairViewModel extends JobViewModel {
 
     /** The key rules the repair deals with. */
     public static final List<AuditRule> KEY_RULES = List.of(AuditRule.KEY_REF_ORPHANED,
@@ -120,8 +120,6 @@ public final class RepairViewModel implements AutoCloseable {
     private final Clock clock;
     private final RunService runService;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.AUDIT);
-    /** The audits and the planning, one at a time; the status line and the error are its. */
-    private final BackgroundTask task;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<TableChange> changes = FXCollections.observableArrayList();
@@ -134,12 +132,12 @@ public final class RepairViewModel implements AutoCloseable {
     private Set<String> chosenKeys = Set.of();
 
     public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService) {
+        super(schedulers, "");
         this.source = source;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
         this.clock = clock;
         this.runService = runService;
-        this.task = new BackgroundTask(schedulers, "");
         this.preview = new PreviewViewModel(source, schedulers, clock);
         this.canPlan = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(r -> r.chosenProperty().get()), rows);
     }
@@ -235,14 +233,6 @@ public final class RepairViewModel implements AutoCloseable {
         return page.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return task.messageProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return task.errorProperty();
-    }
-
     public ObservableList<Row> rows() {
         return rowsReadOnly;
     }
@@ -273,7 +263,7 @@ public final class RepairViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        task.close();
+        super.close();
         preview.close();
         if (run.get() != null) {
             run.get().close();

@@ -3,8 +3,8 @@ package dev.tpmconsole.views.run;
 import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.Plan;
-import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
@@ -17,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +30,7 @@ import javafx.collections.ObservableList;
  * Cancel (stops between items), and at the end a summary and a re-audit of the VMs touched. Events reach the
  * FX thread in batches of about 100 ms, so the FX thread stays free however many items run.
  */
-public final class RunViewModel implements AutoCloseable {
+public final class RunViewModel extends JobViewModel {
 
     private final RunService service;
     private final FxSchedulers schedulers;
@@ -53,7 +51,6 @@ public final class RunViewModel implements AutoCloseable {
     private final Map<String, String> pathOfItem = new HashMap<>();
     private final javafx.beans.property.BooleanProperty hostWorkOverSsh =
             new javafx.beans.property.SimpleBooleanProperty(this, "hostWorkOverSsh", false);
-    private final BackgroundTask task;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper residueText = new ReadOnlyStringWrapper(this, "residue", "");
     private final ReadOnlyObjectWrapper<RunEvent.Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -67,11 +64,11 @@ public final class RunViewModel implements AutoCloseable {
      * @param batchTimer the scheduler that times event batches (null: no batching, each event at once — tests)
      */
     public RunViewModel(RunService service, FxSchedulers schedulers, Scheduler batchTimer, Plan plan) {
+        super(schedulers, "Not started");
         this.service = service;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
         this.plan = plan;
-        this.task = new BackgroundTask(schedulers, "Not started");
         for (Plan.Step step : plan.steps()) {
             for (Plan.Item item : step.items()) {
                 ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
@@ -285,22 +282,6 @@ public final class RunViewModel implements AutoCloseable {
         return failures;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return task.runningProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return task.progressProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return task.messageProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return task.errorProperty();
-    }
-
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -327,10 +308,5 @@ public final class RunViewModel implements AutoCloseable {
 
     public BooleanBinding canCancelBinding() {
         return canCancel;
-    }
-
-    @Override
-    public void close() {
-        task.close();
     }
 }
