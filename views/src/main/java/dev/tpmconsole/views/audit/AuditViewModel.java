@@ -20,7 +20,6 @@ import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Observable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -148,7 +147,7 @@ public final class AuditViewModel extends JobViewModel {
         java.time.Instant at = clock.instant();
         Catalogue c = catalogue.getValue();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
-        task.start("Auditing " + s.displayName() + "…", Observable.<Object>create(emitter -> {
+        task.start("Auditing " + s.displayName() + "…", BackgroundTask.<Object>work(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
                     Before before = c == null ? new Before(null, null, "") : before(c, s, at);
@@ -171,7 +170,6 @@ public final class AuditViewModel extends JobViewModel {
                     long duration = (System.nanoTime() - started) / 1_000_000;
                     emitter.onNext(recording == null ? new Recorded(before, null, before.note())
                             : record(c, before, recording, at, duration));
-                    emitter.onComplete();
                 }), item -> {
                     if (item instanceof RuleDone done) {
                         ruleDone(done);
@@ -281,7 +279,7 @@ public final class AuditViewModel extends JobViewModel {
         }
         List<FindingKey> keys = chosen.stream().map(FindingKey::of).distinct().toList();
         task.dismissError();
-        acking.start("", Observable.fromCallable(() -> {
+        acking.start("", BackgroundTask.call(() -> {
                     long cloud = c.cloudFor(m).id();
                     java.util.Map<FindingKey, Catalogue.AckEntry> done = new java.util.HashMap<>();
                     for (FindingKey k : keys) {

@@ -8,6 +8,7 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
@@ -104,7 +105,7 @@ public final class HostScanViewModel extends JobViewModel {
         }
         clear();
         Scheduler fx = schedulers.fx();
-        task.start("Reading the hosts of " + s.displayName() + "…", Completable.fromAction(() -> {
+        task.start("Reading the hosts of " + s.displayName() + "…", BackgroundTask.work(emitter -> {
                     HostScanner.refuseDemo(s);
                     try (SshHosts ssh = service.open(prompts)) {
                         HostScanner sc = new HostScanner(s, ssh, clock);
@@ -132,7 +133,7 @@ public final class HostScanViewModel extends JobViewModel {
                         fx.scheduleDirect(() -> finished(r));
                         recorder.record(s, r, (System.nanoTime() - started) / 1_000_000);
                     }
-                }).toObservable(), x -> { }, () -> { }, this::failed);
+                }), x -> { }, () -> { }, this::failed);
     }
 
     private void plannedRows(List<HostScanRow> rows) {

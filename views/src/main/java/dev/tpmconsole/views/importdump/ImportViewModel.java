@@ -6,9 +6,9 @@ import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.JobViewModel;
-import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -88,17 +88,11 @@ public final class ImportViewModel extends JobViewModel {
         importer = current;
         Path from = dump.get();
         Path to = target.get();
-        task.start("Reading " + from.getFileName() + "…", Observable.<Object>create(emitter -> {
+        task.start("Reading " + from.getFileName() + "…", BackgroundTask.<Object>work(emitter -> {
                     events.set(emitter);
                     // a disposal (the window closed) stops the import too; Cancel goes through cancel()
                     emitter.setCancellable(current::cancel);
-                    try {
-                        ImportResult r = current.run(from, to);
-                        emitter.onNext(r);
-                        emitter.onComplete();
-                    } catch (Exception e) {
-                        emitter.tryOnError(e);
-                    }
+                    emitter.onNext(current.run(from, to));
                 }), event -> {
                     if (event instanceof ImportProgress p) {
                         progressed(p);

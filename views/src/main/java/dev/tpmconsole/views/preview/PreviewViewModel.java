@@ -8,7 +8,6 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Observable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ public final class PreviewViewModel implements AutoCloseable {
         task.cancel();
         title.set((operation == Operation.REMOVE ? "Preview: remove the TPM of " : "Preview: reset the TPM of ")
                 + (vmUuids.size() == 1 ? "VM " + vmUuids.get(0) : vmUuids.size() + " VMs"));
-        task.start("", Observable.fromCallable(() -> {
+        task.start("", BackgroundTask.call(() -> {
                     Planner planner = new Planner(source, clock);
                     PlanPreview p = operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
                     // the demo's hosts do not exist: its host work can only be exported

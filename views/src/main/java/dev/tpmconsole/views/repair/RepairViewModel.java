@@ -12,6 +12,7 @@ import dev.tpmconsole.model.stats.TableCounts;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.run.RunService;
 import dev.tpmconsole.views.run.RunViewModel;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -163,7 +164,7 @@ public final class RepairViewModel extends JobViewModel {
     private <T> void background(String message, java.util.concurrent.Callable<T> work,
                                 java.util.function.Consumer<T> then) {
         task.cancel();
-        task.start(message, io.reactivex.rxjava3.core.Observable.fromCallable(work), then, () -> { }, t -> {
+        task.start(message, BackgroundTask.call(work), then, () -> { }, t -> {
             task.fail(t);
             task.setMessage("");
         });

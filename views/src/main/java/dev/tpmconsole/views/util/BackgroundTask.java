@@ -1,6 +1,7 @@
 package dev.tpmconsole.views.util;
 
 import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -61,6 +62,33 @@ public final class BackgroundTask implements AutoCloseable {
                     onDone.run();
                 });
         return true;
+    }
+
+    /** A job's body: emits what the view-model shows and returns when done; may throw. */
+    @FunctionalInterface
+    public interface Work<T> {
+        void run(ObservableEmitter<T> emitter) throws Exception;
+    }
+
+    /**
+     * The work of a job as an {@link Observable}: it completes when {@code body} returns; what {@code body} throws
+     * fails it, unless the job was cancelled by then (a job stopped by its Cancel throws as it stops: that is
+     * the Cancel, not an error for RxJava's undeliverable-error handler).
+     */
+    public static <T> Observable<T> work(Work<T> body) {
+        return Observable.create(emitter -> {
+            try {
+                body.run(emitter);
+                emitter.onComplete();
+            } catch (Exception | LinkageError e) {
+                emitter.tryOnError(e);
+            }
+        });
+    }
+
+    /** The work of a job that computes one value. */
+    public static <T> Observable<T> call(java.util.concurrent.Callable<T> body) {
+        return work(emitter -> emitter.onNext(body.call()));
     }
 
     /**

@@ -150,6 +150,8 @@ class RunViewModelTest {
         java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
         java.util.concurrent.ExecutorService items = java.util.concurrent.Executors.newSingleThreadExecutor();
         dev.tpmconsole.views.util.SteppedFx fx = new dev.tpmconsole.views.util.SteppedFx();
+        List<Throwable> undeliverable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(undeliverable::add);
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
              RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.from(items)),
                      new FxSchedulers(Schedulers.from(background), Schedulers.from(fx)), null, plan)) {
@@ -184,9 +186,11 @@ class RunViewModelTest {
                 assertThat(fx.step()).as("the resumed run goes on").isTrue();
             }
             assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.DONE);
+            assertThat(undeliverable).as("the run stopping is no error for anyone (the window shows those)").isEmpty();
         } finally {
             background.shutdownNow();
             items.shutdownNow();
+            io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(null);
         }
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isZero();
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
