@@ -80,7 +80,7 @@ class AuditWindowTest {
             return d != null && d.vm().uuid().equals(chosen.vmUuid());
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.browseViewModel().details().findings().stream()
-                .anyMatch(f -> f.key().equals(chosen.key()) && f.rule().equals(chosen.rule().name())));
+                .anyMatch(f -> f.key().equals(chosen.key()) && f.rule() == chosen.rule()));
 
         // the VM list marks the VMs with findings; with "has dirty rows" on, every listed row is marked
         assertThat(gui.browseViewModel().vms().markedProperty().get())

@@ -52,7 +52,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Finding f = rule.map(rs, dialect);
-                        out.add(new VmFinding(rule.name(), rule.severity().label(), f.table(), f.key(), f.detail()));
+                        out.add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.detail()));
                     }
                 }
             }
@@ -61,7 +61,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
     }
 
     @Override
-    public List<String> rules() {
-        return Arrays.stream(AuditRule.values()).filter(r -> r.vmColumn() != null).map(Enum::name).toList();
+    public List<AuditRule> rules() {
+        return Arrays.stream(AuditRule.values()).filter(r -> r.vmColumn() != null).toList();
     }
 }

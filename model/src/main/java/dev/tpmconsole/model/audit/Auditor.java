@@ -86,7 +86,15 @@ public final class Auditor {
             t.setDaemon(true);
             return t;
         });
-        Scheduler scheduler = Schedulers.from(pool);
+        // a cancelled or failed audit shuts the pool while a worker may still ask for the next rule: that rule is
+        // not wanted any more, so it is dropped here rather than reported as RxJava's undeliverable error
+        Scheduler scheduler = Schedulers.from(task -> {
+            try {
+                pool.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException ended) {
+                // the audit has ended
+            }
+        });
         long[] count = new long[1];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try {

@@ -24,6 +24,6 @@ public interface DirtyVmIndex {
     /** The findings (any severity) about the rows of one VM, in a stable order. */
     List<VmFinding> findingsForVm(Connection connection, SchemaLayout layout, String vmUuid) throws SQLException;
 
-    /** The rule IDs this index decides, for people to know what "dirty" covers here. */
-    List<String> rules();
+    /** The rules this index decides, for people to know what "dirty" covers here. */
+    List<dev.tpmconsole.model.audit.AuditRule> rules();
 }

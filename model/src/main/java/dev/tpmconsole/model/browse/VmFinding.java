@@ -1,8 +1,11 @@
 package dev.tpmconsole.model.browse;
 
+import dev.tpmconsole.model.audit.AuditRule;
+import dev.tpmconsole.model.audit.Severity;
+
 /**
- * A finding about one row of a VM, in the words of design/audit-rules.md: the rule ID, its severity
- * ({@code orphan}, {@code suspect} or {@code info}), the subject table and key, and a sentence for a person.
+ * A finding about one row of a VM, in the words of design/audit-rules.md: the rule, its severity, the subject
+ * table and key, and a sentence for a person.
  */
-public record VmFinding(String rule, String severity, String table, String key, String detail) {
+public record VmFinding(AuditRule rule, Severity severity, String table, String key, String detail) {
 }

@@ -116,6 +116,11 @@ public final class ConnectionPool implements AutoCloseable {
             raw.close();
         } else {
             idle.addFirst(raw);
+            if (closed.get() && idle.remove(raw)) {
+                // the pool closed while this one came back: close() may have drained the idle ones before it
+                forget(raw);
+                raw.close();
+            }
         }
     }
 

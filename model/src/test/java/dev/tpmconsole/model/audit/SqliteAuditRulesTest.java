@@ -107,4 +107,83 @@ class SqliteAuditRulesTest extends AuditRulesContract {
             assertThat(four).isEqualTo(one);
         }
     }
+
+    @Test
+    void rulesRunOnAtMostParallelismConnections_andTheSinkSeesEachWholeInCatalogueOrder() throws Exception {
+        try (Source real = scenario()) {
+            java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            Source counted = new Source() {
+                @Override
+                public String displayName() {
+                    return real.displayName();
+                }
+
+                @Override
+                public dev.tpmconsole.model.schema.DatabaseKind kind() {
+                    return real.kind();
+                }
+
+                @Override
+                public boolean writable() {
+                    return false;
+                }
+
+                @Override
+                public dev.tpmconsole.model.schema.SchemaLayout layout() {
+                    return real.layout();
+                }
+
+                @Override
+                public java.sql.Connection connection() throws java.sql.SQLException {
+                    java.sql.Connection c = real.connection();
+                    most.accumulateAndGet(open.incrementAndGet(), Math::max);
+                    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+                    return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                                if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
+                                    open.decrementAndGet();
+                                }
+                                try {
+                                    return method.invoke(c, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            List<String> seen = new java.util.ArrayList<>();
+            new Auditor(counted, 3).run(Arrays.asList(AuditRule.values()), new AuditSink() {
+                @Override
+                public void ruleStarted(AuditRule rule, int index) {
+                    seen.add(index + " start " + rule);
+                }
+
+                @Override
+                public void finding(Finding f) {
+                    seen.add("finding " + f.rule() + " " + f.key());
+                }
+
+                @Override
+                public void ruleEnded(AuditRule rule, long count) {
+                    seen.add("end " + rule + " " + count);
+                }
+            });
+            // what one rule after the other reports, in the catalogue's order
+            AuditReport sequential = new Auditor(real, 1).run(Arrays.asList(AuditRule.values()));
+            List<String> expected = new java.util.ArrayList<>();
+            for (AuditRule rule : AuditRule.values()) {
+                expected.add(rule.ordinal() + " start " + rule);
+                sequential.findings(rule).forEach(f -> expected.add("finding " + rule + " " + f.key()));
+                expected.add("end " + rule + " " + sequential.findings(rule).size());
+            }
+            assertThat(seen).isEqualTo(expected);
+            assertThat(most.get()).as("connections open at once").isBetween(1, 3);
+            assertThat(open.get()).as("every rule's connection closed").isZero();
+        }
+    }
 }

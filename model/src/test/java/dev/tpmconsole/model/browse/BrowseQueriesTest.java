@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.browse;
 
+import dev.tpmconsole.model.audit.AuditRule;
+
 import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 
 import static dev.tpmconsole.model.browse.BrowseFixture.*;
@@ -165,7 +167,7 @@ class BrowseQueriesTest {
         assertThat(d.tags()).extracting(VmDetails.Tag::tag)
                 .as("the tags that matter, not every tag").containsExactly("bootMode::UEFI", "tpmKeyProviderName::nkp-1");
         assertThat(d.findings()).extracting(VmFinding::rule, VmFinding::severity, VmFinding::key)
-                .containsExactly(tuple("HOST_FILE_ON_MISSING_HOST", "info", ALPHA_FILE_H2));
+                .containsExactly(tuple(AuditRule.HOST_FILE_ON_MISSING_HOST, dev.tpmconsole.model.audit.Severity.INFO, ALPHA_FILE_H2));
         assertThat(d.toString()).doesNotContain(SECRET);
         assertThat(q.vmDetails("0".repeat(32))).isEmpty();
     }
@@ -173,19 +175,19 @@ class BrowseQueriesTest {
     @Test
     void findingsNameTheDirtyRowsOfEachRule() throws Exception {
         assertThat(q.vmDetails(ZETA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)
-                .containsExactly(tuple("TPM_STATE_FILE_WITHOUT_TPM", ZETA_FILE));
+                .containsExactly(tuple(AuditRule.TPM_STATE_FILE_WITHOUT_TPM, ZETA_FILE));
         assertThat(q.vmDetails(ETA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)
-                .containsExactly(tuple("TPM_DUPLICATE_FOR_VM", ETA_TPM_1), tuple("TPM_DUPLICATE_FOR_VM", ETA_TPM_2));
+                .containsExactly(tuple(AuditRule.TPM_DUPLICATE_FOR_VM, ETA_TPM_1), tuple(AuditRule.TPM_DUPLICATE_FOR_VM, ETA_TPM_2));
         assertThat(q.vmDetails(THETA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::table)
-                .containsExactly(tuple("KEY_REF_DUPLICATE_PLACEHOLDER", "EncryptedResourceKeyRefVO"));
+                .containsExactly(tuple(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, "EncryptedResourceKeyRefVO"));
         assertThat(q.vmDetails(GAMMA).orElseThrow().findings()).singleElement()
                 .satisfies(f -> assertThat(f.detail()).contains("kms-old", "no provider is named"));
         assertThat(q.vmDetails(IOTA).orElseThrow().findings()).singleElement()
                 .satisfies(f -> assertThat(f.detail()).contains("relink", P1));
         assertThat(q.vmDetails(KAPPA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)
-                .containsExactly(tuple("BACKUP_WITHOUT_KEY", KAPPA_BACKUP));
+                .containsExactly(tuple(AuditRule.BACKUP_WITHOUT_KEY, KAPPA_BACKUP));
         assertThat(q.vmDetails(LAMBDA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)
-                .containsExactly(tuple("TPM_STATE_BACKUP_WITHOUT_TPM", LAMBDA_BACKUP));
+                .containsExactly(tuple(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, LAMBDA_BACKUP));
         assertThat(q.vmDetails(BETA).orElseThrow().findings()).isEmpty();
     }
 
@@ -307,7 +309,7 @@ class BrowseQueriesTest {
             assertThat(d.backups()).extracting(VmDetails.Backup::ownerKind).containsExactly(VmDetails.OwnerKind.VM);
             assertThat(d.hostFiles()).extracting(VmDetails.HostFile::lastSyncDate).containsOnlyNulls();
             assertThat(lq.vmDetails(LAMBDA).orElseThrow().findings()).extracting(VmFinding::rule)
-                    .containsExactly("TPM_STATE_BACKUP_WITHOUT_TPM");
+                    .containsExactly(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM);
             assertThat(lq.providers("", 0, 10).rows()).extracting(ProviderRow::detail)
                     .containsExactly("KMIP kms-1.example", null, null);
             assertThat(lq.keyRefsOfProvider(lq.providers("nkp", 0, 1).rows().get(0), 0, 100).rows()).hasSize(7);

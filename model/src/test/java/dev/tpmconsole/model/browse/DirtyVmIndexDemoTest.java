@@ -3,12 +3,14 @@ package dev.tpmconsole.model.browse;
 import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Auditor;
+import dev.tpmconsole.model.demo.DemoGenerator;
+import dev.tpmconsole.model.demo.DemoOptions;
+import dev.tpmconsole.model.demo.DemoResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +27,8 @@ class DirtyVmIndexDemoTest {
 
     @Test
     void theDirtyFilterListsExactlyTheVmsWithOrphanOrSuspectFindings() throws Exception {
-        Path demo = TestSnapshots.demo(dir.resolve("demo.sqlite"), 400, 7);
+        Path demo = dir.resolve("demo.sqlite");
+        DemoResult generated = DemoGenerator.writeSnapshot(demo, new DemoOptions(400, 7), false);
         try (SqliteSnapshot s = SqliteSnapshot.open(demo, OpenOptions.readOnly())) {
             BrowseQueries q = new BrowseQueries(s, new AuditDirtyVmIndex(s));
             Set<String> dirty = new HashSet<>(q.dirtyVmUuids());
@@ -34,18 +37,18 @@ class DirtyVmIndexDemoTest {
             all.addAll(page.rows());
             assertThat(page.more()).isFalse();
             Set<String> withFindings = new HashSet<>();
-            Set<String> rules = new HashSet<>();
+            Set<AuditRule> rules = new HashSet<>();
             for (VmRow vm : all) {
                 List<VmFinding> findings = q.vmDetails(vm.uuid()).orElseThrow().findings();
                 findings.forEach(f -> rules.add(f.rule()));
-                if (findings.stream().anyMatch(f -> !f.severity().equals("info"))) {
+                if (findings.stream().anyMatch(f -> f.severity().needsAction())) {
                     withFindings.add(vm.uuid());
                 }
             }
             assertThat(dirty).isEqualTo(withFindings);
             // every rule that can name a VM, but those whose VM does not exist (so no listed VM carries them)
-            List<String> nameAVm = new ArrayList<>(new AuditDirtyVmIndex(s).rules());
-            nameAVm.removeAll(List.of("TPM_WITHOUT_VM", "HOST_FILE_WITHOUT_VM"));
+            List<AuditRule> nameAVm = new ArrayList<>(new AuditDirtyVmIndex(s).rules());
+            nameAVm.removeAll(List.of(AuditRule.TPM_WITHOUT_VM, AuditRule.HOST_FILE_WITHOUT_VM));
             assertThat(rules).as("the demo injects every VM-related kind").containsExactlyInAnyOrderElementsOf(nameAVm);
             // and the browse view agrees with the audit itself
             Set<String> listed = new HashSet<>(all.stream().map(VmRow::uuid).toList());
@@ -54,13 +57,17 @@ class DirtyVmIndexDemoTest {
                     .filter(f -> f.severity().needsAction() && f.vmUuid() != null && listed.contains(f.vmUuid()))
                     .forEach(f -> audited.add(f.vmUuid()));
             assertThat(dirty).isEqualTo(audited);
-            // The injected VMs (quota 1 at 400 VMs): duplicate placeholder, three provider-lost variants, two
-            // TPMs, state files without TPM, state backup without TPM, backup without key; the VM with a file on
-            // a missing host is only "info". The ordinary VMs are clean.
-            assertThat(dirty).hasSize(8);
+            // and all of them agree with what the generator says it did: one VM bent into each dirty kind it
+            // injected (a kind that names a listed VM and needs action); the ordinary VMs are clean
+            int injected = generated.injected().entrySet().stream()
+                    .filter(e -> nameAVm.contains(AuditRule.valueOf(e.getKey().name()))
+                            && AuditRule.valueOf(e.getKey().name()).severity().needsAction())
+                    .mapToInt(java.util.Map.Entry::getValue).sum();
+            assertThat(injected).as("the demo injects dirty VMs at all").isPositive();
+            assertThat(dirty).hasSize(injected);
             assertThat(q.vms(VmFilter.none().withDirtyOnly(true), Sort.asc(VmColumn.NAME), 0, 100).rows())
                     .extracting(VmRow::uuid).containsExactlyInAnyOrderElementsOf(dirty);
-            assertThat(q.countVms(VmFilter.none().withDirtyOnly(true))).isEqualTo(8);
+            assertThat(q.countVms(VmFilter.none().withDirtyOnly(true))).isEqualTo(injected);
         }
     }
 }

@@ -101,6 +101,7 @@ class EventLogTest {
         int threads = 4;
         int each = 5_000;
         CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch halfway = new CountDownLatch(threads);
         List<Thread> loggers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
@@ -111,6 +112,9 @@ class EventLogTest {
                     return;
                 }
                 for (int i = 0; i < each; i++) {
+                    if (i == each / 2) {
+                        halfway.countDown();
+                    }
                     log.info("t" + id, Integer.toString(i));
                 }
             });
@@ -118,7 +122,8 @@ class EventLogTest {
             loggers.add(th);
         }
         go.countDown();
-        Thread.sleep(5);
+        // subscribe once every logger has events kept, while they go on logging
+        assertThat(halfway.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         List<Event> seen = Collections.synchronizedList(new ArrayList<>());
         TestObserver<Event> observer = log.events().doOnNext(seen::add).test();
         for (Thread th : loggers) {

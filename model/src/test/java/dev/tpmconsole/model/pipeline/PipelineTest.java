@@ -140,17 +140,37 @@ class PipelineTest {
 
     @Test
     void anSqlDeleteNeverOvertakesTheItemsBeforeIt_andEveryStepEndsOnce() throws Exception {
-        // R1, R2: items run four at a time and slowly; still, each step starts only after every item of the
-        // previous one has ended, and each step ends exactly once.
-        List<RunEvent> events = run(plan("remove", A, B), db -> new ForwardingPort(db) {
+        // R1, R2: items run four at a time, and in each step A's item ends only after B's has (its last check
+        // waits for B's): the first item to end is not the last; still, each step starts only after every item
+        // of the previous one has ended, and each step ends exactly once.
+        Plan plan = plan("remove", A, B);
+        java.util.Map<String, java.util.concurrent.CountDownLatch> bEnded = new java.util.HashMap<>();
+        for (Plan.Step step : plan.steps()) {
+            List<String> keys = step.items().stream().map(Plan.Item::key).toList();
+            if (step.name() != Plan.StepName.HOST_WORK && keys.stream().anyMatch(k -> k.startsWith(A))
+                    && keys.stream().anyMatch(k -> k.startsWith(B))) {
+                bEnded.put(step.items().get(0).table(), new java.util.concurrent.CountDownLatch(1));
+            }
+        }
+        assertThat(bEnded).as("steps where A's and B's items run side by side").hasSize(3);
+        List<RunEvent> events = run(plan, db -> new ForwardingPort(db) {
             @Override
             public List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException {
-                try {
-                    Thread.sleep(rows.get(0).key().hashCode() % 2 == 0 ? 30 : 5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                java.util.concurrent.CountDownLatch b = bEnded.get(rows.get(0).table());
+                if (b != null && rows.get(0).key().startsWith(A)) {
+                    try {
+                        assertThat(b.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("B's item ran beside A's")
+                                .isTrue();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return super.existing(rows);
                 }
-                return super.existing(rows);
+                List<Plan.RowRef> left = super.existing(rows);
+                if (b != null) {
+                    b.countDown();
+                }
+                return left;
             }
         }, 4, Set.of());
         List<Plan.StepName> steps = new ArrayList<>();

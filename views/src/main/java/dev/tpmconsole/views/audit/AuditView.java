@@ -232,7 +232,8 @@ public final class AuditView {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.acknowledgementOf(f);
                 setTooltip(ack == null ? null : new javafx.scene.control.Tooltip("Acknowledged by " + ack.by() + ": "
                         + ack.reason() + (ack.expiresAt() == null ? "" : " (until " + ack.expiresAt() + ")")));
-                pseudoClassStateChanged(STATUS_NEW, value != null && value.equals("new"));
+                pseudoClassStateChanged(STATUS_NEW, f != null
+                        && vm.stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
             }
         });
         findings.getColumns().add(key);

@@ -16,10 +16,10 @@ import dev.tpmconsole.model.catalogue.KnownFindings;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Observable;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +35,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -57,7 +54,7 @@ import javafx.collections.ObservableList;
  * reason) or un-acknowledged; all of it in the background. A catalogue problem is a line in the status, never a
  * reason for the audit to fail.
  */
-public final class AuditViewModel implements AutoCloseable {
+public final class AuditViewModel extends JobViewModel {
 
     /** Formats the audit can be exported in. */
     public enum ExportFormat { JSON, CSV }
@@ -75,10 +72,8 @@ public final class AuditViewModel implements AutoCloseable {
     private final List<Finding> allFindings = new ArrayList<>();
     private final ObjectProperty<RuleRow> selectedRule = new SimpleObjectProperty<>(this, "selectedRule");
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not run yet");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Acknowledging or taking back, in the background; its failure shows as the audit's error. */
+    private final BackgroundTask acking;
     private final ReadOnlyObjectWrapper<AuditReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Set<String>> vmsWithFindings =
             new ReadOnlyObjectWrapper<>(this, "vmsWithFindings", Set.of());
@@ -87,8 +82,6 @@ public final class AuditViewModel implements AutoCloseable {
     private final BooleanBinding canExport;
     private final BooleanBinding canShowVm;
     private SchemaLayout layout;
-    private Disposable run = Disposable.disposed();
-    private Disposable acking = Disposable.disposed();
 
     private final ObservableValue<Catalogue> catalogue;
     private final java.time.Clock clock;
@@ -98,7 +91,6 @@ public final class AuditViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "acknowledgements", java.util.Map.of());
     private final ReadOnlyStringWrapper catalogueNote = new ReadOnlyStringWrapper(this, "catalogueNote", "");
     private final ReadOnlyObjectWrapper<Catalogue.RecordedAudit> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
-    private final ReadOnlyBooleanWrapper acknowledging = new ReadOnlyBooleanWrapper(this, "acknowledging");
     /** The cloud markers of the audited source and the audit's start (for new findings' first-seen time). */
     private CloudMarkers markers;
     private java.time.Instant startedAt;
@@ -113,11 +105,15 @@ public final class AuditViewModel implements AutoCloseable {
      */
     public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, java.time.Clock clock,
                           FxSchedulers schedulers, Consumer<String> showVm) {
+        super(schedulers, "Not run yet");
         this.catalogue = catalogue;
         this.clock = clock;
         this.source = source;
         this.schedulers = schedulers;
         this.showVm = showVm;
+        acking = new BackgroundTask(schedulers, "");
+        ReadOnlyBooleanProperty running = task.runningProperty();
+        ReadOnlyBooleanProperty acknowledging = acking.runningProperty();
         selectedRule.addListener((obs, old, row) -> {
             findings.setAll(row == null ? List.of() : allFindings.stream().filter(f -> f.rule() == row.rule()).toList());
             selectedFinding.set(null);
@@ -135,26 +131,23 @@ public final class AuditViewModel implements AutoCloseable {
         source.addListener((obs, old, s) -> {
             cancel();
             clear();
-            status.set(s == null ? "No source open" : "Not run yet");
+            task.setMessage(s == null ? "No source open" : "Not run yet");
         });
     }
 
     /** Runs every rule on the open source, in the background. */
     public void run() {
         Source s = source.getValue();
-        if (s == null || running.get()) {
+        if (s == null || task.isRunning()) {
             return;
         }
         clear();
         layout = s.layout();
-        running.set(true);
-        error.set("");
-        status.set("Auditing " + s.displayName() + "…");
         long started = System.nanoTime();
         java.time.Instant at = clock.instant();
         Catalogue c = catalogue.getValue();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
-        run = Observable.<Object>create(emitter -> {
+        task.start("Auditing " + s.displayName() + "…", BackgroundTask.<Object>work(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
                     Before before = c == null ? new Before(null, null, "") : before(c, s, at);
@@ -177,17 +170,13 @@ public final class AuditViewModel implements AutoCloseable {
                     long duration = (System.nanoTime() - started) / 1_000_000;
                     emitter.onNext(recording == null ? new Recorded(before, null, before.note())
                             : record(c, before, recording, at, duration));
-                    emitter.onComplete();
-                })
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(item -> {
+                }), item -> {
                     if (item instanceof RuleDone done) {
                         ruleDone(done);
                     } else {
                         recorded((Recorded) item, at);
                     }
-                }, this::failed, () -> finished(s, started));
+                }, () -> finished(s, started), this::failed);
     }
 
     /** What the catalogue knew of the cloud before the audit (or why it could not say). */
@@ -285,13 +274,12 @@ public final class AuditViewModel implements AutoCloseable {
     private void change(List<Finding> chosen, AckChange change, boolean acknowledge) {
         Catalogue c = catalogue.getValue();
         CloudMarkers m = markers;
-        if (c == null || m == null || chosen.isEmpty() || acknowledging.get()) {
+        if (c == null || m == null || chosen.isEmpty() || acking.isRunning()) {
             return;
         }
         List<FindingKey> keys = chosen.stream().map(FindingKey::of).distinct().toList();
-        acknowledging.set(true);
-        error.set("");
-        acking = io.reactivex.rxjava3.core.Single.fromCallable(() -> {
+        task.dismissError();
+        acking.start("", BackgroundTask.call(() -> {
                     long cloud = c.cloudFor(m).id();
                     java.util.Map<FindingKey, Catalogue.AckEntry> done = new java.util.HashMap<>();
                     for (FindingKey k : keys) {
@@ -301,11 +289,7 @@ public final class AuditViewModel implements AutoCloseable {
                         }
                     }
                     return done;
-                })
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(done -> {
-                    acknowledging.set(false);
+                }), done -> {
                     java.util.Map<FindingKey, FindingState> marks = new java.util.HashMap<>(states.get());
                     java.util.Map<FindingKey, Catalogue.AckEntry> acks = new java.util.HashMap<>(acknowledgements.get());
                     for (FindingKey k : keys) {
@@ -328,10 +312,7 @@ public final class AuditViewModel implements AutoCloseable {
                     catalogueNote.set(String.format("%s %,d finding%s", acknowledge ? "Acknowledged" : "Took back the"
                             + " acknowledgement of", keys.size(), keys.size() == 1 ? "" : "s"));
                     ackChanged.set(ackChanged.get() + 1);
-                }, t -> {
-                    acknowledging.set(false);
-                    error.set(t.getMessage() != null ? t.getMessage() : t.toString());
-                });
+                }, () -> { }, task::fail);
     }
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper ackChanged =
@@ -370,15 +351,14 @@ public final class AuditViewModel implements AutoCloseable {
     private void ruleDone(RuleDone done) {
         allFindings.addAll(done.findings());
         rules.add(new RuleRow(done.rule(), done.count()));
-        progress.set((double) rules.size() / done.total());
-        status.set("Audited " + rules.size() + " of " + done.total() + " rules…");
+        task.setProgress((double) rules.size() / done.total());
+        task.setMessage("Audited " + rules.size() + " of " + done.total() + " rules…");
         if (selectedRule.get() == null && done.count() > 0) {
             selectedRule.set(rules.get(rules.size() - 1));
         }
     }
 
     private void finished(Source s, long started) {
-        running.set(false);
         java.util.Map<AuditRule, Long> counts = new java.util.LinkedHashMap<>();
         rules.forEach(r -> counts.put(r.rule(), r.count()));
         report.set(new AuditReport(s.displayName(), layout.backupOwnerColumn(), layout.keyRefResourceFk(),
@@ -388,18 +368,21 @@ public final class AuditViewModel implements AutoCloseable {
                 .forEach(f -> vms.add(f.vmUuid()));
         vmsWithFindings.set(Set.copyOf(vms));
         long actionable = allFindings.stream().filter(f -> f.severity().needsAction()).count();
-        status.set(String.format("%,d findings (%,d to act on) in %d rules, %.1f s", allFindings.size(), actionable,
+        task.setMessage(String.format("%,d findings (%,d to act on) in %d rules, %.1f s", allFindings.size(), actionable,
                 rules.size(), (System.nanoTime() - started) / 1e9));
     }
 
     private void failed(Throwable t) {
-        running.set(false);
         if (t instanceof Auditor.Cancelled) {
-            status.set("Cancelled after " + rules.size() + " rules");
+            task.setMessage(cancelledText());
             return;
         }
-        status.set("Failed");
-        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        task.setMessage("Failed");
+        task.fail(t);
+    }
+
+    private String cancelledText() {
+        return "Cancelled after " + rules.size() + " rules";
     }
 
     /**
@@ -407,26 +390,22 @@ public final class AuditViewModel implements AutoCloseable {
      * the VM list stops marking what it found.
      */
     public void invalidate() {
-        if (report.get() != null || running.get()) {
+        if (report.get() != null || task.isRunning()) {
             cancel();
             clear();
-            status.set("The database changed since the last audit: run it again (Ctrl+R)");
+            task.setMessage("The database changed since the last audit: run it again (Ctrl+R)");
         }
     }
 
     /** Stops a running audit; what was found so far stays visible. */
     public void cancel() {
-        if (running.get()) {
-            run.dispose();
-            running.set(false);
-            status.set("Cancelled after " + rules.size() + " rules");
+        if (task.cancel()) {
+            task.setMessage(cancelledText());
         }
     }
 
     private void clear() {
-        run.dispose();
-        acking.dispose();
-        acknowledging.set(false);
+        acking.close();
         states.set(java.util.Map.of());
         acknowledgements.set(java.util.Map.of());
         catalogueNote.set("");
@@ -437,7 +416,7 @@ public final class AuditViewModel implements AutoCloseable {
         selectedRule.set(null);
         report.set(null);
         vmsWithFindings.set(Set.of());
-        progress.set(0);
+        task.setProgress(0);
     }
 
     /** Writes the finished report (atomically) in the same format as {@code audit --format}. */
@@ -468,12 +447,8 @@ public final class AuditViewModel implements AutoCloseable {
 
     /** Exports in the background and reports the outcome in the status line (or the error). */
     public void exportTo(Path file, ExportFormat format) {
-        export(file, format).subscribe(() -> status.set("Exported " + report.get().findings().size() + " findings to "
-                + file), t -> error.set("Cannot export to " + file + ": " + t.getMessage()));
-    }
-
-    public void dismissError() {
-        error.set("");
+        export(file, format).subscribe(() -> task.setMessage("Exported " + report.get().findings().size()
+                + " findings to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
     }
 
     /** Shows the VM of the selected finding in the browse view. */
@@ -498,22 +473,6 @@ public final class AuditViewModel implements AutoCloseable {
 
     public ObjectProperty<Finding> selectedFindingProperty() {
         return selectedFinding;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<AuditReport> reportProperty() {
@@ -543,8 +502,8 @@ public final class AuditViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        run.dispose();
-        acking.dispose();
+        super.close();
+        acking.close();
     }
 
     private record RuleDone(AuditRule rule, long count, List<Finding> findings, int total) {

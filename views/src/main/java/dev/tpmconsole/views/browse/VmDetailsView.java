@@ -71,8 +71,9 @@ final class VmDetailsView {
         TableView<VmFinding> findings = table("findingsTable", "No findings about this VM's rows", vm.findings(),
                 f -> List.of("severity-" + f.severity()));
         findings.getColumns().setAll(List.of(
-                Tables.styled("findingSeverityColumn", "Severity", 6, VmFinding::severity, f -> "severity-" + f.severity()),
-                Tables.column("findingRuleColumn", "Rule", 16.5, VmFinding::rule),
+                Tables.styled("findingSeverityColumn", "Severity", 6, f -> f.severity().label(),
+                        f -> "severity-" + f.severity().label()),
+                Tables.column("findingRuleColumn", "Rule", 16.5, f -> f.rule().name()),
                 Tables.column("findingTableColumn", "Table", 11.5, VmFinding::table),
                 Tables.column("findingKeyColumn", "Key", 18, VmFinding::key),
                 Tables.column("findingDetailColumn", "Detail", 30, VmFinding::detail)));
@@ -108,9 +109,8 @@ final class VmDetailsView {
                         : f.hostDeleted() ? f.hostName() + " (deleted)" : f.hostName()),
                 Tables.column("hostFileTypeColumn", "Type", 6, VmDetails.HostFile::type),
                 Tables.column("hostFilePathColumn", "Path", 24, VmDetails.HostFile::path),
-                Tables.styled("hostFileOnHostColumn", "On host (last scan)", 10, vm::onHost,
-                        f -> vm.onHost(f).startsWith("found") ? null : vm.onHost(f).equals("missing")
-                                || vm.onHost(f).startsWith("refused") ? "missing" : null),
+                Tables.styled("hostFileOnHostColumn", "On host (last scan)", 10, f -> vm.onHost(f).text(),
+                        f -> vm.onHost(f).missing() ? "missing" : null),
                 Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
                 Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
                 Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize())),

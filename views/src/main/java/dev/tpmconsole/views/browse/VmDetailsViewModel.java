@@ -3,6 +3,7 @@ package dev.tpmconsole.views.browse;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.LatestOnly;
 import java.util.List;
@@ -87,25 +88,29 @@ public final class VmDetailsViewModel implements AutoCloseable {
     }
 
     /** What the last host scan saw of a host file of this VM ("found", "missing", "host unreachable", ...). */
-    public String onHost(VmDetails.HostFile f) {
+    public OnHost onHost(VmDetails.HostFile f) {
         dev.tpmconsole.model.hosts.HostScanReport r = lastScan.get();
         if (r == null) {
-            return "not scanned";
+            return new OnHost("not scanned", false);
         }
         var host = r.host(f.hostUuid());
         if (host.isEmpty()) {
-            return "host not scanned";
+            return new OnHost("host not scanned", false);
         }
         if (host.get().status() != dev.tpmconsole.model.hosts.HostScanReport.Status.SCANNED) {
-            return "host " + host.get().status().label();
+            return new OnHost("host " + host.get().status().label(), false);
         }
         var refused = host.get().findings().stream().filter(x -> x.rule()
                 == dev.tpmconsole.model.hosts.HostRule.HOST_PATH_REFUSED && f.uuid().equals(x.key())).findFirst();
         if (refused.isPresent()) {
-            return "refused (path rules)";
+            return new OnHost("refused (path rules)", true);
         }
         var entry = host.get().entry(f.path());
-        return entry.map(e -> "found (" + e.kind().label() + ")").orElse("missing");
+        return entry.map(e -> new OnHost("found (" + e.kind().label() + ")", false)).orElse(new OnHost("missing", true));
+    }
+
+    /** What the last host scan saw of a host file, in words, and whether it is not there (or may not be looked at). */
+    public record OnHost(String text, boolean missing) {
     }
 
     private String hostScanText() {
@@ -123,7 +128,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
         for (VmDetails.HostFile f : d.hostFiles()) {
             if (f.type().equals("TpmState")) {
                 String host = f.hostName() != null ? f.hostName() : f.hostUuid();
-                parts.add("state folder " + onHost(f) + " on " + host);
+                parts.add("state folder " + onHost(f).text() + " on " + host);
             }
         }
         String dashed = d.vm().uuid().matches("[0-9a-f]{32}")
@@ -178,7 +183,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
         }, t -> {
             loading.set(false);
             apply(null);
-            error.set(LatestOnly.message(t));
+            error.set(BackgroundTask.messageOf(t));
         });
     }
 

@@ -216,7 +216,8 @@ public final class VmListViewModel implements AutoCloseable {
     public String dirtyRulesText() {
         BrowseQueries q = queries.get();
         return "VMs with an orphan or suspect finding about their rows. Rules: "
-                + (q == null ? "" : String.join(", ", q.dirtyIndex().rules()));
+                + (q == null ? "" : q.dirtyIndex().rules().stream().map(Enum::name)
+                        .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     @Override

@@ -8,10 +8,11 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Scheduler;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,13 +23,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -40,7 +36,7 @@ import javafx.collections.ObservableList;
  * VM details ("was the state folder on its host?"). Host keys and passphrases are asked through the
  * {@link SshPrompts} the window gives; the demo is refused.
  */
-public final class HostScanViewModel implements AutoCloseable {
+public final class HostScanViewModel extends JobViewModel {
 
     private final FxSchedulers schedulers;
     private final HostScanService service;
@@ -52,27 +48,24 @@ public final class HostScanViewModel implements AutoCloseable {
     private final ObservableList<HostFinding> findings = FXCollections.observableArrayList();
     private final ObservableList<HostFinding> findingsReadOnly = FXCollections.unmodifiableObservableList(findings);
     private final ObjectProperty<HostFinding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not scanned yet");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<HostScanReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final BooleanBinding canScan;
     private final BooleanBinding canExport;
     private final StringBinding detail;
     private volatile HostScanner scanner;
     private volatile Recorder recorder = (s, r, ms) -> { };
-    private Disposable run = Disposable.disposed();
 
     /**
      * @param service null when this console cannot reach hosts (scanning is then disabled)
      * @param prompts asks the person for passphrases and unknown host keys (from the scan's threads)
      */
     public HostScanViewModel(FxSchedulers schedulers, HostScanService service, SshPrompts prompts, Clock clock) {
-        this.schedulers = Objects.requireNonNull(schedulers);
+        super(schedulers, "Not scanned yet");
+        this.schedulers = schedulers;
         this.service = service;
         this.prompts = prompts == null ? SshPrompts.NONE : prompts;
         this.clock = clock;
+        ReadOnlyBooleanProperty running = task.runningProperty();
         canScan = Bindings.createBooleanBinding(() -> service != null && source.get() != null && !running.get(),
                 source, running);
         canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);
@@ -89,7 +82,7 @@ public final class HostScanViewModel implements AutoCloseable {
         source.addListener((o, a, b) -> {
             cancel();
             clear();
-            status.set(b == null ? "No source open" : "Not scanned yet");
+            task.setMessage(b == null ? "No source open" : "Not scanned yet");
         });
     }
 
@@ -107,15 +100,12 @@ public final class HostScanViewModel implements AutoCloseable {
     /** Scans the hosts of the open source in the background. */
     public void scan() {
         Source s = source.get();
-        if (s == null || service == null || running.get()) {
+        if (s == null || service == null || task.isRunning()) {
             return;
         }
         clear();
-        running.set(true);
-        error.set("");
-        status.set("Reading the hosts of " + s.displayName() + "…");
         Scheduler fx = schedulers.fx();
-        run = Completable.fromAction(() -> {
+        task.start("Reading the hosts of " + s.displayName() + "…", BackgroundTask.work(emitter -> {
                     HostScanner.refuseDemo(s);
                     try (SshHosts ssh = service.open(prompts)) {
                         HostScanner sc = new HostScanner(s, ssh, clock);
@@ -143,16 +133,12 @@ public final class HostScanViewModel implements AutoCloseable {
                         fx.scheduleDirect(() -> finished(r));
                         recorder.record(s, r, (System.nanoTime() - started) / 1_000_000);
                     }
-                })
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(() -> {
-                }, this::failed);
+                }), x -> { }, () -> { }, this::failed);
     }
 
     private void plannedRows(List<HostScanRow> rows) {
         hosts.setAll(rows);
-        status.set("Scanning " + rows.size() + " hosts…");
+        task.setMessage("Scanning " + rows.size() + " hosts…");
     }
 
     private void replace(String hostUuid, java.util.function.UnaryOperator<HostScanRow> change) {
@@ -169,22 +155,22 @@ public final class HostScanViewModel implements AutoCloseable {
         findings.addAll(h.findings());
         long done = hosts.stream().filter(r -> r.state() != HostScanRow.State.WAITING
                 && r.state() != HostScanRow.State.SCANNING).count();
-        progress.set(hosts.isEmpty() ? 1 : (double) done / hosts.size());
-        if (running.get()) {
-            status.set("Scanned " + done + " of " + hosts.size() + " hosts…");
+        task.setProgress(hosts.isEmpty() ? 1 : (double) done / hosts.size());
+        if (task.isRunning()) {
+            task.setMessage("Scanned " + done + " of " + hosts.size() + " hosts…");
         }
     }
 
     private void finished(HostScanReport r) {
-        running.set(false);
+        task.ended();
         scanner = null;
         report.set(r);
         hosts.setAll(r.hosts().stream().map(HostScanRow::of).toList());
         findings.setAll(r.findings());
-        progress.set(1);
+        task.setProgress(1);
         long unreachable = r.hosts().stream().filter(h -> h.status() == HostScanReport.Status.UNREACHABLE).count();
         long act = r.findings().stream().filter(f -> f.severity().needsAction()).count();
-        status.set(String.format("%d hosts scanned at %s, %d unreachable: %d findings (%d to act on)",
+        task.setMessage(String.format("%d hosts scanned at %s, %d unreachable: %d findings (%d to act on)",
                 r.hosts().size() - unreachable, java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                         .withZone(java.time.ZoneId.systemDefault()).format(r.scannedAt()), unreachable,
                 r.findings().size(), act));
@@ -194,43 +180,39 @@ public final class HostScanViewModel implements AutoCloseable {
     }
 
     private void failed(Throwable t) {
-        running.set(false);
         scanner = null;
         if (t instanceof HostScanner.Cancelled) {
             cancelledRows();
             return;
         }
-        status.set("Scan failed");
-        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        task.setMessage("Scan failed");
+        task.fail(t);
     }
 
     private void cancelledRows() {
         hosts.replaceAll(HostScanRow::cancelled);
-        status.set("Cancelled: " + hosts.stream().filter(r -> r.state() != HostScanRow.State.CANCELLED).count()
+        task.setMessage("Cancelled: " + hosts.stream().filter(r -> r.state() != HostScanRow.State.CANCELLED).count()
                 + " of " + hosts.size() + " hosts scanned");
     }
 
     /** Stops a running scan: hosts not finished are marked cancelled; what was found stays visible. */
     public void cancel() {
         HostScanner s = scanner;
-        if (running.get()) {
+        if (task.cancel()) {
             if (s != null) {
                 s.cancel();
             }
-            run.dispose();
-            running.set(false);
             scanner = null;
             cancelledRows();
         }
     }
 
     private void clear() {
-        run.dispose();
         hosts.clear();
         findings.clear();
         selectedFinding.set(null);
         report.set(null);
-        progress.set(0);
+        task.setProgress(0);
     }
 
     /** The findings as text lines (rule, severity, address, path, detail, repair), tab-separated, with a header. */
@@ -257,12 +239,8 @@ public final class HostScanViewModel implements AutoCloseable {
 
     /** Exports in the background and reports the outcome in the status line (or the error). */
     public void exportTo(Path file) {
-        export(file).subscribe(() -> status.set("Exported the scan of " + report.get().hosts().size() + " hosts to " + file),
-                t -> error.set("Cannot export to " + file + ": " + t.getMessage()));
-    }
-
-    public void dismissError() {
-        error.set("");
+        export(file).subscribe(() -> task.setMessage("Exported the scan of " + report.get().hosts().size()
+                + " hosts to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
     }
 
     public ObjectProperty<Source> sourceProperty() {
@@ -279,22 +257,6 @@ public final class HostScanViewModel implements AutoCloseable {
 
     public ObjectProperty<HostFinding> selectedFindingProperty() {
         return selectedFinding;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     /** The last finished scan (null until one finished, and again when the source changes). */
@@ -320,6 +282,6 @@ public final class HostScanViewModel implements AutoCloseable {
         if (s != null) {
             s.cancel();
         }
-        run.dispose();
+        super.close();
     }
 }

@@ -6,10 +6,10 @@ import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
-import io.reactivex.rxjava3.core.Observable;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.ObservableEmitter;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,10 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,23 +32,18 @@ import javafx.collections.ObservableList;
  * is handed to whoever opens snapshots (the main window). Progress reaches the FX thread about ten times a
  * second (the importer's pace), never once per row.
  */
-public final class ImportViewModel implements AutoCloseable {
+public final class ImportViewModel extends JobViewModel {
 
     /** The rows read so far of one table; {@code current} while it is being read. */
     public record TableRows(String table, long rows, boolean current) {
     }
 
-    private final FxSchedulers schedulers;
     private final Consumer<Path> open;
 
     private final ReadOnlyObjectWrapper<Path> dump = new ReadOnlyObjectWrapper<>(this, "dump");
     private final ReadOnlyObjectWrapper<Path> target = new ReadOnlyObjectWrapper<>(this, "target");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper bytes = new ReadOnlyStringWrapper(this, "bytes", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<TableRows> tables = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
@@ -59,16 +51,16 @@ public final class ImportViewModel implements AutoCloseable {
     private final BooleanBinding canCancel;
     private final BooleanBinding hasError;
     private DumpImporter importer;
-    private Disposable run = Disposable.disposed();
 
     /**
      * @param open opens a finished snapshot (the main window's {@code open}), called on the FX thread
      */
     public ImportViewModel(FxSchedulers schedulers, Consumer<Path> open) {
-        this.schedulers = Objects.requireNonNull(schedulers);
+        super(schedulers, "");
         this.open = Objects.requireNonNull(open);
-        canCancel = Bindings.createBooleanBinding(() -> running.get() && !cancelling.get(), running, cancelling);
-        hasError = error.isNotEmpty();
+        canCancel = Bindings.createBooleanBinding(() -> task.isRunning() && !cancelling.get(), task.runningProperty(),
+                cancelling);
+        hasError = task.errorProperty().isNotEmpty();
     }
 
     /**
@@ -76,19 +68,16 @@ public final class ImportViewModel implements AutoCloseable {
      * replace an existing file). Does nothing while an import runs.
      */
     public void start(Path dumpFile, Path snapshot, boolean overwrite) {
-        if (running.get()) {
+        if (task.isRunning()) {
             return;
         }
         dump.set(dumpFile.toAbsolutePath().normalize());
         target.set(snapshot.toAbsolutePath().normalize());
-        running.set(true);
         cancelling.set(false);
-        progress.set(0);
+        task.setProgress(0);
         bytes.set("");
-        error.set("");
         result.set(null);
         tables.clear();
-        status.set("Reading " + dump.get().getFileName() + "…");
         AtomicReference<ObservableEmitter<Object>> events = new AtomicReference<>();
         DumpImporter current = new DumpImporter(new ImportOptions(overwrite, null), p -> {
             ObservableEmitter<Object> e = events.get();
@@ -99,36 +88,27 @@ public final class ImportViewModel implements AutoCloseable {
         importer = current;
         Path from = dump.get();
         Path to = target.get();
-        run = Observable.<Object>create(emitter -> {
+        task.start("Reading " + from.getFileName() + "…", BackgroundTask.<Object>work(emitter -> {
                     events.set(emitter);
                     // a disposal (the window closed) stops the import too; Cancel goes through cancel()
                     emitter.setCancellable(current::cancel);
-                    try {
-                        ImportResult r = current.run(from, to);
-                        emitter.onNext(r);
-                        emitter.onComplete();
-                    } catch (Exception e) {
-                        emitter.tryOnError(e);
-                    }
-                })
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(event -> {
+                    emitter.onNext(current.run(from, to));
+                }), event -> {
                     if (event instanceof ImportProgress p) {
                         progressed(p);
                     } else if (event instanceof ImportResult r) {
                         finished(r);
                     }
-                }, this::failed);
+                }, () -> { }, this::failed);
     }
 
     private void progressed(ImportProgress p) {
-        progress.set(p.phase() == ImportProgress.Phase.INDEXING ? -1 : p.fraction());
+        task.setProgress(p.phase() == ImportProgress.Phase.INDEXING ? -1 : p.fraction());
         bytes.set(Formats.bytes(p.bytesRead()) + " of " + Formats.bytes(p.totalBytes()) + " read · "
                 + Formats.count(p.totalRows()) + " rows");
         showTables(p.rowsPerTable(), p.phase() == ImportProgress.Phase.READING ? p.table() : null);
         if (!cancelling.get()) {
-            status.set(switch (p.phase()) {
+            task.setMessage(switch (p.phase()) {
                 case READING -> p.table() == null ? "Reading " + dump.get().getFileName() + "…"
                         : "Reading " + p.table() + "…";
                 case INDEXING -> "Building the indexes…";
@@ -144,47 +124,41 @@ public final class ImportViewModel implements AutoCloseable {
     }
 
     private void finished(ImportResult r) {
-        running.set(false);
+        task.ended();
         cancelling.set(false);
-        progress.set(1);
+        task.setProgress(1);
         showTables(r.rowsPerTable(), null);
         bytes.set(Formats.bytes(r.dumpBytes()) + " read · " + Formats.count(r.totalRows()) + " rows");
         result.set(r);
-        status.set(String.format("Imported %s rows into %s in %.1f s%s", Formats.count(r.totalRows()),
+        task.setMessage(String.format("Imported %s rows into %s in %.1f s%s", Formats.count(r.totalRows()),
                 r.snapshot().getFileName(), r.elapsed().toMillis() / 1000.0,
                 r.warnings().isEmpty() ? "" : ". " + String.join(" ", r.warnings())));
         open.accept(r.snapshot());
     }
 
     private void failed(Throwable t) {
-        running.set(false);
         boolean wasCancelling = cancelling.get();
         cancelling.set(false);
+        task.setProgress(0);
         if (t instanceof SourceException se && se.reason() == SourceException.Reason.CANCELLED || wasCancelling) {
-            status.set("Cancelled; no snapshot was written");
-            progress.set(0);
+            task.setMessage("Cancelled; no snapshot was written");
             return;
         }
-        status.set("Failed; no snapshot was written");
-        progress.set(0);
+        task.setMessage("Failed; no snapshot was written");
         if (t instanceof FileAlreadyExistsException) {
-            error.set(target.get() + " exists already; choose another name");
+            task.fail(target.get() + " exists already; choose another name");
         } else {
-            error.set(t.getMessage() != null && !t.getMessage().isBlank() ? t.getMessage() : t.toString());
+            task.fail(t);
         }
     }
 
     /** Stops the import; it removes what it wrote and then reports "Cancelled". */
     public void cancel() {
-        if (running.get() && !cancelling.get()) {
+        if (task.isRunning() && !cancelling.get()) {
             cancelling.set(true);
-            status.set("Cancelling…");
+            task.setMessage("Cancelling…");
             importer.cancel();
         }
-    }
-
-    public void dismissError() {
-        error.set("");
     }
 
     public ReadOnlyObjectProperty<Path> dumpProperty() {
@@ -195,26 +169,10 @@ public final class ImportViewModel implements AutoCloseable {
         return target.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** 0 to 1 while reading, -1 (indeterminate) while the indexes are built. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
 
     /** "12.3 MiB of 45.6 MiB read · 123,456 rows". */
     public ReadOnlyStringProperty bytesProperty() {
         return bytes.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ImportResult> resultProperty() {
@@ -240,6 +198,6 @@ public final class ImportViewModel implements AutoCloseable {
         if (importer != null) {
             importer.cancel();
         }
-        run.dispose();
+        super.close();
     }
 }

@@ -5,10 +5,9 @@ import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import io.reactivex.rxjava3.core.Completable;
-import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,8 +42,8 @@ public final class PreviewViewModel implements AutoCloseable {
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The making of the plan; its message is unused (the status line says what the plan deletes). */
+    private final BackgroundTask task;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Preview");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<PreviewNode> steps = FXCollections.observableArrayList();
@@ -63,7 +61,6 @@ public final class PreviewViewModel implements AutoCloseable {
     private final StringBinding summary;
     private final BooleanBinding canExport;
     private final BooleanBinding canRun;
-    private Disposable pending = Disposable.disposed();
     /** Whether the plan's host work may be done over SSH (it has some, and the source is not the demo). */
     private boolean hostsReachable;
 
@@ -71,6 +68,8 @@ public final class PreviewViewModel implements AutoCloseable {
         this.source = source;
         this.schedulers = schedulers;
         this.clock = clock;
+        this.task = new BackgroundTask(schedulers, "");
+        ReadOnlyBooleanProperty loading = task.runningProperty();
         summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
                 : "Will " + (preview.get().plan().nothingToDo() ? "change nothing: " : "")
                         + preview.get().plan().summary().replaceFirst("^will ", ""), preview);
@@ -81,28 +80,20 @@ public final class PreviewViewModel implements AutoCloseable {
 
     /** Makes the plan of {@code operation} for these VMs, in the background. */
     public void load(Operation operation, List<String> vmUuids) {
-        pending.dispose();
-        loading.set(true);
-        error.set("");
+        task.cancel();
         title.set((operation == Operation.REMOVE ? "Preview: remove the TPM of " : "Preview: reset the TPM of ")
                 + (vmUuids.size() == 1 ? "VM " + vmUuids.get(0) : vmUuids.size() + " VMs"));
-        pending = Single.fromCallable(() -> {
+        task.start("", BackgroundTask.call(() -> {
                     Planner planner = new Planner(source, clock);
                     PlanPreview p = operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
                     // the demo's hosts do not exist: its host work can only be exported
                     boolean reachable = !p.plan().hostWork().isEmpty()
                             && !dev.tpmconsole.model.demo.DemoSnapshots.isDemo(source);
                     return java.util.Map.entry(p, reachable);
-                })
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(loaded -> {
+                }), loaded -> {
                     hostsReachable = loaded.getValue();
                     show(loaded.getKey());
-                }, t -> {
-                    loading.set(false);
-                    error.set(t.getMessage() != null ? t.getMessage() : t.toString());
-                });
+                }, () -> { }, task::fail);
     }
 
     /** Shows a plan made elsewhere (a repair), as if loaded; its host work is exported. */
@@ -119,8 +110,8 @@ public final class PreviewViewModel implements AutoCloseable {
         counts.setAll(perTable.entrySet().stream().map(e -> new TableCount(e.getKey(), e.getValue())).toList());
         kept.setAll(plan.kept());
         hostWork.setAll(plan.hostWork());
+        task.ended();
         preview.set(p);
-        loading.set(false);
         List<String> emphasis = new ArrayList<>();
         if (!p.keyMaterial().isEmpty()) {
             emphasis.add(p.keyMaterial().size() + (p.keyMaterial().size() == 1 ? " key ref" : " key refs")
@@ -220,7 +211,7 @@ public final class PreviewViewModel implements AutoCloseable {
     /** Exports and reports the outcome in the status line or the error. */
     public void exportTo(Path file) {
         export(file).subscribe(() -> status.set("Plan written to " + file),
-                t -> error.set("Cannot write " + file + ": " + t.getMessage()));
+                t -> task.fail("Cannot write " + file + ": " + t.getMessage()));
     }
 
     public ReadOnlyObjectProperty<PlanPreview> previewProperty() {
@@ -228,11 +219,11 @@ public final class PreviewViewModel implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return task.runningProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return task.errorProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -308,7 +299,7 @@ public final class PreviewViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        pending.dispose();
+        task.close();
     }
 
     /** Rows deleted from one table. */

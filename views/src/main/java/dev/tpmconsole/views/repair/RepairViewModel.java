@@ -12,10 +12,10 @@ import dev.tpmconsole.model.stats.TableCounts;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.run.RunService;
 import dev.tpmconsole.views.run.RunViewModel;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Scheduler;
-import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +39,7 @@ import javafx.collections.ObservableList;
  * pipeline (which backs the snapshot up first and quarantines key material before deleting it), then audit
  * again and compare the row counts per table before and after.
  */
-public final class RepairViewModel implements AutoCloseable {
+public final class RepairViewModel extends JobViewModel {
 
     /** The key rules the repair deals with. */
     public static final List<AuditRule> KEY_RULES = List.of(AuditRule.KEY_REF_ORPHANED,
@@ -121,8 +121,6 @@ public final class RepairViewModel implements AutoCloseable {
     private final Clock clock;
     private final RunService runService;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.AUDIT);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<TableChange> changes = FXCollections.observableArrayList();
@@ -133,9 +131,9 @@ public final class RepairViewModel implements AutoCloseable {
     private final BooleanBinding canPlan;
     private Map<String, Long> countsBefore = Map.of();
     private Set<String> chosenKeys = Set.of();
-    private Disposable pending = Disposable.disposed();
 
     public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService) {
+        super(schedulers, "");
         this.source = source;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
@@ -147,20 +145,29 @@ public final class RepairViewModel implements AutoCloseable {
 
     /** Audits the key rules and classifies the findings. */
     public void audit() {
-        status.set("Auditing the key refs of " + source.displayName() + "…");
-        error.set("");
-        pending = Single.fromCallable(() -> new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source)))
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(a -> {
+        background("Auditing the key refs of " + source.displayName() + "…", this::audited, a -> {
                     countsBefore = a.counts();
                     rows.setAll(a.report().findings().stream().map(Row::new).toList());
                     rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
                     canPlan.invalidate();
-                    status.set(rows.isEmpty() ? "No key finding: nothing to repair"
+                    task.setMessage(rows.isEmpty() ? "No key finding: nothing to repair"
                             : rows.size() + " key finding(s); choose what to repair");
                     page.set(Page.CHOOSE);
-                }, this::failed);
+                });
+    }
+
+    private Audited audited() throws Exception {
+        return new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source));
+    }
+
+    /** Runs {@code work} in the background (what ran before is dropped), then {@code then} on the FX thread. */
+    private <T> void background(String message, java.util.concurrent.Callable<T> work,
+                                java.util.function.Consumer<T> then) {
+        task.cancel();
+        task.start(message, BackgroundTask.call(work), then, () -> { }, t -> {
+            task.fail(t);
+            task.setMessage("");
+        });
     }
 
     /** Chooses (or leaves) every repairable finding of a kind. */
@@ -173,15 +180,12 @@ public final class RepairViewModel implements AutoCloseable {
         Set<String> keys = new LinkedHashSet<>();
         rows.stream().filter(r -> r.chosenProperty().get() && r.kind().repairable()).forEach(r -> keys.add(r.finding().key()));
         chosenKeys = keys;
-        status.set("Planning the repair of " + keys.size() + " key ref(s)…");
-        pending = Single.fromCallable(() -> new RepairPlanner(source, clock).plan(KEY_RULES, keys))
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe((PlanPreview p) -> {
+        background("Planning the repair of " + keys.size() + " key ref(s)…",
+                () -> new RepairPlanner(source, clock).plan(KEY_RULES, keys), (PlanPreview p) -> {
                     preview.show("Repair of " + keys.size() + " key ref(s)", p);
-                    status.set("The repair as a plan: " + p.plan().summary());
+                    task.setMessage("The repair as a plan: " + p.plan().summary());
                     page.set(Page.PLAN);
-                }, this::failed);
+                });
     }
 
     /** Runs the plan (after the person confirmed it): backup, quarantine, one transaction per item. */
@@ -203,10 +207,7 @@ public final class RepairViewModel implements AutoCloseable {
 
     /** After the run: the key audit again, and the row counts per table before and after. */
     private void reaudit() {
-        pending = Single.fromCallable(() -> new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source)))
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .subscribe(a -> {
+        background(task.messageProperty().get(), this::audited, a -> {
                     Map<String, TableChange> byTable = new LinkedHashMap<>();
                     countsBefore.forEach((t, n) -> byTable.put(t, new TableChange(t, n, a.counts().getOrDefault(t, 0L))));
                     changes.setAll(byTable.values());
@@ -217,12 +218,7 @@ public final class RepairViewModel implements AutoCloseable {
                                     + " key finding(s) that were not chosen (or cannot be repaired here) remain."
                             : stillThere + " chosen finding(s) remain: see the run's error panel, then retry.");
                     page.set(Page.RESULT);
-                }, this::failed);
-    }
-
-    private void failed(Throwable t) {
-        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
-        status.set("");
+                });
     }
 
     /** Back one page (from the plan to the choice, from the choice to the audit). */
@@ -236,14 +232,6 @@ public final class RepairViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ObservableList<Row> rows() {
@@ -276,7 +264,7 @@ public final class RepairViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        pending.dispose();
+        super.close();
         preview.close();
         if (run.get() != null) {
             run.get().close();

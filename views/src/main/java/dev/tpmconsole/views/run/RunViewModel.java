@@ -4,10 +4,10 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
-import io.reactivex.rxjava3.disposables.Disposable;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,7 +30,7 @@ import javafx.collections.ObservableList;
  * Cancel (stops between items), and at the end a summary and a re-audit of the VMs touched. Events reach the
  * FX thread in batches of about 100 ms, so the FX thread stays free however many items run.
  */
-public final class RunViewModel implements AutoCloseable {
+public final class RunViewModel extends JobViewModel {
 
     private final RunService service;
     private final FxSchedulers schedulers;
@@ -55,10 +51,6 @@ public final class RunViewModel implements AutoCloseable {
     private final Map<String, String> pathOfItem = new HashMap<>();
     private final javafx.beans.property.BooleanProperty hostWorkOverSsh =
             new javafx.beans.property.SimpleBooleanProperty(this, "hostWorkOverSsh", false);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Not started");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper residueText = new ReadOnlyStringWrapper(this, "residue", "");
     private final ReadOnlyObjectWrapper<RunEvent.Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
@@ -66,13 +58,13 @@ public final class RunViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<Finding>> residue = new ReadOnlyObjectWrapper<>(this, "residueFindings");
     private final BooleanBinding canRetry;
     private final BooleanBinding canCancel;
-    private Disposable run = Disposable.disposed();
     private int ended;
 
     /**
      * @param batchTimer the scheduler that times event batches (null: no batching, each event at once — tests)
      */
     public RunViewModel(RunService service, FxSchedulers schedulers, Scheduler batchTimer, Plan plan) {
+        super(schedulers, "Not started");
         this.service = service;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
@@ -98,9 +90,9 @@ public final class RunViewModel implements AutoCloseable {
             pathOfItem.put(id, w.path());
         }
         hostRows.setAll(hosts.values());
-        canRetry = Bindings.createBooleanBinding(() -> !running.get() && journal.get() != null
-                && outcome.get() != RunEvent.Outcome.DONE, running, journal, outcome);
-        canCancel = running.getReadOnlyProperty().and(running);
+        canRetry = Bindings.createBooleanBinding(() -> !task.isRunning() && journal.get() != null
+                && outcome.get() != RunEvent.Outcome.DONE, task.runningProperty(), journal, outcome);
+        canCancel = Bindings.createBooleanBinding(task::isRunning, task.runningProperty());
     }
 
     /** Starts the run (after the person confirmed it). */
@@ -124,7 +116,7 @@ public final class RunViewModel implements AutoCloseable {
     /** Runs the failed (and unstarted, and skipped) items again: a resume of the journal. */
     public void retryFailed() {
         Path j = journal.get();
-        if (j == null || running.get()) {
+        if (j == null || task.isRunning()) {
             return;
         }
         items.forEach(r -> {
@@ -137,27 +129,26 @@ public final class RunViewModel implements AutoCloseable {
         launch("Resuming…", () -> service.resume(j));
     }
 
+    /** The run started (its journal first), then its events in batches; on the FX thread. */
+    @SuppressWarnings("unchecked")
     private void launch(String message, Callable<RunService.Started> starter) {
-        run.dispose();
-        running.set(true);
-        error.set("");
         summary.set("");
         residueText.set("");
         outcome.set(null);
-        status.set(message);
         ended = (int) items.stream().filter(r -> r.state() == ItemRow.State.DONE).count();
-        progress.set(items.isEmpty() ? 1 : (double) ended / items.size());
-        run = Single.fromCallable(starter::call)
-                .subscribeOn(schedulers.background())
-                .observeOn(schedulers.fx())
-                .flatMapObservable(started -> {
-                    journal.set(started.journal());
-                    Observable<RunEvent> events = started.events().subscribeOn(schedulers.background());
-                    Observable<List<RunEvent>> batches = batchTimer == null ? events.map(List::of)
-                            : events.buffer(100, TimeUnit.MILLISECONDS, batchTimer, 400).filter(b -> !b.isEmpty());
-                    return batches.observeOn(schedulers.fx());
-                })
-                .subscribe(this::apply, this::failed, () -> running.set(false));
+        task.setProgress(items.isEmpty() ? 1 : (double) ended / items.size());
+        task.start(message, Single.fromCallable(starter::call).flatMapObservable(started -> {
+            Observable<RunEvent> events = started.events();
+            Observable<List<RunEvent>> batches = batchTimer == null ? events.map(List::of)
+                    : events.buffer(100, TimeUnit.MILLISECONDS, batchTimer, 400).filter(b -> !b.isEmpty());
+            return Observable.<Object>just(started).concatWith(batches);
+        }), item -> {
+            if (item instanceof RunService.Started started) {
+                journal.set(started.journal());
+            } else {
+                apply((List<RunEvent>) item);
+            }
+        }, () -> { }, this::failed);
     }
 
     /** A batch of events; the failures list changes once per batch. */
@@ -173,13 +164,13 @@ public final class RunViewModel implements AutoCloseable {
 
     private void apply(RunEvent e, List<ItemRow> failedNow) {
         if (e instanceof RunEvent.StepStarted s) {
-            status.set("Step " + s.step() + " (" + s.items() + " items)…");
+            task.setMessage("Step " + s.step() + " (" + s.items() + " items)…");
         } else if (e instanceof RunEvent.ItemStarted i) {
             row(i.step(), i.item()).set(ItemRow.State.RUNNING, null, null);
         } else if (e instanceof RunEvent.HostWorkExported x) {
             row(x.step(), x.item()).set(ItemRow.State.EXPORTED, "exported into the run folder's script for host "
                     + x.hostUuid() + ": nothing was done on the host", null);
-            progress.set((double) ++ended / Math.max(1, items.size()));
+            task.setProgress((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.HostMoved m) {
             HostRow host = hostOfItem.get(m.item());
             if (host != null) {
@@ -189,16 +180,16 @@ public final class RunViewModel implements AutoCloseable {
             ItemRow r = row(d.step(), d.item());
             if (r.state() != ItemRow.State.EXPORTED) {
                 r.set(ItemRow.State.DONE, null, null);
-                progress.set((double) ++ended / Math.max(1, items.size()));
+                task.setProgress((double) ++ended / Math.max(1, items.size()));
             }
         } else if (e instanceof RunEvent.ItemSkipped k) {
             row(k.step(), k.item()).set(ItemRow.State.SKIPPED, k.reason(), null);
-            progress.set((double) ++ended / Math.max(1, items.size()));
+            task.setProgress((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.ItemFailed f) {
             ItemRow r = row(f.step(), f.item());
             r.set(ItemRow.State.FAILED, f.cause(), f.detail());
             failedNow.add(r);
-            progress.set((double) ++ended / Math.max(1, items.size()));
+            task.setProgress((double) ++ended / Math.max(1, items.size()));
             HostRow host = f.step() == Plan.StepName.HOST_WORK ? hostOfItem.get(f.item()) : null;
             if (host != null) {
                 host.failed(pathOfItem.get(f.item()), f.cause());
@@ -207,9 +198,9 @@ public final class RunViewModel implements AutoCloseable {
             items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
         } else if (e instanceof RunEvent.RunEnded r) {
-            progress.set(1); // skipped items end too
-            running.set(false);
-            status.set(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
+            task.setProgress(1); // skipped items end too
+            task.ended();
+            task.setMessage(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
             summary.set(String.format("%d items done, %d failed, %d skipped.%s", r.done(), r.failed(), r.skipped(),
                     r.outcome() == RunEvent.Outcome.DONE ? "" : " Retry failed runs them again (a resume of the journal)."));
             // last, so that whoever listens to the outcome finds the summary and the rest in place
@@ -248,29 +239,26 @@ public final class RunViewModel implements AutoCloseable {
     }
 
     private void failed(Throwable t) {
-        running.set(false);
         dev.tpmconsole.model.pipeline.RunStorageException stop = dev.tpmconsole.model.pipeline.Pipeline.storageFailure(t);
         if (stop != null && journal.get() != null) {
             // the run cannot keep its record (or write at all): what was done is done and consistent
-            status.set("Stopped");
-            error.set("The run stopped: " + stop.getMessage() + ". What was done is consistent; once that is fixed,"
+            task.setMessage("Stopped");
+            task.fail("The run stopped: " + stop.getMessage() + ". What was done is consistent; once that is fixed,"
                     + " Retry failed finishes the run.");
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING)
                     .forEach(r -> r.set(ItemRow.State.PENDING, "stopped: " + stop.getMessage(), null));
             outcome.set(RunEvent.Outcome.FAILED);
             return;
         }
-        status.set("Refused");
-        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        task.setMessage("Refused");
+        task.fail(t);
     }
 
     /** Stops between items; the item in flight commits or rolls back whole, and the journal can be resumed. */
     public void cancel() {
-        if (running.get()) {
-            run.dispose();
-            running.set(false);
+        if (task.cancel()) {
             outcome.set(RunEvent.Outcome.CANCELLED);
-            status.set("Cancelled; Retry failed resumes the run");
+            task.setMessage("Cancelled; Retry failed resumes the run");
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING).forEach(r -> r.set(ItemRow.State.PENDING,
                     "cancelled while running: see the journal", null));
         }
@@ -292,22 +280,6 @@ public final class RunViewModel implements AutoCloseable {
 
     public ObservableList<ItemRow> failures() {
         return failures;
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -336,10 +308,5 @@ public final class RunViewModel implements AutoCloseable {
 
     public BooleanBinding canCancelBinding() {
         return canCancel;
-    }
-
-    @Override
-    public void close() {
-        run.dispose();
     }
 }

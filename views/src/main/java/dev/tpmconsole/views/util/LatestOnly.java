@@ -119,10 +119,4 @@ public final class LatestOnly implements AutoCloseable {
         }
 
     }
-
-    /** A message for a person: the exception's own, or its kind when it has none. */
-    public static String message(Throwable t) {
-        String m = t.getMessage();
-        return m != null && !m.isBlank() ? m : t.toString();
-    }
 }

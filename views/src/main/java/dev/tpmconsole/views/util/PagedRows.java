@@ -120,7 +120,7 @@ public final class PagedRows<R> implements AutoCloseable {
         fetchingMore = false;
         counting.set(false);
         loading.set(false);
-        error.set(LatestOnly.message(t));
+        error.set(BackgroundTask.messageOf(t));
     }
 
     public ObservableList<R> rows() {

@@ -115,4 +115,43 @@ class AuditViewModelCatalogueTest {
         assertThat(vm.recordedProperty().get()).isNull();
         assertThat(vm.canAcknowledgeBinding().get()).isFalse();
     }
+
+    @Test
+    void cancelStopsTheAudit_itIsNotRecordedAndTheScreenIsIdleAgain() throws Exception {
+        // the audit's thread waits while the first rule's findings are handed to the "FX thread": Cancel is
+        // pressed then, mid-audit, on the real snapshot and catalogue
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        dev.tpmconsole.views.util.SteppedFx fx = new dev.tpmconsole.views.util.SteppedFx();
+        List<Throwable> undeliverable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(undeliverable::add);
+        try (AuditViewModel audit = new AuditViewModel(open, cat, Clock.systemUTC(), new FxSchedulers(
+                io.reactivex.rxjava3.schedulers.Schedulers.from(background),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fx)), v -> { })) {
+            audit.run();
+            assertThat(audit.runningProperty().get()).isTrue();
+            assertThat(audit.canRunBinding().get()).isFalse();
+            while (audit.rules().isEmpty()) {
+                assertThat(fx.step()).as("the first rule arrives").isTrue();
+            }
+            audit.cancel();
+            fx.release();
+            background.shutdown();
+            assertThat(background.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the audit's thread ended").isTrue();
+            fx.drain();
+
+            assertThat(audit.runningProperty().get()).isFalse();
+            assertThat(audit.canRunBinding().get()).isTrue();
+            assertThat(audit.statusProperty().get()).isEqualTo("Cancelled after 1 rules");
+            assertThat(audit.rules()).as("nothing arrives after Cancel").hasSize(1);
+            assertThat(audit.reportProperty().get()).isNull();
+            assertThat(audit.errorProperty().get()).isEmpty();
+            // an audit that ran to its end would have been recorded: the cancelled one stopped before
+            assertThat(catalogue.clouds()).allSatisfy(c -> assertThat(c.audits()).isZero());
+            assertThat(undeliverable).as("the audit stopping is no error for anyone (the window shows those)").isEmpty();
+        } finally {
+            background.shutdownNow();
+            io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(null);
+        }
+    }
 }

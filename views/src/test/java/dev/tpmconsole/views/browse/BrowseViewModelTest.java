@@ -152,7 +152,8 @@ class BrowseViewModelTest {
                 .containsExactly("kvm-a/NvRam", "kvm-a/TpmState", "kvm-b/TpmState");
         assertThat(details.backups()).hasSize(3);
         assertThat(details.tags()).hasSize(2);
-        assertThat(details.findings()).extracting(f -> f.rule()).containsExactly("HOST_FILE_ON_MISSING_HOST");
+        assertThat(details.findings()).extracting(f -> f.rule())
+                .containsExactly(dev.tpmconsole.model.audit.AuditRule.HOST_FILE_ON_MISSING_HOST);
         assertThat(details.loadingProperty().get()).isFalse();
 
         vm.vms().selectedProperty().set(null);

@@ -97,7 +97,9 @@ class HostScanViewModelTest {
             details.show(VM_OK);
             assertThat(details.hostScanBinding().get()).contains("state folder found (folder) on host " + HOST_A,
                     "host unreachable", "an untracked state folder on " + B);
-            assertThat(details.hostFiles()).extracting(details::onHost).contains("found (folder)", "host unreachable");
+            assertThat(details.hostFiles()).extracting(details::onHost).contains(
+                    new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("found (folder)", false),
+                    new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("host unreachable", false));
             details.close();
 
             vm.sourceProperty().set(null);

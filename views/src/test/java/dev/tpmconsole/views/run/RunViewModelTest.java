@@ -25,6 +25,7 @@ class RunViewModelTest {
 
     /** A VM uuid as ZStack writes it: its TPM state folder is named after it. */
     static final String V = "c0ffee00".repeat(4);
+    static final String W = "decade00".repeat(4);
 
     @TempDir
     Path dir;
@@ -129,5 +130,69 @@ class RunViewModelTest {
             assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.PENDING));
         }
+    }
+
+    @Test
+    void cancelStopsBetweenItems_theJournalShowsWhatWasNotDone_andRetryFinishesTheRun() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("c.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h", false);
+            for (String vm : List.of(V, W)) {
+                r.vm(vm, true).tpm("t" + vm, vm).keyRef(vm.equals(V) ? 1 : 2, "TpmVO", "t" + vm, "p", "nkp", "kek");
+                r.hostFile("f" + vm, vm, "h", "TpmState").backup("b" + vm, vm, "TpmState");
+            }
+        });
+        Plan plan;
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            plan = new Planner(s, Clock.systemUTC()).remove(List.of(V, W)).plan();
+        }
+        // each event handed to the "FX thread" holds the run's thread until the test has shown it
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService items = java.util.concurrent.Executors.newSingleThreadExecutor();
+        dev.tpmconsole.views.util.SteppedFx fx = new dev.tpmconsole.views.util.SteppedFx();
+        List<Throwable> undeliverable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(undeliverable::add);
+        try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.from(items)),
+                     new FxSchedulers(Schedulers.from(background), Schedulers.from(fx)), null, plan)) {
+            vm.start();
+            java.util.function.Predicate<ItemRow> backupDone = r -> r.step() == Plan.StepName.DELETE_BACKUPS
+                    && r.state() == ItemRow.State.DONE;
+            while (vm.items().stream().noneMatch(backupDone)) {
+                assertThat(fx.step()).as("the first backup is deleted").isTrue();
+            }
+            vm.cancel();
+            fx.release();
+            background.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            items.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            fx.drain();
+
+            assertThat(vm.runningProperty().get()).isFalse();
+            assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.CANCELLED);
+            assertThat(vm.statusProperty().get()).isEqualTo("Cancelled; Retry failed resumes the run");
+            assertThat(vm.canRetryBinding().get()).isTrue();
+            List<RunEvent> journal = dev.tpmconsole.model.pipeline.Journal.read(vm.journalProperty().get());
+            assertThat(journal.stream().filter(e -> e instanceof RunEvent.ItemStarted i
+                    && i.step() == Plan.StepName.DELETE_BACKUPS)).as("the second backup was never started").hasSize(1);
+            assertThat(journal).as("nothing after the first backup").noneMatch(e -> e instanceof RunEvent.RunEnded
+                    || e instanceof RunEvent.StepStarted st && st.step() == Plan.StepName.DELETE_HOST_FILES);
+            assertThat(vm.items()).filteredOn(r -> r.step() != Plan.StepName.HOST_WORK && r.state() == ItemRow.State.PENDING)
+                    .as("the items not done show as pending").hasSize(5);
+            assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isEqualTo(1);
+            assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isEqualTo(2);
+
+            vm.retryFailed();
+            while (vm.runningProperty().get()) {
+                assertThat(fx.step()).as("the resumed run goes on").isTrue();
+            }
+            assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.DONE);
+            assertThat(undeliverable).as("the run stopping is no error for anyone (the window shows those)").isEmpty();
+        } finally {
+            background.shutdownNow();
+            items.shutdownNow();
+            io.reactivex.rxjava3.plugins.RxJavaPlugins.setErrorHandler(null);
+        }
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isZero();
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
     }
 }

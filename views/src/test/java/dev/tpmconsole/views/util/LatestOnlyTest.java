@@ -53,12 +53,41 @@ class LatestOnlyTest {
         try (LatestOnly runner = new LatestOnly(FxSchedulers.synchronous())) {
             runner.submit(() -> {
                 throw new java.sql.SQLException("disk on fire");
-            }, r -> delivered.add("value"), t -> delivered.add(LatestOnly.message(t)));
+            }, r -> delivered.add("value"), t -> delivered.add(BackgroundTask.messageOf(t)));
             int gen = runner.current();
             runner.next();
             runner.follow(gen, () -> "late page", delivered::add, t -> delivered.add("error"));
             runner.follow(runner.current(), () -> "page", delivered::add, t -> delivered.add("error"));
         }
         assertThat(delivered).containsExactly("disk on fire", "page");
+    }
+
+    @Test
+    void aFinishedQueryIsNotKept() throws Exception {
+        // what a finished query delivered to (and ran) can be collected once newer queries ran: the runner
+        // holds no subscription of a finished query, however many a person's typing made
+        java.lang.ref.WeakReference<Object> kept;
+        List<String> delivered = new ArrayList<>();
+        try (LatestOnly runner = new LatestOnly(FxSchedulers.synchronous())) {
+            kept = submitHolding(runner, delivered);
+            for (int i = 0; i < 100; i++) {
+                runner.submit(() -> "later", delivered::add, t -> { });
+            }
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (kept.get() != null && System.nanoTime() < until) {
+                System.gc();
+                byte[] pressure = new byte[1 << 20];
+                assertThat(pressure).hasSize(1 << 20);
+            }
+            assertThat(kept.get()).as("the first query's consumer was let go while the runner is open").isNull();
+        }
+        assertThat(delivered).hasSize(101);
+    }
+
+    /** Submits a query that holds an object (in its work and its consumer); returns a weak reference to it. */
+    private static java.lang.ref.WeakReference<Object> submitHolding(LatestOnly runner, List<String> delivered) {
+        Object target = new Object();
+        runner.submit(() -> target.toString(), r -> delivered.add("first " + target.hashCode()), t -> { });
+        return new java.lang.ref.WeakReference<>(target);
     }
 }

@@ -1,0 +1,145 @@
+package dev.tpmconsole.model.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The few connections a snapshot keeps for its queries, on a real SQLite file. */
+class ConnectionPoolTest {
+
+    @TempDir
+    Path dir;
+    Path file;
+    /** Every connection the pool opened, in order. */
+    final List<Connection> opened = new ArrayList<>();
+
+    @BeforeEach
+    void snapshot() throws Exception {
+        file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> new Rows(sink).host("h", false));
+    }
+
+    ConnectionPool pool(int maxIdle, boolean writable) {
+        return new ConnectionPool(() -> {
+            Connection c = SqliteSnapshot.connect(file, writable);
+            opened.add(c);
+            return c;
+        }, maxIdle, false);
+    }
+
+    static long hosts(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM HostEO")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aQueryAfterAnotherReusesItsConnection_andAtMostMaxIdleWait() throws Exception {
+        try (ConnectionPool pool = pool(2, false)) {
+            for (int i = 0; i < 5; i++) {
+                try (Connection c = pool.borrow()) {
+                    assertThat(hosts(c)).isEqualTo(1);
+                }
+            }
+            assertThat(opened).as("one connection for five queries one after the other").hasSize(1);
+            List<Connection> atOnce = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                atOnce.add(pool.borrow());
+            }
+            assertThat(opened).as("four at once need four").hasSize(4);
+            for (Connection c : atOnce) {
+                c.close();
+            }
+            assertThat(opened.stream().filter(c -> !isClosed(c))).as("two wait, the others are closed").hasSize(2);
+            try (Connection a = pool.borrow(); Connection b = pool.borrow()) {
+                assertThat(hosts(a) + hosts(b)).isEqualTo(2);
+            }
+            assertThat(opened).as("the two waiting were handed out again").hasSize(4);
+        }
+    }
+
+    @Test
+    void aConnectionComesBackClean_itsStatementsClosedAndItsTransactionRolledBack() throws Exception {
+        try (ConnectionPool pool = pool(1, true)) {
+            Statement left;
+            try (Connection c = pool.borrow()) {
+                c.setAutoCommit(false);
+                left = c.createStatement();
+                left.executeUpdate("DELETE FROM HostEO");
+                assertThat(hosts(c)).isZero();
+            }
+            assertThat(left.isClosed()).as("a statement left open is closed on return").isTrue();
+            try (Connection c = pool.borrow()) {
+                assertThat(opened).hasSize(1);
+                assertThat(c.getAutoCommit()).isTrue();
+                assertThat(hosts(c)).as("the unfinished transaction was rolled back").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aConnectionGivenBackCannotBeUsed_andClosingItTwiceGivesItBackOnce() throws Exception {
+        try (ConnectionPool pool = pool(2, false)) {
+            Connection c = pool.borrow();
+            c.close();
+            c.close();
+            assertThat(c.isClosed()).isTrue();
+            assertThatThrownBy(c::createStatement).isInstanceOf(SQLException.class).hasMessageContaining("closed");
+            try (Connection a = pool.borrow(); Connection b = pool.borrow()) {
+                assertThat(hosts(a) + hosts(b)).isEqualTo(2);
+            }
+            assertThat(opened).as("returned once, so the second borrow opened another").hasSize(2);
+        }
+    }
+
+    @Test
+    void closingThePoolClosesWhatWaits_andWhatIsLentOutWhenItComesBack() throws Exception {
+        ConnectionPool pool = pool(2, false);
+        Connection lent = pool.borrow();
+        pool.borrow().close();
+        assertThat(opened).hasSize(2);
+        pool.close();
+        assertThat(isClosed(opened.get(1))).as("the idle one").isTrue();
+        assertThat(isClosed(opened.get(0))).as("the one lent out, still in use").isFalse();
+        assertThat(hosts(lent)).isEqualTo(1);
+        lent.close();
+        assertThat(isClosed(opened.get(0))).as("closed when it came back").isTrue();
+        assertThatThrownBy(pool::borrow).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void aSnapshotReadsThroughItsPoolAndClosesItWithItself() throws Exception {
+        SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly());
+        Connection first;
+        try (Connection c = s.connection()) {
+            first = c.unwrap(Connection.class);
+            assertThat(hosts(c)).isEqualTo(1);
+        }
+        try (Connection c = s.connection()) {
+            assertThat(c.unwrap(Connection.class)).as("the same connection again").isSameAs(first);
+        }
+        s.close();
+        assertThat(first.isClosed()).isTrue();
+        assertThatThrownBy(s::connection).isInstanceOf(SQLException.class);
+    }
+
+    static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
