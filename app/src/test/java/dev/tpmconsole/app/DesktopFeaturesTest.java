@@ -32,6 +32,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,13 @@ class DesktopFeaturesTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The background of the main window's status bar as CSS resolved it (the token -tpm-bg-subtle). */
+    static javafx.scene.paint.Paint statusBarColour(FxRobot robot, Parent root) {
+        javafx.scene.layout.Region bar = robot.lookup("#statusBar").queryAs(javafx.scene.layout.Region.class);
+        robot.interact(root::applyCss);
+        return bar.getBackground().getFills().get(0).getFill();
+    }
+
     @Test
     void themeAndFontSizeChangeEveryOpenWindowAtRunTimeAndAreStored(FxRobot robot) throws Exception {
         open(robot);
@@ -114,8 +122,8 @@ class DesktopFeaturesTest {
         waitUntil(() -> gui.auditStage() != null && gui.auditStage().isShowing());
         Parent main = gui.stage().getScene().getRoot();
         Parent audit = gui.auditStage().getScene().getRoot();
-        assertThat(main.getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
         assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(statusBarColour(robot, main)).as("Primer light's -color-bg-subtle").isEqualTo(Color.web("#f6f8fa"));
         TableView<?> vms = robot.lookup("#vmTable").queryTableView();
         TableColumn<?, ?> first = vms.getColumns().get(0);
         double widthBefore = first.getWidth();
@@ -127,10 +135,11 @@ class DesktopFeaturesTest {
         robot.clickOn("#prefThemeDark");
         WaitForAsyncUtils.waitForFxEvents();
         for (Parent root : List.of(main, audit, gui.preferencesStage().getScene().getRoot())) {
-            assertThat(root.getStylesheets()).as("every window").anyMatch(s -> s.endsWith("dark.css"))
-                    .noneMatch(s -> s.endsWith("light.css"));
+            assertThat(root.getStylesheets()).as("every window").anyMatch(s -> s.endsWith("console.css"));
         }
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(statusBarColour(robot, main)).as("the console's tokens follow Primer dark's -color-bg-subtle")
+                .isEqualTo(Color.web("#161b22"));
 
         Spinner<Integer> size = robot.lookup("#prefFontSize").query();
         robot.interact(() -> size.getValueFactory().setValue(21));
@@ -173,7 +182,8 @@ class DesktopFeaturesTest {
         ConsoleGui again = open(robot);
         assertThat(again.theme().get()).isEqualTo(Theme.DARK);
         assertThat(again.preferences().confirmQuitWhileBusyProperty().get()).isFalse();
-        assertThat(again.stage().getScene().getRoot().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(statusBarColour(robot, again.stage().getScene().getRoot())).isEqualTo(Color.web("#161b22"));
         assertThat(again.stage().getIcons()).as("the window icon, in every size").hasSize(8);
     }
 
