@@ -433,7 +433,7 @@ public final class ConsoleGui {
         if (shortcutsStage == null) {
             shortcutsStage = ownedStage("Keyboard shortcuts — TPM Console");
             Stage target = shortcutsStage;
-            shortcutsStage.setScene(themed(new ShortcutsView(Shortcuts.all(window.menuBar()), target::close).root(),
+            shortcutsStage.setScene(themed(new ShortcutsView(Shortcuts.all(window.commands()), target::close).root(),
                     56, 40));
         }
         bringForward(shortcutsStage);

@@ -72,7 +72,7 @@ class DesktopFeaturesTest {
         events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dir.resolve("data/events.log"));
         gui = WaitForAsyncUtils.asyncFx(() -> ConsoleGui.show(new Stage(), new ConsoleGui.Setup(dir.resolve("data"),
                 store, store.file(), FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events)))
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return gui;
     }
@@ -194,7 +194,9 @@ class DesktopFeaturesTest {
         Files.writeString(file, "{\"theme\": \"DARK\", \"fontSize\": 18, \"recent\": [");
         open(robot);
 
-        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isTrue();
+        org.controlsfx.control.NotificationPane notice = robot.lookup("#noticeBanner")
+                .queryAs(org.controlsfx.control.NotificationPane.class);
+        waitUntil(notice::isShowing);
         assertThat(robot.lookup("#noticeText").queryAs(Label.class).getText())
                 .contains(file.toString(), "could not be read", "the defaults are used", "preferences.json.corrupt");
         assertThat(gui.theme().get()).isEqualTo(Theme.LIGHT);
@@ -205,9 +207,12 @@ class DesktopFeaturesTest {
         });
         assertThat(Files.readString(dir.resolve("config/preferences.json.corrupt"))).startsWith("{\"theme\": \"DARK\"");
 
-        robot.clickOn("#dismissNotice");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isFalse();
+        // the pane's own close button (it slides in: pressed once it is there, rather than clicked where it was)
+        Button close = robot.lookup("#noticeBanner .close-button").queryAs(Button.class);
+        assertThat(close.isVisible()).isTrue();
+        robot.interact(close::fire);
+        waitUntil(() -> !notice.isShowing());
+        assertThat(gui.viewModel().noticeProperty().get()).as("dismissed").isEmpty();
         robot.interact(() -> gui.viewModel().openDemo());
         waitUntil(() -> gui.viewModel().summaryProperty().get() != null);
         robot.interact(() -> gui.stage().close());
@@ -334,11 +339,11 @@ class DesktopFeaturesTest {
                 new Shortcuts.Shortcut("Help", "Keyboard shortcuts", "F1"),
                 new Shortcuts.Shortcut("Tools", "Preferences", "Ctrl+,"));
         assertThat(table.getItems()).containsAll(Shortcuts.inViews());
+        assertThat(table.getItems()).as("the window's commands, read off its actions, then the views' keys")
+                .containsExactlyElementsOf(Shortcuts.all(gui.window().commands()));
         long accelerators = gui.window().menuBar().getMenus().stream().flatMap(m -> items(m).stream())
                 .filter(i -> i.getAccelerator() != null).count();
-        assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.inViews().size());
-        assertThat(Shortcuts.fromMenus(gui.window().menuBar())).extracting(Shortcuts.Shortcut::keys)
-                .as("no two menu items share keys").doesNotHaveDuplicates().isNotEmpty();
+        assertThat(Shortcuts.of(gui.window().commands())).as("one line per menu item with keys").hasSize((int) accelerators);
         // no label or button of the main window takes a menu's Alt+letter (it would win over the menu); the
         // views' mnemonics are registered once they are shown, so with a source open, on each tab
         Path snapshot = TestSnapshots.demo(dir.resolve("small.sqlite"), 20, 2);
