@@ -48,6 +48,7 @@ import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.Appearance;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Commands;
+import dev.tpmconsole.views.util.Windows;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
@@ -76,6 +77,7 @@ public final class MainWindow {
     private final BrowseViewModel browseVm;
     private final BrowseView browse;
     private final Appearance appearance;
+    private final Windows windows;
     private final ObjectProperty<Theme> theme;
     private final Runnable quit;
     private final Actions actions;
@@ -95,22 +97,24 @@ public final class MainWindow {
     private Stage importStage;
 
     /**
-     * @param appearance the theme and font size of every window; the View menu changes them
+     * @param windows opens the windows (import) and dialogs over this one; its appearance (the theme and font
+     *                size of every window) is what the View menu changes
      */
-    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions) {
-        this(vm, browseVm, appearance, actions, null);
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Windows windows, Actions actions) {
+        this(vm, browseVm, windows, actions, null);
     }
 
     /**
      * @param overview the cloud's overview under the summary (history from the catalogue, charts), or null for none
      */
-    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions,
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Windows windows, Actions actions,
                       dev.tpmconsole.views.overview.OverviewViewModel overview) {
+        this.windows = windows;
         this.vm = vm;
         this.overview = overview == null ? null : new dev.tpmconsole.views.overview.OverviewView(overview);
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
-        this.appearance = appearance;
+        this.appearance = windows.appearance();
         this.theme = appearance.themeProperty();
         this.actions = actions;
         this.quit = actions.quit();
@@ -360,6 +364,7 @@ public final class MainWindow {
      */
     public OpenDatabaseDialog showOpenDatabase(RecentDatabase prefill) {
         OpenDatabaseDialog dialog = new OpenDatabaseDialog(window(), prefill);
+        windows.style(dialog.pane());
         dialog.show(login -> vm.openDatabase(login.url(), login.user(), login.password(), login.sshAlias()));
         return dialog;
     }
@@ -395,16 +400,11 @@ public final class MainWindow {
     /** Shows the import window and imports {@code dumpFile} into {@code target}; the result is then opened. */
     public Stage showImport(Path dumpFile, Path target, boolean overwrite) {
         if (importStage == null) {
-            importStage = new Stage();
-            importStage.initOwner(window());
-            importStage.setTitle("Import dump — TPM Console");
-            Scene scene = new Scene(new ImportView(vm.importer(), importStage::close).root(), Em.of(54), Em.of(43));
-            appearance.style(scene);
-            importStage.setScene(scene);
+            importStage = windows.stage("Import dump — TPM Console");
+            importStage.setScene(windows.scene(new ImportView(vm.importer(), importStage::close).root(), 54, 43));
             importStage.setOnCloseRequest(e -> vm.importer().cancel());
         }
-        importStage.show();
-        importStage.toFront();
+        Windows.bringForward(importStage);
         vm.importer().start(dumpFile, target, overwrite);
         return importStage;
     }

@@ -85,7 +85,7 @@ class ShortcutsTest {
         browse = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
         appearance = Appearance.detached(Theme.LIGHT);
-        window = new MainWindow(vm, browse, appearance, new MainWindow.Actions(() -> asked.add("quit"),
+        window = new MainWindow(vm, browse, new dev.tpmconsole.views.util.Windows(appearance, () -> stage), new MainWindow.Actions(() -> asked.add("quit"),
                 () -> asked.add("audit"), (operation, vms) -> asked.add("preview " + operation + " " + vms),
                 () -> asked.add("repair"), () -> asked.add("preferences"), () -> asked.add("event log"),
                 () -> asked.add("shortcuts"), () -> asked.add("about")));
