@@ -230,7 +230,7 @@ public final class ConsoleGui {
             events.watch(run, run.plan(), shown, "repair");
             run.outcomeProperty().addListener((p, x, b) -> {
                 if (b != null) {
-                    databaseChanged();
+                    databaseChanged(shown);
                 }
             });
         });
@@ -244,8 +244,16 @@ public final class ConsoleGui {
         Windows.bringForward(repairStage);
     }
 
-    /** The database changed: the lists, the counts, the overview and any audit report are out of date. */
-    private void databaseChanged() {
+    /**
+     * A run or repair changed {@code changed}: if the window still shows it, its lists, counts and any audit report
+     * are out of date and it is no longer read-only (the title and the badge say "changed by a run"); the overview
+     * (the catalogue's runs) is out of date either way.
+     */
+    private void databaseChanged(Source changed) {
+        if (viewModel.sourceProperty().get() != changed) {
+            overview.refresh();
+            return;
+        }
         browseViewModel.reload();
         viewModel.sourceChangedByRun();
         auditViewModel.invalidate();
@@ -333,7 +341,7 @@ public final class ConsoleGui {
         events.watch(runViewModel, plan, shown, "run");
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
-                databaseChanged();
+                databaseChanged(shown);
             }
         });
         if (runStage == null) {
