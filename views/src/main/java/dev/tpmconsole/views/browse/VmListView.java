@@ -16,6 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.CheckComboBox;
+import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -35,10 +38,23 @@ final class VmListView {
         filter.setPromptText("Name or uuid prefix (Ctrl+F)");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
-        ComboBox<String> state = new ComboBox<>(vm.states());
+        // several states at once (Stopped and Crashed, say); none checked is any state
+        CheckComboBox<String> state = new CheckComboBox<>(vm.states());
         state.setId("vmStateFilter");
-        state.valueProperty().bindBidirectional(vm.stateProperty());
-        state.setVisibleRowCount(12);
+        state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then("Any state")
+                .otherwise((String) null));
+        ObservableList<String> checked = state.getCheckModel().getCheckedItems();
+        checked.addListener((ListChangeListener<String>) c -> {
+            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
+                vm.chosenStates().setAll(List.copyOf(checked));
+            }
+        });
+        vm.chosenStates().addListener((ListChangeListener<String>) c -> {
+            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
+                state.getCheckModel().clearChecks();
+                vm.chosenStates().forEach(s -> state.getCheckModel().check(s));
+            }
+        });
         TextField host = new TextField();
         host.setId("vmHostFilter");
         host.setPromptText("Host name, IP or uuid");

@@ -152,6 +152,17 @@ class BrowseViewTest {
     void keyboardFilterFieldsAndTheDirtyToggle(FxRobot robot) throws Exception {
         TableView<VmRow> vms = table(robot, "#vmTable");
         waitUntil(() -> vms.getItems().size() == 11);
+        // the state filter takes several states; Clear unchecks them
+        org.controlsfx.control.CheckComboBox<String> states = robot.lookup("#vmStateFilter").query();
+        robot.interact(() -> {
+            states.getCheckModel().check("Running");
+            states.getCheckModel().check(dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED);
+        });
+        waitUntil(() -> vms.getItems().size() == 3);
+        assertThat(vms.getItems()).extracting(VmRow::name).containsExactlyInAnyOrder("alpha", "theta", "Alpine");
+        robot.clickOn("#vmClearFilter");
+        waitUntil(() -> vms.getItems().size() == 11);
+        assertThat(states.getCheckModel().getCheckedItems()).isEmpty();
         robot.clickOn("#vmFilter").write("zzz");
         waitUntil(() -> vms.getItems().isEmpty());
         robot.type(KeyCode.ESCAPE);
