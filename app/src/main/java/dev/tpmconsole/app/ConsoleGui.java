@@ -47,6 +47,7 @@ import dev.tpmconsole.views.util.ErrorDialog;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.UncaughtErrors;
+import dev.tpmconsole.views.util.Windows;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -117,6 +118,9 @@ public final class ConsoleGui {
     private final PreferencesViewModel preferences;
     private final ConsoleEvents events;
     private final Setup setup;
+    /** Opens every window of the console. */
+    private final Windows windows;
+    private final PreferencesBinder prefs;
 
     private final FxSchedulers schedulers;
     private final Path dataDir;
@@ -141,8 +145,11 @@ public final class ConsoleGui {
     private ConsoleGui(MainViewModel viewModel, BrowseViewModel browseViewModel, MainWindow window, Stage stage,
                        Appearance appearance, PreferencesViewModel preferences, Setup setup,
                        dev.tpmconsole.model.ssh.SshPrompts prompts,
-                       javafx.beans.property.ObjectProperty<Catalogue> catalogue, OverviewViewModel overview) {
+                       javafx.beans.property.ObjectProperty<Catalogue> catalogue, OverviewViewModel overview,
+                       Windows windows, PreferencesBinder prefs) {
         this.setup = setup;
+        this.windows = windows;
+        this.prefs = prefs;
         // a run's host work over SSH: an SSH client of the person's ~/.ssh for that run, asking over this window
         this.sshHostWork = runId -> dev.tpmconsole.model.hosts.SshHostMover.owning(
                 new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), prompts), runId, 8);
@@ -175,12 +182,12 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the audit window of the open source. */
     public void showAudit() {
         if (auditStage == null) {
-            auditStage = ownedStage(null);
-            auditStage.setScene(themed(new AuditView(auditViewModel, new FxDialogService(auditStage, appearance)).root(),
+            auditStage = windows.stage(null);
+            auditStage.setScene(windows.scene(new AuditView(auditViewModel, new FxDialogService(auditStage, appearance)).root(),
                     86, 50));
             auditStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Audit — ", viewModel.titleBinding()));
         }
-        bringForward(auditStage);
+        Windows.bringForward(auditStage);
     }
 
     /** Opens the preview of a reset or remove of these VMs (replacing a previous preview). */
@@ -195,16 +202,16 @@ public final class ConsoleGui {
         previewViewModel = new PreviewViewModel(shown, schedulers, Clock.systemUTC());
         events.watch(previewViewModel);
         if (previewStage == null) {
-            previewStage = ownedStage(null);
+            previewStage = windows.stage(null);
         }
         Stage target = previewStage;
         // the plan runs on the source it was made on, whatever the main window shows by then
-        previewStage.setScene(themed(new PreviewView(previewViewModel, target::close,
+        previewStage.setScene(windows.scene(new PreviewView(previewViewModel, target::close,
                 (plan, overSsh) -> showRun(plan, shown, overSsh), confirmations(target, shown),
                 preferences.hostWorkOverSshProperty()).root(), 86, 51));
         previewStage.titleProperty().bind(previewViewModel.titleProperty());
         previewViewModel.load(operation, vmUuids);
-        bringForward(previewStage);
+        Windows.bringForward(previewStage);
     }
 
     /** Opens the guided repair of key refs on the open source. */
@@ -223,22 +230,30 @@ public final class ConsoleGui {
             events.watch(run, run.plan(), shown, "repair");
             run.outcomeProperty().addListener((p, x, b) -> {
                 if (b != null) {
-                    databaseChanged();
+                    databaseChanged(shown);
                 }
             });
         });
         if (repairStage == null) {
-            repairStage = ownedStage(null);
+            repairStage = windows.stage(null);
         }
         Stage target = repairStage;
-        repairStage.setScene(themed(new RepairView(repairViewModel, confirmations(target, shown), target::close).root(),
+        repairStage.setScene(windows.scene(new RepairView(repairViewModel, confirmations(target, shown), target::close).root(),
                 86, 54));
         repairStage.setTitle("Repair key refs — " + shown.displayName());
-        bringForward(repairStage);
+        Windows.bringForward(repairStage);
     }
 
-    /** The database changed: the lists, the counts, the overview and any audit report are out of date. */
-    private void databaseChanged() {
+    /**
+     * A run or repair changed {@code changed}: if the window still shows it, its lists, counts and any audit report
+     * are out of date and it is no longer read-only (the title and the badge say "changed by a run"); the overview
+     * (the catalogue's runs) is out of date either way.
+     */
+    private void databaseChanged(Source changed) {
+        if (viewModel.sourceProperty().get() != changed) {
+            overview.refresh();
+            return;
+        }
         browseViewModel.reload();
         viewModel.sourceChangedByRun();
         auditViewModel.invalidate();
@@ -338,16 +353,16 @@ public final class ConsoleGui {
         events.watch(runViewModel, plan, shown, "run");
         runViewModel.outcomeProperty().addListener((o, a, b) -> {
             if (b != null) {
-                databaseChanged();
+                databaseChanged(shown);
             }
         });
         if (runStage == null) {
-            runStage = ownedStage("Run");
+            runStage = windows.stage("Run");
         }
         Stage target = runStage;
-        runStage.setScene(themed(new RunView(runViewModel, target::close).root(), 86, 54));
+        runStage.setScene(windows.scene(new RunView(runViewModel, target::close).root(), 86, 54));
         runStage.setTitle("Run: " + plan.operation() + " on " + shown.displayName());
-        bringForward(runStage);
+        Windows.bringForward(runStage);
         runViewModel.start();
     }
 
@@ -357,34 +372,6 @@ public final class ConsoleGui {
 
     public Stage runStage() {
         return runStage;
-    }
-
-    /** A window of the console, over the main one. */
-    private Stage ownedStage(String title) {
-        Stage owned = new Stage();
-        owned.initOwner(stage);
-        if (title != null) {
-            owned.setTitle(title);
-        }
-        owned.getIcons().setAll(stage.getIcons());
-        return owned;
-    }
-
-    private static void bringForward(Stage window) {
-        window.show();
-        window.toFront();
-    }
-
-    /** A scene of {@code widthEm} × {@code heightEm} with the console's theme and font size. */
-    private Scene themed(javafx.scene.Parent root, double widthEm, double heightEm) {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return appearance.style(new Scene(root, fit(Em.of(widthEm), screen.getWidth()),
-                fit(Em.of(heightEm), screen.getHeight())));
-    }
-
-    /** A window's size in px, at most 92 % of the screen's, so that a large font never puts it off screen. */
-    static double fit(double size, double screen) {
-        return screen > 0 ? Math.min(size, Math.floor(screen * 0.92)) : size;
     }
 
     /**
@@ -421,40 +408,40 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the preferences window. */
     public void showPreferences() {
         if (preferencesStage == null) {
-            preferencesStage = ownedStage("Preferences — TPM Console");
+            preferencesStage = windows.stage("Preferences — TPM Console");
             Stage target = preferencesStage;
-            preferencesStage.setScene(themed(new PreferencesView(preferences, setup.preferencesFile(), target::close)
+            preferencesStage.setScene(windows.scene(new PreferencesView(preferences, setup.preferencesFile(), target::close)
                     .root(), 46, 22));
         }
-        bringForward(preferencesStage);
+        Windows.bringForward(preferencesStage);
     }
 
     /** Opens (or brings forward) the event log window. */
     public void showEventLog() {
         if (eventLogStage == null) {
-            eventLogStage = ownedStage("Event log — TPM Console");
+            eventLogStage = windows.stage("Event log — TPM Console");
             eventLogViewModel = new EventLogViewModel(events.log(), schedulers.fx());
             Stage target = eventLogStage;
-            eventLogStage.setScene(themed(new EventLogView(eventLogViewModel, target::close).root(), 80, 40));
+            eventLogStage.setScene(windows.scene(new EventLogView(eventLogViewModel, target::close).root(), 80, 40));
         }
-        bringForward(eventLogStage);
+        Windows.bringForward(eventLogStage);
     }
 
     /** Shows the keyboard shortcuts: the menus' own, then those inside views. */
     public void showShortcuts() {
         if (shortcutsStage == null) {
-            shortcutsStage = ownedStage("Keyboard shortcuts — TPM Console");
+            shortcutsStage = windows.stage("Keyboard shortcuts — TPM Console");
             Stage target = shortcutsStage;
-            shortcutsStage.setScene(themed(new ShortcutsView(Shortcuts.all(window.menuBar()), target::close).root(),
+            shortcutsStage.setScene(windows.scene(new ShortcutsView(Shortcuts.all(window.commands()), target::close).root(),
                     56, 40));
         }
-        bringForward(shortcutsStage);
+        Windows.bringForward(shortcutsStage);
     }
 
     /** Shows the About box: versions and where the console keeps its files. */
     public void showAbout() {
         if (aboutStage == null) {
-            aboutStage = ownedStage("About TPM Console");
+            aboutStage = windows.stage("About TPM Console");
             Stage target = aboutStage;
             List<Map.Entry<String, String>> folders = new java.util.ArrayList<>();
             folders.add(Map.entry("Data folder", dataDir.toAbsolutePath().toString()));
@@ -468,11 +455,11 @@ public final class ConsoleGui {
                 folders.add(Map.entry("Event log", events.log().file().toAbsolutePath().toString()));
             }
             // as large as its content: the versions and paths decide
-            aboutStage.setScene(appearance.style(new Scene(new AboutView(AppIcons.view(4), VersionProvider.versions(),
-                    folders, target::close).root())));
+            aboutStage.setScene(windows.fitted(new AboutView(AppIcons.view(4), VersionProvider.versions(),
+                    folders, target::close).root()));
             aboutStage.setResizable(false);
         }
-        bringForward(aboutStage);
+        Windows.bringForward(aboutStage);
     }
 
     /**
@@ -586,8 +573,10 @@ public final class ConsoleGui {
         PreferencesStore store = setup.store();
         FxSchedulers schedulers = setup.schedulers();
         QueryGuard guard = setup.guard();
-        UiPreferences prefs = store.load();
-        String preferencesProblem = store.loadProblem();
+        PreferencesBinder binder = new PreferencesBinder(store, e -> setup.events().warning("preferences",
+                "The preferences cannot be saved: " + e.getMessage(), EventLog.stackTrace(e)));
+        UiPreferences prefs = binder.current();
+        String preferencesProblem = binder.loadProblem();
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
         Appearance appearance = new Appearance(themeOf(prefs.theme()),
                 prefs.fontSize() == null ? (int) Em.DEFAULT_FONT_SIZE : prefs.fontSize());
@@ -613,8 +602,9 @@ public final class ConsoleGui {
             }
         });
         PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations());
+        Windows windows = new Windows(appearance, () -> stage);
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();
-        MainWindow window = new MainWindow(vm, browse, appearance, new MainWindow.Actions(
+        MainWindow window = new MainWindow(vm, browse, windows, new MainWindow.Actions(
                 () -> self.get().requestQuit(),
                 () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms),
                 () -> self.get().showRepair(), () -> self.get().showPreferences(), () -> self.get().showEventLog(),
@@ -623,11 +613,11 @@ public final class ConsoleGui {
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(),
                 Screen.getScreens().stream().map(Screen::getVisualBounds).toList(), MIN_WIDTH, MIN_HEIGHT);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.root(), g == null ? fit(Math.max(1280, Em.of(91)), screen.getWidth()) : g.width(),
-                g == null ? fit(Math.max(800, Em.of(57)), screen.getHeight()) : g.height());
+        Scene scene = new Scene(window.root(), g == null ? Windows.fit(Math.max(1280, windows.em(91)), screen.getWidth())
+                : g.width(), g == null ? Windows.fit(Math.max(800, windows.em(57)), screen.getHeight()) : g.height());
         appearance.style(scene);
         stage.setScene(scene);
-        stage.getIcons().setAll(AppIcons.images());
+        stage.getIcons().setAll(windows.icons());
         stage.titleProperty().bind(vm.titleBinding());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
@@ -643,15 +633,15 @@ public final class ConsoleGui {
         }
 
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, appearance, preferences, setup, prompts, catalogue,
-                overview);
+                overview, windows, binder);
         self.set(gui);
         browse.scan().recordWith(gui::recordHostScan);
         gui.openCatalogue(setup.catalogueFile());
-        vm.recent().addListener((ListChangeListener<Path>) c -> gui.store(store, store.load()));
-        vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> gui.store(store, store.load()));
+        vm.recent().addListener((ListChangeListener<Path>) c -> binder.update(gui::withRecent));
+        vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> binder.update(gui::withRecent));
         // saved as they change, once the person stops changing them (holding the font size's arrow saves once)
         javafx.animation.PauseTransition saveSoon = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
-        saveSoon.setOnFinished(e -> gui.store(store, preferences.applyTo(store.load())));
+        saveSoon.setOnFinished(e -> binder.update(preferences::applyTo));
         for (javafx.beans.Observable o : preferences.dependencies()) {
             o.addListener(x -> saveSoon.playFromStart());
         }
@@ -665,7 +655,7 @@ public final class ConsoleGui {
             }
         });
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
-            gui.store(store, gui.capture(store.load()));
+            binder.update(gui::capture);
             gui.auditViewModel.close();
             if (gui.runViewModel != null) {
                 gui.runViewModel.close();
@@ -717,17 +707,13 @@ public final class ConsoleGui {
                 .withRecentDatabases(List.copyOf(viewModel.recentDatabases()));
     }
 
-    private List<String> recentNames() {
-        return viewModel.recent().stream().map(Path::toString).toList();
+    /** {@code base} with the recent snapshots and databases as the window has them now. */
+    private UiPreferences withRecent(UiPreferences base) {
+        return base.withRecent(recentNames()).withRecentDatabases(List.copyOf(viewModel.recentDatabases()));
     }
 
-    private void store(dev.tpmconsole.views.prefs.PreferencesStore store, UiPreferences base) {
-        try {
-            store.save(base.withRecent(recentNames()).withRecentDatabases(List.copyOf(viewModel.recentDatabases())));
-        } catch (IOException e) {
-            events.log().warning("preferences", "The preferences cannot be saved: " + e.getMessage(),
-                    EventLog.stackTrace(e));
-        }
+    private List<String> recentNames() {
+        return viewModel.recent().stream().map(Path::toString).toList();
     }
 
     public MainViewModel viewModel() {

@@ -32,6 +32,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class DesktopFeaturesTest {
         events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dir.resolve("data/events.log"));
         gui = WaitForAsyncUtils.asyncFx(() -> ConsoleGui.show(new Stage(), new ConsoleGui.Setup(dir.resolve("data"),
                 store, store.file(), FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events)))
-                .get(10, TimeUnit.SECONDS);
+                .get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return gui;
     }
@@ -104,6 +105,13 @@ class DesktopFeaturesTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The background of the main window's status bar as CSS resolved it (the token -tpm-bg-subtle). */
+    static javafx.scene.paint.Paint statusBarColour(FxRobot robot, Parent root) {
+        javafx.scene.layout.Region bar = robot.lookup("#statusBar").queryAs(javafx.scene.layout.Region.class);
+        robot.interact(root::applyCss);
+        return bar.getBackground().getFills().get(0).getFill();
+    }
+
     @Test
     void themeAndFontSizeChangeEveryOpenWindowAtRunTimeAndAreStored(FxRobot robot) throws Exception {
         open(robot);
@@ -114,8 +122,8 @@ class DesktopFeaturesTest {
         waitUntil(() -> gui.auditStage() != null && gui.auditStage().isShowing());
         Parent main = gui.stage().getScene().getRoot();
         Parent audit = gui.auditStage().getScene().getRoot();
-        assertThat(main.getStylesheets()).anyMatch(s -> s.endsWith("light.css"));
         assertThat(Application.getUserAgentStylesheet()).contains("primer-light");
+        assertThat(statusBarColour(robot, main)).as("Primer light's -color-bg-subtle").isEqualTo(Color.web("#f6f8fa"));
         TableView<?> vms = robot.lookup("#vmTable").queryTableView();
         TableColumn<?, ?> first = vms.getColumns().get(0);
         double widthBefore = first.getWidth();
@@ -127,10 +135,11 @@ class DesktopFeaturesTest {
         robot.clickOn("#prefThemeDark");
         WaitForAsyncUtils.waitForFxEvents();
         for (Parent root : List.of(main, audit, gui.preferencesStage().getScene().getRoot())) {
-            assertThat(root.getStylesheets()).as("every window").anyMatch(s -> s.endsWith("dark.css"))
-                    .noneMatch(s -> s.endsWith("light.css"));
+            assertThat(root.getStylesheets()).as("every window").anyMatch(s -> s.endsWith("console.css"));
         }
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(statusBarColour(robot, main)).as("the console's tokens follow Primer dark's -color-bg-subtle")
+                .isEqualTo(Color.web("#161b22"));
 
         Spinner<Integer> size = robot.lookup("#prefFontSize").query();
         robot.interact(() -> size.getValueFactory().setValue(21));
@@ -173,7 +182,8 @@ class DesktopFeaturesTest {
         ConsoleGui again = open(robot);
         assertThat(again.theme().get()).isEqualTo(Theme.DARK);
         assertThat(again.preferences().confirmQuitWhileBusyProperty().get()).isFalse();
-        assertThat(again.stage().getScene().getRoot().getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
+        assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
+        assertThat(statusBarColour(robot, again.stage().getScene().getRoot())).isEqualTo(Color.web("#161b22"));
         assertThat(again.stage().getIcons()).as("the window icon, in every size").hasSize(8);
     }
 
@@ -184,7 +194,9 @@ class DesktopFeaturesTest {
         Files.writeString(file, "{\"theme\": \"DARK\", \"fontSize\": 18, \"recent\": [");
         open(robot);
 
-        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isTrue();
+        org.controlsfx.control.NotificationPane notice = robot.lookup("#noticeBanner")
+                .queryAs(org.controlsfx.control.NotificationPane.class);
+        waitUntil(notice::isShowing);
         assertThat(robot.lookup("#noticeText").queryAs(Label.class).getText())
                 .contains(file.toString(), "could not be read", "the defaults are used", "preferences.json.corrupt");
         assertThat(gui.theme().get()).isEqualTo(Theme.LIGHT);
@@ -195,9 +207,12 @@ class DesktopFeaturesTest {
         });
         assertThat(Files.readString(dir.resolve("config/preferences.json.corrupt"))).startsWith("{\"theme\": \"DARK\"");
 
-        robot.clickOn("#dismissNotice");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#noticeBanner").queryAs(HBox.class).isVisible()).isFalse();
+        // the pane's own close button (it slides in: pressed once it is there, rather than clicked where it was)
+        Button close = robot.lookup("#noticeBanner .close-button").queryAs(Button.class);
+        assertThat(close.isVisible()).isTrue();
+        robot.interact(close::fire);
+        waitUntil(() -> gui.viewModel().noticeProperty().get().isEmpty());
+        assertThat(notice.isShowing()).as("dismissed").isFalse();
         robot.interact(() -> gui.viewModel().openDemo());
         waitUntil(() -> gui.viewModel().summaryProperty().get() != null);
         robot.interact(() -> gui.stage().close());
@@ -324,11 +339,11 @@ class DesktopFeaturesTest {
                 new Shortcuts.Shortcut("Help", "Keyboard shortcuts", "F1"),
                 new Shortcuts.Shortcut("Tools", "Preferences", "Ctrl+,"));
         assertThat(table.getItems()).containsAll(Shortcuts.inViews());
+        assertThat(table.getItems()).as("the window's commands, read off its actions, then the views' keys")
+                .containsExactlyElementsOf(Shortcuts.all(gui.window().commands()));
         long accelerators = gui.window().menuBar().getMenus().stream().flatMap(m -> items(m).stream())
                 .filter(i -> i.getAccelerator() != null).count();
-        assertThat(table.getItems()).hasSize((int) accelerators + Shortcuts.inViews().size());
-        assertThat(Shortcuts.fromMenus(gui.window().menuBar())).extracting(Shortcuts.Shortcut::keys)
-                .as("no two menu items share keys").doesNotHaveDuplicates().isNotEmpty();
+        assertThat(Shortcuts.of(gui.window().commands())).as("one line per menu item with keys").hasSize((int) accelerators);
         // no label or button of the main window takes a menu's Alt+letter (it would win over the menu); the
         // views' mnemonics are registered once they are shown, so with a source open, on each tab
         Path snapshot = TestSnapshots.demo(dir.resolve("small.sqlite"), 20, 2);
@@ -423,8 +438,11 @@ class DesktopFeaturesTest {
         try (var release = Files.newOutputStream(fifo)) {
             release.flush();
         }
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        assertThat(Files.exists(dir.resolve("imported.sqlite"))).as("no snapshot left behind").isFalse();
+        // (the window is gone, and with it the import's view-model: the importing thread itself is awaited)
+        waitUntil(() -> Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
+                .noneMatch(f -> f.getClassName().equals(dev.tpmconsole.model.dump.DumpImporter.class.getName())));
+        assertThat(JsonPreferencesStoreTest.TestFiles.names(dir)).as("no snapshot left behind, whole or partial")
+                .noneMatch(n -> n.startsWith("imported"));
     }
 
     @Test

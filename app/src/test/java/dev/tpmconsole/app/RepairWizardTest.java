@@ -80,6 +80,10 @@ class RepairWizardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The ")
                 .contains("chosen finding(s) are gone");
+        // the main window no longer says read-only: the repair changed the snapshot it shows
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.stage().getTitle().contains("changed by a run"));
+        assertThat(gui.stage().getTitle()).isEqualTo("repair-demo.sqlite (changed by a run) — TPM Console");
+        assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
         TableView<RepairViewModel.TableChange> changes = robot.lookup("#repairChanges").queryTableView();
         assertThat(changes.getItems()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
                 .satisfies(c -> assertThat(c.after()).isLessThan(c.before()));

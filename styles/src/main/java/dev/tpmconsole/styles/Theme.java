@@ -4,18 +4,16 @@ import java.net.URL;
 import java.util.Objects;
 
 /**
- * The console's themes: one palette of named colour tokens ({@code tokens.css}, the shared rules) with a
- * light and a dark variant, laid over AtlantaFX's Primer themes of the same brightness.
+ * The console's themes: AtlantaFX's Primer light or dark, with the console's own rules over them
+ * ({@code console.css}, whose colour tokens alias Primer's looked-up colours, so that they follow the theme).
  */
 public enum Theme {
-    LIGHT("light.css", false),
-    DARK("dark.css", true);
+    LIGHT(false),
+    DARK(true);
 
-    private final String variant;
     private final boolean dark;
 
-    Theme(String variant, boolean dark) {
-        this.variant = variant;
+    Theme(boolean dark) {
         this.dark = dark;
     }
 
@@ -24,9 +22,9 @@ public enum Theme {
         return dark;
     }
 
-    /** Stylesheets to add to a scene, in order: shared rules, then the variant's tokens. */
+    /** Stylesheets to add to a scene: the console's rules (the same for both themes). */
     public String[] stylesheets() {
-        return new String[] {url("console.css"), url(variant)};
+        return new String[] {url("console.css")};
     }
 
     private static String url(String name) {

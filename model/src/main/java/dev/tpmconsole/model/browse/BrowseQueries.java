@@ -155,13 +155,15 @@ public final class BrowseQueries {
             }
             q.sql(")");
         }
-        if (!f.state().isEmpty()) {
+        if (!f.states().isEmpty()) {
             next.run();
-            if (f.state().equals(VmFilter.SOFT_DELETED)) {
-                q.sql("v.deleted IS NOT NULL");
-            } else {
-                q.sql("v.state = ?", f.state());
+            List<String> states = f.states().stream().filter(s -> !s.equals(VmFilter.SOFT_DELETED)).sorted().toList();
+            boolean deleted = f.states().contains(VmFilter.SOFT_DELETED);
+            q.sql("(");
+            if (!states.isEmpty()) {
+                q.sql("v.state IN ").in(states);
             }
+            q.sql(states.isEmpty() || !deleted ? "" : " OR ").sql(deleted ? "v.deleted IS NOT NULL" : "").sql(")");
         }
         if (!f.host().isEmpty()) {
             next.run();

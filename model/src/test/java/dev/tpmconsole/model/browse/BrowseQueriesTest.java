@@ -127,6 +127,8 @@ class BrowseQueriesTest {
         assertThat(names(all(VmFilter.none().withText("_eta"), byName))).isEmpty();
         assertThat(names(all(VmFilter.none().withState("Running"), byName))).containsExactly("alpha", "theta");
         assertThat(names(all(VmFilter.none().withState(VmFilter.SOFT_DELETED), byName))).containsExactly("Alpine");
+        assertThat(names(all(VmFilter.none().withStates(java.util.Set.of("Running", VmFilter.SOFT_DELETED)), byName)))
+                .as("any of the states chosen").containsExactlyInAnyOrder("alpha", "Alpine", "theta");
         assertThat(names(all(VmFilter.none().withHost("kvm-b"), byName))).containsExactly("gamma");
         assertThat(names(all(VmFilter.none().withHost("10.0.0.2"), byName))).containsExactly("gamma");
         assertThat(names(all(VmFilter.none().withHost(H2.substring(0, 4)), byName))).as("both hosts' uuids start so")
@@ -134,7 +136,7 @@ class BrowseQueriesTest {
         assertThat(names(all(VmFilter.none().withHost(H2), byName))).containsExactly("gamma");
         assertThat(all(VmFilter.none().withDirtyOnly(true), byName)).extracting(VmRow::uuid)
                 .containsExactlyInAnyOrderElementsOf(DIRTY);
-        VmFilter combined = new VmFilter("", "Stopped", "kvm-a", true);
+        VmFilter combined = new VmFilter("", java.util.Set.of("Stopped"), "kvm-a", true);
         assertThat(names(all(combined, byName))).containsExactly("eta", "iota", "kappa", "lambda", "zeta");
         assertThat(q.countVms(combined)).isEqualTo(5);
         assertThat(q.countVms(VmFilter.none().withText("al"))).isEqualTo(2);

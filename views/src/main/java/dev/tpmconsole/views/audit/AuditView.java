@@ -5,6 +5,8 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Icons;
+import dev.tpmconsole.views.util.Commands;
+import org.controlsfx.control.action.Action;
 import java.io.File;
 import java.text.NumberFormat;
 import java.util.stream.Collectors;
@@ -58,6 +60,8 @@ public final class AuditView {
     private final AuditViewModel vm;
     private final dev.tpmconsole.views.util.DialogService dialogs;
     private final BorderPane root = new BorderPane();
+    private final Action runAction;
+    private final Action cancelAction;
 
     public AuditView(AuditViewModel vm) {
         this(vm, null);
@@ -67,19 +71,14 @@ public final class AuditView {
     public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
+        runAction = Commands.enabledWhen(Commands.action("runAudit", "Run audit", Keys.RUN, vm::run), vm.canRunBinding());
+        cancelAction = Commands.enabledWhen(Commands.action("cancelAudit", "Cancel", Keys.ESCAPE, vm::cancel),
+                vm.runningProperty());
         root.setId("auditView");
         root.getStyleClass().add("audit-view");
         root.setTop(new VBox(toolbar(), errorBanner()));
         root.setCenter(body());
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (Keys.RUN.match(e) && vm.canRunBinding().get()) {
-                vm.run();
-                e.consume();
-            } else if (Keys.ESCAPE.match(e) && vm.runningProperty().get()) {
-                vm.cancel();
-                e.consume();
-            }
-        });
+        Commands.handleKeys(root, List.of(runAction, cancelAction), false);
     }
 
     public Parent root() {
@@ -87,15 +86,9 @@ public final class AuditView {
     }
 
     private Parent toolbar() {
-        Button run = Icons.on(new Button("Run audit"), MaterialDesignP.PLAY);
-        run.setId("runAudit");
+        Button run = Commands.button(runAction, MaterialDesignP.PLAY);
         run.setDefaultButton(true);
-        run.disableProperty().bind(vm.canRunBinding().not());
-        run.setOnAction(e -> vm.run());
-        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
-        cancel.setId("cancelAudit");
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
+        Button cancel = Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
         ProgressBar progress = new ProgressBar();
         progress.setId("auditProgress");
         progress.progressProperty().bind(vm.progressProperty());

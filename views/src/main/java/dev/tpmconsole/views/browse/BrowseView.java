@@ -38,7 +38,7 @@ public final class BrowseView {
         providers = new ProvidersView(vm.providers(), this::showVm);
         vmSplit = new SplitPane(vmList.root(), details.root());
         vmSplit.setOrientation(Orientation.HORIZONTAL);
-        vmSplit.setDividerPositions(0.56);
+        vmSplit.setDividerPositions(0.6);
         vmSplit.setId("vmSplit");
         Tab vmTab = tab("vmsTab", "_VMs", vmSplit);
         Tab hostTab = tab("hostsTab", "_Hosts", hosts.root());

@@ -112,15 +112,7 @@ final class HostsView {
                 scan.toolbar()));
         root.setCenter(split);
         // Ctrl+R scans, Escape cancels a scan (after the filter box had its Escape)
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (dev.tpmconsole.views.util.Keys.RUN.match(e) && scanVm.canScanBinding().get()) {
-                scanVm.scan();
-                e.consume();
-            } else if (dev.tpmconsole.views.util.Keys.ESCAPE.match(e) && scanVm.runningProperty().get()) {
-                scanVm.cancel();
-                e.consume();
-            }
-        });
+        dev.tpmconsole.views.util.Commands.handleKeys(root, scan.actions(), false);
     }
 
     BorderPane root() {

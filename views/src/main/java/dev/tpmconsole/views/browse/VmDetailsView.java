@@ -171,15 +171,51 @@ final class VmDetailsView {
         return t;
     }
 
+    /**
+     * A section: its title with the count, then its rows as a table; a single row as a form instead (a label and
+     * its value to a line), which needs no scrolling sideways however many columns the table has.
+     */
     private static <T> VBox section(String id, String title, ObservableList<T> items, TableView<T> table) {
         Label header = new Label();
         header.setId(id + "Title");
         header.getStyleClass().add("section-title");
         header.textProperty().bind(Bindings.createStringBinding(() -> title + " (" + items.size() + ")", items));
-        VBox section = new VBox(header, table);
+        javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
+        form.setId(id + "Form");
+        form.getStyleClass().add("details-form");
+        javafx.beans.binding.BooleanBinding one = Bindings.size(items).isEqualTo(1);
+        form.visibleProperty().bind(one);
+        form.managedProperty().bind(one);
+        table.visibleProperty().bind(one.not());
+        table.managedProperty().bind(one.not());
+        javafx.beans.InvalidationListener fill = o -> fillForm(form, table, items.size() == 1 ? items.get(0) : null);
+        items.addListener(fill);
+        fill.invalidated(items);
+        VBox section = new VBox(header, form, table);
         section.setId(id);
         section.getStyleClass().addAll("details-section", "gap-s");
         return section;
+    }
+
+    /** The form of one row: each column of the table as a label and its value. */
+    private static <T> void fillForm(javafx.scene.layout.GridPane form, TableView<T> table, T row) {
+        form.getChildren().clear();
+        if (row == null) {
+            return;
+        }
+        int i = 0;
+        for (javafx.scene.control.TableColumn<T, ?> column : table.getColumns()) {
+            Object value = column.getCellObservableValue(row) == null ? null : column.getCellObservableValue(row).getValue();
+            Label name = new Label(column.getText());
+            name.getStyleClass().add("form-label");
+            Label text = new Label(value == null ? "" : value.toString());
+            text.setId(column.getId() == null ? null : column.getId().replace("Column", "Value"));
+            text.getStyleClass().add("form-value");
+            text.setWrapText(true);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            form.addRow(i, name, text);
+            i++;
+        }
     }
 
     ScrollPane root() {

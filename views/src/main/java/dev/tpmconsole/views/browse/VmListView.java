@@ -16,6 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.controlsfx.control.CheckComboBox;
+import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -35,10 +38,23 @@ final class VmListView {
         filter.setPromptText("Name or uuid prefix (Ctrl+F)");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
-        ComboBox<String> state = new ComboBox<>(vm.states());
+        // several states at once (Stopped and Crashed, say); none checked is any state
+        CheckComboBox<String> state = new CheckComboBox<>(vm.states());
         state.setId("vmStateFilter");
-        state.valueProperty().bindBidirectional(vm.stateProperty());
-        state.setVisibleRowCount(12);
+        state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then("Any state")
+                .otherwise((String) null));
+        ObservableList<String> checked = state.getCheckModel().getCheckedItems();
+        checked.addListener((ListChangeListener<String>) c -> {
+            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
+                vm.chosenStates().setAll(List.copyOf(checked));
+            }
+        });
+        vm.chosenStates().addListener((ListChangeListener<String>) c -> {
+            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
+                state.getCheckModel().clearChecks();
+                vm.chosenStates().forEach(s -> state.getCheckModel().check(s));
+            }
+        });
         TextField host = new TextField();
         host.setId("vmHostFilter");
         host.setPromptText("Host name, IP or uuid");
@@ -91,21 +107,27 @@ final class VmListView {
     }
 
     private void columns() {
-        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 12.5, VmRow::name);
+        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 10, VmRow::name);
         TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", Tables.UUID_WIDTH, VmRow::uuid);
-        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 9,
+        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 7,
                 r -> r.softDeleted() ? r.state() + " (deleted)" : r.state());
-        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 10, VmListView::host,
+        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 9, VmListView::host,
                 r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
-        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 5,
+        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 3.5,
                 r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? "yes" : r.tpms() + " TPMs");
         TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "Key", 8,
                 r -> r.keyState() == null ? "—" : r.keyState().label(), r -> keyClass(r.keyState()));
-        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "TpmState files", 7.5,
+        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "State files", 5.5,
                 r -> Integer.toString(r.tpmStateFiles()));
-        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 6,
+        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 5,
                 r -> Integer.toString(r.backups()));
-        table.getColumns().setAll(List.of(name, uuid, state, host, tpm, key, files, backups));
+        // what tells VMs apart and what is wrong with them first; the uuid (also in the details) last, taking the
+        // room that is left, so that at 1280 px every column shows without scrolling sideways
+        table.getColumns().setAll(List.of(name, state, host, tpm, key, files, backups, uuid));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableColumn<VmRow, ?> c : List.of(name, state, host, tpm, key, files, backups)) {
+            c.minWidthProperty().bind(c.prefWidthProperty()); // only the uuid gives way
+        }
         Map<TableColumn<VmRow, ?>, VmColumn> sortable = new LinkedHashMap<>();
         sortable.put(name, VmColumn.NAME);
         sortable.put(uuid, VmColumn.UUID);

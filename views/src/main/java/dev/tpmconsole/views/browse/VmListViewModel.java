@@ -35,11 +35,8 @@ import javafx.collections.ObservableList;
  */
 public final class VmListViewModel implements AutoCloseable {
 
-    /** The state filter's choices: any, the soft-deleted VMs, then every VmInstanceState. */
-    public static final String ANY_STATE = "Any state";
-
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
-    private final StringProperty state = new SimpleStringProperty(this, "state", ANY_STATE);
+    private final ObservableList<String> chosenStates = FXCollections.observableArrayList();
     private final StringProperty host = new SimpleStringProperty(this, "host", "");
     private final BooleanProperty dirtyOnly = new SimpleBooleanProperty(this, "dirtyOnly");
     private final ReadOnlyObjectWrapper<Sort<VmColumn>> sort =
@@ -58,11 +55,10 @@ public final class VmListViewModel implements AutoCloseable {
     public VmListViewModel(FxSchedulers schedulers, int pageSize) {
         this.rows = new PagedRows<>(schedulers, pageSize);
         List<String> choices = new ArrayList<>();
-        choices.add(ANY_STATE);
         choices.add(VmFilter.SOFT_DELETED);
         choices.addAll(BrowseQueries.VM_STATES);
         this.states = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(choices));
-        Observable[] inputs = {text, state, host, dirtyOnly};
+        Observable[] inputs = {text, chosenStates, host, dirtyOnly};
         for (Observable o : inputs) {
             o.addListener(x -> filterChanged());
         }
@@ -94,8 +90,7 @@ public final class VmListViewModel implements AutoCloseable {
     }
 
     private void filterChanged() {
-        String s = state.get();
-        VmFilter f = new VmFilter(text.get(), s == null || s.equals(ANY_STATE) ? "" : s, host.get(), dirtyOnly.get());
+        VmFilter f = new VmFilter(text.get(), java.util.Set.copyOf(chosenStates), host.get(), dirtyOnly.get());
         if (!f.equals(filter.get())) {
             filter.set(f);
             reload();
@@ -139,7 +134,7 @@ public final class VmListViewModel implements AutoCloseable {
     /** Empties every part of the filter. */
     public void clearFilter() {
         text.set("");
-        state.set(ANY_STATE);
+        chosenStates.clear();
         host.set("");
         dirtyOnly.set(false);
     }
@@ -154,8 +149,9 @@ public final class VmListViewModel implements AutoCloseable {
         return text;
     }
 
-    public StringProperty stateProperty() {
-        return state;
+    /** The states chosen in the state filter (a VM in any of them is shown; none chosen: any state). */
+    public ObservableList<String> chosenStates() {
+        return chosenStates;
     }
 
     public StringProperty hostProperty() {
@@ -195,6 +191,7 @@ public final class VmListViewModel implements AutoCloseable {
         return queries.getReadOnlyProperty();
     }
 
+    /** The state filter's choices: the soft-deleted VMs, then every VmInstanceState. */
     public ObservableList<String> states() {
         return states;
     }

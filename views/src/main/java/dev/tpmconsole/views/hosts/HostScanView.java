@@ -39,20 +39,20 @@ public final class HostScanView {
     private final BorderPane root = new BorderPane();
     private final VBox top;
     private final Button scan;
+    private final org.controlsfx.control.action.Action scanAction;
+    private final org.controlsfx.control.action.Action cancelAction;
     private final TableView<HostScanRow> hostTable = Tables.table("hostScanTable", "Scan hosts to see what is on them");
     private final TableView<HostFinding> findingTable = Tables.table("hostFindingTable", "No findings");
 
     public HostScanView(HostScanViewModel vm) {
         this.vm = vm;
         root.setId("hostScanView");
-        scan = Icons.on(new Button("Scan hosts"), MaterialDesignS.SERVER_NETWORK);
-        scan.setId("hostScan");
-        scan.disableProperty().bind(vm.canScanBinding().not());
-        scan.setOnAction(e -> vm.scan());
-        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
-        cancel.setId("hostScanCancel");
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
+        scanAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
+                "hostScan", "Scan hosts", dev.tpmconsole.views.util.Keys.RUN, vm::scan), vm.canScanBinding());
+        cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
+                "hostScanCancel", "Cancel", dev.tpmconsole.views.util.Keys.ESCAPE, vm::cancel), vm.runningProperty());
+        scan = dev.tpmconsole.views.util.Commands.button(scanAction, MaterialDesignS.SERVER_NETWORK);
+        Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
         ProgressBar progress = new ProgressBar();
         progress.setId("hostScanProgress");
         progress.getStyleClass().add("toolbar-progress");
@@ -141,6 +141,11 @@ public final class HostScanView {
     }
 
     /** The findings and hosts of the scan. */
+    /** Scan and Cancel, whose keys (Ctrl+R, Escape) the Hosts tab handles. */
+    public java.util.List<org.controlsfx.control.action.Action> actions() {
+        return java.util.List.of(scanAction, cancelAction);
+    }
+
     public Parent root() {
         return root;
     }

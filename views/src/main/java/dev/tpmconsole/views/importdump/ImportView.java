@@ -37,6 +37,8 @@ public final class ImportView {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final ImportViewModel vm;
+    private final org.controlsfx.control.action.Action cancelAction;
+    private final org.controlsfx.control.action.Action closeAction;
     private final Runnable close;
     private final BorderPane root = new BorderPane();
 
@@ -44,21 +46,19 @@ public final class ImportView {
     public ImportView(ImportViewModel vm, Runnable close) {
         this.vm = vm;
         this.close = close;
+        cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
+                dev.tpmconsole.views.util.Commands.action("cancelImport", "Cancel", Keys.ESCAPE, vm::cancel),
+                vm.canCancelBinding());
+        closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
+                dev.tpmconsole.views.util.Commands.action("closeImport", "Close", Keys.ESCAPE, close),
+                vm.runningProperty().not());
         root.setId("importView");
         root.getStyleClass().add("import-view");
         root.setTop(header());
         root.setCenter(table());
         root.setBottom(buttons());
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (Keys.ESCAPE.match(e)) {
-                if (vm.canCancelBinding().get()) {
-                    vm.cancel();
-                } else if (!vm.runningProperty().get()) {
-                    close.run();
-                }
-                e.consume();
-            }
-        });
+        // Escape cancels the import, or closes the window once it is over
+        dev.tpmconsole.views.util.Commands.handleKeys(root, java.util.List.of(cancelAction, closeAction), false);
     }
 
     public Parent root() {
@@ -133,15 +133,9 @@ public final class ImportView {
     }
 
     private Parent buttons() {
-        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
-        cancel.setId("cancelImport");
-        cancel.disableProperty().bind(vm.canCancelBinding().not());
-        cancel.setOnAction(e -> vm.cancel());
-        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
-        closeButton.setId("closeImport");
+        Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
+        Button closeButton = dev.tpmconsole.views.util.Commands.button(closeAction, MaterialDesignC.CLOSE);
         closeButton.setDefaultButton(true);
-        closeButton.disableProperty().bind(vm.runningProperty());
-        closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(spacer, cancel, closeButton);

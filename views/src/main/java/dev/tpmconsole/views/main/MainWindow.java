@@ -47,6 +47,20 @@ import dev.tpmconsole.views.importdump.ImportView;
 import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.Appearance;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.Commands;
+import dev.tpmconsole.views.util.Windows;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The main window: menus, an error banner, the browse views in tabs (VMs, Hosts, Key providers) and the
@@ -63,54 +77,52 @@ public final class MainWindow {
     private final BrowseViewModel browseVm;
     private final BrowseView browse;
     private final Appearance appearance;
+    private final Windows windows;
     private final ObjectProperty<Theme> theme;
     private final Runnable quit;
     private final Actions actions;
     private final BorderPane root = new BorderPane();
     private final MenuBar menuBar;
+    private final List<Shortcuts.Group> commands = new java.util.ArrayList<>();
     private final dev.tpmconsole.views.overview.OverviewView overview;
     private Tab summaryTab;
+    /** Asks for a file in the platform's dialog (which headless tests do not have: they answer in its place). */
+    FileAsk files = (chooser, save, owner) -> save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
+
+    /** Shows a file chooser over {@code owner}; the file chosen, or null. */
+    @FunctionalInterface
+    interface FileAsk {
+        File ask(FileChooser chooser, boolean save, javafx.stage.Window owner);
+    }
     private Stage importStage;
 
     /**
-     * @param appearance the theme and font size of every window; the View menu changes them
+     * @param windows opens the windows (import) and dialogs over this one; its appearance (the theme and font
+     *                size of every window) is what the View menu changes
      */
-    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions) {
-        this(vm, browseVm, appearance, actions, null);
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Windows windows, Actions actions) {
+        this(vm, browseVm, windows, actions, null);
     }
 
     /**
      * @param overview the cloud's overview under the summary (history from the catalogue, charts), or null for none
      */
-    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Appearance appearance, Actions actions,
+    public MainWindow(MainViewModel vm, BrowseViewModel browseVm, Windows windows, Actions actions,
                       dev.tpmconsole.views.overview.OverviewViewModel overview) {
+        this.windows = windows;
         this.vm = vm;
         this.overview = overview == null ? null : new dev.tpmconsole.views.overview.OverviewView(overview);
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
-        this.appearance = appearance;
+        this.appearance = windows.appearance();
         this.theme = appearance.themeProperty();
         this.actions = actions;
         this.quit = actions.quit();
         root.setId("mainWindow");
         menuBar = buildMenuBar();
-        root.setTop(new VBox(menuBar, noticeBanner(), errorBanner()));
-        root.setCenter(centre());
+        root.setTop(new VBox(menuBar, errorBanner()));
+        root.setCenter(notices(centre()));
         root.setBottom(statusBar());
-        // Ctrl++ as people press it (Shift+= on most layouts) and the keypad's + and -, beside the menu's Ctrl+=
-        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            javafx.scene.input.KeyCode code = e.getCode();
-            int step = code == javafx.scene.input.KeyCode.ADD || code == javafx.scene.input.KeyCode.PLUS
-                    || (code == javafx.scene.input.KeyCode.EQUALS && e.isShiftDown()) ? 1
-                    : code == javafx.scene.input.KeyCode.SUBTRACT ? -1 : 0;
-            if (step != 0) {
-                appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + step);
-                e.consume();
-            }
-        });
     }
 
     /**
@@ -154,40 +166,43 @@ public final class MainWindow {
     }
 
     private MenuBar buildMenuBar() {
-        MenuItem open = item("menuOpenSnapshot", "_Open snapshot…", "Shortcut+O", this::chooseSnapshot);
+        javafx.beans.value.ObservableNumberValue size = appearance.fontSizeProperty();
+        javafx.beans.binding.BooleanBinding idle = vm.busyProperty().not();
+        javafx.beans.binding.BooleanBinding sourceOpen = vm.sourceProperty().isNotNull();
+        javafx.beans.binding.BooleanBinding browsing = browseVm.queriesProperty().isNotNull();
+        ObservableList<String> chosen = browseVm.vms().selectedUuids();
+        javafx.beans.binding.BooleanBinding vmsChosen = Bindings.isNotEmpty(chosen);
+
+        Action open = command("menuOpenSnapshot", "_Open snapshot…", "Shortcut+O", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+                idle, this::chooseSnapshot);
+        Action database = command("menuOpenDatabase", "Open data_base…", "Shortcut+Shift+O", MaterialDesignD.DATABASE,
+                idle, () -> showOpenDatabase(null));
+        Action demo = command("menuOpenDemo", "Open _demo", "Shortcut+D", null, idle, vm::openDemo);
+        Action importDump = command("menuImportDump", "_Import dump…", "Shortcut+I", MaterialDesignD.DATABASE_IMPORT,
+                vm.importer().runningProperty().not(), this::chooseDump);
+        Action exit = command("menuQuit", "_Quit", "Shortcut+Q", MaterialDesignE.EXIT_TO_APP, null, quit);
         Menu recent = new Menu("Open _recent");
         recent.setId("menuOpenRecent");
         fillRecent(recent);
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> fillRecent(recent));
-        MenuItem database = item("menuOpenDatabase", "Open data_base…", "Shortcut+Shift+O", () -> showOpenDatabase(null));
-        MenuItem demo = item("menuOpenDemo", "Open _demo", "Shortcut+D", vm::openDemo);
-        MenuItem importDump = item("menuImportDump", "_Import dump…", "Shortcut+I", this::chooseDump);
-        MenuItem exit = item("menuQuit", "_Quit", "Shortcut+Q", quit);
-        open.disableProperty().bind(vm.busyProperty());
         recent.disableProperty().bind(vm.busyProperty());
-        database.disableProperty().bind(vm.busyProperty());
-        demo.disableProperty().bind(vm.busyProperty());
-        importDump.disableProperty().bind(vm.importer().runningProperty());
-        Menu file = new Menu("_File", null, open, recent, database, demo, new SeparatorMenuItem(), importDump,
-                new SeparatorMenuItem(), exit);
+        Menu file = new Menu("_File", null, Commands.menuItem(open), recent, Commands.menuItem(database),
+                Commands.menuItem(demo), new SeparatorMenuItem(), Commands.menuItem(importDump), new SeparatorMenuItem(),
+                Commands.menuItem(exit));
         file.setId("menuFile");
 
-        MenuItem vms = item("menuShowVms", "_VMs", "Shortcut+1", () -> browse.show(BrowseView.Page.VMS));
-        MenuItem hosts = item("menuShowHosts", "_Hosts", "Shortcut+2", () -> browse.show(BrowseView.Page.HOSTS));
-        MenuItem providers = item("menuShowProviders", "_Key providers", "Shortcut+3",
+        Action vms = command("menuShowVms", "_VMs", "Shortcut+1", null, null, () -> browse.show(BrowseView.Page.VMS));
+        Action hosts = command("menuShowHosts", "_Hosts", "Shortcut+2", null, null, () -> browse.show(BrowseView.Page.HOSTS));
+        Action providers = command("menuShowProviders", "_Key providers", "Shortcut+3", null, null,
                 () -> browse.show(BrowseView.Page.PROVIDERS));
-        MenuItem summary = item("menuShowSummary", "_Summary", "Shortcut+4",
-                () -> browse.tabs().getSelectionModel().select(summaryTab));
-        MenuItem find = item("menuFind", "_Find", "Shortcut+F", browse::focusFilter);
-        MenuItem reload = item("menuReload", "_Reload", "F5", browseVm::reload);
-        CheckMenuItem dirty = new CheckMenuItem("Only VMs with _dirty rows");
-        dirty.setId("menuDirtyOnly");
-        dirty.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        Action summary = command("menuShowSummary", "_Summary", "Shortcut+4", null, null, this::showSummary);
+        Action find = command("menuFind", "_Find", "Shortcut+F", MaterialDesignM.MAGNIFY, browsing, browse::focusFilter);
+        Action clear = command("menuClearFilter", "_Clear filter", "Shortcut+Shift+X", MaterialDesignF.FILTER_REMOVE_OUTLINE,
+                null, browseVm.vms()::clearFilter);
+        Action dirty = command("menuDirtyOnly", "Only VMs with _dirty rows", "Shortcut+Shift+D", null, null, () -> { });
         dirty.selectedProperty().bindBidirectional(browseVm.vms().dirtyOnlyProperty());
-        MenuItem clear = item("menuClearFilter", "_Clear filter", "Shortcut+Shift+X", browseVm.vms()::clearFilter);
-        find.disableProperty().bind(browseVm.queriesProperty().isNull());
-        reload.disableProperty().bind(browseVm.queriesProperty().isNull());
+        Action reload = command("menuReload", "_Reload", "F5", MaterialDesignR.REFRESH, browsing, browseVm::reload);
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("_Theme");
         themeMenu.setId("menuTheme");
@@ -200,55 +215,92 @@ public final class MainWindow {
             theme.addListener((o, a, b) -> r.setSelected(b == t));
             themeMenu.getItems().add(r);
         }
-        MenuItem toggleTheme = item("menuToggleTheme", "_Switch theme", "Shortcut+T",
-                () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
-        themeMenu.getItems().addAll(new SeparatorMenuItem(), toggleTheme);
-        MenuItem larger = item("menuFontLarger", "_Larger text", "Shortcut+Equals",
-                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + 1));
-        MenuItem smaller = item("menuFontSmaller", "S_maller text", "Shortcut+Minus",
-                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() - 1));
-        MenuItem normal = item("menuFontDefault", "_Normal text size", "Shortcut+0",
+        Action toggleTheme = command("menuToggleTheme", "_Switch theme", "Shortcut+T", MaterialDesignT.THEME_LIGHT_DARK,
+                null, () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        themeMenu.getItems().addAll(new SeparatorMenuItem(), Commands.menuItem(toggleTheme));
+        Action larger = Commands.alsoOn(command("menuFontLarger", "_Larger text", "Shortcut+Equals",
+                MaterialDesignF.FORMAT_FONT_SIZE_INCREASE,
+                appearance.fontSizeProperty().lessThan(Appearance.MAX_FONT_SIZE),
+                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + 1)),
+                // Ctrl++ as people press it (Shift+= on most layouts) and the keypad's +
+                "Shortcut+Shift+Equals", "Shortcut+Plus", "Shortcut+Add");
+        Action smaller = Commands.alsoOn(command("menuFontSmaller", "S_maller text", "Shortcut+Minus",
+                MaterialDesignF.FORMAT_FONT_SIZE_DECREASE,
+                appearance.fontSizeProperty().greaterThan(Appearance.MIN_FONT_SIZE),
+                () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() - 1)), "Shortcut+Subtract");
+        Action normal = command("menuFontDefault", "_Normal text size", "Shortcut+0", null, null,
                 () -> appearance.fontSizeProperty().set((int) Em.DEFAULT_FONT_SIZE));
-        larger.disableProperty().bind(appearance.fontSizeProperty().greaterThanOrEqualTo(Appearance.MAX_FONT_SIZE));
-        smaller.disableProperty().bind(appearance.fontSizeProperty().lessThanOrEqualTo(Appearance.MIN_FONT_SIZE));
-        Menu view = new Menu("_View", null, vms, hosts, providers, summary, new SeparatorMenuItem(), find, clear, dirty,
-                reload, new SeparatorMenuItem(), themeMenu, larger, smaller, normal);
+        Menu view = new Menu("_View", null, Commands.menuItem(vms), Commands.menuItem(hosts), Commands.menuItem(providers),
+                Commands.menuItem(summary), new SeparatorMenuItem(), Commands.menuItem(find), Commands.menuItem(clear),
+                Commands.checkMenuItem(dirty), Commands.menuItem(reload), new SeparatorMenuItem(), themeMenu,
+                Commands.menuItem(larger), Commands.menuItem(smaller), Commands.menuItem(normal));
         view.setId("menuView");
-        ObservableList<String> chosen = browseVm.vms().selectedUuids();
-        MenuItem previewReset = item("menuPreviewReset", "Preview _reset TPM…", "Shortcut+Shift+R",
+
+        Action previewReset = command("menuPreviewReset", "Preview _reset TPM…", "Shortcut+Shift+R",
+                MaterialDesignR.RESTORE, vmsChosen,
                 () -> actions.preview().accept(PreviewViewModel.Operation.RESET, List.copyOf(chosen)));
-        MenuItem previewRemove = item("menuPreviewRemove", "Preview re_move TPM…", "Shortcut+Shift+M",
+        Action previewRemove = command("menuPreviewRemove", "Preview re_move TPM…", "Shortcut+Shift+M",
+                MaterialDesignD.DELETE_OUTLINE, vmsChosen,
                 () -> actions.preview().accept(PreviewViewModel.Operation.REMOVE, List.copyOf(chosen)));
-        previewReset.disableProperty().bind(Bindings.isEmpty(chosen));
-        previewRemove.disableProperty().bind(Bindings.isEmpty(chosen));
-        Menu vmMenu = new Menu("V_M", null, previewReset, previewRemove);
+        Menu vmMenu = new Menu("V_M", null, Commands.menuItem(previewReset), Commands.menuItem(previewRemove));
         vmMenu.setId("menuVm");
-        MenuItem audit = item("menuAudit", "_Audit…", "Shortcut+Shift+A", actions.openAudit());
-        audit.disableProperty().bind(vm.sourceProperty().isNull());
-        MenuItem repair = item("menuRepairKeys", "_Repair key refs…", "Shortcut+Shift+K", actions.openRepair());
-        repair.disableProperty().bind(vm.sourceProperty().isNull());
-        MenuItem preferences = item("menuPreferences", "_Preferences…", "Shortcut+Comma", actions.openPreferences());
-        Menu tools = new Menu("_Tools", null, audit, repair, new SeparatorMenuItem(), preferences);
+
+        Action audit = command("menuAudit", "_Audit…", "Shortcut+Shift+A", MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+                sourceOpen, actions.openAudit());
+        Action repair = command("menuRepairKeys", "_Repair key refs…", "Shortcut+Shift+K", MaterialDesignK.KEY_CHANGE,
+                sourceOpen, actions.openRepair());
+        Action preferences = command("menuPreferences", "_Preferences…", "Shortcut+Comma", MaterialDesignC.COG_OUTLINE,
+                null, actions.openPreferences());
+        Menu tools = new Menu("_Tools", null, Commands.menuItem(audit), Commands.menuItem(repair), new SeparatorMenuItem(),
+                Commands.menuItem(preferences));
         tools.setId("menuTools");
-        MenuItem shortcuts = item("menuShortcuts", "_Keyboard shortcuts", "F1", actions.showShortcuts());
-        MenuItem eventLog = item("menuEventLog", "_Event log", "Shortcut+L", actions.openEventLog());
-        MenuItem about = item("menuAbout", "_About TPM Console", null, actions.showAbout());
-        Menu help = new Menu("_Help", null, shortcuts, eventLog, new SeparatorMenuItem(), about);
+
+        Action shortcuts = command("menuShortcuts", "_Keyboard shortcuts", "F1", MaterialDesignK.KEYBOARD_OUTLINE, null,
+                actions.showShortcuts());
+        Action eventLog = command("menuEventLog", "_Event log", "Shortcut+L", MaterialDesignT.TEXT_BOX_OUTLINE, null,
+                actions.openEventLog());
+        Action about = command("menuAbout", "_About TPM Console", null, MaterialDesignI.INFORMATION_OUTLINE, null,
+                actions.showAbout());
+        Menu help = new Menu("_Help", null, Commands.menuItem(shortcuts), Commands.menuItem(eventLog),
+                new SeparatorMenuItem(), Commands.menuItem(about));
         help.setId("menuHelp");
+
+        commands.add(new Shortcuts.Group("File", List.of(open, database, demo, importDump, exit)));
+        commands.add(new Shortcuts.Group("View", List.of(vms, hosts, providers, summary, find, clear, dirty, reload)));
+        commands.add(new Shortcuts.Group("View › Theme", List.of(toggleTheme)));
+        commands.add(new Shortcuts.Group("View", List.of(larger, smaller, normal)));
+        commands.add(new Shortcuts.Group("VM", List.of(previewReset, previewRemove)));
+        commands.add(new Shortcuts.Group("Tools", List.of(audit, repair, preferences)));
+        commands.add(new Shortcuts.Group("Help", List.of(shortcuts, eventLog, about)));
+        // the menus' accelerators are the scene's; their extra keys (Ctrl++) are handled here, by the same actions
+        Commands.handleKeys(root, commands.stream().flatMap(g -> g.actions().stream()).toList(), true);
         MenuBar bar = new MenuBar(file, view, vmMenu, tools, help);
         bar.setId("menuBar");
         return bar;
     }
 
-    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setMnemonicParsing(true);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    /** An action of the menus: enabled while {@code enabled} holds (always, when null). */
+    private Action command(String id, String text, String keys, org.kordamp.ikonli.Ikon ikon,
+                           javafx.beans.value.ObservableBooleanValue enabled, Runnable run) {
+        Action action = Commands.action(id, text, keys, run);
+        if (ikon != null) {
+            Commands.icon(action, ikon, appearance.fontSizeProperty());
         }
-        item.setOnAction(e -> action.run());
-        return item;
+        if (enabled != null) {
+            Commands.enabledWhen(action, enabled);
+        }
+        return action;
+    }
+
+    /** The window's commands by menu, as the menus show them (the keyboard shortcut list reads them). */
+    public List<Shortcuts.Group> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** The window's command whose menu item has {@code id}. */
+    public Action command(String id) {
+        return commands.stream().flatMap(g -> g.actions().stream()).filter(a -> id.equals(Commands.id(a))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no command " + id));
     }
 
     private void fillRecent(Menu menu) {
@@ -300,7 +352,7 @@ public final class MainWindow {
                 chooser.setInitialDirectory(dir);
             }
         }
-        File file = chooser.showOpenDialog(root.getScene() != null ? root.getScene().getWindow() : null);
+        File file = files.ask(chooser, false, window());
         if (file != null) {
             vm.open(file.toPath());
         }
@@ -312,6 +364,7 @@ public final class MainWindow {
      */
     public OpenDatabaseDialog showOpenDatabase(RecentDatabase prefill) {
         OpenDatabaseDialog dialog = new OpenDatabaseDialog(window(), prefill);
+        windows.style(dialog.pane());
         dialog.show(login -> vm.openDatabase(login.url(), login.user(), login.password(), login.sshAlias()));
         return dialog;
     }
@@ -327,7 +380,7 @@ public final class MainWindow {
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("mysqldump output (*.sql, *.sql.gz, *.gz)", "*.sql", "*.sql.gz", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        File dumpFile = chooser.showOpenDialog(window());
+        File dumpFile = files.ask(chooser, false, window());
         if (dumpFile == null) {
             return;
         }
@@ -337,7 +390,7 @@ public final class MainWindow {
         save.setInitialDirectory(suggested.getParent().toFile());
         save.setInitialFileName(suggested.getFileName().toString());
         save.getExtensionFilters().add(new FileChooser.ExtensionFilter("SQLite snapshots", "*.sqlite", "*.sqlite3", "*.db"));
-        File target = save.showSaveDialog(window());
+        File target = files.ask(save, true, window());
         if (target != null) {
             // the save dialog asked before naming an existing file: replacing it is what the person chose
             showImport(dumpFile.toPath(), target.toPath(), true);
@@ -347,25 +400,47 @@ public final class MainWindow {
     /** Shows the import window and imports {@code dumpFile} into {@code target}; the result is then opened. */
     public Stage showImport(Path dumpFile, Path target, boolean overwrite) {
         if (importStage == null) {
-            importStage = new Stage();
-            importStage.initOwner(window());
-            importStage.setTitle("Import dump — TPM Console");
-            Scene scene = new Scene(new ImportView(vm.importer(), importStage::close).root(), Em.of(54), Em.of(43));
-            appearance.style(scene);
-            importStage.setScene(scene);
+            importStage = windows.stage("Import dump — TPM Console");
+            importStage.setScene(windows.scene(new ImportView(vm.importer(), importStage::close).root(), 54, 43));
             importStage.setOnCloseRequest(e -> vm.importer().cancel());
         }
-        importStage.show();
-        importStage.toFront();
+        Windows.bringForward(importStage);
         vm.importer().start(dumpFile, target, overwrite);
         return importStage;
     }
 
-    private Parent noticeBanner() {
-        javafx.scene.layout.HBox banner = ErrorBanner.of(vm.noticeProperty(), vm::dismissNotice, "noticeBanner",
-                "noticeText", "dismissNotice");
-        banner.getStyleClass().setAll("notice-banner");
-        return banner;
+    /**
+     * A notice (a damaged preferences file or catalogue set aside) slides in over the top of {@code content},
+     * with a button to dismiss it; it is gone while there is none.
+     */
+    private Parent notices(Parent content) {
+        NotificationPane pane = new NotificationPane(content);
+        pane.setId("noticeBanner");
+        pane.getStyleClass().add("notice-banner");
+        pane.setShowFromTop(true);
+        Label text = new Label();
+        text.setId("noticeText");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.noticeProperty());
+        pane.setGraphic(text);
+        pane.setCloseButtonVisible(true);
+        javafx.beans.InvalidationListener follow = o -> {
+            if (vm.noticeProperty().get() == null || vm.noticeProperty().get().isEmpty()) {
+                pane.hide();
+            } else {
+                pane.show();
+            }
+        };
+        vm.noticeProperty().addListener(follow);
+        // shown once the pane is in a window (a notice may come before)
+        pane.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(() -> follow.invalidated(null));
+            }
+        });
+        // the close button (or Escape) hides it: the notice was dismissed
+        pane.setOnHidden(e -> vm.dismissNotice());
+        return pane;
     }
 
     private Parent errorBanner() {
@@ -497,12 +572,13 @@ public final class MainWindow {
             return n.format(s.count("VmInstanceEO")) + " VMs · " + n.format(s.count("TpmVO")) + " TPMs · "
                     + n.format(s.counts().values().stream().mapToLong(Long::longValue).sum()) + " rows";
         }, vm.summaryProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(sourceLabel, mode, spacer, layout, rows);
+        StatusBar bar = new StatusBar();
         bar.setId("statusBar");
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // the busy message and an indeterminate progress while a source opens; nothing otherwise
+        bar.textProperty().bind(vm.busyMessageProperty());
+        bar.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
+        bar.getLeftItems().setAll(sourceLabel, mode);
+        bar.getRightItems().setAll(layout, rows);
         return bar;
     }
 }

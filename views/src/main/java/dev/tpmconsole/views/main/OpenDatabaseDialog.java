@@ -146,6 +146,11 @@ public final class OpenDatabaseDialog {
     }
 
     /** Shows the dialog (without blocking) and hands what was typed to {@code onOpen} when Open is chosen. */
+    /** The dialog's pane (the console's theme and font size are applied to it). */
+    public javafx.scene.control.DialogPane pane() {
+        return dialog.getDialogPane();
+    }
+
     public void show(Consumer<Login> onOpen) {
         dialog.resultProperty().addListener((o, a, login) -> {
             if (login != null) {

@@ -2,14 +2,14 @@ package dev.tpmconsole.views.main;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
+import dev.tpmconsole.views.util.Commands;
 import dev.tpmconsole.views.util.Keys;
+import org.controlsfx.control.action.Action;
 
 /**
- * The keyboard shortcuts of the console: those of the menus, read off the menu bar itself (so the list
- * cannot drift from what the keys do), and those that work inside a view ({@link #inViews}).
+ * The keyboard shortcuts of the console: those of the main window's commands, read off the very actions its
+ * menus and keys are made from (so the list cannot drift from what the keys do), and those that work inside a
+ * view ({@link #inViews}).
  */
 public final class Shortcuts {
 
@@ -21,6 +21,15 @@ public final class Shortcuts {
      * @param keys   the keys, as the platform writes them ("Ctrl+Shift+A")
      */
     public record Shortcut(String where, String action, String keys) {
+    }
+
+    /**
+     * Commands as a menu shows them.
+     *
+     * @param where   the menu ("View › Theme")
+     * @param actions its commands, in menu order
+     */
+    public record Group(String where, List<Action> actions) {
     }
 
     /**
@@ -49,8 +58,6 @@ public final class Shortcuts {
                 new Shortcut("Event log", "Copy the selected events (all shown when none is selected)", copy),
                 new Shortcut("Dialogs", "The default button; Cancel is the default of every confirmation", enter),
                 new Shortcut("Dialogs", "Cancel", esc),
-                new Shortcut("Main window", "Larger text, smaller text (beside the View menu's keys)",
-                        "Ctrl++ or Ctrl+keypad +, Ctrl+keypad -"),
                 new Shortcut("Import window", "Cancel the import", esc),
                 new Shortcut("Menus", "Open the menu bar; then the underlined letters", "F10 or Alt"));
     }
@@ -58,30 +65,26 @@ public final class Shortcuts {
     private Shortcuts() {
     }
 
-    /** Every menu item with an accelerator, in menu order, nested menus included. */
-    public static List<Shortcut> fromMenus(MenuBar bar) {
+    /** Every command with keys, in menu order: its keys, the first its menu shows, then the others. */
+    public static List<Shortcut> of(List<Group> groups) {
         List<Shortcut> out = new ArrayList<>();
-        for (Menu menu : bar.getMenus()) {
-            collect(menu, plain(menu.getText()), out);
+        for (Group g : groups) {
+            for (Action a : g.actions()) {
+                List<javafx.scene.input.KeyCombination> keys = Commands.keysOf(a);
+                if (!keys.isEmpty()) {
+                    out.add(new Shortcut(g.where(), plain(a.getText()),
+                            String.join(" or ", keys.stream().map(Shortcuts::text).toList())));
+                }
+            }
         }
         return out;
     }
 
-    /** The menus' shortcuts, then the views'. */
-    public static List<Shortcut> all(MenuBar bar) {
-        List<Shortcut> all = new ArrayList<>(fromMenus(bar));
+    /** The commands' shortcuts, then the views'. */
+    public static List<Shortcut> all(List<Group> groups) {
+        List<Shortcut> all = new ArrayList<>(of(groups));
         all.addAll(inViews());
         return all;
-    }
-
-    private static void collect(Menu menu, String path, List<Shortcut> out) {
-        for (MenuItem item : menu.getItems()) {
-            if (item instanceof Menu sub) {
-                collect(sub, path + " › " + plain(sub.getText()), out);
-            } else if (item.getAccelerator() != null) {
-                out.add(new Shortcut(path, plain(item.getText()), text(item.getAccelerator())));
-            }
-        }
     }
 
     /**
@@ -92,6 +95,11 @@ public final class Shortcuts {
         String t = keys.getDisplayText();
         for (String[] g : GLYPHS) {
             t = t.replace(g[0], g[1]);
+        }
+        if (keys instanceof javafx.scene.input.KeyCodeCombination k && java.util.Set.of(javafx.scene.input.KeyCode.ADD,
+                javafx.scene.input.KeyCode.SUBTRACT).contains(k.getCode()) && !t.isEmpty()) {
+            // the keypad's + and - are written like the main keys': say which
+            t = t.substring(0, t.length() - 1) + "keypad " + t.charAt(t.length() - 1);
         }
         return t.replace("Escape", "Esc");
     }

@@ -183,14 +183,14 @@ public final class RunView {
         residue.setId("runResidue");
         residue.setWrapText(true);
         residue.textProperty().bind(vm.residueTextProperty());
-        Button cancel = Icons.on(new Button("Cancel"), MaterialDesignS.STOP, Icons.DANGER);
-        cancel.setId("cancelRun");
-        cancel.disableProperty().bind(vm.canCancelBinding().not());
-        cancel.setOnAction(e -> vm.cancel());
-        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
-        closeButton.setId("closeRun");
-        closeButton.disableProperty().bind(vm.runningProperty());
-        closeButton.setOnAction(e -> close.run());
+        org.controlsfx.control.action.Action cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
+                dev.tpmconsole.views.util.Commands.action("cancelRun", "Cancel", Keys.ESCAPE, vm::cancel),
+                vm.canCancelBinding());
+        org.controlsfx.control.action.Action closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
+                dev.tpmconsole.views.util.Commands.action("closeRun", "Close", (String) null, close),
+                vm.runningProperty().not());
+        Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
+        Button closeButton = dev.tpmconsole.views.util.Commands.button(closeAction, MaterialDesignC.CLOSE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         VBox texts = new VBox(summary, residue);
@@ -199,12 +199,7 @@ public final class RunView {
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.getStyleClass().addAll("gap-l", "pad-buttons");
         root.setBottom(bottom);
-        root.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (Keys.ESCAPE.match(e) && vm.runningProperty().get()) {
-                vm.cancel();
-                e.consume();
-            }
-        });
+        dev.tpmconsole.views.util.Commands.handleKeys(root, List.of(cancelAction), false);
     }
 
     public Parent root() {

@@ -6,6 +6,8 @@ import javafx.css.Styleable;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.layout.Region;
+import javafx.beans.value.ObservableNumberValue;
+import org.controlsfx.tools.Duplicatable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -56,11 +58,18 @@ public final class Icons {
 
     /** An icon whose size follows the font of {@code sizedBy}. */
     public static FontIcon icon(Labeled sizedBy, Ikon ikon, String... styleClasses) {
-        FontIcon icon = new FontSized(ikon);
+        return icon(javafx.beans.binding.Bindings.createDoubleBinding(() -> sizedBy.getFont().getSize(),
+                sizedBy.fontProperty()), ikon, styleClasses);
+    }
+
+    /**
+     * An icon beside text of {@code fontSize} px (for a menu item, which has no font of its own). It can be
+     * duplicated (ControlsFX puts a copy of an action's icon on each control made from the action).
+     */
+    public static FontIcon icon(ObservableNumberValue fontSize, Ikon ikon, String... styleClasses) {
+        FontIcon icon = new FontSized(ikon, fontSize);
         icon.getStyleClass().add(STYLE_CLASS);
         icon.getStyleClass().addAll(styleClasses);
-        sizedBy.fontProperty().addListener((o, a, font) -> icon.setIconSize(size(font.getSize())));
-        icon.setIconSize(size(sizedBy.getFont().getSize()));
         return icon;
     }
 
@@ -70,14 +79,26 @@ public final class Icons {
     }
 
     /** A font icon that CSS does not size (see the class comment); its colour still comes from CSS. */
-    private static final class FontSized extends FontIcon {
+    private static final class FontSized extends FontIcon implements Duplicatable<FontIcon> {
 
         private static final List<CssMetaData<? extends Styleable, ?>> CSS = FontIcon.getClassCssMetaData().stream()
                 .filter(m -> !m.getProperty().equals("-fx-icon-size"))
                 .toList();
 
-        FontSized(Ikon ikon) {
+        private final ObservableNumberValue fontSize;
+
+        FontSized(Ikon ikon, ObservableNumberValue fontSize) {
             super(ikon);
+            this.fontSize = fontSize;
+            iconSizeProperty().bind(javafx.beans.binding.Bindings.createIntegerBinding(
+                    () -> size(fontSize.doubleValue()), fontSize));
+        }
+
+        @Override
+        public FontIcon duplicate() {
+            FontSized copy = new FontSized(getIconCode(), fontSize);
+            copy.getStyleClass().setAll(getStyleClass());
+            return copy;
         }
 
         @Override

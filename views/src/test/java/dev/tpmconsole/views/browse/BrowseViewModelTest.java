@@ -87,17 +87,19 @@ class BrowseViewModelTest {
         list.clearFilter();
         assertThat(list.rows().rows()).hasSize(11);
 
-        list.stateProperty().set("Running");
+        list.chosenStates().setAll("Running");
         assertThat(names(list)).containsExactly("alpha", "theta");
-        list.stateProperty().set(VmFilter.SOFT_DELETED);
+        list.chosenStates().setAll(VmFilter.SOFT_DELETED);
         assertThat(names(list)).containsExactly("Alpine");
-        list.stateProperty().set(VmListViewModel.ANY_STATE);
+        list.chosenStates().setAll("Running", VmFilter.SOFT_DELETED);
+        assertThat(names(list)).as("any of the chosen states").containsExactlyInAnyOrder("alpha", "theta", "Alpine");
+        list.chosenStates().clear();
         list.hostProperty().set("kvm-b");
         assertThat(names(list)).containsExactly("gamma");
         list.hostProperty().set("");
         list.dirtyOnlyProperty().set(true);
         assertThat(list.rows().rows()).extracting(VmRow::uuid).containsExactlyInAnyOrderElementsOf(DIRTY);
-        assertThat(list.filterProperty().get()).isEqualTo(new VmFilter("", "", "", true));
+        assertThat(list.filterProperty().get()).isEqualTo(new VmFilter("", java.util.Set.of(), "", true));
         list.textProperty().set("zzz");
         assertThat(list.rows().rows()).isEmpty();
         assertThat(list.countTextBinding().get()).isEqualTo("0 VMs match");

@@ -30,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import dev.tpmconsole.model.browse.VmDetails;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +117,13 @@ class BrowseViewTest {
 
         assertThat(robot.lookup("#detailsSubtitle").queryAs(Label.class).getText()).contains("Running", "on kvm-a");
         assertThat(table(robot, "#tpmTable").getItems()).hasSize(1);
+        // one row is a form (label and value to a line), not a table to scroll sideways
+        assertThat(table(robot, "#tpmTable").isVisible()).isFalse();
+        assertThat(robot.lookup("#tpmSectionForm").queryAs(javafx.scene.layout.GridPane.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#tpmUuidValue").queryAs(Label.class).getText())
+                .isEqualTo(((VmDetails.Tpm) table(robot, "#tpmTable").getItems().get(0)).uuid());
+        assertThat(robot.lookup("#findingsSectionForm .label").match(LabeledMatchers.hasText("Rule")).tryQuery()).isPresent();
+        assertThat(table(robot, "#keyRefTable").isVisible()).as("two rows: a table").isTrue();
         TableView<?> refs = table(robot, "#keyRefTable");
         assertThat(refs.getItems()).hasSize(2);
         assertThat(refs.getColumns().stream().filter(c -> c.getId().equals("keyRefWrappedColumn")).findFirst().orElseThrow()
@@ -136,14 +144,25 @@ class BrowseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String rows = clipboard();
         assertThat(rows.lines()).hasSize(2);
-        assertThat(rows.lines().findFirst().orElseThrow()).startsWith("Name\tUUID\tState\tHost");
-        assertThat(rows).contains("alpha\t" + BrowseFixture.ALPHA + "\tRunning\tkvm-a\tyes\tmaterialized\t2\t3");
+        assertThat(rows.lines().findFirst().orElseThrow()).isEqualTo("Name\tState\tHost\tTPM\tKey\tState files\tBackups\tUUID");
+        assertThat(rows).contains("alpha\tRunning\tkvm-a\tyes\tmaterialized\t2\t3\t" + BrowseFixture.ALPHA);
     }
 
     @Test
     void keyboardFilterFieldsAndTheDirtyToggle(FxRobot robot) throws Exception {
         TableView<VmRow> vms = table(robot, "#vmTable");
         waitUntil(() -> vms.getItems().size() == 11);
+        // the state filter takes several states; Clear unchecks them
+        org.controlsfx.control.CheckComboBox<String> states = robot.lookup("#vmStateFilter").query();
+        robot.interact(() -> {
+            states.getCheckModel().check("Running");
+            states.getCheckModel().check(dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED);
+        });
+        waitUntil(() -> vms.getItems().size() == 3);
+        assertThat(vms.getItems()).extracting(VmRow::name).containsExactlyInAnyOrder("alpha", "theta", "Alpine");
+        robot.clickOn("#vmClearFilter");
+        waitUntil(() -> vms.getItems().size() == 11);
+        assertThat(states.getCheckModel().getCheckedItems()).isEmpty();
         robot.clickOn("#vmFilter").write("zzz");
         waitUntil(() -> vms.getItems().isEmpty());
         robot.type(KeyCode.ESCAPE);

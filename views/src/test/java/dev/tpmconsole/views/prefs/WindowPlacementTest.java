@@ -28,7 +28,8 @@ class WindowPlacementTest {
 
     @Test
     void aWindowHangingOverTheEdgeIsPulledBackWithItsTitleBarReachable() {
-        WindowPlacement.clamp(new WindowGeometry(-300, -50, 1000, 700, false), List.of(LAPTOP), 640, 400);
+        assertThat(WindowPlacement.clamp(new WindowGeometry(-300, -50, 1000, 700, false), List.of(LAPTOP), 640, 400))
+                .as("title bar above the screen: centred").isEqualTo(new WindowGeometry(460, 190, 1000, 700, false));
         assertThat(WindowPlacement.clamp(new WindowGeometry(1500, 500, 1000, 700, false), List.of(LAPTOP), 640, 400))
                 .isEqualTo(new WindowGeometry(920, 380, 1000, 700, false));
         assertThat(WindowPlacement.clamp(new WindowGeometry(-300, 10, 1000, 700, false), List.of(LAPTOP), 640, 400))

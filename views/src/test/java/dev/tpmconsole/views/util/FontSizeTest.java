@@ -67,7 +67,7 @@ class FontSizeTest {
 
     /** What the test measures, read on the FX thread. */
     record Sizes(double barPaddingTop, double barPaddingLeft, double barSpacing, double rowHeight, double detailsHeight,
-                 double uuidColumnWidth, int iconSize, double freshUuidColumn) {
+                 double nameColumnWidth, int iconSize, double freshNameColumn) {
 
         static Sizes read(FxRobot robot, FontSizeTest t) {
             HBox bar = robot.lookup("#auditToolbar").queryAs(HBox.class);
@@ -75,15 +75,15 @@ class FontSizeTest {
             TableView<?> findings = t.browse.rememberedTables().get("findingsTable");
             FontIcon icon = (FontIcon) robot.lookup("#runAudit").queryAs(Button.class).getGraphic();
             double[] fresh = new double[1];
-            robot.interact(() -> fresh[0] = uuidColumn(browseView().rememberedTables().get("vmTable")).getPrefWidth());
+            robot.interact(() -> fresh[0] = nameColumn(browseView().rememberedTables().get("vmTable")).getPrefWidth());
             return new Sizes(bar.getPadding().getTop(), bar.getPadding().getLeft(), bar.getSpacing(),
-                    vms.getFixedCellSize(), findings.getPrefHeight(), uuidColumn(vms).getWidth(), icon.getIconSize(),
+                    vms.getFixedCellSize(), findings.getPrefHeight(), nameColumn(vms).getWidth(), icon.getIconSize(),
                     fresh[0]);
         }
     }
 
-    static TableColumn<?, ?> uuidColumn(TableView<?> table) {
-        return table.getColumns().stream().filter(c -> "vmUuidColumn".equals(c.getId())).findFirst().orElseThrow();
+    static TableColumn<?, ?> nameColumn(TableView<?> table) {
+        return table.getColumns().stream().filter(c -> "vmNameColumn".equals(c.getId())).findFirst().orElseThrow();
     }
 
     @Test
@@ -95,7 +95,7 @@ class FontSizeTest {
         assertThat(at14.barPaddingLeft()).isCloseTo(0.7 * 14, within(0.01));
         assertThat(at14.barSpacing()).isCloseTo(0.6 * 14, within(0.01));
         assertThat(at14.rowHeight()).isCloseTo(1.86 * 14, within(0.1));
-        assertThat(at14.uuidColumnWidth()).isCloseTo(Tables.UUID_WIDTH * 14, within(0.5));
+        assertThat(at14.nameColumnWidth()).as("the name column, 10 em").isCloseTo(10 * 14, within(0.5));
         assertThat(at14.iconSize()).isEqualTo(16);
 
         robot.interact(() -> appearance.fontSizeProperty().set(21));
@@ -107,8 +107,8 @@ class FontSizeTest {
         assertThat(at21.barSpacing() / at14.barSpacing()).as("spacing").isCloseTo(1.5, within(0.01));
         assertThat(at21.rowHeight() / at14.rowHeight()).as("fixed cell size").isCloseTo(1.5, within(0.01));
         assertThat(at21.detailsHeight() / at14.detailsHeight()).as("details table height").isCloseTo(1.5, within(0.01));
-        assertThat(at21.uuidColumnWidth() / at14.uuidColumnWidth()).as("column width").isCloseTo(1.5, within(0.02));
-        assertThat(at21.freshUuidColumn() / at14.freshUuidColumn()).as("new column width").isCloseTo(1.5, within(0.01));
+        assertThat(at21.nameColumnWidth() / at14.nameColumnWidth()).as("column width").isCloseTo(1.5, within(0.02));
+        assertThat(at21.freshNameColumn() / at14.freshNameColumn()).as("new column width").isCloseTo(1.5, within(0.01));
         assertThat(at21.iconSize()).as("icon size").isEqualTo(24);
     }
 
