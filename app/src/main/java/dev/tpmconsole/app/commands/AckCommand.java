@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ack SOURCE --rule ID --key KEY --reason TEXT [--table T] [--until DATE]} and {@code ack --remove ...}:
- * acknowledges a finding of SOURCE's cloud in the catalogue (design/catalogue.md), or takes it back.
+ * acknowledges a finding of SOURCE's cloud in the catalogue (docs/catalogue.md), or takes it back.
  */
 @Command(name = "ack", mixinStandardHelpOptions = true,
         description = "Acknowledge a finding of SOURCE's cloud in the catalogue: it is shown as acknowledged (with the"

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (hosts.md, "Scan").
+ * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (docs/hosts.md, "Scan").
  * Read-only on the hosts and on the database. Exit 0 every finding info, 3 at least one other, 1 the source or an
  * SSH file cannot be read (or the source is the demo), 2 usage error.
  */

@@ -21,10 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code plan remove|reset SOURCE --vm UUID ...}: what a remove or reset of the TPM of these VMs will delete,
- * as the plan JSON of cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
+ * as the plan JSON of docs/cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (cleanup.md),"
+        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (docs/cleanup.md),"
                 + " every row named, host paths to clean, rows kept and why. Nothing is changed.")
 public final class PlanCommand implements Callable<Integer> {
 

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report formats of audit-rules.md, with the catalogue's status and first-seen time of each finding
- * (design/catalogue.md), as sinks that write while the audit runs: JSON (the contract
+ * The report formats of docs/audit-rules.md, with the catalogue's status and first-seen time of each finding
+ * (docs/catalogue.md), as sinks that write while the audit runs: JSON (the contract
  * scripts read), CSV ({@code rule,severity,table,key,detail,repair}) and a readable text table.
  */
 public final class ReportWriters {
 
-    /** The header of audit-rules.md, then the catalogue's additions (design/catalogue.md). */
+    /** The header of docs/audit-rules.md, then the catalogue's additions (docs/catalogue.md). */
     public static final String CSV_HEADER = "rule,severity,table,key,detail,repair,status,firstSeen";
 
     private ReportWriters() {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan report as hosts.md writes it: JSON ({@code source, scannedAt, hosts, findings, counts}), for scripts,
+ * The scan report as docs/hosts.md writes it: JSON ({@code source, scannedAt, hosts, findings, counts}), for scripts,
  * and a text report grouped by rule, for a person, as the audit's.
  */
 public final class HostScanWriters {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan (design/cleanup.md): what an operation will delete and change, step by step, every row named,
+ * A plan (docs/cleanup.md): what an operation will delete and change, step by step, every row named,
  * host work to export, rows kept and why, and a fingerprint of every planned row as it was read. The JSON
  * form is a contract; field names and order are fixed.
  */
