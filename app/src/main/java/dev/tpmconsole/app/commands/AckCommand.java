@@ -33,7 +33,7 @@ public final class AckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")

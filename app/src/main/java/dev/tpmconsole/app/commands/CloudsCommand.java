@@ -1,15 +1,16 @@
 package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code clouds}: the clouds of the catalogue, and the fixes for a wrong guess of which snapshots are one cloud:
@@ -56,8 +57,8 @@ public final class CloudsCommand implements Callable<Integer> {
             out.println("The catalogue has no cloud yet: audit a snapshot or database first.");
         }
         for (Catalogue.CloudEntry c : clouds) {
-            out.printf("%d  %s%s — %,d audit%s, last %s%n", c.id(), c.displayName(),
-                    c.name() != null ? " (" + c.label() + ")" : "", c.audits(), c.audits() == 1 ? "" : "s",
+            out.printf("%d  %s%s — %s, last %s%n", c.id(), c.displayName(),
+                    c.name() != null ? " (" + c.label() + ")" : "", Counted.of(c.audits(), "audit"),
                     c.lastAudit() == null ? "never" : CatalogueCommands.when(c.lastAudit()) + " UTC");
             for (String s : c.sources()) {
                 out.println("     " + s);
@@ -119,8 +120,8 @@ public final class CloudsCommand implements Callable<Integer> {
                 try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
                     guard(() -> c.merge(from, into));
                     Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                    spec.commandLine().getOut().printf("Cloud %d merged into cloud %d (%s): %,d audits%n", from, into,
-                            cloud.displayName(), cloud.audits());
+                    spec.commandLine().getOut().printf("Cloud %d merged into cloud %d (%s): %s%n", from, into,
+                            cloud.displayName(), Counted.of(cloud.audits(), "audit"));
                     return 0;
                 }
             });
@@ -152,8 +153,9 @@ public final class CloudsCommand implements Callable<Integer> {
                 try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
                     Catalogue.CloudEntry[] made = new Catalogue.CloudEntry[1];
                     guard(() -> made[0] = c.split(id, sources));
-                    spec.commandLine().getOut().printf("%s split off cloud %d into cloud %d (%s): %,d audits%n",
-                            String.join(", ", sources), id, made[0].id(), made[0].displayName(), made[0].audits());
+                    spec.commandLine().getOut().printf("%s split off cloud %d into cloud %d (%s): %s%n",
+                            String.join(", ", sources), id, made[0].id(), made[0].displayName(),
+                            Counted.of(made[0].audits(), "audit"));
                     return 0;
                 }
             });

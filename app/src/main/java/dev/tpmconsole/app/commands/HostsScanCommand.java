@@ -9,6 +9,7 @@ import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.model.util.Counted;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,13 +20,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (docs/hosts.md, "Scan").
@@ -50,7 +51,7 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--host", paramLabel = "UUID", arity = "1..*", description = "Scan only these hosts.")
@@ -121,7 +122,7 @@ public final class HostsScanCommand implements Callable<Integer> {
                         public synchronized void hostEnded(HostScanReport.Host h) {
                             done++;
                             if (terminal) {
-                                err.printf("%d/%d hosts: %s %s%n", done, targets.size(), h.managementIp(),
+                                err.printf("%s/%s: %s %s%n", Counted.number(done), Counted.of(targets.size(), "host"), h.managementIp(),
                                         h.status().label());
                                 err.flush();
                             }

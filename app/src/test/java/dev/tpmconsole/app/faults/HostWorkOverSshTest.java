@@ -163,7 +163,7 @@ class HostWorkOverSshTest {
         assertThat(dry.out()).contains("would purge /var/lib/libvirt/swtpm/" + HostPaths.TRASH + "/" + runId,
                 "Would purge 2 run(s) of trash");
         ConsoleProcess.Result recent = Faults.console(ssh("hosts", "purge-trash", file.toString()));
-        assertThat(recent.out()).contains("Purged 0 run(s) of trash");
+        assertThat(recent.out()).contains("Purged 0 runs of trash");
         ConsoleProcess.Result purged = Faults.console(ssh("hosts", "purge-trash", file.toString(), "--older-than", "0m"));
         assertThat(purged.status()).as(purged.all()).isZero();
         assertThat(purged.out()).contains("purged /var/lib/libvirt/swtpm/" + HostPaths.TRASH + "/" + runId);

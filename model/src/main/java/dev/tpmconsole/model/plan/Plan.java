@@ -1,6 +1,7 @@
 package dev.tpmconsole.model.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tpmconsole.model.util.Counted;
 import java.util.List;
 import java.util.Map;
 
@@ -47,17 +48,17 @@ public record Plan(String operation, String source, String createdAt, List<Strin
             return "nothing to do" + (kept.isEmpty() ? "" : "; keeps " + rows(kept.size()));
         }
         StringBuilder sb = new StringBuilder("will delete ").append(rows(deletes.size())).append(" in ")
-                .append(deletesPerTable().size()).append(deletesPerTable().size() == 1 ? " table" : " tables");
+                .append(Counted.of(deletesPerTable().size(), "table"));
         if (!updates.isEmpty()) {
             sb.append(", update ").append(rows(updates.size()));
         }
-        sb.append(", ").append(hostWork.size()).append(hostWork.size() == 1 ? " host path" : " host paths");
+        sb.append(", ").append(Counted.of(hostWork.size(), "host path"));
         sb.append("; keeps ").append(rows(kept.size()));
         return sb.toString();
     }
 
     private static String rows(int n) {
-        return n + (n == 1 ? " row" : " rows");
+        return Counted.of(n, "row");
     }
 
     /** A step: its items run in order; each item is one transaction (a row with its dependants). */
