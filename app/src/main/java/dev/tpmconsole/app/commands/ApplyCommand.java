@@ -66,9 +66,8 @@ public final class ApplyCommand implements Callable<Integer> {
                     + " over SFTP, so that undo can put it back. A resumed run keeps its own choice.")
     HostWorkMode hostWork = HostWorkMode.export;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "With --host-work ssh: how many hosts are worked on at once (default: ${DEFAULT-VALUE}).")
-    int hostParallelism = 8;
+    @picocli.CommandLine.Mixin
+    HostParallelism hostParallelism;
 
     static final class Mode {
         @ArgGroup(exclusive = false)
@@ -118,12 +117,10 @@ public final class ApplyCommand implements Callable<Integer> {
             }
         }
         boolean overSsh = mode.resume != null ? startedOverSsh(mode.resume) : hostWork == HostWorkMode.ssh;
-        if (hostParallelism < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
-        }
+        int parallelism = hostParallelism.get(spec);
         Path catalogueFile = catalogue.file(spec);
         try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh);
-             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, hostParallelism) : null;
+             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, parallelism) : null;
              CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;

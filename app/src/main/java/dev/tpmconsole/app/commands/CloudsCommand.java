@@ -85,13 +85,9 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    guard(() -> c.name(id, name));
-                    Catalogue.CloudEntry cloud = c.cloud(id).orElseThrow();
-                    spec.commandLine().getOut().println("Cloud " + id + " is now called " + cloud.displayName());
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                c.name(id, name);
+                return "Cloud " + id + " is now called " + c.cloud(id).orElseThrow().displayName();
             });
         }
     }
@@ -116,14 +112,11 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    guard(() -> c.merge(from, into));
-                    Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                    spec.commandLine().getOut().printf("Cloud %d merged into cloud %d (%s): %s%n", from, into,
-                            cloud.displayName(), Counted.of(cloud.audits(), "audit"));
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                c.merge(from, into);
+                Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
+                return String.format("Cloud %d merged into cloud %d (%s): %s", from, into, cloud.displayName(),
+                        Counted.of(cloud.audits(), "audit"));
             });
         }
     }
@@ -149,30 +142,33 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    Catalogue.CloudEntry[] made = new Catalogue.CloudEntry[1];
-                    guard(() -> made[0] = c.split(id, sources));
-                    spec.commandLine().getOut().printf("%s split off cloud %d into cloud %d (%s): %s%n",
-                            String.join(", ", sources), id, made[0].id(), made[0].displayName(),
-                            Counted.of(made[0].audits(), "audit"));
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                Catalogue.CloudEntry made = c.split(id, sources);
+                return String.format("%s split off cloud %d into cloud %d (%s): %s", String.join(", ", sources), id,
+                        made.id(), made.displayName(), Counted.of(made.audits(), "audit"));
             });
         }
     }
 
-    /** A change of the catalogue; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
+    /** A change of the catalogue, saying in one line what it did. */
     interface Change {
-        void run() throws Catalogue.Failure;
+        String run(Catalogue catalogue) throws Catalogue.Failure;
     }
 
-    static void guard(Change change) throws Exception {
-        try {
-            change.run();
-        } catch (IllegalArgumentException e) {
-            throw new CatalogueCommands.Stop(1, e.getMessage());
-        }
+    /** Makes the change and prints its line; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
+    static int change(CommandSpec spec, CatalogueOption option, Change change) throws Exception {
+        return CatalogueCommands.run(spec, () -> {
+            try (Catalogue c = CatalogueCommands.open(spec, option)) {
+                String said;
+                try {
+                    said = change.run(c);
+                } catch (IllegalArgumentException e) {
+                    throw new CatalogueCommands.Stop(1, e.getMessage());
+                }
+                spec.commandLine().getOut().println(said);
+                return 0;
+            }
+        });
     }
 
 }

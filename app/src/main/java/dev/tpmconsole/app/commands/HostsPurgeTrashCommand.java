@@ -55,9 +55,8 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be purged; delete nothing.")
     boolean dryRun;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "How many hosts at once (default: ${DEFAULT-VALUE}).")
-    int parallelism = 8;
+    @Mixin
+    HostParallelism hostParallelism;
 
     @Mixin
     SshOptions ssh;
@@ -69,11 +68,11 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Matcher m = AGE.matcher(olderThan);
-        if (!m.matches() || parallelism < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), m.matches()
-                    ? "--host-parallelism must be at least 1"
-                    : "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
         }
+        int parallelism = hostParallelism.get(spec);
         long n = Long.parseLong(m.group(1));
         Duration age = switch (m.group(2)) {
             case "d" -> Duration.ofDays(n);

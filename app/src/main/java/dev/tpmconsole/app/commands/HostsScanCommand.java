@@ -67,9 +67,8 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "How many hosts are scanned at once (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Mixin
+    HostParallelism hostParallelism;
 
     @Mixin
     SshOptions ssh;
@@ -80,9 +79,7 @@ public final class HostsScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
-        }
+        int parallelism = hostParallelism.get(spec);
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
         PrintWriter err = spec.commandLine().getErr();
         Path catalogueFile = catalogue.file(spec);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tpmconsole.app.CommandLineTest;
+import dev.tpmconsole.app.CommandLineTest.Run;
 import dev.tpmconsole.app.TpmConsoleCommand;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
@@ -40,14 +42,8 @@ class CommandTextsTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
     static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = TpmConsoleCommand.commandLine(out, err).execute(args);
-        return new Run(status, out.toString(), err.toString());
+        return CommandLineTest.run(args);
     }
 
     @BeforeAll
