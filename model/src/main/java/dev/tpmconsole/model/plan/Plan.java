@@ -76,7 +76,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         DELETE_KEY_REFS("delete-key-refs"),
         DELETE_BACKUPS("delete-backups"),
         DELETE_HOST_FILES("delete-host-files"),
-        /** Remove TPM's last step: it runs only when every item before it succeeded (R3). */
+        /** Remove TPM's last step: it runs only when every item before it succeeded (R3 of docs/cleanup.md). */
         DELETE_TPM("delete-tpm"),
         DELETE_TPMS("delete-tpms"),
         DELETE_CONTENTS("delete-contents"),
