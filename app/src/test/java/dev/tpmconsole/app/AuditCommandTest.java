@@ -61,7 +61,7 @@ class AuditCommandTest {
 
         List<String> rules = new ArrayList<>();
         for (JsonNode f : json.get("findings")) {
-            // the contract's fields in its order, then the catalogue's additions (design/catalogue.md)
+            // the contract's fields in its order, then the catalogue's additions (docs/catalogue.md)
             assertThat(fieldNames(f)).containsExactly("rule", "severity", "table", "key", "detail", "repair", "relinkTo",
                     "status", "firstSeen");
             assertThat(f.get("key").isTextual()).as("key is always a string").isTrue();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The catalogue's commands as scripts use them (design/catalogue.md): the audit's status and firstSeen, the
+ * The catalogue's commands as scripts use them (docs/catalogue.md): the audit's status and firstSeen, the
  * --fail-on exit statuses, ack and its refusals, history, runs, clouds; and a catalogue in trouble (damaged, newer,
  * locked, another program's file) never changing an audit's report or status.
  */

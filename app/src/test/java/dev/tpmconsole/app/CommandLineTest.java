@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The commands as scripts see them: exit status, stdout, stderr. */
-class CommandLineTest {
+public class CommandLineTest {
 
     @TempDir
     static Path shared;
@@ -24,10 +24,12 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
+    /** What a command did: its exit status and what it wrote. */
+    public record Run(int status, String out, String err) {
     }
 
-    static Run run(String... args) {
+    /** Runs a command in this JVM, as the launcher would. */
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = TpmConsoleCommand.commandLine(out, err);

@@ -52,6 +52,11 @@ class JarIT {
         assertThat(info.status()).as(info.err()).isZero();
         assertThat(info.out()).contains("\"backupOwnerColumn\" : \"resourceUuid\"");
         assertThat(info.err()).isEmpty();
+        // what to run next names the jar, as it was started (relative to the module, where this runs)
+        Result repair = java("repair", snapshot.toString(), "--no-catalogue", "--out", dir.resolve("r.json").toString());
+        assertThat(repair.status()).as(repair.err()).isZero();
+        assertThat(repair.out()).contains("Read it, then apply it with: java -jar target/tpm-console.jar apply "
+                + snapshot + " " + dir.resolve("r.json"));
         Result bad = java("info", Files.writeString(dir.resolve("x.sqlite"), "nope").toString());
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err().strip()).isEqualTo("tpm-console: " + dir.resolve("x.sqlite")

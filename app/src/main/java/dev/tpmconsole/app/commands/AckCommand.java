@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code ack SOURCE --rule ID --key KEY --reason TEXT [--table T] [--until DATE]} and {@code ack --remove ...}:
- * acknowledges a finding of SOURCE's cloud in the catalogue (design/catalogue.md), or takes it back.
+ * acknowledges a finding of SOURCE's cloud in the catalogue (docs/catalogue.md), or takes it back.
  */
 @Command(name = "ack", mixinStandardHelpOptions = true,
         description = "Acknowledge a finding of SOURCE's cloud in the catalogue: it is shown as acknowledged (with the"
@@ -33,7 +33,7 @@ public final class AckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")

@@ -2,13 +2,14 @@ package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.pipeline.Pipeline;
 import dev.tpmconsole.model.pipeline.RefusedException;
-import dev.tpmconsole.model.pipeline.RunStorageException;
 import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.pipeline.RunStorageException;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.util.Counted;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,10 +20,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code apply SOURCE PLAN [--journal FILE]} and {@code apply --resume JOURNAL}: runs a plan through the
@@ -65,9 +66,8 @@ public final class ApplyCommand implements Callable<Integer> {
                     + " over SFTP, so that undo can put it back. A resumed run keeps its own choice.")
     HostWorkMode hostWork = HostWorkMode.export;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "With --host-work ssh: how many hosts are worked on at once (default: ${DEFAULT-VALUE}).")
-    int hostParallelism = 8;
+    @picocli.CommandLine.Mixin
+    HostParallelism hostParallelism;
 
     static final class Mode {
         @ArgGroup(exclusive = false)
@@ -79,7 +79,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
 
     static final class Fresh {
-        @Parameters(index = "0", paramLabel = "SOURCE", description = "The snapshot (or database) to change.")
+        @Parameters(index = "0", paramLabel = "SOURCE", description = "The one to change. " + CliSources.SOURCE_HELP)
         String source;
 
         @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON.")
@@ -117,12 +117,10 @@ public final class ApplyCommand implements Callable<Integer> {
             }
         }
         boolean overSsh = mode.resume != null ? startedOverSsh(mode.resume) : hostWork == HostWorkMode.ssh;
-        if (hostParallelism < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
-        }
+        int parallelism = hostParallelism.get(spec);
         Path catalogueFile = catalogue.file(spec);
         try (Source source = CliSources.open(sourceSpec, OpenOptions.writableOptions(), ssh);
-             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, hostParallelism) : null;
+             HostWorkOverSsh hosts = overSsh ? HostWorkOverSsh.open(source, ssh, parallelism) : null;
              CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, Clock.systemUTC());
             Runs.Run run;
@@ -150,19 +148,21 @@ public final class ApplyCommand implements Callable<Integer> {
                         throw e;
                     }
                     progress.finish();
-                    out.printf("Stopped: %d items done, %d failed before the run stopped. Run folder: %s%n",
-                            progress.totalDone, progress.totalFailed, run.folder());
+                    out.printf("Stopped: %s done, %s failed before the run stopped. Run folder: %s%n",
+                            Counted.of(progress.totalDone, "item"), Counted.number(progress.totalFailed), run.folder());
                     out.flush();
                     err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
-                            + " once that is fixed, finish it with: tpm-console apply --resume " + run.journalFile());
+                            + " once that is fixed, finish it with: " + Invocation.self() + " apply --resume "
+                            + Invocation.quoted(run.journalFile().toString()));
                     err.flush();
                     recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
-                out.printf("%s: %d items done, %d failed, %d skipped. Run folder: %s%n",
-                        ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures", ended.done(),
-                        ended.failed(), ended.skipped(), run.folder());
+                out.printf("%s: %s done, %s failed, %s skipped. Run folder: %s%n",
+                        ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures",
+                        Counted.of(ended.done(), "item"), Counted.number(ended.failed()),
+                        Counted.number(ended.skipped()), run.folder());
                 for (String f : progress.failures) {
                     out.println("  failed: " + f);
                 }
@@ -175,12 +175,13 @@ public final class ApplyCommand implements Callable<Integer> {
                             + " (the trash on each host: " + dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/)");
                 }
                 if (ended.outcome() != RunEvent.Outcome.DONE) {
-                    out.println("Retry with: tpm-console apply --resume " + run.journalFile());
+                    out.println("Retry with: " + Invocation.self() + " apply --resume "
+                            + Invocation.quoted(run.journalFile().toString()));
                 }
                 out.flush();
                 recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
-                        ended.skipped(), progress.failures.isEmpty() ? null : progress.failures.size()
-                                + " failed item(s), first: " + progress.failures.get(0));
+                        ended.skipped(), progress.failures.isEmpty() ? null
+                                : Counted.of(progress.failures.size(), "failed item") + ", first: " + progress.failures.get(0));
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
             }
         }
@@ -233,14 +234,15 @@ public final class ApplyCommand implements Callable<Integer> {
                 totalFailed++;
                 failures.add(f.item() + ": " + f.cause());
             } else if (e instanceof RunEvent.StepEnded s) {
-                line(String.format("%s: %s (%d done, %d failed)%s", s.step(), s.outcome().name().toLowerCase(),
-                        s.done(), s.failed(), s.reason() == null ? "" : " — " + s.reason()), true);
+                line(String.format("%s: %s (%s done, %s failed)%s", s.step(), s.outcome().name().toLowerCase(),
+                        Counted.number(s.done()), Counted.number(s.failed()), s.reason() == null ? "" : " — " + s.reason()), true);
                 return;
             } else {
                 return;
             }
             if (terminal) {
-                line(String.format("%s: %d/%d done, %d failed", step, done, stepItems, failed), false);
+                line(String.format("%s: %s/%s done, %s failed", step, Counted.number(done), Counted.number(stepItems),
+                        Counted.number(failed)), false);
             }
         }
 

@@ -39,17 +39,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code audit SOURCE}: runs the rules of audit-rules.md inside the database and reports what ZStack left
+ * {@code audit SOURCE}: runs the rules of docs/audit-rules.md inside the database and reports what ZStack left
  * behind. Never writes to the source. The report is written to a temporary file first and only then to
  * stdout or {@code --out}, so that a source that cannot be read leaves nothing written anywhere.
  *
- * <p>The audit is recorded in the console's catalogue (design/catalogue.md) once its report is out: each finding
+ * <p>The audit is recorded in the console's catalogue (docs/catalogue.md) once its report is out: each finding
  * is marked new, seen or acknowledged from what the catalogue knew before, and {@code --fail-on} decides which
  * findings make it exit with 3. The catalogue opens on a thread of its own while the rules run; a catalogue that
  * cannot be used is one line on stderr, and the report and exit status are what they would be without one.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Report the rows ZStack left behind (the rules of audit-rules.md), as JSON, CSV or a text"
+        description = "Report the rows ZStack left behind (the rules of docs/audit-rules.md), as JSON, CSV or a text"
                 + " table, each finding marked new, seen or acknowledged from the catalogue, and record the audit in"
                 + " it. Exit status: 0 no orphan or suspect finding (of the --fail-on kind), 3 at least one, 1 the"
                 + " source cannot be read or is not a ZStack database, 2 usage error.")
@@ -67,7 +67,7 @@ public final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--format", paramLabel = "FORMAT",

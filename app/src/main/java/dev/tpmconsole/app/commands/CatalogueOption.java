@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --catalogue FILE} and {@code --no-catalogue}, on every command (design/catalogue.md). Commands that
+ * {@code --catalogue FILE} and {@code --no-catalogue}, on every command (docs/catalogue.md). Commands that
  * neither read nor write the catalogue accept them too, so that a script can pass them to any command.
  */
 public final class CatalogueOption {

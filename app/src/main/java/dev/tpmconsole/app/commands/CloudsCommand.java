@@ -1,15 +1,16 @@
 package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code clouds}: the clouds of the catalogue, and the fixes for a wrong guess of which snapshots are one cloud:
@@ -56,8 +57,8 @@ public final class CloudsCommand implements Callable<Integer> {
             out.println("The catalogue has no cloud yet: audit a snapshot or database first.");
         }
         for (Catalogue.CloudEntry c : clouds) {
-            out.printf("%d  %s%s — %,d audit%s, last %s%n", c.id(), c.displayName(),
-                    c.name() != null ? " (" + c.label() + ")" : "", c.audits(), c.audits() == 1 ? "" : "s",
+            out.printf("%d  %s%s — %s, last %s%n", c.id(), c.displayName(),
+                    c.name() != null ? " (" + c.label() + ")" : "", Counted.of(c.audits(), "audit"),
                     c.lastAudit() == null ? "never" : CatalogueCommands.when(c.lastAudit()) + " UTC");
             for (String s : c.sources()) {
                 out.println("     " + s);
@@ -84,13 +85,9 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    guard(() -> c.name(id, name));
-                    Catalogue.CloudEntry cloud = c.cloud(id).orElseThrow();
-                    spec.commandLine().getOut().println("Cloud " + id + " is now called " + cloud.displayName());
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                c.name(id, name);
+                return "Cloud " + id + " is now called " + c.cloud(id).orElseThrow().displayName();
             });
         }
     }
@@ -115,14 +112,11 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    guard(() -> c.merge(from, into));
-                    Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                    spec.commandLine().getOut().printf("Cloud %d merged into cloud %d (%s): %,d audits%n", from, into,
-                            cloud.displayName(), cloud.audits());
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                c.merge(from, into);
+                Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
+                return String.format("Cloud %d merged into cloud %d (%s): %s", from, into, cloud.displayName(),
+                        Counted.of(cloud.audits(), "audit"));
             });
         }
     }
@@ -148,29 +142,33 @@ public final class CloudsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return CatalogueCommands.run(spec, () -> {
-                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                    Catalogue.CloudEntry[] made = new Catalogue.CloudEntry[1];
-                    guard(() -> made[0] = c.split(id, sources));
-                    spec.commandLine().getOut().printf("%s split off cloud %d into cloud %d (%s): %,d audits%n",
-                            String.join(", ", sources), id, made[0].id(), made[0].displayName(), made[0].audits());
-                    return 0;
-                }
+            return change(spec, catalogue, c -> {
+                Catalogue.CloudEntry made = c.split(id, sources);
+                return String.format("%s split off cloud %d into cloud %d (%s): %s", String.join(", ", sources), id,
+                        made.id(), made.displayName(), Counted.of(made.audits(), "audit"));
             });
         }
     }
 
-    /** A change of the catalogue; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
+    /** A change of the catalogue, saying in one line what it did. */
     interface Change {
-        void run() throws Catalogue.Failure;
+        String run(Catalogue catalogue) throws Catalogue.Failure;
     }
 
-    static void guard(Change change) throws Exception {
-        try {
-            change.run();
-        } catch (IllegalArgumentException e) {
-            throw new CatalogueCommands.Stop(1, e.getMessage());
-        }
+    /** Makes the change and prints its line; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
+    static int change(CommandSpec spec, CatalogueOption option, Change change) throws Exception {
+        return CatalogueCommands.run(spec, () -> {
+            try (Catalogue c = CatalogueCommands.open(spec, option)) {
+                String said;
+                try {
+                    said = change.run(c);
+                } catch (IllegalArgumentException e) {
+                    throw new CatalogueCommands.Stop(1, e.getMessage());
+                }
+                spec.commandLine().getOut().println(said);
+                return 0;
+            }
+        });
     }
 
 }

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.demo.DemoGenerator;
 import dev.tpmconsole.model.demo.DemoOptions;
 import dev.tpmconsole.model.demo.DemoResult;
 import dev.tpmconsole.model.demo.DemoSnapshots;
+import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,9 +12,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo --out FILE}: writes a realistic, deterministic demo snapshot with dirty rows of every kind. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -63,10 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("Wrote %s: %,d VMs (%,d with injected dirty rows), %,d rows in %d tables, %d kinds of dirty rows,"
-                        + " in %.1f s%n", out.toAbsolutePath(), result.rowsPerTable().getOrDefault("VmInstanceEO", 0L),
-                result.rowsPerTable().getOrDefault("VmInstanceEO", 0L) - vms, result.totalRows(),
-                result.rowsPerTable().size(), result.injected().size(), result.elapsed().toMillis() / 1000.0);
+        long vmRows = result.rowsPerTable().getOrDefault("VmInstanceEO", 0L);
+        w.printf("Wrote %s: %s (%s with injected dirty rows), %s in %s, %s of dirty rows, in %.1f s%n",
+                out.toAbsolutePath(), Counted.of(vmRows, "VM"), Counted.number(vmRows - vms),
+                Counted.of(result.totalRows(), "row"), Counted.of(result.rowsPerTable().size(), "table"),
+                Counted.of(result.injected().size(), "kind"), result.elapsed().toMillis() / 1000.0);
         w.flush();
         return 0;
     }

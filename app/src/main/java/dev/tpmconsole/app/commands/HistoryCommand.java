@@ -4,6 +4,7 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.ReportWriters;
 import dev.tpmconsole.model.catalogue.Audit;
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +15,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code history SOURCE}: the audits of SOURCE's cloud from the catalogue, counts per rule, new and resolved. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -33,7 +34,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "json, text or csv (default: text on a terminal,"
@@ -129,8 +130,7 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println("The catalogue has no audit of this cloud yet.");
             return;
         }
-        out.printf("Cloud %d: %s — %d audit%s%n%n", cloud.id(), cloud.displayName(), audits.size(),
-                audits.size() == 1 ? "" : "s");
+        out.printf("Cloud %d: %s — %s%n%n", cloud.id(), cloud.displayName(), Counted.of(audits.size(), "audit"));
         out.printf("%5s  %-19s  %-9s  %8s  %6s  %8s  %s%n", "#", "when (UTC)", "kind", "findings", "new", "resolved",
                 "source");
         for (Catalogue.AuditEntry a : audits) {

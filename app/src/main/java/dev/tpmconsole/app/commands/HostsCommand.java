@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code hosts}: work on the KVM hosts themselves, over SSH (hosts.md). */
+/** {@code hosts}: work on the KVM hosts themselves, over SSH (docs/hosts.md). */
 @Command(name = "hosts", mixinStandardHelpOptions = true, subcommands = {HostsScanCommand.class, HostsPurgeTrashCommand.class},
         description = "Work on the KVM hosts themselves, over SSH (SFTP only): scan what is there, purge the trash of old runs.")
 public final class HostsCommand implements Callable<Integer> {

@@ -8,6 +8,7 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,13 +19,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code hosts purge-trash SOURCE [--older-than 7d] [--dry-run]}: deletes for good the trash of runs older than
@@ -43,7 +44,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d",
@@ -54,9 +55,8 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be purged; delete nothing.")
     boolean dryRun;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "How many hosts at once (default: ${DEFAULT-VALUE}).")
-    int parallelism = 8;
+    @Mixin
+    HostParallelism hostParallelism;
 
     @Mixin
     SshOptions ssh;
@@ -68,11 +68,11 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Matcher m = AGE.matcher(olderThan);
-        if (!m.matches() || parallelism < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), m.matches()
-                    ? "--host-parallelism must be at least 1"
-                    : "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
+        if (!m.matches()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
         }
+        int parallelism = hostParallelism.get(spec);
         long n = Long.parseLong(m.group(1));
         Duration age = switch (m.group(2)) {
             case "d" -> Duration.ofDays(n);
@@ -109,13 +109,14 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
             for (TrashPurge.Purged p : h.purged()) {
                 runs++;
                 entries += p.entries();
-                out.printf("%s (%s): %s %s (run of %s, %d entries)%n", h.hostUuid(), h.managementIp(),
-                        dryRun ? "would purge" : "purged", p.path(), p.started(), p.entries());
+                out.printf("%s (%s): %s %s (run of %s, %s)%n", h.hostUuid(), h.managementIp(),
+                        dryRun ? "would purge" : "purged", p.path(), p.started(), Counted.of(p.entries(), "entry", "entries"));
             }
         }
-        out.printf("%s %d run(s) of trash, %d entries, on %d host(s), older than %s%s%n",
-                dryRun ? "Would purge" : "Purged", runs, entries, hosts.size(), olderThan,
-                unreachable == 0 ? "" : "; " + unreachable + " host(s) not reached");
+        out.printf("%s %s of trash, %s, on %s, older than %s%s%n",
+                dryRun ? "Would purge" : "Purged", Counted.of(runs, "run"), Counted.of(entries, "entry", "entries"),
+                Counted.of(hosts.size(), "host"), olderThan,
+                unreachable == 0 ? "" : "; " + Counted.of(unreachable, "host") + " not reached");
         out.printf("(the trash: %s/ and %s/ on each host)%n", HostTrash.STATE_TRASH, HostTrash.NVRAM_TRASH);
         out.flush();
         return unreachable == 0 ? 0 : ApplyCommand.FAILED_ITEMS;

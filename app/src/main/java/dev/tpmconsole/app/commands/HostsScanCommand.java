@@ -9,6 +9,7 @@ import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.util.AtomicFiles;
+import dev.tpmconsole.model.util.Counted;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,16 +20,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
- * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (hosts.md, "Scan").
+ * {@code hosts scan SOURCE}: what is on the KVM hosts compared with what the database says (docs/hosts.md, "Scan").
  * Read-only on the hosts and on the database. Exit 0 every finding info, 3 at least one other, 1 the source or an
  * SSH file cannot be read (or the source is the demo), 2 usage error.
  */
@@ -50,7 +51,7 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--host", paramLabel = "UUID", arity = "1..*", description = "Scan only these hosts.")
@@ -66,9 +67,8 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "How many hosts are scanned at once (default: ${DEFAULT-VALUE}).")
-    int parallelism;
+    @Mixin
+    HostParallelism hostParallelism;
 
     @Mixin
     SshOptions ssh;
@@ -79,9 +79,7 @@ public final class HostsScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallelism < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
-        }
+        int parallelism = hostParallelism.get(spec);
         Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
         PrintWriter err = spec.commandLine().getErr();
         Path catalogueFile = catalogue.file(spec);
@@ -121,7 +119,7 @@ public final class HostsScanCommand implements Callable<Integer> {
                         public synchronized void hostEnded(HostScanReport.Host h) {
                             done++;
                             if (terminal) {
-                                err.printf("%d/%d hosts: %s %s%n", done, targets.size(), h.managementIp(),
+                                err.printf("%s/%s: %s %s%n", Counted.number(done), Counted.of(targets.size(), "host"), h.managementIp(),
                                         h.status().label());
                                 err.flush();
                             }

@@ -6,6 +6,7 @@ import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.stats.SourceSummary;
+import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,10 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code import DUMP [--out SNAPSHOT]}: turns a mysqldump of ZStack's database ({@code .sql} or {@code .sql.gz})
@@ -162,14 +163,16 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     static void print(ImportResult r, PrintWriter w) {
-        w.printf("Imported %s: %,d rows in %d tables, in %.1f s%n", r.snapshot(), r.totalRows(),
-                r.rowsPerTable().size(), r.elapsed().toMillis() / 1000.0);
-        w.printf("Read %s of dump%s; skipped %,d other tables (%s)%n", bytes(r.dumpBytes()),
-                r.sqlBytes() != r.dumpBytes() ? " (" + bytes(r.sqlBytes()) + " of SQL)" : "", r.skippedTables(),
+        w.printf("Imported %s: %s in %s, in %.1f s%n", r.snapshot(), Counted.of(r.totalRows(), "row"),
+                Counted.of(r.rowsPerTable().size(), "table"), r.elapsed().toMillis() / 1000.0);
+        w.printf("Read %s of dump%s; skipped %s (%s)%n", bytes(r.dumpBytes()),
+                r.sqlBytes() != r.dumpBytes() ? " (" + bytes(r.sqlBytes()) + " of SQL)" : "",
+                Counted.of(r.skippedTables(), "other table"),
                 bytes(r.skippedBytes()));
         w.printf("Schema: %s%n", new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutLine());
-        r.layout().missingColumns().forEach((table, cols) ->
-                w.printf("        %s lacks columns: %s%n", table, String.join(", ", cols)));
+        if (!r.layout().missingColumns().isEmpty()) {
+            w.printf("        optional columns missing: %s%n", InfoCommand.missingColumns(r.layout().missingColumns()));
+        }
         r.droppedColumns().forEach((table, cols) ->
                 w.printf("        %s columns not in the schema (not imported): %s%n", table, String.join(", ", cols)));
         w.println();

@@ -35,7 +35,7 @@ public final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -81,6 +81,17 @@ public final class InfoCommand implements Callable<Integer> {
         }
     }
 
+    /** "none", or "VmHostFileVO: changeDate, lastSyncReason; ..." by table name, as the JSON lists them. */
+    static String missingColumns(Map<String, ? extends java.util.Collection<String>> missing) {
+        if (missing.isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(missing).forEach((table, cols) ->
+                sb.append(sb.length() == 0 ? "" : "; ").append(table).append(": ").append(String.join(", ", cols)));
+        return sb.toString();
+    }
+
     static void text(SourceSummary s, PrintWriter out) {
         out.printf("Source:  %s%n", s.source());
         out.printf("Opened:  %s, %s%n", s.kind() == dev.tpmconsole.model.schema.DatabaseKind.SQLITE
@@ -91,8 +102,7 @@ public final class InfoCommand implements Callable<Integer> {
                 s.layout().keyRefResourceFk() ? "present (zsv 5.1.0)" : "absent");
         out.printf("         optional tables missing: %s%n", s.layout().missingOptional().isEmpty() ? "none"
                 : String.join(", ", s.layout().missingOptional()));
-        s.layout().missingColumns().forEach((table, cols) ->
-                out.printf("         %s lacks columns: %s%n", table, String.join(", ", cols)));
+        out.printf("         optional columns missing: %s%n", missingColumns(s.layout().missingColumns()));
         out.println();
         int width = s.counts().keySet().stream().mapToInt(String::length).max().orElse(10);
         out.printf("%-" + width + "s  %12s%n", "Table", "Rows");

@@ -7,6 +7,7 @@ import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code plan remove|reset SOURCE --vm UUID ...}: what a remove or reset of the TPM of these VMs will delete,
- * as the plan JSON of cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
+ * as the plan JSON of docs/cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (cleanup.md),"
+        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (docs/cleanup.md),"
                 + " every row named, host paths to clean, rows kept and why. Nothing is changed.")
 public final class PlanCommand implements Callable<Integer> {
 
@@ -43,7 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
     Operation operation;
 
-    @Parameters(index = "1", paramLabel = "SOURCE", description = "An SQLite snapshot file, or a jdbc:mariadb:// URL.")
+    @Parameters(index = "1", paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--vm", paramLabel = "UUID", required = true, description = "A VM (repeat for several).")
@@ -69,6 +70,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (out != null) {
             PlanJson.write(plan, out);
             w.println(summary(plan, out));
+            w.println(Invocation.applyLine(plan, source, out));
         } else {
             w.print(PlanJson.write(plan));
             if (System.console() != null) {
@@ -80,13 +82,13 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static String summary(Plan plan, Path out) {
-        StringBuilder sb = new StringBuilder(plan.operation()).append(" of ").append(plan.vmUuids().size())
-                .append(plan.vmUuids().size() == 1 ? " VM: " : " VMs: ").append(plan.summary());
+        StringBuilder sb = new StringBuilder(plan.operation()).append(" of ")
+                .append(Counted.of(plan.vmUuids().size(), "VM")).append(": ").append(plan.summary());
         if (!plan.deletesPerTable().isEmpty()) {
             sb.append(System.lineSeparator()).append("Deletes per table: ");
             boolean first = true;
             for (Map.Entry<String, Long> e : plan.deletesPerTable().entrySet()) {
-                sb.append(first ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey());
+                sb.append(first ? "" : ", ").append(Counted.number(e.getValue())).append(' ').append(e.getKey());
                 first = false;
             }
         }

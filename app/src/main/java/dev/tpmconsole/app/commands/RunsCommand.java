@@ -1,6 +1,7 @@
 package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code runs SOURCE}: the runs (apply, repair, undo) recorded on SOURCE's cloud, with their journals. */
 @Command(name = "runs", mixinStandardHelpOptions = true,
@@ -28,7 +29,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "A snapshot or jdbc:mariadb:// URL of the cloud.")
+    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
     String source;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
@@ -77,8 +78,8 @@ public final class RunsCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.printf("Cloud %d: %s — %d run%s%n%n", cloud.get().id(), cloud.get().displayName(), runs.size(),
-                    runs.size() == 1 ? "" : "s");
+            out.printf("Cloud %d: %s — %s%n%n", cloud.get().id(), cloud.get().displayName(),
+                    Counted.of(runs.size(), "run"));
             out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", "started (UTC)", "run", "outcome",
                     "done", "failed", "skipped", "duration");
             for (Catalogue.RunEntry r : runs) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The SSH options of every command that reaches a host or a database through SSH (hosts.md, "Reaching a
+ * The SSH options of every command that reaches a host or a database through SSH (docs/hosts.md, "Reaching a
  * host"): the OpenSSH files, new host keys, the time-outs and {@code --ssh-tunnel}. Passphrases are asked on the
  * terminal without echo; without a terminal an encrypted key is skipped. Unknown host keys are never asked on
  * the command line: refused, or added with {@code --accept-new-host-keys}.

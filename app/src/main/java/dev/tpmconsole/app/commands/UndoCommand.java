@@ -5,14 +5,15 @@ import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code undo JOURNAL}: puts back what a run deleted, from its quarantine bundle; rows that exist again are refused. */
 @Command(name = "undo", mixinStandardHelpOptions = true,
@@ -69,15 +70,17 @@ public final class UndoCommand implements Callable<Integer> {
                 recording.ended("failed", 0, 0, 0, e.getMessage());
                 throw e;
             }
-            out.printf("Restored %d of %d rows into %s%s%n", result.restored(), result.total(), source.displayName(),
-                    result.inPlace() == 0 ? "" : " (" + result.inPlace() + " in place already: never deleted, or"
+            out.printf("Restored %s of %s into %s%s%n", Counted.number(result.restored()),
+                    Counted.of(result.total(), "row"), source.displayName(),
+                    result.inPlace() == 0 ? "" : " (" + Counted.number(result.inPlace()) + " in place already: never deleted, or"
                             + " put back before)");
             for (QuarantinedRow r : result.refused()) {
                 out.println("  refused (there again, with other values): " + r.id());
             }
             if (movedOnHosts) {
-                out.printf("Moved %d TPM state folder(s) back from the trash on the hosts%s%n", result.foldersRestored(),
-                        result.foldersInPlace() == 0 ? "" : " (" + result.foldersInPlace() + " back already)");
+                out.printf("Moved %s back from the trash on the hosts%s%n",
+                        Counted.of(result.foldersRestored(), "TPM state folder"),
+                        result.foldersInPlace() == 0 ? "" : " (" + Counted.number(result.foldersInPlace()) + " back already)");
                 for (String f : result.foldersRefused()) {
                     out.println("  refused: " + f);
                 }

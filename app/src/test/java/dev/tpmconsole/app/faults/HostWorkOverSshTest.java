@@ -130,7 +130,7 @@ class HostWorkOverSshTest {
         }
         ConsoleProcess.Result undone = Faults.console(ssh("undo", journal.toString()));
         assertThat(undone.status()).as(undone.all()).isZero();
-        assertThat(undone.out()).contains("Moved 10 TPM state folder(s) back from the trash on the hosts");
+        assertThat(undone.out()).contains("Moved 10 TPM state folders back from the trash on the hosts");
         assertThat(states()).isEqualTo(before);
     }
 
@@ -161,9 +161,9 @@ class HostWorkOverSshTest {
                 "--dry-run"));
         assertThat(dry.status()).as(dry.all()).isZero();
         assertThat(dry.out()).contains("would purge /var/lib/libvirt/swtpm/" + HostPaths.TRASH + "/" + runId,
-                "Would purge 2 run(s) of trash");
+                "Would purge 2 runs of trash");
         ConsoleProcess.Result recent = Faults.console(ssh("hosts", "purge-trash", file.toString()));
-        assertThat(recent.out()).contains("Purged 0 run(s) of trash");
+        assertThat(recent.out()).contains("Purged 0 runs of trash");
         ConsoleProcess.Result purged = Faults.console(ssh("hosts", "purge-trash", file.toString(), "--older-than", "0m"));
         assertThat(purged.status()).as(purged.all()).isZero();
         assertThat(purged.out()).contains("purged /var/lib/libvirt/swtpm/" + HostPaths.TRASH + "/" + runId);

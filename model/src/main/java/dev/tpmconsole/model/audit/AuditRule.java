@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The rule catalogue of design/audit-rules.md. Each rule is one set-based query run inside the database
+ * The rule catalogue of docs/audit-rules.md. Each rule is one set-based query run inside the database
  * engine (SQLite or MariaDB, both VmHostBackupFileVO layouts), returning exactly its subject rows ordered by
  * key, and a mapping of each result row to a {@link Finding} with a sentence a person understands.
  * IDs are stable: scripts and monitoring depend on them; a rule is never renamed or reused.

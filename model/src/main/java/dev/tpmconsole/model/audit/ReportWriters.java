@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tpmconsole.model.schema.SchemaLayout;
+import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -14,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report formats of audit-rules.md, with the catalogue's status and first-seen time of each finding
- * (design/catalogue.md), as sinks that write while the audit runs: JSON (the contract
+ * The report formats of docs/audit-rules.md, with the catalogue's status and first-seen time of each finding
+ * (docs/catalogue.md), as sinks that write while the audit runs: JSON (the contract
  * scripts read), CSV ({@code rule,severity,table,key,detail,repair}) and a readable text table.
  */
 public final class ReportWriters {
 
-    /** The header of audit-rules.md, then the catalogue's additions (design/catalogue.md). */
+    /** The header of docs/audit-rules.md, then the catalogue's additions (docs/catalogue.md). */
     public static final String CSV_HEADER = "rule,severity,table,key,detail,repair,status,firstSeen";
 
     private ReportWriters() {
@@ -108,8 +109,8 @@ public final class ReportWriters {
             public void ruleEnded(AuditRule rule, long count) {
                 counts.put(rule, count);
                 if (count > 0) {
-                    out.printf("%s  [%s]  %,d %s  %s%n", rule.name(), rule.severity().label(), count,
-                            count == 1 ? "row" : "rows", rule.title());
+                    out.printf("%s  [%s]  %s  %s%n", rule.name(), rule.severity().label(),
+                            Counted.of(count, "row"), rule.title());
                     for (int i = 0; i < current.size(); i++) {
                         Finding f = current.get(i);
                         out.printf("  %s %s%s%n    %s%n", f.table(), f.key(), mark(currentStates.get(i)), f.detail());
@@ -139,9 +140,9 @@ public final class ReportWriters {
                 }
                 Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
                 counts.forEach((rule, n) -> bySeverity.merge(rule.severity(), n, Long::sum));
-                out.printf("Summary: %,d orphan, %,d suspect, %,d info in %d rules.%n",
+                out.printf("Summary: %,d orphan, %,d suspect, %,d info in %s.%n",
                         bySeverity.getOrDefault(Severity.ORPHAN, 0L), bySeverity.getOrDefault(Severity.SUSPECT, 0L),
-                        bySeverity.getOrDefault(Severity.INFO, 0L), counts.size());
+                        bySeverity.getOrDefault(Severity.INFO, 0L), Counted.of(counts.size(), "rule"));
                 if (!byStatus.isEmpty()) {
                     out.printf("Since the previous audit: %,d new, %,d seen before, %,d acknowledged.%n",
                             byStatus.getOrDefault(FindingState.Status.NEW, 0L),

@@ -2,7 +2,7 @@ package dev.tpmconsole.model.audit;
 
 import java.util.Locale;
 
-/** How a finding is to be read (audit-rules.md). */
+/** How a finding is to be read (docs/audit-rules.md). */
 public enum Severity {
     /** Safe to repair by the stated action. */
     ORPHAN,

@@ -1,7 +1,7 @@
 package dev.tpmconsole.model.browse;
 
 /**
- * The state of a TPM's key, from its EncryptedResourceKeyRefVO rows (tpm-model.md 2.8). A VM without a TPM
+ * The state of a TPM's key, from its EncryptedResourceKeyRefVO rows (docs/zstack-tpm-model.md, 2.7). A VM without a TPM
  * has no key state at all (null), which is not the same as {@link #NONE}: a TPM without any ref.
  */
 public enum KeyState {

@@ -24,7 +24,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 
 /**
- * The console's own catalogue (design/catalogue.md): one SQLite file, mapped with Hibernate, its schema made and
+ * The console's own catalogue (docs/catalogue.md): one SQLite file, mapped with Hibernate, its schema made and
  * migrated by Flyway. It holds the clouds the console has seen, every audit and host scan of them with their
  * findings (first seen, last seen, resolved), the acknowledged findings, and the runs. It is never inside a ZStack
  * database or snapshot, and nothing here reads one: callers hand in what they read ({@link CloudMarkers}, findings).
@@ -434,7 +434,7 @@ public final class Catalogue implements AutoCloseable {
         });
     }
 
-    /** A host scan (design/hosts.md) to record: as {@link #record}, of kind host-scan, resolving only in its hosts. */
+    /** A host scan (docs/hosts.md) to record: as {@link #record}, of kind host-scan, resolving only in its hosts. */
     public RecordedAudit recordHostScan(CloudMarkers markers, Instant startedAt, long durationMs, List<String> rules,
                                         Set<String> scannedHosts, Map<String, Long> counts,
                                         List<Reported> findings) throws Failure {

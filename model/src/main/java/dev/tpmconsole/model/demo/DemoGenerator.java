@@ -25,7 +25,7 @@ import java.util.zip.GZIPOutputStream;
  * VMs in many states (some soft-deleted), UEFI VMs with TPMs whose state lives on one or several hosts,
  * NvRam and TpmState files with content, backups owned by VMs and by snapshot groups, NKP and KMS key
  * providers, key refs as placeholders, materialized and with a lost provider, volume key refs (out of
- * scope), and the dirty rows of every rule of audit-rules.md, each kind at least once.
+ * scope), and the dirty rows of every rule of docs/audit-rules.md, each kind at least once.
  *
  * <p>The same options give the same rows: every value, uuids and dates included, comes from one
  * {@link SplittableRandom} seeded with {@link DemoOptions#seed()}; nothing reads the clock.

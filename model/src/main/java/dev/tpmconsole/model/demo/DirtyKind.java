@@ -1,7 +1,7 @@
 package dev.tpmconsole.model.demo;
 
 /**
- * The kinds of dirty rows the demo injects, one per rule of design/audit-rules.md (same names as the rule
+ * The kinds of dirty rows the demo injects, one per rule of docs/audit-rules.md (same names as the rule
  * IDs), each at least once, so that every finding can be seen and every repair tried on demo data.
  */
 public enum DirtyKind {

@@ -28,7 +28,7 @@ import java.util.zip.ZipException;
 /**
  * Imports a mysqldump of ZStack's database ({@code .sql} or {@code .sql.gz}) into a new snapshot in one
  * streaming pass: the tables of schema-mariadb.sql are read value by value, every other table is skipped, and
- * the snapshot (in the format of architecture.md, see {@link SnapshotSchema} for its layout) is written through
+ * the snapshot (in the format of docs/decisions/0001-snapshot-format.md, see {@link SnapshotSchema} for its layout) is written through
  * {@link SnapshotFile}, so that a dump that is cut off, damaged or not a mysqldump, a failure or a
  * {@link #cancel()} leaves no file behind, and an existing snapshot is replaced only by a complete one.
  *

@@ -19,7 +19,7 @@ public final class HostPaths {
     public static final String SWTPM = "/var/lib/libvirt/swtpm/";
     /** Where libvirt keeps a VM's UEFI variables: one plain file per VM. */
     public static final String NVRAM = "/var/lib/libvirt/qemu/nvram/";
-    /** The console's trash inside each of those folders (hosts.md, "Cleaning"): never an entry of a scan. */
+    /** The console's trash inside each of those folders (docs/hosts.md, "Cleaning"): never an entry of a scan. */
     public static final String TRASH = ".tpm-console-trash";
 
     private static final Pattern STATE_FOLDER = Pattern.compile(

@@ -3,7 +3,7 @@ package dev.tpmconsole.model.hosts;
 import dev.tpmconsole.model.audit.Severity;
 
 /**
- * The rules of a host scan (hosts.md, "Scan"): what is on a KVM host compared with what the database says. The
+ * The rules of a host scan (docs/hosts.md, "Scan"): what is on a KVM host compared with what the database says. The
  * ids are stable, as the audit's are. {@code HOST_UNREACHABLE} is an error: the host could not be scanned at
  * all, so nothing is known about it.
  */

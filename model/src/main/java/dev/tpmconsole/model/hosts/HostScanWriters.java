@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tpmconsole.model.ssh.RemoteEntry;
+import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scan report as hosts.md writes it: JSON ({@code source, scannedAt, hosts, findings, counts}), for scripts,
+ * The scan report as docs/hosts.md writes it: JSON ({@code source, scannedAt, hosts, findings, counts}), for scripts,
  * and a text report grouped by rule, for a person, as the audit's.
  */
 public final class HostScanWriters {
@@ -80,12 +81,13 @@ public final class HostScanWriters {
     public static void text(HostScanReport r, PrintWriter out) {
         out.printf("Host scan of %s at %s%n", r.source(), r.scannedAt());
         long scanned = r.hosts().stream().filter(h -> h.status() == HostScanReport.Status.SCANNED).count();
-        out.printf("Hosts: %d scanned, %d not%n", scanned, r.hosts().size() - scanned);
+        out.printf("Hosts: %s scanned, %s not%n", Counted.number(scanned), Counted.number(r.hosts().size() - scanned));
         for (HostScanReport.Host h : r.hosts()) {
             String name = h.name() == null ? h.hostUuid() : h.name() + " " + h.hostUuid();
             out.printf("  %s (%s)  %s%n", name, h.managementIp() == null ? "no address" : h.managementIp(),
                     h.status() == HostScanReport.Status.SCANNED
-                            ? "scanned: " + h.entries().size() + " entries, " + h.findings().size() + " findings"
+                            ? "scanned: " + Counted.of(h.entries().size(), "entry", "entries") + ", "
+                                    + Counted.of(h.findings().size(), "finding")
                             : h.status().label() + ": " + h.reason());
         }
         out.println();
@@ -95,8 +97,8 @@ public final class HostScanWriters {
             if (of.isEmpty()) {
                 continue;
             }
-            out.printf("%s  [%s]  %,d %s  %s%n", rule.name(), rule.level().label(), of.size(),
-                    of.size() == 1 ? "finding" : "findings", rule.title());
+            out.printf("%s  [%s]  %s  %s%n", rule.name(), rule.level().label(), Counted.of(of.size(), "finding"),
+                    rule.title());
             for (HostFinding f : of) {
                 out.printf("  %s %s%n    %s%n    repair: %s%n", f.managementIp() == null ? f.hostUuid() : f.managementIp(),
                         f.path() == null ? "(host)" : f.path(), f.detail(), f.repair());
@@ -109,10 +111,10 @@ public final class HostScanWriters {
         }
         Map<HostRule.Level, Long> byLevel = new EnumMap<>(HostRule.Level.class);
         counts.forEach((rule, n) -> byLevel.merge(rule.level(), n, Long::sum));
-        out.printf("Summary: %,d orphan, %,d suspect, %,d info, %,d error in %d hosts.%n",
+        out.printf("Summary: %,d orphan, %,d suspect, %,d info, %,d error in %s.%n",
                 byLevel.getOrDefault(HostRule.Level.ORPHAN, 0L), byLevel.getOrDefault(HostRule.Level.SUSPECT, 0L),
                 byLevel.getOrDefault(HostRule.Level.INFO, 0L), byLevel.getOrDefault(HostRule.Level.ERROR, 0L),
-                r.hosts().size());
+                Counted.of(r.hosts().size(), "host"));
         out.flush();
     }
 }

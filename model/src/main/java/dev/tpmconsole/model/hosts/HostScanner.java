@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scans the KVM hosts of a database (hosts.md, "Scan"): on each host, over SFTP and read-only, it lists
+ * Scans the KVM hosts of a database (docs/hosts.md, "Scan"): on each host, over SFTP and read-only, it lists
  * {@code /var/lib/libvirt/swtpm/} and {@code /var/lib/libvirt/qemu/nvram/} (a missing folder is an empty list)
  * and compares them with the VmHostFileVO rows of that host. Hosts are scanned in parallel (a bound), the paths
  * of one host in order; a host that cannot be reached or read is a finding with its reason, and the others go

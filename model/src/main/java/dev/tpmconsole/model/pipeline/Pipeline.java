@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The clean-up pipeline (design/cleanup.md, "Applying a plan"), as an RxJava chain of typed events.
+ * The clean-up pipeline (docs/cleanup.md, "A run"), as an RxJava chain of typed events. The rules R1 to R9 it
+ * keeps are the defects of ZStack's own flows (docs/zstack-tpm-model.md, section 5).
  *
  * <ul>
  * <li>Before any write, every row of every pending item is re-read and compared with the plan's fingerprint

@@ -1,11 +1,12 @@
 package dev.tpmconsole.model.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tpmconsole.model.util.Counted;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A plan (design/cleanup.md): what an operation will delete and change, step by step, every row named,
+ * A plan (docs/cleanup.md): what an operation will delete and change, step by step, every row named,
  * host work to export, rows kept and why, and a fingerprint of every planned row as it was read. The JSON
  * form is a contract; field names and order are fixed.
  */
@@ -47,17 +48,17 @@ public record Plan(String operation, String source, String createdAt, List<Strin
             return "nothing to do" + (kept.isEmpty() ? "" : "; keeps " + rows(kept.size()));
         }
         StringBuilder sb = new StringBuilder("will delete ").append(rows(deletes.size())).append(" in ")
-                .append(deletesPerTable().size()).append(deletesPerTable().size() == 1 ? " table" : " tables");
+                .append(Counted.of(deletesPerTable().size(), "table"));
         if (!updates.isEmpty()) {
             sb.append(", update ").append(rows(updates.size()));
         }
-        sb.append(", ").append(hostWork.size()).append(hostWork.size() == 1 ? " host path" : " host paths");
+        sb.append(", ").append(Counted.of(hostWork.size(), "host path"));
         sb.append("; keeps ").append(rows(kept.size()));
         return sb.toString();
     }
 
     private static String rows(int n) {
-        return n + (n == 1 ? " row" : " rows");
+        return Counted.of(n, "row");
     }
 
     /** A step: its items run in order; each item is one transaction (a row with its dependants). */
@@ -75,7 +76,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         DELETE_KEY_REFS("delete-key-refs"),
         DELETE_BACKUPS("delete-backups"),
         DELETE_HOST_FILES("delete-host-files"),
-        /** Remove TPM's last step: it runs only when every item before it succeeded (R3). */
+        /** Remove TPM's last step: it runs only when every item before it succeeded (R3 of docs/cleanup.md). */
         DELETE_TPM("delete-tpm"),
         DELETE_TPMS("delete-tpms"),
         DELETE_CONTENTS("delete-contents"),

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import dev.tpmconsole.model.util.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 
-/** Reads and writes plans as the JSON of cleanup.md. */
+/** Reads and writes plans as the JSON of docs/cleanup.md. */
 public final class PlanJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the plans of "remove TPM" and "reset TPM" exactly as design/cleanup.md defines them, reading only.
+ * Builds the plans of "remove TPM" and "reset TPM" exactly as docs/cleanup.md defines them, reading only.
  * Every row to delete is named with its dependants (content, system tags, key refs, ResourceVO row), never
  * relying on a cascade; host work is listed with the most recently touched TPM-state file last; what is kept
  * is listed with the reason; every planned row is fingerprinted as read.

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The plan of a repair (cleanup.md, "repair"): each chosen finding's repair action from audit-rules.md, on
+ * The plan of a repair (docs/cleanup.md, "repair"): each chosen finding's repair action from docs/audit-rules.md, on
  * exactly its subject row and that row's dependants, every row named, never relying on a cascade. Relinks of
  * key refs whose provider is back are {@code updates} of {@code providerUuid} (providerName stays); findings
  * without a repair (suspects, info, a provider that is gone for good) are listed as kept, with the reason.

@@ -14,12 +14,12 @@ import java.util.Set;
 
 /**
  * ZStack's TPM subset of the {@code zstack} database: the tables and views of the canonical MariaDB DDL
- * ({@code schema-mariadb.sql}, shipped as a resource and kept identical to the one in shared/zstack),
+ * ({@code schema-mariadb.sql}, shipped as a resource; docs/zstack-tpm-model.md describes its tables),
  * and the SQLite DDL of a snapshot derived from it.
  */
 public final class ZStackSchema {
 
-    /** Tables without which a database is "not a ZStack database" (audit-rules.md). */
+    /** Tables without which a database is "not a ZStack database" (docs/audit-rules.md). */
     public static final List<String> REQUIRED_TABLES = List.of(
             "ResourceVO", "VmInstanceEO", "HostEO", "TpmVO", "VmHostFileVO", "VmHostBackupFileVO",
             "VmHostFileContentVO", "EncryptedResourceKeyRefVO", "KeyProviderVO");

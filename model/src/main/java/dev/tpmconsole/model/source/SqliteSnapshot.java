@@ -18,7 +18,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * An SQLite snapshot of a ZStack database (the format of architecture.md). Opened read-only unless asked
+ * An SQLite snapshot of a ZStack database (the format of docs/decisions/0001-snapshot-format.md). Opened read-only unless asked
  * otherwise; a read-only session leaves the file byte-identical. Refuses, with a message and without
  * writing anything, a missing path, a file that is not SQLite, one that is cut off or damaged, one that
  * another program is writing, and an SQLite file that is not a ZStack database.

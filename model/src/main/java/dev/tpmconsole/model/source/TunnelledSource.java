@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A live database behind its management node (hosts.md, "A live database behind its management node"): the
+ * A live database behind its management node (docs/hosts.md, "A live database behind its management node"): the
  * JDBC connection goes through a local port forward that SSH to an alias opens ({@code ssh -L}), with the same
  * configuration, host keys and authentication as the hosts. The URL's host and port are as the alias sees
  * them ({@code jdbc:mariadb://127.0.0.1:3306/zstack} is the node's own MariaDB). The forward is closed with the

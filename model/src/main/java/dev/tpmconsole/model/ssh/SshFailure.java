@@ -8,7 +8,7 @@ import java.io.IOException;
  */
 public final class SshFailure extends IOException {
 
-    /** The kinds of failure hosts.md names; {@link #label()} starts the message. */
+    /** The kinds of failure docs/hosts.md names; {@link #label()} starts the message. */
     public enum Reason {
         REFUSED("refused"), TIMEOUT("time-out"), AUTHENTICATION("authentication"), HOST_KEY("host key"),
         PERMISSION("permission"), NETWORK("network"), PROTOCOL("ssh");

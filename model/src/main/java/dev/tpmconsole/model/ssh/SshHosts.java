@@ -47,7 +47,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
 import org.apache.sshd.sftp.SftpModuleProperties;
 
 /**
- * Reaches hosts by SSH the way {@code ssh ALIAS} would (hosts.md, "Reaching a host"): the alias's entry of the
+ * Reaches hosts by SSH the way {@code ssh ALIAS} would (docs/hosts.md, "Reaching a host"): the alias's entry of the
  * OpenSSH client configuration ({@code HostName}, {@code Port}, {@code User}, {@code IdentityFile},
  * {@code ProxyJump}, {@code IdentityAgent}), host keys checked against known_hosts (an unknown key is refused
  * with its SHA256 fingerprint, or asked about, or added when new keys are accepted; a changed key is always

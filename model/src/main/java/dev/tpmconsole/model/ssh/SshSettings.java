@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * How hosts are reached by SSH (hosts.md, "Reaching a host"): the OpenSSH client configuration and known_hosts
+ * How hosts are reached by SSH (docs/hosts.md, "Reaching a host"): the OpenSSH client configuration and known_hosts
  * files, the folder of the default identities, the ssh-agent's socket, and the time-outs.
  *
  * @param config            the OpenSSH client configuration ({@code ~/.ssh/config}); a missing file is an empty one

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DemoGeneratorTest {
 
-    /** The subject rows of each audit rule, as audit-rules.md words it, in plain SQL. */
+    /** The subject rows of each audit rule, as docs/audit-rules.md words it, in plain SQL. */
     static final Map<DirtyKind, String> RULE_SQL = new EnumMap<>(Map.ofEntries(
             Map.entry(DirtyKind.KEY_REF_ORPHANED, "SELECT count(*) FROM EncryptedResourceKeyRefVO k WHERE"
                     + " (k.resourceType = 'TpmVO' AND NOT EXISTS (SELECT 1 FROM TpmVO t WHERE t.uuid = k.resourceUuid))"

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Host work done for real, on fake hosts served by the real OpenSSH: a remove moves exactly the planned TPM state
  * folders into the run's trash on their hosts and undo puts them back byte for byte; a symbolic link planted at a
- * planned path fails its item and keeps its row (so the TPM stays, R3); an unreachable host fails its items only;
+ * planned path fails its item and keeps its row (so the TPM stays, R3 of docs/cleanup.md); an unreachable host fails its items only;
  * purge removes only trash older than asked.
  */
 class HostWorkOverSshTest {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline on real snapshots, with each of ZStack's defects as a test that would have caught it (R1 to
- * R6 of tpm-model.md), plus stale plans, resume and undo.
+ * R6 of docs/zstack-tpm-model.md), plus stale plans, resume and undo.
  */
 class PipelineTest {
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Plans on hand-built snapshots: exactly the rows cleanup.md names, nothing of other VMs. */
+/** Plans on hand-built snapshots: exactly the rows docs/cleanup.md names, nothing of other VMs. */
 class PlannerTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T22:00:00Z"), ZoneOffset.UTC);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tpmconsole.model.testing.TestSnapshots;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +20,6 @@ class ZStackSchemaTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void shippedDdlIsTheSharedOne() throws Exception {
-        Path shared = Path.of(System.getProperty("tpm.shared.dir", "../../shared"), "zstack", "schema-mariadb.sql");
-        Assumptions.assumeTrue(Files.exists(shared), "shared/zstack not beside the checkout: " + shared);
-        assertThat(ZStackSchema.canonicalDdl()).isEqualTo(Files.readString(shared));
-    }
 
     @Test
     void parsesEveryTableKeyAndView() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Fake KVM hosts served by the real OpenSSH server (Debian's openssh-server), as hosts.md's "Tests and
+ * Fake KVM hosts served by the real OpenSSH server (Debian's openssh-server), as docs/hosts.md's "Tests and
  * figures" describes: one sshd listening on a loopback address per host (127.0.0.11, ...), each address a
  * {@code Match LocalAddress} block with its own {@code ChrootDirectory} under a root-owned folder in /srv and
  * {@code ForceCommand internal-sftp}; host and client keys made for the run; an unprivileged user made for the

@@ -30,7 +30,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The host scan of the Hosts tab (hosts.md, "Scan"): scans the hosts of the open source in the background, one
+ * The host scan of the Hosts tab (docs/hosts.md, "Scan"): scans the hosts of the open source in the background, one
  * row per host with its progress (waiting, scanning, scanned, unreachable), the findings per host and path with
  * their detail, Cancel, Copy and Export (the JSON of {@code hosts scan}). The last finished scan is kept for the
  * VM details ("was the state folder on its host?"). Host keys and passphrases are asked through the
