@@ -289,8 +289,8 @@ public final class ConsoleGui {
                     if (opened.usable()) {
                         try {
                             opened.catalogue().warmUp();
-                        } catch (Catalogue.Failure e) {
-                            // said when the overview reads it
+                        } catch (Catalogue.Failure | RuntimeException e) {
+                            // the catalogue is used as it is: the overview says what it cannot read
                         }
                     }
                     return opened;
