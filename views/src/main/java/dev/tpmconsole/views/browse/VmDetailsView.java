@@ -136,6 +136,14 @@ final class VmDetailsView {
                 Tables.column("tagResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
                 Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
 
+        // several rows: the columns that tell them apart, fitted to the pane; the selected row's every column below
+        summary(findings, "findingSeverityColumn", "findingRuleColumn", "findingKeyColumn");
+        summary(tpms, "tpmUuidColumn", "tpmCreatedColumn");
+        summary(refs, "keyRefIdColumn", "keyRefOfColumn", "keyRefStateColumn", "keyRefProviderColumn");
+        summary(files, "hostFileHostColumn", "hostFileTypeColumn", "hostFileOnHostColumn", "hostFilePathColumn");
+        summary(backups, "backupTypeColumn", "backupOwnerColumn", "backupKeyCopyColumn", "backupCreatedColumn");
+        summary(tags, "tagOnColumn", "tagTagColumn");
+
         List<VBox> sections = List.of(
                 section("findingsSection", "Findings", vm.findings(), findings),
                 section("tpmSection", "TPM", vm.tpms(), tpms),
@@ -172,8 +180,26 @@ final class VmDetailsView {
     }
 
     /**
-     * A section: its title with the count, then its rows as a table; a single row as a form instead (a label and
-     * its value to a line), which needs no scrolling sideways however many columns the table has.
+     * Shows only {@code columnIds} of {@code table}, sized to fit its width (the last one takes what is left), so that
+     * the table never scrolls sideways; the other columns are read in the form of the selected row.
+     */
+    private static <T> void summary(TableView<T> table, String... columnIds) {
+        List<String> shown = List.of(columnIds);
+        List<javafx.scene.control.TableColumn<T, ?>> columns = new java.util.ArrayList<>(table.getColumns());
+        // the shown ones first, in the order given (the last, the widest, takes the room left); the form follows it
+        columns.sort(java.util.Comparator.comparingInt(c -> shown.contains(c.getId()) ? shown.indexOf(c.getId())
+                : shown.size()));
+        for (javafx.scene.control.TableColumn<T, ?> c : columns) {
+            c.setVisible(shown.contains(c.getId()));
+        }
+        table.getColumns().setAll(columns);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /**
+     * A section: its title with the count, then its rows as a table of the columns that tell them apart, and the
+     * selected row as a form (a label and its value to a line, every column); a single row as the form alone. The
+     * form needs no scrolling sideways however many columns the table has.
      */
     private static <T> VBox section(String id, String title, ObservableList<T> items, TableView<T> table) {
         Label header = new Label();
@@ -184,14 +210,18 @@ final class VmDetailsView {
         form.setId(id + "Form");
         form.getStyleClass().add("details-form");
         javafx.beans.binding.BooleanBinding one = Bindings.size(items).isEqualTo(1);
-        form.visibleProperty().bind(one);
-        form.managedProperty().bind(one);
+        javafx.beans.property.ReadOnlyObjectProperty<T> selected = table.getSelectionModel().selectedItemProperty();
+        javafx.beans.binding.BooleanBinding formShown = one.or(Bindings.isNotNull(selected));
+        form.visibleProperty().bind(formShown);
+        form.managedProperty().bind(formShown);
         table.visibleProperty().bind(one.not());
         table.managedProperty().bind(one.not());
-        javafx.beans.InvalidationListener fill = o -> fillForm(form, table, items.size() == 1 ? items.get(0) : null);
+        javafx.beans.InvalidationListener fill = o -> fillForm(form, table,
+                items.size() == 1 ? items.get(0) : selected.getValue());
         items.addListener(fill);
+        selected.addListener(fill);
         fill.invalidated(items);
-        VBox section = new VBox(header, form, table);
+        VBox section = new VBox(header, table, form);
         section.setId(id);
         section.getStyleClass().addAll("details-section", "gap-s");
         return section;

@@ -26,7 +26,8 @@ public final class TableLayouts {
     /**
      * Puts the columns named in the layout in its order (columns it does not name keep their place after
      * them), with its widths and visibility, then sorts as it says (which, for a list sorted by the
-     * database, asks the database).
+     * database, asks the database). Visibility only where the person chooses the columns (the table's menu button):
+     * elsewhere the view decides which columns show.
      */
     public static <T> void apply(TableView<T> table, TableLayout layout) {
         if (layout == null) {
@@ -45,7 +46,9 @@ public final class TableLayouts {
             if (cl.width() > 10) {
                 c.setPrefWidth(cl.width());
             }
-            c.setVisible(cl.visible());
+            if (table.isTableMenuButtonVisible()) {
+                c.setVisible(cl.visible());
+            }
             ordered.add(c);
         }
         ordered.addAll(byId.values());

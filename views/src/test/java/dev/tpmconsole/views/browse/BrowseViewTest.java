@@ -129,6 +129,18 @@ class BrowseViewTest {
         assertThat(refs.getColumns().stream().filter(c -> c.getId().equals("keyRefWrappedColumn")).findFirst().orElseThrow()
                 .getCellData(0)).isEqualTo(SECRET.length() + " chars");
         assertThat(robot.lookup("#keyRefTable .table-cell").match(LabeledMatchers.hasText(SECRET)).tryQuery()).isEmpty();
+        // several rows: the columns that tell them apart, fitted (nothing to scroll sideways); the selected row whole
+        assertThat(refs.getVisibleLeafColumns()).extracting(c -> c.getId()).containsExactly("keyRefIdColumn",
+                "keyRefOfColumn", "keyRefStateColumn", "keyRefProviderColumn");
+        for (String id : new String[] {"#keyRefTable", "#hostFileTable", "#backupTable"}) {
+            assertThat(robot.lookup(id + " .scroll-bar").queryAllAs(javafx.scene.control.ScrollBar.class).stream()
+                    .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .noneMatch(javafx.scene.Node::isVisible)).as(id + " scrolls sideways").isTrue();
+        }
+        assertThat(robot.lookup("#keyRefSectionForm").queryAs(javafx.scene.layout.GridPane.class).isVisible()).isFalse();
+        robot.interact(() -> refs.getSelectionModel().select(0));
+        assertThat(robot.lookup("#keyRefSectionForm").queryAs(javafx.scene.layout.GridPane.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#keyRefWrappedValue").queryAs(Label.class).getText()).isEqualTo(SECRET.length() + " chars");
         assertThat(table(robot, "#hostFileTable").getItems()).hasSize(3);
         assertThat(table(robot, "#backupTable").getItems()).hasSize(3);
         assertThat(table(robot, "#tagTable").getItems()).hasSize(2);
