@@ -18,13 +18,7 @@ xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N"
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-  for d in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb_pid=$!
-  export DISPLAY=$display
-  sleep 1
-fi
+. bench/display.sh
 if [ "${COLD:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches && echo "page cache dropped: the snapshot is read from disk"
 fi

@@ -57,13 +57,7 @@ echo "with catalogue:    $(tr '\n' ' ' < "$work/with")ms; median $w ms"
 awk -v a="$w" -v b="$wo" 'BEGIN {printf "ratio with/without: %.3f (target: at most 1.10)\n", a / b}'
 
 echo "== 2. overview of a cloud of 100 audits, against 1 audit"
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-  for d in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb_pid=$!
-  export DISPLAY=$display
-  sleep 1
-fi
+. bench/display.sh
 CP="$JAR:app/target/test-classes"
 run() { java -Xmx512m -Djava.util.logging.config.file=/dev/null -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.tpmconsole.app.bench.CatalogueBenchmark "$@" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2); }

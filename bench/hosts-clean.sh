@@ -22,13 +22,7 @@ xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-  for d in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb_pid=$!
-  export DISPLAY=$display
-  sleep 1
-fi
+. bench/display.sh
 java -Xmx512m -Dtpm.sshd.loglevel=INFO -Dtpm.sshd.nice=19 ${JAVA_OPTS:-} \
   -cp "$JAR:app/target/test-classes:model/target/test-classes:$(cat "$work/cp.txt")" \
   dev.tpmconsole.app.bench.HostCleanBenchmark "$work" "$HOSTS" "$FOLDERS" "$RUNS" \

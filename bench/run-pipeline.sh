@@ -16,12 +16,6 @@ xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 java -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-  for d in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb_pid=$!
-  export DISPLAY=$display
-  sleep 1
-fi
+. bench/display.sh
 java -Xmx512m ${JAVA_OPTS:-} -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.RunBenchmark "$work/demo.sqlite" "$ITEMS" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)

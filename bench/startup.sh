@@ -16,13 +16,7 @@ work=$(mktemp -d)
 xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-  command -v Xvfb >/dev/null || { echo "no DISPLAY and no Xvfb (apt-get install xvfb)" >&2; exit 1; }
-  for d in $(seq 90 99); do [ -e "/tmp/.X11-unix/X$d" ] || { display=":$d"; break; }; done
-  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 & xvfb_pid=$!
-  export DISPLAY=$display
-  sleep 1
-fi
+. bench/display.sh
 export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
 quiet() { grep -v "^WARNING: Unsupported JavaFX configuration" >&2 || true; }
 now() { date +%s%3N; }
