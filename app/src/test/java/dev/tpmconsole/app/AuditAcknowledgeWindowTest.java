@@ -111,7 +111,9 @@ class AuditAcknowledgeWindowTest {
                 assertThat(a.reason()).isEqualTo("the DR site restores this row next week");
                 assertThat(a.expiresAt()).isNull();
             });
-            // the overview lists it
+            // the overview lists it once it is shown (it reads nothing while hidden)
+            assertThat(gui.overviewViewModel().activeProperty().get()).isFalse();
+            robot.interact(() -> gui.window().showSummary());
             try {
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.overviewViewModel().acknowledgements().size() == 1
                         || !gui.overviewViewModel().errorProperty().get().isEmpty());

@@ -85,6 +85,7 @@ public final class MainWindow {
     private final MenuBar menuBar;
     private final List<Shortcuts.Group> commands = new java.util.ArrayList<>();
     private final dev.tpmconsole.views.overview.OverviewView overview;
+    private final dev.tpmconsole.views.overview.OverviewViewModel overviewModel;
     private Tab summaryTab;
     /** Asks for a file in the platform's dialog (which headless tests do not have: they answer in its place). */
     FileAsk files = (chooser, save, owner) -> save ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
@@ -112,6 +113,7 @@ public final class MainWindow {
         this.windows = windows;
         this.vm = vm;
         this.overview = overview == null ? null : new dev.tpmconsole.views.overview.OverviewView(overview);
+        this.overviewModel = overview;
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
         this.appearance = windows.appearance();
@@ -530,6 +532,10 @@ public final class MainWindow {
         summaryTab = new Tab("Summary", summaryScroll);
         summaryTab.setId("summaryTab");
         browse.tabs().getTabs().add(summaryTab);
+        if (overviewModel != null) {
+            // the overview reads only while it is shown
+            overviewModel.activeProperty().bind(summaryTab.selectedProperty());
+        }
         vm.sourceProperty().addListener((o, a, b) -> {
             if (b != null && browse.tabs().getSelectionModel().getSelectedItem() == summaryTab) {
                 browse.show(BrowseView.Page.VMS);

@@ -69,6 +69,9 @@ public final class OverviewViewModel implements AutoCloseable {
     private final CompositeDisposable loads = new CompositeDisposable();
     private final CompositeDisposable statsLoads = new CompositeDisposable();
     private final BooleanProperty catalogueOpening = new SimpleBooleanProperty(this, "catalogueOpening");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    /** Something changed while the overview was not shown: it reads again when it is. */
+    private boolean stale;
     /** The source whose data {@link #stats} shows (or is being read for); null: to be read. */
     private Source statsOf;
     private boolean historyLoading;
@@ -79,14 +82,33 @@ public final class OverviewViewModel implements AutoCloseable {
         this.source = source;
         this.catalogue = catalogue;
         this.schedulers = schedulers;
-        source.addListener((o, a, b) -> sourceChanged());
+        // on the FX scheduler: the window may hide the overview in answer to the same change (a source opened from
+        // the Summary tab shows the VM list), and then the overview reads nothing until it is shown again
+        source.addListener((o, a, b) -> {
+            statsOf = null;
+            schedulers.fx().scheduleDirect(this::refresh);
+        });
         catalogue.addListener((o, a, b) -> refresh());
+        active.addListener((o, a, b) -> {
+            if (b && stale) {
+                refresh();
+            }
+        });
         catalogueOpening.addListener((o, a, b) -> {
             if (catalogue.getValue() == null) {
                 refresh();
             }
         });
         refresh();
+    }
+
+    /**
+     * Whether the overview is shown (the window binds it to its Summary tab). While it is not, nothing is read: on a
+     * large cloud the source's part is seconds of the database's work that would compete with the VM list's first
+     * rows; what changed meanwhile is read when it is shown.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     /** Whether the catalogue is still being opened (its history is then on its way, not missing). */
@@ -110,8 +132,13 @@ public final class OverviewViewModel implements AutoCloseable {
      * shown yet.
      */
     public void refresh() {
-        loads.clear();
         Source s = source.getValue();
+        if (s != null && !active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        loads.clear();
         Catalogue c = catalogue.getValue();
         error.set("");
         if (s == null) {

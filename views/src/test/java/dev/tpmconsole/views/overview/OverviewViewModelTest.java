@@ -87,6 +87,18 @@ class OverviewViewModelTest {
             assertThat(vm.audits()).hasSize(1);
             assertThat(vm.loadingProperty().get()).isFalse();
 
+            // not shown: nothing is read until it is, then what changed meanwhile
+            vm.activeProperty().set(false);
+            try (Connection w = DriverManager.getConnection("jdbc:sqlite:" + snapshot);
+                 Statement st = w.createStatement()) {
+                st.executeUpdate("DELETE FROM EncryptedResourceKeyRefVO");
+            }
+            vm.sourceChanged();
+            assertThat(vm.statsProperty().get().keyStates()).containsEntry(KeyState.PROVIDER_LOST, 1L);
+            vm.activeProperty().set(true);
+            assertThat(vm.statsProperty().get().keyStates()).containsEntry(KeyState.PROVIDER_LOST, 0L)
+                    .containsEntry(KeyState.NONE, 2L);
+
             source.set(null);
             assertThat(vm.audits()).isEmpty();
             assertThat(vm.statsProperty().get()).isNull();
