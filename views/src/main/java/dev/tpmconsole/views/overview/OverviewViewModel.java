@@ -72,6 +72,7 @@ public final class OverviewViewModel implements AutoCloseable {
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     /** Something changed while the overview was not shown: it reads again when it is. */
     private boolean stale;
+    private boolean closed;
     /** The source whose data {@link #stats} shows (or is being read for); null: to be read. */
     private Source statsOf;
     private boolean historyLoading;
@@ -132,6 +133,9 @@ public final class OverviewViewModel implements AutoCloseable {
      * shown yet.
      */
     public void refresh() {
+        if (closed) {
+            return; // a refresh scheduled before the window went
+        }
         Source s = source.getValue();
         if (s != null && !active.get()) {
             stale = true;
@@ -317,6 +321,7 @@ public final class OverviewViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         loads.dispose();
         statsLoads.dispose();
     }
