@@ -1,0 +1,36 @@
+package dev.tpmconsole.model.i18n;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A text for a person, kept as its bundle key and arguments until it is shown, so that the same finding,
+ * reason or event can be written in English to a JSON report and in the reader's language to a window or a
+ * terminal. An argument may itself be a {@code Message}; it is rendered in the same language.
+ */
+public record Message(String key, List<Object> args) {
+
+    public Message {
+        args = List.copyOf(args);
+    }
+
+    public static Message of(String key, Object... args) {
+        return new Message(key, Arrays.asList(args));
+    }
+
+    /** In the language of {@code messages}. */
+    public String in(Messages messages) {
+        return messages.format(this);
+    }
+
+    /** In English: what JSON, CSV and the catalogue hold. */
+    public String english() {
+        return Messages.english().format(this);
+    }
+
+    /** In the process's current language. */
+    @Override
+    public String toString() {
+        return Messages.current().format(this);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tpmconsole.model.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    @Test
+    void theModelBundleIsWholeInBothLanguagesAndEveryKeyIsUsed() {
+        assertThat(BundleAudit.problems("dev.tpmconsole.model.i18n.Model", ModelKeys.built(), Path.of("src/main/java")))
+                .isEmpty();
+    }
+
+    @Test
+    void aMessageIsWrittenInTheLanguageAskedWhateverTheCurrentOne() {
+        Message name = Language.ZH_CN.message();
+        Language before = Messages.currentLanguage();
+        try {
+            Messages.setCurrent(Language.ZH_CN);
+            assertThat(name.english()).isEqualTo("Simplified Chinese");
+            assertThat(name.in(Messages.of(Language.ZH_CN))).isEqualTo("简体中文");
+            assertThat(name.toString()).isEqualTo("简体中文");
+        } finally {
+            Messages.setCurrent(before);
+        }
+    }
+
+    @Test
+    void aMissingKeyIsShownNotThrown() {
+        assertThat(Messages.english().get("no.such.key")).isEqualTo("!no.such.key!");
+        assertThat(Messages.english().has("no.such.key")).isFalse();
+    }
+
+    @Test
+    void datesAndNumbersFollowTheLanguage() {
+        Instant i = Instant.parse("2026-12-02T08:30:00Z");
+        assertThat(Messages.of(Language.ZH_CN).dateTime(i)).contains("2026年12月2日");
+        assertThat(Messages.english().dateTime(i)).contains("Dec 2, 2026");
+        assertThat(Messages.of(Language.ZH_CN).number(19901)).isEqualTo("19,901");
+    }
+
+    @Test
+    void languagesAreReadAsPeopleWriteThem() {
+        assertThat(Arrays.asList("zh_CN", "zh-CN", "ZH", "zh_Hans")).allSatisfy(t -> assertThat(Language.of(t))
+                .isEqualTo(Language.ZH_CN));
+        assertThat(Language.of("en")).isEqualTo(Language.EN);
+        assertThatThrownBy(() -> Language.of("fr")).hasMessageContaining("use en or zh_CN");
+        assertThat(Language.forLocale(Locale.TAIWAN)).isEqualTo(Language.ZH_CN);
+        assertThat(Language.forLocale(Locale.GERMANY)).isEqualTo(Language.EN);
+    }
+}
