@@ -6,7 +6,7 @@
 # the same with "has dirty rows" on, sort / details / next-page times, the longest FX pulse and the most
 # heap used. Needs a display: uses $DISPLAY, else starts its own Xvfb (apt-get install xvfb).
 # With COLD=1 (and write access to /proc/sys/vm/drop_caches) the page cache is dropped first, so that the
-# snapshot is read from disk. Usage: bench/browse.sh [N]
+# snapshot is read from disk. Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -17,10 +17,17 @@ work=$(mktemp -d)
 xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N"
+# SOURCE=jdbc:mariadb://127.0.0.1:3306/DB browses a live database instead (loaded beforehand, e.g. by
+# KEEP=1 DB=... bench/audit-live.sh N); N is then not used.
+SOURCE=${SOURCE:-}
+case "$SOURCE" in
+  "") java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N"; SOURCE=$work/demo.sqlite ;;
+  jdbc:mariadb://127.*|jdbc:mariadb://localhost*) ;;
+  *) echo "SOURCE must be a jdbc:mariadb:// URL naming a loopback address" >&2; exit 1 ;;
+esac
 . bench/display.sh
 if [ "${COLD:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches && echo "page cache dropped: the snapshot is read from disk"
 fi
 java -Xmx512m -Djava.util.logging.config.file=/dev/null -cp "$JAR:app/target/test-classes" \
-  dev.tpmconsole.app.bench.BrowseBenchmark "$work/demo.sqlite" 2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
+  dev.tpmconsole.app.bench.BrowseBenchmark "$SOURCE" 2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)

@@ -54,7 +54,8 @@ public final class BrowseBenchmark {
             "db-", "db-9", "db-99", "db-999", "db-9999", "");
     private static final List<String> TYPED_DIRTY = List.of("w", "we", "web", "", "d", "db", "db-", "", "a", "ap", "api", "");
 
-    private final Path snapshot;
+    /** A snapshot's path, or a live database's jdbc: URL (user root, no password: this machine's test MariaDB). */
+    private final String snapshot;
     private ConsoleGui gui;
     private final AtomicLong lastFrame = new AtomicLong();
     private final AtomicLong maxGap = new AtomicLong();
@@ -81,16 +82,16 @@ public final class BrowseBenchmark {
     private final AtomicLong overallGap = new AtomicLong();
     private final AtomicLong overallLayout = new AtomicLong();
 
-    private BrowseBenchmark(Path snapshot) {
+    private BrowseBenchmark(String snapshot) {
         this.snapshot = snapshot;
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: BrowseBenchmark SNAPSHOT");
+            System.err.println("usage: BrowseBenchmark SNAPSHOT|jdbc:mariadb://127.0.0.1:3306/DB");
             System.exit(2);
         }
-        new BrowseBenchmark(Path.of(args[0])).run();
+        new BrowseBenchmark(args[0]).run();
         Platform.exit();
         System.exit(0);
     }
@@ -149,7 +150,13 @@ public final class BrowseBenchmark {
 
         // 1. open -> first rows painted
         long t0 = System.nanoTime();
-        long firstRows = untilPainted(() -> gui.viewModel().open(snapshot),
+        long firstRows = untilPainted(() -> {
+                    if (snapshot.startsWith("jdbc:")) {
+                        gui.viewModel().openDatabase(snapshot, "root", "");
+                    } else {
+                        gui.viewModel().open(Path.of(snapshot));
+                    }
+                },
                 () -> !table.getItems().isEmpty() && paintedRows(table) > 0, t0);
         long total = fxGet(() -> vms.rows().totalProperty().get());
         System.out.printf("snapshot: %s, %,d VMs%n", snapshot, total);
