@@ -59,7 +59,7 @@ public final class TrashPurge {
 
     private static Host host(SshHosts ssh, HostScanner.Target t, Instant before, boolean dryRun) {
         if (t.unreachable() != null) {
-            return new Host(t.hostUuid(), t.managementIp(), List.of(), 0, t.unreachable());
+            return new Host(t.hostUuid(), t.managementIp(), List.of(), 0, t.unreachable().english());
         }
         List<Purged> purged = new ArrayList<>();
         int kept = 0;

@@ -1,6 +1,8 @@
 package dev.tpmconsole.model.i18n;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,8 +12,9 @@ import java.util.List;
  */
 public record Message(String key, List<Object> args) {
 
+    /** The arguments may hold null (written "null", as {@code String.format} writes it). */
     public Message {
-        args = List.copyOf(args);
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     public static Message of(String key, Object... args) {
