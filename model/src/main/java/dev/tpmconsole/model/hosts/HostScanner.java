@@ -124,8 +124,8 @@ public final class HostScanner {
             throw source.failure(e);
         }
         if (demo) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, source.displayName()
-                    + " is the demo: the demo's hosts are not real, so they are never reached");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("hosts.scan.demo",
+                    source.displayName()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,9 +45,8 @@ public final class LiveWriteGuard {
             return;
         }
         if (!source.layout().has("ManagementNodeVO")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Refusing to write to "
-                    + source.displayName() + ": it has no ManagementNodeVO table, so the console cannot tell whether"
-                    + " ZStack's management nodes are running. Stop them and confirm that they are stopped.");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("source.live.noNodeTable",
+                    source.displayName()));
         }
         Instant now = clock.instant();
         List<String> running = new ArrayList<>();
@@ -70,10 +70,8 @@ public final class LiveWriteGuard {
             throw source.failure(e);
         }
         if (!running.isEmpty()) {
-            throw new SourceException(SourceException.Reason.LOCKED, "Refusing to write to " + source.displayName()
-                    + ": ZStack is running. Management node" + (running.size() > 1 ? "s " : " ")
-                    + String.join("; ", running) + " (less than " + RECENT.toMinutes() + " minutes ago). Stop the"
-                    + " management nodes (zstack-ctl stop on each) and confirm that they are stopped.");
+            throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.live.running",
+                    source.displayName(), running.size(), String.join("; ", running), RECENT.toMinutes()));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.hosts.HostRule;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.ssh.RemoteEntry;
+import dev.tpmconsole.model.ssh.SshFailure;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,6 +47,9 @@ final class ModelKeys {
         }
         for (RemoteEntry.Kind k : RemoteEntry.Kind.values()) {
             keys.add(k.message().key());
+        }
+        for (SshFailure.Reason r : SshFailure.Reason.values()) {
+            keys.add(r.message().key());
         }
         return keys;
     }
