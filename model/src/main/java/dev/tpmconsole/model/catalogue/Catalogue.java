@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.audit.Finding;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,9 +62,14 @@ public final class Catalogue implements AutoCloseable {
      * A catalogue ready for use, or none with the reason; {@code notice} is set when something happened the person
      * should know (a damaged file was set aside) or why there is no catalogue. One line each.
      */
-    public record Opened(Catalogue catalogue, String notice) {
+    public record Opened(Catalogue catalogue, Message why) {
         public boolean usable() {
             return catalogue != null;
+        }
+
+        /** The notice in English, or null ({@link #why()} is the same to show in the reader's language). */
+        public String notice() {
+            return why == null ? null : why.english();
         }
     }
 
@@ -77,25 +84,25 @@ public final class Catalogue implements AutoCloseable {
         try {
             return new Opened(openOnce(f, clock, user, busyTimeoutMs), null);
         } catch (CatalogueFile.Unusable e) {
-            return new Opened(null, e.getMessage());
+            return new Opened(null, e.message());
         } catch (CatalogueFile.Damaged damaged) {
             Path aside;
             try {
                 aside = CatalogueFile.setAside(f, clock);
             } catch (IOException e) {
-                return new Opened(null, "The catalogue " + f + " is damaged (" + damaged.getMessage() + ") and cannot be"
-                        + " set aside (" + CatalogueFile.reason(e) + "): nothing is recorded");
+                return new Opened(null, Message.of("catalogue.damagedStuck", f, damaged.message(),
+                        CatalogueFile.reason(e)));
             }
-            String setAside = "The catalogue " + f + " was damaged (" + damaged.getMessage() + "): it was set aside as "
-                    + aside.getFileName() + " and a new one was started";
+            Message setAside = Message.of("catalogue.setAside", f, damaged.message(), aside.getFileName());
             try {
                 return new Opened(openOnce(f, clock, user, busyTimeoutMs), setAside);
-            } catch (CatalogueFile.Unusable | CatalogueFile.Damaged e) {
-                return new Opened(null, setAside + ", but " + e.getMessage());
+            } catch (CatalogueFile.Unusable e) {
+                return new Opened(null, Message.of("catalogue.setAsideBut", setAside, e.message()));
+            } catch (CatalogueFile.Damaged e) {
+                return new Opened(null, Message.of("catalogue.setAsideBut", setAside, e.message()));
             }
         } catch (RuntimeException e) {
-            return new Opened(null, "The catalogue " + f + " cannot be opened (" + CatalogueFile.firstLine(e.toString())
-                    + "): nothing is recorded");
+            return new Opened(null, Message.of("catalogue.cannotOpen", f, CatalogueFile.firstLine(e.toString())));
         }
     }
 
@@ -196,11 +203,24 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
-    public static final class Failure extends Exception {
+    public static final class Failure extends Exception implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
+        private final transient Message message;
 
-        Failure(String message, Throwable cause) {
-            super(message, cause);
+        Failure(Message message, Throwable cause) {
+            super(message.english(), cause);
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+
+        /** In the process's current language. */
+        @Override
+        public String getLocalizedMessage() {
+            return message.toString();
         }
     }
 
@@ -227,7 +247,7 @@ public final class Catalogue implements AutoCloseable {
         }
         SQLException sql = CatalogueFile.sqlCause(e);
         return new Failure(sql != null ? CatalogueFile.problem(file, sql)
-                : "The catalogue " + file + " cannot be used (" + CatalogueFile.firstLine(e.toString()) + ")", e);
+                : Message.of("catalogue.cannotUse", file, CatalogueFile.firstLine(e.toString())), e);
     }
 
     // ---------------------------------------------------------------------------------------------- clouds
