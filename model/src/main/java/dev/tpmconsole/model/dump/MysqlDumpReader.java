@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.ColumnDef;
 import dev.tpmconsole.model.schema.ColumnDef.ValueKind;
 import dev.tpmconsole.model.schema.TableDef;
@@ -1282,8 +1283,8 @@ final class MysqlDumpReader {
     }
 
     private DumpFormatException truncated() {
-        return DumpFormatException.truncated("is cut off: it ends inside " + context + " (after "
-                + String.format("%,d", position()) + " bytes of SQL)");
+        return DumpFormatException.truncated(Message.of("dump.endsInside", DumpFormatException.oneLine(context),
+                position()));
     }
 
     /** The value being read is longer than its column allows: which row (and key) of which table, which column. */
