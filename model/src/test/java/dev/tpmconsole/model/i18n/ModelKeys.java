@@ -4,6 +4,7 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.FindingState;
 import dev.tpmconsole.model.audit.Repair;
 import dev.tpmconsole.model.audit.Severity;
+import dev.tpmconsole.model.events.Event;
 import dev.tpmconsole.model.hosts.HostRule;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.ssh.RemoteEntry;
@@ -50,6 +51,9 @@ final class ModelKeys {
         }
         for (SshFailure.Reason r : SshFailure.Reason.values()) {
             keys.add(r.message().key());
+        }
+        for (Event.Level l : Event.Level.values()) {
+            keys.add(l.message().key());
         }
         return keys;
     }
