@@ -91,9 +91,9 @@ public final class HostScanner {
     }
 
     /** The scan was cancelled. */
-    public static final class Cancelled extends RuntimeException {
+    public static final class Cancelled extends LocalizedException {
         Cancelled() {
-            super("the scan was cancelled");
+            super(Message.of("hosts.scan.cancelled"));
         }
     }
 

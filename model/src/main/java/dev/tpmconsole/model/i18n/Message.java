@@ -21,6 +21,18 @@ public record Message(String key, List<Object> args) {
         return new Message(key, Arrays.asList(args));
     }
 
+    /** Messages one after the other, separated by semicolons as the language writes a list ("a; b; c"). */
+    public static Message joined(List<Message> parts) {
+        if (parts.isEmpty()) {
+            return LocalizedException.verbatim("");
+        }
+        Message joined = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) {
+            joined = Message.of("text.semicolons", parts.get(i), joined);
+        }
+        return joined;
+    }
+
     /** In the language of {@code messages}. */
     public String in(Messages messages) {
         return messages.format(this);

@@ -435,7 +435,7 @@ public final class Pipeline {
                 return r;
             }
             if (dev.tpmconsole.model.util.Causes.diskFull(t)) {
-                return new RunStorageException("cannot write the database", null, t);
+                return new RunStorageException(Message.of("run.storage.database"), null, t);
             }
         }
         return null;

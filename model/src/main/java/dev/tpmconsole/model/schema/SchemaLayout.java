@@ -64,14 +64,7 @@ public record SchemaLayout(String backupOwnerColumn, boolean keyRefResourceFk, L
     /** {@link #problemMessages()} as one message, separated by semicolons (null when it is a ZStack database). */
     public Message problemMessage() {
         List<Message> all = problemMessages();
-        if (all.isEmpty()) {
-            return null;
-        }
-        Message joined = all.get(all.size() - 1);
-        for (int i = all.size() - 2; i >= 0; i--) {
-            joined = Message.of("text.semicolons", all.get(i), joined);
-        }
-        return joined;
+        return all.isEmpty() ? null : Message.joined(all);
     }
 
     /** Required tables as a set, for callers that check membership. */
