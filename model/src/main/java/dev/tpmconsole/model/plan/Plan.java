@@ -66,7 +66,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /** The steps a plan may have, in the order they run, by the names the plan JSON and the journal use. */
-    public enum StepName {
+    public enum StepName implements dev.tpmconsole.model.i18n.Messages.Localized {
         HOST_WORK("host-work"),
         RELINK_KEY_REFS("relink-key-refs"),
         DELETE_KEY_REFS("delete-key-refs"),
@@ -88,6 +88,12 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return label;
+        }
+
+        /** The step for a person, in the language being read ({@code plan.step.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("plan.step." + label);
         }
 
         @com.fasterxml.jackson.annotation.JsonCreator
@@ -151,7 +157,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /** What happens to an item's row. */
-    public enum Action {
+    public enum Action implements dev.tpmconsole.model.i18n.Messages.Localized {
         /** The row and its dependants are deleted, in one transaction, after the quarantine. */
         DELETE("delete"),
         /** Columns of the row change (a relink), after the quarantine. */
@@ -169,6 +175,12 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return label;
+        }
+
+        /** The action for a person, in the language being read ({@code plan.action.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("plan.action." + label);
         }
 
         @com.fasterxml.jackson.annotation.JsonCreator

@@ -6,6 +6,8 @@ import dev.tpmconsole.model.audit.Repair;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.events.Event;
 import dev.tpmconsole.model.hosts.HostRule;
+import dev.tpmconsole.model.pipeline.RunEvent;
+import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.ssh.RemoteEntry;
 import dev.tpmconsole.model.ssh.SshFailure;
@@ -54,6 +56,15 @@ final class ModelKeys {
         }
         for (Event.Level l : Event.Level.values()) {
             keys.add(l.message().key());
+        }
+        for (Plan.StepName s : Plan.StepName.values()) {
+            keys.add(s.message().key());
+        }
+        for (Plan.Action a : Plan.Action.values()) {
+            keys.add(a.message().key());
+        }
+        for (RunEvent.Outcome o : RunEvent.Outcome.values()) {
+            keys.add(o.message().key());
         }
         return keys;
     }
