@@ -266,8 +266,8 @@ public final class DumpImporter {
             }
             SchemaLayout layout = SchemaInspector.inspect(file.connection(), DatabaseKind.SQLITE);
             if (!layout.isZStack()) {
-                throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK,
-                        "is not a dump of a ZStack database the console can read: " + String.join("; ", layout.problems()));
+                throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK, Message.of("dump.notZStack",
+                        layout.problemMessage()));
             }
             return layout;
         }
