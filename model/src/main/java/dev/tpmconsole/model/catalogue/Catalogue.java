@@ -203,6 +203,31 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
+    /**
+     * A request the catalogue refuses (no such cloud, audit or run; an acknowledgement without a reason): an
+     * {@link IllegalArgumentException}, as before, whose message is English and whose localized message is in the
+     * process's current language.
+     */
+    public static final class Refused extends IllegalArgumentException implements LocalizedFailure {
+        private static final long serialVersionUID = 1L;
+        private final transient Message message;
+
+        Refused(Message message) {
+            super(message.english());
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+
+        @Override
+        public String getLocalizedMessage() {
+            return message.toString();
+        }
+    }
+
     public static final class Failure extends Exception implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
         private final transient Message message;
@@ -310,7 +335,7 @@ public final class Catalogue implements AutoCloseable {
     private static Cloud cloudOrThrow(Session s, long id) {
         Cloud c = s.find(Cloud.class, id);
         if (c == null) {
-            throw new IllegalArgumentException("No cloud " + id + " in the catalogue");
+            throw new Refused(Message.of("catalogue.noCloud", String.valueOf(id)));
         }
         return c;
     }
@@ -322,7 +347,7 @@ public final class Catalogue implements AutoCloseable {
      */
     public void merge(long from, long into) throws Failure {
         if (from == into) {
-            throw new IllegalArgumentException("A cloud cannot be merged into itself");
+            throw new Refused(Message.of("catalogue.mergeItself"));
         }
         write(s -> {
             Cloud source = cloudOrThrow(s, from);
@@ -361,7 +386,7 @@ public final class Catalogue implements AutoCloseable {
      */
     public CloudEntry split(long cloudId, Collection<String> sources) throws Failure {
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("Name at least one source to split off");
+            throw new Refused(Message.of("catalogue.splitNothing"));
         }
         return write(s -> {
             cloudOrThrow(s, cloudId);
@@ -370,7 +395,7 @@ public final class Catalogue implements AutoCloseable {
                     .setParameter("c", cloudId).getResultList();
             for (String source : sources) {
                 if (!known.contains(source)) {
-                    throw new IllegalArgumentException("Cloud " + cloudId + " has no audit of " + source);
+                    throw new Refused(Message.of("catalogue.noAuditOf", String.valueOf(cloudId), source));
                 }
             }
             Cloud split = new Cloud(CloudMarkers.label(sources.iterator().next()), clock.instant());
@@ -507,7 +532,7 @@ public final class Catalogue implements AutoCloseable {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.cloud(c, cloudId);
             if (cloud == null) {
-                throw new IllegalArgumentException("No cloud " + cloudId + " in the catalogue");
+                throw new Refused(Message.of("catalogue.noCloud", String.valueOf(cloudId)));
             }
             return known(c, cloud, kind, startedAt);
         });
@@ -570,7 +595,7 @@ public final class Catalogue implements AutoCloseable {
         return read(s -> {
             Audit a = s.find(Audit.class, auditId);
             if (a == null) {
-                throw new IllegalArgumentException("No audit " + auditId + " in the catalogue");
+                throw new Refused(Message.of("catalogue.noAudit", String.valueOf(auditId)));
             }
             return new Changes(auditId, a.getNewFindings(), a.getResolvedFindings(),
                     findings(s, "f.firstSeen.id = :a", auditId), findings(s, "f.resolvedBy.id = :a", auditId));
@@ -601,11 +626,11 @@ public final class Catalogue implements AutoCloseable {
      */
     public AckEntry acknowledge(long cloudId, FindingKey key, String reason, Instant expiresAt) throws Failure {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("An acknowledgement needs a reason");
+            throw new Refused(Message.of("catalogue.ackNoReason"));
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new IllegalArgumentException("The expiry " + expiresAt + " is not in the future");
+            throw new Refused(Message.of("catalogue.ackPast", String.valueOf(expiresAt)));
         }
         return write(s -> {
             Cloud c = cloudOrThrow(s, cloudId);
@@ -688,7 +713,7 @@ public final class Catalogue implements AutoCloseable {
                     InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
         if (changed == 0) {
-            throw new IllegalArgumentException("No run " + runId + " in the catalogue");
+            throw new Refused(Message.of("catalogue.noRun", String.valueOf(runId)));
         }
     }
 
