@@ -51,6 +51,10 @@ class DumpFormatException extends Exception {
         return new DumpFormatException(SourceException.Reason.UNSUPPORTED, message);
     }
 
+    static DumpFormatException notADump(Message message) {
+        return new DumpFormatException(SourceException.Reason.UNSUPPORTED, message);
+    }
+
     /** {@code text} with its control characters (line breaks among them) written as escapes. */
     static String oneLine(String text) {
         if (text == null || text.chars().noneMatch(DumpFormatException::isControl)) {
