@@ -33,7 +33,19 @@ public record Message(String key, List<Object> args) {
         return joined;
     }
 
-    /** In the language of {@code messages}. */
+    /**
+     * This message with {@code from} replaced by {@code to} in every text argument, nested messages included (a
+     * tunnel's local address replaced by the address the person named).
+     */
+    public Message replacing(String from, String to) {
+        List<Object> out = new ArrayList<>(args.size());
+        for (Object a : args) {
+            out.add(a instanceof String s ? s.replace(from, to) : a instanceof Message m ? m.replacing(from, to) : a);
+        }
+        return new Message(key, out);
+    }
+
+        /** In the language of {@code messages}. */
     public String in(Messages messages) {
         return messages.format(this);
     }
