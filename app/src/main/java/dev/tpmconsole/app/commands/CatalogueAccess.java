@@ -33,8 +33,8 @@ final class CatalogueAccess implements AutoCloseable {
             try {
                 f.complete(Catalogue.open(file, Clock.systemUTC()));
             } catch (Throwable e) {
-                f.complete(new Catalogue.Opened(null, "The catalogue " + file + " cannot be opened ("
-                        + e + "): nothing is recorded"));
+                f.complete(new Catalogue.Opened(null, dev.tpmconsole.model.i18n.Message.of("catalogue.cannotOpen", file,
+                        e)));
             }
         }, "catalogue-open");
         t.setDaemon(true);

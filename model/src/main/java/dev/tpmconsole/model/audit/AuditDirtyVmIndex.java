@@ -52,7 +52,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Finding f = rule.map(rs, dialect);
-                        out.add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.detail()));
+                        out.add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.audit;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,11 +13,7 @@ import java.sql.SQLException;
  */
 public enum AuditRule {
 
-    KEY_REF_ORPHANED("EncryptedResourceKeyRefVO", null, Severity.ORPHAN,
-            "Key ref without owner",
-            "The key ref names a TpmVO, VmHostBackupFileVO or TpmKeyBackupVO that no longer exists: ZStack deleted"
-                    + " the owner by SQL before (or instead of) cleaning its keys. Such rows block a global re-key."
-                    + " Repair: quarantine the row (it may hold key material), then delete it.") {
+    KEY_REF_ORPHANED("EncryptedResourceKeyRefVO", null, Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             StringBuilder sb = new StringBuilder("SELECT id AS k, resourceType, resourceUuid, providerName, hasKey FROM (");
@@ -35,19 +32,14 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            String detail = String.format("Key ref %s (%s key, provider %s%s) names %s %s, which does not exist.",
-                    rs.getString("k"), rs.getString("resourceType"), rs.getString("providerName"),
-                    rs.getInt("hasKey") == 1 ? ", holds key material" : ", placeholder",
-                    rs.getString("resourceType"), rs.getString("resourceUuid"));
+            Message detail = Message.of(rs.getInt("hasKey") == 1 ? "rule.KEY_REF_ORPHANED.detail.material"
+                    : "rule.KEY_REF_ORPHANED.detail.placeholder", rs.getString("k"), rs.getString("resourceType"),
+                    rs.getString("providerName"), rs.getString("resourceUuid"));
             return finding(rs.getString("k"), detail, Repair.DELETE, null, null);
         }
     },
 
-    KEY_REF_DUPLICATE_PLACEHOLDER("EncryptedResourceKeyRefVO", "vmInstanceUuid", Severity.ORPHAN,
-            "Duplicate placeholder key ref",
-            "A TPM has a placeholder key ref (no kekRef) next to a materialized one: the placeholder was written"
-                    + " by attaching a provider again and never filled. ZStack's own repair deletes such placeholders."
-                    + " Repair: delete the placeholder.") {
+    KEY_REF_DUPLICATE_PLACEHOLDER("EncryptedResourceKeyRefVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT k.id AS k, k.resourceUuid, k.providerName, t.vmInstanceUuid,"
@@ -62,20 +54,13 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            String detail = String.format("Placeholder key ref %s (provider %s) of TpmVO %s duplicates materialized"
-                    + " key ref %s of the same TPM.", rs.getString("k"), rs.getString("providerName"),
-                    rs.getString("resourceUuid"), rs.getString("twin"));
+            Message detail = Message.of("rule.KEY_REF_DUPLICATE_PLACEHOLDER.detail", rs.getString("k"),
+                    rs.getString("providerName"), rs.getString("resourceUuid"), rs.getString("twin"));
             return finding(rs.getString("k"), detail, Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
-    KEY_REF_PROVIDER_LOST("EncryptedResourceKeyRefVO", "vm", Severity.SUSPECT,
-            "Key ref whose provider is gone",
-            "The key ref holds key material (kekRef set) but its provider row is gone: providerUuid was set to"
-                    + " NULL when the provider was deleted, or points at no provider. When a provider with the ref's"
-                    + " providerName exists again (for example an NKP restored at a DR site), the ref can be relinked"
-                    + " to it, as ZStack's applyKeyProviderWithKek does; otherwise the key cannot be unwrapped and"
-                    + " the provider must be restored first.") {
+    KEY_REF_PROVIDER_LOST("EncryptedResourceKeyRefVO", "vm", Severity.SUSPECT) {
         @Override
         String sql(SqlDialect d) {
             String o = d.layout().backupOwnerColumn();
@@ -105,22 +90,17 @@ public enum AuditRule {
             String providerUuid = rs.getString("providerUuid");
             String relinkTo = rs.getString("relinkTo");
             String name = rs.getString("providerName");
-            String what = providerUuid == null ? "has no provider (providerUuid is NULL)"
-                    : "names provider " + providerUuid + ", which does not exist";
-            String then = relinkTo != null
-                    ? "; a provider named '" + name + "' exists now (" + relinkTo + "): relink to it."
-                    : "; no provider is named '" + name + "' any more: restore that provider, then relink.";
-            String detail = String.format("Key ref %s of %s %s holds key material but %s%s", rs.getString("k"),
+            Message what = providerUuid == null ? Message.of("rule.KEY_REF_PROVIDER_LOST.detail.noProvider")
+                    : Message.of("rule.KEY_REF_PROVIDER_LOST.detail.providerGone", providerUuid);
+            Message then = relinkTo != null ? Message.of("rule.KEY_REF_PROVIDER_LOST.detail.relink", name, relinkTo)
+                    : Message.of("rule.KEY_REF_PROVIDER_LOST.detail.restore", name);
+            Message detail = Message.of("rule.KEY_REF_PROVIDER_LOST.detail", rs.getString("k"),
                     rs.getString("resourceType"), rs.getString("resourceUuid"), what, then);
             return finding(rs.getString("k"), detail, relinkTo != null ? Repair.RELINK : Repair.NONE, relinkTo, rs.getString("vm"));
         }
     },
 
-    TPM_WITHOUT_VM("TpmVO", "vmInstanceUuid", Severity.ORPHAN,
-            "TPM without VM",
-            "No VM row (live or soft-deleted) has the TPM's vmInstanceUuid. The SQL foreign key should make this"
-                    + " impossible; it happens after imports with foreign key checks off or manual deletes."
-                    + " Repair: delete the TPM with its key refs, system tags and ResourceVO row.") {
+    TPM_WITHOUT_VM("TpmVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT t.uuid AS k, t.vmInstanceUuid FROM TpmVO t WHERE NOT EXISTS (SELECT 1 FROM VmInstanceEO v"
@@ -129,15 +109,12 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            return finding(rs.getString("k"), String.format("TPM %s belongs to VM %s, which does not exist.",
+            return finding(rs.getString("k"), Message.of("rule.TPM_WITHOUT_VM.detail",
                     rs.getString("k"), rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
-    TPM_DUPLICATE_FOR_VM("TpmVO", "vmInstanceUuid", Severity.SUSPECT,
-            "Several TPMs for one VM",
-            "ZStack assumes at most one TPM per VM (there is no unique key). Which one the VM uses cannot be told"
-                    + " from the database; a person must decide. Every TPM of such a VM is reported.") {
+    TPM_DUPLICATE_FOR_VM("TpmVO", "vmInstanceUuid", Severity.SUSPECT) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT t.uuid AS k, t.vmInstanceUuid, (SELECT COUNT(*) FROM TpmVO c WHERE "
@@ -148,17 +125,13 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            return finding(rs.getString("k"), String.format("VM %s has %d TPMs; this is TPM %s.",
+            return finding(rs.getString("k"), Message.of("rule.TPM_DUPLICATE_FOR_VM.detail",
                     rs.getString("vmInstanceUuid"), rs.getLong("n"), rs.getString("k")), Repair.NONE, null,
                     rs.getString("vmInstanceUuid"));
         }
     },
 
-    HOST_FILE_WITHOUT_VM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN,
-            "Host file without VM",
-            "The VM of this NvRam or TpmState file was expunged but the file row stayed (VmHostFileVO has no SQL"
-                    + " foreign key). Repair: delete the row, its content, tags and ResourceVO row, and clean the"
-                    + " path on the host.") {
+    HOST_FILE_WITHOUT_VM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path FROM VmHostFileVO f"
@@ -168,16 +141,12 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            return finding(rs.getString("k"), String.format("%s file %s on host %s belongs to VM %s, which does not"
-                    + " exist.", rs.getString("type"), rs.getString("path"), rs.getString("hostUuid"),
-                    rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
+            return finding(rs.getString("k"), Message.of("rule.HOST_FILE_WITHOUT_VM.detail", rs.getString("type"),
+                    rs.getString("path"), rs.getString("hostUuid"), rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
-    TPM_STATE_FILE_WITHOUT_TPM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN,
-            "TPM-state file of a VM without TPM",
-            "A live VM has no TPM but still has TpmState files: a remove-TPM flow deleted the TPM and stopped"
-                    + " before the files. Repair: as for a host file without VM.") {
+    TPM_STATE_FILE_WITHOUT_TPM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.path, v.name FROM VmHostFileVO f"
@@ -188,16 +157,12 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            return finding(rs.getString("k"), String.format("TpmState file %s on host %s belongs to live VM %s (%s),"
-                    + " which has no TPM.", rs.getString("path"), rs.getString("hostUuid"), rs.getString("name"),
-                    rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
+            return finding(rs.getString("k"), Message.of("rule.TPM_STATE_FILE_WITHOUT_TPM.detail", rs.getString("path"),
+                    rs.getString("hostUuid"), rs.getString("name"), rs.getString("vmInstanceUuid")), Repair.DELETE, null, rs.getString("vmInstanceUuid"));
         }
     },
 
-    HOST_FILE_ON_MISSING_HOST("VmHostFileVO", "vmInstanceUuid", Severity.INFO,
-            "Host file on a missing host",
-            "The host of this file was expunged or is soft-deleted. ZStack keeps such rows by design (host deletion"
-                    + " does not delete them); shown so that the state is visible. No repair.") {
+    HOST_FILE_ON_MISSING_HOST("VmHostFileVO", "vmInstanceUuid", Severity.INFO) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path, h.deleted FROM VmHostFileVO f"
@@ -208,17 +173,14 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             String deleted = rs.getString("deleted");
-            return finding(rs.getString("k"), String.format("%s file %s of VM %s is on host %s, which %s.",
-                    rs.getString("type"), rs.getString("path"), rs.getString("vmInstanceUuid"), rs.getString("hostUuid"),
-                    deleted == null ? "does not exist" : "was deleted on " + deleted), Repair.NONE, null,
+            return finding(rs.getString("k"), Message.of(deleted == null ? "rule.HOST_FILE_ON_MISSING_HOST.detail.gone"
+                    : "rule.HOST_FILE_ON_MISSING_HOST.detail.deleted", rs.getString("type"), rs.getString("path"),
+                    rs.getString("vmInstanceUuid"), rs.getString("hostUuid"), deleted), Repair.NONE, null,
                     rs.getString("vmInstanceUuid"));
         }
     },
 
-    BACKUP_WITHOUT_OWNER("VmHostBackupFileVO", null, Severity.ORPHAN,
-            "Backup without owner",
-            "The resource that owns this saved copy (a VM or a snapshot group) no longer exists. Repair: delete the"
-                    + " backup with its key refs, content, tags and ResourceVO row.") {
+    BACKUP_WITHOUT_OWNER("VmHostBackupFileVO", null, Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             String o = d.layout().backupOwnerColumn();
@@ -229,17 +191,13 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            String ownerKind = d.layout().legacyBackupLayout() ? "VM" : "resource";
-            return finding(rs.getString("k"), String.format("%s backup %s is owned by %s %s, which does not exist.",
-                    rs.getString("type"), rs.getString("k"), ownerKind, rs.getString("owner")), Repair.DELETE, null, null);
+            return finding(rs.getString("k"), Message.of(d.layout().legacyBackupLayout()
+                    ? "rule.BACKUP_WITHOUT_OWNER.detail.vm" : "rule.BACKUP_WITHOUT_OWNER.detail.resource",
+                    rs.getString("type"), rs.getString("k"), rs.getString("owner")), Repair.DELETE, null, null);
         }
     },
 
-    TPM_STATE_BACKUP_WITHOUT_TPM("VmHostBackupFileVO", "owner", Severity.ORPHAN,
-            "TPM-state backup of a VM without TPM",
-            "A TpmState backup owned by a VM that has no TPM: the leftover of a remove-TPM flow that skipped or"
-                    + " aborted the backup clean-up (the defects R3 and R4 of ZStack). Repair: as for a backup"
-                    + " without owner.") {
+    TPM_STATE_BACKUP_WITHOUT_TPM("VmHostBackupFileVO", "owner", Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             String o = d.layout().backupOwnerColumn();
@@ -254,17 +212,13 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             String name = rs.getString("name");
-            return finding(rs.getString("k"), String.format("TpmState backup %s belongs to VM %s%s, which has no TPM.",
-                    rs.getString("k"), name != null ? name + " (" + rs.getString("owner") + ")" : rs.getString("owner"),
-                    name != null ? "" : " (no VM row)"), Repair.DELETE, null, rs.getString("owner"));
+            return finding(rs.getString("k"), Message.of(name != null ? "rule.TPM_STATE_BACKUP_WITHOUT_TPM.detail"
+                    : "rule.TPM_STATE_BACKUP_WITHOUT_TPM.detail.noVm", rs.getString("k"), rs.getString("owner"), name),
+                    Repair.DELETE, null, rs.getString("owner"));
         }
     },
 
-    BACKUP_WITHOUT_KEY("VmHostBackupFileVO", "owner", Severity.SUSPECT,
-            "TPM-state backup without key copy",
-            "The VM's TPM has key material but this TpmState backup has no key copy"
-                    + " (EncryptedResourceKeyRefVO of type VmHostBackupFileVO): the backup cannot be restored. It can"
-                    + " be legitimate for a backup of a backup. No repair; a person decides whether to keep it.") {
+    BACKUP_WITHOUT_KEY("VmHostBackupFileVO", "owner", Severity.SUSPECT) {
         @Override
         String sql(SqlDialect d) {
             String o = d.layout().backupOwnerColumn();
@@ -281,16 +235,12 @@ public enum AuditRule {
 
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
-            return finding(rs.getString("k"), String.format("TpmState backup %s of VM %s has no key copy while the"
-                    + " VM's TPM holds key material: it cannot be restored.", rs.getString("k"), rs.getString("owner")), Repair.NONE, null, rs.getString("owner"));
+            return finding(rs.getString("k"), Message.of("rule.BACKUP_WITHOUT_KEY.detail", rs.getString("k"),
+                    rs.getString("owner")), Repair.NONE, null, rs.getString("owner"));
         }
     },
 
-    CONTENT_WITHOUT_OWNER("VmHostFileContentVO", null, Severity.ORPHAN,
-            "Content without file or backup",
-            "File content whose host file or backup row is gone (deleted by raw SQL while its ResourceVO row, and"
-                    + " so the cascade, stayed). Repair: delete the content, and its ResourceVO row when that row says"
-                    + " VmHostFileVO or VmHostBackupFileVO.") {
+    CONTENT_WITHOUT_OWNER("VmHostFileContentVO", null, Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             return "SELECT c.uuid AS k, c.format, " + d.byteLength("c.content") + " AS size, r.resourceType"
@@ -304,18 +254,16 @@ public enum AuditRule {
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             String type = rs.getString("resourceType");
             long size = rs.getLong("size");
-            String sizeText = rs.wasNull() ? "empty" : size + " bytes";
-            return finding(rs.getString("k"), String.format("Content %s (%s, %s) belongs to no host file or backup;"
-                    + " its ResourceVO row %s.", rs.getString("k"), rs.getString("format"), sizeText,
-                    type == null ? "is missing" : "says " + type), Repair.DELETE, null, null);
+            Message sizeText = rs.wasNull() ? Message.of("rule.CONTENT_WITHOUT_OWNER.detail.empty")
+                    : Message.of("rule.CONTENT_WITHOUT_OWNER.detail.bytes", size);
+            Message row = type == null ? Message.of("rule.CONTENT_WITHOUT_OWNER.detail.noRow")
+                    : Message.of("rule.CONTENT_WITHOUT_OWNER.detail.row", type);
+            return finding(rs.getString("k"), Message.of("rule.CONTENT_WITHOUT_OWNER.detail", rs.getString("k"),
+                    rs.getString("format"), sizeText, row), Repair.DELETE, null, null);
         }
     },
 
-    RESOURCE_ROW_STALE("ResourceVO", null, Severity.ORPHAN,
-            "Stale ResourceVO row",
-            "A ResourceVO row of a TPM, host file, backup or key-backup holder whose own row is gone (raw child"
-                    + " deletes, or the TpmVO cascade from VmInstanceEO). It keeps orphaned key refs, content and tags"
-                    + " alive and blocks cascades. Repair: delete the row and what references it.") {
+    RESOURCE_ROW_STALE("ResourceVO", null, Severity.ORPHAN) {
         @Override
         String sql(SqlDialect d) {
             // one pass over ResourceVO (the largest table) rather than one per child type: each row is looked up in
@@ -337,24 +285,20 @@ public enum AuditRule {
         @Override
         Finding map(ResultSet rs, SqlDialect d) throws SQLException {
             String name = rs.getString("resourceName");
-            return finding(rs.getString("k"), String.format("ResourceVO %s says %s%s, but no %s row has this uuid.",
-                    rs.getString("k"), rs.getString("resourceType"), name == null ? "" : " '" + name + "'",
-                    rs.getString("resourceType")), Repair.DELETE, null, null);
+            return finding(rs.getString("k"), Message.of(name == null ? "rule.RESOURCE_ROW_STALE.detail.unnamed"
+                    : "rule.RESOURCE_ROW_STALE.detail", rs.getString("k"), rs.getString("resourceType"), name),
+                    Repair.DELETE, null, null);
         }
     };
 
     private final String table;
     private final String vmColumn;
     private final Severity severity;
-    private final String title;
-    private final String explanation;
 
-    AuditRule(String table, String vmColumn, Severity severity, String title, String explanation) {
+    AuditRule(String table, String vmColumn, Severity severity) {
         this.table = table;
         this.vmColumn = vmColumn;
         this.severity = severity;
-        this.title = title;
-        this.explanation = explanation;
     }
 
     /** The subject table. */
@@ -374,14 +318,14 @@ public enum AuditRule {
         return vmColumn;
     }
 
-    /** A short name for people. */
-    public String title() {
-        return title;
+    /** A short name for people ({@code rule.<ID>.title} of the model bundle). */
+    public Message title() {
+        return Message.of("rule." + name() + ".title");
     }
 
-    /** Why the rule exists, what it means, and what its repair does. */
-    public String explanation() {
-        return explanation;
+    /** Why the rule exists, what it means, and what its repair does ({@code rule.<ID>.explanation}). */
+    public Message explanation() {
+        return Message.of("rule." + name() + ".explanation");
     }
 
     /** The rule's query for this database: subject rows ordered by key, column {@code k} being the key. */
@@ -393,7 +337,7 @@ public enum AuditRule {
 
     abstract Finding map(ResultSet rs, SqlDialect d) throws SQLException;
 
-    Finding finding(String key, String detail, Repair repair, String relinkTo, String vmUuid) {
+    Finding finding(String key, Message detail, Repair repair, String relinkTo, String vmUuid) {
         return new Finding(this, table, key, detail, repair, relinkTo, vmUuid);
     }
 

@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.audit;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -14,11 +16,17 @@ public record FindingState(Status status, Instant firstSeen) {
     public static final FindingState UNKNOWN = new FindingState(null, null);
 
     /** The statuses, as the reports write them. */
-    public enum Status {
+    public enum Status implements Messages.Localized {
         NEW, SEEN, ACKNOWLEDGED;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The status for a person, in the language being read ({@code finding.status.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("finding.status." + label());
         }
     }
 

@@ -3,8 +3,9 @@ package dev.tpmconsole.model.audit;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.schema.SchemaLayout;
-import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -75,13 +76,21 @@ public final class ReportWriters {
         return value;
     }
 
-    /** A text table grouped by rule, with counts and severities, for a person at a terminal. */
+    /**
+     * A text table grouped by rule, with counts and severities, for a person at a terminal: in the process's
+     * current language ({@link Messages#current()}), rule ids and keys as they are.
+     */
     public static AuditSink text(PrintWriter out) {
         return text(out, FindingStates.UNKNOWN);
     }
 
     /** As {@link #text(PrintWriter)}, each finding marked new, seen (since when) or acknowledged when known. */
     public static AuditSink text(PrintWriter out, FindingStates states) {
+        return text(out, states, Messages.current());
+    }
+
+    /** As {@link #text(PrintWriter, FindingStates)}, in the language of {@code m}. */
+    public static AuditSink text(PrintWriter out, FindingStates states, Messages m) {
         return new AuditSink() {
             private final List<Finding> current = new ArrayList<>();
             private final List<FindingState> currentStates = new ArrayList<>();
@@ -90,9 +99,9 @@ public final class ReportWriters {
 
             @Override
             public void started(String source, SchemaLayout layout, int rules) {
-                out.printf("Audit of %s%n", source);
-                out.printf("Schema: VmHostBackupFileVO by %s; key-ref foreign key %s%n%n", layout.backupOwnerColumn(),
-                        layout.keyRefResourceFk() ? "present" : "absent");
+                out.printf("%s%n", m.get("report.audit.heading", source));
+                out.printf("%s%n%n", m.get("report.audit.schema", layout.backupOwnerColumn(),
+                        Message.of(layout.keyRefResourceFk() ? "report.audit.fk.present" : "report.audit.fk.absent")));
             }
 
             @Override
@@ -109,11 +118,12 @@ public final class ReportWriters {
             public void ruleEnded(AuditRule rule, long count) {
                 counts.put(rule, count);
                 if (count > 0) {
-                    out.printf("%s  [%s]  %s  %s%n", rule.name(), rule.severity().label(),
-                            Counted.of(count, "row"), rule.title());
+                    out.printf("%s  [%s]  %s  %s%n", rule.name(), m.format(rule.severity().message()),
+                            m.get("report.audit.rows", count), m.format(rule.title()));
                     for (int i = 0; i < current.size(); i++) {
                         Finding f = current.get(i);
-                        out.printf("  %s %s%s%n    %s%n", f.table(), f.key(), mark(currentStates.get(i)), f.detail());
+                        out.printf("  %s %s%s%n    %s%n", f.table(), f.key(), mark(currentStates.get(i)),
+                                m.format(f.message()));
                     }
                     out.println();
                 }
@@ -126,9 +136,9 @@ public final class ReportWriters {
                     return "";
                 }
                 if (state.status() == FindingState.Status.SEEN && state.firstSeen() != null) {
-                    return "  [seen since " + state.firstSeen().toString().substring(0, 10) + "]";
+                    return "  [" + m.get("report.audit.seenSince", state.firstSeen().toString().substring(0, 10)) + "]";
                 }
-                return "  [" + state.label() + "]";
+                return "  [" + m.format(state.status().message()) + "]";
             }
 
             @Override
@@ -136,18 +146,18 @@ public final class ReportWriters {
                 List<String> clean = counts.entrySet().stream().filter(e -> e.getValue() == 0)
                         .map(e -> e.getKey().name()).toList();
                 if (!clean.isEmpty()) {
-                    out.printf("No findings: %s%n", String.join(", ", clean));
+                    out.printf("%s%n", m.get("report.audit.noFindings", String.join(", ", clean)));
                 }
                 Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
                 counts.forEach((rule, n) -> bySeverity.merge(rule.severity(), n, Long::sum));
-                out.printf("Summary: %,d orphan, %,d suspect, %,d info in %s.%n",
+                out.printf("%s%n", m.get("report.audit.summary",
                         bySeverity.getOrDefault(Severity.ORPHAN, 0L), bySeverity.getOrDefault(Severity.SUSPECT, 0L),
-                        bySeverity.getOrDefault(Severity.INFO, 0L), Counted.of(counts.size(), "rule"));
+                        bySeverity.getOrDefault(Severity.INFO, 0L), counts.size()));
                 if (!byStatus.isEmpty()) {
-                    out.printf("Since the previous audit: %,d new, %,d seen before, %,d acknowledged.%n",
+                    out.printf("%s%n", m.get("report.audit.sinceLast",
                             byStatus.getOrDefault(FindingState.Status.NEW, 0L),
                             byStatus.getOrDefault(FindingState.Status.SEEN, 0L),
-                            byStatus.getOrDefault(FindingState.Status.ACKNOWLEDGED, 0L));
+                            byStatus.getOrDefault(FindingState.Status.ACKNOWLEDGED, 0L)));
                 }
                 out.flush();
             }

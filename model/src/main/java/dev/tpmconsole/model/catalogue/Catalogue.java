@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.audit.Finding;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,9 +62,14 @@ public final class Catalogue implements AutoCloseable {
      * A catalogue ready for use, or none with the reason; {@code notice} is set when something happened the person
      * should know (a damaged file was set aside) or why there is no catalogue. One line each.
      */
-    public record Opened(Catalogue catalogue, String notice) {
+    public record Opened(Catalogue catalogue, Message why) {
         public boolean usable() {
             return catalogue != null;
+        }
+
+        /** The notice in English, or null ({@link #why()} is the same to show in the reader's language). */
+        public String notice() {
+            return why == null ? null : why.english();
         }
     }
 
@@ -77,25 +84,25 @@ public final class Catalogue implements AutoCloseable {
         try {
             return new Opened(openOnce(f, clock, user, busyTimeoutMs), null);
         } catch (CatalogueFile.Unusable e) {
-            return new Opened(null, e.getMessage());
+            return new Opened(null, e.message());
         } catch (CatalogueFile.Damaged damaged) {
             Path aside;
             try {
                 aside = CatalogueFile.setAside(f, clock);
             } catch (IOException e) {
-                return new Opened(null, "The catalogue " + f + " is damaged (" + damaged.getMessage() + ") and cannot be"
-                        + " set aside (" + CatalogueFile.reason(e) + "): nothing is recorded");
+                return new Opened(null, Message.of("catalogue.damagedStuck", f, damaged.message(),
+                        CatalogueFile.reason(e)));
             }
-            String setAside = "The catalogue " + f + " was damaged (" + damaged.getMessage() + "): it was set aside as "
-                    + aside.getFileName() + " and a new one was started";
+            Message setAside = Message.of("catalogue.setAside", f, damaged.message(), aside.getFileName());
             try {
                 return new Opened(openOnce(f, clock, user, busyTimeoutMs), setAside);
-            } catch (CatalogueFile.Unusable | CatalogueFile.Damaged e) {
-                return new Opened(null, setAside + ", but " + e.getMessage());
+            } catch (CatalogueFile.Unusable e) {
+                return new Opened(null, Message.of("catalogue.setAsideBut", setAside, e.message()));
+            } catch (CatalogueFile.Damaged e) {
+                return new Opened(null, Message.of("catalogue.setAsideBut", setAside, e.message()));
             }
         } catch (RuntimeException e) {
-            return new Opened(null, "The catalogue " + f + " cannot be opened (" + CatalogueFile.firstLine(e.toString())
-                    + "): nothing is recorded");
+            return new Opened(null, Message.of("catalogue.cannotOpen", f, CatalogueFile.firstLine(e.toString())));
         }
     }
 
@@ -196,11 +203,49 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
-    public static final class Failure extends Exception {
+    /**
+     * A request the catalogue refuses (no such cloud, audit or run; an acknowledgement without a reason): an
+     * {@link IllegalArgumentException}, as before, whose message is English and whose localized message is in the
+     * process's current language.
+     */
+    public static final class Refused extends IllegalArgumentException implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
+        private final transient Message message;
 
-        Failure(String message, Throwable cause) {
-            super(message, cause);
+        Refused(Message message) {
+            super(message.english());
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+
+        @Override
+        public String getLocalizedMessage() {
+            return message.toString();
+        }
+    }
+
+    public static final class Failure extends Exception implements LocalizedFailure {
+        private static final long serialVersionUID = 1L;
+        private final transient Message message;
+
+        Failure(Message message, Throwable cause) {
+            super(message.english(), cause);
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+
+        /** In the process's current language. */
+        @Override
+        public String getLocalizedMessage() {
+            return message.toString();
         }
     }
 
@@ -227,7 +272,7 @@ public final class Catalogue implements AutoCloseable {
         }
         SQLException sql = CatalogueFile.sqlCause(e);
         return new Failure(sql != null ? CatalogueFile.problem(file, sql)
-                : "The catalogue " + file + " cannot be used (" + CatalogueFile.firstLine(e.toString()) + ")", e);
+                : Message.of("catalogue.cannotUse", file, CatalogueFile.firstLine(e.toString())), e);
     }
 
     // ---------------------------------------------------------------------------------------------- clouds
@@ -290,7 +335,7 @@ public final class Catalogue implements AutoCloseable {
     private static Cloud cloudOrThrow(Session s, long id) {
         Cloud c = s.find(Cloud.class, id);
         if (c == null) {
-            throw new IllegalArgumentException("No cloud " + id + " in the catalogue");
+            throw new Refused(Message.of("catalogue.noCloud", String.valueOf(id)));
         }
         return c;
     }
@@ -302,7 +347,7 @@ public final class Catalogue implements AutoCloseable {
      */
     public void merge(long from, long into) throws Failure {
         if (from == into) {
-            throw new IllegalArgumentException("A cloud cannot be merged into itself");
+            throw new Refused(Message.of("catalogue.mergeItself"));
         }
         write(s -> {
             Cloud source = cloudOrThrow(s, from);
@@ -341,7 +386,7 @@ public final class Catalogue implements AutoCloseable {
      */
     public CloudEntry split(long cloudId, Collection<String> sources) throws Failure {
         if (sources.isEmpty()) {
-            throw new IllegalArgumentException("Name at least one source to split off");
+            throw new Refused(Message.of("catalogue.splitNothing"));
         }
         return write(s -> {
             cloudOrThrow(s, cloudId);
@@ -350,7 +395,7 @@ public final class Catalogue implements AutoCloseable {
                     .setParameter("c", cloudId).getResultList();
             for (String source : sources) {
                 if (!known.contains(source)) {
-                    throw new IllegalArgumentException("Cloud " + cloudId + " has no audit of " + source);
+                    throw new Refused(Message.of("catalogue.noAuditOf", String.valueOf(cloudId), source));
                 }
             }
             Cloud split = new Cloud(CloudMarkers.label(sources.iterator().next()), clock.instant());
@@ -487,7 +532,7 @@ public final class Catalogue implements AutoCloseable {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.cloud(c, cloudId);
             if (cloud == null) {
-                throw new IllegalArgumentException("No cloud " + cloudId + " in the catalogue");
+                throw new Refused(Message.of("catalogue.noCloud", String.valueOf(cloudId)));
             }
             return known(c, cloud, kind, startedAt);
         });
@@ -550,7 +595,7 @@ public final class Catalogue implements AutoCloseable {
         return read(s -> {
             Audit a = s.find(Audit.class, auditId);
             if (a == null) {
-                throw new IllegalArgumentException("No audit " + auditId + " in the catalogue");
+                throw new Refused(Message.of("catalogue.noAudit", String.valueOf(auditId)));
             }
             return new Changes(auditId, a.getNewFindings(), a.getResolvedFindings(),
                     findings(s, "f.firstSeen.id = :a", auditId), findings(s, "f.resolvedBy.id = :a", auditId));
@@ -581,11 +626,11 @@ public final class Catalogue implements AutoCloseable {
      */
     public AckEntry acknowledge(long cloudId, FindingKey key, String reason, Instant expiresAt) throws Failure {
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("An acknowledgement needs a reason");
+            throw new Refused(Message.of("catalogue.ackNoReason"));
         }
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new IllegalArgumentException("The expiry " + expiresAt + " is not in the future");
+            throw new Refused(Message.of("catalogue.ackPast", String.valueOf(expiresAt)));
         }
         return write(s -> {
             Cloud c = cloudOrThrow(s, cloudId);
@@ -668,7 +713,7 @@ public final class Catalogue implements AutoCloseable {
                     InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
         if (changed == 0) {
-            throw new IllegalArgumentException("No run " + runId + " in the catalogue");
+            throw new Refused(Message.of("catalogue.noRun", String.valueOf(runId)));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.source.SqliteFileCheck;
 import dev.tpmconsole.model.util.PrivateFiles;
@@ -49,27 +51,41 @@ final class CatalogueFile {
     }
 
     /** The file cannot be used now; the message says why, in one line, and what happens. */
-    static final class Unusable extends Exception {
+    static final class Unusable extends Exception implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
+        private final transient Message message;
 
-        Unusable(String message) {
-            super(message);
+        Unusable(Message message) {
+            super(message.english());
+            this.message = message;
+        }
+
+        @Override
+        public Message message() {
+            return message;
         }
     }
 
     /** The file is damaged: it is set aside. */
-    static final class Damaged extends Exception {
+    static final class Damaged extends Exception implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
+        private final transient Message message;
 
-        Damaged(String reason) {
-            super(reason);
+        Damaged(Message reason) {
+            super(reason.english());
+            this.message = reason;
+        }
+
+        @Override
+        public Message message() {
+            return message;
         }
     }
 
     /** Makes, checks and migrates the file; on return it is a catalogue of {@link #LATEST_VERSION}. */
     static void prepare(Path file, int busyTimeoutMs) throws Unusable, Damaged {
         if (Files.isDirectory(file)) {
-            throw new Unusable("The catalogue " + file + " is a folder: nothing is recorded");
+            throw new Unusable(Message.of("catalogue.folder", file));
         }
         try {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -84,14 +100,14 @@ final class CatalogueFile {
             }
         } catch (SourceException e) {
             if (e.reason() == SourceException.Reason.UNREADABLE) {
-                throw new Unusable("The catalogue " + file + " cannot be read (" + e.getMessage() + "): nothing is recorded");
+                throw new Unusable(Message.of("catalogue.unreadable", file, e.message()));
             }
-            throw new Damaged(e.getMessage());
+            throw new Damaged(e.message());
         } catch (IOException e) {
-            throw new Unusable("The catalogue " + file + " cannot be made or read (" + reason(e) + "): nothing is recorded");
+            throw new Unusable(Message.of("catalogue.cannotMake", file, reason(e)));
         }
         if (!Files.isWritable(file)) {
-            throw new Unusable("The catalogue " + file + " is not writable: nothing is recorded");
+            throw new Unusable(Message.of("catalogue.notWritable", file));
         }
         int version = version(file, busyTimeoutMs);
         if (version < LATEST_VERSION) {
@@ -112,8 +128,7 @@ final class CatalogueFile {
                 return 0;
             }
             if (!tables.contains("flyway_schema_history")) {
-                throw new Unusable(file + " is an SQLite database but not a TPM Console catalogue: it is left as it is"
-                        + " and nothing is recorded");
+                throw new Unusable(Message.of("catalogue.foreign", file));
             }
             int version = 0;
             try (ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1"
@@ -123,9 +138,7 @@ final class CatalogueFile {
                 }
             }
             if (version > LATEST_VERSION) {
-                throw new Unusable("The catalogue " + file + " was written by a newer TPM Console (catalogue version "
-                        + version + "; this console knows up to " + LATEST_VERSION + "): it is left as it is and nothing"
-                        + " is recorded");
+                throw new Unusable(Message.of("catalogue.newer", file, version, LATEST_VERSION));
             }
             return version;
         } catch (SQLException e) {
@@ -178,13 +191,11 @@ final class CatalogueFile {
             if (cause != null) {
                 throw classified(file, cause);
             }
-            throw new Unusable("The catalogue " + file + " cannot be brought up to date (" + firstLine(e.getMessage())
-                    + "): nothing is recorded");
+            throw new Unusable(Message.of("catalogue.notMigrated", file, firstLine(e.getMessage())));
         } catch (SQLException e) {
             throw classified(file, e);
         } catch (IOException e) {
-            throw new Unusable("The catalogue " + file + " cannot be brought up to date (" + reason(e)
-                    + "): nothing is recorded");
+            throw new Unusable(Message.of("catalogue.notMigrated", file, reason(e)));
         }
     }
 
@@ -209,28 +220,28 @@ final class CatalogueFile {
     static Unusable classified(Path file, SQLException e) throws Damaged {
         int code = code(e);
         if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-            throw new Damaged("SQLite reports " + firstLine(e.getMessage()));
+            throw new Damaged(Message.of("catalogue.sqliteReports", firstLine(e.getMessage())));
         }
-        return new Unusable(problem(file, e) + ": nothing is recorded");
+        return new Unusable(Message.of("catalogue.nothingRecorded", problem(file, e)));
     }
 
     /** What an SQLite error on the catalogue means, in a few words, starting with the file. */
-    static String problem(Path file, SQLException e) {
+    static Message problem(Path file, SQLException e) {
         int code = code(e);
         if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            return "The catalogue " + file + " is locked by another TPM Console, which did not finish in time";
+            return Message.of("catalogue.locked", file);
         }
         if (code == SQLiteErrorCode.SQLITE_READONLY.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code
                 || code == SQLiteErrorCode.SQLITE_PERM.code) {
-            return "The catalogue " + file + " cannot be written (" + firstLine(e.getMessage()) + ")";
+            return Message.of("catalogue.cannotWrite", file, firstLine(e.getMessage()));
         }
         if (code == SQLiteErrorCode.SQLITE_FULL.code) {
-            return "The catalogue " + file + " cannot be written: the disk is full";
+            return Message.of("catalogue.full", file);
         }
         if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
-            return "The catalogue " + file + " is damaged (" + firstLine(e.getMessage()) + ")";
+            return Message.of("catalogue.damaged", file, firstLine(e.getMessage()));
         }
-        return "The catalogue " + file + " cannot be used (" + firstLine(e.getMessage()) + ")";
+        return Message.of("catalogue.cannotUse", file, firstLine(e.getMessage()));
     }
 
     static int code(SQLException e) {

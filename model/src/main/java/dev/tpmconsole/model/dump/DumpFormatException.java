@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.SourceException;
 
 /**
@@ -9,26 +11,47 @@ import dev.tpmconsole.model.source.SourceException;
 class DumpFormatException extends Exception {
 
     private final SourceException.Reason reason;
+    private final transient Message message;
 
     DumpFormatException(SourceException.Reason reason, String message) {
-        super(oneLine(message));
-        this.reason = reason;
+        this(reason, message, null);
     }
 
     DumpFormatException(SourceException.Reason reason, String message, Throwable cause) {
         super(oneLine(message), cause);
         this.reason = reason;
+        this.message = LocalizedException.verbatim(getMessage());
+    }
+
+    /** A message from the bundle; its arguments taken from the dump are to be one line already. */
+    DumpFormatException(SourceException.Reason reason, Message message) {
+        super(oneLine(message.english()));
+        this.reason = reason;
+        this.message = message;
     }
 
     SourceException.Reason reason() {
         return reason;
     }
 
+    /** What is wrong, to be shown in the reader's language (the words of the reader are English). */
+    Message message() {
+        return message;
+    }
+
     static DumpFormatException truncated(String message) {
         return new DumpFormatException(SourceException.Reason.TRUNCATED, message);
     }
 
+    static DumpFormatException truncated(Message message) {
+        return new DumpFormatException(SourceException.Reason.TRUNCATED, message);
+    }
+
     static DumpFormatException notADump(String message) {
+        return new DumpFormatException(SourceException.Reason.UNSUPPORTED, message);
+    }
+
+    static DumpFormatException notADump(Message message) {
         return new DumpFormatException(SourceException.Reason.UNSUPPORTED, message);
     }
 

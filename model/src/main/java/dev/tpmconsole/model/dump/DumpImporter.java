@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaInspector;
 import dev.tpmconsole.model.schema.SchemaLayout;
@@ -185,19 +186,19 @@ public final class DumpImporter {
             return run.writeFailure(sql);
         }
         if (e instanceof DumpFormatException f) {
-            return new SourceException(f.reason(), path + " " + f.getMessage(), f);
+            return new SourceException(f.reason(), Message.of("dump.withPath", path, f.message()), f);
         }
         if (e instanceof EOFException) {
-            return new SourceException(SourceException.Reason.TRUNCATED, path + " is cut off: "
-                    + (input.gzip() ? "the gzip data ends early" : e.getMessage()), e);
+            return new SourceException(SourceException.Reason.TRUNCATED, input.gzip()
+                    ? Message.of("dump.gzipEndsEarly", path) : Message.of("dump.cutOff", path, e.getMessage()), e);
         }
         if (e instanceof ZipException) {
-            return new SourceException(SourceException.Reason.CORRUPT, path + " is damaged: gzip reports \""
-                    + e.getMessage() + "\"", e);
+            return new SourceException(SourceException.Reason.CORRUPT, Message.of("dump.gzipDamaged", path,
+                    e.getMessage()), e);
         }
         if (e instanceof IOException) {
-            return new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": "
-                    + e.getMessage(), e);
+            return new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.cannotRead", path,
+                    e.getMessage()), e);
         }
         if (e instanceof SourceException || e instanceof RuntimeException) {
             return e;
@@ -206,7 +207,7 @@ public final class DumpImporter {
     }
 
     private SourceException cancelledException(Throwable cause) {
-        return new SourceException(SourceException.Reason.CANCELLED, "Import cancelled; no snapshot was written", cause);
+        return new SourceException(SourceException.Reason.CANCELLED, Message.of("dump.cancelled"), cause);
     }
 
     /** One import: reads the dump as the reader's handler and feeds the writer. */
@@ -243,8 +244,7 @@ public final class DumpImporter {
             flush();
             checkCancelled();
             if (reader.sawHeader() && !reader.sawCompleted()) {
-                throw DumpFormatException.truncated("is cut off: it lacks mysqldump's closing \"-- Dump completed\""
-                        + " line (the dump was interrupted, or the file was cut)");
+                throw DumpFormatException.truncated(Message.of("dump.noCompletedLine"));
             }
             if (schema.tableNames().isEmpty()) {
                 throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK, options.database() != null
@@ -266,8 +266,8 @@ public final class DumpImporter {
             }
             SchemaLayout layout = SchemaInspector.inspect(file.connection(), DatabaseKind.SQLITE);
             if (!layout.isZStack()) {
-                throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK,
-                        "is not a dump of a ZStack database the console can read: " + String.join("; ", layout.problems()));
+                throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK, Message.of("dump.notZStack",
+                        layout.problemMessage()));
             }
             return layout;
         }
@@ -481,12 +481,12 @@ public final class DumpImporter {
         Exception writeFailure(SQLException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (message.contains("UNIQUE constraint failed") || message.contains("PRIMARY KEY")) {
-                return new SourceException(SourceException.Reason.CORRUPT, path + " holds two rows with the same key"
-                        + " where the schema has a unique key: " + message, e);
+                return new SourceException(SourceException.Reason.CORRUPT, Message.of("dump.duplicateKey", path,
+                        message), e);
             }
             if (message.contains("NOT NULL constraint failed")) {
-                return new SourceException(SourceException.Reason.CORRUPT, path + " holds a NULL where the schema"
-                        + " needs a value: " + message, e);
+                return new SourceException(SourceException.Reason.CORRUPT, Message.of("dump.nullValue", path,
+                        message), e);
             }
             return file.failure(e);
         }

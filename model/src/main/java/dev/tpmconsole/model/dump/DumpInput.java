@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.SourceException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -34,13 +35,13 @@ final class DumpInput implements AutoCloseable {
 
     static DumpInput open(Path path) throws SourceException {
         if (!Files.exists(path)) {
-            throw new SourceException(SourceException.Reason.NOT_FOUND, "No such file: " + path);
+            throw new SourceException(SourceException.Reason.NOT_FOUND, Message.of("source.noSuchFile", path));
         }
         if (Files.isDirectory(path)) {
-            throw new SourceException(SourceException.Reason.NOT_A_FILE, path + " is a directory, not a dump file");
+            throw new SourceException(SourceException.Reason.NOT_A_FILE, Message.of("dump.directory", path));
         }
         if (!Files.isReadable(path)) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": permission denied");
+            throw new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.permissionDenied", path));
         }
         // the file is opened once and its first bytes are looked at through the buffer, so that a named pipe
         // or /dev/stdin (read once) imports too
@@ -54,11 +55,12 @@ final class DumpInput implements AutoCloseable {
             raw.reset();
             int n = head.length;
             if (n == 0) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " is not a mysqldump: the file is empty");
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("dump.empty", path));
             }
-            String refused = refusal(head, n);
+            Message refused = refusal(head, n);
             if (refused != null) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " " + refused);
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("dump.withPath", path,
+                        refused));
             }
             boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             InputStream stream = raw;
@@ -71,30 +73,29 @@ final class DumpInput implements AutoCloseable {
             peek.reset();
             if (gzip) {
                 if (inner.length == 0) {
-                    throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                            path + " is not a mysqldump: the gzip file holds nothing");
+                    throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("dump.emptyGzip", path));
                 }
-                String insideRefused = refusal(inner, inner.length);
+                Message insideRefused = refusal(inner, inner.length);
                 if (insideRefused != null) {
-                    throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " holds gzip-compressed data that "
-                            + insideRefused);
+                    throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("dump.gzipHolds", path,
+                            insideRefused));
                 }
             }
             if (inner.length >= 262 && new String(inner, 257, 5, StandardCharsets.ISO_8859_1).equals("ustar")) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, path + " is a tar archive: extract the"
-                        + " .sql file from it and import that");
+                throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("dump.tar", path));
             }
             return new DumpInput(file, peek, size, gzip);
         } catch (EOFException e) {
             close(file);
-            throw new SourceException(SourceException.Reason.TRUNCATED, path + " is cut off: the gzip data ends early", e);
+            throw new SourceException(SourceException.Reason.TRUNCATED, Message.of("dump.gzipEndsEarly", path), e);
         } catch (ZipException e) {
             close(file);
-            throw new SourceException(SourceException.Reason.CORRUPT, path + " is damaged: gzip reports \""
-                    + e.getMessage() + "\"", e);
+            throw new SourceException(SourceException.Reason.CORRUPT, Message.of("dump.gzipDamaged", path,
+                    e.getMessage()), e);
         } catch (IOException e) {
             close(file);
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": " + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.cannotRead", path,
+                    e.getMessage()), e);
         } catch (SourceException e) {
             close(file);
             throw e;
@@ -102,24 +103,24 @@ final class DumpInput implements AutoCloseable {
     }
 
     /** What the first bytes say the file is when it cannot be a dump, as a predicate ("is ..."), or null. */
-    private static String refusal(byte[] h, int n) {
+    private static Message refusal(byte[] h, int n) {
         if (startsWith(h, n, "SQLite format 3\0".getBytes(StandardCharsets.ISO_8859_1))) {
-            return "is an SQLite database, not a dump: open it as a snapshot";
+            return Message.of("dump.isSqlite");
         }
         if (startsWith(h, n, new byte[] {'P', 'K', 3, 4})) {
-            return "is a zip archive: extract the .sql file from it and import that";
+            return Message.of("dump.isZip");
         }
         if (startsWith(h, n, new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0})) {
-            return "is compressed with xz: only plain and gzip-compressed dumps are read (xz -d it, or gzip it)";
+            return Message.of("dump.isXz");
         }
         if (startsWith(h, n, new byte[] {'B', 'Z', 'h'})) {
-            return "is compressed with bzip2: only plain and gzip-compressed dumps are read (bunzip2 it first)";
+            return Message.of("dump.isBzip2");
         }
         if (startsWith(h, n, new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd})) {
-            return "is compressed with zstd: only plain and gzip-compressed dumps are read (zstd -d it first)";
+            return Message.of("dump.isZstd");
         }
         if (startsWith(h, n, new byte[] {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c})) {
-            return "is a 7-Zip archive: extract the .sql file from it and import that";
+            return Message.of("dump.is7z");
         }
         return null;
     }

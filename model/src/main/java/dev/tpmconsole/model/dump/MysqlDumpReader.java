@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.dump;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.ColumnDef;
 import dev.tpmconsole.model.schema.ColumnDef.ValueKind;
 import dev.tpmconsole.model.schema.TableDef;
@@ -1282,8 +1284,8 @@ final class MysqlDumpReader {
     }
 
     private DumpFormatException truncated() {
-        return DumpFormatException.truncated("is cut off: it ends inside " + context + " (after "
-                + String.format("%,d", position()) + " bytes of SQL)");
+        return DumpFormatException.truncated(Message.of("dump.endsInside", DumpFormatException.oneLine(context),
+                position()));
     }
 
     /** The value being read is longer than its column allows: which row (and key) of which table, which column. */
@@ -1291,11 +1293,12 @@ final class MysqlDumpReader {
         RowTarget t = rowTarget;
         ColumnDef c = t.column[valueIndex];
         long chars = c.maxChars();
-        String most = chars >= 0 ? String.format("%,d characters", chars) : String.format("%,d bytes", c.maxBytes());
+        Message most = chars >= 0 ? Message.of("dump.tooLong.chars", chars) : Message.of("dump.tooLong.bytes",
+                c.maxBytes());
         return new DumpFormatException(dev.tpmconsole.model.source.SourceException.Reason.CORRUPT,
-                "holds a value longer than its column allows, at byte " + String.format("%,d", position()) + ": row "
-                        + String.format("%,d", rowInTable) + " of " + t.table + t.keyOf(rowValues) + ", column "
-                        + c.name() + ": more than the " + most + " of " + c.mysqlType());
+                Message.of("dump.tooLong", position(), rowInTable, DumpFormatException.oneLine(t.table),
+                        DumpFormatException.oneLine(t.keyOf(rowValues)), DumpFormatException.oneLine(c.name()), most,
+                        c.mysqlType()));
     }
 
     /** Text from the dump for a message: at most 64 characters. */
@@ -1305,17 +1308,18 @@ final class MysqlDumpReader {
 
     private DumpFormatException malformed(String what) {
         return new DumpFormatException(dev.tpmconsole.model.source.SourceException.Reason.CORRUPT,
-                "is not well-formed mysqldump output at byte " + String.format("%,d", position()) + ": " + what);
+                Message.of("dump.malformed", position(), LocalizedException.verbatim(DumpFormatException.oneLine(what))));
     }
 
     /** {@code what}: what is there instead, e.g. a quoted start of the text, or "binary data". */
     private DumpFormatException notADump(long at, String what) {
+        Message shown = LocalizedException.verbatim(DumpFormatException.oneLine(what));
         if (!sawStatement && !sawHeader) {
-            return DumpFormatException.notADump("is not a mysqldump: " + (what.startsWith("it ") ? what
-                    : "it starts with " + what));
+            return DumpFormatException.notADump(Message.of(what.startsWith("it ") ? "dump.notDump"
+                    : "dump.notDump.startsWith", shown));
         }
-        return DumpFormatException.notADump("is not plain mysqldump output: at byte " + String.format("%,d", at)
-                + (what.startsWith("it ") ? ", " + what : " it holds " + what));
+        return DumpFormatException.notADump(Message.of(what.startsWith("it ") ? "dump.notPlain" : "dump.notPlain.holds",
+                at, shown));
     }
 
     private String describe(long at) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.events;
 
+import dev.tpmconsole.model.i18n.Message;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.reactivex.rxjava3.subjects.Subject;
@@ -66,6 +67,20 @@ public final class EventLog implements AutoCloseable {
         return log(Event.Level.INFO, category, message, null);
     }
 
+    /** An event whose line is a message (English in the file, the reader's language in the window). */
+    public Event info(String category, Message message) {
+        return log(new Event(clock.instant(), Event.Level.INFO, category, message, null));
+    }
+
+    public Event warning(String category, Message message, String details) {
+        return log(new Event(clock.instant(), Event.Level.WARNING, category, message, details));
+    }
+
+    public Event error(String category, Message message, Throwable error) {
+        return log(new Event(clock.instant(), Event.Level.ERROR, category, message,
+                error == null ? null : stackTrace(error)));
+    }
+
     public Event warning(String category, String message, String details) {
         return log(Event.Level.WARNING, category, message, details);
     }
@@ -80,7 +95,11 @@ public final class EventLog implements AutoCloseable {
 
     /** Logs one event now. */
     public Event log(Event.Level level, String category, String message, String details) {
-        Event e = new Event(clock.instant(), level, category, message, details);
+        return log(new Event(clock.instant(), level, category, message, details));
+    }
+
+    /** Logs one event (made now). */
+    public Event log(Event e) {
         String failure;
         synchronized (this) {
             kept.addLast(e);
@@ -92,8 +111,7 @@ public final class EventLog implements AutoCloseable {
             subject.onNext(e);
         }
         if (failure != null) {
-            log(Event.Level.WARNING, "app", "The event log file cannot be written; events are kept in memory only",
-                    failure);
+            warning("app", Message.of("events.fileFailed"), failure);
         }
         return e;
     }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.hosts;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.util.Texts;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
  * exported or sent. What only the host can tell (the server's realpath, a symbolic link at the path) is
  * checked where the host is reached.
  *
- * <p>Every method returns why a value is refused, or null when it is allowed, so that the refusal can be
- * reported with the item it fails.
+ * <p>Every method returns why a value is refused (a {@link Message}: English in a plan, a journal or a script's
+ * log, the reader's language in a window), or null when it is allowed, so that the refusal can be reported with
+ * the item it fails.
  */
 public final class HostPaths {
 
@@ -69,25 +71,24 @@ public final class HostPaths {
      * directly below {@code /var/lib/libvirt/qemu/nvram/}. No {@code ..}, no empty segment, nothing but the
      * characters ZStack's names have.
      */
-    public static String refusal(FileType type, String path) {
+    public static Message refusal(FileType type, String path) {
         if (path == null || path.isEmpty()) {
-            return "the path is empty";
+            return Message.of("hosts.path.empty");
         }
         if (!Texts.isPlain(path)) {
-            return "the path holds control or non-ASCII characters, which no ZStack path has";
+            return Message.of("hosts.path.notPlain");
         }
         return switch (type) {
             case TPM_STATE -> STATE_FOLDER.matcher(path).matches() ? null
-                    : path.startsWith(NVRAM) ? "a TpmState path names an NvRam file; only a state folder "
-                    + SWTPM + "<vm-uuid>/ may be a TpmState path"
-                    : "not a TPM state folder " + SWTPM + "<vm-uuid-with-hyphens>/";
+                    : path.startsWith(NVRAM) ? Message.of("hosts.path.nvramAsState", SWTPM + "<vm-uuid>/")
+                    : Message.of("hosts.path.notStateFolder", SWTPM + "<vm-uuid-with-hyphens>/");
             case NVRAM -> {
                 if (!path.startsWith(NVRAM)) {
-                    yield "not a file directly below " + NVRAM;
+                    yield Message.of("hosts.path.notNvram", NVRAM);
                 }
                 String name = path.substring(NVRAM.length());
                 yield FILE_NAME.matcher(name).matches() && !name.contains("..") ? null
-                        : "not a file directly below " + NVRAM;
+                        : Message.of("hosts.path.notNvram", NVRAM);
             }
         };
     }
@@ -96,16 +97,16 @@ public final class HostPaths {
      * Why a TpmState path may not be touched for this VM, or null: the path rules, and the folder must be the
      * VM's own (a row naming another VM's folder would destroy that VM's TPM).
      */
-    public static String stateFolderRefusal(String path, String vmUuid) {
-        String why = refusal(FileType.TPM_STATE, path);
+    public static Message stateFolderRefusal(String path, String vmUuid) {
+        Message why = refusal(FileType.TPM_STATE, path);
         if (why != null) {
             return why;
         }
         if (vmUuid == null || !UUID.matcher(vmUuid).matches()) {
-            return "the VM uuid is not a ZStack uuid (32 hex digits)";
+            return Message.of("hosts.path.notVmUuid");
         }
         return folderName(path).equals(hyphenated(vmUuid)) ? null
-                : "the folder is not named after VM " + vmUuid;
+                : Message.of("hosts.path.otherVm", vmUuid);
     }
 
     /** The last segment of a state folder path, without the trailing slash. */
@@ -132,24 +133,24 @@ public final class HostPaths {
     }
 
     /** Why a host uuid may not name a host's script or trash, or null. */
-    public static String hostIdRefusal(String hostUuid) {
+    public static Message hostIdRefusal(String hostUuid) {
         return hostUuid != null && IDENTIFIER.matcher(hostUuid).matches() ? null
-                : "the host uuid " + Texts.quoted(hostUuid) + " is not an identifier";
+                : Message.of("hosts.path.hostId", Texts.quoted(hostUuid));
     }
 
     /**
      * Why a management address may not be used (as an SSH alias, or named in a script), or null: an IPv4 or
      * IPv6 address, or a DNS name; never an option ({@code -...}), a space or a control character.
      */
-    public static String addressRefusal(String address) {
+    public static Message addressRefusal(String address) {
         if (address == null || address.isEmpty()) {
-            return "the host has no management address";
+            return Message.of("hosts.path.noAddress");
         }
         if (address.length() <= 253 && (IPV4.matcher(address).matches() || HOST_NAME.matcher(address).matches()
                 || IPV6.matcher(address).matches() && address.contains(":") && validIpv6(address))) {
             return null;
         }
-        return "the management address " + Texts.quoted(address) + " is not an IP address or a host name";
+        return Message.of("hosts.path.badAddress", Texts.quoted(address));
     }
 
     private static boolean validIpv6(String address) {

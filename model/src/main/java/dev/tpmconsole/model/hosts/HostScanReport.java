@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.hosts;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.RemoteEntry;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -14,7 +16,7 @@ import java.util.Optional;
 public record HostScanReport(String source, Instant scannedAt, List<Host> hosts, List<HostFinding> findings) {
 
     /** Whether a host was scanned. */
-    public enum Status {
+    public enum Status implements Messages.Localized {
         SCANNED("scanned"), UNREACHABLE("unreachable"), CANCELLED("cancelled");
 
         private final String label;
@@ -26,14 +28,27 @@ public record HostScanReport(String source, Instant scannedAt, List<Host> hosts,
         public String label() {
             return label;
         }
+
+        /** The state for a person, in the language being read ({@code hosts.status.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("hosts.status." + label);
+        }
     }
 
     /**
      * One host: its uuid, name and address, whether it was scanned, why not, and the entries of
      * {@code /var/lib/libvirt/swtpm/} and {@code /var/lib/libvirt/qemu/nvram/} (without the trash folder).
+     *
+     * @param why why the host was not scanned (shown in the reader's language), or null
      */
-    public record Host(String hostUuid, String name, String managementIp, Status status, String reason,
+    public record Host(String hostUuid, String name, String managementIp, Status status, Message why,
                        List<RemoteEntry> entries, List<HostFinding> findings) {
+
+        /** Why the host was not scanned, in English (the JSON report's {@code reason}), or null. */
+        public String reason() {
+            return why == null ? null : why.english();
+        }
 
         /** The entry at {@code path} (a trailing slash ignored), if the scan saw one. */
         public Optional<RemoteEntry> entry(String path) {

@@ -3,8 +3,8 @@ package dev.tpmconsole.model.hosts;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.RemoteEntry;
-import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -77,18 +77,22 @@ public final class HostScanWriters {
         }
     }
 
-    /** The report for a person: hosts, then the findings grouped by rule, then a summary. */
+    /** The report for a person: hosts, then the findings grouped by rule, then a summary, in the current language. */
     public static void text(HostScanReport r, PrintWriter out) {
-        out.printf("Host scan of %s at %s%n", r.source(), r.scannedAt());
+        text(r, out, Messages.current());
+    }
+
+    /** As {@link #text(HostScanReport, PrintWriter)}, in the language of {@code m}. */
+    public static void text(HostScanReport r, PrintWriter out, Messages m) {
+        out.printf("%s%n", m.get("report.hosts.heading", r.source(), r.scannedAt().toString()));
         long scanned = r.hosts().stream().filter(h -> h.status() == HostScanReport.Status.SCANNED).count();
-        out.printf("Hosts: %s scanned, %s not%n", Counted.number(scanned), Counted.number(r.hosts().size() - scanned));
+        out.printf("%s%n", m.get("report.hosts.hosts", scanned, r.hosts().size() - scanned));
         for (HostScanReport.Host h : r.hosts()) {
             String name = h.name() == null ? h.hostUuid() : h.name() + " " + h.hostUuid();
-            out.printf("  %s (%s)  %s%n", name, h.managementIp() == null ? "no address" : h.managementIp(),
-                    h.status() == HostScanReport.Status.SCANNED
-                            ? "scanned: " + Counted.of(h.entries().size(), "entry", "entries") + ", "
-                                    + Counted.of(h.findings().size(), "finding")
-                            : h.status().label() + ": " + h.reason());
+            out.printf("  %s (%s)  %s%n", name, h.managementIp() == null ? m.get("report.hosts.noAddress")
+                    : h.managementIp(), h.status() == HostScanReport.Status.SCANNED
+                            ? m.get("report.hosts.scanned", h.entries().size(), h.findings().size())
+                            : m.get("report.hosts.notScanned", h.status(), h.why()));
         }
         out.println();
         Map<HostRule, Long> counts = r.counts();
@@ -97,24 +101,25 @@ public final class HostScanWriters {
             if (of.isEmpty()) {
                 continue;
             }
-            out.printf("%s  [%s]  %s  %s%n", rule.name(), rule.level().label(), Counted.of(of.size(), "finding"),
-                    rule.title());
+            out.printf("%s  [%s]  %s  %s%n", rule.name(), m.format(rule.level().message()),
+                    m.get("report.hosts.findings", of.size()), m.format(rule.title()));
             for (HostFinding f : of) {
-                out.printf("  %s %s%n    %s%n    repair: %s%n", f.managementIp() == null ? f.hostUuid() : f.managementIp(),
-                        f.path() == null ? "(host)" : f.path(), f.detail(), f.repair());
+                out.printf("  %s %s%n    %s%n    %s%n", f.managementIp() == null ? f.hostUuid() : f.managementIp(),
+                        f.path() == null ? m.get("report.hosts.theHost") : f.path(), m.format(f.message()),
+                        m.get("report.hosts.repair", f.repairMessage()));
             }
             out.println();
         }
         List<String> clean = counts.entrySet().stream().filter(e -> e.getValue() == 0).map(e -> e.getKey().name()).toList();
         if (!clean.isEmpty()) {
-            out.printf("No findings: %s%n", String.join(", ", clean));
+            out.printf("%s%n", m.get("report.audit.noFindings", String.join(", ", clean)));
         }
         Map<HostRule.Level, Long> byLevel = new EnumMap<>(HostRule.Level.class);
         counts.forEach((rule, n) -> byLevel.merge(rule.level(), n, Long::sum));
-        out.printf("Summary: %,d orphan, %,d suspect, %,d info, %,d error in %s.%n",
+        out.printf("%s%n", m.get("report.hosts.summary",
                 byLevel.getOrDefault(HostRule.Level.ORPHAN, 0L), byLevel.getOrDefault(HostRule.Level.SUSPECT, 0L),
                 byLevel.getOrDefault(HostRule.Level.INFO, 0L), byLevel.getOrDefault(HostRule.Level.ERROR, 0L),
-                Counted.of(r.hosts().size(), "host"));
+                r.hosts().size()));
         out.flush();
     }
 }

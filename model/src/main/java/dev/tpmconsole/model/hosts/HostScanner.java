@@ -1,6 +1,8 @@
 package dev.tpmconsole.model.hosts;
 
 import dev.tpmconsole.model.demo.DemoSnapshots;
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.sql.SqlDialect;
@@ -73,7 +75,7 @@ public final class HostScanner {
     }
 
     /** A host to scan, as the database names it; {@code unreachable} says why it cannot be, or is null. */
-    public record Target(String hostUuid, String name, String managementIp, String unreachable) {
+    public record Target(String hostUuid, String name, String managementIp, Message unreachable) {
     }
 
     /** Hears how a scan goes, from its worker threads. */
@@ -89,9 +91,9 @@ public final class HostScanner {
     }
 
     /** The scan was cancelled. */
-    public static final class Cancelled extends RuntimeException {
+    public static final class Cancelled extends LocalizedException {
         Cancelled() {
-            super("the scan was cancelled");
+            super(Message.of("hosts.scan.cancelled"));
         }
     }
 
@@ -122,8 +124,8 @@ public final class HostScanner {
             throw source.failure(e);
         }
         if (demo) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, source.displayName()
-                    + " is the demo: the demo's hosts are not real, so they are never reached");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("hosts.scan.demo",
+                    source.displayName()));
         }
     }
 
@@ -143,8 +145,8 @@ public final class HostScanner {
                         continue;
                     }
                     String ip = rs.getString(4);
-                    String why = rs.getString(2) == null ? "the host " + Texts.quoted(host) + " has no HostEO row: its address is"
-                            + " not known" : HostPaths.addressRefusal(ip);
+                    Message why = rs.getString(2) == null ? Message.of("hosts.scan.noHostRow", Texts.quoted(host))
+                            : HostPaths.addressRefusal(ip);
                     all.putIfAbsent(host, new Target(host, rs.getString(3), ip, why));
                 }
             }
@@ -232,7 +234,7 @@ public final class HostScanner {
 
     private static HostScanReport.Host cancelledHost(Target t) {
         return new HostScanReport.Host(t.hostUuid(), t.name(), t.managementIp(), HostScanReport.Status.CANCELLED,
-                "the scan was cancelled", List.of(), List.of());
+                Message.of("hosts.scan.cancelled"), List.of(), List.of());
     }
 
     private HostScanReport.Host scanHost(Target t) throws SQLException {
@@ -244,7 +246,7 @@ public final class HostScanner {
         try {
             connection = ssh.connect(t.managementIp());
         } catch (SshFailure | SshConfigException e) {
-            return cancelled.get() ? cancelledHost(t) : unreachable(t, e.getMessage());
+            return cancelled.get() ? cancelledHost(t) : unreachable(t, LocalizedException.messageOf(e));
         }
         open.add(connection);
         try (connection; RemoteFiles files = connection.files()) {
@@ -255,14 +257,14 @@ public final class HostScanner {
             }
             return compare(t, rows, swtpm, nvram, files);
         } catch (SshFailure e) {
-            return cancelled.get() ? cancelledHost(t) : unreachable(t, e.getMessage());
+            return cancelled.get() ? cancelledHost(t) : unreachable(t, LocalizedException.messageOf(e));
         } finally {
             open.remove(connection);
         }
     }
 
     /** A folder's entries, or why the folder itself is refused. */
-    private record Listing(String dir, List<RemoteEntry> entries, String refused) {
+    private record Listing(String dir, List<RemoteEntry> entries, Message refused) {
     }
 
     private Listing list(RemoteFiles files, Target t, String dir) throws SshFailure {
@@ -270,7 +272,7 @@ public final class HostScanner {
         if (self.isEmpty()) {
             return new Listing(dir, List.of(), null);
         }
-        String refused = HostTrash.folderRefusal(files, self.get());
+        Message refused = HostTrash.folderRefusal(files, self.get());
         if (refused != null) {
             return new Listing(dir, List.of(), refused);
         }
@@ -299,16 +301,20 @@ public final class HostScanner {
         return rows;
     }
 
-    private HostScanReport.Host unreachable(Target t, String reason) {
+    private HostScanReport.Host unreachable(Target t, Message reason) {
         HostFinding f = new HostFinding(HostRule.HOST_UNREACHABLE, t.hostUuid(), t.managementIp(), null, "HostEO",
-                t.hostUuid(), null, "Host " + name(t) + " could not be scanned: " + reason, "none");
+                t.hostUuid(), null, Message.of("hosts.scan.unreachable", name(t), reason), NONE);
         return new HostScanReport.Host(t.hostUuid(), t.name(), t.managementIp(), HostScanReport.Status.UNREACHABLE,
                 reason, List.of(), List.of(f));
     }
 
-    private static String name(Target t) {
-        String ip = t.managementIp() == null || t.managementIp().isEmpty() ? "no address" : Texts.escaped(t.managementIp());
-        return (t.name() == null ? Texts.quoted(t.hostUuid()) : Texts.quoted(t.name())) + " (" + ip + ")";
+    private static final Message NONE = Message.of("hosts.repair.none");
+
+    /** The host as a sentence names it: its name (or uuid) quoted, and its address. */
+    private static Message name(Target t) {
+        String name = t.name() == null ? Texts.quoted(t.hostUuid()) : Texts.quoted(t.name());
+        return t.managementIp() == null || t.managementIp().isEmpty() ? Message.of("hosts.scan.hostNoAddress", name)
+                : Message.of("hosts.scan.host", name, Texts.escaped(t.managementIp()));
     }
 
     private HostScanReport.Host compare(Target t, List<Row> rows, Listing swtpm, Listing nvram, RemoteFiles files)
@@ -317,7 +323,7 @@ public final class HostScanner {
         for (Listing l : List.of(swtpm, nvram)) {
             if (l.refused() != null) {
                 findings.add(finding(HostRule.HOST_PATH_REFUSED, t, l.dir() + "/", null, null, null,
-                        "On host " + name(t) + ", " + l.refused() + ": nothing in it is compared or touched.", "none"));
+                        Message.of("hosts.scan.folderRefused", name(t), l.refused()), NONE));
             }
         }
         Map<String, RemoteEntry> states = byName(swtpm.entries());
@@ -330,12 +336,12 @@ public final class HostScanner {
             if (type == null) {
                 continue;
             }
-            String why = type == HostPaths.FileType.TPM_STATE ? HostPaths.stateFolderRefusal(r.path(), r.vmUuid())
+            Message why = type == HostPaths.FileType.TPM_STATE ? HostPaths.stateFolderRefusal(r.path(), r.vmUuid())
                     : HostPaths.refusal(type, r.path());
             if (why != null) {
                 findings.add(finding(HostRule.HOST_PATH_REFUSED, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
-                        "The " + r.type() + " row " + Texts.quoted(r.uuid()) + " of host " + name(t) + " names "
-                                + Texts.quoted(r.path()) + ", which the console may not touch: " + why + ".", "none"));
+                        Message.of("hosts.scan.rowRefused", r.type(), Texts.quoted(r.uuid()), name(t),
+                                Texts.quoted(r.path()), why), NONE));
                 continue;
             }
             String entryName = HostPaths.folderName(r.path());
@@ -348,28 +354,26 @@ public final class HostScanner {
             if (e == null) {
                 if (type == HostPaths.FileType.TPM_STATE) {
                     findings.add(finding(HostRule.HOST_STATE_MISSING, t, r.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
-                            "The TpmState row " + Texts.quoted(r.uuid()) + " of VM " + Texts.quoted(r.vmUuid()) + " names "
-                                    + Texts.quoted(r.path())
-                                    + ", which is not on host " + name(t) + ": the VM's TPM state is gone from it.",
-                            "none"));
+                            Message.of("hosts.scan.stateMissing", Texts.quoted(r.uuid()), Texts.quoted(r.vmUuid()),
+                                    Texts.quoted(r.path()), name(t)), NONE));
                 }
                 continue;
             }
-            String entryWhy = entryRefusal(type, e, files);
+            Message entryWhy = entryRefusal(type, e, files);
             if (entryWhy != null && reported.add(e.path())) {
                 findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), "VmHostFileVO", r.uuid(), r.vmUuid(),
-                        "On host " + name(t) + ", " + Texts.quoted(e.path()) + " (named by the " + r.type() + " row "
-                                + Texts.quoted(r.uuid()) + ") " + entryWhy + ".", "none"));
+                        Message.of("hosts.scan.namedEntryRefused", name(t), Texts.quoted(e.path()), r.type(),
+                                Texts.quoted(r.uuid()), entryWhy), NONE));
             }
         }
         List<RemoteEntry> untracked = new ArrayList<>();
         for (RemoteEntry e : swtpm.entries()) {
-            String why = entryRefusal(HostPaths.FileType.TPM_STATE, e, files);
+            Message why = entryRefusal(HostPaths.FileType.TPM_STATE, e, files);
             if (why != null) {
                 if (reported.add(e.path())) {
                     findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), null, null,
-                            HostPaths.uuidOfFolder(e.name()), "On host " + name(t) + ", " + Texts.quoted(e.path()) + " "
-                                    + why + ".", "none"));
+                            HostPaths.uuidOfFolder(e.name()), Message.of("hosts.scan.entryRefused", name(t),
+                                    Texts.quoted(e.path()), why), NONE));
                 }
             } else if (!trackedStates.contains(e.name())) {
                 untracked.add(e);
@@ -377,16 +381,15 @@ public final class HostScanner {
         }
         findings.addAll(untrackedStates(t, untracked));
         for (RemoteEntry e : nvram.entries()) {
-            String why = entryRefusal(HostPaths.FileType.NVRAM, e, files);
+            Message why = entryRefusal(HostPaths.FileType.NVRAM, e, files);
             if (why != null) {
                 if (reported.add(e.path())) {
                     findings.add(finding(HostRule.HOST_PATH_REFUSED, t, e.path(), null, null, null,
-                            "On host " + name(t) + ", " + Texts.quoted(e.path()) + " " + why + ".", "none"));
+                            Message.of("hosts.scan.entryRefused", name(t), Texts.quoted(e.path()), why), NONE));
                 }
             } else if (!trackedNvram.contains(e.name())) {
                 findings.add(finding(HostRule.HOST_NVRAM_UNTRACKED, t, e.path(), null, null, null,
-                        "On host " + name(t) + ", the NvRam file " + Texts.quoted(e.path()) + " (" + e.size()
-                                + " bytes) is named by no NvRam row of this host.", "none"));
+                        Message.of("hosts.scan.nvramUntracked", name(t), Texts.quoted(e.path()), e.size()), NONE));
             }
         }
         List<RemoteEntry> entries = new ArrayList<>(swtpm.entries());
@@ -402,20 +405,20 @@ public final class HostScanner {
     }
 
     /** Why an entry seen on the host may not be touched as a file of this type, or null. */
-    private static String entryRefusal(HostPaths.FileType type, RemoteEntry e, RemoteFiles files) throws SshFailure {
+    private static Message entryRefusal(HostPaths.FileType type, RemoteEntry e, RemoteFiles files) throws SshFailure {
         if (e.kind() == RemoteEntry.Kind.SYMLINK) {
-            return "is a symbolic link (to " + Texts.quoted(files.readLink(e.path())) + "): refused, not followed";
+            return Message.of("hosts.entry.symlink", Texts.quoted(files.readLink(e.path())));
         }
         String path = type == HostPaths.FileType.TPM_STATE ? e.path() + "/" : e.path();
-        String why = HostPaths.refusal(type, path);
+        Message why = HostPaths.refusal(type, path);
         if (why != null) {
-            return "breaks the path rules: " + why;
+            return Message.of("hosts.entry.pathRules", why);
         }
         if (type == HostPaths.FileType.TPM_STATE && e.kind() != RemoteEntry.Kind.FOLDER) {
-            return "is a " + e.kind().label() + " where a state folder must be";
+            return Message.of("hosts.entry.notStateFolder", e.kind());
         }
         if (type == HostPaths.FileType.NVRAM && e.kind() != RemoteEntry.Kind.FILE) {
-            return "is a " + e.kind().label() + " where an NvRam file must be";
+            return Message.of("hosts.entry.notNvramFile", e.kind());
         }
         return null;
     }
@@ -434,25 +437,25 @@ public final class HostScanner {
         for (RemoteEntry e : untracked) {
             String uuid = HostPaths.uuidOfFolder(e.name());
             Vm vm = vms.get(uuid);
-            StringBuilder d = new StringBuilder("On host ").append(name(t)).append(", the state folder ")
-                    .append(e.path()).append("/ is named by no TpmState row of this host");
-            String repair = "move to trash";
+            Message what;
+            Message repair = Message.of("hosts.repair.trash");
             if (vm == null) {
-                d.append("; no VM ").append(uuid).append(" exists (VmInstanceEO)");
+                what = Message.of("hosts.untracked.noVm", uuid);
             } else {
-                d.append("; VM ").append(uuid).append(" exists").append(vm.softDeleted() ? ", soft-deleted" : "")
-                        .append(vm.tpm() ? ", has a TPM" : ", has no TpmVO");
                 boolean here = t.hostUuid().equals(vm.hostUuid());
-                d.append(here ? ", is on this host (" + Texts.escaped(vm.state()) + ")"
-                        : vm.hostUuid() != null ? ", is on another host (" + Texts.escaped(vm.hostUuid()) + ")"
-                        : t.hostUuid().equals(vm.lastHostUuid()) ? ", is on no host now and last ran on this one"
-                        : ", is on no host now");
+                Message where = here ? Message.of("hosts.untracked.here", Texts.escaped(vm.state()))
+                        : vm.hostUuid() != null ? Message.of("hosts.untracked.elsewhere", Texts.escaped(vm.hostUuid()))
+                        : t.hostUuid().equals(vm.lastHostUuid()) ? Message.of("hosts.untracked.lastHere")
+                        : Message.of("hosts.untracked.nowhere");
+                what = Message.of(vm.softDeleted() ? "hosts.untracked.vmDeleted" : "hosts.untracked.vm", uuid,
+                        Message.of(vm.tpm() ? "hosts.untracked.tpm" : "hosts.untracked.noTpm"), where);
                 if (!vm.softDeleted() && vm.tpm() && here) {
-                    repair = "none (the VM has a TPM and runs on this host: its row is missing, the folder may be in use)";
+                    repair = Message.of("hosts.repair.inUse");
                 }
             }
-            d.append(e.mtime() == null ? "" : "; changed " + e.mtime()).append('.');
-            out.add(finding(HostRule.HOST_STATE_UNTRACKED, t, e.path() + "/", null, null, uuid, d.toString(), repair));
+            Message d = e.mtime() == null ? Message.of("hosts.untracked", name(t), e.path() + "/", what)
+                    : Message.of("hosts.untracked.changed", name(t), e.path() + "/", what, e.mtime().toString());
+            out.add(finding(HostRule.HOST_STATE_UNTRACKED, t, e.path() + "/", null, null, uuid, d, repair));
         }
         return out;
     }
@@ -496,7 +499,7 @@ public final class HostScanner {
     }
 
     private static HostFinding finding(HostRule rule, Target t, String path, String table, String key, String vmUuid,
-                                       String detail, String repair) {
+                                       Message detail, Message repair) {
         return new HostFinding(rule, t.hostUuid(), t.managementIp(), path, table, key, vmUuid, detail, repair);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.hosts;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.ssh.RemoteEntry;
 import dev.tpmconsole.model.ssh.RemoteFiles;
@@ -108,9 +109,9 @@ public final class HostTrash {
      */
     public static Outcome move(RemoteFiles files, String path, String vmUuid, String runId,
                                java.util.Set<String> checkedFolders) throws Refused, SshFailure {
-        String why = HostPaths.stateFolderRefusal(path, vmUuid);
+        Message why = HostPaths.stateFolderRefusal(path, vmUuid);
         if (why != null) {
-            throw new Refused(Texts.escaped(path) + ": " + why);
+            throw new Refused(Texts.escaped(path) + ": " + why.english());
         }
         if (!isRunId(runId)) {
             throw new IllegalArgumentException("not a run id: " + runId);
@@ -121,9 +122,9 @@ public final class HostTrash {
         if (at.isEmpty()) {
             return files.lstat(trash).isPresent() ? Outcome.MOVED_BEFORE : Outcome.ALREADY_GONE;
         }
-        String refusal = folderRefusal(files, at.get());
+        Message refusal = folderRefusal(files, at.get());
         if (refusal != null) {
-            throw new Refused(refusal);
+            throw new Refused(refusal.english());
         }
         for (String dir : List.of(STATE_TRASH, STATE_TRASH + "/" + runId)) {
             if (!checkedFolders.contains(dir)) {
@@ -166,9 +167,9 @@ public final class HostTrash {
         if (held.isEmpty()) {
             throw new Refused(trash + " is no longer in the trash (purged?): nothing to put back");
         }
-        String refusal = folderRefusal(files, held.get());
+        Message refusal = folderRefusal(files, held.get());
         if (refusal != null) {
-            throw new Refused(refusal);
+            throw new Refused(refusal.english());
         }
         files.rename(trash, folder);
         if (files.lstat(folder).filter(e -> e.kind() == RemoteEntry.Kind.FOLDER).isEmpty()) {
@@ -189,9 +190,9 @@ public final class HostTrash {
             if (self.isEmpty()) {
                 continue;
             }
-            String refusal = folderRefusal(files, self.get());
+            Message refusal = folderRefusal(files, self.get());
             if (refusal != null) {
-                throw new Refused(refusal);
+                throw new Refused(refusal.english());
             }
             for (RemoteEntry e : files.list(trash).orElse(List.of())) {
                 Optional<Instant> started = runStart(e.name());
@@ -213,9 +214,9 @@ public final class HostTrash {
         if (self.isEmpty()) {
             return 0;
         }
-        String refusal = folderRefusal(files, self.get());
+        Message refusal = folderRefusal(files, self.get());
         if (refusal != null) {
-            throw new Refused(refusal);
+            throw new Refused(refusal.english());
         }
         return deleteTree(files, self.get());
     }
@@ -238,18 +239,16 @@ public final class HostTrash {
      * file), and the host's realpath of it must be its own path (no link on the way). The scan checks the folders
      * it lists the same way.
      */
-    public static String folderRefusal(RemoteFiles files, RemoteEntry entry) throws SshFailure {
+    public static Message folderRefusal(RemoteFiles files, RemoteEntry entry) throws SshFailure {
         if (entry.kind() == RemoteEntry.Kind.SYMLINK) {
-            return entry.path() + " is a symbolic link (to " + Texts.quoted(files.readLink(entry.path()))
-                    + "): refused, never followed";
+            return Message.of("hosts.folder.symlink", entry.path(), Texts.quoted(files.readLink(entry.path())));
         }
         if (entry.kind() != RemoteEntry.Kind.FOLDER) {
-            return entry.path() + " is a " + entry.kind().label() + " where a folder must be";
+            return Message.of("hosts.folder.notFolder", entry.path(), entry.kind());
         }
         String real = files.realpath(entry.path()).orElse(entry.path());
         if (!real.equals(entry.path())) {
-            return "the realpath of " + entry.path() + " on the host is " + Texts.quoted(real)
-                    + ": a symbolic link on the way; not followed";
+            return Message.of("hosts.folder.realpath", entry.path(), Texts.quoted(real));
         }
         return null;
     }
@@ -260,9 +259,9 @@ public final class HostTrash {
             files.mkdir(dir, 0700);
             self = files.lstat(dir);
         }
-        String refusal = self.isEmpty() ? dir + " could not be made" : folderRefusal(files, self.get());
+        Message refusal = self.isEmpty() ? Message.of("hosts.trash.notMade", dir) : folderRefusal(files, self.get());
         if (refusal != null) {
-            throw new Refused(refusal);
+            throw new Refused(refusal.english());
         }
     }
 

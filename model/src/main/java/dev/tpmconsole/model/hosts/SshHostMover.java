@@ -86,13 +86,13 @@ public final class SshHostMover implements HostMover {
 
     /** The host's SFTP session, connecting on first use; an unreachable host fails at once after its first try. */
     private RemoteFiles files(String hostUuid, String managementIp) throws HostTrash.Refused {
-        String why = HostPaths.hostIdRefusal(hostUuid);
+        dev.tpmconsole.model.i18n.Message why = HostPaths.hostIdRefusal(hostUuid);
         if (why == null) {
-            why = managementIp == null ? "host " + hostUuid + " has no HostEO row: its address is unknown"
+            why = managementIp == null ? dev.tpmconsole.model.i18n.Message.of("hosts.mover.noHostRow", hostUuid)
                     : HostPaths.addressRefusal(managementIp);
         }
         if (why != null) {
-            throw new HostTrash.Refused(why);
+            throw new HostTrash.Refused(why.english());
         }
         Host h = hosts.computeIfAbsent(hostUuid, k -> new Host());
         synchronized (h) {

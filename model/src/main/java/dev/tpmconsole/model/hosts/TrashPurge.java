@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.hosts;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.ssh.RemoteFiles;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshConnection;
@@ -26,8 +28,16 @@ public final class TrashPurge {
     public record Purged(String runId, String path, Instant started, int entries, boolean deleted) {
     }
 
-    /** One host: the runs purged (or that would be), those kept as too recent, or why the host was not reached. */
-    public record Host(String hostUuid, String managementIp, List<Purged> purged, int kept, String unreachable) {
+    /**
+     * One host: the runs purged (or that would be), those kept as too recent, or why the host was not reached
+     * ({@code why}, to show in the reader's language; {@link #unreachable()} in English).
+     */
+    public record Host(String hostUuid, String managementIp, List<Purged> purged, int kept, Message why) {
+
+        /** Why the host was not reached, in English, or null. */
+        public String unreachable() {
+            return why == null ? null : why.english();
+        }
     }
 
     /** Purges the trash older than {@code before} on every target. */
@@ -74,7 +84,7 @@ public final class TrashPurge {
             }
             return new Host(t.hostUuid(), t.managementIp(), purged, kept, null);
         } catch (SshFailure | SshConfigException | HostTrash.Refused e) {
-            return new Host(t.hostUuid(), t.managementIp(), purged, kept, e.getMessage());
+            return new Host(t.hostUuid(), t.managementIp(), purged, kept, LocalizedException.messageOf(e));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.tpmconsole.model.i18n;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,15 +12,40 @@ import java.util.List;
  */
 public record Message(String key, List<Object> args) {
 
+    /** The arguments may hold null (written "null", as {@code String.format} writes it). */
     public Message {
-        args = List.copyOf(args);
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     public static Message of(String key, Object... args) {
         return new Message(key, Arrays.asList(args));
     }
 
-    /** In the language of {@code messages}. */
+    /** Messages one after the other, separated by semicolons as the language writes a list ("a; b; c"). */
+    public static Message joined(List<Message> parts) {
+        if (parts.isEmpty()) {
+            return LocalizedException.verbatim("");
+        }
+        Message joined = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) {
+            joined = Message.of("text.semicolons", parts.get(i), joined);
+        }
+        return joined;
+    }
+
+    /**
+     * This message with {@code from} replaced by {@code to} in every text argument, nested messages included (a
+     * tunnel's local address replaced by the address the person named).
+     */
+    public Message replacing(String from, String to) {
+        List<Object> out = new ArrayList<>(args.size());
+        for (Object a : args) {
+            out.add(a instanceof String s ? s.replace(from, to) : a instanceof Message m ? m.replacing(from, to) : a);
+        }
+        return new Message(key, out);
+    }
+
+        /** In the language of {@code messages}. */
     public String in(Messages messages) {
         return messages.format(this);
     }

@@ -54,14 +54,14 @@ public final class HostWorkExporter implements HostWorkPort {
 
     /** Why an entry cannot go into a script, or null: the host, its address, the VM and the path must all pass. */
     static String refusal(Plan.HostWork w) {
-        String why = HostPaths.hostIdRefusal(w.hostUuid());
+        dev.tpmconsole.model.i18n.Message why = HostPaths.hostIdRefusal(w.hostUuid());
         if (why == null && w.managementIp() != null) {
             why = HostPaths.addressRefusal(w.managementIp());
         }
         if (why == null) {
             why = HostPaths.stateFolderRefusal(w.path(), w.vmUuid());
         }
-        return why == null ? null : dev.tpmconsole.model.util.Texts.escaped(w.path()) + ": " + why;
+        return why == null ? null : dev.tpmconsole.model.util.Texts.escaped(w.path()) + ": " + why.english();
     }
 
     /** The script of one host; every value in it has passed {@link #refusal}. */

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class Journal implements AutoCloseable {
             JsonLines.append(channel, (JsonLines.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8),
                     false, "journal-write");
         } catch (IOException e) {
-            throw new RunStorageException("cannot write the journal", file, e);
+            throw new RunStorageException(Message.of("run.storage.journal"), file, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.util.FaultPoints;
 import io.reactivex.rxjava3.core.Observable;
@@ -96,7 +97,7 @@ public final class Pipeline {
             }
         }
         Set<String> alreadyDone = new HashSet<>(done);
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         for (Map.Entry<String, List<Plan.RowRef>> e : rows.entrySet()) {
             String key = doneKey(stepOfItem.get(e.getKey()), e.getKey());
             if (alreadyDone.contains(key)) {
@@ -112,11 +113,11 @@ public final class Pipeline {
                 String expected = plan.fingerprint().get(r.id());
                 String actual = now.get(r.id());
                 if (actual == null) {
-                    problems.add(r.id() + " has vanished since the plan was made");
+                    problems.add(Message.of("run.stale.vanished", r.id()));
                 } else if (expected == null) {
-                    problems.add(r.id() + " has no fingerprint in the plan");
+                    problems.add(Message.of("run.stale.noFingerprint", r.id()));
                 } else if (!expected.equals(actual)) {
-                    problems.add(r.id() + " has changed since the plan was made");
+                    problems.add(Message.of("run.stale.changed", r.id()));
                 }
             }
             String[] item = e.getKey().split("/", 2);
@@ -125,12 +126,12 @@ public final class Pipeline {
             }
             for (Plan.RowRef dep : db.dependants(item[0], item[1])) {
                 if (!planned.contains(dep)) {
-                    problems.add(dep.id() + " (of " + e.getKey() + ") appeared since the plan was made");
+                    problems.add(Message.of("run.stale.appeared", dep.id(), e.getKey()));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new RefusedException("The plan is stale; nothing was changed", problems);
+            throw new RefusedException(Message.of("run.stale"), problems);
         }
         return new Prepared(plan, rows, Set.copyOf(alreadyDone));
     }
@@ -162,11 +163,11 @@ public final class Pipeline {
                 current.clear();
             }
         }
-        List<String> problems = new ArrayList<>();
-        current.forEach(r -> problems.add(r.id() + " belongs to no item"));
+        List<Message> problems = new ArrayList<>();
+        current.forEach(r -> problems.add(Message.of("run.plan.noItem", r.id())));
         for (String id : itemIds) {
             if (!out.containsKey(id)) {
-                problems.add("item " + id + " is not among the rows the plan deletes");
+                problems.add(Message.of("run.plan.notDeleted", id));
             }
         }
         // an update item changes exactly its own row, which the plan lists among its updates
@@ -177,14 +178,14 @@ public final class Pipeline {
                 String id = item.table() + "/" + item.key();
                 if (item.action() == Plan.Action.UPDATE) {
                     if (!updates.contains(id)) {
-                        problems.add("item " + id + " updates a row the plan's updates do not list");
+                        problems.add(Message.of("run.plan.notUpdated", id));
                     }
                     out.put(id, List.of(new Plan.RowRef(item.table(), item.key())));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new RefusedException("The plan cannot be applied as written", problems);
+            throw new RefusedException(Message.of("run.plan.unfit"), problems);
         }
         return out;
     }
@@ -434,7 +435,7 @@ public final class Pipeline {
                 return r;
             }
             if (dev.tpmconsole.model.util.Causes.diskFull(t)) {
-                return new RunStorageException("cannot write the database", null, t);
+                return new RunStorageException(Message.of("run.storage.database"), null, t);
             }
         }
         return null;

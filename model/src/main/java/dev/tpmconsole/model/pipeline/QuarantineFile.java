@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -60,7 +61,7 @@ public final class QuarantineFile implements QuarantinePort {
                 }
             }
         } catch (IOException e) {
-            throw new RunStorageException("cannot write the quarantine bundle", file, e);
+            throw new RunStorageException(Message.of("run.storage.quarantine"), file, e);
         }
     }
 

@@ -1,18 +1,60 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import java.util.List;
 
-/** A run refused before any change (a stale plan, a plan this console cannot apply); nothing was written. */
-public class RefusedException extends Exception {
+/**
+ * A run refused before any change (a stale plan, a plan this console cannot apply); nothing was written. The
+ * message and the problems are English in {@link #getMessage()} and {@link #problems()}, in the process's current
+ * language in {@link #getLocalizedMessage()}.
+ */
+public class RefusedException extends Exception implements LocalizedFailure {
 
-    private final List<String> problems;
+    private final transient Message message;
+    private final transient List<Message> problems;
 
+    /** Texts with no translation. */
     public RefusedException(String message, List<String> problems) {
-        super(message + (problems.isEmpty() ? "" : ":\n  " + String.join("\n  ", problems)));
+        this(LocalizedException.verbatim(message), problems.stream().map(LocalizedException::verbatim).toList());
+    }
+
+    public RefusedException(Message message, List<Message> problems) {
+        super(text(Messages.english(), message, problems));
+        this.message = message;
         this.problems = List.copyOf(problems);
     }
 
+    public RefusedException(Message message) {
+        this(message, List.of());
+    }
+
+    /** The problems, in English. */
     public List<String> problems() {
+        return problems.stream().map(Message::english).toList();
+    }
+
+    /** The problems, to show in the reader's language. */
+    public List<Message> problemMessages() {
         return problems;
+    }
+
+    /** The headline without the problems. */
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    /** The headline and the problems, in the process's current language. */
+    @Override
+    public String getLocalizedMessage() {
+        return text(Messages.current(), message, problems);
+    }
+
+    private static String text(Messages m, Message message, List<Message> problems) {
+        return m.format(message) + (problems.isEmpty() ? ""
+                : ":\n  " + String.join("\n  ", problems.stream().map(m::format).toList()));
     }
 }

@@ -87,5 +87,13 @@ public sealed interface RunEvent {
     }
 
     /** The single terminal outcome of a step or run. */
-    enum Outcome { DONE, FAILED, SKIPPED, CANCELLED }
+    enum Outcome implements dev.tpmconsole.model.i18n.Messages.Localized {
+        DONE, FAILED, SKIPPED, CANCELLED;
+
+        /** The outcome for a person, in the language being read ({@code run.outcome.<NAME>}). */
+        @Override
+        public dev.tpmconsole.model.i18n.Message message() {
+            return dev.tpmconsole.model.i18n.Message.of("run.outcome." + name());
+        }
+    }
 }

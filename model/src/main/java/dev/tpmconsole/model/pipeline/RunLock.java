@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.PrivateFiles;
@@ -61,8 +62,8 @@ public final class RunLock implements AutoCloseable {
             if (lock == null) {
                 String holder = read(ch);
                 ch.close();
-                throw new RefusedException("Another run is going on " + snapshot + (holder.isBlank() ? ""
-                        : " (" + holder + ")") + "; one run or undo at a time: wait for it to end", List.of());
+                throw new RefusedException(holder.isBlank() ? Message.of("run.lock.snapshot", snapshot)
+                        : Message.of("run.lock.snapshotHolder", snapshot, holder));
             }
             try {
                 ch.truncate(0);
@@ -83,10 +84,8 @@ public final class RunLock implements AutoCloseable {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         if (rs.getInt(1) != 1) {
-                            throw new RefusedException("Another console is running or undoing a run on "
-                                    + source.displayName() + " (MariaDB connection " + rs.getLong(2)
-                                    + " holds the lock " + name + "); one run or undo at a time: wait for it to end",
-                                    List.of());
+                            throw new RefusedException(Message.of("run.lock.mariadb", source.displayName(),
+                                    rs.getLong(2), name));
                         }
                     }
                 }

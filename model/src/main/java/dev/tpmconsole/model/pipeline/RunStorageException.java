@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -9,13 +11,32 @@ import java.nio.file.Path;
  * item; what was done stays done and is consistent, and {@code apply --resume} finishes it once the cause is
  * gone.
  */
-public final class RunStorageException extends IOException {
+public final class RunStorageException extends IOException implements LocalizedFailure {
 
     private final Path file;
+    private final transient Message message;
 
-    public RunStorageException(String what, Path file, Throwable cause) {
-        super(what + (file == null ? "" : " " + file) + ": " + dev.tpmconsole.model.util.Causes.reason(cause), cause);
+    /** @param what what could not be written: {@code run.storage.journal}, {@code .database}, {@code .quarantine} */
+    public RunStorageException(Message what, Path file, Throwable cause) {
+        this(file, cause, file == null ? Message.of("run.storage", what, dev.tpmconsole.model.util.Causes.message(cause))
+                : Message.of("run.storage.file", what, file, dev.tpmconsole.model.util.Causes.message(cause)));
+    }
+
+    private RunStorageException(Path file, Throwable cause, Message message) {
+        super(message.english(), cause);
         this.file = file;
+        this.message = message;
+    }
+
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    /** In the process's current language. */
+    @Override
+    public String getLocalizedMessage() {
+        return message.toString();
     }
 
 

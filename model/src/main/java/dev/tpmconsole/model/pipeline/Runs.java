@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanSql;
@@ -141,8 +142,7 @@ public final class Runs {
             List<RunEvent> events = Journal.read(journal);
             RunEvent.RunStarted started = events.stream().filter(RunEvent.RunStarted.class::isInstance)
                     .map(RunEvent.RunStarted.class::cast).findFirst()
-                    .orElseThrow(() -> new RefusedException(journal + " is not a run journal (no run-started line)",
-                            List.of()));
+                    .orElseThrow(() -> new RefusedException(Message.of("run.notJournal.noStart", journal)));
             Plan plan = PlanJson.read(Path.of(started.plan()));
             Set<String> done = new HashSet<>();
             for (RunEvent e : events) {
@@ -153,8 +153,7 @@ public final class Runs {
                 }
             }
             if (started.overSsh() && hostWork == null) {
-                throw new RefusedException("This run does its host work over SSH; resume it with the SSH options"
-                        + " (--host-work ssh)", List.of());
+                throw new RefusedException(Message.of("run.resumeOverSsh"));
             }
             db = new JdbcDatabasePort(source);
             Pipeline.Prepared prepared = Pipeline.prepare(db, plan, done);
@@ -173,7 +172,7 @@ public final class Runs {
     public static String sourceOf(Path journalFile) throws IOException, RefusedException {
         return Journal.read(journalFile).stream().filter(RunEvent.RunStarted.class::isInstance)
                 .map(e -> ((RunEvent.RunStarted) e).source()).findFirst()
-                .orElseThrow(() -> new RefusedException(journalFile + " is not a run journal", List.of()));
+                .orElseThrow(() -> new RefusedException(Message.of("run.notJournal", journalFile)));
     }
 
     private static Run open(Source source, JdbcDatabasePort db, RunLock lock, Pipeline.Prepared prepared, Path folder,
@@ -194,8 +193,7 @@ public final class Runs {
         try {
             return hostWork.moverFor(runId(journal, clock));
         } catch (Exception e) {
-            throw new RefusedException("Cannot do the host work over SSH: " + dev.tpmconsole.model.util.Causes.reason(e),
-                    List.of());
+            throw new RefusedException(Message.of("run.noSsh", dev.tpmconsole.model.util.Causes.message(e)));
         }
     }
 
@@ -249,16 +247,14 @@ public final class Runs {
             Path journal = journalFile.toAbsolutePath().normalize();
             Path folder = PrivateFiles.createFolders(journal.getParent());
             if (Files.exists(journal)) {
-                throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
-                        List.of());
+                throw new RefusedException(Message.of("run.journalExists", journal));
             }
             PartialFiles.removeStale(folder);
             fill(source, plan, folder, folder);
             try {
                 PrivateFiles.createFile(journal);
             } catch (FileAlreadyExistsException e) {
-                throw new RefusedException("The journal " + journal + " exists already; resume it with apply --resume",
-                        List.of());
+                throw new RefusedException(Message.of("run.journalExists", journal));
             }
             return journal;
         }
@@ -321,8 +317,8 @@ public final class Runs {
             }
             PlanJson.write(plan, folder.resolve(PLAN));
         } catch (IOException | SQLException e) {
-            throw new RefusedException("Cannot prepare the run folder " + shownAs + ": " + dev.tpmconsole.model.util.Causes.reason(e)
-                    + "; nothing was changed", List.of());
+            throw new RefusedException(Message.of("run.folderFailed", shownAs,
+                    dev.tpmconsole.model.util.Causes.message(e)));
         }
     }
 
@@ -373,8 +369,7 @@ public final class Runs {
                 }
             }
             if (!moved.isEmpty() && hostWork == null) {
-                throw new RefusedException("This run moved " + moved.size() + " TPM state folder(s) into its trash on"
-                        + " the hosts; undo it with the SSH options to put them back", List.of());
+                throw new RefusedException(Message.of("run.undoOverSsh", moved.size()));
             }
             List<QuarantinedRow> bundle = new QuarantineFile(journal.getParent().resolve(QUARANTINE)).readAll();
             Map<String, QuarantinedRow> first = new LinkedHashMap<>();

@@ -1,7 +1,8 @@
 package dev.tpmconsole.model.plan;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.tpmconsole.model.util.Counted;
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
 import java.util.List;
 import java.util.Map;
 
@@ -42,23 +43,18 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         return out;
     }
 
-    /** "will delete 12 rows in 4 tables, 2 host paths; keeps 3 rows", or "nothing to do". */
+    /** "will delete 12 rows in 4 tables, 2 host paths; keeps 3 rows", or "nothing to do": in English. */
     public String summary() {
-        if (nothingToDo() && hostWork.isEmpty()) {
-            return "nothing to do" + (kept.isEmpty() ? "" : "; keeps " + rows(kept.size()));
-        }
-        StringBuilder sb = new StringBuilder("will delete ").append(rows(deletes.size())).append(" in ")
-                .append(Counted.of(deletesPerTable().size(), "table"));
-        if (!updates.isEmpty()) {
-            sb.append(", update ").append(rows(updates.size()));
-        }
-        sb.append(", ").append(Counted.of(hostWork.size(), "host path"));
-        sb.append("; keeps ").append(rows(kept.size()));
-        return sb.toString();
+        return summaryMessage().english();
     }
 
-    private static String rows(int n) {
-        return Counted.of(n, "row");
+    /** {@link #summary()} to show a person, in their language. */
+    public Message summaryMessage() {
+        if (nothingToDo() && hostWork.isEmpty()) {
+            return kept.isEmpty() ? Message.of("plan.summary.nothing") : Message.of("plan.summary.nothingKeeps", kept.size());
+        }
+        return Message.of(updates.isEmpty() ? "plan.summary" : "plan.summary.updates", deletes.size(),
+                deletesPerTable().size(), updates.size(), hostWork.size(), kept.size());
     }
 
     /** A step: its items run in order; each item is one transaction (a row with its dependants). */
@@ -70,7 +66,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /** The steps a plan may have, in the order they run, by the names the plan JSON and the journal use. */
-    public enum StepName {
+    public enum StepName implements dev.tpmconsole.model.i18n.Messages.Localized {
         HOST_WORK("host-work"),
         RELINK_KEY_REFS("relink-key-refs"),
         DELETE_KEY_REFS("delete-key-refs"),
@@ -94,6 +90,12 @@ public record Plan(String operation, String source, String createdAt, List<Strin
             return label;
         }
 
+        /** The step for a person, in the language being read ({@code plan.step.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("plan.step." + label);
+        }
+
         @com.fasterxml.jackson.annotation.JsonCreator
         public static StepName of(String label) {
             for (StepName s : values()) {
@@ -110,13 +112,52 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         }
     }
 
-    /** An item of a step: the owning row, what happens to it, and why. */
+    /**
+     * An item of a step: the owning row, what happens to it, and why. The reason is English in the plan file;
+     * {@link #why()} is the same reason to show a person in their language (a plan read back from its file has
+     * only the English).
+     */
     @JsonPropertyOrder({"table", "key", "action", "reason"})
-    public record Item(String table, String key, Action action, String reason) {
+    public record Item(String table, String key, Action action, String reason,
+                       @com.fasterxml.jackson.annotation.JsonIgnore Message why) {
+
+        public Item {
+            if (reason == null && why != null) {
+                reason = why.english();
+            }
+            if (why == null && reason != null) {
+                why = LocalizedException.verbatim(reason);
+            }
+        }
+
+        /** As the plan file holds it: the reason in English only. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Item(@com.fasterxml.jackson.annotation.JsonProperty("table") String table,
+                    @com.fasterxml.jackson.annotation.JsonProperty("key") String key,
+                    @com.fasterxml.jackson.annotation.JsonProperty("action") Action action,
+                    @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason) {
+            this(table, key, action, reason, null);
+        }
+
+        public Item(String table, String key, Action action, Message why) {
+            this(table, key, action, null, why);
+        }
+
+        /** Equal when the plan file would hold the same: the reason's language does not count. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Item i && java.util.Objects.equals(table, i.table) && java.util.Objects.equals(key, i.key)
+                    && action == i.action && java.util.Objects.equals(reason, i.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(table, key, action, reason);
+        }
     }
 
     /** What happens to an item's row. */
-    public enum Action {
+    public enum Action implements dev.tpmconsole.model.i18n.Messages.Localized {
         /** The row and its dependants are deleted, in one transaction, after the quarantine. */
         DELETE("delete"),
         /** Columns of the row change (a relink), after the quarantine. */
@@ -134,6 +175,12 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return label;
+        }
+
+        /** The action for a person, in the language being read ({@code plan.action.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("plan.action." + label);
         }
 
         @com.fasterxml.jackson.annotation.JsonCreator
@@ -170,8 +217,42 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     public record HostWork(String hostUuid, String managementIp, String path, String vmUuid, int order) {
     }
 
-    /** A row the operation deliberately leaves, and why. */
+    /** A row the operation deliberately leaves, and why (English in the plan file; {@link #why()} to show). */
     @JsonPropertyOrder({"table", "key", "reason"})
-    public record Kept(String table, String key, String reason) {
+    public record Kept(String table, String key, String reason,
+                       @com.fasterxml.jackson.annotation.JsonIgnore Message why) {
+
+        public Kept {
+            if (reason == null && why != null) {
+                reason = why.english();
+            }
+            if (why == null && reason != null) {
+                why = LocalizedException.verbatim(reason);
+            }
+        }
+
+        /** As the plan file holds it: the reason in English only. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Kept(@com.fasterxml.jackson.annotation.JsonProperty("table") String table,
+                    @com.fasterxml.jackson.annotation.JsonProperty("key") String key,
+                    @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason) {
+            this(table, key, reason, null);
+        }
+
+        public Kept(String table, String key, Message why) {
+            this(table, key, null, why);
+        }
+
+        /** Equal when the plan file would hold the same: the reason's language does not count. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Kept k && java.util.Objects.equals(table, k.table) && java.util.Objects.equals(key, k.key)
+                    && java.util.Objects.equals(reason, k.reason);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(table, key, reason);
+        }
     }
 }

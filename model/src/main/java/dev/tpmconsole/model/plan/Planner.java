@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.plan;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.sql.SqlDialect;
@@ -51,7 +52,7 @@ public final class Planner {
     private PlanPreview plan(String operation, List<String> requested) throws SourceException, PlanException {
         List<String> vms = List.copyOf(new LinkedHashSet<>(requested));
         if (vms.isEmpty()) {
-            throw new PlanException("Name at least one VM (--vm UUID)");
+            throw new PlanException(Message.of("plan.noVm"));
         }
         try (Connection c = source.connection()) {
             Builder b = new Builder(c);
@@ -83,10 +84,9 @@ public final class Planner {
         void vm(String vm, boolean remove) throws SQLException, PlanException {
             String name = one("SELECT name FROM VmInstanceEO WHERE " + d.eqParam("uuid"), vm);
             if (name == null && !referenced(vm)) {
-                throw new PlanException("No VM with uuid " + vm + ": no VmInstanceEO row, and no TPM, host file or"
-                        + " backup names it");
+                throw new PlanException(Message.of("plan.unknownVm", vm));
             }
-            String label = name != null ? name + " (" + vm + ")" : vm + " (no VM row)";
+            Message label = name != null ? Message.of("plan.vm", name, vm) : Message.of("plan.vm.noRow", vm);
 
             // host files of the VM: TpmState ones go, NvRam ones are secure boot's
             List<StateFile> files = new ArrayList<>();
@@ -101,8 +101,8 @@ public final class Planner {
                                     rs.getString("managementIp"), rs.getString("path"), vm,
                                     timestamp(rs.getString("lastOpDate"))));
                         } else {
-                            kept.add(new Plan.Kept("VmHostFileVO", rs.getString("uuid"), rs.getString("type")
-                                    + " file of VM " + label + ": it belongs to secure boot, not to the TPM"));
+                            kept.add(new Plan.Kept("VmHostFileVO", rs.getString("uuid"), Message.of(
+                                    "plan.kept.secureBootFile", rs.getString("type"), label)));
                         }
                     }
                 }
@@ -117,18 +117,18 @@ public final class Planner {
                 if ("TpmState".equals(backup[1])) {
                     stateBackups.add(backup[0]);
                 } else {
-                    kept.add(new Plan.Kept("VmHostBackupFileVO", backup[0], backup[1] + " backup of VM " + label
-                            + ": it belongs to secure boot, not to the TPM"));
+                    kept.add(new Plan.Kept("VmHostBackupFileVO", backup[0], Message.of("plan.kept.secureBootBackup",
+                            backup[1], label)));
                 }
             }
             for (String backup : stateBackups) {
                 List<String> refs = keyRefs("VmHostBackupFileVO", backup);
-                String reason = "TpmState backup of VM " + label + switch (refs.size()) {
-                    case 0 -> ", without key copy";
-                    case 1 -> ", with its key copy (key ref " + refs.get(0) + ")";
-                    default -> ", with its " + refs.size() + " key refs (" + String.join(", ", refs)
-                            + "): every one goes with it";
-                } + (files.isEmpty() ? "; the VM has no live TPM-state file (the case ZStack skipped)" : "");
+                Message copies = switch (refs.size()) {
+                    case 0 -> Message.of("plan.backup.noCopy");
+                    case 1 -> Message.of("plan.backup.copy", refs.get(0));
+                    default -> Message.of("plan.backup.copies", refs.size(), String.join(", ", refs));
+                };
+                Message reason = Message.of(files.isEmpty() ? "plan.backup.noLiveFile" : "plan.backup", label, copies);
                 item(backupItems, "VmHostBackupFileVO", backup, reason, refs);
             }
             if (!source.layout().legacyBackupLayout() && source.layout().has("VolumeSnapshotGroupVO")) {
@@ -138,9 +138,9 @@ public final class Planner {
                     d.bind(ps, 1, vm);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            kept.add(new Plan.Kept("VmHostBackupFileVO", rs.getString("uuid"), rs.getString("type")
-                                    + " backup owned by snapshot group " + rs.getString("name") + " ("
-                                    + rs.getString("g") + "), not by the VM"));
+                            kept.add(new Plan.Kept("VmHostBackupFileVO", rs.getString("uuid"), Message.of(
+                                    "plan.kept.groupBackup", rs.getString("type"), rs.getString("name"),
+                                    rs.getString("g"))));
                         }
                     }
                 }
@@ -150,8 +150,8 @@ public final class Planner {
             for (int i = 0; i < files.size(); i++) {
                 StateFile f = files.get(i);
                 boolean newest = i == files.size() - 1;
-                item(fileItems, "VmHostFileVO", f.uuid(), "TpmState file " + f.path() + " on host " + f.hostUuid()
-                        + " of VM " + label + (newest ? "; the most recent TPM-state copy of this VM" : ""), List.of());
+                item(fileItems, "VmHostFileVO", f.uuid(), Message.of(newest ? "plan.file.newest" : "plan.file", f.path(),
+                        f.hostUuid(), label), List.of());
                 if (newest) {
                     lastCopies.add("VmHostFileVO/" + f.uuid());
                 }
@@ -165,18 +165,18 @@ public final class Planner {
                     + d.order("uuid"), vm, 1)) {
                 List<String> refs = keyRefs("TpmVO", tpm[0]);
                 if (remove) {
-                    item(tpmItems, "TpmVO", tpm[0], "TPM of VM " + label + (refs.isEmpty() ? ", without key ref"
-                            : ", with its key refs (" + String.join(", ", refs) + "): detaches the key provider"), refs);
+                    item(tpmItems, "TpmVO", tpm[0], refs.isEmpty() ? Message.of("plan.tpm.noRef", label)
+                            : Message.of("plan.tpm", label, String.join(", ", refs)), refs);
                 } else {
-                    kept.add(new Plan.Kept("TpmVO", tpm[0], "a reset keeps the TPM of VM " + label));
+                    kept.add(new Plan.Kept("TpmVO", tpm[0], Message.of("plan.kept.resetTpm", label)));
                     for (String ref : refs) {
-                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, "a reset keeps the TPM's key"));
+                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, Message.of("plan.kept.resetKey")));
                     }
                 }
             }
         }
 
-        private void item(List<Plan.Item> items, String table, String key, String reason, List<String> keyRefs)
+        private void item(List<Plan.Item> items, String table, String key, Message reason, List<String> keyRefs)
                 throws SQLException {
             items.add(new Plan.Item(table, key, Plan.Action.DELETE, reason));
             rows.addItem(table, key, keyRefs);
@@ -209,9 +209,9 @@ public final class Planner {
             for (int i = 0; i < ordered.size(); i++) {
                 StateFile f = ordered.get(i);
                 hostWork.add(new Plan.HostWork(f.hostUuid(), f.managementIp(), f.path(), f.vmUuid(), i + 1));
-                hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), Plan.Action.EXPORT, "delete " + f.path() + " on host "
-                        + f.hostUuid() + (f.managementIp() == null ? " (no HostEO row: address unknown)"
-                        : " (" + f.managementIp() + ")") + ", order " + (i + 1)));
+                hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), Plan.Action.EXPORT, f.managementIp() == null
+                        ? Message.of("plan.host.noAddress", f.path(), f.hostUuid(), i + 1)
+                        : Message.of("plan.host", f.path(), f.hostUuid(), f.managementIp(), i + 1)));
             }
             steps.add(new Plan.Step(Plan.StepName.HOST_WORK, hostItems));
             steps.add(new Plan.Step(Plan.StepName.DELETE_BACKUPS, backupItems));

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.plan;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.audit.AuditReport;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Auditor;
@@ -69,12 +70,11 @@ public final class RepairPlanner {
         List<Plan.Kept> kept = new ArrayList<>();
         // deletions in an order that suits foreign keys: key refs, then owners, then what they hang on
         for (Finding f : findings) {
-            String reason = f.rule().name() + ": " + f.detail();
+            Message reason = Message.of("plan.repair.finding", f.rule().name(), f.message());
             switch (f.rule()) {
                 case KEY_REF_PROVIDER_LOST -> {
                     if (f.relinkTo() == null) {
-                        kept.add(new Plan.Kept(f.table(), f.key(), reason + " (no provider of that name: nothing to"
-                                + " relink to; restore the provider first)"));
+                        kept.add(new Plan.Kept(f.table(), f.key(), Message.of("plan.repair.noProvider", reason)));
                     } else {
                         steps.get(Plan.StepName.RELINK_KEY_REFS).add(new Plan.Item(f.table(), f.key(), Plan.Action.UPDATE, reason));
                         updates.add(new Plan.RowUpdate(f.table(), f.key(), Map.of("providerUuid", f.relinkTo())));
@@ -95,7 +95,7 @@ public final class RepairPlanner {
                     if (!rows.planned(f.table(), f.key())) {
                         hostWork.add(hostWork(c, f.key(), hostWork.size() + 1));
                         steps.get(Plan.StepName.HOST_WORK).add(new Plan.Item(f.table(), f.key(), Plan.Action.EXPORT,
-                                "clean " + hostWork.get(hostWork.size() - 1).path() + " on its host"));
+                                Message.of("plan.repair.clean", hostWork.get(hostWork.size() - 1).path())));
                     }
                     item(rows, steps.get(Plan.StepName.DELETE_HOST_FILES), f, reason, List.of());
                 }
@@ -115,8 +115,8 @@ public final class RepairPlanner {
                     String type = rows.one("SELECT resourceType FROM ResourceVO WHERE " + d.eqParam("uuid"), f.key());
                     item(rows, steps.get(Plan.StepName.DELETE_RESOURCE_ROWS), f, reason, type == null ? List.of() : rows.keyRefs(type, f.key()));
                 }
-                default -> kept.add(new Plan.Kept(f.table(), f.key(), reason + " (" + f.severity().label()
-                        + ": no repair; a person decides)"));
+                default -> kept.add(new Plan.Kept(f.table(), f.key(), Message.of("plan.repair.none", reason,
+                        f.severity())));
             }
         }
         List<Plan.Step> planSteps = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class RepairPlanner {
     }
 
     /** An item owning a uuid-bearing row, unless an earlier item deletes that row already. */
-    private static void item(PlanRows rows, List<Plan.Item> items, Finding f, String reason, List<String> keyRefs)
+    private static void item(PlanRows rows, List<Plan.Item> items, Finding f, Message reason, List<String> keyRefs)
             throws SQLException {
         if (!rows.planned(f.table(), f.key())) {
             items.add(new Plan.Item(f.table(), f.key(), Plan.Action.DELETE, reason));

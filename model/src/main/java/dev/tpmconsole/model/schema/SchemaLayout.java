@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.schema;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,26 @@ public record SchemaLayout(String backupOwnerColumn, boolean keyRefResourceFk, L
         return ZStackSchema.BACKUP_OWNER_OLD.equals(backupOwnerColumn);
     }
 
-    /** Human sentences saying why this is not a ZStack database; empty when it is one. */
+    /** Human sentences saying why this is not a ZStack database, in English; empty when it is one. */
     public List<String> problems() {
-        List<String> out = new ArrayList<>();
+        return problemMessages().stream().map(Message::english).toList();
+    }
+
+    /** Why this is not a ZStack database, one message a problem; empty when it is one. */
+    public List<Message> problemMessages() {
+        List<Message> out = new ArrayList<>();
         if (!missingRequired.isEmpty()) {
-            out.add("missing tables: " + String.join(", ", missingRequired));
+            out.add(Message.of("schema.missingTables", String.join(", ", missingRequired)));
         }
         essentialMissing.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                out.add("table " + e.getKey() + " lacks columns: " + String.join(", ", e.getValue())));
+                out.add(Message.of("schema.lacksColumns", e.getKey(), String.join(", ", e.getValue()))));
         return out;
+    }
+
+    /** {@link #problemMessages()} as one message, separated by semicolons (null when it is a ZStack database). */
+    public Message problemMessage() {
+        List<Message> all = problemMessages();
+        return all.isEmpty() ? null : Message.joined(all);
     }
 
     /** Required tables as a set, for callers that check membership. */

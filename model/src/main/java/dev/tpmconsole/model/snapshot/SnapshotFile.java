@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.snapshot;
 
+import dev.tpmconsole.model.i18n.LocalizedIOException;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.ZStackSchema;
 import dev.tpmconsole.model.util.Causes;
 import dev.tpmconsole.model.util.PartialFiles;
@@ -73,7 +75,7 @@ public final class SnapshotFile implements AutoCloseable {
     public static SnapshotFile create(Path target, boolean overwrite, List<String> ddl) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            throw new IOException(cannotWrite(absolute) + "it is a folder; name the snapshot file to write in it");
+            throw cannotWrite(absolute, Message.of("snapshot.isFolder"), null);
         }
         if (!overwrite && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "the file exists already");
@@ -82,8 +84,8 @@ public final class SnapshotFile implements AutoCloseable {
         try {
             PrivateFiles.createFolders(dir);
         } catch (IOException e) {
-            throw new IOException(cannotWrite(absolute) + "cannot create the folder " + dir + ": "
-                    + (e instanceof FileAlreadyExistsException f ? f.getFile() + " is not a folder" : Causes.reason(e)), e);
+            throw cannotWrite(absolute, Message.of("snapshot.noFolder", dir, e instanceof FileAlreadyExistsException f
+                    ? Message.of("causes.notAFolder", f.getFile()) : Causes.message(e)), e);
         }
         PartialFiles.removeStale(dir);
         Path temp;
@@ -91,7 +93,7 @@ public final class SnapshotFile implements AutoCloseable {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + "." + PartialFiles.writerId() + ".",
                     PartialFiles.SUFFIX, PrivateFiles.fileAttributes());
         } catch (IOException e) {
-            throw new IOException(cannotWrite(absolute) + "cannot create a file in " + dir + ": " + Causes.reason(e), e);
+            throw cannotWrite(absolute, Message.of("snapshot.noFile", dir, Causes.message(e)), e);
         }
         Connection c = null;
         try {
@@ -118,7 +120,7 @@ public final class SnapshotFile implements AutoCloseable {
             }
             PartialFiles.deleteWithCompanions(temp);
             if (e instanceof SQLException sql) {
-                throw new IOException(cannotWrite(absolute) + Causes.reason(sql), e);
+                throw cannotWrite(absolute, Causes.message(sql), e);
             }
             throw (RuntimeException) e;
         }
@@ -178,7 +180,7 @@ public final class SnapshotFile implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException(cannotWrite(target) + "cannot move it into place: " + Causes.reason(e), e);
+            throw cannotWrite(target, Message.of("snapshot.notMoved", Causes.message(e)), e);
         } finally {
             synchronized (this) {
                 state = moved ? State.COMMITTED : State.WRITING;
@@ -227,7 +229,7 @@ public final class SnapshotFile implements AutoCloseable {
 
     /** A failure while writing rows through {@link #connection()}, as the one-line IOException this class throws. */
     public IOException failure(Exception cause) {
-        return new IOException(cannotWrite(target) + Causes.reason(cause), cause);
+        return cannotWrite(target, Causes.message(cause), cause);
     }
 
     /** Abandons an uncommitted snapshot: nothing is left behind. */
@@ -245,8 +247,8 @@ public final class SnapshotFile implements AutoCloseable {
 
     // ------------------------------------------------------------------ messages
 
-    private static String cannotWrite(Path target) {
-        return "Cannot write the snapshot " + target + ": ";
+    private static IOException cannotWrite(Path target, Message why, Throwable cause) {
+        return new LocalizedIOException(Message.of("snapshot.cannotWrite", target, why), cause);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,12 +45,11 @@ public final class LiveWriteGuard {
             return;
         }
         if (!source.layout().has("ManagementNodeVO")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Refusing to write to "
-                    + source.displayName() + ": it has no ManagementNodeVO table, so the console cannot tell whether"
-                    + " ZStack's management nodes are running. Stop them and confirm that they are stopped.");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("source.live.noNodeTable",
+                    source.displayName()));
         }
         Instant now = clock.instant();
-        List<String> running = new ArrayList<>();
+        List<Message> running = new ArrayList<>();
         // UNIX_TIMESTAMP of a TIMESTAMP column is the true instant whatever the session's time zone
         String sql = "SELECT uuid, hostName, UNIX_TIMESTAMP(heartBeat) FROM ManagementNodeVO ORDER BY heartBeat DESC";
         try (Connection c = source.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
@@ -61,27 +61,26 @@ public final class LiveWriteGuard {
                 Duration age = Duration.between(Instant.ofEpochSecond(epoch), now);
                 if (age.compareTo(RECENT) < 0) {
                     String host = rs.getString(2);
-                    running.add((host == null || host.isBlank() ? "" : host + " ") + "(" + rs.getString(1) + ") "
-                            + (age.isNegative() ? "sent a heartbeat dated " + human(age.negated())
-                                    + " ahead of this machine's clock" : "sent a heartbeat " + human(age) + " ago"));
+                    Message beat = age.isNegative() ? Message.of("source.live.beatAhead", human(age.negated()))
+                            : Message.of("source.live.beat", human(age));
+                    running.add(host == null || host.isBlank() ? Message.of("source.live.node", rs.getString(1), beat)
+                            : Message.of("source.live.node.named", host, rs.getString(1), beat));
                 }
             }
         } catch (SQLException e) {
             throw source.failure(e);
         }
         if (!running.isEmpty()) {
-            throw new SourceException(SourceException.Reason.LOCKED, "Refusing to write to " + source.displayName()
-                    + ": ZStack is running. Management node" + (running.size() > 1 ? "s " : " ")
-                    + String.join("; ", running) + " (less than " + RECENT.toMinutes() + " minutes ago). Stop the"
-                    + " management nodes (zstack-ctl stop on each) and confirm that they are stopped.");
+            throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.live.running",
+                    source.displayName(), running.size(), Message.joined(running), RECENT.toMinutes()));
         }
     }
 
-    private static String human(Duration d) {
+    private static Message human(Duration d) {
         long s = d.getSeconds();
         if (s < 60) {
-            return s + " s";
+            return Message.of("source.live.seconds", s);
         }
-        return (s / 60) + " min " + (s % 60) + " s";
+        return Message.of("source.live.minutes", s / 60, s % 60);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaInspector;
 import dev.tpmconsole.model.schema.SchemaLayout;
@@ -45,17 +46,17 @@ public final class MariaDbSource implements Source {
         SchemaLayout layout;
         try (Connection c = DriverManager.getConnection(jdbc, p)) {
             if (c.getCatalog() == null || c.getCatalog().isBlank()) {
-                throw new SourceException(SourceException.Reason.NOT_ZSTACK, JdbcUrls.withoutPassword(url)
-                        + " names no database; add it to the URL, e.g. jdbc:mariadb://host:3306/zstack");
+                throw new SourceException(SourceException.Reason.NOT_ZSTACK, Message.of("source.mariadb.noDatabase",
+                        JdbcUrls.withoutPassword(url)));
             }
             layout = SchemaInspector.inspect(c, DatabaseKind.MARIADB);
         } catch (SQLException e) {
-            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot read "
-                    + JdbcUrls.withoutPassword(url) + ": " + redact(e.getMessage(), password), e);
+            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, Message.of("source.cannotRead",
+                    JdbcUrls.withoutPassword(url), redact(e.getMessage(), password)), e);
         }
         if (!layout.isZStack()) {
-            throw new SourceException(SourceException.Reason.NOT_ZSTACK, JdbcUrls.withoutPassword(url)
-                    + " is not a ZStack database: " + String.join("; ", layout.problems()));
+            throw new SourceException(SourceException.Reason.NOT_ZSTACK, Message.of("source.mariadb.notZStack",
+                    JdbcUrls.withoutPassword(url), layout.problemMessage()));
         }
         return new MariaDbSource(jdbc, p, options.writable(), layout);
     }
@@ -112,8 +113,8 @@ public final class MariaDbSource implements Source {
 
     @Override
     public SourceException failure(SQLException e) {
-        return new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot read " + displayName() + ": "
-                + redact(e.getMessage(), credentials.getProperty("password")), e);
+        return new SourceException(SourceException.Reason.CONNECTION_FAILED, Message.of("source.cannotRead",
+                displayName(), redact(e.getMessage(), credentials.getProperty("password"))), e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import java.sql.Connection;
@@ -38,13 +39,13 @@ public interface Source extends AutoCloseable {
      * person confirmed it); credentials of a live database are reused without being asked again.
      */
     default Source reopen(OpenOptions options) throws SourceException {
-        throw new SourceException(SourceException.Reason.UNSUPPORTED, displayName() + " cannot be opened again");
+        throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("source.notAgain", displayName()));
     }
 
     /** Turns an error met while reading into a message about this source. */
     default SourceException failure(SQLException e) {
-        return new SourceException(SourceException.Reason.CORRUPT, "Cannot read " + displayName() + ": "
-                + e.getMessage(), e);
+        return new SourceException(SourceException.Reason.CORRUPT, Message.of("source.cannotRead", displayName(),
+                e.getMessage()), e);
     }
 
     @Override

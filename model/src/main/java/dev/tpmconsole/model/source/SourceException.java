@@ -1,10 +1,15 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
+
 /**
- * A source that cannot be opened or read, with a message meant for the person who named it. Whenever
- * this is thrown, nothing has been written anywhere.
+ * A source that cannot be opened or read, with a message meant for the person who named it: {@link #getMessage()}
+ * in English, {@link #getLocalizedMessage()} in the process's current language. Whenever this is thrown, nothing
+ * has been written anywhere.
  */
-public class SourceException extends Exception {
+public class SourceException extends Exception implements LocalizedFailure {
 
     /** Why a source was refused; the command line maps every reason to exit status 1. */
     public enum Reason {
@@ -13,18 +18,40 @@ public class SourceException extends Exception {
     }
 
     private final Reason reason;
+    private final transient Message message;
 
-    public SourceException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+    public SourceException(Reason reason, Message message) {
+        this(reason, message, null);
     }
 
-    public SourceException(Reason reason, String message, Throwable cause) {
-        super(message, cause);
+    public SourceException(Reason reason, Message message, Throwable cause) {
+        super(message.english(), cause);
         this.reason = reason;
+        this.message = message;
+    }
+
+    /** A message with no translation (a library's words): the same in every language. */
+    public SourceException(Reason reason, String message) {
+        this(reason, LocalizedException.verbatim(message));
+    }
+
+    /** A message with no translation (a library's words): the same in every language. */
+    public SourceException(Reason reason, String message, Throwable cause) {
+        this(reason, LocalizedException.verbatim(message), cause);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    /** In the process's current language. */
+    @Override
+    public String getLocalizedMessage() {
+        return message.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.nio.file.Path;
 
 /** Opens a source named on the command line or in the GUI: a snapshot path or a JDBC URL. */
@@ -25,7 +26,7 @@ public final class Sources {
     public static Source open(String spec, OpenOptions options, java.util.function.Supplier<String> askPassword)
             throws SourceException {
         if (spec == null || spec.isBlank()) {
-            throw new SourceException(SourceException.Reason.NOT_FOUND, "No source given");
+            throw new SourceException(SourceException.Reason.NOT_FOUND, Message.of("source.none"));
         }
         if (spec.startsWith("jdbc:mariadb:") || spec.startsWith("jdbc:mysql:")) {
             String password = spec.matches("(?i).*[?&;]password=.*") ? null : System.getenv(PASSWORD_VARIABLE);
@@ -35,8 +36,8 @@ public final class Sources {
             return MariaDbSource.open(spec, null, password, options);
         }
         if (spec.startsWith("jdbc:")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Unsupported database URL "
-                    + JdbcUrls.withoutPassword(spec) + ": use jdbc:mariadb:// or jdbc:mysql://, or an SQLite snapshot");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("source.badUrl",
+                    JdbcUrls.withoutPassword(spec)));
         }
         return SqliteSnapshot.open(Path.of(spec), options);
     }

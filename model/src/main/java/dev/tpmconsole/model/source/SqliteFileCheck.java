@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,17 +32,15 @@ public final class SqliteFileCheck {
         try {
             if (Files.exists(journal) && Files.size(journal) > 0 && (!writable || lockedByWriter(path))) {
                 // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
-                throw new SourceException(SourceException.Reason.LOCKED, path
-                        + " has an unfinished write: " + journal.getFileName() + " exists (another program is"
-                        + " writing this snapshot, or crashed while writing it). Close that program and try again;"
-                        + " after a crash, opening it for changes (apply --resume) rolls the unfinished write back.");
+                throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.journal", path,
+                        journal.getFileName()));
             }
         } catch (IOException e) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + journal + ": " + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.cannotRead", journal,
+                    e.getMessage()), e);
         }
         if (lockedByWriter(path)) {
-            throw new SourceException(SourceException.Reason.LOCKED, path
-                    + " is locked by another program that is writing to it; try again when it has finished");
+            throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.locked", path));
         }
     }
 
@@ -51,14 +50,14 @@ public final class SqliteFileCheck {
      */
     public static void checkStructure(Path path) throws SourceException {
         if (!Files.exists(path)) {
-            throw new SourceException(SourceException.Reason.NOT_FOUND, "No such file: " + path);
+            throw new SourceException(SourceException.Reason.NOT_FOUND, Message.of("source.noSuchFile", path));
         }
         if (Files.isDirectory(path)) {
             throw new SourceException(SourceException.Reason.NOT_A_FILE,
-                    path + " is a directory, not a snapshot file");
+                    Message.of("source.sqlite.directory", path));
         }
         if (!Files.isReadable(path)) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": permission denied");
+            throw new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.permissionDenied", path));
         }
         long size;
         byte[] header = new byte[100];
@@ -67,38 +66,37 @@ public final class SqliteFileCheck {
             size = Files.size(path);
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            throw new SourceException(SourceException.Reason.UNREADABLE, "Cannot read " + path + ": " + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.UNREADABLE, Message.of("source.cannotRead", path,
+                    e.getMessage()), e);
         }
         if (size == 0) {
             throw new SourceException(SourceException.Reason.NOT_SQLITE,
-                    path + " is not an SQLite database: the file is empty");
+                    Message.of("source.sqlite.empty", path));
         }
         if (read < MAGIC.length || !startsWith(header, MAGIC)) {
             throw new SourceException(SourceException.Reason.NOT_SQLITE,
-                    path + " is not an SQLite database: " + whatItLooksLike(header, read));
+                    Message.of("source.sqlite.notSqlite", path, whatItLooksLike(header, read)));
         }
         if (read < 100) {
             throw new SourceException(SourceException.Reason.TRUNCATED,
-                    path + " is cut off: it holds only " + size + " bytes, less than an SQLite header");
+                    Message.of("source.sqlite.noHeader", path, size));
         }
         ByteBuffer h = ByteBuffer.wrap(header);
         int rawPageSize = Short.toUnsignedInt(h.getShort(16));
         long pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
         if (pageSize < 512 || pageSize > 65536 || Long.bitCount(pageSize) != 1) {
             throw new SourceException(SourceException.Reason.CORRUPT,
-                    path + " is damaged: its header names an impossible page size (" + rawPageSize + ")");
+                    Message.of("source.sqlite.pageSize", path, rawPageSize));
         }
         long changeCounter = Integer.toUnsignedLong(h.getInt(24));
         long pageCount = Integer.toUnsignedLong(h.getInt(28));
         long validFor = Integer.toUnsignedLong(h.getInt(92));
         if (validFor == changeCounter && pageCount > 0 && pageCount * pageSize > size) {
-            throw new SourceException(SourceException.Reason.TRUNCATED, String.format(
-                    "%s is cut off: its header says %,d pages of %,d bytes (%,d bytes) but the file holds %,d bytes",
+            throw new SourceException(SourceException.Reason.TRUNCATED, Message.of("source.sqlite.cutOff",
                     path, pageCount, pageSize, pageCount * pageSize, size));
         }
         if (size % pageSize != 0) {
-            throw new SourceException(SourceException.Reason.TRUNCATED, String.format(
-                    "%s is cut off or damaged: its size (%,d bytes) is not a whole number of %,d-byte pages",
+            throw new SourceException(SourceException.Reason.TRUNCATED, Message.of("source.sqlite.partPage",
                     path, size, pageSize));
         }
     }
@@ -131,18 +129,18 @@ public final class SqliteFileCheck {
         return true;
     }
 
-    private static String whatItLooksLike(byte[] header, int read) {
+    private static Message whatItLooksLike(byte[] header, int read) {
         if (read >= 2 && (header[0] & 0xff) == 0x1f && (header[1] & 0xff) == 0x8b) {
-            return "it is a gzip-compressed file (a compressed mysqldump is converted with `tpm-console import`)";
+            return Message.of("source.sqlite.gzip");
         }
         String text = new String(header, 0, read, StandardCharsets.ISO_8859_1);
         if (text.startsWith("-- MySQL dump") || text.startsWith("-- MariaDB dump") || text.startsWith("/*!")
                 || text.regionMatches(true, 0, "CREATE ", 0, 7) || text.regionMatches(true, 0, "INSERT ", 0, 7)) {
-            return "it is SQL text (a mysqldump is converted with `tpm-console import`)";
+            return Message.of("source.sqlite.sqlText");
         }
         if (text.startsWith("PK")) {
-            return "it is a zip archive";
+            return Message.of("source.sqlite.zip");
         }
-        return "it does not start with the SQLite header";
+        return Message.of("source.sqlite.noMagic");
     }
 }

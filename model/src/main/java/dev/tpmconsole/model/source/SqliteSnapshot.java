@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaInspector;
 import dev.tpmconsole.model.schema.SchemaLayout;
@@ -59,11 +60,11 @@ public final class SqliteSnapshot implements Source {
         if (!OPEN_IN_THIS_PROCESS.containsKey(real)) {
             SqliteFileCheck.check(path, options.writable());
         } else if (!Files.isRegularFile(path)) {
-            throw new SourceException(SourceException.Reason.NOT_A_FILE, path + " is not a snapshot file");
+            throw new SourceException(SourceException.Reason.NOT_A_FILE, Message.of("source.sqlite.notAFile", path));
         }
         if (options.writable() && !Files.isWritable(path)) {
             throw new SourceException(SourceException.Reason.READ_ONLY,
-                    "Cannot open " + path + " for changes: the file is not writable");
+                    Message.of("source.sqlite.notWritable", path));
         }
         SchemaLayout layout;
         try (Connection c = connect(path, options.writable())) {
@@ -77,7 +78,7 @@ public final class SqliteSnapshot implements Source {
             }
             if (SchemaInspector.allTableNames(c, DatabaseKind.SQLITE).isEmpty()) {
                 throw new SourceException(SourceException.Reason.NOT_ZSTACK,
-                        path + " is an SQLite database but not a ZStack database: it has no tables at all");
+                        Message.of("source.sqlite.noTables", path));
             }
             layout = SchemaInspector.inspect(c, DatabaseKind.SQLITE);
         } catch (SQLException e) {
@@ -85,7 +86,7 @@ public final class SqliteSnapshot implements Source {
         }
         if (!layout.isZStack()) {
             throw new SourceException(SourceException.Reason.NOT_ZSTACK,
-                    path + " is an SQLite database but not a ZStack database: " + String.join("; ", layout.problems()));
+                    Message.of("source.sqlite.notZStack", path, layout.problemMessage()));
         }
         OPEN_IN_THIS_PROCESS.merge(real, 1, Integer::sum);
         return new SqliteSnapshot(path, real, options.writable(), layout);
@@ -169,28 +170,26 @@ public final class SqliteSnapshot implements Source {
     public static SourceException translate(Path path, SQLException e) {
         int code = e instanceof SQLiteException se ? se.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
         if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
-            return new SourceException(SourceException.Reason.LOCKED, path
-                    + " is locked by another program that is writing to it; try again when it has finished", e);
+            return new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.locked", path), e);
         }
         if (code == SQLiteErrorCode.SQLITE_NOTADB.code) {
             return new SourceException(SourceException.Reason.NOT_SQLITE,
-                    path + " is not an SQLite database (or is encrypted)", e);
+                    Message.of("source.sqlite.encrypted", path), e);
         }
         if (code == SQLiteErrorCode.SQLITE_CORRUPT.code) {
             return new SourceException(SourceException.Reason.CORRUPT,
-                    path + " is damaged: SQLite reports " + firstLine(e.getMessage()), e);
+                    Message.of("source.sqlite.corrupt", path, firstLine(e.getMessage())), e);
         }
         if (code == SQLiteErrorCode.SQLITE_READONLY.code) {
-            return new SourceException(SourceException.Reason.READ_ONLY, path
-                    + " cannot be read without writing to it (it needs a rollback or recovery that a read-only"
-                    + " open may not do): " + firstLine(e.getMessage()), e);
+            return new SourceException(SourceException.Reason.READ_ONLY, Message.of("source.sqlite.needsWrite", path,
+                    firstLine(e.getMessage())), e);
         }
         if (code == SQLiteErrorCode.SQLITE_CANTOPEN.code || code == SQLiteErrorCode.SQLITE_PERM.code) {
             return new SourceException(SourceException.Reason.UNREADABLE,
-                    "Cannot open " + path + ": " + firstLine(e.getMessage()), e);
+                    Message.of("source.cannotOpen", path, firstLine(e.getMessage())), e);
         }
         return new SourceException(SourceException.Reason.CORRUPT,
-                "Cannot read " + path + ": " + firstLine(e.getMessage()), e);
+                Message.of("source.cannotRead", path, firstLine(e.getMessage())), e);
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.ssh.SshConfigException;
@@ -62,8 +63,8 @@ public final class TunnelledSource implements Source {
             throws SourceException {
         Matcher m = URL.matcher(spec);
         if (!m.matches()) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "A tunnel leads to one database server:"
-                    + " use jdbc:mariadb://HOST:PORT/zstack (not " + JdbcUrls.withoutPassword(spec) + ")");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, Message.of("source.tunnel.oneServer",
+                    JdbcUrls.withoutPassword(spec)));
         }
         String host = m.group(3).startsWith("[") ? m.group(3).substring(1, m.group(3).length() - 1) : m.group(3);
         int port = m.group(4) == null ? 3306 : Integer.parseInt(m.group(4));
@@ -80,8 +81,8 @@ public final class TunnelledSource implements Source {
             try {
                 db = opener.open(local);
             } catch (SourceException e) {
-                throw new SourceException(e.reason(), e.getMessage().replace(JdbcUrls.withoutPassword(local),
-                        JdbcUrls.withoutPassword(spec)) + " (through ssh " + alias + ")", e);
+                throw new SourceException(e.reason(), Message.of("source.tunnel.through", e.message().replacing(
+                        JdbcUrls.withoutPassword(local), JdbcUrls.withoutPassword(spec)), alias), e);
             }
             SshHosts s = ssh;
             SshConnection c = connection;
@@ -93,12 +94,12 @@ public final class TunnelledSource implements Source {
             });
         } catch (SshConfigException e) {
             close(forward, connection, ssh);
-            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot use the SSH configuration: "
-                    + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, Message.of("source.tunnel.config",
+                    e.message()), e);
         } catch (SshFailure e) {
             close(forward, connection, ssh);
-            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, "Cannot open the SSH tunnel to "
-                    + alias + " for " + JdbcUrls.withoutPassword(spec) + ": " + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.CONNECTION_FAILED, Message.of("source.tunnel.failed",
+                    alias, JdbcUrls.withoutPassword(spec), e.message()), e);
         } catch (SourceException | RuntimeException e) {
             close(forward, connection, ssh);
             throw e;
@@ -158,7 +159,7 @@ public final class TunnelledSource implements Source {
     @Override
     public SourceException failure(SQLException e) {
         SourceException f = database.failure(e);
-        return new SourceException(f.reason(), f.getMessage().replace(database.displayName(), displayName()), e);
+        return new SourceException(f.reason(), f.message().replacing(database.displayName(), displayName()), e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.util.Texts;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +50,7 @@ public final class KnownHosts {
         } catch (NoSuchFileException e) {
             return k;
         } catch (IOException e) {
-            throw new SshConfigException(file, 0, "cannot be read: " + e.getMessage());
+            throw new SshConfigException(file, 0, Message.of("ssh.config.unreadable", e.getMessage()));
         }
         for (int i = 0; i < text.size(); i++) {
             String s = text.get(i).strip();
@@ -66,10 +67,11 @@ public final class KnownHosts {
         try {
             entry = KnownHostEntry.parseKnownHostEntry(line);
         } catch (RuntimeException e) {
-            throw new SshConfigException(file, number, "not a known_hosts line (" + Texts.escaped(e.getMessage()) + ")");
+            throw new SshConfigException(file, number, Message.of("ssh.config.badLine",
+                    Texts.escaped(e.getMessage())));
         }
         if (entry == null || entry.getKeyEntry() == null) {
-            throw new SshConfigException(file, number, "not a known_hosts line (no host key)");
+            throw new SshConfigException(file, number, Message.of("ssh.config.noHostKey"));
         }
         String marker = entry.getMarker();
         if (marker != null && !marker.equals("revoked")) {
@@ -80,8 +82,8 @@ public final class KnownHosts {
         try {
             key = keyEntry.resolvePublicKey(null, null, PublicKeyEntryResolver.IGNORING);
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-            throw new SshConfigException(file, number, "the " + Texts.escaped(keyEntry.getKeyType())
-                    + " key cannot be read (" + Texts.escaped(e.getMessage()) + ")");
+            throw new SshConfigException(file, number, Message.of("ssh.config.badKey",
+                    Texts.escaped(keyEntry.getKeyType()), Texts.escaped(e.getMessage())));
         }
         if (key != null) {
             lines.add(new Line(number, entry, key, "revoked".equals(marker)));

@@ -1,5 +1,7 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import java.time.Instant;
 
 /**
@@ -16,7 +18,7 @@ import java.time.Instant;
 public record RemoteEntry(String name, String path, Kind kind, long size, Instant mtime, int permissions) {
 
     /** The kinds of entry the path rules tell apart. */
-    public enum Kind {
+    public enum Kind implements Messages.Localized {
         FOLDER("folder"), FILE("file"), SYMLINK("symlink"), OTHER("other");
 
         private final String label;
@@ -28,6 +30,12 @@ public record RemoteEntry(String name, String path, Kind kind, long size, Instan
         /** The word the reports use. */
         public String label() {
             return label;
+        }
+
+        /** The word for a person, in the language being read ({@code hosts.kind.<label>}). */
+        @Override
+        public Message message() {
+            return Message.of("hosts.kind." + label);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -140,6 +141,21 @@ public final class RemoteFiles implements AutoCloseable {
         });
     }
 
+    /** What a call was doing, for a person. */
+    private static Message action(String what) {
+        return switch (what) {
+            case "list" -> Message.of("ssh.files.list");
+            case "make" -> Message.of("ssh.files.make");
+            case "read" -> Message.of("ssh.files.read");
+            case "read the link" -> Message.of("ssh.files.readLink");
+            case "remove" -> Message.of("ssh.files.remove");
+            case "remove the folder" -> Message.of("ssh.files.removeFolder");
+            case "rename" -> Message.of("ssh.files.rename");
+            case "resolve" -> Message.of("ssh.files.resolve");
+            default -> dev.tpmconsole.model.i18n.LocalizedException.verbatim(what);
+        };
+    }
+
     private <T> T call(String what, String path, Request<T> request) throws SshFailure {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
@@ -154,19 +170,19 @@ public final class RemoteFiles implements AutoCloseable {
             return request.run();
         } catch (SftpException e) {
             if (e.getStatus() == SftpConstants.SSH_FX_PERMISSION_DENIED) {
-                throw new SshFailure(SshFailure.Reason.PERMISSION, "cannot " + what + " " + path + " on " + host
-                        + ": permission denied");
+                throw new SshFailure(SshFailure.Reason.PERMISSION, Message.of("ssh.files.denied", action(what), path,
+                        host));
             }
-            throw new SshFailure(SshFailure.Reason.PROTOCOL, "cannot " + what + " " + path + " on " + host + ": "
-                    + SftpConstants.getStatusName(e.getStatus()) + (e.getMessage() == null ? "" : " (" + e.getMessage()
-                    + ")"), null, e);
+            throw new SshFailure(SshFailure.Reason.PROTOCOL, Message.of("ssh.files.failed", action(what), path, host,
+                    SftpConstants.getStatusName(e.getStatus()) + (e.getMessage() == null ? ""
+                    : " (" + e.getMessage() + ")")), null, e);
         } catch (IOException e) {
             if (timedOut.get()) {
-                throw new SshFailure(SshFailure.Reason.TIMEOUT, host + " did not answer in " + timeout.toSeconds()
-                        + " s (" + what + " " + path + ")", null, e);
+                throw new SshFailure(SshFailure.Reason.TIMEOUT, Message.of("ssh.files.timeout", host,
+                        timeout.toSeconds(), action(what), path), null, e);
             }
-            throw new SshFailure(SshFailure.Reason.NETWORK, "lost the connection to " + host + " (" + what + " " + path
-                    + ": " + e.getMessage() + ")", null, e);
+            throw new SshFailure(SshFailure.Reason.NETWORK, Message.of("ssh.files.lost", host,
+                    action(what), path, e.getMessage()), null, e);
         } finally {
             alarm.cancel(false);
         }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.util.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,14 +44,14 @@ public final class SshConfig {
         } catch (NoSuchFileException e) {
             return EMPTY;
         } catch (IOException e) {
-            throw new SshConfigException(file, 0, "cannot be read: " + e.getMessage());
+            throw new SshConfigException(file, 0, Message.of("ssh.config.unreadable", e.getMessage()));
         }
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String keyword = keyword(lines.get(i));
             if (keyword.equals("match") || keyword.equals("include")) {
-                throw new SshConfigException(file, i + 1, "'" + lines.get(i).strip().split("[\\s=]+")[0]
-                        + "' is not supported here: write the hosts' settings in Host sections of this file");
+                throw new SshConfigException(file, i + 1, Message.of("ssh.config.unsupported",
+                        lines.get(i).strip().split("[\\s=]+")[0]));
             }
         }
         try {
@@ -58,7 +59,8 @@ public final class SshConfig {
         } catch (IOException | RuntimeException e) {
             // the parser rarely says where it stopped: the first prefix of the file it refuses ends at that line
             int line = failingLine(lines);
-            throw new SshConfigException(file, line, "cannot be parsed (" + Texts.escaped(message(e)) + ")");
+            throw new SshConfigException(file, line, Message.of("ssh.config.unparsable",
+                    Texts.escaped(message(e))));
         }
     }
 
@@ -108,8 +110,8 @@ public final class SshConfig {
         try {
             e = resolver.resolveEffectiveHost(alias, 0, null, null, null, null);
         } catch (IOException | RuntimeException ex) {
-            throw new SshConfigException(file, 0, "the settings of " + Texts.quoted(alias) + " cannot be used ("
-                    + Texts.escaped(message(ex)) + ")");
+            throw new SshConfigException(file, 0, Message.of("ssh.config.unusable", Texts.quoted(alias),
+                    Texts.escaped(message(ex))));
         }
         String user = System.getProperty("user.name");
         if (e == null) {

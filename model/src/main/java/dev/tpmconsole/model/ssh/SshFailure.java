@@ -1,15 +1,19 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import java.io.IOException;
 
 /**
  * A host that could not be reached or worked on, with the reason a person acts on: the connection was
  * refused, timed out, the keys were refused, the host key is unknown or changed, a permission was denied.
  */
-public final class SshFailure extends IOException {
+public final class SshFailure extends IOException implements LocalizedFailure {
 
     /** The kinds of failure docs/hosts.md names; {@link #label()} starts the message. */
-    public enum Reason {
+    public enum Reason implements Messages.Localized {
         REFUSED("refused"), TIMEOUT("time-out"), AUTHENTICATION("authentication"), HOST_KEY("host key"),
         PERMISSION("permission"), NETWORK("network"), PROTOCOL("ssh");
 
@@ -22,19 +26,53 @@ public final class SshFailure extends IOException {
         public String label() {
             return label;
         }
+
+        /** The label for a person, in the language being read ({@code ssh.reason.<NAME>}). */
+        @Override
+        public Message message() {
+            return Message.of("ssh.reason." + name());
+        }
     }
 
     private final Reason reason;
     private final String fingerprint;
+    private final transient Message message;
 
+    /** A detail with no translation (a library's words). */
     public SshFailure(Reason reason, String detail) {
+        this(reason, LocalizedException.verbatim(detail), null, null);
+    }
+
+    /** A detail with no translation (a library's words). */
+    public SshFailure(Reason reason, String detail, String fingerprint, Throwable cause) {
+        this(reason, LocalizedException.verbatim(detail), fingerprint, cause);
+    }
+
+    public SshFailure(Reason reason, Message detail) {
         this(reason, detail, null, null);
     }
 
-    public SshFailure(Reason reason, String detail, String fingerprint, Throwable cause) {
-        super(reason.label() + ": " + detail, cause);
+    /** The message is the reason's label, then the detail: {@code refused: connection refused by ...}. */
+    public SshFailure(Reason reason, Message detail, String fingerprint, Throwable cause) {
+        this(Message.of("ssh.failure", reason, detail), reason, fingerprint, cause);
+    }
+
+    private SshFailure(Message message, Reason reason, String fingerprint, Throwable cause) {
+        super(message.english(), cause);
         this.reason = reason;
         this.fingerprint = fingerprint;
+        this.message = message;
+    }
+
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    /** In the process's current language. */
+    @Override
+    public String getLocalizedMessage() {
+        return message.toString();
     }
 
     public Reason reason() {

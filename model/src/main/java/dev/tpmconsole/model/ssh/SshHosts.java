@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.ssh;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.util.Texts;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -247,8 +248,8 @@ public final class SshHosts implements AutoCloseable {
             }
             if (!cf.await(settings.connectTimeout())) {
                 cf.cancel();
-                throw new SshFailure(SshFailure.Reason.TIMEOUT, "no connection to " + where + " in "
-                        + settings.connectTimeout().toSeconds() + " s");
+                throw new SshFailure(SshFailure.Reason.TIMEOUT, Message.of("ssh.connect.timeoutIn", where,
+                        settings.connectTimeout().toSeconds()));
             }
             if (cf.getException() != null) {
                 throw connectFailure(where, cf.getException());
@@ -264,9 +265,8 @@ public final class SshHosts implements AutoCloseable {
                         + e.getMessage(), null, e);
             }
             if (!af.await(settings.readTimeout())) {
-                throw c.failure != null ? c.failure : new SshFailure(SshFailure.Reason.TIMEOUT, where
-                        + " did not complete the key exchange and authentication in "
-                        + settings.readTimeout().toSeconds() + " s");
+                throw c.failure != null ? c.failure : new SshFailure(SshFailure.Reason.TIMEOUT,
+                        Message.of("ssh.connect.authTimeout", where, settings.readTimeout().toSeconds()));
             }
             if (!af.isSuccess()) {
                 if (c.failure != null) {
@@ -274,16 +274,16 @@ public final class SshHosts implements AutoCloseable {
                 }
                 Throwable e = af.getException();
                 if (e != null && String.valueOf(e.getMessage()).contains("timed out")) {
-                    throw new SshFailure(SshFailure.Reason.TIMEOUT, where + " did not answer in time ("
-                            + e.getMessage() + ")", null, e);
+                    throw new SshFailure(SshFailure.Reason.TIMEOUT, Message.of("ssh.connect.noAnswer", where,
+                            e.getMessage()), null, e);
                 }
                 if (e != null && (s.isClosed() || s.isClosing()) && !(String.valueOf(e.getMessage())
                         .contains("authentication"))) {
-                    throw new SshFailure(SshFailure.Reason.NETWORK, where + " closed the connection ("
-                            + e.getMessage() + ")", null, e);
+                    throw new SshFailure(SshFailure.Reason.NETWORK, Message.of("ssh.connect.closed", where,
+                            e.getMessage()), null, e);
                 }
-                throw new SshFailure(SshFailure.Reason.AUTHENTICATION, target.user() + "@" + where
-                        + " refused every key offered (" + offered(c) + ")", null, e);
+                throw new SshFailure(SshFailure.Reason.AUTHENTICATION, Message.of("ssh.connect.keysRefused",
+                        target.user() + "@" + where, offered(c)), null, e);
             }
             return s;
         } catch (SshFailure e) {
@@ -319,18 +319,18 @@ public final class SshHosts implements AutoCloseable {
             t = t.getCause();
         }
         if (t instanceof ConnectException) {
-            return new SshFailure(SshFailure.Reason.REFUSED, "connection refused by " + where, null, e);
+            return new SshFailure(SshFailure.Reason.REFUSED, Message.of("ssh.connect.refused", where), null, e);
         }
         if (t instanceof SocketTimeoutException) {
-            return new SshFailure(SshFailure.Reason.TIMEOUT, "no connection to " + where, null, e);
+            return new SshFailure(SshFailure.Reason.TIMEOUT, Message.of("ssh.connect.timeout", where), null, e);
         }
         if (t instanceof UnknownHostException) {
-            return new SshFailure(SshFailure.Reason.NETWORK, "unknown host " + where, null, e);
+            return new SshFailure(SshFailure.Reason.NETWORK, Message.of("ssh.connect.unknownHost", where), null, e);
         }
         if (t instanceof NoRouteToHostException) {
-            return new SshFailure(SshFailure.Reason.NETWORK, "no route to " + where, null, e);
+            return new SshFailure(SshFailure.Reason.NETWORK, Message.of("ssh.connect.noRoute", where), null, e);
         }
-        return new SshFailure(SshFailure.Reason.NETWORK, "cannot connect to " + where + " (" + e.getMessage() + ")",
+        return new SshFailure(SshFailure.Reason.NETWORK, Message.of("ssh.connect.failed", where, e.getMessage()),
                 null, e);
     }
 
@@ -392,10 +392,8 @@ public final class SshHosts implements AutoCloseable {
             return true;
         }
         if (v instanceof KnownHosts.Changed ch) {
-            c.failure = new SshFailure(SshFailure.Reason.HOST_KEY, (ch.revoked() ? "the " + type + " key of "
-                    + t.knownHostsName() + " is marked revoked" : "the " + type + " key of " + t.knownHostsName()
-                    + " has CHANGED (now " + fingerprint + "); refused") + ": see " + knownHosts.file() + " line "
-                    + ch.line() + (ch.revoked() ? "" : " (remove that line only if the host was reinstalled)"),
+            c.failure = new SshFailure(SshFailure.Reason.HOST_KEY, Message.of(ch.revoked() ? "ssh.hostKey.revoked"
+                    : "ssh.hostKey.changed", type, t.knownHostsName(), fingerprint, knownHosts.file(), ch.line()),
                     fingerprint, null);
             return false;
         }
@@ -413,9 +411,9 @@ public final class SshHosts implements AutoCloseable {
             }
         }
         if (!trusted) {
-            c.failure = new SshFailure(SshFailure.Reason.HOST_KEY, "the " + type + " key of " + t.knownHostsName()
-                    + " is unknown (" + fingerprint + ")" + (note == null ? "" : "; " + note)
-                    + ": check it, then add it to " + knownHosts.file() + " (or accept new host keys)", fingerprint, null);
+            c.failure = new SshFailure(SshFailure.Reason.HOST_KEY, Message.of(others.isEmpty() ? "ssh.hostKey.unknown"
+                    : "ssh.hostKey.unknownOtherTypes", type, t.knownHostsName(), fingerprint, knownHosts.file(),
+                    String.join(", ", others)), fingerprint, null);
             return false;
         }
         try {

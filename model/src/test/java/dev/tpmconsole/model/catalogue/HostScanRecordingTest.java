@@ -6,6 +6,7 @@ import dev.tpmconsole.model.audit.FindingState;
 import dev.tpmconsole.model.hosts.HostFinding;
 import dev.tpmconsole.model.hosts.HostRule;
 import dev.tpmconsole.model.hosts.HostScanReport;
+import dev.tpmconsole.model.i18n.LocalizedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,12 +50,12 @@ class HostScanRecordingTest {
 
     static HostFinding untracked(String host, String path) {
         return new HostFinding(HostRule.HOST_STATE_UNTRACKED, host, "127.0.0.11", path, null, null, null,
-                "no TpmState row names " + path, "remove the folder");
+                LocalizedException.verbatim("no TpmState row names " + path), LocalizedException.verbatim("remove the folder"));
     }
 
     static HostFinding unreachable(String host) {
         return new HostFinding(HostRule.HOST_UNREACHABLE, host, "127.0.0.12", null, null, null, null,
-                "connection refused", "check the host");
+                LocalizedException.verbatim("connection refused"), LocalizedException.verbatim("check the host"));
     }
 
     /** A report of the two hosts: each scanned, or unreachable (then its only finding says so). */
@@ -70,7 +71,7 @@ class HostScanRecordingTest {
             HostFinding down = unreachable("h2");
             findings.add(down);
             hosts.add(new HostScanReport.Host("h2", "host-2", "127.0.0.12", HostScanReport.Status.UNREACHABLE,
-                    "connection refused", List.of(), List.of(down)));
+                    LocalizedException.verbatim("connection refused"), List.of(), List.of(down)));
         }
         return new HostScanReport("c.sqlite", clock.advance(Duration.ofHours(1)).instant(), hosts, findings);
     }

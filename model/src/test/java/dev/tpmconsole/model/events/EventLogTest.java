@@ -144,6 +144,22 @@ class EventLogTest {
         Event e = new Event(Instant.parse("2026-11-26T02:00:00Z"), Event.Level.WARNING, "preferences",
                 "  Preferences reset  ", "line one\nline two\n");
         assertThat(e.toText()).endsWith("WARNING preferences Preferences reset\n    line one\n    line two");
-        assertThat(new Event(Instant.EPOCH, Event.Level.INFO, null, null, "  ").details()).isNull();
+        assertThat(new Event(Instant.EPOCH, Event.Level.INFO, null, (String) null, "  ").details()).isNull();
+    }
+
+    @Test
+    void anEventOfAMessageIsEnglishInTheFileAndShownInTheCurrentLanguage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("events.log");
+        dev.tpmconsole.model.i18n.Language before = dev.tpmconsole.model.i18n.Messages.currentLanguage();
+        try (EventLog log = new EventLog(10, CLOCK, file)) {
+            dev.tpmconsole.model.i18n.Messages.setCurrent(dev.tpmconsole.model.i18n.Language.ZH_CN);
+            Event e = log.warning("source", dev.tpmconsole.model.i18n.Message.of("source.noSuchFile", "/x.sqlite"), null);
+            assertThat(e.message()).isEqualTo("No such file: /x.sqlite");
+            assertThat(e.shown()).isEqualTo("文件不存在：/x.sqlite");
+            assertThat(Files.readString(file)).contains("No such file: /x.sqlite").doesNotContain("文件");
+            assertThat(log.info("app", "plain").shown()).isEqualTo("plain");
+        } finally {
+            dev.tpmconsole.model.i18n.Messages.setCurrent(before);
+        }
     }
 }

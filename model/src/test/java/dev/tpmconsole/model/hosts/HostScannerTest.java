@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
@@ -226,6 +228,40 @@ class HostScannerTest {
         }
         try (Source s = Sources.open(snapshot().toString(), OpenOptions.readOnly())) {
             HostScanner.refuseDemo(s);
+        }
+    }
+
+    @Test
+    void theJsonIsTheSameInEveryLanguage_theTextIsInTheCurrentOne() throws Exception {
+        HostScanReport r;
+        try (Source s = Sources.open(snapshot().toString(), OpenOptions.readOnly())) {
+            r = scan(s, HostScanner.Options.defaults());
+        }
+        Map<Language, String[]> out = new java.util.EnumMap<>(Language.class);
+        Language before = Messages.currentLanguage();
+        try {
+            for (Language l : Language.values()) {
+                Messages.setCurrent(l);
+                ByteArrayOutputStream json = new ByteArrayOutputStream();
+                HostScanWriters.json(r, json);
+                java.io.StringWriter text = new java.io.StringWriter();
+                HostScanWriters.text(r, new java.io.PrintWriter(text));
+                out.put(l, new String[] {json.toString(java.nio.charset.StandardCharsets.UTF_8), text.toString()});
+            }
+        } finally {
+            Messages.setCurrent(before);
+        }
+        assertThat(out.get(Language.ZH_CN)[0]).isEqualTo(out.get(Language.EN)[0]);
+        assertThat(out.get(Language.EN)[1]).startsWith("Host scan of ").doesNotContain("!");
+        assertThat(out.get(Language.ZH_CN)[1]).startsWith("物理机扫描：")
+                .contains(HostRule.HOST_STATE_UNTRACKED.title().in(Messages.of(Language.ZH_CN)), "汇总：", "移入回收目录")
+                .doesNotContain("!hosts.", "!rule.", "!report.", "!severity.", "On host", "Summary");
+        String dump = System.getProperty("reports.dump");
+        if (dump != null) {
+            java.nio.file.Files.createDirectories(Path.of(dump));
+            java.nio.file.Files.writeString(Path.of(dump, "hosts.json"), out.get(Language.EN)[0]);
+            java.nio.file.Files.writeString(Path.of(dump, "hosts.text"), out.get(Language.EN)[1]);
+            java.nio.file.Files.writeString(Path.of(dump, "hosts.zh_CN.text"), out.get(Language.ZH_CN)[1]);
         }
     }
 }

@@ -54,4 +54,34 @@ class MessagesTest {
         assertThat(Language.forLocale(Locale.TAIWAN)).isEqualTo(Language.ZH_CN);
         assertThat(Language.forLocale(Locale.GERMANY)).isEqualTo(Language.EN);
     }
+
+    @Test
+    void aFailureIsEnglishAsAMessageAndInTheCurrentLanguageWhenLocalized(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path notSqlite = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "-- MySQL dump 10.13\n");
+        Language before = Messages.currentLanguage();
+        try {
+            Messages.setCurrent(Language.ZH_CN);
+            assertThatThrownBy(() -> dev.tpmconsole.model.source.SqliteSnapshot.open(notSqlite,
+                    dev.tpmconsole.model.source.OpenOptions.readOnly()))
+                    .isInstanceOf(dev.tpmconsole.model.source.SourceException.class)
+                    .hasMessage(notSqlite + " is not an SQLite database: it is SQL text (a mysqldump is converted with"
+                            + " `tpm-console import`)")
+                    .satisfies(e -> assertThat(e.getLocalizedMessage()).isEqualTo(notSqlite
+                            + " 不是 SQLite 数据库：这是 SQL 文本（mysqldump 转储文件请用 `tpm-console import` 转换）"))
+                    .satisfies(e -> assertThat(LocalizedException.messageOf(e).key()).isEqualTo("source.sqlite.notSqlite"));
+            LocalizedException plain = new LocalizedException("plan.noVm");
+            assertThat(plain.getMessage()).isEqualTo("Name at least one VM (--vm UUID)");
+            assertThat(plain.getLocalizedMessage()).isEqualTo("请至少指定一台云主机（--vm UUID）");
+            assertThat(LocalizedException.messageOf(new IllegalStateException("disk on fire")).toString())
+                    .isEqualTo("disk on fire");
+        } finally {
+            Messages.setCurrent(before);
+        }
+    }
+
+    @Test
+    void anArgumentMayBeNull() {
+        assertThat(Message.of("source.cannotRead", "x", null).english()).isEqualTo("Cannot read x: null");
+    }
 }

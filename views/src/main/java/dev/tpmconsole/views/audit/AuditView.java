@@ -194,7 +194,7 @@ public final class AuditView {
         key.setPrefWidth(Em.of(18));
         TableColumn<Finding, String> detail = new TableColumn<>("Detail");
         detail.setId("detailColumn");
-        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
+        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.tpmconsole.views.util.I18n.t(c.getValue().message())));
         detail.setPrefWidth(Em.of(46));
         detail.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -76,7 +76,7 @@ final class VmDetailsView {
                 Tables.column("findingRuleColumn", "Rule", 16.5, f -> f.rule().name()),
                 Tables.column("findingTableColumn", "Table", 11.5, VmFinding::table),
                 Tables.column("findingKeyColumn", "Key", 18, VmFinding::key),
-                Tables.column("findingDetailColumn", "Detail", 30, VmFinding::detail)));
+                Tables.column("findingDetailColumn", "Detail", 30, f -> dev.tpmconsole.views.util.I18n.t(f.message()))));
 
         TableView<VmDetails.Tpm> tpms = table("tpmTable", "No TPM", vm.tpms(), t -> List.of());
         tpms.getColumns().setAll(List.of(

@@ -75,7 +75,7 @@ public final class HostScanViewModel extends JobViewModel {
                 return findings.isEmpty() ? "" : "Select a finding to see its detail.";
             }
             return f.rule().name() + " (" + f.severity().label() + ") on " + f.managementIp() + "\n"
-                    + (f.path() == null ? "" : f.path() + "\n") + f.detail() + "\nRepair: " + f.repair()
+                    + (f.path() == null ? "" : f.path() + "\n") + dev.tpmconsole.views.util.I18n.t(f.message()) + "\nRepair: " + dev.tpmconsole.views.util.I18n.t(f.repairMessage())
                     + (f.table() == null ? "" : "\nRow: " + f.table() + " " + f.key())
                     + "\n\n" + f.rule().explanation();
         }, selectedFinding, findings);

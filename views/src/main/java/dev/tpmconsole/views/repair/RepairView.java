@@ -134,7 +134,7 @@ public final class RepairView {
         table.getColumns().add(column("Kind", 16.5, r -> r.kind().title()));
         table.getColumns().add(column("Key ref", 6, r -> r.finding().key()));
         table.getColumns().add(column("What happens", 24, r -> r.kind().action()));
-        table.getColumns().add(column("Finding", 43, r -> r.finding().detail()));
+        table.getColumns().add(column("Finding", 43, r -> dev.tpmconsole.views.util.I18n.t(r.finding().message())));
         table.setPlaceholder(new Label("No key finding: nothing to repair"));
         // wraps onto a second line rather than shrink a button to "…" when the font is large for the window
         FlowPane kinds = new FlowPane();
