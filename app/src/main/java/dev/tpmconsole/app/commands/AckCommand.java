@@ -22,44 +22,37 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ack SOURCE --rule ID --key KEY --reason TEXT [--table T] [--until DATE]} and {@code ack --remove ...}:
  * acknowledges a finding of SOURCE's cloud in the catalogue (docs/catalogue.md), or takes it back.
  */
-@Command(name = "ack", mixinStandardHelpOptions = true,
-        description = "Acknowledge a finding of SOURCE's cloud in the catalogue: it is shown as acknowledged (with the"
-                + " reason, who and until when) in every later audit of that cloud, and `audit --fail-on"
-                + " unacknowledged` passes over it. --remove takes it back. A reason is required. Reads SOURCE only to"
-                + " know its cloud. Exit 0 done, 1 the source or catalogue cannot be used (or --remove found nothing),"
-                + " 2 usage error.")
+@Command(name = "ack", mixinStandardHelpOptions = true)
 public final class AckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")
+    @Option(names = "--rule", paramLabel = "ID", required = true)
     String rule;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "The finding's key (as the audit reports it: a uuid, or"
-            + " the id of an EncryptedResourceKeyRefVO); required, except for a host scan's finding without a row.")
+    @Option(names = "--key", paramLabel = "KEY")
     String key;
 
-    @Option(names = "--table", paramLabel = "T", description = "The finding's table (default: the rule's table).")
+    @Option(names = "--table", paramLabel = "T")
     String table;
 
-    @Option(names = "--host", paramLabel = "UUID", description = "Host scans: the finding's host.")
+    @Option(names = "--host", paramLabel = "UUID")
     String host;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "Host scans: the finding's path on the host.")
+    @Option(names = "--path", paramLabel = "PATH")
     String path;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is accepted (required, except with --remove).")
+    @Option(names = "--reason", paramLabel = "TEXT")
     String reason;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Until when it holds: a date (YYYY-MM-DD, through"
-            + " that day, UTC) or a time (2026-12-31T18:00:00Z); by default it does not expire.")
+    @Option(names = "--until", paramLabel = "DATE")
     String until;
 
-    @Option(names = "--remove", description = "Take the acknowledgement back.")
+    @Option(names = "--remove")
     boolean remove;
 
     @Mixin

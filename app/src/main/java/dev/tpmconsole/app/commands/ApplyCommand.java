@@ -30,12 +30,7 @@ import picocli.CommandLine.Spec;
  * clean-up pipeline, changing SOURCE in place after a backup. Exit 0 every item done, 4 finished with failed
  * (or skipped) items, 1 refused before any change, 2 usage error.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Apply a plan (from `plan`) to SOURCE: back it up into the run folder, check that nothing"
-                + " changed since planning, then delete item by item with a journal and a quarantine bundle; host"
-                + " work is exported as scripts, or done over SSH with --host-work ssh."
-                + " Exit 0 all done, 4 some items failed or were skipped (--resume retries them), 1 refused, 2 usage"
-                + " error.")
+@Command(name = "apply", mixinStandardHelpOptions = true)
 public final class ApplyCommand implements Callable<Integer> {
 
     public static final int FAILED_ITEMS = 4;
@@ -53,17 +48,13 @@ public final class ApplyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack management node"
-            + " is stopped (writes are refused while a heartbeat is recent).")
+    @Option(names = "--nodes-stopped")
     boolean nodesStopped;
 
     /** How host work is done. */
     public enum HostWorkMode { export, ssh }
 
-    @Option(names = "--host-work", paramLabel = "MODE", defaultValue = "export",
-            description = "export (default): write each host's work as a script into the run folder; ssh: move each"
-                    + " TPM state folder into the run's trash on its host (/var/lib/libvirt/swtpm/.tpm-console-trash/),"
-                    + " over SFTP, so that undo can put it back. A resumed run keeps its own choice.")
+    @Option(names = "--host-work", paramLabel = "MODE", defaultValue = "export")
     HostWorkMode hostWork = HostWorkMode.export;
 
     @picocli.CommandLine.Mixin
@@ -73,20 +64,18 @@ public final class ApplyCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false)
         Fresh fresh;
 
-        @Option(names = "--resume", paramLabel = "JOURNAL", required = true,
-                description = "Finish the run of this journal, retrying failed items.")
+        @Option(names = "--resume", paramLabel = "JOURNAL", required = true)
         Path resume;
     }
 
     static final class Fresh {
-        @Parameters(index = "0", paramLabel = "SOURCE", description = "The one to change. " + CliSources.SOURCE_HELP)
+        @Parameters(index = "0", paramLabel = "SOURCE")
         String source;
 
-        @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON.")
+        @Parameters(index = "1", paramLabel = "PLAN")
         Path plan;
 
-        @Option(names = "--journal", paramLabel = "FILE",
-                description = "Where the journal goes (its folder holds the run); default: SOURCE.runs/<time>/.")
+        @Option(names = "--journal", paramLabel = "FILE")
         Path journal;
     }
 

@@ -48,11 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * findings make it exit with 3. The catalogue opens on a thread of its own while the rules run; a catalogue that
  * cannot be used is one line on stderr, and the report and exit status are what they would be without one.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Report the rows ZStack left behind (the rules of docs/audit-rules.md), as JSON, CSV or a text"
-                + " table, each finding marked new, seen or acknowledged from the catalogue, and record the audit in"
-                + " it. Exit status: 0 no orphan or suspect finding (of the --fail-on kind), 3 at least one, 1 the"
-                + " source cannot be read or is not a ZStack database, 2 usage error.")
+@Command(name = "audit", mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
 
     /** Exit status when there is at least one orphan or suspect finding. */
@@ -67,31 +63,26 @@ public final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv or text (default: text on a terminal, json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
-    @Option(names = "--rule", paramLabel = "ID", arity = "1..*",
-            description = "Run only these rules (default: all). IDs: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--rule", paramLabel = "ID", arity = "1..*")
     List<AuditRule> rules;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--show-sql", description = "Print the SQL each rule runs on SOURCE, and do not run it.")
+    @Option(names = "--show-sql")
     boolean showSql;
 
-    @Option(names = "--timings", description = "Print how long each rule took to stderr.")
+    @Option(names = "--timings")
     boolean timings;
 
     @Option(names = "--fail-on", paramLabel = "WHICH", converter = FailOnConverter.class,
-            completionCandidates = FailOnConverter.Candidates.class,
-            description = "Which orphan or suspect findings make the audit exit with 3: any (default), unacknowledged"
-                    + " (not acknowledged in the catalogue), or new (not reported by the cloud's previous audit). Without"
-                    + " a catalogue every finding counts as new and unacknowledged.")
+            completionCandidates = FailOnConverter.Candidates.class)
     FindingState.FailOn failOn = FindingState.FailOn.ANY;
 
     @Mixin

@@ -17,10 +17,6 @@ import picocli.CommandLine.Spec;
  * {@code clouds name}, {@code clouds merge}, {@code clouds split}.
  */
 @Command(name = "clouds", mixinStandardHelpOptions = true,
-        description = "List the clouds of the catalogue (id, name, audits, last audit, sources). The console takes"
-                + " snapshots and live databases that share management-node, zone, host or key-provider uuids for one"
-                + " cloud; when it guessed wrong, merge two clouds into one, or split sources off into a cloud of"
-                + " their own. Exit 0, 1 the catalogue cannot be used (or no such cloud), 2 usage error.",
         subcommands = {CloudsCommand.Name.class, CloudsCommand.Merge.class, CloudsCommand.Split.class})
 public final class CloudsCommand implements Callable<Integer> {
 
@@ -30,8 +26,7 @@ public final class CloudsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin
@@ -68,16 +63,15 @@ public final class CloudsCommand implements Callable<Integer> {
     }
 
     /** {@code clouds name ID NAME}. */
-    @Command(name = "name", mixinStandardHelpOptions = true,
-            description = "Name cloud ID (an empty NAME takes the name away).")
+    @Command(name = "name", mixinStandardHelpOptions = true)
     static final class Name implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "The cloud (an id from `clouds`).")
+        @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Parameters(index = "1", paramLabel = "NAME", description = "Its name.")
+        @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
         @Mixin
@@ -93,18 +87,15 @@ public final class CloudsCommand implements Callable<Integer> {
     }
 
     /** {@code clouds merge FROM INTO}. */
-    @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Merge cloud FROM into cloud INTO (they are one cloud): FROM's audits, runs, acknowledgements"
-                    + " and markers move to INTO, whose findings' history is computed again over all its audits in"
-                    + " order; FROM is gone.")
+    @Command(name = "merge", mixinStandardHelpOptions = true)
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FROM", description = "The cloud that goes.")
+        @Parameters(index = "0", paramLabel = "FROM")
         long from;
 
-        @Parameters(index = "1", paramLabel = "INTO", description = "The cloud that stays.")
+        @Parameters(index = "1", paramLabel = "INTO")
         long into;
 
         @Mixin
@@ -122,19 +113,15 @@ public final class CloudsCommand implements Callable<Integer> {
     }
 
     /** {@code clouds split ID SOURCE...}. */
-    @Command(name = "split", mixinStandardHelpOptions = true,
-            description = "Split the audits and runs of these sources off cloud ID into a new cloud (they are another"
-                    + " cloud); later audits of these sources go to the new cloud. The findings' history of both is"
-                    + " computed again; acknowledgements stay with ID.")
+    @Command(name = "split", mixinStandardHelpOptions = true)
     static final class Split implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "The cloud to split.")
+        @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*",
-                description = "The sources (as `clouds` lists them) that are another cloud.")
+        @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*")
         List<String> sources;
 
         @Mixin

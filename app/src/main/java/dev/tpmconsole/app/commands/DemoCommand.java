@@ -17,9 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code demo --out FILE}: writes a realistic, deterministic demo snapshot with dirty rows of every kind. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Write a demo snapshot: a realistic ZStack TPM database with dirty rows of every kind."
-            + " The same --vms and --seed always give the same rows.")
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -29,18 +27,16 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The snapshot file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--vms", paramLabel = "N", defaultValue = "" + DemoOptions.DEFAULT_VMS,
-            description = "Number of VMs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vms", paramLabel = "N", defaultValue = "" + DemoOptions.DEFAULT_VMS)
     int vms;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DemoOptions.DEFAULT_SEED,
-            description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DemoOptions.DEFAULT_SEED)
     long seed;
 
-    @Option(names = "--force", description = "Replace FILE if it exists.")
+    @Option(names = "--force")
     boolean force;
 
     @Override

@@ -23,10 +23,7 @@ import picocli.CommandLine.Parameters;
  * {@code gui [SOURCE]}: starts the console window. Without a source it opens the built-in demo snapshot,
  * generating it in the data folder on the first start.
  */
-@Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Start the console window (the default when no command is given). Without SOURCE (or"
-            + " with --demo) it opens the built-in demo snapshot, generated on first start. What the console does"
-            + " is also appended to events.log in the data folder (Help > Event log shows it).")
+@Command(name = "gui", mixinStandardHelpOptions = true)
 public final class GuiCommand implements Callable<Integer> {
 
     /** Held so that the level set on it is not lost when JUL drops an unreferenced logger. */
@@ -43,13 +40,13 @@ public final class GuiCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1")
     Path source;
 
-    @Option(names = "--demo", description = "Open the built-in demo snapshot.")
+    @Option(names = "--demo")
     boolean demo;
 
-    @Option(names = "--audit", description = "Open the audit window and run the audit once the source is open.")
+    @Option(names = "--audit")
     boolean audit;
 
     @Override

@@ -21,11 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code history SOURCE}: the audits of SOURCE's cloud from the catalogue, counts per rule, new and resolved. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List the recorded audits (and host scans) of SOURCE's cloud, oldest first: when, of which"
-                + " source, the findings per rule, how many were new and how many resolved since the audit before,"
-                + " and the acknowledged findings. Reads SOURCE only to know its cloud. Exit 0, 1 the source or"
-                + " catalogue cannot be used, 2 usage error.")
+@Command(name = "history", mixinStandardHelpOptions = true)
 public final class HistoryCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -34,11 +30,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json, text or csv (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin

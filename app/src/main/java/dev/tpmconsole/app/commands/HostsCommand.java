@@ -5,8 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hosts}: work on the KVM hosts themselves, over SSH (docs/hosts.md). */
-@Command(name = "hosts", mixinStandardHelpOptions = true, subcommands = {HostsScanCommand.class, HostsPurgeTrashCommand.class},
-        description = "Work on the KVM hosts themselves, over SSH (SFTP only): scan what is there, purge the trash of old runs.")
+@Command(name = "hosts", mixinStandardHelpOptions = true, subcommands = {HostsScanCommand.class, HostsPurgeTrashCommand.class})
 public final class HostsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -32,11 +32,7 @@ import picocli.CommandLine;
  * that on every host of SOURCE, listing it (docs/hosts.md, "Cleaning"). After this, {@code undo} cannot put those
  * folders back. Exit 0 done, 4 a host could not be reached, 1 the source or an SSH file cannot be read, 2 usage.
  */
-@Command(name = "purge-trash", mixinStandardHelpOptions = true,
-        description = "Delete for good the TPM state folders that runs moved into the trash on the hosts"
-                + " (/var/lib/libvirt/swtpm/.tpm-console-trash/<run>/) longer ago than --older-than, on every host of"
-                + " SOURCE, listing them; --dry-run only lists them. undo cannot put purged folders back. Exit 0 done,"
-                + " 4 some host could not be reached, 1 the source or an SSH file cannot be read, 2 usage error.")
+@Command(name = "purge-trash", mixinStandardHelpOptions = true)
 public final class HostsPurgeTrashCommand implements Callable<Integer> {
 
     private static final Pattern AGE = Pattern.compile("([0-9]{1,6})([dhm])");
@@ -44,15 +40,13 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d",
-            description = "Purge the trash of runs older than AGE: days (7d), hours (12h) or minutes (30m);"
-                    + " default: ${DEFAULT-VALUE}.")
+    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d")
     String olderThan = "7d";
 
-    @Option(names = "--dry-run", description = "List what would be purged; delete nothing.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     @Mixin

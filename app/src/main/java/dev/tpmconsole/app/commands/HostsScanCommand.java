@@ -33,13 +33,7 @@ import picocli.CommandLine;
  * Read-only on the hosts and on the database. Exit 0 every finding info, 3 at least one other, 1 the source or an
  * SSH file cannot be read (or the source is the demo), 2 usage error.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan the KVM hosts of SOURCE over SSH (SFTP only, read-only): list /var/lib/libvirt/swtpm/"
-                + " and /var/lib/libvirt/qemu/nvram/ on each host that has a VmHostFileVO row and compare them with"
-                + " the rows (HOST_STATE_MISSING, HOST_STATE_UNTRACKED, HOST_NVRAM_UNTRACKED, HOST_PATH_REFUSED,"
-                + " HOST_UNREACHABLE). Each host is reached at its managementIp, used as an alias of the OpenSSH"
-                + " client configuration. Exit status: 0 every finding is info, 3 at least one is not, 1 the source"
-                + " or an SSH file cannot be read, 2 usage error.")
+@Command(name = "scan", mixinStandardHelpOptions = true)
 public final class HostsScanCommand implements Callable<Integer> {
 
     /** Exit status when a finding is more than info. */
@@ -51,20 +45,19 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--host", paramLabel = "UUID", arity = "1..*", description = "Scan only these hosts.")
+    @Option(names = "--host", paramLabel = "UUID", arity = "1..*")
     List<String> hosts;
 
-    @Option(names = "--all-hosts", description = "Scan every HostEO row, also hosts without VmHostFileVO rows.")
+    @Option(names = "--all-hosts")
     boolean allHosts;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json or text (default: text on a terminal, json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Mixin

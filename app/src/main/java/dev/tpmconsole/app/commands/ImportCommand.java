@@ -26,11 +26,7 @@ import picocli.CommandLine.Spec;
  * into a snapshot, in one streaming pass, with a progress bar on a terminal. A dump that is cut off, damaged or
  * not a mysqldump is refused with a message and leaves no file behind; so does Ctrl+C.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a mysqldump of ZStack's database (plain or gzip-compressed, as MariaDB's or MySQL's"
-            + " mysqldump writes it) into a snapshot. Only the tables of the TPM schema are kept; every other table"
-            + " is skipped. Exit status: 0 imported, 1 the dump cannot be read or is not a mysqldump of a ZStack"
-            + " database, or SNAPSHOT exists (without --force), 2 usage error.")
+@Command(name = "import", mixinStandardHelpOptions = true)
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -40,21 +36,19 @@ public final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "DUMP", description = "The dump: mysqldump output, plain or gzip-compressed.")
+    @Parameters(paramLabel = "DUMP")
     Path dump;
 
-    @Option(names = "--out", paramLabel = "SNAPSHOT",
-            description = "The snapshot to write (default: beside DUMP, named after it, ending in .sqlite).")
+    @Option(names = "--out", paramLabel = "SNAPSHOT")
     Path out;
 
-    @Option(names = "--force", description = "Replace SNAPSHOT if it exists (only once the new one is complete).")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--database", paramLabel = "NAME",
-            description = "When the dump holds several databases, import the tables of this one.")
+    @Option(names = "--database", paramLabel = "NAME")
     String database;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet")
     boolean quiet;
 
     @Override

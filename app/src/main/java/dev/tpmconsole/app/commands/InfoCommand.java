@@ -18,8 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info SOURCE}: the schema layout and the row counts per table. Never writes to the source. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the schema layout of a ZStack database and its row counts per table.")
+@Command(name = "info", mixinStandardHelpOptions = true)
 public final class InfoCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -35,10 +34,10 @@ public final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text")
     Format format;
 
     @Override

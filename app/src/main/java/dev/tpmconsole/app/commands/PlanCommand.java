@@ -24,9 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code plan remove|reset SOURCE --vm UUID ...}: what a remove or reset of the TPM of these VMs will delete,
  * as the plan JSON of docs/cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (docs/cleanup.md),"
-                + " every row named, host paths to clean, rows kept and why. Nothing is changed.")
+@Command(name = "plan", mixinStandardHelpOptions = true)
 public final class PlanCommand implements Callable<Integer> {
 
     /** The operations a plan can be made for. */
@@ -41,16 +39,16 @@ public final class PlanCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
+    @Parameters(index = "0", paramLabel = "OPERATION")
     Operation operation;
 
-    @Parameters(index = "1", paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(index = "1", paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--vm", paramLabel = "UUID", required = true, description = "A VM (repeat for several).")
+    @Option(names = "--vm", paramLabel = "UUID", required = true)
     List<String> vms;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Override

@@ -16,11 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runs SOURCE}: the runs (apply, repair, undo) recorded on SOURCE's cloud, with their journals. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs recorded on SOURCE's cloud (apply, repair, undo, from the command line or the"
-                + " window), oldest first: when, what, the outcome, items done, failed and skipped, how long, and the"
-                + " journal (for apply --resume and undo). A run still 'running' was interrupted (resume it). Exit 0,"
-                + " 1 the source or catalogue cannot be used, 2 usage error.")
+@Command(name = "runs", mixinStandardHelpOptions = true)
 public final class RunsCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -29,11 +25,10 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin

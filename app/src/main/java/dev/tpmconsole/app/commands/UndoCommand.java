@@ -16,11 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code undo JOURNAL}: puts back what a run deleted, from its quarantine bundle; rows that exist again are refused. */
-@Command(name = "undo", mixinStandardHelpOptions = true,
-        description = "Restore the rows a run deleted (from the quarantine bundle beside JOURNAL), in one"
-                + " transaction; rows whose key exists again are refused and listed. A run that did its host work"
-                + " over SSH gets its TPM state folders moved back from the trash on the hosts (a path that exists"
-                + " again is refused and listed). Exit 0 all restored, 4 some refused, 1 cannot read.")
+@Command(name = "undo", mixinStandardHelpOptions = true)
 public final class UndoCommand implements Callable<Integer> {
 
     @Spec
@@ -30,14 +26,13 @@ public final class UndoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
+    @Parameters(paramLabel = "JOURNAL")
     Path journal;
 
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @picocli.CommandLine.Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack"
-            + " management node is stopped.")
+    @picocli.CommandLine.Option(names = "--nodes-stopped")
     boolean nodesStopped;
 
     @Override
