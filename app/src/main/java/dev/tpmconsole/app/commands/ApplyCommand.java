@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.Pipeline;
 import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.RunEvent;
@@ -87,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Plan plan = null;
         if (mode.resume != null) {
             if (!Files.isRegularFile(mode.resume)) {
-                err.println("tpm-console: no journal at " + mode.resume);
+                err.println("tpm-console: " + Messages.text("cli.noJournal", mode.resume.toString()));
                 return 1;
             }
             // the journal names a live database without its password: it comes from the environment again
@@ -95,13 +97,14 @@ public final class ApplyCommand implements Callable<Integer> {
         } else {
             sourceSpec = mode.fresh.source;
             if (!Files.isRegularFile(mode.fresh.plan)) {
-                err.println("tpm-console: no plan at " + mode.fresh.plan);
+                err.println("tpm-console: " + Messages.text("cli.apply.noPlan", mode.fresh.plan.toString()));
                 return 1;
             }
             try {
                 plan = PlanJson.read(mode.fresh.plan);
             } catch (java.io.IOException e) {
-                err.println("tpm-console: " + mode.fresh.plan + " is not a plan: " + e.getMessage());
+                err.println("tpm-console: " + Messages.text("cli.apply.notAPlan", mode.fresh.plan.toString(),
+                        e.getLocalizedMessage()));
                 return 1;
             }
         }
@@ -118,7 +121,7 @@ public final class ApplyCommand implements Callable<Integer> {
                         ? Runs.resume(source, mode.resume, Clock.systemUTC(), Schedulers.io(), hosts)
                         : Runs.start(source, plan, mode.fresh.journal, Clock.systemUTC(), Schedulers.io(), hosts);
             } catch (RefusedException e) {
-                err.println("tpm-console: " + e.getMessage());
+                err.println("tpm-console: " + e.getLocalizedMessage());
                 return 1;
             }
             try (run) {
@@ -137,35 +140,33 @@ public final class ApplyCommand implements Callable<Integer> {
                         throw e;
                     }
                     progress.finish();
-                    out.printf("Stopped: %s done, %s failed before the run stopped. Run folder: %s%n",
-                            Counted.of(progress.totalDone, "item"), Counted.number(progress.totalFailed), run.folder());
+                    out.println(Messages.text("cli.apply.stopped", progress.totalDone, progress.totalFailed,
+                            run.folder().toString()));
                     out.flush();
-                    err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
-                            + " once that is fixed, finish it with: " + Invocation.self() + " apply --resume "
-                            + Invocation.quoted(run.journalFile().toString()));
+                    err.println("tpm-console: " + Messages.text("cli.apply.stoppedResume", stop.getLocalizedMessage(),
+                            Invocation.self() + " apply --resume " + Invocation.quoted(run.journalFile().toString())));
                     err.flush();
                     recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
-                out.printf("%s: %s done, %s failed, %s skipped. Run folder: %s%n",
-                        ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures",
-                        Counted.of(ended.done(), "item"), Counted.number(ended.failed()),
-                        Counted.number(ended.skipped()), run.folder());
+                out.println(Messages.text("cli.apply.ended", Message.of(ended.outcome() == RunEvent.Outcome.DONE
+                                ? "cli.apply.done" : "cli.apply.finishedWithFailures"),
+                        ended.done(), ended.failed(), ended.skipped(), run.folder().toString()));
                 for (String f : progress.failures) {
-                    out.println("  failed: " + f);
+                    out.println(Messages.text("cli.apply.failedItem", f));
                 }
                 for (String f : progress.skippedItems) {
-                    out.println("  skipped: " + f);
+                    out.println(Messages.text("cli.apply.skippedItem", f));
                 }
                 if (!progress.moves.isEmpty()) {
-                    out.println("Host work over SSH: " + progress.moves.entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))
-                            + " (the trash on each host: " + dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/)");
+                    out.println(Messages.text("cli.apply.hostWork", progress.moves.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                            dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/"));
                 }
                 if (ended.outcome() != RunEvent.Outcome.DONE) {
-                    out.println("Retry with: " + Invocation.self() + " apply --resume "
-                            + Invocation.quoted(run.journalFile().toString()));
+                    out.println(Messages.text("cli.apply.retry", Invocation.self() + " apply --resume "
+                            + Invocation.quoted(run.journalFile().toString())));
                 }
                 out.flush();
                 recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
@@ -223,15 +224,15 @@ public final class ApplyCommand implements Callable<Integer> {
                 totalFailed++;
                 failures.add(f.item() + ": " + f.cause());
             } else if (e instanceof RunEvent.StepEnded s) {
-                line(String.format("%s: %s (%s done, %s failed)%s", s.step(), s.outcome().name().toLowerCase(),
-                        Counted.number(s.done()), Counted.number(s.failed()), s.reason() == null ? "" : " — " + s.reason()), true);
+                line(Messages.text(s.reason() == null ? "cli.apply.stepEnded" : "cli.apply.stepEndedBecause", s.step(),
+                        s.outcome().name().toLowerCase(java.util.Locale.ROOT), s.done(), s.failed(),
+                        s.reason() == null ? "" : s.reason()), true);
                 return;
             } else {
                 return;
             }
             if (terminal) {
-                line(String.format("%s: %s/%s done, %s failed", step, Counted.number(done), Counted.number(stepItems),
-                        Counted.number(failed)), false);
+                line(Messages.text("cli.apply.stepProgress", step, done, stepItems, failed), false);
             }
         }
 

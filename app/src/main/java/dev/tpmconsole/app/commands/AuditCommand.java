@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.AuditSink;
 import dev.tpmconsole.model.audit.Auditor;
@@ -56,6 +58,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     /** Report formats. */
     public enum Format { json, csv, text }
+
+    /** What a warning about the catalogue says at its end. */
+    private static final Message NOT_RECORDED = Message.of("cli.notRecorded.audit");
 
     @Spec
     CommandSpec spec;
@@ -141,10 +146,10 @@ public final class AuditCommand implements Callable<Integer> {
                                 k.catalogue().record(recording.toRecord(k.markers(), startedAt, duration,
                                         dev.tpmconsole.app.VersionProvider.version()));
                             } catch (Catalogue.Failure e) {
-                                access.warn(e.getMessage() + ": this audit is not recorded");
+                                access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), NOT_RECORDED));
                             } catch (RuntimeException e) {
                                 // a fault of the catalogue never fails the audit
-                                access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+                                access.warn(Messages.text("cli.catalogue.failed", e.toString(), NOT_RECORDED));
                             }
                         });
                 try {
@@ -177,12 +182,11 @@ public final class AuditCommand implements Callable<Integer> {
             CloudMarkers markers = CloudMarkers.read(s);
             return new Known(c, markers, c.known(markers, Audit.AUDIT, startedAt));
         } catch (Catalogue.Failure e) {
-            access.warn(e.getMessage() + ": this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), NOT_RECORDED));
         } catch (java.sql.SQLException e) {
-            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
-                    + "): this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(), NOT_RECORDED));
         } catch (RuntimeException e) {
-            access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.failed", e.toString(), NOT_RECORDED));
         }
         return null;
     }
@@ -219,7 +223,7 @@ public final class AuditCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not one of any, unacknowledged, new");
+            throw new CommandLine.TypeConversionException(Messages.text("cli.audit.failOn.unknown", value));
         }
 
         /** For the help text and shell completion. */
@@ -278,7 +282,8 @@ public final class AuditCommand implements Callable<Integer> {
         @Override
         public void ruleEnded(AuditRule rule, long count) throws Exception {
             if (timings != null) {
-                timings.printf("%-30s %8d rows %8.3f s%n", rule.name(), count, (System.nanoTime() - started) / 1e9);
+                timings.println(Messages.text("cli.audit.timing", String.format("%-30s", rule.name()),
+                        String.format("%8d", count), String.format("%8.3f", (System.nanoTime() - started) / 1e9)));
                 timings.flush();
             }
             next.ruleEnded(rule, count);

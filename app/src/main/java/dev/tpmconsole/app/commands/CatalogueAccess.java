@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,8 +35,8 @@ final class CatalogueAccess implements AutoCloseable {
             try {
                 f.complete(Catalogue.open(file, Clock.systemUTC()));
             } catch (Throwable e) {
-                f.complete(new Catalogue.Opened(null, "The catalogue " + file + " cannot be opened ("
-                        + e + "): nothing is recorded"));
+                f.complete(new Catalogue.Opened(null, Messages.text("cli.catalogue.cannotOpen", file.toString(),
+                        e.toString())));
             }
         }, "catalogue-open");
         t.setDaemon(true);
@@ -63,7 +65,7 @@ final class CatalogueAccess implements AutoCloseable {
     synchronized void warn(String message) {
         if (!warned) {
             warned = true;
-            err.println("tpm-console: warning: " + message);
+            err.println("tpm-console: " + Messages.text("cli.warning", message));
             err.flush();
         }
     }

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.JdbcUrls;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -37,7 +39,7 @@ final class CliSources {
             if (console == null) {
                 return null;
             }
-            char[] typed = console.readPassword("Password for %s: ", JdbcUrls.withoutPassword(asked));
+            char[] typed = console.readPassword("%s", Messages.text("cli.password", JdbcUrls.withoutPassword(asked)));
             return typed == null || typed.length == 0 ? null : new String(typed);
         };
         String tunnel = ssh == null ? null : ssh.tunnel;

@@ -1,7 +1,8 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,12 +50,13 @@ public final class CloudsCommand implements Callable<Integer> {
             return;
         }
         if (clouds.isEmpty()) {
-            out.println("The catalogue has no cloud yet: audit a snapshot or database first.");
+            out.println(Messages.text("cli.clouds.none"));
         }
         for (Catalogue.CloudEntry c : clouds) {
-            out.printf("%d  %s%s — %s, last %s%n", c.id(), c.displayName(),
-                    c.name() != null ? " (" + c.label() + ")" : "", Counted.of(c.audits(), "audit"),
-                    c.lastAudit() == null ? "never" : CatalogueCommands.when(c.lastAudit()) + " UTC");
+            out.println(Messages.text("cli.clouds.line", String.valueOf(c.id()), c.displayName(),
+                    c.name() != null ? " (" + c.label() + ")" : "", c.audits(),
+                    c.lastAudit() == null ? Messages.text("cli.clouds.never")
+                            : Messages.text("cli.utc", CatalogueCommands.when(c.lastAudit()))));
             for (String s : c.sources()) {
                 out.println("     " + s);
             }
@@ -81,7 +83,7 @@ public final class CloudsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return change(spec, catalogue, c -> {
                 c.name(id, name);
-                return "Cloud " + id + " is now called " + c.cloud(id).orElseThrow().displayName();
+                return Messages.text("cli.clouds.named", String.valueOf(id), c.cloud(id).orElseThrow().displayName());
             });
         }
     }
@@ -106,8 +108,8 @@ public final class CloudsCommand implements Callable<Integer> {
             return change(spec, catalogue, c -> {
                 c.merge(from, into);
                 Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                return String.format("Cloud %d merged into cloud %d (%s): %s", from, into, cloud.displayName(),
-                        Counted.of(cloud.audits(), "audit"));
+                return Messages.text("cli.clouds.merged", String.valueOf(from), String.valueOf(into), cloud.displayName(),
+                        cloud.audits());
             });
         }
     }
@@ -131,8 +133,8 @@ public final class CloudsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return change(spec, catalogue, c -> {
                 Catalogue.CloudEntry made = c.split(id, sources);
-                return String.format("%s split off cloud %d into cloud %d (%s): %s", String.join(", ", sources), id,
-                        made.id(), made.displayName(), Counted.of(made.audits(), "audit"));
+                return Messages.text("cli.clouds.split", String.join(", ", sources), String.valueOf(id),
+                        String.valueOf(made.id()), made.displayName(), made.audits());
             });
         }
     }
@@ -150,7 +152,7 @@ public final class CloudsCommand implements Callable<Integer> {
                 try {
                     said = change.run(c);
                 } catch (IllegalArgumentException e) {
-                    throw new CatalogueCommands.Stop(1, e.getMessage());
+                    throw new CatalogueCommands.Stop(1, e.getLocalizedMessage());
                 }
                 spec.commandLine().getOut().println(said);
                 return 0;

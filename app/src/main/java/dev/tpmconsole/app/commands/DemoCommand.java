@@ -1,10 +1,11 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.demo.DemoGenerator;
 import dev.tpmconsole.model.demo.DemoOptions;
 import dev.tpmconsole.model.demo.DemoResult;
 import dev.tpmconsole.model.demo.DemoSnapshots;
-import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -51,20 +52,19 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             result = DemoGenerator.writeSnapshot(out, options, force);
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("tpm-console: " + out.toAbsolutePath()
-                    + " exists already; pass --force to replace it");
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.exists",
+                    out.toAbsolutePath().toString()));
             return 1;
         } catch (IOException e) {
             // the snapshot cannot be written (no space, no permission, a folder in its place): nothing is left
-            spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+            spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
             return 1;
         }
         PrintWriter w = spec.commandLine().getOut();
         long vmRows = result.rowsPerTable().getOrDefault("VmInstanceEO", 0L);
-        w.printf("Wrote %s: %s (%s with injected dirty rows), %s in %s, %s of dirty rows, in %.1f s%n",
-                out.toAbsolutePath(), Counted.of(vmRows, "VM"), Counted.number(vmRows - vms),
-                Counted.of(result.totalRows(), "row"), Counted.of(result.rowsPerTable().size(), "table"),
-                Counted.of(result.injected().size(), "kind"), result.elapsed().toMillis() / 1000.0);
+        w.println(Messages.text("cli.demo.wrote", out.toAbsolutePath().toString(), vmRows, vmRows - vms,
+                result.totalRows(), result.rowsPerTable().size(), result.injected().size(),
+                String.format("%.1f", result.elapsed().toMillis() / 1000.0)));
         w.flush();
         return 0;
     }

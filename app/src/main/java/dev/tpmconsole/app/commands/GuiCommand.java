@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.app.JsonPreferencesStore;
@@ -85,9 +87,9 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            spec.commandLine().getErr().println("tpm-console: cannot open a window: " + e.getMessage()
-                    + (String.valueOf(e.getMessage()).contains("GTK")
-                    ? " (the console needs GTK 3: apt-get install libgtk-3-0; is DISPLAY set?)" : ""));
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text(
+                    String.valueOf(e.getMessage()).contains("GTK") ? "cli.gui.noWindowGtk" : "cli.gui.noWindow",
+                    String.valueOf(e.getMessage())));
             return 1;
         }
         closed.await();

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.HostTrash;
 import dev.tpmconsole.model.hosts.TrashPurge;
@@ -8,7 +10,6 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         Matcher m = AGE.matcher(olderThan);
         if (!m.matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
+                    Messages.text("cli.purge.badAge", olderThan));
         }
         int parallelism = hostParallelism.get(spec);
         long n = Long.parseLong(m.group(1));
@@ -87,8 +88,8 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
                 }
                 hosts = TrashPurge.purge(sshHosts, targets, before, dryRun, parallelism);
             } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
-                        + e.getMessage(), e);
+                throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -98,20 +99,18 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         for (TrashPurge.Host h : hosts) {
             if (h.unreachable() != null) {
                 unreachable++;
-                out.printf("%s (%s): not reached: %s%n", h.hostUuid(), h.managementIp(), h.unreachable());
+                out.println(Messages.text("cli.purge.notReached", h.hostUuid(), h.managementIp(), h.unreachable()));
             }
             for (TrashPurge.Purged p : h.purged()) {
                 runs++;
                 entries += p.entries();
-                out.printf("%s (%s): %s %s (run of %s, %s)%n", h.hostUuid(), h.managementIp(),
-                        dryRun ? "would purge" : "purged", p.path(), p.started(), Counted.of(p.entries(), "entry", "entries"));
+                out.println(Messages.text(dryRun ? "cli.purge.wouldPurge" : "cli.purge.purged", h.hostUuid(),
+                        h.managementIp(), p.path(), String.valueOf(p.started()), p.entries()));
             }
         }
-        out.printf("%s %s of trash, %s, on %s, older than %s%s%n",
-                dryRun ? "Would purge" : "Purged", Counted.of(runs, "run"), Counted.of(entries, "entry", "entries"),
-                Counted.of(hosts.size(), "host"), olderThan,
-                unreachable == 0 ? "" : "; " + Counted.of(unreachable, "host") + " not reached");
-        out.printf("(the trash: %s/ and %s/ on each host)%n", HostTrash.STATE_TRASH, HostTrash.NVRAM_TRASH);
+        out.println(Messages.text(dryRun ? "cli.purge.totalWould" : "cli.purge.total", runs, entries, hosts.size(),
+                olderThan, unreachable == 0 ? "" : Messages.text("cli.purge.unreached", unreachable)));
+        out.println(Messages.text("cli.purge.where", HostTrash.STATE_TRASH + "/", HostTrash.NVRAM_TRASH + "/"));
         out.flush();
         return unreachable == 0 ? 0 : ApplyCommand.FAILED_ITEMS;
     }

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.hosts.HostScanWriters;
 import dev.tpmconsole.model.hosts.HostScanner;
@@ -99,9 +101,9 @@ public final class HostsScanCommand implements Callable<Integer> {
                     throw s.failure(e);
                 }
                 if (!unknown.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "No host "
-                            + String.join(", ", unknown.stream().map(dev.tpmconsole.model.util.Texts::quoted).toList())
-                            + " in " + s.displayName());
+                    throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.hosts.noHost",
+                            String.join(", ", unknown.stream().map(dev.tpmconsole.model.util.Texts::quoted).toList()),
+                            s.displayName()));
                 }
                 boolean terminal = System.console() != null;
                 try {
@@ -112,8 +114,8 @@ public final class HostsScanCommand implements Callable<Integer> {
                         public synchronized void hostEnded(HostScanReport.Host h) {
                             done++;
                             if (terminal) {
-                                err.printf("%s/%s: %s %s%n", Counted.number(done), Counted.of(targets.size(), "host"), h.managementIp(),
-                                        h.status().label());
+                                err.println(Messages.text("cli.hosts.scanned", done, targets.size(), h.managementIp(),
+                                        h.status().label()));
                                 err.flush();
                             }
                         }
@@ -123,8 +125,8 @@ public final class HostsScanCommand implements Callable<Integer> {
                 }
                 record(access, s, report, (System.nanoTime() - started) / 1_000_000);
             } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
-                        + e.getMessage(), e);
+                throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         } finally {
             // made for nothing when the source could not be opened: closed all the same (closing twice is harmless)
@@ -155,13 +157,13 @@ public final class HostsScanCommand implements Callable<Integer> {
         try {
             c.recordHostScan(dev.tpmconsole.model.catalogue.CloudMarkers.read(s), report, durationMs);
         } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure e) {
-            access.warn(e.getMessage() + ": this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), Message.of("cli.notRecorded.scan")));
         } catch (SQLException e) {
-            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
-                    + "): this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(),
+                    Message.of("cli.notRecorded.scan")));
         } catch (RuntimeException e) {
             // a fault of the catalogue never fails the scan
-            access.warn("the catalogue failed (" + e + "): this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.failed", e.toString(), Message.of("cli.notRecorded.scan")));
         }
     }
 

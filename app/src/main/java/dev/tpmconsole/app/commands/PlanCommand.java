@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanException;
 import dev.tpmconsole.model.plan.PlanJson;
@@ -59,7 +61,7 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);
             } catch (PlanException e) {
-                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
                 return 1;
             }
         }
@@ -80,10 +82,10 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static String summary(Plan plan, Path out) {
-        StringBuilder sb = new StringBuilder(plan.operation()).append(" of ")
-                .append(Counted.of(plan.vmUuids().size(), "VM")).append(": ").append(plan.summary());
+        StringBuilder sb = new StringBuilder(Messages.text("cli.plan.summary", plan.operation(), plan.vmUuids().size(),
+                plan.summary()));
         if (!plan.deletesPerTable().isEmpty()) {
-            sb.append(System.lineSeparator()).append("Deletes per table: ");
+            sb.append(System.lineSeparator()).append(Messages.text("cli.plan.deletesPerTable"));
             boolean first = true;
             for (Map.Entry<String, Long> e : plan.deletesPerTable().entrySet()) {
                 sb.append(first ? "" : ", ").append(Counted.number(e.getValue())).append(' ').append(e.getKey());
@@ -91,7 +93,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            sb.append(System.lineSeparator()).append("Plan written to ").append(out.toAbsolutePath());
+            sb.append(System.lineSeparator()).append(Messages.text("cli.plan.written", out.toAbsolutePath().toString()));
         }
         return sb.toString();
     }

@@ -1,12 +1,13 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanSql;
 import dev.tpmconsole.model.plan.RepairPlanner;
 import dev.tpmconsole.model.util.AtomicFiles;
-import dev.tpmconsole.model.util.Counted;
 import java.nio.charset.StandardCharsets;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -110,10 +111,10 @@ public final class RepairCommand implements Callable<Integer> {
             if (file != null) {
                 PlanJson.write(plan, file);
             }
-            w.println("repair: " + plan.summary() + (plan.updates().isEmpty() ? ""
-                    : " (" + Counted.of(plan.updates().size(), "key ref") + " relinked)"));
+            w.println(Messages.text(plan.updates().isEmpty() ? "cli.repair.summary" : "cli.repair.summaryRelinked",
+                    plan.summary(), plan.updates().size()));
             if (file != null) {
-                w.println("Plan written to " + file.toAbsolutePath());
+                w.println(Messages.text("cli.plan.written", file.toAbsolutePath().toString()));
             }
             w.println(Invocation.applyLine(plan, source, file));
         }

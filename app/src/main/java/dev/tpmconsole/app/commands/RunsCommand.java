@@ -1,7 +1,8 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,22 +70,24 @@ public final class RunsCommand implements Callable<Integer> {
                 return 0;
             }
             if (cloud.isEmpty() || runs.isEmpty()) {
-                out.println("The catalogue has no run on this cloud yet.");
+                out.println(Messages.text("cli.runs.none"));
                 out.flush();
                 return 0;
             }
-            out.printf("Cloud %d: %s — %s%n%n", cloud.get().id(), cloud.get().displayName(),
-                    Counted.of(runs.size(), "run"));
-            out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", "started (UTC)", "run", "outcome",
-                    "done", "failed", "skipped", "duration");
+            out.printf("%s%n%n", Messages.text("cli.runs.cloud", String.valueOf(cloud.get().id()),
+                    cloud.get().displayName(), runs.size()));
+            out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", Messages.text("cli.runs.started"),
+                    Messages.text("cli.runs.run"), Messages.text("cli.runs.outcome"), Messages.text("cli.runs.done"),
+                    Messages.text("cli.runs.failed"), Messages.text("cli.runs.skipped"), Messages.text("cli.runs.duration"));
             for (Catalogue.RunEntry r : runs) {
                 String what = r.kind() + (r.operation() == null || r.operation().equals(r.kind()) ? ""
-                        : " " + r.operation()) + (r.resumed() ? " (resumed)" : "");
+                        : " " + r.operation()) + (r.resumed() ? " " + Messages.text("cli.runs.resumed") : "");
                 out.printf("%5d  %-19s  %-14s  %-9s  %,6d  %,6d  %,7d  %9s%n", r.id(),
                         CatalogueCommands.when(r.startedAt()), what, r.outcome(), r.done(), r.failed(), r.skipped(),
-                        r.durationMs() == null ? "" : String.format("%.1f s", r.durationMs() / 1000.0));
+                        r.durationMs() == null ? "" : Messages.text("cli.runs.seconds",
+                                String.format("%.1f", r.durationMs() / 1000.0)));
                 if (r.journal() != null) {
-                    out.println("       journal " + r.journal());
+                    out.println("       " + Messages.text("cli.runs.journal", r.journal()));
                 }
                 if (r.message() != null) {
                     out.println("       " + r.message());

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.ssh.SshSettings;
 import java.io.Console;
@@ -54,7 +56,8 @@ public final class SshOptions {
                 if (console == null) {
                     return null;
                 }
-                return console.readPassword("%sPassphrase for %s: ", attempt > 1 ? "Wrong passphrase. " : "", keyFile);
+                return console.readPassword("%s", Messages.text(attempt > 1 ? "cli.ssh.passphraseAgain" : "cli.ssh.passphrase",
+                        keyFile));
             }
         };
     }

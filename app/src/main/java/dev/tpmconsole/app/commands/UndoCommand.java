@@ -1,11 +1,12 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.QuarantinedRow;
 import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class UndoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(journal)) {
-            spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.noJournal", journal.toString()));
             return 1;
         }
         boolean movedOnHosts = dev.tpmconsole.model.pipeline.Journal.read(journal).stream()
@@ -58,26 +59,23 @@ public final class UndoCommand implements Callable<Integer> {
             try {
                 result = Runs.undo(source, journal, java.time.Clock.systemUTC(), hosts);
             } catch (RefusedException e) {
-                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
                 recording.ended("refused", 0, 0, 0, e.getMessage());
                 return 1;
             } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
                 recording.ended("failed", 0, 0, 0, e.getMessage());
                 throw e;
             }
-            out.printf("Restored %s of %s into %s%s%n", Counted.number(result.restored()),
-                    Counted.of(result.total(), "row"), source.displayName(),
-                    result.inPlace() == 0 ? "" : " (" + Counted.number(result.inPlace()) + " in place already: never deleted, or"
-                            + " put back before)");
+            out.println(Messages.text(result.inPlace() == 0 ? "cli.undo.restored" : "cli.undo.restoredSomeInPlace",
+                    result.restored(), result.total(), source.displayName(), result.inPlace()));
             for (QuarantinedRow r : result.refused()) {
-                out.println("  refused (there again, with other values): " + r.id());
+                out.println(Messages.text("cli.undo.refusedRow", String.valueOf(r.id())));
             }
             if (movedOnHosts) {
-                out.printf("Moved %s back from the trash on the hosts%s%n",
-                        Counted.of(result.foldersRestored(), "TPM state folder"),
-                        result.foldersInPlace() == 0 ? "" : " (" + Counted.number(result.foldersInPlace()) + " back already)");
+                out.println(Messages.text(result.foldersInPlace() == 0 ? "cli.undo.movedBack" : "cli.undo.movedBackSome",
+                        result.foldersRestored(), result.foldersInPlace()));
                 for (String f : result.foldersRefused()) {
-                    out.println("  refused: " + f);
+                    out.println(Messages.text("cli.undo.refusedFolder", f));
                 }
             }
             out.flush();
