@@ -65,9 +65,9 @@ public final class GuiCommand implements Callable<Integer> {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 JsonPreferencesStore store = new JsonPreferencesStore(AppDirs.configDir());
-                events.info("app", "TPM Console " + VersionProvider.version() + " started (Java "
-                        + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version")
-                        + "); data folder " + dataDir.toAbsolutePath());
+                events.info("app", Messages.text("cli.event.started", VersionProvider.version(),
+                        System.getProperty("java.version"), String.valueOf(System.getProperty("javafx.runtime.version")),
+                        dataDir.toAbsolutePath().toString()));
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
                         FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile));
                 gui.catchUncaughtErrors();
@@ -93,7 +93,7 @@ public final class GuiCommand implements Callable<Integer> {
             return 1;
         }
         closed.await();
-        events.info("app", "TPM Console quit");
+        events.info("app", Messages.text("cli.event.quit"));
         events.close();
         Platform.exit();
         return 0;
