@@ -128,9 +128,10 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         out.printf("%s%n%n", Messages.text("cli.history.cloud", String.valueOf(cloud.id()), cloud.displayName(),
                 audits.size()));
-        out.printf("%5s  %-19s  %-9s  %8s  %6s  %8s  %s%n", "#", Messages.text("cli.history.when"),
-                Messages.text("cli.history.kind"), Messages.text("cli.history.findings"), Messages.text("cli.history.new"),
-                Messages.text("cli.history.resolved"), Messages.text("cli.history.source"));
+        out.printf("%5s  %s  %s  %s  %s  %s  %s%n", "#", Columns.left(Messages.text("cli.history.when"), 19),
+                Columns.left(Messages.text("cli.history.kind"), 9), Columns.right(Messages.text("cli.history.findings"), 8),
+                Columns.right(Messages.text("cli.history.new"), 6), Columns.right(Messages.text("cli.history.resolved"), 8),
+                Messages.text("cli.history.source"));
         for (Catalogue.AuditEntry a : audits) {
             out.printf("%5d  %-19s  %-9s  %,8d  %,6d  %,8d  %s%n", a.id(), CatalogueCommands.when(a.startedAt()),
                     a.kind(), a.findings(), a.newFindings(), a.resolvedFindings(), a.source());

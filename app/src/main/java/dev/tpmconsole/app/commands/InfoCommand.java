@@ -111,10 +111,11 @@ public final class InfoCommand implements Callable<Integer> {
     /** The rows per table, then their total, in two columns. */
     static void table(PrintWriter out, Map<String, Long> counts, long total) {
         int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
-        out.printf("%-" + width + "s  %12s%n", Messages.text("cli.info.table"), Messages.text("cli.info.rows"));
+        out.printf("%s  %s%n", Columns.left(Messages.text("cli.info.table"), width),
+                Columns.right(Messages.text("cli.info.rows"), 12));
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             out.printf("%-" + width + "s  %,12d%n", e.getKey(), e.getValue());
         }
-        out.printf("%-" + width + "s  %,12d%n", Messages.text("cli.info.total"), total);
+        out.printf("%s  %,12d%n", Columns.left(Messages.text("cli.info.total"), width), total);
     }
 }

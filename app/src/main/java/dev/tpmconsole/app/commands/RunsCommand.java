@@ -76,9 +76,10 @@ public final class RunsCommand implements Callable<Integer> {
             }
             out.printf("%s%n%n", Messages.text("cli.runs.cloud", String.valueOf(cloud.get().id()),
                     cloud.get().displayName(), runs.size()));
-            out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", Messages.text("cli.runs.started"),
-                    Messages.text("cli.runs.run"), Messages.text("cli.runs.outcome"), Messages.text("cli.runs.done"),
-                    Messages.text("cli.runs.failed"), Messages.text("cli.runs.skipped"), Messages.text("cli.runs.duration"));
+            out.printf("%5s  %s  %s  %s  %s  %s  %s  %s%n", "#", Columns.left(Messages.text("cli.runs.started"), 19),
+                    Columns.left(Messages.text("cli.runs.run"), 14), Columns.left(Messages.text("cli.runs.outcome"), 9),
+                    Columns.right(Messages.text("cli.runs.done"), 6), Columns.right(Messages.text("cli.runs.failed"), 6),
+                    Columns.right(Messages.text("cli.runs.skipped"), 7), Columns.right(Messages.text("cli.runs.duration"), 9));
             for (Catalogue.RunEntry r : runs) {
                 String what = r.kind() + (r.operation() == null || r.operation().equals(r.kind()) ? ""
                         : " " + r.operation()) + (r.resumed() ? " " + Messages.text("cli.runs.resumed") : "");
