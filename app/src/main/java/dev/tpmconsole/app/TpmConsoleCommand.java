@@ -145,12 +145,40 @@ public final class TpmConsoleCommand implements Runnable {
         cli.setResourceBundle(helpBundle(Messages.currentLanguage()));
         cli.setOut(SafeOutput.wrap(out));
         cli.setErr(SafeOutput.wrap(err));
+        CommandLine.IParameterExceptionHandler picocliDefault = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((ex, args) -> Messages.currentLanguage() == Language.EN
+                ? picocliDefault.handleParseException(ex, args) : usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("tpm-console: " + Failures.oneLine(ex));
             commandLine.getErr().flush();
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * A usage error in a language other than English: picocli's own messages (a missing parameter, an unknown
+     * option) in that language, then what picocli prints after them (its suggestions, or the command's help, in
+     * that language too); exit 2.
+     */
+    private static int usageError(CommandLine.ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            message = Messages.text("cli.usage.missing", String.join(", ", missing.getMissing().stream()
+                    .map(a -> "'" + (a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + "=" + a.paramLabel()
+                            : a.paramLabel()) + "'").toList()));
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            message = Messages.text("cli.usage.unmatched", String.join(", ", unmatched.getUnmatched().stream()
+                    .map(a -> "'" + a + "'").toList()));
+        }
+        err.println(cmd.getColorScheme().errorText(message));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            cmd.usage(err, cmd.getColorScheme());
+        }
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** {@code --lang} on this command and every subcommand. */

@@ -106,6 +106,18 @@ class CliLanguageTest {
     }
 
     @Test
+    void picoclisUsageErrorsAreInTheLanguageAsked() {
+        Run zh = run("info", "--lang", "zh_CN");
+        assertThat(zh.status()).isEqualTo(2);
+        assertThat(zh.err()).contains("缺少必需的参数或选项：'SOURCE'", "用法： tpm-console info");
+        Run unknown = run("info", "--lang", "zh_CN", "--frobnicate", demo.toString());
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("未知的选项或参数：'--frobnicate'");
+        Run en = run("info", "--lang", "en");
+        assertThat(en.err()).contains("Missing required parameter: 'SOURCE'", "Usage: tpm-console info");
+    }
+
+    @Test
     void messagesAreInTheLanguageAsked() {
         Run zh = run("info", demo.toString(), "--no-catalogue", "--lang", "zh_CN");
         assertThat(zh.out()).contains("数据源：" + demo, "SQLite 数据库快照，只读", "缺少的可选表：无");

@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             options = new DemoOptions(vms, seed);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getLocalizedMessage());
         }
         DemoResult result;
         try {
