@@ -1,6 +1,5 @@
 package dev.tpmconsole.app.commands;
 
-import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import java.io.PrintWriter;
@@ -35,8 +34,8 @@ final class CatalogueAccess implements AutoCloseable {
             try {
                 f.complete(Catalogue.open(file, Clock.systemUTC()));
             } catch (Throwable e) {
-                f.complete(new Catalogue.Opened(null, Messages.text("cli.catalogue.cannotOpen", file.toString(),
-                        e.toString())));
+                f.complete(new Catalogue.Opened(null, "The catalogue " + file + " cannot be opened ("
+                        + e + "): nothing is recorded"));
             }
         }, "catalogue-open");
         t.setDaemon(true);

@@ -1,6 +1,5 @@
 package dev.tpmconsole.app.commands;
 
-import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import java.io.PrintWriter;

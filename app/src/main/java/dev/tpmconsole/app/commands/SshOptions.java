@@ -1,6 +1,5 @@
 package dev.tpmconsole.app.commands;
 
-import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.ssh.SshSettings;
