@@ -225,7 +225,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 failures.add(f.item() + ": " + f.cause());
             } else if (e instanceof RunEvent.StepEnded s) {
                 line(Messages.text(s.reason() == null ? "cli.apply.stepEnded" : "cli.apply.stepEndedBecause", s.step(),
-                        s.outcome().name().toLowerCase(java.util.Locale.ROOT), s.done(), s.failed(),
+                        outcome(s.outcome()), s.done(), s.failed(),
                         s.reason() == null ? "" : s.reason()), true);
                 return;
             } else {
@@ -234,6 +234,16 @@ public final class ApplyCommand implements Callable<Integer> {
             if (terminal) {
                 line(Messages.text("cli.apply.stepProgress", step, done, stepItems, failed), false);
             }
+        }
+
+        /** A step's outcome as a person reads it: done, failed, skipped, cancelled. */
+        static String outcome(RunEvent.Outcome o) {
+            return Messages.text(switch (o) {
+                case DONE -> "cli.apply.outcome.done";
+                case FAILED -> "cli.apply.outcome.failed";
+                case SKIPPED -> "cli.apply.outcome.skipped";
+                case CANCELLED -> "cli.apply.outcome.cancelled";
+            });
         }
 
         private void line(String text, boolean end) {
