@@ -1,5 +1,6 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditReport;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.events.EventLog;
@@ -13,7 +14,6 @@ import dev.tpmconsole.views.repair.RepairViewModel;
 import dev.tpmconsole.views.run.ItemRow;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.Appearance;
-import java.text.NumberFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -41,15 +41,13 @@ final class ConsoleEvents {
     void watch(MainViewModel vm) {
         vm.sourceProperty().addListener((o, a, s) -> {
             if (s != null) {
-                log.info("source", "Opened " + describe(s));
+                log.info("source", Messages.text("cli.event.opened", describe(s)));
             }
         });
         vm.summaryProperty().addListener((o, a, s) -> {
             if (s != null && s.counted() && (a == null || !a.counted() || !a.source().equals(s.source()))) {
-                NumberFormat n = NumberFormat.getIntegerInstance();
-                log.info("source", s.source() + ": " + n.format(s.count("VmInstanceEO")) + " VMs, "
-                        + n.format(s.count("TpmVO")) + " TPMs, " + n.format(s.counts().values().stream()
-                        .mapToLong(Long::longValue).sum()) + " rows; " + s.layoutLine());
+                log.info("source", Messages.text("cli.event.counted", s.source(), s.count("VmInstanceEO"),
+                        s.count("TpmVO"), s.counts().values().stream().mapToLong(Long::longValue).sum(), s.layoutLine()));
             }
         });
         warnings(vm.errorProperty(), "source");
@@ -80,11 +78,12 @@ final class ConsoleEvents {
     }
 
     void watch(RunViewModel vm, Plan plan, Source source, String category) {
-        log.info(category, "Run of " + plan.operation() + " on " + source.displayName() + " started");
+        log.info(category, Messages.text("cli.event.runStarted", plan.operation(), source.displayName()));
         vm.failures().addListener((ListChangeListener<ItemRow>) c -> {
             while (c.next()) {
                 for (ItemRow row : c.getAddedSubList()) {
-                    log.warning(category, "Failed: " + row.step() + " " + row.item() + ": " + row.cause(), row.detail());
+                    log.warning(category, Messages.text("cli.event.itemFailed", String.valueOf(row.step()), row.item(),
+                            row.cause()), row.detail());
                 }
             }
         });
@@ -92,9 +91,10 @@ final class ConsoleEvents {
             if (outcome == null) {
                 return;
             }
-            String text = "Run of " + plan.operation() + " on " + source.displayName() + " ended: "
-                    + outcome.name().toLowerCase() + ". " + vm.summaryProperty().get()
-                    + (vm.journalProperty().get() == null ? "" : " Journal: " + vm.journalProperty().get());
+            String text = Messages.text("cli.event.runEnded", plan.operation(), source.displayName(),
+                    outcome.name().toLowerCase(java.util.Locale.ROOT), String.valueOf(vm.summaryProperty().get()))
+                    + (vm.journalProperty().get() == null ? ""
+                    : " " + Messages.text("cli.event.journal", String.valueOf(vm.journalProperty().get())));
             if (outcome == RunEvent.Outcome.DONE) {
                 log.info(category, text);
             } else {
@@ -114,10 +114,11 @@ final class ConsoleEvents {
     }
 
     void watch(Appearance appearance) {
-        appearance.themeProperty().addListener((o, a, t) -> log.info("app", "Theme: " + t.name().toLowerCase()));
+        appearance.themeProperty().addListener((o, a, t) -> log.info("app", Messages.text("cli.event.theme",
+                t.name().toLowerCase(java.util.Locale.ROOT))));
         appearance.fontSizeProperty().addListener((o, a, s) -> {
             if (Appearance.inRange(s.intValue())) {
-                log.info("app", "Font size: " + s + " px");
+                log.info("app", Messages.text("cli.event.fontSize", s.intValue()));
             }
         });
     }
@@ -131,20 +132,21 @@ final class ConsoleEvents {
     }
 
     static String describe(Source s) {
-        return s.displayName() + " (" + s.kind().name().toLowerCase() + (s.writable() ? ", writable" : ", read-only") + ")";
+        return Messages.text(s.writable() ? "cli.event.sourceWritable" : "cli.event.sourceReadOnly", s.displayName(),
+                s.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     static String audited(AuditReport r) {
         Map<String, Long> bySeverity = r.findings().stream().collect(Collectors.groupingBy(
                 f -> f.severity().label(), TreeMap::new, Collectors.counting()));
-        return "Audit of " + r.source() + ": " + r.findings().size() + (r.findings().size() == 1 ? " finding" : " findings")
-                + (bySeverity.isEmpty() ? "" : " (" + bySeverity.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")");
+        return Messages.text(bySeverity.isEmpty() ? "cli.event.audited" : "cli.event.auditedBySeverity", r.source(),
+                r.findings().size(), bySeverity.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
     }
 
     static String imported(ImportResult r) {
         long rows = r.rowsPerTable().values().stream().mapToLong(Long::longValue).sum();
-        return "Imported " + NumberFormat.getIntegerInstance().format(rows) + " rows in " + r.rowsPerTable().size()
-                + " tables into " + r.snapshot() + " (" + r.skippedTables() + " other tables skipped)";
+        return Messages.text("cli.event.imported", rows, r.rowsPerTable().size(), r.snapshot().toString(),
+                r.skippedTables());
     }
 }

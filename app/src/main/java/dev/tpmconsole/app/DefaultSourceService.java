@@ -39,8 +39,8 @@ public final class DefaultSourceService implements SourceService {
     @Override
     public Source openDatabase(String url, String user, String password) throws SourceException {
         if (!url.startsWith("jdbc:mariadb://") && !url.startsWith("jdbc:mysql://")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Not a database URL: "
-                    + JdbcUrls.withoutPassword(url) + " (use jdbc:mariadb://HOST:3306/zstack)");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, dev.tpmconsole.model.i18n.Messages.text(
+                    "cli.source.notADatabaseUrl", JdbcUrls.withoutPassword(url)));
         }
         return MariaDbSource.open(url, user, password, OpenOptions.readOnly());
     }
@@ -51,8 +51,8 @@ public final class DefaultSourceService implements SourceService {
             return openDatabase(url, user, password);
         }
         if (!url.startsWith("jdbc:mariadb://") && !url.startsWith("jdbc:mysql://")) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Not a database URL: "
-                    + JdbcUrls.withoutPassword(url) + " (use jdbc:mariadb://HOST:3306/zstack)");
+            throw new SourceException(SourceException.Reason.UNSUPPORTED, dev.tpmconsole.model.i18n.Messages.text(
+                    "cli.source.notADatabaseUrl", JdbcUrls.withoutPassword(url)));
         }
         return dev.tpmconsole.model.source.TunnelledSource.open(url, ssh.get(), prompts, sshAlias,
                 local -> MariaDbSource.open(local, user, password, OpenOptions.readOnly()));

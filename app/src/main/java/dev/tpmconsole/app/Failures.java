@@ -2,6 +2,7 @@ package dev.tpmconsole.app;
 
 import dev.tpmconsole.app.commands.GuiCommand;
 import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.util.Causes;
 import dev.tpmconsole.model.util.Texts;
@@ -23,17 +24,18 @@ final class Failures {
     static String oneLine(Throwable ex) {
         Throwable e = unwrap(ex);
         if (e instanceof SourceException) {
-            return firstLine(e.getMessage());
+            return firstLine(e.getLocalizedMessage());
         }
         if (e instanceof IOException io) {
             return io(io);
         }
         if (e instanceof SQLException sql) {
-            return (Causes.diskFull(sql) ? "cannot write the database: " : "database error: ")
-                    + Texts.escaped(Causes.reason(sql));
+            return Messages.text(Causes.diskFull(sql) ? "cli.failure.databaseFull" : "cli.failure.database",
+                    Texts.escaped(Causes.reason(sql)));
         }
-        return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                : ": " + firstLine(e.getMessage())) + logged(e);
+        String message = e.getLocalizedMessage();
+        return Messages.text(message == null ? "cli.failure.internal" : "cli.failure.internalWithMessage",
+                e.getClass().getSimpleName(), message == null ? "" : firstLine(message), logged(e));
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -48,14 +50,14 @@ final class Failures {
 
     private static String io(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            return Texts.escaped(f.getFile()) + ": " + Texts.escaped(Causes.reason(e));
+            return Messages.text("cli.failure.file", Texts.escaped(f.getFile()), Texts.escaped(Causes.reason(e)));
         }
-        return "cannot read or write a file: " + Texts.escaped(Causes.reason(e));
+        return Messages.text("cli.failure.io", Texts.escaped(Causes.reason(e)));
     }
 
     static String firstLine(String m) {
         if (m == null || m.isBlank()) {
-            return "(no message)";
+            return Messages.text("cli.failure.noMessage");
         }
         return Texts.escaped(m.strip().lines().findFirst().orElse(m));
     }
@@ -65,7 +67,7 @@ final class Failures {
         java.nio.file.Path file = AppDirs.dataDir().resolve(GuiCommand.EVENT_LOG_FILE);
         try (EventLog log = new EventLog(1, Clock.systemUTC(), file)) {
             log.error("app", "A command failed: " + e, e);
-            return " (the details are in " + file + ")";
+            return Messages.text("cli.failure.logged", file.toString());
         } catch (RuntimeException notWritten) {
             return "";
         }

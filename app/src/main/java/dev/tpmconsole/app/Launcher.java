@@ -18,7 +18,8 @@ public final class Launcher {
     /** Runs the command line and returns its exit status (used by tests, which must not exit). */
     public static int run(String... args) {
         quietLibraries();
-        CommandLine cli = TpmConsoleCommand.commandLine();
+        // the language is known before the command line is made: Chinese on a terminal that cannot write it is UTF-8
+        CommandLine cli = TpmConsoleCommand.commandLine(TpmConsoleCommand.language(args));
         if (args.length == 0) {
             return cli.execute("gui");
         }

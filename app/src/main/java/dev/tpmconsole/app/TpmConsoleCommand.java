@@ -14,63 +14,178 @@ import dev.tpmconsole.app.commands.PlanCommand;
 import dev.tpmconsole.app.commands.RepairCommand;
 import dev.tpmconsole.app.commands.RunsCommand;
 import dev.tpmconsole.app.commands.UndoCommand;
+import dev.tpmconsole.app.commands.LanguageOption;
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.i18n.Messages;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command: {@code tpm-console [COMMAND]}. */
+/**
+ * The top-level command: {@code tpm-console [COMMAND]}. Its help, and every command's, is in the resource bundle
+ * {@value #HELP_BUNDLE} ({@code CliHelp.properties}, {@code CliHelp_zh_CN.properties}), in the language of
+ * {@code --lang} or the desktop's.
+ */
 @Command(name = "tpm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "A console for ZStack administrators: browse VM TPM data, audit a database for what"
-            + " ZStack left behind, and clean it up safely. With no command, starts the GUI.",
         subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, PlanCommand.class, ApplyCommand.class,
             UndoCommand.class, RepairCommand.class, HostsCommand.class, ImportCommand.class, DemoCommand.class,
-            AckCommand.class, HistoryCommand.class, RunsCommand.class, CloudsCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:success (audit: no orphan or suspect finding)",
-            "1:the source (or dump) cannot be read or is not a ZStack database; or the command failed",
-            "2:usage error",
-            "3:audit: at least one orphan or suspect finding (of the --fail-on kind); hosts scan: at least one finding"
-                + " that is not info",
-            "4:apply: finished with failed items; undo: rows refused"})
+            AckCommand.class, HistoryCommand.class, RunsCommand.class, CloudsCommand.class, CommandLine.HelpCommand.class})
 public final class TpmConsoleCommand implements Runnable {
+
+    /** The commands' help texts, picocli's keys. */
+    public static final String HELP_BUNDLE = "dev.tpmconsole.app.i18n.CliHelp";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+        throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.command.missing"));
     }
 
-    /** The command line printing to the process's stdout and stderr. */
+    /** The command line printing to the process's stdout and stderr, in the desktop's language. */
     public static CommandLine commandLine() {
-        return commandLine(new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding")),
-                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding")));
+        return commandLine(Language.ofDesktop());
     }
 
-    /** The encoding Java gave the stream (the terminal's), as picocli itself picks it. */
-    private static java.nio.charset.Charset charset(String property) {
+    /**
+     * The command line printing to the process's stdout and stderr, for a command in {@code language}: in the
+     * terminal's encoding, or in UTF-8 when that cannot write Chinese and the language is Chinese (LANG=C gives
+     * US-ASCII, which would print every character as '?').
+     */
+    public static CommandLine commandLine(Language language) {
+        return commandLine(new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
+                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)));
+    }
+
+    /** The encoding Java gave the stream (the terminal's), as picocli itself picks it; UTF-8 where that cannot write the language. */
+    static Charset charset(String property, Language language) {
         String name = System.getProperty(property);
+        Charset charset;
         try {
-            return name != null ? java.nio.charset.Charset.forName(name) : java.nio.charset.Charset.defaultCharset();
+            charset = name != null ? Charset.forName(name) : Charset.defaultCharset();
         } catch (IllegalArgumentException unknown) {
-            return java.nio.charset.Charset.defaultCharset();
+            charset = Charset.defaultCharset();
         }
+        if (language == Language.ZH_CN && !canWriteChinese(charset)) {
+            return StandardCharsets.UTF_8;
+        }
+        return charset;
+    }
+
+    static boolean canWriteChinese(Charset charset) {
+        return charset.canEncode() && charset.newEncoder().canEncode("\u4e91\u4e3b\u673a\uff1a");
+    }
+
+    /** The help texts in {@code language}: only that language's file, then the English one (never the JVM's locale's). */
+    public static ResourceBundle helpBundle(Language language) {
+        return ResourceBundle.getBundle(HELP_BUNDLE, language.locale(), TpmConsoleCommand.class.getClassLoader(),
+                Messages.CONTROL);
+    }
+
+    /**
+     * The language of {@code --lang X} or {@code --lang=X} among {@code args} (up to a {@code --}), or null when
+     * none is given or it names no language (picocli then says so, as the usage error it is).
+     */
+    public static Language languageGiven(String... args) {
+        Language found = null;
+        for (int i = 0; args != null && i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            if ("--".equals(a)) {
+                break;
+            } else if ("--lang".equals(a) && i + 1 < args.length) {
+                value = args[++i];
+            } else if (a != null && a.startsWith("--lang=")) {
+                value = a.substring("--lang=".length());
+            }
+            if (value != null) {
+                try {
+                    found = Language.of(value);
+                } catch (IllegalArgumentException notALanguage) {
+                    return null;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The language a command given {@code args} speaks: its {@code --lang}, else the desktop's. */
+    public static Language language(String... args) {
+        Language given = languageGiven(args);
+        return given != null ? given : Language.ofDesktop();
     }
 
     /**
      * The command line printing to {@code out} and {@code err} through {@link SafeOutput}: what came from a
-     * database is shown, never acted on by a terminal. A failure is one line on {@code err} and exit 1.
+     * database is shown, never acted on by a terminal. A failure is one line on {@code err} and exit 1. Every
+     * command takes {@code --lang}; {@link CommandLine#execute} reads it (else the desktop's language) before
+     * anything is parsed or printed, makes it the process's language while the command runs, and gives picocli
+     * the help texts in it.
      */
     public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        CommandLine cli = new CommandLine(new TpmConsoleCommand());
+        CommandLine cli = new CommandLine(new TpmConsoleCommand()) {
+            @Override
+            public int execute(String... args) {
+                Language previous = Messages.currentLanguage();
+                Language language = language(args);
+                Messages.setCurrent(language);
+                CommandLineLanguage.set(languageGiven(args));
+                setResourceBundle(helpBundle(language));
+                try {
+                    return super.execute(args);
+                } finally {
+                    Messages.setCurrent(previous);
+                }
+            }
+        };
+        addLanguageOption(cli);
+        cli.setResourceBundle(helpBundle(Messages.currentLanguage()));
         cli.setOut(SafeOutput.wrap(out));
         cli.setErr(SafeOutput.wrap(err));
+        CommandLine.IParameterExceptionHandler picocliDefault = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((ex, args) -> Messages.currentLanguage() == Language.EN
+                ? picocliDefault.handleParseException(ex, args) : usageError(ex));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("tpm-console: " + Failures.oneLine(ex));
             commandLine.getErr().flush();
             return 1;
         });
         return cli;
+    }
+
+    /**
+     * A usage error in a language other than English: picocli's own messages (a missing parameter, an unknown
+     * option) in that language, then what picocli prints after them (its suggestions, or the command's help, in
+     * that language too); exit 2.
+     */
+    private static int usageError(CommandLine.ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        String message = ex.getMessage();
+        if (ex instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            message = Messages.text("cli.usage.missing", String.join(", ", missing.getMissing().stream()
+                    .map(a -> "'" + (a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + "=" + a.paramLabel()
+                            : a.paramLabel()) + "'").toList()));
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            message = Messages.text("cli.usage.unmatched", String.join(", ", unmatched.getUnmatched().stream()
+                    .map(a -> "'" + a + "'").toList()));
+        }
+        err.println(cmd.getColorScheme().errorText(message));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            cmd.usage(err, cmd.getColorScheme());
+        }
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** {@code --lang} on this command and every subcommand. */
+    private static void addLanguageOption(CommandLine cli) {
+        if (cli.getCommandSpec().findOption("--lang") == null) {
+            cli.addMixin("lang", new LanguageOption());
+        }
+        cli.getSubcommands().values().stream().distinct().forEach(TpmConsoleCommand::addLanguageOption);
     }
 }

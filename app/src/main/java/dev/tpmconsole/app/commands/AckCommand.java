@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
@@ -22,44 +23,37 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code ack SOURCE --rule ID --key KEY --reason TEXT [--table T] [--until DATE]} and {@code ack --remove ...}:
  * acknowledges a finding of SOURCE's cloud in the catalogue (docs/catalogue.md), or takes it back.
  */
-@Command(name = "ack", mixinStandardHelpOptions = true,
-        description = "Acknowledge a finding of SOURCE's cloud in the catalogue: it is shown as acknowledged (with the"
-                + " reason, who and until when) in every later audit of that cloud, and `audit --fail-on"
-                + " unacknowledged` passes over it. --remove takes it back. A reason is required. Reads SOURCE only to"
-                + " know its cloud. Exit 0 done, 1 the source or catalogue cannot be used (or --remove found nothing),"
-                + " 2 usage error.")
+@Command(name = "ack", mixinStandardHelpOptions = true)
 public final class AckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--rule", paramLabel = "ID", required = true, description = "The finding's rule.")
+    @Option(names = "--rule", paramLabel = "ID", required = true)
     String rule;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "The finding's key (as the audit reports it: a uuid, or"
-            + " the id of an EncryptedResourceKeyRefVO); required, except for a host scan's finding without a row.")
+    @Option(names = "--key", paramLabel = "KEY")
     String key;
 
-    @Option(names = "--table", paramLabel = "T", description = "The finding's table (default: the rule's table).")
+    @Option(names = "--table", paramLabel = "T")
     String table;
 
-    @Option(names = "--host", paramLabel = "UUID", description = "Host scans: the finding's host.")
+    @Option(names = "--host", paramLabel = "UUID")
     String host;
 
-    @Option(names = "--path", paramLabel = "PATH", description = "Host scans: the finding's path on the host.")
+    @Option(names = "--path", paramLabel = "PATH")
     String path;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why it is accepted (required, except with --remove).")
+    @Option(names = "--reason", paramLabel = "TEXT")
     String reason;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "Until when it holds: a date (YYYY-MM-DD, through"
-            + " that day, UTC) or a time (2026-12-31T18:00:00Z); by default it does not expire.")
+    @Option(names = "--until", paramLabel = "DATE")
     String until;
 
-    @Option(names = "--remove", description = "Take the acknowledgement back.")
+    @Option(names = "--remove")
     boolean remove;
 
     @Mixin
@@ -69,29 +63,29 @@ public final class AckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!remove && (reason == null || reason.isBlank())) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "An acknowledgement needs a reason: --reason TEXT (why the finding is accepted)");
+                    Messages.text("cli.ack.needsReason"));
         }
         if (remove && (reason != null || until != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--remove takes no --reason or --until");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.removeTakesNoReason"));
         }
         String ruleTable = table;
         if (!rule.startsWith("HOST_")) {
             AuditRule r = AuditRule.byId(rule);
             if (r == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "No rule " + rule + " (the rules: "
-                        + String.join(", ", java.util.Arrays.stream(AuditRule.values()).map(Enum::name).toList()) + ")");
+                throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.noRule", rule,
+                        String.join(", ", java.util.Arrays.stream(AuditRule.values()).map(Enum::name).toList())));
             }
             ruleTable = table != null ? table : r.table();
             if (key == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "An audit's finding needs --key KEY");
+                throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.needsKey"));
             }
         } else if (java.util.Arrays.stream(dev.tpmconsole.model.hosts.HostRule.values())
                 .noneMatch(r -> r.name().equals(rule))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "No host rule " + rule + " (the rules: "
-                    + String.join(", ", java.util.Arrays.stream(dev.tpmconsole.model.hosts.HostRule.values())
-                    .map(Enum::name).toList()) + ")");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.noHostRule", rule,
+                    String.join(", ", java.util.Arrays.stream(dev.tpmconsole.model.hosts.HostRule.values())
+                    .map(Enum::name).toList())));
         } else if (host == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "A host scan's finding needs --host UUID");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.needsHost"));
         }
         Instant expires = until == null ? null : expiry(until);
         FindingKey finding = new FindingKey(rule, ruleTable, key, host, path);
@@ -101,22 +95,21 @@ public final class AckCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 if (remove) {
                     var cloud = c.cloudOf(markers).orElseThrow(() -> new CatalogueCommands.Stop(1,
-                            "The catalogue knows no cloud of " + source + ": nothing to take back"));
+                            Messages.text("cli.ack.noCloud", source)));
                     if (!c.unacknowledge(cloud.id(), finding)) {
-                        throw new CatalogueCommands.Stop(1, "No acknowledgement of " + finding + " in cloud "
-                                + cloud.displayName());
+                        throw new CatalogueCommands.Stop(1, Messages.text("cli.ack.noAck", finding.toString(),
+                                cloud.displayName()));
                     }
-                    out.println("Acknowledgement of " + finding + " taken back (cloud " + cloud.displayName() + ")");
+                    out.println(Messages.text("cli.ack.removed", finding.toString(), cloud.displayName()));
                 } else {
                     if (expires != null && !expires.isAfter(c.clock().instant())) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--until " + until
-                                + " is not in the future");
+                        throw new CommandLine.ParameterException(spec.commandLine(),
+                                Messages.text("cli.ack.untilPast", until));
                     }
                     Catalogue.CloudEntry cloud = c.cloudFor(markers);
                     Catalogue.AckEntry ack = c.acknowledge(cloud.id(), finding, reason, expires);
-                    out.println("Acknowledged " + finding + " in cloud " + cloud.displayName() + " by " + ack.by()
-                            + (expires == null ? "" : " until " + CatalogueCommands.when(expires) + " UTC") + ": "
-                            + ack.reason());
+                    out.println(Messages.text(expires == null ? "cli.ack.done" : "cli.ack.doneUntil", finding.toString(),
+                            cloud.displayName(), ack.by(), CatalogueCommands.when(expires), ack.reason()));
                 }
                 out.flush();
                 return 0;
@@ -131,8 +124,7 @@ public final class AckCommand implements Callable<Integer> {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--until " + text
-                    + " is not a date (YYYY-MM-DD) or a time (2026-12-31T18:00:00Z)");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.ack.untilBad", text));
         }
     }
 }

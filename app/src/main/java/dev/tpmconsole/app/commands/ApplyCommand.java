@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.Pipeline;
 import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.RunEvent;
@@ -30,12 +32,7 @@ import picocli.CommandLine.Spec;
  * clean-up pipeline, changing SOURCE in place after a backup. Exit 0 every item done, 4 finished with failed
  * (or skipped) items, 1 refused before any change, 2 usage error.
  */
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Apply a plan (from `plan`) to SOURCE: back it up into the run folder, check that nothing"
-                + " changed since planning, then delete item by item with a journal and a quarantine bundle; host"
-                + " work is exported as scripts, or done over SSH with --host-work ssh."
-                + " Exit 0 all done, 4 some items failed or were skipped (--resume retries them), 1 refused, 2 usage"
-                + " error.")
+@Command(name = "apply", mixinStandardHelpOptions = true)
 public final class ApplyCommand implements Callable<Integer> {
 
     public static final int FAILED_ITEMS = 4;
@@ -53,17 +50,13 @@ public final class ApplyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack management node"
-            + " is stopped (writes are refused while a heartbeat is recent).")
+    @Option(names = "--nodes-stopped")
     boolean nodesStopped;
 
     /** How host work is done. */
     public enum HostWorkMode { export, ssh }
 
-    @Option(names = "--host-work", paramLabel = "MODE", defaultValue = "export",
-            description = "export (default): write each host's work as a script into the run folder; ssh: move each"
-                    + " TPM state folder into the run's trash on its host (/var/lib/libvirt/swtpm/.tpm-console-trash/),"
-                    + " over SFTP, so that undo can put it back. A resumed run keeps its own choice.")
+    @Option(names = "--host-work", paramLabel = "MODE", defaultValue = "export")
     HostWorkMode hostWork = HostWorkMode.export;
 
     @picocli.CommandLine.Mixin
@@ -73,20 +66,18 @@ public final class ApplyCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false)
         Fresh fresh;
 
-        @Option(names = "--resume", paramLabel = "JOURNAL", required = true,
-                description = "Finish the run of this journal, retrying failed items.")
+        @Option(names = "--resume", paramLabel = "JOURNAL", required = true)
         Path resume;
     }
 
     static final class Fresh {
-        @Parameters(index = "0", paramLabel = "SOURCE", description = "The one to change. " + CliSources.SOURCE_HELP)
+        @Parameters(index = "0", paramLabel = "SOURCE")
         String source;
 
-        @Parameters(index = "1", paramLabel = "PLAN", description = "The plan JSON.")
+        @Parameters(index = "1", paramLabel = "PLAN")
         Path plan;
 
-        @Option(names = "--journal", paramLabel = "FILE",
-                description = "Where the journal goes (its folder holds the run); default: SOURCE.runs/<time>/.")
+        @Option(names = "--journal", paramLabel = "FILE")
         Path journal;
     }
 
@@ -98,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Plan plan = null;
         if (mode.resume != null) {
             if (!Files.isRegularFile(mode.resume)) {
-                err.println("tpm-console: no journal at " + mode.resume);
+                err.println("tpm-console: " + Messages.text("cli.noJournal", mode.resume.toString()));
                 return 1;
             }
             // the journal names a live database without its password: it comes from the environment again
@@ -106,13 +97,14 @@ public final class ApplyCommand implements Callable<Integer> {
         } else {
             sourceSpec = mode.fresh.source;
             if (!Files.isRegularFile(mode.fresh.plan)) {
-                err.println("tpm-console: no plan at " + mode.fresh.plan);
+                err.println("tpm-console: " + Messages.text("cli.apply.noPlan", mode.fresh.plan.toString()));
                 return 1;
             }
             try {
                 plan = PlanJson.read(mode.fresh.plan);
             } catch (java.io.IOException e) {
-                err.println("tpm-console: " + mode.fresh.plan + " is not a plan: " + e.getMessage());
+                err.println("tpm-console: " + Messages.text("cli.apply.notAPlan", mode.fresh.plan.toString(),
+                        e.getLocalizedMessage()));
                 return 1;
             }
         }
@@ -129,7 +121,7 @@ public final class ApplyCommand implements Callable<Integer> {
                         ? Runs.resume(source, mode.resume, Clock.systemUTC(), Schedulers.io(), hosts)
                         : Runs.start(source, plan, mode.fresh.journal, Clock.systemUTC(), Schedulers.io(), hosts);
             } catch (RefusedException e) {
-                err.println("tpm-console: " + e.getMessage());
+                err.println("tpm-console: " + e.getLocalizedMessage());
                 return 1;
             }
             try (run) {
@@ -148,35 +140,33 @@ public final class ApplyCommand implements Callable<Integer> {
                         throw e;
                     }
                     progress.finish();
-                    out.printf("Stopped: %s done, %s failed before the run stopped. Run folder: %s%n",
-                            Counted.of(progress.totalDone, "item"), Counted.number(progress.totalFailed), run.folder());
+                    out.println(Messages.text("cli.apply.stopped", progress.totalDone, progress.totalFailed,
+                            run.folder().toString()));
                     out.flush();
-                    err.println("tpm-console: the run stopped: " + stop.getMessage() + ". What was done is consistent;"
-                            + " once that is fixed, finish it with: " + Invocation.self() + " apply --resume "
-                            + Invocation.quoted(run.journalFile().toString()));
+                    err.println("tpm-console: " + Messages.text("cli.apply.stoppedResume", stop.getLocalizedMessage(),
+                            Invocation.self() + " apply --resume " + Invocation.quoted(run.journalFile().toString())));
                     err.flush();
                     recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
-                out.printf("%s: %s done, %s failed, %s skipped. Run folder: %s%n",
-                        ended.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures",
-                        Counted.of(ended.done(), "item"), Counted.number(ended.failed()),
-                        Counted.number(ended.skipped()), run.folder());
+                out.println(Messages.text("cli.apply.ended", Message.of(ended.outcome() == RunEvent.Outcome.DONE
+                                ? "cli.apply.done" : "cli.apply.finishedWithFailures"),
+                        ended.done(), ended.failed(), ended.skipped(), run.folder().toString()));
                 for (String f : progress.failures) {
-                    out.println("  failed: " + f);
+                    out.println(Messages.text("cli.apply.failedItem", f));
                 }
                 for (String f : progress.skippedItems) {
-                    out.println("  skipped: " + f);
+                    out.println(Messages.text("cli.apply.skippedItem", f));
                 }
                 if (!progress.moves.isEmpty()) {
-                    out.println("Host work over SSH: " + progress.moves.entrySet().stream()
-                            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", "))
-                            + " (the trash on each host: " + dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/)");
+                    out.println(Messages.text("cli.apply.hostWork", progress.moves.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                            dev.tpmconsole.model.hosts.HostTrash.STATE_TRASH + "/"));
                 }
                 if (ended.outcome() != RunEvent.Outcome.DONE) {
-                    out.println("Retry with: " + Invocation.self() + " apply --resume "
-                            + Invocation.quoted(run.journalFile().toString()));
+                    out.println(Messages.text("cli.apply.retry", Invocation.self() + " apply --resume "
+                            + Invocation.quoted(run.journalFile().toString())));
                 }
                 out.flush();
                 recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
@@ -234,16 +224,26 @@ public final class ApplyCommand implements Callable<Integer> {
                 totalFailed++;
                 failures.add(f.item() + ": " + f.cause());
             } else if (e instanceof RunEvent.StepEnded s) {
-                line(String.format("%s: %s (%s done, %s failed)%s", s.step(), s.outcome().name().toLowerCase(),
-                        Counted.number(s.done()), Counted.number(s.failed()), s.reason() == null ? "" : " — " + s.reason()), true);
+                line(Messages.text(s.reason() == null ? "cli.apply.stepEnded" : "cli.apply.stepEndedBecause", s.step(),
+                        outcome(s.outcome()), s.done(), s.failed(),
+                        s.reason() == null ? "" : s.reason()), true);
                 return;
             } else {
                 return;
             }
             if (terminal) {
-                line(String.format("%s: %s/%s done, %s failed", step, Counted.number(done), Counted.number(stepItems),
-                        Counted.number(failed)), false);
+                line(Messages.text("cli.apply.stepProgress", step, done, stepItems, failed), false);
             }
+        }
+
+        /** A step's outcome as a person reads it: done, failed, skipped, cancelled. */
+        static String outcome(RunEvent.Outcome o) {
+            return Messages.text(switch (o) {
+                case DONE -> "cli.apply.outcome.done";
+                case FAILED -> "cli.apply.outcome.failed";
+                case SKIPPED -> "cli.apply.outcome.skipped";
+                case CANCELLED -> "cli.apply.outcome.cancelled";
+            });
         }
 
         private void line(String text, boolean end) {

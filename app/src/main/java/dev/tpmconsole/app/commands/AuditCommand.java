@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.AuditSink;
 import dev.tpmconsole.model.audit.Auditor;
@@ -48,11 +50,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * findings make it exit with 3. The catalogue opens on a thread of its own while the rules run; a catalogue that
  * cannot be used is one line on stderr, and the report and exit status are what they would be without one.
  */
-@Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Report the rows ZStack left behind (the rules of docs/audit-rules.md), as JSON, CSV or a text"
-                + " table, each finding marked new, seen or acknowledged from the catalogue, and record the audit in"
-                + " it. Exit status: 0 no orphan or suspect finding (of the --fail-on kind), 3 at least one, 1 the"
-                + " source cannot be read or is not a ZStack database, 2 usage error.")
+@Command(name = "audit", mixinStandardHelpOptions = true)
 public final class AuditCommand implements Callable<Integer> {
 
     /** Exit status when there is at least one orphan or suspect finding. */
@@ -61,37 +59,35 @@ public final class AuditCommand implements Callable<Integer> {
     /** Report formats. */
     public enum Format { json, csv, text }
 
+    /** What a warning about the catalogue says at its end. */
+    private static final Message NOT_RECORDED = Message.of("cli.notRecorded.audit");
+
     @Spec
     CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json, csv or text (default: text on a terminal, json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
-    @Option(names = "--rule", paramLabel = "ID", arity = "1..*",
-            description = "Run only these rules (default: all). IDs: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--rule", paramLabel = "ID", arity = "1..*")
     List<AuditRule> rules;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--show-sql", description = "Print the SQL each rule runs on SOURCE, and do not run it.")
+    @Option(names = "--show-sql")
     boolean showSql;
 
-    @Option(names = "--timings", description = "Print how long each rule took to stderr.")
+    @Option(names = "--timings")
     boolean timings;
 
     @Option(names = "--fail-on", paramLabel = "WHICH", converter = FailOnConverter.class,
-            completionCandidates = FailOnConverter.Candidates.class,
-            description = "Which orphan or suspect findings make the audit exit with 3: any (default), unacknowledged"
-                    + " (not acknowledged in the catalogue), or new (not reported by the cloud's previous audit). Without"
-                    + " a catalogue every finding counts as new and unacknowledged.")
+            completionCandidates = FailOnConverter.Candidates.class)
     FindingState.FailOn failOn = FindingState.FailOn.ANY;
 
     @Mixin
@@ -150,10 +146,10 @@ public final class AuditCommand implements Callable<Integer> {
                                 k.catalogue().record(recording.toRecord(k.markers(), startedAt, duration,
                                         dev.tpmconsole.app.VersionProvider.version()));
                             } catch (Catalogue.Failure e) {
-                                access.warn(e.getMessage() + ": this audit is not recorded");
+                                access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), NOT_RECORDED));
                             } catch (RuntimeException e) {
                                 // a fault of the catalogue never fails the audit
-                                access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+                                access.warn(Messages.text("cli.catalogue.failed", e.toString(), NOT_RECORDED));
                             }
                         });
                 try {
@@ -186,12 +182,11 @@ public final class AuditCommand implements Callable<Integer> {
             CloudMarkers markers = CloudMarkers.read(s);
             return new Known(c, markers, c.known(markers, Audit.AUDIT, startedAt));
         } catch (Catalogue.Failure e) {
-            access.warn(e.getMessage() + ": this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), NOT_RECORDED));
         } catch (java.sql.SQLException e) {
-            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
-                    + "): this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(), NOT_RECORDED));
         } catch (RuntimeException e) {
-            access.warn("the catalogue failed (" + e + "): this audit is not recorded");
+            access.warn(Messages.text("cli.catalogue.failed", e.toString(), NOT_RECORDED));
         }
         return null;
     }
@@ -228,7 +223,7 @@ public final class AuditCommand implements Callable<Integer> {
                     return f;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not one of any, unacknowledged, new");
+            throw new CommandLine.TypeConversionException(Messages.text("cli.audit.failOn.unknown", value));
         }
 
         /** For the help text and shell completion. */
@@ -287,7 +282,8 @@ public final class AuditCommand implements Callable<Integer> {
         @Override
         public void ruleEnded(AuditRule rule, long count) throws Exception {
             if (timings != null) {
-                timings.printf("%-30s %8d rows %8.3f s%n", rule.name(), count, (System.nanoTime() - started) / 1e9);
+                timings.println(Messages.text("cli.audit.timing", String.format("%-30s", rule.name()),
+                        String.format("%8d", count), String.format("%8.3f", (System.nanoTime() - started) / 1e9)));
                 timings.flush();
             }
             next.ruleEnded(rule, count);

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class CatalogueAccess implements AutoCloseable {
     synchronized void warn(String message) {
         if (!warned) {
             warned = true;
-            err.println("tpm-console: warning: " + message);
+            err.println("tpm-console: " + Messages.text("cli.warning", message));
             err.flush();
         }
     }

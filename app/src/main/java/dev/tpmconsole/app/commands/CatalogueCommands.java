@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tpmconsole.model.catalogue.Catalogue;
@@ -40,15 +41,15 @@ final class CatalogueCommands {
     static Catalogue open(CommandLine.Model.CommandSpec spec, CatalogueOption option) throws Stop {
         Path file = option.file(spec);
         if (file == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), spec.name()
-                    + " works on the catalogue: it cannot be used with --no-catalogue");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.catalogue.needed",
+                    spec.name()));
         }
         Catalogue.Opened opened = Catalogue.open(file, Clock.systemUTC());
         if (!opened.usable()) {
             throw new Stop(1, opened.notice());
         }
         if (opened.notice() != null) {
-            spec.commandLine().getErr().println("tpm-console: warning: " + opened.notice());
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.warning", opened.notice()));
         }
         return opened.catalogue();
     }
@@ -73,7 +74,7 @@ final class CatalogueCommands {
             spec.commandLine().getErr().flush();
             return e.status;
         } catch (Catalogue.Failure e) {
-            spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+            spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
             spec.commandLine().getErr().flush();
             return 1;
         }

@@ -15,11 +15,10 @@ public final class CatalogueOption {
     /** The environment variable that names the catalogue file when {@code --catalogue} does not. */
     public static final String VARIABLE = "TPM_CONSOLE_CATALOGUE";
 
-    @Option(names = "--catalogue", paramLabel = "FILE", description = "The console's catalogue (history,"
-            + " acknowledgements, runs): default $" + VARIABLE + ", else " + Catalogue.FILE_NAME + " in the data folder.")
+    @Option(names = "--catalogue", paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--no-catalogue", description = "Neither read nor write the catalogue (read-only machines, CI).")
+    @Option(names = "--no-catalogue")
     boolean none;
 
     /** The catalogue file to use, or null with {@code --no-catalogue}. */

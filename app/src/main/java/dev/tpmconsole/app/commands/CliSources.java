@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.JdbcUrls;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -16,10 +17,12 @@ import java.util.function.Supplier;
  */
 final class CliSources {
 
-    /** What SOURCE is, in the help of every command that takes one (one wording, so that none says less). */
-    static final String SOURCE_HELP = "An SQLite snapshot file, or a live database as"
-            + " jdbc:mariadb://HOST:3306/zstack?user=U (or jdbc:mysql://); its password from TPM_CONSOLE_DB_PASSWORD,"
-            + " else asked on the terminal. --ssh-tunnel ALIAS reaches a jdbc: source through SSH.";
+    /**
+     * What SOURCE is, in English, as the help of every command that takes one says it (one wording, so that none
+     * says less): the help bundle's text for SOURCE.
+     */
+    static final String SOURCE_HELP = dev.tpmconsole.app.TpmConsoleCommand.helpBundle(
+            dev.tpmconsole.model.i18n.Language.EN).getString("SOURCE[0]");
 
     private CliSources() {
     }
@@ -35,7 +38,7 @@ final class CliSources {
             if (console == null) {
                 return null;
             }
-            char[] typed = console.readPassword("Password for %s: ", JdbcUrls.withoutPassword(asked));
+            char[] typed = console.readPassword("%s", Messages.text("cli.password", JdbcUrls.withoutPassword(asked)));
             return typed == null || typed.length == 0 ? null : new String(typed);
         };
         String tunnel = ssh == null ? null : ssh.tunnel;

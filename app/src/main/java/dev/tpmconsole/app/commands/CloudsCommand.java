@@ -1,7 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,10 +17,6 @@ import picocli.CommandLine.Spec;
  * {@code clouds name}, {@code clouds merge}, {@code clouds split}.
  */
 @Command(name = "clouds", mixinStandardHelpOptions = true,
-        description = "List the clouds of the catalogue (id, name, audits, last audit, sources). The console takes"
-                + " snapshots and live databases that share management-node, zone, host or key-provider uuids for one"
-                + " cloud; when it guessed wrong, merge two clouds into one, or split sources off into a cloud of"
-                + " their own. Exit 0, 1 the catalogue cannot be used (or no such cloud), 2 usage error.",
         subcommands = {CloudsCommand.Name.class, CloudsCommand.Merge.class, CloudsCommand.Split.class})
 public final class CloudsCommand implements Callable<Integer> {
 
@@ -30,8 +26,7 @@ public final class CloudsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin
@@ -54,12 +49,13 @@ public final class CloudsCommand implements Callable<Integer> {
             return;
         }
         if (clouds.isEmpty()) {
-            out.println("The catalogue has no cloud yet: audit a snapshot or database first.");
+            out.println(Messages.text("cli.clouds.none"));
         }
         for (Catalogue.CloudEntry c : clouds) {
-            out.printf("%d  %s%s — %s, last %s%n", c.id(), c.displayName(),
-                    c.name() != null ? " (" + c.label() + ")" : "", Counted.of(c.audits(), "audit"),
-                    c.lastAudit() == null ? "never" : CatalogueCommands.when(c.lastAudit()) + " UTC");
+            out.println(Messages.text("cli.clouds.line", String.valueOf(c.id()), c.displayName(),
+                    c.name() != null ? " (" + c.label() + ")" : "", c.audits(),
+                    c.lastAudit() == null ? Messages.text("cli.clouds.never")
+                            : Messages.text("cli.utc", CatalogueCommands.when(c.lastAudit()))));
             for (String s : c.sources()) {
                 out.println("     " + s);
             }
@@ -68,16 +64,15 @@ public final class CloudsCommand implements Callable<Integer> {
     }
 
     /** {@code clouds name ID NAME}. */
-    @Command(name = "name", mixinStandardHelpOptions = true,
-            description = "Name cloud ID (an empty NAME takes the name away).")
+    @Command(name = "name", mixinStandardHelpOptions = true)
     static final class Name implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "The cloud (an id from `clouds`).")
+        @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Parameters(index = "1", paramLabel = "NAME", description = "Its name.")
+        @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
         @Mixin
@@ -87,24 +82,21 @@ public final class CloudsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return change(spec, catalogue, c -> {
                 c.name(id, name);
-                return "Cloud " + id + " is now called " + c.cloud(id).orElseThrow().displayName();
+                return Messages.text("cli.clouds.named", String.valueOf(id), c.cloud(id).orElseThrow().displayName());
             });
         }
     }
 
     /** {@code clouds merge FROM INTO}. */
-    @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = "Merge cloud FROM into cloud INTO (they are one cloud): FROM's audits, runs, acknowledgements"
-                    + " and markers move to INTO, whose findings' history is computed again over all its audits in"
-                    + " order; FROM is gone.")
+    @Command(name = "merge", mixinStandardHelpOptions = true)
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FROM", description = "The cloud that goes.")
+        @Parameters(index = "0", paramLabel = "FROM")
         long from;
 
-        @Parameters(index = "1", paramLabel = "INTO", description = "The cloud that stays.")
+        @Parameters(index = "1", paramLabel = "INTO")
         long into;
 
         @Mixin
@@ -115,26 +107,22 @@ public final class CloudsCommand implements Callable<Integer> {
             return change(spec, catalogue, c -> {
                 c.merge(from, into);
                 Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                return String.format("Cloud %d merged into cloud %d (%s): %s", from, into, cloud.displayName(),
-                        Counted.of(cloud.audits(), "audit"));
+                return Messages.text("cli.clouds.merged", String.valueOf(from), String.valueOf(into), cloud.displayName(),
+                        cloud.audits());
             });
         }
     }
 
     /** {@code clouds split ID SOURCE...}. */
-    @Command(name = "split", mixinStandardHelpOptions = true,
-            description = "Split the audits and runs of these sources off cloud ID into a new cloud (they are another"
-                    + " cloud); later audits of these sources go to the new cloud. The findings' history of both is"
-                    + " computed again; acknowledgements stay with ID.")
+    @Command(name = "split", mixinStandardHelpOptions = true)
     static final class Split implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "ID", description = "The cloud to split.")
+        @Parameters(index = "0", paramLabel = "ID")
         long id;
 
-        @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*",
-                description = "The sources (as `clouds` lists them) that are another cloud.")
+        @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*")
         List<String> sources;
 
         @Mixin
@@ -144,8 +132,8 @@ public final class CloudsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             return change(spec, catalogue, c -> {
                 Catalogue.CloudEntry made = c.split(id, sources);
-                return String.format("%s split off cloud %d into cloud %d (%s): %s", String.join(", ", sources), id,
-                        made.id(), made.displayName(), Counted.of(made.audits(), "audit"));
+                return Messages.text("cli.clouds.split", String.join(", ", sources), String.valueOf(id),
+                        String.valueOf(made.id()), made.displayName(), made.audits());
             });
         }
     }
@@ -163,7 +151,7 @@ public final class CloudsCommand implements Callable<Integer> {
                 try {
                     said = change.run(c);
                 } catch (IllegalArgumentException e) {
-                    throw new CatalogueCommands.Stop(1, e.getMessage());
+                    throw new CatalogueCommands.Stop(1, e.getLocalizedMessage());
                 }
                 spec.commandLine().getOut().println(said);
                 return 0;

@@ -1,10 +1,10 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.demo.DemoGenerator;
 import dev.tpmconsole.model.demo.DemoOptions;
 import dev.tpmconsole.model.demo.DemoResult;
 import dev.tpmconsole.model.demo.DemoSnapshots;
-import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,9 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code demo --out FILE}: writes a realistic, deterministic demo snapshot with dirty rows of every kind. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Write a demo snapshot: a realistic ZStack TPM database with dirty rows of every kind."
-            + " The same --vms and --seed always give the same rows.")
+@Command(name = "demo", mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -29,18 +27,16 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The snapshot file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--vms", paramLabel = "N", defaultValue = "" + DemoOptions.DEFAULT_VMS,
-            description = "Number of VMs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--vms", paramLabel = "N", defaultValue = "" + DemoOptions.DEFAULT_VMS)
     int vms;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DemoOptions.DEFAULT_SEED,
-            description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DemoOptions.DEFAULT_SEED)
     long seed;
 
-    @Option(names = "--force", description = "Replace FILE if it exists.")
+    @Option(names = "--force")
     boolean force;
 
     @Override
@@ -49,26 +45,25 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             options = new DemoOptions(vms, seed);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getLocalizedMessage());
         }
         DemoResult result;
         try {
             result = DemoGenerator.writeSnapshot(out, options, force);
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("tpm-console: " + out.toAbsolutePath()
-                    + " exists already; pass --force to replace it");
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.exists",
+                    out.toAbsolutePath().toString()));
             return 1;
         } catch (IOException e) {
             // the snapshot cannot be written (no space, no permission, a folder in its place): nothing is left
-            spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+            spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
             return 1;
         }
         PrintWriter w = spec.commandLine().getOut();
         long vmRows = result.rowsPerTable().getOrDefault("VmInstanceEO", 0L);
-        w.printf("Wrote %s: %s (%s with injected dirty rows), %s in %s, %s of dirty rows, in %.1f s%n",
-                out.toAbsolutePath(), Counted.of(vmRows, "VM"), Counted.number(vmRows - vms),
-                Counted.of(result.totalRows(), "row"), Counted.of(result.rowsPerTable().size(), "table"),
-                Counted.of(result.injected().size(), "kind"), result.elapsed().toMillis() / 1000.0);
+        w.println(Messages.text("cli.demo.wrote", out.toAbsolutePath().toString(), vmRows, vmRows - vms,
+                result.totalRows(), result.rowsPerTable().size(), result.injected().size(),
+                String.format("%.1f", result.elapsed().toMillis() / 1000.0)));
         w.flush();
         return 0;
     }

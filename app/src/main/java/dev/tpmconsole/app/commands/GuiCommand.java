@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.app.JsonPreferencesStore;
@@ -23,10 +24,7 @@ import picocli.CommandLine.Parameters;
  * {@code gui [SOURCE]}: starts the console window. Without a source it opens the built-in demo snapshot,
  * generating it in the data folder on the first start.
  */
-@Command(name = "gui", mixinStandardHelpOptions = true,
-        description = "Start the console window (the default when no command is given). Without SOURCE (or"
-            + " with --demo) it opens the built-in demo snapshot, generated on first start. What the console does"
-            + " is also appended to events.log in the data folder (Help > Event log shows it).")
+@Command(name = "gui", mixinStandardHelpOptions = true)
 public final class GuiCommand implements Callable<Integer> {
 
     /** Held so that the level set on it is not lost when JUL drops an unreferenced logger. */
@@ -43,13 +41,13 @@ public final class GuiCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "An SQLite snapshot to open (read-only).")
+    @Parameters(paramLabel = "SOURCE", arity = "0..1")
     Path source;
 
-    @Option(names = "--demo", description = "Open the built-in demo snapshot.")
+    @Option(names = "--demo")
     boolean demo;
 
-    @Option(names = "--audit", description = "Open the audit window and run the audit once the source is open.")
+    @Option(names = "--audit")
     boolean audit;
 
     @Override
@@ -66,9 +64,9 @@ public final class GuiCommand implements Callable<Integer> {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 JsonPreferencesStore store = new JsonPreferencesStore(AppDirs.configDir());
-                events.info("app", "TPM Console " + VersionProvider.version() + " started (Java "
-                        + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version")
-                        + "); data folder " + dataDir.toAbsolutePath());
+                events.info("app", Messages.text("cli.event.started", VersionProvider.version(),
+                        System.getProperty("java.version"), String.valueOf(System.getProperty("javafx.runtime.version")),
+                        dataDir.toAbsolutePath().toString()));
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
                         FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile));
                 gui.catchUncaughtErrors();
@@ -88,13 +86,13 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            spec.commandLine().getErr().println("tpm-console: cannot open a window: " + e.getMessage()
-                    + (String.valueOf(e.getMessage()).contains("GTK")
-                    ? " (the console needs GTK 3: apt-get install libgtk-3-0; is DISPLAY set?)" : ""));
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text(
+                    String.valueOf(e.getMessage()).contains("GTK") ? "cli.gui.noWindowGtk" : "cli.gui.noWindow",
+                    String.valueOf(e.getMessage())));
             return 1;
         }
         closed.await();
-        events.info("app", "TPM Console quit");
+        events.info("app", Messages.text("cli.event.quit"));
         events.close();
         Platform.exit();
         return 0;

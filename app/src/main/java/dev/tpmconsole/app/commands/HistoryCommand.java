@@ -1,10 +1,10 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.ReportWriters;
 import dev.tpmconsole.model.catalogue.Audit;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code history SOURCE}: the audits of SOURCE's cloud from the catalogue, counts per rule, new and resolved. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = "List the recorded audits (and host scans) of SOURCE's cloud, oldest first: when, of which"
-                + " source, the findings per rule, how many were new and how many resolved since the audit before,"
-                + " and the acknowledged findings. Reads SOURCE only to know its cloud. Exit 0, 1 the source or"
-                + " catalogue cannot be used, 2 usage error.")
+@Command(name = "history", mixinStandardHelpOptions = true)
 public final class HistoryCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -34,11 +30,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json, text or csv (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin
@@ -127,12 +122,15 @@ public final class HistoryCommand implements Callable<Integer> {
     private static void text(PrintWriter out, Catalogue.CloudEntry cloud, List<Catalogue.AuditEntry> audits,
                              List<Catalogue.AckEntry> acks) {
         if (cloud == null) {
-            out.println("The catalogue has no audit of this cloud yet.");
+            out.println(Messages.text("cli.history.none"));
             return;
         }
-        out.printf("Cloud %d: %s — %s%n%n", cloud.id(), cloud.displayName(), Counted.of(audits.size(), "audit"));
-        out.printf("%5s  %-19s  %-9s  %8s  %6s  %8s  %s%n", "#", "when (UTC)", "kind", "findings", "new", "resolved",
-                "source");
+        out.printf("%s%n%n", Messages.text("cli.history.cloud", String.valueOf(cloud.id()), cloud.displayName(),
+                audits.size()));
+        out.printf("%5s  %s  %s  %s  %s  %s  %s%n", "#", Columns.left(Messages.text("cli.history.when"), 19),
+                Columns.left(Messages.text("cli.history.kind"), 9), Columns.right(Messages.text("cli.history.findings"), 8),
+                Columns.right(Messages.text("cli.history.new"), 6), Columns.right(Messages.text("cli.history.resolved"), 8),
+                Messages.text("cli.history.source"));
         for (Catalogue.AuditEntry a : audits) {
             out.printf("%5d  %-19s  %-9s  %,8d  %,6d  %,8d  %s%n", a.id(), CatalogueCommands.when(a.startedAt()),
                     a.kind(), a.findings(), a.newFindings(), a.resolvedFindings(), a.source());
@@ -143,11 +141,11 @@ public final class HistoryCommand implements Callable<Integer> {
             }
         }
         if (!acks.isEmpty()) {
-            out.printf("%nAcknowledged findings:%n");
+            out.printf("%n%s%n", Messages.text("cli.history.acknowledged"));
             for (Catalogue.AckEntry a : acks) {
-                out.printf("  %s  by %s on %s%s%s: %s%n", a.key(), a.by(), CatalogueCommands.when(a.at()),
-                        a.expiresAt() == null ? "" : ", until " + CatalogueCommands.when(a.expiresAt()),
-                        a.active() ? "" : " (expired)", a.reason());
+                out.println(Messages.text("cli.history.ack", String.valueOf(a.key()), a.by(), CatalogueCommands.when(a.at()),
+                        a.expiresAt() == null ? "" : Messages.text("cli.history.until", CatalogueCommands.when(a.expiresAt())),
+                        a.active() ? "" : Messages.text("cli.history.expired"), a.reason()));
             }
         }
     }

@@ -7,9 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --host-parallelism N}: how many hosts at once, on every command that reaches the hosts over SSH. */
 final class HostParallelism {
 
-    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8",
-            description = "How many hosts are worked on at once (default: ${DEFAULT-VALUE}; apply: with --host-work"
-                    + " ssh).")
+    @Option(names = "--host-parallelism", paramLabel = "N", defaultValue = "8")
     int hosts = 8;
 
     /** The number; below 1 it is a usage error (exit 2). */

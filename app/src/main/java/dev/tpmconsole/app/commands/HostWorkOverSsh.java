@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.SshHostMover;
 import dev.tpmconsole.model.pipeline.HostMover;
@@ -30,8 +31,8 @@ final class HostWorkOverSsh implements Runs.HostWork, AutoCloseable {
             return new HostWorkOverSsh(new SshHosts((options != null ? options : new SshOptions()).settings(),
                     SshOptions.terminal()), parallelism);
         } catch (SshConfigException e) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
-                    + e.getMessage(), e);
+            throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                    Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.HostTrash;
 import dev.tpmconsole.model.hosts.TrashPurge;
@@ -8,7 +9,6 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -32,11 +32,7 @@ import picocli.CommandLine;
  * that on every host of SOURCE, listing it (docs/hosts.md, "Cleaning"). After this, {@code undo} cannot put those
  * folders back. Exit 0 done, 4 a host could not be reached, 1 the source or an SSH file cannot be read, 2 usage.
  */
-@Command(name = "purge-trash", mixinStandardHelpOptions = true,
-        description = "Delete for good the TPM state folders that runs moved into the trash on the hosts"
-                + " (/var/lib/libvirt/swtpm/.tpm-console-trash/<run>/) longer ago than --older-than, on every host of"
-                + " SOURCE, listing them; --dry-run only lists them. undo cannot put purged folders back. Exit 0 done,"
-                + " 4 some host could not be reached, 1 the source or an SSH file cannot be read, 2 usage error.")
+@Command(name = "purge-trash", mixinStandardHelpOptions = true)
 public final class HostsPurgeTrashCommand implements Callable<Integer> {
 
     private static final Pattern AGE = Pattern.compile("([0-9]{1,6})([dhm])");
@@ -44,15 +40,13 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d",
-            description = "Purge the trash of runs older than AGE: days (7d), hours (12h) or minutes (30m);"
-                    + " default: ${DEFAULT-VALUE}.")
+    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d")
     String olderThan = "7d";
 
-    @Option(names = "--dry-run", description = "List what would be purged; delete nothing.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     @Mixin
@@ -70,7 +64,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         Matcher m = AGE.matcher(olderThan);
         if (!m.matches()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--older-than takes an age such as 7d, 12h or 30m, not " + olderThan);
+                    Messages.text("cli.purge.badAge", olderThan));
         }
         int parallelism = hostParallelism.get(spec);
         long n = Long.parseLong(m.group(1));
@@ -93,8 +87,8 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
                 }
                 hosts = TrashPurge.purge(sshHosts, targets, before, dryRun, parallelism);
             } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
-                        + e.getMessage(), e);
+                throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -104,20 +98,18 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         for (TrashPurge.Host h : hosts) {
             if (h.unreachable() != null) {
                 unreachable++;
-                out.printf("%s (%s): not reached: %s%n", h.hostUuid(), h.managementIp(), h.unreachable());
+                out.println(Messages.text("cli.purge.notReached", h.hostUuid(), h.managementIp(), h.unreachable()));
             }
             for (TrashPurge.Purged p : h.purged()) {
                 runs++;
                 entries += p.entries();
-                out.printf("%s (%s): %s %s (run of %s, %s)%n", h.hostUuid(), h.managementIp(),
-                        dryRun ? "would purge" : "purged", p.path(), p.started(), Counted.of(p.entries(), "entry", "entries"));
+                out.println(Messages.text(dryRun ? "cli.purge.wouldPurge" : "cli.purge.purged", h.hostUuid(),
+                        h.managementIp(), p.path(), String.valueOf(p.started()), p.entries()));
             }
         }
-        out.printf("%s %s of trash, %s, on %s, older than %s%s%n",
-                dryRun ? "Would purge" : "Purged", Counted.of(runs, "run"), Counted.of(entries, "entry", "entries"),
-                Counted.of(hosts.size(), "host"), olderThan,
-                unreachable == 0 ? "" : "; " + Counted.of(unreachable, "host") + " not reached");
-        out.printf("(the trash: %s/ and %s/ on each host)%n", HostTrash.STATE_TRASH, HostTrash.NVRAM_TRASH);
+        out.println(Messages.text(dryRun ? "cli.purge.totalWould" : "cli.purge.total", runs, entries, hosts.size(),
+                olderThan, unreachable == 0 ? "" : Messages.text("cli.purge.unreached", unreachable)));
+        out.println(Messages.text("cli.purge.where", HostTrash.STATE_TRASH + "/", HostTrash.NVRAM_TRASH + "/"));
         out.flush();
         return unreachable == 0 ? 0 : ApplyCommand.FAILED_ITEMS;
     }

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.hosts.HostScanWriters;
 import dev.tpmconsole.model.hosts.HostScanner;
@@ -33,13 +35,7 @@ import picocli.CommandLine;
  * Read-only on the hosts and on the database. Exit 0 every finding info, 3 at least one other, 1 the source or an
  * SSH file cannot be read (or the source is the demo), 2 usage error.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scan the KVM hosts of SOURCE over SSH (SFTP only, read-only): list /var/lib/libvirt/swtpm/"
-                + " and /var/lib/libvirt/qemu/nvram/ on each host that has a VmHostFileVO row and compare them with"
-                + " the rows (HOST_STATE_MISSING, HOST_STATE_UNTRACKED, HOST_NVRAM_UNTRACKED, HOST_PATH_REFUSED,"
-                + " HOST_UNREACHABLE). Each host is reached at its managementIp, used as an alias of the OpenSSH"
-                + " client configuration. Exit status: 0 every finding is info, 3 at least one is not, 1 the source"
-                + " or an SSH file cannot be read, 2 usage error.")
+@Command(name = "scan", mixinStandardHelpOptions = true)
 public final class HostsScanCommand implements Callable<Integer> {
 
     /** Exit status when a finding is more than info. */
@@ -51,20 +47,19 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--host", paramLabel = "UUID", arity = "1..*", description = "Scan only these hosts.")
+    @Option(names = "--host", paramLabel = "UUID", arity = "1..*")
     List<String> hosts;
 
-    @Option(names = "--all-hosts", description = "Scan every HostEO row, also hosts without VmHostFileVO rows.")
+    @Option(names = "--all-hosts")
     boolean allHosts;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json or text (default: text on a terminal, json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Mixin
@@ -106,9 +101,9 @@ public final class HostsScanCommand implements Callable<Integer> {
                     throw s.failure(e);
                 }
                 if (!unknown.isEmpty()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "No host "
-                            + String.join(", ", unknown.stream().map(dev.tpmconsole.model.util.Texts::quoted).toList())
-                            + " in " + s.displayName());
+                    throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.hosts.noHost",
+                            String.join(", ", unknown.stream().map(dev.tpmconsole.model.util.Texts::quoted).toList()),
+                            s.displayName()));
                 }
                 boolean terminal = System.console() != null;
                 try {
@@ -119,8 +114,8 @@ public final class HostsScanCommand implements Callable<Integer> {
                         public synchronized void hostEnded(HostScanReport.Host h) {
                             done++;
                             if (terminal) {
-                                err.printf("%s/%s: %s %s%n", Counted.number(done), Counted.of(targets.size(), "host"), h.managementIp(),
-                                        h.status().label());
+                                err.println(Messages.text("cli.hosts.scanned", done, targets.size(), h.managementIp(),
+                                        h.status().label()));
                                 err.flush();
                             }
                         }
@@ -130,8 +125,8 @@ public final class HostsScanCommand implements Callable<Integer> {
                 }
                 record(access, s, report, (System.nanoTime() - started) / 1_000_000);
             } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED, "Cannot use the SSH configuration: "
-                        + e.getMessage(), e);
+                throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         } finally {
             // made for nothing when the source could not be opened: closed all the same (closing twice is harmless)
@@ -162,13 +157,13 @@ public final class HostsScanCommand implements Callable<Integer> {
         try {
             c.recordHostScan(dev.tpmconsole.model.catalogue.CloudMarkers.read(s), report, durationMs);
         } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure e) {
-            access.warn(e.getMessage() + ": this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), Message.of("cli.notRecorded.scan")));
         } catch (SQLException e) {
-            access.warn("cannot tell which cloud " + s.displayName() + " is (" + e.getMessage()
-                    + "): this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(),
+                    Message.of("cli.notRecorded.scan")));
         } catch (RuntimeException e) {
             // a fault of the catalogue never fails the scan
-            access.warn("the catalogue failed (" + e + "): this scan is not recorded");
+            access.warn(Messages.text("cli.catalogue.failed", e.toString(), Message.of("cli.notRecorded.scan")));
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.dump.DumpImporter;
 import dev.tpmconsole.model.dump.ImportOptions;
 import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.stats.SourceSummary;
-import dev.tpmconsole.model.util.Counted;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -26,11 +26,7 @@ import picocli.CommandLine.Spec;
  * into a snapshot, in one streaming pass, with a progress bar on a terminal. A dump that is cut off, damaged or
  * not a mysqldump is refused with a message and leaves no file behind; so does Ctrl+C.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a mysqldump of ZStack's database (plain or gzip-compressed, as MariaDB's or MySQL's"
-            + " mysqldump writes it) into a snapshot. Only the tables of the TPM schema are kept; every other table"
-            + " is skipped. Exit status: 0 imported, 1 the dump cannot be read or is not a mysqldump of a ZStack"
-            + " database, or SNAPSHOT exists (without --force), 2 usage error.")
+@Command(name = "import", mixinStandardHelpOptions = true)
 public final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -40,21 +36,19 @@ public final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "DUMP", description = "The dump: mysqldump output, plain or gzip-compressed.")
+    @Parameters(paramLabel = "DUMP")
     Path dump;
 
-    @Option(names = "--out", paramLabel = "SNAPSHOT",
-            description = "The snapshot to write (default: beside DUMP, named after it, ending in .sqlite).")
+    @Option(names = "--out", paramLabel = "SNAPSHOT")
     Path out;
 
-    @Option(names = "--force", description = "Replace SNAPSHOT if it exists (only once the new one is complete).")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--database", paramLabel = "NAME",
-            description = "When the dump holds several databases, import the tables of this one.")
+    @Option(names = "--database", paramLabel = "NAME")
     String database;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet")
     boolean quiet;
 
     @Override
@@ -75,14 +69,14 @@ public final class ImportCommand implements Callable<Integer> {
                     return 1;
                 }
                 progress.end();
-                err.println("tpm-console: " + target + " exists already; pass --force to replace it");
+                err.println("tpm-console: " + Messages.text("cli.exists", target.toString()));
                 return 1;
             } catch (IOException e) {
                 if (interruption.received()) {
                     return 1;
                 }
                 progress.end();
-                err.println("tpm-console: " + e.getMessage());
+                err.println("tpm-console: " + e.getLocalizedMessage());
                 return 1;
             } catch (SourceException | RuntimeException e) {
                 if (interruption.received()) {
@@ -153,36 +147,31 @@ public final class ImportCommand implements Callable<Integer> {
             }
             progress.end();
             if (!stopped && importer.completed()) {
-                err.println("tpm-console: interrupted after the import completed: the snapshot " + target
-                        + " is complete");
+                err.println("tpm-console: " + Messages.text("cli.import.interruptedComplete", target.toString()));
             } else {
-                err.println("tpm-console: import interrupted; no snapshot was written");
+                err.println("tpm-console: " + Messages.text("cli.import.interrupted"));
             }
             err.flush();
         }
     }
 
     static void print(ImportResult r, PrintWriter w) {
-        w.printf("Imported %s: %s in %s, in %.1f s%n", r.snapshot(), Counted.of(r.totalRows(), "row"),
-                Counted.of(r.rowsPerTable().size(), "table"), r.elapsed().toMillis() / 1000.0);
-        w.printf("Read %s of dump%s; skipped %s (%s)%n", bytes(r.dumpBytes()),
-                r.sqlBytes() != r.dumpBytes() ? " (" + bytes(r.sqlBytes()) + " of SQL)" : "",
-                Counted.of(r.skippedTables(), "other table"),
-                bytes(r.skippedBytes()));
-        w.printf("Schema: %s%n", new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutLine());
+        w.println(Messages.text("cli.import.imported", r.snapshot().toString(), r.totalRows(), r.rowsPerTable().size(),
+                String.format("%.1f", r.elapsed().toMillis() / 1000.0)));
+        w.println(Messages.text(r.sqlBytes() != r.dumpBytes() ? "cli.import.readCompressed" : "cli.import.read",
+                bytes(r.dumpBytes()), bytes(r.sqlBytes()), r.skippedTables(), bytes(r.skippedBytes())));
+        w.println(Messages.text("cli.import.schema",
+                new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutLine()));
         if (!r.layout().missingColumns().isEmpty()) {
-            w.printf("        optional columns missing: %s%n", InfoCommand.missingColumns(r.layout().missingColumns()));
+            w.println(Messages.text("cli.import.missingColumns", InfoCommand.missingColumns(r.layout().missingColumns())));
         }
         r.droppedColumns().forEach((table, cols) ->
-                w.printf("        %s columns not in the schema (not imported): %s%n", table, String.join(", ", cols)));
+                w.println(Messages.text("cli.import.droppedColumns", table, String.join(", ", cols))));
         w.println();
-        int width = r.rowsPerTable().keySet().stream().mapToInt(String::length).max().orElse(10);
-        w.printf("%-" + width + "s  %12s%n", "Table", "Rows");
-        r.rowsPerTable().forEach((table, rows) -> w.printf("%-" + width + "s  %,12d%n", table, rows));
-        w.printf("%-" + width + "s  %,12d%n", "total", r.totalRows());
+        InfoCommand.table(w, r.rowsPerTable(), r.totalRows());
         for (String warning : r.warnings()) {
             w.println();
-            w.println("Note: " + warning);
+            w.println(Messages.text("cli.import.note", warning));
         }
         w.flush();
     }
@@ -216,10 +205,11 @@ public final class ImportCommand implements Callable<Integer> {
                 return;
             }
             int filled = (int) Math.round(p.fraction() * WIDTH);
-            String what = p.phase() == ImportProgress.Phase.INDEXING ? "building indexes"
-                    : p.table() == null ? "" : String.format("%s %,d rows", p.table(), p.rowsPerTable().getOrDefault(p.table(), 0L));
-            String line = String.format("\r[%s%s] %3.0f%% %s of %s · %s · %,d rows", "#".repeat(filled),
-                    " ".repeat(WIDTH - filled), p.fraction() * 100, bytes(p.bytesRead()), bytes(p.totalBytes()), what,
+            String what = p.phase() == ImportProgress.Phase.INDEXING ? Messages.text("cli.import.indexing")
+                    : p.table() == null ? "" : Messages.text("cli.import.tableRows", p.table(),
+                            p.rowsPerTable().getOrDefault(p.table(), 0L));
+            String line = "\r" + Messages.text("cli.import.progress", "#".repeat(filled) + " ".repeat(WIDTH - filled),
+                    String.format("%3.0f%%", p.fraction() * 100), bytes(p.bytesRead()), bytes(p.totalBytes()), what,
                     p.totalRows());
             err.print(line + "\u001b[K");
             err.flush();

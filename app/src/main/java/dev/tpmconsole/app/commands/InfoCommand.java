@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info SOURCE}: the schema layout and the row counts per table. Never writes to the source. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the schema layout of a ZStack database and its row counts per table.")
+@Command(name = "info", mixinStandardHelpOptions = true)
 public final class InfoCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -35,10 +36,10 @@ public final class InfoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text")
     Format format;
 
     @Override
@@ -84,7 +85,7 @@ public final class InfoCommand implements Callable<Integer> {
     /** "none", or "VmHostFileVO: changeDate, lastSyncReason; ..." by table name, as the JSON lists them. */
     static String missingColumns(Map<String, ? extends java.util.Collection<String>> missing) {
         if (missing.isEmpty()) {
-            return "none";
+            return Messages.text("cli.info.none");
         }
         StringBuilder sb = new StringBuilder();
         new java.util.TreeMap<>(missing).forEach((table, cols) ->
@@ -93,24 +94,28 @@ public final class InfoCommand implements Callable<Integer> {
     }
 
     static void text(SourceSummary s, PrintWriter out) {
-        out.printf("Source:  %s%n", s.source());
-        out.printf("Opened:  %s, %s%n", s.kind() == dev.tpmconsole.model.schema.DatabaseKind.SQLITE
-                ? "SQLite snapshot" : "MariaDB", s.writable() ? "writable" : "read-only");
-        out.printf("Schema:  VmHostBackupFileVO owner column: %s%s%n", s.layout().backupOwnerColumn(),
-                s.layout().legacyBackupLayout() ? " (early zsv 5.0.0 layout)" : "");
-        out.printf("         EncryptedResourceKeyRefVO -> ResourceVO foreign key: %s%n",
-                s.layout().keyRefResourceFk() ? "present (zsv 5.1.0)" : "absent");
-        out.printf("         optional tables missing: %s%n", s.layout().missingOptional().isEmpty() ? "none"
-                : String.join(", ", s.layout().missingOptional()));
-        out.printf("         optional columns missing: %s%n", missingColumns(s.layout().missingColumns()));
+        out.println(Messages.text("cli.info.source", s.source()));
+        out.println(Messages.text("cli.info.opened", Message.of(s.kind() == dev.tpmconsole.model.schema.DatabaseKind.SQLITE
+                ? "cli.info.sqlite" : "cli.info.mariadb"), Message.of(s.writable() ? "cli.info.writable" : "cli.info.readOnly")));
+        out.println(Messages.text(s.layout().legacyBackupLayout() ? "cli.info.ownerColumnLegacy" : "cli.info.ownerColumn",
+                s.layout().backupOwnerColumn()));
+        out.println(Messages.text("cli.info.keyRefFk", Message.of(s.layout().keyRefResourceFk() ? "cli.info.fkPresent"
+                : "cli.info.fkAbsent")));
+        out.println(Messages.text("cli.info.missingTables", s.layout().missingOptional().isEmpty()
+                ? Messages.text("cli.info.none") : String.join(", ", s.layout().missingOptional())));
+        out.println(Messages.text("cli.info.missingColumns", missingColumns(s.layout().missingColumns())));
         out.println();
-        int width = s.counts().keySet().stream().mapToInt(String::length).max().orElse(10);
-        out.printf("%-" + width + "s  %12s%n", "Table", "Rows");
-        long total = 0;
-        for (Map.Entry<String, Long> e : s.counts().entrySet()) {
+        table(out, s.counts(), s.counts().values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** The rows per table, then their total, in two columns. */
+    static void table(PrintWriter out, Map<String, Long> counts, long total) {
+        int width = counts.keySet().stream().mapToInt(String::length).max().orElse(10);
+        out.printf("%s  %s%n", Columns.left(Messages.text("cli.info.table"), width),
+                Columns.right(Messages.text("cli.info.rows"), 12));
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
             out.printf("%-" + width + "s  %,12d%n", e.getKey(), e.getValue());
-            total += e.getValue();
         }
-        out.printf("%-" + width + "s  %,12d%n", "total", total);
+        out.printf("%s  %,12d%n", Columns.left(Messages.text("cli.info.total"), width), total);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.JdbcUrls;
 import java.io.File;
@@ -77,10 +78,10 @@ final class Invocation {
      */
     static String applyLine(Plan plan, String source, Path file) {
         if (isEmpty(plan)) {
-            return "Nothing to apply.";
+            return Messages.text("cli.plan.nothingToApply");
         }
-        return "Read it, then apply it with: " + self() + " apply " + quoted(JdbcUrls.stripPassword(source)) + " "
-                + quoted(file.toString());
+        return Messages.text("cli.plan.applyWith", self() + " apply " + quoted(JdbcUrls.stripPassword(source)) + " "
+                + quoted(file.toString()));
     }
 
     /** A plan with no row to delete or change and no host work. */

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanException;
 import dev.tpmconsole.model.plan.PlanJson;
@@ -24,9 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code plan remove|reset SOURCE --vm UUID ...}: what a remove or reset of the TPM of these VMs will delete,
  * as the plan JSON of docs/cleanup.md (on stdout, or in {@code --out FILE} with a summary on stdout). Reads only.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Preview what removing or resetting the TPM of VMs will delete: the plan JSON (docs/cleanup.md),"
-                + " every row named, host paths to clean, rows kept and why. Nothing is changed.")
+@Command(name = "plan", mixinStandardHelpOptions = true)
 public final class PlanCommand implements Callable<Integer> {
 
     /** The operations a plan can be made for. */
@@ -41,16 +40,16 @@ public final class PlanCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(index = "0", paramLabel = "OPERATION", description = "remove or reset.")
+    @Parameters(index = "0", paramLabel = "OPERATION")
     Operation operation;
 
-    @Parameters(index = "1", paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(index = "1", paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--vm", paramLabel = "UUID", required = true, description = "A VM (repeat for several).")
+    @Option(names = "--vm", paramLabel = "UUID", required = true)
     List<String> vms;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Override
@@ -61,7 +60,7 @@ public final class PlanCommand implements Callable<Integer> {
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);
             } catch (PlanException e) {
-                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
                 return 1;
             }
         }
@@ -82,10 +81,10 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     static String summary(Plan plan, Path out) {
-        StringBuilder sb = new StringBuilder(plan.operation()).append(" of ")
-                .append(Counted.of(plan.vmUuids().size(), "VM")).append(": ").append(plan.summary());
+        StringBuilder sb = new StringBuilder(Messages.text("cli.plan.summary", plan.operation(), plan.vmUuids().size(),
+                plan.summary()));
         if (!plan.deletesPerTable().isEmpty()) {
-            sb.append(System.lineSeparator()).append("Deletes per table: ");
+            sb.append(System.lineSeparator()).append(Messages.text("cli.plan.deletesPerTable"));
             boolean first = true;
             for (Map.Entry<String, Long> e : plan.deletesPerTable().entrySet()) {
                 sb.append(first ? "" : ", ").append(Counted.number(e.getValue())).append(' ').append(e.getKey());
@@ -93,7 +92,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            sb.append(System.lineSeparator()).append("Plan written to ").append(out.toAbsolutePath());
+            sb.append(System.lineSeparator()).append(Messages.text("cli.plan.written", out.toAbsolutePath().toString()));
         }
         return sb.toString();
     }

@@ -1,12 +1,12 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanSql;
 import dev.tpmconsole.model.plan.RepairPlanner;
 import dev.tpmconsole.model.util.AtomicFiles;
-import dev.tpmconsole.model.util.Counted;
 import java.nio.charset.StandardCharsets;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -28,14 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * changes the source: without {@code --plan-only} the plan goes to a file (--out, or one beside the snapshot) and
  * the command that applies it is printed; with {@code --plan-only} and no --out, the plan JSON goes to stdout.
  */
-@Command(name = "repair", mixinStandardHelpOptions = true,
-        description = {"Plan the repair of audit findings (all, or of --rule / --key): each finding's repair action"
-                + " on exactly its rows and their dependants, relinks of key refs as updates, findings without a"
-                + " repair kept with the reason (docs/cleanup.md). Reads only: `apply SOURCE PLAN` runs the plan.",
-            "Without --plan-only, the plan is written to --out FILE (default: SOURCE's name with"
-                + " .repair-<UTC time>.json, beside a snapshot, or in the current folder for a jdbc: source; nothing"
-                + " is written when there is nothing to do), and the apply command to run is printed."
-                + " With --plan-only and no --out, the plan JSON goes to stdout."})
+@Command(name = "repair", mixinStandardHelpOptions = true)
 public final class RepairCommand implements Callable<Integer> {
 
     @Spec
@@ -47,24 +40,22 @@ public final class RepairCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "SOURCE", description = CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--rule", paramLabel = "ID", arity = "1..*", description = "Repair the findings of these rules.")
+    @Option(names = "--rule", paramLabel = "ID", arity = "1..*")
     List<AuditRule> rules;
 
-    @Option(names = "--key", paramLabel = "KEY", arity = "1..*", description = "Repair only these findings (by key).")
+    @Option(names = "--key", paramLabel = "KEY", arity = "1..*")
     List<String> keys;
 
-    @Option(names = "--plan-only",
-            description = "Only the plan: as JSON on stdout (or in --out FILE), for scripts.")
+    @Option(names = "--plan-only")
     boolean planOnly;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the plan to FILE; print a summary.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
-    @Option(names = "--sql", paramLabel = "FILE", description = "Also write the repair as an SQL script (for the"
-            + " sqlite3 shell or the mariadb client), and its inverse as FILE with .inverse before the extension.")
+    @Option(names = "--sql", paramLabel = "FILE")
     Path sql;
 
     /**
@@ -119,10 +110,10 @@ public final class RepairCommand implements Callable<Integer> {
             if (file != null) {
                 PlanJson.write(plan, file);
             }
-            w.println("repair: " + plan.summary() + (plan.updates().isEmpty() ? ""
-                    : " (" + Counted.of(plan.updates().size(), "key ref") + " relinked)"));
+            w.println(Messages.text(plan.updates().isEmpty() ? "cli.repair.summary" : "cli.repair.summaryRelinked",
+                    plan.summary(), plan.updates().size()));
             if (file != null) {
-                w.println("Plan written to " + file.toAbsolutePath());
+                w.println(Messages.text("cli.plan.written", file.toAbsolutePath().toString()));
             }
             w.println(Invocation.applyLine(plan, source, file));
         }

@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
 import dev.tpmconsole.model.source.Source;
@@ -32,8 +34,8 @@ final class RunRecording {
         try {
             markers = CloudMarkers.read(source);
         } catch (SQLException e) {
-            access.warn("cannot tell which cloud " + source.displayName() + " is (" + e.getMessage()
-                    + "): this run is not recorded");
+            access.warn(Messages.text("cli.catalogue.unknownCloud", source.displayName(), e.getMessage(),
+                    Message.of("cli.notRecorded.run")));
             return new RunRecording(access, CompletableFuture.completedFuture(null));
         }
         return new RunRecording(access, CompletableFuture.supplyAsync(() -> {
@@ -44,7 +46,8 @@ final class RunRecording {
             try {
                 return c.runStarted(markers, kind, operation, resumed, plan, journal);
             } catch (Catalogue.Failure e) {
-                access.warn(e.getMessage() + ": this run is not recorded");
+                access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(),
+                        Message.of("cli.notRecorded.run")));
                 return null;
             }
         }));
@@ -58,7 +61,8 @@ final class RunRecording {
             try {
                 c.runEnded(id, outcome, done, failed, skipped, message);
             } catch (Catalogue.Failure e) {
-                access.warn(e.getMessage() + ": the end of this run is not recorded");
+                access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(),
+                        Message.of("cli.notRecorded.runEnd")));
             }
         }
     }

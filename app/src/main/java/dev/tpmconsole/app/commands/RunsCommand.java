@@ -1,7 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code runs SOURCE}: the runs (apply, repair, undo) recorded on SOURCE's cloud, with their journals. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs recorded on SOURCE's cloud (apply, repair, undo, from the command line or the"
-                + " window), oldest first: when, what, the outcome, items done, failed and skipped, how long, and the"
-                + " journal (for apply --resume and undo). A run still 'running' was interrupted (resume it). Exit 0,"
-                + " 1 the source or catalogue cannot be used, 2 usage error.")
+@Command(name = "runs", mixinStandardHelpOptions = true)
 public final class RunsCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -29,11 +25,10 @@ public final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Names the cloud. " + CliSources.SOURCE_HELP)
+    @Parameters(paramLabel = "SOURCE")
     String source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json or text (default: text on a terminal,"
-            + " json otherwise).")
+    @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
     @Mixin
@@ -74,22 +69,25 @@ public final class RunsCommand implements Callable<Integer> {
                 return 0;
             }
             if (cloud.isEmpty() || runs.isEmpty()) {
-                out.println("The catalogue has no run on this cloud yet.");
+                out.println(Messages.text("cli.runs.none"));
                 out.flush();
                 return 0;
             }
-            out.printf("Cloud %d: %s — %s%n%n", cloud.get().id(), cloud.get().displayName(),
-                    Counted.of(runs.size(), "run"));
-            out.printf("%5s  %-19s  %-14s  %-9s  %6s  %6s  %7s  %9s%n", "#", "started (UTC)", "run", "outcome",
-                    "done", "failed", "skipped", "duration");
+            out.printf("%s%n%n", Messages.text("cli.runs.cloud", String.valueOf(cloud.get().id()),
+                    cloud.get().displayName(), runs.size()));
+            out.printf("%5s  %s  %s  %s  %s  %s  %s  %s%n", "#", Columns.left(Messages.text("cli.runs.started"), 19),
+                    Columns.left(Messages.text("cli.runs.run"), 14), Columns.left(Messages.text("cli.runs.outcome"), 9),
+                    Columns.right(Messages.text("cli.runs.done"), 6), Columns.right(Messages.text("cli.runs.failed"), 6),
+                    Columns.right(Messages.text("cli.runs.skipped"), 7), Columns.right(Messages.text("cli.runs.duration"), 9));
             for (Catalogue.RunEntry r : runs) {
                 String what = r.kind() + (r.operation() == null || r.operation().equals(r.kind()) ? ""
-                        : " " + r.operation()) + (r.resumed() ? " (resumed)" : "");
+                        : " " + r.operation()) + (r.resumed() ? " " + Messages.text("cli.runs.resumed") : "");
                 out.printf("%5d  %-19s  %-14s  %-9s  %,6d  %,6d  %,7d  %9s%n", r.id(),
                         CatalogueCommands.when(r.startedAt()), what, r.outcome(), r.done(), r.failed(), r.skipped(),
-                        r.durationMs() == null ? "" : String.format("%.1f s", r.durationMs() / 1000.0));
+                        r.durationMs() == null ? "" : Messages.text("cli.runs.seconds",
+                                String.format("%.1f", r.durationMs() / 1000.0)));
                 if (r.journal() != null) {
-                    out.println("       journal " + r.journal());
+                    out.println("       " + Messages.text("cli.runs.journal", r.journal()));
                 }
                 if (r.message() != null) {
                     out.println("       " + r.message());

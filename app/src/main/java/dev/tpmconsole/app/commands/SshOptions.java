@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.ssh.SshSettings;
 import java.io.Console;
@@ -15,28 +16,22 @@ import picocli.CommandLine.Option;
  */
 public final class SshOptions {
 
-    @Option(names = "--ssh-tunnel", paramLabel = "ALIAS",
-            description = "Reach a jdbc: SOURCE through SSH to ALIAS (a local port forward, closed at the end): the"
-                    + " URL's host and port are as ALIAS sees them, e.g. jdbc:mariadb://127.0.0.1:3306/zstack.")
+    @Option(names = "--ssh-tunnel", paramLabel = "ALIAS")
     String tunnel;
 
-    @Option(names = "--ssh-config", paramLabel = "FILE",
-            description = "The OpenSSH client configuration (default: ~/.ssh/config).")
+    @Option(names = "--ssh-config", paramLabel = "FILE")
     Path config;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "The known_hosts file (default: ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE")
     Path knownHosts;
 
-    @Option(names = "--accept-new-host-keys",
-            description = "Add the key of a host known_hosts does not know (a changed key is always refused).")
+    @Option(names = "--accept-new-host-keys")
     boolean acceptNewHostKeys;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "How long a connection may take (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10")
     int connectTimeout = 10;
 
-    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long a host may take to answer (default: ${DEFAULT-VALUE} s).")
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "30")
     int readTimeout = 30;
 
     SshSettings settings() {
@@ -60,7 +55,8 @@ public final class SshOptions {
                 if (console == null) {
                     return null;
                 }
-                return console.readPassword("%sPassphrase for %s: ", attempt > 1 ? "Wrong passphrase. " : "", keyFile);
+                return console.readPassword("%s", Messages.text(attempt > 1 ? "cli.ssh.passphraseAgain" : "cli.ssh.passphrase",
+                        keyFile));
             }
         };
     }

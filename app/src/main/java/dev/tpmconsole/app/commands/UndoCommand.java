@@ -1,11 +1,11 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.QuarantinedRow;
 import dev.tpmconsole.model.pipeline.RefusedException;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code undo JOURNAL}: puts back what a run deleted, from its quarantine bundle; rows that exist again are refused. */
-@Command(name = "undo", mixinStandardHelpOptions = true,
-        description = "Restore the rows a run deleted (from the quarantine bundle beside JOURNAL), in one"
-                + " transaction; rows whose key exists again are refused and listed. A run that did its host work"
-                + " over SSH gets its TPM state folders moved back from the trash on the hosts (a path that exists"
-                + " again is refused and listed). Exit 0 all restored, 4 some refused, 1 cannot read.")
+@Command(name = "undo", mixinStandardHelpOptions = true)
 public final class UndoCommand implements Callable<Integer> {
 
     @Spec
@@ -30,21 +26,20 @@ public final class UndoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CatalogueOption catalogue;
 
-    @Parameters(paramLabel = "JOURNAL", description = "The journal of the run to undo.")
+    @Parameters(paramLabel = "JOURNAL")
     Path journal;
 
     @picocli.CommandLine.Mixin
     SshOptions ssh;
 
-    @picocli.CommandLine.Option(names = "--nodes-stopped", description = "On a live database: state that every ZStack"
-            + " management node is stopped.")
+    @picocli.CommandLine.Option(names = "--nodes-stopped")
     boolean nodesStopped;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isRegularFile(journal)) {
-            spec.commandLine().getErr().println("tpm-console: no journal at " + journal);
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.noJournal", journal.toString()));
             return 1;
         }
         boolean movedOnHosts = dev.tpmconsole.model.pipeline.Journal.read(journal).stream()
@@ -63,26 +58,23 @@ public final class UndoCommand implements Callable<Integer> {
             try {
                 result = Runs.undo(source, journal, java.time.Clock.systemUTC(), hosts);
             } catch (RefusedException e) {
-                spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+                spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
                 recording.ended("refused", 0, 0, 0, e.getMessage());
                 return 1;
             } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
                 recording.ended("failed", 0, 0, 0, e.getMessage());
                 throw e;
             }
-            out.printf("Restored %s of %s into %s%s%n", Counted.number(result.restored()),
-                    Counted.of(result.total(), "row"), source.displayName(),
-                    result.inPlace() == 0 ? "" : " (" + Counted.number(result.inPlace()) + " in place already: never deleted, or"
-                            + " put back before)");
+            out.println(Messages.text(result.inPlace() == 0 ? "cli.undo.restored" : "cli.undo.restoredSomeInPlace",
+                    result.restored(), result.total(), source.displayName(), result.inPlace()));
             for (QuarantinedRow r : result.refused()) {
-                out.println("  refused (there again, with other values): " + r.id());
+                out.println(Messages.text("cli.undo.refusedRow", String.valueOf(r.id())));
             }
             if (movedOnHosts) {
-                out.printf("Moved %s back from the trash on the hosts%s%n",
-                        Counted.of(result.foldersRestored(), "TPM state folder"),
-                        result.foldersInPlace() == 0 ? "" : " (" + Counted.number(result.foldersInPlace()) + " back already)");
+                out.println(Messages.text(result.foldersInPlace() == 0 ? "cli.undo.movedBack" : "cli.undo.movedBackSome",
+                        result.foldersRestored(), result.foldersInPlace()));
                 for (String f : result.foldersRefused()) {
-                    out.println("  refused: " + f);
+                    out.println(Messages.text("cli.undo.refusedFolder", f));
                 }
             }
             out.flush();
