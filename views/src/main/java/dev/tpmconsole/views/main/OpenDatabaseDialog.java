@@ -62,7 +62,7 @@ public final class OpenDatabaseDialog {
             dialog.initOwner(owner);
         }
         url.setId("dbUrl");
-        url.setPromptText("jdbc:mariadb://HOST:3306/zstack");
+        I18n.prompt(url, "ui.openDb.urlPrompt");
         url.setPrefColumnCount(36);
         user.setId("dbUser");
         I18n.prompt(user, "ui.openDb.userPrompt");
