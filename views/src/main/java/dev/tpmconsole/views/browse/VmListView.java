@@ -44,6 +44,12 @@ final class VmListView {
         state.setId("vmStateFilter");
         state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then(I18n.text("ui.vms.anyState"))
                 .otherwise((String) null));
+        // the skin writes the title only when the checks change: a new skin writes it in the new language
+        I18n.whenChanged(state, () -> {
+            if (state.getSkin() != null) {
+                state.setSkin(new impl.org.controlsfx.skin.CheckComboBoxSkin<>(state));
+            }
+        });
         ObservableList<String> checked = state.getCheckModel().getCheckedItems();
         checked.addListener((ListChangeListener<String>) c -> {
             if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {

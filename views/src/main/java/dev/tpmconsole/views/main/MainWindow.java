@@ -572,6 +572,8 @@ public final class MainWindow {
         mode.getStyleClass().add("badge");
         mode.textProperty().bind(vm.modeBinding());
         mode.visibleProperty().bind(vm.summaryProperty().isNotNull());
+        // the badge and the counts show whole (at 150 % too, in either language); the path gives way
+        mode.setMinWidth(Region.USE_PREF_SIZE);
         vm.modeProperty().addListener((obs, old, m) -> mode.pseudoClassStateChanged(WRITABLE,
                 m != null && m != MainViewModel.Mode.READ_ONLY));
         Label layout = new Label();
@@ -591,6 +593,7 @@ public final class MainWindow {
             return I18n.t("ui.status.rows", s.count("VmInstanceEO"), s.count("TpmVO"),
                     s.counts().values().stream().mapToLong(Long::longValue).sum());
         }, vm.summaryProperty()));
+        rows.setMinWidth(Region.USE_PREF_SIZE);
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         // the busy message and an indeterminate progress while a source opens; nothing otherwise
