@@ -44,6 +44,18 @@ final class VmListView {
         state.setId("vmStateFilter");
         state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then(I18n.text("ui.vms.anyState"))
                 .otherwise((String) null));
+        // the states as ZStack writes them (the list shows them so), but the console's own choice in words
+        state.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s) ? I18n.t("ui.vms.softDeletedChoice") : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
         // the skin writes the title only when the checks change: a new skin writes it in the new language
         I18n.whenChanged(state, () -> {
             if (state.getSkin() != null) {
