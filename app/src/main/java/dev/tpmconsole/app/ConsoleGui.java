@@ -1,5 +1,7 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.source.QueryGuard;
@@ -185,7 +187,8 @@ public final class ConsoleGui {
             auditStage = windows.stage(null);
             auditStage.setScene(windows.scene(new AuditView(auditViewModel, new FxDialogService(auditStage, appearance)).root(),
                     86, 50));
-            auditStage.titleProperty().bind(javafx.beans.binding.Bindings.concat("Audit — ", viewModel.titleBinding()));
+            auditStage.titleProperty().bind(I18n.computed(() -> I18n.t("ui.window.audit.title",
+                    viewModel.titleBinding().get()), viewModel.titleBinding()));
         }
         Windows.bringForward(auditStage);
     }
@@ -240,7 +243,7 @@ public final class ConsoleGui {
         Stage target = repairStage;
         repairStage.setScene(windows.scene(new RepairView(repairViewModel, confirmations(target, shown), target::close).root(),
                 86, 54));
-        repairStage.setTitle("Repair key refs — " + shown.displayName());
+        repairStage.titleProperty().bind(I18n.text("ui.window.repair.title", shown.displayName()));
         Windows.bringForward(repairStage);
     }
 
@@ -357,11 +360,12 @@ public final class ConsoleGui {
             }
         });
         if (runStage == null) {
-            runStage = windows.stage("Run");
+            runStage = windows.stage(null);
         }
         Stage target = runStage;
         runStage.setScene(windows.scene(new RunView(runViewModel, target::close).root(), 86, 54));
-        runStage.setTitle("Run: " + plan.operation() + " on " + shown.displayName());
+        runStage.titleProperty().bind(I18n.text("ui.window.run.title", String.valueOf(plan.operation()),
+                shown.displayName()));
         Windows.bringForward(runStage);
         runViewModel.start();
     }
@@ -408,7 +412,7 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the preferences window. */
     public void showPreferences() {
         if (preferencesStage == null) {
-            preferencesStage = windows.stage("Preferences — TPM Console");
+            preferencesStage = windows.stage("ui.window.preferences.title");
             Stage target = preferencesStage;
             preferencesStage.setScene(windows.scene(new PreferencesView(preferences, setup.preferencesFile(), target::close)
                     .root(), 46, 22));
@@ -419,7 +423,7 @@ public final class ConsoleGui {
     /** Opens (or brings forward) the event log window. */
     public void showEventLog() {
         if (eventLogStage == null) {
-            eventLogStage = windows.stage("Event log — TPM Console");
+            eventLogStage = windows.stage("ui.window.eventLog.title");
             eventLogViewModel = new EventLogViewModel(events.log(), schedulers.fx());
             Stage target = eventLogStage;
             eventLogStage.setScene(windows.scene(new EventLogView(eventLogViewModel, target::close).root(), 80, 40));
@@ -430,9 +434,9 @@ public final class ConsoleGui {
     /** Shows the keyboard shortcuts: the menus' own, then those inside views. */
     public void showShortcuts() {
         if (shortcutsStage == null) {
-            shortcutsStage = windows.stage("Keyboard shortcuts — TPM Console");
+            shortcutsStage = windows.stage("ui.window.shortcuts.title");
             Stage target = shortcutsStage;
-            shortcutsStage.setScene(windows.scene(new ShortcutsView(Shortcuts.all(window.commands()), target::close).root(),
+            shortcutsStage.setScene(windows.scene(new ShortcutsView(() -> Shortcuts.all(window.commands()), target::close).root(),
                     56, 40));
         }
         Windows.bringForward(shortcutsStage);
@@ -441,18 +445,18 @@ public final class ConsoleGui {
     /** Shows the About box: versions and where the console keeps its files. */
     public void showAbout() {
         if (aboutStage == null) {
-            aboutStage = windows.stage("About TPM Console");
+            aboutStage = windows.stage("ui.window.about.title");
             Stage target = aboutStage;
             List<Map.Entry<String, String>> folders = new java.util.ArrayList<>();
-            folders.add(Map.entry("Data folder", dataDir.toAbsolutePath().toString()));
+            folders.add(Map.entry("ui.about.dataFolder", dataDir.toAbsolutePath().toString()));
             if (setup.catalogueFile() != null) {
-                folders.add(Map.entry("Catalogue", setup.catalogueFile().toAbsolutePath().toString()));
+                folders.add(Map.entry("ui.about.catalogue", setup.catalogueFile().toAbsolutePath().toString()));
             }
             if (setup.preferencesFile() != null) {
-                folders.add(Map.entry("Preferences", setup.preferencesFile().toAbsolutePath().toString()));
+                folders.add(Map.entry("ui.about.preferences", setup.preferencesFile().toAbsolutePath().toString()));
             }
             if (events.log().file() != null) {
-                folders.add(Map.entry("Event log", events.log().file().toAbsolutePath().toString()));
+                folders.add(Map.entry("ui.about.eventLog", events.log().file().toAbsolutePath().toString()));
             }
             // as large as its content: the versions and paths decide
             aboutStage.setScene(windows.fitted(new AboutView(AppIcons.view(4), VersionProvider.versions(),
@@ -471,6 +475,22 @@ public final class ConsoleGui {
         return UncaughtErrors.install(events.log(), errorDialog::show);
     }
 
+    /** The system property the {@code gui} command sets from its {@code --lang}: the language of this start. */
+    public static final String LANGUAGE_PROPERTY = "tpm.console.lang";
+
+    /** The language a {@code --lang} chose for this start ({@link #LANGUAGE_PROPERTY}), or null. */
+    static Language languageOverride() {
+        String tag = System.getProperty(LANGUAGE_PROPERTY);
+        if (tag == null || tag.isBlank()) {
+            return null;
+        }
+        try {
+            return Language.of(tag);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
     /** Quits, after asking when a run, a repair or an import is going and the preferences say to ask. */
     public void requestQuit() {
         if (mayQuit()) {
@@ -483,10 +503,13 @@ public final class ConsoleGui {
         if (busy == null || !preferences.confirmQuitWhileBusyProperty().get()) {
             return true;
         }
-        boolean quit = new FxDialogService(stage, appearance).confirm("Quit while " + busy + " is going?",
-                "Quitting stops " + busy + ". A run stops between items and leaves the database consistent; its"
-                        + " journal lets `tpm-console apply --resume` finish it. An import leaves no snapshot behind.",
-                "Quit");
+        String going = I18n.t(switch (busy) {
+            case "a run" -> "ui.quit.busy.run";
+            case "a repair" -> "ui.quit.busy.repair";
+            default -> "ui.quit.busy.import";
+        });
+        boolean quit = new FxDialogService(stage, appearance).confirm(I18n.t("ui.quit.title", going),
+                I18n.t("ui.quit.message", going), I18n.t("ui.quit.action"));
         if (quit) {
             events.log().warning("app", "Quit while " + busy + " was going", null);
         }
@@ -601,7 +624,14 @@ public final class ConsoleGui {
                 setup.events().warning("hosts", "Host scan failed: " + e, null);
             }
         });
-        PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations());
+        PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations(),
+                prefs.chosenLanguage());
+        // the windows' language: a --lang of this start, else the preference (else the desktop's); choosing one in
+        // the preferences applies it at once (and saves it), a --lang is never saved
+        Language startLanguage = languageOverride();
+        I18n.languageProperty().set(startLanguage != null ? startLanguage : preferences.effectiveLanguage());
+        preferences.languageProperty().addListener((o, a, b) ->
+                I18n.languageProperty().set(preferences.effectiveLanguage()));
         Windows windows = new Windows(appearance, () -> stage);
         java.util.concurrent.atomic.AtomicReference<ConsoleGui> self = new java.util.concurrent.atomic.AtomicReference<>();
         MainWindow window = new MainWindow(vm, browse, windows, new MainWindow.Actions(

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.VmRow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,16 +41,16 @@ public final class BrowseView {
         vmSplit.setOrientation(Orientation.HORIZONTAL);
         vmSplit.setDividerPositions(0.6);
         vmSplit.setId("vmSplit");
-        Tab vmTab = tab("vmsTab", "_VMs", vmSplit);
-        Tab hostTab = tab("hostsTab", "_Hosts", hosts.root());
-        Tab providerTab = tab("providersTab", "_Key providers", providers.root());
+        Tab vmTab = tab("vmsTab", "ui.tab.vms", vmSplit);
+        Tab hostTab = tab("hostsTab", "ui.tab.hosts", hosts.root());
+        Tab providerTab = tab("providersTab", "ui.tab.providers", providers.root());
         tabs.getTabs().addAll(vmTab, hostTab, providerTab);
         tabs.setId("browseTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
 
-    private static Tab tab(String id, String text, javafx.scene.Node content) {
-        Tab t = new Tab(text.replace("_", ""), content);
+    private static Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab t = I18n.bind(new Tab("", content), key);
         t.setId(id);
         return t;
     }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Keys;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -57,9 +58,9 @@ final class FilterBar {
         return bar;
     }
 
-    /** A label whose mnemonic (Alt+letter) focuses {@code target}. */
-    static Label label(String text, Node target) {
-        Label l = new Label(text);
+    /** A label (the bundle key's text) whose mnemonic (Alt+letter) focuses {@code target}. */
+    static Label label(String key, Node target) {
+        Label l = I18n.bind(new Label(), key);
         l.setMnemonicParsing(true);
         l.setLabelFor(target);
         return l;

@@ -35,8 +35,8 @@ public final class HostListViewModel implements AutoCloseable {
         this.files = new PagedRows<>(schedulers, pageSize);
         text.addListener((o, a, b) -> reload());
         selected.addListener((o, a, b) -> loadFiles(b));
-        this.countText = Lists.countText(rows, "host", "hosts", text.isNotEmpty());
-        this.filesText = Lists.countText(files, "file", "files", selected.isNull());
+        this.countText = Lists.countText(rows, "ui.list.hosts", text.isNotEmpty());
+        this.filesText = Lists.countText(files, "ui.list.files", selected.isNull());
     }
 
     public void setQueries(BrowseQueries q) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.HostColumn;
 import dev.tpmconsole.model.browse.HostFileRow;
 import dev.tpmconsole.model.browse.HostRow;
@@ -26,8 +27,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 final class HostsView {
 
     private final BorderPane root = new BorderPane();
-    private final TableView<HostRow> table = Tables.table("hostTable", "No hosts");
-    private final TableView<HostFileRow> files = Tables.table("hostFilesTable", "Select a host to see the files it holds");
+    private final TableView<HostRow> table = Tables.table("hostTable", "ui.hosts.none");
+    private final TableView<HostFileRow> files = Tables.table("hostFilesTable", "ui.hosts.selectHost");
     private final TextField filter = new TextField();
 
     private final dev.tpmconsole.views.hosts.HostScanView scan;
@@ -36,21 +37,21 @@ final class HostsView {
     HostsView(HostListViewModel vm, dev.tpmconsole.views.hosts.HostScanViewModel scanVm, Consumer<HostRow> showVms) {
         this.scan = new dev.tpmconsole.views.hosts.HostScanView(scanVm);
         filter.setId("hostFilter");
-        filter.setPromptText("Name, IP or uuid prefix (Ctrl+F)");
+        I18n.prompt(filter, "ui.hosts.filterPrompt");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
         FilterBar.filterKeys(filter, table);
 
-        TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "Name", 11, HostRow::name);
-        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "UUID", Tables.UUID_WIDTH, HostRow::uuid);
-        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "Management IP", 9, HostRow::managementIp);
-        TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "State", 8,
-                h -> h.softDeleted() ? h.state() + " (deleted)" : h.state());
-        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "Status", 7.5, HostRow::status);
-        TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "VMs", 4.5, h -> Integer.toString(h.vms()));
-        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "TpmState files", 7.5,
+        TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "ui.col.name", 11, HostRow::name);
+        TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, HostRow::uuid);
+        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "ui.col.managementIp", 9, HostRow::managementIp);
+        TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "ui.col.state", 8,
+                h -> h.softDeleted() ? I18n.t("ui.deleted", h.state()) : h.state());
+        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "ui.col.status", 7.5, HostRow::status);
+        TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "ui.col.vms", 4.5, h -> Integer.toString(h.vms()));
+        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "ui.col.tpmStateFiles", 7.5,
                 h -> Integer.toString(h.tpmStateFiles()));
-        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "NvRam files", 7,
+        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "ui.col.nvramFiles", 7,
                 h -> Integer.toString(h.nvramFiles()));
         table.getColumns().setAll(List.of(name, uuid, ip, state, status, vms, state2, nvram));
         Map<TableColumn<HostRow, ?>, HostColumn> sortable = new LinkedHashMap<>();
@@ -68,30 +69,30 @@ final class HostsView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         files.getColumns().setAll(List.of(
-                Tables.column("hostFileVmColumn", "VM", 11, f -> f.vmMissing() ? "(gone)"
-                        : f.vmDeleted() ? f.vmName() + " (deleted)" : f.vmName()),
-                Tables.column("hostFileVmUuidColumn", "VM uuid", Tables.UUID_WIDTH, HostFileRow::vmUuid),
-                Tables.column("hostFileTypeColumn", "Type", 6, HostFileRow::type),
-                Tables.column("hostFilePathColumn", "Path", 24, HostFileRow::path),
-                Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
-                Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
-                Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize()))));
+                Tables.column("hostFileVmColumn", "ui.col.vm", 11, f -> f.vmMissing() ? I18n.t("ui.goneAlone")
+                        : f.vmDeleted() ? I18n.t("ui.deleted", f.vmName()) : f.vmName()),
+                Tables.column("hostFileVmUuidColumn", "ui.col.vmUuid", Tables.UUID_WIDTH, HostFileRow::vmUuid),
+                Tables.column("hostFileTypeColumn", "ui.col.type", 6, HostFileRow::type),
+                Tables.column("hostFilePathColumn", "ui.col.path", 24, HostFileRow::path),
+                Tables.column("hostFileSyncColumn", "ui.col.lastSync", 11, f -> Formats.orDash(f.lastSyncDate())),
+                Tables.column("hostFileReasonColumn", "ui.col.syncReason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
+                Tables.number("hostFileSizeColumn", "ui.col.content", 6, f -> Formats.bytes(f.contentSize()))));
         Tables.rows(files, f -> f.vmMissing() || f.vmDeleted() ? List.of("gone") : List.of(), () -> vm.files().loadMore());
         files.setItems(vm.files().rows());
 
-        Button showVmsButton = Icons.on(new Button("Sho_w its VMs"), MaterialDesignM.MONITOR_EYE);
+        Button showVmsButton = Icons.on(I18n.bind(new Button(), "ui.hosts.showVms"), MaterialDesignM.MONITOR_EYE);
         showVmsButton.setId("hostShowVms");
         showVmsButton.disableProperty().bind(vm.selectedProperty().isNull());
         showVmsButton.setOnAction(e -> showVms.accept(vm.selectedProperty().get()));
-        Label filesTitle = new Label("Files on the selected host");
+        Label filesTitle = I18n.bind(new Label(), "ui.hosts.filesTitle");
         filesTitle.getStyleClass().add("section-title");
         VBox lower = new VBox(FilterBar.footer("hostFilesBar", vm.files().loadingProperty(), vm.filesTextBinding(),
                 "hostFilesCount", filesTitle, showVmsButton), files);
         VBox.setVgrow(files, javafx.scene.layout.Priority.ALWAYS);
 
-        javafx.scene.control.Tab filesTab = new javafx.scene.control.Tab("Files in the database", lower);
+        javafx.scene.control.Tab filesTab = I18n.bind(new javafx.scene.control.Tab("", lower), "ui.hosts.filesTab");
         filesTab.setId("hostFilesTab");
-        javafx.scene.control.Tab scanTab = new javafx.scene.control.Tab("On the hosts (scan)", scan.root());
+        javafx.scene.control.Tab scanTab = I18n.bind(new javafx.scene.control.Tab("", scan.root()), "ui.hosts.scanTab");
         scanTab.setId("hostScanTab");
         lowerTabs.getTabs().setAll(List.of(filesTab, scanTab));
         lowerTabs.setId("hostLowerTabs");
@@ -107,7 +108,7 @@ final class HostsView {
         });
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
-        root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("Find", filter), filter),
+        root.setTop(new VBox(FilterBar.fields("hostFilterBar", FilterBar.label("ui.filter.find", filter), filter),
                 FilterBar.footer("hostFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "hostCount"),
                 scan.toolbar()));
         root.setCenter(split);

@@ -32,8 +32,8 @@ public final class ProviderListViewModel implements AutoCloseable {
         this.refs = new PagedRows<>(schedulers, pageSize);
         text.addListener((o, a, b) -> reload());
         selected.addListener((o, a, b) -> loadRefs(b));
-        this.countText = Lists.countText(rows, "provider", "providers", text.isNotEmpty());
-        this.refsText = Lists.countText(refs, "key ref", "key refs", selected.isNull());
+        this.countText = Lists.countText(rows, "ui.list.providers", text.isNotEmpty());
+        this.refsText = Lists.countText(refs, "ui.list.keyRefs", selected.isNull());
     }
 
     public void setQueries(BrowseQueries q) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.KeyRefRow;
 import dev.tpmconsole.model.browse.ProviderRow;
 import dev.tpmconsole.views.util.Formats;
@@ -22,48 +23,48 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 final class ProvidersView {
 
     private final BorderPane root = new BorderPane();
-    private final TableView<ProviderRow> table = Tables.table("providerTable", "No key providers");
-    private final TableView<KeyRefRow> refs = Tables.table("providerRefsTable", "Select a provider to see the key refs that name it");
+    private final TableView<ProviderRow> table = Tables.table("providerTable", "ui.providers.none");
+    private final TableView<KeyRefRow> refs = Tables.table("providerRefsTable", "ui.providers.selectProvider");
     private final TextField filter = new TextField();
 
     ProvidersView(ProviderListViewModel vm, Consumer<String> showVm) {
         filter.setId("providerFilter");
-        filter.setPromptText("Name prefix (Ctrl+F)");
+        I18n.prompt(filter, "ui.providers.filterPrompt");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
         FilterBar.filterKeys(filter, table);
 
         table.getColumns().setAll(List.of(
-                Tables.styled("providerNameColumn", "Name", 11, ProviderRow::name, p -> p.present() ? null : "gone"),
-                Tables.column("providerUuidColumn", "UUID", Tables.UUID_WIDTH, p -> p.present() ? p.uuid() : "(no KeyProviderVO row)"),
-                Tables.column("providerTypeColumn", "Type", 4.5, p -> Formats.orDash(p.type())),
-                Tables.column("providerConnectedColumn", "Connected", 6.5, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
-                Tables.number("providerRefsColumn", "Key refs", 5.5, p -> Formats.count(p.refs())),
-                Tables.number("providerLostColumn", "Lost, by name", 7.5, p -> Formats.count(p.lostByName())),
-                Tables.column("providerDetailColumn", "Detail", 14.5, p -> Formats.orDash(p.detail())),
-                Tables.column("providerDescriptionColumn", "Description", 19, p -> Formats.orDash(p.description()))));
+                Tables.styled("providerNameColumn", "ui.col.name", 11, ProviderRow::name, p -> p.present() ? null : "gone"),
+                Tables.column("providerUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, p -> p.present() ? p.uuid() : I18n.t("ui.providers.noRow")),
+                Tables.column("providerTypeColumn", "ui.col.type", 4.5, p -> Formats.orDash(p.type())),
+                Tables.column("providerConnectedColumn", "ui.col.connected", 6.5, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
+                Tables.number("providerRefsColumn", "ui.col.keyRefs", 5.5, p -> Formats.count(p.refs())),
+                Tables.number("providerLostColumn", "ui.col.lostByName", 7.5, p -> Formats.count(p.lostByName())),
+                Tables.column("providerDetailColumn", "ui.col.detail", 14.5, p -> Formats.orDash(p.detail())),
+                Tables.column("providerDescriptionColumn", "ui.col.description", 19, p -> Formats.orDash(p.description()))));
         Tables.rows(table, p -> p.present() ? List.of() : List.of("gone"), () -> vm.rows().loadMore());
         table.setItems(vm.rows().rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
 
         refs.getColumns().setAll(List.of(
-                Tables.column("refIdColumn", "Id", 5, r -> Long.toString(r.id())),
-                Tables.column("refOfColumn", "Of", 11, KeyRefRow::resourceType),
-                Tables.column("refVmColumn", "VM", 11, r -> Formats.orDash(r.vmName())),
-                Tables.styled("refStateColumn", "State", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
-                Tables.column("refMatchColumn", "Names it by", 7, r -> r.byNameOnly() ? "name only" : "uuid"),
-                Tables.column("refVersionColumn", "Version", 5, r -> Formats.orDash(r.keyVersion())),
-                Tables.column("refKekColumn", "kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
-                Tables.column("refAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
-                Tables.column("refWrappedColumn", "Wrapped key", 7,
-                        r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("refResourceColumn", "Resource", Tables.UUID_WIDTH, KeyRefRow::resourceUuid),
-                Tables.column("refVmUuidColumn", "VM uuid", Tables.UUID_WIDTH, r -> Formats.orDash(r.vmUuid())),
-                Tables.column("refCreatedColumn", "Created", 11, KeyRefRow::createDate)));
+                Tables.column("refIdColumn", "ui.col.id", 5, r -> Long.toString(r.id())),
+                Tables.column("refOfColumn", "ui.col.of", 11, KeyRefRow::resourceType),
+                Tables.column("refVmColumn", "ui.col.vm", 11, r -> Formats.orDash(r.vmName())),
+                Tables.styled("refStateColumn", "ui.col.state", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.column("refMatchColumn", "ui.col.namesItBy", 7, r -> I18n.t(r.byNameOnly() ? "ui.providers.nameOnly" : "ui.providers.byUuid")),
+                Tables.column("refVersionColumn", "ui.col.version", 5, r -> Formats.orDash(r.keyVersion())),
+                Tables.column("refKekColumn", "ui.col.kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
+                Tables.column("refAlgorithmColumn", "ui.col.algorithm", 8, r -> Formats.orDash(r.algorithm())),
+                Tables.column("refWrappedColumn", "ui.col.wrappedKey", 7,
+                        r -> r.wrappedKeyLength() == 0 ? I18n.t("ui.wrapped.empty") : I18n.t("ui.wrapped.chars", r.wrappedKeyLength())),
+                Tables.column("refResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, KeyRefRow::resourceUuid),
+                Tables.column("refVmUuidColumn", "ui.col.vmUuid", Tables.UUID_WIDTH, r -> Formats.orDash(r.vmUuid())),
+                Tables.column("refCreatedColumn", "ui.col.created", 11, KeyRefRow::createDate)));
         Tables.rows(refs, r -> r.byNameOnly() ? List.of("gone") : List.of(), () -> vm.refs().loadMore());
         refs.setItems(vm.refs().rows());
 
-        Button show = Icons.on(new Button("Sho_w its VM"), MaterialDesignM.MONITOR_EYE);
+        Button show = Icons.on(I18n.bind(new Button(), "ui.providers.showVm"), MaterialDesignM.MONITOR_EYE);
         show.setId("providerShowVm");
         show.disableProperty().bind(refs.getSelectionModel().selectedItemProperty().isNull());
         show.setOnAction(e -> {
@@ -72,7 +73,7 @@ final class ProvidersView {
                 showVm.accept(r.vmUuid());
             }
         });
-        Label refsTitle = new Label("Key refs that name the selected provider");
+        Label refsTitle = I18n.bind(new Label(), "ui.providers.refsTitle");
         refsTitle.getStyleClass().add("section-title");
         VBox lower = new VBox(FilterBar.footer("providerRefsBar", vm.refs().loadingProperty(), vm.refsTextBinding(),
                 "providerRefsCount", refsTitle, show), refs);
@@ -81,7 +82,7 @@ final class ProvidersView {
         SplitPane split = new SplitPane(table, lower);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.35);
-        root.setTop(new VBox(FilterBar.fields("providerFilterBar", FilterBar.label("Find", filter), filter),
+        root.setTop(new VBox(FilterBar.fields("providerFilterBar", FilterBar.label("ui.filter.find", filter), filter),
                 FilterBar.footer("providerFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "providerCount")));
         root.setCenter(split);
     }

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
 import dev.tpmconsole.views.util.Em;
@@ -68,73 +69,73 @@ final class VmDetailsView {
         box.setId("detailsBox");
         box.getStyleClass().add("details");
 
-        TableView<VmFinding> findings = table("findingsTable", "No findings about this VM's rows", vm.findings(),
+        TableView<VmFinding> findings = table("findingsTable", "ui.details.noFindings", vm.findings(),
                 f -> List.of("severity-" + f.severity()));
         findings.getColumns().setAll(List.of(
-                Tables.styled("findingSeverityColumn", "Severity", 6, f -> f.severity().label(),
+                Tables.styled("findingSeverityColumn", "ui.col.severity", 6, f -> f.severity().label(),
                         f -> "severity-" + f.severity().label()),
-                Tables.column("findingRuleColumn", "Rule", 16.5, f -> f.rule().name()),
-                Tables.column("findingTableColumn", "Table", 11.5, VmFinding::table),
-                Tables.column("findingKeyColumn", "Key", 18, VmFinding::key),
-                Tables.column("findingDetailColumn", "Detail", 30, f -> dev.tpmconsole.views.util.I18n.t(f.message()))));
+                Tables.column("findingRuleColumn", "ui.col.rule", 16.5, f -> f.rule().name()),
+                Tables.column("findingTableColumn", "ui.col.table", 11.5, VmFinding::table),
+                Tables.column("findingKeyColumn", "ui.col.key", 18, VmFinding::key),
+                Tables.column("findingDetailColumn", "ui.col.detail", 30, f -> I18n.t(f.message()))));
 
-        TableView<VmDetails.Tpm> tpms = table("tpmTable", "No TPM", vm.tpms(), t -> List.of());
+        TableView<VmDetails.Tpm> tpms = table("tpmTable", "ui.details.noTpm", vm.tpms(), t -> List.of());
         tpms.getColumns().setAll(List.of(
-                Tables.column("tpmUuidColumn", "TpmVO uuid", Tables.UUID_WIDTH, VmDetails.Tpm::uuid),
-                Tables.column("tpmCreatedColumn", "Created", 11, VmDetails.Tpm::createDate),
-                Tables.column("tpmLastOpColumn", "Last op", 11, VmDetails.Tpm::lastOpDate)));
+                Tables.column("tpmUuidColumn", "ui.col.tpmUuid", Tables.UUID_WIDTH, VmDetails.Tpm::uuid),
+                Tables.column("tpmCreatedColumn", "ui.col.created", 11, VmDetails.Tpm::createDate),
+                Tables.column("tpmLastOpColumn", "ui.col.lastOp", 11, VmDetails.Tpm::lastOpDate)));
 
-        TableView<VmDetails.KeyRef> refs = table("keyRefTable", "No key refs", vm.keyRefs(),
+        TableView<VmDetails.KeyRef> refs = table("keyRefTable", "ui.details.noKeyRefs", vm.keyRefs(),
                 r -> List.of());
         refs.getColumns().setAll(List.of(
-                Tables.column("keyRefIdColumn", "Id", 4.5, r -> Long.toString(r.id())),
-                Tables.column("keyRefOfColumn", "Of", 7.5, r -> r.resourceType().equals("TpmVO") ? "TPM" : "backup copy"),
-                Tables.styled("keyRefStateColumn", "State", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
-                Tables.styled("keyRefProviderColumn", "Provider", 9, VmDetails.KeyRef::providerName,
+                Tables.column("keyRefIdColumn", "ui.col.id", 4.5, r -> Long.toString(r.id())),
+                Tables.column("keyRefOfColumn", "ui.col.of", 7.5, r -> r.resourceType().equals("TpmVO") ? "TPM" : I18n.t("ui.details.backupCopy")),
+                Tables.styled("keyRefStateColumn", "ui.col.state", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.styled("keyRefProviderColumn", "ui.col.provider", 9, VmDetails.KeyRef::providerName,
                         r -> r.providerPresent() ? null : "gone"),
-                Tables.column("keyRefProviderUuidColumn", "Provider uuid", Tables.UUID_WIDTH,
-                        r -> r.providerUuid() == null ? "NULL" : r.providerUuid() + (r.providerPresent() ? "" : " (gone)")),
-                Tables.column("keyRefVersionColumn", "Version", 5, r -> Formats.orDash(r.keyVersion())),
-                Tables.column("keyRefKekColumn", "kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
-                Tables.column("keyRefAlgorithmColumn", "Algorithm", 8, r -> Formats.orDash(r.algorithm())),
-                Tables.column("keyRefWrappedColumn", "Wrapped key", 7,
-                        r -> r.wrappedKeyLength() == 0 ? "empty" : r.wrappedKeyLength() + " chars"),
-                Tables.column("keyRefResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.KeyRef::resourceUuid),
-                Tables.column("keyRefCreatedColumn", "Created", 11, VmDetails.KeyRef::createDate)));
+                Tables.column("keyRefProviderUuidColumn", "ui.col.providerUuid", Tables.UUID_WIDTH,
+                        r -> r.providerUuid() == null ? "NULL" : r.providerPresent() ? r.providerUuid() : I18n.t("ui.gone", r.providerUuid())),
+                Tables.column("keyRefVersionColumn", "ui.col.version", 5, r -> Formats.orDash(r.keyVersion())),
+                Tables.column("keyRefKekColumn", "ui.col.kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
+                Tables.column("keyRefAlgorithmColumn", "ui.col.algorithm", 8, r -> Formats.orDash(r.algorithm())),
+                Tables.column("keyRefWrappedColumn", "ui.col.wrappedKey", 7,
+                        r -> r.wrappedKeyLength() == 0 ? I18n.t("ui.wrapped.empty") : I18n.t("ui.wrapped.chars", r.wrappedKeyLength())),
+                Tables.column("keyRefResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, VmDetails.KeyRef::resourceUuid),
+                Tables.column("keyRefCreatedColumn", "ui.col.created", 11, VmDetails.KeyRef::createDate)));
 
-        TableView<VmDetails.HostFile> files = table("hostFileTable", "No host files", vm.hostFiles(),
+        TableView<VmDetails.HostFile> files = table("hostFileTable", "ui.details.noHostFiles", vm.hostFiles(),
                 f -> f.hostMissing() || f.hostDeleted() ? List.of("gone") : List.of());
         files.getColumns().setAll(List.of(
-                Tables.column("hostFileHostColumn", "Host", 10, f -> f.hostMissing() ? f.hostUuid() + " (gone)"
-                        : f.hostDeleted() ? f.hostName() + " (deleted)" : f.hostName()),
-                Tables.column("hostFileTypeColumn", "Type", 6, VmDetails.HostFile::type),
-                Tables.column("hostFilePathColumn", "Path", 24, VmDetails.HostFile::path),
-                Tables.styled("hostFileOnHostColumn", "On host (last scan)", 10, f -> vm.onHost(f).text(),
+                Tables.column("hostFileHostColumn", "ui.col.host", 10, f -> f.hostMissing() ? I18n.t("ui.gone", f.hostUuid())
+                        : f.hostDeleted() ? I18n.t("ui.deleted", f.hostName()) : f.hostName()),
+                Tables.column("hostFileTypeColumn", "ui.col.type", 6, VmDetails.HostFile::type),
+                Tables.column("hostFilePathColumn", "ui.col.path", 24, VmDetails.HostFile::path),
+                Tables.styled("hostFileOnHostColumn", "ui.col.onHost", 10, f -> vm.onHost(f).text(),
                         f -> vm.onHost(f).missing() ? "missing" : null),
-                Tables.column("hostFileSyncColumn", "Last sync", 11, f -> Formats.orDash(f.lastSyncDate())),
-                Tables.column("hostFileReasonColumn", "Sync reason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
-                Tables.number("hostFileSizeColumn", "Content", 6, f -> Formats.bytes(f.contentSize())),
-                Tables.column("hostFileChangedColumn", "Changed", 11, f -> Formats.orDash(f.changeDate())),
-                Tables.column("hostFileUuidColumn", "UUID", Tables.UUID_WIDTH, VmDetails.HostFile::uuid)));
+                Tables.column("hostFileSyncColumn", "ui.col.lastSync", 11, f -> Formats.orDash(f.lastSyncDate())),
+                Tables.column("hostFileReasonColumn", "ui.col.syncReason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
+                Tables.number("hostFileSizeColumn", "ui.col.content", 6, f -> Formats.bytes(f.contentSize())),
+                Tables.column("hostFileChangedColumn", "ui.col.changed", 11, f -> Formats.orDash(f.changeDate())),
+                Tables.column("hostFileUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmDetails.HostFile::uuid)));
 
         vm.lastScanProperty().addListener((o, a, b) -> files.refresh());
-        TableView<VmDetails.Backup> backups = table("backupTable", "No backups", vm.backups(), b -> List.of());
+        TableView<VmDetails.Backup> backups = table("backupTable", "ui.details.noBackups", vm.backups(), b -> List.of());
         backups.getColumns().setAll(List.of(
-                Tables.column("backupTypeColumn", "Type", 6, VmDetails.Backup::type),
-                Tables.column("backupOwnerColumn", "Owner", 8.5, b -> b.ownerKind().toString()),
-                Tables.column("backupOwnerNameColumn", "Owner name", 11, b -> b.ownerName() == null ? "this VM" : b.ownerName()),
-                Tables.styled("backupKeyCopyColumn", "Key copy", 5.5, b -> Formats.yesNo(b.keyCopy()),
+                Tables.column("backupTypeColumn", "ui.col.type", 6, VmDetails.Backup::type),
+                Tables.column("backupOwnerColumn", "ui.col.owner", 8.5, b -> b.ownerKind().toString()),
+                Tables.column("backupOwnerNameColumn", "ui.col.ownerName", 11, b -> b.ownerName() == null ? I18n.t("ui.details.thisVm") : b.ownerName()),
+                Tables.styled("backupKeyCopyColumn", "ui.col.keyCopy", 5.5, b -> Formats.yesNo(b.keyCopy()),
                         b -> b.type().equals("TpmState") && !b.keyCopy() ? "missing" : null),
-                Tables.number("backupSizeColumn", "Content", 6, b -> Formats.bytes(b.contentSize())),
-                Tables.column("backupCreatedColumn", "Created", 11, VmDetails.Backup::createDate),
-                Tables.column("backupUuidColumn", "UUID", Tables.UUID_WIDTH, VmDetails.Backup::uuid)));
+                Tables.number("backupSizeColumn", "ui.col.content", 6, b -> Formats.bytes(b.contentSize())),
+                Tables.column("backupCreatedColumn", "ui.col.created", 11, VmDetails.Backup::createDate),
+                Tables.column("backupUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmDetails.Backup::uuid)));
 
-        TableView<VmDetails.Tag> tags = table("tagTable", "No system tags that matter", vm.tags(), t -> List.of());
+        TableView<VmDetails.Tag> tags = table("tagTable", "ui.details.noTags", vm.tags(), t -> List.of());
         tags.getColumns().setAll(List.of(
-                Tables.column("tagOnColumn", "On", 10, VmDetails.Tag::resourceType),
-                Tables.column("tagTagColumn", "Tag", 21.5, VmDetails.Tag::tag),
-                Tables.column("tagResourceColumn", "Resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
-                Tables.column("tagCreatedColumn", "Created", 11, VmDetails.Tag::createDate)));
+                Tables.column("tagOnColumn", "ui.col.on", 10, VmDetails.Tag::resourceType),
+                Tables.column("tagTagColumn", "ui.col.tag", 21.5, VmDetails.Tag::tag),
+                Tables.column("tagResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
+                Tables.column("tagCreatedColumn", "ui.col.created", 11, VmDetails.Tag::createDate)));
 
         // several rows: the columns that tell them apart, fitted to the pane; the selected row's every column below
         summary(findings, "findingSeverityColumn", "findingRuleColumn", "findingKeyColumn");
@@ -145,12 +146,12 @@ final class VmDetailsView {
         summary(tags, "tagOnColumn", "tagTagColumn");
 
         List<VBox> sections = List.of(
-                section("findingsSection", "Findings", vm.findings(), findings),
-                section("tpmSection", "TPM", vm.tpms(), tpms),
-                section("keyRefSection", "Key refs", vm.keyRefs(), refs),
-                section("hostFileSection", "Host files", vm.hostFiles(), files),
-                section("backupSection", "Backups", vm.backups(), backups),
-                section("tagSection", "System tags", vm.tags(), tags));
+                section("findingsSection", "ui.details.findings", vm.findings(), findings),
+                section("tpmSection", "ui.details.tpm", vm.tpms(), tpms),
+                section("keyRefSection", "ui.details.keyRefs", vm.keyRefs(), refs),
+                section("hostFileSection", "ui.details.hostFiles", vm.hostFiles(), files),
+                section("backupSection", "ui.details.backups", vm.backups(), backups),
+                section("tagSection", "ui.details.tags", vm.tags(), tags));
         box.getChildren().addAll(sections);
         for (VBox n : sections) {
             n.visibleProperty().bind(vm.presentBinding());
@@ -205,7 +206,7 @@ final class VmDetailsView {
         Label header = new Label();
         header.setId(id + "Title");
         header.getStyleClass().add("section-title");
-        header.textProperty().bind(Bindings.createStringBinding(() -> title + " (" + items.size() + ")", items));
+        header.textProperty().bind(I18n.computed(() -> I18n.t("ui.details.section", I18n.t(title), items.size()), items));
         javafx.scene.layout.GridPane form = new javafx.scene.layout.GridPane();
         form.setId(id + "Form");
         form.getStyleClass().add("details-form");
@@ -220,6 +221,7 @@ final class VmDetailsView {
                 items.size() == 1 ? items.get(0) : selected.getValue());
         items.addListener(fill);
         selected.addListener(fill);
+        I18n.whenChanged(form, () -> fill.invalidated(items));
         fill.invalidated(items);
         VBox section = new VBox(header, table, form);
         section.setId(id);
@@ -236,7 +238,8 @@ final class VmDetailsView {
         int i = 0;
         for (javafx.scene.control.TableColumn<T, ?> column : table.getColumns()) {
             Object value = column.getCellObservableValue(row) == null ? null : column.getCellObservableValue(row).getValue();
-            Label name = new Label(column.getText());
+            Label name = new Label();
+            name.textProperty().bind(column.textProperty());
             name.getStyleClass().add("form-label");
             Label text = new Label(value == null ? "" : value.toString());
             text.setId(column.getId() == null ? null : column.getId().replace("Column", "Value"));

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
@@ -29,7 +30,8 @@ public final class VmDetailsViewModel implements AutoCloseable {
     private final LatestOnly runner;
     private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<dev.tpmconsole.model.i18n.Message> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final StringBinding errorText = I18n.text(error);
     private final ReadOnlyStringWrapper shownUuid = new ReadOnlyStringWrapper(this, "shownUuid");
     private final ObservableList<VmDetails.Tpm> tpms = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
@@ -60,53 +62,54 @@ public final class VmDetailsViewModel implements AutoCloseable {
     public VmDetailsViewModel(FxSchedulers schedulers) {
         this.runner = new LatestOnly(schedulers);
         this.present = details.isNotNull();
-        this.title = Bindings.createStringBinding(() -> {
+        this.title = I18n.computed(() -> {
             VmDetails d = details.get();
-            return d == null ? "No VM selected" : d.vm().name();
+            return d == null ? I18n.t("ui.details.noVm") : d.vm().name();
         }, details);
-        this.subtitle = Bindings.createStringBinding(() -> {
+        this.subtitle = I18n.computed(() -> {
             VmDetails d = details.get();
             if (d == null) {
-                return "Select a VM in the list to see its TPM, key refs, host files, backups and findings.";
+                return I18n.t("ui.details.hint");
             }
             VmDetails.Vm vm = d.vm();
             StringBuilder s = new StringBuilder(vm.uuid()).append(" · ").append(vm.state());
             if (vm.deleted() != null) {
-                s.append(" · soft-deleted ").append(vm.deleted());
+                s.append(" · ").append(I18n.t("ui.details.softDeleted", vm.deleted()));
             }
             if (vm.hostUuid() != null) {
-                s.append(" · on ").append(name(vm.hostName(), vm.hostUuid()));
+                s.append(" · ").append(I18n.t("ui.details.on", name(vm.hostName(), vm.hostUuid())));
             } else if (vm.lastHostUuid() != null) {
-                s.append(" · last on ").append(name(vm.lastHostName(), vm.lastHostUuid()));
+                s.append(" · ").append(I18n.t("ui.details.lastOn", name(vm.lastHostName(), vm.lastHostUuid())));
             }
             if (vm.platform() != null) {
                 s.append(" · ").append(vm.platform());
             }
             return s.toString();
         }, details);
-        this.hostScan = Bindings.createStringBinding(this::hostScanText, details, lastScan);
+        this.hostScan = I18n.computed(this::hostScanText, details, lastScan);
     }
 
     /** What the last host scan saw of a host file of this VM ("found", "missing", "host unreachable", ...). */
     public OnHost onHost(VmDetails.HostFile f) {
         dev.tpmconsole.model.hosts.HostScanReport r = lastScan.get();
         if (r == null) {
-            return new OnHost("not scanned", false);
+            return new OnHost(I18n.t("ui.onHost.notScanned"), false);
         }
         var host = r.host(f.hostUuid());
         if (host.isEmpty()) {
-            return new OnHost("host not scanned", false);
+            return new OnHost(I18n.t("ui.onHost.hostNotScanned"), false);
         }
         if (host.get().status() != dev.tpmconsole.model.hosts.HostScanReport.Status.SCANNED) {
-            return new OnHost("host " + host.get().status().label(), false);
+            return new OnHost(I18n.t("ui.onHost.host", host.get().status().label()), false);
         }
         var refused = host.get().findings().stream().filter(x -> x.rule()
                 == dev.tpmconsole.model.hosts.HostRule.HOST_PATH_REFUSED && f.uuid().equals(x.key())).findFirst();
         if (refused.isPresent()) {
-            return new OnHost("refused (path rules)", true);
+            return new OnHost(I18n.t("ui.onHost.refused"), true);
         }
         var entry = host.get().entry(f.path());
-        return entry.map(e -> new OnHost("found (" + e.kind().label() + ")", false)).orElse(new OnHost("missing", true));
+        return entry.map(e -> new OnHost(I18n.t("ui.onHost.found", e.kind().label()), false))
+                .orElse(new OnHost(I18n.t("ui.onHost.missing"), true));
     }
 
     /** What the last host scan saw of a host file, in words, and whether it is not there (or may not be looked at). */
@@ -120,7 +123,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
             return "";
         }
         if (r == null) {
-            return "Hosts not scanned yet: Hosts tab, Scan hosts.";
+            return I18n.t("ui.hostScan.notYet");
         }
         String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm").withZone(java.time.ZoneId.systemDefault())
                 .format(r.scannedAt());
@@ -128,7 +131,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
         for (VmDetails.HostFile f : d.hostFiles()) {
             if (f.type().equals("TpmState")) {
                 String host = f.hostName() != null ? f.hostName() : f.hostUuid();
-                parts.add("state folder " + onHost(f).text() + " on " + host);
+                parts.add(I18n.t("ui.hostScan.stateFolder", onHost(f).text(), host));
             }
         }
         String dashed = d.vm().uuid().matches("[0-9a-f]{32}")
@@ -136,15 +139,18 @@ public final class VmDetailsViewModel implements AutoCloseable {
         for (var f : r.findings()) {
             if (f.rule() == dev.tpmconsole.model.hosts.HostRule.HOST_STATE_UNTRACKED && dashed != null
                     && f.path() != null && f.path().contains(dashed)) {
-                parts.add("an untracked state folder on " + f.managementIp());
+                parts.add(I18n.t("ui.hostScan.untracked", f.managementIp()));
             }
         }
-        return "Host scan at " + when + ": " + (parts.isEmpty() ? "no TPM state folder of this VM on the hosts scanned"
-                : String.join("; ", parts)) + ".";
+        String seen = parts.isEmpty() ? I18n.t("ui.hostScan.nothing") : parts.get(0);
+        for (String p : parts.subList(Math.min(1, parts.size()), parts.size())) {
+            seen = I18n.t("ui.hostScan.and", seen, p);
+        }
+        return I18n.t("ui.hostScan.at", when, seen);
     }
 
     private static String name(String name, String uuid) {
-        return name != null ? name : uuid + " (gone)";
+        return name != null ? name : I18n.t("ui.gone", uuid);
     }
 
     /** The last host scan (bound to the Hosts tab's), for "was the state folder on its host?". */
@@ -165,7 +171,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
     /** Shows the VM with this uuid (null: nothing). */
     public void show(String vmUuid) {
         shownUuid.set(vmUuid);
-        error.set("");
+        error.set(null);
         BrowseQueries q = queries;
         if (vmUuid == null || q == null) {
             runner.next();
@@ -178,12 +184,12 @@ public final class VmDetailsViewModel implements AutoCloseable {
             loading.set(false);
             apply(d.orElse(null));
             if (d.isEmpty()) {
-                error.set("The VM " + vmUuid + " is not in the snapshot.");
+                error.set(dev.tpmconsole.model.i18n.Message.of("ui.details.notInSnapshot", vmUuid));
             }
         }, t -> {
             loading.set(false);
             apply(null);
-            error.set(BackgroundTask.messageOf(t));
+            error.set(I18n.raw(BackgroundTask.messageOf(t)));
         });
     }
 
@@ -213,7 +219,13 @@ public final class VmDetailsViewModel implements AutoCloseable {
         return loading.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
+    /** The error, in the windows' language; empty when there is none. */
+    public StringBinding errorProperty() {
+        return errorText;
+    }
+
+    /** The error; null when there is none. */
+    public ReadOnlyObjectProperty<dev.tpmconsole.model.i18n.Message> errorMessageProperty() {
         return error.getReadOnlyProperty();
     }
 

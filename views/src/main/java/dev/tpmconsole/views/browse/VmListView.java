@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.model.browse.VmColumn;
@@ -29,20 +30,38 @@ final class VmListView {
 
     private final VmListViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final TableView<VmRow> table = Tables.table("vmTable", "No VMs");
+    private final TableView<VmRow> table = Tables.table("vmTable", "ui.vms.none");
     private final TextField filter = new TextField();
 
     VmListView(VmListViewModel vm) {
         this.vm = vm;
         filter.setId("vmFilter");
-        filter.setPromptText("Name or uuid prefix (Ctrl+F)");
+        I18n.prompt(filter, "ui.vms.filterPrompt");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
         // several states at once (Stopped and Crashed, say); none checked is any state
         CheckComboBox<String> state = new CheckComboBox<>(vm.states());
         state.setId("vmStateFilter");
-        state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then("Any state")
+        state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then(I18n.text("ui.vms.anyState"))
                 .otherwise((String) null));
+        // the states as ZStack writes them (the list shows them so), but the console's own choice in words
+        state.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s) ? I18n.t("ui.vms.softDeletedChoice") : s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        // the skin writes the title only when the checks change: a new skin writes it in the new language
+        I18n.whenChanged(state, () -> {
+            if (state.getSkin() != null) {
+                state.setSkin(new impl.org.controlsfx.skin.CheckComboBoxSkin<>(state));
+            }
+        });
         ObservableList<String> checked = state.getCheckModel().getCheckedItems();
         checked.addListener((ListChangeListener<String>) c -> {
             if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
@@ -57,19 +76,19 @@ final class VmListView {
         });
         TextField host = new TextField();
         host.setId("vmHostFilter");
-        host.setPromptText("Host name, IP or uuid");
+        I18n.prompt(host, "ui.vms.hostPrompt");
         host.setPrefColumnCount(14);
         host.textProperty().bindBidirectional(vm.hostProperty());
-        CheckBox dirty = new CheckBox("Has _dirty rows");
+        CheckBox dirty = I18n.bind(new CheckBox(), "ui.vms.dirty");
         dirty.setId("vmDirtyOnly");
         dirty.selectedProperty().bindBidirectional(vm.dirtyOnlyProperty());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(Bindings.createStringBinding(vm::dirtyRulesText, vm.queriesProperty()));
+        tip.textProperty().bind(I18n.computed(vm::dirtyRulesText, vm.queriesProperty()));
         tip.setWrapText(true);
         // 30 em wide at most (420 px at 14 px); a tooltip's width is not styleable, so it follows its font here
         tip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> tip.getFont().getSize() * 30, tip.fontProperty()));
         dirty.setTooltip(tip);
-        Button clear = new Button("Clear");
+        Button clear = I18n.bind(new Button(), "ui.vms.clear");
         clear.setId("vmClearFilter");
         clear.disableProperty().bind(vm.filteredBinding().not());
         clear.setOnAction(e -> {
@@ -87,9 +106,8 @@ final class VmListView {
                 vm.selectedUuids().setAll(table.getSelectionModel().getSelectedItems().stream()
                         .filter(java.util.Objects::nonNull).map(VmRow::uuid).distinct().toList()));
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> vm.queriesProperty().get() == null
-                ? "Open a snapshot (Ctrl+O) or the demo (Ctrl+D)"
-                : vm.rows().loadedProperty().get() ? "No VM matches the filter" : "Loading…",
+        placeholder.textProperty().bind(I18n.computed(() -> I18n.t(vm.queriesProperty().get() == null
+                ? "ui.vms.openFirst" : vm.rows().loadedProperty().get() ? "ui.vms.noMatch" : "ui.list.loading"),
                 vm.queriesProperty(), vm.rows().loadedProperty()));
         table.setPlaceholder(placeholder);
 
@@ -100,26 +118,26 @@ final class VmListView {
         error.visibleProperty().bind(vm.rows().errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        root.setTop(new VBox(FilterBar.fields("vmFilterBar", FilterBar.label("Find", filter), filter,
-                FilterBar.label("_State", state), state, FilterBar.label("H_ost", host), host, dirty, clear), error));
+        root.setTop(new VBox(FilterBar.fields("vmFilterBar", FilterBar.label("ui.filter.find", filter), filter,
+                FilterBar.label("ui.vms.stateLabel", state), state, FilterBar.label("ui.vms.hostLabel", host), host, dirty, clear), error));
         root.setCenter(table);
         root.setBottom(FilterBar.footer("vmFooter", vm.rows().loadingProperty(), vm.countTextBinding(), "vmCount"));
     }
 
     private void columns() {
-        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "Name", 10, VmRow::name);
-        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "UUID", Tables.UUID_WIDTH, VmRow::uuid);
-        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "State", 7,
-                r -> r.softDeleted() ? r.state() + " (deleted)" : r.state());
-        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "Host", 9, VmListView::host,
+        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "ui.col.name", 10, VmRow::name);
+        TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmRow::uuid);
+        TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "ui.col.state", 7,
+                r -> r.softDeleted() ? I18n.t("ui.deleted", r.state()) : r.state());
+        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "ui.col.host", 9, VmListView::host,
                 r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
-        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "TPM", 3.5,
-                r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? "yes" : r.tpms() + " TPMs");
-        TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "Key", 8,
+        TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "ui.col.tpm", 3.5,
+                r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? I18n.t("ui.yes") : I18n.t("ui.vms.tpms", r.tpms()));
+        TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "ui.col.key", 8,
                 r -> r.keyState() == null ? "—" : r.keyState().label(), r -> keyClass(r.keyState()));
-        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "State files", 5.5,
+        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "ui.col.stateFiles", 5.5,
                 r -> Integer.toString(r.tpmStateFiles()));
-        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "Backups", 5,
+        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "ui.col.backups", 5,
                 r -> Integer.toString(r.backups()));
         // what tells VMs apart and what is wrong with them first; the uuid (also in the details) last, taking the
         // room that is left, so that at 1280 px every column shows without scrolling sideways
@@ -155,8 +173,8 @@ final class VmListView {
         if (r.hostUuid() == null) {
             return "—";
         }
-        String name = r.hostName() != null ? r.hostName() : r.hostUuid() + " (gone)";
-        return r.hostCurrent() ? name : name + " (last)";
+        String name = r.hostName() != null ? r.hostName() : I18n.t("ui.gone", r.hostUuid());
+        return r.hostCurrent() ? name : I18n.t("ui.vms.lastHost", name);
     }
 
     static String keyClass(KeyState s) {

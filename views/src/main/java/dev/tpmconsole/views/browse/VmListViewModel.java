@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.Page;
 import dev.tpmconsole.model.browse.Sort;
@@ -9,7 +10,6 @@ import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.PagedRows;
 import java.sql.SQLException;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
@@ -63,20 +63,18 @@ public final class VmListViewModel implements AutoCloseable {
             o.addListener(x -> filterChanged());
         }
         this.filtered = Bindings.createBooleanBinding(() -> !filter.get().isEmpty(), filter);
-        NumberFormat n = NumberFormat.getIntegerInstance();
-        this.countText = Bindings.createStringBinding(() -> {
+        this.countText = I18n.computed(() -> {
             if (queries.get() == null) {
                 return "";
             }
             if (!rows.loadedProperty().get()) {
-                return rows.errorProperty().get().isEmpty() ? "Loading…" : "";
+                return rows.errorProperty().get().isEmpty() ? I18n.t("ui.list.loading") : "";
             }
             long total = rows.totalProperty().get();
             if (rows.countingProperty().get()) {
-                return n.format(total) + "+ VMs" + (filtered.get() ? " match" : "") + " · counting…";
+                return I18n.t(filtered.get() ? "ui.list.vmsMatch.counting" : "ui.list.vms.counting", total);
             }
-            return n.format(total) + (total == 1 ? " VM" : " VMs") + (filtered.get() ? " match" : "")
-                    + (rows.moreProperty().get() ? " · " + n.format(rows.rows().size()) + " loaded" : "");
+            return Lists.loaded(rows, I18n.t(filtered.get() ? "ui.list.vmsMatch" : "ui.list.vms", total));
         }, queries, rows.loadedProperty(), rows.totalProperty(), rows.moreProperty(), rows.rows(), rows.errorProperty(),
                 filtered, rows.countingProperty());
     }
@@ -212,8 +210,7 @@ public final class VmListViewModel implements AutoCloseable {
     /** What "has dirty rows" covers, for the check box's tooltip. */
     public String dirtyRulesText() {
         BrowseQueries q = queries.get();
-        return "VMs with an orphan or suspect finding about their rows. Rules: "
-                + (q == null ? "" : q.dirtyIndex().rules().stream().map(Enum::name)
+        return I18n.t("ui.vms.dirtyTip", q == null ? "" : q.dirtyIndex().rules().stream().map(Enum::name)
                         .collect(java.util.stream.Collectors.joining(", ")));
     }
 

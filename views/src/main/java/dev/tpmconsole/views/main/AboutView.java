@@ -1,6 +1,7 @@
 package dev.tpmconsole.views.main;
 
 import dev.tpmconsole.views.util.Clipboards;
+import dev.tpmconsole.views.util.I18n;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,17 +26,17 @@ public final class AboutView {
 
     /**
      * @param versions name → version, the console first
-     * @param folders  what → where (data folder, preferences, event log)
+     * @param folders  what → where (data folder, preferences, event log); what is a bundle key or a text
      */
     public AboutView(javafx.scene.Node icon, List<Map.Entry<String, String>> versions,
                      List<Map.Entry<String, String>> folders, Runnable close) {
         root.setId("aboutView");
         root.getStyleClass().add("about-view");
-        Label name = new Label("TPM Console");
+        Label name = I18n.bind(new Label(), "ui.title.app");
         name.getStyleClass().add("title");
         Label version = new Label(versions.isEmpty() ? "" : versions.get(0).getValue());
         version.setId("aboutVersion");
-        Label tagline = new Label("Sees, audits and cleans the TPM rows of a ZStack database.");
+        Label tagline = I18n.bind(new Label(), "ui.about.tagline");
         tagline.getStyleClass().add("muted");
         VBox heading = new VBox(name, version, tagline);
         HBox top = icon == null ? new HBox(heading) : new HBox(icon, heading);
@@ -57,10 +58,10 @@ public final class AboutView {
         centre.getStyleClass().add("about-body");
         root.setCenter(centre);
 
-        Button copy = new Button("Copy");
+        Button copy = I18n.bind(new Button(), "ui.button.copy");
         copy.setId("aboutCopy");
         copy.setOnAction(e -> Clipboards.put(text(versions, folders)));
-        Button closeButton = new Button("Close");
+        Button closeButton = I18n.bind(new Button(), "ui.button.close");
         closeButton.setId("aboutClose");
         closeButton.setDefaultButton(true);
         closeButton.setCancelButton(true);
@@ -76,14 +77,15 @@ public final class AboutView {
         return root;
     }
 
-    /** Every line as "what: value", what Copy puts on the clipboard. */
+    /** Every line as "what: value", what Copy puts on the clipboard (what in the windows' language). */
     public static String text(List<Map.Entry<String, String>> versions, List<Map.Entry<String, String>> folders) {
         return java.util.stream.Stream.concat(versions.stream(), folders.stream())
-                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n"));
+                .map(e -> I18n.textOf(e.getKey()).get() + ": " + e.getValue()).collect(Collectors.joining("\n", "", "\n"));
     }
 
     private static Label key(String text) {
-        Label l = new Label(text);
+        Label l = new Label();
+        l.textProperty().bind(I18n.textOf(text));
         l.getStyleClass().add("form-heading");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;

@@ -14,7 +14,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
+import dev.tpmconsole.views.util.I18n;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,9 +48,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(this, "source");
     private final ReadOnlyObjectWrapper<SourceSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper(this, "busyMessage", "");
+    private final ReadOnlyObjectWrapper<Message> busyMessage = new ReadOnlyObjectWrapper<>(this, "busyMessage");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final StringBinding noticeText = I18n.text(notice);
     private final ObservableList<TableCountRow> counts = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
     private final ObservableList<TableCountRow> countsReadOnly = FXCollections.unmodifiableObservableList(counts);
@@ -59,6 +64,7 @@ public final class MainViewModel implements AutoCloseable {
             FXCollections.unmodifiableObservableList(recentDatabases);
     private ImportViewModel importer;
     private final ReadOnlyBooleanWrapper changedByRun = new ReadOnlyBooleanWrapper(this, "changedByRun");
+    private final ObjectBinding<Mode> modeValue;
     private final StringBinding mode;
     private final StringBinding title;
     private final BooleanBinding hasError;
@@ -85,29 +91,31 @@ public final class MainViewModel implements AutoCloseable {
         recent.setAll(recentSnapshots.subList(0, Math.min(recentSnapshots.size(), MAX_RECENT)));
         recentDatabases.setAll(recentDbs.subList(0, Math.min(recentDbs.size(), MAX_RECENT)));
         this.schedulers = Objects.requireNonNull(schedulers);
-        this.mode = Bindings.createStringBinding(() -> {
+        this.modeValue = Bindings.createObjectBinding(() -> {
             SourceSummary s = summary.get();
-            return s == null ? "" : changedByRun.get() ? "changed by a run" : s.writable() ? "writable" : "read-only";
+            return s == null ? null : changedByRun.get() ? Mode.CHANGED : s.writable() ? Mode.WRITABLE : Mode.READ_ONLY;
         }, summary, changedByRun);
-        this.title = Bindings.createStringBinding(() -> {
+        this.mode = I18n.computed(() -> modeValue.get() == null ? "" : I18n.t(modeValue.get().message()), modeValue);
+        this.title = I18n.computed(() -> {
             SourceSummary s = summary.get();
+            Mode m = modeValue.get();
             if (s == null) {
-                return "TPM Console";
+                return I18n.t("ui.title.app");
             }
             if (s.kind() == DatabaseKind.MARIADB) {
-                return describeDatabase(s.source()) + (mode.get().equals("writable") ? " (live)" : " (live, "
-                        + mode.get() + ")") + " — TPM Console";
+                return m == Mode.WRITABLE ? I18n.t("ui.title.live", describeDatabase(s.source()))
+                        : I18n.t("ui.title.liveMode", describeDatabase(s.source()), m.message());
             }
             String name = Path.of(s.source()).getFileName().toString();
-            return name + (mode.get().equals("writable") ? "" : " (" + mode.get() + ")") + " — TPM Console";
-        }, summary, mode);
+            return m == Mode.WRITABLE ? I18n.t("ui.title.snapshot", name) : I18n.t("ui.title.snapshotMode", name, m.message());
+        }, summary, modeValue);
         this.hasError = error.isNotEmpty();
     }
 
     /** Opens a snapshot in the background; on success it replaces the current source. */
     public void open(Path snapshot) {
         Path path = snapshot.toAbsolutePath().normalize();
-        load("Opening " + snapshot.getFileName() + "…", () -> service.open(path), () -> {
+        load(Message.of("ui.busy.opening", String.valueOf(snapshot.getFileName())), () -> service.open(path), () -> {
             recent.remove(path);
             recent.add(0, path);
             if (recent.size() > MAX_RECENT) {
@@ -135,7 +143,8 @@ public final class MainViewModel implements AutoCloseable {
         String pw = password == null || password.isEmpty() ? null : password;
         String alias = sshAlias == null || sshAlias.isBlank() ? null : sshAlias.strip();
         RecentDatabase remember = new RecentDatabase(JdbcUrls.stripPassword(u), who, alias);
-        load("Connecting to " + JdbcUrls.withoutPassword(u) + (alias == null ? "" : " through ssh " + alias) + "…",
+        load(alias == null ? Message.of("ui.busy.connecting", JdbcUrls.withoutPassword(u))
+                        : Message.of("ui.busy.connectingSsh", JdbcUrls.withoutPassword(u), alias),
                 () -> service.openDatabase(u, who, pw, alias), () -> {
             recentDatabases.remove(remember);
             recentDatabases.add(0, remember);
@@ -147,7 +156,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the built-in demo snapshot, generating it on the first start. */
     public void openDemo() {
-        load("Opening the demo snapshot (generated on first start)…", () -> service.open(service.demoSnapshot()), null);
+        load(Message.of("ui.busy.openingDemo"), () -> service.open(service.demoSnapshot()), null);
     }
 
     /** Forgets the recent snapshots and databases. */
@@ -169,7 +178,7 @@ public final class MainViewModel implements AutoCloseable {
         return importer;
     }
 
-    private void load(String message, Callable<Source> opener, Runnable remember) {
+    private void load(Message message, Callable<Source> opener, Runnable remember) {
         pending.dispose();
         busy.set(true);
         busyMessage.set(message);
@@ -194,7 +203,7 @@ public final class MainViewModel implements AutoCloseable {
         summary.set(SourceSummary.withoutCounts(opened));
         counts.clear();
         busy.set(false);
-        busyMessage.set("");
+        busyMessage.set(null);
         if (previous != null) {
             previous.close();
         }
@@ -220,6 +229,27 @@ public final class MainViewModel implements AutoCloseable {
     /** What the window may do to the open source, for its badge: read-only, writable, changed by a run. */
     public StringBinding modeBinding() {
         return mode;
+    }
+
+    /** What the window may do to the open source; null while none is open. */
+    public ObjectBinding<Mode> modeProperty() {
+        return modeValue;
+    }
+
+    /** What the window may do to the open source (its badge). */
+    public enum Mode implements Messages.Localized {
+        READ_ONLY("ui.mode.readOnly"), WRITABLE("ui.mode.writable"), CHANGED("ui.mode.changed");
+
+        private final String key;
+
+        Mode(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public Message message() {
+            return Message.of(key);
+        }
     }
 
     /** Counts the rows again (after a run changed the database), in the background. */
@@ -252,21 +282,32 @@ public final class MainViewModel implements AutoCloseable {
 
     private void failed(Throwable t) {
         busy.set(false);
-        busyMessage.set("");
+        busyMessage.set(null);
         String message = t.getMessage();
         error.set(message != null && !message.isBlank() ? message : t.toString());
     }
 
     /** Something the person should know that is not an error of what they did (preferences were reset, say). */
     public void showNotice(String message) {
-        notice.set(message == null ? "" : message);
+        notice.set(message == null || message.isEmpty() ? null : I18n.raw(message));
+    }
+
+    /** A notice in the windows' language (it follows a change of language while shown). */
+    public void showNotice(Message message) {
+        notice.set(message);
     }
 
     public void dismissNotice() {
-        notice.set("");
+        notice.set(null);
     }
 
-    public ReadOnlyStringProperty noticeProperty() {
+    /** The notice in the windows' language; empty when there is none. */
+    public StringBinding noticeProperty() {
+        return noticeText;
+    }
+
+    /** The notice; null when there is none. */
+    public ReadOnlyObjectProperty<Message> noticeMessageProperty() {
         return notice.getReadOnlyProperty();
     }
 
@@ -286,7 +327,8 @@ public final class MainViewModel implements AutoCloseable {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty busyMessageProperty() {
+    /** What is loading, while the window is busy; null otherwise. */
+    public ReadOnlyObjectProperty<Message> busyMessageProperty() {
         return busyMessage.getReadOnlyProperty();
     }
 

@@ -47,6 +47,7 @@ import dev.tpmconsole.views.importdump.ImportView;
 import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.Appearance;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Commands;
 import dev.tpmconsole.views.util.Windows;
 import org.controlsfx.control.NotificationPane;
@@ -175,41 +176,41 @@ public final class MainWindow {
         ObservableList<String> chosen = browseVm.vms().selectedUuids();
         javafx.beans.binding.BooleanBinding vmsChosen = Bindings.isNotEmpty(chosen);
 
-        Action open = command("menuOpenSnapshot", "_Open snapshot…", "Shortcut+O", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+        Action open = command("menuOpenSnapshot", "ui.menu.file.openSnapshot", "Shortcut+O", MaterialDesignF.FOLDER_OPEN_OUTLINE,
                 idle, this::chooseSnapshot);
-        Action database = command("menuOpenDatabase", "Open data_base…", "Shortcut+Shift+O", MaterialDesignD.DATABASE,
+        Action database = command("menuOpenDatabase", "ui.menu.file.openDatabase", "Shortcut+Shift+O", MaterialDesignD.DATABASE,
                 idle, () -> showOpenDatabase(null));
-        Action demo = command("menuOpenDemo", "Open _demo", "Shortcut+D", null, idle, vm::openDemo);
-        Action importDump = command("menuImportDump", "_Import dump…", "Shortcut+I", MaterialDesignD.DATABASE_IMPORT,
+        Action demo = command("menuOpenDemo", "ui.menu.file.openDemo", "Shortcut+D", null, idle, vm::openDemo);
+        Action importDump = command("menuImportDump", "ui.menu.file.importDump", "Shortcut+I", MaterialDesignD.DATABASE_IMPORT,
                 vm.importer().runningProperty().not(), this::chooseDump);
-        Action exit = command("menuQuit", "_Quit", "Shortcut+Q", MaterialDesignE.EXIT_TO_APP, null, quit);
-        Menu recent = new Menu("Open _recent");
+        Action exit = command("menuQuit", "ui.menu.file.quit", "Shortcut+Q", MaterialDesignE.EXIT_TO_APP, null, quit);
+        Menu recent = menu("ui.menu.file.recent");
         recent.setId("menuOpenRecent");
         fillRecent(recent);
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> fillRecent(recent));
         recent.disableProperty().bind(vm.busyProperty());
-        Menu file = new Menu("_File", null, Commands.menuItem(open), recent, Commands.menuItem(database),
+        Menu file = menu("ui.menu.file", Commands.menuItem(open), recent, Commands.menuItem(database),
                 Commands.menuItem(demo), new SeparatorMenuItem(), Commands.menuItem(importDump), new SeparatorMenuItem(),
                 Commands.menuItem(exit));
         file.setId("menuFile");
 
-        Action vms = command("menuShowVms", "_VMs", "Shortcut+1", null, null, () -> browse.show(BrowseView.Page.VMS));
-        Action hosts = command("menuShowHosts", "_Hosts", "Shortcut+2", null, null, () -> browse.show(BrowseView.Page.HOSTS));
-        Action providers = command("menuShowProviders", "_Key providers", "Shortcut+3", null, null,
+        Action vms = command("menuShowVms", "ui.menu.view.vms", "Shortcut+1", null, null, () -> browse.show(BrowseView.Page.VMS));
+        Action hosts = command("menuShowHosts", "ui.menu.view.hosts", "Shortcut+2", null, null, () -> browse.show(BrowseView.Page.HOSTS));
+        Action providers = command("menuShowProviders", "ui.menu.view.providers", "Shortcut+3", null, null,
                 () -> browse.show(BrowseView.Page.PROVIDERS));
-        Action summary = command("menuShowSummary", "_Summary", "Shortcut+4", null, null, this::showSummary);
-        Action find = command("menuFind", "_Find", "Shortcut+F", MaterialDesignM.MAGNIFY, browsing, browse::focusFilter);
-        Action clear = command("menuClearFilter", "_Clear filter", "Shortcut+Shift+X", MaterialDesignF.FILTER_REMOVE_OUTLINE,
+        Action summary = command("menuShowSummary", "ui.menu.view.summary", "Shortcut+4", null, null, this::showSummary);
+        Action find = command("menuFind", "ui.menu.view.find", "Shortcut+F", MaterialDesignM.MAGNIFY, browsing, browse::focusFilter);
+        Action clear = command("menuClearFilter", "ui.menu.view.clearFilter", "Shortcut+Shift+X", MaterialDesignF.FILTER_REMOVE_OUTLINE,
                 null, browseVm.vms()::clearFilter);
-        Action dirty = command("menuDirtyOnly", "Only VMs with _dirty rows", "Shortcut+Shift+D", null, null, () -> { });
+        Action dirty = command("menuDirtyOnly", "ui.menu.view.dirtyOnly", "Shortcut+Shift+D", null, null, () -> { });
         dirty.selectedProperty().bindBidirectional(browseVm.vms().dirtyOnlyProperty());
-        Action reload = command("menuReload", "_Reload", "F5", MaterialDesignR.REFRESH, browsing, browseVm::reload);
+        Action reload = command("menuReload", "ui.menu.view.reload", "F5", MaterialDesignR.REFRESH, browsing, browseVm::reload);
         ToggleGroup themes = new ToggleGroup();
-        Menu themeMenu = new Menu("_Theme");
+        Menu themeMenu = menu("ui.menu.view.theme");
         themeMenu.setId("menuTheme");
         for (Theme t : Theme.values()) {
-            RadioMenuItem r = new RadioMenuItem(t == Theme.LIGHT ? "_Light" : "_Dark");
+            RadioMenuItem r = I18n.bind(new RadioMenuItem(), t == Theme.LIGHT ? "ui.menu.view.theme.light" : "ui.menu.view.theme.dark");
             r.setId("menuTheme" + (t == Theme.LIGHT ? "Light" : "Dark"));
             r.setToggleGroup(themes);
             r.setSelected(theme.get() == t);
@@ -217,68 +218,75 @@ public final class MainWindow {
             theme.addListener((o, a, b) -> r.setSelected(b == t));
             themeMenu.getItems().add(r);
         }
-        Action toggleTheme = command("menuToggleTheme", "_Switch theme", "Shortcut+T", MaterialDesignT.THEME_LIGHT_DARK,
+        Action toggleTheme = command("menuToggleTheme", "ui.menu.view.theme.toggle", "Shortcut+T", MaterialDesignT.THEME_LIGHT_DARK,
                 null, () -> theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK));
         themeMenu.getItems().addAll(new SeparatorMenuItem(), Commands.menuItem(toggleTheme));
-        Action larger = Commands.alsoOn(command("menuFontLarger", "_Larger text", "Shortcut+Equals",
+        Action larger = Commands.alsoOn(command("menuFontLarger", "ui.menu.view.fontLarger", "Shortcut+Equals",
                 MaterialDesignF.FORMAT_FONT_SIZE_INCREASE,
                 appearance.fontSizeProperty().lessThan(Appearance.MAX_FONT_SIZE),
                 () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() + 1)),
                 // Ctrl++ as people press it (Shift+= on most layouts) and the keypad's +
                 "Shortcut+Shift+Equals", "Shortcut+Plus", "Shortcut+Add");
-        Action smaller = Commands.alsoOn(command("menuFontSmaller", "S_maller text", "Shortcut+Minus",
+        Action smaller = Commands.alsoOn(command("menuFontSmaller", "ui.menu.view.fontSmaller", "Shortcut+Minus",
                 MaterialDesignF.FORMAT_FONT_SIZE_DECREASE,
                 appearance.fontSizeProperty().greaterThan(Appearance.MIN_FONT_SIZE),
                 () -> appearance.fontSizeProperty().set(appearance.fontSizeProperty().get() - 1)), "Shortcut+Subtract");
-        Action normal = command("menuFontDefault", "_Normal text size", "Shortcut+0", null, null,
+        Action normal = command("menuFontDefault", "ui.menu.view.fontDefault", "Shortcut+0", null, null,
                 () -> appearance.fontSizeProperty().set((int) Em.DEFAULT_FONT_SIZE));
-        Menu view = new Menu("_View", null, Commands.menuItem(vms), Commands.menuItem(hosts), Commands.menuItem(providers),
+        Menu view = menu("ui.menu.view", Commands.menuItem(vms), Commands.menuItem(hosts), Commands.menuItem(providers),
                 Commands.menuItem(summary), new SeparatorMenuItem(), Commands.menuItem(find), Commands.menuItem(clear),
                 Commands.checkMenuItem(dirty), Commands.menuItem(reload), new SeparatorMenuItem(), themeMenu,
                 Commands.menuItem(larger), Commands.menuItem(smaller), Commands.menuItem(normal));
         view.setId("menuView");
 
-        Action previewReset = command("menuPreviewReset", "Preview _reset TPM…", "Shortcut+Shift+R",
+        Action previewReset = command("menuPreviewReset", "ui.menu.vm.previewReset", "Shortcut+Shift+R",
                 MaterialDesignR.RESTORE, vmsChosen,
                 () -> actions.preview().accept(PreviewViewModel.Operation.RESET, List.copyOf(chosen)));
-        Action previewRemove = command("menuPreviewRemove", "Preview re_move TPM…", "Shortcut+Shift+M",
+        Action previewRemove = command("menuPreviewRemove", "ui.menu.vm.previewRemove", "Shortcut+Shift+M",
                 MaterialDesignD.DELETE_OUTLINE, vmsChosen,
                 () -> actions.preview().accept(PreviewViewModel.Operation.REMOVE, List.copyOf(chosen)));
-        Menu vmMenu = new Menu("V_M", null, Commands.menuItem(previewReset), Commands.menuItem(previewRemove));
+        Menu vmMenu = menu("ui.menu.vm", Commands.menuItem(previewReset), Commands.menuItem(previewRemove));
         vmMenu.setId("menuVm");
 
-        Action audit = command("menuAudit", "_Audit…", "Shortcut+Shift+A", MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
+        Action audit = command("menuAudit", "ui.menu.tools.audit", "Shortcut+Shift+A", MaterialDesignC.CLIPBOARD_CHECK_OUTLINE,
                 sourceOpen, actions.openAudit());
-        Action repair = command("menuRepairKeys", "_Repair key refs…", "Shortcut+Shift+K", MaterialDesignK.KEY_CHANGE,
+        Action repair = command("menuRepairKeys", "ui.menu.tools.repair", "Shortcut+Shift+K", MaterialDesignK.KEY_CHANGE,
                 sourceOpen, actions.openRepair());
-        Action preferences = command("menuPreferences", "_Preferences…", "Shortcut+Comma", MaterialDesignC.COG_OUTLINE,
+        Action preferences = command("menuPreferences", "ui.menu.tools.preferences", "Shortcut+Comma", MaterialDesignC.COG_OUTLINE,
                 null, actions.openPreferences());
-        Menu tools = new Menu("_Tools", null, Commands.menuItem(audit), Commands.menuItem(repair), new SeparatorMenuItem(),
+        Menu tools = menu("ui.menu.tools", Commands.menuItem(audit), Commands.menuItem(repair), new SeparatorMenuItem(),
                 Commands.menuItem(preferences));
         tools.setId("menuTools");
 
-        Action shortcuts = command("menuShortcuts", "_Keyboard shortcuts", "F1", MaterialDesignK.KEYBOARD_OUTLINE, null,
+        Action shortcuts = command("menuShortcuts", "ui.menu.help.shortcuts", "F1", MaterialDesignK.KEYBOARD_OUTLINE, null,
                 actions.showShortcuts());
-        Action eventLog = command("menuEventLog", "_Event log", "Shortcut+L", MaterialDesignT.TEXT_BOX_OUTLINE, null,
+        Action eventLog = command("menuEventLog", "ui.menu.help.eventLog", "Shortcut+L", MaterialDesignT.TEXT_BOX_OUTLINE, null,
                 actions.openEventLog());
-        Action about = command("menuAbout", "_About TPM Console", null, MaterialDesignI.INFORMATION_OUTLINE, null,
+        Action about = command("menuAbout", "ui.menu.help.about", null, MaterialDesignI.INFORMATION_OUTLINE, null,
                 actions.showAbout());
-        Menu help = new Menu("_Help", null, Commands.menuItem(shortcuts), Commands.menuItem(eventLog),
+        Menu help = menu("ui.menu.help", Commands.menuItem(shortcuts), Commands.menuItem(eventLog),
                 new SeparatorMenuItem(), Commands.menuItem(about));
         help.setId("menuHelp");
 
-        commands.add(new Shortcuts.Group("File", List.of(open, database, demo, importDump, exit)));
-        commands.add(new Shortcuts.Group("View", List.of(vms, hosts, providers, summary, find, clear, dirty, reload)));
-        commands.add(new Shortcuts.Group("View › Theme", List.of(toggleTheme)));
-        commands.add(new Shortcuts.Group("View", List.of(larger, smaller, normal)));
-        commands.add(new Shortcuts.Group("VM", List.of(previewReset, previewRemove)));
-        commands.add(new Shortcuts.Group("Tools", List.of(audit, repair, preferences)));
-        commands.add(new Shortcuts.Group("Help", List.of(shortcuts, eventLog, about)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.file", List.of(open, database, demo, importDump, exit)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.view", List.of(vms, hosts, providers, summary, find, clear, dirty, reload)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.viewTheme", List.of(toggleTheme)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.view", List.of(larger, smaller, normal)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.vm", List.of(previewReset, previewRemove)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.tools", List.of(audit, repair, preferences)));
+        commands.add(new Shortcuts.Group("ui.shortcuts.where.help", List.of(shortcuts, eventLog, about)));
         // the menus' accelerators are the scene's; their extra keys (Ctrl++) are handled here, by the same actions
         Commands.handleKeys(root, commands.stream().flatMap(g -> g.actions().stream()).toList(), true);
         MenuBar bar = new MenuBar(file, view, vmMenu, tools, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** A menu whose text is the bundle key {@code key}'s, following the language. */
+    private static Menu menu(String key, MenuItem... items) {
+        Menu menu = new Menu("", null, items);
+        menu.textProperty().bind(I18n.text(key));
+        return menu;
     }
 
     /** An action of the menus: enabled while {@code enabled} holds (always, when null). */
@@ -322,19 +330,23 @@ public final class MainWindow {
             if (d == 1 && i > 1) {
                 menu.getItems().add(new SeparatorMenuItem());
             }
-            MenuItem item = new MenuItem((i < 10 ? "_" + i + "  " : "") + MainViewModel.describeDatabase(db.url())
-                    + (db.user() != null ? " as " + db.user() : "")
-                    + (db.sshAlias() != null ? " through ssh " + db.sshAlias() : "") + "  (live)…");
+            String prefix = i < 10 ? "_" + i + "  " : "";
+            String name = MainViewModel.describeDatabase(db.url());
+            MenuItem item = new MenuItem();
+            item.textProperty().bind(I18n.computed(() -> prefix + I18n.t(db.user() == null
+                    ? db.sshAlias() == null ? "ui.menu.file.recent.database" : "ui.menu.file.recent.databaseSsh"
+                    : db.sshAlias() == null ? "ui.menu.file.recent.databaseUser" : "ui.menu.file.recent.databaseUserSsh",
+                    name, db.user() == null ? "" : db.user(), db.sshAlias() == null ? "" : db.sshAlias())));
             item.setId("menuRecentDatabase" + d);
             item.setOnAction(e -> showOpenDatabase(db));
             menu.getItems().add(item);
         }
         if (menu.getItems().isEmpty()) {
-            MenuItem none = new MenuItem("No recent snapshots or databases");
+            MenuItem none = I18n.bind(new MenuItem(), "ui.menu.file.recent.none");
             none.setDisable(true);
             menu.getItems().add(none);
         } else {
-            MenuItem clear = new MenuItem("_Clear recent");
+            MenuItem clear = I18n.bind(new MenuItem(), "ui.menu.file.recent.clear");
             clear.setId("menuClearRecent");
             clear.setOnAction(e -> vm.clearRecent());
             menu.getItems().addAll(new SeparatorMenuItem(), clear);
@@ -343,10 +355,10 @@ public final class MainWindow {
 
     private void chooseSnapshot() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a ZStack snapshot");
+        chooser.setTitle(I18n.t("ui.file.openSnapshot.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("SQLite snapshots", "*.sqlite", "*.sqlite3", "*.db"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(I18n.t("ui.file.filter.snapshots"), "*.sqlite", "*.sqlite3", "*.db"),
+                new FileChooser.ExtensionFilter(I18n.t("ui.file.filter.all"), "*"));
         SourceSummary current = vm.summaryProperty().get();
         if (current != null) {
             File dir = Path.of(current.source()).toAbsolutePath().getParent().toFile();
@@ -378,20 +390,20 @@ public final class MainWindow {
     /** File > Import dump: the dump to read, then where to write the snapshot; then the import window. */
     private void chooseDump() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import a ZStack database dump");
+        chooser.setTitle(I18n.t("ui.file.importDump.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("mysqldump output (*.sql, *.sql.gz, *.gz)", "*.sql", "*.sql.gz", "*.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(I18n.t("ui.file.filter.dumps"), "*.sql", "*.sql.gz", "*.gz"),
+                new FileChooser.ExtensionFilter(I18n.t("ui.file.filter.all"), "*"));
         File dumpFile = files.ask(chooser, false, window());
         if (dumpFile == null) {
             return;
         }
         Path suggested = dev.tpmconsole.model.dump.DumpImporter.defaultSnapshot(dumpFile.toPath());
         FileChooser save = new FileChooser();
-        save.setTitle("Write the snapshot to");
+        save.setTitle(I18n.t("ui.file.importDump.saveTitle"));
         save.setInitialDirectory(suggested.getParent().toFile());
         save.setInitialFileName(suggested.getFileName().toString());
-        save.getExtensionFilters().add(new FileChooser.ExtensionFilter("SQLite snapshots", "*.sqlite", "*.sqlite3", "*.db"));
+        save.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("ui.file.filter.snapshots"), "*.sqlite", "*.sqlite3", "*.db"));
         File target = files.ask(save, true, window());
         if (target != null) {
             // the save dialog asked before naming an existing file: replacing it is what the person chose
@@ -402,7 +414,7 @@ public final class MainWindow {
     /** Shows the import window and imports {@code dumpFile} into {@code target}; the result is then opened. */
     public Stage showImport(Path dumpFile, Path target, boolean overwrite) {
         if (importStage == null) {
-            importStage = windows.stage("Import dump — TPM Console");
+            importStage = windows.stage("ui.window.import.title");
             importStage.setScene(windows.scene(new ImportView(vm.importer(), importStage::close).root(), 54, 43));
             importStage.setOnCloseRequest(e -> vm.importer().cancel());
         }
@@ -423,17 +435,17 @@ public final class MainWindow {
         Label text = new Label();
         text.setId("noticeText");
         text.setWrapText(true);
-        text.textProperty().bind(vm.noticeProperty());
+        text.textProperty().bind(I18n.text(vm.noticeMessageProperty()));
         pane.setGraphic(text);
         pane.setCloseButtonVisible(true);
         javafx.beans.InvalidationListener follow = o -> {
-            if (vm.noticeProperty().get() == null || vm.noticeProperty().get().isEmpty()) {
+            if (vm.noticeMessageProperty().get() == null) {
                 pane.hide();
             } else {
                 pane.show();
             }
         };
-        vm.noticeProperty().addListener(follow);
+        vm.noticeMessageProperty().addListener(follow);
         // shown once the pane is in a window (a notice may come before)
         pane.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -453,25 +465,24 @@ public final class MainWindow {
         Label title = new Label();
         title.setId("sourceTitle");
         title.getStyleClass().add("title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null
-                ? "No snapshot open" : vm.summaryProperty().get().source(), vm.summaryProperty()));
+        title.textProperty().bind(I18n.computed(() -> vm.summaryProperty().get() == null
+                ? I18n.t("ui.summary.noSource") : vm.summaryProperty().get().source(), vm.summaryProperty()));
         Label subtitle = new Label();
         subtitle.setId("layoutText");
         subtitle.getStyleClass().add("subtitle");
         subtitle.setWrapText(true);
-        subtitle.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null
-                ? "Open a snapshot with File > Open snapshot (Ctrl+O), a live database with File > Open database"
-                        + " (Ctrl+Shift+O), a dump with File > Import dump (Ctrl+I), or the demo with Ctrl+D."
-                : "Schema: " + vm.summaryProperty().get().layoutLine(), vm.summaryProperty()));
+        subtitle.textProperty().bind(I18n.computed(() -> vm.summaryProperty().get() == null
+                ? I18n.t("ui.summary.howToOpen")
+                : I18n.t("ui.summary.schema", vm.summaryProperty().get().layoutLine()), vm.summaryProperty()));
 
         TableView<TableCountRow> table = new TableView<>(vm.counts());
         table.setId("countsTable");
         table.getStyleClass().add("summary-table");
-        TableColumn<TableCountRow, String> name = new TableColumn<>("Table");
+        TableColumn<TableCountRow, String> name = I18n.bindColumn(new TableColumn<>(), "ui.summary.tableColumn");
         name.setId("tableColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         name.setPrefWidth(Em.of(18.5));
-        TableColumn<TableCountRow, Long> rows = new TableColumn<>("Rows");
+        TableColumn<TableCountRow, Long> rows = I18n.bindColumn(new TableColumn<>(), "ui.summary.rowsColumn");
         rows.setId("rowsColumn");
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -479,14 +490,15 @@ public final class MainWindow {
             @Override
             protected void updateItem(Long value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : NumberFormat.getIntegerInstance().format(value));
+                setText(empty || value == null ? null : I18n.number(value));
             }
         });
         rows.setPrefWidth(Em.of(8.5));
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No snapshot open"));
+        table.setPlaceholder(I18n.bind(new Label(), "ui.summary.noSource"));
+        I18n.whenChanged(table, table::refresh);
         // the row height is in em, in the stylesheet (.summary-table); the table is as tall as its rows
         table.prefHeightProperty().bind(Bindings.size(table.getItems()).add(1.6).multiply(table.fixedCellSizeProperty()));
 
@@ -501,7 +513,7 @@ public final class MainWindow {
         progress.getStyleClass().add("large-busy");
         Label busyText = new Label();
         busyText.setId("busyMessage");
-        busyText.textProperty().bind(vm.busyMessageProperty());
+        busyText.textProperty().bind(I18n.text(vm.busyMessageProperty()));
         VBox busy = new VBox(progress, busyText);
         busy.setAlignment(Pos.CENTER);
         busy.getStyleClass().add("busy-overlay");
@@ -512,7 +524,7 @@ public final class MainWindow {
         if (overview != null) {
             // the source, its cloud's overview (audits over time, key states, hosts), full width, then its row counts
             summary.getChildren().remove(table);
-            Label rowsTitle = new Label("Rows per table");
+            Label rowsTitle = I18n.bind(new Label(), "ui.summary.rowsPerTable");
             rowsTitle.setId("countsTitle");
             rowsTitle.getStyleClass().add("section-title");
             VBox counts = new VBox(rowsTitle, table);
@@ -529,7 +541,8 @@ public final class MainWindow {
             summaryScroll = new ScrollPane(summary);
         }
         summaryScroll.setId("summaryScroll");
-        summaryTab = new Tab("Summary", summaryScroll);
+        summaryTab = new Tab("", summaryScroll);
+        summaryTab.textProperty().bind(I18n.text("ui.tab.summary"));
         summaryTab.setId("summaryTab");
         browse.tabs().getTabs().add(summaryTab);
         if (overviewModel != null) {
@@ -552,36 +565,39 @@ public final class MainWindow {
     private Parent statusBar() {
         Label sourceLabel = new Label();
         sourceLabel.setId("statusSource");
-        sourceLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null
-                ? "No source" : vm.summaryProperty().get().source(), vm.summaryProperty()));
+        sourceLabel.textProperty().bind(I18n.computed(() -> vm.summaryProperty().get() == null
+                ? I18n.t("ui.status.noSource") : vm.summaryProperty().get().source(), vm.summaryProperty()));
         Label mode = new Label();
         mode.setId("statusMode");
         mode.getStyleClass().add("badge");
         mode.textProperty().bind(vm.modeBinding());
         mode.visibleProperty().bind(vm.summaryProperty().isNotNull());
-        vm.modeBinding().addListener((obs, old, m) -> mode.pseudoClassStateChanged(WRITABLE, !m.equals("read-only")));
+        // the badge and the counts show whole (at 150 % too, in either language); the path gives way
+        mode.setMinWidth(Region.USE_PREF_SIZE);
+        vm.modeProperty().addListener((obs, old, m) -> mode.pseudoClassStateChanged(WRITABLE,
+                m != null && m != MainViewModel.Mode.READ_ONLY));
         Label layout = new Label();
         layout.setId("statusLayout");
         layout.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null ? ""
                 : vm.summaryProperty().get().layoutLine(), vm.summaryProperty()));
         Label rows = new Label();
         rows.setId("statusRows");
-        rows.textProperty().bind(Bindings.createStringBinding(() -> {
+        rows.textProperty().bind(I18n.computed(() -> {
             SourceSummary s = vm.summaryProperty().get();
             if (s == null) {
                 return "";
             }
             if (!s.counted()) {
-                return "counting rows…";
+                return I18n.t("ui.status.counting");
             }
-            NumberFormat n = NumberFormat.getIntegerInstance();
-            return n.format(s.count("VmInstanceEO")) + " VMs · " + n.format(s.count("TpmVO")) + " TPMs · "
-                    + n.format(s.counts().values().stream().mapToLong(Long::longValue).sum()) + " rows";
+            return I18n.t("ui.status.rows", s.count("VmInstanceEO"), s.count("TpmVO"),
+                    s.counts().values().stream().mapToLong(Long::longValue).sum());
         }, vm.summaryProperty()));
+        rows.setMinWidth(Region.USE_PREF_SIZE);
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
         // the busy message and an indeterminate progress while a source opens; nothing otherwise
-        bar.textProperty().bind(vm.busyMessageProperty());
+        bar.textProperty().bind(I18n.text(vm.busyMessageProperty()));
         bar.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
         bar.getLeftItems().setAll(sourceLabel, mode);
         bar.getRightItems().setAll(layout, rows);

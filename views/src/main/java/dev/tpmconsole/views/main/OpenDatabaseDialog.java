@@ -3,6 +3,7 @@ package dev.tpmconsole.views.main;
 import dev.tpmconsole.views.prefs.RecentDatabase;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import dev.tpmconsole.views.util.I18n;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -47,30 +48,30 @@ public final class OpenDatabaseDialog {
     private final TextField url = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
-    private final javafx.scene.control.CheckBox throughSsh = new javafx.scene.control.CheckBox("Through SS_H, via");
+    private final javafx.scene.control.CheckBox throughSsh = I18n.bind(new javafx.scene.control.CheckBox(), "ui.openDb.throughSsh");
     private final TextField sshAlias = new TextField();
-    private final ButtonType open = new ButtonType("Open read-only", ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType open = new ButtonType(I18n.t("ui.openDb.open"), ButtonBar.ButtonData.OK_DONE);
 
     /**
      * @param prefill a database opened before (its URL and user; the password is asked again), or null
      */
     public OpenDatabaseDialog(Window owner, RecentDatabase prefill) {
-        dialog.setTitle("Open a live ZStack database");
-        dialog.setHeaderText("Open ZStack's MariaDB (or MySQL) database, read-only");
+        dialog.titleProperty().bind(I18n.text("ui.openDb.title"));
+        dialog.headerTextProperty().bind(I18n.text("ui.openDb.header"));
         if (owner != null) {
             dialog.initOwner(owner);
         }
         url.setId("dbUrl");
-        url.setPromptText("jdbc:mariadb://HOST:3306/zstack");
+        I18n.prompt(url, "ui.openDb.urlPrompt");
         url.setPrefColumnCount(36);
         user.setId("dbUser");
-        user.setPromptText("e.g. zstack_ro");
+        I18n.prompt(user, "ui.openDb.userPrompt");
         password.setId("dbPassword");
-        password.setPromptText("asked each time, never saved");
+        I18n.prompt(password, "ui.openDb.passwordPrompt");
         throughSsh.setId("dbThroughSsh");
         throughSsh.setMnemonicParsing(true);
         sshAlias.setId("dbSshAlias");
-        sshAlias.setPromptText("the management node's alias in ~/.ssh/config");
+        I18n.prompt(sshAlias, "ui.openDb.sshAliasPrompt");
         sshAlias.disableProperty().bind(throughSsh.selectedProperty().not());
         if (prefill != null) {
             url.setText(prefill.url());
@@ -80,8 +81,7 @@ public final class OpenDatabaseDialog {
                 sshAlias.setText(prefill.sshAlias());
             }
         }
-        Label note = new Label("Browse, audit and preview read the live database; nothing is written to it. The"
-                + " password is used for this connection only: it is not saved, nor shown anywhere.");
+        Label note = I18n.bind(new Label(), "ui.openDb.note");
         note.setId("dbNote");
         note.setWrapText(true);
         note.setStyle("-fx-max-width: 33em;");
@@ -90,13 +90,11 @@ public final class OpenDatabaseDialog {
         // in em, so that they follow the font size; inline, as the dialog has its own scene, which may not
         // carry the console's stylesheets
         grid.setStyle("-fx-padding: 0.85em; -fx-hgap: 0.7em; -fx-vgap: 0.6em;");
-        grid.addRow(0, label("_URL", url), url);
-        grid.addRow(1, label("U_ser", user), user);
-        grid.addRow(2, label("_Password", password), password);
+        grid.addRow(0, label("ui.openDb.url", url), url);
+        grid.addRow(1, label("ui.openDb.user", user), user);
+        grid.addRow(2, label("ui.openDb.password", password), password);
         grid.addRow(3, throughSsh, sshAlias);
-        Label sshNote = new Label("Through SSH, the URL's host and port are as that host sees them (e.g."
-                + " jdbc:mariadb://127.0.0.1:3306/zstack on the management node); its key, known_hosts and"
-                + " ~/.ssh/config apply as for ssh. Only the alias is remembered.");
+        Label sshNote = I18n.bind(new Label(), "ui.openDb.sshNote");
         sshNote.setId("dbSshNote");
         sshNote.setWrapText(true);
         sshNote.setStyle("-fx-max-width: 33em;");
@@ -109,10 +107,11 @@ public final class OpenDatabaseDialog {
         grid.getColumnConstraints().addAll(labels, grow);
         dialog.getDialogPane().setId("openDatabaseDialog");
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(I18n.t("ui.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(open, cancel);
         Node openButton = dialog.getDialogPane().lookupButton(open);
         openButton.setId("dbOpen");
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("dbCancel");
+        dialog.getDialogPane().lookupButton(cancel).setId("dbCancel");
         openButton.disableProperty().bind(valid().not());
         dialog.setResultConverter(b -> b == open ? new Login(url.getText().strip(), user.getText().strip(),
                 password.getText(), throughSsh.isSelected() && !sshAlias.getText().isBlank()
@@ -126,8 +125,8 @@ public final class OpenDatabaseDialog {
         Platform.runLater(() -> (prefill != null ? password : url).requestFocus());
     }
 
-    private static Label label(String text, Node field) {
-        Label l = new Label(text);
+    private static Label label(String key, Node field) {
+        Label l = I18n.bind(new Label(), key);
         l.setMnemonicParsing(true);
         l.setLabelFor(field);
         l.setMinWidth(Region.USE_PREF_SIZE);

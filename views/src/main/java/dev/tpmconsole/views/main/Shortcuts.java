@@ -3,6 +3,7 @@ package dev.tpmconsole.views.main;
 import java.util.ArrayList;
 import java.util.List;
 import dev.tpmconsole.views.util.Commands;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Keys;
 import org.controlsfx.control.action.Action;
 
@@ -26,7 +27,7 @@ public final class Shortcuts {
     /**
      * Commands as a menu shows them.
      *
-     * @param where   the menu ("View › Theme")
+     * @param where   the menu: a bundle key ("ui.shortcuts.where.viewTheme" for "View › Theme") or a text
      * @param actions its commands, in menu order
      */
     public record Group(String where, List<Action> actions) {
@@ -41,25 +42,45 @@ public final class Shortcuts {
         String esc = text(Keys.ESCAPE);
         String enter = text(Keys.ENTER);
         return List.of(
-                new Shortcut("Any table", "Copy the selected cells as tab-separated text", copy),
-                new Shortcut("Any table", "Copy the selected rows with a header line", text(Keys.COPY_ROWS)),
-                new Shortcut("VM, host and provider filters", "Empty the filter; again: go to the list", esc),
-                new Shortcut("VM, host and provider filters", "Go to the list", text(Keys.DOWN) + " or " + enter),
-                new Shortcut("Audit window", "Run the audit", text(Keys.RUN)),
-                new Shortcut("Audit window", "Cancel the audit", esc),
-                new Shortcut("Audit window, findings", "Show the finding's VM in the main window", enter),
-                new Shortcut("Audit window, findings", "Copy the selected findings", copy),
-                new Shortcut("Hosts tab", "Scan the hosts over SSH", text(Keys.RUN)),
-                new Shortcut("Hosts tab", "Cancel the scan", esc),
-                new Shortcut("Hosts tab, scan findings", "Copy the selected findings (all when none is selected)", copy),
-                new Shortcut("Preview window, host work", "Copy the host paths", copy),
-                new Shortcut("Run window", "Cancel the run between items", esc),
-                new Shortcut("Run window, errors", "Copy the failed items", copy),
-                new Shortcut("Event log", "Copy the selected events (all shown when none is selected)", copy),
-                new Shortcut("Dialogs", "The default button; Cancel is the default of every confirmation", enter),
-                new Shortcut("Dialogs", "Cancel", esc),
-                new Shortcut("Import window", "Cancel the import", esc),
-                new Shortcut("Menus", "Open the menu bar; then the underlined letters", "F10 or Alt"));
+                in("anyTable", "copyCells", copy),
+                in("anyTable", "copyRows", text(Keys.COPY_ROWS)),
+                in("filters", "emptyFilter", esc),
+                in("filters", "toList", I18n.t("ui.shortcuts.or", text(Keys.DOWN), enter)),
+                in("audit", "runAudit", text(Keys.RUN)),
+                in("audit", "cancelAudit", esc),
+                in("auditFindings", "showVm", enter),
+                in("auditFindings", "copyFindings", copy),
+                in("hosts", "scan", text(Keys.RUN)),
+                in("hosts", "cancelScan", esc),
+                in("hostFindings", "copyScanFindings", copy),
+                in("previewHostWork", "copyPaths", copy),
+                in("run", "cancelRun", esc),
+                in("runErrors", "copyFailed", copy),
+                in("eventLog", "copyEvents", copy),
+                in("dialogs", "defaultButton", enter),
+                in("dialogs", "cancel", esc),
+                in("import", "cancelImport", esc),
+                in("menus", "menuBar", I18n.t("ui.shortcuts.or", "F10", "Alt")));
+    }
+
+    /** A shortcut inside a view, its texts the bundle's ({@code ui.shortcuts.where.*}, {@code ui.shortcuts.action.*}). */
+    private static Shortcut in(String where, String action, String keys) {
+        return new Shortcut(I18n.t("ui.shortcuts.where." + where), I18n.t("ui.shortcuts.action." + action), keys);
+    }
+
+    /** The keys of the bundle that {@link #inViews} builds from names. */
+    public static List<String> builtKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String w : List.of("anyTable", "filters", "audit", "auditFindings", "hosts", "hostFindings",
+                "previewHostWork", "run", "runErrors", "eventLog", "dialogs", "import", "menus")) {
+            keys.add("ui.shortcuts.where." + w);
+        }
+        for (String a : List.of("copyCells", "copyRows", "emptyFilter", "toList", "runAudit", "cancelAudit", "showVm",
+                "copyFindings", "scan", "cancelScan", "copyScanFindings", "copyPaths", "cancelRun", "copyFailed",
+                "copyEvents", "defaultButton", "cancel", "cancelImport", "menuBar")) {
+            keys.add("ui.shortcuts.action." + a);
+        }
+        return keys;
     }
 
     private Shortcuts() {
@@ -72,10 +93,19 @@ public final class Shortcuts {
             for (Action a : g.actions()) {
                 List<javafx.scene.input.KeyCombination> keys = Commands.keysOf(a);
                 if (!keys.isEmpty()) {
-                    out.add(new Shortcut(g.where(), plain(a.getText()),
-                            String.join(" or ", keys.stream().map(Shortcuts::text).toList())));
+                    out.add(new Shortcut(I18n.textOf(g.where()).get(), plain(a.getText()),
+                            or(keys.stream().map(Shortcuts::text).toList())));
                 }
             }
+        }
+        return out;
+    }
+
+    /** "Ctrl+= or Ctrl++ or …", in the windows' language. */
+    private static String or(List<String> keys) {
+        String out = keys.get(0);
+        for (String k : keys.subList(1, keys.size())) {
+            out = I18n.t("ui.shortcuts.or", out, k);
         }
         return out;
     }
@@ -99,7 +129,7 @@ public final class Shortcuts {
         if (keys instanceof javafx.scene.input.KeyCodeCombination k && java.util.Set.of(javafx.scene.input.KeyCode.ADD,
                 javafx.scene.input.KeyCode.SUBTRACT).contains(k.getCode()) && !t.isEmpty()) {
             // the keypad's + and - are written like the main keys': say which
-            t = t.substring(0, t.length() - 1) + "keypad " + t.charAt(t.length() - 1);
+            t = t.substring(0, t.length() - 1) + I18n.t("ui.shortcuts.keypad", String.valueOf(t.charAt(t.length() - 1)));
         }
         return t.replace("Escape", "Esc");
     }
@@ -108,11 +138,15 @@ public final class Shortcuts {
         {"\u21b5", "Enter"}, {"\u2193", "Down"}, {"\u2191", "Up"}, {"\u2190", "Left"}, {"\u2192", "Right"},
         {"\u232b", "Backspace"}, {"\u2326", "Delete"}, {"\u21e5", "Tab"}};
 
-    /** The text without its mnemonic mark and trailing ellipsis: "_Open snapshot…" is "Open snapshot". */
+    /**
+     * The text without its mnemonic mark and trailing ellipsis: "_Open snapshot…" is "Open snapshot"; a
+     * Chinese text's mnemonic in brackets goes too: "打开快照(_O)…" is "打开快照".
+     */
     static String plain(String text) {
         if (text == null) {
             return "";
         }
-        return text.replace("__", "\u0000").replace("_", "").replace("\u0000", "_").replaceAll("…$", "").strip();
+        return text.replaceAll("\\(_.\\)", "").replace("__", "\u0000").replace("_", "").replace("\u0000", "_")
+                .replaceAll("…$", "").strip();
     }
 }

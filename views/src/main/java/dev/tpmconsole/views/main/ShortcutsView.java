@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.main;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Tables;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +24,18 @@ public final class ShortcutsView {
     private final BorderPane root = new BorderPane();
 
     public ShortcutsView(List<Shortcuts.Shortcut> shortcuts, Runnable close) {
+        this(() -> shortcuts, close);
+    }
+
+    /** @param shortcuts the list, asked again (in the new language) when the windows' language changes */
+    public ShortcutsView(java.util.function.Supplier<List<Shortcuts.Shortcut>> shortcuts, Runnable close) {
         root.setId("shortcutsView");
-        FilteredList<Shortcuts.Shortcut> shown = new FilteredList<>(FXCollections.observableArrayList(shortcuts));
+        javafx.collections.ObservableList<Shortcuts.Shortcut> all = FXCollections.observableArrayList(shortcuts.get());
+        I18n.whenChanged(root, () -> all.setAll(shortcuts.get()));
+        FilteredList<Shortcuts.Shortcut> shown = new FilteredList<>(all);
         TextField filter = new TextField();
         filter.setId("shortcutFilter");
-        filter.setPromptText("Filter: a word or a key (Ctrl+Shift)");
+        I18n.prompt(filter, "ui.shortcuts.filterPrompt");
         filter.setPrefColumnCount(28);
         filter.textProperty().addListener((o, a, b) -> {
             String f = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
@@ -40,14 +48,14 @@ public final class ShortcutsView {
 
         TableView<Shortcuts.Shortcut> table = new TableView<>(shown);
         table.setId("shortcutTable");
-        table.getColumns().add(column("shortcutKeysColumn", "Keys", 11, Shortcuts.Shortcut::keys));
-        table.getColumns().add(column("shortcutActionColumn", "Action", 24, Shortcuts.Shortcut::action));
-        table.getColumns().add(column("shortcutWhereColumn", "Where", 16, Shortcuts.Shortcut::where));
+        table.getColumns().add(column("shortcutKeysColumn", "ui.shortcuts.keysColumn", 11, Shortcuts.Shortcut::keys));
+        table.getColumns().add(column("shortcutActionColumn", "ui.shortcuts.actionColumn", 24, Shortcuts.Shortcut::action));
+        table.getColumns().add(column("shortcutWhereColumn", "ui.shortcuts.whereColumn", 16, Shortcuts.Shortcut::where));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No shortcut matches the filter"));
+        table.setPlaceholder(I18n.bind(new Label(), "ui.shortcuts.none"));
         root.setCenter(table);
 
-        Button closeButton = new Button("Close");
+        Button closeButton = I18n.bind(new Button(), "ui.button.close");
         closeButton.setId("shortcutsClose");
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());

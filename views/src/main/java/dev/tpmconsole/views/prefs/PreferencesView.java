@@ -1,5 +1,7 @@
 package dev.tpmconsole.views.prefs;
 
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.util.Appearance;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The preferences window: theme, font size (with a line of sample text) and the confirmations. Every
+ * The preferences window: language, theme, font size (with a line of sample text) and the confirmations. Every
  * change takes effect at once, in every window, and is saved as it is made. Thin: state is in
  * {@link PreferencesViewModel}.
  */
@@ -37,8 +39,8 @@ public final class PreferencesView {
         root.getStyleClass().add("preferences-view");
 
         ToggleGroup themes = new ToggleGroup();
-        RadioButton light = radio("prefThemeLight", "Light", themes);
-        RadioButton dark = radio("prefThemeDark", "Dark", themes);
+        RadioButton light = radio("prefThemeLight", "ui.prefs.themeLight", themes);
+        RadioButton dark = radio("prefThemeDark", "ui.prefs.themeDark", themes);
         Runnable showTheme = () -> themes.selectToggle(vm.themeProperty().get() == Theme.DARK ? dark : light);
         showTheme.run();
         vm.themeProperty().addListener((o, a, b) -> showTheme.run());
@@ -58,24 +60,22 @@ public final class PreferencesView {
             }
         });
         vm.fontSizeProperty().addListener((o, a, b) -> sizes.setValue(b.intValue()));
-        Label px = new Label("px");
-        Label sample = new Label("VM 3f2a… · TPM state on 2 hosts · 4 backups");
+        Label px = I18n.bind(new Label(), "ui.prefs.px");
+        Label sample = I18n.bind(new Label(), "ui.prefs.fontSample");
         sample.setId("prefFontSample");
         sample.getStyleClass().add("muted");
 
-        CheckBox runOnSnapshot = new CheckBox("Ask before a run or a repair changes a snapshot");
+        CheckBox runOnSnapshot = I18n.bind(new CheckBox(), "ui.prefs.confirmRunOnSnapshot");
         runOnSnapshot.setId("prefConfirmRunOnSnapshot");
         runOnSnapshot.selectedProperty().bindBidirectional(vm.confirmRunOnSnapshotProperty());
-        Label snapshotNote = note("A snapshot is backed up into its run folder first and a run can be undone."
-                + " A run on a live database is always confirmed.");
-        CheckBox quit = new CheckBox("Ask before quitting while a run, a repair or an import is going");
+        Label snapshotNote = note("ui.prefs.confirmRunOnSnapshotNote");
+        CheckBox quit = I18n.bind(new CheckBox(), "ui.prefs.confirmQuit");
         quit.setId("prefConfirmQuitWhileBusy");
         quit.selectedProperty().bindBidirectional(vm.confirmQuitWhileBusyProperty());
-        CheckBox overSsh = new CheckBox("Do a run's host work on the hosts, over SSH");
+        CheckBox overSsh = I18n.bind(new CheckBox(), "ui.prefs.hostWorkOverSsh");
         overSsh.setId("prefHostWorkOverSsh");
         overSsh.selectedProperty().bindBidirectional(vm.hostWorkOverSshProperty());
-        Label overSshNote = note("Each TPM state folder is moved into the run's trash on its host, and undo puts it"
-                + " back; otherwise the host work is exported as scripts. A run's confirmation asks again.");
+        Label overSshNote = note("ui.prefs.hostWorkOverSshNote");
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
@@ -86,21 +86,23 @@ public final class PreferencesView {
         sizeRow.setAlignment(Pos.CENTER_LEFT);
         VBox confirmations = new VBox(runOnSnapshot, snapshotNote, quit, overSsh, overSshNote);
         confirmations.getStyleClass().add("gap-m");
-        grid.addRow(0, heading("Theme"), themeRow);
-        grid.addRow(1, heading("Font size"), sizeRow);
-        Label confirmationsHeading = heading("Confirmations");
+        grid.addRow(0, heading("ui.prefs.language"), language(vm));
+        grid.addRow(1, heading("ui.prefs.theme"), themeRow);
+        grid.addRow(2, heading("ui.prefs.fontSize"), sizeRow);
+        Label confirmationsHeading = heading("ui.prefs.confirmations");
         GridPane.setValignment(confirmationsHeading, javafx.geometry.VPos.TOP);
-        grid.addRow(2, confirmationsHeading, confirmations);
+        grid.addRow(3, confirmationsHeading, confirmations);
         root.setCenter(grid);
 
-        Label where = new Label(file == null ? "Preferences are kept in memory only" : "Saved as you change them, in " + file);
+        Label where = file == null ? I18n.bind(new Label(), "ui.prefs.inMemory")
+                : I18n.bind(new Label(), "ui.prefs.savedIn", file.toString());
         where.setId("prefFile");
         where.getStyleClass().add("muted");
         where.setWrapText(true);
-        Button defaults = new Button("Restore defaults");
+        Button defaults = I18n.bind(new Button(), "ui.prefs.restoreDefaults");
         defaults.setId("prefRestoreDefaults");
         defaults.setOnAction(e -> vm.restoreDefaults());
-        Button closeButton = new Button("Close");
+        Button closeButton = I18n.bind(new Button(), "ui.button.close");
         closeButton.setId("prefClose");
         closeButton.setDefaultButton(true);
         closeButton.setCancelButton(true);
@@ -121,22 +123,59 @@ public final class PreferencesView {
         return root;
     }
 
-    private static RadioButton radio(String id, String text, ToggleGroup group) {
-        RadioButton r = new RadioButton(text);
+    /**
+     * The language: English or 简体中文, each by its own name, showing the language the windows speak (which a
+     * {@code --lang} of this start may have chosen); choosing one applies it at once and saves it.
+     */
+    private static javafx.scene.control.ChoiceBox<Language> language(PreferencesViewModel vm) {
+        javafx.scene.control.ChoiceBox<Language> choice = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(Language.values()));
+        choice.setId("prefLanguage");
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Language l) {
+                return l == null ? "" : l.nativeName();
+            }
+
+            @Override
+            public Language fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(I18n.languageProperty().get());
+        boolean[] following = {false};
+        I18n.whenChanged(choice, () -> {
+            following[0] = true;
+            try {
+                choice.setValue(I18n.languageProperty().get());
+            } finally {
+                following[0] = false;
+            }
+        });
+        choice.valueProperty().addListener((o, a, b) -> {
+            if (!following[0] && b != null) {
+                vm.languageProperty().set(b);
+            }
+        });
+        return choice;
+    }
+
+    private static RadioButton radio(String id, String key, ToggleGroup group) {
+        RadioButton r = I18n.bind(new RadioButton(), key);
         r.setId(id);
         r.setToggleGroup(group);
         return r;
     }
 
-    private static Label heading(String text) {
-        Label l = new Label(text);
+    private static Label heading(String key) {
+        Label l = I18n.bind(new Label(), key);
         l.getStyleClass().add("form-heading");
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static Label note(String text) {
-        Label l = new Label(text);
+    private static Label note(String key) {
+        Label l = I18n.bind(new Label(), key);
         l.getStyleClass().addAll("muted", "note");
         l.setWrapText(true);
         return l;

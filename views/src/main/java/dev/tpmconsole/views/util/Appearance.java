@@ -93,6 +93,16 @@ public final class Appearance {
         return clamp(px) == px;
     }
 
+    /** The style class of every root while the windows speak Chinese: its font is one that has the glyphs. */
+    public static final String CHINESE = "lang-zh";
+
+    /** Held here, and only weakly by the language, so that an appearance of a test is not kept alive. */
+    private final javafx.beans.InvalidationListener languageChanged = o -> forEachRoot(Appearance::applyLanguage);
+
+    {
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(languageChanged));
+    }
+
     /** The defaults: light, 14 px. */
     public static Appearance defaults() {
         return new Appearance(Theme.LIGHT, (int) Em.DEFAULT_FONT_SIZE);
@@ -135,6 +145,17 @@ public final class Appearance {
         roots.add(new WeakReference<>(root));
         applyTheme(root);
         applyFont(root);
+        applyLanguage(root);
+    }
+
+    /** Chinese text in Noto Sans CJK SC where it is installed (console.css, {@code .lang-zh}). */
+    private static void applyLanguage(Parent root) {
+        boolean chinese = I18n.languageProperty().get() == dev.tpmconsole.model.i18n.Language.ZH_CN;
+        if (chinese && !root.getStyleClass().contains(CHINESE)) {
+            root.getStyleClass().add(CHINESE);
+        } else if (!chinese) {
+            root.getStyleClass().remove(CHINESE);
+        }
     }
 
     private void forEachRoot(java.util.function.Consumer<Parent> action) {

@@ -33,7 +33,8 @@ public final class Commands {
      * An action.
      *
      * @param id   the id of the menu item or button made from it (tests and the event log use them)
-     * @param text its text, with a mnemonic ("_Open snapshot…")
+     * @param text the bundle key of its text ("ui.menu.file.openSnapshot" for "_Open snapshot…", with a
+     *             mnemonic), which follows the language; a text that is not a key is shown as it is
      * @param keys its accelerator ("Shortcut+O"), or null
      */
     public static Action action(String id, String text, String keys, Runnable run) {
@@ -42,7 +43,8 @@ public final class Commands {
 
     /** An action whose keys are one of {@link Keys}, or null. */
     public static Action action(String id, String text, KeyCombination keys, Runnable run) {
-        Action action = new Action(text, e -> run.run());
+        Action action = new Action(e -> run.run());
+        action.textProperty().bind(I18n.textOf(text));
         action.getProperties().put(ID, id);
         action.setAccelerator(keys);
         return action;

@@ -43,8 +43,7 @@ public final class ErrorDialog {
     public void show(Throwable error, String thread) {
         if (showing != null && showing.isShowing()) {
             moreCount++;
-            more.setText(moreCount + (moreCount == 1 ? " more error" : " more errors")
-                    + " since; the event log has each.");
+            more.textProperty().bind(I18n.text("ui.errorDialog.more", moreCount));
             more.setVisible(true);
             more.setManaged(true);
             return;
@@ -56,11 +55,9 @@ public final class ErrorDialog {
         if (owner != null && owner.isShowing()) {
             alert.initOwner(owner);
         }
-        alert.setTitle("Unexpected error — TPM Console");
+        alert.titleProperty().bind(I18n.text("ui.errorDialog.title"));
         alert.setHeaderText(UncaughtErrors.describe(error));
-        Label text = new Label("TPM Console ran into an error it did not expect and carries on. What you were doing"
-                + " may not have finished: check it, and try again. A run writes each item in its own transaction,"
-                + " so the database is never left half-changed.");
+        Label text = I18n.bind(new Label(), "ui.errorDialog.text");
         text.setWrapText(true);
         text.setId("errorDialogText");
         more = new Label();
@@ -81,9 +78,10 @@ public final class ErrorDialog {
         alert.getDialogPane().setPrefWidth(Em.of(48));
         alert.setResizable(true);
 
-        ButtonType copy = new ButtonType("Copy details", ButtonBar.ButtonData.LEFT);
-        ButtonType log = new ButtonType("Event log", ButtonBar.ButtonData.HELP);
-        alert.getButtonTypes().setAll(copy, log, ButtonType.CLOSE);
+        ButtonType copy = new ButtonType(I18n.t("ui.errorDialog.copy"), ButtonBar.ButtonData.LEFT);
+        ButtonType log = new ButtonType(I18n.t("ui.errorDialog.eventLog"), ButtonBar.ButtonData.HELP);
+        ButtonType close = new ButtonType(I18n.t("ui.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(copy, log, close);
         Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
         copyButton.setId("errorDialogCopy");
         copyButton.addEventFilter(ActionEvent.ACTION, e -> {
@@ -96,7 +94,7 @@ public final class ErrorDialog {
             openEventLog.run();
             e.consume();
         });
-        alert.getDialogPane().lookupButton(ButtonType.CLOSE).setId("errorDialogClose");
+        alert.getDialogPane().lookupButton(close).setId("errorDialogClose");
         appearance.style(alert.getDialogPane());
         showing = alert;
         alert.show();

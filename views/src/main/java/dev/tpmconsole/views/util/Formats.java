@@ -1,15 +1,13 @@
 package dev.tpmconsole.views.util;
 
-import java.text.NumberFormat;
-
-/** How numbers and sizes read in the tables. */
+/** How numbers and sizes read in the tables, in the windows' language (tables refresh when it changes). */
 public final class Formats {
 
     private Formats() {
     }
 
     public static String count(long n) {
-        return NumberFormat.getIntegerInstance().format(n);
+        return I18n.number(n);
     }
 
     /** "850 B", "1.2 KiB", "3.4 MiB", "5.6 GiB"; "—" for no content. */
@@ -30,7 +28,7 @@ public final class Formats {
     }
 
     public static String yesNo(boolean b) {
-        return b ? "yes" : "no";
+        return I18n.t(b ? "ui.yes" : "ui.no");
     }
 
     public static String orDash(Object o) {

@@ -5,7 +5,11 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** {@link DialogService} with JavaFX alerts; the safe choice (Cancel) is the default button. */
+/**
+ * {@link DialogService} with JavaFX alerts; the safe choice (Cancel) is the default button. The texts given are
+ * the caller's (already in the windows' language); the dialogs' own are the bundle's, in the language of the
+ * moment they open (they are modal: the language cannot change while one is open).
+ */
 public final class FxDialogService implements DialogService {
 
     private final Window owner;
@@ -30,7 +34,7 @@ public final class FxDialogService implements DialogService {
     public java.util.Optional<Boolean> confirm(String title, String message, String action, String choice,
                                                boolean initial) {
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(I18n.t("ui.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, message, act, cancel);
         alert.initOwner(owner);
         alert.setTitle(title);
@@ -67,7 +71,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public char[] password(String title, String message, String action) {
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(I18n.t("ui.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         javafx.scene.control.Dialog<ButtonType> dialog = new javafx.scene.control.Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(title);
@@ -101,20 +105,20 @@ public final class FxDialogService implements DialogService {
         dialog.setTitle(title);
         dialog.setHeaderText(title);
         ButtonType act = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancel = new ButtonType(I18n.t("ui.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(act, cancel);
         dialog.getDialogPane().setId("ackDialog");
         javafx.scene.control.Label text = new javafx.scene.control.Label(message);
         text.setWrapText(true);
         javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
         reason.setId("ackReason");
-        reason.setPromptText("Why is this accepted? (required)");
+        reason.setPromptText(I18n.t("ui.dialog.ack.reasonPrompt"));
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
         javafx.scene.control.DatePicker until = new javafx.scene.control.DatePicker();
         until.setId("ackUntil");
-        until.setPromptText("no expiry");
-        javafx.scene.control.Label untilLabel = new javafx.scene.control.Label("Until (the end of that day, UTC):");
+        until.setPromptText(I18n.t("ui.dialog.ack.noExpiry"));
+        javafx.scene.control.Label untilLabel = new javafx.scene.control.Label(I18n.t("ui.dialog.ack.until"));
         untilLabel.setLabelFor(until);
         javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(text, reason, untilLabel, until);
         content.getStyleClass().addAll("gap-m", "ack-dialog");

@@ -52,6 +52,88 @@ public final class I18n {
         return Bindings.createStringBinding(() -> t(message.getValue()), message, LANGUAGE);
     }
 
+    /**
+     * A bundle key's text following the language, or, for anything that is not a key of a bundle ("ui.…"),
+     * the text itself: for the helpers that take either ({@link Commands#action}, {@link Tables#column}).
+     */
+    public static StringBinding textOf(String keyOrText) {
+        if (isKey(keyOrText)) {
+            return text(keyOrText);
+        }
+        return Bindings.createStringBinding(() -> keyOrText);
+    }
+
+    /** Whether {@code s} is a key of some bundle (every windows' key starts with "ui."). */
+    public static boolean isKey(String s) {
+        return s != null && s.startsWith("ui.") && Messages.english().has(s);
+    }
+
+    /** A text computed from {@code dependencies} and the language: recomputed when either changes. */
+    public static StringBinding computed(java.util.concurrent.Callable<String> text,
+                                         javafx.beans.Observable... dependencies) {
+        javafx.beans.Observable[] all = java.util.Arrays.copyOf(dependencies, dependencies.length + 1);
+        all[dependencies.length] = LANGUAGE;
+        return Bindings.createStringBinding(text, all);
+    }
+
+    /** The locale of the windows' language (numbers, dates). */
+    public static java.util.Locale locale() {
+        return LANGUAGE.get().locale();
+    }
+
+    /** A number grouped as the windows' language groups it. */
+    public static String number(long n) {
+        return Messages.of(LANGUAGE.get()).number(n);
+    }
+
+    /**
+     * Runs {@code action} on every change of language for as long as {@code owner} lives (a table refreshing
+     * its cells, say): the listener is held by the node, and only weakly by the language.
+     */
+    public static void whenChanged(javafx.scene.Node owner, Runnable action) {
+        javafx.beans.InvalidationListener l = o -> action.run();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> held = (java.util.List<Object>) owner.getProperties()
+                .computeIfAbsent(I18n.class, k -> new java.util.ArrayList<>());
+        held.add(l);
+        LANGUAGE.addListener(new javafx.beans.WeakInvalidationListener(l));
+    }
+
+    /** Binds the menu item's text to {@code key} and returns it. */
+    public static <T extends javafx.scene.control.MenuItem> T bind(T item, String key, Object... args) {
+        item.textProperty().bind(text(key, args));
+        return item;
+    }
+
+    /** Binds the tab's text to {@code key} and returns it. */
+    public static javafx.scene.control.Tab bind(javafx.scene.control.Tab tab, String key, Object... args) {
+        tab.textProperty().bind(text(key, args));
+        return tab;
+    }
+
+    /** Binds the tooltip's text to {@code key} and returns it. */
+    public static javafx.scene.control.Tooltip bind(javafx.scene.control.Tooltip tip, String key, Object... args) {
+        tip.textProperty().bind(text(key, args));
+        return tip;
+    }
+
+    /** Binds the column's header to {@code key} and returns it. */
+    public static <T extends javafx.scene.control.TableColumnBase<?, ?>> T bindColumn(T column, String key, Object... args) {
+        column.textProperty().bind(text(key, args));
+        return column;
+    }
+
+    /** Binds the text field's prompt to {@code key} and returns it. */
+    public static <T extends javafx.scene.control.TextInputControl> T prompt(T field, String key, Object... args) {
+        field.promptTextProperty().bind(text(key, args));
+        return field;
+    }
+
+    /** A text given as it is (a path, an error from elsewhere) where a {@link Message} is wanted. */
+    public static Message raw(String text) {
+        return Message.of("ui.raw", text == null ? "" : text);
+    }
+
     /** Binds the control's text to {@code key} and returns the control. */
     public static <T extends Labeled> T bind(T control, String key, Object... args) {
         control.textProperty().bind(text(key, args));

@@ -37,9 +37,9 @@ public final class TableCopy {
                 e.consume();
             }
         });
-        MenuItem copy = new MenuItem("Copy  (Ctrl+C)");
+        MenuItem copy = I18n.bind(new MenuItem(), "ui.table.copy");
         copy.setOnAction(e -> toClipboard(cells(table)));
-        MenuItem copyRows = new MenuItem("Copy rows with header  (Ctrl+Shift+C)");
+        MenuItem copyRows = I18n.bind(new MenuItem(), "ui.table.copyRows");
         copyRows.setOnAction(e -> toClipboard(rows(table, true)));
         table.setContextMenu(new ContextMenu(copy, copyRows));
     }

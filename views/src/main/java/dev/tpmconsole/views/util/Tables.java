@@ -31,14 +31,21 @@ public final class Tables {
     /** The style class of the tables made here; console.css gives their rows a fixed height in em. */
     public static final String STYLE_CLASS = "console-table";
 
-    /** A table with cell selection (several cells or rows), copy, a placeholder, and rows of a fixed height. */
+    /**
+     * A table with cell selection (several cells or rows), copy, a placeholder (a bundle key, following the
+     * language), and rows of a fixed height. Its cells are made again when the language changes (what they
+     * show may be written in it).
+     */
     public static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> table = new TableView<>();
         table.setId(id);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.setTableMenuButtonVisible(true);
-        table.setPlaceholder(new Label(placeholder));
+        Label empty = new Label();
+        empty.textProperty().bind(I18n.textOf(placeholder));
+        table.setPlaceholder(empty);
+        I18n.whenChanged(table, table::refresh);
         table.getStyleClass().add(STYLE_CLASS);
         TableCopy.install(table);
         return table;
@@ -47,9 +54,13 @@ public final class Tables {
     /** The width, in em, of a column of ZStack uuids: 32 hexadecimal digits, shown whole. */
     public static final double UUID_WIDTH = 22;
 
-    /** A column of text, {@code widthEm} wide at first (in em: 18 is about 250 px at the default 14 px). */
+    /**
+     * A column of text, {@code widthEm} wide at first (in em: 18 is about 250 px at the default 14 px), its
+     * header the text of the bundle key {@code title}, following the language.
+     */
     public static <T> TableColumn<T, String> column(String id, String title, double widthEm, Function<T, String> text) {
-        TableColumn<T, String> c = new TableColumn<>(title);
+        TableColumn<T, String> c = new TableColumn<>();
+        c.textProperty().bind(I18n.textOf(title));
         c.setId(id);
         c.setPrefWidth(Em.of(widthEm));
         c.setSortable(false);

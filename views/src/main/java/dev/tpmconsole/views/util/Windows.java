@@ -33,14 +33,20 @@ public final class Windows {
         return appearance;
     }
 
-    /** A new window over the main one, titled, with the console's icon; its content comes with {@link #show}. */
+    /**
+     * A new window over the main one, titled, with the console's icon; its content comes with {@link #show}.
+     *
+     * @param title the bundle key of its title (which then follows the language), or null for none yet
+     */
     public Stage stage(String title) {
         Stage stage = new Stage();
         Window owner = main.get();
         if (owner != null) {
             stage.initOwner(owner);
         }
-        if (title != null) {
+        if (I18n.isKey(title)) {
+            stage.titleProperty().bind(I18n.text(title));
+        } else if (title != null) {
             stage.setTitle(title);
         }
         stage.getIcons().setAll(icons());
