@@ -94,6 +94,12 @@ public final class AuditView {
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
 
+    /** The audit window's title for the source shown ({@code source}: its title), following the language. */
+    public static javafx.beans.binding.StringBinding windowTitle(javafx.beans.value.ObservableValue<String> source) {
+        return Bindings.createStringBinding(() -> I18n.t("ui.audit.windowTitle", source.getValue()), source,
+                I18n.languageProperty());
+    }
+
     public Parent root() {
         return root;
     }

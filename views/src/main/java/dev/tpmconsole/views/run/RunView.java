@@ -210,6 +210,11 @@ public final class RunView {
         dev.tpmconsole.views.util.Commands.handleKeys(root, List.of(cancelAction), false);
     }
 
+    /** The run window's title for a plan applied to the source of this name, following the language. */
+    public static javafx.beans.binding.StringBinding windowTitle(dev.tpmconsole.model.plan.Plan plan, String source) {
+        return I18n.text("ui.run.windowTitle", RunViewModel.operationName(plan.operation()), source);
+    }
+
     public Parent root() {
         return root;
     }
