@@ -76,10 +76,10 @@ public final class AuditView {
     public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        runAction = Commands.enabledWhen(Commands.action("runAudit", I18n.t("ui.audit.run"), Keys.RUN, vm::run),
+        runAction = Commands.enabledWhen(Commands.action("runAudit", "ui.audit.run", Keys.RUN, vm::run),
                 vm.canRunBinding());
         runAction.textProperty().bind(I18n.text("ui.audit.run"));
-        cancelAction = Commands.enabledWhen(Commands.action("cancelAudit", I18n.t("ui.job.cancel"), Keys.ESCAPE,
+        cancelAction = Commands.enabledWhen(Commands.action("cancelAudit", "ui.job.cancel", Keys.ESCAPE,
                 vm::cancel), vm.runningProperty());
         cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         root.setId("auditView");
@@ -92,12 +92,6 @@ public final class AuditView {
             findingTable.refresh();
         };
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
-    }
-
-    /** The audit window's title for the source shown ({@code source}: its title), following the language. */
-    public static javafx.beans.binding.StringBinding windowTitle(javafx.beans.value.ObservableValue<String> source) {
-        return Bindings.createStringBinding(() -> I18n.t("ui.audit.windowTitle", source.getValue()), source,
-                I18n.languageProperty());
     }
 
     public Parent root() {

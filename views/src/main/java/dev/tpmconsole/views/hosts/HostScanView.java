@@ -56,11 +56,11 @@ public final class HostScanView {
         this.vm = vm;
         root.setId("hostScanView");
         scanAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
-                "hostScan", I18n.t("ui.hostscan.scan"), dev.tpmconsole.views.util.Keys.RUN, vm::scan),
+                "hostScan", "ui.hostscan.scan", dev.tpmconsole.views.util.Keys.RUN, vm::scan),
                 vm.canScanBinding());
         scanAction.textProperty().bind(I18n.text("ui.hostscan.scan"));
         cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
-                "hostScanCancel", I18n.t("ui.job.cancel"), dev.tpmconsole.views.util.Keys.ESCAPE, vm::cancel),
+                "hostScanCancel", "ui.job.cancel", dev.tpmconsole.views.util.Keys.ESCAPE, vm::cancel),
                 vm.runningProperty());
         cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         scan = dev.tpmconsole.views.util.Commands.button(scanAction, MaterialDesignS.SERVER_NETWORK);

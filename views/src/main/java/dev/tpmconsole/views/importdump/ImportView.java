@@ -48,11 +48,11 @@ public final class ImportView {
         this.vm = vm;
         this.close = close;
         cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("cancelImport", I18n.t("ui.job.cancel"), Keys.ESCAPE,
+                dev.tpmconsole.views.util.Commands.action("cancelImport", "ui.job.cancel", Keys.ESCAPE,
                         vm::cancel), vm.canCancelBinding());
         cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("closeImport", I18n.t("ui.job.close"), Keys.ESCAPE, close),
+                dev.tpmconsole.views.util.Commands.action("closeImport", "ui.job.close", Keys.ESCAPE, close),
                 vm.runningProperty().not());
         closeAction.textProperty().bind(I18n.text("ui.job.close"));
         root.setId("importView");
@@ -62,11 +62,6 @@ public final class ImportView {
         root.setBottom(buttons());
         // Escape cancels the import, or closes the window once it is over
         dev.tpmconsole.views.util.Commands.handleKeys(root, java.util.List.of(cancelAction, closeAction), false);
-    }
-
-    /** The import window's title, following the language. */
-    public static javafx.beans.binding.StringBinding windowTitle() {
-        return I18n.text("ui.import.windowTitle");
     }
 
     public Parent root() {

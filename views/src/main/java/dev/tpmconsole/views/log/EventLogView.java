@@ -167,11 +167,6 @@ public final class EventLogView {
         }
     }
 
-    /** The event log window's title, following the language. */
-    public static javafx.beans.binding.StringBinding windowTitle() {
-        return I18n.text("ui.eventlog.windowTitle");
-    }
-
     private static StringConverter<Event.Level> levels() {
         return new StringConverter<>() {
             @Override

@@ -114,10 +114,10 @@ public final class OverviewView {
         TableView<Catalogue.FindingEntry> added = findings("newFindings", "ui.overview.placeholder.new", vm.added());
         TableView<Catalogue.FindingEntry> resolved = findings("resolvedFindings", "ui.overview.placeholder.resolved",
                 vm.resolved());
-        VBox addedBox = new VBox(section("newTitle", Bindings.createStringBinding(() -> I18n.t(
+        VBox addedBox = new VBox(sectionTitle("newTitle", Bindings.createStringBinding(() -> I18n.t(
                 vm.added().size() >= Catalogue.LISTED ? "ui.overview.newMore" : "ui.overview.new", vm.added().size()),
                 vm.added(), I18n.languageProperty())), added);
-        VBox resolvedBox = new VBox(section("resolvedTitle", Bindings.createStringBinding(() -> I18n.t(
+        VBox resolvedBox = new VBox(sectionTitle("resolvedTitle", Bindings.createStringBinding(() -> I18n.t(
                 vm.resolved().size() >= Catalogue.LISTED ? "ui.overview.resolvedMore" : "ui.overview.resolved",
                 vm.resolved().size()), vm.resolved(), I18n.languageProperty())), resolved);
         HBox.setHgrow(addedBox, Priority.ALWAYS);
@@ -169,7 +169,7 @@ public final class OverviewView {
                 a -> a.active() ? null : "expired"), "ui.overview.column.until"));
         acks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         acks.getStyleClass().add("overview-table");
-        VBox ackBox = new VBox(section("ackTitle", Bindings.createStringBinding(() -> I18n.t("ui.overview.acks",
+        VBox ackBox = new VBox(sectionTitle("ackTitle", Bindings.createStringBinding(() -> I18n.t("ui.overview.acks",
                 vm.acknowledgements().size()), vm.acknowledgements(), I18n.languageProperty())), acks);
         this.acks = acks;
         ackBox.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()).or(Bindings.isNotEmpty(vm.acknowledgements())));
@@ -206,7 +206,7 @@ public final class OverviewView {
         return findingsChart;
     }
 
-    private static Label section(String id, javafx.beans.binding.StringBinding text) {
+    private static Label sectionTitle(String id, javafx.beans.binding.StringBinding text) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("section-title");

@@ -203,11 +203,6 @@ public final class RepairView {
         return box;
     }
 
-    /** The repair window's title for the source of this name, following the language. */
-    public static javafx.beans.binding.StringBinding windowTitle(String source) {
-        return I18n.text("ui.repair.windowTitle", source);
-    }
-
     private static <S, T> TableColumn<S, T> header(TableColumn<S, T> c, String key) {
         c.textProperty().bind(I18n.text(key));
         return c;

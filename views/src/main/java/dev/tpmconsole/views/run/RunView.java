@@ -190,11 +190,11 @@ public final class RunView {
         residue.setWrapText(true);
         residue.textProperty().bind(I18n.text(vm.residueMessageProperty()));
         org.controlsfx.control.action.Action cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("cancelRun", I18n.t("ui.job.cancel"), Keys.ESCAPE, vm::cancel),
+                dev.tpmconsole.views.util.Commands.action("cancelRun", "ui.job.cancel", Keys.ESCAPE, vm::cancel),
                 vm.canCancelBinding());
         cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         org.controlsfx.control.action.Action closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("closeRun", I18n.t("ui.job.close"), (String) null, close),
+                dev.tpmconsole.views.util.Commands.action("closeRun", "ui.job.close", (String) null, close),
                 vm.runningProperty().not());
         closeAction.textProperty().bind(I18n.text("ui.job.close"));
         Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
@@ -208,11 +208,6 @@ public final class RunView {
         bottom.getStyleClass().addAll("gap-l", "pad-buttons");
         root.setBottom(bottom);
         dev.tpmconsole.views.util.Commands.handleKeys(root, List.of(cancelAction), false);
-    }
-
-    /** The run window's title for a plan applied to the source of this name, following the language. */
-    public static javafx.beans.binding.StringBinding windowTitle(dev.tpmconsole.model.plan.Plan plan, String source) {
-        return I18n.text("ui.run.windowTitle", RunViewModel.operationName(plan.operation()), source);
     }
 
     public Parent root() {
