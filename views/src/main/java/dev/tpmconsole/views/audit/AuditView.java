@@ -145,8 +145,7 @@ public final class AuditView {
 
     private Parent errorBanner() {
         return dev.tpmconsole.views.util.ErrorBanner.of(I18n.text(vm.errorMessageProperty()), vm::dismissError,
-                "auditErrorBanner",
-                "auditError", "dismissAuditError");
+                "auditErrorBanner", "auditError", "dismissAuditError");
     }
 
     private Parent body() {
