@@ -18,10 +18,16 @@ class JobWindowsBundleTest {
     private static final List<String> JOB_PACKAGES = List.of("audit", "preview", "run", "repair", "hosts",
             "importdump", "overview", "log");
 
+    /** The key prefixes of the job windows' block of the bundle (the rest is the main window's, tested with it). */
+    private static final List<String> JOB_PREFIXES = List.of("ui.job.", "ui.audit.", "ui.preview.", "ui.run.",
+            "ui.repair.", "ui.hostscan.", "ui.ssh.", "ui.import.", "ui.overview.", "ui.eventlog.");
+
     @Test
-    void theBundleIsSound() {
-        assertThat(BundleAudit.problems("dev.tpmconsole.views.i18n.Views", List.of(), Path.of("src/main/java")))
-                .isEmpty();
+    void theJobWindowsBlockIsSound() {
+        // the keys of the job windows are all written out in their code: none is built from a name
+        List<String> problems = BundleAudit.problems("dev.tpmconsole.views.i18n.Views", List.of(),
+                Path.of("src/main/java")).stream().filter(p -> JOB_PREFIXES.stream().anyMatch(p::startsWith)).toList();
+        assertThat(problems).isEmpty();
     }
 
     @Test
