@@ -3,12 +3,13 @@ package dev.tpmconsole.views.audit;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Commands;
 import org.controlsfx.control.action.Action;
 import java.io.File;
-import java.text.NumberFormat;
 import java.util.stream.Collectors;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -62,6 +63,10 @@ public final class AuditView {
     private final BorderPane root = new BorderPane();
     private final Action runAction;
     private final Action cancelAction;
+    /** Redraws the tables' cells written in the language (held here: the language holds it weakly). */
+    private final javafx.beans.InvalidationListener relabel;
+    private TableView<RuleRow> ruleTable;
+    private TableView<Finding> findingTable;
 
     public AuditView(AuditViewModel vm) {
         this(vm, null);
@@ -71,14 +76,22 @@ public final class AuditView {
     public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
-        runAction = Commands.enabledWhen(Commands.action("runAudit", "Run audit", Keys.RUN, vm::run), vm.canRunBinding());
-        cancelAction = Commands.enabledWhen(Commands.action("cancelAudit", "Cancel", Keys.ESCAPE, vm::cancel),
-                vm.runningProperty());
+        runAction = Commands.enabledWhen(Commands.action("runAudit", "ui.audit.run", Keys.RUN, vm::run),
+                vm.canRunBinding());
+        runAction.textProperty().bind(I18n.text("ui.audit.run"));
+        cancelAction = Commands.enabledWhen(Commands.action("cancelAudit", "ui.job.cancel", Keys.ESCAPE,
+                vm::cancel), vm.runningProperty());
+        cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         root.setId("auditView");
         root.getStyleClass().add("audit-view");
         root.setTop(new VBox(toolbar(), errorBanner()));
         root.setCenter(body());
         Commands.handleKeys(root, List.of(runAction, cancelAction), false);
+        relabel = o -> {
+            ruleTable.refresh();
+            findingTable.refresh();
+        };
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
 
     public Parent root() {
@@ -95,18 +108,18 @@ public final class AuditView {
         progress.getStyleClass().add("toolbar-progress");
         Label status = new Label();
         status.setId("auditStatus");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Label note = new Label();
         note.setId("catalogueNote");
         note.getStyleClass().add("subtitle");
-        note.textProperty().bind(vm.catalogueNoteProperty());
+        note.textProperty().bind(I18n.text(vm.catalogueNoteMessageProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button json = Icons.on(new Button("Export JSON…"), MaterialDesignE.EXPORT);
+        Button json = Icons.on(I18n.bind(new Button(), "ui.audit.exportJson"), MaterialDesignE.EXPORT);
         json.setId("exportJson");
         json.disableProperty().bind(vm.canExportBinding().not());
         json.setOnAction(e -> export(AuditViewModel.ExportFormat.JSON));
-        Button csv = Icons.on(new Button("Export CSV…"), MaterialDesignE.EXPORT);
+        Button csv = Icons.on(I18n.bind(new Button(), "ui.audit.exportCsv"), MaterialDesignE.EXPORT);
         csv.setId("exportCsv");
         csv.disableProperty().bind(vm.canExportBinding().not());
         csv.setOnAction(e -> export(AuditViewModel.ExportFormat.CSV));
@@ -119,10 +132,11 @@ public final class AuditView {
 
     private void export(AuditViewModel.ExportFormat format) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the audit");
+        chooser.setTitle(I18n.t("ui.audit.exportTitle"));
         String ext = format == AuditViewModel.ExportFormat.JSON ? "json" : "csv";
         chooser.setInitialFileName("audit." + ext);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " files", "*." + ext));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("ui.job.filesOfType", ext.toUpperCase()),
+                "*." + ext));
         File file = chooser.showSaveDialog(root.getScene() != null ? root.getScene().getWindow() : null);
         if (file != null) {
             vm.exportTo(file.toPath(), format);
@@ -130,29 +144,30 @@ public final class AuditView {
     }
 
     private Parent errorBanner() {
-        return dev.tpmconsole.views.util.ErrorBanner.of(vm.errorProperty(), vm::dismissError, "auditErrorBanner",
-                "auditError", "dismissAuditError");
+        return dev.tpmconsole.views.util.ErrorBanner.of(I18n.text(vm.errorMessageProperty()), vm::dismissError,
+                "auditErrorBanner", "auditError", "dismissAuditError");
     }
 
     private Parent body() {
         TableView<RuleRow> rules = new TableView<>(vm.rules());
+        ruleTable = rules;
         rules.setId("ruleTable");
-        TableColumn<RuleRow, String> rule = new TableColumn<>("Rule");
+        TableColumn<RuleRow, String> rule = column("ui.audit.column.rule");
         rule.setId("ruleColumn");
         rule.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule().name()));
         rule.setPrefWidth(Em.of(18));
-        TableColumn<RuleRow, String> severity = new TableColumn<>("Severity");
+        TableColumn<RuleRow, String> severity = column("ui.audit.column.severity");
         severity.setId("severityColumn");
         severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity()));
         severity.setPrefWidth(Em.of(6));
-        TableColumn<RuleRow, Long> count = new TableColumn<>("Rows");
+        TableColumn<RuleRow, Long> count = column("ui.audit.column.rows");
         count.setId("countColumn");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         count.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : NumberFormat.getIntegerInstance().format(value));
+                setText(empty || value == null ? null : Messages.of(I18n.languageProperty().get()).number(value));
             }
         });
         count.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -171,7 +186,7 @@ public final class AuditView {
                 pseudoClassStateChanged(INFO, s == Severity.INFO);
             }
         });
-        rules.setPlaceholder(new Label("Run the audit (Ctrl+R) to see what ZStack left behind."));
+        rules.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.rules"));
         rules.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedRuleProperty().set(row));
         vm.selectedRuleProperty().addListener((o, old, row) -> {
             if (rules.getSelectionModel().getSelectedItem() != row) {
@@ -186,13 +201,14 @@ public final class AuditView {
         explanation.textProperty().bind(vm.explanationBinding());
 
         TableView<Finding> findings = new TableView<>(vm.findings());
+        findingTable = findings;
         findings.setId("findingTable");
         findings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Finding, String> key = new TableColumn<>("Key");
+        TableColumn<Finding, String> key = column("ui.audit.column.key");
         key.setId("keyColumn");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         key.setPrefWidth(Em.of(18));
-        TableColumn<Finding, String> detail = new TableColumn<>("Detail");
+        TableColumn<Finding, String> detail = column("ui.audit.column.detail");
         detail.setId("detailColumn");
         detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.tpmconsole.views.util.I18n.t(c.getValue().message())));
         detail.setPrefWidth(Em.of(46));
@@ -204,17 +220,18 @@ public final class AuditView {
                 setTooltip(empty || value == null ? null : new javafx.scene.control.Tooltip(value));
             }
         });
-        TableColumn<Finding, String> repair = new TableColumn<>("Repair");
+        TableColumn<Finding, String> repair = column("ui.audit.column.repair");
         repair.setId("repairColumn");
         repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair().label()));
         repair.setPrefWidth(Em.of(10));
-        TableColumn<Finding, String> relink = new TableColumn<>("Relink to");
+        TableColumn<Finding, String> relink = column("ui.audit.column.relinkTo");
         relink.setId("relinkColumn");
         relink.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relinkTo()));
         relink.setPrefWidth(Em.of(18.5));
-        TableColumn<Finding, String> state = new TableColumn<>("Status");
+        TableColumn<Finding, String> state = column("ui.audit.column.status");
         state.setId("statusColumn");
-        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty()));
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty(),
+                I18n.languageProperty()));
         state.setPrefWidth(Em.of(16.5));
         state.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -223,8 +240,9 @@ public final class AuditView {
                 setText(empty ? null : value);
                 Finding f = empty || getTableRow() == null ? null : getTableRow().getItem();
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.acknowledgementOf(f);
-                setTooltip(ack == null ? null : new javafx.scene.control.Tooltip("Acknowledged by " + ack.by() + ": "
-                        + ack.reason() + (ack.expiresAt() == null ? "" : " (until " + ack.expiresAt() + ")")));
+                setTooltip(ack == null ? null : new javafx.scene.control.Tooltip(ack.expiresAt() == null
+                        ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
+                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), ack.expiresAt().toString())));
                 pseudoClassStateChanged(STATUS_NEW, f != null
                         && vm.stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
             }
@@ -234,7 +252,7 @@ public final class AuditView {
         findings.getColumns().add(detail);
         findings.getColumns().add(repair);
         findings.getColumns().add(relink);
-        findings.setPlaceholder(new Label("No findings for this rule."));
+        findings.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.findings"));
         findings.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Finding f, boolean empty) {
@@ -261,20 +279,20 @@ public final class AuditView {
             }
         });
 
-        Button showVm = Icons.on(new Button("Show VM"), MaterialDesignM.MONITOR_EYE);
+        Button showVm = Icons.on(I18n.bind(new Button(), "ui.audit.showVm"), MaterialDesignM.MONITOR_EYE);
         showVm.setId("showVm");
         showVm.disableProperty().bind(vm.canShowVmBinding().not());
         showVm.setOnAction(e -> vm.showSelectedVm());
-        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
+        Button copy = Icons.on(I18n.bind(new Button(), "ui.job.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyFindings");
         copy.disableProperty().bind(findings.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(findings));
-        Button acknowledge = Icons.on(new Button("Acknowledge…"), MaterialDesignC.CHECK_DECAGRAM);
+        Button acknowledge = Icons.on(I18n.bind(new Button(), "ui.audit.acknowledge"), MaterialDesignC.CHECK_DECAGRAM);
         acknowledge.setId("acknowledgeFindings");
         acknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
                 .or(findings.getSelectionModel().selectedItemProperty().isNull()));
         acknowledge.setOnAction(e -> acknowledge(findings));
-        Button unacknowledge = Icons.on(new Button("Un-acknowledge"), MaterialDesignU.UNDO);
+        Button unacknowledge = Icons.on(I18n.bind(new Button(), "ui.audit.unacknowledge"), MaterialDesignU.UNDO);
         unacknowledge.setId("unacknowledgeFindings");
         unacknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
                 .or(Bindings.createBooleanBinding(() -> findings.getSelectionModel().getSelectedItems().stream()
@@ -302,12 +320,13 @@ public final class AuditView {
             return "";
         }
         return switch (state.status()) {
-            case NEW -> "new";
-            case SEEN -> "seen since " + (state.firstSeen() == null ? "?" : state.firstSeen().toString().substring(0, 10));
+            case NEW -> I18n.t("ui.audit.state.new");
+            case SEEN -> I18n.t("ui.audit.state.seen", state.firstSeen() == null ? "?"
+                    : state.firstSeen().toString().substring(0, 10));
             case ACKNOWLEDGED -> {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.acknowledgementOf(f);
-                yield "acknowledged" + (a == null || a.expiresAt() == null ? "" : " until "
-                        + a.expiresAt().toString().substring(0, 10));
+                yield a == null || a.expiresAt() == null ? I18n.t("ui.audit.state.acknowledged")
+                        : I18n.t("ui.audit.state.acknowledgedUntil", a.expiresAt().toString().substring(0, 10));
             }
         };
     }
@@ -320,11 +339,15 @@ public final class AuditView {
         }
         dev.tpmconsole.views.util.DialogService ask = dialogs != null ? dialogs
                 : new dev.tpmconsole.views.util.FxDialogService(root.getScene() == null ? null : root.getScene().getWindow());
-        String what = chosen.size() == 1 ? "1 finding" : chosen.size() + " findings";
-        ask.askAcknowledgement("Acknowledge " + what, "Acknowledged findings are marked in every later audit of this"
-                        + " cloud, and `audit --fail-on unacknowledged` passes over them. Why are they accepted?",
-                        "Acknowledge " + what)
+        String what = I18n.t("ui.audit.ack.title", chosen.size());
+        ask.askAcknowledgement(what, I18n.t("ui.audit.ack.message"), what)
                 .ifPresent(a -> vm.acknowledge(chosen, a.reason(), a.until()));
+    }
+
+    private static <S, T> TableColumn<S, T> column(String key) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(I18n.text(key));
+        return c;
     }
 
     /** Copies the selected findings as tab-separated lines: rule, severity, table, key, detail, repair. */

@@ -13,12 +13,15 @@ import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
 import dev.tpmconsole.model.catalogue.FindingKey;
 import dev.tpmconsole.model.catalogue.KnownFindings;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.JobViewModel;
+import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.Completable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -38,7 +41,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -89,7 +91,7 @@ public final class AuditViewModel extends JobViewModel {
             new ReadOnlyObjectWrapper<>(this, "states", java.util.Map.of());
     private final ReadOnlyObjectWrapper<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgements =
             new ReadOnlyObjectWrapper<>(this, "acknowledgements", java.util.Map.of());
-    private final ReadOnlyStringWrapper catalogueNote = new ReadOnlyStringWrapper(this, "catalogueNote", "");
+    private final MessageProperty catalogueNote = new MessageProperty(this, "catalogueNote", null);
     private final ReadOnlyObjectWrapper<Catalogue.RecordedAudit> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
     /** The cloud markers of the audited source and the audit's start (for new findings' first-seen time). */
     private CloudMarkers markers;
@@ -105,13 +107,13 @@ public final class AuditViewModel extends JobViewModel {
      */
     public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, java.time.Clock clock,
                           FxSchedulers schedulers, Consumer<String> showVm) {
-        super(schedulers, "Not run yet");
+        super(schedulers, Message.of("ui.audit.status.notRun"));
         this.catalogue = catalogue;
         this.clock = clock;
         this.source = source;
         this.schedulers = schedulers;
         this.showVm = showVm;
-        acking = new BackgroundTask(schedulers, "");
+        acking = new BackgroundTask(schedulers, null);
         ReadOnlyBooleanProperty running = task.runningProperty();
         ReadOnlyBooleanProperty acknowledging = acking.runningProperty();
         selectedRule.addListener((obs, old, row) -> {
@@ -119,9 +121,9 @@ public final class AuditViewModel extends JobViewModel {
             selectedFinding.set(null);
         });
         explanation = Bindings.createStringBinding(() -> selectedRule.get() == null
-                ? "Select a rule to see what it means and how it is repaired."
-                : selectedRule.get().rule().title() + " (" + selectedRule.get().severity() + "). "
-                        + selectedRule.get().rule().explanation(), selectedRule);
+                ? I18n.t("ui.audit.selectRule")
+                : I18n.t("ui.audit.explanation", selectedRule.get().rule().title(), selectedRule.get().severity(),
+                        selectedRule.get().rule().explanation()), selectedRule, I18n.languageProperty());
         canRun = Bindings.createBooleanBinding(() -> source.getValue() != null && !running.get(), source, running);
         canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);
         canShowVm = Bindings.createBooleanBinding(() -> selectedFinding.get() != null
@@ -131,7 +133,7 @@ public final class AuditViewModel extends JobViewModel {
         source.addListener((obs, old, s) -> {
             cancel();
             clear();
-            task.setMessage(s == null ? "No source open" : "Not run yet");
+            task.setMessage(Message.of(s == null ? "ui.audit.status.noSource" : "ui.audit.status.notRun"));
         });
     }
 
@@ -147,10 +149,10 @@ public final class AuditViewModel extends JobViewModel {
         java.time.Instant at = clock.instant();
         Catalogue c = catalogue.getValue();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
-        task.start("Auditing " + s.displayName() + "…", BackgroundTask.<Object>work(emitter -> {
+        task.start(Message.of("ui.audit.status.auditing", s.displayName()), BackgroundTask.<Object>work(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
-                    Before before = c == null ? new Before(null, null, "") : before(c, s, at);
+                    Before before = c == null ? new Before(null, null, null) : before(c, s, at);
                     AuditRecording recording = before.known() == null ? null : new AuditRecording();
                     AuditSink collect = new AuditSink() {
                         private final List<Finding> current = new ArrayList<>();
@@ -180,31 +182,30 @@ public final class AuditViewModel extends JobViewModel {
     }
 
     /** What the catalogue knew of the cloud before the audit (or why it could not say). */
-    private record Before(CloudMarkers markers, KnownFindings known, String note) {
+    private record Before(CloudMarkers markers, KnownFindings known, Message note) {
     }
 
     /** The audit as recorded (null when it could not be: {@code note} says why). */
-    private record Recorded(Before before, Catalogue.RecordedAudit audit, String note) {
+    private record Recorded(Before before, Catalogue.RecordedAudit audit, Message note) {
     }
 
     private static Before before(Catalogue c, Source s, java.time.Instant at) {
         try {
             CloudMarkers m = CloudMarkers.read(s);
-            return new Before(m, c.known(m, Audit.AUDIT, at), "");
+            return new Before(m, c.known(m, Audit.AUDIT, at), null);
         } catch (Catalogue.Failure e) {
-            return new Before(null, null, e.getMessage() + ": this audit is not recorded");
+            return new Before(null, null, Message.of("ui.audit.note.notRecorded", e.getMessage()));
         } catch (java.sql.SQLException e) {
-            return new Before(null, null, "Cannot tell which cloud this is (" + e.getMessage()
-                    + "): this audit is not recorded");
+            return new Before(null, null, Message.of("ui.audit.note.whichCloud", e.getMessage()));
         }
     }
 
     private static Recorded record(Catalogue c, Before before, AuditRecording recording, java.time.Instant at,
                                    long durationMs) {
         try {
-            return new Recorded(before, c.record(recording.toRecord(before.markers(), at, durationMs, null)), "");
+            return new Recorded(before, c.record(recording.toRecord(before.markers(), at, durationMs, null)), null);
         } catch (Catalogue.Failure e) {
-            return new Recorded(before, null, e.getMessage() + ": this audit is not recorded");
+            return new Recorded(before, null, Message.of("ui.audit.note.notRecorded", e.getMessage()));
         }
     }
 
@@ -229,8 +230,8 @@ public final class AuditViewModel extends JobViewModel {
             states.set(java.util.Map.copyOf(marks));
         }
         Catalogue.RecordedAudit a = r.audit();
-        catalogueNote.set(a != null ? String.format("Recorded in the catalogue (cloud %s): %,d new, %,d resolved since"
-                + " the audit before", a.cloudName(), a.newFindings(), a.resolvedFindings()) : r.note());
+        catalogueNote.set(a != null ? Message.of("ui.audit.note.recorded", a.cloudName(), a.newFindings(),
+                a.resolvedFindings()) : r.note());
         recorded.set(a);
     }
 
@@ -279,7 +280,7 @@ public final class AuditViewModel extends JobViewModel {
         }
         List<FindingKey> keys = chosen.stream().map(FindingKey::of).distinct().toList();
         task.dismissError();
-        acking.start("", BackgroundTask.call(() -> {
+        acking.start(null, BackgroundTask.call(() -> {
                     long cloud = c.cloudFor(m).id();
                     java.util.Map<FindingKey, Catalogue.AckEntry> done = new java.util.HashMap<>();
                     for (FindingKey k : keys) {
@@ -309,8 +310,8 @@ public final class AuditViewModel extends JobViewModel {
                     }
                     acknowledgements.set(java.util.Map.copyOf(acks));
                     states.set(java.util.Map.copyOf(marks));
-                    catalogueNote.set(String.format("%s %,d finding%s", acknowledge ? "Acknowledged" : "Took back the"
-                            + " acknowledgement of", keys.size(), keys.size() == 1 ? "" : "s"));
+                    catalogueNote.set(Message.of(acknowledge ? "ui.audit.note.acknowledged"
+                            : "ui.audit.note.unacknowledged", keys.size()));
                     ackChanged.set(ackChanged.get() + 1);
                 }, () -> { }, task::fail);
     }
@@ -333,9 +334,17 @@ public final class AuditViewModel extends JobViewModel {
         return acknowledgements.getReadOnlyProperty();
     }
 
-    /** What the catalogue did with the last audit, or why it could not (one line; empty without a catalogue). */
+    /**
+     * What the catalogue did with the last audit, or why it could not (one line; empty without a catalogue), in the
+     * language it was written in.
+     */
     public ReadOnlyStringProperty catalogueNoteProperty() {
-        return catalogueNote.getReadOnlyProperty();
+        return catalogueNote.textProperty();
+    }
+
+    /** {@link #catalogueNoteProperty()} as a message (null: none), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> catalogueNoteMessageProperty() {
+        return catalogueNote.messageProperty();
     }
 
     /** The last audit as recorded in the catalogue, or null. */
@@ -352,7 +361,7 @@ public final class AuditViewModel extends JobViewModel {
         allFindings.addAll(done.findings());
         rules.add(new RuleRow(done.rule(), done.count()));
         task.setProgress((double) rules.size() / done.total());
-        task.setMessage("Audited " + rules.size() + " of " + done.total() + " rules…");
+        task.setMessage(Message.of("ui.audit.status.progress", rules.size(), done.total()));
         if (selectedRule.get() == null && done.count() > 0) {
             selectedRule.set(rules.get(rules.size() - 1));
         }
@@ -368,8 +377,8 @@ public final class AuditViewModel extends JobViewModel {
                 .forEach(f -> vms.add(f.vmUuid()));
         vmsWithFindings.set(Set.copyOf(vms));
         long actionable = allFindings.stream().filter(f -> f.severity().needsAction()).count();
-        task.setMessage(String.format("%,d findings (%,d to act on) in %d rules, %.1f s", allFindings.size(), actionable,
-                rules.size(), (System.nanoTime() - started) / 1e9));
+        task.setMessage(Message.of("ui.audit.status.done", allFindings.size(), actionable, rules.size(),
+                (System.nanoTime() - started) / 1e9));
     }
 
     private void failed(Throwable t) {
@@ -377,12 +386,12 @@ public final class AuditViewModel extends JobViewModel {
             task.setMessage(cancelledText());
             return;
         }
-        task.setMessage("Failed");
+        task.setMessage(Message.of("ui.audit.status.failed"));
         task.fail(t);
     }
 
-    private String cancelledText() {
-        return "Cancelled after " + rules.size() + " rules";
+    private Message cancelledText() {
+        return Message.of("ui.audit.status.cancelled", rules.size());
     }
 
     /**
@@ -393,7 +402,7 @@ public final class AuditViewModel extends JobViewModel {
         if (report.get() != null || task.isRunning()) {
             cancel();
             clear();
-            task.setMessage("The database changed since the last audit: run it again (Ctrl+R)");
+            task.setMessage(Message.of("ui.audit.status.changed"));
         }
     }
 
@@ -408,7 +417,7 @@ public final class AuditViewModel extends JobViewModel {
         acking.close();
         states.set(java.util.Map.of());
         acknowledgements.set(java.util.Map.of());
-        catalogueNote.set("");
+        catalogueNote.clear();
         markers = null;
         rules.clear();
         findings.clear();
@@ -424,7 +433,7 @@ public final class AuditViewModel extends JobViewModel {
         AuditReport r = report.get();
         SchemaLayout l = layout;
         if (r == null) {
-            return Completable.error(new IllegalStateException("Run the audit first"));
+            return Completable.error(new IllegalStateException(I18n.t("ui.audit.runFirst")));
         }
         return Completable.fromAction(() -> AtomicFiles.write(file, out -> {
                     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -447,8 +456,9 @@ public final class AuditViewModel extends JobViewModel {
 
     /** Exports in the background and reports the outcome in the status line (or the error). */
     public void exportTo(Path file, ExportFormat format) {
-        export(file, format).subscribe(() -> task.setMessage("Exported " + report.get().findings().size()
-                + " findings to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
+        export(file, format).subscribe(() -> task.setMessage(Message.of("ui.audit.status.exported",
+                report.get().findings().size(), file.toString())), t -> task.fail(Message.of("ui.job.cannotExport",
+                file.toString(), t.getMessage())));
     }
 
     /** Shows the VM of the selected finding in the browse view. */

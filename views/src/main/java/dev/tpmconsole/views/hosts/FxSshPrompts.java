@@ -2,6 +2,7 @@ package dev.tpmconsole.views.hosts;
 
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.views.util.DialogService;
+import dev.tpmconsole.views.util.I18n;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -22,19 +23,19 @@ public final class FxSshPrompts implements SshPrompts {
 
     @Override
     public synchronized char[] passphrase(String keyFile, int attempt) {
-        return onFx(() -> dialogs.get().password("Passphrase for an SSH key", (attempt > 1 ? "Wrong passphrase. " : "")
-                + "The key " + keyFile + " is encrypted. Its passphrase decrypts it for this work only: it is not"
-                + " saved, logged or shown.", "Unlock"));
+        return onFx(() -> dialogs.get().password(I18n.t("ui.ssh.passphrase.title"), attempt > 1
+                ? I18n.t("ui.ssh.passphrase.wrong", keyFile) : I18n.t("ui.ssh.passphrase.message", keyFile),
+                I18n.t("ui.ssh.passphrase.unlock")));
     }
 
     @Override
     public synchronized boolean trustUnknownHostKey(UnknownHostKey key) {
-        Boolean yes = onFx(() -> dialogs.get().confirm("Unknown host key",
-                "The host " + key.host() + (key.host().contains(key.alias()) ? "" : " (" + key.alias() + ")")
-                        + " is not in known_hosts. Its " + key.keyType() + " key has the fingerprint\n\n    "
-                        + key.fingerprint() + "\n\n" + (key.note() == null ? "" : key.note() + ".\n")
-                        + "Compare it with the host's own (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host)"
-                        + " before you trust it. Trusting adds it to known_hosts.", "Trust this key"));
+        String host = key.host().contains(key.alias()) ? key.host()
+                : I18n.t("ui.ssh.hostKey.hostAlias", key.host(), key.alias());
+        Boolean yes = onFx(() -> dialogs.get().confirm(I18n.t("ui.ssh.hostKey.title"),
+                I18n.t("ui.ssh.hostKey.unknown", host, key.keyType()) + "\n\n    " + key.fingerprint() + "\n\n"
+                        + (key.note() == null ? "" : key.note() + ".\n") + I18n.t("ui.ssh.hostKey.compare"),
+                I18n.t("ui.ssh.hostKey.trust")));
         return Boolean.TRUE.equals(yes);
     }
 

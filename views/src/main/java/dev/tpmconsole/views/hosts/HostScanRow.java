@@ -12,16 +12,19 @@ public record HostScanRow(String hostUuid, String name, String managementIp, Sta
 
     /** Where a host's scan stands. */
     public enum State {
-        WAITING("waiting"), SCANNING("scanning…"), SCANNED("scanned"), UNREACHABLE("unreachable"), CANCELLED("cancelled");
+        WAITING("ui.hostscan.state.waiting"), SCANNING("ui.hostscan.state.scanning"),
+        SCANNED("ui.hostscan.state.scanned"), UNREACHABLE("ui.hostscan.state.unreachable"),
+        CANCELLED("ui.hostscan.state.cancelled");
 
-        private final String label;
+        private final String key;
 
-        State(String label) {
-            this.label = label;
+        State(String key) {
+            this.key = key;
         }
 
+        /** How the state reads, in the current language. */
         public String label() {
-            return label;
+            return dev.tpmconsole.views.util.I18n.t(key);
         }
     }
 
@@ -45,6 +48,7 @@ public record HostScanRow(String hostUuid, String name, String managementIp, Sta
 
     HostScanRow cancelled() {
         return state == State.WAITING || state == State.SCANNING
-                ? new HostScanRow(hostUuid, name, managementIp, State.CANCELLED, 0, 0, "the scan was cancelled") : this;
+                ? new HostScanRow(hostUuid, name, managementIp, State.CANCELLED, 0, 0,
+                dev.tpmconsole.views.util.I18n.t("ui.hostscan.reason.cancelled")) : this;
     }
 }

@@ -3,6 +3,7 @@ package dev.tpmconsole.views.hosts;
 import dev.tpmconsole.model.hosts.HostFinding;
 import dev.tpmconsole.views.util.Clipboards;
 import dev.tpmconsole.views.util.ErrorBanner;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Tables;
@@ -41,16 +42,27 @@ public final class HostScanView {
     private final Button scan;
     private final org.controlsfx.control.action.Action scanAction;
     private final org.controlsfx.control.action.Action cancelAction;
-    private final TableView<HostScanRow> hostTable = Tables.table("hostScanTable", "Scan hosts to see what is on them");
-    private final TableView<HostFinding> findingTable = Tables.table("hostFindingTable", "No findings");
+    private final TableView<HostScanRow> hostTable = placeholder(Tables.table("hostScanTable", ""),
+            "ui.hostscan.placeholder.hosts");
+    private final TableView<HostFinding> findingTable = placeholder(Tables.table("hostFindingTable", ""),
+            "ui.hostscan.placeholder.findings");
+    /** Redraws the cells written in the language (held here: the language holds it weakly). */
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        hostTable.refresh();
+        findingTable.refresh();
+    };
 
     public HostScanView(HostScanViewModel vm) {
         this.vm = vm;
         root.setId("hostScanView");
         scanAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
-                "hostScan", "Scan hosts", dev.tpmconsole.views.util.Keys.RUN, vm::scan), vm.canScanBinding());
+                "hostScan", "ui.hostscan.scan", dev.tpmconsole.views.util.Keys.RUN, vm::scan),
+                vm.canScanBinding());
+        scanAction.textProperty().bind(I18n.text("ui.hostscan.scan"));
         cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(dev.tpmconsole.views.util.Commands.action(
-                "hostScanCancel", "Cancel", dev.tpmconsole.views.util.Keys.ESCAPE, vm::cancel), vm.runningProperty());
+                "hostScanCancel", "ui.job.cancel", dev.tpmconsole.views.util.Keys.ESCAPE, vm::cancel),
+                vm.runningProperty());
+        cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         scan = dev.tpmconsole.views.util.Commands.button(scanAction, MaterialDesignS.SERVER_NETWORK);
         Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
         ProgressBar progress = new ProgressBar();
@@ -59,14 +71,14 @@ public final class HostScanView {
         progress.progressProperty().bind(vm.progressProperty());
         Label status = new Label();
         status.setId("hostScanStatus");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
+        Button copy = Icons.on(I18n.bind(new Button(), "ui.job.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("hostScanCopy");
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.findings()));
         copy.setOnAction(e -> copySelected());
-        Button export = Icons.on(new Button("Export JSON…"), MaterialDesignE.EXPORT);
+        Button export = Icons.on(I18n.bind(new Button(), "ui.hostscan.exportJson"), MaterialDesignE.EXPORT);
         export.setId("hostScanExport");
         export.disableProperty().bind(vm.canExportBinding().not());
         export.setOnAction(e -> export());
@@ -74,29 +86,38 @@ public final class HostScanView {
         bar.setId("hostScanToolbar");
         bar.getStyleClass().addAll("tool-bar", "gap-l", "pad-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        top = new VBox(bar, ErrorBanner.of(vm.errorProperty(), vm::dismissError, "hostScanErrorBanner",
+        top = new VBox(bar, ErrorBanner.of(I18n.text(vm.errorMessageProperty()), vm::dismissError, "hostScanErrorBanner",
                 "hostScanError", "dismissHostScanError"));
 
         hostTable.setItems(vm.hosts());
         hostTable.getColumns().setAll(List.of(
-                Tables.column("hostScanNameColumn", "Host", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
-                Tables.column("hostScanIpColumn", "Address", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
-                Tables.styled("hostScanStateColumn", "State", 6.5, r -> r.state().label(),
-                        r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null),
-                Tables.number("hostScanEntriesColumn", "Entries", 4.5, r -> Integer.toString(r.entries())),
-                Tables.number("hostScanFindingsColumn", "Findings", 5, r -> Integer.toString(r.findings())),
-                Tables.column("hostScanReasonColumn", "Reason", 30, r -> r.reason() == null ? "" : r.reason())));
+                header(Tables.column("hostScanNameColumn", "", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
+                        "ui.hostscan.column.host"),
+                header(Tables.column("hostScanIpColumn", "", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
+                        "ui.hostscan.column.address"),
+                header(Tables.styled("hostScanStateColumn", "", 6.5, r -> r.state().label(),
+                        r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null), "ui.hostscan.column.state"),
+                header(Tables.number("hostScanEntriesColumn", "", 4.5, r -> Integer.toString(r.entries())),
+                        "ui.hostscan.column.entries"),
+                header(Tables.number("hostScanFindingsColumn", "", 5, r -> Integer.toString(r.findings())),
+                        "ui.hostscan.column.findings"),
+                header(Tables.column("hostScanReasonColumn", "", 30, r -> r.reason() == null ? "" : r.reason()),
+                        "ui.hostscan.column.reason")));
         Tables.rows(hostTable, r -> r.state() == HostScanRow.State.UNREACHABLE ? List.of("gone") : List.of(), null);
 
         findingTable.setItems(vm.findings());
         findingTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         findingTable.getColumns().setAll(List.of(
-                Tables.styled("hostFindingSeverityColumn", "Severity", 6, f -> f.severity().label(),
-                        f -> "severity-" + f.severity().label()),
-                Tables.column("hostFindingRuleColumn", "Rule", 15, f -> f.rule().name()),
-                Tables.column("hostFindingIpColumn", "Address", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),
-                Tables.column("hostFindingPathColumn", "Path", 26, f -> f.path() == null ? "(host)" : f.path()),
-                Tables.column("hostFindingVmColumn", "VM", Tables.UUID_WIDTH, f -> f.vmUuid() == null ? "" : f.vmUuid())));
+                header(Tables.styled("hostFindingSeverityColumn", "", 6, f -> f.severity().label(),
+                        f -> "severity-" + f.severity().label()), "ui.hostscan.column.severity"),
+                header(Tables.column("hostFindingRuleColumn", "", 15, f -> f.rule().name()), "ui.hostscan.column.rule"),
+                header(Tables.column("hostFindingIpColumn", "", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),
+                        "ui.hostscan.column.address"),
+                header(Tables.column("hostFindingPathColumn", "", 26, f -> f.path() == null
+                        ? I18n.t("ui.hostscan.pathHost") : f.path()), "ui.hostscan.column.path"),
+                header(Tables.column("hostFindingVmColumn", "", Tables.UUID_WIDTH, f -> f.vmUuid() == null ? ""
+                        : f.vmUuid()), "ui.hostscan.column.vm")));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         Tables.rows(findingTable, f -> List.of("severity-" + f.severity().label()), null);
         findingTable.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> vm.selectedFindingProperty().set(f));
         vm.selectedFindingProperty().addListener((o, a, f) -> {
@@ -131,16 +152,26 @@ public final class HostScanView {
 
     private void export() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the host scan");
+        chooser.setTitle(I18n.t("ui.hostscan.exportTitle"));
         chooser.setInitialFileName("hosts-scan.json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON files", "*.json"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.t("ui.job.filesOfType", "JSON"), "*.json"));
         File file = chooser.showSaveDialog(root.getScene() != null ? root.getScene().getWindow() : null);
         if (file != null) {
             vm.exportTo(file.toPath());
         }
     }
 
-    /** The findings and hosts of the scan. */
+    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
+                                                                         String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    private static <T> TableView<T> placeholder(TableView<T> table, String key) {
+        table.setPlaceholder(I18n.bind(new Label(), key));
+        return table;
+    }
+
     /** Scan and Cancel, whose keys (Ctrl+R, Escape) the Hosts tab handles. */
     public java.util.List<org.controlsfx.control.action.Action> actions() {
         return java.util.List.of(scanAction, cancelAction);

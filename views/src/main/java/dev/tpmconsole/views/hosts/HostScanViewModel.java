@@ -4,12 +4,14 @@ import dev.tpmconsole.model.hosts.HostFinding;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.hosts.HostScanWriters;
 import dev.tpmconsole.model.hosts.HostScanner;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.JobViewModel;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -60,7 +62,7 @@ public final class HostScanViewModel extends JobViewModel {
      * @param prompts asks the person for passphrases and unknown host keys (from the scan's threads)
      */
     public HostScanViewModel(FxSchedulers schedulers, HostScanService service, SshPrompts prompts, Clock clock) {
-        super(schedulers, "Not scanned yet");
+        super(schedulers, Message.of("ui.hostscan.status.notScanned"));
         this.schedulers = schedulers;
         this.service = service;
         this.prompts = prompts == null ? SshPrompts.NONE : prompts;
@@ -72,17 +74,18 @@ public final class HostScanViewModel extends JobViewModel {
         detail = Bindings.createStringBinding(() -> {
             HostFinding f = selectedFinding.get();
             if (f == null) {
-                return findings.isEmpty() ? "" : "Select a finding to see its detail.";
+                return findings.isEmpty() ? "" : I18n.t("ui.hostscan.selectFinding");
             }
-            return f.rule().name() + " (" + f.severity().label() + ") on " + f.managementIp() + "\n"
-                    + (f.path() == null ? "" : f.path() + "\n") + dev.tpmconsole.views.util.I18n.t(f.message()) + "\nRepair: " + dev.tpmconsole.views.util.I18n.t(f.repairMessage())
-                    + (f.table() == null ? "" : "\nRow: " + f.table() + " " + f.key())
+            return I18n.t("ui.hostscan.detail.on", f.rule().name(), f.severity().label(), f.managementIp()) + "\n"
+                    + (f.path() == null ? "" : f.path() + "\n") + I18n.t(f.message()) + "\n"
+                    + I18n.t("ui.hostscan.detail.repair", I18n.t(f.repairMessage()))
+                    + (f.table() == null ? "" : "\n" + I18n.t("ui.hostscan.detail.row", f.table(), f.key()))
                     + "\n\n" + f.rule().explanation();
-        }, selectedFinding, findings);
+        }, selectedFinding, findings, I18n.languageProperty());
         source.addListener((o, a, b) -> {
             cancel();
             clear();
-            task.setMessage(b == null ? "No source open" : "Not scanned yet");
+            task.setMessage(Message.of(b == null ? "ui.hostscan.status.noSource" : "ui.hostscan.status.notScanned"));
         });
     }
 
@@ -105,7 +108,7 @@ public final class HostScanViewModel extends JobViewModel {
         }
         clear();
         Scheduler fx = schedulers.fx();
-        task.start("Reading the hosts of " + s.displayName() + "…", BackgroundTask.work(emitter -> {
+        task.start(Message.of("ui.hostscan.status.reading", s.displayName()), BackgroundTask.work(emitter -> {
                     HostScanner.refuseDemo(s);
                     try (SshHosts ssh = service.open(prompts)) {
                         HostScanner sc = new HostScanner(s, ssh, clock);
@@ -138,7 +141,7 @@ public final class HostScanViewModel extends JobViewModel {
 
     private void plannedRows(List<HostScanRow> rows) {
         hosts.setAll(rows);
-        task.setMessage("Scanning " + rows.size() + " hosts…");
+        task.setMessage(Message.of("ui.hostscan.status.scanning", rows.size()));
     }
 
     private void replace(String hostUuid, java.util.function.UnaryOperator<HostScanRow> change) {
@@ -157,7 +160,7 @@ public final class HostScanViewModel extends JobViewModel {
                 && r.state() != HostScanRow.State.SCANNING).count();
         task.setProgress(hosts.isEmpty() ? 1 : (double) done / hosts.size());
         if (task.isRunning()) {
-            task.setMessage("Scanned " + done + " of " + hosts.size() + " hosts…");
+            task.setMessage(Message.of("ui.hostscan.status.progress", done, hosts.size()));
         }
     }
 
@@ -170,8 +173,8 @@ public final class HostScanViewModel extends JobViewModel {
         task.setProgress(1);
         long unreachable = r.hosts().stream().filter(h -> h.status() == HostScanReport.Status.UNREACHABLE).count();
         long act = r.findings().stream().filter(f -> f.severity().needsAction()).count();
-        task.setMessage(String.format("%d hosts scanned at %s, %d unreachable: %d findings (%d to act on)",
-                r.hosts().size() - unreachable, java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+        task.setMessage(Message.of("ui.hostscan.status.done", r.hosts().size() - unreachable,
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                         .withZone(java.time.ZoneId.systemDefault()).format(r.scannedAt()), unreachable,
                 r.findings().size(), act));
         if (selectedFinding.get() == null && !findings.isEmpty()) {
@@ -185,14 +188,14 @@ public final class HostScanViewModel extends JobViewModel {
             cancelledRows();
             return;
         }
-        task.setMessage("Scan failed");
+        task.setMessage(Message.of("ui.hostscan.status.failed"));
         task.fail(t);
     }
 
     private void cancelledRows() {
         hosts.replaceAll(HostScanRow::cancelled);
-        task.setMessage("Cancelled: " + hosts.stream().filter(r -> r.state() != HostScanRow.State.CANCELLED).count()
-                + " of " + hosts.size() + " hosts scanned");
+        task.setMessage(Message.of("ui.hostscan.status.cancelled",
+                hosts.stream().filter(r -> r.state() != HostScanRow.State.CANCELLED).count(), hosts.size()));
     }
 
     /** Stops a running scan: hosts not finished are marked cancelled; what was found stays visible. */
@@ -230,7 +233,7 @@ public final class HostScanViewModel extends JobViewModel {
     public Completable export(Path file) {
         HostScanReport r = report.get();
         if (r == null) {
-            return Completable.error(new IllegalStateException("Scan the hosts first"));
+            return Completable.error(new IllegalStateException(I18n.t("ui.hostscan.scanFirst")));
         }
         return Completable.fromAction(() -> AtomicFiles.write(file, out -> HostScanWriters.json(r, out)))
                 .subscribeOn(schedulers.background())
@@ -239,8 +242,9 @@ public final class HostScanViewModel extends JobViewModel {
 
     /** Exports in the background and reports the outcome in the status line (or the error). */
     public void exportTo(Path file) {
-        export(file).subscribe(() -> task.setMessage("Exported the scan of " + report.get().hosts().size()
-                + " hosts to " + file), t -> task.fail("Cannot export to " + file + ": " + t.getMessage()));
+        export(file).subscribe(() -> task.setMessage(Message.of("ui.hostscan.status.exported",
+                report.get().hosts().size(), file.toString())), t -> task.fail(Message.of("ui.job.cannotExport",
+                file.toString(), t.getMessage())));
     }
 
     public ObjectProperty<Source> sourceProperty() {

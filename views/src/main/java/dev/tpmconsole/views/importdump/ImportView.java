@@ -3,6 +3,7 @@ package dev.tpmconsole.views.importdump;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
@@ -47,11 +48,13 @@ public final class ImportView {
         this.vm = vm;
         this.close = close;
         cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("cancelImport", "Cancel", Keys.ESCAPE, vm::cancel),
-                vm.canCancelBinding());
+                dev.tpmconsole.views.util.Commands.action("cancelImport", "ui.job.cancel", Keys.ESCAPE,
+                        vm::cancel), vm.canCancelBinding());
+        cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("closeImport", "Close", Keys.ESCAPE, close),
+                dev.tpmconsole.views.util.Commands.action("closeImport", "ui.job.close", Keys.ESCAPE, close),
                 vm.runningProperty().not());
+        closeAction.textProperty().bind(I18n.text("ui.job.close"));
         root.setId("importView");
         root.getStyleClass().add("import-view");
         root.setTop(header());
@@ -68,24 +71,24 @@ public final class ImportView {
     private Parent header() {
         Label from = new Label();
         from.setId("importDump");
-        from.textProperty().bind(Bindings.createStringBinding(() -> "From  " + name(vm.dumpProperty().get()),
-                vm.dumpProperty()));
+        from.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.import.from",
+                name(vm.dumpProperty().get())), vm.dumpProperty(), I18n.languageProperty()));
         Label to = new Label();
         to.setId("importTarget");
-        to.textProperty().bind(Bindings.createStringBinding(() -> "To    " + name(vm.targetProperty().get()),
-                vm.targetProperty()));
+        to.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.import.to",
+                name(vm.targetProperty().get())), vm.targetProperty(), I18n.languageProperty()));
         ProgressBar bar = new ProgressBar();
         bar.setId("importProgress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         Label bytes = new Label();
         bytes.setId("importBytes");
-        bytes.textProperty().bind(vm.bytesProperty());
+        bytes.textProperty().bind(I18n.text(vm.bytesMessageProperty()));
         Label status = new Label();
         status.setId("importStatus");
         status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
-        HBox banner = dev.tpmconsole.views.util.ErrorBanner.of(vm.errorProperty(), vm::dismissError,
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
+        HBox banner = dev.tpmconsole.views.util.ErrorBanner.of(I18n.text(vm.errorMessageProperty()), vm::dismissError,
                 "importErrorBanner", "importError", "dismissImportError");
         VBox top = new VBox(from, to, bar, bytes, status, banner);
         top.getStyleClass().addAll("gap-m", "pad-header");
@@ -99,11 +102,13 @@ public final class ImportView {
     private Parent table() {
         TableView<ImportViewModel.TableRows> table = new TableView<>(vm.tables());
         table.setId("importTables");
-        TableColumn<ImportViewModel.TableRows, String> name = new TableColumn<>("Table");
+        TableColumn<ImportViewModel.TableRows, String> name = new TableColumn<>();
+        name.textProperty().bind(I18n.text("ui.import.column.table"));
         name.setId("importTableColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         name.setPrefWidth(Em.of(19));
-        TableColumn<ImportViewModel.TableRows, Long> rows = new TableColumn<>("Rows read");
+        TableColumn<ImportViewModel.TableRows, Long> rows = new TableColumn<>();
+        rows.textProperty().bind(I18n.text("ui.import.column.rows"));
         rows.setId("importRowsColumn");
         rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         rows.setStyle("-fx-alignment: CENTER-RIGHT;");
@@ -111,14 +116,15 @@ public final class ImportView {
             @Override
             protected void updateItem(Long value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : Formats.count(value));
+                setText(empty || value == null ? null
+                        : dev.tpmconsole.model.i18n.Messages.of(I18n.languageProperty().get()).number(value));
             }
         });
         rows.setPrefWidth(Em.of(10));
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No table of the ZStack schema read yet"));
+        table.setPlaceholder(I18n.bind(new Label(), "ui.import.placeholder"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ImportViewModel.TableRows item, boolean empty) {

@@ -4,11 +4,13 @@ import dev.tpmconsole.model.dump.DumpImporter;
 import dev.tpmconsole.model.dump.ImportOptions;
 import dev.tpmconsole.model.dump.ImportProgress;
 import dev.tpmconsole.model.dump.ImportResult;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.JobViewModel;
+import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -43,7 +44,7 @@ public final class ImportViewModel extends JobViewModel {
     private final ReadOnlyObjectWrapper<Path> dump = new ReadOnlyObjectWrapper<>(this, "dump");
     private final ReadOnlyObjectWrapper<Path> target = new ReadOnlyObjectWrapper<>(this, "target");
     private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling");
-    private final ReadOnlyStringWrapper bytes = new ReadOnlyStringWrapper(this, "bytes", "");
+    private final MessageProperty bytes = new MessageProperty(this, "bytes", null);
     private final ReadOnlyObjectWrapper<ImportResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ObservableList<TableRows> tables = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
@@ -56,7 +57,7 @@ public final class ImportViewModel extends JobViewModel {
      * @param open opens a finished snapshot (the main window's {@code open}), called on the FX thread
      */
     public ImportViewModel(FxSchedulers schedulers, Consumer<Path> open) {
-        super(schedulers, "");
+        super(schedulers, null);
         this.open = Objects.requireNonNull(open);
         canCancel = Bindings.createBooleanBinding(() -> task.isRunning() && !cancelling.get(), task.runningProperty(),
                 cancelling);
@@ -75,7 +76,7 @@ public final class ImportViewModel extends JobViewModel {
         target.set(snapshot.toAbsolutePath().normalize());
         cancelling.set(false);
         task.setProgress(0);
-        bytes.set("");
+        bytes.clear();
         result.set(null);
         tables.clear();
         AtomicReference<ObservableEmitter<Object>> events = new AtomicReference<>();
@@ -88,7 +89,7 @@ public final class ImportViewModel extends JobViewModel {
         importer = current;
         Path from = dump.get();
         Path to = target.get();
-        task.start("Reading " + from.getFileName() + "…", BackgroundTask.<Object>work(emitter -> {
+        task.start(Message.of("ui.import.status.reading", from.getFileName().toString()), BackgroundTask.<Object>work(emitter -> {
                     events.set(emitter);
                     // a disposal (the window closed) stops the import too; Cancel goes through cancel()
                     emitter.setCancellable(current::cancel);
@@ -104,15 +105,15 @@ public final class ImportViewModel extends JobViewModel {
 
     private void progressed(ImportProgress p) {
         task.setProgress(p.phase() == ImportProgress.Phase.INDEXING ? -1 : p.fraction());
-        bytes.set(Formats.bytes(p.bytesRead()) + " of " + Formats.bytes(p.totalBytes()) + " read · "
-                + Formats.count(p.totalRows()) + " rows");
+        bytes.set(Message.of("ui.import.bytesOf", Formats.bytes(p.bytesRead()), Formats.bytes(p.totalBytes()),
+                p.totalRows()));
         showTables(p.rowsPerTable(), p.phase() == ImportProgress.Phase.READING ? p.table() : null);
         if (!cancelling.get()) {
             task.setMessage(switch (p.phase()) {
-                case READING -> p.table() == null ? "Reading " + dump.get().getFileName() + "…"
-                        : "Reading " + p.table() + "…";
-                case INDEXING -> "Building the indexes…";
-                case DONE -> "Done";
+                case READING -> Message.of("ui.import.status.reading", p.table() == null
+                        ? dump.get().getFileName().toString() : p.table());
+                case INDEXING -> Message.of("ui.import.status.indexing");
+                case DONE -> Message.of("ui.import.status.done");
             });
         }
     }
@@ -128,11 +129,13 @@ public final class ImportViewModel extends JobViewModel {
         cancelling.set(false);
         task.setProgress(1);
         showTables(r.rowsPerTable(), null);
-        bytes.set(Formats.bytes(r.dumpBytes()) + " read · " + Formats.count(r.totalRows()) + " rows");
+        bytes.set(Message.of("ui.import.bytes", Formats.bytes(r.dumpBytes()), r.totalRows()));
         result.set(r);
-        task.setMessage(String.format("Imported %s rows into %s in %.1f s%s", Formats.count(r.totalRows()),
-                r.snapshot().getFileName(), r.elapsed().toMillis() / 1000.0,
-                r.warnings().isEmpty() ? "" : ". " + String.join(" ", r.warnings())));
+        task.setMessage(r.warnings().isEmpty()
+                ? Message.of("ui.import.status.imported", r.totalRows(), r.snapshot().getFileName().toString(),
+                        r.elapsed().toMillis() / 1000.0)
+                : Message.of("ui.import.status.importedWarnings", r.totalRows(), r.snapshot().getFileName().toString(),
+                        r.elapsed().toMillis() / 1000.0, String.join(" ", r.warnings())));
         open.accept(r.snapshot());
     }
 
@@ -141,12 +144,12 @@ public final class ImportViewModel extends JobViewModel {
         cancelling.set(false);
         task.setProgress(0);
         if (t instanceof SourceException se && se.reason() == SourceException.Reason.CANCELLED || wasCancelling) {
-            task.setMessage("Cancelled; no snapshot was written");
+            task.setMessage(Message.of("ui.import.status.cancelled"));
             return;
         }
-        task.setMessage("Failed; no snapshot was written");
+        task.setMessage(Message.of("ui.import.status.failed"));
         if (t instanceof FileAlreadyExistsException) {
-            task.fail(target.get() + " exists already; choose another name");
+            task.fail(Message.of("ui.import.exists", target.get().toString()));
         } else {
             task.fail(t);
         }
@@ -156,7 +159,7 @@ public final class ImportViewModel extends JobViewModel {
     public void cancel() {
         if (task.isRunning() && !cancelling.get()) {
             cancelling.set(true);
-            task.setMessage("Cancelling…");
+            task.setMessage(Message.of("ui.import.status.cancelling"));
             importer.cancel();
         }
     }
@@ -170,9 +173,14 @@ public final class ImportViewModel extends JobViewModel {
     }
 
 
-    /** "12.3 MiB of 45.6 MiB read · 123,456 rows". */
+    /** "12.3 MiB of 45.6 MiB read · 123,456 rows", in the language it was written in. */
     public ReadOnlyStringProperty bytesProperty() {
-        return bytes.getReadOnlyProperty();
+        return bytes.textProperty();
+    }
+
+    /** {@link #bytesProperty()} as a message (null before the first progress), for a view to show. */
+    public ReadOnlyObjectProperty<Message> bytesMessageProperty() {
+        return bytes.messageProperty();
     }
 
     public ReadOnlyObjectProperty<ImportResult> resultProperty() {

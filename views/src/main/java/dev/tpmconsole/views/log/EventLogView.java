@@ -3,6 +3,7 @@ package dev.tpmconsole.views.log;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.events.Event;
 import dev.tpmconsole.views.util.Clipboards;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Tables;
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +44,8 @@ public final class EventLogView {
     private final TableView<Event> table = new TableView<>();
     private final Label saveStatus = new Label();
     private final Runnable close;
+    /** Writes the levels and the table's cells again in the language (held here: the language holds it weakly). */
+    private javafx.beans.InvalidationListener relabel;
 
     /** @param close closes the window (Close, and Escape) */
     public EventLogView(EventLogViewModel vm, Runnable close) {
@@ -70,38 +73,29 @@ public final class EventLogView {
         ComboBox<Event.Level> level = new ComboBox<>();
         level.setId("eventLevelFilter");
         level.getItems().setAll(Event.Level.values());
-        level.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Event.Level l) {
-                return l == null ? "" : switch (l) {
-                    case INFO -> "All events";
-                    case WARNING -> "Warnings and errors";
-                    case ERROR -> "Errors only";
-                };
-            }
-
-            @Override
-            public Event.Level fromString(String s) {
-                return null;
-            }
-        });
+        level.setConverter(levels());
+        relabel = o -> {
+            level.setConverter(levels());
+            table.refresh();
+        };
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         level.valueProperty().bindBidirectional(vm.minimumLevelProperty());
-        Button copy = new Button("Copy");
+        Button copy = I18n.bind(new Button(), "ui.job.copy");
         copy.setId("copyEvents");
         copy.setOnAction(e -> copySelectionOrAll());
-        Button save = new Button("Save…");
+        Button save = I18n.bind(new Button(), "ui.eventlog.save");
         save.setId("saveEvents");
         save.setOnAction(e -> save());
         Label count = new Label();
         count.setId("eventCount");
         count.textProperty().bind(vm.countBinding());
         saveStatus.setId("eventSaveStatus");
-        Label file = new Label(vm.file() == null ? "" : "Also written to " + vm.file());
+        Label file = vm.file() == null ? new Label() : I18n.bind(new Label(), "ui.eventlog.file", vm.file().toString());
         file.setId("eventLogFile");
         file.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button closeButton = new Button("Close");
+        Button closeButton = I18n.bind(new Button(), "ui.job.close");
         closeButton.setId("closeEventLog");
         closeButton.setCancelButton(true);
         closeButton.setMinWidth(Region.USE_PREF_SIZE);
@@ -116,12 +110,15 @@ public final class EventLogView {
         table.setId("eventTable");
         table.setItems(vm.events());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label("Nothing has happened yet"));
-        table.getColumns().add(Tables.column("eventTimeColumn", "Time", 11, Event::localTime));
-        table.getColumns().add(Tables.column("eventLevelColumn", "Level", 5.5, e -> e.level().name().toLowerCase()));
-        table.getColumns().add(Tables.column("eventCategoryColumn", "Part", 6.5, Event::category));
-        table.getColumns().add(Tables.column("eventMessageColumn", "What happened", 52,
-                e -> e.details() == null ? e.message() : e.message() + "  …"));
+        table.setPlaceholder(I18n.bind(new Label(), "ui.eventlog.placeholder"));
+        table.getColumns().add(header(Tables.column("eventTimeColumn", "", 11, Event::localTime),
+                "ui.eventlog.column.time"));
+        table.getColumns().add(header(Tables.column("eventLevelColumn", "", 5.5, e -> level(e.level())),
+                "ui.eventlog.column.level"));
+        table.getColumns().add(header(Tables.column("eventCategoryColumn", "", 6.5, e -> category(e.category())),
+                "ui.eventlog.column.part"));
+        table.getColumns().add(header(Tables.column("eventMessageColumn", "", 52,
+                e -> e.details() == null ? e.message() : e.message() + "  …"), "ui.eventlog.column.message"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -156,7 +153,7 @@ public final class EventLogView {
 
     private void save() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the event log");
+        chooser.setTitle(I18n.t("ui.eventlog.saveTitle"));
         chooser.setInitialFileName("tpm-console-events.log");
         File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f == null) {
@@ -164,10 +161,61 @@ public final class EventLogView {
         }
         try {
             vm.save(f.toPath());
-            saveStatus.setText("Saved to " + f);
+            saveStatus.textProperty().bind(I18n.text("ui.eventlog.saved", f.toString()));
         } catch (IOException ex) {
-            saveStatus.setText("Cannot save: " + ex.getMessage());
+            saveStatus.textProperty().bind(I18n.text("ui.eventlog.cannotSave", ex.getMessage()));
         }
+    }
+
+    private static StringConverter<Event.Level> levels() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Event.Level l) {
+                return l == null ? "" : switch (l) {
+                    case INFO -> I18n.t("ui.eventlog.filter.all");
+                    case WARNING -> I18n.t("ui.eventlog.filter.warnings");
+                    case ERROR -> I18n.t("ui.eventlog.filter.errors");
+                };
+            }
+
+            @Override
+            public Event.Level fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** A level as the table writes it, in the current language. */
+    static String level(Event.Level l) {
+        return switch (l) {
+            case INFO -> I18n.t("ui.eventlog.level.info");
+            case WARNING -> I18n.t("ui.eventlog.level.warning");
+            case ERROR -> I18n.t("ui.eventlog.level.error");
+        };
+    }
+
+    /** The part of the console an event is from, in the current language (an unknown one as it is). */
+    static String category(String category) {
+        return switch (category == null ? "" : category) {
+            case "source" -> I18n.t("ui.eventlog.part.source");
+            case "audit" -> I18n.t("ui.eventlog.part.audit");
+            case "preview" -> I18n.t("ui.eventlog.part.preview");
+            case "run" -> I18n.t("ui.eventlog.part.run");
+            case "undo" -> I18n.t("ui.eventlog.part.undo");
+            case "repair" -> I18n.t("ui.eventlog.part.repair");
+            case "import" -> I18n.t("ui.eventlog.part.import");
+            case "preferences" -> I18n.t("ui.eventlog.part.preferences");
+            case "app" -> I18n.t("ui.eventlog.part.app");
+            case "catalogue" -> I18n.t("ui.eventlog.part.catalogue");
+            case "hosts" -> I18n.t("ui.eventlog.part.hosts");
+            default -> category;
+        };
+    }
+
+    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
+                                                                         String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
     }
 
     /** The table, for tests. */

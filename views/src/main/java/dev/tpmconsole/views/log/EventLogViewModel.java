@@ -41,10 +41,10 @@ public final class EventLogViewModel implements AutoCloseable {
         count = Bindings.createStringBinding(() -> {
             long errors = all.stream().filter(e -> e.level() == Event.Level.ERROR).count();
             long warnings = all.stream().filter(e -> e.level() == Event.Level.WARNING).count();
-            return all.size() + (all.size() == 1 ? " event" : " events") + " · " + errors
-                    + (errors == 1 ? " error" : " errors") + " · " + warnings + (warnings == 1 ? " warning" : " warnings")
-                    + (shown.size() < all.size() ? " · " + shown.size() + " shown" : "");
-        }, all, shown);
+            return shown.size() < all.size()
+                    ? dev.tpmconsole.views.util.I18n.t("ui.eventlog.countShown", all.size(), errors, warnings, shown.size())
+                    : dev.tpmconsole.views.util.I18n.t("ui.eventlog.count", all.size(), errors, warnings);
+        }, all, shown, dev.tpmconsole.views.util.I18n.languageProperty());
         subscription = log.events().observeOn(fx).subscribe(this::add);
     }
 

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.stats.CloudStats;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Tables;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +45,9 @@ public final class OverviewView {
     static final int SYMBOLS_UP_TO = 40;
     private final PieChart keyStates = new PieChart();
     private final StackedBarChart<Number, String> hostChart;
+    private TableView<Catalogue.AckEntry> acks;
+    /** Draws the data charts again in the language (held here: the language holds it weakly). */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
 
     public OverviewView(OverviewViewModel vm) {
         this.vm = vm;
@@ -54,12 +58,13 @@ public final class OverviewView {
         cloud.setId("overviewCloud");
         cloud.getStyleClass().add("title");
         cloud.textProperty().bind(Bindings.createStringBinding(() -> vm.cloudNameProperty().get().isEmpty() ? ""
-                : "Cloud: " + vm.cloudNameProperty().get(), vm.cloudNameProperty()));
+                : I18n.t("ui.overview.cloud", vm.cloudNameProperty().get()), vm.cloudNameProperty(),
+                I18n.languageProperty()));
         Label status = new Label();
         status.setId("overviewStatus");
         status.getStyleClass().add("subtitle");
         status.setWrapText(true);
-        status.textProperty().bind(vm.historyStatusProperty());
+        status.textProperty().bind(I18n.text(vm.historyStatusMessageProperty()));
         javafx.scene.control.ProgressIndicator loading = new javafx.scene.control.ProgressIndicator();
         loading.setId("overviewLoading");
         loading.getStyleClass().add("small-busy");
@@ -72,7 +77,7 @@ public final class OverviewView {
         // audits numbered from the oldest, labelled with their number and time: an axis of numbers keeps a dozen
         // labels however many audits there are
         NumberAxis x = new NumberAxis();
-        x.setLabel("Audit (UTC)");
+        x.labelProperty().bind(I18n.text("ui.overview.axis.audit"));
         x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
@@ -89,11 +94,11 @@ public final class OverviewView {
             }
         });
         NumberAxis y = new NumberAxis();
-        y.setLabel("Findings");
+        y.labelProperty().bind(I18n.text("ui.overview.axis.findings"));
         y.setForceZeroInRange(true);
         findingsChart = new LineChart<>(x, y);
         findingsChart.setId("findingsChart");
-        findingsChart.setTitle("Findings per rule");
+        findingsChart.titleProperty().bind(I18n.text("ui.overview.chart.findings"));
         findingsChart.setAnimated(false);
         findingsChart.setCreateSymbols(true);
         findingsChart.getStyleClass().add("overview-chart");
@@ -105,15 +110,16 @@ public final class OverviewView {
         Label changes = new Label();
         changes.setId("changesTitle");
         changes.getStyleClass().add("section-title");
-        changes.textProperty().bind(vm.changesTitleProperty());
-        TableView<Catalogue.FindingEntry> added = findings("newFindings", "No finding is new.", vm.added());
-        TableView<Catalogue.FindingEntry> resolved = findings("resolvedFindings", "No finding was resolved.",
+        changes.textProperty().bind(I18n.text(vm.changesTitleMessageProperty()));
+        TableView<Catalogue.FindingEntry> added = findings("newFindings", "ui.overview.placeholder.new", vm.added());
+        TableView<Catalogue.FindingEntry> resolved = findings("resolvedFindings", "ui.overview.placeholder.resolved",
                 vm.resolved());
-        VBox addedBox = new VBox(section("newTitle", Bindings.createStringBinding(() -> "New ("
-                + vm.added().size() + (vm.added().size() >= Catalogue.LISTED ? "+" : "") + ")", vm.added())), added);
-        VBox resolvedBox = new VBox(section("resolvedTitle", Bindings.createStringBinding(() -> "Resolved ("
-                + vm.resolved().size() + (vm.resolved().size() >= Catalogue.LISTED ? "+" : "") + ")", vm.resolved())),
-                resolved);
+        VBox addedBox = new VBox(sectionTitle("newTitle", Bindings.createStringBinding(() -> I18n.t(
+                vm.added().size() >= Catalogue.LISTED ? "ui.overview.newMore" : "ui.overview.new", vm.added().size()),
+                vm.added(), I18n.languageProperty())), added);
+        VBox resolvedBox = new VBox(sectionTitle("resolvedTitle", Bindings.createStringBinding(() -> I18n.t(
+                vm.resolved().size() >= Catalogue.LISTED ? "ui.overview.resolvedMore" : "ui.overview.resolved",
+                vm.resolved().size()), vm.resolved(), I18n.languageProperty())), resolved);
         HBox.setHgrow(addedBox, Priority.ALWAYS);
         HBox.setHgrow(resolvedBox, Priority.ALWAYS);
         HBox changeTables = new HBox(addedBox, resolvedBox);
@@ -124,17 +130,17 @@ public final class OverviewView {
         changeBox.managedProperty().bind(changeBox.visibleProperty());
 
         keyStates.setId("keyStateChart");
-        keyStates.setTitle("TPMs by key state");
+        keyStates.titleProperty().bind(I18n.text("ui.overview.chart.keyStates"));
         keyStates.setAnimated(false);
         keyStates.setLabelsVisible(false);
         keyStates.getStyleClass().add("overview-chart");
         // hosts down the side, so that their names read across
         CategoryAxis hosts = new CategoryAxis();
         NumberAxis count = new NumberAxis();
-        count.setLabel("Files and backups");
+        count.labelProperty().bind(I18n.text("ui.overview.axis.files"));
         hostChart = new StackedBarChart<>(count, hosts);
         hostChart.setId("hostChart");
-        hostChart.setTitle("Host files and backups per host");
+        hostChart.setTitle(I18n.t("ui.overview.chart.hosts"));
         hostChart.setAnimated(false);
         hostChart.getStyleClass().add("overview-chart");
         vm.statsProperty().addListener((o, a, s) -> plotStats(s));
@@ -144,27 +150,51 @@ public final class OverviewView {
         dataCharts.visibleProperty().bind(vm.statsProperty().isNotNull());
         dataCharts.managedProperty().bind(dataCharts.visibleProperty());
 
-        TableView<Catalogue.AckEntry> acks = Tables.table("ackTable", "No finding of this cloud is acknowledged.");
+        TableView<Catalogue.AckEntry> acks = placeholder(Tables.table("ackTable", ""), "ui.overview.placeholder.acks");
         acks.setItems(vm.acknowledgements());
-        acks.getColumns().add(Tables.column("ackRuleColumn", "Rule", 17, a -> a.key().rule()));
-        acks.getColumns().add(Tables.column("ackTableColumn", "Table", 14, a -> a.key().table()));
-        acks.getColumns().add(Tables.column("ackKeyColumn", "Key", Tables.UUID_WIDTH, a -> a.key().key()));
-        acks.getColumns().add(Tables.column("ackReasonColumn", "Reason", 24, Catalogue.AckEntry::reason));
-        acks.getColumns().add(Tables.column("ackByColumn", "By", 7, Catalogue.AckEntry::by));
-        acks.getColumns().add(Tables.styled("ackUntilColumn", "Until (UTC)", 11,
-                a -> a.expiresAt() == null ? "no expiry" : a.expiresAt().toString().substring(0, 16).replace('T', ' ')
-                        + (a.active() ? "" : " (expired)"),
-                a -> a.active() ? null : "expired"));
+        acks.getColumns().add(header(Tables.column("ackRuleColumn", "", 17, a -> a.key().rule()),
+                "ui.overview.column.rule"));
+        acks.getColumns().add(header(Tables.column("ackTableColumn", "", 14, a -> a.key().table()),
+                "ui.overview.column.table"));
+        acks.getColumns().add(header(Tables.column("ackKeyColumn", "", Tables.UUID_WIDTH, a -> a.key().key()),
+                "ui.overview.column.key"));
+        acks.getColumns().add(header(Tables.column("ackReasonColumn", "", 24, Catalogue.AckEntry::reason),
+                "ui.overview.column.reason"));
+        acks.getColumns().add(header(Tables.column("ackByColumn", "", 7, Catalogue.AckEntry::by),
+                "ui.overview.column.by"));
+        acks.getColumns().add(header(Tables.styled("ackUntilColumn", "", 11,
+                a -> a.expiresAt() == null ? I18n.t("ui.overview.noExpiry") : a.active()
+                        ? a.expiresAt().toString().substring(0, 16).replace('T', ' ')
+                        : I18n.t("ui.overview.expired", a.expiresAt().toString().substring(0, 16).replace('T', ' ')),
+                a -> a.active() ? null : "expired"), "ui.overview.column.until"));
         acks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         acks.getStyleClass().add("overview-table");
-        VBox ackBox = new VBox(section("ackTitle", Bindings.createStringBinding(() -> "Acknowledged findings ("
-                + vm.acknowledgements().size() + ")", vm.acknowledgements())), acks);
+        VBox ackBox = new VBox(sectionTitle("ackTitle", Bindings.createStringBinding(() -> I18n.t("ui.overview.acks",
+                vm.acknowledgements().size()), vm.acknowledgements(), I18n.languageProperty())), acks);
+        this.acks = acks;
         ackBox.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()).or(Bindings.isNotEmpty(vm.acknowledgements())));
         ackBox.managedProperty().bind(ackBox.visibleProperty());
 
         root.getChildren().addAll(cloud, statusLine, findingsChart, changeBox, dataCharts, ackBox);
         plotFindings();
         plotStats(vm.statsProperty().get());
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
+    }
+
+    private void relabel() {
+        plotStats(vm.statsProperty().get());
+        acks.refresh();
+    }
+
+    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
+                                                                         String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    private static <T> TableView<T> placeholder(TableView<T> table, String key) {
+        table.setPlaceholder(I18n.bind(new Label(), key));
+        return table;
     }
 
     public Parent root() {
@@ -176,7 +206,7 @@ public final class OverviewView {
         return findingsChart;
     }
 
-    private static Label section(String id, javafx.beans.binding.StringBinding text) {
+    private static Label sectionTitle(String id, javafx.beans.binding.StringBinding text) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("section-title");
@@ -184,14 +214,15 @@ public final class OverviewView {
         return l;
     }
 
-    private static TableView<Catalogue.FindingEntry> findings(String id, String placeholder,
+    private static TableView<Catalogue.FindingEntry> findings(String id, String placeholderKey,
                                                               javafx.collections.ObservableList<Catalogue.FindingEntry> items) {
-        TableView<Catalogue.FindingEntry> t = Tables.table(id, placeholder);
+        TableView<Catalogue.FindingEntry> t = placeholder(Tables.table(id, ""), placeholderKey);
         t.setItems(items);
-        t.getColumns().add(Tables.column(id + "Rule", "Rule", 17, f -> f.key().rule()));
-        t.getColumns().add(Tables.column(id + "Key", "Key", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
-                ? f.key().path() : f.key().key()));
-        t.getColumns().add(Tables.column(id + "Detail", "Detail", 30, Catalogue.FindingEntry::detail));
+        t.getColumns().add(header(Tables.column(id + "Rule", "", 17, f -> f.key().rule()), "ui.overview.column.rule"));
+        t.getColumns().add(header(Tables.column(id + "Key", "", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
+                ? f.key().path() : f.key().key()), "ui.overview.column.key"));
+        t.getColumns().add(header(Tables.column(id + "Detail", "", 30, Catalogue.FindingEntry::detail),
+                "ui.overview.column.detail"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add("overview-table");
         return t;
@@ -239,14 +270,14 @@ public final class OverviewView {
         }
         for (KeyState k : KeyState.values()) {
             long n = s.keyStates().getOrDefault(k, 0L);
-            keyStates.getData().add(new PieChart.Data(k.label() + " (" + String.format("%,d", n) + ")", n));
+            keyStates.getData().add(new PieChart.Data(I18n.t("ui.overview.keyState", k.label(), n), n));
         }
         XYChart.Series<Number, String> state = new XYChart.Series<>();
-        state.setName("TPM state files");
+        state.setName(I18n.t("ui.overview.series.stateFiles"));
         XYChart.Series<Number, String> nvram = new XYChart.Series<>();
-        nvram.setName("NvRam files");
+        nvram.setName(I18n.t("ui.overview.series.nvramFiles"));
         XYChart.Series<Number, String> backups = new XYChart.Series<>();
-        backups.setName("Backups");
+        backups.setName(I18n.t("ui.overview.series.backups"));
         List<String> names = new java.util.ArrayList<>();
         // the busiest host at the top: a category axis runs upwards
         List<CloudStats.HostLoad> loads = new java.util.ArrayList<>(s.hosts());
@@ -260,8 +291,8 @@ public final class OverviewView {
         }
         ((CategoryAxis) hostChart.getYAxis()).getCategories().setAll(names);
         hostChart.getData().setAll(List.of(state, nvram, backups));
-        hostChart.setTitle("Host files and backups per host" + (s.otherHosts() > 0
-                ? " (the " + s.hosts().size() + " busiest; " + s.otherHosts() + " more)" : ""));
+        hostChart.setTitle(s.otherHosts() > 0 ? I18n.t("ui.overview.chart.hostsBusiest", s.hosts().size(),
+                s.otherHosts()) : I18n.t("ui.overview.chart.hosts"));
         keyStates.setMinWidth(Em.of(24));
         hostChart.setMinHeight(Em.of(Math.max(16, 6 + 1.6 * names.size())));
     }
@@ -290,7 +321,7 @@ public final class OverviewView {
     static String hostName(CloudStats.HostLoad h) {
         String name = h.name() == null || h.name().isBlank() ? h.hostUuid() : h.name();
         if (name.equals(h.hostUuid())) {
-            return "missing host " + name.substring(0, Math.min(8, name.length()));
+            return I18n.t("ui.overview.missingHost", name.substring(0, Math.min(8, name.length())));
         }
         return name.length() > 24 ? name.substring(0, 23) + "…" : name;
     }

@@ -4,9 +4,11 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.catalogue.Audit;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.stats.CloudStats;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import java.time.Instant;
@@ -50,7 +52,7 @@ public final class OverviewViewModel implements AutoCloseable {
     private final FxSchedulers schedulers;
 
     private final ReadOnlyStringWrapper cloudName = new ReadOnlyStringWrapper(this, "cloudName", "");
-    private final ReadOnlyStringWrapper historyStatus = new ReadOnlyStringWrapper(this, "historyStatus", "");
+    private final MessageProperty historyStatus = new MessageProperty(this, "historyStatus", null);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ObservableList<AuditPoint> audits = FXCollections.observableArrayList();
     private final ObservableList<AuditPoint> auditsReadOnly = FXCollections.unmodifiableObservableList(audits);
@@ -63,7 +65,7 @@ public final class OverviewViewModel implements AutoCloseable {
             FXCollections.unmodifiableObservableList(resolved);
     private final ObservableList<Catalogue.AckEntry> acks = FXCollections.observableArrayList();
     private final ObservableList<Catalogue.AckEntry> acksReadOnly = FXCollections.unmodifiableObservableList(acks);
-    private final ReadOnlyStringWrapper changesTitle = new ReadOnlyStringWrapper(this, "changesTitle", "");
+    private final MessageProperty changesTitle = new MessageProperty(this, "changesTitle", null);
     private final ReadOnlyObjectWrapper<CloudStats> stats = new ReadOnlyObjectWrapper<>(this, "stats");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final CompositeDisposable loads = new CompositeDisposable();
@@ -150,7 +152,7 @@ public final class OverviewViewModel implements AutoCloseable {
             statsOf = null;
             clear();
             cloudName.set("");
-            historyStatus.set("");
+            historyStatus.clear();
             stats.set(null);
             historyLoading = false;
             statsLoading = false;
@@ -160,11 +162,10 @@ public final class OverviewViewModel implements AutoCloseable {
         if (c == null) {
             clear();
             cloudName.set("");
-            historyStatus.set(catalogueOpening.get() ? "Opening the catalogue…"
-                    : "No catalogue: the history of audits is not kept (see the notice, or --no-catalogue)");
+            historyStatus.set(catalogueOpening.get() ? "ui.overview.status.opening" : "ui.overview.status.noCatalogue");
             historyLoading = false;
         } else {
-            historyStatus.set("Reading the history…");
+            historyStatus.set("ui.overview.status.reading");
             historyLoading = true;
             loads.add(Single.fromCallable(() -> history(s, c))
                     .subscribeOn(schedulers.background())
@@ -238,19 +239,17 @@ public final class OverviewViewModel implements AutoCloseable {
         if (h.changes() == null) {
             added.clear();
             resolved.clear();
-            changesTitle.set("");
-            historyStatus.set("No audit of this cloud recorded yet: run one (Tools > Audit, Ctrl+Shift+A)");
+            changesTitle.clear();
+            historyStatus.set("ui.overview.status.noAudit");
             return;
         }
         added.setAll(h.changes().added());
         resolved.setAll(h.changes().resolved());
         AuditPoint last = h.audits().get(h.audits().size() - 1);
-        changesTitle.set(h.audits().size() == 1 ? "The first audit of this cloud"
-                : String.format("Since the audit before: %,d new, %,d resolved", last.newFindings(),
-                        last.resolvedFindings()));
-        historyStatus.set(String.format("%,d audit%s, the last on %s UTC with %,d findings", h.audits().size(),
-                h.audits().size() == 1 ? "" : "s", last.at().toString().substring(0, 16).replace('T', ' '),
-                last.findings()));
+        changesTitle.set(h.audits().size() == 1 ? Message.of("ui.overview.changes.first")
+                : Message.of("ui.overview.changes.since", last.newFindings(), last.resolvedFindings()));
+        historyStatus.set("ui.overview.status.audits", h.audits().size(),
+                last.at().toString().substring(0, 16).replace('T', ' '), last.findings());
     }
 
     private void clear() {
@@ -259,7 +258,7 @@ public final class OverviewViewModel implements AutoCloseable {
         added.clear();
         resolved.clear();
         acks.clear();
-        changesTitle.set("");
+        changesTitle.clear();
     }
 
     private void failed(Throwable t) {
@@ -267,19 +266,31 @@ public final class OverviewViewModel implements AutoCloseable {
         statsLoading = false;
         loading.set(false);
         error.set(t.getMessage() != null ? t.getMessage() : t.toString());
-        historyStatus.set("The overview cannot be read: " + error.get());
+        historyStatus.set("ui.overview.status.failed", error.get());
     }
 
     public ReadOnlyStringProperty cloudNameProperty() {
         return cloudName.getReadOnlyProperty();
     }
 
+    /** The status of the history, in the language it was written in. */
     public ReadOnlyStringProperty historyStatusProperty() {
-        return historyStatus.getReadOnlyProperty();
+        return historyStatus.textProperty();
     }
 
+    /** {@link #historyStatusProperty()} as a message (null: none), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> historyStatusMessageProperty() {
+        return historyStatus.messageProperty();
+    }
+
+    /** What the last audit changed, in the language it was written in (empty: no audit yet). */
     public ReadOnlyStringProperty changesTitleProperty() {
-        return changesTitle.getReadOnlyProperty();
+        return changesTitle.textProperty();
+    }
+
+    /** {@link #changesTitleProperty()} as a message (null: none). */
+    public ReadOnlyObjectProperty<Message> changesTitleMessageProperty() {
+        return changesTitle.messageProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

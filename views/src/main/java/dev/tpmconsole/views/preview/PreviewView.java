@@ -3,6 +3,7 @@ package dev.tpmconsole.views.preview;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import java.io.File;
 import java.util.List;
@@ -86,13 +87,13 @@ public final class PreviewView {
         Label status = new Label();
         status.setId("previewStatus");
         status.getStyleClass().add("emphasis-note");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Label error = new Label();
         error.setId("previewError");
         error.getStyleClass().add("error-banner");
         error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.textProperty().bind(I18n.text(vm.errorMessageProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         VBox box = new VBox(title, summary, status, error);
         box.getStyleClass().addAll("gap-s", "pad-header");
@@ -103,15 +104,15 @@ public final class PreviewView {
         TreeTableView<PreviewNode> tree = new TreeTableView<>();
         tree.setId("planTree");
         tree.setShowRoot(false);
-        TreeTableColumn<PreviewNode, String> row = new TreeTableColumn<>("Step / table / row");
+        TreeTableColumn<PreviewNode, String> row = header(new TreeTableColumn<>(), "ui.preview.column.row");
         row.setId("planRowColumn");
         row.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().label()));
         row.setPrefWidth(Em.of(27.5));
-        TreeTableColumn<PreviewNode, String> action = new TreeTableColumn<>("Action");
+        TreeTableColumn<PreviewNode, String> action = header(new TreeTableColumn<>(), "ui.preview.column.action");
         action.setId("planActionColumn");
         action.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().action()));
         action.setPrefWidth(Em.of(5));
-        TreeTableColumn<PreviewNode, String> reason = new TreeTableColumn<>("Reason");
+        TreeTableColumn<PreviewNode, String> reason = header(new TreeTableColumn<>(), "ui.preview.column.reason");
         reason.setId("planReasonColumn");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().reason()));
         reason.setPrefWidth(Em.of(50));
@@ -130,54 +131,55 @@ public final class PreviewView {
 
         TableView<PreviewViewModel.TableCount> counts = new TableView<>(vm.counts());
         counts.setId("countTable");
-        TableColumn<PreviewViewModel.TableCount, String> table = new TableColumn<>("Table");
+        TableColumn<PreviewViewModel.TableCount, String> table = column("ui.preview.column.table");
         table.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         table.setPrefWidth(Em.of(20));
-        TableColumn<PreviewViewModel.TableCount, Long> n = new TableColumn<>("Rows deleted");
+        TableColumn<PreviewViewModel.TableCount, Long> n = column("ui.preview.column.rowsDeleted");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         n.setStyle("-fx-alignment: CENTER-RIGHT;");
         n.setPrefWidth(Em.of(8));
         counts.getColumns().add(table);
         counts.getColumns().add(n);
-        counts.setPlaceholder(new Label("Nothing to delete"));
+        counts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.counts"));
 
         TableView<Plan.Kept> kept = new TableView<>(vm.kept());
         kept.setId("keptTable");
-        TableColumn<Plan.Kept, String> kTable = new TableColumn<>("Table");
+        TableColumn<Plan.Kept, String> kTable = column("ui.preview.column.table");
         kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         kTable.setPrefWidth(Em.of(14.5));
-        TableColumn<Plan.Kept, String> kKey = new TableColumn<>("Key");
+        TableColumn<Plan.Kept, String> kKey = column("ui.preview.column.key");
         kKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         kKey.setPrefWidth(Em.of(19));
-        TableColumn<Plan.Kept, String> kReason = new TableColumn<>("Why it is kept");
+        TableColumn<Plan.Kept, String> kReason = column("ui.preview.column.whyKept");
         kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
         kReason.setPrefWidth(Em.of(40));
         kept.getColumns().add(kTable);
         kept.getColumns().add(kKey);
         kept.getColumns().add(kReason);
-        kept.setPlaceholder(new Label("Nothing is kept"));
+        kept.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.kept"));
 
         TableView<Plan.HostWork> hosts = new TableView<>(vm.hostWork());
         hosts.setId("hostWorkTable");
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));
         order.setPrefWidth(Em.of(3));
-        TableColumn<Plan.HostWork, String> host = new TableColumn<>("Host");
+        TableColumn<Plan.HostWork, String> host = column("ui.preview.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(19));
-        TableColumn<Plan.HostWork, String> ip = new TableColumn<>("Address");
-        ip.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().managementIp() == null ? "unknown"
-                : c.getValue().managementIp()));
+        TableColumn<Plan.HostWork, String> ip = column("ui.preview.column.address");
+        ip.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(() ->
+                c.getValue().managementIp() == null ? I18n.t("ui.preview.addressUnknown") : c.getValue().managementIp(),
+                I18n.languageProperty()));
         ip.setPrefWidth(Em.of(9));
-        TableColumn<Plan.HostWork, String> path = new TableColumn<>("Path");
+        TableColumn<Plan.HostWork, String> path = column("ui.preview.column.path");
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         path.setPrefWidth(Em.of(30));
         hosts.getColumns().add(order);
         hosts.getColumns().add(host);
         hosts.getColumns().add(ip);
         hosts.getColumns().add(path);
-        hosts.setPlaceholder(new Label("No host work"));
-        Button copy = Icons.on(new Button("Copy host work"), MaterialDesignC.CONTENT_COPY);
+        hosts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.hostWork"));
+        Button copy = Icons.on(I18n.bind(new Button(), "ui.preview.copyHostWork"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyHostWork");
         copy.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hostWork()));
         copy.setOnAction(e -> copy(vm.hostWorkText()));
@@ -191,8 +193,9 @@ public final class PreviewView {
         VBox hostPane = new VBox(hosts, copy);
         hostPane.getStyleClass().addAll("gap-m", "pad-s");
 
-        TabPane tabs = new TabPane(tab("Deletes", tree, "tabDeletes"), tab("Counts per table", counts, "tabCounts"),
-                tab("Kept", kept, "tabKept"), tab("Host work", hostPane, "tabHostWork"));
+        TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", tree, "tabDeletes"),
+                tab("ui.preview.tab.counts", counts, "tabCounts"), tab("ui.preview.tab.kept", kept, "tabKept"),
+                tab("ui.preview.tab.hostWork", hostPane, "tabHostWork"));
         tabs.setId("previewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ProgressIndicator busy = new ProgressIndicator();
@@ -202,8 +205,9 @@ public final class PreviewView {
         return new StackPane(tabs, busy);
     }
 
-    private static Tab tab(String title, javafx.scene.Node content, String id) {
-        Tab t = new Tab(title, content);
+    private static Tab tab(String key, javafx.scene.Node content, String id) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
         t.setId(id);
         return t;
     }
@@ -228,19 +232,19 @@ public final class PreviewView {
     }
 
     private Parent buttons() {
-        Button export = Icons.on(new Button("Export plan…"), MaterialDesignE.EXPORT);
+        Button export = Icons.on(I18n.bind(new Button(), "ui.preview.exportPlan"), MaterialDesignE.EXPORT);
         export.setId("exportPlan");
         export.disableProperty().bind(vm.canExportBinding().not());
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export the plan");
+            chooser.setTitle(I18n.t("ui.preview.exportTitle"));
             chooser.setInitialFileName("plan.json");
             File file = chooser.showSaveDialog(root.getScene() != null ? root.getScene().getWindow() : null);
             if (file != null) {
                 vm.exportTo(file.toPath());
             }
         });
-        Button runButton = Icons.on(new Button("Run…"), MaterialDesignP.PLAY);
+        Button runButton = Icons.on(I18n.bind(new Button(), "ui.preview.run"), MaterialDesignP.PLAY);
         runButton.setId("runPlan");
         runButton.disableProperty().bind(vm.canRunBinding().not());
         runButton.setVisible(run != null);
@@ -259,7 +263,7 @@ public final class PreviewView {
                         });
             }
         });
-        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
+        Button closeButton = Icons.on(I18n.bind(new Button(), "ui.job.close"), MaterialDesignC.CLOSE);
         closeButton.setId("closePreview");
         closeButton.setCancelButton(true);
         closeButton.setOnAction(e -> close.run());
@@ -269,6 +273,17 @@ public final class PreviewView {
         bar.setAlignment(Pos.CENTER_RIGHT);
         bar.getStyleClass().addAll("gap-l", "pad-buttons");
         return bar;
+    }
+
+    private static <S, T> TreeTableColumn<S, T> header(TreeTableColumn<S, T> c, String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    private static <S, T> TableColumn<S, T> column(String key) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(I18n.text(key));
+        return c;
     }
 
     private static void copy(String text) {

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.preview;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
@@ -7,6 +8,9 @@ import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.MessageProperty;
+import dev.tpmconsole.views.run.RunViewModel;
 import io.reactivex.rxjava3.core.Completable;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +48,13 @@ public final class PreviewViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     /** The making of the plan; its message is unused (the status line says what the plan deletes). */
     private final BackgroundTask task;
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Preview");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyObjectWrapper<Message> title = new ReadOnlyObjectWrapper<>(this, "titleMessage",
+            Message.of("ui.preview.title"));
+    /** The title following the language: the window's title is bound to it. */
+    private final ReadOnlyStringWrapper titleText = new ReadOnlyStringWrapper(this, "title");
+    private final MessageProperty status = new MessageProperty(this, "status", null);
+    /** Rebuilds the tree, whose labels are written in the language (held here: the language holds it weakly). */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
     private final ObservableList<PreviewNode> steps = FXCollections.observableArrayList();
     /** A read-only view held once: listeners on a view made per call would be lost to the collector. */
     private final ObservableList<PreviewNode> stepsReadOnly = FXCollections.unmodifiableObservableList(steps);
@@ -68,11 +77,13 @@ public final class PreviewViewModel implements AutoCloseable {
         this.source = source;
         this.schedulers = schedulers;
         this.clock = clock;
-        this.task = new BackgroundTask(schedulers, "");
+        this.task = new BackgroundTask(schedulers, null);
+        titleText.bind(I18n.text(title));
+        I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         ReadOnlyBooleanProperty loading = task.runningProperty();
         summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
-                : "Will " + (preview.get().plan().nothingToDo() ? "change nothing: " : "")
-                        + preview.get().plan().summary().replaceFirst("^will ", ""), preview);
+                : I18n.t(preview.get().plan().nothingToDo() ? "ui.preview.summaryNothing" : "ui.preview.summary",
+                        preview.get().plan().summary().replaceFirst("^will ", "")), preview, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
                 && !preview.get().plan().nothingToDo(), preview, loading);
@@ -81,9 +92,12 @@ public final class PreviewViewModel implements AutoCloseable {
     /** Makes the plan of {@code operation} for these VMs, in the background. */
     public void load(Operation operation, List<String> vmUuids) {
         task.cancel();
-        title.set((operation == Operation.REMOVE ? "Preview: remove the TPM of " : "Preview: reset the TPM of ")
-                + (vmUuids.size() == 1 ? "VM " + vmUuids.get(0) : vmUuids.size() + " VMs"));
-        task.start("", BackgroundTask.call(() -> {
+        title.set(operation == Operation.REMOVE
+                ? (vmUuids.size() == 1 ? Message.of("ui.preview.title.removeOne", vmUuids.get(0))
+                        : Message.of("ui.preview.title.remove", vmUuids.size()))
+                : (vmUuids.size() == 1 ? Message.of("ui.preview.title.resetOne", vmUuids.get(0))
+                        : Message.of("ui.preview.title.reset", vmUuids.size())));
+        task.start(null, BackgroundTask.call(() -> {
                     Planner planner = new Planner(source, clock);
                     PlanPreview p = operation == Operation.REMOVE ? planner.remove(vmUuids) : planner.reset(vmUuids);
                     // the demo's hosts do not exist: its host work can only be exported
@@ -97,7 +111,7 @@ public final class PreviewViewModel implements AutoCloseable {
     }
 
     /** Shows a plan made elsewhere (a repair), as if loaded; its host work is exported. */
-    public void show(String heading, PlanPreview p) {
+    public void show(Message heading, PlanPreview p) {
         title.set(heading);
         hostsReachable = false;
         show(p);
@@ -112,15 +126,19 @@ public final class PreviewViewModel implements AutoCloseable {
         hostWork.setAll(plan.hostWork());
         task.ended();
         preview.set(p);
-        List<String> emphasis = new ArrayList<>();
-        if (!p.keyMaterial().isEmpty()) {
-            emphasis.add(p.keyMaterial().size() + (p.keyMaterial().size() == 1 ? " key ref" : " key refs")
-                    + " holding key material");
+        int keys = p.keyMaterial().size();
+        int copies = p.lastCopies().size();
+        status.set(keys > 0 && copies > 0 ? Message.of("ui.preview.emphasis.both", keys, copies)
+                : keys > 0 ? Message.of("ui.preview.emphasis.keys", keys)
+                : copies > 0 ? Message.of("ui.preview.emphasis.copies", copies) : null);
+    }
+
+    /** The tree again, in the language now shown. */
+    private void relabel() {
+        PlanPreview p = preview.get();
+        if (p != null) {
+            steps.setAll(tree(p));
         }
-        if (!p.lastCopies().isEmpty()) {
-            emphasis.add(p.lastCopies().size() + " last TPM-state " + (p.lastCopies().size() == 1 ? "copy" : "copies"));
-        }
-        status.set(emphasis.isEmpty() ? "" : "Deletes " + String.join(" and ", emphasis));
     }
 
     /** Step, then table, then row; each row with its reason (dependants say whose they are). */
@@ -143,12 +161,13 @@ public final class PreviewViewModel implements AutoCloseable {
                 }
             }
             List<PreviewNode> tables = byTable.entrySet().stream()
-                    .map(e -> new PreviewNode(PreviewNode.Kind.TABLE, e.getKey() + " (" + e.getValue().size() + ")",
+                    .map(e -> new PreviewNode(PreviewNode.Kind.TABLE, I18n.t("ui.preview.table", e.getKey(),
+                            e.getValue().size()),
                             "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
                     .collect(Collectors.toList());
             long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
-            out.add(new PreviewNode(PreviewNode.Kind.STEP, step.name() + " (" + plural(step.items().size(), "item")
-                    + ", " + plural(rows, "row") + ")", "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
+            out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t("ui.preview.step", step.name().toString(),
+                    step.items().size(), rows), "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
                     tables));
         }
         return out;
@@ -159,34 +178,31 @@ public final class PreviewViewModel implements AutoCloseable {
         int d = plan.deletes().size();
         int u = plan.updates().size();
         if (d == 0) {
-            return "Change " + plural(u, "row");
+            return I18n.t("ui.preview.action.change", u);
         }
-        return "Delete " + plural(d, "row") + (u == 0 ? "" : ", change " + plural(u, "row"));
-    }
-
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
+        return u == 0 ? I18n.t("ui.preview.action.delete", d) : I18n.t("ui.preview.action.deleteChange", d, u);
     }
 
     private static String dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
-        String of = " of " + item.table() + " " + item.key();
+        String t = item.table();
+        String k = item.key();
         return switch (row.table()) {
-            case "EncryptedResourceKeyRefVO" -> (p.keyMaterial().contains(row.id()) ? "key ref holding key material"
-                    : "placeholder key ref") + of + ", deleted in the same transaction";
-            case "SystemTagVO" -> "system tag" + of;
-            case "VmHostFileContentVO" -> "content" + of
-                    + (p.lastCopies().contains(item.table() + "/" + item.key()) ? ": the last TPM-state copy" : "");
-            case "ResourceVO" -> "ResourceVO row" + of;
-            default -> "row" + of;
+            case "EncryptedResourceKeyRefVO" -> p.keyMaterial().contains(row.id())
+                    ? I18n.t("ui.preview.reason.keyMaterial", t, k) : I18n.t("ui.preview.reason.placeholder", t, k);
+            case "SystemTagVO" -> I18n.t("ui.preview.reason.tag", t, k);
+            case "VmHostFileContentVO" -> p.lastCopies().contains(item.table() + "/" + item.key())
+                    ? I18n.t("ui.preview.reason.lastCopy", t, k) : I18n.t("ui.preview.reason.content", t, k);
+            case "ResourceVO" -> I18n.t("ui.preview.reason.resource", t, k);
+            default -> I18n.t("ui.preview.reason.row", t, k);
         };
     }
 
     private static String stepReason(Plan.StepName step) {
         return switch (step) {
-            case HOST_WORK -> "host paths to clean; exported, never done from the database";
-            case DELETE_BACKUPS -> "each TpmState backup with its key copies, tags, content and ResourceVO row";
-            case DELETE_HOST_FILES -> "the TpmState host-file rows, the most recent last";
-            case DELETE_TPM -> "the TPM with its key refs (detaching the key provider)";
+            case HOST_WORK -> I18n.t("ui.preview.stepReason.hostWork");
+            case DELETE_BACKUPS -> I18n.t("ui.preview.stepReason.backups");
+            case DELETE_HOST_FILES -> I18n.t("ui.preview.stepReason.hostFiles");
+            case DELETE_TPM -> I18n.t("ui.preview.stepReason.tpm");
             default -> "";
         };
     }
@@ -202,7 +218,7 @@ public final class PreviewViewModel implements AutoCloseable {
     public Completable export(Path file) {
         PlanPreview p = preview.get();
         if (p == null) {
-            return Completable.error(new IllegalStateException("No plan yet"));
+            return Completable.error(new IllegalStateException(I18n.t("ui.preview.noPlan")));
         }
         return Completable.fromAction(() -> PlanJson.write(p.plan(), file))
                 .subscribeOn(schedulers.background()).observeOn(schedulers.fx());
@@ -210,8 +226,8 @@ public final class PreviewViewModel implements AutoCloseable {
 
     /** Exports and reports the outcome in the status line or the error. */
     public void exportTo(Path file) {
-        export(file).subscribe(() -> status.set("Plan written to " + file),
-                t -> task.fail("Cannot write " + file + ": " + t.getMessage()));
+        export(file).subscribe(() -> status.set(Message.of("ui.preview.written", file.toString())),
+                t -> task.fail(Message.of("ui.preview.cannotWrite", file.toString(), t.getMessage())));
     }
 
     public ReadOnlyObjectProperty<PlanPreview> previewProperty() {
@@ -226,12 +242,24 @@ public final class PreviewViewModel implements AutoCloseable {
         return task.errorProperty();
     }
 
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+    /** The error as a message (null: none), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> errorMessageProperty() {
+        return task.errorMessageProperty();
     }
 
+    /** The title, following the language (the window's title is bound to it). */
+    public ReadOnlyStringProperty titleProperty() {
+        return titleText.getReadOnlyProperty();
+    }
+
+    /** The emphasis line (what the plan deletes that matters most), in the language it was written in. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
+    }
+
+    /** {@link #statusProperty()} as a message (null: none). */
+    public ReadOnlyObjectProperty<Message> statusMessageProperty() {
+        return status.messageProperty();
     }
 
     public StringBinding summaryBinding() {
@@ -258,27 +286,33 @@ public final class PreviewViewModel implements AutoCloseable {
     public Confirmation confirmation() {
         Plan plan = preview.get().plan();
         boolean live = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
-        String changes = "This deletes " + plan.deletes().size() + " rows in " + plan.deletesPerTable().size()
-                + " tables" + (plan.updates().isEmpty() ? "" : " and changes " + plan.updates().size() + " rows")
-                + " in " + source.displayName() + " (" + plan.operation()
-                + (plan.vmUuids().isEmpty() ? "" : " of " + plan.vmUuids().size() + " VM(s)") + ").";
-        String safety = live
-                ? " This is a live database: writes are refused while ZStack uses it. Confirm only if every ZStack"
-                        + " management node is stopped. The rows it touches are written to the run folder first,"
-                        + " so the run can be undone."
-                : " A backup and the deleted rows are written to the run folder first, so the run can be undone.";
-        List<String> hosts = plan.hostWork().stream().map(w -> w.managementIp() == null ? "host " + w.hostUuid()
-                + " (address unknown)" : w.managementIp()).distinct().toList();
-        String hostWork = plan.hostWork().isEmpty() ? "" : " Host work: " + plan.hostWork().size() + " TPM state"
-                + " folder(s) on " + hosts.size() + " host(s): " + String.join(", ", hosts.size() <= 8 ? hosts
-                : hosts.subList(0, 8)) + (hosts.size() > 8 ? " and " + (hosts.size() - 8) + " more" : "") + "."
-                + (hostsReachable ? "" : " It is exported as scripts for you to run on the hosts.");
+        Message operation = plan.vmUuids().isEmpty() ? RunViewModel.operationName(plan.operation())
+                : Message.of("ui.preview.confirm.operationOf", RunViewModel.operationName(plan.operation()),
+                        plan.vmUuids().size());
+        String changes = plan.updates().isEmpty()
+                ? I18n.t("ui.preview.confirm.deletes", plan.deletes().size(), plan.deletesPerTable().size(),
+                        source.displayName(), operation)
+                : I18n.t("ui.preview.confirm.deletesChanges", plan.deletes().size(), plan.deletesPerTable().size(),
+                        plan.updates().size(), source.displayName(), operation);
+        String text = I18n.t("ui.preview.confirm.join", changes,
+                I18n.t(live ? "ui.preview.confirm.live" : "ui.preview.confirm.snapshot"));
+        if (!plan.hostWork().isEmpty()) {
+            List<String> hosts = plan.hostWork().stream().map(w -> w.managementIp() == null
+                    ? I18n.t("ui.preview.confirm.hostUnknown", w.hostUuid()) : w.managementIp()).distinct().toList();
+            String named = String.join(", ", hosts.size() <= 8 ? hosts : hosts.subList(0, 8));
+            if (hosts.size() > 8) {
+                named = I18n.t("ui.preview.confirm.more", named, hosts.size() - 8);
+            }
+            text = I18n.t("ui.preview.confirm.join", text, I18n.t("ui.preview.confirm.hostWork",
+                    plan.hostWork().size(), hosts.size(), named));
+            if (!hostsReachable) {
+                text = I18n.t("ui.preview.confirm.join", text, I18n.t("ui.preview.confirm.exported"));
+            }
+        }
         String target = live ? source.displayName() : java.nio.file.Path.of(source.displayName()).getFileName().toString();
-        return new Confirmation("Apply the plan to " + target + "?", changes + safety + hostWork, actionLabel(plan)
-                + (live ? " (management nodes are stopped)" : ""), hostsReachable
-                ? "Do the host work on these hosts now, over SSH: move each TPM state folder into the run's trash"
-                        + " on its host (undo puts it back). Otherwise it is exported as scripts."
-                : null);
+        return new Confirmation(I18n.t("ui.preview.confirm.title", target), text, live
+                ? I18n.t("ui.preview.confirm.actionLive", actionLabel(plan)) : actionLabel(plan), hostsReachable
+                ? I18n.t("ui.preview.confirm.overSsh") : null);
     }
 
     public ObservableList<PreviewNode> steps() {

@@ -4,6 +4,7 @@ import dev.tpmconsole.views.preview.PreviewView;
 import dev.tpmconsole.views.run.RunView;
 import dev.tpmconsole.views.util.DialogService;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,22 +49,22 @@ public final class RepairView {
         step.setId("repairStep");
         step.getStyleClass().add("title");
         step.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.pageProperty().get()) {
-            case AUDIT -> "Step 1 of 5: audit the key refs";
-            case CHOOSE -> "Step 2 of 5: choose what to repair";
-            case PLAN -> "Step 3 of 5: the repair as a plan";
-            case RUN -> "Step 4 of 5: the run (the snapshot is backed up first)";
-            case RESULT -> "Step 5 of 5: the audit again, and what changed";
-        }, vm.pageProperty()));
+            case AUDIT -> I18n.t("ui.repair.step.audit");
+            case CHOOSE -> I18n.t("ui.repair.step.choose");
+            case PLAN -> I18n.t("ui.repair.step.plan");
+            case RUN -> I18n.t("ui.repair.step.run");
+            case RESULT -> I18n.t("ui.repair.step.result");
+        }, vm.pageProperty(), I18n.languageProperty()));
         Label status = new Label();
         status.setId("repairStatus");
         status.setWrapText(true);
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Label error = new Label();
         error.setId("repairError");
         error.getStyleClass().add("error-banner");
         error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.textProperty().bind(I18n.text(vm.errorMessageProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         VBox top = new VBox(step, status, error);
         top.getStyleClass().addAll("gap-m", "pad-header");
@@ -72,12 +73,12 @@ public final class RepairView {
         show();
         vm.pageProperty().addListener((o, a, b) -> show());
 
-        Button back = Icons.on(new Button("Back"), MaterialDesignA.ARROW_LEFT);
+        Button back = Icons.on(I18n.bind(new Button(), "ui.repair.back"), MaterialDesignA.ARROW_LEFT);
         back.setId("repairBack");
         back.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.pageProperty().get() != RepairViewModel.Page.PLAN
                 && vm.pageProperty().get() != RepairViewModel.Page.CHOOSE, vm.pageProperty()));
         back.setOnAction(e -> vm.back());
-        Button closeButton = Icons.on(new Button("Close"), MaterialDesignC.CLOSE);
+        Button closeButton = Icons.on(I18n.bind(new Button(), "ui.job.close"), MaterialDesignC.CLOSE);
         closeButton.setId("repairClose");
         closeButton.setOnAction(e -> close.run());
         Region spacer = new Region();
@@ -102,10 +103,9 @@ public final class RepairView {
     }
 
     private Node auditPage() {
-        Label text = new Label("The audit of the key refs (orphaned refs, duplicate placeholders, refs whose provider"
-                + " is gone) runs in the database; the findings are then classified by what can be done about them.");
+        Label text = I18n.bind(new Label(), "ui.repair.auditText");
         text.setWrapText(true);
-        Button audit = Icons.after(new Button("Audit the key refs"), MaterialDesignA.ARROW_RIGHT);
+        Button audit = Icons.after(I18n.bind(new Button(), "ui.repair.audit"), MaterialDesignA.ARROW_RIGHT);
         audit.setId("repairAudit");
         audit.setDefaultButton(true);
         audit.setOnAction(e -> vm.audit());
@@ -118,7 +118,7 @@ public final class RepairView {
         TableView<RepairViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("repairFindings");
         table.setEditable(true);
-        TableColumn<RepairViewModel.Row, Boolean> chosen = new TableColumn<>("Repair");
+        TableColumn<RepairViewModel.Row, Boolean> chosen = header(new TableColumn<>(), "ui.repair.column.repair");
         chosen.setCellValueFactory(c -> c.getValue().chosenProperty());
         chosen.setCellFactory(c -> new CheckBoxTableCell<>() {
             @Override
@@ -131,11 +131,11 @@ public final class RepairView {
         chosen.setEditable(true);
         chosen.setPrefWidth(Em.of(5));
         table.getColumns().add(chosen);
-        table.getColumns().add(column("Kind", 16.5, r -> r.kind().title()));
-        table.getColumns().add(column("Key ref", 6, r -> r.finding().key()));
-        table.getColumns().add(column("What happens", 24, r -> r.kind().action()));
-        table.getColumns().add(column("Finding", 43, r -> dev.tpmconsole.views.util.I18n.t(r.finding().message())));
-        table.setPlaceholder(new Label("No key finding: nothing to repair"));
+        table.getColumns().add(column("ui.repair.column.kind", 16.5, r -> r.kind().title()));
+        table.getColumns().add(column("ui.repair.column.keyRef", 6, r -> r.finding().key()));
+        table.getColumns().add(column("ui.repair.column.whatHappens", 24, r -> r.kind().action()));
+        table.getColumns().add(column("ui.repair.column.finding", 43, r -> I18n.t(r.finding().message())));
+        table.setPlaceholder(I18n.bind(new Label(), "ui.repair.nothing"));
         // wraps onto a second line rather than shrink a button to "…" when the font is large for the window
         FlowPane kinds = new FlowPane();
         kinds.getStyleClass().add("button-flow");
@@ -144,15 +144,17 @@ public final class RepairView {
             if (!kind.repairable()) {
                 continue;
             }
-            Button all = new Button("All: " + kind.title().toLowerCase());
+            Button all = new Button();
+            all.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.repair.chooseAll",
+                    kind.title().toLowerCase(java.util.Locale.ROOT)), I18n.languageProperty()));
             all.setId("choose" + kind.name());
             all.setOnAction(e -> vm.choose(kind, true));
-            Button none = new Button("None");
+            Button none = I18n.bind(new Button(), "ui.repair.chooseNone");
             none.setId("leave" + kind.name());
             none.setOnAction(e -> vm.choose(kind, false));
             kinds.getChildren().addAll(all, none);
         }
-        Button plan = Icons.after(new Button("Show the repair as a plan"), MaterialDesignA.ARROW_RIGHT);
+        Button plan = Icons.after(I18n.bind(new Button(), "ui.repair.showPlan"), MaterialDesignA.ARROW_RIGHT);
         plan.setId("repairPlan");
         plan.setDefaultButton(true);
         plan.disableProperty().bind(vm.canPlanBinding().not());
@@ -174,19 +176,19 @@ public final class RepairView {
         Label result = new Label();
         result.setId("repairResult");
         result.setWrapText(true);
-        result.textProperty().bind(vm.resultProperty());
+        result.textProperty().bind(I18n.text(vm.resultMessageProperty()));
         TableView<RepairViewModel.TableChange> table = new TableView<>(vm.changes());
         table.setId("repairChanges");
-        TableColumn<RepairViewModel.TableChange, String> name = new TableColumn<>("Table");
+        TableColumn<RepairViewModel.TableChange, String> name = header(new TableColumn<>(), "ui.repair.column.table");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         name.setPrefWidth(Em.of(20));
-        TableColumn<RepairViewModel.TableChange, Long> before = new TableColumn<>("Rows before");
+        TableColumn<RepairViewModel.TableChange, Long> before = header(new TableColumn<>(), "ui.repair.column.before");
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().before()));
         before.setPrefWidth(Em.of(7.5));
-        TableColumn<RepairViewModel.TableChange, Long> after = new TableColumn<>("Rows after");
+        TableColumn<RepairViewModel.TableChange, Long> after = header(new TableColumn<>(), "ui.repair.column.after");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
         after.setPrefWidth(Em.of(7));
-        TableColumn<RepairViewModel.TableChange, String> diff = new TableColumn<>("Change");
+        TableColumn<RepairViewModel.TableChange, String> diff = header(new TableColumn<>(), "ui.repair.column.change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
                 : String.format("%+d", c.getValue().after() - c.getValue().before())));
         diff.setPrefWidth(Em.of(5.5));
@@ -201,10 +203,15 @@ public final class RepairView {
         return box;
     }
 
-    private static TableColumn<RepairViewModel.Row, String> column(String title, double widthEm,
+    private static <S, T> TableColumn<S, T> header(TableColumn<S, T> c, String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    private static TableColumn<RepairViewModel.Row, String> column(String key, double widthEm,
                                                                   java.util.function.Function<RepairViewModel.Row, String> value) {
-        TableColumn<RepairViewModel.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        TableColumn<RepairViewModel.Row, String> c = header(new TableColumn<>(), key);
+        c.setCellValueFactory(x -> Bindings.createStringBinding(() -> value.apply(x.getValue()), I18n.languageProperty()));
         c.setPrefWidth(Em.of(widthEm));
         return c;
     }

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.audit.AuditReport;
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.RepairPlanner;
@@ -14,7 +15,9 @@ import dev.tpmconsole.views.run.RunService;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.JobViewModel;
+import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.Scheduler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -28,7 +31,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -50,12 +52,10 @@ public final class RepairViewModel extends JobViewModel {
 
     /** How a key finding is repaired, if it can be. */
     public enum Kind {
-        ORPHANED("Orphaned key ref", "quarantined, then deleted"),
-        DUPLICATE("Duplicate placeholder", "deleted"),
-        RELINK("Provider back under the same name", "relinked to that provider"),
-        LOST("Provider gone for good", "cannot be repaired here: without its provider the key cannot be"
-                + " unwrapped. Restore the provider of that name (the NKP backup, or the KMS), then audit again:"
-                + " the ref becomes relinkable");
+        ORPHANED("ui.repair.kind.orphaned", "ui.repair.kind.orphaned.action"),
+        DUPLICATE("ui.repair.kind.duplicate", "ui.repair.kind.duplicate.action"),
+        RELINK("ui.repair.kind.relink", "ui.repair.kind.relink.action"),
+        LOST("ui.repair.kind.lost", "ui.repair.kind.lost.action");
 
         private final String title;
         private final String action;
@@ -65,12 +65,14 @@ public final class RepairViewModel extends JobViewModel {
             this.action = action;
         }
 
+        /** Its name, in the current language. */
         public String title() {
-            return title;
+            return I18n.t(title);
         }
 
+        /** What happens to a finding of this kind, in the current language. */
         public String action() {
-            return action;
+            return I18n.t(action);
         }
 
         public boolean repairable() {
@@ -126,14 +128,14 @@ public final class RepairViewModel extends JobViewModel {
     private final ObservableList<TableChange> changes = FXCollections.observableArrayList();
     private final ObservableList<TableChange> changesReadOnly = FXCollections.unmodifiableObservableList(changes);
     private final ReadOnlyObjectWrapper<RunViewModel> run = new ReadOnlyObjectWrapper<>(this, "run");
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
+    private final MessageProperty result = new MessageProperty(this, "result", null);
     private final PreviewViewModel preview;
     private final BooleanBinding canPlan;
     private Map<String, Long> countsBefore = Map.of();
     private Set<String> chosenKeys = Set.of();
 
     public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService) {
-        super(schedulers, "");
+        super(schedulers, null);
         this.source = source;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
@@ -145,13 +147,13 @@ public final class RepairViewModel extends JobViewModel {
 
     /** Audits the key rules and classifies the findings. */
     public void audit() {
-        background("Auditing the key refs of " + source.displayName() + "…", this::audited, a -> {
+        background(Message.of("ui.repair.status.auditing", source.displayName()), this::audited, a -> {
                     countsBefore = a.counts();
                     rows.setAll(a.report().findings().stream().map(Row::new).toList());
                     rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
                     canPlan.invalidate();
-                    task.setMessage(rows.isEmpty() ? "No key finding: nothing to repair"
-                            : rows.size() + " key finding(s); choose what to repair");
+                    task.setMessage(rows.isEmpty() ? Message.of("ui.repair.nothing")
+                            : Message.of("ui.repair.status.choose", rows.size()));
                     page.set(Page.CHOOSE);
                 });
     }
@@ -161,12 +163,12 @@ public final class RepairViewModel extends JobViewModel {
     }
 
     /** Runs {@code work} in the background (what ran before is dropped), then {@code then} on the FX thread. */
-    private <T> void background(String message, java.util.concurrent.Callable<T> work,
+    private <T> void background(Message message, java.util.concurrent.Callable<T> work,
                                 java.util.function.Consumer<T> then) {
         task.cancel();
         task.start(message, BackgroundTask.call(work), then, () -> { }, t -> {
             task.fail(t);
-            task.setMessage("");
+            task.setMessage(null);
         });
     }
 
@@ -180,10 +182,10 @@ public final class RepairViewModel extends JobViewModel {
         Set<String> keys = new LinkedHashSet<>();
         rows.stream().filter(r -> r.chosenProperty().get() && r.kind().repairable()).forEach(r -> keys.add(r.finding().key()));
         chosenKeys = keys;
-        background("Planning the repair of " + keys.size() + " key ref(s)…",
+        background(Message.of("ui.repair.status.planning", keys.size()),
                 () -> new RepairPlanner(source, clock).plan(KEY_RULES, keys), (PlanPreview p) -> {
-                    preview.show("Repair of " + keys.size() + " key ref(s)", p);
-                    task.setMessage("The repair as a plan: " + p.plan().summary());
+                    preview.show(Message.of("ui.repair.previewTitle", keys.size()), p);
+                    task.setMessage(Message.of("ui.repair.status.plan", p.plan().summary()));
                     page.set(Page.PLAN);
                 });
     }
@@ -207,16 +209,15 @@ public final class RepairViewModel extends JobViewModel {
 
     /** After the run: the key audit again, and the row counts per table before and after. */
     private void reaudit() {
-        background(task.messageProperty().get(), this::audited, a -> {
+        background(task.statusMessageProperty().get(), this::audited, a -> {
                     Map<String, TableChange> byTable = new LinkedHashMap<>();
                     countsBefore.forEach((t, n) -> byTable.put(t, new TableChange(t, n, a.counts().getOrDefault(t, 0L))));
                     changes.setAll(byTable.values());
                     long stillThere = a.report().findings().stream().filter(f -> chosenKeys.contains(f.key())).count();
                     long others = a.report().findings().size() - stillThere;
                     result.set(stillThere == 0
-                            ? "The " + chosenKeys.size() + " chosen finding(s) are gone; " + others
-                                    + " key finding(s) that were not chosen (or cannot be repaired here) remain."
-                            : stillThere + " chosen finding(s) remain: see the run's error panel, then retry.");
+                            ? Message.of("ui.repair.result.gone", chosenKeys.size(), others)
+                            : Message.of("ui.repair.result.remain", stillThere));
                     page.set(Page.RESULT);
                 });
     }
@@ -246,8 +247,14 @@ public final class RepairViewModel extends JobViewModel {
         return run.getReadOnlyProperty();
     }
 
+    /** What the audit after the run says, in the language it was written in. */
     public ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
+        return result.textProperty();
+    }
+
+    /** {@link #resultProperty()} as a message (null before the end), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> resultMessageProperty() {
+        return result.messageProperty();
     }
 
     public PreviewViewModel preview() {

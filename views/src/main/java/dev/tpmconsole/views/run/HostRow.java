@@ -19,6 +19,7 @@ public final class HostRow {
     private final ReadOnlyIntegerWrapper failed = new ReadOnlyIntegerWrapper(this, "failed");
     private final ReadOnlyStringWrapper failures = new ReadOnlyStringWrapper(this, "failures", "");
 
+    /** @param address the management address, or null when it is unknown */
     public HostRow(String hostUuid, String address, int total) {
         this.hostUuid = hostUuid;
         this.address = address;
@@ -29,9 +30,9 @@ public final class HostRow {
         return hostUuid;
     }
 
-    /** The management address, or a note that there is none. */
+    /** The management address, or (in the current language) a note that there is none. */
     public String address() {
-        return address;
+        return address != null ? address : dev.tpmconsole.views.util.I18n.t("ui.run.addressUnknown");
     }
 
     public int total() {

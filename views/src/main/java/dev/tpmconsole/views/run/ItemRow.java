@@ -1,10 +1,10 @@
 package dev.tpmconsole.views.run;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.views.util.I18n;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One item of a run, as the run view shows it: its step, its row, its state and, when it failed, why. */
 public final class ItemRow {
@@ -18,7 +18,7 @@ public final class ItemRow {
     private final Plan.StepName step;
     private final String item;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.PENDING);
-    private final ReadOnlyStringWrapper cause = new ReadOnlyStringWrapper(this, "cause", "");
+    private final ReadOnlyObjectWrapper<Message> cause = new ReadOnlyObjectWrapper<>(this, "cause");
     private String detail = "";
 
     public ItemRow(Plan.StepName step, String item) {
@@ -42,21 +42,35 @@ public final class ItemRow {
         return state.get();
     }
 
-    public ReadOnlyStringProperty causeProperty() {
+    /** Why it failed or was skipped (null: nothing to say), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> causeProperty() {
         return cause.getReadOnlyProperty();
     }
 
+    /** {@link #causeProperty()} in the current language; empty when there is none. */
     public String cause() {
-        return cause.get();
+        return I18n.t(cause.get());
+    }
+
+    /** How the state reads in the current language. */
+    public static String label(State s) {
+        return switch (s) {
+            case PENDING -> I18n.t("ui.run.state.pending");
+            case RUNNING -> I18n.t("ui.run.state.running");
+            case DONE -> I18n.t("ui.run.state.done");
+            case EXPORTED -> I18n.t("ui.run.state.exported");
+            case FAILED -> I18n.t("ui.run.state.failed");
+            case SKIPPED -> I18n.t("ui.run.state.skipped");
+        };
     }
 
     public String detail() {
         return detail;
     }
 
-    void set(State s, String cause, String detail) {
+    void set(State s, Message cause, String detail) {
         this.state.set(s);
-        this.cause.set(cause == null ? "" : cause);
+        this.cause.set(cause);
         this.detail = detail == null ? "" : detail;
     }
 }

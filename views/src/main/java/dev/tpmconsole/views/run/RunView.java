@@ -2,6 +2,7 @@ package dev.tpmconsole.views.run;
 
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -42,8 +43,8 @@ public final class RunView {
         root.setId("runView");
         root.getStyleClass().add("run-view");
 
-        Label title = new Label(vm.plan().operation() + " of " + vm.plan().vmUuids().size() + " VM(s) on "
-                + vm.plan().source());
+        Label title = I18n.bind(new Label(), "ui.run.title", RunViewModel.operationName(vm.plan().operation()),
+                vm.plan().vmUuids().size(), vm.plan().source());
         title.setId("runTitle");
         title.getStyleClass().add("title");
         ProgressBar bar = new ProgressBar();
@@ -53,13 +54,13 @@ public final class RunView {
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label status = new Label();
         status.setId("runStatus");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Label error = new Label();
         error.setId("runError");
         error.getStyleClass().add("error-banner");
         error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.textProperty().bind(I18n.text(vm.errorMessageProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         HBox progress = new HBox(bar, status);
         progress.getStyleClass().add("gap-l");
@@ -69,15 +70,15 @@ public final class RunView {
 
         TableView<ItemRow> items = new TableView<>(vm.items());
         items.setId("runItems");
-        items.getColumns().add(column("Step", 11, r -> r.step().label()));
-        items.getColumns().add(column("Item", 30, r -> r.item()));
-        TableColumn<ItemRow, String> state = new TableColumn<>("State");
-        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().state().name().toLowerCase(),
-                c.getValue().stateProperty()));
+        items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
+        items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
+        TableColumn<ItemRow, String> state = header(new TableColumn<>(), "ui.run.column.state");
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> ItemRow.label(c.getValue().state()),
+                c.getValue().stateProperty(), I18n.languageProperty()));
         state.setPrefWidth(Em.of(6.5));
         items.getColumns().add(state);
-        TableColumn<ItemRow, String> cause = new TableColumn<>("Cause");
-        cause.setCellValueFactory(c -> c.getValue().causeProperty());
+        TableColumn<ItemRow, String> cause = header(new TableColumn<>(), "ui.run.column.cause");
+        cause.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         cause.setPrefWidth(Em.of(30));
         items.getColumns().add(cause);
         items.setRowFactory(t -> new TableRow<>() {
@@ -105,19 +106,21 @@ public final class RunView {
 
         TableView<ItemRow> failures = new TableView<>(vm.failures());
         failures.setId("failureTable");
-        failures.getColumns().add(column("Failed item", 27.5, r -> r.step() + " · " + r.item()));
-        TableColumn<ItemRow, String> why = new TableColumn<>("Cause");
-        why.setCellValueFactory(c -> c.getValue().causeProperty());
+        failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
+        TableColumn<ItemRow, String> why = header(new TableColumn<>(), "ui.run.column.cause");
+        why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         why.setPrefWidth(Em.of(37.5));
         failures.getColumns().add(why);
-        failures.setPlaceholder(new Label("No failed item"));
+        failures.setPlaceholder(I18n.bind(new Label(), "ui.run.placeholder.failures"));
         TextArea detail = new TextArea();
         detail.setId("failureDetail");
         detail.setEditable(false);
         detail.setPrefRowCount(6);
-        failures.getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
-                detail.setText(b == null ? "" : b.cause() + "\n\n" + b.detail()));
-        Button copy = Icons.on(new Button("Copy"), MaterialDesignC.CONTENT_COPY);
+        detail.textProperty().bind(Bindings.createStringBinding(() -> {
+            ItemRow b = failures.getSelectionModel().getSelectedItem();
+            return b == null ? "" : b.cause() + "\n\n" + b.detail();
+        }, failures.getSelectionModel().selectedItemProperty(), I18n.languageProperty()));
+        Button copy = Icons.on(I18n.bind(new Button(), "ui.job.copy"), MaterialDesignC.CONTENT_COPY);
         copy.setId("copyFailures");
         copy.disableProperty().bind(Bindings.isEmpty(vm.failures()));
         copy.setOnAction(e -> copy(vm.failuresText()));
@@ -127,12 +130,13 @@ public final class RunView {
                 e.consume();
             }
         });
-        Button retry = Icons.on(new Button("Retry failed"), MaterialDesignR.REPLAY);
+        Button retry = Icons.on(I18n.bind(new Button(), "ui.run.retryFailed"), MaterialDesignR.REPLAY);
         retry.setId("retryFailed");
         retry.disableProperty().bind(vm.canRetryBinding().not());
         retry.setOnAction(e -> vm.retryFailed());
         Label errorsTitle = new Label();
-        errorsTitle.textProperty().bind(Bindings.size(vm.failures()).asString("Errors (%d)"));
+        errorsTitle.textProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.run.errors", vm.failures().size()),
+                vm.failures(), I18n.languageProperty()));
         errorsTitle.getStyleClass().add("section-title");
         HBox errorButtons = new HBox(copy, retry);
         errorButtons.getStyleClass().add("gap-l");
@@ -144,24 +148,26 @@ public final class RunView {
         // host work over SSH: a row per host, its progress and its failed paths with their cause
         TableView<HostRow> hostTable = new TableView<>(vm.hosts());
         hostTable.setId("runHosts");
-        TableColumn<HostRow, String> host = new TableColumn<>("Host");
+        TableColumn<HostRow, String> host = header(new TableColumn<>(), "ui.run.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(22));
-        TableColumn<HostRow, String> address = new TableColumn<>("Address");
-        address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
+        TableColumn<HostRow, String> address = header(new TableColumn<>(), "ui.run.column.address");
+        address.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().address(),
+                I18n.languageProperty()));
         address.setPrefWidth(Em.of(10));
-        TableColumn<HostRow, String> moved = new TableColumn<>("Done");
-        moved.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().doneProperty().get() + " of "
-                + c.getValue().total(), c.getValue().doneProperty()));
+        TableColumn<HostRow, String> moved = header(new TableColumn<>(), "ui.run.column.done");
+        moved.setCellValueFactory(c -> Bindings.createStringBinding(() -> I18n.t("ui.run.doneOf",
+                c.getValue().doneProperty().get(), c.getValue().total()), c.getValue().doneProperty(),
+                I18n.languageProperty()));
         moved.setPrefWidth(Em.of(8));
-        TableColumn<HostRow, String> hostFailed = new TableColumn<>("Failed");
+        TableColumn<HostRow, String> hostFailed = header(new TableColumn<>(), "ui.run.column.failed");
         hostFailed.setCellValueFactory(c -> c.getValue().failedProperty().asString());
         hostFailed.setPrefWidth(Em.of(5));
-        TableColumn<HostRow, String> hostFailures = new TableColumn<>("Failed paths");
+        TableColumn<HostRow, String> hostFailures = header(new TableColumn<>(), "ui.run.column.failedPaths");
         hostFailures.setCellValueFactory(c -> c.getValue().failuresProperty());
         hostFailures.setPrefWidth(Em.of(40));
         hostTable.getColumns().addAll(List.of(host, address, moved, hostFailed, hostFailures));
-        hostTable.setPlaceholder(new Label("No host work"));
+        hostTable.setPlaceholder(I18n.bind(new Label(), "ui.run.placeholder.hosts"));
         // a few hosts at a glance, whatever room the items take
         hostTable.setMinHeight(Em.of(11));
         hostTable.setPrefHeight(Em.of(11));
@@ -178,17 +184,19 @@ public final class RunView {
 
         Label summary = new Label();
         summary.setId("runSummary");
-        summary.textProperty().bind(vm.summaryProperty());
+        summary.textProperty().bind(I18n.text(vm.summaryMessageProperty()));
         Label residue = new Label();
         residue.setId("runResidue");
         residue.setWrapText(true);
-        residue.textProperty().bind(vm.residueTextProperty());
+        residue.textProperty().bind(I18n.text(vm.residueMessageProperty()));
         org.controlsfx.control.action.Action cancelAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("cancelRun", "Cancel", Keys.ESCAPE, vm::cancel),
+                dev.tpmconsole.views.util.Commands.action("cancelRun", "ui.job.cancel", Keys.ESCAPE, vm::cancel),
                 vm.canCancelBinding());
+        cancelAction.textProperty().bind(I18n.text("ui.job.cancel"));
         org.controlsfx.control.action.Action closeAction = dev.tpmconsole.views.util.Commands.enabledWhen(
-                dev.tpmconsole.views.util.Commands.action("closeRun", "Close", (String) null, close),
+                dev.tpmconsole.views.util.Commands.action("closeRun", "ui.job.close", (String) null, close),
                 vm.runningProperty().not());
+        closeAction.textProperty().bind(I18n.text("ui.job.close"));
         Button cancel = dev.tpmconsole.views.util.Commands.button(cancelAction, MaterialDesignS.STOP, Icons.DANGER);
         Button closeButton = dev.tpmconsole.views.util.Commands.button(closeAction, MaterialDesignC.CLOSE);
         Region spacer = new Region();
@@ -206,9 +214,14 @@ public final class RunView {
         return root;
     }
 
-    private static TableColumn<ItemRow, String> column(String title, double widthEm,
+    private static <S, T> TableColumn<S, T> header(TableColumn<S, T> c, String key) {
+        c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    private static TableColumn<ItemRow, String> column(String key, double widthEm,
                                                        java.util.function.Function<ItemRow, String> value) {
-        TableColumn<ItemRow, String> c = new TableColumn<>(title);
+        TableColumn<ItemRow, String> c = header(new TableColumn<>(), key);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         c.setPrefWidth(Em.of(widthEm));
         return c;

@@ -1,10 +1,13 @@
 package dev.tpmconsole.views.run;
 
 import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.JobViewModel;
+import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.core.Single;
@@ -20,7 +23,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -51,8 +53,8 @@ public final class RunViewModel extends JobViewModel {
     private final Map<String, String> pathOfItem = new HashMap<>();
     private final javafx.beans.property.BooleanProperty hostWorkOverSsh =
             new javafx.beans.property.SimpleBooleanProperty(this, "hostWorkOverSsh", false);
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper residueText = new ReadOnlyStringWrapper(this, "residue", "");
+    private final MessageProperty summary = new MessageProperty(this, "summary", null);
+    private final MessageProperty residueText = new MessageProperty(this, "residue", null);
     private final ReadOnlyObjectWrapper<RunEvent.Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final ReadOnlyObjectWrapper<Path> journal = new ReadOnlyObjectWrapper<>(this, "journal");
     private final ReadOnlyObjectWrapper<List<Finding>> residue = new ReadOnlyObjectWrapper<>(this, "residueFindings");
@@ -64,7 +66,7 @@ public final class RunViewModel extends JobViewModel {
      * @param batchTimer the scheduler that times event batches (null: no batching, each event at once — tests)
      */
     public RunViewModel(RunService service, FxSchedulers schedulers, Scheduler batchTimer, Plan plan) {
-        super(schedulers, "Not started");
+        super(schedulers, Message.of("ui.run.status.notStarted"));
         this.service = service;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
@@ -83,8 +85,8 @@ public final class RunViewModel extends JobViewModel {
                 .flatMap(st -> st.items().stream()).toList();
         for (int i = 0; i < hostItems.size() && i < plan.hostWork().size(); i++) {
             Plan.HostWork w = plan.hostWork().get(i);
-            HostRow row = hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp() == null
-                    ? "(address unknown)" : w.managementIp(), perHost.get(h).intValue()));
+            HostRow row = hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp(),
+                    perHost.get(h).intValue()));
             String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
             hostOfItem.put(id, row);
             pathOfItem.put(id, w.path());
@@ -97,7 +99,7 @@ public final class RunViewModel extends JobViewModel {
 
     /** Starts the run (after the person confirmed it). */
     public void start() {
-        launch("Checking the plan…", () -> service.start(plan, hostWorkOverSsh.get()));
+        launch(Message.of("ui.run.status.checking"), () -> service.start(plan, hostWorkOverSsh.get()));
     }
 
     /**
@@ -126,14 +128,14 @@ public final class RunViewModel extends JobViewModel {
         });
         failureRows.clear();
         hostRows.forEach(HostRow::retrying);
-        launch("Resuming…", () -> service.resume(j));
+        launch(Message.of("ui.run.status.resuming"), () -> service.resume(j));
     }
 
     /** The run started (its journal first), then its events in batches; on the FX thread. */
     @SuppressWarnings("unchecked")
-    private void launch(String message, Callable<RunService.Started> starter) {
-        summary.set("");
-        residueText.set("");
+    private void launch(Message message, Callable<RunService.Started> starter) {
+        summary.clear();
+        residueText.clear();
         outcome.set(null);
         ended = (int) items.stream().filter(r -> r.state() == ItemRow.State.DONE).count();
         task.setProgress(items.isEmpty() ? 1 : (double) ended / items.size());
@@ -164,12 +166,12 @@ public final class RunViewModel extends JobViewModel {
 
     private void apply(RunEvent e, List<ItemRow> failedNow) {
         if (e instanceof RunEvent.StepStarted s) {
-            task.setMessage("Step " + s.step() + " (" + s.items() + " items)…");
+            task.setMessage(Message.of("ui.run.status.step", s.step().toString(), s.items()));
         } else if (e instanceof RunEvent.ItemStarted i) {
             row(i.step(), i.item()).set(ItemRow.State.RUNNING, null, null);
         } else if (e instanceof RunEvent.HostWorkExported x) {
-            row(x.step(), x.item()).set(ItemRow.State.EXPORTED, "exported into the run folder's script for host "
-                    + x.hostUuid() + ": nothing was done on the host", null);
+            row(x.step(), x.item()).set(ItemRow.State.EXPORTED, Message.of("ui.run.cause.exported", x.hostUuid()),
+                    null);
             task.setProgress((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.HostMoved m) {
             HostRow host = hostOfItem.get(m.item());
@@ -183,11 +185,11 @@ public final class RunViewModel extends JobViewModel {
                 task.setProgress((double) ++ended / Math.max(1, items.size()));
             }
         } else if (e instanceof RunEvent.ItemSkipped k) {
-            row(k.step(), k.item()).set(ItemRow.State.SKIPPED, k.reason(), null);
+            row(k.step(), k.item()).set(ItemRow.State.SKIPPED, verbatim(k.reason()), null);
             task.setProgress((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.ItemFailed f) {
             ItemRow r = row(f.step(), f.item());
-            r.set(ItemRow.State.FAILED, f.cause(), f.detail());
+            r.set(ItemRow.State.FAILED, verbatim(f.cause()), f.detail());
             failedNow.add(r);
             task.setProgress((double) ++ended / Math.max(1, items.size()));
             HostRow host = f.step() == Plan.StepName.HOST_WORK ? hostOfItem.get(f.item()) : null;
@@ -196,13 +198,14 @@ public final class RunViewModel extends JobViewModel {
             }
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
             items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
-                    .forEach(r -> r.set(ItemRow.State.SKIPPED, s.reason(), null));
+                    .forEach(r -> r.set(ItemRow.State.SKIPPED, verbatim(s.reason()), null));
         } else if (e instanceof RunEvent.RunEnded r) {
             task.setProgress(1); // skipped items end too
             task.ended();
-            task.setMessage(r.outcome() == RunEvent.Outcome.DONE ? "Done" : "Finished with failures");
-            summary.set(String.format("%d items done, %d failed, %d skipped.%s", r.done(), r.failed(), r.skipped(),
-                    r.outcome() == RunEvent.Outcome.DONE ? "" : " Retry failed runs them again (a resume of the journal)."));
+            task.setMessage(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.status.done"
+                    : "ui.run.status.withFailures"));
+            summary.set(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.summary" : "ui.run.summaryRetry",
+                    r.done(), r.failed(), r.skipped()));
             // last, so that whoever listens to the outcome finds the summary and the rest in place
             outcome.set(r.outcome());
             reaudit();
@@ -211,17 +214,17 @@ public final class RunViewModel extends JobViewModel {
 
     /** After a run: the audit of the VMs the plan touched, which should show no residue. */
     private void reaudit() {
-        residueText.set("Auditing the VMs touched…");
+        residueText.set(Message.of("ui.run.residue.auditing"));
         Single.fromCallable(() -> service.residue(plan.vmUuids()))
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
                 .subscribe(found -> {
                     residue.set(found);
                     residueText.set(found.isEmpty()
-                            ? "Re-audit: no residue on the " + plan.vmUuids().size() + " VM(s) touched."
-                            : "Re-audit: " + found.size() + " finding(s) left on the VMs touched: " + found.stream()
-                            .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", ")));
-                }, t -> residueText.set("Re-audit failed: " + t.getMessage()));
+                            ? Message.of("ui.run.residue.none", plan.vmUuids().size())
+                            : Message.of("ui.run.residue.left", found.size(), found.stream()
+                            .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", "))));
+                }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getMessage())));
     }
 
     private ItemRow row(Plan.StepName step, String item) {
@@ -242,15 +245,15 @@ public final class RunViewModel extends JobViewModel {
         dev.tpmconsole.model.pipeline.RunStorageException stop = dev.tpmconsole.model.pipeline.Pipeline.storageFailure(t);
         if (stop != null && journal.get() != null) {
             // the run cannot keep its record (or write at all): what was done is done and consistent
-            task.setMessage("Stopped");
-            task.fail("The run stopped: " + stop.getMessage() + ". What was done is consistent; once that is fixed,"
-                    + " Retry failed finishes the run.");
+            task.setMessage(Message.of("ui.run.status.stopped"));
+            task.fail(Message.of("ui.run.error.stopped", stop.getMessage()));
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING)
-                    .forEach(r -> r.set(ItemRow.State.PENDING, "stopped: " + stop.getMessage(), null));
+                    .forEach(r -> r.set(ItemRow.State.PENDING, Message.of("ui.run.cause.stopped", stop.getMessage()),
+                            null));
             outcome.set(RunEvent.Outcome.FAILED);
             return;
         }
-        task.setMessage("Refused");
+        task.setMessage(Message.of("ui.run.status.refused"));
         task.fail(t);
     }
 
@@ -258,9 +261,9 @@ public final class RunViewModel extends JobViewModel {
     public void cancel() {
         if (task.cancel()) {
             outcome.set(RunEvent.Outcome.CANCELLED);
-            task.setMessage("Cancelled; Retry failed resumes the run");
+            task.setMessage(Message.of("ui.run.status.cancelled"));
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING).forEach(r -> r.set(ItemRow.State.PENDING,
-                    "cancelled while running: see the journal", null));
+                    Message.of("ui.run.cause.cancelled"), null));
         }
     }
 
@@ -282,12 +285,39 @@ public final class RunViewModel extends JobViewModel {
         return failures;
     }
 
+    /** The summary at the end, in the language it was written in (empty until the end). */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return summary.textProperty();
     }
 
+    /** The summary as a message (null until the end), for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> summaryMessageProperty() {
+        return summary.messageProperty();
+    }
+
+    /** The re-audit's outcome, in the language it was written in. */
     public ReadOnlyStringProperty residueTextProperty() {
-        return residueText.getReadOnlyProperty();
+        return residueText.textProperty();
+    }
+
+    /** The re-audit's outcome as a message (null before it). */
+    public ReadOnlyObjectProperty<Message> residueMessageProperty() {
+        return residueText.messageProperty();
+    }
+
+    /** An operation of a plan ("remove-tpm", "reset-tpm", "repair") as a person reads it. */
+    public static Message operationName(String operation) {
+        return switch (operation == null ? "" : operation) {
+            case Plan.REMOVE -> Message.of("ui.job.operation.remove");
+            case Plan.RESET -> Message.of("ui.job.operation.reset");
+            case Plan.REPAIR -> Message.of("ui.job.operation.repair");
+            default -> BackgroundTask.verbatim(operation);
+        };
+    }
+
+    /** A model's text (a cause, a reason), shown as it is; null stays null. */
+    private static Message verbatim(String text) {
+        return text == null ? null : BackgroundTask.verbatim(text);
     }
 
     public ReadOnlyObjectProperty<List<Finding>> residueProperty() {

@@ -71,7 +71,7 @@ public final class SourceRunService implements RunService {
     @Override
     public Started start(Plan plan, boolean hostWorkOverSsh) throws Exception {
         if (hostWorkOverSsh && overSsh == null) {
-            throw new IllegalStateException("this window cannot reach hosts over SSH");
+            throw new IllegalStateException(dev.tpmconsole.views.util.I18n.t("ui.run.noSsh"));
         }
         Source writable = shown.reopen(OpenOptions.writableOptions());
         try {
@@ -124,7 +124,7 @@ public final class SourceRunService implements RunService {
             id = c.runStarted(CloudMarkers.read(writable), RunRecord.kindOf(operation), operation, resumed, run.journalFile().resolveSibling(Runs.PLAN).toString(),
                     run.journalFile().toString());
         } catch (Catalogue.Failure | java.sql.SQLException e) {
-            warn.accept(e.getMessage() + ": this run is not recorded");
+            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.notRecorded", e.getMessage()));
             return run.events();
         }
         int[] counts = new int[2];
@@ -146,7 +146,7 @@ public final class SourceRunService implements RunService {
         try {
             c.runEnded(id, outcome, done, failed, skipped, message);
         } catch (Catalogue.Failure e) {
-            warn.accept(e.getMessage() + ": the end of this run is not recorded");
+            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.endNotRecorded", e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.util;
 
+import dev.tpmconsole.model.i18n.Message;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.disposables.Disposable;
@@ -9,6 +10,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -21,20 +24,34 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * <p>One job at a time: {@link #start} does nothing while one runs. Cancel disposes the work (a job that can
  * stop between rows or items says so with {@code setCancellable} in its {@code Observable.create}); nothing it
  * emits after that reaches the view-model. Everything but the work itself is called on the FX thread.
+ *
+ * <p>The message and the error are {@link Message}s (key and arguments), so that a view shows them in the language
+ * of the moment ({@code I18n.text(task.statusMessageProperty())}); {@link #messageProperty()} and
+ * {@link #errorProperty()} are their texts in the language they were set in (what the event log records).
  */
 public final class BackgroundTask implements AutoCloseable {
 
     private final FxSchedulers schedulers;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyStringWrapper message;
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Message> message;
+    private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "errorMessage");
+    private final ReadOnlyStringWrapper messageText = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "error", "");
     private Disposable job = Disposable.disposed();
 
     /** @param message the status line before anything ran */
-    public BackgroundTask(FxSchedulers schedulers, String message) {
+    public BackgroundTask(FxSchedulers schedulers, Message message) {
         this.schedulers = Objects.requireNonNull(schedulers);
-        this.message = new ReadOnlyStringWrapper(this, "message", message);
+        this.message = new ReadOnlyObjectWrapper<>(this, "statusMessage", message);
+        messageText.set(I18n.t(message));
+        this.message.addListener((o, a, m) -> messageText.set(I18n.t(m)));
+        error.addListener((o, a, m) -> errorText.set(I18n.t(m)));
+    }
+
+    /** A text that is not from a bundle (an exception's message, a path): shown as it is in every language. */
+    public static Message verbatim(String text) {
+        return Message.of("ui.job.text", text == null ? "" : text);
     }
 
     /**
@@ -43,14 +60,14 @@ public final class BackgroundTask implements AutoCloseable {
      *
      * @return whether it started
      */
-    public <T> boolean start(String starting, Observable<T> work, Consumer<? super T> onItem, Runnable onDone,
+    public <T> boolean start(Message starting, Observable<T> work, Consumer<? super T> onItem, Runnable onDone,
                              Consumer<? super Throwable> onFailed) {
         if (running.get()) {
             return false;
         }
         job.dispose();
         running.set(true);
-        error.set("");
+        error.set(null);
         message.set(starting);
         job = work.subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
@@ -112,18 +129,18 @@ public final class BackgroundTask implements AutoCloseable {
 
     /** Sets the error shown for a failure: the exception's message, or its kind when it has none. */
     public void fail(Throwable t) {
-        error.set(messageOf(t));
+        error.set(verbatim(messageOf(t)));
     }
 
-    public void fail(String text) {
+    public void fail(Message text) {
         error.set(text);
     }
 
     public void dismissError() {
-        error.set("");
+        error.set(null);
     }
 
-    public void setMessage(String text) {
+    public void setMessage(Message text) {
         message.set(text);
     }
 
@@ -144,11 +161,23 @@ public final class BackgroundTask implements AutoCloseable {
         return progress.getReadOnlyProperty();
     }
 
+    /** The status line in the language it was set in. */
     public ReadOnlyStringProperty messageProperty() {
+        return messageText.getReadOnlyProperty();
+    }
+
+    /** The error of the last failure in the language it was set in; empty when there is none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return errorText.getReadOnlyProperty();
+    }
+
+    /** The status line as a message, for a view to show in the language of the moment. */
+    public ReadOnlyObjectProperty<Message> statusMessageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty errorProperty() {
+    /** The error of the last failure as a message; null when there is none. */
+    public ReadOnlyObjectProperty<Message> errorMessageProperty() {
         return error.getReadOnlyProperty();
     }
 

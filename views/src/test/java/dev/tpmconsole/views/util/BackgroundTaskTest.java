@@ -19,14 +19,14 @@ class BackgroundTaskTest {
     void itemsThenTheEndArriveOnTheFxSchedulerWithRunningAlreadyFalse() {
         TestScheduler background = new TestScheduler();
         TestScheduler fx = new TestScheduler();
-        BackgroundTask task = new BackgroundTask(new FxSchedulers(background, fx), "Not run yet");
+        BackgroundTask task = new BackgroundTask(new FxSchedulers(background, fx), BackgroundTask.verbatim("Not run yet"));
         List<String> seen = new ArrayList<>();
         assertThat(task.messageProperty().get()).isEqualTo("Not run yet");
-        assertThat(task.start("Working…", Observable.just("a", "b"), seen::add,
+        assertThat(task.start(BackgroundTask.verbatim("Working…"), Observable.just("a", "b"), seen::add,
                 () -> seen.add("done, running " + task.isRunning()), t -> seen.add("failed"))).isTrue();
         assertThat(task.isRunning()).isTrue();
         assertThat(task.messageProperty().get()).isEqualTo("Working…");
-        assertThat(task.start("again", Observable.just("c"), seen::add, () -> { }, t -> { }))
+        assertThat(task.start(BackgroundTask.verbatim("again"), Observable.just("c"), seen::add, () -> { }, t -> { }))
                 .as("one job at a time").isFalse();
         background.triggerActions();
         assertThat(seen).as("nothing reaches the view-model off the FX thread").isEmpty();
@@ -37,9 +37,9 @@ class BackgroundTaskTest {
 
     @Test
     void aFailureSetsTheErrorAndTheNextStartClearsIt() {
-        BackgroundTask task = new BackgroundTask(FxSchedulers.synchronous(), "");
+        BackgroundTask task = new BackgroundTask(FxSchedulers.synchronous(), null);
         List<Throwable> failed = new ArrayList<>();
-        task.start("", Observable.error(new java.io.IOException()), x -> { }, () -> { }, t -> {
+        task.start(null, Observable.error(new java.io.IOException()), x -> { }, () -> { }, t -> {
             failed.add(t);
             task.fail(t);
         });
@@ -47,19 +47,19 @@ class BackgroundTaskTest {
         assertThat(task.isRunning()).isFalse();
         assertThat(task.errorProperty().get()).as("an exception without a message shows its kind")
                 .isEqualTo("java.io.IOException");
-        task.start("", Observable.empty(), x -> { }, () -> { }, t -> { });
+        task.start(null, Observable.empty(), x -> { }, () -> { }, t -> { });
         assertThat(task.errorProperty().get()).isEmpty();
     }
 
     @Test
     void cancelStopsTheWorkAndNothingOfItArrivesAfterwards() throws Exception {
         TestScheduler fx = new TestScheduler();
-        BackgroundTask task = new BackgroundTask(new FxSchedulers(Schedulers.single(), fx), "");
+        BackgroundTask task = new BackgroundTask(new FxSchedulers(Schedulers.single(), fx), null);
         CountDownLatch working = new CountDownLatch(1);
         AtomicBoolean stopped = new AtomicBoolean();
         CountDownLatch ended = new CountDownLatch(1);
         List<Object> seen = new ArrayList<>();
-        task.start("", Observable.<Integer>create(emitter -> {
+        task.start(null, Observable.<Integer>create(emitter -> {
             emitter.setCancellable(() -> stopped.set(true));
             emitter.onNext(1);
             working.countDown();
@@ -82,15 +82,15 @@ class BackgroundTaskTest {
     @Test
     void endedMarksTheJobDoneBeforeItsStreamEnds() {
         TestScheduler fx = new TestScheduler();
-        BackgroundTask task = new BackgroundTask(new FxSchedulers(Schedulers.trampoline(), fx), "");
+        BackgroundTask task = new BackgroundTask(new FxSchedulers(Schedulers.trampoline(), fx), null);
         List<String> seen = new ArrayList<>();
-        task.start("", Observable.just("last event"), e -> {
+        task.start(null, Observable.just("last event"), e -> {
             task.ended();
             seen.add(e);
         }, () -> seen.add("done"), t -> { });
         fx.triggerActions();
         assertThat(seen).containsExactly("last event", "done");
-        assertThat(task.start("next", Observable.never(), x -> { }, () -> { }, t -> { })).isTrue();
+        assertThat(task.start(BackgroundTask.verbatim("next"), Observable.never(), x -> { }, () -> { }, t -> { })).isTrue();
         task.close();
         assertThat(task.isRunning()).isFalse();
     }

@@ -1,0 +1,107 @@
+package dev.tpmconsole.views.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.Themes;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The audit window on a demo snapshot: a change of language reaches its buttons, columns and status at once. */
+@ExtendWith(ApplicationExtension.class)
+class AuditViewLanguageTest {
+
+    @TempDir
+    static Path dir;
+    static Source source;
+
+    final SimpleObjectProperty<Source> open = new SimpleObjectProperty<>();
+    AuditViewModel vm;
+
+    @BeforeAll
+    static void demo() throws Exception {
+        source = SqliteSnapshot.open(TestSnapshots.demo(dir.resolve("demo.sqlite"), 300, 21), OpenOptions.readOnly());
+    }
+
+    @AfterAll
+    static void close() {
+        source.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new AuditViewModel(open, FxSchedulers.javafx(), uuid -> { });
+        Scene scene = new Scene(new AuditView(vm).root(), 1400, 800);
+        Themes.apply(scene, Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeViewModel() {
+        vm.close();
+    }
+
+    @Test
+    void switchingToChineseRewritesTheOpenWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> open.set(source));
+        robot.clickOn("#runAudit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
+        TableView<?> findings = robot.lookup("#findingTable").queryTableView();
+        assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("Run audit");
+        assertThat(headers(rules)).containsExactly("Rule", "Severity", "Rows");
+        assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+        try {
+            robot.interact(() -> I18n.languageProperty().set(Language.ZH_CN));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("运行审计");
+            assertThat(robot.lookup("#cancelAudit").queryButton().getText()).isEqualTo("取消");
+            assertThat(robot.lookup("#exportJson").queryButton().getText()).isEqualTo("导出 JSON…");
+            assertThat(robot.lookup("#showVm").queryAs(Button.class).getText()).isEqualTo("显示云主机");
+            assertThat(robot.lookup("#acknowledgeFindings").queryAs(Button.class).getText()).isEqualTo("确认…");
+            assertThat(headers(rules)).containsExactly("规则", "严重程度", "行数");
+            assertThat(headers(findings)).containsExactly("键", "状态", "详情", "修复", "重新关联到");
+            assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText())
+                    .contains("个发现项", "共 13 条规则");
+            assertThat(robot.lookup(".column-header .label").queryAllAs(Label.class))
+                    .extracting(Label::getText).contains("规则", "严重程度");
+        } finally {
+            robot.interact(() -> I18n.languageProperty().set(Language.EN));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("Run audit");
+        assertThat(headers(findings)).containsExactly("Key", "Status", "Detail", "Repair", "Relink to");
+        assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+    }
+
+    private static List<String> headers(TableView<?> table) {
+        return table.getColumns().stream().map(TableColumn::getText).toList();
+    }
+}

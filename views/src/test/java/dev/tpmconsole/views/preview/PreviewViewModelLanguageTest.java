@@ -1,0 +1,56 @@
+package dev.tpmconsole.views.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The preview's title, emphasis, tree and confirmation follow the language; the plan does not change. */
+class PreviewViewModelLanguageTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePreviewReadsInChineseThenInEnglishAgain() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("p.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp").host("h", false);
+            r.vm("vm", true).tpm("tpm", "vm").keyRef(1, "TpmVO", "tpm", "p", "nkp", "kek");
+            r.hostFile("f", "vm", "h", "TpmState").backup("b", "vm", "TpmState");
+        });
+        try (Source source = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
+            vm.load(PreviewViewModel.Operation.REMOVE, List.of("vm"));
+            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm");
+            String english = vm.steps().get(3).label();
+            try {
+                I18n.languageProperty().set(Language.ZH_CN);
+                assertThat(vm.titleProperty().get()).as("the window's title follows the language")
+                        .isEqualTo("预览：移除云主机 vm 的 TPM");
+                assertThat(I18n.t(vm.statusMessageProperty().get())).startsWith("将删除 1 个含密钥材料的密钥引用");
+                assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("delete-tpm（\\d+ 项，\\d+ 行）");
+                PreviewViewModel.Confirmation c = vm.confirmation();
+                assertThat(c.title()).isEqualTo("将计划应用到 p.sqlite？");
+                assertThat(c.message()).startsWith("此操作将在 ").contains("移除 TPM，1 台云主机", "以便撤销本次执行");
+                assertThat(c.action()).startsWith("删除 ").endsWith(" 行");
+            } finally {
+                I18n.languageProperty().set(Language.EN);
+            }
+            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm");
+            assertThat(vm.steps().get(3).label()).isEqualTo(english);
+            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM(s)).");
+        }
+    }
+}
