@@ -303,7 +303,7 @@ public final class ConsoleGui {
                 .doFinally(() -> overview.catalogueOpeningProperty().set(false))
                 .subscribe(opened -> {
                     if (opened.notice() != null) {
-                        viewModel.showNotice(opened.notice());
+                        viewModel.showNotice(opened.why());
                         events.log().warning("catalogue", opened.notice(), null);
                     }
                     if (!closed) {
@@ -475,14 +475,17 @@ public final class ConsoleGui {
         return UncaughtErrors.install(events.log(), errorDialog::show);
     }
 
-    /** The system property the {@code gui} command sets from its {@code --lang}: the language of this start. */
+    /** A system property that chooses the language of this start, as {@code --lang} does (for launchers and tests). */
     public static final String LANGUAGE_PROPERTY = "tpm.console.lang";
 
-    /** The language a {@code --lang} chose for this start ({@link #LANGUAGE_PROPERTY}), or null. */
+    /**
+     * The language a {@code --lang} chose for this start (the command line's, else {@link #LANGUAGE_PROPERTY}),
+     * or null.
+     */
     static Language languageOverride() {
         String tag = System.getProperty(LANGUAGE_PROPERTY);
         if (tag == null || tag.isBlank()) {
-            return null;
+            return CommandLineLanguage.given().orElse(null);
         }
         try {
             return Language.of(tag);

@@ -184,7 +184,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (Catalogue.Failure e) {
             access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), NOT_RECORDED));
         } catch (java.sql.SQLException e) {
-            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(), NOT_RECORDED));
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getLocalizedMessage(), NOT_RECORDED));
         } catch (RuntimeException e) {
             access.warn(Messages.text("cli.catalogue.failed", e.toString(), NOT_RECORDED));
         }

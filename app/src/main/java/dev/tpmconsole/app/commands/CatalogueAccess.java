@@ -54,8 +54,8 @@ final class CatalogueAccess implements AutoCloseable {
         } catch (ExecutionException e) {
             return null;
         }
-        if (opened.notice() != null) {
-            warn(opened.notice());
+        if (opened.why() != null) {
+            warn(opened.why().toString());
         }
         return opened.catalogue();
     }

@@ -46,10 +46,10 @@ final class CatalogueCommands {
         }
         Catalogue.Opened opened = Catalogue.open(file, Clock.systemUTC());
         if (!opened.usable()) {
-            throw new Stop(1, opened.notice());
+            throw new Stop(1, opened.why().toString());
         }
         if (opened.notice() != null) {
-            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.warning", opened.notice()));
+            spec.commandLine().getErr().println("tpm-console: " + Messages.text("cli.warning", opened.why()));
         }
         return opened.catalogue();
     }
@@ -70,7 +70,7 @@ final class CatalogueCommands {
         try {
             return body.call();
         } catch (Stop e) {
-            spec.commandLine().getErr().println("tpm-console: " + e.getMessage());
+            spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
             spec.commandLine().getErr().flush();
             return e.status;
         } catch (Catalogue.Failure e) {

@@ -98,7 +98,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         for (TrashPurge.Host h : hosts) {
             if (h.unreachable() != null) {
                 unreachable++;
-                out.println(Messages.text("cli.purge.notReached", h.hostUuid(), h.managementIp(), h.unreachable()));
+                out.println(Messages.text("cli.purge.notReached", h.hostUuid(), h.managementIp(), h.why()));
             }
             for (TrashPurge.Purged p : h.purged()) {
                 runs++;

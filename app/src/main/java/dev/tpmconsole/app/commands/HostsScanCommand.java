@@ -159,7 +159,7 @@ public final class HostsScanCommand implements Callable<Integer> {
         } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure e) {
             access.warn(Messages.text("cli.catalogue.failure", e.getLocalizedMessage(), Message.of("cli.notRecorded.scan")));
         } catch (SQLException e) {
-            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getMessage(),
+            access.warn(Messages.text("cli.catalogue.unknownCloud", s.displayName(), e.getLocalizedMessage(),
                     Message.of("cli.notRecorded.scan")));
         } catch (RuntimeException e) {
             // a fault of the catalogue never fails the scan

@@ -82,7 +82,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     static String summary(Plan plan, Path out) {
         StringBuilder sb = new StringBuilder(Messages.text("cli.plan.summary", plan.operation(), plan.vmUuids().size(),
-                plan.summary()));
+                plan.summaryMessage()));
         if (!plan.deletesPerTable().isEmpty()) {
             sb.append(System.lineSeparator()).append(Messages.text("cli.plan.deletesPerTable"));
             boolean first = true;

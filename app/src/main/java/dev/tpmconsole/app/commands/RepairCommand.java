@@ -111,7 +111,7 @@ public final class RepairCommand implements Callable<Integer> {
                 PlanJson.write(plan, file);
             }
             w.println(Messages.text(plan.updates().isEmpty() ? "cli.repair.summary" : "cli.repair.summaryRelinked",
-                    plan.summary(), plan.updates().size()));
+                    plan.summaryMessage(), plan.updates().size()));
             if (file != null) {
                 w.println(Messages.text("cli.plan.written", file.toAbsolutePath().toString()));
             }

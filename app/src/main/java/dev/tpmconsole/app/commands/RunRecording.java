@@ -34,7 +34,7 @@ final class RunRecording {
         try {
             markers = CloudMarkers.read(source);
         } catch (SQLException e) {
-            access.warn(Messages.text("cli.catalogue.unknownCloud", source.displayName(), e.getMessage(),
+            access.warn(Messages.text("cli.catalogue.unknownCloud", source.displayName(), e.getLocalizedMessage(),
                     Message.of("cli.notRecorded.run")));
             return new RunRecording(access, CompletableFuture.completedFuture(null));
         }

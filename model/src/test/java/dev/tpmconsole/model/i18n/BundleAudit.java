@@ -42,6 +42,11 @@ public final class BundleAudit {
             problems.add(baseName + ": both " + baseName + ".properties and its _zh_CN file must exist");
             return problems;
         }
+        for (String suffix : new String[] {"", "_zh_CN"}) {
+            for (String key : written(baseName, suffix)) {
+                problems.add(key + ": written twice in " + baseName + suffix + ".properties");
+            }
+        }
         for (String key : new TreeSet<>(en.stringPropertyNames())) {
             if (!zh.containsKey(key)) {
                 problems.add(key + ": no Chinese text");
@@ -116,6 +121,31 @@ public final class BundleAudit {
     public static Set<String> keys(String baseName) {
         Properties en = load(baseName, "");
         return en == null ? Set.of() : new TreeSet<>(en.stringPropertyNames());
+    }
+
+    /** The keys written more than once in the file (a merge of two sessions' blocks can do that; the last wins). */
+    private static Set<String> written(String baseName, String suffix) {
+        String resource = "/" + baseName.replace('.', '/') + suffix + ".properties";
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        try (InputStream in = BundleAudit.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return twice;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) {
+                    continue;
+                }
+                String key = l.split("\\s*[=:]", 2)[0].strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return twice;
     }
 
     private static boolean inAnyBundle(String key) {

@@ -210,7 +210,7 @@ public final class AuditView {
         key.setPrefWidth(Em.of(18));
         TableColumn<Finding, String> detail = column("ui.audit.column.detail");
         detail.setId("detailColumn");
-        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(dev.tpmconsole.views.util.I18n.t(c.getValue().message())));
+        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.t(c.getValue().message())));
         detail.setPrefWidth(Em.of(46));
         detail.setCellFactory(col -> new TableCell<>() {
             @Override

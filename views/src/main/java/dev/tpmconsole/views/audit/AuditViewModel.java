@@ -194,9 +194,9 @@ public final class AuditViewModel extends JobViewModel {
             CloudMarkers m = CloudMarkers.read(s);
             return new Before(m, c.known(m, Audit.AUDIT, at), null);
         } catch (Catalogue.Failure e) {
-            return new Before(null, null, Message.of("ui.audit.note.notRecorded", e.getMessage()));
+            return new Before(null, null, Message.of("ui.audit.note.notRecorded", e.getLocalizedMessage()));
         } catch (java.sql.SQLException e) {
-            return new Before(null, null, Message.of("ui.audit.note.whichCloud", e.getMessage()));
+            return new Before(null, null, Message.of("ui.audit.note.whichCloud", e.getLocalizedMessage()));
         }
     }
 
@@ -205,7 +205,7 @@ public final class AuditViewModel extends JobViewModel {
         try {
             return new Recorded(before, c.record(recording.toRecord(before.markers(), at, durationMs, null)), null);
         } catch (Catalogue.Failure e) {
-            return new Recorded(before, null, Message.of("ui.audit.note.notRecorded", e.getMessage()));
+            return new Recorded(before, null, Message.of("ui.audit.note.notRecorded", e.getLocalizedMessage()));
         }
     }
 
@@ -458,7 +458,7 @@ public final class AuditViewModel extends JobViewModel {
     public void exportTo(Path file, ExportFormat format) {
         export(file, format).subscribe(() -> task.setMessage(Message.of("ui.audit.status.exported",
                 report.get().findings().size(), file.toString())), t -> task.fail(Message.of("ui.job.cannotExport",
-                file.toString(), t.getMessage())));
+                file.toString(), t.getLocalizedMessage())));
     }
 
     /** Shows the VM of the selected finding in the browse view. */

@@ -72,7 +72,7 @@ final class VmDetailsView {
         TableView<VmFinding> findings = table("findingsTable", "ui.details.noFindings", vm.findings(),
                 f -> List.of("severity-" + f.severity()));
         findings.getColumns().setAll(List.of(
-                Tables.styled("findingSeverityColumn", "ui.col.severity", 6, f -> f.severity().label(),
+                Tables.styled("findingSeverityColumn", "ui.col.severity", 6, f -> I18n.t(f.severity().message()),
                         f -> "severity-" + f.severity().label()),
                 Tables.column("findingRuleColumn", "ui.col.rule", 16.5, f -> f.rule().name()),
                 Tables.column("findingTableColumn", "ui.col.table", 11.5, VmFinding::table),

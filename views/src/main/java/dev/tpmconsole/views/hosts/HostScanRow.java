@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.hosts;
 
+import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.hosts.HostScanner;
 
@@ -43,7 +44,7 @@ public record HostScanRow(String hostUuid, String name, String managementIp, Sta
             case CANCELLED -> State.CANCELLED;
         };
         return new HostScanRow(h.hostUuid(), h.name(), h.managementIp(), s, h.entries().size(), h.findings().size(),
-                h.reason());
+                h.why() == null ? null : I18n.t(h.why()));
     }
 
     HostScanRow cancelled() {

@@ -108,7 +108,7 @@ public final class HostScanView {
         findingTable.setItems(vm.findings());
         findingTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         findingTable.getColumns().setAll(List.of(
-                header(Tables.styled("hostFindingSeverityColumn", "", 6, f -> f.severity().label(),
+                header(Tables.styled("hostFindingSeverityColumn", "", 6, f -> I18n.t(f.severity().message()),
                         f -> "severity-" + f.severity().label()), "ui.hostscan.column.severity"),
                 header(Tables.column("hostFindingRuleColumn", "", 15, f -> f.rule().name()), "ui.hostscan.column.rule"),
                 header(Tables.column("hostFindingIpColumn", "", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),

@@ -76,11 +76,11 @@ public final class HostScanViewModel extends JobViewModel {
             if (f == null) {
                 return findings.isEmpty() ? "" : I18n.t("ui.hostscan.selectFinding");
             }
-            return I18n.t("ui.hostscan.detail.on", f.rule().name(), f.severity().label(), f.managementIp()) + "\n"
+            return I18n.t("ui.hostscan.detail.on", f.rule().name(), I18n.t(f.severity().message()), f.managementIp()) + "\n"
                     + (f.path() == null ? "" : f.path() + "\n") + I18n.t(f.message()) + "\n"
                     + I18n.t("ui.hostscan.detail.repair", I18n.t(f.repairMessage()))
                     + (f.table() == null ? "" : "\n" + I18n.t("ui.hostscan.detail.row", f.table(), f.key()))
-                    + "\n\n" + f.rule().explanation();
+                    + "\n\n" + I18n.t(f.rule().explanation());
         }, selectedFinding, findings, I18n.languageProperty());
         source.addListener((o, a, b) -> {
             cancel();
@@ -244,7 +244,7 @@ public final class HostScanViewModel extends JobViewModel {
     public void exportTo(Path file) {
         export(file).subscribe(() -> task.setMessage(Message.of("ui.hostscan.status.exported",
                 report.get().hosts().size(), file.toString())), t -> task.fail(Message.of("ui.job.cannotExport",
-                file.toString(), t.getMessage())));
+                file.toString(), t.getLocalizedMessage())));
     }
 
     public ObjectProperty<Source> sourceProperty() {

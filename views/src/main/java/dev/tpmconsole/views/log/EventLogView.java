@@ -163,7 +163,7 @@ public final class EventLogView {
             vm.save(f.toPath());
             saveStatus.textProperty().bind(I18n.text("ui.eventlog.saved", f.toString()));
         } catch (IOException ex) {
-            saveStatus.textProperty().bind(I18n.text("ui.eventlog.cannotSave", ex.getMessage()));
+            saveStatus.textProperty().bind(I18n.text("ui.eventlog.cannotSave", ex.getLocalizedMessage()));
         }
     }
 

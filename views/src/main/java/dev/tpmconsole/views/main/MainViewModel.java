@@ -283,7 +283,7 @@ public final class MainViewModel implements AutoCloseable {
     private void failed(Throwable t) {
         busy.set(false);
         busyMessage.set(null);
-        String message = t.getMessage();
+        String message = t.getLocalizedMessage();
         error.set(message != null && !message.isBlank() ? message : t.toString());
     }
 

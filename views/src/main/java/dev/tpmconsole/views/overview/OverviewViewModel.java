@@ -265,7 +265,7 @@ public final class OverviewViewModel implements AutoCloseable {
         historyLoading = false;
         statsLoading = false;
         loading.set(false);
-        error.set(t.getMessage() != null ? t.getMessage() : t.toString());
+        error.set(t.getLocalizedMessage() != null ? t.getLocalizedMessage() : t.toString());
         historyStatus.set("ui.overview.status.failed", error.get());
     }
 

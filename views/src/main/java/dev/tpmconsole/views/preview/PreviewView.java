@@ -151,7 +151,8 @@ public final class PreviewView {
         kKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         kKey.setPrefWidth(Em.of(19));
         TableColumn<Plan.Kept, String> kReason = column("ui.preview.column.whyKept");
-        kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().why() == null ? c.getValue().reason() : I18n.t(c.getValue().why())));
         kReason.setPrefWidth(Em.of(40));
         kept.getColumns().add(kTable);
         kept.getColumns().add(kKey);

@@ -154,7 +154,8 @@ public final class PreviewViewModel implements AutoCloseable {
                         : List.of(new Plan.RowRef(item.table(), item.key()));
                 for (Plan.RowRef row : rows) {
                     boolean owner = row.id().equals(itemId);
-                    String reason = owner ? item.reason() : dependantReason(row, item, p);
+                    String reason = owner ? (item.why() == null ? item.reason() : I18n.t(item.why()))
+                            : dependantReason(row, item, p);
                     boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
                     byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
                             PreviewNode.Kind.ROW, row.key(), item.action().label(), reason, emphasised, List.of()));
@@ -227,7 +228,7 @@ public final class PreviewViewModel implements AutoCloseable {
     /** Exports and reports the outcome in the status line or the error. */
     public void exportTo(Path file) {
         export(file).subscribe(() -> status.set(Message.of("ui.preview.written", file.toString())),
-                t -> task.fail(Message.of("ui.preview.cannotWrite", file.toString(), t.getMessage())));
+                t -> task.fail(Message.of("ui.preview.cannotWrite", file.toString(), t.getLocalizedMessage())));
     }
 
     public ReadOnlyObjectProperty<PlanPreview> previewProperty() {

@@ -185,7 +185,7 @@ public final class RepairViewModel extends JobViewModel {
         background(Message.of("ui.repair.status.planning", keys.size()),
                 () -> new RepairPlanner(source, clock).plan(KEY_RULES, keys), (PlanPreview p) -> {
                     preview.show(Message.of("ui.repair.previewTitle", keys.size()), p);
-                    task.setMessage(Message.of("ui.repair.status.plan", p.plan().summary()));
+                    task.setMessage(Message.of("ui.repair.status.plan", p.plan().summaryMessage()));
                     page.set(Page.PLAN);
                 });
     }

@@ -224,7 +224,7 @@ public final class RunViewModel extends JobViewModel {
                             ? Message.of("ui.run.residue.none", plan.vmUuids().size())
                             : Message.of("ui.run.residue.left", found.size(), found.stream()
                             .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", "))));
-                }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getMessage())));
+                }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage())));
     }
 
     private ItemRow row(Plan.StepName step, String item) {
@@ -246,9 +246,9 @@ public final class RunViewModel extends JobViewModel {
         if (stop != null && journal.get() != null) {
             // the run cannot keep its record (or write at all): what was done is done and consistent
             task.setMessage(Message.of("ui.run.status.stopped"));
-            task.fail(Message.of("ui.run.error.stopped", stop.getMessage()));
+            task.fail(Message.of("ui.run.error.stopped", stop.getLocalizedMessage()));
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING)
-                    .forEach(r -> r.set(ItemRow.State.PENDING, Message.of("ui.run.cause.stopped", stop.getMessage()),
+                    .forEach(r -> r.set(ItemRow.State.PENDING, Message.of("ui.run.cause.stopped", stop.getLocalizedMessage()),
                             null));
             outcome.set(RunEvent.Outcome.FAILED);
             return;

@@ -124,7 +124,7 @@ public final class SourceRunService implements RunService {
             id = c.runStarted(CloudMarkers.read(writable), RunRecord.kindOf(operation), operation, resumed, run.journalFile().resolveSibling(Runs.PLAN).toString(),
                     run.journalFile().toString());
         } catch (Catalogue.Failure | java.sql.SQLException e) {
-            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.notRecorded", e.getMessage()));
+            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.notRecorded", e.getLocalizedMessage()));
             return run.events();
         }
         int[] counts = new int[2];
@@ -146,7 +146,7 @@ public final class SourceRunService implements RunService {
         try {
             c.runEnded(id, outcome, done, failed, skipped, message);
         } catch (Catalogue.Failure e) {
-            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.endNotRecorded", e.getMessage()));
+            warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.endNotRecorded", e.getLocalizedMessage()));
         }
     }
 

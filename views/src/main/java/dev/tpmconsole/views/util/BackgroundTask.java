@@ -183,7 +183,7 @@ public final class BackgroundTask implements AutoCloseable {
 
     /** A message for a person: the exception's own, or its kind when it has none. */
     public static String messageOf(Throwable t) {
-        String m = t.getMessage();
+        String m = t.getLocalizedMessage();
         return m != null && !m.isBlank() ? m : t.toString();
     }
 

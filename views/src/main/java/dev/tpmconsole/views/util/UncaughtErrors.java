@@ -126,7 +126,7 @@ public final class UncaughtErrors implements AutoCloseable {
 
     /** "IllegalStateException: the message", the way a person can search for it. */
     public static String describe(Throwable error) {
-        String message = error.getMessage();
+        String message = error.getLocalizedMessage();
         return error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.strip());
     }
 

@@ -2,7 +2,9 @@ package dev.tpmconsole.views.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
@@ -78,6 +80,14 @@ class AuditViewLanguageTest {
         assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("Run audit");
         assertThat(headers(rules)).containsExactly("Rule", "Severity", "Rows");
         assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+        RuleRow fired = rules.getItems().stream().filter(r -> r.count() > 0).findFirst().orElseThrow();
+        robot.interact(() -> rules.getSelectionModel().select(fired));
+        WaitForAsyncUtils.waitForFxEvents();
+        Finding first = (Finding) findings.getItems().get(0);
+        String english = first.message().in(Messages.english());
+        String chinese = first.message().in(Messages.of(Language.ZH_CN));
+        assertThat(chinese).isNotEqualTo(english).containsPattern("\\p{IsHan}");
+        assertThat(cellTexts(robot)).contains(english).doesNotContain(chinese);
         try {
             robot.interact(() -> I18n.languageProperty().set(Language.ZH_CN));
             WaitForAsyncUtils.waitForFxEvents();
@@ -92,6 +102,8 @@ class AuditViewLanguageTest {
                     .contains("个发现项", "共 13 条规则");
             assertThat(robot.lookup(".column-header .label").queryAllAs(Label.class))
                     .extracting(Label::getText).contains("规则", "严重程度");
+            assertThat(cellTexts(robot)).as("the finding's sentence, translated in the open window")
+                    .contains(chinese).doesNotContain(english);
         } finally {
             robot.interact(() -> I18n.languageProperty().set(Language.EN));
         }
@@ -99,6 +111,12 @@ class AuditViewLanguageTest {
         assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("Run audit");
         assertThat(headers(findings)).containsExactly("Key", "Status", "Detail", "Repair", "Relink to");
         assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+    }
+
+    /** The texts the finding table's cells show now. */
+    private static List<String> cellTexts(FxRobot robot) {
+        return robot.lookup("#findingTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .map(c -> c.getText() == null ? "" : c.getText()).toList();
     }
 
     private static List<String> headers(TableView<?> table) {
