@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /**
  * The entry point of {@code tpm-console.jar}. Not a JavaFX Application subclass, so that the jar starts with
- * JavaFX on the class path. With no arguments it starts the GUI; otherwise it runs a command.
+ * JavaFX on the class path. With no arguments (or only {@code --lang}) it starts the GUI; otherwise it runs a command.
  */
 public final class Launcher {
 
@@ -20,10 +20,19 @@ public final class Launcher {
         quietLibraries();
         // the language is known before the command line is made: Chinese on a terminal that cannot write it is UTF-8
         CommandLine cli = TpmConsoleCommand.commandLine(TpmConsoleCommand.language(args));
-        if (args.length == 0) {
-            return cli.execute("gui");
+        if (onlyLanguage(args)) {
+            String[] gui = new String[args.length + 1];
+            gui[0] = "gui";
+            System.arraycopy(args, 0, gui, 1, args.length);
+            return cli.execute(gui);
         }
         return cli.execute(args);
+    }
+
+    /** Whether the arguments are none, or only a {@code --lang}: the window, in that language. */
+    static boolean onlyLanguage(String... args) {
+        return args.length == 0 || args.length == 1 && args[0].startsWith("--lang=")
+                || args.length == 2 && args[0].equals("--lang");
     }
 
     /** Hibernate and the JDBC drivers log through SLF4J at WARN, so that a command prints only its answer. */

@@ -40,6 +40,16 @@ class CliLanguageTest {
     }
 
     @Test
+    void onlyALanguageStartsTheWindowInIt() {
+        assertThat(Launcher.onlyLanguage()).isTrue();
+        assertThat(Launcher.onlyLanguage("--lang", "zh_CN")).isTrue();
+        assertThat(Launcher.onlyLanguage("--lang=zh_CN")).isTrue();
+        assertThat(Launcher.onlyLanguage("--lang", "zh_CN", "info")).isFalse();
+        assertThat(Launcher.onlyLanguage("info")).isFalse();
+        assertThat(Launcher.onlyLanguage("--version")).isFalse();
+    }
+
+    @Test
     void theAuditInChineseNamesItsRulesInChinese() {
         String key = "rule." + AuditRule.TPM_WITHOUT_VM.name() + ".title";
         // the rules' titles and the text report are the model's (its bundle); this runs once they are there

@@ -4,7 +4,7 @@ package dev.tpmconsole.model.browse;
  * The state of a TPM's key, from its EncryptedResourceKeyRefVO rows (docs/zstack-tpm-model.md, 2.7). A VM without a TPM
  * has no key state at all (null), which is not the same as {@link #NONE}: a TPM without any ref.
  */
-public enum KeyState {
+public enum KeyState implements dev.tpmconsole.model.i18n.Messages.Localized {
     /** The TPM has no key ref (ALLOWED_TPM_VM_WITHOUT_KMS, or the ref was lost). */
     NONE("none"),
     /** A provider is bound but the key was never made: {@code kekRef IS NULL}. */
@@ -22,6 +22,12 @@ public enum KeyState {
 
     public String label() {
         return label;
+    }
+
+    /** The state as a person reads it, in their language. */
+    @Override
+    public dev.tpmconsole.model.i18n.Message message() {
+        return dev.tpmconsole.model.i18n.Message.of("keyState." + name());
     }
 
     /**

@@ -34,7 +34,16 @@ public record SourceSummary(String source, DatabaseKind kind, boolean writable, 
         return counts.getOrDefault(table, 0L);
     }
 
-    /** One line about the layout, e.g. "backups by resourceUuid · no key-ref FK · all tables". */
+    /** {@link #layoutLine()} in the reader's language. */
+    public dev.tpmconsole.model.i18n.Message layoutMessage() {
+        return dev.tpmconsole.model.i18n.Message.of("layout.line",
+                dev.tpmconsole.model.i18n.Message.of("layout.backupsBy", layout.backupOwnerColumn()),
+                dev.tpmconsole.model.i18n.Message.of(layout.keyRefResourceFk() ? "layout.keyRefFk" : "layout.noKeyRefFk"),
+                layout.missingOptional().isEmpty() ? dev.tpmconsole.model.i18n.Message.of("layout.allTables")
+                        : dev.tpmconsole.model.i18n.Message.of("layout.missing", String.join(", ", layout.missingOptional())));
+    }
+
+    /** One line about the layout, e.g. "backups by resourceUuid · no key-ref FK · all tables" (English). */
     public String layoutLine() {
         List<String> parts = new ArrayList<>();
         parts.add("backups by " + layout.backupOwnerColumn());

@@ -25,6 +25,9 @@ final class ModelKeys {
         for (Language l : Language.values()) {
             keys.add(l.message().key());
         }
+        for (dev.tpmconsole.model.browse.KeyState k : dev.tpmconsole.model.browse.KeyState.values()) {
+            keys.add(k.message().key());
+        }
         for (AuditRule r : AuditRule.values()) {
             keys.add(r.title().key());
             keys.add(r.explanation().key());

@@ -51,7 +51,7 @@ final class ProvidersView {
                 Tables.column("refIdColumn", "ui.col.id", 5, r -> Long.toString(r.id())),
                 Tables.column("refOfColumn", "ui.col.of", 11, KeyRefRow::resourceType),
                 Tables.column("refVmColumn", "ui.col.vm", 11, r -> Formats.orDash(r.vmName())),
-                Tables.styled("refStateColumn", "ui.col.state", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.styled("refStateColumn", "ui.col.state", 8, r -> I18n.t(r.state().message()), r -> VmListView.keyClass(r.state())),
                 Tables.column("refMatchColumn", "ui.col.namesItBy", 7, r -> I18n.t(r.byNameOnly() ? "ui.providers.nameOnly" : "ui.providers.byUuid")),
                 Tables.column("refVersionColumn", "ui.col.version", 5, r -> Formats.orDash(r.keyVersion())),
                 Tables.column("refKekColumn", "ui.col.kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),

@@ -90,7 +90,7 @@ final class VmDetailsView {
         refs.getColumns().setAll(List.of(
                 Tables.column("keyRefIdColumn", "ui.col.id", 4.5, r -> Long.toString(r.id())),
                 Tables.column("keyRefOfColumn", "ui.col.of", 7.5, r -> r.resourceType().equals("TpmVO") ? "TPM" : I18n.t("ui.details.backupCopy")),
-                Tables.styled("keyRefStateColumn", "ui.col.state", 8, r -> r.state().label(), r -> VmListView.keyClass(r.state())),
+                Tables.styled("keyRefStateColumn", "ui.col.state", 8, r -> I18n.t(r.state().message()), r -> VmListView.keyClass(r.state())),
                 Tables.styled("keyRefProviderColumn", "ui.col.provider", 9, VmDetails.KeyRef::providerName,
                         r -> r.providerPresent() ? null : "gone"),
                 Tables.column("keyRefProviderUuidColumn", "ui.col.providerUuid", Tables.UUID_WIDTH,

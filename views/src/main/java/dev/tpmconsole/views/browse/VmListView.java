@@ -134,7 +134,7 @@ final class VmListView {
         TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "ui.col.tpm", 3.5,
                 r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? I18n.t("ui.yes") : I18n.t("ui.vms.tpms", r.tpms()));
         TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "ui.col.key", 8,
-                r -> r.keyState() == null ? "—" : r.keyState().label(), r -> keyClass(r.keyState()));
+                r -> r.keyState() == null ? "—" : I18n.t(r.keyState().message()), r -> keyClass(r.keyState()));
         TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "ui.col.stateFiles", 5.5,
                 r -> Integer.toString(r.tpmStateFiles()));
         TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "ui.col.backups", 5,

@@ -473,7 +473,7 @@ public final class MainWindow {
         subtitle.setWrapText(true);
         subtitle.textProperty().bind(I18n.computed(() -> vm.summaryProperty().get() == null
                 ? I18n.t("ui.summary.howToOpen")
-                : I18n.t("ui.summary.schema", vm.summaryProperty().get().layoutLine()), vm.summaryProperty()));
+                : I18n.t("ui.summary.schema", vm.summaryProperty().get().layoutMessage()), vm.summaryProperty()));
 
         TableView<TableCountRow> table = new TableView<>(vm.counts());
         table.setId("countsTable");
@@ -579,7 +579,7 @@ public final class MainWindow {
         Label layout = new Label();
         layout.setId("statusLayout");
         layout.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null ? ""
-                : vm.summaryProperty().get().layoutLine(), vm.summaryProperty()));
+                : I18n.t(vm.summaryProperty().get().layoutMessage()), vm.summaryProperty()));
         Label rows = new Label();
         rows.setId("statusRows");
         rows.textProperty().bind(I18n.computed(() -> {

@@ -270,7 +270,7 @@ public final class OverviewView {
         }
         for (KeyState k : KeyState.values()) {
             long n = s.keyStates().getOrDefault(k, 0L);
-            keyStates.getData().add(new PieChart.Data(I18n.t("ui.overview.keyState", k.label(), n), n));
+            keyStates.getData().add(new PieChart.Data(I18n.t("ui.overview.keyState", I18n.t(k.message()), n), n));
         }
         XYChart.Series<Number, String> state = new XYChart.Series<>();
         state.setName(I18n.t("ui.overview.series.stateFiles"));
