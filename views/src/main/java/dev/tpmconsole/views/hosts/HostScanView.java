@@ -42,9 +42,9 @@ public final class HostScanView {
     private final Button scan;
     private final org.controlsfx.control.action.Action scanAction;
     private final org.controlsfx.control.action.Action cancelAction;
-    private final TableView<HostScanRow> hostTable = placeholder(Tables.table("hostScanTable", ""),
+    private final TableView<HostScanRow> hostTable = I18n.placeholder(Tables.table("hostScanTable", ""),
             "ui.hostscan.placeholder.hosts");
-    private final TableView<HostFinding> findingTable = placeholder(Tables.table("hostFindingTable", ""),
+    private final TableView<HostFinding> findingTable = I18n.placeholder(Tables.table("hostFindingTable", ""),
             "ui.hostscan.placeholder.findings");
     /** Redraws the cells written in the language (held here: the language holds it weakly). */
     private final javafx.beans.InvalidationListener relabel = o -> {
@@ -91,31 +91,31 @@ public final class HostScanView {
 
         hostTable.setItems(vm.hosts());
         hostTable.getColumns().setAll(List.of(
-                header(Tables.column("hostScanNameColumn", "", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
+                I18n.bindColumn(Tables.column("hostScanNameColumn", "", 8, r -> r.name() == null ? r.hostUuid() : r.name()),
                         "ui.hostscan.column.host"),
-                header(Tables.column("hostScanIpColumn", "", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
+                I18n.bindColumn(Tables.column("hostScanIpColumn", "", 8, r -> r.managementIp() == null ? "—" : r.managementIp()),
                         "ui.hostscan.column.address"),
-                header(Tables.styled("hostScanStateColumn", "", 6.5, r -> r.state().label(),
+                I18n.bindColumn(Tables.styled("hostScanStateColumn", "", 6.5, r -> r.state().label(),
                         r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null), "ui.hostscan.column.state"),
-                header(Tables.number("hostScanEntriesColumn", "", 4.5, r -> Integer.toString(r.entries())),
+                I18n.bindColumn(Tables.number("hostScanEntriesColumn", "", 4.5, r -> Integer.toString(r.entries())),
                         "ui.hostscan.column.entries"),
-                header(Tables.number("hostScanFindingsColumn", "", 5, r -> Integer.toString(r.findings())),
+                I18n.bindColumn(Tables.number("hostScanFindingsColumn", "", 5, r -> Integer.toString(r.findings())),
                         "ui.hostscan.column.findings"),
-                header(Tables.column("hostScanReasonColumn", "", 30, r -> r.reason() == null ? "" : r.reason()),
+                I18n.bindColumn(Tables.column("hostScanReasonColumn", "", 30, r -> r.reason() == null ? "" : r.reason()),
                         "ui.hostscan.column.reason")));
         Tables.rows(hostTable, r -> r.state() == HostScanRow.State.UNREACHABLE ? List.of("gone") : List.of(), null);
 
         findingTable.setItems(vm.findings());
         findingTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         findingTable.getColumns().setAll(List.of(
-                header(Tables.styled("hostFindingSeverityColumn", "", 6, f -> I18n.t(f.severity().message()),
+                I18n.bindColumn(Tables.styled("hostFindingSeverityColumn", "", 6, f -> I18n.t(f.severity().message()),
                         f -> "severity-" + f.severity().label()), "ui.hostscan.column.severity"),
-                header(Tables.column("hostFindingRuleColumn", "", 15, f -> f.rule().name()), "ui.hostscan.column.rule"),
-                header(Tables.column("hostFindingIpColumn", "", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),
+                I18n.bindColumn(Tables.column("hostFindingRuleColumn", "", 15, f -> f.rule().name()), "ui.hostscan.column.rule"),
+                I18n.bindColumn(Tables.column("hostFindingIpColumn", "", 8, f -> f.managementIp() == null ? "—" : f.managementIp()),
                         "ui.hostscan.column.address"),
-                header(Tables.column("hostFindingPathColumn", "", 26, f -> f.path() == null
+                I18n.bindColumn(Tables.column("hostFindingPathColumn", "", 26, f -> f.path() == null
                         ? I18n.t("ui.hostscan.pathHost") : f.path()), "ui.hostscan.column.path"),
-                header(Tables.column("hostFindingVmColumn", "", Tables.UUID_WIDTH, f -> f.vmUuid() == null ? ""
+                I18n.bindColumn(Tables.column("hostFindingVmColumn", "", Tables.UUID_WIDTH, f -> f.vmUuid() == null ? ""
                         : f.vmUuid()), "ui.hostscan.column.vm")));
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         Tables.rows(findingTable, f -> List.of("severity-" + f.severity().label()), null);
@@ -161,16 +161,7 @@ public final class HostScanView {
         }
     }
 
-    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
-                                                                         String key) {
-        c.textProperty().bind(I18n.text(key));
-        return c;
-    }
 
-    private static <T> TableView<T> placeholder(TableView<T> table, String key) {
-        table.setPlaceholder(I18n.bind(new Label(), key));
-        return table;
-    }
 
     /** Scan and Cancel, whose keys (Ctrl+R, Escape) the Hosts tab handles. */
     public java.util.List<org.controlsfx.control.action.Action> actions() {

@@ -111,13 +111,13 @@ public final class EventLogView {
         table.setItems(vm.events());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(I18n.bind(new Label(), "ui.eventlog.placeholder"));
-        table.getColumns().add(header(Tables.column("eventTimeColumn", "", 11, Event::localTime),
+        table.getColumns().add(I18n.bindColumn(Tables.column("eventTimeColumn", "", 11, Event::localTime),
                 "ui.eventlog.column.time"));
-        table.getColumns().add(header(Tables.column("eventLevelColumn", "", 5.5, e -> level(e.level())),
+        table.getColumns().add(I18n.bindColumn(Tables.column("eventLevelColumn", "", 5.5, e -> level(e.level())),
                 "ui.eventlog.column.level"));
-        table.getColumns().add(header(Tables.column("eventCategoryColumn", "", 6.5, e -> category(e.category())),
+        table.getColumns().add(I18n.bindColumn(Tables.column("eventCategoryColumn", "", 6.5, e -> category(e.category())),
                 "ui.eventlog.column.part"));
-        table.getColumns().add(header(Tables.column("eventMessageColumn", "", 52,
+        table.getColumns().add(I18n.bindColumn(Tables.column("eventMessageColumn", "", 52,
                 e -> e.details() == null ? e.message() : e.message() + "  …"), "ui.eventlog.column.message"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
@@ -212,11 +212,6 @@ public final class EventLogView {
         };
     }
 
-    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
-                                                                         String key) {
-        c.textProperty().bind(I18n.text(key));
-        return c;
-    }
 
     /** The table, for tests. */
     public TableView<Event> table() {

@@ -150,19 +150,19 @@ public final class OverviewView {
         dataCharts.visibleProperty().bind(vm.statsProperty().isNotNull());
         dataCharts.managedProperty().bind(dataCharts.visibleProperty());
 
-        TableView<Catalogue.AckEntry> acks = placeholder(Tables.table("ackTable", ""), "ui.overview.placeholder.acks");
+        TableView<Catalogue.AckEntry> acks = I18n.placeholder(Tables.table("ackTable", ""), "ui.overview.placeholder.acks");
         acks.setItems(vm.acknowledgements());
-        acks.getColumns().add(header(Tables.column("ackRuleColumn", "", 17, a -> a.key().rule()),
+        acks.getColumns().add(I18n.bindColumn(Tables.column("ackRuleColumn", "", 17, a -> a.key().rule()),
                 "ui.overview.column.rule"));
-        acks.getColumns().add(header(Tables.column("ackTableColumn", "", 14, a -> a.key().table()),
+        acks.getColumns().add(I18n.bindColumn(Tables.column("ackTableColumn", "", 14, a -> a.key().table()),
                 "ui.overview.column.table"));
-        acks.getColumns().add(header(Tables.column("ackKeyColumn", "", Tables.UUID_WIDTH, a -> a.key().key()),
+        acks.getColumns().add(I18n.bindColumn(Tables.column("ackKeyColumn", "", Tables.UUID_WIDTH, a -> a.key().key()),
                 "ui.overview.column.key"));
-        acks.getColumns().add(header(Tables.column("ackReasonColumn", "", 24, Catalogue.AckEntry::reason),
+        acks.getColumns().add(I18n.bindColumn(Tables.column("ackReasonColumn", "", 24, Catalogue.AckEntry::reason),
                 "ui.overview.column.reason"));
-        acks.getColumns().add(header(Tables.column("ackByColumn", "", 7, Catalogue.AckEntry::by),
+        acks.getColumns().add(I18n.bindColumn(Tables.column("ackByColumn", "", 7, Catalogue.AckEntry::by),
                 "ui.overview.column.by"));
-        acks.getColumns().add(header(Tables.styled("ackUntilColumn", "", 11,
+        acks.getColumns().add(I18n.bindColumn(Tables.styled("ackUntilColumn", "", 11,
                 a -> a.expiresAt() == null ? I18n.t("ui.overview.noExpiry") : a.active()
                         ? a.expiresAt().toString().substring(0, 16).replace('T', ' ')
                         : I18n.t("ui.overview.expired", a.expiresAt().toString().substring(0, 16).replace('T', ' ')),
@@ -186,16 +186,7 @@ public final class OverviewView {
         acks.refresh();
     }
 
-    private static <S, T> javafx.scene.control.TableColumn<S, T> header(javafx.scene.control.TableColumn<S, T> c,
-                                                                         String key) {
-        c.textProperty().bind(I18n.text(key));
-        return c;
-    }
 
-    private static <T> TableView<T> placeholder(TableView<T> table, String key) {
-        table.setPlaceholder(I18n.bind(new Label(), key));
-        return table;
-    }
 
     public Parent root() {
         return root;
@@ -216,12 +207,12 @@ public final class OverviewView {
 
     private static TableView<Catalogue.FindingEntry> findings(String id, String placeholderKey,
                                                               javafx.collections.ObservableList<Catalogue.FindingEntry> items) {
-        TableView<Catalogue.FindingEntry> t = placeholder(Tables.table(id, ""), placeholderKey);
+        TableView<Catalogue.FindingEntry> t = I18n.placeholder(Tables.table(id, ""), placeholderKey);
         t.setItems(items);
-        t.getColumns().add(header(Tables.column(id + "Rule", "", 17, f -> f.key().rule()), "ui.overview.column.rule"));
-        t.getColumns().add(header(Tables.column(id + "Key", "", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
+        t.getColumns().add(I18n.bindColumn(Tables.column(id + "Rule", "", 17, f -> f.key().rule()), "ui.overview.column.rule"));
+        t.getColumns().add(I18n.bindColumn(Tables.column(id + "Key", "", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
                 ? f.key().path() : f.key().key()), "ui.overview.column.key"));
-        t.getColumns().add(header(Tables.column(id + "Detail", "", 30, Catalogue.FindingEntry::detail),
+        t.getColumns().add(I18n.bindColumn(Tables.column(id + "Detail", "", 30, Catalogue.FindingEntry::detail),
                 "ui.overview.column.detail"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add("overview-table");

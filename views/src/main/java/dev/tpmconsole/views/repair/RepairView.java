@@ -118,7 +118,7 @@ public final class RepairView {
         TableView<RepairViewModel.Row> table = new TableView<>(vm.rows());
         table.setId("repairFindings");
         table.setEditable(true);
-        TableColumn<RepairViewModel.Row, Boolean> chosen = header(new TableColumn<>(), "ui.repair.column.repair");
+        TableColumn<RepairViewModel.Row, Boolean> chosen = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.repair");
         chosen.setCellValueFactory(c -> c.getValue().chosenProperty());
         chosen.setCellFactory(c -> new CheckBoxTableCell<>() {
             @Override
@@ -179,16 +179,16 @@ public final class RepairView {
         result.textProperty().bind(I18n.text(vm.resultMessageProperty()));
         TableView<RepairViewModel.TableChange> table = new TableView<>(vm.changes());
         table.setId("repairChanges");
-        TableColumn<RepairViewModel.TableChange, String> name = header(new TableColumn<>(), "ui.repair.column.table");
+        TableColumn<RepairViewModel.TableChange, String> name = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.table");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         name.setPrefWidth(Em.of(20));
-        TableColumn<RepairViewModel.TableChange, Long> before = header(new TableColumn<>(), "ui.repair.column.before");
+        TableColumn<RepairViewModel.TableChange, Long> before = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.before");
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().before()));
         before.setPrefWidth(Em.of(7.5));
-        TableColumn<RepairViewModel.TableChange, Long> after = header(new TableColumn<>(), "ui.repair.column.after");
+        TableColumn<RepairViewModel.TableChange, Long> after = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.after");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
         after.setPrefWidth(Em.of(7));
-        TableColumn<RepairViewModel.TableChange, String> diff = header(new TableColumn<>(), "ui.repair.column.change");
+        TableColumn<RepairViewModel.TableChange, String> diff = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
                 : String.format("%+d", c.getValue().after() - c.getValue().before())));
         diff.setPrefWidth(Em.of(5.5));
@@ -203,14 +203,10 @@ public final class RepairView {
         return box;
     }
 
-    private static <S, T> TableColumn<S, T> header(TableColumn<S, T> c, String key) {
-        c.textProperty().bind(I18n.text(key));
-        return c;
-    }
 
     private static TableColumn<RepairViewModel.Row, String> column(String key, double widthEm,
                                                                   java.util.function.Function<RepairViewModel.Row, String> value) {
-        TableColumn<RepairViewModel.Row, String> c = header(new TableColumn<>(), key);
+        TableColumn<RepairViewModel.Row, String> c = I18n.bindColumn(new TableColumn<>(), key);
         c.setCellValueFactory(x -> Bindings.createStringBinding(() -> value.apply(x.getValue()), I18n.languageProperty()));
         c.setPrefWidth(Em.of(widthEm));
         return c;

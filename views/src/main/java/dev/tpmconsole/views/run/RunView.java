@@ -72,12 +72,12 @@ public final class RunView {
         items.setId("runItems");
         items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
         items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
-        TableColumn<ItemRow, String> state = header(new TableColumn<>(), "ui.run.column.state");
+        TableColumn<ItemRow, String> state = I18n.bindColumn(new TableColumn<>(), "ui.run.column.state");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> ItemRow.label(c.getValue().state()),
                 c.getValue().stateProperty(), I18n.languageProperty()));
         state.setPrefWidth(Em.of(6.5));
         items.getColumns().add(state);
-        TableColumn<ItemRow, String> cause = header(new TableColumn<>(), "ui.run.column.cause");
+        TableColumn<ItemRow, String> cause = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         cause.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         cause.setPrefWidth(Em.of(30));
         items.getColumns().add(cause);
@@ -107,7 +107,7 @@ public final class RunView {
         TableView<ItemRow> failures = new TableView<>(vm.failures());
         failures.setId("failureTable");
         failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
-        TableColumn<ItemRow, String> why = header(new TableColumn<>(), "ui.run.column.cause");
+        TableColumn<ItemRow, String> why = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         why.setPrefWidth(Em.of(37.5));
         failures.getColumns().add(why);
@@ -148,22 +148,22 @@ public final class RunView {
         // host work over SSH: a row per host, its progress and its failed paths with their cause
         TableView<HostRow> hostTable = new TableView<>(vm.hosts());
         hostTable.setId("runHosts");
-        TableColumn<HostRow, String> host = header(new TableColumn<>(), "ui.run.column.host");
+        TableColumn<HostRow, String> host = I18n.bindColumn(new TableColumn<>(), "ui.run.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(22));
-        TableColumn<HostRow, String> address = header(new TableColumn<>(), "ui.run.column.address");
+        TableColumn<HostRow, String> address = I18n.bindColumn(new TableColumn<>(), "ui.run.column.address");
         address.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().address(),
                 I18n.languageProperty()));
         address.setPrefWidth(Em.of(10));
-        TableColumn<HostRow, String> moved = header(new TableColumn<>(), "ui.run.column.done");
+        TableColumn<HostRow, String> moved = I18n.bindColumn(new TableColumn<>(), "ui.run.column.done");
         moved.setCellValueFactory(c -> Bindings.createStringBinding(() -> I18n.t("ui.run.doneOf",
                 c.getValue().doneProperty().get(), c.getValue().total()), c.getValue().doneProperty(),
                 I18n.languageProperty()));
         moved.setPrefWidth(Em.of(8));
-        TableColumn<HostRow, String> hostFailed = header(new TableColumn<>(), "ui.run.column.failed");
+        TableColumn<HostRow, String> hostFailed = I18n.bindColumn(new TableColumn<>(), "ui.run.column.failed");
         hostFailed.setCellValueFactory(c -> c.getValue().failedProperty().asString());
         hostFailed.setPrefWidth(Em.of(5));
-        TableColumn<HostRow, String> hostFailures = header(new TableColumn<>(), "ui.run.column.failedPaths");
+        TableColumn<HostRow, String> hostFailures = I18n.bindColumn(new TableColumn<>(), "ui.run.column.failedPaths");
         hostFailures.setCellValueFactory(c -> c.getValue().failuresProperty());
         hostFailures.setPrefWidth(Em.of(40));
         hostTable.getColumns().addAll(List.of(host, address, moved, hostFailed, hostFailures));
@@ -214,14 +214,10 @@ public final class RunView {
         return root;
     }
 
-    private static <S, T> TableColumn<S, T> header(TableColumn<S, T> c, String key) {
-        c.textProperty().bind(I18n.text(key));
-        return c;
-    }
 
     private static TableColumn<ItemRow, String> column(String key, double widthEm,
                                                        java.util.function.Function<ItemRow, String> value) {
-        TableColumn<ItemRow, String> c = header(new TableColumn<>(), key);
+        TableColumn<ItemRow, String> c = I18n.bindColumn(new TableColumn<>(), key);
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         c.setPrefWidth(Em.of(widthEm));
         return c;

@@ -134,6 +134,12 @@ public final class I18n {
         return Message.of("ui.raw", text == null ? "" : text);
     }
 
+    /** Gives the table a placeholder whose text follows {@code key}, and returns the table. */
+    public static <T extends javafx.scene.control.TableView<?>> T placeholder(T table, String key, Object... args) {
+        table.setPlaceholder(bind(new javafx.scene.control.Label(), key, args));
+        return table;
+    }
+
     /** Binds the control's text to {@code key} and returns the control. */
     public static <T extends Labeled> T bind(T control, String key, Object... args) {
         control.textProperty().bind(text(key, args));
