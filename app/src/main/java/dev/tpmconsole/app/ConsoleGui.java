@@ -311,7 +311,7 @@ public final class ConsoleGui {
                     } else if (opened.catalogue() != null) {
                         opened.catalogue().close();
                     }
-                }, t -> events.log().error("catalogue", "The catalogue cannot be opened: " + t, t));
+                }, t -> events.log().error("catalogue", I18n.t("ui.event.catalogueCannotOpen", String.valueOf(t)), t));
     }
 
     private boolean closed;
@@ -326,8 +326,8 @@ public final class ConsoleGui {
             c.recordHostScan(dev.tpmconsole.model.catalogue.CloudMarkers.read(source), report, durationMs);
             schedulers.fx().scheduleDirect(overview::refresh);
         } catch (Catalogue.Failure | java.sql.SQLException | RuntimeException e) {
-            events.log().warning("catalogue", (e instanceof Catalogue.Failure ? e.getMessage() : "the catalogue failed ("
-                    + e + ")") + ": this host scan is not recorded", null);
+            events.log().warning("catalogue", I18n.t("ui.event.hostScanNotRecorded", e instanceof Catalogue.Failure
+                    ? e.getLocalizedMessage() : I18n.t("ui.event.catalogueFailed", String.valueOf(e))), null);
         }
     }
 
@@ -389,7 +389,7 @@ public final class ConsoleGui {
         return new DialogService() {
             private boolean notAsked(String title, String action) {
                 if (snapshot && !preferences.confirmRunOnSnapshotProperty().get()) {
-                    events.log().info("run", "Not asked, as the preferences say for snapshots: " + title + " — " + action);
+                    events.log().info("run", I18n.t("ui.event.notAsked", title, action));
                     return true;
                 }
                 return false;
@@ -514,7 +514,7 @@ public final class ConsoleGui {
         boolean quit = new FxDialogService(stage, appearance).confirm(I18n.t("ui.quit.title", going),
                 I18n.t("ui.quit.message", going), I18n.t("ui.quit.action"));
         if (quit) {
-            events.log().warning("app", "Quit while " + busy + " was going", null);
+            events.log().warning("app", I18n.t("ui.event.quitWhileBusy", going), null);
         }
         return quit;
     }
@@ -600,7 +600,7 @@ public final class ConsoleGui {
         FxSchedulers schedulers = setup.schedulers();
         QueryGuard guard = setup.guard();
         PreferencesBinder binder = new PreferencesBinder(store, e -> setup.events().warning("preferences",
-                "The preferences cannot be saved: " + e.getMessage(), EventLog.stackTrace(e)));
+                I18n.t("ui.event.preferencesNotSaved", e.getLocalizedMessage()), EventLog.stackTrace(e)));
         UiPreferences prefs = binder.current();
         String preferencesProblem = binder.loadProblem();
         List<Path> recent = prefs.recent().stream().map(Path::of).toList();
