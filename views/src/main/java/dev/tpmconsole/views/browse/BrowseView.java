@@ -1,6 +1,7 @@
 package dev.tpmconsole.views.browse;
 
 import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.LazyTabs;
 import dev.tpmconsole.model.browse.VmRow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +43,12 @@ public final class BrowseView {
         vmSplit.setDividerPositions(0.6);
         vmSplit.setId("vmSplit");
         Tab vmTab = tab("vmsTab", "ui.tab.vms", vmSplit);
-        Tab hostTab = tab("hostsTab", "ui.tab.hosts", hosts.root());
-        Tab providerTab = tab("providersTab", "ui.tab.providers", providers.root());
+        // the Hosts and Key providers pages join the scene when first shown (LazyTabs)
+        Tab hostTab = tab("hostsTab", "ui.tab.hosts", null);
+        Tab providerTab = tab("providersTab", "ui.tab.providers", null);
         tabs.getTabs().addAll(vmTab, hostTab, providerTab);
+        LazyTabs.content(hostTab, hosts.root());
+        LazyTabs.content(providerTab, providers.root());
         tabs.setId("browseTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }

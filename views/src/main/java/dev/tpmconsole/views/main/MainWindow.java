@@ -48,6 +48,7 @@ import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.Appearance;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.LazyTabs;
 import dev.tpmconsole.views.util.Commands;
 import dev.tpmconsole.views.util.Windows;
 import org.controlsfx.control.NotificationPane;
@@ -541,10 +542,11 @@ public final class MainWindow {
             summaryScroll = new ScrollPane(summary);
         }
         summaryScroll.setId("summaryScroll");
-        summaryTab = new Tab("", summaryScroll);
+        summaryTab = new Tab("");
         summaryTab.textProperty().bind(I18n.text("ui.tab.summary"));
         summaryTab.setId("summaryTab");
         browse.tabs().getTabs().add(summaryTab);
+        LazyTabs.content(summaryTab, summaryScroll);
         if (overviewModel != null) {
             // the overview reads only while it is shown
             overviewModel.activeProperty().bind(summaryTab.selectedProperty());
