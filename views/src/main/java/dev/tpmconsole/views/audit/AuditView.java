@@ -158,7 +158,7 @@ public final class AuditView {
         rule.setPrefWidth(Em.of(18));
         TableColumn<RuleRow, String> severity = column("ui.audit.column.severity");
         severity.setId("severityColumn");
-        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity()));
+        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.t(c.getValue().rule().severity().message())));
         severity.setPrefWidth(Em.of(6));
         TableColumn<RuleRow, Long> count = column("ui.audit.column.rows");
         count.setId("countColumn");

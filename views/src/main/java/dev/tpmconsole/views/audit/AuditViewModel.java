@@ -122,7 +122,7 @@ public final class AuditViewModel extends JobViewModel {
         });
         explanation = Bindings.createStringBinding(() -> selectedRule.get() == null
                 ? I18n.t("ui.audit.selectRule")
-                : I18n.t("ui.audit.explanation", selectedRule.get().rule().title(), selectedRule.get().severity(),
+                : I18n.t("ui.audit.explanation", selectedRule.get().rule().title(), selectedRule.get().rule().severity(),
                         selectedRule.get().rule().explanation()), selectedRule, I18n.languageProperty());
         canRun = Bindings.createBooleanBinding(() -> source.getValue() != null && !running.get(), source, running);
         canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);

@@ -83,7 +83,7 @@ public final class PreviewViewModel implements AutoCloseable {
         ReadOnlyBooleanProperty loading = task.runningProperty();
         summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
                 : I18n.t(preview.get().plan().nothingToDo() ? "ui.preview.summaryNothing" : "ui.preview.summary",
-                        preview.get().plan().summary().replaceFirst("^will ", "")), preview, I18n.languageProperty());
+                        I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "")), preview, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
                 && !preview.get().plan().nothingToDo(), preview, loading);
@@ -158,7 +158,7 @@ public final class PreviewViewModel implements AutoCloseable {
                             : dependantReason(row, item, p);
                     boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
                     byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
-                            PreviewNode.Kind.ROW, row.key(), item.action().label(), reason, emphasised, List.of()));
+                            PreviewNode.Kind.ROW, row.key(), I18n.t(item.action().message()), reason, emphasised, List.of()));
                 }
             }
             List<PreviewNode> tables = byTable.entrySet().stream()
