@@ -141,7 +141,9 @@ class OverviewWindowTest {
         assertThat(gui.window().overview().auditLabel(30)).isEqualTo("#30 09-30 06:00");
         assertThat(robot.lookup("#overviewCloud").queryAs(Label.class).getText()).isEqualTo("Cloud: cloud.sqlite");
         assertThat(robot.lookup("#overviewStatus").queryAs(Label.class).getText())
-                .startsWith("30 audits, the last on 2026-09-30 06:00 UTC with 2 findings");
+                .startsWith("30 audits, the last on " // written as the language writes dates, in the machine's zone
+                        + dev.tpmconsole.model.i18n.Messages.english().dateTime(Instant.parse("2026-09-30T06:00:00Z"))
+                        + " with 2 findings");
 
         // the last audit (i = 29: 2 stale rows, no orphan) against the one before (1 stale row, 2 orphans)
         assertThat(robot.lookup("#changesTitle").queryAs(Label.class).getText())

@@ -123,6 +123,11 @@ public final class Messages {
         return instant == null ? "" : dateTime.format(ZonedDateTime.ofInstant(instant, ZoneId.systemDefault()));
     }
 
+    /** A day as this language writes it ("Dec 2, 2026", "2026年12月2日"), in the machine's time zone. */
+    public String date(Instant instant) {
+        return instant == null ? "" : date.format(ZonedDateTime.ofInstant(instant, ZoneId.systemDefault()));
+    }
+
     /** A number grouped as this language groups it. */
     public String number(long n) {
         return java.text.NumberFormat.getIntegerInstance(language.locale()).format(n);

@@ -42,6 +42,8 @@ class MessagesTest {
         Instant i = Instant.parse("2026-12-02T08:30:00Z");
         assertThat(Messages.of(Language.ZH_CN).dateTime(i)).contains("2026年12月2日");
         assertThat(Messages.english().dateTime(i)).contains("Dec 2, 2026");
+        assertThat(Messages.of(Language.ZH_CN).date(i)).startsWith("2026年12月");
+        assertThat(Messages.english().date(i)).startsWith("Dec ");
         assertThat(Messages.of(Language.ZH_CN).number(19901)).isEqualTo("19,901");
     }
 

@@ -242,7 +242,7 @@ public final class AuditView {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.acknowledgementOf(f);
                 setTooltip(ack == null ? null : new javafx.scene.control.Tooltip(ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
-                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), ack.expiresAt().toString())));
+                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()))));
                 pseudoClassStateChanged(STATUS_NEW, f != null
                         && vm.stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
             }
@@ -322,11 +322,11 @@ public final class AuditView {
         return switch (state.status()) {
             case NEW -> I18n.t("ui.audit.state.new");
             case SEEN -> I18n.t("ui.audit.state.seen", state.firstSeen() == null ? "?"
-                    : state.firstSeen().toString().substring(0, 10));
+                    : I18n.date(state.firstSeen()));
             case ACKNOWLEDGED -> {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.acknowledgementOf(f);
                 yield a == null || a.expiresAt() == null ? I18n.t("ui.audit.state.acknowledged")
-                        : I18n.t("ui.audit.state.acknowledgedUntil", a.expiresAt().toString().substring(0, 10));
+                        : I18n.t("ui.audit.state.acknowledgedUntil", I18n.date(a.expiresAt()));
             }
         };
     }

@@ -164,8 +164,8 @@ public final class OverviewView {
                 "ui.overview.column.by"));
         acks.getColumns().add(I18n.bindColumn(Tables.styled("ackUntilColumn", "", 11,
                 a -> a.expiresAt() == null ? I18n.t("ui.overview.noExpiry") : a.active()
-                        ? a.expiresAt().toString().substring(0, 16).replace('T', ' ')
-                        : I18n.t("ui.overview.expired", a.expiresAt().toString().substring(0, 16).replace('T', ' ')),
+                        ? I18n.dateTime(a.expiresAt())
+                        : I18n.t("ui.overview.expired", I18n.dateTime(a.expiresAt())),
                 a -> a.active() ? null : "expired"), "ui.overview.column.until"));
         acks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         acks.getStyleClass().add("overview-table");

@@ -249,7 +249,7 @@ public final class OverviewViewModel implements AutoCloseable {
         changesTitle.set(h.audits().size() == 1 ? Message.of("ui.overview.changes.first")
                 : Message.of("ui.overview.changes.since", last.newFindings(), last.resolvedFindings()));
         historyStatus.set("ui.overview.status.audits", h.audits().size(),
-                last.at().toString().substring(0, 16).replace('T', ' '), last.findings());
+                last.at(), last.findings());
     }
 
     private void clear() {

@@ -42,6 +42,16 @@ public final class I18n {
         return message == null ? "" : Messages.of(LANGUAGE.get()).format(message);
     }
 
+    /** A date and time as the current language writes it, in the machine's time zone. */
+    public static String dateTime(java.time.Instant instant) {
+        return Messages.of(LANGUAGE.get()).dateTime(instant);
+    }
+
+    /** A day as the current language writes it, in the machine's time zone. */
+    public static String date(java.time.Instant instant) {
+        return Messages.of(LANGUAGE.get()).date(instant);
+    }
+
     /** The text of {@code key}, following the language. */
     public static StringBinding text(String key, Object... args) {
         return Bindings.createStringBinding(() -> t(key, args), LANGUAGE);
