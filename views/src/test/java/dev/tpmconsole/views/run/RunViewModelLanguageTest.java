@@ -6,43 +6,27 @@ import dev.tpmconsole.model.i18n.Language;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.Plan;
-import dev.tpmconsole.model.plan.Planner;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.Rows;
-import dev.tpmconsole.model.testing.SqliteTestDatabase;
-import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run's status, summary, causes and states are messages: shown in English or Chinese. */
 class RunViewModelLanguageTest {
 
-    static final String V = "c0ffee00".repeat(4);
-
     @TempDir
     Path dir;
 
     @Test
     void aFailedRunReadsInEitherLanguage() throws Exception {
-        Path file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> {
-            Rows r = new Rows(sink);
-            r.provider("p", "nkp").host("h", false);
-            r.vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
-            r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
-        });
-        TestSnapshots.exec(file, "CREATE TRIGGER stop BEFORE DELETE ON VmHostFileVO BEGIN SELECT RAISE(ABORT, 'no'); END");
-        Plan plan;
-        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
-            plan = new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan();
-        }
+        RunViewModelTest.FailingRemove failing = RunViewModelTest.FailingRemove.in(dir);
+        Path file = failing.file();
+        Plan plan = failing.plan();
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
              RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
                      FxSchedulers.synchronous(), null, plan)) {

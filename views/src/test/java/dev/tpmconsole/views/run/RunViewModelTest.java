@@ -30,19 +30,27 @@ class RunViewModelTest {
     @TempDir
     Path dir;
 
+    /** A snapshot whose VM V's host-file row refuses its delete (a trigger), and the plan removing V's TPM. */
+    record FailingRemove(Path file, Plan plan) {
+        static FailingRemove in(Path dir) throws Exception {
+            Path file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> {
+                Rows r = new Rows(sink);
+                r.provider("p", "nkp").host("h", false);
+                r.vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
+                r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
+            });
+            TestSnapshots.exec(file, "CREATE TRIGGER stop BEFORE DELETE ON VmHostFileVO BEGIN SELECT RAISE(ABORT, 'no'); END");
+            try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+                return new FailingRemove(file, new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan());
+            }
+        }
+    }
+
     @Test
     void failureRetryAndReaudit() throws Exception {
-        Path file = SqliteTestDatabase.create(dir.resolve("s.sqlite"), sink -> {
-            Rows r = new Rows(sink);
-            r.provider("p", "nkp").host("h", false);
-            r.vm(V, true).tpm("t", V).keyRef(1, "TpmVO", "t", "p", "nkp", "kek");
-            r.hostFile("f", V, "h", "TpmState").backup("b", V, "TpmState");
-        });
-        TestSnapshots.exec(file, "CREATE TRIGGER stop BEFORE DELETE ON VmHostFileVO BEGIN SELECT RAISE(ABORT, 'no'); END");
-        Plan plan;
-        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
-            plan = new Planner(s, Clock.systemUTC()).remove(List.of(V)).plan();
-        }
+        FailingRemove failing = FailingRemove.in(dir);
+        Path file = failing.file();
+        Plan plan = failing.plan();
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
              RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
                      FxSchedulers.synchronous(), null, plan)) {
