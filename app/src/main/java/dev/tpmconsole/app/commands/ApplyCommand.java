@@ -214,7 +214,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 done++;
                 totalDone++;
             } else if (e instanceof RunEvent.ItemSkipped k) {
-                skippedItems.add(k.item() + ": " + k.reason());
+                skippedItems.add(k.item() + ": " + (k.why() != null ? k.why().toString() : k.reason()));
                 return;
             } else if (e instanceof RunEvent.HostMoved m) {
                 moves.merge(m.outcome(), 1, Integer::sum);
@@ -226,7 +226,7 @@ public final class ApplyCommand implements Callable<Integer> {
             } else if (e instanceof RunEvent.StepEnded s) {
                 line(Messages.text(s.reason() == null ? "cli.apply.stepEnded" : "cli.apply.stepEndedBecause", s.step(),
                         outcome(s.outcome()), s.done(), s.failed(),
-                        s.reason() == null ? "" : s.reason()), true);
+                        s.reason() == null ? "" : s.why() != null ? s.why() : s.reason()), true);
                 return;
             } else {
                 return;

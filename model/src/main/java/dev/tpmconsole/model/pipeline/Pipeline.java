@@ -215,9 +215,9 @@ public final class Pipeline {
         Observable<RunEvent> started = Observable.just(new RunEvent.StepStarted(now(), step.name(), step.items().size()));
         if (step.name() == Plan.StepName.DELETE_TPM && totals.deleteFailures.get() > 0) {
             totals.skipped.addAndGet(step.items().size());
+            Message why = Message.of("run.skip.tpmKept", totals.deleteFailures.get());
             return started.concatWith(Observable.just(new RunEvent.StepEnded(now(), step.name(),
-                    RunEvent.Outcome.SKIPPED, 0, 0, totals.deleteFailures.get() + " backup or host-file item(s) failed"
-                    + " or were skipped: the TPM and its key stay until they are cleaned (retry them, then resume)")));
+                    RunEvent.Outcome.SKIPPED, 0, 0, why.english(), why)));
         }
         Observable<RunEvent> items;
         if (step.name() == Plan.StepName.HOST_WORK) {
@@ -241,16 +241,16 @@ public final class Pipeline {
             totals.skipped.addAndGet(skipped.get());
             RunEvent.Outcome outcome = failed.get() == 0 && skipped.get() == 0 ? RunEvent.Outcome.DONE
                     : RunEvent.Outcome.FAILED;
-            List<String> why = new ArrayList<>();
+            List<Message> why = new ArrayList<>();
             if (failed.get() > 0) {
-                why.add(failed.get() + " of " + step.items().size() + " items failed");
+                why.add(Message.of("run.step.itemsFailed", failed.get(), step.items().size()));
             }
             if (skipped.get() > 0) {
-                why.add(skipped.get() + " skipped: their host work failed, and the database keeps a row while its"
-                        + " folder is on the host");
+                why.add(Message.of("run.step.skippedHostWork", skipped.get()));
             }
+            Message reason = why.isEmpty() ? null : Message.joined(why);
             return new RunEvent.StepEnded(now(), step.name(), outcome, done.get(), failed.get(),
-                    why.isEmpty() ? null : String.join("; ", why));
+                    reason == null ? null : reason.english(), reason);
         });
         return Observable.concat(started, items, ended);
     }
@@ -342,8 +342,8 @@ public final class Pipeline {
             // the folder may still be on its host: the database keeps the row that names it (R3)
             skipped.incrementAndGet();
             totals.deleteFailures.incrementAndGet();
-            return Observable.just(started, new RunEvent.ItemSkipped(now(), step.name(), id,
-                    "its host work failed: the folder may still be on the host, so its row stays"));
+            Message why = Message.of("run.skip.hostWorkFailed");
+            return Observable.just(started, new RunEvent.ItemSkipped(now(), step.name(), id, why.english(), why));
         }
         RunEvent end;
         try {

@@ -62,7 +62,13 @@ public sealed interface RunEvent {
     }
 
     /** An item not run, and why (its host work failed: the database must not forget a folder still on its host). */
-    record ItemSkipped(String at, Plan.StepName step, String item, String reason) implements RunEvent {
+    record ItemSkipped(String at, Plan.StepName step, String item, String reason,
+                       @com.fasterxml.jackson.annotation.JsonIgnore dev.tpmconsole.model.i18n.Message why)
+            implements RunEvent {
+        /** As the journal holds it: the reason in English, no message (a journal read back shows English). */
+        public ItemSkipped(String at, Plan.StepName step, String item, String reason) {
+            this(at, step, item, reason, null);
+        }
     }
 
     /** A host-work item written into the run folder's scripts for a person to run: nothing was done on the host. */
@@ -79,8 +85,13 @@ public sealed interface RunEvent {
     }
 
     /** @param outcome done, failed or skipped; {@code reason} says why for failed and skipped */
-    record StepEnded(String at, Plan.StepName step, Outcome outcome, int done, int failed, String reason)
+    record StepEnded(String at, Plan.StepName step, Outcome outcome, int done, int failed, String reason,
+                     @com.fasterxml.jackson.annotation.JsonIgnore dev.tpmconsole.model.i18n.Message why)
             implements RunEvent {
+        /** As the journal holds it: the reason in English, no message (a journal read back shows English). */
+        public StepEnded(String at, Plan.StepName step, Outcome outcome, int done, int failed, String reason) {
+            this(at, step, outcome, done, failed, reason, null);
+        }
     }
 
     record RunEnded(String at, Outcome outcome, int done, int failed, int skipped) implements RunEvent {

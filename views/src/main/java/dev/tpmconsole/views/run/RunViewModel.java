@@ -185,7 +185,7 @@ public final class RunViewModel extends JobViewModel {
                 task.setProgress((double) ++ended / Math.max(1, items.size()));
             }
         } else if (e instanceof RunEvent.ItemSkipped k) {
-            row(k.step(), k.item()).set(ItemRow.State.SKIPPED, verbatim(k.reason()), null);
+            row(k.step(), k.item()).set(ItemRow.State.SKIPPED, k.why() != null ? k.why() : verbatim(k.reason()), null);
             task.setProgress((double) ++ended / Math.max(1, items.size()));
         } else if (e instanceof RunEvent.ItemFailed f) {
             ItemRow r = row(f.step(), f.item());
@@ -198,7 +198,7 @@ public final class RunViewModel extends JobViewModel {
             }
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
             items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
-                    .forEach(r -> r.set(ItemRow.State.SKIPPED, verbatim(s.reason()), null));
+                    .forEach(r -> r.set(ItemRow.State.SKIPPED, s.why() != null ? s.why() : verbatim(s.reason()), null));
         } else if (e instanceof RunEvent.RunEnded r) {
             task.setProgress(1); // skipped items end too
             task.ended();
