@@ -618,13 +618,13 @@ public final class ConsoleGui {
         OverviewViewModel overview = new OverviewViewModel(vm.sourceProperty(), catalogue, schedulers);
         browse.scan().reportProperty().addListener((o, a, r) -> {
             if (r != null) {
-                setup.events().info("hosts", "Host scan of " + r.source() + ": " + r.hosts().size() + " hosts, "
-                        + r.findings().size() + " findings " + r.counts());
+                setup.events().info("hosts", I18n.t("ui.event.hostScan", r.source(), r.hosts().size(),
+                        r.findings().size(), String.valueOf(r.counts())));
             }
         });
         browse.scan().errorProperty().addListener((o, a, e) -> {
             if (e != null && !e.isEmpty()) {
-                setup.events().warning("hosts", "Host scan failed: " + e, null);
+                setup.events().warning("hosts", I18n.t("ui.event.hostScanFailed", e), null);
             }
         });
         PreferencesViewModel preferences = new PreferencesViewModel(appearance, prefs.confirmations(),

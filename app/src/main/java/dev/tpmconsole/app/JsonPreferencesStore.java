@@ -56,13 +56,13 @@ public final class JsonPreferencesStore implements PreferencesStore {
             try {
                 Path aside = file.resolveSibling(FILE_NAME + ".corrupt");
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-                kept = " The file was set aside as " + aside + ".";
+                kept = dev.tpmconsole.model.i18n.Messages.text("cli.preferences.setAside", aside.toString());
             } catch (IOException notMoved) {
                 // the defaults are used all the same; the next save replaces the file if it can
-                kept = " The file was left where it is.";
+                kept = dev.tpmconsole.model.i18n.Messages.text("cli.preferences.leftInPlace");
             }
-            loadProblem = "The preferences in " + file + " could not be read (" + firstLine(why)
-                    + "); the defaults are used." + kept;
+            loadProblem = dev.tpmconsole.model.i18n.Messages.text("cli.preferences.unreadable", file.toString(),
+                    firstLine(why), kept);
             return UiPreferences.defaults();
         }
     }
