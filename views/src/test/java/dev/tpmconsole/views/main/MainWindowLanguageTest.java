@@ -132,7 +132,7 @@ class MainWindowLanguageTest {
             MenuBar bar = robot.lookup("#menuBar").query();
             assertThat(bar.getMenus()).extracting(Menu::getText)
                     .containsExactly("文件(_F)", "查看(_V)", "云主机(_M)", "工具(_T)", "帮助(_H)");
-            assertThat(item(bar, "menuOpenSnapshot")).isEqualTo("打开快照(_O)…");
+            assertThat(item(bar, "menuOpenSnapshot")).isEqualTo("打开数据库快照(_O)…");
             assertThat(column(vms, "vmNameColumn")).isEqualTo("名称");
             assertThat(column(vms, "vmStateColumn")).isEqualTo("状态");
             assertThat(column(vms, "vmHostColumn")).isEqualTo("物理机");
@@ -144,7 +144,7 @@ class MainWindowLanguageTest {
             assertThat(stage.getTitle()).isEqualTo("small.sqlite（只读）— TPM Console");
             assertThat(window.root().getStyleClass()).as("Chinese in a font that has it").contains(Appearance.CHINESE);
             assertThat(Shortcuts.of(window.commands())).extracting(Shortcuts.Shortcut::where).contains("文件", "查看 › 主题");
-            assertThat(Shortcuts.of(window.commands())).extracting(Shortcuts.Shortcut::action).contains("打开快照");
+            assertThat(Shortcuts.of(window.commands())).extracting(Shortcuts.Shortcut::action).contains("打开数据库快照");
 
             robot.interact(() -> choice.setValue(Language.EN));
             WaitForAsyncUtils.waitForFxEvents();

@@ -42,7 +42,7 @@ class PreviewViewModelLanguageTest {
                 assertThat(I18n.t(vm.statusMessageProperty().get())).startsWith("将删除 1 个含密钥材料的密钥引用");
                 assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("delete-tpm（\\d+ 项，\\d+ 行）");
                 PreviewViewModel.Confirmation c = vm.confirmation();
-                assertThat(c.title()).isEqualTo("将计划应用到 p.sqlite？");
+                assertThat(c.title()).isEqualTo("在 p.sqlite 上执行清理计划？");
                 assertThat(c.message()).startsWith("此操作将在 ").contains("移除 TPM，1 台云主机", "以便撤销本次执行");
                 assertThat(c.action()).startsWith("删除 ").endsWith(" 行");
             } finally {
