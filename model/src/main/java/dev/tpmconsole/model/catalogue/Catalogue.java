@@ -202,7 +202,6 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
-    /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
     /**
      * A request the catalogue refuses (no such cloud, audit or run; an acknowledgement without a reason): an
      * {@link IllegalArgumentException}, as before, whose message is English and whose localized message is in the
@@ -228,6 +227,7 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
+    /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
     public static final class Failure extends Exception implements LocalizedFailure {
         private static final long serialVersionUID = 1L;
         private final transient Message message;

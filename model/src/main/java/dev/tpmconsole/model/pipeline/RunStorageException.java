@@ -1,8 +1,6 @@
 package dev.tpmconsole.model.pipeline;
 
-import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -11,10 +9,9 @@ import java.nio.file.Path;
  * item; what was done stays done and is consistent, and {@code apply --resume} finishes it once the cause is
  * gone.
  */
-public final class RunStorageException extends IOException implements LocalizedFailure {
+public final class RunStorageException extends dev.tpmconsole.model.i18n.LocalizedIOException {
 
     private final Path file;
-    private final transient Message message;
 
     /** @param what what could not be written: {@code run.storage.journal}, {@code .database}, {@code .quarantine} */
     public RunStorageException(Message what, Path file, Throwable cause) {
@@ -23,22 +20,9 @@ public final class RunStorageException extends IOException implements LocalizedF
     }
 
     private RunStorageException(Path file, Throwable cause, Message message) {
-        super(message.english(), cause);
+        super(message, cause);
         this.file = file;
-        this.message = message;
     }
-
-    @Override
-    public Message message() {
-        return message;
-    }
-
-    /** In the process's current language. */
-    @Override
-    public String getLocalizedMessage() {
-        return message.toString();
-    }
-
 
     /** The file that could not be written, or null for the database. */
     public Path file() {

@@ -1,17 +1,14 @@
 package dev.tpmconsole.model.ssh;
 
 import dev.tpmconsole.model.i18n.LocalizedException;
-import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /** An OpenSSH client configuration or known_hosts file that cannot be used: the file, the line and why. */
-public final class SshConfigException extends IOException implements LocalizedFailure {
+public final class SshConfigException extends dev.tpmconsole.model.i18n.LocalizedIOException {
 
     private final Path file;
     private final int line;
-    private final transient Message message;
 
     /** A reason with no translation. */
     public SshConfigException(Path file, int line, String reason) {
@@ -24,21 +21,9 @@ public final class SshConfigException extends IOException implements LocalizedFa
     }
 
     private SshConfigException(Message message, Path file, int line) {
-        super(message.english());
+        super(message, null);
         this.file = file;
         this.line = line;
-        this.message = message;
-    }
-
-    @Override
-    public Message message() {
-        return message;
-    }
-
-    /** In the process's current language. */
-    @Override
-    public String getLocalizedMessage() {
-        return message.toString();
     }
 
     public Path file() {

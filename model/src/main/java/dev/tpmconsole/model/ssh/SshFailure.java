@@ -1,16 +1,14 @@
 package dev.tpmconsole.model.ssh;
 
 import dev.tpmconsole.model.i18n.LocalizedException;
-import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
-import java.io.IOException;
 
 /**
  * A host that could not be reached or worked on, with the reason a person acts on: the connection was
  * refused, timed out, the keys were refused, the host key is unknown or changed, a permission was denied.
  */
-public final class SshFailure extends IOException implements LocalizedFailure {
+public final class SshFailure extends dev.tpmconsole.model.i18n.LocalizedIOException {
 
     /** The kinds of failure docs/hosts.md names; {@link #label()} starts the message. */
     public enum Reason implements Messages.Localized {
@@ -36,7 +34,6 @@ public final class SshFailure extends IOException implements LocalizedFailure {
 
     private final Reason reason;
     private final String fingerprint;
-    private final transient Message message;
 
     /** A detail with no translation (a library's words). */
     public SshFailure(Reason reason, String detail) {
@@ -58,21 +55,9 @@ public final class SshFailure extends IOException implements LocalizedFailure {
     }
 
     private SshFailure(Message message, Reason reason, String fingerprint, Throwable cause) {
-        super(message.english(), cause);
+        super(message, cause);
         this.reason = reason;
         this.fingerprint = fingerprint;
-        this.message = message;
-    }
-
-    @Override
-    public Message message() {
-        return message;
-    }
-
-    /** In the process's current language. */
-    @Override
-    public String getLocalizedMessage() {
-        return message.toString();
     }
 
     public Reason reason() {
