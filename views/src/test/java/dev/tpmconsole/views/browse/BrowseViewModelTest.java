@@ -5,51 +5,38 @@ import static dev.tpmconsole.model.browse.BrowseFixture.DIRTY;
 import static dev.tpmconsole.model.browse.BrowseFixture.H1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.BrowseFixture;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.HostRow;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.ProviderRow;
 import dev.tpmconsole.model.browse.Sort;
-import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The browse view-models on a real snapshot, with everything on the calling thread: no robot, no FX thread. */
 class BrowseViewModelTest {
 
-    @TempDir
-    static Path dir;
-    static SqliteSnapshot snapshot;
+    @RegisterExtension
+    static final ClassSnapshot fixture = ClassSnapshot.of("fixture.sqlite", BrowseFixture::create);
 
     BrowseViewModel vm;
 
-    @BeforeAll
-    static void open() throws Exception {
-        snapshot = SqliteSnapshot.open(BrowseFixture.create(dir.resolve("fixture.sqlite")), OpenOptions.readOnly());
-    }
-
-    @AfterAll
-    static void close() {
-        snapshot.close();
-    }
-
     @BeforeEach
-    void browse() {
+    void browse() throws Exception {
         vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
-        vm.setSource(snapshot);
+        vm.setSource(fixture.source());
     }
 
     @AfterEach
@@ -199,14 +186,14 @@ class BrowseViewModelTest {
 
     @Test
     void aSourceThatCannotBeReadSaysWhyInsteadOfListing() throws Exception {
-        SqliteSnapshot closed = SqliteSnapshot.open(snapshot.path(), OpenOptions.readOnly());
+        SqliteSnapshot closed = SqliteSnapshot.open(fixture.path(), OpenOptions.readOnly());
         closed.close();
         vm.setSource(closed);
         assertThat(vm.vms().rows().rows()).isEmpty();
         assertThat(vm.vms().rows().errorProperty().get()).contains("has been closed");
         assertThat(vm.vms().rows().loadingProperty().get()).isFalse();
         assertThat(vm.hosts().rows().errorProperty().get()).contains("has been closed");
-        vm.setSource(snapshot);
+        vm.setSource(fixture.source());
         assertThat(vm.vms().rows().errorProperty().get()).isEmpty();
         assertThat(vm.vms().rows().rows()).hasSize(11);
     }

@@ -3,24 +3,23 @@ package dev.tpmconsole.views.browse;
 import static dev.tpmconsole.model.browse.BrowseFixture.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.BrowseFixture;
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.HostRow;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.Sort;
-import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.browse.VmColumn;
+import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.model.source.GuardedSource;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.QueryGuard;
-import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.Themes;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -30,13 +29,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import dev.tpmconsole.model.browse.VmDetails;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,26 +46,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BrowseViewTest {
 
-    @TempDir
-    static Path dir;
-    static SqliteSnapshot snapshot;
+    @RegisterExtension
+    static final ClassSnapshot fixture = ClassSnapshot.of("fixture.sqlite", BrowseFixture::create);
 
     QueryGuard guard;
     BrowseViewModel vm;
     BrowseView view;
 
-    @BeforeAll
-    static void open() throws Exception {
-        snapshot = SqliteSnapshot.open(BrowseFixture.create(dir.resolve("fixture.sqlite")), OpenOptions.readOnly());
-    }
-
-    @AfterAll
-    static void close() {
-        snapshot.close();
-    }
-
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
         vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         view = new BrowseView(vm);
@@ -77,7 +62,7 @@ class BrowseViewTest {
         Themes.apply(scene, Theme.LIGHT);
         stage.setScene(scene);
         stage.show();
-        vm.setSource(new GuardedSource(snapshot, guard));
+        vm.setSource(new GuardedSource(fixture.source(), guard));
     }
 
     @AfterEach
