@@ -2,57 +2,36 @@ package dev.tpmconsole.views.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.TestSnapshots;
+import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainViewModelTest {
 
-    @TempDir
-    static Path shared;
-    static Path demo;
+    @RegisterExtension
+    static final ClassSnapshot demo = ClassSnapshot.demo("small.sqlite", 40, 5);
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void demo() throws Exception {
-        demo = TestSnapshots.demo(shared.resolve("small.sqlite"), 40, 5);
-    }
-
-    /** Opens real snapshots; counts how often the demo was asked for. */
-    static final class RealService implements SourceService {
-        final AtomicInteger demoRequests = new AtomicInteger();
-
-        @Override
-        public Source open(Path snapshot) throws SourceException {
-            return SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
-        }
-
-        @Override
-        public Path demoSnapshot() {
-            demoRequests.incrementAndGet();
-            return demo;
-        }
+    /** Opens real snapshots; serves the demo above as the demo. */
+    static SnapshotService service() {
+        return new SnapshotService(demo.path());
     }
 
     @Test
     void opensASnapshotAndSummarisesIt() {
-        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous())) {
             assertThat(vm.titleBinding().get()).isEqualTo("TPM Console");
-            vm.open(demo);
+            vm.open(demo.path());
             assertThat(vm.busyProperty().get()).isFalse();
             assertThat(vm.errorProperty().get()).isEmpty();
-            assertThat(vm.summaryProperty().get().source()).isEqualTo(demo.toAbsolutePath().toString());
+            assertThat(vm.summaryProperty().get().source()).isEqualTo(demo.path().toAbsolutePath().toString());
             assertThat(vm.titleBinding().get()).isEqualTo("small.sqlite (read-only) — TPM Console");
             assertThat(vm.counts()).extracting(TableCountRow::table).startsWith("ResourceVO", "ManagementNodeVO");
             assertThat(vm.counts()).filteredOn(r -> r.table().equals("VmInstanceEO"))
@@ -63,8 +42,8 @@ class MainViewModelTest {
     @Test
     void aBadFileKeepsWhatWasOpenAndSaysWhy() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.sqlite"), "not a database at all, sorry");
-        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
-            vm.open(demo);
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous())) {
+            vm.open(demo.path());
             Source first = vm.sourceProperty().get();
             vm.open(junk);
             assertThat(vm.errorProperty().get()).contains("junk.sqlite").contains("not an SQLite database");
@@ -78,9 +57,9 @@ class MainViewModelTest {
 
     @Test
     void openingAnotherClosesThePrevious() throws Exception {
-        Path second = Files.copy(demo, dir.resolve("second.sqlite"));
-        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous())) {
-            vm.open(demo);
+        Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous())) {
+            vm.open(demo.path());
             Source first = vm.sourceProperty().get();
             vm.open(second);
             assertThat(vm.sourceProperty().get()).isNotSameAs(first);
@@ -90,7 +69,7 @@ class MainViewModelTest {
 
     @Test
     void openDemoAsksTheServiceForTheDemo() {
-        RealService service = new RealService();
+        SnapshotService service = service();
         try (MainViewModel vm = new MainViewModel(service, FxSchedulers.synchronous())) {
             vm.openDemo();
             assertThat(service.demoRequests.get()).isEqualTo(1);
@@ -100,18 +79,18 @@ class MainViewModelTest {
 
     @Test
     void openedSnapshotsComeFirstInRecentButNotTheDemoNorAFailure() throws Exception {
-        Path second = Files.copy(demo, dir.resolve("second.sqlite"));
+        Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
         Path junk = Files.writeString(dir.resolve("junk.sqlite"), "nope");
         Path remembered = dir.resolve("old.sqlite");
-        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous(), java.util.List.of(remembered))) {
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous(), java.util.List.of(remembered))) {
             assertThat(vm.recent()).containsExactly(remembered);
-            vm.open(demo);
+            vm.open(demo.path());
             vm.open(second);
             vm.open(junk);
             vm.openDemo();
-            assertThat(vm.recent()).containsExactly(second.toAbsolutePath(), demo.toAbsolutePath(), remembered);
-            vm.open(demo);
-            assertThat(vm.recent()).containsExactly(demo.toAbsolutePath(), second.toAbsolutePath(), remembered);
+            assertThat(vm.recent()).containsExactly(second.toAbsolutePath(), demo.path().toAbsolutePath(), remembered);
+            vm.open(demo.path());
+            assertThat(vm.recent()).containsExactly(demo.path().toAbsolutePath(), second.toAbsolutePath(), remembered);
             vm.clearRecent();
             assertThat(vm.recent()).isEmpty();
         }
@@ -123,10 +102,10 @@ class MainViewModelTest {
         for (int i = 0; i < 12; i++) {
             many.add(dir.resolve("s" + i + ".sqlite"));
         }
-        try (MainViewModel vm = new MainViewModel(new RealService(), FxSchedulers.synchronous(), many)) {
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous(), many)) {
             assertThat(vm.recent()).hasSize(MainViewModel.MAX_RECENT).startsWith(many.get(0));
-            vm.open(demo);
-            assertThat(vm.recent()).hasSize(MainViewModel.MAX_RECENT).startsWith(demo.toAbsolutePath(), many.get(0))
+            vm.open(demo.path());
+            assertThat(vm.recent()).hasSize(MainViewModel.MAX_RECENT).startsWith(demo.path().toAbsolutePath(), many.get(0))
                     .doesNotContain(many.get(7));
         }
     }

@@ -2,23 +2,13 @@ package dev.tpmconsole.views.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
-import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.i18n.Language;
-import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.TestSnapshots;
-import dev.tpmconsole.styles.Theme;
-import dev.tpmconsole.views.browse.BrowseViewModel;
 import dev.tpmconsole.views.prefs.Confirmations;
 import dev.tpmconsole.views.prefs.PreferencesView;
 import dev.tpmconsole.views.prefs.PreferencesViewModel;
 import dev.tpmconsole.views.util.Appearance;
+import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.I18n;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
@@ -28,12 +18,10 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,78 +35,41 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLanguageTest {
 
-    @TempDir
-    static Path shared;
-    static Path demo;
+    @RegisterExtension
+    static final ClassSnapshot demo = ClassSnapshot.demo("small.sqlite", 20, 2);
 
-    MainViewModel vm;
-    BrowseViewModel browse;
-    Appearance appearance;
-    MainWindow window;
+    ShownMainWindow main;
     PreferencesViewModel preferences;
-    Stage stage;
-    Stage prefsStage;
     Language before;
-
-    @BeforeAll
-    static void demo() throws Exception {
-        demo = TestSnapshots.demo(shared.resolve("small.sqlite"), 20, 2);
-    }
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         before = I18n.languageProperty().get();
         I18n.languageProperty().set(Language.EN);
-        vm = new MainViewModel(new SourceService() {
-            @Override
-            public Source open(Path snapshot) throws dev.tpmconsole.model.source.SourceException {
-                return SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
-            }
-
-            @Override
-            public Path demoSnapshot() {
-                return demo;
-            }
-        }, FxSchedulers.javafx());
-        browse = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
-        vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
-        appearance = Appearance.detached(Theme.LIGHT);
-        window = new MainWindow(vm, browse, new dev.tpmconsole.views.util.Windows(appearance, () -> stage),
+        main = new ShownMainWindow(stage, new SnapshotService(demo.path()),
                 new MainWindow.Actions(() -> { }, () -> { }, (operation, vms) -> { }, () -> { }, () -> { }, () -> { },
                         () -> { }, () -> { }));
-        stage.setScene(appearance.style(new Scene(window.root(), 1280, 800)));
-        stage.titleProperty().bind(vm.titleBinding());
-        stage.show();
         // the preferences, wired to the windows' language as ConsoleGui wires them
-        preferences = new PreferencesViewModel(appearance, Confirmations.all(), Language.EN);
+        preferences = new PreferencesViewModel(main.appearance, Confirmations.all(), Language.EN);
         preferences.languageProperty().addListener((o, a, b) -> I18n.languageProperty().set(preferences.effectiveLanguage()));
-        prefsStage = new Stage();
-        prefsStage.setScene(appearance.style(new Scene(new PreferencesView(preferences, null, prefsStage::close).root())));
+        Stage prefsStage = new Stage();
+        prefsStage.setScene(main.appearance.style(new Scene(new PreferencesView(preferences, null, prefsStage::close).root())));
         prefsStage.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            I18n.languageProperty().set(before);
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            vm.close();
-            browse.close();
-        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> I18n.languageProperty().set(before)).get(10, TimeUnit.SECONDS);
+        main.close();
     }
 
     @Test
     void theOpenWindowSwitchesToChineseAndBack(FxRobot robot) throws Exception {
         try {
-            robot.interact(vm::openDemo);
+            robot.interact(main.vm::openDemo);
             TableView<?> vms = robot.lookup("#vmTable").queryTableView();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty()
-                    && vm.summaryProperty().get() != null && vm.summaryProperty().get().counted());
+                    && main.vm.summaryProperty().get() != null && main.vm.summaryProperty().get().counted());
             WaitForAsyncUtils.waitForFxEvents();
             assertEnglish(robot, vms);
 
@@ -136,20 +87,20 @@ class MainWindowLanguageTest {
             assertThat(column(vms, "vmNameColumn")).isEqualTo("名称");
             assertThat(column(vms, "vmStateColumn")).isEqualTo("状态");
             assertThat(column(vms, "vmHostColumn")).isEqualTo("物理机");
-            assertThat(window.browse().tabs().getTabs()).extracting(javafx.scene.control.Tab::getText)
+            assertThat(main.window.browse().tabs().getTabs()).extracting(javafx.scene.control.Tab::getText)
                     .containsExactly("云主机", "物理机", "密钥提供者", "概要");
             assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).endsWith("台云主机");
             assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).contains("台云主机", "个 TPM");
             assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("只读");
-            assertThat(stage.getTitle()).isEqualTo("small.sqlite（只读）— TPM Console");
-            assertThat(window.root().getStyleClass()).as("Chinese in a font that has it").contains(Appearance.CHINESE);
-            assertThat(Shortcuts.of(window.commands())).extracting(Shortcuts.Shortcut::where).contains("文件", "查看 › 主题");
-            assertThat(Shortcuts.of(window.commands())).extracting(Shortcuts.Shortcut::action).contains("打开数据库快照");
+            assertThat(main.stage.getTitle()).isEqualTo("small.sqlite（只读）— TPM Console");
+            assertThat(main.window.root().getStyleClass()).as("Chinese in a font that has it").contains(Appearance.CHINESE);
+            assertThat(Shortcuts.of(main.window.commands())).extracting(Shortcuts.Shortcut::where).contains("文件", "查看 › 主题");
+            assertThat(Shortcuts.of(main.window.commands())).extracting(Shortcuts.Shortcut::action).contains("打开数据库快照");
 
             robot.interact(() -> choice.setValue(Language.EN));
             WaitForAsyncUtils.waitForFxEvents();
             assertEnglish(robot, vms);
-            assertThat(window.root().getStyleClass()).doesNotContain(Appearance.CHINESE);
+            assertThat(main.window.root().getStyleClass()).doesNotContain(Appearance.CHINESE);
         } finally {
             robot.interact(() -> I18n.languageProperty().set(before));
         }
@@ -160,11 +111,11 @@ class MainWindowLanguageTest {
         assertThat(bar.getMenus()).extracting(Menu::getText).containsExactly("_File", "_View", "V_M", "_Tools", "_Help");
         assertThat(item(bar, "menuOpenSnapshot")).isEqualTo("_Open snapshot…");
         assertThat(column(vms, "vmNameColumn")).isEqualTo("Name");
-        assertThat(window.browse().tabs().getTabs()).extracting(javafx.scene.control.Tab::getText)
+        assertThat(main.window.browse().tabs().getTabs()).extracting(javafx.scene.control.Tab::getText)
                 .containsExactly("VMs", "Hosts", "Key providers", "Summary");
         assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).endsWith("VMs");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("read-only");
-        assertThat(stage.getTitle()).isEqualTo("small.sqlite (read-only) — TPM Console");
+        assertThat(main.stage.getTitle()).isEqualTo("small.sqlite (read-only) — TPM Console");
     }
 
     static String item(MenuBar bar, String id) {

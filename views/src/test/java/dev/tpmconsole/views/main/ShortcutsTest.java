@@ -2,19 +2,11 @@ package dev.tpmconsole.views.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
-import dev.tpmconsole.model.browse.BrowseQueries;
-import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.styles.Theme;
-import dev.tpmconsole.views.browse.BrowseViewModel;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.util.Appearance;
+import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.Commands;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +14,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.controlsfx.control.action.Action;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,65 +38,29 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ShortcutsTest {
 
-    @TempDir
-    static Path shared;
-    static Path demo;
+    @RegisterExtension
+    static final ClassSnapshot demo = ClassSnapshot.demo("small.sqlite", 20, 2);
 
     /** What the window asked its owner to do, and which file choosers it opened. */
     final List<String> asked = new ArrayList<>();
-    final AtomicInteger demoRequests = new AtomicInteger();
-    MainViewModel vm;
-    BrowseViewModel browse;
-    Appearance appearance;
-    MainWindow window;
-    Stage stage;
-
-    @BeforeAll
-    static void demo() throws Exception {
-        demo = TestSnapshots.demo(shared.resolve("small.sqlite"), 20, 2);
-    }
+    final SnapshotService service = new SnapshotService(demo.path());
+    ShownMainWindow main;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = new MainViewModel(new SourceService() {
-            @Override
-            public Source open(Path snapshot) throws dev.tpmconsole.model.source.SourceException {
-                return SqliteSnapshot.open(snapshot, OpenOptions.readOnly());
-            }
-
-            @Override
-            public Path demoSnapshot() {
-                demoRequests.incrementAndGet();
-                return demo;
-            }
-        }, FxSchedulers.javafx());
-        browse = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
-        vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
-        appearance = Appearance.detached(Theme.LIGHT);
-        window = new MainWindow(vm, browse, new dev.tpmconsole.views.util.Windows(appearance, () -> stage), new MainWindow.Actions(() -> asked.add("quit"),
+        main = new ShownMainWindow(stage, service, new MainWindow.Actions(() -> asked.add("quit"),
                 () -> asked.add("audit"), (operation, vms) -> asked.add("preview " + operation + " " + vms),
                 () -> asked.add("repair"), () -> asked.add("preferences"), () -> asked.add("event log"),
                 () -> asked.add("shortcuts"), () -> asked.add("about")));
-        window.files = (chooser, save, owner) -> {
+        main.window.files = (chooser, save, owner) -> {
             asked.add((save ? "save: " : "open: ") + chooser.getTitle());
             return null;
         };
-        stage.setScene(appearance.style(new Scene(window.root(), 1280, 800)));
-        stage.show();
     }
 
     @AfterEach
     void closeDialogs() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != stage && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-            vm.close();
-            browse.close();
-        }).get(10, TimeUnit.SECONDS);
+        main.close();
     }
 
     static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -117,7 +70,7 @@ class ShortcutsTest {
 
     /** Presses {@code keys} as a person would, in the main window. */
     void press(FxRobot robot, KeyCombination keys) {
-        robot.interact(() -> stage.toFront());
+        robot.interact(() -> main.stage.toFront());
         List<KeyCode> codes = new ArrayList<>();
         if (keys.getShortcut() == KeyCombination.ModifierValue.DOWN || keys.getControl() == KeyCombination.ModifierValue.DOWN) {
             codes.add(KeyCode.CONTROL);
@@ -142,28 +95,28 @@ class ShortcutsTest {
         // with nothing open, the commands on a source are disabled: their keys do nothing
         for (String id : List.of("menuAudit", "menuRepairKeys", "menuPreviewReset", "menuPreviewRemove", "menuReload",
                 "menuFind")) {
-            assertThat(window.command(id).isDisabled()).as(id).isTrue();
-            press(robot, window.command(id).getAccelerator());
+            assertThat(main.window.command(id).isDisabled()).as(id).isTrue();
+            press(robot, main.window.command(id).getAccelerator());
         }
         assertThat(asked).as("no disabled action ran").isEmpty();
 
-        robot.interact(() -> vm.open(demo));
+        robot.interact(() -> main.vm.open(demo.path()));
         TableView<?> vms = robot.lookup("#vmTable").queryTableView();
-        waitUntil(() -> vms.getItems().size() > 1 && !vm.busyProperty().get());
+        waitUntil(() -> vms.getItems().size() > 1 && !main.vm.busyProperty().get());
         robot.interact(() -> vms.getSelectionModel().select(0));
-        String chosen = List.copyOf(browse.vms().selectedUuids()).toString();
+        String chosen = List.copyOf(main.browse.vms().selectedUuids()).toString();
         AtomicInteger reloads = new AtomicInteger();
-        browse.vms().rows().loadingProperty().addListener((o, was, loading) -> {
+        main.browse.vms().rows().loadingProperty().addListener((o, was, loading) -> {
             if (loading) {
                 reloads.incrementAndGet();
             }
         });
-        javafx.scene.control.TabPane tabs = window.browse().tabs();
+        javafx.scene.control.TabPane tabs = main.window.browse().tabs();
 
         Map<String, Effect> effects = new LinkedHashMap<>();
         effects.put("menuOpenSnapshot", asks("open: Open a ZStack snapshot"));
         effects.put("menuOpenDatabase", new Effect(() -> { }, () -> robot.lookup("#openDatabaseDialog").tryQuery().isPresent()));
-        effects.put("menuOpenDemo", new Effect(() -> { }, () -> demoRequests.get() == 1));
+        effects.put("menuOpenDemo", new Effect(() -> { }, () -> service.demoRequests.get() == 1));
         effects.put("menuImportDump", asks("open: Import a ZStack database dump"));
         effects.put("menuQuit", asks("quit"));
         effects.put("menuShowVms", new Effect(() -> tabs.getSelectionModel().select(3),
@@ -172,20 +125,20 @@ class ShortcutsTest {
         effects.put("menuShowProviders", new Effect(() -> { }, () -> tabs.getSelectionModel().getSelectedIndex() == 2));
         effects.put("menuShowSummary", new Effect(() -> { }, () -> tabs.getSelectionModel().getSelectedIndex() == 3));
         effects.put("menuFind", new Effect(() -> tabs.getSelectionModel().select(0),
-                () -> stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextField f && f.getId().equals("vmFilter")));
-        effects.put("menuClearFilter", new Effect(() -> browse.vms().textProperty().set("zzz"),
-                () -> browse.vms().textProperty().get().isEmpty()));
-        effects.put("menuDirtyOnly", new Effect(() -> { }, () -> browse.vms().dirtyOnlyProperty().get()));
+                () -> main.stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextField f && f.getId().equals("vmFilter")));
+        effects.put("menuClearFilter", new Effect(() -> main.browse.vms().textProperty().set("zzz"),
+                () -> main.browse.vms().textProperty().get().isEmpty()));
+        effects.put("menuDirtyOnly", new Effect(() -> { }, () -> main.browse.vms().dirtyOnlyProperty().get()));
         // (the list is whole again before the next)
         effects.put("menuReload", new Effect(() -> reloads.set(0), () -> reloads.get() > 0
-                && !browse.vms().rows().loadingProperty().get() && vms.getItems().size() > 1));
-        effects.put("menuToggleTheme", new Effect(() -> { }, () -> appearance.themeProperty().get() == Theme.DARK));
-        effects.put("menuFontLarger", new Effect(() -> appearance.fontSizeProperty().set(14),
-                () -> appearance.fontSizeProperty().get() == 15));
-        effects.put("menuFontSmaller", new Effect(() -> appearance.fontSizeProperty().set(14),
-                () -> appearance.fontSizeProperty().get() == 13));
-        effects.put("menuFontDefault", new Effect(() -> appearance.fontSizeProperty().set(20),
-                () -> appearance.fontSizeProperty().get() == 14));
+                && !main.browse.vms().rows().loadingProperty().get() && vms.getItems().size() > 1));
+        effects.put("menuToggleTheme", new Effect(() -> { }, () -> main.appearance.themeProperty().get() == Theme.DARK));
+        effects.put("menuFontLarger", new Effect(() -> main.appearance.fontSizeProperty().set(14),
+                () -> main.appearance.fontSizeProperty().get() == 15));
+        effects.put("menuFontSmaller", new Effect(() -> main.appearance.fontSizeProperty().set(14),
+                () -> main.appearance.fontSizeProperty().get() == 13));
+        effects.put("menuFontDefault", new Effect(() -> main.appearance.fontSizeProperty().set(20),
+                () -> main.appearance.fontSizeProperty().get() == 14));
         // (the filters changed the list since: choose the VM again)
         Runnable choose = () -> vms.getSelectionModel().select(0);
         effects.put("menuPreviewReset", new Effect(choose,
@@ -199,10 +152,10 @@ class ShortcutsTest {
         effects.put("menuEventLog", asks("event log"));
 
         // the list shows every command with keys, with all of its keys, in menu order
-        List<Action> withKeys = window.commands().stream().flatMap(g -> g.actions().stream())
+        List<Action> withKeys = main.window.commands().stream().flatMap(g -> g.actions().stream())
                 .filter(a -> !Commands.keysOf(a).isEmpty()).toList();
         assertThat(withKeys).extracting(Commands::id).containsExactlyElementsOf(effects.keySet());
-        List<Shortcuts.Shortcut> listed = Shortcuts.of(window.commands());
+        List<Shortcuts.Shortcut> listed = Shortcuts.of(main.window.commands());
         assertThat(listed).extracting(Shortcuts.Shortcut::keys).as("no two commands share keys").doesNotHaveDuplicates();
         assertThat(listed).contains(new Shortcuts.Shortcut("Tools", "Audit", "Ctrl+Shift+A"),
                 new Shortcuts.Shortcut("View › Theme", "Switch theme", "Ctrl+T"),
@@ -221,42 +174,36 @@ class ShortcutsTest {
                     throw new AssertionError(Commands.id(action) + ": " + Shortcuts.text(keys) + " did nothing", e);
                 }
                 WaitForAsyncUtils.waitForFxEvents();
-                robot.interact(() -> {
-                    for (Window w : List.copyOf(Window.getWindows())) {
-                        if (w != stage && w instanceof Stage s) {
-                            s.close();
-                        }
-                    }
-                });
+                robot.interact(main::closeOtherWindows);
                 if (Commands.id(action).equals("menuOpenDemo")) {
-                    demoRequests.set(0);
-                    waitUntil(() -> !vm.busyProperty().get() && vms.getItems().size() > 1);
+                    service.demoRequests.set(0);
+                    waitUntil(() -> !main.vm.busyProperty().get() && vms.getItems().size() > 1);
                     robot.interact(() -> vms.getSelectionModel().select(0));
                 }
                 if (Commands.id(action).equals("menuDirtyOnly")) {
-                    robot.interact(() -> browse.vms().dirtyOnlyProperty().set(false));
-                    waitUntil(() -> !browse.vms().rows().loadingProperty().get() && vms.getItems().size() > 1);
+                    robot.interact(() -> main.browse.vms().dirtyOnlyProperty().set(false));
+                    waitUntil(() -> !main.browse.vms().rows().loadingProperty().get() && vms.getItems().size() > 1);
                 }
                 if (Commands.id(action).equals("menuToggleTheme")) {
-                    robot.interact(() -> appearance.themeProperty().set(Theme.LIGHT));
+                    robot.interact(() -> main.appearance.themeProperty().set(Theme.LIGHT));
                 }
             }
         }
 
         // at the largest text, Larger is disabled: its keys (all of them) leave the size alone
-        robot.interact(() -> appearance.fontSizeProperty().set(Appearance.MAX_FONT_SIZE));
-        assertThat(window.command("menuFontLarger").isDisabled()).isTrue();
-        for (KeyCombination keys : Commands.keysOf(window.command("menuFontLarger"))) {
+        robot.interact(() -> main.appearance.fontSizeProperty().set(Appearance.MAX_FONT_SIZE));
+        assertThat(main.window.command("menuFontLarger").isDisabled()).isTrue();
+        for (KeyCombination keys : Commands.keysOf(main.window.command("menuFontLarger"))) {
             press(robot, keys);
         }
-        assertThat(appearance.fontSizeProperty().get()).isEqualTo(Appearance.MAX_FONT_SIZE);
+        assertThat(main.appearance.fontSizeProperty().get()).isEqualTo(Appearance.MAX_FONT_SIZE);
         // with no VM chosen, the previews' keys ask for nothing
         asked.clear();
         robot.interact(() -> vms.getSelectionModel().clearSelection());
-        press(robot, window.command("menuPreviewReset").getAccelerator());
-        press(robot, window.command("menuPreviewRemove").getAccelerator());
+        press(robot, main.window.command("menuPreviewReset").getAccelerator());
+        press(robot, main.window.command("menuPreviewRemove").getAccelerator());
         assertThat(asked).isEmpty();
-        robot.interact(() -> appearance.fontSizeProperty().set(14));
+        robot.interact(() -> main.appearance.fontSizeProperty().set(14));
     }
 
     /** The window asked its owner (or a file chooser) for {@code what}. */
