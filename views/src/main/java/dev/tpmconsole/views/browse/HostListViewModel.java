@@ -4,11 +4,9 @@ import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.HostColumn;
 import dev.tpmconsole.model.browse.HostFileRow;
 import dev.tpmconsole.model.browse.HostRow;
-import dev.tpmconsole.model.browse.Page;
 import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.PagedRows;
-import java.sql.SQLException;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -56,33 +54,15 @@ public final class HostListViewModel implements AutoCloseable {
         BrowseQueries q = queries;
         String t = text.get();
         Sort<HostColumn> s = sort.get();
-        rows.load(q == null ? null : new PagedRows.Query<>() {
-            @Override
-            public Page<HostRow> page(int offset, int limit) throws SQLException {
-                return q.hosts(t, s, offset, limit);
-            }
-
-            @Override
-            public long count() throws SQLException {
-                return q.countHosts(t);
-            }
-        });
+        rows.load(q == null ? null
+                : PagedRows.Query.of((offset, limit) -> q.hosts(t, s, offset, limit), () -> q.countHosts(t)));
         loadFiles(selected.get());
     }
 
     private void loadFiles(HostRow host) {
         BrowseQueries q = queries;
-        files.load(q == null || host == null ? null : new PagedRows.Query<>() {
-            @Override
-            public Page<HostFileRow> page(int offset, int limit) throws SQLException {
-                return q.filesOnHost(host.uuid(), offset, limit);
-            }
-
-            @Override
-            public long count() throws SQLException {
-                return q.countFilesOnHost(host.uuid());
-            }
-        });
+        files.load(q == null || host == null ? null : PagedRows.Query.of(
+                (offset, limit) -> q.filesOnHost(host.uuid(), offset, limit), () -> q.countFilesOnHost(host.uuid())));
     }
 
     public StringProperty textProperty() {

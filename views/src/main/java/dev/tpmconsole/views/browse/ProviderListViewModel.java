@@ -2,11 +2,9 @@ package dev.tpmconsole.views.browse;
 
 import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.browse.KeyRefRow;
-import dev.tpmconsole.model.browse.Page;
 import dev.tpmconsole.model.browse.ProviderRow;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.PagedRows;
-import java.sql.SQLException;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -45,33 +43,15 @@ public final class ProviderListViewModel implements AutoCloseable {
     public void reload() {
         BrowseQueries q = queries;
         String t = text.get();
-        rows.load(q == null ? null : new PagedRows.Query<>() {
-            @Override
-            public Page<ProviderRow> page(int offset, int limit) throws SQLException {
-                return q.providers(t, offset, limit);
-            }
-
-            @Override
-            public long count() throws SQLException {
-                return q.countProviders(t);
-            }
-        });
+        rows.load(q == null ? null
+                : PagedRows.Query.of((offset, limit) -> q.providers(t, offset, limit), () -> q.countProviders(t)));
         loadRefs(selected.get());
     }
 
     private void loadRefs(ProviderRow provider) {
         BrowseQueries q = queries;
-        refs.load(q == null || provider == null ? null : new PagedRows.Query<>() {
-            @Override
-            public Page<KeyRefRow> page(int offset, int limit) throws SQLException {
-                return q.keyRefsOfProvider(provider, offset, limit);
-            }
-
-            @Override
-            public long count() throws SQLException {
-                return q.countKeyRefsOfProvider(provider);
-            }
-        });
+        refs.load(q == null || provider == null ? null : PagedRows.Query.of(
+                (offset, limit) -> q.keyRefsOfProvider(provider, offset, limit), () -> q.countKeyRefsOfProvider(provider)));
     }
 
     public StringProperty textProperty() {

@@ -2,14 +2,12 @@ package dev.tpmconsole.views.browse;
 
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.BrowseQueries;
-import dev.tpmconsole.model.browse.Page;
 import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.PagedRows;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
@@ -112,17 +110,7 @@ public final class VmListViewModel implements AutoCloseable {
         }
         VmFilter f = filter.get();
         Sort<VmColumn> s = sort.get();
-        rows.load(new PagedRows.Query<>() {
-            @Override
-            public Page<VmRow> page(int offset, int limit) throws SQLException {
-                return q.vms(f, s, offset, limit);
-            }
-
-            @Override
-            public long count() throws SQLException {
-                return q.countVms(f);
-            }
-        });
+        rows.load(PagedRows.Query.of((offset, limit) -> q.vms(f, s, offset, limit), () -> q.countVms(f)));
     }
 
     public void loadMore() {

@@ -28,6 +28,33 @@ public final class PagedRows<R> implements AutoCloseable {
         Page<R> page(int offset, int limit) throws SQLException;
 
         long count() throws SQLException;
+
+        /** The query whose pages {@code page} reads and whose count {@code count} reads. */
+        static <R> Query<R> of(Pages<R> page, Count count) {
+            return new Query<>() {
+                @Override
+                public Page<R> page(int offset, int limit) throws SQLException {
+                    return page.page(offset, limit);
+                }
+
+                @Override
+                public long count() throws SQLException {
+                    return count.count();
+                }
+            };
+        }
+
+        /** Reads a page of rows. */
+        @FunctionalInterface
+        interface Pages<R> {
+            Page<R> page(int offset, int limit) throws SQLException;
+        }
+
+        /** Counts the rows. */
+        @FunctionalInterface
+        interface Count {
+            long count() throws SQLException;
+        }
     }
 
     private final LatestOnly runner;
