@@ -7,14 +7,15 @@ import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
+import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Commands;
 import org.controlsfx.control.action.Action;
 import java.io.File;
 import java.util.stream.Collectors;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -152,14 +153,9 @@ public final class AuditView {
         TableView<RuleRow> rules = new TableView<>(vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
-        TableColumn<RuleRow, String> rule = column("ui.audit.column.rule");
-        rule.setId("ruleColumn");
-        rule.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rule().name()));
-        rule.setPrefWidth(Em.of(18));
-        TableColumn<RuleRow, String> severity = column("ui.audit.column.severity");
-        severity.setId("severityColumn");
-        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.t(c.getValue().rule().severity().message())));
-        severity.setPrefWidth(Em.of(6));
+        TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 18, r -> r.rule().name());
+        TableColumn<RuleRow, String> severity = column("severityColumn", "ui.audit.column.severity", 6,
+                r -> I18n.t(r.rule().severity().message()));
         TableColumn<RuleRow, Long> count = column("ui.audit.column.rows");
         count.setId("countColumn");
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
@@ -204,14 +200,8 @@ public final class AuditView {
         findingTable = findings;
         findings.setId("findingTable");
         findings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        TableColumn<Finding, String> key = column("ui.audit.column.key");
-        key.setId("keyColumn");
-        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        key.setPrefWidth(Em.of(18));
-        TableColumn<Finding, String> detail = column("ui.audit.column.detail");
-        detail.setId("detailColumn");
-        detail.setCellValueFactory(c -> new ReadOnlyStringWrapper(I18n.t(c.getValue().message())));
-        detail.setPrefWidth(Em.of(46));
+        TableColumn<Finding, String> key = column("keyColumn", "ui.audit.column.key", 18, Finding::key);
+        TableColumn<Finding, String> detail = column("detailColumn", "ui.audit.column.detail", 46, f -> I18n.t(f.message()));
         detail.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
@@ -220,14 +210,8 @@ public final class AuditView {
                 setTooltip(empty || value == null ? null : new javafx.scene.control.Tooltip(value));
             }
         });
-        TableColumn<Finding, String> repair = column("ui.audit.column.repair");
-        repair.setId("repairColumn");
-        repair.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().repair().label()));
-        repair.setPrefWidth(Em.of(10));
-        TableColumn<Finding, String> relink = column("ui.audit.column.relinkTo");
-        relink.setId("relinkColumn");
-        relink.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().relinkTo()));
-        relink.setPrefWidth(Em.of(18.5));
+        TableColumn<Finding, String> repair = column("repairColumn", "ui.audit.column.repair", 10, f -> f.repair().label());
+        TableColumn<Finding, String> relink = column("relinkColumn", "ui.audit.column.relinkTo", 18.5, Finding::relinkTo);
         TableColumn<Finding, String> state = column("ui.audit.column.status");
         state.setId("statusColumn");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty(),
@@ -347,6 +331,13 @@ public final class AuditView {
     private static <S, T> TableColumn<S, T> column(String key) {
         TableColumn<S, T> c = new TableColumn<>();
         c.textProperty().bind(I18n.text(key));
+        return c;
+    }
+
+    /** A column of text as {@link Tables#column} makes them, sortable: the audit's lists are whole, in memory. */
+    private static <S> TableColumn<S, String> column(String id, String key, double widthEm, Function<S, String> text) {
+        TableColumn<S, String> c = Tables.column(id, key, widthEm, text);
+        c.setSortable(true);
         return c;
     }
 
