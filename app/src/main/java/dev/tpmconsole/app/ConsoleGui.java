@@ -279,6 +279,66 @@ public final class ConsoleGui {
     }
 
     /**
+     * Opens the catalogue once the first source's VMs are listed (or it could not be opened): starting its
+     * persistence layer takes seconds of CPU that would otherwise delay the first rows on a small machine. Until
+     * then the overview says the catalogue is opening. The console always opens a source at its start (the demo
+     * without one); a window that never opens one never opens the catalogue.
+     */
+    private void openCatalogueAfterFirstRows(Path file) {
+        if (file == null) {
+            return;
+        }
+        overview.catalogueOpeningProperty().set(true);
+        // an open was tried and is over: the first source is shown, or could not be opened
+        javafx.beans.property.BooleanProperty tried = new javafx.beans.property.SimpleBooleanProperty(
+                viewModel.busyProperty().get());
+        once(viewModel.busyProperty(), () -> tried.set(true));
+        javafx.beans.binding.BooleanBinding firstShown = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> browseViewModel.vms().rows().loadedProperty().get()
+                        || !browseViewModel.vms().rows().errorProperty().get().isEmpty()
+                        || tried.get() && !viewModel.busyProperty().get() && viewModel.sourceProperty().get() == null,
+                browseViewModel.vms().rows().loadedProperty(), browseViewModel.vms().rows().errorProperty(),
+                tried, viewModel.busyProperty(), viewModel.sourceProperty());
+        once(firstShown, () -> openCatalogue(file));
+    }
+
+    /** Conditions {@link #once} waits for: their properties hold them only weakly. */
+    private final List<javafx.beans.value.ObservableBooleanValue> awaited = new java.util.ArrayList<>();
+
+    /** Runs {@code action} once, on the FX thread, the first time {@code condition} holds (now if it does). */
+    private void once(javafx.beans.value.ObservableBooleanValue condition, Runnable action) {
+        if (condition.get()) {
+            action.run();
+            return;
+        }
+        awaited.add(condition);
+        condition.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is) {
+                    o.removeListener(this);
+                    awaited.remove(condition);
+                    action.run();
+                }
+            }
+        });
+    }
+
+    /**
+     * Shows the audit window and runs an audit once a source is open and the catalogue has opened (or there is
+     * none), so that the audit is recorded in its history (the {@code --audit} of the {@code gui} command).
+     */
+    public void auditOnceOpen() {
+        javafx.beans.binding.BooleanBinding ready = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.sourceProperty().get() != null && !overview.catalogueOpeningProperty().get(),
+                viewModel.sourceProperty(), overview.catalogueOpeningProperty());
+        once(ready, () -> {
+            showAudit();
+            auditViewModel.run();
+        });
+    }
+
+    /**
      * Opens the catalogue in the background; a notice (a damaged one set aside, a newer console's left alone) goes
      * under the menu bar and into the event log.
      */
@@ -669,7 +729,7 @@ public final class ConsoleGui {
                 overview, windows, binder);
         self.set(gui);
         browse.scan().recordWith(gui::recordHostScan);
-        gui.openCatalogue(setup.catalogueFile());
+        gui.openCatalogueAfterFirstRows(setup.catalogueFile());
         vm.recent().addListener((ListChangeListener<Path>) c -> binder.update(gui::withRecent));
         vm.recentDatabases().addListener((ListChangeListener<RecentDatabase>) c -> binder.update(gui::withRecent));
         // saved as they change, once the person stops changing them (holding the font size's arrow saves once)

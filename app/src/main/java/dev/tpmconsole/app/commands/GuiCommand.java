@@ -3,6 +3,7 @@ package dev.tpmconsole.app.commands;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.app.DefaultSourceService;
 import dev.tpmconsole.app.JsonPreferencesStore;
 import dev.tpmconsole.app.VersionProvider;
 import dev.tpmconsole.model.events.EventLog;
@@ -12,7 +13,9 @@ import dev.tpmconsole.views.util.FxQueryGuard;
 import javafx.stage.WindowEvent;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
+import dev.tpmconsole.model.source.Source;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -60,6 +63,18 @@ public final class GuiCommand implements Callable<Integer> {
         // JavaFX warns when loaded from the class path, which is how the single jar runs; that is intended.
         PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
+        // the snapshot opens while JavaFX starts and the window is built, not after: the first rows come sooner
+        CompletableFuture<Source> opening = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                DefaultSourceService sources = new DefaultSourceService(dataDir);
+                opening.complete(sources.open(source != null && !demo ? source : sources.demoSnapshot()));
+            } catch (Exception | LinkageError e) {
+                opening.completeExceptionally(e);
+            }
+        }, "first-source-open");
+        opener.setDaemon(true);
+        opener.start();
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
@@ -72,17 +87,12 @@ public final class GuiCommand implements Callable<Integer> {
                 gui.catchUncaughtErrors();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 if (audit) {
-                    gui.viewModel().sourceProperty().addListener((obs, old, s) -> {
-                        if (s != null && old == null) {
-                            gui.showAudit();
-                            gui.auditViewModel().run();
-                        }
-                    });
+                    gui.auditOnceOpen();
                 }
                 if (source != null && !demo) {
-                    gui.viewModel().open(source);
+                    gui.viewModel().openFrom(source, opening);
                 } else {
-                    gui.viewModel().openDemo();
+                    gui.viewModel().openDemoFrom(opening);
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {

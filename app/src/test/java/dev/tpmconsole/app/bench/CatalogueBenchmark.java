@@ -201,8 +201,9 @@ public final class CatalogueBenchmark {
             shown.countDown();
         });
         shown.await();
-        // the first overview in a fresh window: from opening the source (the catalogue opens and warms up at the same
-        // time, as when the console starts with a file) to the Summary tab's chart holding every audit, painted
+        // the first overview in a fresh window: from opening the source (the catalogue opens and warms up once the
+        // first VMs are listed, as when the console starts with a file) to the Summary tab's chart holding every audit,
+        // painted
         long opened = System.nanoTime();
         Platform.runLater(() -> gui[0].viewModel().open(snapshot));
         // the window shows the VM list for a source it opens; the Summary tab is asked for as soon as it can be

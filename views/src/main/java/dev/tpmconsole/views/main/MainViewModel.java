@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.I18n;
@@ -115,7 +116,20 @@ public final class MainViewModel implements AutoCloseable {
     /** Opens a snapshot in the background; on success it replaces the current source. */
     public void open(Path snapshot) {
         Path path = snapshot.toAbsolutePath().normalize();
-        load(Message.of("ui.busy.opening", String.valueOf(snapshot.getFileName())), () -> service.open(path), () -> {
+        open(snapshot, Single.fromCallable(() -> service.open(path)));
+    }
+
+    /**
+     * As {@link #open(Path)}, with a head start: the snapshot is already being opened (at the console's start, while
+     * the window was built), and this shows it once {@code opening} is done.
+     */
+    public void openFrom(Path snapshot, CompletionStage<Source> opening) {
+        open(snapshot, headStart(opening));
+    }
+
+    private void open(Path snapshot, Single<Source> opener) {
+        Path path = snapshot.toAbsolutePath().normalize();
+        load(Message.of("ui.busy.opening", String.valueOf(snapshot.getFileName())), opener, () -> {
             recent.remove(path);
             recent.add(0, path);
             if (recent.size() > MAX_RECENT) {
@@ -145,7 +159,7 @@ public final class MainViewModel implements AutoCloseable {
         RecentDatabase remember = new RecentDatabase(JdbcUrls.stripPassword(u), who, alias);
         load(alias == null ? Message.of("ui.busy.connecting", JdbcUrls.withoutPassword(u))
                         : Message.of("ui.busy.connectingSsh", JdbcUrls.withoutPassword(u), alias),
-                () -> service.openDatabase(u, who, pw, alias), () -> {
+                Single.fromCallable(() -> service.openDatabase(u, who, pw, alias)), () -> {
             recentDatabases.remove(remember);
             recentDatabases.add(0, remember);
             if (recentDatabases.size() > MAX_RECENT) {
@@ -156,7 +170,29 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Opens the built-in demo snapshot, generating it on the first start. */
     public void openDemo() {
-        load(Message.of("ui.busy.openingDemo"), () -> service.open(service.demoSnapshot()), null);
+        load(Message.of("ui.busy.openingDemo"), Single.fromCallable(() -> service.open(service.demoSnapshot())), null);
+    }
+
+    /** As {@link #openDemo()}, with the demo already being opened (at the console's start). */
+    public void openDemoFrom(CompletionStage<Source> opening) {
+        load(Message.of("ui.busy.openingDemo"), headStart(opening), null);
+    }
+
+    /**
+     * What a head start opens, or the failure it meets (unwrapped); a source it opens after the window gave up on
+     * it (another was opened meanwhile) is closed.
+     */
+    private static Single<Source> headStart(CompletionStage<Source> opening) {
+        return Single.create(emitter -> opening.whenComplete((opened, failure) -> {
+            if (failure != null) {
+                emitter.tryOnError(failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else if (emitter.isDisposed()) {
+                opened.close();
+            } else {
+                emitter.onSuccess(opened);
+            }
+        }));
     }
 
     /** Forgets the recent snapshots and databases. */
@@ -178,14 +214,14 @@ public final class MainViewModel implements AutoCloseable {
         return importer;
     }
 
-    private void load(Message message, Callable<Source> opener, Runnable remember) {
+    private void load(Message message, Single<Source> opener, Runnable remember) {
         pending.dispose();
         busy.set(true);
         busyMessage.set(message);
         error.set("");
         // The source is handed on as soon as it is open, so that the lists load at once; the row counts
         // (a read of every table, slow on a large snapshot read cold from disk) follow in the background.
-        pending = Single.fromCallable(opener::call)
+        pending = opener
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
                 .subscribe(s -> {
