@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.i18n.LocalizedCheckedException;
 import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.audit.Finding;
@@ -228,24 +229,11 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
-    public static final class Failure extends Exception implements LocalizedFailure {
+    public static final class Failure extends LocalizedCheckedException {
         private static final long serialVersionUID = 1L;
-        private final transient Message message;
 
         Failure(Message message, Throwable cause) {
-            super(message.english(), cause);
-            this.message = message;
-        }
-
-        @Override
-        public Message message() {
-            return message;
-        }
-
-        /** In the process's current language. */
-        @Override
-        public String getLocalizedMessage() {
-            return message.toString();
+            super(message, cause);
         }
     }
 
