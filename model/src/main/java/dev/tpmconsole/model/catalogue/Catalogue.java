@@ -661,29 +661,30 @@ public final class Catalogue implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- runs
 
     /** A run as listed. */
-    public record RunEntry(long id, String kind, String operation, boolean resumed, String source, String plan,
-                           String journal, String outcome, int done, int failed, int skipped, Instant startedAt,
+    public record RunEntry(long id, RunKind kind, String operation, boolean resumed, String source, String plan,
+                           String journal, RunOutcome outcome, int done, int failed, int skipped, Instant startedAt,
                            Instant endedAt, Long durationMs, String user, String message) {
     }
 
     /**
-     * Records that a run started (outcome {@code running}) on the cloud of {@code markers}; returns its id for
-     * {@link #runEnded}. Plain SQL, like recording an audit: a command that runs a plan does not start Hibernate.
+     * Records that a run started (outcome {@link RunOutcome#RUNNING}) on the cloud of {@code markers}; returns its id
+     * for {@link #runEnded}. Plain SQL, like recording an audit: a command that runs a plan does not start Hibernate.
      */
-    public long runStarted(CloudMarkers markers, String kind, String operation, boolean resumed, String plan,
+    public long runStarted(CloudMarkers markers, RunKind kind, String operation, boolean resumed, String plan,
                            String journal) throws Failure {
         Instant now = clock.instant();
         return writeSql(c -> {
             Ledger.CloudRef cloud = Ledger.resolve(c, markers, now);
             Ledger.update(c, "INSERT INTO run (cloud_id, kind, operation, resumed, source, plan, journal, outcome,"
-                    + " started_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)", cloud.id(), kind, operation,
-                    resumed ? 1 : 0, markers.source(), plan, journal, InstantText.format(now), user);
+                    + " started_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cloud.id(), kind.label(), operation,
+                    resumed ? 1 : 0, markers.source(), plan, journal, RunOutcome.RUNNING.label(), InstantText.format(now),
+                    user);
             return Ledger.lastId(c);
         });
     }
 
-    /** Records how a run ended: outcome (done, failed, stopped, cancelled), its counts, and a line of why. */
-    public void runEnded(long runId, String outcome, int done, int failed, int skipped, String message) throws Failure {
+    /** Records how a run ended: outcome (done, failed, stopped, cancelled, refused), its counts, and a line of why. */
+    public void runEnded(long runId, RunOutcome outcome, int done, int failed, int skipped, String message) throws Failure {
         Instant now = clock.instant();
         int changed = writeSql(c -> {
             Instant started;
@@ -697,7 +698,8 @@ public final class Catalogue implements AutoCloseable {
                 }
             }
             return Ledger.update(c, "UPDATE run SET outcome = ?, items_done = ?, items_failed = ?, items_skipped = ?,"
-                    + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome, done, failed, skipped, message,
+                    + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome.label(), done, failed, skipped,
+                    message,
                     InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
         if (changed == 0) {
