@@ -20,12 +20,13 @@ import java.util.Map;
 @Table(name = "audit")
 public class Audit extends CloudRow {
 
-    /** The kinds of audit the catalogue records. */
-    public static final String AUDIT = "audit";
-    public static final String HOST_SCAN = "host-scan";
+    /** The kinds of audit the catalogue records (short names of {@link AuditKind}'s). */
+    public static final AuditKind AUDIT = AuditKind.AUDIT;
+    public static final AuditKind HOST_SCAN = AuditKind.HOST_SCAN;
 
     @Column(nullable = false)
-    private String kind;
+    @Convert(converter = AuditKind.Text.class)
+    private AuditKind kind;
 
     @Column(nullable = false)
     private String source;
@@ -66,7 +67,7 @@ public class Audit extends CloudRow {
     protected Audit() {
     }
 
-    Audit(Cloud cloud, String kind, String source, Instant startedAt, long durationMs, List<String> rules,
+    Audit(Cloud cloud, AuditKind kind, String source, Instant startedAt, long durationMs, List<String> rules,
           String scope, String userName, String consoleVersion) {
         super(cloud);
         this.kind = kind;
@@ -79,7 +80,7 @@ public class Audit extends CloudRow {
         this.consoleVersion = consoleVersion;
     }
 
-    public String getKind() {
+    public AuditKind getKind() {
         return kind;
     }
 

@@ -430,12 +430,12 @@ public final class Catalogue implements AutoCloseable {
     /**
      * An audit or host scan to record.
      *
-     * @param kind    {@link Audit#AUDIT} or {@link Audit#HOST_SCAN}
+     * @param kind    {@link AuditKind#AUDIT} or {@link AuditKind#HOST_SCAN}
      * @param rules   the rules that ran (only their findings are resolved by this audit)
      * @param scope   host scans: the hosts that were scanned (only their findings are resolved); null: all
      * @param counts  findings per rule, every rule that ran
      */
-    public record AuditToRecord(String kind, CloudMarkers markers, Instant startedAt, long durationMs,
+    public record AuditToRecord(AuditKind kind, CloudMarkers markers, Instant startedAt, long durationMs,
                                 List<String> rules, Set<String> scope, Map<String, Long> counts,
                                 List<Reported> findings, String consoleVersion) {
         public AuditToRecord {
@@ -462,7 +462,7 @@ public final class Catalogue implements AutoCloseable {
             Ledger.CloudRef cloud = Ledger.resolve(c, audit.markers(), clock.instant());
             long id = Ledger.insertAudit(c, cloud.id(), audit, user);
             Ledger.stage(c, id, audit.findings());
-            Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind(), id, audit.rules(), audit.scope());
+            Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind().label(), id, audit.rules(), audit.scope());
             return new RecordedAudit(id, cloud.id(), cloud.displayName(), p.findings(), p.added(), p.resolved());
         });
     }
@@ -508,15 +508,15 @@ public final class Catalogue implements AutoCloseable {
      * report can mark each finding as it is written. {@code startedAt} is the audit's start: the first-seen time
      * of what is new. A source the catalogue has not seen yet has nothing known: every finding is new.
      */
-    public KnownFindings known(CloudMarkers markers, String kind, Instant startedAt) throws Failure {
+    public KnownFindings known(CloudMarkers markers, AuditKind kind, Instant startedAt) throws Failure {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.find(c, markers);
             return cloud == null ? KnownFindings.nothing(startedAt) : known(c, cloud, kind, startedAt);
         });
     }
 
-    /** As {@link #known(CloudMarkers, String, Instant)}, for a cloud by id. */
-    public KnownFindings known(long cloudId, String kind, Instant startedAt) throws Failure {
+    /** As {@link #known(CloudMarkers, AuditKind, Instant)}, for a cloud by id. */
+    public KnownFindings known(long cloudId, AuditKind kind, Instant startedAt) throws Failure {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.cloud(c, cloudId);
             if (cloud == null) {
@@ -526,7 +526,7 @@ public final class Catalogue implements AutoCloseable {
         });
     }
 
-    private KnownFindings known(Connection c, Ledger.CloudRef cloud, String kind, Instant startedAt)
+    private KnownFindings known(Connection c, Ledger.CloudRef cloud, AuditKind kind, Instant startedAt)
             throws SQLException {
         Map<FindingKey, AckEntry> acks = new HashMap<>();
         for (AckEntry a : Ledger.acknowledgements(c, cloud.id(), clock.instant())) {
@@ -534,19 +534,19 @@ public final class Catalogue implements AutoCloseable {
                 acks.put(a.key(), a);
             }
         }
-        return new KnownFindings(cloud.id(), startedAt, Ledger.open(c, cloud.id(), kind), acks);
+        return new KnownFindings(cloud.id(), startedAt, Ledger.open(c, cloud.id(), kind.label()), acks);
     }
 
     // ---------------------------------------------------------------------------------------------- history
 
     /** One audit of a cloud as the history lists it. */
-    public record AuditEntry(long id, String kind, String source, Instant startedAt, long durationMs,
+    public record AuditEntry(long id, AuditKind kind, String source, Instant startedAt, long durationMs,
                              List<String> rules, int findings, int newFindings, int resolvedFindings, String user,
                              Map<String, Long> counts) {
     }
 
     /** The audits of a cloud of a kind, in the order they ran, each with its counts per rule. */
-    public List<AuditEntry> history(long cloudId, String kind) throws Failure {
+    public List<AuditEntry> history(long cloudId, AuditKind kind) throws Failure {
         return read(s -> s.createQuery("select distinct a from Audit a left join fetch a.counts where a.cloud.id = :c"
                         + " and a.kind = :k", Audit.class)
                 .setParameter("c", cloudId).setParameter("k", kind).getResultList().stream()

@@ -1,6 +1,7 @@
 package dev.tpmconsole.model.catalogue;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
@@ -18,7 +19,8 @@ import jakarta.persistence.Table;
 public class TrackedFinding extends FindingRow {
 
     @Column(nullable = false)
-    private String kind;
+    @Convert(converter = AuditKind.Text.class)
+    private AuditKind kind;
 
     @Column(nullable = false)
     private String severity;
@@ -43,7 +45,7 @@ public class TrackedFinding extends FindingRow {
     protected TrackedFinding() {
     }
 
-    public String getKind() {
+    public AuditKind getKind() {
         return kind;
     }
 
