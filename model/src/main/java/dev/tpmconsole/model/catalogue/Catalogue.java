@@ -699,8 +699,7 @@ public final class Catalogue implements AutoCloseable {
             }
             return Ledger.update(c, "UPDATE run SET outcome = ?, items_done = ?, items_failed = ?, items_skipped = ?,"
                     + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome.label(), done, failed, skipped,
-                    message,
-                    InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
+                    message, InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
         if (changed == 0) {
             throw new Refused(Message.of("catalogue.noRun", String.valueOf(runId)));
