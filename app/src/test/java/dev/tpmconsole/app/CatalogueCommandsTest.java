@@ -111,6 +111,7 @@ class CatalogueCommandsTest {
         JsonNode second = history.get("audits").get(1);
         assertThat(fieldNames(second)).containsExactly("id", "kind", "at", "source", "durationMs", "user", "rules",
                 "findings", "new", "resolved", "counts");
+        assertThat(second.get("kind").asText()).isEqualTo("audit");
         assertThat(second.get("new").asInt()).isEqualTo(1);
         assertThat(second.get("resolved").asInt()).as("the key ref that went").isEqualTo(1);
         assertThat(second.at("/counts/RESOURCE_ROW_STALE").asInt()).isEqualTo(2);
@@ -118,6 +119,7 @@ class CatalogueCommandsTest {
         CommandLineTest.Run historyCsv = run("history", snapshot.toString(), "--format", "csv");
         assertThat(historyCsv.out().split("\r\n")[0]).startsWith("id,at,kind,source,findings,new,resolved,KEY_REF_ORPHANED,");
         assertThat(historyCsv.out().split("\r\n")).hasSize(5);
+        assertThat(historyCsv.out().split("\r\n")[1].split(",")[2]).isEqualTo("audit");
         assertThat(TestSnapshots.sha256(snapshot)).as("history only reads the source").isEqualTo(hash);
     }
 

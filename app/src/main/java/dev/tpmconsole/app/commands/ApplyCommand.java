@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.catalogue.RunKind;
+import dev.tpmconsole.model.catalogue.RunOutcome;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.Pipeline;
@@ -126,7 +128,7 @@ public final class ApplyCommand implements Callable<Integer> {
             }
             try (run) {
                 RunRecording recording = RunRecording.start(access, source,
-                        dev.tpmconsole.model.catalogue.RunRecord.kindOf(run.prepared().plan().operation()),
+                        RunKind.ofPlan(run.prepared().plan().operation()),
                         run.prepared().plan().operation(), mode.resume != null,
                         run.journalFile().resolveSibling(Runs.PLAN).toString(), run.journalFile().toString());
                 Progress progress = new Progress(err, System.console() != null);
@@ -146,7 +148,7 @@ public final class ApplyCommand implements Callable<Integer> {
                     err.println("tpm-console: " + Messages.text("cli.apply.stoppedResume", stop.getLocalizedMessage(),
                             Invocation.self() + " apply --resume " + Invocation.quoted(run.journalFile().toString())));
                     err.flush();
-                    recording.ended("stopped", progress.totalDone, progress.totalFailed, 0, stop.getMessage());
+                    recording.ended(RunOutcome.STOPPED, progress.totalDone, progress.totalFailed, 0, stop.getMessage());
                     return FAILED_ITEMS;
                 }
                 progress.finish();
@@ -169,7 +171,7 @@ public final class ApplyCommand implements Callable<Integer> {
                             + Invocation.quoted(run.journalFile().toString())));
                 }
                 out.flush();
-                recording.ended(ended.outcome().name().toLowerCase(java.util.Locale.ROOT), ended.done(), ended.failed(),
+                recording.ended(RunOutcome.of(ended.outcome()), ended.done(), ended.failed(),
                         ended.skipped(), progress.failures.isEmpty() ? null
                                 : Counted.of(progress.failures.size(), "failed item") + ", first: " + progress.failures.get(0));
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;

@@ -71,7 +71,7 @@ public final class HistoryCommand implements Callable<Integer> {
         for (Catalogue.AuditEntry a : audits) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", a.id());
-            m.put("kind", a.kind());
+            m.put("kind", a.kind().label());
             m.put("at", CatalogueCommands.iso(a.startedAt()));
             m.put("source", a.source());
             m.put("durationMs", a.durationMs());
@@ -108,7 +108,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 + "\r\n");
         for (Catalogue.AuditEntry a : audits) {
             StringBuilder line = new StringBuilder();
-            line.append(a.id()).append(',').append(CatalogueCommands.iso(a.startedAt())).append(',').append(a.kind())
+            line.append(a.id()).append(',').append(CatalogueCommands.iso(a.startedAt())).append(',').append(a.kind().label())
                     .append(',').append(ReportWriters.csvField(a.source())).append(',').append(a.findings())
                     .append(',').append(a.newFindings()).append(',').append(a.resolvedFindings());
             for (String r : rules) {
@@ -133,7 +133,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 Messages.text("cli.history.source"));
         for (Catalogue.AuditEntry a : audits) {
             out.printf("%5d  %-19s  %-9s  %,8d  %,6d  %,8d  %s%n", a.id(), CatalogueCommands.when(a.startedAt()),
-                    a.kind(), a.findings(), a.newFindings(), a.resolvedFindings(), a.source());
+                    a.kind().label(), a.findings(), a.newFindings(), a.resolvedFindings(), a.source());
             List<String> nonZero = a.counts().entrySet().stream().filter(e -> e.getValue() > 0)
                     .map(e -> e.getKey() + " " + e.getValue()).toList();
             if (!nonZero.isEmpty()) {

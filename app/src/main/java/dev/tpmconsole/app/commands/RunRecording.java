@@ -4,6 +4,8 @@ import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
+import dev.tpmconsole.model.catalogue.RunKind;
+import dev.tpmconsole.model.catalogue.RunOutcome;
 import dev.tpmconsole.model.source.Source;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,7 @@ final class RunRecording {
      *
      * @param kind apply, repair (a plan of operation repair) or undo
      */
-    static RunRecording start(CatalogueAccess access, Source source, String kind, String operation, boolean resumed,
+    static RunRecording start(CatalogueAccess access, Source source, RunKind kind, String operation, boolean resumed,
                               String plan, String journal) {
         CloudMarkers markers;
         try {
@@ -54,7 +56,7 @@ final class RunRecording {
     }
 
     /** Records how the run ended (waits for its start to be recorded). */
-    void ended(String outcome, int done, int failed, int skipped, String message) {
+    void ended(RunOutcome outcome, int done, int failed, int skipped, String message) {
         Long id = started.join();
         Catalogue c = id == null ? null : access.get();
         if (c != null) {

@@ -47,11 +47,11 @@ public final class RunsCommand implements Callable<Integer> {
                 for (Catalogue.RunEntry r : runs) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", r.id());
-                    m.put("kind", r.kind());
+                    m.put("kind", r.kind().label());
                     m.put("operation", r.operation());
                     m.put("resumed", r.resumed());
                     m.put("source", r.source());
-                    m.put("outcome", r.outcome());
+                    m.put("outcome", r.outcome().label());
                     m.put("done", r.done());
                     m.put("failed", r.failed());
                     m.put("skipped", r.skipped());
@@ -80,10 +80,10 @@ public final class RunsCommand implements Callable<Integer> {
                     Columns.right(Messages.text("cli.runs.done"), 6), Columns.right(Messages.text("cli.runs.failed"), 6),
                     Columns.right(Messages.text("cli.runs.skipped"), 7), Columns.right(Messages.text("cli.runs.duration"), 9));
             for (Catalogue.RunEntry r : runs) {
-                String what = r.kind() + (r.operation() == null || r.operation().equals(r.kind()) ? ""
+                String what = r.kind().label() + (r.operation() == null || r.operation().equals(r.kind().label()) ? ""
                         : " " + r.operation()) + (r.resumed() ? " " + Messages.text("cli.runs.resumed") : "");
                 out.printf("%5d  %-19s  %-14s  %-9s  %,6d  %,6d  %,7d  %9s%n", r.id(),
-                        CatalogueCommands.when(r.startedAt()), what, r.outcome(), r.done(), r.failed(), r.skipped(),
+                        CatalogueCommands.when(r.startedAt()), what, r.outcome().label(), r.done(), r.failed(), r.skipped(),
                         r.durationMs() == null ? "" : Messages.text("cli.runs.seconds",
                                 String.format("%.1f", r.durationMs() / 1000.0)));
                 if (r.journal() != null) {

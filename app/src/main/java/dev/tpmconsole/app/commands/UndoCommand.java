@@ -1,5 +1,7 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.catalogue.RunKind;
+import dev.tpmconsole.model.catalogue.RunOutcome;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.pipeline.QuarantinedRow;
 import dev.tpmconsole.model.pipeline.RefusedException;
@@ -51,7 +53,7 @@ public final class UndoCommand implements Callable<Integer> {
              CatalogueAccess access = CatalogueAccess.start(catalogueFile, spec.commandLine().getErr())) {
             dev.tpmconsole.model.source.LiveWriteGuard.check(source, nodesStopped, java.time.Clock.systemUTC());
             // the cloud is read before the undo changes anything; the run is recorded once it is known to go ahead
-            RunRecording recording = RunRecording.start(access, source, dev.tpmconsole.model.catalogue.RunRecord.UNDO,
+            RunRecording recording = RunRecording.start(access, source, RunKind.UNDO,
                     null, false, journal.toAbsolutePath().resolveSibling(Runs.PLAN).toString(),
                     journal.toAbsolutePath().toString());
             Runs.UndoResult result;
@@ -59,10 +61,10 @@ public final class UndoCommand implements Callable<Integer> {
                 result = Runs.undo(source, journal, java.time.Clock.systemUTC(), hosts);
             } catch (RefusedException e) {
                 spec.commandLine().getErr().println("tpm-console: " + e.getLocalizedMessage());
-                recording.ended("refused", 0, 0, 0, e.getMessage());
+                recording.ended(RunOutcome.REFUSED, 0, 0, 0, e.getMessage());
                 return 1;
             } catch (java.io.IOException | java.sql.SQLException | RuntimeException e) {
-                recording.ended("failed", 0, 0, 0, e.getMessage());
+                recording.ended(RunOutcome.FAILED, 0, 0, 0, e.getMessage());
                 throw e;
             }
             out.println(Messages.text(result.inPlace() == 0 ? "cli.undo.restored" : "cli.undo.restoredSomeInPlace",
@@ -80,7 +82,7 @@ public final class UndoCommand implements Callable<Integer> {
             out.flush();
             boolean clean = result.refused().isEmpty() && result.foldersRefused().isEmpty();
             // undo's counts: rows restored (done), rows and folders refused (failed), rows already in place (skipped)
-            recording.ended(clean ? "done" : "failed", result.restored(),
+            recording.ended(clean ? RunOutcome.DONE : RunOutcome.FAILED, result.restored(),
                     result.refused().size() + result.foldersRefused().size(), result.inPlace(), null);
             return clean ? 0 : ApplyCommand.FAILED_ITEMS;
         }

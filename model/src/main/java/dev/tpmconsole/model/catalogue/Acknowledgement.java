@@ -3,12 +3,6 @@ package dev.tpmconsole.model.catalogue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -19,30 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "acknowledgement")
-public class Acknowledgement {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "cloud_id")
-    private Cloud cloud;
-
-    @Column(nullable = false)
-    private String rule;
-
-    @Column(name = "table_name", nullable = false)
-    private String tableName;
-
-    @Column(name = "row_key", nullable = false)
-    private String rowKey;
-
-    @Column(name = "host_uuid", nullable = false)
-    private String hostUuid;
-
-    @Column(nullable = false)
-    private String path;
+public class Acknowledgement extends FindingRow {
 
     @Column(nullable = false)
     private String reason;
@@ -62,12 +33,7 @@ public class Acknowledgement {
     }
 
     Acknowledgement(Cloud cloud, FindingKey key) {
-        this.cloud = cloud;
-        this.rule = key.rule();
-        this.tableName = key.table();
-        this.rowKey = key.key();
-        this.hostUuid = key.host();
-        this.path = key.path();
+        super(cloud, key);
     }
 
     void set(String reason, String by, Instant at, Instant expires) {
@@ -75,18 +41,6 @@ public class Acknowledgement {
         this.acknowledgedBy = by;
         this.acknowledgedAt = at;
         this.expiresAt = expires;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Cloud getCloud() {
-        return cloud;
-    }
-
-    public FindingKey key() {
-        return new FindingKey(rule, tableName, rowKey, hostUuid, path);
     }
 
     public String getReason() {

@@ -6,11 +6,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -22,22 +18,15 @@ import java.util.Map;
 /** One recorded audit or host scan of a cloud: when, of what, which rules, how long, and what it found. */
 @Entity
 @Table(name = "audit")
-public class Audit {
+public class Audit extends CloudRow {
 
-    /** The kinds of audit the catalogue records. */
-    public static final String AUDIT = "audit";
-    public static final String HOST_SCAN = "host-scan";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "cloud_id")
-    private Cloud cloud;
+    /** The kinds of audit the catalogue records (short names of {@link AuditKind}'s). */
+    public static final AuditKind AUDIT = AuditKind.AUDIT;
+    public static final AuditKind HOST_SCAN = AuditKind.HOST_SCAN;
 
     @Column(nullable = false)
-    private String kind;
+    @Convert(converter = AuditKind.Text.class)
+    private AuditKind kind;
 
     @Column(nullable = false)
     private String source;
@@ -78,9 +67,9 @@ public class Audit {
     protected Audit() {
     }
 
-    Audit(Cloud cloud, String kind, String source, Instant startedAt, long durationMs, List<String> rules,
+    Audit(Cloud cloud, AuditKind kind, String source, Instant startedAt, long durationMs, List<String> rules,
           String scope, String userName, String consoleVersion) {
-        this.cloud = cloud;
+        super(cloud);
         this.kind = kind;
         this.source = source;
         this.startedAt = startedAt;
@@ -91,15 +80,7 @@ public class Audit {
         this.consoleVersion = consoleVersion;
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public Cloud getCloud() {
-        return cloud;
-    }
-
-    public String getKind() {
+    public AuditKind getKind() {
         return kind;
     }
 

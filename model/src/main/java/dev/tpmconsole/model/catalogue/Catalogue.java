@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.i18n.LocalizedCheckedException;
 import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.audit.Finding;
@@ -228,24 +229,11 @@ public final class Catalogue implements AutoCloseable {
     }
 
     /** A change to the catalogue failed (locked past the busy timeout, the disk full...): one line says why. */
-    public static final class Failure extends Exception implements LocalizedFailure {
+    public static final class Failure extends LocalizedCheckedException {
         private static final long serialVersionUID = 1L;
-        private final transient Message message;
 
         Failure(Message message, Throwable cause) {
-            super(message.english(), cause);
-            this.message = message;
-        }
-
-        @Override
-        public Message message() {
-            return message;
-        }
-
-        /** In the process's current language. */
-        @Override
-        public String getLocalizedMessage() {
-            return message.toString();
+            super(message, cause);
         }
     }
 
@@ -442,12 +430,12 @@ public final class Catalogue implements AutoCloseable {
     /**
      * An audit or host scan to record.
      *
-     * @param kind    {@link Audit#AUDIT} or {@link Audit#HOST_SCAN}
+     * @param kind    {@link AuditKind#AUDIT} or {@link AuditKind#HOST_SCAN}
      * @param rules   the rules that ran (only their findings are resolved by this audit)
      * @param scope   host scans: the hosts that were scanned (only their findings are resolved); null: all
      * @param counts  findings per rule, every rule that ran
      */
-    public record AuditToRecord(String kind, CloudMarkers markers, Instant startedAt, long durationMs,
+    public record AuditToRecord(AuditKind kind, CloudMarkers markers, Instant startedAt, long durationMs,
                                 List<String> rules, Set<String> scope, Map<String, Long> counts,
                                 List<Reported> findings, String consoleVersion) {
         public AuditToRecord {
@@ -474,7 +462,7 @@ public final class Catalogue implements AutoCloseable {
             Ledger.CloudRef cloud = Ledger.resolve(c, audit.markers(), clock.instant());
             long id = Ledger.insertAudit(c, cloud.id(), audit, user);
             Ledger.stage(c, id, audit.findings());
-            Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind(), id, audit.rules(), audit.scope());
+            Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind().label(), id, audit.rules(), audit.scope());
             return new RecordedAudit(id, cloud.id(), cloud.displayName(), p.findings(), p.added(), p.resolved());
         });
     }
@@ -520,15 +508,15 @@ public final class Catalogue implements AutoCloseable {
      * report can mark each finding as it is written. {@code startedAt} is the audit's start: the first-seen time
      * of what is new. A source the catalogue has not seen yet has nothing known: every finding is new.
      */
-    public KnownFindings known(CloudMarkers markers, String kind, Instant startedAt) throws Failure {
+    public KnownFindings known(CloudMarkers markers, AuditKind kind, Instant startedAt) throws Failure {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.find(c, markers);
             return cloud == null ? KnownFindings.nothing(startedAt) : known(c, cloud, kind, startedAt);
         });
     }
 
-    /** As {@link #known(CloudMarkers, String, Instant)}, for a cloud by id. */
-    public KnownFindings known(long cloudId, String kind, Instant startedAt) throws Failure {
+    /** As {@link #known(CloudMarkers, AuditKind, Instant)}, for a cloud by id. */
+    public KnownFindings known(long cloudId, AuditKind kind, Instant startedAt) throws Failure {
         return readSql(c -> {
             Ledger.CloudRef cloud = Ledger.cloud(c, cloudId);
             if (cloud == null) {
@@ -538,7 +526,7 @@ public final class Catalogue implements AutoCloseable {
         });
     }
 
-    private KnownFindings known(Connection c, Ledger.CloudRef cloud, String kind, Instant startedAt)
+    private KnownFindings known(Connection c, Ledger.CloudRef cloud, AuditKind kind, Instant startedAt)
             throws SQLException {
         Map<FindingKey, AckEntry> acks = new HashMap<>();
         for (AckEntry a : Ledger.acknowledgements(c, cloud.id(), clock.instant())) {
@@ -546,19 +534,19 @@ public final class Catalogue implements AutoCloseable {
                 acks.put(a.key(), a);
             }
         }
-        return new KnownFindings(cloud.id(), startedAt, Ledger.open(c, cloud.id(), kind), acks);
+        return new KnownFindings(cloud.id(), startedAt, Ledger.open(c, cloud.id(), kind.label()), acks);
     }
 
     // ---------------------------------------------------------------------------------------------- history
 
     /** One audit of a cloud as the history lists it. */
-    public record AuditEntry(long id, String kind, String source, Instant startedAt, long durationMs,
+    public record AuditEntry(long id, AuditKind kind, String source, Instant startedAt, long durationMs,
                              List<String> rules, int findings, int newFindings, int resolvedFindings, String user,
                              Map<String, Long> counts) {
     }
 
     /** The audits of a cloud of a kind, in the order they ran, each with its counts per rule. */
-    public List<AuditEntry> history(long cloudId, String kind) throws Failure {
+    public List<AuditEntry> history(long cloudId, AuditKind kind) throws Failure {
         return read(s -> s.createQuery("select distinct a from Audit a left join fetch a.counts where a.cloud.id = :c"
                         + " and a.kind = :k", Audit.class)
                 .setParameter("c", cloudId).setParameter("k", kind).getResultList().stream()
@@ -673,29 +661,30 @@ public final class Catalogue implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- runs
 
     /** A run as listed. */
-    public record RunEntry(long id, String kind, String operation, boolean resumed, String source, String plan,
-                           String journal, String outcome, int done, int failed, int skipped, Instant startedAt,
+    public record RunEntry(long id, RunKind kind, String operation, boolean resumed, String source, String plan,
+                           String journal, RunOutcome outcome, int done, int failed, int skipped, Instant startedAt,
                            Instant endedAt, Long durationMs, String user, String message) {
     }
 
     /**
-     * Records that a run started (outcome {@code running}) on the cloud of {@code markers}; returns its id for
-     * {@link #runEnded}. Plain SQL, like recording an audit: a command that runs a plan does not start Hibernate.
+     * Records that a run started (outcome {@link RunOutcome#RUNNING}) on the cloud of {@code markers}; returns its id
+     * for {@link #runEnded}. Plain SQL, like recording an audit: a command that runs a plan does not start Hibernate.
      */
-    public long runStarted(CloudMarkers markers, String kind, String operation, boolean resumed, String plan,
+    public long runStarted(CloudMarkers markers, RunKind kind, String operation, boolean resumed, String plan,
                            String journal) throws Failure {
         Instant now = clock.instant();
         return writeSql(c -> {
             Ledger.CloudRef cloud = Ledger.resolve(c, markers, now);
             Ledger.update(c, "INSERT INTO run (cloud_id, kind, operation, resumed, source, plan, journal, outcome,"
-                    + " started_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)", cloud.id(), kind, operation,
-                    resumed ? 1 : 0, markers.source(), plan, journal, InstantText.format(now), user);
+                    + " started_at, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cloud.id(), kind.label(), operation,
+                    resumed ? 1 : 0, markers.source(), plan, journal, RunOutcome.RUNNING.label(), InstantText.format(now),
+                    user);
             return Ledger.lastId(c);
         });
     }
 
-    /** Records how a run ended: outcome (done, failed, stopped, cancelled), its counts, and a line of why. */
-    public void runEnded(long runId, String outcome, int done, int failed, int skipped, String message) throws Failure {
+    /** Records how a run ended: outcome (done, failed, stopped, cancelled, refused), its counts, and a line of why. */
+    public void runEnded(long runId, RunOutcome outcome, int done, int failed, int skipped, String message) throws Failure {
         Instant now = clock.instant();
         int changed = writeSql(c -> {
             Instant started;
@@ -709,8 +698,8 @@ public final class Catalogue implements AutoCloseable {
                 }
             }
             return Ledger.update(c, "UPDATE run SET outcome = ?, items_done = ?, items_failed = ?, items_skipped = ?,"
-                    + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome, done, failed, skipped, message,
-                    InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
+                    + " message = ?, ended_at = ?, duration_ms = ? WHERE id = ?", outcome.label(), done, failed, skipped,
+                    message, InstantText.format(now), now.toEpochMilli() - started.toEpochMilli(), runId);
         });
         if (changed == 0) {
             throw new Refused(Message.of("catalogue.noRun", String.valueOf(runId)));

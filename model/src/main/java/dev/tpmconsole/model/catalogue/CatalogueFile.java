@@ -1,6 +1,6 @@
 package dev.tpmconsole.model.catalogue;
 
-import dev.tpmconsole.model.i18n.LocalizedFailure;
+import dev.tpmconsole.model.i18n.LocalizedCheckedException;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.source.SqliteFileCheck;
@@ -51,34 +51,20 @@ final class CatalogueFile {
     }
 
     /** The file cannot be used now; the message says why, in one line, and what happens. */
-    static final class Unusable extends Exception implements LocalizedFailure {
+    static final class Unusable extends LocalizedCheckedException {
         private static final long serialVersionUID = 1L;
-        private final transient Message message;
 
         Unusable(Message message) {
-            super(message.english());
-            this.message = message;
-        }
-
-        @Override
-        public Message message() {
-            return message;
+            super(message);
         }
     }
 
     /** The file is damaged: it is set aside. */
-    static final class Damaged extends Exception implements LocalizedFailure {
+    static final class Damaged extends LocalizedCheckedException {
         private static final long serialVersionUID = 1L;
-        private final transient Message message;
 
         Damaged(Message reason) {
-            super(reason.english());
-            this.message = reason;
-        }
-
-        @Override
-        public Message message() {
-            return message;
+            super(reason);
         }
     }
 

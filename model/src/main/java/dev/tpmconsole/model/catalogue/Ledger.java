@@ -153,7 +153,7 @@ final class Ledger {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit (cloud_id, kind, source, started_at,"
                 + " duration_ms, rules, scope, user_name, console_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, cloud);
-            ps.setString(2, a.kind());
+            ps.setString(2, a.kind().label());
             ps.setString(3, a.markers().source());
             ps.setString(4, InstantText.format(a.startedAt()));
             ps.setLong(5, a.durationMs());

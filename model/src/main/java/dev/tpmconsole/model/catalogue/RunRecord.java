@@ -3,12 +3,6 @@ package dev.tpmconsole.model.catalogue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -19,28 +13,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "run")
-public class RunRecord {
-
-    /** Kinds of run. */
-    public static final String APPLY = "apply";
-    public static final String REPAIR = "repair";
-    public static final String UNDO = "undo";
-
-    /** The kind of a run of a plan of this operation: repair for the repair of audit findings, else apply. */
-    public static String kindOf(String operation) {
-        return dev.tpmconsole.model.plan.Plan.REPAIR.equals(operation) ? REPAIR : APPLY;
-    }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "cloud_id")
-    private Cloud cloud;
+public class RunRecord extends CloudRow {
 
     @Column(nullable = false)
-    private String kind;
+    @Convert(converter = RunKind.Text.class)
+    private RunKind kind;
 
     private String operation;
 
@@ -54,7 +31,8 @@ public class RunRecord {
     private String journal;
 
     @Column(nullable = false)
-    private String outcome;
+    @Convert(converter = RunOutcome.Text.class)
+    private RunOutcome outcome;
 
     @Column(name = "items_done")
     private int done;
@@ -84,15 +62,7 @@ public class RunRecord {
     protected RunRecord() {
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public Cloud getCloud() {
-        return cloud;
-    }
-
-    public String getKind() {
+    public RunKind getKind() {
         return kind;
     }
 
@@ -116,7 +86,7 @@ public class RunRecord {
         return journal;
     }
 
-    public String getOutcome() {
+    public RunOutcome getOutcome() {
         return outcome;
     }
 

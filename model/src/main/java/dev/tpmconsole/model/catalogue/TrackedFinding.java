@@ -1,11 +1,9 @@
 package dev.tpmconsole.model.catalogue;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,36 +16,14 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "finding")
-public class TrackedFinding {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "cloud_id")
-    private Cloud cloud;
+public class TrackedFinding extends FindingRow {
 
     @Column(nullable = false)
-    private String kind;
-
-    @Column(nullable = false)
-    private String rule;
+    @Convert(converter = AuditKind.Text.class)
+    private AuditKind kind;
 
     @Column(nullable = false)
     private String severity;
-
-    @Column(name = "table_name", nullable = false)
-    private String tableName;
-
-    @Column(name = "row_key", nullable = false)
-    private String rowKey;
-
-    @Column(name = "host_uuid", nullable = false)
-    private String hostUuid;
-
-    @Column(nullable = false)
-    private String path;
 
     @Column(name = "vm_uuid")
     private String vmUuid;
@@ -69,24 +45,8 @@ public class TrackedFinding {
     protected TrackedFinding() {
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public Cloud getCloud() {
-        return cloud;
-    }
-
-    public String getKind() {
+    public AuditKind getKind() {
         return kind;
-    }
-
-    public FindingKey key() {
-        return new FindingKey(rule, tableName, rowKey, hostUuid, path);
-    }
-
-    public String getRule() {
-        return rule;
     }
 
     public String getSeverity() {

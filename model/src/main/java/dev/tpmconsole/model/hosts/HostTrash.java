@@ -5,6 +5,7 @@ import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.ssh.RemoteEntry;
 import dev.tpmconsole.model.ssh.RemoteFiles;
 import dev.tpmconsole.model.ssh.SshFailure;
+import dev.tpmconsole.model.util.Labelled;
 import dev.tpmconsole.model.util.Texts;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ public final class HostTrash {
     }
 
     /** What moving one state folder did. */
-    public enum Outcome {
+    public enum Outcome implements Labelled {
         /** It was moved into the trash now. */
         MOVED("moved"),
         /** It was in the trash already: an interrupted run moved it before its journal said so. */
@@ -50,17 +51,13 @@ public final class HostTrash {
             this.label = label;
         }
 
+        @Override
         public String label() {
             return label;
         }
 
         public static Outcome of(String label) {
-            for (Outcome o : values()) {
-                if (o.label.equals(label)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("no such outcome: " + label);
+            return Labelled.byLabel(Outcome.class, label, "outcome");
         }
     }
 

@@ -3,8 +3,9 @@ package dev.tpmconsole.model.i18n;
 /**
  * A failure a person reads, whose text is a {@link Message}: {@link #getMessage()} is English (what logs,
  * journals and JSON hold), {@link #getLocalizedMessage()} the process's current language (what the command line
- * and the windows show). Checked failures that must keep their own superclass (a {@code SourceException}, an
- * {@code IOException}) implement {@link LocalizedFailure} and override {@code getLocalizedMessage()} the same way.
+ * and the windows show). Checked failures extend {@link LocalizedCheckedException}; those that must keep their own
+ * superclass (an {@code IOException}: {@link LocalizedIOException}) implement {@link LocalizedFailure} and override
+ * {@code getLocalizedMessage()} the same way.
  */
 public class LocalizedException extends RuntimeException implements LocalizedFailure {
 

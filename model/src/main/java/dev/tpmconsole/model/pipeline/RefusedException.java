@@ -1,7 +1,7 @@
 package dev.tpmconsole.model.pipeline;
 
+import dev.tpmconsole.model.i18n.LocalizedCheckedException;
 import dev.tpmconsole.model.i18n.LocalizedException;
-import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import java.util.List;
@@ -11,9 +11,8 @@ import java.util.List;
  * message and the problems are English in {@link #getMessage()} and {@link #problems()}, in the process's current
  * language in {@link #getLocalizedMessage()}.
  */
-public class RefusedException extends Exception implements LocalizedFailure {
+public class RefusedException extends LocalizedCheckedException {
 
-    private final transient Message message;
     private final transient List<Message> problems;
 
     /** Texts with no translation. */
@@ -22,8 +21,7 @@ public class RefusedException extends Exception implements LocalizedFailure {
     }
 
     public RefusedException(Message message, List<Message> problems) {
-        super(text(Messages.english(), message, problems));
-        this.message = message;
+        super(text(Messages.english(), message, problems), message, null);
         this.problems = List.copyOf(problems);
     }
 
@@ -41,16 +39,10 @@ public class RefusedException extends Exception implements LocalizedFailure {
         return problems;
     }
 
-    /** The headline without the problems. */
-    @Override
-    public Message message() {
-        return message;
-    }
-
-    /** The headline and the problems, in the process's current language. */
+    /** The headline and the problems, in the process's current language ({@link #message()}: the headline alone). */
     @Override
     public String getLocalizedMessage() {
-        return text(Messages.current(), message, problems);
+        return text(Messages.current(), message(), problems);
     }
 
     private static String text(Messages m, Message message, List<Message> problems) {

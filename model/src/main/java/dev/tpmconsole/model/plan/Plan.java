@@ -3,6 +3,7 @@ package dev.tpmconsole.model.plan;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tpmconsole.model.i18n.LocalizedException;
 import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.util.Labelled;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /** The steps a plan may have, in the order they run, by the names the plan JSON and the journal use. */
-    public enum StepName implements dev.tpmconsole.model.i18n.Messages.Localized {
+    public enum StepName implements dev.tpmconsole.model.i18n.Messages.Localized, Labelled {
         HOST_WORK("host-work"),
         RELINK_KEY_REFS("relink-key-refs"),
         DELETE_KEY_REFS("delete-key-refs"),
@@ -86,6 +87,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
         /** The name in the plan JSON and the journal. */
         @com.fasterxml.jackson.annotation.JsonValue
+        @Override
         public String label() {
             return label;
         }
@@ -98,12 +100,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static StepName of(String label) {
-            for (StepName s : values()) {
-                if (s.label.equals(label)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("no such step: " + label);
+            return Labelled.byLabel(StepName.class, label, "step");
         }
 
         @Override
@@ -157,7 +154,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /** What happens to an item's row. */
-    public enum Action implements dev.tpmconsole.model.i18n.Messages.Localized {
+    public enum Action implements dev.tpmconsole.model.i18n.Messages.Localized, Labelled {
         /** The row and its dependants are deleted, in one transaction, after the quarantine. */
         DELETE("delete"),
         /** Columns of the row change (a relink), after the quarantine. */
@@ -173,6 +170,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
         /** The name in the plan JSON. */
         @com.fasterxml.jackson.annotation.JsonValue
+        @Override
         public String label() {
             return label;
         }
@@ -185,12 +183,7 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
         @com.fasterxml.jackson.annotation.JsonCreator
         public static Action of(String label) {
-            for (Action a : values()) {
-                if (a.label.equals(label)) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("no such action: " + label);
+            return Labelled.byLabel(Action.class, label, "action");
         }
 
         @Override

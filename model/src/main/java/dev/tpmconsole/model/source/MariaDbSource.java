@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A live ZStack MariaDB (or MySQL) database reached by a {@code jdbc:mariadb://} or {@code jdbc:mysql://} URL.
@@ -16,19 +15,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sessions use UTC, so timestamps read as mysqldump writes them. The password is kept in memory only and
  * never appears in a message.
  */
-public final class MariaDbSource implements Source {
+public final class MariaDbSource extends DatabaseSource {
 
     private final String url;
     private final Properties credentials;
-    private final boolean writable;
-    private final SchemaLayout layout;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MariaDbSource(String url, Properties credentials, boolean writable, SchemaLayout layout) {
+        super(DatabaseKind.MARIADB, writable, layout);
         this.url = url;
         this.credentials = credentials;
-        this.writable = writable;
-        this.layout = layout;
     }
 
     /** Opens a database; {@code user} and {@code password} may be null when the URL carries them. */
@@ -63,7 +58,7 @@ public final class MariaDbSource implements Source {
 
     @Override
     public Source reopen(OpenOptions options) {
-        return new MariaDbSource(url, credentials, options.writable(), layout);
+        return new MariaDbSource(url, credentials, options.writable(), layout());
     }
 
     @Override
@@ -72,32 +67,15 @@ public final class MariaDbSource implements Source {
     }
 
     @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.MARIADB;
-    }
-
-    @Override
-    public boolean writable() {
-        return writable;
-    }
-
-    @Override
-    public SchemaLayout layout() {
-        return layout;
-    }
-
-    @Override
     public Connection connection() throws SQLException {
-        if (closed.get()) {
-            throw new SQLException("the connection to " + displayName() + " has been closed");
-        }
+        requireOpen("the connection to " + displayName());
         Connection c = DriverManager.getConnection(url, credentials);
         try (java.sql.Statement st = c.createStatement()) {
             // Timestamps are read in UTC, whatever the server's zone: as mysqldump writes them by default
             // (--tz-utc), so that a live database and a snapshot imported from its dump show the same values
             // (and a plan made on one fingerprints the rows of the other alike).
             st.execute("SET time_zone = '+00:00'");
-            if (!writable) {
+            if (!writable()) {
                 // The driver's setReadOnly is only a hint on a single server; the session setting is enforced.
                 st.execute("SET SESSION TRANSACTION READ ONLY");
             }
@@ -105,7 +83,7 @@ public final class MariaDbSource implements Source {
             c.close();
             throw e;
         }
-        if (!writable) {
+        if (!writable()) {
             c.setReadOnly(true);
         }
         return c;
@@ -119,7 +97,7 @@ public final class MariaDbSource implements Source {
 
     @Override
     public void close() {
-        closed.set(true);
+        markClosed();
     }
 
     private static String redact(String message, String password) {

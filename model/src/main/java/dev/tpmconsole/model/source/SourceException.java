@@ -1,7 +1,7 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.i18n.LocalizedCheckedException;
 import dev.tpmconsole.model.i18n.LocalizedException;
-import dev.tpmconsole.model.i18n.LocalizedFailure;
 import dev.tpmconsole.model.i18n.Message;
 
 /**
@@ -9,7 +9,7 @@ import dev.tpmconsole.model.i18n.Message;
  * in English, {@link #getLocalizedMessage()} in the process's current language. Whenever this is thrown, nothing
  * has been written anywhere.
  */
-public class SourceException extends Exception implements LocalizedFailure {
+public class SourceException extends LocalizedCheckedException {
 
     /** Why a source was refused; the command line maps every reason to exit status 1. */
     public enum Reason {
@@ -18,16 +18,14 @@ public class SourceException extends Exception implements LocalizedFailure {
     }
 
     private final Reason reason;
-    private final transient Message message;
 
     public SourceException(Reason reason, Message message) {
         this(reason, message, null);
     }
 
     public SourceException(Reason reason, Message message, Throwable cause) {
-        super(message.english(), cause);
+        super(message, cause);
         this.reason = reason;
-        this.message = message;
     }
 
     /** A message with no translation (a library's words): the same in every language. */
@@ -42,16 +40,5 @@ public class SourceException extends Exception implements LocalizedFailure {
 
     public Reason reason() {
         return reason;
-    }
-
-    @Override
-    public Message message() {
-        return message;
-    }
-
-    /** In the process's current language. */
-    @Override
-    public String getLocalizedMessage() {
-        return message.toString();
     }
 }

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -24,7 +23,7 @@ import org.sqlite.SQLiteException;
  * writing anything, a missing path, a file that is not SQLite, one that is cut off or damaged, one that
  * another program is writing, and an SQLite file that is not a ZStack database.
  */
-public final class SqliteSnapshot implements Source {
+public final class SqliteSnapshot extends DatabaseSource {
 
     /** How long a statement waits for another process's lock before reporting "locked". */
     static final int BUSY_TIMEOUT_MS = 1500;
@@ -40,17 +39,13 @@ public final class SqliteSnapshot implements Source {
 
     private final Path path;
     private final Path realPath;
-    private final boolean writable;
-    private final SchemaLayout layout;
-    private final AtomicBoolean closed = new AtomicBoolean();
     /** Read-only sessions reuse a few connections: browsing runs many small queries. */
     private final ConnectionPool pool;
 
     private SqliteSnapshot(Path path, Path realPath, boolean writable, SchemaLayout layout) {
+        super(DatabaseKind.SQLITE, writable, layout);
         this.path = path;
         this.realPath = realPath;
-        this.writable = writable;
-        this.layout = layout;
         this.pool = new ConnectionPool(() -> connect(path, false), 4, false);
     }
 
@@ -112,26 +107,9 @@ public final class SqliteSnapshot implements Source {
     }
 
     @Override
-    public DatabaseKind kind() {
-        return DatabaseKind.SQLITE;
-    }
-
-    @Override
-    public boolean writable() {
-        return writable;
-    }
-
-    @Override
-    public SchemaLayout layout() {
-        return layout;
-    }
-
-    @Override
     public Connection connection() throws SQLException {
-        if (closed.get()) {
-            throw new SQLException("the snapshot " + path + " has been closed");
-        }
-        return writable ? connect(path, true) : pool.borrow();
+        requireOpen("the snapshot " + path);
+        return writable() ? connect(path, true) : pool.borrow();
     }
 
     @Override
@@ -141,7 +119,7 @@ public final class SqliteSnapshot implements Source {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
+        if (markClosed()) {
             pool.close();
             OPEN_IN_THIS_PROCESS.computeIfPresent(realPath, (k, n) -> n > 1 ? n - 1 : null);
         }

@@ -17,37 +17,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A history across three snapshots of one cloud, audited by the real auditor and recorded: which findings are new,
  * seen and resolved, and when each was first seen, exactly; the statuses the report shows before each recording
  * agree with what the recording then counts.
  */
-class CatalogueHistoryTest {
-
-    static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
-
-    @TempDir
-    Path dir;
-    TestClock clock;
-    Catalogue catalogue;
-
-    @BeforeEach
-    void open() {
-        clock = new TestClock(T0);
-        Catalogue.Opened opened = Catalogue.open(dir.resolve("catalogue.sqlite"), clock);
-        assertThat(opened.notice()).isNull();
-        catalogue = opened.catalogue();
-    }
-
-    @AfterEach
-    void close() {
-        catalogue.close();
-    }
+class CatalogueHistoryTest extends CatalogueTestBase {
 
     /** A snapshot of the test cloud (hosts h1 and h2 in zone z) with a stale ResourceVO row for each of {@code stale}. */
     Path snapshot(String name, boolean secondHost, String... stale) throws Exception {

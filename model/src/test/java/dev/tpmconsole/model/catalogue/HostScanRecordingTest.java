@@ -7,46 +7,24 @@ import dev.tpmconsole.model.hosts.HostFinding;
 import dev.tpmconsole.model.hosts.HostRule;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.i18n.LocalizedException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Host scans recorded from their reports: a scan resolves only the findings of the hosts it reached, so a host that
  * could not be scanned keeps its open findings (nothing is known of its files) and resolves its HOST_UNREACHABLE
  * finding once it is reached again.
  */
-class HostScanRecordingTest {
+class HostScanRecordingTest extends CatalogueTestBase {
 
-    static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
     static final CloudMarkers CLOUD = new CloudMarkers("/snapshots/c.sqlite", "c.sqlite",
             Set.of(new CloudMarkers.Marker("zone", "z1"), new CloudMarkers.Marker("host", "h1"),
                     new CloudMarkers.Marker("host", "h2")));
     static final String STATE_1 = "/var/lib/libvirt/swtpm/0b5c1b8f4bd34f3b9d4c2f0e1f1a2b3c/";
     static final String STATE_2 = "/var/lib/libvirt/swtpm/1c6d2c904ce45a4cae5d3a1f2a2b3c4d/";
-
-    @TempDir
-    Path dir;
-    TestClock clock;
-    Catalogue catalogue;
-
-    @BeforeEach
-    void open() {
-        clock = new TestClock(T0);
-        catalogue = Catalogue.open(dir.resolve("catalogue.sqlite"), clock).catalogue();
-    }
-
-    @AfterEach
-    void close() {
-        catalogue.close();
-    }
 
     static HostFinding untracked(String host, String path) {
         return new HostFinding(HostRule.HOST_STATE_UNTRACKED, host, "127.0.0.11", path, null, null, null,

@@ -99,35 +99,14 @@ class PipelineTest {
         return new ForwardingPort(db) {
             @Override
             public ItemTransaction begin() throws SQLException {
-                ItemTransaction tx = super.begin();
-                return new ItemTransaction() {
+                return new ForwardingTransaction(super.begin()) {
                     @Override
                     public int delete(Plan.RowRef row) throws SQLException {
-                        int n = tx.delete(row);
+                        int n = super.delete(row);
                         if (owner.test(row)) {
                             throw new SQLException("injected failure deleting " + row.id());
                         }
                         return n;
-                    }
-
-                    @Override
-                    public int deleteKeyRef(String id) throws SQLException {
-                        return tx.deleteKeyRef(id);
-                    }
-
-                    @Override
-                    public int update(Plan.RowRef row, Map<String, String> set) throws SQLException {
-                        return tx.update(row, set);
-                    }
-
-                    @Override
-                    public void commit() throws SQLException {
-                        tx.commit();
-                    }
-
-                    @Override
-                    public void close() throws SQLException {
-                        tx.close();
                     }
                 };
             }
@@ -245,35 +224,19 @@ class PipelineTest {
         run(plan, db -> new ForwardingPort(db) {
             @Override
             public ItemTransaction begin() throws SQLException {
-                ItemTransaction tx = super.begin();
-                return new ItemTransaction() {
+                return new ForwardingTransaction(super.begin()) {
                     @Override
                     public int delete(Plan.RowRef row) throws SQLException {
                         otherTables.add(row.table());
-                        return tx.delete(row);
-                    }
-
-                    @Override
-                    public int update(Plan.RowRef row, Map<String, String> set) throws SQLException {
-                        return tx.update(row, set);
+                        return super.delete(row);
                     }
 
                     @Override
                     public int deleteKeyRef(String id) throws SQLException {
                         keyDeletes.incrementAndGet();
-                        int n = tx.deleteKeyRef(id);
+                        int n = super.deleteKeyRef(id);
                         keyRowsDeleted.addAndGet(n);
                         return n;
-                    }
-
-                    @Override
-                    public void commit() throws SQLException {
-                        tx.commit();
-                    }
-
-                    @Override
-                    public void close() throws SQLException {
-                        tx.close();
                     }
                 };
             }

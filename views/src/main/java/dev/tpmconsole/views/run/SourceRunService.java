@@ -5,7 +5,8 @@ import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
-import dev.tpmconsole.model.catalogue.RunRecord;
+import dev.tpmconsole.model.catalogue.RunKind;
+import dev.tpmconsole.model.catalogue.RunOutcome;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.plan.Plan;
@@ -121,7 +122,7 @@ public final class SourceRunService implements RunService {
         long id;
         try {
             String operation = run.prepared().plan().operation();
-            id = c.runStarted(CloudMarkers.read(writable), RunRecord.kindOf(operation), operation, resumed, run.journalFile().resolveSibling(Runs.PLAN).toString(),
+            id = c.runStarted(CloudMarkers.read(writable), RunKind.ofPlan(operation), operation, resumed, run.journalFile().resolveSibling(Runs.PLAN).toString(),
                     run.journalFile().toString());
         } catch (Catalogue.Failure | java.sql.SQLException e) {
             warn.accept(dev.tpmconsole.views.util.I18n.t("ui.run.note.notRecorded", e.getLocalizedMessage()));
@@ -135,14 +136,14 @@ public final class SourceRunService implements RunService {
                     } else if (e instanceof RunEvent.ItemFailed) {
                         counts[1]++;
                     } else if (e instanceof RunEvent.RunEnded end) {
-                        ended(c, id, end.outcome().name().toLowerCase(java.util.Locale.ROOT), end.done(), end.failed(),
+                        ended(c, id, RunOutcome.of(end.outcome()), end.done(), end.failed(),
                                 end.skipped(), null);
                     }
                 })
-                .doOnError(t -> ended(c, id, "stopped", counts[0], counts[1], 0, t.getMessage()));
+                .doOnError(t -> ended(c, id, RunOutcome.STOPPED, counts[0], counts[1], 0, t.getMessage()));
     }
 
-    private void ended(Catalogue c, long id, String outcome, int done, int failed, int skipped, String message) {
+    private void ended(Catalogue c, long id, RunOutcome outcome, int done, int failed, int skipped, String message) {
         try {
             c.runEnded(id, outcome, done, failed, skipped, message);
         } catch (Catalogue.Failure e) {
