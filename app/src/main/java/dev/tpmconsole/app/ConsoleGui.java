@@ -58,6 +58,7 @@ import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Screen;
@@ -279,7 +280,7 @@ public final class ConsoleGui {
     }
 
     /**
-     * Opens the catalogue once the first source's VMs are listed (or it could not be opened): starting its
+     * Opens the catalogue once the first source's VMs are listed and painted (or it could not be opened): starting its
      * persistence layer takes seconds of CPU that would otherwise delay the first rows on a small machine. Until
      * then the overview says the catalogue is opening. The console always opens a source at its start (the demo
      * without one); a window that never opens one never opens the catalogue.
@@ -299,7 +300,20 @@ public final class ConsoleGui {
                         || tried.get() && !viewModel.busyProperty().get() && viewModel.sourceProperty().get() == null,
                 browseViewModel.vms().rows().loadedProperty(), browseViewModel.vms().rows().errorProperty(),
                 tried, viewModel.busyProperty(), viewModel.sourceProperty());
-        once(firstShown, () -> openCatalogue(file));
+        once(firstShown, () -> afterNextPulse(() -> openCatalogue(file)));
+    }
+
+    /** Runs {@code action} on the FX thread once the next pulse has laid out and painted the main window. */
+    private void afterNextPulse(Runnable action) {
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(action);
+            }
+        });
+        Platform.requestNextPulse();
     }
 
     /** Conditions {@link #once} waits for: their properties hold them only weakly. */
