@@ -4,10 +4,7 @@ import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.HostTrash;
 import dev.tpmconsole.model.hosts.TrashPurge;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -52,12 +49,9 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Mixin
     HostParallelism hostParallelism;
 
+    /** SSH and the catalogue's options (this command does not use the catalogue). */
     @Mixin
-    SshOptions ssh;
-
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -75,9 +69,9 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         };
         Instant before = Clock.systemUTC().instant().minus(age);
         List<TrashPurge.Host> hosts;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly(source)) {
             HostScanner.refuseDemo(s);
-            try (SshHosts sshHosts = new SshHosts(ssh.settings(), SshOptions.terminal())) {
+            try (SshHosts sshHosts = options.ssh.hosts()) {
                 List<HostScanner.Target> targets;
                 try {
                     targets = new HostScanner(s, sshHosts, Clock.systemUTC()).targets(
@@ -86,9 +80,6 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
                     throw s.failure(e);
                 }
                 hosts = TrashPurge.purge(sshHosts, targets, before, dryRun, parallelism);
-            } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

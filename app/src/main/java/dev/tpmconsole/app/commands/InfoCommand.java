@@ -5,7 +5,6 @@ import dev.tpmconsole.model.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.stats.SourceSummary;
@@ -29,12 +28,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Parameters(paramLabel = "SOURCE")
     String source;
@@ -45,7 +41,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SourceException {
         SourceSummary summary;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly(source)) {
             try {
                 summary = SourceSummary.of(s);
             } catch (SQLException e) {

@@ -6,7 +6,6 @@ import dev.tpmconsole.model.plan.PlanException;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
@@ -34,11 +33,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Parameters(index = "0", paramLabel = "OPERATION")
     Operation operation;
@@ -55,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanPreview preview;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly(source)) {
             Planner planner = new Planner(s, Clock.systemUTC());
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);

@@ -8,7 +8,6 @@ import dev.tpmconsole.model.plan.PlanSql;
 import dev.tpmconsole.model.plan.RepairPlanner;
 import dev.tpmconsole.model.util.AtomicFiles;
 import java.nio.charset.StandardCharsets;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,11 +33,9 @@ public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Parameters(paramLabel = "SOURCE")
     String source;
@@ -91,7 +88,7 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly(source)) {
             plan = new RepairPlanner(s, Clock.systemUTC())
                     .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
             if (sql != null) {
