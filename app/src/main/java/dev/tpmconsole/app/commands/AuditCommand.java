@@ -35,7 +35,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,12 +63,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** SSH and the catalogue's options: the audit is recorded in the cloud's history. */
+    /** SOURCE, SSH and the catalogue's options: the audit is recorded in the cloud's history. */
     @Mixin
     SourceOptions options;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
@@ -95,7 +91,7 @@ public final class AuditCommand implements Callable<Integer> {
         List<AuditRule> selected = rules == null || rules.isEmpty() ? Arrays.asList(AuditRule.values()) : rules;
         Format f = FormatOption.chosen(format, Format.text, Format.json);
         Path catalogueFile = options.catalogue.file(spec);
-        try (Source s = options.openReadOnly(source)) {
+        try (Source s = options.openReadOnly()) {
             Auditor auditor = new Auditor(s);
             if (showSql) {
                 PrintWriter w = spec.commandLine().getOut();

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -37,9 +36,6 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE")
-    String source;
-
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d")
     String olderThan = "7d";
 
@@ -49,7 +45,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Mixin
     HostParallelism hostParallelism;
 
-    /** SSH and the catalogue's options (this command does not use the catalogue). */
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @Mixin
     SourceOptions options;
 
@@ -69,7 +65,7 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         };
         Instant before = Clock.systemUTC().instant().minus(age);
         List<TrashPurge.Host> hosts;
-        try (Source s = options.openReadOnly(source)) {
+        try (Source s = options.openReadOnly()) {
             HostScanner.refuseDemo(s);
             try (SshHosts sshHosts = options.ssh.hosts()) {
                 List<HostScanner.Target> targets;

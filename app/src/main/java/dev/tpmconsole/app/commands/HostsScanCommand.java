@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -42,9 +41,6 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE")
-    String source;
-
     @Option(names = "--host", paramLabel = "UUID", arity = "1..*")
     List<String> hosts;
 
@@ -60,7 +56,7 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Mixin
     HostParallelism hostParallelism;
 
-    /** SSH and the catalogue's options: the scan is recorded in the cloud's history. */
+    /** SOURCE, SSH and the catalogue's options: the scan is recorded in the cloud's history. */
     @Mixin
     SourceOptions options;
 
@@ -79,7 +75,7 @@ public final class HostsScanCommand implements Callable<Integer> {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        try (Source s = options.openReadOnly(source);
+        try (Source s = options.openReadOnly();
              CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             HostScanner.refuseDemo(s);
             long started = System.nanoTime();

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,12 +27,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** SSH and the catalogue's options (this command does not use the catalogue). */
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
     SourceOptions options;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--format", defaultValue = "text")
     Format format;
@@ -41,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SourceException {
         SourceSummary summary;
-        try (Source s = options.openReadOnly(source)) {
+        try (Source s = options.openReadOnly()) {
             try {
                 summary = SourceSummary.of(s);
             } catch (SQLException e) {

@@ -33,15 +33,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** SSH and the catalogue's options (this command does not use the catalogue). */
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
     SourceOptions options;
 
     @Parameters(index = "0", paramLabel = "OPERATION")
     Operation operation;
-
-    @Parameters(index = "1", paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--vm", paramLabel = "UUID", required = true)
     List<String> vms;
@@ -52,7 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanPreview preview;
-        try (Source s = options.openReadOnly(source)) {
+        try (Source s = options.openReadOnly()) {
             Planner planner = new Planner(s, Clock.systemUTC());
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);
@@ -66,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (out != null) {
             PlanJson.write(plan, out);
             w.println(summary(plan, out));
-            w.println(Invocation.applyLine(plan, source, out));
+            w.println(Invocation.applyLine(plan, options.source, out));
         } else {
             w.print(PlanJson.write(plan));
             if (System.console() != null) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -33,12 +32,9 @@ public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** SSH and the catalogue's options (this command does not use the catalogue). */
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
     SourceOptions options;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--rule", paramLabel = "ID", arity = "1..*")
     List<AuditRule> rules;
@@ -88,7 +84,7 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan;
-        try (Source s = options.openReadOnly(source)) {
+        try (Source s = options.openReadOnly()) {
             plan = new RepairPlanner(s, Clock.systemUTC())
                     .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
             if (sql != null) {
@@ -100,7 +96,7 @@ public final class RepairCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         boolean empty = Invocation.isEmpty(plan);
-        Path file = out != null ? out : planOnly || empty ? null : defaultPlanFile(source, plan.createdAt());
+        Path file = out != null ? out : planOnly || empty ? null : defaultPlanFile(options.source, plan.createdAt());
         if (file == null && planOnly) {
             w.print(PlanJson.write(plan));
         } else {
@@ -112,7 +108,7 @@ public final class RepairCommand implements Callable<Integer> {
             if (file != null) {
                 w.println(Messages.text("cli.plan.written", file.toAbsolutePath().toString()));
             }
-            w.println(Invocation.applyLine(plan, source, file));
+            w.println(Invocation.applyLine(plan, options.source, file));
         }
         w.flush();
         return 0;
