@@ -11,13 +11,11 @@ import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.model.source.SqliteSnapshot;
-import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.audit.RuleRow;
 import dev.tpmconsole.views.prefs.PreferencesStore;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -26,10 +24,7 @@ import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,18 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * seen; Acknowledge… asks the reason in a dialog (its button stays off while the reason is empty), the finding is
  * then marked acknowledged and the catalogue holds the reason; Un-acknowledge takes it back.
  */
-@ExtendWith(ApplicationExtension.class)
-class AuditAcknowledgeWindowTest {
-
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-
-    ConsoleGui gui;
+class AuditAcknowledgeWindowTest extends WindowFixture {
 
     @BeforeAll
     static void demo() throws Exception {
-        snapshot = TestSnapshots.demo(dir.resolve("ack-demo.sqlite"), 150, 4);
+        demo("ack-demo.sqlite", 150, 4);
     }
 
     @Start
@@ -71,9 +59,8 @@ class AuditAcknowledgeWindowTest {
 
     @Test
     void acknowledgesTheSelectedFindingWithAReason(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.viewModel().open(snapshot));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null
-                && gui.catalogue() != null);
+        openSnapshot(robot);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.catalogue() != null);
         robot.interact(gui::showAudit);
         audit(robot);
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();

@@ -28,9 +28,13 @@ class AuditCommandTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void build() throws Exception {
-        dirty = SqliteTestDatabase.create(shared.resolve("dirty.sqlite"), sink -> {
+    /**
+     * A small snapshot, written to {@code file}, that the audit finds dirty: a key ref without a provider uuid, one
+     * of a TPM that does not exist, a host file on a host that does not exist, a backup resource with content but
+     * no backup row.
+     */
+    static Path dirty(Path file) throws Exception {
+        return SqliteTestDatabase.create(file, sink -> {
             Rows r = new Rows(sink);
             r.provider("prov1", "nkp-default").host("h", false).vm("vm1", true).tpm("tpm1", "vm1");
             r.keyRef(1, "TpmVO", "tpm1", null, "nkp-default", "kek/1");
@@ -38,6 +42,11 @@ class AuditCommandTest {
             r.hostFile("f1", "vm1", "h_expunged", "NvRam");
             r.resource("c1", "VmHostBackupFileVO").content("c1");
         });
+    }
+
+    @BeforeAll
+    static void build() throws Exception {
+        dirty = dirty(shared.resolve("dirty.sqlite"));
         clean = SqliteTestDatabase.create(shared.resolve("clean.sqlite"), sink -> {
             Rows r = new Rows(sink);
             r.provider("p", "nkp").host("h", false).vm("v", true).tpm("t", "v").keyRef(1, "TpmVO", "t", "p", "nkp", "k");

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.Finding;
-import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.audit.RuleRow;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,37 +12,26 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The audit window driven through its controls on a real snapshot. */
-@ExtendWith(ApplicationExtension.class)
-class AuditWindowTest {
-
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-
-    ConsoleGui gui;
+class AuditWindowTest extends WindowFixture {
 
     @BeforeAll
     static void demo() throws Exception {
-        snapshot = TestSnapshots.demo(dir.resolve("audit-demo.sqlite"), 200, 8);
+        demo("audit-demo.sqlite", 200, 8);
     }
 
     @Start
     void start(Stage stage) {
-        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+        show(stage);
     }
 
     @Test
     void runsTheAuditAndDrillsIntoARule(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.viewModel().open(snapshot));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        openSnapshot(robot);
         robot.interact(gui::showAudit);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(gui.auditStage().isShowing()).isTrue();

@@ -34,14 +34,7 @@ class CatalogueCommandsTest {
 
     @BeforeEach
     void build() throws Exception {
-        snapshot = SqliteTestDatabase.create(dir.resolve("dirty.sqlite"), sink -> {
-            Rows r = new Rows(sink);
-            r.provider("prov1", "nkp-default").host("h", false).vm("vm1", true).tpm("tpm1", "vm1");
-            r.keyRef(1, "TpmVO", "tpm1", null, "nkp-default", "kek/1");
-            r.keyRef(2, "TpmVO", "gone", "prov1", "nkp-default", "kek/1");
-            r.hostFile("f1", "vm1", "h_expunged", "NvRam");
-            r.resource("c1", "VmHostBackupFileVO").content("c1");
-        });
+        snapshot = AuditCommandTest.dirty(dir.resolve("dirty.sqlite"));
         catalogue = dir.resolve("catalogue.sqlite");
     }
 

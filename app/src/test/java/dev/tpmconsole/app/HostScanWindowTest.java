@@ -4,7 +4,6 @@ import static dev.tpmconsole.model.hosts.HostScanFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpmconsole.model.browse.VmRow;
-import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.hosts.HostFinding;
 import dev.tpmconsole.model.hosts.HostRule;
 import dev.tpmconsole.model.hosts.HostScanFixture;
@@ -15,28 +14,19 @@ import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.hosts.HostScanRow;
 import dev.tpmconsole.views.prefs.PreferencesStore;
 import dev.tpmconsole.views.util.FxQueryGuard;
-import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Scan hosts from the Hosts tab against the real OpenSSH server, as a person does it: the encrypted key's
@@ -44,17 +34,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * progress per host ends in a row per host, the findings show their detail, and the VM details say whether the
  * VM's state folder was on its host. No query runs on the FX thread.
  */
-@ExtendWith(ApplicationExtension.class)
-class HostScanWindowTest {
+class HostScanWindowTest extends HostsWindowFixture {
 
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-    static OpenSshHosts hosts;
     static Path config;
 
     QueryGuard guard;
-    ConsoleGui gui;
 
     @BeforeAll
     static void fixture() throws Exception {
@@ -66,23 +50,11 @@ class HostScanWindowTest {
                 hosts.encryptedKey().toString()));
     }
 
-    @AfterAll
-    static void stop() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
-        gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dir.resolve("data"), PreferencesStore.inMemory(), null, guard,
-                FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()), dir.resolve("catalogue.sqlite"), () -> hosts.settings().withConfig(config)));
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        show(stage, PreferencesStore.inMemory(), guard, dir.resolve("catalogue.sqlite"),
+                () -> hosts.settings().withConfig(config));
     }
 
     @Test

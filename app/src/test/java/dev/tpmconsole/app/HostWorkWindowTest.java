@@ -2,7 +2,6 @@ package dev.tpmconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.hosts.HostPaths;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.source.QueryGuard;
@@ -14,24 +13,17 @@ import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.views.run.HostRow;
 import dev.tpmconsole.views.run.ItemRow;
 import dev.tpmconsole.views.util.FxQueryGuard;
-import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.prefs.PreferencesStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,8 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * TPM state folder cannot be read), its row and item say why and the TPM step waits; once the host is fixed,
  * Retry failed finishes the run and every folder is in the run's trash on its host.
  */
-@ExtendWith(ApplicationExtension.class)
-class HostWorkWindowTest {
+class HostWorkWindowTest extends HostsWindowFixture {
 
     static final String GOOD = "127.0.0.51";
     static final String BAD = "127.0.0.52";
@@ -50,11 +41,6 @@ class HostWorkWindowTest {
     static final String V2 = "c2".repeat(16);
     static final String V3 = "c3".repeat(16);
 
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-    static OpenSshHosts hosts;
-    ConsoleGui gui;
     PreferencesStore store;
 
     @BeforeAll
@@ -75,24 +61,10 @@ class HostWorkWindowTest {
         hosts.lockStateFolder(BAD);
     }
 
-    @AfterAll
-    static void stop() {
-        if (hosts != null) {
-            hosts.close();
-        }
-    }
-
     @Start
     void start(Stage stage) {
         store = PreferencesStore.inMemory();
-        gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dir.resolve("data"), store, null,
-                FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), new EventLog(100, Clock.systemUTC()),
-                null, hosts::settings));
-    }
-
-    static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        show(stage, store, FxQueryGuard.create(QueryGuard.Mode.THROW), null, hosts::settings);
     }
 
     @Test

@@ -8,18 +8,13 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.repair.RepairViewModel;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,29 +23,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * relinks, confirmed run, and an audit afterwards in which only the findings that cannot be repaired here
  * remain, with the row counts per table before and after.
  */
-@ExtendWith(ApplicationExtension.class)
-class RepairWizardTest {
-
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-
-    ConsoleGui gui;
+class RepairWizardTest extends WindowFixture {
 
     @BeforeAll
     static void demo() throws Exception {
-        snapshot = TestSnapshots.demo(dir.resolve("repair-demo.sqlite"), 300, 4);
+        demo("repair-demo.sqlite", 300, 4);
     }
 
     @Start
     void start(Stage stage) {
-        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+        show(stage);
     }
 
     @Test
     void theWholeRepair(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.viewModel().open(snapshot));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().sourceProperty().get() != null);
+        openSnapshot(robot);
         robot.interact(gui::showRepair);
         WaitForAsyncUtils.waitForFxEvents();
         RepairViewModel vm = gui.repairViewModel();

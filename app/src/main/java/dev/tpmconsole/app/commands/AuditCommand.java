@@ -15,7 +15,6 @@ import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
 import dev.tpmconsole.model.catalogue.KnownFindings;
 import dev.tpmconsole.model.schema.SchemaLayout;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -36,7 +35,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -65,11 +63,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @picocli.CommandLine.Mixin
-    SshOptions ssh;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
+    /** SOURCE, SSH and the catalogue's options: the audit is recorded in the cloud's history. */
+    @Mixin
+    SourceOptions options;
 
     @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
@@ -90,15 +86,12 @@ public final class AuditCommand implements Callable<Integer> {
             completionCandidates = FailOnConverter.Candidates.class)
     FindingState.FailOn failOn = FindingState.FailOn.ANY;
 
-    @Mixin
-    CatalogueOption catalogue;
-
     @Override
     public Integer call() throws Exception {
         List<AuditRule> selected = rules == null || rules.isEmpty() ? Arrays.asList(AuditRule.values()) : rules;
-        Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
-        Path catalogueFile = catalogue.file(spec);
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        Format f = FormatOption.chosen(format, Format.text, Format.json);
+        Path catalogueFile = options.catalogue.file(spec);
+        try (Source s = options.openReadOnly()) {
             Auditor auditor = new Auditor(s);
             if (showSql) {
                 PrintWriter w = spec.commandLine().getOut();

@@ -80,28 +80,6 @@ final class CatalogueCommands {
         }
     }
 
-    /** Work on the catalogue and SOURCE's cloud (empty when the catalogue has not seen it). */
-    @FunctionalInterface
-    interface CloudWork {
-        int run(Catalogue catalogue, java.util.Optional<Catalogue.CloudEntry> cloud) throws Exception;
-    }
-
-    /** Reads SOURCE's cloud markers, opens the catalogue, finds the cloud and runs {@code work} (see {@link #run}). */
-    static int onCloudOf(CommandLine.Model.CommandSpec spec, CatalogueOption option, String source, CloudWork work)
-            throws Exception {
-        return run(spec, () -> {
-            CloudMarkers markers = markers(source);
-            try (Catalogue c = open(spec, option)) {
-                return work.run(c, c.cloudOf(markers));
-            }
-        });
-    }
-
-    /** The format asked for, else text on a terminal and JSON otherwise. */
-    static <F extends Enum<F>> F format(F asked, F text, F json) {
-        return asked != null ? asked : System.console() != null ? text : json;
-    }
-
     static String when(Instant t) {
         return t == null ? "" : WHEN.format(t);
     }

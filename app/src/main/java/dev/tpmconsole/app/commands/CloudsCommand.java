@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,31 +19,28 @@ import picocli.CommandLine.Spec;
         subcommands = {CloudsCommand.Name.class, CloudsCommand.Merge.class, CloudsCommand.Split.class})
 public final class CloudsCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    public enum Format { json, text }
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     CatalogueOption catalogue;
 
     @Override
     public Integer call() throws Exception {
-        Format f = CatalogueCommands.format(format, Format.text, Format.json);
+        boolean json = format.json();
         return CatalogueCommands.run(spec, () -> {
             try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
-                print(spec.commandLine().getOut(), c.clouds(), f);
+                print(spec.commandLine().getOut(), c.clouds(), json);
                 return 0;
             }
         });
     }
 
-    static void print(PrintWriter out, List<Catalogue.CloudEntry> clouds, Format f) throws Exception {
-        if (f == Format.json) {
+    static void print(PrintWriter out, List<Catalogue.CloudEntry> clouds, boolean json) throws Exception {
+        if (json) {
             CatalogueCommands.printJson(out, java.util.Map.of("clouds", clouds.stream().map(CatalogueJson::cloud).toList()));
             return;
         }
@@ -63,100 +59,85 @@ public final class CloudsCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** {@code clouds name ID NAME}. */
-    @Command(name = "name", mixinStandardHelpOptions = true)
-    static final class Name implements Callable<Integer> {
+    /**
+     * A change of the catalogue, saying in one line what it did; an impossible one (no such cloud, a cloud into
+     * itself) stops with exit 1.
+     */
+    abstract static class Change implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        CatalogueOption catalogue;
+
+        /** Makes the change in {@code catalogue}; the line that says what it did. */
+        abstract String change(Catalogue catalogue) throws Catalogue.Failure;
+
+        @Override
+        public final Integer call() throws Exception {
+            return CatalogueCommands.run(spec, () -> {
+                try (Catalogue c = CatalogueCommands.open(spec, catalogue)) {
+                    String said;
+                    try {
+                        said = change(c);
+                    } catch (IllegalArgumentException e) {
+                        throw new CatalogueCommands.Stop(1, e.getLocalizedMessage());
+                    }
+                    spec.commandLine().getOut().println(said);
+                    return 0;
+                }
+            });
+        }
+    }
+
+    /** {@code clouds name ID NAME}. */
+    @Command(name = "name", mixinStandardHelpOptions = true)
+    static final class Name extends Change {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
         @Parameters(index = "1", paramLabel = "NAME")
         String name;
 
-        @Mixin
-        CatalogueOption catalogue;
-
         @Override
-        public Integer call() throws Exception {
-            return change(spec, catalogue, c -> {
-                c.name(id, name);
-                return Messages.text("cli.clouds.named", String.valueOf(id), c.cloud(id).orElseThrow().displayName());
-            });
+        String change(Catalogue c) throws Catalogue.Failure {
+            c.name(id, name);
+            return Messages.text("cli.clouds.named", String.valueOf(id), c.cloud(id).orElseThrow().displayName());
         }
     }
 
     /** {@code clouds merge FROM INTO}. */
     @Command(name = "merge", mixinStandardHelpOptions = true)
-    static final class Merge implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Merge extends Change {
         @Parameters(index = "0", paramLabel = "FROM")
         long from;
 
         @Parameters(index = "1", paramLabel = "INTO")
         long into;
 
-        @Mixin
-        CatalogueOption catalogue;
-
         @Override
-        public Integer call() throws Exception {
-            return change(spec, catalogue, c -> {
-                c.merge(from, into);
-                Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
-                return Messages.text("cli.clouds.merged", String.valueOf(from), String.valueOf(into), cloud.displayName(),
-                        cloud.audits());
-            });
+        String change(Catalogue c) throws Catalogue.Failure {
+            c.merge(from, into);
+            Catalogue.CloudEntry cloud = c.cloud(into).orElseThrow();
+            return Messages.text("cli.clouds.merged", String.valueOf(from), String.valueOf(into), cloud.displayName(),
+                    cloud.audits());
         }
     }
 
     /** {@code clouds split ID SOURCE...}. */
     @Command(name = "split", mixinStandardHelpOptions = true)
-    static final class Split implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Split extends Change {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
         @Parameters(index = "1..*", paramLabel = "SOURCE", arity = "1..*")
         List<String> sources;
 
-        @Mixin
-        CatalogueOption catalogue;
-
         @Override
-        public Integer call() throws Exception {
-            return change(spec, catalogue, c -> {
-                Catalogue.CloudEntry made = c.split(id, sources);
-                return Messages.text("cli.clouds.split", String.join(", ", sources), String.valueOf(id),
-                        String.valueOf(made.id()), made.displayName(), made.audits());
-            });
+        String change(Catalogue c) throws Catalogue.Failure {
+            Catalogue.CloudEntry made = c.split(id, sources);
+            return Messages.text("cli.clouds.split", String.join(", ", sources), String.valueOf(id),
+                    String.valueOf(made.id()), made.displayName(), made.audits());
         }
     }
-
-    /** A change of the catalogue, saying in one line what it did. */
-    interface Change {
-        String run(Catalogue catalogue) throws Catalogue.Failure;
-    }
-
-    /** Makes the change and prints its line; an impossible one (no such cloud, a cloud into itself) stops with exit 1. */
-    static int change(CommandSpec spec, CatalogueOption option, Change change) throws Exception {
-        return CatalogueCommands.run(spec, () -> {
-            try (Catalogue c = CatalogueCommands.open(spec, option)) {
-                String said;
-                try {
-                    said = change.run(c);
-                } catch (IllegalArgumentException e) {
-                    throw new CatalogueCommands.Stop(1, e.getLocalizedMessage());
-                }
-                spec.commandLine().getOut().println(said);
-                return 0;
-            }
-        });
-    }
-
 }

@@ -15,10 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code history SOURCE}: the audits of SOURCE's cloud from the catalogue, counts per rule, new and resolved. */
 @Command(name = "history", mixinStandardHelpOptions = true)
@@ -27,22 +24,16 @@ public final class HistoryCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { json, text, csv }
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
+    @Mixin
+    CloudOfSource cloudOf;
 
     @Option(names = "--format", paramLabel = "FORMAT")
     Format format;
 
-    @Mixin
-    CatalogueOption catalogue;
-
     @Override
     public Integer call() throws Exception {
-        Format f = CatalogueCommands.format(format, Format.text, Format.json);
-        return CatalogueCommands.onCloudOf(spec, catalogue, source, (c, cloud) -> {
+        Format f = FormatOption.chosen(format, Format.text, Format.json);
+        return cloudOf.run((c, cloud) -> {
             List<Catalogue.AuditEntry> audits = new ArrayList<>();
             List<Catalogue.AckEntry> acks = List.of();
             if (cloud.isPresent()) {
@@ -52,7 +43,7 @@ public final class HistoryCommand implements Callable<Integer> {
                         .thenComparing(Catalogue.AuditEntry::id));
                 acks = c.acknowledgements(cloud.get().id());
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = cloudOf.out();
             switch (f) {
                 case json -> json(out, cloud.orElse(null), audits, acks);
                 case csv -> csv(out, audits);

@@ -1,13 +1,11 @@
 package dev.tpmconsole.app.commands;
 
-import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.SshHostMover;
 import dev.tpmconsole.model.pipeline.HostMover;
 import dev.tpmconsole.model.pipeline.Runs;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 
 /**
@@ -27,13 +25,7 @@ final class HostWorkOverSsh implements Runs.HostWork, AutoCloseable {
 
     static HostWorkOverSsh open(Source source, SshOptions options, int parallelism) throws SourceException {
         HostScanner.refuseDemo(source);
-        try {
-            return new HostWorkOverSsh(new SshHosts((options != null ? options : new SshOptions()).settings(),
-                    SshOptions.terminal()), parallelism);
-        } catch (SshConfigException e) {
-            throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                    Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
-        }
+        return new HostWorkOverSsh((options != null ? options : new SshOptions()).hosts(), parallelism);
     }
 
     @Override

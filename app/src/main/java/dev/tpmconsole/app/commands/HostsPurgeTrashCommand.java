@@ -4,10 +4,7 @@ import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanner;
 import dev.tpmconsole.model.hosts.HostTrash;
 import dev.tpmconsole.model.hosts.TrashPurge;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -23,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -40,9 +36,6 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE")
-    String source;
-
     @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "7d")
     String olderThan = "7d";
 
@@ -52,12 +45,9 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
     @Mixin
     HostParallelism hostParallelism;
 
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @Mixin
-    SshOptions ssh;
-
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -75,9 +65,9 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
         };
         Instant before = Clock.systemUTC().instant().minus(age);
         List<TrashPurge.Host> hosts;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly()) {
             HostScanner.refuseDemo(s);
-            try (SshHosts sshHosts = new SshHosts(ssh.settings(), SshOptions.terminal())) {
+            try (SshHosts sshHosts = options.ssh.hosts()) {
                 List<HostScanner.Target> targets;
                 try {
                     targets = new HostScanner(s, sshHosts, Clock.systemUTC()).targets(
@@ -86,9 +76,6 @@ public final class HostsPurgeTrashCommand implements Callable<Integer> {
                     throw s.failure(e);
                 }
                 hosts = TrashPurge.purge(sshHosts, targets, before, dryRun, parallelism);
-            } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

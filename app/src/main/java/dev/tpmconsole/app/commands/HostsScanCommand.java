@@ -5,10 +5,8 @@ import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.hosts.HostScanReport;
 import dev.tpmconsole.model.hosts.HostScanWriters;
 import dev.tpmconsole.model.hosts.HostScanner;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
-import dev.tpmconsole.model.ssh.SshConfigException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.model.util.Counted;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -41,14 +38,8 @@ public final class HostsScanCommand implements Callable<Integer> {
     /** Exit status when a finding is more than info. */
     public static final int FINDINGS = 3;
 
-    /** Report formats. */
-    public enum Format { json, text }
-
     @Spec
     CommandSpec spec;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--host", paramLabel = "UUID", arity = "1..*")
     List<String> hosts;
@@ -56,8 +47,8 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Option(names = "--all-hosts")
     boolean allHosts;
 
-    @Option(names = "--format", paramLabel = "FORMAT")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--out", paramLabel = "FILE")
     Path out;
@@ -65,29 +56,26 @@ public final class HostsScanCommand implements Callable<Integer> {
     @Mixin
     HostParallelism hostParallelism;
 
+    /** SOURCE, SSH and the catalogue's options: the scan is recorded in the cloud's history. */
     @Mixin
-    SshOptions ssh;
-
-    /** {@code --catalogue} / {@code --no-catalogue}: the scan is recorded in the cloud's history. */
-    @Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Override
     public Integer call() throws Exception {
         int parallelism = hostParallelism.get(spec);
-        Format f = format != null ? format : System.console() != null ? Format.text : Format.json;
+        boolean json = format.json();
         PrintWriter err = spec.commandLine().getErr();
-        Path catalogueFile = catalogue.file(spec);
+        Path catalogueFile = options.catalogue.file(spec);
         HostScanReport report;
         // the SSH client (its crypto providers take a while to load) is made while the source opens
         java.util.concurrent.CompletableFuture<SshHosts> client = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return new SshHosts(ssh.settings(), SshOptions.terminal());
-            } catch (SshConfigException e) {
+                return options.ssh.hosts();
+            } catch (SourceException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh);
+        try (Source s = options.openReadOnly();
              CatalogueAccess access = CatalogueAccess.start(catalogueFile, err)) {
             HostScanner.refuseDemo(s);
             long started = System.nanoTime();
@@ -124,9 +112,6 @@ public final class HostsScanCommand implements Callable<Integer> {
                     throw s.failure(e);
                 }
                 record(access, s, report, (System.nanoTime() - started) / 1_000_000);
-            } catch (SshConfigException e) {
-                throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                        Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
             }
         } finally {
             // made for nothing when the source could not be opened: closed all the same (closing twice is harmless)
@@ -136,7 +121,7 @@ public final class HostsScanCommand implements Callable<Integer> {
                 }
             });
         }
-        if (f == Format.json) {
+        if (json) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             HostScanWriters.json(report, bytes);
             write(bytes.toString(StandardCharsets.UTF_8));
@@ -167,11 +152,11 @@ public final class HostsScanCommand implements Callable<Integer> {
         }
     }
 
-    private static SshHosts sshClient(java.util.concurrent.CompletableFuture<SshHosts> client) throws SshConfigException {
+    private static SshHosts sshClient(java.util.concurrent.CompletableFuture<SshHosts> client) throws SourceException {
         try {
             return client.join();
         } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof SshConfigException c) {
+            if (e.getCause() instanceof SourceException c) {
                 throw c;
             }
             throw e;

@@ -5,7 +5,6 @@ import dev.tpmconsole.model.i18n.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.stats.SourceSummary;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,15 +27,9 @@ public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
+    SourceOptions options;
 
     @Option(names = "--format", defaultValue = "text")
     Format format;
@@ -45,7 +37,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws SourceException {
         SourceSummary summary;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly()) {
             try {
                 summary = SourceSummary.of(s);
             } catch (SQLException e) {

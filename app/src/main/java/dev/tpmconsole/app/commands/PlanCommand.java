@@ -6,7 +6,6 @@ import dev.tpmconsole.model.plan.PlanException;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
 import dev.tpmconsole.model.plan.Planner;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.Counted;
 import java.io.PrintWriter;
@@ -34,17 +33,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
+    SourceOptions options;
 
     @Parameters(index = "0", paramLabel = "OPERATION")
     Operation operation;
-
-    @Parameters(index = "1", paramLabel = "SOURCE")
-    String source;
 
     @Option(names = "--vm", paramLabel = "UUID", required = true)
     List<String> vms;
@@ -55,7 +49,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PlanPreview preview;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly()) {
             Planner planner = new Planner(s, Clock.systemUTC());
             try {
                 preview = operation == Operation.remove ? planner.remove(vms) : planner.reset(vms);
@@ -69,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (out != null) {
             PlanJson.write(plan, out);
             w.println(summary(plan, out));
-            w.println(Invocation.applyLine(plan, source, out));
+            w.println(Invocation.applyLine(plan, options.source, out));
         } else {
             w.print(PlanJson.write(plan));
             if (System.console() != null) {

@@ -8,7 +8,6 @@ import dev.tpmconsole.model.plan.PlanSql;
 import dev.tpmconsole.model.plan.RepairPlanner;
 import dev.tpmconsole.model.util.AtomicFiles;
 import java.nio.charset.StandardCharsets;
-import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,14 +32,9 @@ public final class RepairCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** SOURCE, SSH and the catalogue's options (this command does not use the catalogue). */
     @picocli.CommandLine.Mixin
-    SshOptions ssh;
-    /** {@code --catalogue} / {@code --no-catalogue}: accepted by every command (this one does not use the catalogue). */
-    @picocli.CommandLine.Mixin
-    CatalogueOption catalogue;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
+    SourceOptions options;
 
     @Option(names = "--rule", paramLabel = "ID", arity = "1..*")
     List<AuditRule> rules;
@@ -91,7 +84,7 @@ public final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plan plan;
-        try (Source s = CliSources.open(source, OpenOptions.readOnly(), ssh)) {
+        try (Source s = options.openReadOnly()) {
             plan = new RepairPlanner(s, Clock.systemUTC())
                     .plan(rules == null ? List.of() : rules, keys == null ? Set.of() : Set.copyOf(keys)).plan();
             if (sql != null) {
@@ -103,7 +96,7 @@ public final class RepairCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         boolean empty = Invocation.isEmpty(plan);
-        Path file = out != null ? out : planOnly || empty ? null : defaultPlanFile(source, plan.createdAt());
+        Path file = out != null ? out : planOnly || empty ? null : defaultPlanFile(options.source, plan.createdAt());
         if (file == null && planOnly) {
             w.print(PlanJson.write(plan));
         } else {
@@ -115,7 +108,7 @@ public final class RepairCommand implements Callable<Integer> {
             if (file != null) {
                 w.println(Messages.text("cli.plan.written", file.toAbsolutePath().toString()));
             }
-            w.println(Invocation.applyLine(plan, source, file));
+            w.println(Invocation.applyLine(plan, options.source, file));
         }
         w.flush();
         return 0;

@@ -10,37 +10,24 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code runs SOURCE}: the runs (apply, repair, undo) recorded on SOURCE's cloud, with their journals. */
 @Command(name = "runs", mixinStandardHelpOptions = true)
 public final class RunsCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    public enum Format { json, text }
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SOURCE")
-    String source;
-
-    @Option(names = "--format", paramLabel = "FORMAT")
-    Format format;
+    @Mixin
+    CloudOfSource cloudOf;
 
     @Mixin
-    CatalogueOption catalogue;
+    FormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        Format f = CatalogueCommands.format(format, Format.text, Format.json);
-        return CatalogueCommands.onCloudOf(spec, catalogue, source, (c, cloud) -> {
+        boolean json = format.json();
+        return cloudOf.run((c, cloud) -> {
             List<Catalogue.RunEntry> runs = cloud.isPresent() ? c.runs(cloud.get().id()) : List.of();
-            PrintWriter out = spec.commandLine().getOut();
-            if (f == Format.json) {
+            PrintWriter out = cloudOf.out();
+            if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("cloud", cloud.map(CatalogueJson::cloud).orElse(null));
                 List<Object> list = new ArrayList<>();

@@ -1,6 +1,9 @@
 package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.model.i18n.Messages;
+import dev.tpmconsole.model.source.SourceException;
+import dev.tpmconsole.model.ssh.SshConfigException;
+import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.ssh.SshPrompts;
 import dev.tpmconsole.model.ssh.SshSettings;
 import java.io.Console;
@@ -44,6 +47,19 @@ public final class SshOptions {
         }
         return s.withAcceptNewHostKeys(acceptNewHostKeys).withTimeouts(Duration.ofSeconds(Math.max(1, connectTimeout)),
                 Duration.ofSeconds(Math.max(1, readTimeout)));
+    }
+
+    /**
+     * The SSH client of a command that reaches the hosts, with these options and passphrases asked on the terminal;
+     * an OpenSSH file that cannot be read is the source's failure (exit 1), as every such command says it.
+     */
+    SshHosts hosts() throws SourceException {
+        try {
+            return new SshHosts(settings(), terminal());
+        } catch (SshConfigException e) {
+            throw new SourceException(SourceException.Reason.UNSUPPORTED,
+                    Messages.text("cli.ssh.badConfiguration", e.getLocalizedMessage()), e);
+        }
     }
 
     /** Passphrases on the terminal (not echoed, never stored); unknown host keys refused. */

@@ -97,69 +97,16 @@ public final class Screenshots {
         }
 
         if (which.equals("all") || which.equals("run")) {
-            fx(() -> {
-                gui.viewModel().open(failing);
-                return null;
-            });
-            waitFor(() -> gui.viewModel().summaryProperty().get() != null
-                    && gui.viewModel().summaryProperty().get().source().endsWith("failing-backup.sqlite"));
-            fx(() -> {
-                gui.showPreview(PreviewViewModel.Operation.REMOVE, vms);
-                return null;
-            });
-            waitFor(() -> gui.previewViewModel().previewProperty().get() != null);
-            fx(() -> {
-                gui.showRun(gui.previewViewModel().previewProperty().get().plan());
-                fill(gui.runStage());
-                return null;
-            });
-            waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
-                    && !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
-            fx(() -> {
-                TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");
-                failures.getSelectionModel().select(0);
-                gui.previewStage().hide();
-                gui.runStage().toFront();
-                return null;
-            });
-            Thread.sleep(1500);
-            capture(out.resolve("run-with-error" + suffix + ".png"));
+            runWithAFailure(gui, failing, vms, false, out.resolve("run-with-error" + suffix + ".png"));
         }
         if (which.equals("hosts")) {
             // a run whose host work is done over SSH: three hosts, the third's state folder cannot be read
             Path cloud = hostCloud(work.resolve("hosts.sqlite"), hosts);
-            fx(() -> {
-                gui.viewModel().open(cloud);
-                return null;
-            });
-            waitFor(() -> gui.viewModel().summaryProperty().get() != null
-                    && gui.viewModel().summaryProperty().get().source().endsWith("hosts.sqlite"));
             List<String> hostVms = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 hostVms.add(String.format("c%031x", i));
             }
-            fx(() -> {
-                gui.showPreview(PreviewViewModel.Operation.REMOVE, hostVms);
-                return null;
-            });
-            waitFor(() -> gui.previewViewModel().previewProperty().get() != null);
-            fx(() -> {
-                gui.showRun(gui.previewViewModel().previewProperty().get().plan(), gui.viewModel().sourceProperty().get(),
-                        true);
-                fill(gui.runStage());
-                return null;
-            });
-            waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
-                    && !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
-            fx(() -> {
-                TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");
-                failures.getSelectionModel().select(0);
-                gui.previewStage().hide();
-                gui.runStage().toFront();
-                return null;
-            });
-            Thread.sleep(1500);
-            capture(out.resolve("run-over-ssh" + suffix + ".png"));
+            runWithAFailure(gui, cloud, hostVms, true, out.resolve("run-over-ssh" + suffix + ".png"));
             hosts.close();
         }
         if (which.equals("error")) {
@@ -177,6 +124,42 @@ public final class Screenshots {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /**
+     * Opens {@code snapshot}, removes the TPM of {@code vms} in the run window (its host work over SSH or exported)
+     * and, once the run has ended with its failure, captures the window with the failure selected.
+     */
+    static void runWithAFailure(ConsoleGui gui, Path snapshot, List<String> vms, boolean hostWorkOverSsh, Path png)
+            throws Exception {
+        fx(() -> {
+            gui.viewModel().open(snapshot);
+            return null;
+        });
+        waitFor(() -> gui.viewModel().summaryProperty().get() != null
+                && gui.viewModel().summaryProperty().get().source().endsWith(snapshot.getFileName().toString()));
+        fx(() -> {
+            gui.showPreview(PreviewViewModel.Operation.REMOVE, vms);
+            return null;
+        });
+        waitFor(() -> gui.previewViewModel().previewProperty().get() != null);
+        fx(() -> {
+            gui.showRun(gui.previewViewModel().previewProperty().get().plan(), gui.viewModel().sourceProperty().get(),
+                    hostWorkOverSsh);
+            fill(gui.runStage());
+            return null;
+        });
+        waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
+                && !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
+        fx(() -> {
+            TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");
+            failures.getSelectionModel().select(0);
+            gui.previewStage().hide();
+            gui.runStage().toFront();
+            return null;
+        });
+        Thread.sleep(1500);
+        capture(png);
     }
 
     /** Three VMs with a TPM and two backups each; the first backup of the first refuses to be deleted. */
