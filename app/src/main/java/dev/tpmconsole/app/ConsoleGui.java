@@ -669,6 +669,14 @@ public final class ConsoleGui {
 
     /** Mounts the main window on {@code stage} (on the FX thread) and shows it. */
     public static ConsoleGui show(Stage stage, Setup setup) {
+        return show(stage, setup, vm -> { });
+    }
+
+    /**
+     * As {@link #show(Stage, Setup)}; {@code first} is given the main view-model before the window is made, to start
+     * opening the first source (the window then starts on its VMs, not on the welcome page).
+     */
+    public static ConsoleGui show(Stage stage, Setup setup, java.util.function.Consumer<MainViewModel> first) {
         Path dataDir = setup.dataDir();
         PreferencesStore store = setup.store();
         FxSchedulers schedulers = setup.schedulers();
@@ -688,6 +696,7 @@ public final class ConsoleGui {
         BrowseViewModel browse = new BrowseViewModel(schedulers, s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)),
                 p -> new dev.tpmconsole.model.ssh.SshHosts(setup.ssh().get(), p), prompts);
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
+        first.accept(vm);
         javafx.beans.property.ObjectProperty<Catalogue> catalogue = new javafx.beans.property.SimpleObjectProperty<>();
         OverviewViewModel overview = new OverviewViewModel(vm.sourceProperty(), catalogue, schedulers);
         browse.scan().reportProperty().addListener((o, a, r) -> {
@@ -733,8 +742,14 @@ public final class ConsoleGui {
             stage.setY(g.y());
             stage.setMaximized(g.maximized());
         }
-        Map<String, TableView<?>> tables = window.browse().rememberedTables();
+        javafx.collections.ObservableMap<String, TableView<?>> tables = window.browse().rememberedTables();
         tables.forEach((id, table) -> apply(table, prefs.tables().get(id)));
+        // a page made later (Hosts, Key providers) gets its tables' layouts as they are stored then
+        tables.addListener((javafx.collections.MapChangeListener<String, TableView<?>>) c -> {
+            if (c.wasAdded()) {
+                apply(c.getValueAdded(), binder.current().tables().get(c.getKey()));
+            }
+        });
         if (prefs.vmSplit() != null && prefs.vmSplit() > 0.1 && prefs.vmSplit() < 0.9) {
             window.browse().vmSplit().setDividerPositions(prefs.vmSplit());
         }
@@ -803,7 +818,8 @@ public final class ConsoleGui {
 
     /** The preferences as the window stands now. */
     UiPreferences capture(UiPreferences base) {
-        Map<String, TableLayout> layouts = new LinkedHashMap<>();
+        // the layouts of tables not made in this window (a page never shown) stay as they were stored
+        Map<String, TableLayout> layouts = new LinkedHashMap<>(base.tables());
         window.browse().rememberedTables().forEach((id, table) -> layouts.put(id, TableLayouts.capture(table)));
         WindowGeometry geometry = stage.isMaximized() && base.window() != null
                 ? new WindowGeometry(base.window().x(), base.window().y(), base.window().width(), base.window().height(), true)

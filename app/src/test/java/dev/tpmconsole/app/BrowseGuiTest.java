@@ -8,6 +8,7 @@ import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.styles.Theme;
+import dev.tpmconsole.views.browse.BrowseView;
 import dev.tpmconsole.views.prefs.TableLayout;
 import dev.tpmconsole.views.prefs.UiPreferences;
 import dev.tpmconsole.views.util.FxQueryGuard;
@@ -105,6 +106,7 @@ class BrowseGuiTest {
         shortcut(robot, KeyCode.DIGIT2);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("hostsTab");
         waitUntil(() -> robot.lookup("#hostTable").queryTableView().getItems().size() == 2);
+        robot.interact(() -> robot.lookup("#hostTable").queryTableView().getColumns().get(0).setPrefWidth(177));
         shortcut(robot, KeyCode.DIGIT3);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("providersTab");
         waitUntil(() -> robot.lookup("#providerTable").queryTableView().getItems().size() == 3);
@@ -138,6 +140,7 @@ class BrowseGuiTest {
         assertThat(vmLayout.columns().get(0)).extracting(TableLayout.ColumnLayout::id, TableLayout.ColumnLayout::width)
                 .containsExactly("vmNameColumn", 222.0);
         assertThat(saved.window()).isNotNull();
+        assertThat(saved.tables().get("hostTable").columns().get(0).width()).isEqualTo(177.0);
 
         // A new window with the same preferences: same theme, sort, widths; the snapshot is in Open recent.
         ConsoleGui again = WaitForAsyncUtils.asyncFx(() -> ConsoleGui.show(new Stage(), dir.resolve("data"), store,
@@ -149,6 +152,13 @@ class BrowseGuiTest {
         assertThat(table).isNotNull();
         TableColumn<?, ?> first = table.getColumns().get(0);
         assertThat(first.getPrefWidth()).isEqualTo(222.0);
+        // the Hosts page is made when first shown: until then its layout is kept as stored, then applied to it
+        assertThat(again.window().browse().rememberedTables()).doesNotContainKey("hostTable");
+        UiPreferences kept = WaitForAsyncUtils.asyncFx(() -> again.capture(store.load())).get(10, TimeUnit.SECONDS);
+        assertThat(kept.tables().get("hostTable").columns().get(0).width()).isEqualTo(177.0);
+        robot.interact(() -> again.window().browse().show(BrowseView.Page.HOSTS));
+        TableView<?> hostTable = again.window().browse().rememberedTables().get("hostTable");
+        assertThat(hostTable.getColumns().get(0).getPrefWidth()).isEqualTo(177.0);
         assertThat(again.viewModel().recent()).containsExactly(snapshot.toAbsolutePath());
         robot.interact(() -> {
             again.stage().toFront();

@@ -83,16 +83,18 @@ public final class GuiCommand implements Callable<Integer> {
                         System.getProperty("java.version"), String.valueOf(System.getProperty("javafx.runtime.version")),
                         dataDir.toAbsolutePath().toString()));
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
-                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile));
+                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile),
+                        vm -> {
+                            if (source != null && !demo) {
+                                vm.openFrom(source, opening);
+                            } else {
+                                vm.openDemoFrom(opening);
+                            }
+                        });
                 gui.catchUncaughtErrors();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
                 if (audit) {
                     gui.auditOnceOpen();
-                }
-                if (source != null && !demo) {
-                    gui.viewModel().openFrom(source, opening);
-                } else {
-                    gui.viewModel().openDemoFrom(opening);
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {

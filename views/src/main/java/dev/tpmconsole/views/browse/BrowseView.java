@@ -4,7 +4,8 @@ import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.LazyTabs;
 import dev.tpmconsole.model.browse.VmRow;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
@@ -28,27 +29,29 @@ public final class BrowseView {
     private final TabPane tabs = new TabPane();
     private final VmListView vmList;
     private final VmDetailsView details;
-    private final HostsView hosts;
-    private final ProvidersView providers;
+    /** Made when their tab is first shown. */
+    private HostsView hosts;
+    private ProvidersView providers;
+    private final ObservableMap<String, TableView<?>> remembered = FXCollections.observableMap(new LinkedHashMap<>());
     private final SplitPane vmSplit;
 
     public BrowseView(BrowseViewModel vm) {
         this.vm = vm;
         vmList = new VmListView(vm.vms());
         details = new VmDetailsView(vm.details());
-        hosts = new HostsView(vm.hosts(), vm.scan(), h -> showVms(h.uuid()));
-        providers = new ProvidersView(vm.providers(), this::showVm);
+        remember(vmList.table());
+        details.tables().values().forEach(this::remember);
         vmSplit = new SplitPane(vmList.root(), details.root());
         vmSplit.setOrientation(Orientation.HORIZONTAL);
         vmSplit.setDividerPositions(0.6);
         vmSplit.setId("vmSplit");
         Tab vmTab = tab("vmsTab", "ui.tab.vms", vmSplit);
-        // the Hosts and Key providers pages join the scene when first shown (LazyTabs)
+        // the Hosts and Key providers pages are made and join the scene when first shown (LazyTabs)
         Tab hostTab = tab("hostsTab", "ui.tab.hosts", null);
         Tab providerTab = tab("providersTab", "ui.tab.providers", null);
         tabs.getTabs().addAll(vmTab, hostTab, providerTab);
-        LazyTabs.content(hostTab, hosts.root());
-        LazyTabs.content(providerTab, providers.root());
+        LazyTabs.content(hostTab, () -> hosts().root());
+        LazyTabs.content(providerTab, () -> providers().root());
         tabs.setId("browseTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     }
@@ -70,8 +73,8 @@ public final class BrowseView {
     /** Focuses the filter box of the tab on show (Ctrl+F). */
     public void focusFilter() {
         TextField f = switch (tabs.getSelectionModel().getSelectedIndex()) {
-            case 1 -> hosts.filter();
-            case 2 -> providers.filter();
+            case 1 -> hosts().filter();
+            case 2 -> providers().filter();
             default -> vmList.filter();
         };
         if (tabs.getSelectionModel().getSelectedIndex() > 2) {
@@ -111,18 +114,34 @@ public final class BrowseView {
         table.getItems().addListener(once);
     }
 
-    /** The tables whose column layout and sort are remembered, by id. */
-    public Map<String, TableView<?>> rememberedTables() {
-        Map<String, TableView<?>> out = new LinkedHashMap<>();
-        out.put(vmList.table().getId(), vmList.table());
-        out.put(hosts.table().getId(), hosts.table());
-        out.put(hosts.files().getId(), hosts.files());
-        out.put(hosts.scan().hostTable().getId(), hosts.scan().hostTable());
-        out.put(hosts.scan().findingTable().getId(), hosts.scan().findingTable());
-        out.put(providers.table().getId(), providers.table());
-        out.put(providers.refs().getId(), providers.refs());
-        out.putAll(details.tables());
-        return out;
+    private HostsView hosts() {
+        if (hosts == null) {
+            hosts = new HostsView(vm.hosts(), vm.scan(), h -> showVms(h.uuid()));
+            remember(hosts.table(), hosts.files(), hosts.scan().hostTable(), hosts.scan().findingTable());
+        }
+        return hosts;
+    }
+
+    private ProvidersView providers() {
+        if (providers == null) {
+            providers = new ProvidersView(vm.providers(), this::showVm);
+            remember(providers.table(), providers.refs());
+        }
+        return providers;
+    }
+
+    private void remember(TableView<?>... tables) {
+        for (TableView<?> t : tables) {
+            remembered.put(t.getId(), t);
+        }
+    }
+
+    /**
+     * The tables whose column layout and sort are remembered, by id: those made so far (the Hosts and Key providers
+     * pages' join when their tab is first shown, so whoever restores layouts listens for them).
+     */
+    public ObservableMap<String, TableView<?>> rememberedTables() {
+        return remembered;
     }
 
     /** The split between the VM list and its details, remembered with the window. */

@@ -86,7 +86,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final MenuBar menuBar;
     private final List<Shortcuts.Group> commands = new java.util.ArrayList<>();
-    private final dev.tpmconsole.views.overview.OverviewView overview;
+    /** Made when the Summary tab is first shown (its charts cost the window's start time). */
+    private dev.tpmconsole.views.overview.OverviewView overview;
     private final dev.tpmconsole.views.overview.OverviewViewModel overviewModel;
     private Tab summaryTab;
     /** Asks for a file in the platform's dialog (which headless tests do not have: they answer in its place). */
@@ -114,7 +115,6 @@ public final class MainWindow {
                       dev.tpmconsole.views.overview.OverviewViewModel overview) {
         this.windows = windows;
         this.vm = vm;
-        this.overview = overview == null ? null : new dev.tpmconsole.views.overview.OverviewView(overview);
         this.overviewModel = overview;
         this.browseVm = browseVm;
         this.browse = new BrowseView(browseVm);
@@ -155,8 +155,11 @@ public final class MainWindow {
         return browse;
     }
 
-    /** The cloud's overview on the Summary tab, or null when the window has none. */
+    /** The cloud's overview on the Summary tab (made now if it was not yet), or null when the window has none. */
     public dev.tpmconsole.views.overview.OverviewView overview() {
+        if (overview == null && overviewModel != null) {
+            overview = new dev.tpmconsole.views.overview.OverviewView(overviewModel);
+        }
         return overview;
     }
 
@@ -521,9 +524,42 @@ public final class MainWindow {
         busy.visibleProperty().bind(vm.busyProperty());
         busy.setMouseTransparent(false);
 
+        summaryTab = new Tab("");
+        summaryTab.textProperty().bind(I18n.text("ui.tab.summary"));
+        summaryTab.setId("summaryTab");
+        browse.tabs().getTabs().add(summaryTab);
+        LazyTabs.content(summaryTab, () -> summaryPage(summary, table));
+        if (overviewModel != null) {
+            // the overview reads only while it is shown
+            overviewModel.activeProperty().bind(summaryTab.selectedProperty());
+        }
+
+        vm.sourceProperty().addListener((o, a, b) -> {
+            if (b != null && browse.tabs().getSelectionModel().getSelectedItem() == summaryTab) {
+                browse.show(BrowseView.Page.VMS);
+            }
+        });
+        // the welcome page while nothing is open nor opening (a source opening at the start shows its VMs first)
+        if (vm.sourceProperty().get() == null && !vm.busyProperty().get()) {
+            browse.tabs().getSelectionModel().select(summaryTab);
+        }
+        vm.busyProperty().addListener((o, was, is) -> {
+            if (!is && vm.sourceProperty().get() == null) {
+                browse.tabs().getSelectionModel().select(summaryTab);
+            }
+        });
+
+        StackPane centre = new StackPane(browse.tabs(), busy);
+        return centre;
+    }
+
+    /**
+     * The Summary tab's page, made when the tab is first shown: the source's summary, then its cloud's overview
+     * (audits over time, key states, hosts) full width, then its row counts; without an overview, the summary.
+     */
+    private ScrollPane summaryPage(VBox summary, TableView<TableCountRow> table) {
         ScrollPane summaryScroll;
-        if (overview != null) {
-            // the source, its cloud's overview (audits over time, key states, hosts), full width, then its row counts
+        if (overviewModel != null) {
             summary.getChildren().remove(table);
             Label rowsTitle = I18n.bind(new Label(), "ui.summary.rowsPerTable");
             rowsTitle.setId("countsTitle");
@@ -533,7 +569,7 @@ public final class MainWindow {
             counts.getStyleClass().addAll("overview", "gap-s");
             counts.visibleProperty().bind(vm.summaryProperty().isNotNull());
             counts.managedProperty().bind(counts.visibleProperty());
-            VBox page = new VBox(summary, overview.root(), counts);
+            VBox page = new VBox(summary, overview().root(), counts);
             page.setId("summaryPage");
             page.getStyleClass().addAll("summary-page", "gap-l");
             summaryScroll = new ScrollPane(page);
@@ -542,26 +578,7 @@ public final class MainWindow {
             summaryScroll = new ScrollPane(summary);
         }
         summaryScroll.setId("summaryScroll");
-        summaryTab = new Tab("");
-        summaryTab.textProperty().bind(I18n.text("ui.tab.summary"));
-        summaryTab.setId("summaryTab");
-        browse.tabs().getTabs().add(summaryTab);
-        LazyTabs.content(summaryTab, summaryScroll);
-        if (overviewModel != null) {
-            // the overview reads only while it is shown
-            overviewModel.activeProperty().bind(summaryTab.selectedProperty());
-        }
-        vm.sourceProperty().addListener((o, a, b) -> {
-            if (b != null && browse.tabs().getSelectionModel().getSelectedItem() == summaryTab) {
-                browse.show(BrowseView.Page.VMS);
-            }
-        });
-        if (vm.sourceProperty().get() == null) {
-            browse.tabs().getSelectionModel().select(summaryTab);
-        }
-
-        StackPane centre = new StackPane(browse.tabs(), busy);
-        return centre;
+        return summaryScroll;
     }
 
     private Parent statusBar() {

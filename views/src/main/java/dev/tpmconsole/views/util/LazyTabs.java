@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.util;
 
+import java.util.function.Supplier;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -7,9 +8,8 @@ import javafx.scene.control.Tab;
 /**
  * Tabs whose content joins the scene when the tab is first selected. A tab's content is styled and laid out
  * with the window even while another tab is shown: on a large cloud the Hosts, Key providers and Summary pages
- * cost the window's first rows seconds of CSS and layout that nobody looks at yet. The views themselves are
- * made at once (their view-models, tables and remembered column widths exist); only their place in the scene
- * waits.
+ * cost the window's first rows seconds of CSS and layout that nobody looks at yet. With a {@link Supplier} the
+ * view itself is made then too (its view-model exists from the start and keeps the state).
  */
 public final class LazyTabs {
 
@@ -18,8 +18,16 @@ public final class LazyTabs {
 
     /** Gives {@code tab} its {@code content} now if it is selected, else when it first is. */
     public static Tab content(Tab tab, Node content) {
+        return content(tab, () -> content);
+    }
+
+    /**
+     * Gives {@code tab} the content {@code make} makes, now if it is selected, else when it first is: a page whose
+     * view is costly to make (charts, several tables) is made only when someone looks at it.
+     */
+    public static Tab content(Tab tab, Supplier<? extends Node> make) {
         if (tab.isSelected()) {
-            tab.setContent(content);
+            tab.setContent(make.get());
             return tab;
         }
         ChangeListener<Boolean> first = new ChangeListener<>() {
@@ -27,7 +35,7 @@ public final class LazyTabs {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
                 if (is) {
                     tab.selectedProperty().removeListener(this);
-                    tab.setContent(content);
+                    tab.setContent(make.get());
                 }
             }
         };
