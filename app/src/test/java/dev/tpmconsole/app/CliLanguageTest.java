@@ -139,6 +139,20 @@ class CliLanguageTest {
     }
 
     @Test
+    void theOptionsErrorsAreInTheLanguageAsked() {
+        Run both = run("audit", demo.toString(), "--no-catalogue", "--catalogue", "x.db", "--lang", "zh_CN");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("--catalogue 和 --no-catalogue 不能同时使用");
+        Run bothEn = run("audit", demo.toString(), "--no-catalogue", "--catalogue", "x.db", "--lang", "en");
+        assertThat(bothEn.err()).contains("--catalogue and --no-catalogue cannot be used together");
+        Run tunnel = run("info", demo.toString(), "--no-catalogue", "--ssh-tunnel", "node", "--lang", "zh_CN");
+        assertThat(tunnel.status()).isEqualTo(1);
+        assertThat(tunnel.err()).contains("--ssh-tunnel 只适用于 jdbc: 数据源");
+        Run tunnelEn = run("info", demo.toString(), "--no-catalogue", "--ssh-tunnel", "node", "--lang", "en");
+        assertThat(tunnelEn.err()).contains("--ssh-tunnel applies to a jdbc: source, not to a snapshot");
+    }
+
+    @Test
     void chineseOnATerminalThatCannotWriteItIsUtf8() throws Exception {
         assertThat(TpmConsoleCommand.canWriteChinese(StandardCharsets.US_ASCII)).isFalse();
         assertThat(TpmConsoleCommand.canWriteChinese(StandardCharsets.UTF_8)).isTrue();

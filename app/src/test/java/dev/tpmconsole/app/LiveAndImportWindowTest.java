@@ -14,9 +14,6 @@ import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -65,27 +62,12 @@ class LiveAndImportWindowTest {
         db = MariaDbTestDatabase.create(false);
         db.load(sink -> DemoGenerator.generate(new DemoOptions(120, 9), sink));
         dump = db.dump(shared.resolve("zstack.sql"));
-        user = "tpmgui_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-             Statement st = c.createStatement()) {
-            for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
-                st.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'");
-                st.execute("GRANT SELECT ON " + db.name() + ".* TO '" + user + "'@'" + host + "'");
-            }
-        }
+        user = db.createUser("tpmgui_", PASSWORD, "SELECT");
         url = MariaDbTestDatabase.serverUrl() + db.name();
     }
 
     @AfterAll
     static void drop() throws Exception {
-        if (user != null) {
-            try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-                 Statement st = c.createStatement()) {
-                for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
-                    st.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
-                }
-            }
-        }
         if (db != null) {
             db.close();
         }

@@ -8,7 +8,6 @@ import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.views.preview.PreviewNode;
 import dev.tpmconsole.views.preview.PreviewViewModel;
-import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,22 +19,12 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Preview remove on a multi-selection of the VM list, through the window's shortcut; the view shows the plan. */
-@ExtendWith(ApplicationExtension.class)
-class PreviewWindowTest {
-
-    @TempDir
-    static Path dir;
-    static Path snapshot;
-
-    ConsoleGui gui;
+class PreviewWindowTest extends WindowFixture {
 
     @BeforeAll
     static void build() throws Exception {
@@ -54,12 +43,12 @@ class PreviewWindowTest {
 
     @Start
     void start(Stage stage) {
-        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+        show(stage);
     }
 
     @Test
     void previewsTheRemoveOfTwoSelectedVms(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.viewModel().open(snapshot));
+        openSnapshot(robot);
         TableView<VmRow> vms = robot.lookup("#vmTable").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vms.getItems().size() == 3);
         robot.interact(() -> {
@@ -70,9 +59,7 @@ class PreviewWindowTest {
         assertThat(gui.browseViewModel().vms().selectedUuids()).containsExactly("aaa_vm", "bbb_vm");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.previewViewModel() != null
-                && gui.previewViewModel().previewProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
         PreviewViewModel vm = gui.previewViewModel();
         Plan plan = vm.previewProperty().get().plan();
         assertThat(plan.operation()).isEqualTo("remove-tpm");

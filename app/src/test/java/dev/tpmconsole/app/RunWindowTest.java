@@ -8,8 +8,6 @@ import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.run.ItemRow;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,10 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,18 +25,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * refuses its delete): the error panel lists it with its cause, the TPM step is skipped, and once the cause
  * is gone Retry failed finishes the run with no residue.
  */
-@ExtendWith(ApplicationExtension.class)
-class RunWindowTest {
-
-    @TempDir
-    static Path dir;
-    static Path snapshot;
+class RunWindowTest extends WindowFixture {
 
     /** VM uuids as ZStack writes them: their TPM state folders are named after them. */
     static final String AAA = "a".repeat(32);
     static final String BBB = "b".repeat(32);
-
-    ConsoleGui gui;
 
     @BeforeAll
     static void build() throws Exception {
@@ -60,12 +48,12 @@ class RunWindowTest {
 
     @Start
     void start(Stage stage) {
-        gui = ConsoleGui.show(stage, dir, FxSchedulers.javafx());
+        show(stage);
     }
 
     @Test
     void runWithAFailureThenRetry(FxRobot robot) throws Exception {
-        robot.interact(() -> gui.viewModel().open(snapshot));
+        openSnapshot(robot);
         TableView<VmRow> vms = robot.lookup("#vmTable").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vms.getItems().size() == 2);
         robot.interact(() -> {
@@ -73,9 +61,7 @@ class RunWindowTest {
             vms.getSelectionModel().selectAll();
         });
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.previewViewModel() != null
-                && gui.previewViewModel().previewProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
         int rows = gui.previewViewModel().previewProperty().get().plan().deletes().size();
 
         robot.clickOn("#runPlan");
@@ -87,9 +73,7 @@ class RunWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null
                 && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
         assertThat(gui.runViewModel().errorProperty().get()).isEmpty();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !gui.runViewModel().residueTextProperty().get()
-                .startsWith("Auditing"));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
 
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
         TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();
@@ -115,9 +99,7 @@ class RunWindowTest {
         robot.clickOn("#retryFailed");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel().outcomeProperty().get()
                 == RunEvent.Outcome.DONE);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.runViewModel().residueTextProperty().get()
-                .startsWith("Re-audit: no residue"));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> gui.runViewModel().residueTextProperty().get().startsWith("Re-audit: no residue"));
         assertThat(failures.getItems()).isEmpty();
         assertThat(gui.runViewModel().items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(
                 r.step() == dev.tpmconsole.model.plan.Plan.StepName.HOST_WORK ? ItemRow.State.EXPORTED : ItemRow.State.DONE));

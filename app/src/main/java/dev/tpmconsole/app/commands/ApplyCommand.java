@@ -13,7 +13,6 @@ import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.util.Counted;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -173,7 +172,8 @@ public final class ApplyCommand implements Callable<Integer> {
                 out.flush();
                 recording.ended(RunOutcome.of(ended.outcome()), ended.done(), ended.failed(),
                         ended.skipped(), progress.failures.isEmpty() ? null
-                                : Counted.of(progress.failures.size(), "failed item") + ", first: " + progress.failures.get(0));
+                                : Message.of("cli.apply.runFailures", progress.failures.size(),
+                                        progress.failures.get(0)).english());
                 return ended.outcome() == RunEvent.Outcome.DONE ? 0 : FAILED_ITEMS;
             }
         }

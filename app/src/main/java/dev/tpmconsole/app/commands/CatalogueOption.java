@@ -2,6 +2,7 @@ package dev.tpmconsole.app.commands;
 
 import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.i18n.Messages;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ public final class CatalogueOption {
     public Path file(CommandLine.Model.CommandSpec spec) {
         if (none && file != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--catalogue and --no-catalogue cannot be used together");
+                    Messages.text("cli.catalogue.both"));
         }
         if (none) {
             return null;

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.source.JdbcUrls;
 import dev.tpmconsole.model.source.OpenOptions;
@@ -52,7 +53,7 @@ final class CliSources {
         if (tunnel != null) {
             if (spec == null || !spec.startsWith("jdbc:")) {
                 throw new SourceException(SourceException.Reason.UNSUPPORTED,
-                        "--ssh-tunnel applies to a jdbc: source, not to a snapshot");
+                        Message.of("cli.source.tunnelNotJdbc"));
             }
             return TunnelledSource.open(spec, options, ask, (ssh != null ? ssh : new SshOptions()).settings(),
                     SshOptions.terminal(), tunnel);

@@ -1,5 +1,6 @@
 package dev.tpmconsole.app.commands;
 
+import dev.tpmconsole.model.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ final class HostParallelism {
     /** The number; below 1 it is a usage error (exit 2). */
     int get(CommandSpec spec) {
         if (hosts < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--host-parallelism must be at least 1");
+            throw new CommandLine.ParameterException(spec.commandLine(), Messages.text("cli.hosts.parallelismBelowOne"));
         }
         return hosts;
     }

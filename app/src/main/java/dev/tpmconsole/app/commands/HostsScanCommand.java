@@ -9,7 +9,6 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.ssh.SshHosts;
 import dev.tpmconsole.model.util.AtomicFiles;
-import dev.tpmconsole.model.util.Counted;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -87,6 +87,11 @@ class CommandTextsTest {
                 dir.resolve("one.json").toString());
         assertThat(plan.out()).as(plan.err()).startsWith("remove-tpm of 1 VM: ").doesNotContain("VM(s)")
                 .doesNotContain(" 1 host paths", " 1 rows", " 1 tables");
+        // a run's failures as the catalogue records them (English, whatever the language): counted alike
+        assertThat(dev.tpmconsole.model.i18n.Message.of("cli.apply.runFailures", 1, "TpmVO/x").english())
+                .isEqualTo("1 failed item, first: TpmVO/x");
+        assertThat(dev.tpmconsole.model.i18n.Message.of("cli.apply.runFailures", 12345, "TpmVO/x").english())
+                .isEqualTo("12,345 failed items, first: TpmVO/x");
     }
 
     @Test

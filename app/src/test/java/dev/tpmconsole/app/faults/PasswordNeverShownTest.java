@@ -7,9 +7,6 @@ import dev.tpmconsole.model.testing.Rows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PasswordNeverShownTest {
 
     static final String PASSWORD = "Pw-9f3kq2Lz";
-    static final String USER = "tpm_console_pw";
 
     @TempDir
     Path dir;
@@ -42,13 +38,9 @@ class PasswordNeverShownTest {
                 r.keyRef(2, "TpmVO", "gone", "prov1", "nkp-default", "kek");
                 r.hostFile("f", vm, "h", "TpmState").backup("b", vm, "TpmState");
             });
-            try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-                 Statement st = c.createStatement()) {
-                st.execute("CREATE USER IF NOT EXISTS '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'");
-                st.execute("GRANT ALL ON " + db.name() + ".* TO '" + USER + "'@'%'");
-            }
-            String url = MariaDbTestDatabase.serverUrl() + db.name() + "?user=" + USER + "&password=" + PASSWORD;
-            String bare = MariaDbTestDatabase.serverUrl() + db.name() + "?user=" + USER;
+            String user = db.createUser("tpm_console_pw_", PASSWORD, "ALL");
+            String url = MariaDbTestDatabase.serverUrl() + db.name() + "?user=" + user + "&password=" + PASSWORD;
+            String bare = MariaDbTestDatabase.serverUrl() + db.name() + "?user=" + user;
             Path out = dir.resolve("out");
             Files.createDirectories(out);
             List<ConsoleProcess.Result> results = new ArrayList<>();
@@ -90,13 +82,6 @@ class PasswordNeverShownTest {
             for (Path f : written) {
                 assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
                         .doesNotContain(PASSWORD);
-            }
-        } finally {
-            try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-                 Statement st = c.createStatement()) {
-                st.execute("DROP USER IF EXISTS '" + USER + "'@'%'");
-            } catch (java.sql.SQLException noServer) {
-                // the test was skipped: no user was made
             }
         }
     }

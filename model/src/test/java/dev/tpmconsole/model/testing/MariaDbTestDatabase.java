@@ -21,8 +21,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MariaDbTestDatabase implements AutoCloseable {
 
+    /** The hosts a test user is made at: any, and the two names a client on this machine comes from. */
+    private static final List<String> USER_HOSTS = List.of("%", "localhost", "127.0.0.1");
+
     private final String serverUrl;
     private final String name;
+    private final List<String> users = new ArrayList<>();
 
     private MariaDbTestDatabase(String serverUrl, String name) {
         this.serverUrl = serverUrl;
@@ -43,7 +47,7 @@ public final class MariaDbTestDatabase implements AutoCloseable {
             Requirements.unavailable("MariaDB is not reachable at " + server + " (" + e.getMessage() + ")");
         }
         String name = "tpmtest_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        try (Connection c = DriverManager.getConnection(server + "?user=root"); Statement st = c.createStatement()) {
+        try (Connection c = root(server); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
         }
         MariaDbTestDatabase db = new MariaDbTestDatabase(server, name);
@@ -144,15 +148,43 @@ public final class MariaDbTestDatabase implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Makes a user of this database with a password, as a person's login is: {@code privileges} ("SELECT", "ALL
+     * PRIVILEGES") on this database only, at every host a client on this machine may come from. Its name is
+     * {@code prefix} and a random suffix; {@link #close} drops it with the database.
+     */
+    public String createUser(String prefix, String password, String privileges) throws SQLException {
+        String user = prefix + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
+        users.add(user);
+        try (Connection c = root(serverUrl); Statement st = c.createStatement()) {
+            for (String host : USER_HOSTS) {
+                st.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '"
+                        + password.replace("\\", "\\\\").replace("'", "''") + "'");
+                st.execute("GRANT " + privileges + " ON " + name + ".* TO '" + user + "'@'" + host + "'");
+            }
+        }
+        return user;
+    }
+
+    private static Connection root(String server) throws SQLException {
+        return DriverManager.getConnection(server + "?user=root");
+    }
+
     /** Writes rows into a sink. */
     @FunctionalInterface
     public interface RowWriter {
         void write(JdbcRowSink sink) throws Exception;
     }
 
+    /** Drops the database and the users made for it. */
     @Override
     public void close() throws SQLException {
-        try (Connection c = DriverManager.getConnection(serverUrl + "?user=root"); Statement st = c.createStatement()) {
+        try (Connection c = root(serverUrl); Statement st = c.createStatement()) {
+            for (String user : users) {
+                for (String host : USER_HOSTS) {
+                    st.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
+                }
+            }
             st.execute("DROP DATABASE IF EXISTS " + name);
         }
     }

@@ -22,7 +22,6 @@ import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
@@ -46,28 +45,13 @@ class MainViewModelLiveTest {
     static void create() throws Exception {
         db = MariaDbTestDatabase.create(false);
         db.load(sink -> DemoGenerator.generate(new DemoOptions(60, 4), sink));
-        user = "tpmro_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffL);
-        try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-             Statement st = c.createStatement()) {
-            for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
-                st.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD.replace("'", "''") + "'");
-                // every privilege: what keeps the console from writing is its read-only session, not the grants
-                st.execute("GRANT ALL PRIVILEGES ON " + db.name() + ".* TO '" + user + "'@'" + host + "'");
-            }
-        }
+        // every privilege: what keeps the console from writing is its read-only session, not the grants
+        user = db.createUser("tpmro_", PASSWORD, "ALL PRIVILEGES");
         url = MariaDbTestDatabase.serverUrl() + db.name();
     }
 
     @AfterAll
     static void drop() throws Exception {
-        if (user != null) {
-            try (Connection c = DriverManager.getConnection(MariaDbTestDatabase.serverUrl() + "?user=root");
-                 Statement st = c.createStatement()) {
-                for (String host : new String[] {"%", "localhost", "127.0.0.1"}) {
-                    st.execute("DROP USER IF EXISTS '" + user + "'@'" + host + "'");
-                }
-            }
-        }
         if (db != null) {
             db.close();
         }
