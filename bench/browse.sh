@@ -13,10 +13,7 @@ N=${1:-100000}
 JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/BrowseBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/work.sh
 # SOURCE=jdbc:mariadb://127.0.0.1:3306/DB browses a live database instead (loaded beforehand, e.g. by
 # KEEP=1 DB=... bench/audit-live.sh N); N is then not used.
 SOURCE=${SOURCE:-}

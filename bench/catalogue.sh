@@ -18,10 +18,7 @@ RUNS=${2:-5}
 JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/CatalogueBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/work.sh
 export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
 java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
 # the figure is for an audit of FINDINGS findings (default 9,640): the demo's own, and as many stale ResourceVO

@@ -17,10 +17,7 @@ RUNS=${3:-3}
 JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/HostCleanBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/work.sh
 mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >/dev/null
 . bench/display.sh
 java -Xmx512m -Dtpm.sshd.loglevel=INFO -Dtpm.sshd.nice=19 ${JAVA_OPTS:-} \

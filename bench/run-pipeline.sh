@@ -11,10 +11,7 @@ ITEMS=${2:-10000}
 JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/RunBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/work.sh
 java -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
 . bench/display.sh
 java -Xmx512m ${JAVA_OPTS:-} -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.RunBenchmark "$work/demo.sqlite" "$ITEMS" \

@@ -12,10 +12,7 @@ JAR=app/target/tpm-console.jar
 PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
 [ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
 image=${IMAGE:-installer/target/jpackage/tpm-console}
-work=$(mktemp -d)
-xvfb_pid=
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+. bench/work.sh
 . bench/display.sh
 export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
 quiet() { grep -v "^WARNING: Unsupported JavaFX configuration" >&2 || true; }

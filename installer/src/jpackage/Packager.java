@@ -127,6 +127,13 @@ public final class Packager {
             throw e.getCause() instanceof BuildFailure f ? f : e;
         }
 
+        // AppCDS: the classes of the start, and the script that makes the archive where the image is (see cds())
+        boolean cds = Files.isRegularFile(source.resolve(CDS_CLASSES));
+        if (cds) {
+            Files.copy(source.resolve(CDS_CLASSES), appDir.resolve(CDS_CLASSES));
+            Files.copy(source.resolve(CDS_SCRIPT), appDir.resolve(CDS_SCRIPT));
+            Files.setPosixFilePermissions(appDir.resolve(CDS_SCRIPT), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         boolean sqliteNative = Files.isDirectory(appDir.resolve("native"));
         List<String> image = new ArrayList<>(List.of("--type", "app-image", "--name", NAME,
                 "--dest", dest.toString(), "--input", appDir.toString(),
@@ -137,6 +144,10 @@ public final class Packager {
         if (sqliteNative) {
             // sqlite-jdbc loads its native library from here instead of extracting it into /tmp on every start
             image.addAll(List.of("--java-options", "-Dorg.sqlite.lib.path=$APPDIR/native"));
+        }
+        if (cds) {
+            // an archive that is missing or does not fit is passed over without a word: the start is as without one
+            image.addAll(List.of("--java-options", "-XX:SharedArchiveFile=$APPDIR/" + CDS_ARCHIVE));
         }
         tool("jpackage", image.toArray(String[]::new));
         log("app image: " + dest.resolve(NAME) + " (" + megabytes(dest.resolve(NAME)) + ")");
@@ -159,7 +170,27 @@ public final class Packager {
                 }
             }
         }
+        if (cds) {
+            // after the .deb, which leaves the archive out: it holds this image's paths; postinst makes the installed one
+            cds(dest.resolve(NAME));
+        }
         log(String.format("done in %.1f s", (System.nanoTime() - start) / 1e9));
+    }
+
+    /** The class list (installer/cds/record-classes.sh), the script that makes the archive, and the archive. */
+    static final String CDS_CLASSES = "cds-classes.txt";
+    static final String CDS_SCRIPT = "make-cds-archive";
+    static final String CDS_ARCHIVE = NAME + ".jsa";
+
+    /** Makes the image's class data sharing archive with the image's own runtime and class path (its script). */
+    void cds(Path imageDir) throws IOException, InterruptedException {
+        Path script = imageDir.resolve("lib").resolve("app").resolve(CDS_SCRIPT);
+        Process p = new ProcessBuilder(script.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new BuildFailure("making the class data sharing archive failed:\n" + out);
+        }
+        log("class data sharing archive: " + megabytes(imageDir.resolve("lib").resolve("app").resolve(CDS_ARCHIVE)));
     }
 
     /** jpackage wants a numeric version: 0.1.0-SNAPSHOT packages as 0.1.0. */

@@ -82,6 +82,21 @@ class AppImageIT {
         }
     }
 
+    /**
+     * The image's class data sharing archive fits its runtime and class path: with sharing required (-Xshare:on) the
+     * launcher starts, which the JVM refuses when the archive is missing or was made for other jars or paths; and
+     * the console's own classes come from it.
+     */
+    @Test
+    void theClassDataSharingArchiveFitsTheImage() throws Exception {
+        Path log = dir.resolve("class-load.txt");
+        Result version = run(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load:file=" + log), "--version");
+        assertThat(version.status()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("TPM Console ");
+        assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains(" dev.tpmconsole.app.TpmConsoleCommand "))
+                .singleElement().asString().contains("source: shared objects file");
+    }
+
     @Test
     void commandsGetTheirArgumentsAndReturnTheirExitCodes() throws Exception {
         Result version = run(Map.of(), "--version");
