@@ -1,6 +1,6 @@
 package dev.tpmconsole.app;
 
-import picocli.CommandLine;
+import dev.tpmconsole.model.i18n.Language;
 
 /**
  * The entry point of {@code tpm-console.jar}. Not a JavaFX Application subclass, so that the jar starts with
@@ -19,14 +19,27 @@ public final class Launcher {
     public static int run(String... args) {
         quietLibraries();
         // the language is known before the command line is made: Chinese on a terminal that cannot write it is UTF-8
-        CommandLine cli = TpmConsoleCommand.commandLine(TpmConsoleCommand.language(args));
+        Language language = TpmConsoleCommand.language(args);
+        if (windowAlone(args)) {
+            // the window: only its command is made (building every command's model costs the start time); these
+            // arguments cannot be a usage error, whose message would name the command
+            return TpmConsoleCommand.guiCommandLine(language).execute(args);
+        }
         if (onlyLanguage(args)) {
             String[] gui = new String[args.length + 1];
             gui[0] = "gui";
             System.arraycopy(args, 0, gui, 1, args.length);
-            return cli.execute(gui);
+            return TpmConsoleCommand.commandLine(language).execute(gui);
         }
-        return cli.execute(args);
+        return TpmConsoleCommand.commandLine(language).execute(args);
+    }
+
+    /**
+     * Whether the window starts with its command alone: no arguments, or only a {@code --lang} that names a language
+     * (one that does not is a usage error, which the whole command line reports).
+     */
+    static boolean windowAlone(String... args) {
+        return args.length == 0 || onlyLanguage(args) && TpmConsoleCommand.languageGiven(args) != null;
     }
 
     /** Whether the arguments are none, or only a {@code --lang}: the window, in that language. */

@@ -126,7 +126,21 @@ public final class TpmConsoleCommand implements Runnable {
      * the help texts in it.
      */
     public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        CommandLine cli = new CommandLine(new TpmConsoleCommand()) {
+        return commandLine(new TpmConsoleCommand(), out, err);
+    }
+
+    /**
+     * The window's command alone ({@code gui}), as {@link #commandLine(Language)} makes it: for a start without
+     * arguments, which then does not build the model of every command (a third of a second of the start).
+     */
+    public static CommandLine guiCommandLine(Language language) {
+        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(),
+                new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
+                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)));
+    }
+
+    private static CommandLine commandLine(Object command, java.io.Writer out, java.io.Writer err) {
+        CommandLine cli = new CommandLine(command) {
             @Override
             public int execute(String... args) {
                 Language previous = Messages.currentLanguage();

@@ -47,6 +47,16 @@ class CliLanguageTest {
         assertThat(Launcher.onlyLanguage("--lang", "zh_CN", "info")).isFalse();
         assertThat(Launcher.onlyLanguage("info")).isFalse();
         assertThat(Launcher.onlyLanguage("--version")).isFalse();
+        // the window's command alone is made for these, the whole command line for a language that is none
+        assertThat(Launcher.windowAlone()).isTrue();
+        assertThat(Launcher.windowAlone("--lang", "zh_CN")).isTrue();
+        assertThat(Launcher.windowAlone("--lang=en")).isTrue();
+        assertThat(Launcher.windowAlone("--lang", "fr")).isFalse();
+        assertThat(Launcher.windowAlone("info")).isFalse();
+        picocli.CommandLine gui = TpmConsoleCommand.guiCommandLine(dev.tpmconsole.model.i18n.Language.EN);
+        assertThat((Object) gui.getCommand()).isInstanceOf(dev.tpmconsole.app.commands.GuiCommand.class);
+        assertThat(gui.getCommandSpec().findOption("--lang")).isNotNull();
+        assertThat(gui.getSubcommands()).isEmpty();
     }
 
     @Test
