@@ -41,6 +41,9 @@ public final class BrowseView {
         details = new VmDetailsView(vm.details());
         remember(vmList.table());
         details.tables().values().forEach(this::remember);
+        // the Hosts and Key providers lists load when their page is first shown, not with the VMs' first rows
+        vm.hosts().rows().activeProperty().set(false);
+        vm.providers().rows().activeProperty().set(false);
         vmSplit = new SplitPane(vmList.root(), details.root());
         vmSplit.setOrientation(Orientation.HORIZONTAL);
         vmSplit.setDividerPositions(0.6);
@@ -118,6 +121,7 @@ public final class BrowseView {
         if (hosts == null) {
             hosts = new HostsView(vm.hosts(), vm.scan(), h -> showVms(h.uuid()));
             remember(hosts.table(), hosts.files(), hosts.scan().hostTable(), hosts.scan().findingTable());
+            vm.hosts().rows().activeProperty().set(true);
         }
         return hosts;
     }
@@ -126,6 +130,7 @@ public final class BrowseView {
         if (providers == null) {
             providers = new ProvidersView(vm.providers(), this::showVm);
             remember(providers.table(), providers.refs());
+            vm.providers().rows().activeProperty().set(true);
         }
         return providers;
     }

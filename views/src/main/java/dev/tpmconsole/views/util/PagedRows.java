@@ -4,7 +4,9 @@ import dev.tpmconsole.model.browse.Page;
 import java.sql.SQLException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -68,13 +70,21 @@ public final class PagedRows<R> implements AutoCloseable {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanBinding empty;
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private Query<R> query;
     private boolean fetchingMore;
+    /** A load was asked while the list was not active: it runs when the list becomes active. */
+    private boolean deferred;
 
     public PagedRows(FxSchedulers schedulers, int pageSize) {
         this.runner = new LatestOnly(schedulers);
         this.pageSize = pageSize;
         this.empty = Bindings.isEmpty(rows);
+        active.addListener((o, was, is) -> {
+            if (is && deferred) {
+                load(query);
+            }
+        });
     }
 
     /** Replaces the list by the first page of {@code q} (and its count); null empties it. */
@@ -82,7 +92,8 @@ public final class PagedRows<R> implements AutoCloseable {
         this.query = q;
         fetchingMore = false;
         error.set("");
-        if (q == null) {
+        deferred = q != null && !active.get();
+        if (q == null || deferred) {
             runner.next();
             rows.clear();
             total.set(0);
@@ -119,6 +130,14 @@ public final class PagedRows<R> implements AutoCloseable {
             loaded.set(false);
             failed(t);
         });
+    }
+
+    /**
+     * Whether the list loads what it is asked to now (the default), or only once it is active again: a list nobody
+     * looks at yet (a page not shown) does not compete with the one on screen for the database and the CPU.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     /** Loads the same query again (after the source changed underneath, or on F5). */

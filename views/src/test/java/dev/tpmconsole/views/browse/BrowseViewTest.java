@@ -198,6 +198,11 @@ class BrowseViewTest {
 
     @Test
     void hostsAndProvidersShowWhatTheyHoldAndLeadBackToTheVms(FxRobot robot) throws Exception {
+        // their lists are read when their page is first shown, not with the VMs' first rows
+        waitUntil(() -> !table(robot, "#vmTable").getItems().isEmpty());
+        assertThat(vm.hosts().rows().loadedProperty().get()).isFalse();
+        assertThat(vm.providers().rows().loadedProperty().get()).isFalse();
+        assertThat(robot.lookup("#hostTable").tryQuery()).isEmpty();
         robot.clickOn("#hostsTab .tab-label");
         TableView<HostRow> hosts = table(robot, "#hostTable");
         waitUntil(() -> hosts.getItems().size() == 2);
