@@ -31,7 +31,8 @@ public final class Launcher {
             System.arraycopy(args, 0, gui, 1, args.length);
             return TpmConsoleCommand.commandLine(language).execute(gui);
         }
-        return TpmConsoleCommand.commandLine(language).execute(args);
+        // only the command the arguments name is made (all of them when they name none)
+        return TpmConsoleCommand.commandLine(language, args).execute(args);
     }
 
     /**

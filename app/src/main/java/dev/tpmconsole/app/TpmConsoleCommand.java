@@ -19,7 +19,10 @@ import dev.tpmconsole.model.i18n.Language;
 import dev.tpmconsole.model.i18n.Messages;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,14 +31,57 @@ import picocli.CommandLine.Command;
  * {@value #HELP_BUNDLE} ({@code CliHelp.properties}, {@code CliHelp_zh_CN.properties}), in the language of
  * {@code --lang} or the desktop's.
  */
-@Command(name = "tpm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {GuiCommand.class, InfoCommand.class, AuditCommand.class, PlanCommand.class, ApplyCommand.class,
-            UndoCommand.class, RepairCommand.class, HostsCommand.class, ImportCommand.class, DemoCommand.class,
-            AckCommand.class, HistoryCommand.class, RunsCommand.class, CloudsCommand.class, CommandLine.HelpCommand.class})
+@Command(name = "tpm-console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
 public final class TpmConsoleCommand implements Runnable {
 
     /** The commands' help texts, picocli's keys. */
     public static final String HELP_BUNDLE = "dev.tpmconsole.app.i18n.CliHelp";
+
+    /**
+     * The commands, in the order the help lists them. A command line made for given arguments holds only the command
+     * they name (picocli reads every command's annotations when it is added: a third of a second for all of them),
+     * or all of them when the arguments name none (the overall help, an unknown command, {@code help}).
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("gui", GuiCommand::new);
+        m.put("info", InfoCommand::new);
+        m.put("audit", AuditCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("apply", ApplyCommand::new);
+        m.put("undo", UndoCommand::new);
+        m.put("repair", RepairCommand::new);
+        m.put("hosts", HostsCommand::new);
+        m.put("import", ImportCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("ack", AckCommand::new);
+        m.put("history", HistoryCommand::new);
+        m.put("runs", RunsCommand::new);
+        m.put("clouds", CloudsCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The command {@code args} run: the first argument that is not the top-level {@code --lang} (or its value), if
+     * it names one of {@link #COMMANDS} other than {@code help}; else null (every command is needed).
+     */
+    static String commandNamed(String... args) {
+        for (int i = 0; args != null && i < args.length; i++) {
+            String a = args[i];
+            if ("--lang".equals(a)) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("--lang=")) {
+                continue;
+            }
+            return COMMANDS.containsKey(a) && !"help".equals(a) ? a : null;
+        }
+        return null;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,8 +102,13 @@ public final class TpmConsoleCommand implements Runnable {
      * US-ASCII, which would print every character as '?').
      */
     public static CommandLine commandLine(Language language) {
+        return commandLine(language, (String[]) null);
+    }
+
+    /** As {@link #commandLine(Language)}, holding only the command {@code args} run (see {@link #COMMANDS}). */
+    public static CommandLine commandLine(Language language, String... args) {
         return commandLine(new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
-                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)));
+                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)), args);
     }
 
     /** The encoding Java gave the stream (the terminal's), as picocli itself picks it; UTF-8 where that cannot write the language. */
@@ -126,7 +177,12 @@ public final class TpmConsoleCommand implements Runnable {
      * the help texts in it.
      */
     public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        return commandLine(new TpmConsoleCommand(), out, err);
+        return commandLine(new TpmConsoleCommand(), null, out, err);
+    }
+
+    /** As {@link #commandLine(java.io.Writer, java.io.Writer)}, holding only the command {@code args} run. */
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err, String... args) {
+        return commandLine(new TpmConsoleCommand(), commandNamed(args), out, err);
     }
 
     /**
@@ -134,12 +190,13 @@ public final class TpmConsoleCommand implements Runnable {
      * arguments, which then does not build the model of every command (a third of a second of the start).
      */
     public static CommandLine guiCommandLine(Language language) {
-        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(),
+        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(), null,
                 new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
                 new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)));
     }
 
-    private static CommandLine commandLine(Object command, java.io.Writer out, java.io.Writer err) {
+    /** {@code command} with, when it is the top level, the command named {@code only} or (null) all of them. */
+    private static CommandLine commandLine(Object command, String only, java.io.Writer out, java.io.Writer err) {
         CommandLine cli = new CommandLine(command) {
             @Override
             public int execute(String... args) {
@@ -155,6 +212,13 @@ public final class TpmConsoleCommand implements Runnable {
                 }
             }
         };
+        if (command instanceof TpmConsoleCommand) {
+            COMMANDS.forEach((name, make) -> {
+                if (only == null || only.equals(name)) {
+                    cli.addSubcommand(name, make.get());
+                }
+            });
+        }
         addLanguageOption(cli);
         cli.setResourceBundle(helpBundle(Messages.currentLanguage()));
         cli.setOut(SafeOutput.wrap(out));

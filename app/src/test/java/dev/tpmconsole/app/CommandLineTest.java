@@ -28,13 +28,42 @@ public class CommandLineTest {
     public record Run(int status, String out, String err) {
     }
 
-    /** Runs a command in this JVM, as the launcher would. */
+    /** Runs a command in this JVM, as the launcher would (a command line holding only the command named). */
     public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = TpmConsoleCommand.commandLine(out, err);
+        CommandLine cli = TpmConsoleCommand.commandLine(out, err, args);
         int status = cli.execute(args);
         return new Run(status, out.toString(), err.toString());
+    }
+
+    /** Runs a command on a command line holding every command. */
+    static Run runOnTheWholeCommandLine(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = TpmConsoleCommand.commandLine(out, err).execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void aCommandLineHoldingOnlyTheNamedCommandSaysWhatTheWholeOneSays() {
+        assertThat(TpmConsoleCommand.commandNamed("audit", "x")).isEqualTo("audit");
+        assertThat(TpmConsoleCommand.commandNamed("--lang", "zh_CN", "hosts", "scan")).isEqualTo("hosts");
+        assertThat(TpmConsoleCommand.commandNamed("--lang=en", "info")).isEqualTo("info");
+        assertThat(TpmConsoleCommand.commandNamed("--help")).isNull();
+        assertThat(TpmConsoleCommand.commandNamed("help", "audit")).isNull();
+        assertThat(TpmConsoleCommand.commandNamed("audti")).isNull();
+        assertThat(TpmConsoleCommand.commandNamed()).isNull();
+        assertThat(TpmConsoleCommand.commandLine(new StringWriter(), new StringWriter(), "audit", "x").getSubcommands())
+                .containsOnlyKeys("audit");
+        assertThat(TpmConsoleCommand.commandLine(new StringWriter(), new StringWriter(), "--version").getSubcommands())
+                .containsOnlyKeys(TpmConsoleCommand.COMMANDS.keySet());
+        String[][] invocations = {{"audit", "--help"}, {"audit"}, {"hosts", "scan", "--help"}, {"hosts"},
+            {"plan", "reset"}, {"--lang", "zh_CN", "audit", "--help"}, {"info", "--no-such-option"},
+            {"clouds", "merge", "--help"}, {"audti"}, {"--help"}, {"help", "audit"}};
+        for (String[] args : invocations) {
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(runOnTheWholeCommandLine(args));
+        }
     }
 
     @BeforeAll
