@@ -9,6 +9,7 @@ import dev.tpmconsole.app.VersionProvider;
 import dev.tpmconsole.model.events.EventLog;
 import java.time.Clock;
 import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.views.main.GuardedSourceService;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import javafx.stage.WindowEvent;
 import dev.tpmconsole.views.util.FxSchedulers;
@@ -63,11 +64,13 @@ public final class GuiCommand implements Callable<Integer> {
         // JavaFX warns when loaded from the class path, which is how the single jar runs; that is intended.
         PLATFORM_LOGGER.setLevel(java.util.logging.Level.SEVERE);
         Platform.setImplicitExit(true);
-        // the snapshot opens while JavaFX starts and the window is built, not after: the first rows come sooner
+        // the snapshot opens while JavaFX starts and the window is built, not after: the first rows come sooner. It
+        // is guarded as every source the window opens is: no query of the views may run on the FX thread
+        QueryGuard guard = FxQueryGuard.create(QueryGuard.Mode.THROW);
         CompletableFuture<Source> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                DefaultSourceService sources = new DefaultSourceService(dataDir);
+                GuardedSourceService sources = new GuardedSourceService(new DefaultSourceService(dataDir), guard);
                 opening.complete(sources.open(source != null && !demo ? source : sources.demoSnapshot()));
             } catch (Exception | LinkageError e) {
                 opening.completeExceptionally(e);
@@ -83,7 +86,7 @@ public final class GuiCommand implements Callable<Integer> {
                         System.getProperty("java.version"), String.valueOf(System.getProperty("javafx.runtime.version")),
                         dataDir.toAbsolutePath().toString()));
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
-                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(), events, catalogueFile),
+                        guard, FxSchedulers.javafx(), events, catalogueFile),
                         vm -> {
                             if (source != null && !demo) {
                                 vm.openFrom(source, opening);
