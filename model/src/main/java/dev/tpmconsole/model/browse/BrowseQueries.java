@@ -41,6 +41,8 @@ public final class BrowseQueries {
     private final boolean groups;
     private final Object dirtyLock = new Object();
     private volatile List<String> dirtyVms;
+    /** Counts {@link #refresh}es, so that a computation that began before one does not keep its result. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
     public BrowseQueries(Source source, DirtyVmIndex dirtyIndex) {
         this.source = Objects.requireNonNull(source);
@@ -115,13 +117,23 @@ public final class BrowseQueries {
     }
 
     /**
-     * The uuids of the VMs with dirty rows. Computed once per instance by the index's set-based SQL (a
-     * snapshot does not change while it is open), then bound into the VM list's filter.
+     * The uuids of the VMs with dirty rows. Computed once by the index's set-based SQL, then bound into the VM
+     * list's filter, until {@link #refresh} says the database changed.
      */
     public List<String> dirtyVmUuids() throws SQLException {
         try (Connection c = source.connection()) {
             return dirtyVms(c);
         }
+    }
+
+    /**
+     * Forgets what was computed once (the VMs with dirty rows): the database changed underneath (a run or repair
+     * from the window, or F5 on a live database), and the next question computes it again. Never waits: a
+     * computation still running when this is called keeps its result to itself.
+     */
+    public void refresh() {
+        generation.incrementAndGet();
+        dirtyVms = null;
     }
 
     private List<String> dirtyVms(Connection c) throws SQLException {
@@ -130,10 +142,12 @@ public final class BrowseQueries {
             synchronized (dirtyLock) {
                 d = dirtyVms;
                 if (d == null) {
-                    d = new BrowseSql("SELECT DISTINCT d.vm FROM (" + dirtyIndex.dirtyVmUuidsSql(layout)
-                            + ") d WHERE d.vm IS NOT NULL ORDER BY d.vm").list(c, rs -> rs.getString(1));
-                    d = List.copyOf(d);
-                    dirtyVms = d;
+                    int asked = generation.get();
+                    d = List.copyOf(new BrowseSql("SELECT DISTINCT d.vm FROM (" + dirtyIndex.dirtyVmUuidsSql(layout)
+                            + ") d WHERE d.vm IS NOT NULL ORDER BY d.vm").list(c, rs -> rs.getString(1)));
+                    if (asked == generation.get()) {
+                        dirtyVms = d;
+                    }
                 }
             }
         }

@@ -174,6 +174,33 @@ class BrowseQueriesTest {
         assertThat(q.vmDetails("0".repeat(32))).isEmpty();
     }
 
+    /**
+     * The VMs with dirty rows are computed once, and again after {@link BrowseQueries#refresh}: a run from the window
+     * that cleaned a VM's rows no longer leaves it under "has dirty rows".
+     */
+    @Test
+    void theDirtyVmsAreComputedAgainAfterARefresh() throws Exception {
+        Path copy = BrowseFixture.create(dir.resolve("refreshed.sqlite"));
+        try (SqliteSnapshot s = SqliteSnapshot.open(copy, OpenOptions.readOnly())) {
+            BrowseQueries queries = new BrowseQueries(s, new AuditDirtyVmIndex(s));
+            assertThat(queries.dirtyVmUuids()).contains(ZETA);
+            assertThat(queries.vms(VmFilter.none().withDirtyOnly(true), Sort.asc(VmColumn.NAME), 0, 100).rows())
+                    .extracting(VmRow::uuid).contains(ZETA);
+            // what a clean-up does to ZETA's TPM-state file that has no TPM (another connection, as a run's own)
+            try (Connection w = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+                 PreparedStatement del = w.prepareStatement("DELETE FROM VmHostFileVO WHERE uuid = ?")) {
+                del.setString(1, ZETA_FILE);
+                assertThat(del.executeUpdate()).isEqualTo(1);
+            }
+            assertThat(queries.dirtyVmUuids()).as("computed once").contains(ZETA);
+            queries.refresh();
+            assertThat(queries.dirtyVmUuids()).doesNotContain(ZETA).containsAll(DIRTY.stream()
+                    .filter(vm -> !vm.equals(ZETA)).toList());
+            assertThat(queries.vms(VmFilter.none().withDirtyOnly(true), Sort.asc(VmColumn.NAME), 0, 100).rows())
+                    .extracting(VmRow::uuid).doesNotContain(ZETA);
+        }
+    }
+
     @Test
     void findingsNameTheDirtyRowsOfEachRule() throws Exception {
         assertThat(q.vmDetails(ZETA).orElseThrow().findings()).extracting(VmFinding::rule, VmFinding::key)

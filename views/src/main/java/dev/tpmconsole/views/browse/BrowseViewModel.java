@@ -58,8 +58,12 @@ public final class BrowseViewModel implements AutoCloseable {
         scan.sourceProperty().set(source);
     }
 
-    /** Queries every list again. */
+    /** Queries every list again, the VMs with dirty rows included (the database may have changed underneath). */
     public void reload() {
+        BrowseQueries q = queries.get();
+        if (q != null) {
+            q.refresh();
+        }
         vms.reload();
         hosts.reload();
         providers.reload();

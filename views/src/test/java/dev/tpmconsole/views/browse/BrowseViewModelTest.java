@@ -59,6 +59,27 @@ class BrowseViewModelTest {
         assertThat(list.rows().errorProperty().get()).isEmpty();
     }
 
+    /** After a run changed the database (the window reloads), "has dirty rows" lists what is dirty now. */
+    @Test
+    void aReloadAsksAgainWhichVmsAreDirty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path copy = BrowseFixture.create(dir.resolve("changed.sqlite"));
+        try (dev.tpmconsole.model.source.SqliteSnapshot s = dev.tpmconsole.model.source.SqliteSnapshot.open(copy,
+                dev.tpmconsole.model.source.OpenOptions.readOnly())) {
+            vm.setSource(s);
+            VmListViewModel list = vm.vms();
+            list.dirtyOnlyProperty().set(true);
+            assertThat(list.rows().rows()).extracting(VmRow::uuid).contains(BrowseFixture.ZETA);
+            try (java.sql.Connection w = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+                 java.sql.Statement st = w.createStatement()) {
+                st.executeUpdate("DELETE FROM VmHostFileVO WHERE uuid = '" + BrowseFixture.ZETA_FILE + "'");
+            }
+            vm.reload();
+            assertThat(list.rows().rows()).extracting(VmRow::uuid).doesNotContain(BrowseFixture.ZETA)
+                    .hasSize(DIRTY.size() - 1);
+            vm.setSource(null);
+        }
+    }
+
     @Test
     void everyFilterChangeQueriesAgain() {
         VmListViewModel list = vm.vms();
