@@ -11,7 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The browse view's "dirty rows" answered by the audit itself: the rules' own queries, projected on the VM
@@ -42,8 +48,14 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
     @Override
     public List<VmFinding> findingsForVm(Connection c, SchemaLayout layout, String vmUuid) throws SQLException {
         List<VmFinding> out = new ArrayList<>();
+        Map<AuditRule, Map<String, List<VmFinding>>> whole = null;
         for (AuditRule rule : AuditRule.values()) {
             if (rule.vmColumn() == null) {
+                continue;
+            }
+            if (WHOLE.contains(rule)) {
+                whole = whole != null ? whole : whole(c);
+                out.addAll(whole.get(rule).getOrDefault(vmUuid, List.of()));
                 continue;
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (" + rule.query(dialect) + ") x WHERE "
@@ -58,6 +70,62 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * The rules whose VM the database cannot look up by an index when asked for one VM: a VM computed from the
+     * key ref's resource (KEY_REF_PROVIDER_LOST), or a join the planner drives by the rule's order
+     * (KEY_REF_DUPLICATE_PLACEHOLDER). Asking them for one VM reads as much as asking them for all (tens of ms on
+     * 100,000 VMs, at every click), so they are asked once for all VMs, kept until {@link #refresh}.
+     */
+    static final Set<AuditRule> WHOLE = EnumSet.of(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, AuditRule.KEY_REF_PROVIDER_LOST);
+
+    private final Object wholeLock = new Object();
+    private volatile Map<AuditRule, Map<String, List<VmFinding>>> wholeFindings;
+    /** Counts {@link #refresh}es, so that a computation that began before one does not keep its result. */
+    private final AtomicInteger generation = new AtomicInteger();
+
+    /** The findings of the {@link #WHOLE} rules, by rule and VM, in each rule's order. */
+    private Map<AuditRule, Map<String, List<VmFinding>>> whole(Connection c) throws SQLException {
+        Map<AuditRule, Map<String, List<VmFinding>>> w = wholeFindings;
+        if (w != null) {
+            return w;
+        }
+        synchronized (wholeLock) {
+            w = wholeFindings;
+            if (w == null) {
+                int asked = generation.get();
+                w = new EnumMap<>(AuditRule.class);
+                for (AuditRule rule : WHOLE) {
+                    Map<String, List<VmFinding>> byVm = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement(rule.query(dialect)); ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Finding f = rule.map(rs, dialect);
+                            if (f.vmUuid() != null) {
+                                byVm.computeIfAbsent(f.vmUuid(), vm -> new ArrayList<>())
+                                        .add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
+                            }
+                        }
+                    }
+                    w.put(rule, byVm);
+                }
+                if (asked == generation.get()) {
+                    wholeFindings = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    @Override
+    public void warmUp(Connection c) throws SQLException {
+        whole(c);
+    }
+
+    @Override
+    public void refresh() {
+        generation.incrementAndGet();
+        wholeFindings = null;
     }
 
     @Override

@@ -127,13 +127,21 @@ public final class BrowseQueries {
     }
 
     /**
-     * Forgets what was computed once (the VMs with dirty rows): the database changed underneath (a run or repair
+     * Forgets what was computed once (the VMs with dirty rows, the index's findings): the database changed underneath (a run or repair
      * from the window, or F5 on a live database), and the next question computes it again. Never waits: a
      * computation still running when this is called keeps its result to itself.
      */
     public void refresh() {
         generation.incrementAndGet();
         dirtyVms = null;
+        dirtyIndex.refresh();
+    }
+
+    /** Computes ahead what the details of a VM need once per source (asked once the first rows are shown). */
+    public void warmUpDetails() throws SQLException {
+        try (Connection c = source.connection()) {
+            dirtyIndex.warmUp(c);
+        }
     }
 
     private List<String> dirtyVms(Connection c) throws SQLException {

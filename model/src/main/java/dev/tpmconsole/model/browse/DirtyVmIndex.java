@@ -24,6 +24,14 @@ public interface DirtyVmIndex {
     /** The findings (any severity) about the rows of one VM, in a stable order. */
     List<VmFinding> findingsForVm(Connection connection, SchemaLayout layout, String vmUuid) throws SQLException;
 
+    /** Computes ahead what {@link #findingsForVm} keeps, so that the first VM shown does not wait for it. */
+    default void warmUp(Connection connection) throws SQLException {
+    }
+
+    /** Forgets what it keeps: the database changed underneath. Never waits. */
+    default void refresh() {
+    }
+
     /** The rules this index decides, for people to know what "dirty" covers here. */
     List<dev.tpmconsole.model.audit.AuditRule> rules();
 }

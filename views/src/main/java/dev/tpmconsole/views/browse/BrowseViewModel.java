@@ -45,7 +45,18 @@ public final class BrowseViewModel implements AutoCloseable {
         this.providers = new ProviderListViewModel(schedulers, PAGE_SIZE);
         vms.selectedProperty().addListener((o, a, b) -> details.show(b == null ? null : b.uuid()));
         details.lastScanProperty().bind(scan.reportProperty());
+        // once the VMs' first rows are shown (not before: they come first), the details get ready for a first click
+        vms.rows().loadedProperty().addListener((o, was, is) -> {
+            BrowseQueries q = queries.get();
+            if (is && q != null && warmed != q) {
+                warmed = q;
+                details.warmUp();
+            }
+        });
     }
+
+    /** The queries whose details were warmed up since they were made or refreshed. */
+    private BrowseQueries warmed;
 
     /** Browses another source (null: none). Called on the FX thread when the main window opened one. */
     public void setSource(Source source) {
@@ -63,6 +74,7 @@ public final class BrowseViewModel implements AutoCloseable {
         BrowseQueries q = queries.get();
         if (q != null) {
             q.refresh();
+            warmed = null;
         }
         vms.reload();
         hosts.reload();

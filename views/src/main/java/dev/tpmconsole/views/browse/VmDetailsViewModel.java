@@ -58,8 +58,28 @@ public final class VmDetailsViewModel implements AutoCloseable {
             new javafx.beans.property.SimpleObjectProperty<>(this, "lastScan");
     private final StringBinding hostScan;
     private BrowseQueries queries;
+    private final FxSchedulers schedulers;
+
+    /**
+     * Computes in the background what showing a VM needs once per source (the findings of the rules that are asked
+     * for all VMs at once), so that the first VM selected does not wait for it. A failure is left for showing a VM
+     * to report.
+     */
+    public void warmUp() {
+        BrowseQueries q = queries;
+        if (q != null) {
+            schedulers.background().scheduleDirect(() -> {
+                try {
+                    q.warmUpDetails();
+                } catch (java.sql.SQLException | RuntimeException e) {
+                    // showing a VM asks again, and says what went wrong
+                }
+            });
+        }
+    }
 
     public VmDetailsViewModel(FxSchedulers schedulers) {
+        this.schedulers = schedulers;
         this.runner = new LatestOnly(schedulers);
         this.present = details.isNotNull();
         this.title = I18n.computed(() -> {
