@@ -5,6 +5,7 @@ import dev.tpmconsole.model.browse.VmFinding;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.sql.SqlDialect;
+import dev.tpmconsole.model.util.Kept;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The browse view's "dirty rows" answered by the audit itself: the rules' own queries, projected on the VM
@@ -80,41 +80,27 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
      */
     static final Set<AuditRule> WHOLE = EnumSet.of(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, AuditRule.KEY_REF_PROVIDER_LOST);
 
-    private final Object wholeLock = new Object();
-    private volatile Map<AuditRule, Map<String, List<VmFinding>>> wholeFindings;
-    /** Counts {@link #refresh}es, so that a computation that began before one does not keep its result. */
-    private final AtomicInteger generation = new AtomicInteger();
+    private final Kept<Map<AuditRule, Map<String, List<VmFinding>>>> wholeFindings = new Kept<>();
 
     /** The findings of the {@link #WHOLE} rules, by rule and VM, in each rule's order. */
     private Map<AuditRule, Map<String, List<VmFinding>>> whole(Connection c) throws SQLException {
-        Map<AuditRule, Map<String, List<VmFinding>>> w = wholeFindings;
-        if (w != null) {
-            return w;
-        }
-        synchronized (wholeLock) {
-            w = wholeFindings;
-            if (w == null) {
-                int asked = generation.get();
-                w = new EnumMap<>(AuditRule.class);
-                for (AuditRule rule : WHOLE) {
-                    Map<String, List<VmFinding>> byVm = new HashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement(rule.query(dialect)); ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Finding f = rule.map(rs, dialect);
-                            if (f.vmUuid() != null) {
-                                byVm.computeIfAbsent(f.vmUuid(), vm -> new ArrayList<>())
-                                        .add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
-                            }
+        return wholeFindings.get(() -> {
+            Map<AuditRule, Map<String, List<VmFinding>>> w = new EnumMap<>(AuditRule.class);
+            for (AuditRule rule : WHOLE) {
+                Map<String, List<VmFinding>> byVm = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement(rule.query(dialect)); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Finding f = rule.map(rs, dialect);
+                        if (f.vmUuid() != null) {
+                            byVm.computeIfAbsent(f.vmUuid(), vm -> new ArrayList<>())
+                                    .add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
                         }
                     }
-                    w.put(rule, byVm);
                 }
-                if (asked == generation.get()) {
-                    wholeFindings = w;
-                }
+                w.put(rule, byVm);
             }
-        }
-        return w;
+            return w;
+        });
     }
 
     @Override
@@ -124,8 +110,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
 
     @Override
     public void refresh() {
-        generation.incrementAndGet();
-        wholeFindings = null;
+        wholeFindings.forget();
     }
 
     @Override

@@ -39,10 +39,7 @@ public final class BrowseQueries {
     private final SchemaLayout layout;
     private final String owner;
     private final boolean groups;
-    private final Object dirtyLock = new Object();
-    private volatile List<String> dirtyVms;
-    /** Counts {@link #refresh}es, so that a computation that began before one does not keep its result. */
-    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private final dev.tpmconsole.model.util.Kept<List<String>> dirtyVms = new dev.tpmconsole.model.util.Kept<>();
 
     public BrowseQueries(Source source, DirtyVmIndex dirtyIndex) {
         this.source = Objects.requireNonNull(source);
@@ -132,8 +129,7 @@ public final class BrowseQueries {
      * computation still running when this is called keeps its result to itself.
      */
     public void refresh() {
-        generation.incrementAndGet();
-        dirtyVms = null;
+        dirtyVms.forget();
         dirtyIndex.refresh();
     }
 
@@ -145,21 +141,8 @@ public final class BrowseQueries {
     }
 
     private List<String> dirtyVms(Connection c) throws SQLException {
-        List<String> d = dirtyVms;
-        if (d == null) {
-            synchronized (dirtyLock) {
-                d = dirtyVms;
-                if (d == null) {
-                    int asked = generation.get();
-                    d = List.copyOf(new BrowseSql("SELECT DISTINCT d.vm FROM (" + dirtyIndex.dirtyVmUuidsSql(layout)
-                            + ") d WHERE d.vm IS NOT NULL ORDER BY d.vm").list(c, rs -> rs.getString(1)));
-                    if (asked == generation.get()) {
-                        dirtyVms = d;
-                    }
-                }
-            }
-        }
-        return d;
+        return dirtyVms.get(() -> List.copyOf(new BrowseSql("SELECT DISTINCT d.vm FROM ("
+                + dirtyIndex.dirtyVmUuidsSql(layout) + ") d WHERE d.vm IS NOT NULL ORDER BY d.vm").list(c, rs -> rs.getString(1))));
     }
 
     private void vmWhere(Connection c, BrowseSql q, VmFilter f) throws SQLException {
