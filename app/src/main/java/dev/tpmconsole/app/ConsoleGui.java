@@ -290,16 +290,14 @@ public final class ConsoleGui {
             return;
         }
         overview.catalogueOpeningProperty().set(true);
-        // an open was tried and is over: the first source is shown, or could not be opened
-        javafx.beans.property.BooleanProperty tried = new javafx.beans.property.SimpleBooleanProperty(
-                viewModel.busyProperty().get());
-        once(viewModel.busyProperty(), () -> tried.set(true));
+        // the first source's VMs are listed, or could not be; or the source could not be opened (an open that
+        // fails always says why)
         javafx.beans.binding.BooleanBinding firstShown = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> browseViewModel.vms().rows().loadedProperty().get()
                         || !browseViewModel.vms().rows().errorProperty().get().isEmpty()
-                        || tried.get() && !viewModel.busyProperty().get() && viewModel.sourceProperty().get() == null,
+                        || !viewModel.errorProperty().get().isEmpty(),
                 browseViewModel.vms().rows().loadedProperty(), browseViewModel.vms().rows().errorProperty(),
-                tried, viewModel.busyProperty(), viewModel.sourceProperty());
+                viewModel.errorProperty());
         once(firstShown, () -> afterNextPulse(() -> openCatalogue(file)));
     }
 
