@@ -16,11 +16,6 @@ public final class LazyTabs {
     private LazyTabs() {
     }
 
-    /** Gives {@code tab} its {@code content} now if it is selected, else when it first is. */
-    public static Tab content(Tab tab, Node content) {
-        return content(tab, () -> content);
-    }
-
     /**
      * Gives {@code tab} the content {@code make} makes, now if it is selected, else when it first is: a page whose
      * view is costly to make (charts, several tables) is made only when someone looks at it.

@@ -30,10 +30,18 @@ class LazyTabsTest {
         shown = new Tab("shown");
         hidden = new Tab("hidden");
         tabs = new TabPane(shown, hidden);
-        LazyTabs.content(shown, first);
-        LazyTabs.content(hidden, later);
+        LazyTabs.content(shown, () -> made(first));
+        LazyTabs.content(hidden, () -> made(later));
         stage.setScene(new Scene(tabs, 400, 300));
         stage.show();
+    }
+
+    /** The pages made, in order. */
+    final java.util.List<Label> madePages = new java.util.ArrayList<>();
+
+    Label made(Label page) {
+        madePages.add(page);
+        return page;
     }
 
     @Test
@@ -41,13 +49,16 @@ class LazyTabsTest {
         assertThat(first.getScene()).isNotNull();
         assertThat(later.getScene()).as("not selected yet").isNull();
         assertThat(hidden.getContent()).isNull();
+        assertThat(madePages).as("the hidden page is not made yet").containsExactly(first);
 
         robot.interact(() -> tabs.getSelectionModel().select(hidden));
         assertThat(later.getScene()).isNotNull();
         assertThat(later.isVisible()).isTrue();
 
         robot.interact(() -> tabs.getSelectionModel().select(shown));
+        robot.interact(() -> tabs.getSelectionModel().select(hidden));
         assertThat(hidden.getContent()).as("stays once shown").isSameAs(later);
         assertThat(first.getScene()).isNotNull();
+        assertThat(madePages).as("each page made once").containsExactly(first, later);
     }
 }
