@@ -63,8 +63,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
                 dialect.bind(ps, 1, vmUuid);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Finding f = rule.map(rs, dialect);
-                        out.add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
+                        out.add(vmFinding(rule.map(rs, dialect)));
                     }
                 }
             }
@@ -93,7 +92,7 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
                         Finding f = rule.map(rs, dialect);
                         if (f.vmUuid() != null) {
                             byVm.computeIfAbsent(f.vmUuid(), vm -> new ArrayList<>())
-                                    .add(new VmFinding(rule, rule.severity(), f.table(), f.key(), f.message()));
+                                    .add(vmFinding(f));
                         }
                     }
                 }
@@ -101,6 +100,11 @@ public final class AuditDirtyVmIndex implements DirtyVmIndex {
             }
             return w;
         });
+    }
+
+    /** A finding as the details pane lists it. */
+    private static VmFinding vmFinding(Finding f) {
+        return new VmFinding(f.rule(), f.severity(), f.table(), f.key(), f.message());
     }
 
     @Override
