@@ -99,16 +99,19 @@ public final class TpmConsoleCommand implements Runnable {
     /**
      * The command line printing to the process's stdout and stderr, for a command in {@code language}: in the
      * terminal's encoding, or in UTF-8 when that cannot write Chinese and the language is Chinese (LANG=C gives
-     * US-ASCII, which would print every character as '?').
+     * US-ASCII, which would print every character as '?'). Given {@code args}, it holds only the command they run
+     * (see {@link #COMMANDS}); without, all of them.
      */
-    public static CommandLine commandLine(Language language) {
-        return commandLine(language, (String[]) null);
+    public static CommandLine commandLine(Language language, String... args) {
+        return commandLine(stdout(language), stderr(language), args);
     }
 
-    /** As {@link #commandLine(Language)}, holding only the command {@code args} run (see {@link #COMMANDS}). */
-    public static CommandLine commandLine(Language language, String... args) {
-        return commandLine(new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
-                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)), args);
+    private static java.io.Writer stdout(Language language) {
+        return new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language));
+    }
+
+    private static java.io.Writer stderr(Language language) {
+        return new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language));
     }
 
     /** The encoding Java gave the stream (the terminal's), as picocli itself picks it; UTF-8 where that cannot write the language. */
@@ -174,25 +177,18 @@ public final class TpmConsoleCommand implements Runnable {
      * database is shown, never acted on by a terminal. A failure is one line on {@code err} and exit 1. Every
      * command takes {@code --lang}; {@link CommandLine#execute} reads it (else the desktop's language) before
      * anything is parsed or printed, makes it the process's language while the command runs, and gives picocli
-     * the help texts in it.
+     * the help texts in it. Given {@code args}, it holds only the command they run; without, all of them.
      */
-    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        return commandLine(new TpmConsoleCommand(), null, out, err);
-    }
-
-    /** As {@link #commandLine(java.io.Writer, java.io.Writer)}, holding only the command {@code args} run. */
     public static CommandLine commandLine(java.io.Writer out, java.io.Writer err, String... args) {
         return commandLine(new TpmConsoleCommand(), commandNamed(args), out, err);
     }
 
     /**
-     * The window's command alone ({@code gui}), as {@link #commandLine(Language)} makes it: for a start without
+     * The window's command alone ({@code gui}), as {@link #commandLine(Language, String...)} makes it: for a start without
      * arguments, which then does not build the model of every command (a third of a second of the start).
      */
     public static CommandLine guiCommandLine(Language language) {
-        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(), null,
-                new java.io.OutputStreamWriter(System.out, charset("sun.stdout.encoding", language)),
-                new java.io.OutputStreamWriter(System.err, charset("sun.stderr.encoding", language)));
+        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(), null, stdout(language), stderr(language));
     }
 
     /** {@code command} with, when it is the top level, the command named {@code only} or (null) all of them. */
