@@ -2,6 +2,7 @@ package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.pipeline.Pipeline;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanJson;
 import dev.tpmconsole.model.plan.PlanPreview;
@@ -40,6 +41,7 @@ class KillResumeUndoTest {
     static Path planFile;
     static Plan plan;
     static int items;
+    static int quarantineWrites;
     static String failingBackup;
     static Map<String, List<String>> original;
     static Map<String, List<String>> removed;
@@ -53,6 +55,10 @@ class KillResumeUndoTest {
         items = plan.steps().stream().filter(st -> st.name() == Plan.StepName.DELETE_BACKUPS
                 || st.name() == Plan.StepName.DELETE_HOST_FILES).mapToInt(st -> st.items().size()).sum();
         assertThat(items).as("enough items to kill between").isGreaterThan(60);
+        // the rows of a group of items are quarantined in one write (Pipeline.groups)
+        quarantineWrites = plan.steps().stream().filter(st -> st.name() == Plan.StepName.DELETE_BACKUPS
+                || st.name() == Plan.StepName.DELETE_HOST_FILES).mapToInt(st -> Pipeline.groups(st.items(), 1).size()).sum();
+        assertThat(quarantineWrites).as("groups to kill between").isGreaterThan(1);
         failingBackup = plan.steps().stream().flatMap(st -> st.items().stream())
                 .filter(i -> i.table().equals("VmHostBackupFileVO")).findFirst().orElseThrow().key();
         planFile = dir.resolve("plan.json");
@@ -77,6 +83,7 @@ class KillResumeUndoTest {
         for (int i = 0; i < Faults.kills(); i++) {
             String point = POINTS.get(i % POINTS.size());
             int nth = point.equals("backup") ? 1 : point.equals("journal-write") ? 1 + random.nextInt(2 * items)
+                    : point.equals("quarantine-write") ? 1 + random.nextInt(quarantineWrites)
                     : 1 + random.nextInt(items - 2);
             boolean failing = i % 4 == 1;
             boolean killResume = i % 3 == 2;

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Items are isolated: one transaction per item (a backup with its key refs and dependants is one item);
  *     a failing item is reported with its cause and the others go on — R5. Items of a step run with bounded
  *     concurrency.</li>
- * <li>Before an item deletes anything, its rows are quarantined and read back; key refs are deleted only in
+ * <li>Before an item deletes anything, its rows are quarantined and read back (with those of the next items of
+ *     its step: one forced write for a group of items); key refs are deleted only in
  *     their owner's transaction, and every delete is counted (0 or 1) — R4. After the commit the rows are
  *     re-read: a row that is still there fails the item — R6.</li>
  * <li>The TPM step runs only when every backup and host-file item succeeded; otherwise it is skipped with the
@@ -40,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 public final class Pipeline {
+
+    /** At most how many items' rows are quarantined together, before the first of them is deleted. */
+    static final int QUARANTINE_AHEAD = 32;
 
     private final DatabasePort db;
     private final QuarantinePort quarantine;
@@ -225,13 +229,14 @@ public final class Pipeline {
                     ? Observable.defer(() -> exportHostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler())
                     : moveHostWork(prepared, step, done, failed, totals);
         } else {
+            List<List<Plan.Item>> groups = groups(step.items(), options.concurrency());
             if (options.concurrency() <= 1) {
                 // one writer: the items run one after the other on one thread, without a hop per item
-                items = Observable.fromIterable(step.items()).concatMap(item -> Observable.defer(() ->
-                        deleteItem(prepared, step, item, done, failed, skipped, totals))).subscribeOn(options.scheduler());
+                items = Observable.fromIterable(groups).concatMap(group -> Observable.defer(() ->
+                        deleteGroup(prepared, step, group, done, failed, skipped, totals))).subscribeOn(options.scheduler());
             } else {
-                items = Observable.fromIterable(step.items()).flatMap(item -> Observable.defer(() ->
-                                deleteItem(prepared, step, item, done, failed, skipped, totals))
+                items = Observable.fromIterable(groups).flatMap(group -> Observable.defer(() ->
+                                deleteGroup(prepared, step, group, done, failed, skipped, totals))
                                 .subscribeOn(options.scheduler()), false, options.concurrency());
             }
         }
@@ -334,11 +339,66 @@ public final class Pipeline {
         }
     }
 
-    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, AtomicInteger done,
-                                            AtomicInteger failed, AtomicInteger skipped, Totals totals) {
+    /**
+     * The groups a step's items run in: each group's rows are quarantined with one forced write before its first
+     * delete. {@value #QUARANTINE_AHEAD} items at most, fewer where the groups run at once (a live database), so
+     * that every writer has a group.
+     */
+    public static List<List<Plan.Item>> groups(List<Plan.Item> items, int concurrency) {
+        int size = Math.max(1, Math.min(QUARANTINE_AHEAD, -Math.floorDiv(-items.size(), Math.max(1, concurrency))));
+        List<List<Plan.Item>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += size) {
+            out.add(items.subList(i, Math.min(items.size(), i + size)));
+        }
+        return out;
+    }
+
+    /**
+     * A group of items: the rows of its delete items are read and quarantined together (one write forced to disk
+     * and read back, instead of one per item: that force cost as much as a third of an item's commit), then the
+     * items run one by one, each in its own transaction. A row quarantined for an item that then deleted nothing
+     * (a failure, a kill, a stop between items) is in place for {@link Runs#undo}. A read that fails fails its
+     * item alone; a quarantine that cannot be written stops the run before the group's first delete.
+     */
+    private Observable<RunEvent> deleteGroup(Prepared prepared, Plan.Step step, List<Plan.Item> group,
+                                             AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
+                                             Totals totals) throws java.io.IOException {
+        Map<String, ReadAhead> ahead = new HashMap<>();
+        List<QuarantinedRow> rows = new ArrayList<>();
+        for (Plan.Item item : group) {
+            String id = item.table() + "/" + item.key();
+            if (item.action() != Plan.Action.DELETE || skippedForHostWork(step, id, totals)
+                    || prepared.done().contains(doneKey(step.name(), id))) {
+                continue;
+            }
+            try {
+                List<QuarantinedRow> before = db.read(id, prepared.rowsOfItem().get(id));
+                ahead.put(id, new ReadAhead(before, null));
+                rows.addAll(before);
+            } catch (SQLException e) {
+                ahead.put(id, new ReadAhead(List.of(), e));
+            }
+        }
+        quarantine.put(rows);
+        return Observable.fromIterable(group).concatMap(item -> Observable.defer(() -> deleteItem(prepared, step, item,
+                ahead.get(item.table() + "/" + item.key()), done, failed, skipped, totals)));
+    }
+
+    /** An item's rows as read before its group was quarantined, or why they could not be read. */
+    private record ReadAhead(List<QuarantinedRow> before, SQLException failure) {
+    }
+
+    /** A host-file row whose folder may still be on its host: the database keeps it (R3). */
+    private static boolean skippedForHostWork(Plan.Step step, String id, Totals totals) {
+        return step.name() == Plan.StepName.DELETE_HOST_FILES && totals.hostWorkFailed.contains(id);
+    }
+
+    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, ReadAhead ahead,
+                                            AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
+                                            Totals totals) {
         String id = item.table() + "/" + item.key();
         RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
-        if (step.name() == Plan.StepName.DELETE_HOST_FILES && totals.hostWorkFailed.contains(id)) {
+        if (skippedForHostWork(step, id, totals)) {
             // the folder may still be on its host: the database keeps the row that names it (R3)
             skipped.incrementAndGet();
             totals.deleteFailures.incrementAndGet();
@@ -349,7 +409,7 @@ public final class Pipeline {
         try {
             int rows = prepared.done().contains(doneKey(step.name(), id)) ? 0
                     : item.action() == Plan.Action.UPDATE ? update(id, prepared.plan(), item)
-                    : delete(id, prepared.rowsOfItem().get(id));
+                    : delete(prepared.rowsOfItem().get(id), ahead);
             done.incrementAndGet();
             end = new RunEvent.ItemDone(now(), step.name(), id, rows);
         } catch (Exception e) {
@@ -395,14 +455,15 @@ public final class Pipeline {
         return changed;
     }
 
-    /** One item: quarantine, then one transaction, then check that nothing is left. */
-    private int delete(String item, List<Plan.RowRef> rows) throws Exception {
-        List<QuarantinedRow> before = db.read(item, rows);
-        if (before.isEmpty()) {
+    /** One item, its rows quarantined with its group: one transaction, then check that nothing is left. */
+    private int delete(List<Plan.RowRef> rows, ReadAhead ahead) throws Exception {
+        if (ahead.failure() != null) {
+            throw ahead.failure();
+        }
+        if (ahead.before().isEmpty()) {
             return 0;
         }
-        List<Plan.RowRef> existing = before.stream().map(q -> new Plan.RowRef(q.table(), q.key())).toList();
-        quarantine.put(before);
+        List<Plan.RowRef> existing = ahead.before().stream().map(q -> new Plan.RowRef(q.table(), q.key())).toList();
         int deleted = 0;
         try (DatabasePort.ItemTransaction tx = db.begin()) {
             for (Plan.RowRef r : existing) {

@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * The quarantine bundle: a JSON-lines file beside the journal, one deleted row a line, forced to disk and
  * read back before the rows are deleted ({@link JsonLines}: a cut line is cut away, never joined to the next;
- * reading is exact). A line cut off by a kill belongs to an item that deleted nothing, since the delete waits
- * for the read-back. An item that runs again (a retry, a resume) quarantines its rows again: the bundle then
- * holds them more than once, and {@link Runs#undo} takes the first.
+ * reading is exact). The pipeline writes the rows of a group of items at once ({@link Pipeline#groups}), so the
+ * bundle may hold rows whose item then deleted nothing (it failed, or the run stopped or was killed first): they
+ * are in place for {@link Runs#undo}. A line cut off by a kill belongs to items that deleted nothing, since their
+ * deletes wait for the read-back. An item that runs again (a retry, a resume) quarantines its rows again: the
+ * bundle then holds them more than once, and {@link Runs#undo} takes the first.
  */
 public final class QuarantineFile implements QuarantinePort {
 

@@ -78,10 +78,15 @@ class PipelineTest {
     /** Runs a plan with a database port wrapped by {@code wrap}; returns the events. */
     List<RunEvent> run(Plan plan, java.util.function.UnaryOperator<DatabasePort> wrap, int concurrency, Set<String> done)
             throws Exception {
+        return run(plan, wrap, new QuarantineFile(dir.resolve("q.jsonl")), concurrency, done);
+    }
+
+    List<RunEvent> run(Plan plan, java.util.function.UnaryOperator<DatabasePort> wrap, QuarantinePort quarantine,
+                       int concurrency, Set<String> done) throws Exception {
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
             DatabasePort db = wrap.apply(new JdbcDatabasePort(s));
             List<RunEvent> journal = Collections.synchronizedList(new ArrayList<>());
-            Pipeline p = new Pipeline(db, new QuarantineFile(dir.resolve("q.jsonl")), new HostWorkExporter(dir),
+            Pipeline p = new Pipeline(db, quarantine, new HostWorkExporter(dir),
                     new Pipeline.Options(concurrency, Schedulers.io(), Clock.systemUTC(), journal::add));
             List<RunEvent> seen = p.run(Pipeline.prepare(db, plan, done), s.displayName(), "plan.json", !done.isEmpty())
                     .toList().blockingGet();
@@ -201,6 +206,95 @@ class PipelineTest {
         assertThat(count("SELECT count(*) FROM VmHostFileContentVO WHERE uuid = '" + A + "_b'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = '" + B + "_b'")).isZero();
         assertThat(count("SELECT count(*) FROM TpmVO WHERE vmInstanceUuid IN ('" + A + "', '" + B + "')")).isEqualTo(2);
+    }
+
+    @Test
+    void theRowsOfAGroupOfItemsAreQuarantinedInOneWrite_beforeTheFirstOfThemIsDeleted() throws Exception {
+        // one forced write per group of items instead of one per item; every row is in the bundle before its
+        // delete; a row that cannot be read fails its item alone, and nothing of that item is deleted
+        Plan plan = plan("remove", A, B, "cold");
+        QuarantineFile file = new QuarantineFile(dir.resolve("q.jsonl"));
+        List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
+        QuarantinePort counted = new QuarantinePort() {
+            @Override
+            public void put(List<QuarantinedRow> rows) throws java.io.IOException {
+                if (!rows.isEmpty()) {
+                    writes.add(rows.size());
+                }
+                file.put(rows);
+            }
+
+            @Override
+            public List<QuarantinedRow> readAll() throws java.io.IOException {
+                return file.readAll();
+            }
+        };
+        List<String> deletedBeforeQuarantined = Collections.synchronizedList(new ArrayList<>());
+        String unreadable = "VmHostBackupFileVO/" + B + "_b";
+        List<RunEvent> events = run(plan, db -> new ForwardingPort(db) {
+            @Override
+            public List<QuarantinedRow> read(String item, List<Plan.RowRef> rows) throws SQLException {
+                if (item.equals(unreadable)) {
+                    throw new SQLException("injected: cannot read " + item);
+                }
+                return super.read(item, rows);
+            }
+
+            @Override
+            public ItemTransaction begin() throws SQLException {
+                return new ForwardingTransaction(super.begin()) {
+                    @Override
+                    public int delete(Plan.RowRef row) throws SQLException {
+                        check(row.id());
+                        return super.delete(row);
+                    }
+
+                    @Override
+                    public int deleteKeyRef(String id) throws SQLException {
+                        check("EncryptedResourceKeyRefVO/" + id);
+                        return super.deleteKeyRef(id);
+                    }
+
+                    void check(String id) {
+                        try {
+                            if (file.readAll().stream().noneMatch(q -> q.id().equals(id))) {
+                                deletedBeforeQuarantined.add(id);
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                };
+            }
+        }, counted, 1, Set.of());
+        assertThat(deletedBeforeQuarantined).isEmpty();
+        // the steps that ran: host work is exported, and the TPM step is skipped after the failed item (R3)
+        List<Plan.Step> deleting = plan.steps().stream().filter(st -> st.name() == Plan.StepName.DELETE_BACKUPS
+                || st.name() == Plan.StepName.DELETE_HOST_FILES).toList();
+        int groups = deleting.stream().mapToInt(st -> Pipeline.groups(st.items(), 1).size()).sum();
+        assertThat(deleting.stream().mapToInt(st -> st.items().size()).sum()).as("items").isGreaterThan(groups);
+        assertThat(writes).as("one write per group").hasSize(groups);
+        assertThat(of(events, RunEvent.ItemFailed.class)).singleElement().satisfies(f -> {
+            assertThat(f.item()).isEqualTo(unreadable);
+            assertThat(f.cause()).isEqualTo("injected: cannot read " + unreadable);
+        });
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = '" + B + "_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = '" + B + "_b'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid IN ('" + A + "_b', 'cold_b')")).isZero();
+        assertThat(file.readAll()).extracting(QuarantinedRow::id).doesNotContain(unreadable);
+    }
+
+    @Test
+    void groupsHoldAtMostTheQuarantineAhead_andGiveEveryConcurrentWriterOne() {
+        List<Plan.Item> items = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            items.add(new Plan.Item("VmHostBackupFileVO", "b" + i, Plan.Action.DELETE, (String) null));
+        }
+        assertThat(Pipeline.groups(items, 1)).extracting(List::size).containsExactly(32, 32, 6);
+        assertThat(Pipeline.groups(items, 4)).extracting(List::size).containsExactly(18, 18, 18, 16);
+        assertThat(Pipeline.groups(items.subList(0, 2), 4)).extracting(List::size).containsExactly(1, 1);
+        assertThat(Pipeline.groups(List.of(), 1)).isEmpty();
+        assertThat(Pipeline.groups(items, 1).stream().flatMap(List::stream).toList()).isEqualTo(items);
     }
 
     @Test
