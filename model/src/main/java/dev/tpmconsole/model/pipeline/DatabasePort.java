@@ -15,8 +15,11 @@ public interface DatabasePort {
     /** Fingerprints of the rows that exist now ({@code table/key} → hash), as the plan computed them. */
     Map<String, String> fingerprints(List<Plan.RowRef> rows) throws SQLException;
 
-    /** The system tags and key refs that belong to an item's owning row (so that rows can be assigned to items). */
-    List<Plan.RowRef> dependants(String table, String key) throws SQLException;
+    /**
+     * The key refs, then the system tags, that belong to rows of a table (so that rows can be assigned to items),
+     * for each of {@code keys} (every key is in the map, with an empty list when nothing belongs to it).
+     */
+    Map<String, List<Plan.RowRef>> dependants(String table, java.util.Collection<String> keys) throws SQLException;
 
     /** The rows as they are now (those that exist), to be quarantined. */
     List<QuarantinedRow> read(String item, List<Plan.RowRef> rows) throws SQLException;

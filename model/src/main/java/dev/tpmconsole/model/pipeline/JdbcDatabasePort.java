@@ -57,29 +57,43 @@ public final class JdbcDatabasePort implements DatabasePort {
     }
 
     @Override
-    public List<Plan.RowRef> dependants(String table, String key) throws SQLException {
-        List<Plan.RowRef> out = new ArrayList<>();
+    public Map<String, List<Plan.RowRef>> dependants(String table, java.util.Collection<String> keys) throws SQLException {
+        Map<String, List<Plan.RowRef>> refs = new LinkedHashMap<>();
+        Map<String, List<Plan.RowRef>> tags = new LinkedHashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
         try (Connection c = borrow()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM EncryptedResourceKeyRefVO WHERE "
-                    + d.is("resourceType", table) + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
-                d.bind(ps, 1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Plan.RowRef("EncryptedResourceKeyRefVO", rs.getString(1)));
-                    }
-                }
+            for (int from = 0; from < all.size(); from += RowFingerprints.KEYS_PER_QUERY) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + RowFingerprints.KEYS_PER_QUERY));
+                String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                // a row counts under its owner's key as stored: one MariaDB's IN matches by collation only finds nothing
+                collect(c, "SELECT resourceUuid, id FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", table)
+                        + " AND resourceUuid" + in + " ORDER BY id", chunk, "EncryptedResourceKeyRefVO", refs);
+                collect(c, "SELECT resourceUuid, uuid FROM SystemTagVO WHERE resourceUuid" + in + " ORDER BY "
+                        + d.order("uuid"), chunk, "SystemTagVO", tags);
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT uuid FROM SystemTagVO WHERE "
-                    + d.eqParam("resourceUuid") + " ORDER BY " + d.order("uuid"))) {
-                d.bind(ps, 1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Plan.RowRef("SystemTagVO", rs.getString(1)));
-                    }
+        }
+        Map<String, List<Plan.RowRef>> out = new LinkedHashMap<>();
+        for (String key : all) {
+            List<Plan.RowRef> rows = new ArrayList<>(refs.getOrDefault(key, List.of()));
+            rows.addAll(tags.getOrDefault(key, List.of()));
+            out.put(key, rows);
+        }
+        return out;
+    }
+
+    /** Rows {@code (owner key, own key)} of a query, as rows of {@code table} under the owners asked for. */
+    private void collect(Connection c, String sql, List<String> owners, String table,
+                         Map<String, List<Plan.RowRef>> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < owners.size(); i++) {
+                ps.setString(i + 1, owners.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Plan.RowRef(table, rs.getString(2)));
                 }
             }
         }
-        return out;
     }
 
     @Override

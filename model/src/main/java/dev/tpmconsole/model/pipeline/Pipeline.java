@@ -101,18 +101,34 @@ public final class Pipeline {
             }
         }
         Set<String> alreadyDone = new HashSet<>(done);
-        List<Message> problems = new ArrayList<>();
+        // the items still to run, then their rows' fingerprints and their owners' dependants, read in batches
+        List<Map.Entry<String, List<Plan.RowRef>>> pending = new ArrayList<>();
         for (Map.Entry<String, List<Plan.RowRef>> e : rows.entrySet()) {
             String key = doneKey(stepOfItem.get(e.getKey()), e.getKey());
             if (alreadyDone.contains(key)) {
                 continue;
             }
-            List<Plan.RowRef> planned = e.getValue();
-            if (!done.isEmpty() && db.existing(planned).isEmpty()) {
+            if (!done.isEmpty() && db.existing(e.getValue()).isEmpty()) {
                 alreadyDone.add(key); // deleted by an interrupted run after its last journal line
                 continue;
             }
-            Map<String, String> now = db.fingerprints(planned);
+            pending.add(e);
+        }
+        Map<String, String> now = db.fingerprints(pending.stream().flatMap(e -> e.getValue().stream()).toList());
+        Map<String, List<String>> ownersOfTable = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Plan.RowRef>> e : pending) {
+            String[] item = e.getKey().split("/", 2);
+            if (!item[0].equals("EncryptedResourceKeyRefVO")) { // a key ref owns no other row
+                ownersOfTable.computeIfAbsent(item[0], t -> new ArrayList<>()).add(item[1]);
+            }
+        }
+        Map<String, Map<String, List<Plan.RowRef>>> dependants = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : ownersOfTable.entrySet()) {
+            dependants.put(e.getKey(), db.dependants(e.getKey(), e.getValue()));
+        }
+        List<Message> problems = new ArrayList<>();
+        for (Map.Entry<String, List<Plan.RowRef>> e : pending) {
+            List<Plan.RowRef> planned = e.getValue();
             for (Plan.RowRef r : planned) {
                 String expected = plan.fingerprint().get(r.id());
                 String actual = now.get(r.id());
@@ -125,10 +141,8 @@ public final class Pipeline {
                 }
             }
             String[] item = e.getKey().split("/", 2);
-            if (item[0].equals("EncryptedResourceKeyRefVO")) {
-                continue; // a key ref owns no other row
-            }
-            for (Plan.RowRef dep : db.dependants(item[0], item[1])) {
+            Map<String, List<Plan.RowRef>> ofTable = dependants.get(item[0]);
+            for (Plan.RowRef dep : ofTable == null ? List.<Plan.RowRef>of() : ofTable.getOrDefault(item[1], List.of())) {
                 if (!planned.contains(dep)) {
                     problems.add(Message.of("run.stale.appeared", dep.id(), e.getKey()));
                 }

@@ -12,9 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,64 +35,108 @@ public final class RowFingerprints {
         return ZStackSchema.canonical().requireTable(table).primaryKey().get(0);
     }
 
-    /** Fingerprints of the rows that exist, keyed by {@code table/key}; vanished rows are absent. */
+    /** How many keys one query asks for. */
+    public static final int KEYS_PER_QUERY = 500;
+
+    /**
+     * Fingerprints of the rows that exist, keyed by {@code table/key} in the order asked; vanished rows are
+     * absent. One query per table and {@value #KEYS_PER_QUERY} keys ({@code IN}); a row counts under its key as
+     * stored, so a key that MariaDB's {@code IN} matches by collation only ({@code VM} for {@code vm}) finds nothing.
+     */
     public static Map<String, String> read(Connection c, SqlDialect d, List<Plan.RowRef> rows) throws SQLException {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Set<String>> keysOfTable = new LinkedHashMap<>();
         for (Plan.RowRef row : rows) {
-            TableDef def = ZStackSchema.canonical().requireTable(row.table());
-            String key = keyColumn(row.table());
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + row.table() + " WHERE "
-                    + d.eqParam(key))) {
-                d.bind(ps, 1, row.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        out.put(row.id(), hash(rs, def));
+            keysOfTable.computeIfAbsent(row.table(), t -> new LinkedHashSet<>()).add(row.key());
+        }
+        Map<String, String> found = new HashMap<>();
+        for (Map.Entry<String, Set<String>> e : keysOfTable.entrySet()) {
+            TableDef def = ZStackSchema.canonical().requireTable(e.getKey());
+            String key = keyColumn(e.getKey());
+            List<String> keys = List.copyOf(e.getValue());
+            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + e.getKey()
+                        + " WHERE " + key + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                        + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        Hasher hasher = new Hasher(rs, def);
+                        while (rs.next()) {
+                            found.put(e.getKey() + "/" + rs.getString(key), hasher.hash(rs));
+                        }
                     }
                 }
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Plan.RowRef row : rows) {
+            String hash = found.get(row.id());
+            if (hash != null) {
+                out.put(row.id(), hash);
             }
         }
         return out;
     }
 
-    static String hash(ResultSet rs, TableDef def) throws SQLException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        ResultSetMetaData meta = rs.getMetaData();
-        Set<String> present = new HashSet<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            present.add(meta.getColumnLabel(i));
-        }
-        for (ColumnDef col : def.columns()) {
-            if (!present.contains(col.name())) {
-                continue;
+    /** Hashes the rows of one result set: its columns are looked up once. */
+    private static final class Hasher {
+        private final List<ColumnDef> columns = new java.util.ArrayList<>();
+        private final int[] index;
+        private final MessageDigest md;
+
+        Hasher(ResultSet rs, TableDef def) throws SQLException {
+            ResultSetMetaData meta = rs.getMetaData();
+            Map<String, Integer> present = new HashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                present.put(meta.getColumnLabel(i), i);
             }
-            md.update(col.name().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            byte[] value = switch (col.kind()) {
-                case BLOB -> rs.getBytes(col.name());
-                case INTEGER -> {
-                    long v = rs.getLong(col.name());
-                    yield rs.wasNull() ? null : Long.toString(v).getBytes(StandardCharsets.UTF_8);
+            List<Integer> at = new java.util.ArrayList<>();
+            for (ColumnDef col : def.columns()) {
+                Integer i = present.get(col.name());
+                if (i != null) {
+                    columns.add(col);
+                    at.add(i);
                 }
-                case TIMESTAMP -> text(rs.getString(col.name()));
-                case TEXT -> {
-                    String v = rs.getString(col.name());
-                    yield v == null ? null : v.getBytes(StandardCharsets.UTF_8);
-                }
-            };
-            if (value == null) {
-                md.update((byte) 'N');
-            } else {
-                md.update((byte) 'V');
-                md.update(value);
             }
-            md.update((byte) 0x1e);
+            index = at.stream().mapToInt(Integer::intValue).toArray();
+            try {
+                md = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
-        return HexFormat.of().formatHex(md.digest());
+
+        String hash(ResultSet rs) throws SQLException {
+            md.reset();
+            for (int n = 0; n < index.length; n++) {
+                ColumnDef col = columns.get(n);
+                int i = index[n];
+                md.update(col.name().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                byte[] value = switch (col.kind()) {
+                    case BLOB -> rs.getBytes(i);
+                    case INTEGER -> {
+                        long v = rs.getLong(i);
+                        yield rs.wasNull() ? null : Long.toString(v).getBytes(StandardCharsets.UTF_8);
+                    }
+                    case TIMESTAMP -> text(rs.getString(i));
+                    case TEXT -> {
+                        String v = rs.getString(i);
+                        yield v == null ? null : v.getBytes(StandardCharsets.UTF_8);
+                    }
+                };
+                if (value == null) {
+                    md.update((byte) 'N');
+                } else {
+                    md.update((byte) 'V');
+                    md.update(value);
+                }
+                md.update((byte) 0x1e);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
     }
 
     /** MariaDB's driver may add a fraction (".0") to a timestamp; ZStack's text has none. */

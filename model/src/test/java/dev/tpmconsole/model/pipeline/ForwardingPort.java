@@ -20,8 +20,8 @@ class ForwardingPort implements DatabasePort {
     }
 
     @Override
-    public List<Plan.RowRef> dependants(String table, String key) throws SQLException {
-        return next.dependants(table, key);
+    public Map<String, List<Plan.RowRef>> dependants(String table, java.util.Collection<String> keys) throws SQLException {
+        return next.dependants(table, keys);
     }
 
     @Override

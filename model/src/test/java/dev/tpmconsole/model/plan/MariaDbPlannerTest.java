@@ -2,10 +2,12 @@ package dev.tpmconsole.model.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.pipeline.JdbcDatabasePort;
 import dev.tpmconsole.model.source.MariaDbSource;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.sql.SqlDialect;
 import dev.tpmconsole.model.testing.MariaDbTestDatabase;
 import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
@@ -42,6 +44,43 @@ class MariaDbPlannerTest {
             assertThat(onMariaDb.kept()).isEqualTo(onSqlite.kept());
             assertThat(onMariaDb.fingerprint()).isEqualTo(onSqlite.fingerprint());
             assertThat(onMariaDb.source()).doesNotContain("password");
+        }
+    }
+
+    @Test
+    void batchedReadsCountARowOnlyUnderItsExactKey(@TempDir Path dir) throws Exception {
+        // MariaDB's IN compares by collation ('VM' and 'vm ' find 'vm'); fingerprints and dependants read in
+        // batches must still name only the rows whose key is exactly the one asked for, as SQLite does
+        MariaDbTestDatabase.RowWriter rows = sink -> {
+            Rows r = new Rows(sink);
+            r.provider("prov", "nkp").host("h1", false).host("h2", false);
+            PlannerTest.fullVm(r, "");
+        };
+        Path snapshot = SqliteTestDatabase.create(dir.resolve("p.sqlite"), rows);
+        List<Plan.RowRef> asked = List.of(new Plan.RowRef("VmInstanceEO", "VM"), new Plan.RowRef("TpmVO", "tpm"),
+                new Plan.RowRef("VmInstanceEO", "vm "), new Plan.RowRef("VmInstanceEO", "vm"),
+                new Plan.RowRef("TpmVO", "TPM"));
+        try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
+            db.load(rows);
+            for (Source s : List.of(SqliteSnapshot.open(snapshot, OpenOptions.writableOptions()),
+                    MariaDbSource.open(db.url(), null, null, OpenOptions.writableOptions()))) {
+                try (s; java.sql.Connection c = s.connection()) {
+                    assertThat(RowFingerprints.read(c, new SqlDialect(s.kind(), s.layout()), asked).keySet())
+                            .as(s.kind().toString()).containsExactly("TpmVO/tpm", "VmInstanceEO/vm");
+                    JdbcDatabasePort port = new JdbcDatabasePort(s);
+                    try {
+                        assertThat(port.dependants("TpmVO", List.of("TPM", "tpm", "tpm "))).as(s.kind().toString())
+                                .containsExactly(
+                                        java.util.Map.entry("TPM", List.of()),
+                                        java.util.Map.entry("tpm", List.of(new Plan.RowRef("EncryptedResourceKeyRefVO", "101"),
+                                                new Plan.RowRef("EncryptedResourceKeyRefVO", "102"),
+                                                new Plan.RowRef("SystemTagVO", "tag_tpm"))),
+                                        java.util.Map.entry("tpm ", List.of()));
+                    } finally {
+                        port.close();
+                    }
+                }
+            }
         }
     }
 }

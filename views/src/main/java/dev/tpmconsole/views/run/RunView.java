@@ -70,6 +70,7 @@ public final class RunView {
 
         TableView<ItemRow> items = new TableView<>(vm.items());
         items.setId("runItems");
+        items.getStyleClass().add("uniform-rows");
         items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
         items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = I18n.bindColumn(new TableColumn<>(), "ui.run.column.state");
