@@ -199,6 +199,7 @@ public final class AuditView {
         TableView<Finding> findings = new TableView<>(vm.findings());
         findingTable = findings;
         findings.setId("findingTable");
+        findings.getStyleClass().add(Tables.STYLE_CLASS);
         findings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<Finding, String> key = column("keyColumn", "ui.audit.column.key", 18, Finding::key);
         TableColumn<Finding, String> detail = column("detailColumn", "ui.audit.column.detail", 46, f -> I18n.t(f.message()));

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.preview;
 
+import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.views.util.Em;
@@ -103,6 +104,7 @@ public final class PreviewView {
     private Parent body() {
         TreeTableView<PreviewNode> tree = new TreeTableView<>();
         tree.setId("planTree");
+        tree.getStyleClass().add(Tables.STYLE_CLASS);
         tree.setShowRoot(false);
         TreeTableColumn<PreviewNode, String> row = header(new TreeTableColumn<>(), "ui.preview.column.row");
         row.setId("planRowColumn");

@@ -3,6 +3,7 @@ package dev.tpmconsole.views.run;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Icons;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -70,7 +71,7 @@ public final class RunView {
 
         TableView<ItemRow> items = new TableView<>(vm.items());
         items.setId("runItems");
-        items.getStyleClass().add("uniform-rows");
+        items.getStyleClass().add(Tables.STYLE_CLASS);
         items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
         items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = I18n.bindColumn(new TableColumn<>(), "ui.run.column.state");
@@ -107,6 +108,7 @@ public final class RunView {
 
         TableView<ItemRow> failures = new TableView<>(vm.failures());
         failures.setId("failureTable");
+        failures.getStyleClass().add(Tables.STYLE_CLASS);
         failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
         TableColumn<ItemRow, String> why = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
@@ -149,6 +151,7 @@ public final class RunView {
         // host work over SSH: a row per host, its progress and its failed paths with their cause
         TableView<HostRow> hostTable = new TableView<>(vm.hosts());
         hostTable.setId("runHosts");
+        hostTable.getStyleClass().add(Tables.STYLE_CLASS);
         TableColumn<HostRow, String> host = I18n.bindColumn(new TableColumn<>(), "ui.run.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(22));
