@@ -153,11 +153,16 @@ public final class RunViewModel extends JobViewModel {
         }, () -> { }, this::failed);
     }
 
-    /** A batch of events; the failures list changes once per batch. */
+    /** A batch of events; the failures list and the progress change once per batch. */
     private void apply(List<RunEvent> batch) {
         List<ItemRow> failedNow = new java.util.ArrayList<>();
+        boolean over = false;
         for (RunEvent e : batch) {
             apply(e, failedNow);
+            over |= e instanceof RunEvent.RunEnded;
+        }
+        if (!over) {
+            task.setProgress((double) ended / Math.max(1, items.size()));
         }
         if (!failedNow.isEmpty()) {
             failureRows.addAll(failedNow);
@@ -172,7 +177,7 @@ public final class RunViewModel extends JobViewModel {
         } else if (e instanceof RunEvent.HostWorkExported x) {
             row(x.step(), x.item()).set(ItemRow.State.EXPORTED, Message.of("ui.run.cause.exported", x.hostUuid()),
                     null);
-            task.setProgress((double) ++ended / Math.max(1, items.size()));
+            ended++;
         } else if (e instanceof RunEvent.HostMoved m) {
             HostRow host = hostOfItem.get(m.item());
             if (host != null) {
@@ -182,16 +187,16 @@ public final class RunViewModel extends JobViewModel {
             ItemRow r = row(d.step(), d.item());
             if (r.state() != ItemRow.State.EXPORTED) {
                 r.set(ItemRow.State.DONE, null, null);
-                task.setProgress((double) ++ended / Math.max(1, items.size()));
+                ended++;
             }
         } else if (e instanceof RunEvent.ItemSkipped k) {
             row(k.step(), k.item()).set(ItemRow.State.SKIPPED, k.why() != null ? k.why() : verbatim(k.reason()), null);
-            task.setProgress((double) ++ended / Math.max(1, items.size()));
+            ended++;
         } else if (e instanceof RunEvent.ItemFailed f) {
             ItemRow r = row(f.step(), f.item());
             r.set(ItemRow.State.FAILED, verbatim(f.cause()), f.detail());
             failedNow.add(r);
-            task.setProgress((double) ++ended / Math.max(1, items.size()));
+            ended++;
             HostRow host = f.step() == Plan.StepName.HOST_WORK ? hostOfItem.get(f.item()) : null;
             if (host != null) {
                 host.failed(pathOfItem.get(f.item()), f.cause());
