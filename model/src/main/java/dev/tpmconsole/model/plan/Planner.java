@@ -132,8 +132,11 @@ public final class Planner {
                 item(backupItems, "VmHostBackupFileVO", backup, reason, refs);
             }
             if (!source.layout().legacyBackupLayout() && source.layout().has("VolumeSnapshotGroupVO")) {
+                // CROSS JOIN keeps SQLite's order (the VM's groups, then their backups by the owner's index): for
+                // an ORDER BY it could read from an index, SQLite otherwise scanned every backup, 0.1 s per VM on a
+                // cloud of 100,000 VMs; on MariaDB it is the same inner join
                 try (PreparedStatement ps = c.prepareStatement("SELECT b.uuid, b.type, g.uuid AS g, g.name FROM"
-                        + " VolumeSnapshotGroupVO g JOIN VmHostBackupFileVO b ON " + d.eq("b." + owner, "g.uuid")
+                        + " VolumeSnapshotGroupVO g CROSS JOIN VmHostBackupFileVO b ON " + d.eq("b." + owner, "g.uuid")
                         + " WHERE " + d.eqParam("g.vmInstanceUuid") + " ORDER BY " + d.order("b.uuid"))) {
                     d.bind(ps, 1, vm);
                     try (ResultSet rs = ps.executeQuery()) {
