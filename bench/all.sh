@@ -32,6 +32,7 @@ run browse bench/browse.sh "$N"
 SOURCE="jdbc:mariadb://127.0.0.1:3306/$DB" run browse-live bench/browse.sh
 mariadb -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
 run pipeline bench/run-pipeline.sh 20000 "$ITEMS"
+run windows bench/windows.sh "$N"
 run import bench/import-vs-sqlite3.sh "$N" "$RUNS"
 run startup bench/startup.sh 5
 
@@ -81,6 +82,12 @@ p=$(num pipeline 'plain SQL, one transaction per item: \K[0-9,]+' | tr -d ,)
 gap=$(num pipeline 'longest gap between FX pulses while running: \K[0-9]+')
 row "pipeline, $ITEMS items" "plain SQL ${p:-?} ms" "run window" "${r:-?}" "at most 1.3" "$(le "$r" 1.3)"
 row "pipeline: longest FX pulse" - "${gap:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
+
+a=$(num windows 'audit window: [0-9,]+ findings in \K[0-9]+'); gap=$(num windows 'audit window: .*pulses: \K[0-9]+')
+row "audit window, $N VMs: longest FX pulse" - "${gap:-?} ms (audit ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+a=$(num windows 'preview window: .* items in \K[0-9]+'); i=$(num windows 'preview window: [0-9,]+ VMs, \K[0-9,]+')
+gap=$(num windows 'preview window: .*pulses: \K[0-9]+')
+row "preview window, ${i:-?} items: longest FX pulse" - "${gap:-?} ms (plan ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
 
 s=$(grep -m1 '^sqlite3 load' "$LOGS/import.log" 2>/dev/null | awk '{print $(NF-1)}')
 ib=$(grep -m1 '^import plain' "$LOGS/import.log" 2>/dev/null | awk '{print $3}')

@@ -1,0 +1,165 @@
+package dev.tpmconsole.app.bench;
+
+import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.views.preview.PreviewViewModel;
+import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Benchmark of the FX pulses in the console's other windows (issue "Faster than the tools people would use
+ * instead": every FX pulse, in every phase of browse, audit, preview and run, at most 50 ms). On a snapshot,
+ * shown in the real main window (1400 x 900): the audit window runs the audit and shows its findings; then the
+ * preview window plans "remove TPM" for VMS VMs with a TPM and shows the plan's tree. For each phase it prints
+ * how long it took and the longest gap between FX pulses (the longest pulse or FX-thread task), measured by an
+ * AnimationTimer from the phase's start until its window has shown the result for a second. Needs a display.
+ * Usage: WindowsBenchmark SNAPSHOT [VMS]
+ */
+public final class WindowsBenchmark {
+
+    private final AtomicLong lastFrame = new AtomicLong();
+    private final AtomicLong maxGap = new AtomicLong();
+    private ConsoleGui gui;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: WindowsBenchmark SNAPSHOT [VMS]");
+            System.exit(2);
+        }
+        new WindowsBenchmark().run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 2500);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private void run(Path snapshot, int previewVms) throws Exception {
+        List<String> withTpm = vmsWithTpm(snapshot, previewVms);
+        Path data = Files.createTempDirectory("tpm-bench-windows");
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.startup(() -> {
+            gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(), FxQueryGuard.create(QueryGuard.Mode.THROW),
+                    FxSchedulers.javafx());
+            gui.stage().setWidth(1400);
+            gui.stage().setHeight(900);
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long last = lastFrame.getAndSet(t);
+                    if (last != 0) {
+                        maxGap.accumulateAndGet(t - last, Math::max);
+                    }
+                }
+            }.start();
+            shown.countDown();
+        });
+        shown.await();
+        Thread.sleep(1500); // the window settles
+        fx(() -> {
+            gui.viewModel().open(snapshot);
+            return null;
+        });
+        await(() -> !gui.browseViewModel().vms().rows().rows().isEmpty(), "the VM list");
+        Thread.sleep(1500); // the first rows, the catalogue and the details' warm-up are done with
+
+        // 1. the audit window: the audit runs, its findings are listed
+        long t0 = startPhase();
+        fx(() -> {
+            gui.showAudit();
+            gui.auditViewModel().run();
+            return null;
+        });
+        Thread.sleep(200);
+        await(() -> !gui.auditViewModel().runningProperty().get(), "the audit");
+        long audit = System.nanoTime() - t0;
+        Thread.sleep(1000);
+        int findings = fx(() -> gui.auditViewModel().findings().size());
+        System.out.printf("audit window: %,d findings in %d ms; longest gap between FX pulses: %d ms%n", findings,
+                ms(audit), ms(maxGap.get()));
+        fx(() -> {
+            gui.auditStage().close();
+            return null;
+        });
+        Thread.sleep(500);
+
+        // 2. the preview window: the plan of removing the TPM of many VMs, shown as a tree
+        t0 = startPhase();
+        fx(() -> {
+            gui.showPreview(PreviewViewModel.Operation.REMOVE, withTpm);
+            return null;
+        });
+        await(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null
+                && !gui.previewViewModel().loadingProperty().get(), "the preview");
+        long preview = System.nanoTime() - t0;
+        Thread.sleep(1000);
+        int items = fx(() -> gui.previewViewModel().previewProperty().get().plan().steps().stream()
+                .mapToInt(s -> s.items().size()).sum());
+        System.out.printf("preview window: %,d VMs, %,d items in %d ms; longest gap between FX pulses: %d ms%n",
+                withTpm.size(), items, ms(preview), ms(maxGap.get()));
+        fx(() -> {
+            gui.stage().close();
+            return null;
+        });
+    }
+
+    /** Starts counting pulse gaps afresh; returns the phase's start. */
+    private long startPhase() throws Exception {
+        fx(() -> {
+            maxGap.set(0);
+            lastFrame.set(0);
+            return null;
+        });
+        return System.nanoTime();
+    }
+
+    static List<String> vmsWithTpm(Path snapshot, int n) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Source s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly()); Connection c = s.connection();
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT uuid FROM VmInstanceEO v WHERE"
+                     + " EXISTS (SELECT 1 FROM TpmVO t WHERE t.vmInstanceUuid = v.uuid) ORDER BY uuid LIMIT " + n)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private void await(BooleanSupplier condition, String what) throws Exception {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException(what + " did not finish");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static <T> T fx(Callable<T> body) throws Exception {
+        FutureTask<T> task = new FutureTask<>(body);
+        Platform.runLater(task);
+        return task.get(10, TimeUnit.MINUTES);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
