@@ -4,15 +4,10 @@ import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmRow;
-import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.views.browse.VmListViewModel;
-import dev.tpmconsole.views.prefs.PreferencesStore;
-import dev.tpmconsole.views.util.FxQueryGuard;
-import dev.tpmconsole.views.util.FxSchedulers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,13 +16,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
 /**
  * The browse benchmark (run on demand by bench/browse.sh, never by the test suite): opens a snapshot in the
@@ -57,12 +50,8 @@ public final class BrowseBenchmark {
     /** A snapshot's path, or a live database's jdbc: URL (user root, no password: this machine's test MariaDB). */
     private final String snapshot;
     private ConsoleGui gui;
-    private final AtomicLong lastFrame = new AtomicLong();
-    private final AtomicLong maxGap = new AtomicLong();
-    private final AtomicLong maxLayout = new AtomicLong();
-    private final AtomicLong layoutStart = new AtomicLong();
+    private BenchWindow window;
     private final AtomicLong maxHeap = new AtomicLong();
-    private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
 
     private final List<String> phases = new ArrayList<>();
 
@@ -70,12 +59,10 @@ public final class BrowseBenchmark {
     private void phase(String name) throws Exception {
         fx(() -> {
             phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms", name,
-                    ms(maxGap.get()), ms(maxLayout.get())));
-            overallGap.accumulateAndGet(maxGap.get(), Math::max);
-            overallLayout.accumulateAndGet(maxLayout.get(), Math::max);
-            maxGap.set(0);
-            maxLayout.set(0);
-            lastFrame.set(0);
+                    ms(window.longestGap()), ms(window.longestLayout())));
+            overallGap.accumulateAndGet(window.longestGap(), Math::max);
+            overallLayout.accumulateAndGet(window.longestLayout(), Math::max);
+            window.reset();
         });
     }
 
@@ -111,38 +98,10 @@ public final class BrowseBenchmark {
         sampler.setDaemon(true);
         sampler.start();
 
-        Path data = Files.createTempDirectory("tpm-bench");
-        CountDownLatch shown = new CountDownLatch(1);
-        Platform.startup(() -> {
-            gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(), FxQueryGuard.create(QueryGuard.Mode.THROW),
-                    FxSchedulers.javafx());
-            gui.stage().setWidth(1400);
-            gui.stage().setHeight(900);
-            gui.stage().getScene().addPreLayoutPulseListener(() -> layoutStart.set(System.nanoTime()));
-            gui.stage().getScene().addPostLayoutPulseListener(() ->
-                    maxLayout.accumulateAndGet(System.nanoTime() - layoutStart.get(), Math::max));
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long t = System.nanoTime();
-                    long last = lastFrame.getAndSet(t);
-                    if (last != 0) {
-                        maxGap.accumulateAndGet(t - last, Math::max);
-                    }
-                    Runnable r = onNextFrame.getAndSet(null);
-                    if (r != null) {
-                        r.run();
-                    }
-                }
-            }.start();
-            shown.countDown();
-        });
-        shown.await();
+        window = BenchWindow.show();
+        gui = window.gui();
         Thread.sleep(1500); // the window settles; its first pulses are not the browse view's
-        fx(() -> {
-            maxGap.set(0);
-            maxLayout.set(0);
-        });
+        fx(window::reset);
 
         VmListViewModel vms = gui.browseViewModel().vms();
         TableView<VmRow> table = lookup("#vmTable");
@@ -227,7 +186,7 @@ public final class BrowseBenchmark {
                 public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                     if (!now) {
                         vms.rows().loadingProperty().removeListener(this);
-                        onNextFrame.set(() -> onNextFrame.set(() -> {
+                        window.onNextFrame(() -> window.onNextFrame(() -> {
                             took.set(System.nanoTime() - t0);
                             done.countDown();
                         }));
@@ -251,17 +210,17 @@ public final class BrowseBenchmark {
         check[0] = () -> {
             if (condition.getAsBoolean()) {
                 // painted in the pulse after the one that laid it out
-                onNextFrame.set(() -> {
+                window.onNextFrame(() -> {
                     took.set(System.nanoTime() - t0);
                     done.countDown();
                 });
             } else {
-                onNextFrame.set(check[0]);
+                window.onNextFrame(check[0]);
             }
         };
         fx(() -> {
             action.run();
-            onNextFrame.set(check[0]);
+            window.onNextFrame(check[0]);
         });
         if (!done.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("nothing was painted");

@@ -2,14 +2,9 @@ package dev.tpmconsole.app.bench;
 
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.views.preview.PreviewViewModel;
-import dev.tpmconsole.views.prefs.PreferencesStore;
-import dev.tpmconsole.views.util.FxQueryGuard;
-import dev.tpmconsole.views.util.FxSchedulers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,28 +12,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 
 /**
  * Benchmark of the FX pulses in the console's other windows (issue "Faster than the tools people would use
  * instead": every FX pulse, in every phase of browse, audit, preview and run, at most 50 ms). On a snapshot,
  * shown in the real main window (1400 x 900): the audit window runs the audit and shows its findings; then the
  * preview window plans "remove TPM" for VMS VMs with a TPM and shows the plan's tree. For each phase it prints
- * how long it took and the longest gap between FX pulses (the longest pulse or FX-thread task), measured by an
- * AnimationTimer from the phase's start until its window has shown the result for a second. Needs a display.
+ * how long it took and the longest gap between FX pulses (the longest pulse or FX-thread task, {@link BenchWindow})
+ * from the phase's start until its window has shown the result for a second. Needs a display.
  * Usage: WindowsBenchmark SNAPSHOT [VMS]
  */
 public final class WindowsBenchmark {
 
-    private final AtomicLong lastFrame = new AtomicLong();
-    private final AtomicLong maxGap = new AtomicLong();
+    private BenchWindow window;
     private ConsoleGui gui;
 
     public static void main(String[] args) throws Exception {
@@ -53,26 +43,8 @@ public final class WindowsBenchmark {
 
     private void run(Path snapshot, int previewVms) throws Exception {
         List<String> withTpm = vmsWithTpm(snapshot, previewVms);
-        Path data = Files.createTempDirectory("tpm-bench-windows");
-        CountDownLatch shown = new CountDownLatch(1);
-        Platform.startup(() -> {
-            gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(), FxQueryGuard.create(QueryGuard.Mode.THROW),
-                    FxSchedulers.javafx());
-            gui.stage().setWidth(1400);
-            gui.stage().setHeight(900);
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long t = System.nanoTime();
-                    long last = lastFrame.getAndSet(t);
-                    if (last != 0) {
-                        maxGap.accumulateAndGet(t - last, Math::max);
-                    }
-                }
-            }.start();
-            shown.countDown();
-        });
-        shown.await();
+        window = BenchWindow.show();
+        gui = window.gui();
         Thread.sleep(1500); // the window settles
         fx(() -> {
             gui.viewModel().open(snapshot);
@@ -94,7 +66,7 @@ public final class WindowsBenchmark {
         Thread.sleep(1000);
         int findings = fx(() -> gui.auditViewModel().findings().size());
         System.out.printf("audit window: %,d findings in %d ms; longest gap between FX pulses: %d ms%n", findings,
-                ms(audit), ms(maxGap.get()));
+                ms(audit), ms(window.longestGap()));
         fx(() -> {
             gui.auditStage().close();
             return null;
@@ -114,7 +86,7 @@ public final class WindowsBenchmark {
         int items = fx(() -> gui.previewViewModel().previewProperty().get().plan().steps().stream()
                 .mapToInt(s -> s.items().size()).sum());
         System.out.printf("preview window: %,d VMs, %,d items in %d ms; longest gap between FX pulses: %d ms%n",
-                withTpm.size(), items, ms(preview), ms(maxGap.get()));
+                withTpm.size(), items, ms(preview), ms(window.longestGap()));
         fx(() -> {
             gui.stage().close();
             return null;
@@ -124,8 +96,7 @@ public final class WindowsBenchmark {
     /** Starts counting pulse gaps afresh; returns the phase's start. */
     private long startPhase() throws Exception {
         fx(() -> {
-            maxGap.set(0);
-            lastFrame.set(0);
+            window.reset();
             return null;
         });
         return System.nanoTime();

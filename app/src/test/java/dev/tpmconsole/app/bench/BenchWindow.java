@@ -1,0 +1,91 @@
+package dev.tpmconsole.app.bench;
+
+import dev.tpmconsole.app.ConsoleGui;
+import dev.tpmconsole.model.source.QueryGuard;
+import dev.tpmconsole.views.prefs.PreferencesStore;
+import dev.tpmconsole.views.util.FxQueryGuard;
+import dev.tpmconsole.views.util.FxSchedulers;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The window benchmarks' main window: the real console window at 1400 x 900 on a data folder of its own, with
+ * an AnimationTimer that counts the longest gap between FX pulses (the longest pulse or FX-thread task) and the
+ * longest CSS + layout pass of the main scene since the last {@link #reset}, and runs a hook on the next frame.
+ */
+final class BenchWindow {
+
+    private final AtomicLong lastFrame = new AtomicLong();
+    private final AtomicLong maxGap = new AtomicLong();
+    private final AtomicLong maxLayout = new AtomicLong();
+    private final AtomicLong layoutStart = new AtomicLong();
+    private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
+    private ConsoleGui gui;
+
+    private BenchWindow() {
+    }
+
+    /** Starts JavaFX and shows the window (no source open); returns once it is shown. */
+    static BenchWindow show() throws Exception {
+        BenchWindow w = new BenchWindow();
+        java.nio.file.Path data = Files.createTempDirectory("tpm-bench");
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.startup(() -> {
+            w.gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(),
+                    FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx());
+            w.gui.stage().setWidth(1400);
+            w.gui.stage().setHeight(900);
+            w.gui.stage().getScene().addPreLayoutPulseListener(() -> w.layoutStart.set(System.nanoTime()));
+            w.gui.stage().getScene().addPostLayoutPulseListener(() ->
+                    w.maxLayout.accumulateAndGet(System.nanoTime() - w.layoutStart.get(), Math::max));
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    long last = w.lastFrame.getAndSet(t);
+                    if (last != 0) {
+                        w.maxGap.accumulateAndGet(t - last, Math::max);
+                    }
+                    Runnable r = w.onNextFrame.getAndSet(null);
+                    if (r != null) {
+                        r.run();
+                    }
+                }
+            }.start();
+            shown.countDown();
+        });
+        shown.await();
+        return w;
+    }
+
+    ConsoleGui gui() {
+        return gui;
+    }
+
+    /** The longest gap between pulses since the last reset, in nanoseconds. */
+    long longestGap() {
+        return maxGap.get();
+    }
+
+    /** The longest CSS + layout pass of the main scene since the last reset, in nanoseconds. */
+    long longestLayout() {
+        return maxLayout.get();
+    }
+
+    /** Counts afresh; on the FX thread. */
+    void reset() {
+        maxGap.set(0);
+        maxLayout.set(0);
+        lastFrame.set(0);
+    }
+
+    /** Runs {@code hook} in the next frame (replacing a hook not run yet). */
+    void onNextFrame(Runnable hook) {
+        onNextFrame.set(hook);
+    }
+}
