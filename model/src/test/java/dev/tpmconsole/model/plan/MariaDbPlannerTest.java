@@ -19,14 +19,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The same rows on MariaDB and in a snapshot give the same plan, fingerprints included. */
 class MariaDbPlannerTest {
 
-    @Test
-    void plansAgreeAcrossEngines(@TempDir Path dir) throws Exception {
-        MariaDbTestDatabase.RowWriter rows = sink -> {
+    /** A provider, two hosts and a VM of {@link PlannerTest#fullVm}'s shape per prefix. */
+    static MariaDbTestDatabase.RowWriter vms(String... prefixes) {
+        return sink -> {
             Rows r = new Rows(sink);
             r.provider("prov", "nkp").host("h1", false).host("h2", false);
-            PlannerTest.fullVm(r, "");
-            PlannerTest.fullVm(r, "n_");
+            for (String p : prefixes) {
+                PlannerTest.fullVm(r, p);
+            }
         };
+    }
+
+    @Test
+    void plansAgreeAcrossEngines(@TempDir Path dir) throws Exception {
+        MariaDbTestDatabase.RowWriter rows = vms("", "n_");
         Path snapshot = SqliteTestDatabase.create(dir.resolve("p.sqlite"), rows);
         try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
             db.load(rows);
@@ -51,11 +57,7 @@ class MariaDbPlannerTest {
     void batchedReadsCountARowOnlyUnderItsExactKey(@TempDir Path dir) throws Exception {
         // MariaDB's IN compares by collation ('VM' and 'vm ' find 'vm'); fingerprints and dependants read in
         // batches must still name only the rows whose key is exactly the one asked for, as SQLite does
-        MariaDbTestDatabase.RowWriter rows = sink -> {
-            Rows r = new Rows(sink);
-            r.provider("prov", "nkp").host("h1", false).host("h2", false);
-            PlannerTest.fullVm(r, "");
-        };
+        MariaDbTestDatabase.RowWriter rows = vms("");
         Path snapshot = SqliteTestDatabase.create(dir.resolve("p.sqlite"), rows);
         List<Plan.RowRef> asked = List.of(new Plan.RowRef("VmInstanceEO", "VM"), new Plan.RowRef("TpmVO", "tpm"),
                 new Plan.RowRef("VmInstanceEO", "vm "), new Plan.RowRef("VmInstanceEO", "vm"),
