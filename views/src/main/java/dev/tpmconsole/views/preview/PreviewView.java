@@ -223,13 +223,35 @@ public final class PreviewView {
         return root;
     }
 
-    private static TreeItem<PreviewNode> item(PreviewNode node) {
-        TreeItem<PreviewNode> item = new TreeItem<>(node);
-        // steps open; a table opens when its rows fit on a screen
-        item.setExpanded(node.kind() == PreviewNode.Kind.STEP
-                || (node.kind() == PreviewNode.Kind.TABLE && node.children().size() <= 20));
-        for (PreviewNode child : node.children()) {
-            item.getChildren().add(item(child));
+    /**
+     * The tree's item of a node. Steps open; a table opens when its rows fit on a screen, and a closed one makes
+     * the items of its rows when first opened (a plan of 10,000 items would otherwise make them all at once).
+     */
+    static TreeItem<PreviewNode> item(PreviewNode node) {
+        boolean open = node.kind() == PreviewNode.Kind.STEP
+                || (node.kind() == PreviewNode.Kind.TABLE && node.children().size() <= 20);
+        TreeItem<PreviewNode> item = open || node.children().isEmpty() ? new TreeItem<>(node) : new TreeItem<>(node) {
+            private boolean made;
+
+            @Override
+            public boolean isLeaf() {
+                return false;
+            }
+
+            @Override
+            public javafx.collections.ObservableList<TreeItem<PreviewNode>> getChildren() {
+                if (!made) {
+                    made = true;
+                    super.getChildren().setAll(node.children().stream().map(PreviewView::item).toList());
+                }
+                return super.getChildren();
+            }
+        };
+        item.setExpanded(open);
+        if (open || node.children().isEmpty()) {
+            for (PreviewNode child : node.children()) {
+                item.getChildren().add(item(child));
+            }
         }
         return item;
     }

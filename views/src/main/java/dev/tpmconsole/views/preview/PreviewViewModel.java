@@ -103,23 +103,31 @@ public final class PreviewViewModel implements AutoCloseable {
                     // the demo's hosts do not exist: its host work can only be exported
                     boolean reachable = !p.plan().hostWork().isEmpty()
                             && !dev.tpmconsole.model.demo.DemoSnapshots.isDemo(source);
-                    return java.util.Map.entry(p, reachable);
+                    // the tree too: for thousands of items it took the FX thread a tenth of a second and more
+                    dev.tpmconsole.model.i18n.Language language = I18n.languageProperty().get();
+                    return new Loaded(p, reachable, tree(p), language);
                 }), loaded -> {
-                    hostsReachable = loaded.getValue();
-                    show(loaded.getKey());
+                    hostsReachable = loaded.reachable();
+                    // made in another language if it changed meanwhile: made again in this one
+                    show(loaded.preview(), loaded.language() == I18n.languageProperty().get() ? loaded.tree() : tree(loaded.preview()));
                 }, () -> { }, task::fail);
+    }
+
+    /** A plan made in the background, with its tree in the language it was made in. */
+    private record Loaded(PlanPreview preview, boolean reachable, List<PreviewNode> tree,
+                          dev.tpmconsole.model.i18n.Language language) {
     }
 
     /** Shows a plan made elsewhere (a repair), as if loaded; its host work is exported. */
     public void show(Message heading, PlanPreview p) {
         title.set(heading);
         hostsReachable = false;
-        show(p);
+        show(p, tree(p));
     }
 
-    private void show(PlanPreview p) {
+    private void show(PlanPreview p, List<PreviewNode> tree) {
         Plan plan = p.plan();
-        steps.setAll(tree(p));
+        steps.setAll(tree);
         Map<String, Long> perTable = plan.deletesPerTable();
         counts.setAll(perTable.entrySet().stream().map(e -> new TableCount(e.getKey(), e.getValue())).toList());
         kept.setAll(plan.kept());
