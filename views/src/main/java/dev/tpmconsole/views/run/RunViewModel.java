@@ -153,19 +153,27 @@ public final class RunViewModel extends JobViewModel {
         }, () -> { }, this::failed);
     }
 
-    /** A batch of events; the failures list and the progress change once per batch. */
+    /**
+     * A batch of events; the failures list and the progress change once per batch, and the run's end (the last
+     * event) is shown after them, so that whoever listens to the outcome finds the batch's failures in place.
+     */
     private void apply(List<RunEvent> batch) {
         List<ItemRow> failedNow = new java.util.ArrayList<>();
-        boolean over = false;
+        RunEvent.RunEnded end = null;
         for (RunEvent e : batch) {
-            apply(e, failedNow);
-            over |= e instanceof RunEvent.RunEnded;
-        }
-        if (!over) {
-            task.setProgress((double) ended / Math.max(1, items.size()));
+            if (e instanceof RunEvent.RunEnded r) {
+                end = r;
+            } else {
+                apply(e, failedNow);
+            }
         }
         if (!failedNow.isEmpty()) {
             failureRows.addAll(failedNow);
+        }
+        if (end != null) {
+            apply(end, failedNow);
+        } else {
+            task.setProgress((double) ended / Math.max(1, items.size()));
         }
     }
 

@@ -47,6 +47,24 @@ class RunViewModelTest {
     }
 
     @Test
+    void whoeverListensToTheOutcomeFindsTheFailuresOfTheRunsLastBatch() throws Exception {
+        // a timer that never fires: the whole run arrives as one batch, its failure and its end together
+        FailingRemove failing = FailingRemove.in(dir);
+        try (Source shown = SqliteSnapshot.open(failing.file(), OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                     FxSchedulers.synchronous(), new io.reactivex.rxjava3.schedulers.TestScheduler(), failing.plan())) {
+            List<String> seen = new java.util.ArrayList<>();
+            vm.outcomeProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    seen.add(b + " " + vm.failures().size() + " " + vm.progressProperty().get());
+                }
+            });
+            vm.start();
+            assertThat(seen).containsExactly("FAILED 1 1.0");
+        }
+    }
+
+    @Test
     void failureRetryAndReaudit() throws Exception {
         FailingRemove failing = FailingRemove.in(dir);
         Path file = failing.file();
