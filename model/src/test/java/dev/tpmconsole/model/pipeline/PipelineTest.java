@@ -213,7 +213,7 @@ class PipelineTest {
         // one forced write per group of items instead of one per item; every row is in the bundle before its
         // delete; a row that cannot be read fails its item alone, and nothing of that item is deleted
         Plan plan = plan("remove", A, B, "cold");
-        QuarantineFile file = new QuarantineFile(dir.resolve("q.jsonl"));
+        QuarantineFile bundle = new QuarantineFile(dir.resolve("q.jsonl"));
         List<Integer> writes = Collections.synchronizedList(new ArrayList<>());
         QuarantinePort counted = new QuarantinePort() {
             @Override
@@ -221,12 +221,12 @@ class PipelineTest {
                 if (!rows.isEmpty()) {
                     writes.add(rows.size());
                 }
-                file.put(rows);
+                bundle.put(rows);
             }
 
             @Override
             public List<QuarantinedRow> readAll() throws java.io.IOException {
-                return file.readAll();
+                return bundle.readAll();
             }
         };
         List<String> deletedBeforeQuarantined = Collections.synchronizedList(new ArrayList<>());
@@ -257,7 +257,7 @@ class PipelineTest {
 
                     void check(String id) {
                         try {
-                            if (file.readAll().stream().noneMatch(q -> q.id().equals(id))) {
+                            if (bundle.readAll().stream().noneMatch(q -> q.id().equals(id))) {
                                 deletedBeforeQuarantined.add(id);
                             }
                         } catch (java.io.IOException e) {
@@ -281,7 +281,7 @@ class PipelineTest {
         assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid = '" + B + "_b'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM EncryptedResourceKeyRefVO WHERE resourceUuid = '" + B + "_b'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM VmHostBackupFileVO WHERE uuid IN ('" + A + "_b', 'cold_b')")).isZero();
-        assertThat(file.readAll()).extracting(QuarantinedRow::id).doesNotContain(unreadable);
+        assertThat(bundle.readAll()).extracting(QuarantinedRow::id).doesNotContain(unreadable);
     }
 
     @Test
