@@ -303,7 +303,9 @@ public final class BrowseQueries {
                     vmUuid).list(c, rs -> new VmDetails.Backup(rs.getString(1), rs.getString(2), VmDetails.OwnerKind.VM, vmUuid,
                     null, rs.getString(3), rs.getString(5) == null ? null : contentSize(rs.getObject(4)), rs.getBoolean(6))));
             if (groups) {
-                backups.addAll(new BrowseSql(backupCols + ", g.uuid, g.name FROM VolumeSnapshotGroupVO g JOIN VmHostBackupFileVO b"
+                // CROSS JOIN keeps SQLite's order (the VM's groups, then their backups by the owner's index); for the
+                // ORDER BY it otherwise scanned every backup (the same inner join on MariaDB)
+                backups.addAll(new BrowseSql(backupCols + ", g.uuid, g.name FROM VolumeSnapshotGroupVO g CROSS JOIN VmHostBackupFileVO b"
                         + " ON b." + owner + " = g.uuid LEFT JOIN VmHostFileContentVO c ON c.uuid = b.uuid WHERE g.vmInstanceUuid = ?"
                         + " ORDER BY g.createDate, g.uuid, b.type, b.uuid", vmUuid)
                         .list(c, rs -> new VmDetails.Backup(rs.getString(1), rs.getString(2), VmDetails.OwnerKind.SNAPSHOT_GROUP,
