@@ -230,7 +230,7 @@ public final class BrowseQueries {
         }
     }
 
-    /** TPMs and the key state code per VM of a page: TpmVO (no index on vmInstanceUuid: one scan) and indexed refs. */
+    /** TPMs and the key state code per VM of a page: TpmVO by the index of its foreign key to the VM, and indexed refs. */
     BrowseSql pageTpmSql(List<String> vmUuids) {
         return new BrowseSql("SELECT t.vmInstanceUuid, COUNT(DISTINCT t.uuid), MAX(" + KeyState.codeSql("r", "p") + ")"
                 + " FROM TpmVO t LEFT JOIN EncryptedResourceKeyRefVO r ON r.resourceType = 'TpmVO' AND r.resourceUuid = t.uuid"
