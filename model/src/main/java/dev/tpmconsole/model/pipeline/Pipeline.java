@@ -407,17 +407,28 @@ public final class Pipeline {
         return step.name() == Plan.StepName.DELETE_HOST_FILES && totals.hostWorkFailed.contains(id);
     }
 
+    /**
+     * An item: its start is told (journaled, shown) before its work begins, so that a stop asked for while the
+     * start is being told leaves the item untouched ({@code concatWith} does not subscribe to the work then).
+     */
     private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, ReadAhead ahead,
                                             AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
                                             Totals totals) {
         String id = item.table() + "/" + item.key();
-        RunEvent started = new RunEvent.ItemStarted(now(), step.name(), id);
+        return Observable.<RunEvent>just(new RunEvent.ItemStarted(now(), step.name(), id)).concatWith(Observable.defer(
+                () -> itemWork(prepared, step, item, id, ahead, done, failed, skipped, totals)));
+    }
+
+    /** An item's work, and how it ended. */
+    private Observable<RunEvent> itemWork(Prepared prepared, Plan.Step step, Plan.Item item, String id, ReadAhead ahead,
+                                          AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
+                                          Totals totals) {
         if (skippedForHostWork(step, id, totals)) {
             // the folder may still be on its host: the database keeps the row that names it (R3)
             skipped.incrementAndGet();
             totals.deleteFailures.incrementAndGet();
             Message why = Message.of("run.skip.hostWorkFailed");
-            return Observable.just(started, new RunEvent.ItemSkipped(now(), step.name(), id, why.english(), why));
+            return Observable.just(new RunEvent.ItemSkipped(now(), step.name(), id, why.english(), why));
         }
         RunEvent end;
         try {
@@ -436,7 +447,7 @@ public final class Pipeline {
             totals.deleteFailures.incrementAndGet();
             end = new RunEvent.ItemFailed(now(), step.name(), id, cause(e), detail(e));
         }
-        return Observable.just(started, end);
+        return Observable.just(end);
     }
 
     /** A relink: the row as it was is quarantined, then changed in its own transaction, then checked. */
