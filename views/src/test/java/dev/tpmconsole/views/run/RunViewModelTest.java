@@ -181,13 +181,19 @@ class RunViewModelTest {
         try (Source shown = SqliteSnapshot.open(file, OpenOptions.readOnly());
              RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.from(items)),
                      new FxSchedulers(Schedulers.from(background), Schedulers.from(fx)), null, plan)) {
+            // the person presses Cancel as the first backup shows done: while the run's thread still waits for the
+            // window to have shown it, so that what the run does next does not race the Cancel
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            vm.items().stream().filter(r -> r.step() == Plan.StepName.DELETE_BACKUPS).forEach(r ->
+                    r.stateProperty().addListener((o, a, b) -> {
+                        if (b == ItemRow.State.DONE && cancelled.compareAndSet(false, true)) {
+                            vm.cancel();
+                        }
+                    }));
             vm.start();
-            java.util.function.Predicate<ItemRow> backupDone = r -> r.step() == Plan.StepName.DELETE_BACKUPS
-                    && r.state() == ItemRow.State.DONE;
-            while (vm.items().stream().noneMatch(backupDone)) {
+            while (!cancelled.get()) {
                 assertThat(fx.step()).as("the first backup is deleted").isTrue();
             }
-            vm.cancel();
             fx.release();
             background.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
             items.submit(() -> { }).get(60, java.util.concurrent.TimeUnit.SECONDS);
