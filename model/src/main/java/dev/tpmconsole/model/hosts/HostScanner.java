@@ -51,8 +51,6 @@ public final class HostScanner {
     /** The folders a scan lists, without their trailing slash. */
     static final String SWTPM_DIR = HostPaths.SWTPM.substring(0, HostPaths.SWTPM.length() - 1);
     static final String NVRAM_DIR = HostPaths.NVRAM.substring(0, HostPaths.NVRAM.length() - 1);
-    /** How many uuids one {@code IN (...)} query names. */
-    private static final int CHUNK = 500;
 
     /**
      * What to scan.
@@ -463,15 +461,12 @@ public final class HostScanner {
     private Map<String, Vm> vms(List<String> uuids) throws SQLException {
         Map<String, Vm> out = new HashMap<>();
         try (Connection c = source.connection()) {
-            for (int from = 0; from < uuids.size(); from += CHUNK) {
-                List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK));
-                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (List<String> chunk : dev.tpmconsole.model.sql.InLists.chunks(uuids)) {
+                String in = dev.tpmconsole.model.sql.InLists.placeholders(chunk.size());
                 Set<String> withTpm = new HashSet<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT vmInstanceUuid FROM TpmVO WHERE"
-                        + " vmInstanceUuid IN (" + in + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
+                        + " vmInstanceUuid IN " + in)) {
+                    dev.tpmconsole.model.sql.InLists.bind(ps, 1, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             withTpm.add(rs.getString(1));
@@ -479,10 +474,8 @@ public final class HostScanner {
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("SELECT uuid, deleted, hostUuid, lastHostUuid, state FROM"
-                        + " VmInstanceEO WHERE uuid IN (" + in + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
+                        + " VmInstanceEO WHERE uuid IN " + in)) {
+                    dev.tpmconsole.model.sql.InLists.bind(ps, 1, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String u = rs.getString(1);

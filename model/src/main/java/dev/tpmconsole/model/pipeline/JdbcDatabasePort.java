@@ -7,6 +7,7 @@ import dev.tpmconsole.model.schema.TableDef;
 import dev.tpmconsole.model.schema.ZStackSchema;
 import dev.tpmconsole.model.source.ConnectionPool;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.sql.InLists;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,9 +63,8 @@ public final class JdbcDatabasePort implements DatabasePort {
         Map<String, List<Plan.RowRef>> tags = new LinkedHashMap<>();
         List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
         try (Connection c = borrow()) {
-            for (int from = 0; from < all.size(); from += RowFingerprints.KEYS_PER_QUERY) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + RowFingerprints.KEYS_PER_QUERY));
-                String in = " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            for (List<String> chunk : InLists.chunks(all)) {
+                String in = " IN " + InLists.placeholders(chunk.size());
                 // a row counts under its owner's key as stored: one MariaDB's IN matches by collation only finds nothing
                 collect(c, "SELECT resourceUuid, id FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", table)
                         + " AND resourceUuid" + in + " ORDER BY id", chunk, "EncryptedResourceKeyRefVO", refs);
@@ -85,9 +85,7 @@ public final class JdbcDatabasePort implements DatabasePort {
     private void collect(Connection c, String sql, List<String> owners, String table,
                          Map<String, List<Plan.RowRef>> into) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < owners.size(); i++) {
-                ps.setString(i + 1, owners.get(i));
-            }
+            InLists.bind(ps, 1, owners);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Plan.RowRef(table, rs.getString(2)));

@@ -3,6 +3,7 @@ package dev.tpmconsole.model.plan;
 import dev.tpmconsole.model.schema.ColumnDef;
 import dev.tpmconsole.model.schema.TableDef;
 import dev.tpmconsole.model.schema.ZStackSchema;
+import dev.tpmconsole.model.sql.InLists;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,12 +36,9 @@ public final class RowFingerprints {
         return ZStackSchema.canonical().requireTable(table).primaryKey().get(0);
     }
 
-    /** How many keys one query asks for. */
-    public static final int KEYS_PER_QUERY = 500;
-
     /**
      * Fingerprints of the rows that exist, keyed by {@code table/key} in the order asked; vanished rows are
-     * absent. One query per table and {@value #KEYS_PER_QUERY} keys ({@code IN}); a row counts under its key as
+     * absent. One query per table and {@link InLists#SIZE} keys ({@code IN}); a row counts under its key as
      * stored, so a key that MariaDB's {@code IN} matches by collation only ({@code VM} for {@code vm}) finds nothing.
      */
     public static Map<String, String> read(Connection c, SqlDialect d, List<Plan.RowRef> rows) throws SQLException {
@@ -52,15 +50,10 @@ public final class RowFingerprints {
         for (Map.Entry<String, Set<String>> e : keysOfTable.entrySet()) {
             TableDef def = ZStackSchema.canonical().requireTable(e.getKey());
             String key = keyColumn(e.getKey());
-            List<String> keys = List.copyOf(e.getValue());
-            for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY));
+            for (List<String> chunk : InLists.chunks(List.copyOf(e.getValue()))) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + e.getKey()
-                        + " WHERE " + key + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-                        + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
+                        + " WHERE " + key + " IN " + InLists.placeholders(chunk.size()))) {
+                    InLists.bind(ps, 1, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         Hasher hasher = new Hasher(rs, def);
                         while (rs.next()) {
