@@ -19,6 +19,22 @@ public final class CommandLineLanguage {
         return Optional.ofNullable(given);
     }
 
+    /** A system property that chooses the language of this start, as {@code --lang} does (for launchers and tests). */
+    public static final String PROPERTY = "tpm.console.lang";
+
+    /** The language chosen for this start: {@link #PROPERTY}'s, else the command line's; empty for none. */
+    static Optional<Language> forThisStart() {
+        String tag = System.getProperty(PROPERTY);
+        if (tag == null || tag.isBlank()) {
+            return given();
+        }
+        try {
+            return Optional.of(Language.of(tag));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
     static void set(Language language) {
         given = language;
     }

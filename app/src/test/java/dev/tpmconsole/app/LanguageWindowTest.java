@@ -50,7 +50,7 @@ class LanguageWindowTest {
     @BeforeEach
     void remember() {
         before = I18n.languageProperty().get();
-        propertyBefore = System.getProperty(ConsoleGui.LANGUAGE_PROPERTY);
+        propertyBefore = System.getProperty(CommandLineLanguage.PROPERTY);
     }
 
     @AfterEach
@@ -64,9 +64,9 @@ class LanguageWindowTest {
             I18n.languageProperty().set(before);
         }).get(10, TimeUnit.SECONDS);
         if (propertyBefore == null) {
-            System.clearProperty(ConsoleGui.LANGUAGE_PROPERTY);
+            System.clearProperty(CommandLineLanguage.PROPERTY);
         } else {
-            System.setProperty(ConsoleGui.LANGUAGE_PROPERTY, propertyBefore);
+            System.setProperty(CommandLineLanguage.PROPERTY, propertyBefore);
         }
         if (events != null) {
             events.close();
@@ -90,7 +90,7 @@ class LanguageWindowTest {
     @Test
     void theSavedLanguageIsTheStartsAndAChoiceIsSaved(FxRobot robot) throws Exception {
         new JsonPreferencesStore(dir.resolve("config")).save(UiPreferences.defaults().withLanguage("zh_CN"));
-        System.clearProperty(ConsoleGui.LANGUAGE_PROPERTY);
+        System.clearProperty(CommandLineLanguage.PROPERTY);
         ConsoleGui gui = open();
         assertThat(I18n.languageProperty().get()).isEqualTo(Language.ZH_CN);
         assertThat(menus(gui)).first().isEqualTo("文件(_F)");
@@ -104,7 +104,7 @@ class LanguageWindowTest {
     @Test
     void langWinsForThisStartWithoutBeingSaved(FxRobot robot) throws Exception {
         new JsonPreferencesStore(dir.resolve("config")).save(UiPreferences.defaults().withLanguage("zh_CN"));
-        System.setProperty(ConsoleGui.LANGUAGE_PROPERTY, "en");
+        System.setProperty(CommandLineLanguage.PROPERTY, "en");
         ConsoleGui gui = open();
         assertThat(I18n.languageProperty().get()).isEqualTo(Language.EN);
         assertThat(menus(gui)).first().isEqualTo("_File");
