@@ -164,8 +164,8 @@ public final class ConsoleGui {
                     stage.toFront();
                 });
         // the overview follows what the audit window recorded and acknowledged
-        auditViewModel.recordedProperty().addListener((o, a, b) -> catalogue.overview().refresh());
-        auditViewModel.ackChangedProperty().addListener((o, a, b) -> catalogue.overview().refresh());
+        auditViewModel.marks().recordedProperty().addListener((o, a, b) -> catalogue.overview().refresh());
+        auditViewModel.marks().ackChangedProperty().addListener((o, a, b) -> catalogue.overview().refresh());
         // the VM list marks the VMs the last audit found something about
         browseViewModel.vms().markedProperty().bind(auditViewModel.vmsWithFindingsProperty());
         events.watch(viewModel);

@@ -48,11 +48,11 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
     }
 
     void audit(FxRobot robot) throws Exception {
-        long before = gui.auditViewModel().recordedProperty().get() == null ? 0
-                : gui.auditViewModel().recordedProperty().get().auditId();
+        long before = gui.auditViewModel().marks().recordedProperty().get() == null ? 0
+                : gui.auditViewModel().marks().recordedProperty().get().auditId();
         robot.clickOn("#runAudit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().recordedProperty().get() != null
-                && gui.auditViewModel().recordedProperty().get().auditId() != before
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().recordedProperty().get() != null
+                && gui.auditViewModel().marks().recordedProperty().get().auditId() != before
                 && gui.auditViewModel().reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -87,7 +87,7 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
                 .isEqualTo("the DR site restores this row next week");
         assertThat(confirm.isDisabled()).isFalse();
         robot.clickOn("#ackConfirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().stateOf(first).status()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().stateOf(first).status()
                 == FindingState.Status.ACKNOWLEDGED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(statusCell(findings, 0)).isEqualTo("acknowledged");
@@ -115,7 +115,7 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
             Button unacknowledge = robot.lookup("#unacknowledgeFindings").queryButton();
             assertThat(unacknowledge.isDisabled()).as("the selected finding is acknowledged").isFalse();
             robot.clickOn(unacknowledge);
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().stateOf(first).status()
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().stateOf(first).status()
                     == FindingState.Status.SEEN);
             assertThat(gui.catalogue().acknowledgements(cloud)).isEmpty();
         }

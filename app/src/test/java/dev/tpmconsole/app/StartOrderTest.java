@@ -73,7 +73,7 @@ class StartOrderTest {
         assertThat(gui.viewModel().recent()).containsExactly(snapshot.toAbsolutePath().normalize());
 
         // and the audit asked for at the start ran after it, recorded in the catalogue's history
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().recordedProperty().get() != null);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().recordedProperty().get() != null);
         assertThat(gui.auditStage().isShowing()).isTrue();
         assertThat(gui.catalogue().clouds()).singleElement()
                 .satisfies(cloud -> assertThat(cloud.audits()).isEqualTo(1));

@@ -113,7 +113,7 @@ public final class AuditView {
         Label note = new Label();
         note.setId("catalogueNote");
         note.getStyleClass().add("subtitle");
-        note.textProperty().bind(I18n.text(vm.catalogueNoteMessageProperty()));
+        note.textProperty().bind(I18n.text(vm.marks().noteMessageProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button json = Icons.on(I18n.bind(new Button(), "ui.audit.exportJson"), MaterialDesignE.EXPORT);
@@ -215,7 +215,7 @@ public final class AuditView {
         TableColumn<Finding, String> relink = column("relinkColumn", "ui.audit.column.relinkTo", 18.5, Finding::relinkTo);
         TableColumn<Finding, String> state = column("ui.audit.column.status");
         state.setId("statusColumn");
-        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.statesProperty(),
+        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> statusText(c.getValue()), vm.marks().statesProperty(),
                 I18n.languageProperty()));
         state.setPrefWidth(Em.of(16.5));
         state.setCellFactory(col -> new TableCell<>() {
@@ -224,12 +224,12 @@ public final class AuditView {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
                 Finding f = empty || getTableRow() == null ? null : getTableRow().getItem();
-                dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.acknowledgementOf(f);
+                dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.marks().acknowledgementOf(f);
                 setTooltip(ack == null ? null : new javafx.scene.control.Tooltip(ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
                         : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()))));
                 pseudoClassStateChanged(STATUS_NEW, f != null
-                        && vm.stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
+                        && vm.marks().stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
             }
         });
         findings.getColumns().add(key);
@@ -242,12 +242,12 @@ public final class AuditView {
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
-                dev.tpmconsole.model.audit.FindingState.Status s = empty || f == null ? null : vm.stateOf(f).status();
+                dev.tpmconsole.model.audit.FindingState.Status s = empty || f == null ? null : vm.marks().stateOf(f).status();
                 pseudoClassStateChanged(NEW, s == dev.tpmconsole.model.audit.FindingState.Status.NEW);
                 pseudoClassStateChanged(ACKNOWLEDGED, s == dev.tpmconsole.model.audit.FindingState.Status.ACKNOWLEDGED);
             }
         });
-        vm.statesProperty().addListener((o, a, b) -> findings.refresh());
+        vm.marks().statesProperty().addListener((o, a, b) -> findings.refresh());
         findings.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> vm.selectedFindingProperty().set(f));
         findings.setOnKeyPressed(e -> {
             if (Keys.ENTER.match(e)) {
@@ -274,16 +274,16 @@ public final class AuditView {
         copy.setOnAction(e -> copy(findings));
         Button acknowledge = Icons.on(I18n.bind(new Button(), "ui.audit.acknowledge"), MaterialDesignC.CHECK_DECAGRAM);
         acknowledge.setId("acknowledgeFindings");
-        acknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
+        acknowledge.disableProperty().bind(vm.marks().canAcknowledgeBinding().not()
                 .or(findings.getSelectionModel().selectedItemProperty().isNull()));
         acknowledge.setOnAction(e -> acknowledge(findings));
         Button unacknowledge = Icons.on(I18n.bind(new Button(), "ui.audit.unacknowledge"), MaterialDesignU.UNDO);
         unacknowledge.setId("unacknowledgeFindings");
-        unacknowledge.disableProperty().bind(vm.canAcknowledgeBinding().not()
+        unacknowledge.disableProperty().bind(vm.marks().canAcknowledgeBinding().not()
                 .or(Bindings.createBooleanBinding(() -> findings.getSelectionModel().getSelectedItems().stream()
-                        .noneMatch(f -> vm.acknowledgementOf(f) != null), findings.getSelectionModel().getSelectedItems(),
-                        vm.acknowledgementsProperty())));
-        unacknowledge.setOnAction(e -> vm.unacknowledge(List.copyOf(findings.getSelectionModel().getSelectedItems())));
+                        .noneMatch(f -> vm.marks().acknowledgementOf(f) != null), findings.getSelectionModel().getSelectedItems(),
+                        vm.marks().acknowledgementsProperty())));
+        unacknowledge.setOnAction(e -> vm.marks().unacknowledge(List.copyOf(findings.getSelectionModel().getSelectedItems())));
         HBox actions = new HBox(showVm, copy, acknowledge, unacknowledge);
         actions.getStyleClass().add("gap-l");
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -300,7 +300,7 @@ public final class AuditView {
 
     /** How the status column reads: new, seen since (date), acknowledged (until when); empty without a catalogue. */
     private String statusText(Finding f) {
-        dev.tpmconsole.model.audit.FindingState state = vm.stateOf(f);
+        dev.tpmconsole.model.audit.FindingState state = vm.marks().stateOf(f);
         if (state.status() == null) {
             return "";
         }
@@ -309,7 +309,7 @@ public final class AuditView {
             case SEEN -> I18n.t("ui.audit.state.seen", state.firstSeen() == null ? "?"
                     : I18n.date(state.firstSeen()));
             case ACKNOWLEDGED -> {
-                dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.acknowledgementOf(f);
+                dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.marks().acknowledgementOf(f);
                 yield a == null || a.expiresAt() == null ? I18n.t("ui.audit.state.acknowledged")
                         : I18n.t("ui.audit.state.acknowledgedUntil", I18n.date(a.expiresAt()));
             }
@@ -326,7 +326,7 @@ public final class AuditView {
                 : new dev.tpmconsole.views.util.FxDialogService(root.getScene() == null ? null : root.getScene().getWindow());
         String what = I18n.t("ui.audit.ack.title", chosen.size());
         ask.askAcknowledgement(what, I18n.t("ui.audit.ack.message"), what)
-                .ifPresent(a -> vm.acknowledge(chosen, a.reason(), a.until()));
+                .ifPresent(a -> vm.marks().acknowledge(chosen, a.reason(), a.until()));
     }
 
     private static <S, T> TableColumn<S, T> column(String key) {

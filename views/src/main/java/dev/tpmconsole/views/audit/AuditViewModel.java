@@ -5,14 +5,10 @@ import dev.tpmconsole.model.audit.AuditRule;
 import dev.tpmconsole.model.audit.AuditSink;
 import dev.tpmconsole.model.audit.Auditor;
 import dev.tpmconsole.model.audit.Finding;
-import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.audit.FindingStates;
 import dev.tpmconsole.model.audit.ReportWriters;
-import dev.tpmconsole.model.catalogue.Audit;
 import dev.tpmconsole.model.catalogue.AuditRecording;
 import dev.tpmconsole.model.catalogue.Catalogue;
-import dev.tpmconsole.model.catalogue.CloudMarkers;
-import dev.tpmconsole.model.catalogue.FindingKey;
-import dev.tpmconsole.model.catalogue.KnownFindings;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
@@ -21,16 +17,19 @@ import dev.tpmconsole.views.util.BackgroundTask;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.JobViewModel;
-import dev.tpmconsole.views.util.MessageProperty;
 import io.reactivex.rxjava3.core.Completable;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -51,10 +50,8 @@ import javafx.collections.ObservableList;
  * Cancel), holds the findings grouped by rule, explains the selected rule, exports JSON or CSV, and hands the
  * VM of a finding to whoever shows VMs. Findings reach the FX thread once per rule, not once per row.
  *
- * <p>With a catalogue, each finding is marked new, seen or acknowledged from what the catalogue knew of the cloud
- * before the audit, the audit is recorded once it has ended, and the chosen findings can be acknowledged (with a
- * reason) or un-acknowledged; all of it in the background. A catalogue problem is a line in the status, never a
- * reason for the audit to fail.
+ * <p>With a catalogue, the audit is recorded once it has ended and its findings are marked from what the catalogue
+ * knew before: {@link #marks()}.
  */
 public final class AuditViewModel extends JobViewModel {
 
@@ -74,8 +71,6 @@ public final class AuditViewModel extends JobViewModel {
     private final List<Finding> allFindings = new ArrayList<>();
     private final ObjectProperty<RuleRow> selectedRule = new SimpleObjectProperty<>(this, "selectedRule");
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>(this, "selectedFinding");
-    /** Acknowledging or taking back, in the background; its failure shows as the audit's error. */
-    private final BackgroundTask acking;
     private final ReadOnlyObjectWrapper<AuditReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Set<String>> vmsWithFindings =
             new ReadOnlyObjectWrapper<>(this, "vmsWithFindings", Set.of());
@@ -85,37 +80,25 @@ public final class AuditViewModel extends JobViewModel {
     private final BooleanBinding canShowVm;
     private SchemaLayout layout;
 
-    private final ObservableValue<Catalogue> catalogue;
-    private final java.time.Clock clock;
-    private final ReadOnlyObjectWrapper<java.util.Map<FindingKey, FindingState>> states =
-            new ReadOnlyObjectWrapper<>(this, "states", java.util.Map.of());
-    private final ReadOnlyObjectWrapper<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgements =
-            new ReadOnlyObjectWrapper<>(this, "acknowledgements", java.util.Map.of());
-    private final MessageProperty catalogueNote = new MessageProperty(this, "catalogueNote", null);
-    private final ReadOnlyObjectWrapper<Catalogue.RecordedAudit> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
-    /** The cloud markers of the audited source and the audit's start (for new findings' first-seen time). */
-    private CloudMarkers markers;
-    private java.time.Instant startedAt;
-    private final BooleanBinding canAcknowledge;
+    private final Clock clock;
+    /** What the catalogue says of the findings. */
+    private final AuditMarks marks;
 
     public AuditViewModel(ObservableValue<Source> source, FxSchedulers schedulers, Consumer<String> showVm) {
-        this(source, new javafx.beans.property.SimpleObjectProperty<>(), java.time.Clock.systemUTC(), schedulers, showVm);
+        this(source, new SimpleObjectProperty<>(), Clock.systemUTC(), schedulers, showVm);
     }
 
     /**
      * @param catalogue the console's catalogue once it is open (null while it opens, or when there is none)
      */
-    public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, java.time.Clock clock,
+    public AuditViewModel(ObservableValue<Source> source, ObservableValue<Catalogue> catalogue, Clock clock,
                           FxSchedulers schedulers, Consumer<String> showVm) {
         super(schedulers, Message.of("ui.audit.status.notRun"));
-        this.catalogue = catalogue;
         this.clock = clock;
         this.source = source;
         this.schedulers = schedulers;
         this.showVm = showVm;
-        acking = new BackgroundTask(schedulers, null);
         ReadOnlyBooleanProperty running = task.runningProperty();
-        ReadOnlyBooleanProperty acknowledging = acking.runningProperty();
         selectedRule.addListener((obs, old, row) -> {
             findings.setAll(row == null ? List.of() : allFindings.stream().filter(f -> f.rule() == row.rule()).toList());
             selectedFinding.set(null);
@@ -128,8 +111,7 @@ public final class AuditViewModel extends JobViewModel {
         canExport = Bindings.createBooleanBinding(() -> report.get() != null && !running.get(), report, running);
         canShowVm = Bindings.createBooleanBinding(() -> selectedFinding.get() != null
                 && selectedFinding.get().vmUuid() != null, selectedFinding);
-        canAcknowledge = Bindings.createBooleanBinding(() -> catalogue.getValue() != null && report.get() != null
-                && markers != null && !running.get() && !acknowledging.get(), catalogue, report, running, acknowledging);
+        marks = new AuditMarks(catalogue, schedulers, canExport, task);
         source.addListener((obs, old, s) -> {
             cancel();
             clear();
@@ -146,14 +128,13 @@ public final class AuditViewModel extends JobViewModel {
         clear();
         layout = s.layout();
         long started = System.nanoTime();
-        java.time.Instant at = clock.instant();
-        Catalogue c = catalogue.getValue();
+        Instant at = clock.instant();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
         task.start(Message.of("ui.audit.status.auditing", s.displayName()), BackgroundTask.<Object>work(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
-                    Before before = c == null ? new Before(null, null, null) : before(c, s, at);
-                    AuditRecording recording = before.known() == null ? null : new AuditRecording();
+                    AuditMarks.Before before = marks.before(s, at);
+                    AuditRecording recording = before.recording();
                     AuditSink collect = new AuditSink() {
                         private final List<Finding> current = new ArrayList<>();
 
@@ -170,191 +151,19 @@ public final class AuditViewModel extends JobViewModel {
                     };
                     auditor.run(all, recording == null ? collect : collect.and(recording));
                     long duration = (System.nanoTime() - started) / 1_000_000;
-                    emitter.onNext(recording == null ? new Recorded(before, null, before.note())
-                            : record(c, before, recording, at, duration));
+                    emitter.onNext(marks.record(before, recording, at, duration));
                 }), item -> {
                     if (item instanceof RuleDone done) {
                         ruleDone(done);
                     } else {
-                        recorded((Recorded) item, at);
+                        marks.recorded((AuditMarks.Recorded) item, at, allFindings);
                     }
                 }, () -> finished(s, started), this::failed);
     }
 
-    /** What the catalogue knew of the cloud before the audit (or why it could not say). */
-    private record Before(CloudMarkers markers, KnownFindings known, Message note) {
-    }
-
-    /** The audit as recorded (null when it could not be: {@code note} says why). */
-    private record Recorded(Before before, Catalogue.RecordedAudit audit, Message note) {
-    }
-
-    private static Before before(Catalogue c, Source s, java.time.Instant at) {
-        try {
-            CloudMarkers m = CloudMarkers.read(s);
-            return new Before(m, c.known(m, Audit.AUDIT, at), null);
-        } catch (Catalogue.Failure e) {
-            return new Before(null, null, Message.of("ui.audit.note.notRecorded", e.getLocalizedMessage()));
-        } catch (java.sql.SQLException e) {
-            return new Before(null, null, Message.of("ui.audit.note.whichCloud", e.getLocalizedMessage()));
-        }
-    }
-
-    private static Recorded record(Catalogue c, Before before, AuditRecording recording, java.time.Instant at,
-                                   long durationMs) {
-        try {
-            return new Recorded(before, c.record(recording.toRecord(before.markers(), at, durationMs, null)), null);
-        } catch (Catalogue.Failure e) {
-            return new Recorded(before, null, Message.of("ui.audit.note.notRecorded", e.getLocalizedMessage()));
-        }
-    }
-
-    /** Marks the findings from what was known before, and notes how the recording went. */
-    private void recorded(Recorded r, java.time.Instant at) {
-        markers = r.before().markers();
-        startedAt = at;
-        KnownFindings known = r.before().known();
-        if (known != null) {
-            java.util.Map<FindingKey, FindingState> marks = new java.util.HashMap<>();
-            java.util.Map<FindingKey, Catalogue.AckEntry> acks = new java.util.HashMap<>();
-            for (Finding f : allFindings) {
-                FindingKey k = FindingKey.of(f);
-                marks.put(k, known.of(f));
-                Catalogue.AckEntry ack = known.acknowledgement(k);
-                if (ack != null) {
-                    acks.put(k, ack);
-                }
-            }
-            // the acknowledgements first: what listens to the states reads them
-            acknowledgements.set(java.util.Map.copyOf(acks));
-            states.set(java.util.Map.copyOf(marks));
-        }
-        Catalogue.RecordedAudit a = r.audit();
-        catalogueNote.set(a != null ? Message.of("ui.audit.note.recorded", a.cloudName(), a.newFindings(),
-                a.resolvedFindings()) : r.note());
-        recorded.set(a);
-    }
-
-    /** The catalogue's status of a finding of the last audit, or {@link FindingState#UNKNOWN}. */
-    public FindingState stateOf(Finding f) {
-        return states.get().getOrDefault(FindingKey.of(f), FindingState.UNKNOWN);
-    }
-
-    /** The acknowledgement in force of a finding of the last audit, or null. */
-    public Catalogue.AckEntry acknowledgementOf(Finding f) {
-        return acknowledgements.get().get(FindingKey.of(f));
-    }
-
-    /**
-     * Acknowledges these findings in the catalogue with a reason (required) and an optional last day (through
-     * its end, UTC); in the background. They are marked acknowledged once it is done.
-     */
-    public void acknowledge(List<Finding> chosen, String reason, java.time.LocalDate until) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("An acknowledgement needs a reason");
-        }
-        java.time.Instant expires = until == null ? null
-                : until.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-        change(chosen, (c, cloud, k) -> c.acknowledge(cloud, k, reason, expires), true);
-    }
-
-    /** Takes the acknowledgements of these findings back, in the background. */
-    public void unacknowledge(List<Finding> chosen) {
-        change(chosen, (c, cloud, k) -> {
-            c.unacknowledge(cloud, k);
-            return null;
-        }, false);
-    }
-
-    /** One change per finding, in the catalogue. */
-    @FunctionalInterface
-    private interface AckChange {
-        Catalogue.AckEntry apply(Catalogue c, long cloud, FindingKey key) throws Catalogue.Failure;
-    }
-
-    private void change(List<Finding> chosen, AckChange change, boolean acknowledge) {
-        Catalogue c = catalogue.getValue();
-        CloudMarkers m = markers;
-        if (c == null || m == null || chosen.isEmpty() || acking.isRunning()) {
-            return;
-        }
-        List<FindingKey> keys = chosen.stream().map(FindingKey::of).distinct().toList();
-        task.dismissError();
-        acking.start(null, BackgroundTask.call(() -> {
-                    long cloud = c.cloudFor(m).id();
-                    java.util.Map<FindingKey, Catalogue.AckEntry> done = new java.util.HashMap<>();
-                    for (FindingKey k : keys) {
-                        Catalogue.AckEntry a = change.apply(c, cloud, k);
-                        if (a != null) {
-                            done.put(k, a);
-                        }
-                    }
-                    return done;
-                }), done -> {
-                    java.util.Map<FindingKey, FindingState> marks = new java.util.HashMap<>(states.get());
-                    java.util.Map<FindingKey, Catalogue.AckEntry> acks = new java.util.HashMap<>(acknowledgements.get());
-                    for (FindingKey k : keys) {
-                        FindingState was = marks.getOrDefault(k, FindingState.UNKNOWN);
-                        java.time.Instant first = was.firstSeen() != null ? was.firstSeen() : startedAt;
-                        if (acknowledge) {
-                            marks.put(k, new FindingState(FindingState.Status.ACKNOWLEDGED, first));
-                            acks.put(k, done.get(k));
-                        } else {
-                            // back to what it is without one: new when this audit saw it first
-                            boolean fresh = first != null && startedAt != null
-                                    && first.equals(startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-                            marks.put(k, new FindingState(fresh ? FindingState.Status.NEW : FindingState.Status.SEEN,
-                                    first));
-                            acks.remove(k);
-                        }
-                    }
-                    acknowledgements.set(java.util.Map.copyOf(acks));
-                    states.set(java.util.Map.copyOf(marks));
-                    catalogueNote.set(Message.of(acknowledge ? "ui.audit.note.acknowledged"
-                            : "ui.audit.note.unacknowledged", keys.size()));
-                    ackChanged.set(ackChanged.get() + 1);
-                }, () -> { }, task::fail);
-    }
-
-    private final javafx.beans.property.ReadOnlyIntegerWrapper ackChanged =
-            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "ackChanged");
-
-    /** Counts changes of acknowledgements made here (the overview lists them: it reloads when this changes). */
-    public javafx.beans.property.ReadOnlyIntegerProperty ackChangedProperty() {
-        return ackChanged.getReadOnlyProperty();
-    }
-
-    /** The catalogue's status of each finding of the last audit, by key (replaced whole when it changes). */
-    public ReadOnlyObjectProperty<java.util.Map<FindingKey, FindingState>> statesProperty() {
-        return states.getReadOnlyProperty();
-    }
-
-    /** The acknowledgements in force of the last audit's findings, by key (replaced whole when they change). */
-    public ReadOnlyObjectProperty<java.util.Map<FindingKey, Catalogue.AckEntry>> acknowledgementsProperty() {
-        return acknowledgements.getReadOnlyProperty();
-    }
-
-    /**
-     * What the catalogue did with the last audit, or why it could not (one line; empty without a catalogue), in the
-     * language it was written in.
-     */
-    public ReadOnlyStringProperty catalogueNoteProperty() {
-        return catalogueNote.textProperty();
-    }
-
-    /** {@link #catalogueNoteProperty()} as a message (null: none), for a view to show in the language of the moment. */
-    public ReadOnlyObjectProperty<Message> catalogueNoteMessageProperty() {
-        return catalogueNote.messageProperty();
-    }
-
-    /** The last audit as recorded in the catalogue, or null. */
-    public ReadOnlyObjectProperty<Catalogue.RecordedAudit> recordedProperty() {
-        return recorded.getReadOnlyProperty();
-    }
-
-    /** Whether findings can be acknowledged now (a catalogue, an audit done, nothing else going). */
-    public BooleanBinding canAcknowledgeBinding() {
-        return canAcknowledge;
+    /** What the catalogue says of the last audit's findings, and acknowledging them. */
+    public AuditMarks marks() {
+        return marks;
     }
 
     private void ruleDone(RuleDone done) {
@@ -368,7 +177,7 @@ public final class AuditViewModel extends JobViewModel {
     }
 
     private void finished(Source s, long started) {
-        java.util.Map<AuditRule, Long> counts = new java.util.LinkedHashMap<>();
+        Map<AuditRule, Long> counts = new LinkedHashMap<>();
         rules.forEach(r -> counts.put(r.rule(), r.count()));
         report.set(new AuditReport(s.displayName(), layout.backupOwnerColumn(), layout.keyRefResourceFk(),
                 allFindings, counts));
@@ -414,11 +223,7 @@ public final class AuditViewModel extends JobViewModel {
     }
 
     private void clear() {
-        acking.close();
-        states.set(java.util.Map.of());
-        acknowledgements.set(java.util.Map.of());
-        catalogueNote.clear();
-        markers = null;
+        marks.clear();
         rules.clear();
         findings.clear();
         allFindings.clear();
@@ -438,9 +243,7 @@ public final class AuditViewModel extends JobViewModel {
         return Completable.fromAction(() -> AtomicFiles.write(file, out -> {
                     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                     try {
-                        java.util.Map<FindingKey, FindingState> marks = states.get();
-                        dev.tpmconsole.model.audit.FindingStates known = f -> marks.getOrDefault(FindingKey.of(f),
-                                FindingState.UNKNOWN);
+                        FindingStates known = marks.snapshot();
                         r.replay(format == ExportFormat.JSON ? ReportWriters.json(out, known)
                                 : ReportWriters.csv(w, known), l);
                     } catch (java.io.IOException | RuntimeException e) {
@@ -513,7 +316,7 @@ public final class AuditViewModel extends JobViewModel {
     @Override
     public void close() {
         super.close();
-        acking.close();
+        marks.close();
     }
 
     private record RuleDone(AuditRule rule, long count, List<Finding> findings, int total) {

@@ -60,30 +60,30 @@ class AuditViewModelCatalogueTest {
 
     @Test
     void findingsAreMarkedRecordedAndAcknowledged() throws Exception {
-        assertThat(vm.canAcknowledgeBinding().get()).as("nothing audited yet").isFalse();
+        assertThat(vm.marks().canAcknowledgeBinding().get()).as("nothing audited yet").isFalse();
         vm.run();
         List<Finding> all = vm.reportProperty().get().findings();
         assertThat(all).isNotEmpty();
-        assertThat(all).allSatisfy(f -> assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.NEW));
-        assertThat(vm.recordedProperty().get().newFindings()).isEqualTo(all.size());
-        assertThat(vm.catalogueNoteProperty().get()).startsWith("Recorded in the catalogue (cloud demo.sqlite): "
+        assertThat(all).allSatisfy(f -> assertThat(vm.marks().stateOf(f).status()).isEqualTo(FindingState.Status.NEW));
+        assertThat(vm.marks().recordedProperty().get().newFindings()).isEqualTo(all.size());
+        assertThat(vm.marks().noteProperty().get()).startsWith("Recorded in the catalogue (cloud demo.sqlite): "
                 + String.format("%,d", all.size()) + " new");
 
         vm.run();
         assertThat(vm.reportProperty().get().findings()).allSatisfy(f ->
-                assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.SEEN));
-        assertThat(vm.recordedProperty().get().newFindings()).isZero();
-        assertThat(vm.canAcknowledgeBinding().get()).isTrue();
+                assertThat(vm.marks().stateOf(f).status()).isEqualTo(FindingState.Status.SEEN));
+        assertThat(vm.marks().recordedProperty().get().newFindings()).isZero();
+        assertThat(vm.marks().canAcknowledgeBinding().get()).isTrue();
 
         List<Finding> chosen = vm.reportProperty().get().findings().subList(0, 2);
-        vm.acknowledge(chosen, "accepted: the owner is restored next week", LocalDate.of(2099, 1, 31));
+        vm.marks().acknowledge(chosen, "accepted: the owner is restored next week", LocalDate.of(2099, 1, 31));
         for (Finding f : chosen) {
-            assertThat(vm.stateOf(f).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
-            assertThat(vm.acknowledgementOf(f).reason()).isEqualTo("accepted: the owner is restored next week");
-            assertThat(vm.acknowledgementOf(f).expiresAt()).isEqualTo(LocalDate.of(2099, 2, 1)
+            assertThat(vm.marks().stateOf(f).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
+            assertThat(vm.marks().acknowledgementOf(f).reason()).isEqualTo("accepted: the owner is restored next week");
+            assertThat(vm.marks().acknowledgementOf(f).expiresAt()).isEqualTo(LocalDate.of(2099, 2, 1)
                     .atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        assertThat(vm.ackChangedProperty().get()).isEqualTo(1);
+        assertThat(vm.marks().ackChangedProperty().get()).isEqualTo(1);
         long cloud = catalogue.cloudOf(CloudMarkers.read(source)).orElseThrow().id();
         assertThat(catalogue.acknowledgements(cloud)).extracting(Catalogue.AckEntry::key)
                 .containsExactlyInAnyOrderElementsOf(chosen.stream().map(FindingKey::of).toList());
@@ -94,15 +94,15 @@ class AuditViewModelCatalogueTest {
         assertThat(json.at("/findings/0/status").asText()).isEqualTo("acknowledged");
         assertThat(Instant.parse(json.at("/findings/0/firstSeen").asText())).isBefore(Instant.now().plusSeconds(1));
 
-        vm.unacknowledge(List.of(chosen.get(0)));
-        assertThat(vm.stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
-        assertThat(vm.acknowledgementOf(chosen.get(0))).isNull();
+        vm.marks().unacknowledge(List.of(chosen.get(0)));
+        assertThat(vm.marks().stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
+        assertThat(vm.marks().acknowledgementOf(chosen.get(0))).isNull();
         assertThat(catalogue.acknowledgements(cloud)).hasSize(1);
 
         // the next audit sees the acknowledgement that is left
         vm.run();
-        assertThat(vm.stateOf(chosen.get(1)).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
-        assertThat(vm.stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
+        assertThat(vm.marks().stateOf(chosen.get(1)).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
+        assertThat(vm.marks().stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
     }
 
     @Test
@@ -110,10 +110,10 @@ class AuditViewModelCatalogueTest {
         cat.set(null);
         vm.run();
         assertThat(vm.reportProperty().get().findings()).isNotEmpty();
-        assertThat(vm.reportProperty().get().findings()).allSatisfy(f -> assertThat(vm.stateOf(f))
+        assertThat(vm.reportProperty().get().findings()).allSatisfy(f -> assertThat(vm.marks().stateOf(f))
                 .isEqualTo(FindingState.UNKNOWN));
-        assertThat(vm.recordedProperty().get()).isNull();
-        assertThat(vm.canAcknowledgeBinding().get()).isFalse();
+        assertThat(vm.marks().recordedProperty().get()).isNull();
+        assertThat(vm.marks().canAcknowledgeBinding().get()).isFalse();
     }
 
     @Test
