@@ -39,37 +39,30 @@ public final class LatestOnly implements AutoCloseable {
 
     /** A job and where its outcome goes. */
     private record Job<T>(int generation, Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onError) {
-        Single<Delivery<T>> run() {
-            return Single.fromCallable(() -> {
-                try {
-                    return new Delivery<>(this, Outcome.of(work.call()));
-                } catch (Exception | LinkageError e) {
-                    return new Delivery<>(this, Outcome.<T>failed(e));
-                }
-            });
+        /** Does the work (in the background) and returns the delivery of its outcome (for the FX thread). */
+        Delivery run() {
+            try {
+                T value = work.call();
+                return new Delivery(generation, () -> onResult.accept(value));
+            } catch (Exception | LinkageError e) {
+                return new Delivery(generation, () -> onError.accept(e));
+            }
         }
     }
 
     /** A job's outcome on its way to the FX thread. */
-    private record Delivery<T>(Job<T> job, Outcome<T> outcome) {
-        void deliver() {
-            if (outcome.error() != null) {
-                job.onError().accept(outcome.error());
-            } else {
-                job.onResult().accept(outcome.value());
-            }
-        }
+    private record Delivery(int generation, Runnable deliver) {
     }
 
     public LatestOnly(FxSchedulers schedulers) {
         this.worker = schedulers.background().createWorker();
         Scheduler serial = Schedulers.from(worker::schedule);
         this.subscription = generations
-                .switchMap(g -> g.jobs().concatMapSingle(job -> job.run().subscribeOn(serial)))
+                .switchMap(g -> g.jobs().concatMapSingle(job -> Single.fromCallable(job::run).subscribeOn(serial)))
                 .observeOn(schedulers.fx())
                 .subscribe(d -> {
-                    if (d.job().generation() == current.id()) {
-                        d.deliver();
+                    if (d.generation() == current.id()) {
+                        d.deliver().run();
                     }
                 });
     }
@@ -107,16 +100,5 @@ public final class LatestOnly implements AutoCloseable {
         current = new Generation(current.id() + 1);
         subscription.dispose();
         worker.dispose();
-    }
-
-    private record Outcome<T>(T value, Throwable error) {
-        static <T> Outcome<T> of(T value) {
-            return new Outcome<>(value, null);
-        }
-
-        static <T> Outcome<T> failed(Throwable e) {
-            return new Outcome<>(null, e);
-        }
-
     }
 }
