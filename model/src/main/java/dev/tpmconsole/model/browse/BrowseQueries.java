@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The queries of the browse views, as set-based SQL run by the database: lists are filtered and sorted by
- * the database and fetched a page at a time (LIMIT/OFFSET, ordered by the sort column and then the row's
+ * the database (a snapshot's VM list by name from its {@link VmNameIndex} in memory, which answers as the SQL would)
+ * and fetched a page at a time (LIMIT/OFFSET, ordered by the sort column and then the row's
  * key), the per-row aggregates of a list (TPMs, key state, files, backups) are computed for the uuids of
  * the page only, blobs are measured with {@code length()} and never read, and the wrapped key of a key ref
  * is never selected (only its length). Every call takes its own connection from the {@link Source} (where
@@ -40,8 +41,18 @@ public final class BrowseQueries {
     private final String owner;
     private final boolean groups;
     private final dev.tpmconsole.model.util.Kept<List<String>> dirtyVms = new dev.tpmconsole.model.util.Kept<>();
+    /** Whether the VM list's filter by name is answered from memory ({@link VmNameIndex}: snapshots only). */
+    private final boolean nameIndexed;
+    private final dev.tpmconsole.model.util.Kept<Optional<VmNameIndex>> nameIndex = new dev.tpmconsole.model.util.Kept<>();
+    private volatile Matched lastMatched;
 
     public BrowseQueries(Source source, DirtyVmIndex dirtyIndex) {
+        this(source, dirtyIndex, source.snapshotFile().isPresent());
+    }
+
+    /** @param nameIndexed whether the VM list's filter by name is answered from memory (a snapshot's only) */
+    BrowseQueries(Source source, DirtyVmIndex dirtyIndex, boolean nameIndexed) {
+        this.nameIndexed = nameIndexed;
         this.source = Objects.requireNonNull(source);
         this.dirtyIndex = Objects.requireNonNull(dirtyIndex);
         this.layout = source.layout();
@@ -63,15 +74,9 @@ public final class BrowseQueries {
     public Page<VmRow> vms(VmFilter filter, Sort<VmColumn> sort, int offset, int limit) throws SQLException {
         checkPage(offset, limit);
         try (Connection c = source.connection()) {
-            BrowseSql q = new BrowseSql("SELECT v.uuid, v.name, v.state, v.deleted, " + col("v", "VmInstanceEO", "hostUuid")
-                    + ", " + col("v", "VmInstanceEO", "lastHostUuid") + " FROM VmInstanceEO v");
-            String order = vmSortJoin(q, sort.column());
-            vmWhere(c, q, filter);
-            q.sql(" ORDER BY " + order + " " + sort.direction() + ", v.uuid ASC LIMIT ? OFFSET ?", limit + 1, offset);
-            record Base(String uuid, String name, String state, String deleted, String host, String lastHost) {
-            }
-            List<Base> base = q.list(c, rs -> new Base(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6)));
+            List<String> byName = byName(c, filter, sort);
+            List<Base> base = byName != null ? baseOf(c, byName.subList(Math.min(offset, byName.size()),
+                    Math.min(byName.size(), offset + limit + 1))) : baseOf(c, filter, sort, offset, limit);
             boolean more = base.size() > limit;
             if (more) {
                 base = base.subList(0, limit);
@@ -104,9 +109,79 @@ public final class BrowseQueries {
         }
     }
 
+    /** The columns of a VM row that come from VmInstanceEO itself. */
+    private record Base(String uuid, String name, String state, String deleted, String host, String lastHost) {
+    }
+
+    private static final String BASE_COLUMNS = "v.uuid, v.name, v.state, v.deleted, ";
+
+    private List<Base> baseOf(Connection c, VmFilter filter, Sort<VmColumn> sort, int offset, int limit)
+            throws SQLException {
+        BrowseSql q = new BrowseSql("SELECT " + BASE_COLUMNS + col("v", "VmInstanceEO", "hostUuid") + ", "
+                + col("v", "VmInstanceEO", "lastHostUuid") + " FROM VmInstanceEO v");
+        String order = vmSortJoin(q, sort.column());
+        vmWhere(c, q, filter);
+        q.sql(" ORDER BY " + order + " " + sort.direction() + ", v.uuid ASC LIMIT ? OFFSET ?", limit + 1, offset);
+        return q.list(c, BrowseQueries::base);
+    }
+
+    /** The rows of these VMs, in this order (by their primary key). */
+    private List<Base> baseOf(Connection c, List<String> uuids) throws SQLException {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Base> read = new HashMap<>();
+        new BrowseSql("SELECT " + BASE_COLUMNS + col("v", "VmInstanceEO", "hostUuid") + ", "
+                + col("v", "VmInstanceEO", "lastHostUuid") + " FROM VmInstanceEO v WHERE v.uuid IN ").in(uuids)
+                .list(c, rs -> read.put(rs.getString(1), base(rs)));
+        return uuids.stream().map(read::get).filter(Objects::nonNull).toList();
+    }
+
+    private static Base base(java.sql.ResultSet rs) throws SQLException {
+        return new Base(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    /**
+     * The uuids {@code filter} lets through in {@code sort}'s order, from the snapshot's {@link VmNameIndex}; null when
+     * the SQL answers instead (a live database, a sort by another column, a filter by host, an index not read yet).
+     */
+    private List<String> byName(Connection c, VmFilter filter, Sort<VmColumn> sort) throws SQLException {
+        if (!nameIndexed || sort.column() != VmColumn.NAME || !filter.host().isEmpty()) {
+            return null;
+        }
+        Matched last = lastMatched;
+        if (last != null && last.filter().equals(filter) && last.ascending() == sort.ascending()) {
+            return last.uuids();
+        }
+        // read by warmUp once the first rows are shown: until then (and for a snapshot it cannot serve) the SQL answers
+        Optional<VmNameIndex> index = nameIndex.peek();
+        if (index == null || index.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> dirty = filter.dirtyOnly() ? java.util.Set.copyOf(dirtyVms(c)) : java.util.Set.of();
+        List<String> uuids = index.get().matching(filter, !sort.ascending(), dirty);
+        lastMatched = new Matched(filter, sort.ascending(), uuids);
+        return uuids;
+    }
+
+    /** Whether the VM list by name is answered from memory now. */
+    boolean nameIndexReady() {
+        Optional<VmNameIndex> index = nameIndex.peek();
+        return index != null && index.isPresent();
+    }
+
+    /** The last filter's VMs (a page and its count ask for the same). */
+    private record Matched(VmFilter filter, boolean ascending, List<String> uuids) {
+    }
+
     /** How many VMs the filter lets through. */
     public long countVms(VmFilter filter) throws SQLException {
         try (Connection c = source.connection()) {
+            List<String> byName = byName(c, filter, Sort.asc(VmColumn.NAME));
+            if (byName != null) {
+                return byName.size();
+            }
             BrowseSql q = new BrowseSql("SELECT COUNT(*) FROM VmInstanceEO v");
             vmWhere(c, q, filter);
             return q.count(c);
@@ -130,12 +205,20 @@ public final class BrowseQueries {
      */
     public void refresh() {
         dirtyVms.forget();
+        nameIndex.forget();
+        lastMatched = null;
         dirtyIndex.refresh();
     }
 
-    /** Computes ahead what the details of a VM need once per source (asked once the first rows are shown). */
-    public void warmUpDetails() throws SQLException {
+    /**
+     * Computes ahead what the filter box and the details of a VM need once per source (asked once the first rows are
+     * shown): a snapshot's VMs by name, then the index's findings.
+     */
+    public void warmUp() throws SQLException {
         try (Connection c = source.connection()) {
+            if (nameIndexed) {
+                nameIndex.get(() -> Optional.ofNullable(VmNameIndex.read(c)));
+            }
             dirtyIndex.warmUp(c);
         }
     }

@@ -41,6 +41,11 @@ public final class Kept<T> {
         return v;
     }
 
+    /** The kept value, or null when there is none (yet): never reads, never waits. */
+    public T peek() {
+        return value;
+    }
+
     /** Forgets the value: the next {@link #get} reads it again. */
     public void forget() {
         forgotten.incrementAndGet();

@@ -61,8 +61,9 @@ public final class VmDetailsViewModel implements AutoCloseable {
     private final FxSchedulers schedulers;
 
     /**
-     * Computes in the background what showing a VM needs once per source (the findings of the rules that are asked
-     * for all VMs at once), so that the first VM selected does not wait for it. A failure is left for showing a VM
+     * Computes in the background what showing a VM and filtering the list need once per source (the findings of the
+     * rules that are asked for all VMs at once, a snapshot's VMs by name), so that the first VM selected and the first
+     * keystroke do not wait for it. A failure is left for showing a VM
      * to report.
      */
     public void warmUp() {
@@ -70,7 +71,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
         if (q != null) {
             schedulers.background().scheduleDirect(() -> {
                 try {
-                    q.warmUpDetails();
+                    q.warmUp();
                 } catch (java.sql.SQLException | RuntimeException e) {
                     // showing a VM asks again, and says what went wrong
                 }

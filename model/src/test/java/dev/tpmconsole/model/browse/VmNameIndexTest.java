@@ -1,0 +1,145 @@
+package dev.tpmconsole.model.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.TestSnapshots;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The snapshot's VM list by name from memory answers exactly as the SQL does: every filter (name or uuid prefix,
+ * states, soft-deleted, dirty rows) in both directions, whole and a page at a time, with the count, on names that
+ * try SQLite's rules (ASCII letters in either case but no other letter, LIKE's wildcards taken literally, the same
+ * name on several VMs, code points beyond the BMP against private-use ones, which UTF-16 orders the other way, and
+ * a text typed with half a surrogate pair, which reaches SQLite as UTF-8 does).
+ */
+class VmNameIndexTest {
+
+    @TempDir
+    Path dir;
+
+    static final List<String> NAMES = List.of("Ébène", "ébène", "ebene", "EBENE", "中文-vm", "\uD83D\uDE00-emoji",
+            "\uE000-private", "dup", "dup", "Dup", "dup", "web_1", "web%1", "web!1", "webX1", "web-1", "Web-2", "a", "A",
+            "ab", "ä", "Z", "_", "%", "!", "?-question", "\uFFFD-replacement");
+    static final List<String> STATES = List.of("Running", "Stopped", "Crashed", "Running", "Paused");
+
+    static final List<String> TEXTS = List.of("", "a", "A", "al", "AL", "É", "é", "e", "E", "EB", "dup", "DUP", "web_",
+            "web%", "web!", "web-", "WEB", "中", "\uD83D", "\uD83D\uDE00", "\uE000", "ä", "Ä", "_", "%", "!", "a1", "A1",
+            "a1-0", "00", "0", "e5", "zz", "kvm", "Alp");
+
+    Path snapshot(boolean withABlobName) throws Exception {
+        Path file = BrowseFixture.create(dir.resolve("names" + withABlobName + ".sqlite"));
+        List<String> sql = new ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            // uuids that do not follow the names' order, some sharing a prefix with the fixture's
+            String uuid = String.format("%02x%030d", (i * 37) % 256, NAMES.size() - i);
+            sql.add("INSERT INTO VmInstanceEO (uuid, name, type, state, platform, createDate, lastOpDate, deleted)"
+                    + " VALUES ('" + uuid + "', '" + NAMES.get(i).replace("'", "''") + "', 'UserVm', '"
+                    + STATES.get(i % STATES.size()) + "', 'Linux', '2025-05-01 00:00:00', '2026-05-01 00:00:00', "
+                    + (i % 4 == 0 ? "'2026-06-01 00:00:00'" : "NULL") + ")");
+        }
+        if (withABlobName) {
+            sql.add("UPDATE VmInstanceEO SET name = X'616C706861' WHERE name = 'ab'");
+        }
+        TestSnapshots.exec(file, sql.toArray(String[]::new));
+        return file;
+    }
+
+    static List<VmFilter> filters() {
+        List<VmFilter> out = new ArrayList<>();
+        List<Set<String>> states = List.of(Set.of(), Set.of("Running"), Set.of("Stopped", VmFilter.SOFT_DELETED),
+                Set.of(VmFilter.SOFT_DELETED));
+        for (String text : TEXTS) {
+            for (Set<String> s : states) {
+                for (boolean dirty : new boolean[] {false, true}) {
+                    out.add(new VmFilter(text, s, "", dirty));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void answersAsTheSqlDoes() throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot(false), OpenOptions.readOnly())) {
+            try (Connection c = s.connection()) {
+                VmNameIndex index = VmNameIndex.read(c);
+                assertThat(index).as("a snapshot in UTF-8 with text names").isNotNull();
+                assertThat(index.size()).isEqualTo(11 + NAMES.size());
+            }
+            sameAnswers(s, true);
+        }
+    }
+
+    @Test
+    void aNameThatIsNotTextLeavesItToTheSql() throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot(true), OpenOptions.readOnly())) {
+            try (Connection c = s.connection()) {
+                assertThat(VmNameIndex.read(c)).as("a blob sorts after every text").isNull();
+            }
+            sameAnswers(s, false);
+        }
+    }
+
+    /** A filter in ASCII, so that a failure's report can be read whatever the names hold. */
+    static String describe(VmFilter f, Sort<VmColumn> sort) {
+        StringBuilder b = new StringBuilder();
+        f.text().chars().forEach(ch -> b.append(ch < 128 ? String.valueOf((char) ch) : String.format("\\u%04X", ch)));
+        return "'" + b + "' " + f.states() + (f.dirtyOnly() ? " dirty" : "") + " " + sort;
+    }
+
+    static List<String> names(List<VmRow> rows) {
+        return rows.stream().map(r -> describe(VmFilter.none().withText(r.name()), Sort.asc(VmColumn.NAME))
+                + " " + r.uuid()).toList();
+    }
+
+    private static void sameAnswers(SqliteSnapshot s, boolean indexed) throws Exception {
+        BrowseQueries fromMemory = new BrowseQueries(s, new AuditDirtyVmIndex(s), true);
+        BrowseQueries bySql = new BrowseQueries(s, new AuditDirtyVmIndex(s), false);
+        assertThat(fromMemory.nameIndexReady()).as("read by the warm-up, never by a query").isFalse();
+        fromMemory.vms(VmFilter.none(), Sort.asc(VmColumn.NAME), 0, 10);
+        assertThat(fromMemory.nameIndexReady()).isFalse();
+        fromMemory.warmUp();
+        assertThat(fromMemory.nameIndexReady()).isEqualTo(indexed);
+        int nonEmpty = 0;
+        for (VmFilter f : filters()) {
+            for (Sort<VmColumn> sort : List.of(Sort.asc(VmColumn.NAME), Sort.desc(VmColumn.NAME))) {
+                List<VmRow> expected = bySql.vms(f, sort, 0, BrowseQueries.MAX_PAGE).rows();
+                assertThat(names(fromMemory.vms(f, sort, 0, BrowseQueries.MAX_PAGE).rows())).as(describe(f, sort))
+                        .isEqualTo(names(expected));
+                assertThat(fromMemory.vms(f, sort, 0, BrowseQueries.MAX_PAGE).rows()).isEqualTo(expected);
+                assertThat(fromMemory.countVms(f)).as("count " + describe(f, sort)).isEqualTo(bySql.countVms(f))
+                        .isEqualTo(expected.size());
+                for (int offset : new int[] {0, 1, 3}) {
+                    Page<VmRow> a = fromMemory.vms(f, sort, offset, 2);
+                    Page<VmRow> b = bySql.vms(f, sort, offset, 2);
+                    assertThat(a.rows()).as("page at " + offset + " of " + describe(f, sort)).isEqualTo(b.rows());
+                    assertThat(a.more()).isEqualTo(b.more());
+                }
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(nonEmpty).as("filters that let VMs through").isGreaterThan(100);
+    }
+
+    @Test
+    void likeAndOrderAreSqlites() {
+        assertThat(VmNameIndex.likePrefix("Ébène", "É")).isTrue();
+        assertThat(VmNameIndex.likePrefix("Ébène", "é")).as("only ASCII letters match either case").isFalse();
+        assertThat(VmNameIndex.likePrefix("WEB-1", "web")).isTrue();
+        assertThat(VmNameIndex.likePrefix("web%1", "web_")).as("no wildcards").isFalse();
+        assertThat(VmNameIndex.likePrefix(null, "")).isFalse();
+        assertThat(VmNameIndex.compare("\uE000", "\uD83D\uDE00")).as("code points, not UTF-16 units").isNegative();
+        assertThat(VmNameIndex.compare(null, "")).isNegative();
+        assertThat(VmNameIndex.compare("Z", "a")).isNegative();
+        assertThat(VmNameIndex.compare("ab", "a")).isPositive();
+    }
+}
