@@ -63,6 +63,9 @@ for kind in browse browse-live; do
   what=$([ $kind = browse ] && echo "browse, snapshot" || echo "browse, live MariaDB")
   first=$(num $kind 'first rows painted after open: \K[0-9]+'); lim=$([ $kind = browse ] && echo 500 || echo 1000)
   row "$what: first rows" - "${first:-?} ms" - "at most $lim ms" "$(le "$first" $lim)"
+  coldFirst=$(num $kind 'first rows painted after open in a window that never showed a row: \K[0-9]+')
+  row "$what: first rows, window that never showed a row" - "${coldFirst:-?} ms" - "(at most $lim ms)" \
+    "$(le "$coldFirst" $lim)"
   med=$(num $kind '^filter keystroke \([0-9]+ keystrokes\): median \K[0-9]+')
   p90=$(num $kind '^filter keystroke \([0-9]+ keystrokes\): median [0-9]+ ms, 90th percentile \K[0-9]+')
   if [ $kind = browse ]; then

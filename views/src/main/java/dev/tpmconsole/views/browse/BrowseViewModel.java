@@ -45,14 +45,17 @@ public final class BrowseViewModel implements AutoCloseable {
         this.providers = new ProviderListViewModel(schedulers, PAGE_SIZE);
         vms.selectedProperty().addListener((o, a, b) -> details.show(b == null ? null : b.uuid()));
         details.lastScanProperty().bind(scan.reportProperty());
-        // once the VMs' first rows are shown (not before: they come first), the details get ready for a first click
-        vms.rows().loadedProperty().addListener((o, was, is) -> {
+        // once the VMs' first rows are shown (not before: they come first), the details and the filter box get ready;
+        // for each source, the first one's and those opened after it (whose rows replace rows already loaded)
+        javafx.beans.InvalidationListener shown = o -> {
             BrowseQueries q = queries.get();
-            if (is && q != null && warmed != q) {
+            if (!vms.rows().loadingProperty().get() && vms.rows().loadedProperty().get() && q != null && warmed != q) {
                 warmed = q;
                 details.warmUp();
             }
-        });
+        };
+        vms.rows().loadingProperty().addListener(shown);
+        vms.rows().loadedProperty().addListener(shown);
     }
 
     /** The queries whose details were warmed up since they were made or refreshed. */

@@ -59,6 +59,64 @@ class BrowseViewModelTest {
         assertThat(list.rows().errorProperty().get()).isEmpty();
     }
 
+    /**
+     * Each source is warmed up (the details' findings, the filter box's names) once its first rows are shown: the
+     * first one and one opened after it, whose rows replace rows already shown; and again after a reload.
+     */
+    @Test
+    void eachSourceIsWarmedUpOnceItsRowsAreShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<String> warmed = new java.util.ArrayList<>();
+        vm.close();
+        vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new CountingIndex(
+                new AuditDirtyVmIndex(s), () -> warmed.add(s.displayName()))));
+        vm.setSource(fixture.source());
+        assertThat(warmed).containsExactly(fixture.source().displayName());
+        java.nio.file.Path other = BrowseFixture.create(dir.resolve("other.sqlite"));
+        try (SqliteSnapshot s = SqliteSnapshot.open(other, OpenOptions.readOnly())) {
+            vm.setSource(s);
+            assertThat(names(vm.vms())).isNotEmpty();
+            assertThat(warmed).as("the source opened second").containsExactly(fixture.source().displayName(),
+                    s.displayName());
+            vm.vms().textProperty().set("al");
+            assertThat(warmed).as("a keystroke is no new source").hasSize(2);
+            vm.reload();
+            assertThat(warmed).as("after a reload").hasSize(3);
+            vm.setSource(null);
+        }
+    }
+
+    /** The audit's index, telling when it is warmed up. */
+    record CountingIndex(dev.tpmconsole.model.browse.DirtyVmIndex index, Runnable warmed)
+            implements dev.tpmconsole.model.browse.DirtyVmIndex {
+        @Override
+        public String dirtyVmUuidsSql(dev.tpmconsole.model.schema.SchemaLayout layout) {
+            return index.dirtyVmUuidsSql(layout);
+        }
+
+        @Override
+        public List<dev.tpmconsole.model.browse.VmFinding> findingsForVm(java.sql.Connection c,
+                dev.tpmconsole.model.schema.SchemaLayout layout, String vmUuid) throws java.sql.SQLException {
+            return index.findingsForVm(c, layout, vmUuid);
+        }
+
+        @Override
+        public void warmUp(java.sql.Connection c) throws java.sql.SQLException {
+            warmed.run();
+            index.warmUp(c);
+        }
+
+        @Override
+        public void refresh() {
+            index.refresh();
+        }
+
+        @Override
+        public List<dev.tpmconsole.model.audit.AuditRule> rules() {
+            return index.rules();
+        }
+    }
+
     /** After a run changed the database (the window reloads), "has dirty rows" lists what is dirty now. */
     @Test
     void aReloadAsksAgainWhichVmsAreDirty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
