@@ -402,8 +402,8 @@ public final class ConsoleGui {
             slot.close();
         }
         browseViewModel.close();
+        catalogue.close(); // the overview before the source it reads
         viewModel.close();
-        catalogue.close();
     }
 
     public Appearance appearance() {

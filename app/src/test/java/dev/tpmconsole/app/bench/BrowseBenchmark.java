@@ -115,7 +115,7 @@ public final class BrowseBenchmark {
             // the console as it starts: on its built-in demo (generated in the data folder the first time)
             untilPainted(() -> gui.viewModel().openDemo(), () -> !table.getItems().isEmpty() && paintedRows(table) > 0,
                     System.nanoTime());
-            Thread.sleep(1500); // the demo's warm-up and the catalogue are done with
+            Thread.sleep(1500); // the demo's warm-up is done with
             fx(window::reset);
         }
 

@@ -76,7 +76,7 @@ public final class BrowseQueries {
         try (Connection c = source.connection()) {
             List<String> byName = byName(c, filter, sort);
             List<Base> base = byName != null ? baseOf(c, byName.subList(Math.min(offset, byName.size()),
-                    Math.min(byName.size(), offset + limit + 1))) : baseOf(c, filter, sort, offset, limit);
+                    (int) Math.min(byName.size(), (long) offset + limit + 1))) : baseOf(c, filter, sort, offset, limit);
             boolean more = base.size() > limit;
             if (more) {
                 base = base.subList(0, limit);
@@ -143,25 +143,30 @@ public final class BrowseQueries {
     }
 
     /**
-     * The uuids {@code filter} lets through in {@code sort}'s order, from the snapshot's {@link VmNameIndex}; null when
-     * the SQL answers instead (a live database, a sort by another column, a filter by host, an index not read yet).
+     * The uuids {@code filter} lets through in {@code sort}'s order (null: either order, for a count), from the
+     * snapshot's {@link VmNameIndex}; null when the SQL answers instead (a live database, a sort by another column, a
+     * filter by host, an index not read yet).
      */
     private List<String> byName(Connection c, VmFilter filter, Sort<VmColumn> sort) throws SQLException {
-        if (!nameIndexed || sort.column() != VmColumn.NAME || !filter.host().isEmpty()) {
+        if (!nameIndexed || (sort != null && sort.column() != VmColumn.NAME) || !filter.host().isEmpty()) {
             return null;
-        }
-        Matched last = lastMatched;
-        if (last != null && last.filter().equals(filter) && last.ascending() == sort.ascending()) {
-            return last.uuids();
         }
         // read by warmUp once the first rows are shown: until then (and for a snapshot it cannot serve) the SQL answers
         Optional<VmNameIndex> index = nameIndex.peek();
         if (index == null || index.isEmpty()) {
             return null;
         }
-        java.util.Set<String> dirty = filter.dirtyOnly() ? java.util.Set.copyOf(dirtyVms(c)) : java.util.Set.of();
-        List<String> uuids = index.get().matching(filter, !sort.ascending(), dirty);
-        lastMatched = new Matched(filter, sort.ascending(), uuids);
+        List<String> dirtyList = filter.dirtyOnly() ? dirtyVms(c) : null;
+        Matched last = lastMatched;
+        // the last answer holds while the index and the dirty VMs it was made from do (refresh() replaces them)
+        if (last != null && last.index() == index.get() && last.dirty() == dirtyList && last.filter().equals(filter)
+                && (sort == null || last.ascending() == sort.ascending())) {
+            return last.uuids();
+        }
+        boolean ascending = sort == null || sort.ascending();
+        List<String> uuids = index.get().matching(filter, !ascending,
+                dirtyList == null ? java.util.Set.of() : java.util.Set.copyOf(dirtyList));
+        lastMatched = new Matched(index.get(), dirtyList, filter, ascending, uuids);
         return uuids;
     }
 
@@ -171,14 +176,15 @@ public final class BrowseQueries {
         return index != null && index.isPresent();
     }
 
-    /** The last filter's VMs (a page and its count ask for the same). */
-    private record Matched(VmFilter filter, boolean ascending, List<String> uuids) {
+    /** The last filter's VMs (a page and its count ask for the same), and what they were read from. */
+    private record Matched(VmNameIndex index, List<String> dirty, VmFilter filter, boolean ascending,
+                           List<String> uuids) {
     }
 
     /** How many VMs the filter lets through. */
     public long countVms(VmFilter filter) throws SQLException {
         try (Connection c = source.connection()) {
-            List<String> byName = byName(c, filter, Sort.asc(VmColumn.NAME));
+            List<String> byName = byName(c, filter, null);
             if (byName != null) {
                 return byName.size();
             }
@@ -199,25 +205,30 @@ public final class BrowseQueries {
     }
 
     /**
-     * Forgets what was computed once (the VMs with dirty rows, the index's findings): the database changed underneath (a run or repair
+     * Forgets what was computed once (the VMs with dirty rows, a snapshot's VMs by name, the index's findings): the
+     * database changed underneath (a run or repair
      * from the window, or F5 on a live database), and the next question computes it again. Never waits: a
      * computation still running when this is called keeps its result to itself.
      */
     public void refresh() {
         dirtyVms.forget();
         nameIndex.forget();
-        lastMatched = null;
         dirtyIndex.refresh();
     }
 
     /**
      * Computes ahead what the filter box and the details of a VM need once per source (asked once the first rows are
-     * shown): a snapshot's VMs by name, then the index's findings.
+     * shown): a snapshot's VMs by name (the SQL answers the filter box if they cannot be read), then the index's
+     * findings.
      */
     public void warmUp() throws SQLException {
         try (Connection c = source.connection()) {
             if (nameIndexed) {
-                nameIndex.get(() -> Optional.ofNullable(VmNameIndex.read(c)));
+                try {
+                    nameIndex.get(() -> Optional.ofNullable(VmNameIndex.read(c)));
+                } catch (SQLException | RuntimeException e) {
+                    // the filter box asks the SQL, as before it is read
+                }
             }
             dirtyIndex.warmUp(c);
         }

@@ -16,7 +16,7 @@ import java.util.Set;
  * keystroke would otherwise scan the whole table twice (the page and the count). Read once per snapshot, it answers
  * the page and the count of a filter by name or uuid prefix, VM state and dirty rows with exactly what the SQL of
  * {@link BrowseQueries} answers: SQLite's {@code LIKE 'text%'} (ASCII letters match either case, every other
- * character only itself), its BINARY order (code points, NULL first), the uuid's range on the primary key.
+ * character only itself), its BINARY order (code points, NULL first), the range and LIKE of a uuid prefix.
  *
  * <p>Only for SQLite snapshots in UTF-8 whose names and uuids are text ({@link #read} returns null otherwise): a live
  * database changes underneath and its collation is not SQLite's. Immutable, so thread-safe.
@@ -95,7 +95,7 @@ final class VmNameIndex {
         int[] hits = new int[uuids.length];
         int n = 0;
         for (int i = 0; i < uuids.length; i++) {
-            if (!text.isEmpty() && !likePrefix(names[i], text) && (hex == null || !uuids[i].startsWith(hex))) {
+            if (!text.isEmpty() && !likePrefix(names[i], text) && (hex == null || !uuidInRange(uuids[i], hex))) {
                 continue;
             }
             if (!f.states().isEmpty() && !(softDeleted && deleted[i]) && !chosenStates.contains(states[i])) {
@@ -126,6 +126,14 @@ final class VmNameIndex {
             end = start;
         }
         return out;
+    }
+
+    /**
+     * The SQL's uuid condition ({@code uuid >= hex AND uuid < hex || 'g' AND uuid LIKE hex || '%'}): starts with the
+     * lowercase prefix and goes on with nothing or a character before {@code g} (ZStack's uuids all do).
+     */
+    static boolean uuidInRange(String uuid, String hex) {
+        return uuid.startsWith(hex) && (uuid.length() == hex.length() || uuid.codePointAt(hex.length()) < 'g');
     }
 
     /** SQLite's {@code value LIKE 'prefix%'}: ASCII letters in either case, other characters only themselves. */

@@ -41,6 +41,10 @@ class VmNameIndexTest {
         for (int i = 0; i < NAMES.size(); i++) {
             // uuids that do not follow the names' order, some sharing a prefix with the fixture's
             String uuid = String.format("%02x%030d", (i * 37) % 256, NAMES.size() - i);
+            if (i % 9 == 1) {
+                // not ZStack's: the SQL's range leaves out what goes on with a character after 'f'
+                uuid = (i % 2 == 0 ? "A1" : "a1") + (char) ('e' + i % 4) + uuid.substring(3);
+            }
             sql.add("INSERT INTO VmInstanceEO (uuid, name, type, state, platform, createDate, lastOpDate, deleted)"
                     + " VALUES ('" + uuid + "', '" + NAMES.get(i).replace("'", "''") + "', 'UserVm', '"
                     + STATES.get(i % STATES.size()) + "', 'Linux', '2025-05-01 00:00:00', '2026-05-01 00:00:00', "
@@ -141,5 +145,9 @@ class VmNameIndexTest {
         assertThat(VmNameIndex.compare(null, "")).isNegative();
         assertThat(VmNameIndex.compare("Z", "a")).isNegative();
         assertThat(VmNameIndex.compare("ab", "a")).isPositive();
+        assertThat(VmNameIndex.uuidInRange("a1f0", "a1")).isTrue();
+        assertThat(VmNameIndex.uuidInRange("a1g0", "a1")).as("past the range's end").isFalse();
+        assertThat(VmNameIndex.uuidInRange("A1f0", "a1")).isFalse();
+        assertThat(VmNameIndex.uuidInRange("a1", "a1")).isTrue();
     }
 }

@@ -36,7 +36,8 @@ import javafx.beans.value.ObservableValue;
  * What the catalogue says of the audit window's findings: each marked new, seen or acknowledged from what the
  * catalogue knew of the cloud before the audit, the audit recorded once it has ended, and the chosen findings
  * acknowledged (with a reason) or taken back, in the background. A catalogue problem is a note, never a reason for
- * the audit to fail. The audit's thread calls {@link #before} and {@link #record}; the rest is on the FX thread.
+ * the audit to fail. The audit's thread calls {@link #before} and {@link #record} with the catalogue the audit started
+ * with; the rest is on the FX thread.
  */
 public final class AuditMarks implements AutoCloseable {
 
@@ -86,9 +87,13 @@ public final class AuditMarks implements AutoCloseable {
     record Recorded(Before before, Catalogue.RecordedAudit audit, Message note) {
     }
 
-    /** What the catalogue knows of {@code s}'s cloud now (on the audit's thread). */
-    Before before(Source s, Instant at) {
-        Catalogue c = catalogue.getValue();
+    /** The catalogue as it is now (read on the FX thread when an audit starts; null: none). */
+    Catalogue current() {
+        return catalogue.getValue();
+    }
+
+    /** What catalogue {@code c} knows of {@code s}'s cloud now (on the audit's thread). */
+    static Before before(Catalogue c, Source s, Instant at) {
         if (c == null) {
             return Before.NONE;
         }
@@ -102,9 +107,8 @@ public final class AuditMarks implements AutoCloseable {
         }
     }
 
-    /** Records the ended audit in the catalogue (on the audit's thread). */
-    Recorded record(Before before, AuditRecording recording, Instant at, long durationMs) {
-        Catalogue c = catalogue.getValue();
+    /** Records the ended audit in catalogue {@code c} (on the audit's thread). */
+    static Recorded record(Catalogue c, Before before, AuditRecording recording, Instant at, long durationMs) {
         if (recording == null || c == null) {
             return new Recorded(before, null, before.note());
         }

@@ -129,11 +129,12 @@ public final class AuditViewModel extends JobViewModel {
         layout = s.layout();
         long started = System.nanoTime();
         Instant at = clock.instant();
+        Catalogue c = marks.current();
         List<AuditRule> all = Arrays.asList(AuditRule.values());
         task.start(Message.of("ui.audit.status.auditing", s.displayName()), BackgroundTask.<Object>work(emitter -> {
                     Auditor auditor = new Auditor(s);
                     emitter.setCancellable(auditor::cancel);
-                    AuditMarks.Before before = marks.before(s, at);
+                    AuditMarks.Before before = AuditMarks.before(c, s, at);
                     AuditRecording recording = before.recording();
                     AuditSink collect = new AuditSink() {
                         private final List<Finding> current = new ArrayList<>();
@@ -151,7 +152,7 @@ public final class AuditViewModel extends JobViewModel {
                     };
                     auditor.run(all, recording == null ? collect : collect.and(recording));
                     long duration = (System.nanoTime() - started) / 1_000_000;
-                    emitter.onNext(marks.record(before, recording, at, duration));
+                    emitter.onNext(AuditMarks.record(c, before, recording, at, duration));
                 }), item -> {
                     if (item instanceof RuleDone done) {
                         ruleDone(done);

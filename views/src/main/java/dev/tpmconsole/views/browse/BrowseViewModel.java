@@ -58,7 +58,7 @@ public final class BrowseViewModel implements AutoCloseable {
         vms.rows().loadedProperty().addListener(shown);
     }
 
-    /** The queries whose details were warmed up since they were made or refreshed. */
+    /** The queries warmed up (the details' findings, a snapshot's VMs by name) since they were made or refreshed. */
     private BrowseQueries warmed;
 
     /** Browses another source (null: none). Called on the FX thread when the main window opened one. */

@@ -62,6 +62,8 @@ public final class WindowSlot<M extends AutoCloseable> {
         if (model != null) {
             try {
                 model.close();
+            } catch (RuntimeException e) {
+                throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
