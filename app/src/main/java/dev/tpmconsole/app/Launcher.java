@@ -18,6 +18,7 @@ public final class Launcher {
     /** Runs the command line and returns its exit status (used by tests, which must not exit). */
     public static int run(String... args) {
         quietLibraries();
+        SqliteNativeLibrary.useCopyIn(AppDirs.dataDir());
         // the language is known before the command line is made: Chinese on a terminal that cannot write it is UTF-8
         Language language = TpmConsoleCommand.language(args);
         if (windowAlone(args)) {

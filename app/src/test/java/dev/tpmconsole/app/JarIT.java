@@ -23,11 +23,20 @@ class JarIT {
     record Result(int status, String out, String err) {
     }
 
-    static Result java(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", JAR.toString()));
+    Result java(String... args) throws IOException, InterruptedException {
+        return java(List.of(), args);
+    }
+
+    /** The jar run with these JVM options, its data and config folders in this test's folder (not the home's). */
+    Result java(List<String> jvm, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("TPM_CONSOLE_DATA", dir.resolve("data").toString());
+        pb.environment().put("TPM_CONSOLE_CONFIG", dir.resolve("config").toString());
+        Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -61,5 +70,43 @@ class JarIT {
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err().strip()).isEqualTo("tpm-console: " + dir.resolve("x.sqlite")
                 + " is not an SQLite database: it does not start with the SQLite header");
+    }
+
+    /**
+     * SQLite's native library is copied once into the data folder and loaded from there: nothing is copied into the
+     * temporary folder (where sqlite-jdbc copies it on every start by itself), and a copy cut short is made again.
+     */
+    @Test
+    void sqlitesLibraryIsLoadedFromItsCopyInTheDataFolder() throws Exception {
+        Path snapshot = dir.resolve("demo.sqlite");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + tmp);
+        assertThat(java(jvm, "demo", "--out", snapshot.toString(), "--vms", "20").status()).isZero();
+        Path native_ = dir.resolve("data/native");
+        List<Path> copies;
+        try (var files = Files.walk(native_)) {
+            copies = files.filter(f -> f.getFileName().toString().contains("sqlitejdbc")).toList();
+        }
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).getParent().getFileName().toString()).startsWith("sqlite-jdbc-3.");
+        assertThat(Files.size(copies.get(0))).isGreaterThan(100_000);
+        var made = Files.getLastModifiedTime(copies.get(0));
+        Result info = java(jvm, "info", snapshot.toString());
+        assertThat(info.status()).as(info.err()).isZero();
+        assertThat(Files.getLastModifiedTime(copies.get(0))).as("loaded, not copied again").isEqualTo(made);
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("nothing copied by the driver")
+                    .noneMatch(n -> n.contains("sqlitejdbc"));
+        }
+        // a damaged copy (cut short) is made again, and loaded
+        long whole = Files.size(copies.get(0));
+        Files.write(copies.get(0), new byte[] {0x7f, 'E', 'L', 'F'});
+        Result again = java(jvm, "info", snapshot.toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).contains("VmInstanceEO");
+        assertThat(Files.size(copies.get(0))).isEqualTo(whole);
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("sqlitejdbc"));
+        }
     }
 }
