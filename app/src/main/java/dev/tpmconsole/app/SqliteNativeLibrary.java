@@ -12,9 +12,10 @@ import java.nio.file.StandardCopyOption;
  * itself, sqlite-jdbc copies it out of the jar into a new temporary file on every start (about 1 MB, with two MD5
  * sums and a sweep of the temporary folder), some 80 ms of each command's start, the audit's and the window's
  * included. Uses sqlite-jdbc's own settings ({@code org.sqlite.lib.path}, {@code org.sqlite.lib.name}); the copy is
- * named after the driver's version and the system, made again when its size is not the jar's entry's, and appears
- * whole or not at all. Anything unexpected here leaves sqlite-jdbc to do as it always does, and so does a copy it
- * cannot load (it tries the path it is given first, then copies its own as before).
+ * named after the driver's version and the system, checked against the jar's entry by its size when it is made, and
+ * appears whole or not at all. Anything unexpected here leaves sqlite-jdbc to do as it always does, and so does a
+ * copy it cannot load (it tries the path it is given first, then copies its own as before). Asking the driver where
+ * its library is takes longer than loading it, so that is asked only when the copy is made.
  */
 final class SqliteNativeLibrary {
 
@@ -25,8 +26,8 @@ final class SqliteNativeLibrary {
     }
 
     /**
-     * Points sqlite-jdbc at the copy in {@code dataDir} (made now if there is none, or a wrong one), unless it is
-     * told where its library is already. Never fails: returns the folder used, or null when sqlite-jdbc is left to
+     * Points sqlite-jdbc at the copy in {@code dataDir} (made now if there is none), unless it is told where its
+     * library is already. Never fails: returns the folder used, or null when sqlite-jdbc is left to
      * itself.
      */
     static Path useCopyIn(Path dataDir) {
@@ -34,27 +35,42 @@ final class SqliteNativeLibrary {
             return null;
         }
         try {
+            String version = driverVersion();
+            if (version == null) {
+                return null;
+            }
             String name = org.sqlite.util.LibraryLoaderUtil.getNativeLibName();
-            String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-            URL url = org.sqlite.SQLiteJDBCLoader.class.getResource(resource);
-            if (url == null) {
-                return null;
-            }
-            long size = url.openConnection().getContentLengthLong();
-            Path folder = dataDir.resolve("native").resolve("sqlite-jdbc-" + org.sqlite.SQLiteJDBCLoader.getVersion()
-                    + "-" + safe(System.getProperty("os.name")) + "-" + safe(System.getProperty("os.arch")));
+            Path folder = dataDir.resolve("native").resolve("sqlite-jdbc-" + version + "-"
+                    + safe(System.getProperty("os.name")) + "-" + safe(System.getProperty("os.arch")));
             Path library = folder.resolve(name);
-            if (size < 0) {
-                return null;
-            }
-            if (!Files.isRegularFile(library) || Files.size(library) != size) {
-                copy(url, size, folder, library);
+            if (!Files.isRegularFile(library)) {
+                // the jar's library for this system, as the driver finds it (the first start only: it takes a while)
+                String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+                URL url = org.sqlite.SQLiteJDBCLoader.class.getResource(resource);
+                if (url == null) {
+                    return null;
+                }
+                copy(url, url.openConnection().getContentLengthLong(), folder, library);
             }
             System.setProperty(PATH_PROPERTY, folder.toString());
             System.setProperty(NAME_PROPERTY, name);
             return folder;
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;
+        }
+    }
+
+    /** The driver's version, from its jar's Maven record (its own way of telling it loads the driver's logging). */
+    private static String driverVersion() throws IOException {
+        try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(
+                "/META-INF/maven/org.xerial/sqlite-jdbc/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            String v = p.getProperty("version");
+            return v == null || v.isBlank() ? null : safe(v.strip());
         }
     }
 
@@ -66,7 +82,7 @@ final class SqliteNativeLibrary {
             try (InputStream in = url.openStream()) {
                 Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (Files.size(part) != size) {
+            if (size >= 0 && Files.size(part) != size) {
                 throw new IOException("copied " + Files.size(part) + " of " + size + " bytes");
             }
             Files.move(part, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

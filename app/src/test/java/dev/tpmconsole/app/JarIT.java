@@ -74,7 +74,8 @@ class JarIT {
 
     /**
      * SQLite's native library is copied once into the data folder and loaded from there: nothing is copied into the
-     * temporary folder (where sqlite-jdbc copies it on every start by itself), and a copy cut short is made again.
+     * temporary folder (where sqlite-jdbc copies it on every start by itself); a copy that cannot be loaded leaves the
+     * driver to copy its own, as before, instead of failing the command.
      */
     @Test
     void sqlitesLibraryIsLoadedFromItsCopyInTheDataFolder() throws Exception {
@@ -98,15 +99,10 @@ class JarIT {
             assertThat(files.map(f -> f.getFileName().toString())).as("nothing copied by the driver")
                     .noneMatch(n -> n.contains("sqlitejdbc"));
         }
-        // a damaged copy (cut short) is made again, and loaded
-        long whole = Files.size(copies.get(0));
+        // a copy that cannot be loaded: the driver copies its own, as it does by itself, and the command works
         Files.write(copies.get(0), new byte[] {0x7f, 'E', 'L', 'F'});
         Result again = java(jvm, "info", snapshot.toString());
         assertThat(again.status()).as(again.err()).isZero();
         assertThat(again.out()).contains("VmInstanceEO");
-        assertThat(Files.size(copies.get(0))).isEqualTo(whole);
-        try (var files = Files.list(tmp)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("sqlitejdbc"));
-        }
     }
 }
