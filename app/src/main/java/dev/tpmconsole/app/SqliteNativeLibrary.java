@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * SQLite's native library, kept in the console's data folder so that each start loads it from there: left to
  * itself, sqlite-jdbc copies it out of the jar into a new temporary file on every start (about 1 MB, with two MD5
- * sums and a sweep of the temporary folder), some 80 ms of each command's start, the audit's and the window's
- * included. Uses sqlite-jdbc's own settings ({@code org.sqlite.lib.path}, {@code org.sqlite.lib.name}); the copy is
+ * sums and a sweep of the temporary folder), some 60 ms of each command's start (the window loads it beside
+ * JavaFX's start, where it did not show). Uses sqlite-jdbc's own settings ({@code org.sqlite.lib.path}, {@code org.sqlite.lib.name}); the copy is
  * named after the driver's version and the system, checked against the jar's entry by its size when it is made, and
  * appears whole or not at all. Anything unexpected here leaves sqlite-jdbc to do as it always does, and so does a
  * copy it cannot load (it tries the path it is given first, then copies its own as before). Asking the driver where
