@@ -9,6 +9,7 @@ import dev.tpmconsole.views.main.MainViewModel;
 import dev.tpmconsole.views.overview.OverviewViewModel;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.When;
 import io.reactivex.rxjava3.core.Single;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -18,9 +19,7 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 
 /**
@@ -127,22 +126,15 @@ final class ConsoleCatalogue {
         }
     }
 
-    /** Runs {@code action} once, on the FX thread, the first time {@code condition} holds (now if it does). */
+    /**
+     * Runs {@code action} once, on the FX thread, the first time {@code condition} holds (now if it does); the
+     * condition is kept until then.
+     */
     void once(ObservableBooleanValue condition, Runnable action) {
-        if (condition.get()) {
-            action.run();
-            return;
-        }
         awaited.add(condition);
-        condition.addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
-                if (is) {
-                    o.removeListener(this);
-                    awaited.remove(condition);
-                    action.run();
-                }
-            }
+        When.firstTrue(condition, () -> {
+            awaited.remove(condition);
+            action.run();
         });
     }
 

@@ -539,8 +539,8 @@ public final class ConsoleGui {
                 () -> self.get().showAudit(), (operation, vms) -> self.get().showPreview(operation, vms),
                 () -> self.get().showRepair(), () -> self.get().showPreferences(), () -> self.get().showEventLog(),
                 () -> self.get().showShortcuts(), () -> self.get().showAbout()), catalogue.overview());
-        MainWindowState state = new MainWindowState(binder, window, vm, preferences);
-        state.restoreOn(stage, windows);
+        MainWindowState state = new MainWindowState(binder, stage, window, vm, preferences);
+        state.restore(windows);
         stage.getIcons().setAll(windows.icons());
         stage.titleProperty().bind(vm.titleBinding());
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, preferences, setup, prompts, catalogue, windows, state);

@@ -41,18 +41,19 @@ final class MainWindowState {
     private final MainWindow window;
     private final MainViewModel main;
     private final PreferencesViewModel preferences;
-    private Stage stage;
+    private final Stage stage;
 
-    MainWindowState(PreferencesBinder binder, MainWindow window, MainViewModel main, PreferencesViewModel preferences) {
+    MainWindowState(PreferencesBinder binder, Stage stage, MainWindow window, MainViewModel main,
+                    PreferencesViewModel preferences) {
         this.binder = binder;
+        this.stage = stage;
         this.window = window;
         this.main = main;
         this.preferences = preferences;
     }
 
-    /** Puts the window on {@code stage} as it was stored, and saves its state from now on. */
-    void restoreOn(Stage stage, Windows windows) {
-        this.stage = stage;
+    /** Puts the window on its stage as it was stored, and saves its state from now on. */
+    void restore(Windows windows) {
         UiPreferences prefs = binder.current();
         WindowGeometry g = prefs.window() == null ? null : WindowPlacement.clamp(prefs.window(), screens(),
                 MIN_WIDTH, MIN_HEIGHT);

@@ -1,7 +1,6 @@
 package dev.tpmconsole.views.util;
 
 import java.util.function.Supplier;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 
@@ -21,20 +20,7 @@ public final class LazyTabs {
      * view is costly to make (charts, several tables) is made only when someone looks at it.
      */
     public static Tab content(Tab tab, Supplier<? extends Node> make) {
-        if (tab.isSelected()) {
-            tab.setContent(make.get());
-            return tab;
-        }
-        ChangeListener<Boolean> first = new ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
-                if (is) {
-                    tab.selectedProperty().removeListener(this);
-                    tab.setContent(make.get());
-                }
-            }
-        };
-        tab.selectedProperty().addListener(first);
+        When.firstTrue(tab.selectedProperty(), () -> tab.setContent(make.get()));
         return tab;
     }
 }

@@ -1,0 +1,32 @@
+package dev.tpmconsole.views.util;
+
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+
+/** Work that waits for a condition. FX thread only. */
+public final class When {
+
+    private When() {
+    }
+
+    /**
+     * Runs {@code action} once, the first time {@code condition} holds (now, if it does). The caller keeps
+     * {@code condition} reachable until then: a binding is held only weakly by what it observes.
+     */
+    public static void firstTrue(ObservableBooleanValue condition, Runnable action) {
+        if (condition.get()) {
+            action.run();
+            return;
+        }
+        condition.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is) {
+                    o.removeListener(this);
+                    action.run();
+                }
+            }
+        });
+    }
+}
