@@ -240,7 +240,7 @@ public final class Pipeline {
         Observable<RunEvent> items;
         if (step.name() == Plan.StepName.HOST_WORK) {
             items = options.hostMover() == null
-                    ? Observable.defer(() -> exportHostWork(prepared.plan(), step, done, failed)).subscribeOn(options.scheduler())
+                    ? Observable.defer(() -> exportHostWork(prepared.plan(), step, done, failed, totals)).subscribeOn(options.scheduler())
                     : moveHostWork(prepared, step, done, failed, totals);
         } else {
             List<List<Plan.Item>> groups = groups(step.items(), options.concurrency());
@@ -274,8 +274,12 @@ public final class Pipeline {
         return Observable.concat(started, items, ended);
     }
 
-    /** Host work exported once (JSON and per-host scripts); an entry refused by validation fails its item. */
-    private Observable<RunEvent> exportHostWork(Plan plan, Plan.Step step, AtomicInteger done, AtomicInteger failed) {
+    /**
+     * Host work exported once (JSON and per-host scripts); an entry refused by validation fails its item, and, as a
+     * move that failed, keeps its host-file row (R3): no script removes that path, so the database must not forget it.
+     */
+    private Observable<RunEvent> exportHostWork(Plan plan, Plan.Step step, AtomicInteger done, AtomicInteger failed,
+                                                Totals totals) {
         List<RunEvent> events = new ArrayList<>();
         Map<Integer, String> refused = new HashMap<>();
         String exportFailure = null;
@@ -293,6 +297,7 @@ public final class Pipeline {
             String refusal = exportFailure != null ? exportFailure : refused.get(entry == null ? -1 : entry.order());
             if (refusal != null) {
                 failed.incrementAndGet();
+                totals.hostWorkFailed.add(id);
                 events.add(new RunEvent.ItemFailed(now(), step.name(), id, refusal, ""));
             } else {
                 done.incrementAndGet();

@@ -99,6 +99,40 @@ class RepairTest {
         }
     }
 
+    /**
+     * An NvRam file of an expunged VM: its path is no TpmState folder, so exporting its host work is refused, and its
+     * row stays (R3: no script removes the file, so the database must not forget it) while the rest of the repair runs.
+     */
+    @Test
+    void aHostFileWhoseHostWorkIsRefusedKeepsItsRow() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("nvram.sqlite"), sink -> new dev.tpmconsole.model.testing.Rows(sink)
+                .host("host", false).hostFile("f_state", AuditScenario.VM_EXPUNGED, "host", "TpmState")
+                .hostFile("f_nvram", AuditScenario.VM_EXPUNGED, "host", "NvRam"));
+        Plan plan;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            plan = new RepairPlanner(s, Clock.systemUTC()).plan(List.of(), Set.of()).plan();
+        }
+        List<RunEvent> all;
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
+             Runs.Run run = Runs.start(s, plan, dir.resolve("nvram/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
+            all = run.events().toList().blockingGet();
+        }
+        assertThat(all).filteredOn(RunEvent.ItemFailed.class::isInstance).map(RunEvent.ItemFailed.class::cast)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.step()).isEqualTo(Plan.StepName.HOST_WORK);
+                    assertThat(f.item()).isEqualTo("VmHostFileVO/f_nvram");
+                    assertThat(f.cause()).contains("/var/lib/libvirt/qemu/nvram/", "names an NvRam file");
+                });
+        assertThat(all).filteredOn(RunEvent.ItemSkipped.class::isInstance).map(RunEvent.ItemSkipped.class::cast)
+                .singleElement().satisfies(k -> {
+                    assertThat(k.step()).isEqualTo(Plan.StepName.DELETE_HOST_FILES);
+                    assertThat(k.item()).isEqualTo("VmHostFileVO/f_nvram");
+                });
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostFileVO WHERE uuid = 'f_nvram'")).isEqualTo(1);
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostFileVO WHERE uuid = 'f_state'"))
+                .as("the TpmState folder's script is written and its row deleted").isZero();
+    }
+
     static List<String> keys(AuditReport report, AuditRule rule) {
         return report.findings(rule).stream().map(Finding::key).collect(Collectors.toList());
     }
