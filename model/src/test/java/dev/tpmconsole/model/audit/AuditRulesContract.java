@@ -18,6 +18,20 @@ abstract class AuditRulesContract {
     /** The scenario loaded into the engine under test. */
     abstract Source scenario() throws Exception;
 
+    /** {@link AuditScenario#writeCaseNearMisses} loaded into the engine under test. */
+    abstract Source caseNearMisses() throws Exception;
+
+    @Test
+    void aReferenceDifferingOnlyInCaseIsNotAMatch() throws Exception {
+        try (Source s = caseNearMisses()) {
+            AuditReport report = new Auditor(s).run(Arrays.asList(AuditRule.values()));
+            for (AuditRule rule : AuditRule.values()) {
+                assertThat(report.findings(rule).stream().map(Finding::key).toList()).as(rule.name())
+                        .containsExactlyElementsOf(AuditScenario.CASE_EXPECTED.getOrDefault(rule, List.of()));
+            }
+        }
+    }
+
     @Test
     void everyRuleReportsExactlyItsRows() throws Exception {
         try (Source s = scenario()) {

@@ -32,6 +32,17 @@ final class AuditScenario {
             Map.entry(AuditRule.CONTENT_WITHOUT_OWNER, List.of("c_orphan1", "c_orphan2")),
             Map.entry(AuditRule.RESOURCE_ROW_STALE, List.of("c_orphan1", "rv_file", "rv_holder", "rv_tpm")));
 
+    /**
+     * What each rule reports on {@link #writeCaseNearMisses}: references that differ from a row's key only in case,
+     * which MariaDB's collations would take for that row (the rules compare exactly, on every engine and shape).
+     */
+    static final Map<AuditRule, List<String>> CASE_EXPECTED = Map.of(
+            AuditRule.TPM_WITHOUT_VM, List.of("tpm_j"),
+            AuditRule.HOST_FILE_WITHOUT_VM, List.of("f_of_vm_i"),
+            AuditRule.TPM_STATE_FILE_WITHOUT_TPM, List.of("fj_state"),
+            AuditRule.HOST_FILE_ON_MISSING_HOST, List.of("f_on_host"),
+            AuditRule.RESOURCE_ROW_STALE, List.of("rv_case"));
+
     private AuditScenario() {
     }
 
@@ -96,5 +107,21 @@ final class AuditScenario {
         r.resource("c_orphan1", "VmHostBackupFileVO").content("c_orphan1").content("c_orphan2");
         r.resource("rv_file", "VmHostFileVO").resource("rv_holder", "TpmKeyBackupVO");
         r.resource("rv_lower", "tpmvo").resource("rv_vm_noeo", "VmInstanceVO");
+    }
+
+    /**
+     * A live VM without TPM and a TpmState file of it in capitals ("VM_I": no VM, not a TPM_STATE_FILE_WITHOUT_TPM of
+     * vm_i); a file on "HOST"; a live VM whose only TPM names it in capitals; a ResourceVO row whose file is
+     * "RV_CASE". Every other rule finds nothing.
+     */
+    static void writeCaseNearMisses(RowSink sink) throws Exception {
+        Rows r = new Rows(sink);
+        r.host("host", false).vm("vm_i", true).vm("vm_b", true);
+        r.hostFile("f_of_vm_i", "VM_I", "host", "TpmState").hostFile("f_on_host", "vm_b", "HOST", "NvRam");
+        r.vm("vm_j", true).hostFile("fj_state", "vm_j", "host", "TpmState").tpm("tpm_j", "VM_J");
+        r.resource("rv_case", "VmHostFileVO");
+        sink.table("VmHostFileVO").set("uuid", "RV_CASE").set("vmInstanceUuid", "vm_j").set("hostUuid", "host")
+                .set("type", "NvRam").set("path", "/var/lib/libvirt/qemu/nvram/vm_j.fd").set("createDate", Rows.OLD)
+                .set("lastOpDate", Rows.T).add();
     }
 }

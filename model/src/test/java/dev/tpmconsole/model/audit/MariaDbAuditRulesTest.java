@@ -24,23 +24,33 @@ import org.junit.jupiter.api.io.TempDir;
 class MariaDbAuditRulesTest extends AuditRulesContract {
 
     static MariaDbTestDatabase db;
+    static MariaDbTestDatabase caseDb;
 
     @BeforeAll
     static void load() throws Exception {
         db = MariaDbTestDatabase.create(false);
         db.load(AuditScenario::write);
+        caseDb = MariaDbTestDatabase.create(false);
+        caseDb.load(AuditScenario::writeCaseNearMisses);
     }
 
     @AfterAll
     static void drop() throws Exception {
-        if (db != null) {
-            db.close();
+        for (MariaDbTestDatabase d : new MariaDbTestDatabase[] {db, caseDb}) {
+            if (d != null) {
+                d.close();
+            }
         }
     }
 
     @Override
     Source scenario() throws Exception {
         return MariaDbSource.open(db.url(), null, null, OpenOptions.readOnly());
+    }
+
+    @Override
+    Source caseNearMisses() throws Exception {
+        return MariaDbSource.open(caseDb.url(), null, null, OpenOptions.readOnly());
     }
 
     @Test

@@ -20,15 +20,22 @@ class SqliteAuditRulesTest extends AuditRulesContract {
     @TempDir
     static Path dir;
     static Path file;
+    static Path caseFile;
 
     @BeforeAll
     static void build() throws Exception {
         file = SqliteTestDatabase.create(dir.resolve("scenario.sqlite"), AuditScenario::write);
+        caseFile = SqliteTestDatabase.create(dir.resolve("case.sqlite"), AuditScenario::writeCaseNearMisses);
     }
 
     @Override
     Source scenario() throws Exception {
         return SqliteSnapshot.open(file, OpenOptions.readOnly());
+    }
+
+    @Override
+    Source caseNearMisses() throws Exception {
+        return SqliteSnapshot.open(caseFile, OpenOptions.readOnly());
     }
 
     @Test
