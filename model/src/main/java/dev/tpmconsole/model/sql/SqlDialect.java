@@ -33,6 +33,33 @@ public final class SqlDialect {
         return kind == DatabaseKind.SQLITE ? a + " = " + b : "(" + a + " = " + b + " AND " + a + " = " + exact(b) + ")";
     }
 
+    /**
+     * {@code value} is none of {@code alias.column}'s values in {@code table} (the rows {@code where} lets through, when
+     * not null), compared exactly; a null value is none of them. SQLite: {@code NOT EXISTS}, an index look-up per row.
+     * MariaDB: {@code NOT IN}, which its optimizer answers by reading the set's exact values into a temporary table once
+     * and probing it per row, where a correlated look-up with the second, exact comparison costs an index dive and a
+     * conversion per row (HOST_FILE_WITHOUT_VM on 100,000 VMs: 0.49 s against 0.33 s). For sets of up to a few hundred
+     * thousand short keys: the temporary table must fit in memory ({@code tmp_table_size}, 16 MB by default).
+     */
+    public String notAmong(String value, String table, String alias, String column, String where) {
+        String col = alias + "." + column;
+        if (kind == DatabaseKind.SQLITE) {
+            return "NOT EXISTS (SELECT 1 FROM " + table + " " + alias + " WHERE " + eq(col, value)
+                    + (where == null ? "" : " AND " + where) + ")";
+        }
+        return "(" + value + " IS NULL OR " + exact(value) + " NOT IN (SELECT " + exact(col) + " FROM " + table + " "
+                + alias + " WHERE " + col + " IS NOT NULL" + (where == null ? "" : " AND " + where) + "))";
+    }
+
+    /**
+     * An inner join that reads the tables in the order written: MariaDB's {@code STRAIGHT_JOIN}, where its optimizer
+     * would otherwise start from the larger table (TPM_STATE_FILE_WITHOUT_TPM: every VM, then each one's files, 1.06 s;
+     * the files of type TpmState first, 0.17 s); SQLite's {@code JOIN}.
+     */
+    public String orderedJoin() {
+        return kind == DatabaseKind.SQLITE ? "JOIN" : "STRAIGHT_JOIN";
+    }
+
     /** {@code a <> b}, compared exactly. */
     public String ne(String a, String b) {
         return kind == DatabaseKind.SQLITE ? a + " <> " + b : a + " <> " + exact(b);
