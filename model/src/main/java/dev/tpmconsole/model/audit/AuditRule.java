@@ -167,7 +167,13 @@ public enum AuditRule {
     HOST_FILE_ON_MISSING_HOST("VmHostFileVO", "vmInstanceUuid", Severity.INFO) {
         @Override
         String sql(SqlDialect d) {
-            // a file on none of the hosts not deleted; the host's deletion read for the findings only
+            if (d.kind() == DatabaseKind.SQLITE) {
+                return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path, h.deleted FROM VmHostFileVO f"
+                        + " LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
+                        + " WHERE h.uuid IS NULL OR h.deleted IS NOT NULL ORDER BY " + d.order("f.uuid");
+            }
+            // MariaDB: a file on none of the hosts not deleted (their keys read once), the host's deletion read for the
+            // findings only (0.48 -> 0.18 s; on SQLite this shape takes 5% longer than the join)
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, f.type, f.path, (SELECT h.deleted FROM HostEO h WHERE "
                     + d.eq("h.uuid", "f.hostUuid") + ") AS deleted FROM VmHostFileVO f WHERE "
                     + d.notAmong("f.hostUuid", "HostEO", "l", "uuid", "l.deleted IS NULL") + " ORDER BY " + d.order("f.uuid");
