@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>With {@code cacheStatements}, a connection also keeps the statements it prepared, by their SQL: a run
  * prepares the same few statements tens of thousands of times. Closing such a statement only clears it.
+ *
+ * <p>With {@code validate}, an idle connection is asked whether it still works before it is handed out again (a
+ * server's session can end while it waits: {@code wait_timeout}, a restart, a tunnel closed); one that does not is
+ * closed and the next one tried, or a new one opened.
  */
 public final class ConnectionPool implements AutoCloseable {
 
@@ -35,15 +39,24 @@ public final class ConnectionPool implements AutoCloseable {
     private final Opener opener;
     private final int maxIdle;
     private final boolean cacheStatements;
+    private final boolean validate;
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Map<Connection, Map<String, PreparedStatement>> prepared = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements) {
+        this(opener, maxIdle, cacheStatements, false);
+    }
+
+    public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements, boolean validate) {
         this.opener = opener;
         this.maxIdle = maxIdle;
         this.cacheStatements = cacheStatements;
+        this.validate = validate;
     }
+
+    /** How long a server has to answer whether an idle connection still works, in seconds. */
+    private static final int VALIDATION_TIMEOUT_S = 2;
 
     /** An idle connection, or a new one; close it to hand it back. */
     public Connection borrow() throws SQLException {
@@ -51,8 +64,13 @@ public final class ConnectionPool implements AutoCloseable {
             throw new SQLException("the connections of this source have been closed");
         }
         Connection c = idle.pollFirst();
-        while (c != null && c.isClosed()) {
+        while (c != null && (c.isClosed() || validate && !c.isValid(VALIDATION_TIMEOUT_S))) {
             forget(c);
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // a session that ended: nothing to keep
+            }
             c = idle.pollFirst();
         }
         return lend(c != null ? c : opener.open());
