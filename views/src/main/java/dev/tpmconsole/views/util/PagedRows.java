@@ -106,12 +106,12 @@ public final class PagedRows<R> implements AutoCloseable {
         loading.set(true);
         counting.set(true);
         // The first page is shown as soon as it arrives; the count (a second pass over the filtered rows)
-        // follows in the same generation, so that typing sees rows first.
+        // follows in the same generation, so that typing sees rows first, unless the page told it already.
         runner.submit(() -> q.page(0, pageSize), first -> {
             rows.setAll(first.rows());
             more.set(first.more());
-            if (!first.more()) {
-                total.set(first.rows().size());
+            if (!first.more() || first.total() != null) {
+                total.set(first.total() != null ? first.total() : first.rows().size());
                 counting.set(false);
             } else {
                 total.set(first.rows().size());

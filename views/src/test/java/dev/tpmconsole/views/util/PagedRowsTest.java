@@ -56,4 +56,23 @@ class PagedRowsTest {
             assertThat(rows.totalProperty().get()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aFirstPageThatTellsTheTotalSavesTheCount_oneThatDoesNotIsCounted() {
+        List<String> counted = new ArrayList<>();
+        try (PagedRows<String> rows = new PagedRows<>(FxSchedulers.synchronous(), 1)) {
+            rows.load(PagedRows.Query.of((offset, limit) -> new Page<>(List.of("a"), offset, true, 7L), () -> {
+                counted.add("told");
+                return 99;
+            }));
+            assertThat(rows.totalProperty().get()).isEqualTo(7);
+            assertThat(rows.countingProperty().get()).isFalse();
+            rows.load(PagedRows.Query.of((offset, limit) -> new Page<>(List.of("a"), offset, true), () -> {
+                counted.add("untold");
+                return 5;
+            }));
+            assertThat(rows.totalProperty().get()).isEqualTo(5);
+            assertThat(counted).containsExactly("untold");
+        }
+    }
 }
