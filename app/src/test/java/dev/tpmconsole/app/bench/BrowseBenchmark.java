@@ -40,7 +40,7 @@ import javafx.scene.control.TextField;
  *       CSS + layout pass;</li>
  *   <li>the most heap used (sampled every 20 ms) and the JVM's heap limit.</li>
  * </ul>
- * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}.
+ * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}; {@code -Dbench.each=true} also prints each keystroke's time.
  */
 public final class BrowseBenchmark {
 
@@ -146,6 +146,13 @@ public final class BrowseBenchmark {
         // 2. filter keystrokes
         List<Long> latencies = typeAll(TYPED, filter, vms);
         report("filter keystroke (" + latencies.size() + " keystrokes)", latencies);
+        if (Boolean.getBoolean("bench.each")) {
+            StringBuilder each = new StringBuilder("  each keystroke:");
+            for (int i = 0; i < TYPED.size(); i++) {
+                each.append(" '").append(TYPED.get(i)).append("' ").append(ms(latencies.get(i)));
+            }
+            System.out.println(each);
+        }
         phase("typing in the filter");
 
         // 3. dirty rows filter: first toggle computes the set, then keystrokes with it on

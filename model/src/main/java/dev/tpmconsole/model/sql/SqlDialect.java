@@ -38,8 +38,9 @@ public final class SqlDialect {
      * not null), compared exactly; a null value is none of them. SQLite: {@code NOT EXISTS}, an index look-up per row.
      * MariaDB: {@code NOT IN}, which its optimizer answers by reading the set's exact values into a temporary table once
      * and probing it per row, where a correlated look-up with the second, exact comparison costs an index dive and a
-     * conversion per row (HOST_FILE_WITHOUT_VM on 100,000 VMs: 0.49 s against 0.33 s). For sets of up to a few hundred
-     * thousand short keys: the temporary table must fit in memory ({@code tmp_table_size}, 16 MB by default).
+     * conversion per row (HOST_FILE_WITHOUT_VM on 100,000 VMs: 0.58 -> 0.49 s). For sets of up to about a hundred
+     * thousand keys: the temporary table must fit in memory ({@code tmp_table_size}, 16 MB by default; against
+     * ResourceVO's 345,000 rows this shape took 3.4 s where NOT EXISTS takes 0.2 s).
      */
     public String notAmong(String value, String table, String alias, String column, String where) {
         String col = alias + "." + column;
