@@ -106,6 +106,32 @@ class SqliteAuditRulesTest extends AuditRulesContract {
         }
     }
 
+    /**
+     * Rules with more findings than a rule may read ahead of its turn: the rest is read in its turn, in order, from
+     * the query it handed over; the report is the sequential one's.
+     */
+    @Test
+    void aRuleWithMoreFindingsThanItHoldsAheadIsReadWholeInItsTurn(@TempDir Path d) throws Exception {
+        int many = 3 * Auditor.QUEUE_CAPACITY;
+        Path f = SqliteTestDatabase.create(d.resolve("many.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            for (int i = many; i > 0; i--) {
+                r.tpm(String.format("t%05d", i), "vm_gone");
+            }
+            for (int i = 0; i < Auditor.QUEUE_CAPACITY + 7; i++) {
+                r.resource(String.format("r%05d", i), "TpmVO");
+            }
+        });
+        try (Source s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            AuditReport one = new Auditor(s, 1).run(Arrays.asList(AuditRule.values()));
+            AuditReport two = new Auditor(s, 2).run(Arrays.asList(AuditRule.values()));
+            assertThat(two).isEqualTo(one);
+            assertThat(two.findings(AuditRule.TPM_WITHOUT_VM)).hasSize(many).extracting(Finding::key)
+                    .startsWith("t00001", "t00002").endsWith(String.format("t%05d", many)).isSorted();
+            assertThat(two.findings(AuditRule.RESOURCE_ROW_STALE)).hasSize(Auditor.QUEUE_CAPACITY + 7);
+        }
+    }
+
     @Test
     void sequentialAndParallelRunsAgree() throws Exception {
         try (Source s = scenario()) {
