@@ -92,6 +92,15 @@ public final class RepairPlanner {
                 case BACKUP_WITHOUT_OWNER, TPM_STATE_BACKUP_WITHOUT_TPM -> item(rows, steps.get(Plan.StepName.DELETE_BACKUPS), f, reason,
                         rows.keyRefs("VmHostBackupFileVO", f.key()));
                 case HOST_FILE_WITHOUT_VM, TPM_STATE_FILE_WITHOUT_TPM -> {
+                    List<String[]> file = rows.query("SELECT type, path, hostUuid FROM VmHostFileVO WHERE "
+                            + d.eqParam("uuid"), f.key(), 3);
+                    if (!file.isEmpty() && !"TpmState".equals(file.get(0)[0])) {
+                        // host work moves TPM state folders only: the row of any other file stays while the file
+                        // may be on its host (R3), said here rather than failing when the plan is applied
+                        kept.add(new Plan.Kept(f.table(), f.key(), Message.of("plan.repair.otherFileKept", reason,
+                                file.get(0)[0], file.get(0)[1], file.get(0)[2])));
+                        continue;
+                    }
                     if (!rows.planned(f.table(), f.key())) {
                         hostWork.add(hostWork(c, f.key(), hostWork.size() + 1));
                         steps.get(Plan.StepName.HOST_WORK).add(new Plan.Item(f.table(), f.key(), Plan.Action.EXPORT,

@@ -100,35 +100,48 @@ class RepairTest {
     }
 
     /**
-     * An NvRam file of an expunged VM: its path is no TpmState folder, so exporting its host work is refused, and its
-     * row stays (R3: no script removes the file, so the database must not forget it) while the rest of the repair runs.
+     * An NvRam file of an expunged VM is kept by the plan, with the reason (host work moves TPM state folders only);
+     * a TpmState row whose path names another VM's folder is refused when its host work is exported, and its row
+     * stays (R3: no script removes that folder, so the database must not forget it) while the rest of the repair runs.
      */
     @Test
-    void aHostFileWhoseHostWorkIsRefusedKeepsItsRow() throws Exception {
-        Path file = SqliteTestDatabase.create(dir.resolve("nvram.sqlite"), sink -> new dev.tpmconsole.model.testing.Rows(sink)
-                .host("host", false).hostFile("f_state", AuditScenario.VM_EXPUNGED, "host", "TpmState")
-                .hostFile("f_nvram", AuditScenario.VM_EXPUNGED, "host", "NvRam"));
+    void aHostFileWhoseHostWorkCannotBeDoneKeepsItsRow() throws Exception {
+        String otherVmsFolder = "/var/lib/libvirt/swtpm/" + dev.tpmconsole.model.hosts.HostPaths.hyphenated(AuditScenario.VM_D) + "/";
+        Path file = SqliteTestDatabase.create(dir.resolve("kept.sqlite"), sink -> {
+            new dev.tpmconsole.model.testing.Rows(sink).host("host", false)
+                    .hostFile("f_state", AuditScenario.VM_EXPUNGED, "host", "TpmState")
+                    .hostFile("f_nvram", AuditScenario.VM_EXPUNGED, "host", "NvRam")
+                    .resource("f_other", "VmHostFileVO");
+            sink.table("VmHostFileVO").set("uuid", "f_other").set("vmInstanceUuid", "b".repeat(32)).set("hostUuid", "host")
+                    .set("type", "TpmState").set("path", otherVmsFolder).set("createDate", dev.tpmconsole.model.testing.Rows.OLD)
+                    .set("lastOpDate", dev.tpmconsole.model.testing.Rows.T).add();
+        });
         Plan plan;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
             plan = new RepairPlanner(s, Clock.systemUTC()).plan(List.of(), Set.of()).plan();
         }
+        assertThat(plan.kept()).filteredOn(k -> k.key().equals("f_nvram")).singleElement()
+                .satisfies(k -> assertThat(k.reason()).contains("a file of type NvRam", "TPM state folders only", ".fd", "host"));
+        assertThat(plan.hostWork()).extracting(Plan.HostWork::path).noneMatch(p -> p.contains("nvram"));
+        assertThat(plan.deletes()).extracting(Plan.RowRef::id).doesNotContain("VmHostFileVO/f_nvram");
         List<RunEvent> all;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions());
-             Runs.Run run = Runs.start(s, plan, dir.resolve("nvram/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
+             Runs.Run run = Runs.start(s, plan, dir.resolve("kept/journal.jsonl"), Clock.systemUTC(), Schedulers.io())) {
             all = run.events().toList().blockingGet();
         }
         assertThat(all).filteredOn(RunEvent.ItemFailed.class::isInstance).map(RunEvent.ItemFailed.class::cast)
                 .singleElement().satisfies(f -> {
                     assertThat(f.step()).isEqualTo(Plan.StepName.HOST_WORK);
-                    assertThat(f.item()).isEqualTo("VmHostFileVO/f_nvram");
-                    assertThat(f.cause()).contains("/var/lib/libvirt/qemu/nvram/", "names an NvRam file");
+                    assertThat(f.item()).isEqualTo("VmHostFileVO/f_other");
+                    assertThat(f.cause()).contains(otherVmsFolder);
                 });
         assertThat(all).filteredOn(RunEvent.ItemSkipped.class::isInstance).map(RunEvent.ItemSkipped.class::cast)
                 .singleElement().satisfies(k -> {
                     assertThat(k.step()).isEqualTo(Plan.StepName.DELETE_HOST_FILES);
-                    assertThat(k.item()).isEqualTo("VmHostFileVO/f_nvram");
+                    assertThat(k.item()).isEqualTo("VmHostFileVO/f_other");
                 });
-        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostFileVO WHERE uuid = 'f_nvram'")).isEqualTo(1);
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostFileVO WHERE uuid IN ('f_other', 'f_nvram')"))
+                .isEqualTo(2);
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostFileVO WHERE uuid = 'f_state'"))
                 .as("the TpmState folder's script is written and its row deleted").isZero();
     }
