@@ -46,7 +46,28 @@ public final class GuiCommand implements Callable<Integer> {
     CatalogueOption catalogue;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..1")
-    Path source;
+    String source;
+
+    /** What the window opens first: the demo, a snapshot, or a live database by its URL. */
+    sealed interface First permits Demo, Snapshot, Database {
+        /** SOURCE as given ({@code null}: none), and whether {@code --demo} was. */
+        static First of(String source, boolean demo) {
+            if (source == null || demo) {
+                return new Demo();
+            }
+            return source.startsWith("jdbc:") ? new Database(source) : new Snapshot(Path.of(source));
+        }
+    }
+
+    record Demo() implements First {
+    }
+
+    record Snapshot(Path file) implements First {
+    }
+
+    /** A live database, opened read-only as File > Open database does (the URL names the user, and the password if any). */
+    record Database(String url) implements First {
+    }
 
     @Option(names = "--demo")
     boolean demo;
@@ -67,17 +88,20 @@ public final class GuiCommand implements Callable<Integer> {
         // the snapshot opens while JavaFX starts and the window is built, not after: the first rows come sooner. It
         // is guarded as every source the window opens is: no query of the views may run on the FX thread
         QueryGuard guard = FxQueryGuard.create(QueryGuard.Mode.THROW);
+        First first = First.of(source, demo);
         CompletableFuture<Source> opening = new CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                GuardedSourceService sources = new GuardedSourceService(new DefaultSourceService(dataDir), guard);
-                opening.complete(sources.open(source != null && !demo ? source : sources.demoSnapshot()));
-            } catch (Exception | LinkageError e) {
-                opening.completeExceptionally(e);
-            }
-        }, "first-source-open");
-        opener.setDaemon(true);
-        opener.start();
+        if (!(first instanceof Database)) {
+            Thread opener = new Thread(() -> {
+                try {
+                    GuardedSourceService sources = new GuardedSourceService(new DefaultSourceService(dataDir), guard);
+                    opening.complete(sources.open(first instanceof Snapshot s ? s.file() : sources.demoSnapshot()));
+                } catch (Exception | LinkageError e) {
+                    opening.completeExceptionally(e);
+                }
+            }, "first-source-open");
+            opener.setDaemon(true);
+            opener.start();
+        }
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
@@ -88,8 +112,10 @@ public final class GuiCommand implements Callable<Integer> {
                 ConsoleGui gui = ConsoleGui.show(stage, new ConsoleGui.Setup(dataDir, store, store.file(),
                         guard, FxSchedulers.javafx(), events, catalogueFile),
                         vm -> {
-                            if (source != null && !demo) {
-                                vm.openFrom(source, opening);
+                            if (first instanceof Snapshot s) {
+                                vm.openFrom(s.file(), opening);
+                            } else if (first instanceof Database d) {
+                                vm.openDatabase(d.url(), null, null);
                             } else {
                                 vm.openDemoFrom(opening);
                             }
