@@ -55,7 +55,7 @@ public final class GuiCommand implements Callable<Integer> {
             if (source == null || demo) {
                 return new Demo();
             }
-            return source.startsWith("jdbc:") ? new Database(source) : new Snapshot(Path.of(source));
+            return source.regionMatches(true, 0, "jdbc:", 0, 5) ? new Database(source) : new Snapshot(Path.of(source));
         }
     }
 
@@ -65,7 +65,10 @@ public final class GuiCommand implements Callable<Integer> {
     record Snapshot(Path file) implements First {
     }
 
-    /** A live database, opened read-only as File > Open database does (the URL names the user, and the password if any). */
+    /**
+     * A live database, opened read-only as File > Open database does: the URL names the user, the password is in it
+     * or in {@code TPM_CONSOLE_DB_PASSWORD}.
+     */
     record Database(String url) implements First {
     }
 
@@ -115,7 +118,9 @@ public final class GuiCommand implements Callable<Integer> {
                             if (first instanceof Snapshot s) {
                                 vm.openFrom(s.file(), opening);
                             } else if (first instanceof Database d) {
-                                vm.openDatabase(d.url(), null, null);
+                                // a password not in the URL comes from TPM_CONSOLE_DB_PASSWORD, as for every command
+                                vm.openDatabase(d.url(), null, d.url().matches("(?i).*[?&;]password=.*") ? null
+                                        : System.getenv(dev.tpmconsole.model.source.Sources.PASSWORD_VARIABLE));
                             } else {
                                 vm.openDemoFrom(opening);
                             }

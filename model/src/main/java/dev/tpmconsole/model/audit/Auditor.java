@@ -32,6 +32,8 @@ public final class Auditor {
     private final SqlDialect dialect;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
+    /** The rules' queries open now (on a worker, or read ahead and waiting for their turn). */
+    private final Set<Query> open = ConcurrentHashMap.newKeySet();
     private final int parallelism;
 
     /** Findings a rule may hold ahead of its turn. */
@@ -79,7 +81,7 @@ public final class Auditor {
         if (source.kind() != DatabaseKind.SQLITE) {
             return rules;
         }
-        return rules.stream().sorted(Comparator.comparingInt((AuditRule r) -> -SQLITE_COST.get(r))
+        return rules.stream().sorted(Comparator.comparingInt((AuditRule r) -> -SQLITE_COST.getOrDefault(r, 0))
                 .thenComparing(Comparator.naturalOrder())).toList();
     }
 
@@ -95,7 +97,8 @@ public final class Auditor {
      * with a connection of its own (the engine does the work; a laptop has several cores), in {@link #startOrder}; the sink
      * sees them strictly in catalogue order, each whole. A rule that runs ahead of its turn holds at most
      * {@link #QUEUE_CAPACITY} findings, then hands its open query to the sink's thread, which reads the rest in its
-     * turn: memory stays bounded however many rows a rule finds.
+     * turn: memory stays bounded however many rows a rule finds (at most one connection per rule is open: one
+     * running on each worker, and those of rules that found more than that waiting for their turn).
      */
     public void run(List<AuditRule> rules, AuditSink sink) throws Exception {
         List<AuditRule> ordered = rules.stream().distinct().sorted().toList();
@@ -128,6 +131,9 @@ public final class Auditor {
                             sink.finding(rule.map(q.rows, dialect));
                             count++;
                         }
+                    } catch (SQLException e) {
+                        checkCancelled(); // a statement cancelled under its rule fails it: the cancel is what happened
+                        throw source.failure(e);
                     }
                 }
                 sink.ruleEnded(rule, count);
@@ -138,13 +144,39 @@ public final class Auditor {
                 cancel(); // the other rules stop: the audit has failed or been cancelled
             }
             pool.shutdown();
-            // the workers end within a row (their statements cancelled); then what they read ahead is closed
-            if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                pool.shutdownNow();
+            try {
+                awaitWorkers(pool);
+            } finally {
+                // what was read ahead and never reached (a failed or cancelled audit), and any query a worker still
+                // had open: closed, their connections handed back
+                for (Query q : List.copyOf(open)) {
+                    q.close();
+                }
             }
-            closeUnread(ahead.values());
         }
         sink.ended();
+    }
+
+    /**
+     * Waits for the workers to end (within a row once their statements are cancelled; at most 30 s), even when this
+     * thread is interrupted (a cancel from the window interrupts it): its queries must be closed after them.
+     */
+    private static void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (!pool.isTerminated()) {
+            pool.shutdownNow();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs a rule's query and reads up to {@link #QUEUE_CAPACITY} of its findings (on a worker). */
@@ -195,22 +227,6 @@ public final class Auditor {
         }
     }
 
-    /** Closes the queries read ahead that the sink never reached (a failed or cancelled audit). */
-    private static void closeUnread(java.util.Collection<Future<Ahead>> futures) {
-        for (Future<Ahead> f : futures) {
-            if (f.isDone() && !f.isCancelled()) {
-                try {
-                    Ahead a = f.get();
-                    if (a.rest() != null) {
-                        a.rest().close();
-                    }
-                } catch (ExecutionException | InterruptedException | SQLException | RuntimeException ignored) {
-                    // a rule that failed closed its query itself; nothing else to close
-                }
-            }
-        }
-    }
-
     /** A rule's query, open on a connection of its own; cancelling the audit interrupts its statement. */
     private final class Query implements AutoCloseable {
         private final Connection connection;
@@ -219,6 +235,7 @@ public final class Auditor {
 
         Query(AuditRule rule) throws SQLException, Cancelled {
             connection = source.connection();
+            open.add(this);
             try {
                 statement = connection.createStatement();
                 running.add(statement);
@@ -232,11 +249,16 @@ public final class Auditor {
         }
 
         @Override
-        public void close() throws SQLException {
+        public void close() {
             if (statement != null) {
                 running.remove(statement);
             }
-            connection.close(); // closes its statement and result set
+            open.remove(this);
+            try {
+                connection.close(); // closes its statement and result set
+            } catch (SQLException ignored) {
+                // a connection that cannot close is gone already
+            }
         }
     }
 

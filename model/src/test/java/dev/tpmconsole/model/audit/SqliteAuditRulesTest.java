@@ -106,6 +106,54 @@ class SqliteAuditRulesTest extends AuditRulesContract {
         }
     }
 
+    /** {@code real}, counting the connections open now ({@code open}) and at most ({@code most}). */
+    static Source counted(Source real, java.util.concurrent.atomic.AtomicInteger open,
+                          java.util.concurrent.atomic.AtomicInteger most) {
+        return new Source() {
+            @Override
+            public String displayName() {
+                return real.displayName();
+            }
+
+            @Override
+            public dev.tpmconsole.model.schema.DatabaseKind kind() {
+                return real.kind();
+            }
+
+            @Override
+            public boolean writable() {
+                return false;
+            }
+
+            @Override
+            public dev.tpmconsole.model.schema.SchemaLayout layout() {
+                return real.layout();
+            }
+
+            @Override
+            public java.sql.Connection connection() throws java.sql.SQLException {
+                java.sql.Connection c = real.connection();
+                most.accumulateAndGet(open.incrementAndGet(), Math::max);
+                java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
+                                open.decrementAndGet();
+                            }
+                            try {
+                                return method.invoke(c, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /**
      * Rules with more findings than a rule may read ahead of its turn: the rest is read in its turn, in order, from
      * the query it handed over; the report is the sequential one's.
@@ -132,6 +180,54 @@ class SqliteAuditRulesTest extends AuditRulesContract {
         }
     }
 
+    /** An audit that fails or is cancelled while rules wait with their queries read ahead closes every connection. */
+    @Test
+    void aFailedOrCancelledAuditClosesWhatWasReadAhead(@TempDir Path d) throws Exception {
+        Path f = SqliteTestDatabase.create(d.resolve("many.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            for (int i = 0; i < 2 * Auditor.QUEUE_CAPACITY; i++) {
+                r.resource(String.format("r%05d", i), "TpmVO").hostFile(String.format("f%05d", i), "vm_gone" + i, "h", "NvRam");
+            }
+        });
+        try (Source real = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            // failed by the sink; cancelled; cancelled as the window cancels (its task's thread interrupted too)
+            for (String how : List.of("failed", "cancelled", "interrupted")) {
+                boolean cancel = !how.equals("failed");
+                java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+                Auditor auditor = new Auditor(counted(real, open, new java.util.concurrent.atomic.AtomicInteger()), 2);
+                AuditSink stopAtTheFirstRule = new AuditSink() {
+                    @Override
+                    public void finding(Finding finding) {
+                    }
+
+                    @Override
+                    public void ruleStarted(AuditRule rule, int index) throws Exception {
+                        // the long rules ran first: HOST_FILE_WITHOUT_VM and RESOURCE_ROW_STALE wait with their queries open
+                        Thread.sleep(300);
+                        if (cancel) {
+                            auditor.cancel();
+                            if (how.equals("interrupted")) {
+                                Thread.currentThread().interrupt();
+                            }
+                        } else {
+                            throw new java.io.IOException("the report cannot be written");
+                        }
+                    }
+                };
+                org.assertj.core.api.ThrowableAssert.ThrowingCallable run = () -> auditor.run(Arrays.asList(AuditRule.values()),
+                        stopAtTheFirstRule);
+                if (cancel) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(run).isInstanceOf(Auditor.Cancelled.class);
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(run).hasMessage("the report cannot be written");
+                }
+                boolean interrupted = Thread.interrupted(); // and clears it for what follows
+                assertThat(interrupted).as("the interrupt is kept").isEqualTo(how.equals("interrupted"));
+                assertThat(open.get()).as("connections left open when " + how).isZero();
+            }
+        }
+    }
+
     @Test
     void sequentialAndParallelRunsAgree() throws Exception {
         try (Source s = scenario()) {
@@ -146,49 +242,7 @@ class SqliteAuditRulesTest extends AuditRulesContract {
         try (Source real = scenario()) {
             java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-            Source counted = new Source() {
-                @Override
-                public String displayName() {
-                    return real.displayName();
-                }
-
-                @Override
-                public dev.tpmconsole.model.schema.DatabaseKind kind() {
-                    return real.kind();
-                }
-
-                @Override
-                public boolean writable() {
-                    return false;
-                }
-
-                @Override
-                public dev.tpmconsole.model.schema.SchemaLayout layout() {
-                    return real.layout();
-                }
-
-                @Override
-                public java.sql.Connection connection() throws java.sql.SQLException {
-                    java.sql.Connection c = real.connection();
-                    most.accumulateAndGet(open.incrementAndGet(), Math::max);
-                    java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-                    return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                            new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                                if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
-                                    open.decrementAndGet();
-                                }
-                                try {
-                                    return method.invoke(c, args);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            Source counted = counted(real, open, most);
             List<String> seen = new java.util.ArrayList<>();
             new Auditor(counted, 3).run(Arrays.asList(AuditRule.values()), new AuditSink() {
                 @Override
