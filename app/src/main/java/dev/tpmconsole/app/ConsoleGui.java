@@ -510,6 +510,8 @@ public final class ConsoleGui {
         BrowseViewModel browse = new BrowseViewModel(setup.schedulers(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)),
                 p -> new SshHosts(setup.ssh().get(), p), prompts);
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
+        // the first rows of a source come before its row counts (decision 0018)
+        vm.countAfter(browse.firstRowsShownProperty());
         first.accept(vm);
         ConsoleCatalogue catalogue = new ConsoleCatalogue(vm, log, setup.schedulers());
         browse.scan().reportProperty().addListener((o, a, r) -> {

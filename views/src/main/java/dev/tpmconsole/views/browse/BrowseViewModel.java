@@ -53,9 +53,25 @@ public final class BrowseViewModel implements AutoCloseable {
                 warmed = q;
                 details.warmUp();
             }
+            if (q != null && !vms.rows().loadingProperty().get()
+                    && (vms.rows().loadedProperty().get() || !vms.rows().errorProperty().get().isEmpty())) {
+                firstRowsShown.set(q.source());
+            }
         };
         vms.rows().loadingProperty().addListener(shown);
         vms.rows().loadedProperty().addListener(shown);
+        vms.rows().errorProperty().addListener(shown);
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Source> firstRowsShown =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "firstRowsShown");
+
+    /**
+     * The last source whose first VM rows were shown (or could not be read): what else a source's opening reads
+     * (the row counts of every table) waits for it, so that the rows come first.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<Source> firstRowsShownProperty() {
+        return firstRowsShown.getReadOnlyProperty();
     }
 
     /** The queries warmed up (the details' findings, a snapshot's VMs by name) since they were made or refreshed. */

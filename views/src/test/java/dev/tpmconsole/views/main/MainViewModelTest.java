@@ -39,6 +39,34 @@ class MainViewModelTest {
         }
     }
 
+    /** Wired to the VM list, the row counts wait for the source's first rows, in the window as a browse view shows them. */
+    @Test
+    void theRowCountsWaitForTheFirstRows() {
+        try (MainViewModel vm = new MainViewModel(service(), FxSchedulers.synchronous());
+             dev.tpmconsole.views.browse.BrowseViewModel browse = new dev.tpmconsole.views.browse.BrowseViewModel(
+                     FxSchedulers.synchronous(), s -> new dev.tpmconsole.model.browse.BrowseQueries(s,
+                     new dev.tpmconsole.model.audit.AuditDirtyVmIndex(s)))) {
+            javafx.beans.property.SimpleObjectProperty<Source> shown = new javafx.beans.property.SimpleObjectProperty<>();
+            vm.countAfter(shown);
+            vm.open(demo.path());
+            assertThat(vm.summaryProperty().get().counted()).as("not before the first rows").isFalse();
+            assertThat(vm.counts()).isEmpty();
+            shown.set(vm.sourceProperty().get());
+            assertThat(vm.summaryProperty().get().counted()).isTrue();
+            assertThat(vm.summaryProperty().get().count("VmInstanceEO")).isPositive();
+
+            // as the window wires it: the browse view says when a source's first rows are shown
+            MainViewModel wired = new MainViewModel(service(), FxSchedulers.synchronous());
+            wired.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
+            wired.countAfter(browse.firstRowsShownProperty());
+            wired.open(demo.path());
+            assertThat(browse.vms().rows().rows()).isNotEmpty();
+            assertThat(browse.firstRowsShownProperty().get()).isSameAs(wired.sourceProperty().get());
+            assertThat(wired.summaryProperty().get().counted()).isTrue();
+            wired.close();
+        }
+    }
+
     @Test
     void aBadFileKeepsWhatWasOpenAndSaysWhy() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.sqlite"), "not a database at all, sorry");
