@@ -245,11 +245,15 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (countsAfter == null || countsAfter.getValue() == opened) {
             countRows(opened);
+        } else {
+            awaitingCounts = opened;
         }
     }
 
     /** Set by {@link #countAfter}: the source whose first rows were shown last. */
     private javafx.beans.value.ObservableValue<Source> countsAfter;
+    /** The open source whose rows are counted once its first rows are shown; null when none waits. */
+    private Source awaitingCounts;
 
     /**
      * Counts an opened source's rows only once {@code shown} names it (its first VM rows are shown), not while they
@@ -259,8 +263,11 @@ public final class MainViewModel implements AutoCloseable {
     public void countAfter(javafx.beans.value.ObservableValue<Source> shown) {
         countsAfter = shown;
         shown.addListener((o, was, now) -> {
-            if (now != null && now == source.get() && !summary.get().counted()) {
-                countRows(now);
+            if (now != null && now == awaitingCounts) {
+                awaitingCounts = null;
+                if (now == source.get()) {
+                    countRows(now);
+                }
             }
         });
     }
