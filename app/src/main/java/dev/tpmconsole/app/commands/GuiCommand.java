@@ -119,8 +119,7 @@ public final class GuiCommand implements Callable<Integer> {
                                 vm.openFrom(s.file(), opening);
                             } else if (first instanceof Database d) {
                                 // a password not in the URL comes from TPM_CONSOLE_DB_PASSWORD, as for every command
-                                vm.openDatabase(d.url(), null, d.url().matches("(?i).*[?&;]password=.*") ? null
-                                        : System.getenv(dev.tpmconsole.model.source.Sources.PASSWORD_VARIABLE));
+                                vm.openDatabase(d.url(), null, dev.tpmconsole.model.source.Sources.environmentPassword(d.url()));
                             } else {
                                 vm.openDemoFrom(opening);
                             }

@@ -92,19 +92,19 @@ public final class RepairPlanner {
                 case BACKUP_WITHOUT_OWNER, TPM_STATE_BACKUP_WITHOUT_TPM -> item(rows, steps.get(Plan.StepName.DELETE_BACKUPS), f, reason,
                         rows.keyRefs("VmHostBackupFileVO", f.key()));
                 case HOST_FILE_WITHOUT_VM, TPM_STATE_FILE_WITHOUT_TPM -> {
-                    List<String[]> file = rows.query("SELECT type, path, hostUuid FROM VmHostFileVO WHERE "
-                            + d.eqParam("uuid"), f.key(), 3);
-                    if (!file.isEmpty() && !"TpmState".equals(file.get(0)[0])) {
+                    HostFile file = hostFile(c, f.key());
+                    if (!"TpmState".equals(file.type())) {
                         // host work moves TPM state folders only: the row of any other file stays while the file
                         // may be on its host (R3), said here rather than failing when the plan is applied
                         kept.add(new Plan.Kept(f.table(), f.key(), Message.of("plan.repair.otherFileKept", reason,
-                                file.get(0)[0], file.get(0)[1], file.get(0)[2])));
+                                file.type(), file.path(), file.hostUuid())));
                         continue;
                     }
                     if (!rows.planned(f.table(), f.key())) {
-                        hostWork.add(hostWork(c, f.key(), hostWork.size() + 1));
+                        Plan.HostWork work = file.work(hostWork.size() + 1);
+                        hostWork.add(work);
                         steps.get(Plan.StepName.HOST_WORK).add(new Plan.Item(f.table(), f.key(), Plan.Action.EXPORT,
-                                Message.of("plan.repair.clean", hostWork.get(hostWork.size() - 1).path())));
+                                Message.of("plan.repair.clean", work.path())));
                     }
                     item(rows, steps.get(Plan.StepName.DELETE_HOST_FILES), f, reason, List.of());
                 }
@@ -160,14 +160,24 @@ public final class RepairPlanner {
         }
     }
 
-    private Plan.HostWork hostWork(Connection c, String fileUuid, int order) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.hostUuid, h.managementIp, f.path, f.vmInstanceUuid"
+    /** A host file's row as its repair needs it: its type, and where it is. */
+    private record HostFile(String type, String hostUuid, String managementIp, String path, String vmUuid) {
+        /** The host work that cleans it, {@code order}th of the plan. */
+        Plan.HostWork work(int order) {
+            return new Plan.HostWork(hostUuid, managementIp, path, vmUuid, order);
+        }
+    }
+
+    private HostFile hostFile(Connection c, String fileUuid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT f.type, f.hostUuid, h.managementIp, f.path, f.vmInstanceUuid"
                 + " FROM VmHostFileVO f LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid") + " WHERE "
                 + d.eqParam("f.uuid"))) {
             d.bind(ps, 1, fileUuid);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Plan.HostWork(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), order);
+                if (!rs.next()) {
+                    throw new SQLException("no VmHostFileVO row " + fileUuid);
+                }
+                return new HostFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
             }
         }
     }

@@ -11,6 +11,11 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
+    /** Whether the URL carries a {@code password} parameter. */
+    public static boolean hasPassword(String url) {
+        return PASSWORD.matcher(url).find();
+    }
+
     /** The URL with any password replaced by {@code ***}, for messages. */
     public static String withoutPassword(String url) {
         String s = PASSWORD.matcher(url).replaceAll("$1***");

@@ -19,6 +19,11 @@ public final class Sources {
         return open(spec, options, () -> null);
     }
 
+    /** The password of {@link #PASSWORD_VARIABLE} for a database URL that carries none; null otherwise. */
+    public static String environmentPassword(String url) {
+        return JdbcUrls.hasPassword(url) ? null : System.getenv(PASSWORD_VARIABLE);
+    }
+
     /**
      * As {@link #open(String, OpenOptions)}; for a live database whose URL carries no password and whose
      * environment has none, {@code askPassword} is asked (a terminal prompt; null means none).
@@ -29,8 +34,8 @@ public final class Sources {
             throw new SourceException(SourceException.Reason.NOT_FOUND, Message.of("source.none"));
         }
         if (spec.startsWith("jdbc:mariadb:") || spec.startsWith("jdbc:mysql:")) {
-            String password = spec.matches("(?i).*[?&;]password=.*") ? null : System.getenv(PASSWORD_VARIABLE);
-            if (password == null && !spec.matches("(?i).*[?&;]password=.*")) {
+            String password = environmentPassword(spec);
+            if (password == null && !JdbcUrls.hasPassword(spec)) {
                 password = askPassword.get();
             }
             return MariaDbSource.open(spec, null, password, options);

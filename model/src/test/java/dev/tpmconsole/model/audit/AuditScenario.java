@@ -119,9 +119,6 @@ final class AuditScenario {
         r.host("host", false).vm("vm_i", true).vm("vm_b", true);
         r.hostFile("f_of_vm_i", "VM_I", "host", "TpmState").hostFile("f_on_host", "vm_b", "HOST", "NvRam");
         r.vm("vm_j", true).hostFile("fj_state", "vm_j", "host", "TpmState").tpm("tpm_j", "VM_J");
-        r.resource("rv_case", "VmHostFileVO");
-        sink.table("VmHostFileVO").set("uuid", "RV_CASE").set("vmInstanceUuid", "vm_j").set("hostUuid", "host")
-                .set("type", "NvRam").set("path", "/var/lib/libvirt/qemu/nvram/vm_j.fd").set("createDate", Rows.OLD)
-                .set("lastOpDate", Rows.T).add();
+        r.resource("rv_case", "VmHostFileVO").hostFileRow("RV_CASE", "vm_j", "host", "NvRam", "/var/lib/libvirt/qemu/nvram/vm_j.fd");
     }
 }

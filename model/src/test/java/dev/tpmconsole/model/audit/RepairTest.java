@@ -107,15 +107,11 @@ class RepairTest {
     @Test
     void aHostFileWhoseHostWorkCannotBeDoneKeepsItsRow() throws Exception {
         String otherVmsFolder = "/var/lib/libvirt/swtpm/" + dev.tpmconsole.model.hosts.HostPaths.hyphenated(AuditScenario.VM_D) + "/";
-        Path file = SqliteTestDatabase.create(dir.resolve("kept.sqlite"), sink -> {
-            new dev.tpmconsole.model.testing.Rows(sink).host("host", false)
-                    .hostFile("f_state", AuditScenario.VM_EXPUNGED, "host", "TpmState")
-                    .hostFile("f_nvram", AuditScenario.VM_EXPUNGED, "host", "NvRam")
-                    .resource("f_other", "VmHostFileVO");
-            sink.table("VmHostFileVO").set("uuid", "f_other").set("vmInstanceUuid", "b".repeat(32)).set("hostUuid", "host")
-                    .set("type", "TpmState").set("path", otherVmsFolder).set("createDate", dev.tpmconsole.model.testing.Rows.OLD)
-                    .set("lastOpDate", dev.tpmconsole.model.testing.Rows.T).add();
-        });
+        Path file = SqliteTestDatabase.create(dir.resolve("kept.sqlite"), sink -> new dev.tpmconsole.model.testing.Rows(sink)
+                .host("host", false)
+                .hostFile("f_state", AuditScenario.VM_EXPUNGED, "host", "TpmState")
+                .hostFile("f_nvram", AuditScenario.VM_EXPUNGED, "host", "NvRam")
+                .resource("f_other", "VmHostFileVO").hostFileRow("f_other", "b".repeat(32), "host", "TpmState", otherVmsFolder));
         Plan plan;
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
             plan = new RepairPlanner(s, Clock.systemUTC()).plan(List.of(), Set.of()).plan();

@@ -78,11 +78,21 @@ public final class Rows {
 
     public Rows hostFile(String uuid, String vm, String host, String type, String lastOpDate) throws SQLException {
         resource(uuid, "VmHostFileVO");
-        sink.table("VmHostFileVO").set("uuid", uuid).set("vmInstanceUuid", vm).set("hostUuid", host).set("type", type)
-                .set("path", type.equals("TpmState") ? "/var/lib/libvirt/swtpm/" + folder(vm) + "/"
-                        : "/var/lib/libvirt/qemu/nvram/" + folder(vm) + ".fd")
-                .set("createDate", OLD).set("lastOpDate", lastOpDate).add();
+        hostFileRow(uuid, vm, host, type, type.equals("TpmState") ? "/var/lib/libvirt/swtpm/" + folder(vm) + "/"
+                : "/var/lib/libvirt/qemu/nvram/" + folder(vm) + ".fd", lastOpDate);
         return content(uuid);
+    }
+
+    /** The VmHostFileVO row only, at {@code path} (no ResourceVO row, no content). */
+    public Rows hostFileRow(String uuid, String vm, String host, String type, String path) throws SQLException {
+        return hostFileRow(uuid, vm, host, type, path, T);
+    }
+
+    private Rows hostFileRow(String uuid, String vm, String host, String type, String path, String lastOpDate)
+            throws SQLException {
+        sink.table("VmHostFileVO").set("uuid", uuid).set("vmInstanceUuid", vm).set("hostUuid", host).set("type", type)
+                .set("path", path).set("createDate", OLD).set("lastOpDate", lastOpDate).add();
+        return this;
     }
 
     /** How libvirt names a VM's files: by its uuid with hyphens (a short test key as it is). */
