@@ -547,12 +547,11 @@ public final class ConsoleGui {
         stage.titleProperty().bind(vm.titleBinding());
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, preferences, setup, prompts, catalogue, windows, state);
         self.set(gui);
-        // the first source's VMs are listed, or could not be; or the source could not be opened (an open that
-        // fails always says why)
-        var rows = browse.vms().rows();
-        catalogue.openAfter(setup.catalogueFile(), Bindings.createBooleanBinding(() -> rows.loadedProperty().get()
-                        || !rows.errorProperty().get().isEmpty() || !vm.errorProperty().get().isEmpty(),
-                rows.loadedProperty(), rows.errorProperty(), vm.errorProperty()), stage.getScene());
+        // the first source's VMs are listed, or could not be (as the row counts wait for); or the source could not be
+        // opened (an open that fails always says why)
+        var shown = browse.firstRowsShownProperty();
+        catalogue.openAfter(setup.catalogueFile(), Bindings.createBooleanBinding(() -> shown.get() != null
+                || !vm.errorProperty().get().isEmpty(), shown, vm.errorProperty()), stage.getScene());
         String preferencesProblem = binder.loadProblem();
         if (preferencesProblem != null) {
             vm.showNotice(preferencesProblem);
