@@ -16,6 +16,8 @@ public final class Journal implements AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
+    /** Where this journal's last append ended, or -1 before the first and after one that failed. */
+    private long end = -1;
 
     public Journal(Path file) throws IOException {
         this.file = file;
@@ -28,9 +30,10 @@ public final class Journal implements AutoCloseable {
 
     public synchronized void append(RunEvent event) throws RunStorageException {
         try {
-            JsonLines.append(channel, (JsonLines.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8),
-                    false, "journal-write");
+            byte[] line = (JsonLines.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            end = JsonLines.append(channel, line, false, "journal-write", end) + line.length;
         } catch (IOException e) {
+            end = -1;
             throw new RunStorageException(Message.of("run.storage.journal"), file, e);
         }
     }

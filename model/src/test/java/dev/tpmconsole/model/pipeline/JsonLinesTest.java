@@ -39,6 +39,21 @@ class JsonLinesTest {
     }
 
     @Test
+    void aJournalThatRemembersWhereItEndedStillCutsALineItDidNotWrite() throws Exception {
+        // the journal appends where its last line ended without looking back for it, unless the file changed
+        Path file = dir.resolve("j.jsonl");
+        try (Journal j = new Journal(file)) {
+            j.append(new RunEvent.StepStarted("t1", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, 2));
+            j.append(new RunEvent.ItemStarted("t2", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, "b/1"));
+            Files.writeString(file, "{\"type\":\"ItemDone\",\"at\":\"t", StandardOpenOption.APPEND);
+            j.append(new RunEvent.ItemStarted("t3", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, "b/2"));
+            j.append(new RunEvent.ItemDone("t4", dev.tpmconsole.model.plan.Plan.StepName.DELETE_BACKUPS, "b/2", 1));
+        }
+        assertThat(Journal.read(file)).extracting(RunEvent::at).containsExactly("t1", "t2", "t3", "t4");
+        assertThat(Files.readAllLines(file)).hasSize(4).noneMatch(l -> l.contains("\"t{"));
+    }
+
+    @Test
     void aDamagedLineBeforeTheLastIsAnError_namingTheLine() throws Exception {
         QuarantineFile q = new QuarantineFile(dir.resolve("q.jsonl"));
         q.put(List.of(row("a", 10), row("b", 10), row("c", 10)));
