@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.FutureTask;
 
 /**
  * Starts, resumes and undoes runs. A run has a folder of its own (by default
@@ -109,9 +110,27 @@ public final class Runs {
         JdbcDatabasePort db = null;
         try {
             db = new JdbcDatabasePort(source);
-            // the check reads only; a refused run leaves no folder behind
-            Pipeline.Prepared prepared = Pipeline.prepare(db, plan, Set.of());
-            Path journal = prepareFolder(source, plan, journalFile, clock);
+            Pipeline.Prepared prepared;
+            Path journal;
+            if (journalFile == null) {
+                // the default folder (its backup, a copy of the whole snapshot) is made while the plan is checked:
+                // both only read, and the check took as long as the copy; a refused run leaves no folder behind
+                FutureTask<StagedFolder> staging = new FutureTask<>(() -> StagedFolder.make(source, plan, clock));
+                Thread maker = new Thread(staging, "run-folder");
+                maker.setDaemon(true);
+                maker.start();
+                try {
+                    prepared = Pipeline.prepare(db, plan, Set.of());
+                } catch (RefusedException | SQLException | RuntimeException e) {
+                    StagedFolder.discard(staging);
+                    throw e;
+                }
+                journal = StagedFolder.made(staging).publish();
+            } else {
+                // the check reads only; a refused run leaves nothing in the folder named
+                prepared = Pipeline.prepare(db, plan, Set.of());
+                journal = prepareFolder(source, plan, journalFile);
+            }
             return open(source, db, lock, prepared, journal.getParent(), journal, journal.resolveSibling(PLAN), false,
                     clock, scheduler, mover(hostWork, journal, clock));
         } catch (RefusedException | IOException | SQLException | RuntimeException e) {
@@ -237,39 +256,105 @@ public final class Runs {
     }
 
     /**
-     * Prepares the run folder and returns its journal (empty): the default folder is made under a hidden name
-     * and renamed into place once whole; a folder named by {@code --journal} gets its files under temporary
-     * names, the journal last.
+     * Prepares the run folder named by {@code --journal} and returns its journal (empty): its files are written
+     * under temporary names, the journal last.
      */
-    private static Path prepareFolder(Source source, Plan plan, Path journalFile, Clock clock)
+    private static Path prepareFolder(Source source, Plan plan, Path journalFile)
             throws RefusedException, IOException, SQLException {
-        if (journalFile != null) {
-            Path journal = journalFile.toAbsolutePath().normalize();
-            Path folder = PrivateFiles.createFolders(journal.getParent());
-            if (Files.exists(journal)) {
-                throw new RefusedException(Message.of("run.journalExists", journal));
-            }
-            PartialFiles.removeStale(folder);
-            fill(source, plan, folder, folder);
-            try {
-                PrivateFiles.createFile(journal);
-            } catch (FileAlreadyExistsException e) {
-                throw new RefusedException(Message.of("run.journalExists", journal));
-            }
-            return journal;
+        Path journal = journalFile.toAbsolutePath().normalize();
+        Path folder = PrivateFiles.createFolders(journal.getParent());
+        if (Files.exists(journal)) {
+            throw new RefusedException(Message.of("run.journalExists", journal));
         }
-        Path base = PrivateFiles.createFolders(source.snapshotFile().map(Runs::runsFolder)
-                .orElse(Path.of("tpm-console-runs").toAbsolutePath()));
-        PartialFiles.removeStale(base);
-        Path staging = base.resolve(PartialFiles.partialName(STAMP.format(clock.instant())));
+        PartialFiles.removeStale(folder);
+        fill(source, plan, folder, folder);
         try {
-            PrivateFiles.createFolder(staging);
-            fill(source, plan, staging, base.resolve(STAMP.format(clock.instant())));
-            PrivateFiles.createFile(staging.resolve(JOURNAL));
-            return publish(staging, base, STAMP.format(clock.instant())).resolve(JOURNAL);
-        } catch (RefusedException | IOException | SQLException | RuntimeException e) {
-            PartialFiles.deleteTree(staging);
-            throw e;
+            PrivateFiles.createFile(journal);
+        } catch (FileAlreadyExistsException e) {
+            throw new RefusedException(Message.of("run.journalExists", journal));
+        }
+        return journal;
+    }
+
+    /**
+     * The default run folder, made whole under a hidden name beside the snapshot ({@code <snapshot>.runs/}), then
+     * renamed into place under its time stamp ({@link #publish()}), or removed ({@link #discard}).
+     */
+    private record StagedFolder(Path base, Path staging, String stamp) {
+
+        static StagedFolder make(Source source, Plan plan, Clock clock) throws RefusedException, IOException,
+                SQLException {
+            Path base = PrivateFiles.createFolders(source.snapshotFile().map(Runs::runsFolder)
+                    .orElse(Path.of("tpm-console-runs").toAbsolutePath()));
+            PartialFiles.removeStale(base);
+            String stamp = STAMP.format(clock.instant());
+            Path staging = base.resolve(PartialFiles.partialName(stamp));
+            try {
+                PrivateFiles.createFolder(staging);
+                fill(source, plan, staging, base.resolve(stamp));
+                PrivateFiles.createFile(staging.resolve(JOURNAL));
+                return new StagedFolder(base, staging, stamp);
+            } catch (RefusedException | IOException | SQLException | RuntimeException e) {
+                PartialFiles.deleteTree(staging);
+                throw e;
+            }
+        }
+
+        /** Renames the folder into place; returns its journal. */
+        Path publish() throws IOException {
+            try {
+                return Runs.publish(staging, base, stamp).resolve(JOURNAL);
+            } catch (IOException | RuntimeException e) {
+                PartialFiles.deleteTree(staging);
+                throw e;
+            }
+        }
+
+        /** The folder {@code make} made, or what failed it. */
+        static StagedFolder made(FutureTask<StagedFolder> task) throws RefusedException, IOException, SQLException {
+            try {
+                return uninterruptibly(task);
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RefusedException r) {
+                    throw r;
+                } else if (cause instanceof IOException io) {
+                    throw io;
+                } else if (cause instanceof SQLException sql) {
+                    throw sql;
+                } else if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        /** Waits for {@code make} to end, and removes what it made (the run is refused). */
+        static void discard(FutureTask<StagedFolder> task) {
+            try {
+                PartialFiles.deleteTree(uninterruptibly(task).staging());
+            } catch (java.util.concurrent.ExecutionException | IOException | RuntimeException ignored) {
+                // it failed, and removed its staging folder itself; or it cannot be removed: removeStale will
+            }
+        }
+
+        /** The task's result, waiting for it to end even when this thread is interrupted (then interrupted again). */
+        private static StagedFolder uninterruptibly(FutureTask<StagedFolder> task)
+                throws java.util.concurrent.ExecutionException {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
