@@ -62,6 +62,7 @@ public final class RunBenchmark {
         Platform.startup(() -> { });
         AtomicLong longestGap = new AtomicLong();
         List<String> slow = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong last = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(1);
         long[] elapsed = new long[1];
@@ -90,6 +91,12 @@ public final class RunBenchmark {
                         }
                     }
                 }.start();
+                // where the time goes: each status the window shows, and when it first showed it
+                vm.statusProperty().addListener((o, a, b) -> {
+                    if (elapsed[0] != 0 && b != null && vm.runningProperty().get()) {
+                        phases.add(String.format("%,7d ms %s", (System.nanoTime() - elapsed[0]) / 1_000_000, b));
+                    }
+                });
                 vm.outcomeProperty().addListener((o, a, b) -> {
                     if (b != null) {
                         elapsed[0] = System.nanoTime() - elapsed[0];
@@ -114,6 +121,7 @@ public final class RunBenchmark {
         }
         System.out.printf("pipeline (check, backup, quarantine, journal, per-item transactions, shown in the run window):"
                 + " %,d ms, outcome %s%n", elapsed[0] / 1_000_000, holder[0].outcomeProperty().get());
+        phases.forEach(x -> System.out.println("  " + x));
         // the machine is shared: the plain SQL runs before and after the pipeline, and the ratio takes their mean
         long plainAfterNanos = plainSql(plainAfter, preview.rowsOfItem());
         System.out.printf("plain SQL again, after the pipeline: %,d ms%n", plainAfterNanos / 1_000_000);

@@ -24,6 +24,26 @@ public interface DatabasePort {
     /** The rows as they are now (those that exist), to be quarantined. */
     List<QuarantinedRow> read(String item, List<Plan.RowRef> rows) throws SQLException;
 
+    /** An item's rows as read (those that exist), or why they could not be read. */
+    record ItemRows(List<QuarantinedRow> rows, SQLException failure) {
+    }
+
+    /**
+     * The rows of several items ({@code item id -> its rows}) as they are now, to be quarantined: a read that fails
+     * fails its item alone. By default one {@link #read} per item.
+     */
+    default Map<String, ItemRows> read(Map<String, List<Plan.RowRef>> items) {
+        Map<String, ItemRows> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<Plan.RowRef>> e : items.entrySet()) {
+            try {
+                out.put(e.getKey(), new ItemRows(read(e.getKey(), e.getValue()), null));
+            } catch (SQLException failure) {
+                out.put(e.getKey(), new ItemRows(List.of(), failure));
+            }
+        }
+        return out;
+    }
+
     /** Which of these rows still exist. */
     List<Plan.RowRef> existing(List<Plan.RowRef> rows) throws SQLException;
 

@@ -1,6 +1,7 @@
 package dev.tpmconsole.model.pipeline;
 
 import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.pipeline.DatabasePort.ItemRows;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.util.FaultPoints;
 import io.reactivex.rxjava3.core.Observable;
@@ -382,29 +383,21 @@ public final class Pipeline {
     private Observable<RunEvent> deleteGroup(Prepared prepared, Plan.Step step, List<Plan.Item> group,
                                              AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
                                              Totals totals) throws java.io.IOException {
-        Map<String, ReadAhead> ahead = new HashMap<>();
-        List<QuarantinedRow> rows = new ArrayList<>();
+        Map<String, List<Plan.RowRef>> toRead = new LinkedHashMap<>();
         for (Plan.Item item : group) {
             String id = item.table() + "/" + item.key();
             if (item.action() != Plan.Action.DELETE || skippedForHostWork(step, id, totals)
                     || prepared.done().contains(doneKey(step.name(), id))) {
                 continue;
             }
-            try {
-                List<QuarantinedRow> before = db.read(id, prepared.rowsOfItem().get(id));
-                ahead.put(id, new ReadAhead(before, null));
-                rows.addAll(before);
-            } catch (SQLException e) {
-                ahead.put(id, new ReadAhead(List.of(), e));
-            }
+            toRead.put(id, prepared.rowsOfItem().get(id));
         }
+        Map<String, ItemRows> ahead = toRead.isEmpty() ? Map.of() : db.read(toRead);
+        List<QuarantinedRow> rows = new ArrayList<>();
+        ahead.values().forEach(r -> rows.addAll(r.rows()));
         quarantine.put(rows);
         return Observable.fromIterable(group).concatMap(item -> Observable.defer(() -> deleteItem(prepared, step, item,
                 ahead.get(item.table() + "/" + item.key()), done, failed, skipped, totals)));
-    }
-
-    /** An item's rows as read before its group was quarantined, or why they could not be read. */
-    private record ReadAhead(List<QuarantinedRow> before, SQLException failure) {
     }
 
     /** A host-file row whose folder may still be on its host: the database keeps it (R3). */
@@ -416,7 +409,7 @@ public final class Pipeline {
      * An item: its start is told (journaled, shown) before its work begins, so that a stop asked for while the
      * start is being told leaves the item untouched ({@code concatWith} does not subscribe to the work then).
      */
-    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, ReadAhead ahead,
+    private Observable<RunEvent> deleteItem(Prepared prepared, Plan.Step step, Plan.Item item, ItemRows ahead,
                                             AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
                                             Totals totals) {
         String id = item.table() + "/" + item.key();
@@ -425,7 +418,7 @@ public final class Pipeline {
     }
 
     /** An item's work, and how it ended. */
-    private Observable<RunEvent> itemWork(Prepared prepared, Plan.Step step, Plan.Item item, String id, ReadAhead ahead,
+    private Observable<RunEvent> itemWork(Prepared prepared, Plan.Step step, Plan.Item item, String id, ItemRows ahead,
                                           AtomicInteger done, AtomicInteger failed, AtomicInteger skipped,
                                           Totals totals) {
         if (skippedForHostWork(step, id, totals)) {
@@ -486,14 +479,14 @@ public final class Pipeline {
     }
 
     /** One item, its rows quarantined with its group: one transaction, then check that nothing is left. */
-    private int delete(List<Plan.RowRef> rows, ReadAhead ahead) throws Exception {
+    private int delete(List<Plan.RowRef> rows, ItemRows ahead) throws Exception {
         if (ahead.failure() != null) {
             throw ahead.failure();
         }
-        if (ahead.before().isEmpty()) {
+        if (ahead.rows().isEmpty()) {
             return 0;
         }
-        List<Plan.RowRef> existing = ahead.before().stream().map(q -> new Plan.RowRef(q.table(), q.key())).toList();
+        List<Plan.RowRef> existing = ahead.rows().stream().map(q -> new Plan.RowRef(q.table(), q.key())).toList();
         int deleted = 0;
         try (DatabasePort.ItemTransaction tx = db.begin()) {
             for (Plan.RowRef r : existing) {

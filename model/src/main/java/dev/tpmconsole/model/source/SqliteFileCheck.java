@@ -30,7 +30,7 @@ public final class SqliteFileCheck {
         checkStructure(path);
         Path journal = path.resolveSibling(path.getFileName() + "-journal");
         try {
-            if (Files.exists(journal) && Files.size(journal) > 0 && (!writable || lockedByWriter(path))) {
+            if (unfinished(journal) && (!writable || lockedByWriter(path))) {
                 // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
                 throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.journal", path,
                         journal.getFileName()));
@@ -41,6 +41,23 @@ public final class SqliteFileCheck {
         }
         if (lockedByWriter(path)) {
             throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.locked", path));
+        }
+    }
+
+    /**
+     * Whether a rollback journal holds a write that did not end, as SQLite tells (pager.c, hasHotJournal): it is
+     * there, not empty, and its first byte is not zero. A journal kept between transactions (journal_mode PERSIST,
+     * as a run's connections keep it) has its header zeroed at each commit: nothing to roll back.
+     */
+    static boolean unfinished(Path journal) throws IOException {
+        if (!Files.exists(journal)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(journal)) {
+            int first = in.read();
+            return first > 0;
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return false; // its transaction ended meanwhile
         }
     }
 

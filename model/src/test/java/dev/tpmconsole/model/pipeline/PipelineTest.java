@@ -84,13 +84,15 @@ class PipelineTest {
     List<RunEvent> run(Plan plan, java.util.function.UnaryOperator<DatabasePort> wrap, QuarantinePort quarantine,
                        int concurrency, Set<String> done) throws Exception {
         try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
-            DatabasePort db = wrap.apply(new JdbcDatabasePort(s));
+            JdbcDatabasePort jdbc = new JdbcDatabasePort(s);
+            DatabasePort db = wrap.apply(jdbc);
             List<RunEvent> journal = Collections.synchronizedList(new ArrayList<>());
             Pipeline p = new Pipeline(db, quarantine, new HostWorkExporter(dir),
                     new Pipeline.Options(concurrency, Schedulers.io(), Clock.systemUTC(), journal::add));
             List<RunEvent> seen = p.run(Pipeline.prepare(db, plan, done), s.displayName(), "plan.json", !done.isEmpty())
                     .toList().blockingGet();
             assertThat(seen).as("the journal sees every event, in the same order").isEqualTo(journal);
+            jdbc.close();
             return seen;
         }
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,48 @@ class RunsTest {
                 assertThat(finish(run).outcome()).isEqualTo(RunEvent.Outcome.DONE);
             }
             assertThat(Runs.undo(s, journal, Clock.systemUTC()).refused()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunKeepsSqlitesJournalFileWhileItRuns_andDeletesItAfter() throws Exception {
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            try (Runs.Run run = Runs.start(s, plan(A), null, Clock.systemUTC(), Schedulers.io())) {
+                assertThat(finish(run).outcome()).isEqualTo(RunEvent.Outcome.DONE);
+                assertThat(dir.resolve("run.sqlite-journal")).as("kept between the items' transactions, emptied")
+                        .exists();
+            }
+            assertThat(TestSnapshots.listing(dir)).containsExactly("run.sqlite", "run.sqlite.runs");
+            try (java.sql.Connection c = s.connection(); java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("the snapshot's own connections").isEqualTo("delete");
+            }
+        }
+        assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isEqualTo(1);
+    }
+
+    @Test
+    void itemsReadTogetherFailOneByOne() throws Exception {
+        TestSnapshots.exec(file, "DROP TABLE SystemTagVO");
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.writableOptions())) {
+            JdbcDatabasePort db = new JdbcDatabasePort(s);
+            try {
+                // the failing item first: the items after it are read in the same transaction
+                Map<String, List<Plan.RowRef>> items = new java.util.LinkedHashMap<>();
+                items.put("VmHostBackupFileVO/" + A + "_b", List.of(new Plan.RowRef("VmHostBackupFileVO", A + "_b"),
+                        new Plan.RowRef("SystemTagVO", A + "_tag")));
+                items.put("VmHostBackupFileVO/" + B + "_b", List.of(new Plan.RowRef("VmHostBackupFileVO", B + "_b"),
+                        new Plan.RowRef("ResourceVO", B + "_b")));
+                Map<String, DatabasePort.ItemRows> read = db.read(items);
+                assertThat((Throwable) read.get("VmHostBackupFileVO/" + A + "_b").failure())
+                        .hasMessageContaining("SystemTagVO");
+                assertThat((Throwable) read.get("VmHostBackupFileVO/" + B + "_b").failure()).isNull();
+                assertThat(read.get("VmHostBackupFileVO/" + B + "_b").rows()).extracting(QuarantinedRow::table)
+                        .containsExactly("VmHostBackupFileVO", "ResourceVO");
+            } finally {
+                db.close();
+            }
         }
     }
 

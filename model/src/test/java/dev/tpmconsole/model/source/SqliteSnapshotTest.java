@@ -211,8 +211,23 @@ class SqliteSnapshotTest {
     @Test
     void hotJournalIsReportedNotRolledBack() throws Exception {
         Path f = copyOfDemo("hot.sqlite");
-        Files.write(dir.resolve("hot.sqlite-journal"), new byte[512]);
+        byte[] journal = new byte[512];
+        // the header of a journal whose transaction did not end: SQLite's journal magic
+        System.arraycopy(java.util.HexFormat.of().parseHex("d9d505f920a163d7"), 0, journal, 0, 8);
+        Files.write(dir.resolve("hot.sqlite-journal"), journal);
         assertRefused(f, SourceException.Reason.LOCKED, "unfinished write", "hot.sqlite-journal");
+    }
+
+    @Test
+    void aJournalWhoseHeaderIsZeroedIsNoUnfinishedWrite() throws Exception {
+        // what journal_mode PERSIST leaves after a commit (a run's connections keep their journal)
+        Path f = copyOfDemo("kept.sqlite");
+        Files.write(dir.resolve("kept.sqlite-journal"), new byte[512]);
+        String hash = TestSnapshots.sha256(f);
+        try (SqliteSnapshot s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            assertThat(s.layout().isZStack()).isTrue();
+        }
+        assertThat(TestSnapshots.sha256(f)).isEqualTo(hash);
     }
 
     @Test
