@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Pipeline {
 
     /** At most how many items' rows are quarantined together, before the first of them is deleted. */
-    static final int QUARANTINE_AHEAD = 32;
+    static final int QUARANTINE_AHEAD = 128;
 
     private final DatabasePort db;
     private final QuarantinePort quarantine;

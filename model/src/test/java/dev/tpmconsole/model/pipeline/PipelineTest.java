@@ -289,11 +289,12 @@ class PipelineTest {
     @Test
     void groupsHoldAtMostTheQuarantineAhead_andGiveEveryConcurrentWriterOne() {
         List<Plan.Item> items = new ArrayList<>();
-        for (int i = 0; i < 70; i++) {
+        int ahead = Pipeline.QUARANTINE_AHEAD;
+        for (int i = 0; i < 2 * ahead + 6; i++) {
             items.add(new Plan.Item("VmHostBackupFileVO", "b" + i, Plan.Action.DELETE, (String) null));
         }
-        assertThat(Pipeline.groups(items, 1)).extracting(List::size).containsExactly(32, 32, 6);
-        assertThat(Pipeline.groups(items, 4)).extracting(List::size).containsExactly(18, 18, 18, 16);
+        assertThat(Pipeline.groups(items, 1)).extracting(List::size).containsExactly(ahead, ahead, 6);
+        assertThat(Pipeline.groups(items.subList(0, 70), 4)).extracting(List::size).containsExactly(18, 18, 18, 16);
         assertThat(Pipeline.groups(items.subList(0, 2), 4)).extracting(List::size).containsExactly(1, 1);
         assertThat(Pipeline.groups(List.of(), 1)).isEmpty();
         assertThat(Pipeline.groups(items, 1).stream().flatMap(List::stream).toList()).isEqualTo(items);
