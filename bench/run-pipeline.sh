@@ -13,6 +13,9 @@ BENCH=app/target/test-classes/dev/tpmconsole/app/bench/RunBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
 . bench/work.sh
 java -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
+# the disk settles first: what the demo (or a benchmark before this one) left for the kernel to write back would
+# otherwise be written during the runs, and a run forces a write at every commit
+sync
 . bench/display.sh
 java -Xmx512m ${JAVA_OPTS:-} -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.RunBenchmark "$work/demo.sqlite" "$ITEMS" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
