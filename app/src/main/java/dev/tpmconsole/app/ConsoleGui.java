@@ -543,7 +543,7 @@ public final class ConsoleGui {
                 () -> self.get().showShortcuts(), () -> self.get().showAbout()), catalogue.overview());
         MainWindowState state = new MainWindowState(binder, stage, window, vm, preferences);
         state.restore(windows);
-        stage.getIcons().setAll(windows.icons());
+        windows.giveIcons(stage);
         stage.titleProperty().bind(vm.titleBinding());
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, preferences, setup, prompts, catalogue, windows, state);
         self.set(gui);

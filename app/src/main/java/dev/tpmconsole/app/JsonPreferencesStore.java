@@ -24,6 +24,8 @@ public final class JsonPreferencesStore implements PreferencesStore {
 
     private final Path file;
     private volatile String loadProblem;
+    /** What {@link #preload()} read, for the next {@link #load()}. */
+    private volatile UiPreferences preloaded;
     private final ObjectMapper mapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
@@ -37,8 +39,23 @@ public final class JsonPreferencesStore implements PreferencesStore {
         return file;
     }
 
+    /**
+     * Reads the preferences now, so that the next {@link #load()} returns them (later ones read the file again). The
+     * window starts this on a thread of its own while JavaFX starts: Jackson's first mapper and the first reading of the
+     * preferences take some 0.3 s of a start, which the FX thread would otherwise spend before the window is built.
+     */
+    public JsonPreferencesStore preload() {
+        preloaded = load();
+        return this;
+    }
+
     @Override
     public UiPreferences load() {
+        UiPreferences read = preloaded;
+        if (read != null) {
+            preloaded = null;
+            return read; // and its loadProblem, as it was read
+        }
         loadProblem = null;
         if (!Files.exists(file)) {
             return UiPreferences.defaults();

@@ -105,10 +105,21 @@ public final class GuiCommand implements Callable<Integer> {
             opener.setDaemon(true);
             opener.start();
         }
+        // the preferences are read while JavaFX starts, not on the FX thread before the window is built
+        CompletableFuture<JsonPreferencesStore> preferences = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                preferences.complete(new JsonPreferencesStore(AppDirs.configDir()).preload());
+            } catch (RuntimeException | LinkageError e) {
+                preferences.completeExceptionally(e);
+            }
+        }, "preferences-read");
+        reader.setDaemon(true);
+        reader.start();
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
-                JsonPreferencesStore store = new JsonPreferencesStore(AppDirs.configDir());
+                JsonPreferencesStore store = preferences.join();
                 events.info("app", Messages.text("cli.event.started", VersionProvider.version(),
                         System.getProperty("java.version"), String.valueOf(System.getProperty("javafx.runtime.version")),
                         dataDir.toAbsolutePath().toString()));

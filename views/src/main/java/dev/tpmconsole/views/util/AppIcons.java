@@ -20,7 +20,7 @@ public final class AppIcons {
     private AppIcons() {
     }
 
-    /** Every size, smallest first, for {@code Stage.getIcons()}. */
+    /** Every size, smallest first, for {@code Stage.getIcons()}; on any thread once JavaFX has started. */
     public static List<Image> images() {
         List<Image> out = new ArrayList<>();
         for (int size : SIZES) {

@@ -19,7 +19,8 @@ public final class Windows {
 
     private final Appearance appearance;
     private final Supplier<Window> main;
-    private java.util.List<javafx.scene.image.Image> icons;
+    /** The console's icon in every size, read on a thread of its own (decoding the eight PNGs took 75-95 ms of the start). */
+    private final java.util.concurrent.CompletableFuture<java.util.List<javafx.scene.image.Image>> icons;
 
     /**
      * @param main the main window, the owner of the others (asked when one opens: it may not be shown yet)
@@ -27,6 +28,16 @@ public final class Windows {
     public Windows(Appearance appearance, Supplier<Window> main) {
         this.appearance = appearance;
         this.main = main;
+        this.icons = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                icons.complete(AppIcons.images());
+            } catch (RuntimeException | Error e) {
+                icons.complete(java.util.List.of()); // the windows go without an icon rather than not at all
+            }
+        }, "app-icons");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     public Appearance appearance() {
@@ -49,7 +60,7 @@ public final class Windows {
         } else if (title != null) {
             stage.setTitle(title);
         }
-        stage.getIcons().setAll(icons());
+        giveIcons(stage);
         return stage;
     }
 
@@ -69,12 +80,14 @@ public final class Windows {
         return appearance.style(pane);
     }
 
-    /** The console's icon in every size (read once). */
-    public java.util.List<javafx.scene.image.Image> icons() {
-        if (icons == null) {
-            icons = AppIcons.images();
+    /** Gives {@code stage} the console's icon in every size: now when they are read, else as soon as they are. */
+    public void giveIcons(Stage stage) {
+        java.util.List<javafx.scene.image.Image> read = icons.getNow(null);
+        if (read != null) {
+            stage.getIcons().setAll(read);
+        } else {
+            icons.thenAccept(images -> javafx.application.Platform.runLater(() -> stage.getIcons().setAll(images)));
         }
-        return icons;
     }
 
     /** {@code em} at the console's font size, in px. */
