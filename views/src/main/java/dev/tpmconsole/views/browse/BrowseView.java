@@ -38,9 +38,14 @@ public final class BrowseView {
     public BrowseView(BrowseViewModel vm) {
         this.vm = vm;
         vmList = new VmListView(vm.vms());
-        details = new VmDetailsView(vm.details());
         remember(vmList.table());
-        details.tables().values().forEach(this::remember);
+        details = new VmDetailsView(vm.details(), this::remember);
+        // the details' tables are made once the first VM rows are painted, a section a pulse (or when a VM is shown)
+        vm.firstRowsShownProperty().addListener((o, a, shown) -> {
+            if (shown != null) {
+                details.makeSectionsInStages();
+            }
+        });
         // the Hosts and Key providers lists load when their page is first shown, not with the VMs' first rows
         vm.hosts().rows().activeProperty().set(false);
         vm.providers().rows().activeProperty().set(false);
@@ -133,6 +138,11 @@ public final class BrowseView {
             vm.providers().rows().activeProperty().set(true);
         }
         return providers;
+    }
+
+    /** Makes the details' tables now, rather than after the first VM rows (a view shown without a source). */
+    public void makeDetails() {
+        details.makeSections();
     }
 
     private void remember(TableView<?>... tables) {

@@ -7,7 +7,7 @@ import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.Tables;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
@@ -32,10 +32,26 @@ final class VmDetailsView {
     /** The row height of console.css ({@code .console-table}), for as long as the table is not styled yet. */
     private static final double ROW_EM = 1.86;
 
-    private final ScrollPane root;
-    private final Map<String, TableView<?>> tables = new java.util.LinkedHashMap<>();
+    /** The sections: findings, TPMs, key refs, host files, backups, system tags. */
+    private static final int SECTIONS = 6;
 
-    VmDetailsView(VmDetailsViewModel vm) {
+    private final ScrollPane root;
+    private final VBox box;
+    private final VmDetailsViewModel vm;
+    /** Told of each table as it is made. */
+    private final Consumer<TableView<?>> made;
+    /** The next section to make ({@link #SECTIONS} once all are), and what makes them a pulse at a time. */
+    private int next;
+    private javafx.animation.AnimationTimer stages;
+
+    /**
+     * Only the heading is made now: the sections (six tables, a third of the main window's nodes, all hidden until a
+     * VM is shown) are made later, by {@link #makeSectionsInStages()} or when the first VM is shown, so that the
+     * window's first frame does not wait for their skins and CSS (some 0.3 s of the start).
+     *
+     * @param made told of each table of a section as it is made (their column layouts are remembered)
+     */
+    VmDetailsView(VmDetailsViewModel vm, Consumer<TableView<?>> made) {
         Label title = new Label();
         title.setId("detailsTitle");
         title.getStyleClass().add("details-title");
@@ -69,6 +85,74 @@ final class VmDetailsView {
         box.setId("detailsBox");
         box.getStyleClass().add("details");
 
+        this.box = box;
+        this.vm = vm;
+        this.made = made;
+        // the first VM shown needs them all at once
+        vm.presentBinding().addListener((o, was, present) -> {
+            if (present) {
+                makeSections();
+            }
+        });
+        root = new ScrollPane(box);
+        root.setId("vmDetails");
+        root.setFitToWidth(true);
+    }
+
+    /**
+     * Makes the sections not made yet, one per pulse (each a table whose skin and CSS come with the pulse after it
+     * joins the scene), unless a VM is shown first: then the rest at once.
+     */
+    void makeSectionsInStages() {
+        if (stages != null || next >= SECTIONS) {
+            return;
+        }
+        stages = new javafx.animation.AnimationTimer() {
+            /** The pulse that paints what was asked before this (the first rows) is left to it. */
+            private boolean first = true;
+
+            @Override
+            public void handle(long now) {
+                if (first) {
+                    first = false;
+                } else if (next < SECTIONS) {
+                    makeSection();
+                }
+                if (next >= SECTIONS) {
+                    stop();
+                }
+            }
+        };
+        stages.start();
+    }
+
+    /** Makes every section not made yet, now. */
+    void makeSections() {
+        while (next < SECTIONS) {
+            makeSection();
+        }
+        if (stages != null) {
+            stages.stop();
+        }
+    }
+
+    private void makeSection() {
+        VBox section = switch (next++) {
+            case 0 -> findingsSection();
+            case 1 -> tpmSection();
+            case 2 -> keyRefSection();
+            case 3 -> hostFileSection();
+            case 4 -> backupSection();
+            default -> tagSection();
+        };
+        section.visibleProperty().bind(vm.presentBinding());
+        section.managedProperty().bind(vm.presentBinding());
+        box.getChildren().add(section);
+    }
+
+    // several rows: the columns that tell them apart, fitted to the pane; the selected row's every column below
+
+    private VBox findingsSection() {
         TableView<VmFinding> findings = table("findingsTable", "ui.details.noFindings", vm.findings(),
                 f -> List.of("severity-" + f.severity()));
         findings.getColumns().setAll(List.of(
@@ -78,13 +162,21 @@ final class VmDetailsView {
                 Tables.column("findingTableColumn", "ui.col.table", 11.5, VmFinding::table),
                 Tables.column("findingKeyColumn", "ui.col.key", 18, VmFinding::key),
                 Tables.column("findingDetailColumn", "ui.col.detail", 30, f -> I18n.t(f.message()))));
+        summary(findings, "findingSeverityColumn", "findingRuleColumn", "findingKeyColumn");
+        return section("findingsSection", "ui.details.findings", vm.findings(), findings);
+    }
 
+    private VBox tpmSection() {
         TableView<VmDetails.Tpm> tpms = table("tpmTable", "ui.details.noTpm", vm.tpms(), t -> List.of());
         tpms.getColumns().setAll(List.of(
                 Tables.column("tpmUuidColumn", "ui.col.tpmUuid", Tables.UUID_WIDTH, VmDetails.Tpm::uuid),
                 Tables.column("tpmCreatedColumn", "ui.col.created", 11, VmDetails.Tpm::createDate),
                 Tables.column("tpmLastOpColumn", "ui.col.lastOp", 11, VmDetails.Tpm::lastOpDate)));
+        summary(tpms, "tpmUuidColumn", "tpmCreatedColumn");
+        return section("tpmSection", "ui.details.tpm", vm.tpms(), tpms);
+    }
 
+    private VBox keyRefSection() {
         TableView<VmDetails.KeyRef> refs = table("keyRefTable", "ui.details.noKeyRefs", vm.keyRefs(),
                 r -> List.of());
         refs.getColumns().setAll(List.of(
@@ -102,7 +194,11 @@ final class VmDetailsView {
                         r -> r.wrappedKeyLength() == 0 ? I18n.t("ui.wrapped.empty") : I18n.t("ui.wrapped.chars", r.wrappedKeyLength())),
                 Tables.column("keyRefResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, VmDetails.KeyRef::resourceUuid),
                 Tables.column("keyRefCreatedColumn", "ui.col.created", 11, VmDetails.KeyRef::createDate)));
+        summary(refs, "keyRefIdColumn", "keyRefOfColumn", "keyRefStateColumn", "keyRefProviderColumn");
+        return section("keyRefSection", "ui.details.keyRefs", vm.keyRefs(), refs);
+    }
 
+    private VBox hostFileSection() {
         TableView<VmDetails.HostFile> files = table("hostFileTable", "ui.details.noHostFiles", vm.hostFiles(),
                 f -> f.hostMissing() || f.hostDeleted() ? List.of("gone") : List.of());
         files.getColumns().setAll(List.of(
@@ -119,6 +215,11 @@ final class VmDetailsView {
                 Tables.column("hostFileUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmDetails.HostFile::uuid)));
 
         vm.lastScanProperty().addListener((o, a, b) -> files.refresh());
+        summary(files, "hostFileHostColumn", "hostFileTypeColumn", "hostFileOnHostColumn", "hostFilePathColumn");
+        return section("hostFileSection", "ui.details.hostFiles", vm.hostFiles(), files);
+    }
+
+    private VBox backupSection() {
         TableView<VmDetails.Backup> backups = table("backupTable", "ui.details.noBackups", vm.backups(), b -> List.of());
         backups.getColumns().setAll(List.of(
                 Tables.column("backupTypeColumn", "ui.col.type", 6, VmDetails.Backup::type),
@@ -129,37 +230,19 @@ final class VmDetailsView {
                 Tables.number("backupSizeColumn", "ui.col.content", 6, b -> Formats.bytes(b.contentSize())),
                 Tables.column("backupCreatedColumn", "ui.col.created", 11, VmDetails.Backup::createDate),
                 Tables.column("backupUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmDetails.Backup::uuid)));
+        summary(backups, "backupTypeColumn", "backupOwnerColumn", "backupKeyCopyColumn", "backupCreatedColumn");
+        return section("backupSection", "ui.details.backups", vm.backups(), backups);
+    }
 
+    private VBox tagSection() {
         TableView<VmDetails.Tag> tags = table("tagTable", "ui.details.noTags", vm.tags(), t -> List.of());
         tags.getColumns().setAll(List.of(
                 Tables.column("tagOnColumn", "ui.col.on", 10, VmDetails.Tag::resourceType),
                 Tables.column("tagTagColumn", "ui.col.tag", 21.5, VmDetails.Tag::tag),
                 Tables.column("tagResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, VmDetails.Tag::resourceUuid),
                 Tables.column("tagCreatedColumn", "ui.col.created", 11, VmDetails.Tag::createDate)));
-
-        // several rows: the columns that tell them apart, fitted to the pane; the selected row's every column below
-        summary(findings, "findingSeverityColumn", "findingRuleColumn", "findingKeyColumn");
-        summary(tpms, "tpmUuidColumn", "tpmCreatedColumn");
-        summary(refs, "keyRefIdColumn", "keyRefOfColumn", "keyRefStateColumn", "keyRefProviderColumn");
-        summary(files, "hostFileHostColumn", "hostFileTypeColumn", "hostFileOnHostColumn", "hostFilePathColumn");
-        summary(backups, "backupTypeColumn", "backupOwnerColumn", "backupKeyCopyColumn", "backupCreatedColumn");
         summary(tags, "tagOnColumn", "tagTagColumn");
-
-        List<VBox> sections = List.of(
-                section("findingsSection", "ui.details.findings", vm.findings(), findings),
-                section("tpmSection", "ui.details.tpm", vm.tpms(), tpms),
-                section("keyRefSection", "ui.details.keyRefs", vm.keyRefs(), refs),
-                section("hostFileSection", "ui.details.hostFiles", vm.hostFiles(), files),
-                section("backupSection", "ui.details.backups", vm.backups(), backups),
-                section("tagSection", "ui.details.tags", vm.tags(), tags));
-        box.getChildren().addAll(sections);
-        for (VBox n : sections) {
-            n.visibleProperty().bind(vm.presentBinding());
-            n.managedProperty().bind(vm.presentBinding());
-        }
-        root = new ScrollPane(box);
-        root.setId("vmDetails");
-        root.setFitToWidth(true);
+        return section("tagSection", "ui.details.tags", vm.tags(), tags);
     }
 
     private <T> TableView<T> table(String id, String placeholder, ObservableList<T> items,
@@ -176,7 +259,7 @@ final class VmDetailsView {
             return Math.max(1, Math.min(MAX_VISIBLE_ROWS, items.size())) * row + (HEADER_EM + SCROLL_BAR_EM) * em;
         }, items, t.fixedCellSizeProperty()));
         t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        tables.put(id, t);
+        made.accept(t);
         return t;
     }
 
@@ -253,10 +336,6 @@ final class VmDetailsView {
 
     ScrollPane root() {
         return root;
-    }
-
-    Map<String, TableView<?>> tables() {
-        return tables;
     }
 
 }

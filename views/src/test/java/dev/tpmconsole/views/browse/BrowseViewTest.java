@@ -20,6 +20,7 @@ import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.Themes;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -85,6 +86,30 @@ class BrowseViewTest {
 
     static Node cell(FxRobot robot, String table, String text) {
         return robot.lookup(table + " .table-cell").match(LabeledMatchers.hasText(text)).query();
+    }
+
+    /**
+     * The details' six tables are not made with the view (they are hidden until a VM is shown, and their skins and CSS
+     * made the window's first frame wait): they come after the first VM rows, a section a pulse, with no VM shown.
+     */
+    @Test
+    void theDetailsTablesAreMadeAfterTheFirstRowsWithoutAVmShown(FxRobot robot) throws Exception {
+        List<String> details = List.of("findingsTable", "tpmTable", "keyRefTable", "hostFileTable", "backupTable",
+                "tagTable");
+        BrowseView fresh = WaitForAsyncUtils.asyncFx(() -> new BrowseView(new BrowseViewModel(FxSchedulers.javafx(),
+                src -> new BrowseQueries(src, new AuditDirtyVmIndex(src))))).get(10, TimeUnit.SECONDS);
+        assertThat(fresh.rememberedTables()).containsOnlyKeys("vmTable");
+
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        waitUntil(() -> view.rememberedTables().keySet().containsAll(details));
+        assertThat(List.copyOf(view.rememberedTables().keySet())).containsSubsequence(details);
+        for (String id : details) {
+            TableView<?> t = view.rememberedTables().get(id);
+            assertThat(t.getScene()).as(id + " in the window").isNotNull();
+            assertThat(t.getSkin()).as(id + " skinned").isNotNull();
+        }
+        assertThat(vm.details().presentBinding().get()).as("no VM shown").isFalse();
     }
 
     @Test

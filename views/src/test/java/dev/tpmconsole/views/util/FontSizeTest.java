@@ -46,6 +46,7 @@ class FontSizeTest {
         appearance = new Appearance(Theme.LIGHT, 14); // first: the views take their column widths from it
         audit = new AuditView(new AuditViewModel(new SimpleObjectProperty<Source>(), FxSchedulers.javafx(), uuid -> { }));
         browse = browseView();
+        browse.makeDetails(); // without a source no VM rows come, after which they would be made
         Scene scene = new Scene(new VBox(audit.root(), browse.tabs()), 1600, 1000);
         appearance.style(scene);
         stage.setScene(scene);
