@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: importing a mysqldump of a large ZStack database (issue "Real databases": a dump of a 100,000-VM
 # database imports at least as fast as the sqlite3 shell loads the same rows from an SQLite-syntax script,
-# ratio at most 1.0 in the same run, with at most 256 MB of heap whatever the dump size).
+# ratio at most 1.0 in the same run, with at most 256 MB of heap whatever the dump size; issue "Faster than the
+# tools people would use instead" asks at most 0.5, which bench/all.sh judges on the median ratio of the plain dump).
 #
 # Builds, on this machine's MariaDB (MARIADB_URL, default jdbc:mariadb://127.0.0.1:3306/, user root), a
 # throw-away database with schema-mariadb.sql, the demo cloud of N VMs (about 10 rows per VM) and two other
