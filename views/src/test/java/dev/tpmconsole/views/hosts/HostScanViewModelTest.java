@@ -22,6 +22,7 @@ import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +64,7 @@ class HostScanViewModelTest {
                 return false;
             }
         };
-        HostScanViewModel vm = new HostScanViewModel(FxSchedulers.synchronous(),
+        HostScanViewModel vm = new HostScanViewModel(oneAtATime(),
                 p -> new SshHosts(hosts.settings(), p), prompts, Clock.systemUTC());
         assertThat(vm.canScanBinding().get()).isFalse();
         try (Source s = Sources.open(snapshot.toString(), OpenOptions.readOnly())) {
@@ -107,6 +108,21 @@ class HostScanViewModelTest {
             assertThat(vm.hosts()).isEmpty();
         }
         vm.close();
+    }
+
+    /**
+     * Everything on the calling thread, as {@link FxSchedulers#synchronous()}, but the FX side's work one task at a
+     * time, as on the FX thread: the scan reaches several hosts at once and tells the view model of each from the
+     * thread that scanned it (with the plain synchronous schedulers two of them changed the host rows together, and
+     * the scan failed now and then with an UnsupportedOperationException from the list).
+     */
+    static FxSchedulers oneAtATime() {
+        Object fxThread = new Object();
+        return new FxSchedulers(Schedulers.trampoline(), Schedulers.from(task -> {
+            synchronized (fxThread) {
+                task.run();
+            }
+        }));
     }
 
     @Test
