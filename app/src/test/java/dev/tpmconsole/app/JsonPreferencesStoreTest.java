@@ -37,6 +37,23 @@ class JsonPreferencesStoreTest {
         assertThat(TestFiles.names(dir.resolve("cfg"))).containsExactly("preferences.json");
     }
 
+    /** The window reads its preferences while JavaFX starts: the next load gives what was read then, and its problem. */
+    @Test
+    void preloadedPreferencesAreTheNextLoadOnlyWithTheirProblem() throws Exception {
+        JsonPreferencesStore saved = new JsonPreferencesStore(dir);
+        saved.save(SOME);
+        JsonPreferencesStore store = new JsonPreferencesStore(dir).preload();
+        saved.save(SOME.withTheme("LIGHT"));
+        assertThat(store.load()).as("what was read when preloaded").isEqualTo(SOME);
+        assertThat(store.load()).as("then the file again").isEqualTo(SOME.withTheme("LIGHT"));
+
+        Files.writeString(store.file(), "not json at all");
+        JsonPreferencesStore corrupt = new JsonPreferencesStore(dir).preload();
+        assertThat(Files.exists(dir.resolve("preferences.json.corrupt"))).as("set aside when read").isTrue();
+        assertThat(corrupt.load()).isEqualTo(UiPreferences.defaults());
+        assertThat(corrupt.loadProblem()).startsWith("The preferences in " + store.file() + " could not be read (");
+    }
+
     @Test
     void aCorruptFileFallsBackToTheDefaultsAndIsSetAside() throws Exception {
         JsonPreferencesStore store = new JsonPreferencesStore(dir);
