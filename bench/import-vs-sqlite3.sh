@@ -44,7 +44,6 @@ java -Xmx1g -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.ImportBe
 mysqldump -h "$host" -P "$port" -uroot "$DB" > "$work/dump.sql"
 mysqldump -h "$host" -P "$port" -uroot --hex-blob "$DB" > "$work/dump-hex.sql"
 gzip -c "$work/dump.sql" > "$work/dump.sql.gz"
-. bench/settle.sh
 java -Xmx256m -jar "$JAR" import "$work/dump.sql" --out "$work/reference.sqlite" --quiet > "$work/summary.txt"
 sqlite3 "$work/reference.sqlite" .dump > "$work/script.sql"
 rows=$(grep -E '^total ' "$work/summary.txt" | awk '{print $2}' | tr -d ,)
@@ -53,6 +52,7 @@ printf 'dumps: plain %s, --hex-blob %s, gzip %s; the SQLite script of the same %
   "$(du -h "$work/dump.sql.gz" | cut -f1)" "$rows" "$(du -h "$work/script.sql" | cut -f1)"
 
 declare -A times
+. bench/settle.sh
 settle "$host" "$port"   # the database just loaded is written out by the server before the timed runs
 peak_kb=0
 import_run() { # name dumpfile

@@ -5,6 +5,7 @@ import dev.tpmconsole.model.catalogue.Catalogue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.tpmconsole.model.util.Daemon;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -29,17 +30,9 @@ final class CatalogueAccess implements AutoCloseable {
         if (file == null) {
             return new CatalogueAccess(CompletableFuture.completedFuture(new Catalogue.Opened(null, null)), err);
         }
-        CompletableFuture<Catalogue.Opened> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(Catalogue.open(file, Clock.systemUTC()));
-            } catch (Throwable e) {
-                f.complete(new Catalogue.Opened(null, dev.tpmconsole.model.i18n.Message.of("catalogue.cannotOpen", file,
-                        e)));
-            }
-        }, "catalogue-open");
-        t.setDaemon(true);
-        t.start();
+        CompletableFuture<Catalogue.Opened> f = Daemon.start("catalogue-open", () -> Catalogue.open(file, Clock.systemUTC()))
+                .exceptionally(e -> new Catalogue.Opened(null, dev.tpmconsole.model.i18n.Message.of("catalogue.cannotOpen",
+                        file, e)));
         return new CatalogueAccess(f, err);
     }
 

@@ -7,6 +7,7 @@ import dev.tpmconsole.app.DefaultSourceService;
 import dev.tpmconsole.app.JsonPreferencesStore;
 import dev.tpmconsole.app.VersionProvider;
 import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.util.Daemon;
 import java.time.Clock;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.views.main.GuardedSourceService;
@@ -92,30 +93,14 @@ public final class GuiCommand implements Callable<Integer> {
         // is guarded as every source the window opens is: no query of the views may run on the FX thread
         QueryGuard guard = FxQueryGuard.create(QueryGuard.Mode.THROW);
         First first = First.of(source, demo);
-        CompletableFuture<Source> opening = new CompletableFuture<>();
-        if (!(first instanceof Database)) {
-            Thread opener = new Thread(() -> {
-                try {
+        CompletableFuture<Source> opening = first instanceof Database ? new CompletableFuture<>()
+                : Daemon.start("first-source-open", () -> {
                     GuardedSourceService sources = new GuardedSourceService(new DefaultSourceService(dataDir), guard);
-                    opening.complete(sources.open(first instanceof Snapshot s ? s.file() : sources.demoSnapshot()));
-                } catch (Exception | LinkageError e) {
-                    opening.completeExceptionally(e);
-                }
-            }, "first-source-open");
-            opener.setDaemon(true);
-            opener.start();
-        }
+                    return sources.open(first instanceof Snapshot s ? s.file() : sources.demoSnapshot());
+                });
         // the preferences are read while JavaFX starts, not on the FX thread before the window is built
-        CompletableFuture<JsonPreferencesStore> preferences = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                preferences.complete(new JsonPreferencesStore(AppDirs.configDir()).preload());
-            } catch (RuntimeException | LinkageError e) {
-                preferences.completeExceptionally(e);
-            }
-        }, "preferences-read");
-        reader.setDaemon(true);
-        reader.start();
+        CompletableFuture<JsonPreferencesStore> preferences = Daemon.start("preferences-read",
+                () -> new JsonPreferencesStore(AppDirs.configDir()).preload());
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();

@@ -162,10 +162,10 @@ final class SnapshotWriter implements AutoCloseable {
                 }
             }
         } else if (task instanceof Rows r) {
-            PreparedStatement multi = multiInserts.get(r.table().name());
-            int k = multi == null ? 1 : rowsPerInsert(r.table());
             int n = 0;
-            if (multi != null && r.count() >= k) {
+            PreparedStatement multi = multiInserts.get(r.table().name());
+            if (multi != null) {
+                int k = rowsPerInsert(r.table());
                 for (; n + k <= r.count(); n += k) {
                     int p = 1;
                     for (int j = n; j < n + k; j++) {
@@ -173,7 +173,9 @@ final class SnapshotWriter implements AutoCloseable {
                     }
                     multi.addBatch();
                 }
-                multi.executeBatch();
+                if (n > 0) {
+                    multi.executeBatch();
+                }
             }
             if (n < r.count()) {
                 PreparedStatement one = inserts.get(r.table().name());

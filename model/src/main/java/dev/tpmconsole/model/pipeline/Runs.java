@@ -8,6 +8,7 @@ import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.model.util.FaultPoints;
+import dev.tpmconsole.model.util.Daemon;
 import dev.tpmconsole.model.util.PartialFiles;
 import dev.tpmconsole.model.util.PrivateFiles;
 import io.reactivex.rxjava3.core.Observable;
@@ -31,7 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 
 /**
  * Starts, resumes and undoes runs. A run has a folder of its own (by default
@@ -115,10 +116,7 @@ public final class Runs {
             if (journalFile == null) {
                 // the default folder (its backup, a copy of the whole snapshot) is made while the plan is checked:
                 // both only read, and the check took as long as the copy; a refused run leaves no folder behind
-                FutureTask<StagedFolder> staging = new FutureTask<>(() -> StagedFolder.make(source, plan, clock));
-                Thread maker = new Thread(staging, "run-folder");
-                maker.setDaemon(true);
-                maker.start();
+                Future<StagedFolder> staging = Daemon.start("run-folder", () -> StagedFolder.make(source, plan, clock));
                 try {
                     prepared = Pipeline.prepare(db, plan, Set.of());
                 } catch (RefusedException | SQLException | RuntimeException e) {
@@ -311,7 +309,7 @@ public final class Runs {
         }
 
         /** The folder {@code make} made, or what failed it. */
-        static StagedFolder made(FutureTask<StagedFolder> task) throws RefusedException, IOException, SQLException {
+        static StagedFolder made(Future<StagedFolder> task) throws RefusedException, IOException, SQLException {
             try {
                 return uninterruptibly(task);
             } catch (java.util.concurrent.ExecutionException e) {
@@ -330,7 +328,7 @@ public final class Runs {
         }
 
         /** Waits for {@code make} to end, and removes what it made (the run is refused). */
-        static void discard(FutureTask<StagedFolder> task) {
+        static void discard(Future<StagedFolder> task) {
             try {
                 PartialFiles.deleteTree(uninterruptibly(task).staging());
             } catch (java.util.concurrent.ExecutionException | IOException | RuntimeException ignored) {
@@ -339,7 +337,7 @@ public final class Runs {
         }
 
         /** The task's result, waiting for it to end even when this thread is interrupted (then interrupted again). */
-        private static StagedFolder uninterruptibly(FutureTask<StagedFolder> task)
+        private static StagedFolder uninterruptibly(Future<StagedFolder> task)
                 throws java.util.concurrent.ExecutionException {
             boolean interrupted = false;
             try {

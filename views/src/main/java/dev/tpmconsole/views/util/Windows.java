@@ -28,16 +28,9 @@ public final class Windows {
     public Windows(Appearance appearance, Supplier<Window> main) {
         this.appearance = appearance;
         this.main = main;
-        this.icons = new java.util.concurrent.CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                icons.complete(AppIcons.images());
-            } catch (RuntimeException | Error e) {
-                icons.complete(java.util.List.of()); // the windows go without an icon rather than not at all
-            }
-        }, "app-icons");
-        reader.setDaemon(true);
-        reader.start();
+        // the windows go without an icon rather than not at all
+        this.icons = dev.tpmconsole.model.util.Daemon.start("app-icons", AppIcons::images)
+                .exceptionally(e -> java.util.List.of());
     }
 
     public Appearance appearance() {
