@@ -41,6 +41,13 @@ public final class Messages {
     private final List<ResourceBundle> bundles;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    /**
+     * Each key's pattern, parsed once: an audit writes the sentence of each of its thousands of findings (twice when
+     * the catalogue records them), and parsing the pattern was most of that. A MessageFormat is not thread-safe: each
+     * is used under its own lock.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, MessageFormat> formats =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages(Language language) {
         this.language = language;
@@ -111,7 +118,10 @@ public final class Messages {
         for (int i = 0; i < args.length; i++) {
             shown[i] = shown(args[i]);
         }
-        return new MessageFormat(pattern, language.locale()).format(shown);
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, language.locale()));
+        synchronized (format) {
+            return format.format(shown);
+        }
     }
 
     public String format(Message message) {

@@ -32,6 +32,36 @@ class MessagesTest {
     }
 
     @Test
+    void aPatternParsedOnceWritesEachCallsOwnArgumentsFromManyThreadsAtOnce() throws Exception {
+        String key = "rule.KEY_REF_DUPLICATE_PLACEHOLDER.detail";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                checks.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String id = thread + "-" + i;
+                        String text = Messages.english().get(key, id, "p" + id, "t" + id, "m" + id);
+                        if (!text.equals("Placeholder key ref " + id + " (provider p" + id + ") of TpmVO t" + id
+                                + " duplicates materialized key ref m" + id + " of the same TPM.")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the Chinese pattern of the same key is its own
+        assertThat(Messages.of(Language.ZH_CN).get(key, "1", "p", "t", "m")).isNotEqualTo(Messages.english().get(key, "1", "p", "t", "m"));
+    }
+
+    @Test
     void aMissingKeyIsShownNotThrown() {
         assertThat(Messages.english().get("no.such.key")).isEqualTo("!no.such.key!");
         assertThat(Messages.english().has("no.such.key")).isFalse();
