@@ -42,7 +42,7 @@ now() { date +%s.%N; }
 audits=(); clients=(); ratios=()
 for i in $(seq "$RUNS"); do
   t0=$(now)
-  status=0; java -Xmx256m -jar "$JAR" audit "$url" --format json --no-catalogue > "$work/report.json" || status=$?
+  status=0; java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" audit "$url" --format json --no-catalogue > "$work/report.json" || status=$?
   t1=$(now)
   [ "$status" = 3 ] || { echo "audit exited $status (expected 3: the demo has findings)" >&2; exit 1; }
   client "$DB" < "$work/rules.sql" > "$work/client.out"

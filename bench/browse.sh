@@ -29,7 +29,7 @@ if [ "${COLD:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches && echo "page cache dropped: the snapshot is read from disk"
 fi
 bench() {
-  java -Xmx512m -Djava.util.logging.config.file=/dev/null "$@" -cp "$JAR:app/target/test-classes" \
+  java -Xmx512m ${JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null "$@" -cp "$JAR:app/target/test-classes" \
     dev.tpmconsole.app.bench.BrowseBenchmark "$SOURCE" 2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
 }
 # the window as the console starts it (on its demo), then the first rows alone in a window that never showed one

@@ -42,7 +42,7 @@ sftp_run() {
 scan_run() {
   local log="$work/gc.log" t0 t1 status=0
   t0=$(now)
-  java -Xmx256m "-Xlog:gc,gc+heap+exit:file=$log" -jar "$JAR" hosts scan "$DB" --ssh-config "$CONFIG" \
+  java -Xmx256m ${JAVA_OPTS:-} "-Xlog:gc,gc+heap+exit:file=$log" -jar "$JAR" hosts scan "$DB" --ssh-config "$CONFIG" \
     --known-hosts "$KNOWN" --host-parallelism "$HOSTS" --format json --out "$work/scan.json" || status=$?
   t1=$(now)
   [ "$status" -eq 3 ] || { echo "hosts scan exited $status (expected 3: the untracked folders)" >&2; exit 1; }

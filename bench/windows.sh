@@ -14,6 +14,6 @@ BENCH=app/target/test-classes/dev/tpmconsole/app/bench/WindowsBenchmark.class
 . bench/work.sh
 java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
 . bench/display.sh
-java -Xmx512m -Djava.util.logging.config.file=/dev/null -cp "$JAR:app/target/test-classes" \
+java -Xmx512m ${JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null -cp "$JAR:app/target/test-classes" \
   dev.tpmconsole.app.bench.WindowsBenchmark "$work/demo.sqlite" "$VMS" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)

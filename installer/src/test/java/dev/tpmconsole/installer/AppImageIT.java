@@ -97,6 +97,20 @@ class AppImageIT {
                 .singleElement().asString().contains("source: shared objects file");
     }
 
+    /**
+     * The launcher's JVM compiles with the quick compiler only (decision 0022): the option is in its options and the
+     * JVM took it, from the launcher and not from the environment.
+     */
+    @Test
+    void theLauncherCompilesWithTheQuickCompilerOnly() throws Exception {
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg")))
+                .contains("java-options=-XX:TieredStopAtLevel=1");
+        Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(flags.status()).as(flags.err()).isZero();
+        assertThat(flags.out().lines().filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s.*")))
+                .singleElement().asString().matches("\\s*intx TieredStopAtLevel\\s+= 1\\s+\\{.*\\} \\{command line\\}");
+    }
+
     @Test
     void commandsGetTheirArgumentsAndReturnTheirExitCodes() throws Exception {
         Result version = run(Map.of(), "--version");

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# A JVM option's effect on the start (decision 0022): start to the first painted VM row on the demo, with and without
+# OPTION, alternating, RUNS times, with `java -jar`'s class path and, if built, the app image's runtime and launcher
+# options (minus OPTION when they hold it). FirstRowProbe starts the console as bench/startup.sh does. Needs a display:
+# $DISPLAY, else its own Xvfb. Usage: bench/jvm-option.sh OPTION [RUNS]   e.g. bench/jvm-option.sh -XX:TieredStopAtLevel=1
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OPTION=${1:?usage: bench/jvm-option.sh OPTION [RUNS]}
+RUNS=${2:-5}
+JAR=app/target/tpm-console.jar
+PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
+[ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
+image=${IMAGE:-installer/target/jpackage/tpm-console}
+. bench/work.sh
+. bench/display.sh
+export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
+now() { date +%s%3N; }
+first_row() { # command...: ms from exec to the first painted VM row
+  local t0 out
+  t0=$(now)
+  out=$("$@" 2>/dev/null)
+  echo $(( $(echo "$out" | sed -n 's/^first-row //p' | tail -1) - t0 ))
+}
+jar=(java -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
+jar_with=(java "$OPTION" -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
+ways=(jar jar_with)
+if [ -x "$image/bin/tpm-console" ]; then
+  cfg=$image/lib/app/tpm-console.cfg
+  app=$(cd "$image/lib/app" && pwd)
+  cp=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'/p' "$cfg" | paste -sd:)
+  mapfile -t opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | grep -vxF -- "$OPTION")
+  image=("$image/lib/runtime/bin/java" "${opts[@]}" -cp "$cp:$PWD/app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
+  image_with=("${image[0]}" "$OPTION" "${image[@]:1}")
+  ways+=(image image_with)
+fi
+first_row "${jar[@]}" >/dev/null # the demo is generated once, and the page cache warmed
+declare -A times
+for i in $(seq "$RUNS"); do
+  line="run $i:"
+  for w in "${ways[@]}"; do
+    declare -n cmd=$w
+    t=$(first_row "${cmd[@]}"); times[$w]+="$t "
+    line+=" $w $t ms"
+  done
+  echo "$line"
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+for w in "${ways[@]}"; do
+  printf '%-12s median %6s ms  (%s)\n' "$w" "$(echo "${times[$w]}" | median)" "$(echo "${times[$w]}" | xargs)"
+done
+echo "(*_with: with $OPTION)"
