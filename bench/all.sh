@@ -4,7 +4,8 @@
 # and its baseline from the same run; this collects their summary lines (the whole output of each is kept in
 # $LOGS/<name>.log). The MariaDB benchmarks run on a database of N VMs that the live audit's script loads into this
 # machine's MariaDB (127.0.0.1:3306, root) and that is dropped at the end. Connects to 127.0.0.0/8 only.
-# Needs: mariadb, mysqldump, sqlite3, bc, Xvfb (or $DISPLAY). Takes 20-40 minutes at N=100000 on two cores.
+# Needs: mariadb, mysqldump, sqlite3, bc, Xvfb (or $DISPLAY). Takes 20-40 minutes at N=100000 on two cores. With the
+# app image built (mvn -B -q package -DskipTests -Pinstaller) the window's benchmarks also run as the installed console.
 # Usage: bench/all.sh [N] [RUNS]   (defaults 100000 and 3; ITEMS=10000 pipeline items)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,13 +30,21 @@ run() {
 # The benchmarks that write to the disk and wait for it (the pipeline's forced writes) run before MariaDB loads and
 # drops a database of N VMs (the server writes and deletes its files in the background after); the import, which
 # loads a database of its own, waits for the server's writes to settle (bench/settle.sh).
+# The window's benchmarks run as `java -jar` runs the console and, with the app image built, again as the installed
+# console runs (its runtime and launcher options, bench/runtime.sh): the table shows both.
+image=
+[ -x installer/target/jpackage/tpm-console/bin/tpm-console ] && image=1
 run audit-snapshot bench/audit-vs-sqlite3.sh "$N" "$RUNS"
 run pipeline bench/run-pipeline.sh 20000 "$ITEMS"
+[ -n "$image" ] && RUNTIME=image run pipeline-image bench/run-pipeline.sh 20000 "$ITEMS"
 run browse bench/browse.sh "$N"
+[ -n "$image" ] && RUNTIME=image run browse-image bench/browse.sh "$N"
 run windows bench/windows.sh "$N"
+[ -n "$image" ] && RUNTIME=image run windows-image bench/windows.sh "$N"
 run startup bench/startup.sh 5
 KEEP=1 DB=$DB run audit-live bench/audit-live.sh "$N" "$RUNS"
 SOURCE="jdbc:mariadb://127.0.0.1:3306/$DB" run browse-live bench/browse.sh
+[ -n "$image" ] && SOURCE="jdbc:mariadb://127.0.0.1:3306/$DB" RUNTIME=image run browse-live-image bench/browse.sh
 mariadb -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
 . bench/settle.sh
 settle 127.0.0.1 3306
@@ -70,16 +79,18 @@ r=$(num audit-live 'ratio of bests \K[0-9.]+'); m=$(num audit-live 'median ratio
 row "live MariaDB audit, $N VMs" "mariadb client ${b:-?} s" "${a:-?} s" "${r:-?} best, ${m:-?} median" "at most 0.5, under 3 s" \
   "$(both "$(le "$m" 0.5)" "$(le "$a" 3)")"
 
-for kind in browse browse-live; do
-  what=$([ $kind = browse ] && echo "browse, snapshot" || echo "browse, live MariaDB")
-  first=$(num $kind 'first rows painted after open: \K[0-9]+'); lim=$([ $kind = browse ] && echo 500 || echo 1000)
+for kind in browse browse-image browse-live browse-live-image; do
+  [ -f "$LOGS/$kind.log" ] || continue
+  case $kind in browse*live*) what="browse, live MariaDB"; lim=1000 ;; *) what="browse, snapshot"; lim=500 ;; esac
+  case $kind in *image) what="$what (app image)" ;; *) what="$what (jar)" ;; esac
+  first=$(num $kind 'first rows painted after open: \K[0-9]+')
   row "$what: first rows" - "${first:-?} ms" - "at most $lim ms" "$(le "$first" $lim)"
   coldFirst=$(num $kind 'first rows painted after open in a window that never showed a row: \K[0-9]+')
   row "$what: first rows, window that never showed a row" - "${coldFirst:-?} ms" - "(at most $lim ms)" \
     "$(le "$coldFirst" $lim)"
   med=$(num $kind '^filter keystroke \([0-9]+ keystrokes\): median \K[0-9]+')
   p90=$(num $kind '^filter keystroke \([0-9]+ keystrokes\): median [0-9]+ ms, 90th percentile \K[0-9]+')
-  if [ $kind = browse ]; then
+  if [ "$lim" = 500 ]; then
     row "$what: filter keystroke" - "median ${med:-?} ms, p90 ${p90:-?} ms" - "median 50 ms, p90 100 ms" \
       "$(both "$(le "$med" 50)" "$(le "$p90" 100)")"
     det=$(num $kind 'details painted: \K[0-9]+')
@@ -91,17 +102,25 @@ for kind in browse browse-live; do
   row "$what: longest FX pulse" - "${gap:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
 done
 
-r=$(num pipeline 'ratio pipeline / plain SQL \(mean of the two\): \K[0-9.]+')
-p=$(num pipeline 'plain SQL, one transaction per item: \K[0-9,]+' | tr -d ,)
-gap=$(num pipeline 'longest gap between FX pulses while running: \K[0-9]+')
-row "pipeline, $ITEMS items" "plain SQL ${p:-?} ms" "run window" "${r:-?}" "at most 1.3" "$(le "$r" 1.3)"
-row "pipeline: longest FX pulse" - "${gap:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
+for kind in pipeline pipeline-image; do
+  [ -f "$LOGS/$kind.log" ] || continue
+  how=$([ $kind = pipeline ] && echo jar || echo "app image")
+  r=$(num $kind 'ratio pipeline / plain SQL \(mean of the two\): \K[0-9.]+')
+  p=$(num $kind 'plain SQL, one transaction per item: \K[0-9,]+' | tr -d ,)
+  gap=$(num $kind 'longest gap between FX pulses while running: \K[0-9]+')
+  row "pipeline, $ITEMS items ($how)" "plain SQL ${p:-?} ms" "run window" "${r:-?}" "at most 1.3" "$(le "$r" 1.3)"
+  row "pipeline ($how): longest FX pulse" - "${gap:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
+done
 
-a=$(num windows 'audit window: [0-9,]+ findings in \K[0-9]+'); gap=$(num windows 'audit window: .*pulses: \K[0-9]+')
-row "audit window, $N VMs: longest FX pulse" - "${gap:-?} ms (audit ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
-a=$(num windows 'preview window: .* items in \K[0-9]+'); i=$(num windows 'preview window: [0-9,]+ VMs, \K[0-9,]+')
-gap=$(num windows 'preview window: .*pulses: \K[0-9]+')
-row "preview window, ${i:-?} items: longest FX pulse" - "${gap:-?} ms (plan ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+for kind in windows windows-image; do
+  [ -f "$LOGS/$kind.log" ] || continue
+  how=$([ $kind = windows ] && echo jar || echo "app image")
+  a=$(num $kind 'audit window: [0-9,]+ findings in \K[0-9]+'); gap=$(num $kind 'audit window: .*pulses: \K[0-9]+')
+  row "audit window, $N VMs ($how): longest FX pulse" - "${gap:-?} ms (audit ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+  a=$(num $kind 'preview window: .* items in \K[0-9]+'); i=$(num $kind 'preview window: [0-9,]+ VMs, \K[0-9,]+')
+  gap=$(num $kind 'preview window: .*pulses: \K[0-9]+')
+  row "preview window, ${i:-?} items ($how): longest FX pulse" - "${gap:-?} ms (plan ${a:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+done
 
 s=$(grep -m1 '^sqlite3 load' "$LOGS/import.log" 2>/dev/null | awk '{print $(NF-1)}')
 ib=$(grep -m1 '^import plain' "$LOGS/import.log" 2>/dev/null | awk '{print $3}')

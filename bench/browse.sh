@@ -8,7 +8,8 @@
 # heap used; then, from a second run, the first rows after the same open in a window that never showed a row (the
 # list's classes, the driver and its cells' first CSS all loaded by that open). Needs a display: uses $DISPLAY, else starts its own Xvfb (apt-get install xvfb).
 # With COLD=1 (and write access to /proc/sys/vm/drop_caches) the page cache is dropped first, so that the
-# snapshot is read from disk. Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
+# snapshot is read from disk. RUNTIME=image runs the window with the app image's runtime and launcher options
+# (bench/runtime.sh). Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -25,11 +26,12 @@ case "$SOURCE" in
   *) echo "SOURCE must be a jdbc:mariadb:// URL naming a loopback address" >&2; exit 1 ;;
 esac
 . bench/display.sh
+. bench/runtime.sh
 if [ "${COLD:-0}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then
   sync && echo 3 > /proc/sys/vm/drop_caches && echo "page cache dropped: the snapshot is read from disk"
 fi
 bench() {
-  java -Xmx512m ${JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null "$@" -cp "$JAR:app/target/test-classes" \
+  "${bench_java[@]}" -Xmx512m -Djava.util.logging.config.file=/dev/null "$@" \
     dev.tpmconsole.app.bench.BrowseBenchmark "$SOURCE" 2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
 }
 # the window as the console starts it (on its demo), then the first rows alone in a window that never showed one

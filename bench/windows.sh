@@ -3,7 +3,8 @@
 # every FX pulse at most 50 ms). Generates an N-VM demo snapshot (default 100,000), opens it in the real main window,
 # runs the audit in the audit window, then previews "remove TPM" for VMS VMs with a TPM (default 2,500: about 10,000
 # items) in the preview window, and prints each phase's time and its longest gap between FX pulses. Needs a display:
-# $DISPLAY, else its own Xvfb. Usage: bench/windows.sh [N] [VMS]
+# $DISPLAY, else its own Xvfb. RUNTIME=image: the app image's runtime and launcher options (bench/runtime.sh).
+# Usage: bench/windows.sh [N] [VMS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -14,6 +15,7 @@ BENCH=app/target/test-classes/dev/tpmconsole/app/bench/WindowsBenchmark.class
 . bench/work.sh
 java -Xmx512m -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
 . bench/display.sh
-java -Xmx512m ${JAVA_OPTS:-} -Djava.util.logging.config.file=/dev/null -cp "$JAR:app/target/test-classes" \
+. bench/runtime.sh
+"${bench_java[@]}" -Xmx512m -Djava.util.logging.config.file=/dev/null \
   dev.tpmconsole.app.bench.WindowsBenchmark "$work/demo.sqlite" "$VMS" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
