@@ -10,7 +10,6 @@ RUNS=${2:-5}
 JAR=app/target/tpm-console.jar
 PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
 [ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
-image=${IMAGE:-installer/target/jpackage/tpm-console}
 . bench/work.sh
 . bench/display.sh
 export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
@@ -21,15 +20,15 @@ first_row() { # command...: ms from exec to the first painted VM row
   out=$("$@" 2>/dev/null)
   echo $(( $(echo "$out" | sed -n 's/^first-row //p' | tail -1) - t0 ))
 }
-jar=(java -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
-jar_with=(java "$OPTION" -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
+# the options without OPTION (the image's launcher may hold it), then with it
+without() { local o; for o in "$@"; do [ "$o" = "$OPTION" ] || printf '%s\0' "$o"; done; }
+. bench/runtime.sh >/dev/null
+bench_java_of jar
+mapfile -d '' -t jar < <(without "${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
+jar_with=("${jar[0]}" "$OPTION" "${jar[@]:1}")
 ways=(jar jar_with)
-if [ -x "$image/bin/tpm-console" ]; then
-  cfg=$image/lib/app/tpm-console.cfg
-  app=$(cd "$image/lib/app" && pwd)
-  cp=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'/p' "$cfg" | paste -sd:)
-  mapfile -t opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g" | grep -vxF -- "$OPTION")
-  image=("$image/lib/runtime/bin/java" "${opts[@]}" -cp "$cp:$PWD/app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
+if bench_java_of image; then
+  mapfile -d '' -t image < <(without "${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
   image_with=("${image[0]}" "$OPTION" "${image[@]:1}")
   ways+=(image image_with)
 fi

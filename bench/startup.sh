@@ -11,22 +11,18 @@ RUNS=${1:-9}
 JAR=app/target/tpm-console.jar
 PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
 [ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
-image=${IMAGE:-installer/target/jpackage/tpm-console}
 . bench/work.sh
 . bench/display.sh
 export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
 quiet() { grep -v "^WARNING: Unsupported JavaFX configuration" >&2 || true; }
 now() { date +%s%3N; }
 # java -jar's way and, if built, the app image's runtime with its launcher's options
+. bench/runtime.sh >/dev/null
+bench_java_of jar
 ways=(jar)
-jar_cmd=(java -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.FirstRowProbe)
-if [ -x "$image/bin/tpm-console" ]; then
-  cfg=$image/lib/app/tpm-console.cfg
-  app=$(cd "$image/lib/app" && pwd)
-  cp=$(sed -n 's/^app.classpath=\$APPDIR/'"${app//\//\\/}"'/p' "$cfg" | paste -sd:)
-  mapfile -t opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g")
-  image_cmd=("$image/lib/runtime/bin/java" "${opts[@]}" -cp "$cp:$PWD/app/target/test-classes"
-    dev.tpmconsole.app.bench.FirstRowProbe)
+jar_cmd=("${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
+if bench_java_of image; then
+  image_cmd=("${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
   ways+=(image)
 fi
 first_row() { # way: ms from exec to the first painted VM row
