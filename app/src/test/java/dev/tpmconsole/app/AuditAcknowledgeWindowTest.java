@@ -76,6 +76,8 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
         assertThat(statusCell(findings, 0)).startsWith("seen since ");
         Finding first = findings.getItems().get(0);
 
+        javafx.scene.control.TableRow<?> shown = row(robot, first);
+        assertThat(shown.getPseudoClassStates()).doesNotContain(ACKNOWLEDGED);
         robot.interact(() -> findings.getSelectionModel().select(0));
         robot.clickOn("#acknowledgeFindings");
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,6 +93,10 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
                 == FindingState.Status.ACKNOWLEDGED);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(statusCell(findings, 0)).isEqualTo("acknowledged");
+        // the row shown and its status cell restyle where they are: marked acknowledged, the reason in a tooltip
+        assertThat(row(robot, first)).as("the same row").isSameAs(shown);
+        assertThat(shown.getPseudoClassStates()).contains(ACKNOWLEDGED).doesNotContain(NEW);
+        assertThat(statusTooltip(shown)).contains("the DR site restores this row next week");
         try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
             long cloud = gui.catalogue().cloudOf(CloudMarkers.read(s)).orElseThrow().id();
             assertThat(gui.catalogue().acknowledgements(cloud)).singleElement().satisfies(a -> {
@@ -117,8 +123,29 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
             robot.clickOn(unacknowledge);
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().stateOf(first).status()
                     == FindingState.Status.SEEN);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(row(robot, first).getPseudoClassStates()).doesNotContain(ACKNOWLEDGED, NEW);
+            assertThat(statusTooltip(row(robot, first))).isNull();
             assertThat(gui.catalogue().acknowledgements(cloud)).isEmpty();
         }
+    }
+
+    static final javafx.css.PseudoClass ACKNOWLEDGED = javafx.css.PseudoClass.getPseudoClass("acknowledged");
+    static final javafx.css.PseudoClass NEW = javafx.css.PseudoClass.getPseudoClass("new");
+
+    /** The row the findings table shows {@code f} in (not the one its layout measures with, out of sight). */
+    static javafx.scene.control.TableRow<?> row(FxRobot robot, Finding f) {
+        return robot.lookup("#findingTable .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n).filter(r -> r.getItem() == f && r.isVisible()
+                        && r.getParent() != null && r.getParent().isVisible()).findFirst().orElseThrow();
+    }
+
+    /** The text of the tooltip of the status cell of {@code row}, or null. */
+    static String statusTooltip(javafx.scene.control.TableRow<?> row) {
+        return row.lookupAll(".table-cell").stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> "statusColumn".equals(c.getTableColumn().getId())).findFirst()
+                .map(c -> java.util.Optional.ofNullable(c.getTooltip()).map(javafx.scene.control.Tooltip::getText))
+                .orElseThrow().orElse(null);
     }
 
     /** What the status column shows for row {@code i}. */

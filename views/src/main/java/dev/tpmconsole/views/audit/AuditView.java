@@ -219,11 +219,22 @@ public final class AuditView {
                 I18n.languageProperty()));
         state.setPrefWidth(Em.of(16.5));
         state.setCellFactory(col -> new TableCell<>() {
+            /** What the catalogue says changed: the tooltip and the mark follow (held here, weakly by the marks). */
+            private final javafx.beans.value.ChangeListener<Object> marked = (o, was, now) -> mark();
+
+            {
+                vm.marks().statesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marked));
+            }
+
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
-                Finding f = empty || getTableRow() == null ? null : getTableRow().getItem();
+                mark();
+            }
+
+            private void mark() {
+                Finding f = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.marks().acknowledgementOf(f);
                 setTooltip(ack == null ? null : new javafx.scene.control.Tooltip(ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
@@ -238,16 +249,28 @@ public final class AuditView {
         findings.getColumns().add(repair);
         findings.getColumns().add(relink);
         findings.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.findings"));
+        // when the catalogue's word on the findings comes (or changes), the rows and the status cells restyle themselves:
+        // TableView.refresh() would make every cell anew, a long pulse for their CSS
         findings.setRowFactory(t -> new TableRow<>() {
+            private final javafx.beans.value.ChangeListener<Object> marked = (o, was, now) -> mark();
+
+            {
+                vm.marks().statesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marked));
+            }
+
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
-                dev.tpmconsole.model.audit.FindingState.Status s = empty || f == null ? null : vm.marks().stateOf(f).status();
+                mark();
+            }
+
+            private void mark() {
+                Finding f = getItem();
+                dev.tpmconsole.model.audit.FindingState.Status s = isEmpty() || f == null ? null : vm.marks().stateOf(f).status();
                 pseudoClassStateChanged(NEW, s == dev.tpmconsole.model.audit.FindingState.Status.NEW);
                 pseudoClassStateChanged(ACKNOWLEDGED, s == dev.tpmconsole.model.audit.FindingState.Status.ACKNOWLEDGED);
             }
         });
-        vm.marks().statesProperty().addListener((o, a, b) -> findings.refresh());
         findings.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> vm.selectedFindingProperty().set(f));
         findings.setOnKeyPressed(e -> {
             if (Keys.ENTER.match(e)) {

@@ -165,8 +165,7 @@ final class VmListView {
                 s.add("has-findings");
             }
             return s;
-        }, vm::loadMore);
-        vm.markedProperty().addListener((o, a, b) -> table.refresh());
+        }, vm::loadMore, vm.markedProperty());
     }
 
     static String host(VmRow r) {

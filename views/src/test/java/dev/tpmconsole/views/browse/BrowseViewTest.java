@@ -112,6 +112,38 @@ class BrowseViewTest {
         assertThat(vm.details().presentBinding().get()).as("no VM shown").isFalse();
     }
 
+    /**
+     * The VMs an audit found rows of are marked in the list where they are: the rows shown restyle themselves (the
+     * same rows, with the same cells), where making every cell anew took a long pulse after each audit.
+     */
+    @Test
+    void markedVmsAreRestyledInTheRowsShown(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        javafx.css.PseudoClass hasFindings = javafx.css.PseudoClass.getPseudoClass("has-findings");
+        List<javafx.scene.control.TableRow<VmRow>> rows = robot.lookup("#vmTable .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<VmRow>) n).filter(r -> r.getItem() != null).toList();
+        assertThat(rows).hasSize(11).noneMatch(r -> r.getPseudoClassStates().contains(hasFindings));
+        List<Node> cells = List.copyOf(robot.lookup("#vmTable .table-cell").queryAll());
+        VmRow alpha = vms.getItems().stream().filter(r -> r.name().equals("alpha")).findFirst().orElseThrow();
+        VmRow gamma = vms.getItems().stream().filter(r -> r.name().equals("gamma")).findFirst().orElseThrow();
+
+        robot.interact(() -> vm.vms().markedProperty().set(java.util.Set.of(alpha.uuid(), gamma.uuid())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#vmTable .table-row-cell").queryAll()).as("the same rows")
+                .containsAll(rows);
+        assertThat(robot.lookup("#vmTable .table-cell").queryAll()).as("the same cells")
+                .containsExactlyInAnyOrderElementsOf(cells);
+        assertThat(rows).allSatisfy(r -> assertThat(r.getPseudoClassStates().contains(hasFindings))
+                .as(r.getItem().name()).isEqualTo(r.getItem() == alpha || r.getItem() == gamma));
+
+        robot.interact(() -> vm.vms().markedProperty().set(java.util.Set.of(gamma.uuid())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rows).allSatisfy(r -> assertThat(r.getPseudoClassStates().contains(hasFindings))
+                .as(r.getItem().name()).isEqualTo(r.getItem() == gamma));
+        assertThat(robot.lookup("#vmTable .table-cell").queryAll()).containsExactlyInAnyOrderElementsOf(cells);
+    }
+
     @Test
     void filterSelectAndReadTheDetails(FxRobot robot) throws Exception {
         TableView<VmRow> vms = table(robot, "#vmTable");
