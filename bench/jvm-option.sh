@@ -7,19 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OPTION=${1:?usage: bench/jvm-option.sh OPTION [RUNS]}
 RUNS=${2:-5}
-JAR=app/target/tpm-console.jar
-PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
-[ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
-. bench/work.sh
-. bench/display.sh
-export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
-now() { date +%s%3N; }
-first_row() { # command...: ms from exec to the first painted VM row
-  local t0 out
-  t0=$(now)
-  out=$("$@" 2>/dev/null)
-  echo $(( $(echo "$out" | sed -n 's/^first-row //p' | tail -1) - t0 ))
-}
+. bench/first-row.sh
 # the options without OPTION (the image's launcher may hold it), then with it
 without() { local o; for o in "$@"; do [ "$o" = "$OPTION" ] || printf '%s\0' "$o"; done; }
 . bench/runtime.sh >/dev/null

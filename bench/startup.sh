@@ -8,14 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-9}
-JAR=app/target/tpm-console.jar
-PROBE=app/target/test-classes/dev/tpmconsole/app/bench/FirstRowProbe.class
-[ -f "$JAR" ] && [ -f "$PROBE" ] || mvn -B -q package -DskipTests
-. bench/work.sh
-. bench/display.sh
-export TPM_CONSOLE_DATA=$work/data TPM_CONSOLE_CONFIG=$work/config
-quiet() { grep -v "^WARNING: Unsupported JavaFX configuration" >&2 || true; }
-now() { date +%s%3N; }
+. bench/first-row.sh
 # java -jar's way and, if built, the app image's runtime with its launcher's options
 . bench/runtime.sh >/dev/null
 bench_java_of jar
@@ -25,20 +18,15 @@ if bench_java_of image; then
   image_cmd=("${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
   ways+=(image)
 fi
-first_row() { # way: ms from exec to the first painted VM row
-  local t0 out
-  t0=$(now)
-  if [ "$1" = jar ]; then out=$("${jar_cmd[@]}" 2> >(quiet)); else out=$("${image_cmd[@]}" 2> >(quiet)); fi
-  echo $(( $(echo "$out" | sed -n 's/^first-row //p' | tail -1) - t0 ))
-}
 version() { local t0; t0=$(now); java -jar "$JAR" --version >/dev/null; echo $(( $(now) - t0 )); }
-first_row jar >/dev/null   # the demo is generated once, and the page cache warmed
+first_row "${jar_cmd[@]}" >/dev/null   # the demo is generated once, and the page cache warmed
 declare -A times
 for i in $(seq "$RUNS"); do
   v=$(version); times[version]+="$v "
   line="run $i: --version $v ms"
   for w in "${ways[@]}"; do
-    t=$(first_row "$w"); times[$w]+="$t "
+    declare -n cmd=${w}_cmd
+    t=$(first_row "${cmd[@]}"); times[$w]+="$t "
     line+=", first VM row ($w) $t ms"
   done
   echo "$line"
