@@ -56,8 +56,9 @@ public final class AuditView {
     private static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
     private static final PseudoClass STATUS_NEW = PseudoClass.getPseudoClass("status-new");
 
-    private static final PseudoClass NEW = PseudoClass.getPseudoClass("new");
-    private static final PseudoClass ACKNOWLEDGED = PseudoClass.getPseudoClass("acknowledged");
+    /** The findings' rows: new ones, acknowledged ones. */
+    private static final String NEW = "new";
+    private static final String ACKNOWLEDGED = "acknowledged";
 
     private final AuditViewModel vm;
     private final dev.tpmconsole.views.util.DialogService dialogs;
@@ -251,26 +252,11 @@ public final class AuditView {
         findings.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.findings"));
         // when the catalogue's word on the findings comes (or changes), the rows and the status cells restyle themselves:
         // TableView.refresh() would make every cell anew, a long pulse for their CSS
-        findings.setRowFactory(t -> new TableRow<>() {
-            private final javafx.beans.value.ChangeListener<Object> marked = (o, was, now) -> mark();
-
-            {
-                vm.marks().statesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marked));
-            }
-
-            @Override
-            protected void updateItem(Finding f, boolean empty) {
-                super.updateItem(f, empty);
-                mark();
-            }
-
-            private void mark() {
-                Finding f = getItem();
-                dev.tpmconsole.model.audit.FindingState.Status s = isEmpty() || f == null ? null : vm.marks().stateOf(f).status();
-                pseudoClassStateChanged(NEW, s == dev.tpmconsole.model.audit.FindingState.Status.NEW);
-                pseudoClassStateChanged(ACKNOWLEDGED, s == dev.tpmconsole.model.audit.FindingState.Status.ACKNOWLEDGED);
-            }
-        });
+        Tables.rows(findings, f -> {
+            dev.tpmconsole.model.audit.FindingState.Status s = vm.marks().stateOf(f).status();
+            return s == dev.tpmconsole.model.audit.FindingState.Status.NEW ? List.of(NEW)
+                    : s == dev.tpmconsole.model.audit.FindingState.Status.ACKNOWLEDGED ? List.of(ACKNOWLEDGED) : List.of();
+        }, null, vm.marks().statesProperty());
         findings.getSelectionModel().selectedItemProperty().addListener((o, old, f) -> vm.selectedFindingProperty().set(f));
         findings.setOnKeyPressed(e -> {
             if (Keys.ENTER.match(e)) {
