@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
@@ -48,6 +49,18 @@ class MainWindowSmokeTest {
         assertThat(robot.lookup("#statusLayout").queryAs(Label.class).getText()).contains("backups by resourceUuid");
         assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).matches("[\\d,]+ VMs · [\\d,]+ TPMs · [\\d,]+ rows");
         assertThat(table.getItems()).hasSize(15);
+        // a click on a column's header sorts the counts (the list is the view-model's: the table sorts a view of it)
+        java.util.List<TableCountRow> modelOrder = java.util.List.copyOf(gui.viewModel().counts());
+        robot.interact(() -> {
+            TableColumn<TableCountRow, ?> rows = table.getColumns().get(1);
+            rows.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(java.util.List.of(rows));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getSortOrder()).as("the sort was done, not dropped").hasSize(1);
+        assertThat(table.getItems()).extracting(TableCountRow::rows)
+                .isSortedAccordingTo(java.util.Comparator.<Long>reverseOrder());
+        assertThat(gui.viewModel().counts()).as("the view-model's own list keeps its order").isEqualTo(modelOrder);
         assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isFalse();
         TableView<?> vms = robot.lookup("#vmTable").queryTableView();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());

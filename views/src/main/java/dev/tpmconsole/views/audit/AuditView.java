@@ -151,7 +151,7 @@ public final class AuditView {
     }
 
     private Parent body() {
-        TableView<RuleRow> rules = new TableView<>(vm.rules());
+        TableView<RuleRow> rules = Tables.sorted(new TableView<>(), vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
         TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 18, r -> r.rule().name());
@@ -197,7 +197,7 @@ public final class AuditView {
         explanation.setWrapText(true);
         explanation.textProperty().bind(vm.explanationBinding());
 
-        TableView<Finding> findings = new TableView<>(vm.findings());
+        TableView<Finding> findings = Tables.sorted(new TableView<>(), vm.findings());
         findingTable = findings;
         findings.setId("findingTable");
         findings.getStyleClass().add(Tables.STYLE_CLASS);
@@ -205,11 +205,14 @@ public final class AuditView {
         TableColumn<Finding, String> key = column("keyColumn", "ui.audit.column.key", 18, Finding::key);
         TableColumn<Finding, String> detail = column("detailColumn", "ui.audit.column.detail", 46, f -> I18n.t(f.message()));
         detail.setCellFactory(col -> new TableCell<>() {
+            /** The whole sentence, for a cell too narrow for it: one tooltip a cell, given each row's text. */
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
-                setTooltip(empty || value == null ? null : new javafx.scene.control.Tooltip(value));
+                setTooltip(text(whole, empty ? null : value));
             }
         });
         TableColumn<Finding, String> repair = column("repairColumn", "ui.audit.column.repair", 10, f -> f.repair().label());
@@ -222,6 +225,8 @@ public final class AuditView {
         state.setCellFactory(col -> new TableCell<>() {
             /** What the catalogue says changed: the tooltip and the mark follow (held here, weakly by the marks). */
             private final javafx.beans.value.ChangeListener<Object> marked = (o, was, now) -> mark();
+            /** Who acknowledged the finding and why: one tooltip a cell, shown where there is an acknowledgement. */
+            private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
 
             {
                 vm.marks().statesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marked));
@@ -237,7 +242,7 @@ public final class AuditView {
             private void mark() {
                 Finding f = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.marks().acknowledgementOf(f);
-                setTooltip(ack == null ? null : new javafx.scene.control.Tooltip(ack.expiresAt() == null
+                setTooltip(text(why, ack == null ? null : ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
                         : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()))));
                 pseudoClassStateChanged(STATUS_NEW, f != null
@@ -305,6 +310,18 @@ public final class AuditView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         return split;
+    }
+
+    /**
+     * A cell's own tooltip with {@code text}, or null (no tooltip) for none. Cells keep one tooltip and change its text:
+     * a new one at every row a cell showed was a popup control, with its own CSS and handlers, made at each scroll.
+     */
+    private static javafx.scene.control.Tooltip text(javafx.scene.control.Tooltip tooltip, String text) {
+        if (text == null) {
+            return null;
+        }
+        tooltip.setText(text);
+        return tooltip;
     }
 
     /** How the status column reads: new, seen since (date), acknowledged (until when); empty without a catalogue. */

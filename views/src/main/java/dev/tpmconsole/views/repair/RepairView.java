@@ -5,6 +5,7 @@ import dev.tpmconsole.views.run.RunView;
 import dev.tpmconsole.views.util.DialogService;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.I18n;
+import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -115,7 +116,7 @@ public final class RepairView {
     }
 
     private Node choosePage() {
-        TableView<RepairViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<RepairViewModel.Row> table = Tables.sorted(new TableView<>(), vm.rows());
         table.setId("repairFindings");
         table.setEditable(true);
         TableColumn<RepairViewModel.Row, Boolean> chosen = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.repair");
@@ -177,7 +178,7 @@ public final class RepairView {
         result.setId("repairResult");
         result.setWrapText(true);
         result.textProperty().bind(I18n.text(vm.resultMessageProperty()));
-        TableView<RepairViewModel.TableChange> table = new TableView<>(vm.changes());
+        TableView<RepairViewModel.TableChange> table = Tables.sorted(new TableView<>(), vm.changes());
         table.setId("repairChanges");
         TableColumn<RepairViewModel.TableChange, String> name = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.table");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));

@@ -78,6 +78,9 @@ public final class RunView {
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> ItemRow.label(c.getValue().state()),
                 c.getValue().stateProperty(), I18n.languageProperty()));
         state.setPrefWidth(Em.of(6.5));
+        // the run's items stay in the plan's order, as its other columns do (a sort here did nothing: the list is the
+        // view-model's, which the table may not reorder)
+        state.setSortable(false);
         items.getColumns().add(state);
         TableColumn<ItemRow, String> cause = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         cause.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));

@@ -51,6 +51,18 @@ public final class Tables {
         return table;
     }
 
+    /**
+     * {@code table} showing {@code items} (a view-model's list, which views may not change) in the order of the columns
+     * the person sorts by. A table sorts its own items in place: on a list it may not change, a click on a sortable
+     * column's header did nothing (JavaFX drops the sort it cannot do). Returns {@code table}.
+     */
+    public static <T> TableView<T> sorted(TableView<T> table, javafx.collections.ObservableList<T> items) {
+        javafx.collections.transformation.SortedList<T> sorted = new javafx.collections.transformation.SortedList<>(items);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        return table;
+    }
+
     /** The width, in em, of a column of ZStack uuids: 32 hexadecimal digits, shown whole. */
     public static final double UUID_WIDTH = 22;
 

@@ -113,6 +113,61 @@ class AuditViewLanguageTest {
         assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
     }
 
+    @Test
+    void detailCellsShowTheWholeSentenceInATooltipTheyKeep(FxRobot robot) throws Exception {
+        robot.interact(() -> open.set(source));
+        robot.clickOn("#runAudit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
+        TableView<Finding> findings = robot.lookup("#findingTable").queryTableView();
+        RuleRow most = rules.getItems().stream().max(java.util.Comparator.comparingLong(RuleRow::count)).orElseThrow();
+        assertThat(most.count()).as("the demo has a rule with several findings").isGreaterThan(2);
+        robot.interact(() -> rules.getSelectionModel().select(most));
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Map<javafx.scene.control.TableCell<?, ?>, javafx.scene.control.Tooltip> first = detailTooltips(robot);
+        assertThat(first).isNotEmpty();
+        first.forEach((cell, tip) -> assertThat(tip.getText()).isEqualTo(cell.getText()));
+        java.util.Map<javafx.scene.control.TableCell<?, ?>, Object> shown = new java.util.HashMap<>();
+        first.keySet().forEach(c -> shown.put(c, c.getTableRow().getItem()));
+
+        // the same cells show other findings: sorted the other way round
+        robot.interact(() -> {
+            TableColumn<Finding, ?> key = findings.getColumns().get(0);
+            key.setSortType(TableColumn.SortType.DESCENDING);
+            findings.getSortOrder().setAll(List.of(key));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(findings.getItems()).extracting(Finding::key)
+                .as("the findings sorted by key, the other way round")
+                .isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+        java.util.Map<javafx.scene.control.TableCell<?, ?>, javafx.scene.control.Tooltip> second = detailTooltips(robot);
+        assertThat(second.keySet()).as("the cells are the same ones").containsAnyElementsOf(first.keySet());
+        assertThat(second.keySet().stream().filter(shown::containsKey)
+                .filter(c -> c.getTableRow().getItem() != shown.get(c)))
+                .as("some cell shows another finding now").isNotEmpty();
+        second.forEach((cell, tip) -> {
+            assertThat(tip.getText()).as("the tooltip follows the row the cell shows now").isEqualTo(cell.getText());
+            if (first.containsKey(cell)) {
+                assertThat(tip).as("a cell keeps its tooltip from row to row").isSameAs(first.get(cell));
+            }
+        });
+    }
+
+    /** The finding table's detail cells that show a sentence now, with their tooltips. */
+    private static java.util.Map<javafx.scene.control.TableCell<?, ?>, javafx.scene.control.Tooltip> detailTooltips(
+            FxRobot robot) {
+        java.util.Map<javafx.scene.control.TableCell<?, ?>, javafx.scene.control.Tooltip> out = new java.util.HashMap<>();
+        for (javafx.scene.control.TableCell<?, ?> c : robot.lookup("#findingTable .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class)) {
+            if ("detailColumn".equals(c.getTableColumn() == null ? null : c.getTableColumn().getId())
+                    && !c.isEmpty() && c.getText() != null) {
+                out.put(c, c.getTooltip());
+            }
+        }
+        return out;
+    }
+
     /** The texts the finding table's cells show now. */
     private static List<String> cellTexts(FxRobot robot) {
         return robot.lookup("#findingTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
