@@ -131,7 +131,7 @@ public final class PreviewView {
         vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> tree.setRoot(root(vm.steps())));
         tree.setRoot(root(vm.steps()));
 
-        TableView<PreviewViewModel.TableCount> counts = new TableView<>(vm.counts());
+        TableView<PreviewViewModel.TableCount> counts = Tables.sorted(new TableView<>(), vm.counts());
         counts.setId("countTable");
         TableColumn<PreviewViewModel.TableCount, String> table = column("ui.preview.column.table");
         table.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
@@ -144,7 +144,7 @@ public final class PreviewView {
         counts.getColumns().add(n);
         counts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.counts"));
 
-        TableView<Plan.Kept> kept = new TableView<>(vm.kept());
+        TableView<Plan.Kept> kept = Tables.sorted(new TableView<>(), vm.kept());
         kept.setId("keptTable");
         TableColumn<Plan.Kept, String> kTable = column("ui.preview.column.table");
         kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
@@ -161,7 +161,7 @@ public final class PreviewView {
         kept.getColumns().add(kReason);
         kept.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.kept"));
 
-        TableView<Plan.HostWork> hosts = new TableView<>(vm.hostWork());
+        TableView<Plan.HostWork> hosts = Tables.sorted(new TableView<>(), vm.hostWork());
         hosts.setId("hostWorkTable");
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));

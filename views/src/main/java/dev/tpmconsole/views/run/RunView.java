@@ -78,14 +78,15 @@ public final class RunView {
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> ItemRow.label(c.getValue().state()),
                 c.getValue().stateProperty(), I18n.languageProperty()));
         state.setPrefWidth(Em.of(6.5));
-        // the run's items stay in the plan's order, as its other columns do (a sort here did nothing: the list is the
-        // view-model's, which the table may not reorder)
-        state.setSortable(false);
         items.getColumns().add(state);
         TableColumn<ItemRow, String> cause = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         cause.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         cause.setPrefWidth(Em.of(30));
         items.getColumns().add(cause);
+        // the run's items stay in the plan's order, the order the run takes them in, while their states change under
+        // the person's eyes (a click on a header did nothing anyway: the list is the view-model's, which the table
+        // may not reorder)
+        items.getColumns().forEach(c -> c.setSortable(false));
         items.setRowFactory(t -> new TableRow<>() {
             private final javafx.beans.value.ChangeListener<ItemRow.State> onState = (o, a, b) -> mark(b);
 
@@ -109,7 +110,7 @@ public final class RunView {
             }
         });
 
-        TableView<ItemRow> failures = new TableView<>(vm.failures());
+        TableView<ItemRow> failures = Tables.sorted(new TableView<>(), vm.failures());
         failures.setId("failureTable");
         failures.getStyleClass().add(Tables.STYLE_CLASS);
         failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
@@ -152,7 +153,7 @@ public final class RunView {
         errorPanel.getStyleClass().addAll("gap-m", "pad-page");
 
         // host work over SSH: a row per host, its progress and its failed paths with their cause
-        TableView<HostRow> hostTable = new TableView<>(vm.hosts());
+        TableView<HostRow> hostTable = Tables.sorted(new TableView<>(), vm.hosts());
         hostTable.setId("runHosts");
         hostTable.getStyleClass().add(Tables.STYLE_CLASS);
         TableColumn<HostRow, String> host = I18n.bindColumn(new TableColumn<>(), "ui.run.column.host");
