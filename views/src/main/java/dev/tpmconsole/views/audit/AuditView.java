@@ -229,6 +229,7 @@ public final class AuditView {
             private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
 
             {
+                getStyleClass().add(Tables.STATE_CELL);
                 vm.marks().statesProperty().addListener(new javafx.beans.value.WeakChangeListener<>(marked));
             }
 

@@ -32,6 +32,12 @@ public final class Tables {
     public static final String STYLE_CLASS = "console-table";
 
     /**
+     * The style class of the cells that carry a state of their own ({@link #styled}): console.css writes the cells'
+     * states on it, so that the other cells are not tried against those rules as they are made.
+     */
+    public static final String STATE_CELL = "state-cell";
+
+    /**
      * A table with cell selection (several cells or rows), copy, a placeholder (a bundle key, following the
      * language), and rows of a fixed height. Its cells are made again when the language changes (what they
      * show may be written in it).
@@ -96,6 +102,10 @@ public final class Tables {
         TableColumn<T, String> c = column(id, title, widthEm, text);
         c.setCellFactory(col -> new TableCell<>() {
             private PseudoClass current;
+
+            {
+                getStyleClass().add(STATE_CELL);
+            }
 
             @Override
             protected void updateItem(String value, boolean empty) {
