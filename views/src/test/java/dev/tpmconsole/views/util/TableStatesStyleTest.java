@@ -50,7 +50,8 @@ class TableStatesStyleTest {
     @Start
     void start(Stage stage) {
         vms = table("vmTable", List.of(new Row("alpha", List.of("has-findings"), "key-materialized"),
-                new Row("beta", List.of("gone"), "key-provider-lost"), new Row("gamma", List.of(), null)));
+                new Row("beta", List.of("gone"), "key-provider-lost"), new Row("gamma", List.of(), null),
+                new Row("delta", List.of(), "key-materialized")));
         events = table("events", List.of(new Row("e", List.of("error"), null)));
         audit = table("rules", List.of(new Row("r", List.of("orphan"), null)));
         plan = new TreeTableView<>(new TreeItem<>(new Row("root", List.of(), null)));
@@ -141,6 +142,17 @@ class TableStatesStyleTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cell(robot, "#vmTable", 0, 0).getTextFill()).isEqualTo(plain);
         assertThat(cell(robot, "#vmTable", 0, 1).getTextFill()).isEqualTo(plain);
+
+        // a selected state cell (the VM list selects cells) keeps its state's colour, which reads on the pale selection
+        assertThat(cell(robot, "#vmTable", 3, 1).getTextFill()).isEqualTo(success);
+        robot.interact(() -> {
+            vms.getSelectionModel().setCellSelectionEnabled(true);
+            vms.getSelectionModel().clearAndSelect(3, vms.getColumns().get(1));
+            vms.requestFocus();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell(robot, "#vmTable", 3, 1).isSelected()).isTrue();
+        assertThat(cell(robot, "#vmTable", 3, 1).getTextFill()).isEqualTo(success);
     }
 
     private static Paint colour(FxRobot robot, String id) {
