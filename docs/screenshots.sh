@@ -18,7 +18,8 @@ CP="$JAR:app/target/test-classes:model/target/test-classes"
 shoot() { # scale width height suffix [which]
   local fifo display
   # Xvfb picks a free display and says which on the descriptor given (no guessing, no sleeping)
-  fifo="$work/display-$4"; mkfifo "$fifo"
+  # one a shot (the hosts' shot has the same suffix as the first)
+  fifo="$work/display-${#pids[@]}"; mkfifo "$fifo"
   Xvfb -displayfd 3 -screen 0 "$2x$3x24" 3>"$fifo" >/dev/null 2>&1 & pids+=($!)
   read -r display <"$fifo"
   DISPLAY=":$display" java ${EXTRA:-} -Dglass.gtk.uiScale="$1" -Djava.util.logging.config.file=/dev/null \
