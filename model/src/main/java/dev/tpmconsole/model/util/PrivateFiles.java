@@ -36,7 +36,10 @@ public final class PrivateFiles {
         return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
     }
 
-    /** Creates {@code folder} and its missing parents, each new one 0700; existing ones are left as they are. */
+    /**
+     * Creates {@code folder} and its missing parents, each new one 0700; existing ones are left as they are, and so are
+     * those another process makes meanwhile.
+     */
     public static Path createFolders(Path folder) throws IOException {
         Path absolute = folder.toAbsolutePath().normalize();
         List<Path> missing = new ArrayList<>();
@@ -44,7 +47,15 @@ public final class PrivateFiles {
             missing.add(0, p);
         }
         for (Path p : missing) {
-            createFolder(p);
+            try {
+                createFolder(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made meanwhile by another process (two runs started together make the same runs folder): there, as
+                // asked; a file of that name is not
+                if (!Files.isDirectory(p)) {
+                    throw e;
+                }
+            }
         }
         return absolute;
     }
