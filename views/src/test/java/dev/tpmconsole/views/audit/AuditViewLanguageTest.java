@@ -71,10 +71,7 @@ class AuditViewLanguageTest {
 
     @Test
     void switchingToChineseRewritesTheOpenWindow(FxRobot robot) throws Exception {
-        robot.interact(() -> open.set(source));
-        robot.clickOn("#runAudit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        runAudit(robot);
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
         TableView<?> findings = robot.lookup("#findingTable").queryTableView();
         assertThat(robot.lookup("#runAudit").queryButton().getText()).isEqualTo("Run audit");
@@ -115,10 +112,7 @@ class AuditViewLanguageTest {
 
     @Test
     void detailCellsShowTheWholeSentenceInATooltipTheyKeep(FxRobot robot) throws Exception {
-        robot.interact(() -> open.set(source));
-        robot.clickOn("#runAudit");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        runAudit(robot);
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
         TableView<Finding> findings = robot.lookup("#findingTable").queryTableView();
         RuleRow most = rules.getItems().stream().max(java.util.Comparator.comparingLong(RuleRow::count)).orElseThrow();
@@ -152,6 +146,14 @@ class AuditViewLanguageTest {
                 assertThat(tip).as("a cell keeps its tooltip from row to row").isSameAs(first.get(cell));
             }
         });
+    }
+
+    /** Opens the demo and runs its audit with the window's Run button; returns once its report is shown. */
+    private void runAudit(FxRobot robot) throws Exception {
+        robot.interact(() -> open.set(source));
+        robot.clickOn("#runAudit");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The finding table's detail cells that show a sentence now, with their tooltips. */
