@@ -53,7 +53,8 @@ class TableStatesStyleTest {
                 new Row("beta", List.of("gone"), "key-provider-lost"), new Row("gamma", List.of(), null),
                 new Row("delta", List.of(), "key-materialized")));
         events = table("events", List.of(new Row("e", List.of("error"), null)));
-        audit = table("rules", List.of(new Row("r", List.of("orphan"), null)));
+        audit = table("rules", List.of(new Row("r", List.of("orphan"), null),
+                new Row("acknowledged", List.of("acknowledged"), null)));
         plan = new TreeTableView<>(new TreeItem<>(new Row("root", List.of(), null)));
         plan.setShowRoot(false);
         plan.getRoot().getChildren().add(new TreeItem<>(new Row("key", List.of("emphasis"), null)));
@@ -133,6 +134,12 @@ class TableStatesStyleTest {
                 .filter(c -> "key".equals(c.getText())).findFirst().orElseThrow();
         assertThat(key.getTextFill()).isEqualTo(danger);
         assertThat(key.getFont().getStyle()).isEqualTo("Bold");
+
+        // an acknowledged finding, selected: muted, its status cell too
+        robot.interact(() -> audit.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell(robot, "#rules", 1, 0).getTextFill()).isEqualTo(muted);
+        assertThat(cell(robot, "#rules", 1, 1).getTextFill()).isEqualTo(muted);
 
         // a selected row with findings: the selection's text colour over the row's
         robot.interact(() -> {
