@@ -13,10 +13,10 @@ SHEET=${2:-}
 JAR=app/target/tpm-console.jar
 BENCH=app/target/test-classes/dev/tpmconsole/app/bench/TableFillBenchmark.class
 [ -f "$JAR" ] && [ -f "$BENCH" ] || mvn -B -q package -DskipTests
+. bench/work.sh
 . bench/display.sh
 . bench/runtime.sh
 args=("$RUNS")
 [ -n "$SHEET" ] && args+=("$(realpath "$SHEET" | sed 's|^|file:|')")
 "${bench_java[@]}" -Djava.util.logging.config.file=/dev/null dev.tpmconsole.app.bench.TableFillBenchmark "${args[@]}" \
   2> >(grep -v "^WARNING: Unsupported JavaFX configuration" >&2)
-[ -z "$xvfb_pid" ] || kill "$xvfb_pid"
