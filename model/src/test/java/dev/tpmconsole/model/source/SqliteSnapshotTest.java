@@ -220,7 +220,7 @@ class SqliteSnapshotTest {
 
     @Test
     void aJournalWhoseHeaderIsZeroedIsNoUnfinishedWrite() throws Exception {
-        // what journal_mode PERSIST leaves after a commit (a run's connections keep their journal)
+        // what journal_mode PERSIST leaves after a commit (a program that keeps its journal between transactions)
         Path f = copyOfDemo("kept.sqlite");
         Files.write(dir.resolve("kept.sqlite-journal"), new byte[512]);
         String hash = TestSnapshots.sha256(f);
