@@ -73,7 +73,7 @@ class RunWindowTest extends WindowFixture {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null
                 && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
         assertThat(gui.runViewModel().errorProperty().get()).isEmpty();
-        waitUntil(() -> !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
+        waitUntil(() -> gui.runViewModel().residueTextProperty().get().startsWith("Re-audit"));
 
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
         TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();

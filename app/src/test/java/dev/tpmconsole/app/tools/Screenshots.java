@@ -150,7 +150,7 @@ public final class Screenshots {
             return null;
         });
         waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
-                && !gui.runViewModel().residueTextProperty().get().startsWith("Auditing"));
+                && gui.runViewModel().residueTextProperty().get().startsWith("Re-audit"));
         fx(() -> {
             TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");
             failures.getSelectionModel().select(0);

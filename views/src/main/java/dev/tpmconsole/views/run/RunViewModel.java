@@ -61,6 +61,8 @@ public final class RunViewModel extends JobViewModel {
     private final BooleanBinding canRetry;
     private final BooleanBinding canCancel;
     private int ended;
+    /** The run's last event, shown when its stream completes (after the run let go of the database). */
+    private RunEvent.RunEnded ending;
 
     /**
      * @param batchTimer the scheduler that times event batches (null: no batching, each event at once — tests)
@@ -137,6 +139,7 @@ public final class RunViewModel extends JobViewModel {
         summary.clear();
         residueText.clear();
         outcome.set(null);
+        ending = null;
         ended = (int) items.stream().filter(r -> r.state() == ItemRow.State.DONE).count();
         task.setProgress(items.isEmpty() ? 1 : (double) ended / items.size());
         task.start(message, Single.fromCallable(starter::call).flatMapObservable(started -> {
@@ -150,12 +153,20 @@ public final class RunViewModel extends JobViewModel {
             } else {
                 apply((List<RunEvent>) item);
             }
-        }, () -> { }, this::failed);
+        }, () -> {
+            // the run's end is shown once its stream completed: the run has let go of the database by then
+            RunEvent.RunEnded end = ending;
+            ending = null;
+            if (end != null) {
+                apply(end, new java.util.ArrayList<>());
+            }
+        }, this::failed);
     }
 
     /**
-     * A batch of events; the failures list and the progress change once per batch, and the run's end (the last
-     * event) is shown after them, so that whoever listens to the outcome finds the batch's failures in place.
+     * A batch of events; the failures list and the progress change once per batch. The run's end (the last event)
+     * waits for the stream's completion, so that whoever listens to the outcome finds the failures in place and
+     * the database let go.
      */
     private void apply(List<RunEvent> batch) {
         List<ItemRow> failedNow = new java.util.ArrayList<>();
@@ -171,10 +182,9 @@ public final class RunViewModel extends JobViewModel {
             failureRows.addAll(failedNow);
         }
         if (end != null) {
-            apply(end, failedNow);
-        } else {
-            task.setProgress((double) ended / Math.max(1, items.size()));
+            ending = end;
         }
+        task.setProgress((double) ended / Math.max(1, items.size()));
     }
 
     private void apply(RunEvent e, List<ItemRow> failedNow) {
@@ -214,7 +224,6 @@ public final class RunViewModel extends JobViewModel {
                     .forEach(r -> r.set(ItemRow.State.SKIPPED, s.why() != null ? s.why() : verbatim(s.reason()), null));
         } else if (e instanceof RunEvent.RunEnded r) {
             task.setProgress(1); // skipped items end too
-            task.ended();
             task.setMessage(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.status.done"
                     : "ui.run.status.withFailures"));
             summary.set(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.summary" : "ui.run.summaryRetry",

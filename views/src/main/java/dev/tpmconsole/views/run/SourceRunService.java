@@ -103,11 +103,18 @@ public final class SourceRunService implements RunService {
         }
     }
 
+    /**
+     * The run's events; its connections, lock and files are closed before its stream completes (or fails), so that
+     * whoever starts on its end (the re-audit, the main window's recount, a retry) finds the database let go.
+     */
     private static Started started(Runs.Run run, Source writable, Observable<RunEvent> events) {
-        return new Started(events.doFinally(() -> {
-            run.close();
-            writable.close();
-        }), run.journalFile(), run.folder());
+        return new Started(Observable.using(() -> run, r -> events, r -> {
+            try {
+                r.close();
+            } finally {
+                writable.close();
+            }
+        }, true), run.journalFile(), run.folder());
     }
 
     /**

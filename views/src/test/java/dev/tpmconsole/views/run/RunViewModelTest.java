@@ -64,6 +64,33 @@ class RunViewModelTest {
         }
     }
 
+    /**
+     * The outcome is told once the run has let go of the database: a retry, the re-audit or the main window's
+     * recount started on it finds no run holding the lock, and SQLite's connections closed.
+     */
+    @Test
+    void whoeverListensToTheOutcomeFindsTheRunsDatabaseLetGo() throws Exception {
+        FailingRemove failing = FailingRemove.in(dir);
+        try (Source shown = SqliteSnapshot.open(failing.file(), OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                     FxSchedulers.synchronous(), null, failing.plan())) {
+            List<String> seen = new java.util.ArrayList<>();
+            vm.outcomeProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    try (Source w = shown.reopen(OpenOptions.writableOptions());
+                         dev.tpmconsole.model.pipeline.RunLock lock = dev.tpmconsole.model.pipeline.RunLock.acquire(w,
+                                 "test", Clock.systemUTC())) {
+                        seen.add(b + " lock taken");
+                    } catch (Exception e) {
+                        seen.add(b + " " + e.getMessage());
+                    }
+                }
+            });
+            vm.start();
+            assertThat(seen).containsExactly("FAILED lock taken");
+        }
+    }
+
     @Test
     void failureRetryAndReaudit() throws Exception {
         FailingRemove failing = FailingRemove.in(dir);
