@@ -96,7 +96,7 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
         // the row shown and its status cell restyle where they are: marked acknowledged, the reason in a tooltip
         assertThat(row(robot, first)).as("the same row").isSameAs(shown);
         assertThat(shown.getPseudoClassStates()).contains(ACKNOWLEDGED).doesNotContain(NEW);
-        assertThat(statusTooltip(shown)).contains("the DR site restores this row next week");
+        assertThat(statusTooltip(robot, shown)).contains("the DR site restores this row next week");
         try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
             long cloud = gui.catalogue().cloudOf(CloudMarkers.read(s)).orElseThrow().id();
             assertThat(gui.catalogue().acknowledgements(cloud)).singleElement().satisfies(a -> {
@@ -125,7 +125,7 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
                     == FindingState.Status.SEEN);
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(row(robot, first).getPseudoClassStates()).doesNotContain(ACKNOWLEDGED, NEW);
-            assertThat(statusTooltip(row(robot, first))).isNull();
+            assertThat(statusTooltip(robot, row(robot, first))).isNull();
             assertThat(gui.catalogue().acknowledgements(cloud)).isEmpty();
         }
     }
@@ -140,12 +140,14 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
                         && r.getParent() != null && r.getParent().isVisible()).findFirst().orElseThrow();
     }
 
-    /** The text of the tooltip of the status cell of {@code row}, or null. */
-    static String statusTooltip(javafx.scene.control.TableRow<?> row) {
-        return row.lookupAll(".table-cell").stream().map(n -> (javafx.scene.control.TableCell<?, ?>) n)
-                .filter(c -> "statusColumn".equals(c.getTableColumn().getId())).findFirst()
-                .map(c -> java.util.Optional.ofNullable(c.getTooltip()).map(javafx.scene.control.Tooltip::getText))
-                .orElseThrow().orElse(null);
+    /** The text of the tooltip of the status cell of {@code row} once the pointer is over it, or null. */
+    static String statusTooltip(FxRobot robot, javafx.scene.control.TableRow<?> row) {
+        javafx.scene.control.TableCell<?, ?> cell = row.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> "statusColumn".equals(c.getTableColumn().getId())).findFirst().orElseThrow();
+        robot.moveTo(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        return java.util.Optional.ofNullable(cell.getTooltip()).map(javafx.scene.control.Tooltip::getText).orElse(null);
     }
 
     /** What the status column shows for row {@code i}. */

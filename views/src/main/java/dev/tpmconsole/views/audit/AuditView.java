@@ -5,6 +5,7 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.HoverTooltip;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Tables;
@@ -205,14 +206,14 @@ public final class AuditView {
         TableColumn<Finding, String> key = column("keyColumn", "ui.audit.column.key", 18, Finding::key);
         TableColumn<Finding, String> detail = column("detailColumn", "ui.audit.column.detail", 46, f -> I18n.t(f.message()));
         detail.setCellFactory(col -> new TableCell<>() {
-            /** The whole sentence, for a cell too narrow for it: one tooltip a cell, given each row's text. */
-            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+            /** The whole sentence, for a cell too narrow for it. */
+            private final HoverTooltip whole = new HoverTooltip(this, () -> isEmpty() ? null : getText());
 
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
-                setTooltip(text(whole, empty ? null : value));
+                whole.update();
             }
         });
         TableColumn<Finding, String> repair = column("repairColumn", "ui.audit.column.repair", 10, f -> f.repair().label());
@@ -225,8 +226,8 @@ public final class AuditView {
         state.setCellFactory(col -> new TableCell<>() {
             /** What the catalogue says changed: the tooltip and the mark follow (held here, weakly by the marks). */
             private final javafx.beans.value.ChangeListener<Object> marked = (o, was, now) -> mark();
-            /** Who acknowledged the finding and why: one tooltip a cell, shown where there is an acknowledgement. */
-            private final javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip();
+            /** Who acknowledged the finding and why, where there is an acknowledgement. */
+            private final HoverTooltip why = new HoverTooltip(this, this::acknowledgement);
 
             {
                 getStyleClass().add(Tables.STATE_CELL);
@@ -240,12 +241,21 @@ public final class AuditView {
                 mark();
             }
 
-            private void mark() {
-                Finding f = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            private Finding finding() {
+                return isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            }
+
+            private String acknowledgement() {
+                Finding f = finding();
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.marks().acknowledgementOf(f);
-                setTooltip(text(why, ack == null ? null : ack.expiresAt() == null
+                return ack == null ? null : ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
-                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()))));
+                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()));
+            }
+
+            private void mark() {
+                Finding f = finding();
+                why.update();
                 pseudoClassStateChanged(STATUS_NEW, f != null
                         && vm.marks().stateOf(f).status() == dev.tpmconsole.model.audit.FindingState.Status.NEW);
             }
@@ -311,18 +321,6 @@ public final class AuditView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.36);
         return split;
-    }
-
-    /**
-     * A cell's own tooltip with {@code text}, or null (no tooltip) for none. Cells keep one tooltip and change its text:
-     * a new one at every row a cell showed was a popup control, with its own CSS and handlers, made at each scroll.
-     */
-    private static javafx.scene.control.Tooltip text(javafx.scene.control.Tooltip tooltip, String text) {
-        if (text == null) {
-            return null;
-        }
-        tooltip.setText(text);
-        return tooltip;
     }
 
     /** How the status column reads: new, seen since (date), acknowledged (until when); empty without a catalogue. */

@@ -119,6 +119,12 @@ class AuditViewLanguageTest {
         assertThat(most.count()).as("the demo has a rule with several findings").isGreaterThan(2);
         robot.interact(() -> rules.getSelectionModel().select(most));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(detailTooltips(robot)).as("cells make their tooltip when the pointer first enters them")
+                .isNotEmpty().allSatisfy((cell, tip) -> assertThat(tip).isNull());
+        for (javafx.scene.control.TableCell<?, ?> cell : detailTooltips(robot).keySet()) {
+            robot.moveTo(cell);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
         java.util.Map<javafx.scene.control.TableCell<?, ?>, javafx.scene.control.Tooltip> first = detailTooltips(robot);
         assertThat(first).isNotEmpty();
         first.forEach((cell, tip) -> assertThat(tip.getText()).isEqualTo(cell.getText()));
