@@ -264,6 +264,14 @@ public final class RunViewModel extends JobViewModel {
     }
 
     private void failed(Throwable t) {
+        RunEvent.RunEnded end = ending;
+        ending = null;
+        if (end != null) {
+            // the run ended, then letting go of the database (or a host) failed: its end is shown, and what failed
+            apply(end, new java.util.ArrayList<>());
+            task.fail(t);
+            return;
+        }
         dev.tpmconsole.model.pipeline.RunStorageException stop = dev.tpmconsole.model.pipeline.Pipeline.storageFailure(t);
         if (stop != null && journal.get() != null) {
             // the run cannot keep its record (or write at all): what was done is done and consistent
