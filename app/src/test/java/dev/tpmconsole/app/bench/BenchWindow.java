@@ -16,12 +16,16 @@ import javafx.stage.Stage;
 /**
  * The window benchmarks' main window: the real console window at 1400 x 900 on a data folder of its own, with
  * an AnimationTimer that counts the longest gap between FX pulses (the longest pulse or FX-thread task) and the
- * longest CSS + layout pass of the main scene since the last {@link #reset}, and runs a hook on the next frame.
+ * longest CSS + layout pass of the main scene since the last {@link #reset} (and the FX thread's CPU time in its busiest
+ * gap), and runs a hook on the next frame.
  */
 final class BenchWindow {
 
     private final AtomicLong lastFrame = new AtomicLong();
     private final AtomicLong maxGap = new AtomicLong();
+    /** The FX thread's CPU time at the last pulse, and the most it used between two pulses. */
+    private final AtomicLong lastCpu = new AtomicLong();
+    private final AtomicLong maxGapCpu = new AtomicLong();
     private final AtomicLong maxLayout = new AtomicLong();
     private final AtomicLong layoutStart = new AtomicLong();
     private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
@@ -47,9 +51,12 @@ final class BenchWindow {
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     long last = w.lastFrame.getAndSet(t);
+                    long lastCpu = w.lastCpu.getAndSet(cpu);
                     if (last != 0) {
                         w.maxGap.accumulateAndGet(t - last, Math::max);
+                        w.maxGapCpu.accumulateAndGet(cpu - lastCpu, Math::max);
                     }
                     Runnable r = w.onNextFrame.getAndSet(null);
                     if (r != null) {
@@ -72,6 +79,14 @@ final class BenchWindow {
         return maxGap.get();
     }
 
+    /**
+     * The most CPU time the FX thread used between two pulses since the last reset, in nanoseconds: the work of the
+     * longest pulse or task, whatever else the machine ran meanwhile (the wall-clock gap counts the waits for a core).
+     */
+    long busiestGapCpu() {
+        return maxGapCpu.get();
+    }
+
     /** The longest CSS + layout pass of the main scene since the last reset, in nanoseconds. */
     long longestLayout() {
         return maxLayout.get();
@@ -80,6 +95,7 @@ final class BenchWindow {
     /** Counts afresh; on the FX thread. */
     void reset() {
         maxGap.set(0);
+        maxGapCpu.set(0);
         maxLayout.set(0);
         lastFrame.set(0);
     }
