@@ -289,6 +289,9 @@ public final class RunViewModel extends JobViewModel {
 
     /** Stops between items; the item in flight commits or rolls back whole, and the journal can be resumed. */
     public void cancel() {
+        if (ending != null) {
+            return; // the run has ended: it is letting go of the database, and its end is shown when it has
+        }
         if (task.cancel()) {
             outcome.set(RunEvent.Outcome.CANCELLED);
             task.setMessage(Message.of("ui.run.status.cancelled"));
