@@ -153,14 +153,21 @@ public final class RunViewModel extends JobViewModel {
             } else {
                 apply((List<RunEvent>) item);
             }
-        }, () -> {
-            // the run's end is shown once its stream completed: the run has let go of the database by then
-            RunEvent.RunEnded end = ending;
-            ending = null;
-            if (end != null) {
-                apply(end, new java.util.ArrayList<>());
-            }
-        }, this::failed);
+        }, this::showEnd, this::failed);
+    }
+
+    /**
+     * Shows the run's end, if it came: once its stream has completed (or failed after it), the run has let go of the
+     * database. Returns whether there was an end to show.
+     */
+    private boolean showEnd() {
+        RunEvent.RunEnded end = ending;
+        ending = null;
+        if (end == null) {
+            return false;
+        }
+        apply(end, new java.util.ArrayList<>());
+        return true;
     }
 
     /**
@@ -264,11 +271,8 @@ public final class RunViewModel extends JobViewModel {
     }
 
     private void failed(Throwable t) {
-        RunEvent.RunEnded end = ending;
-        ending = null;
-        if (end != null) {
+        if (showEnd()) {
             // the run ended, then letting go of the database (or a host) failed: its end is shown, and what failed
-            apply(end, new java.util.ArrayList<>());
             task.fail(t);
             return;
         }
