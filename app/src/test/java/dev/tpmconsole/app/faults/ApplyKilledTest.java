@@ -53,10 +53,11 @@ class ApplyKilledTest {
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(Files.readString(journal)).doesNotContain("run-ended");
 
-        // a read-only open refuses the crashed write; opened for changes, SQLite rolls it back. Killed between two
-        // transactions, the run left no journal (SQLite's DELETE mode) and nothing is refused
+        // a read-only open refuses the crashed write; opened for changes, SQLite rolls it back. The run's connections
+        // keep their journal between transactions, its header zeroed: killed between two, nothing is refused
         Path hot = dir.resolve("demo.sqlite-journal");
-        byte[] header = Files.exists(hot) ? Files.readAllBytes(hot) : new byte[0];
+        assertThat(hot).as("the journal the run's connections kept").exists();
+        byte[] header = Files.readAllBytes(hot);
         if (header.length > 0 && header[0] != 0) { // killed inside a transaction
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteSnapshot.open(snapshot, OpenOptions.readOnly()))
                     .hasMessageContaining("unfinished write");

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +28,7 @@ public final class JdbcDatabasePort implements DatabasePort {
 
     private final Source source;
     private final SqlDialect d;
+    private final boolean sqlite;
     /**
      * Connections reused, with their prepared statements: opening one per query cost more than the queries of
      * an item, and a run prepares the same few statements tens of thousands of times.
@@ -39,19 +41,46 @@ public final class JdbcDatabasePort implements DatabasePort {
         }
         this.source = source;
         this.d = new SqlDialect(source.kind(), source.layout());
-        // SQLite's journal stays in its default mode (DELETE): kept between transactions (PERSIST, TRUNCATE), a
-        // transaction that began while a read-only connection beside the run checked the journal made SQLite take
-        // it for a crashed write and refuse the read (SQLITE_READONLY_ROLLBACK): RunsTest.readersBesideARunAreNeverRefused.
-        this.pool = new ConnectionPool(source::connection, 8, true);
+        this.sqlite = source.kind() == DatabaseKind.SQLITE;
+        this.pool = new ConnectionPool(sqlite ? () -> keepingJournal(source.connection()) : source::connection, 8, true);
+    }
+
+    /**
+     * An SQLite connection of a run keeps its rollback journal file from one transaction to the next (PERSIST: the
+     * journal's header is zeroed at each commit, instead of the file being deleted, and made again with its folder
+     * synced at the next). A run is one transaction an item: a quarter of a commit's forced writes were the
+     * folder's. A transaction is as durable either way, and a journal left by a kill is as hot. A read-only
+     * connection beside the run may look at the journal as a transaction begins and be refused once; the
+     * snapshot's connections read again ({@code SqliteSnapshot.RACED_A_WRITER}). {@link #close} deletes the file.
+     */
+    private static Connection keepingJournal(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = PERSIST");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return c;
     }
 
     private Connection borrow() throws SQLException {
         return pool.borrow();
     }
 
-    /** Closes the pooled connections: the run is over. */
+    /**
+     * Closes the pooled connections (the run is over), and on SQLite deletes the journal file they kept: leaving
+     * its own journal mode, a connection deletes the file when no other holds the database.
+     */
     public void close() {
         pool.close();
+        if (sqlite) {
+            try (Connection c = source.connection(); Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode = PERSIST");
+                st.execute("PRAGMA journal_mode = DELETE");
+            } catch (SQLException e) {
+                // an empty journal (its header zeroed) stays beside the snapshot: the next transaction deletes it
+            }
+        }
     }
 
     @Override

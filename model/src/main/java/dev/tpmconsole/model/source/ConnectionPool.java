@@ -2,6 +2,7 @@ package dev.tpmconsole.model.source;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * A few idle connections of one source, handed out again instead of opening one per query: opening an SQLite
@@ -27,6 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>With {@code validate}, an idle connection is asked whether it still works before it is handed out again (a
  * server's session can end while it waits: {@code wait_timeout}, a restart, a tunnel closed); one that does not is
  * closed and the next one tried, or a new one opened.
+ *
+ * <p>With a {@link Retry}, a query its statements run that fails as the retry says is run again, after a short
+ * wait, until the retry's time is up: SQLite refuses a read-only connection's read when it looks at the rollback
+ * journal of a writer's transaction that began while it looked ({@code SQLITE_READONLY_ROLLBACK}), a race its
+ * busy handler does not wait out.
  */
 public final class ConnectionPool implements AutoCloseable {
 
@@ -43,16 +50,30 @@ public final class ConnectionPool implements AutoCloseable {
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final Map<Connection, Map<String, PreparedStatement>> prepared = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Retry retry;
+
+    /**
+     * Which failures of a query to try again ({@code when}), and for how long at most: a query that still fails
+     * then fails with its last error. A query is a statement's {@code executeQuery} or {@code execute}: a read,
+     * on the connections this is for, which did nothing when it failed.
+     */
+    public record Retry(Predicate<SQLException> when, long forMillis) {
+    }
 
     public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements) {
         this(opener, maxIdle, cacheStatements, false);
     }
 
     public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements, boolean validate) {
+        this(opener, maxIdle, cacheStatements, validate, null);
+    }
+
+    public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements, boolean validate, Retry retry) {
         this.opener = opener;
         this.maxIdle = maxIdle;
         this.cacheStatements = cacheStatements;
         this.validate = validate;
+        this.retry = retry;
     }
 
     /** How long a server has to answer whether an idle connection still works, in seconds. */
@@ -73,7 +94,18 @@ public final class ConnectionPool implements AutoCloseable {
             }
             c = idle.pollFirst();
         }
-        return lend(c != null ? c : opener.open());
+        return lend(c != null ? c : open());
+    }
+
+    /** A new connection: opening reads the file too (its settings), and is tried again as a query would be. */
+    private Connection open() throws SQLException {
+        try {
+            return retried(opener::open);
+        } catch (SQLException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new SQLException(t);
+        }
     }
 
     private Connection lend(Connection raw) {
@@ -98,7 +130,7 @@ public final class ConnectionPool implements AutoCloseable {
                                     ps = raw.prepareStatement((String) args[0]);
                                     cache.put((String) args[0], ps);
                                 }
-                                return reusable(ps);
+                                return retrying(reusable(ps));
                             }
                             break;
                         default:
@@ -110,6 +142,7 @@ public final class ConnectionPool implements AutoCloseable {
                     Object result = call(raw, method, args);
                     if (result instanceof Statement st) {
                         opened.add(st);
+                        return retrying(st);
                     }
                     return result;
                 });
@@ -160,6 +193,53 @@ public final class ConnectionPool implements AutoCloseable {
                     }
                     return call(ps, method, args);
                 });
+    }
+
+    /** Something done with a connection, which may fail. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws Throwable;
+    }
+
+    /** {@code attempt}, tried again while it fails as {@link #retry} says and its time is not up. */
+    private <T> T retried(Attempt<T> attempt) throws Throwable {
+        if (retry == null) {
+            return attempt.run();
+        }
+        long until = System.nanoTime() + retry.forMillis() * 1_000_000L;
+        long pause = 1;
+        while (true) {
+            try {
+                return attempt.run();
+            } catch (SQLException e) {
+                if (!retry.when().test(e) || System.nanoTime() + pause * 1_000_000L > until) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting to read again", e);
+            }
+            pause = Math.min(pause * 2, 32);
+        }
+    }
+
+    /** The statement, its queries tried again as {@link #retry} says; itself without one. */
+    private Statement retrying(Statement st) {
+        if (retry == null) {
+            return st;
+        }
+        Class<?> type = st instanceof CallableStatement ? CallableStatement.class
+                : st instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            String name = method.getName();
+            if (!name.equals("executeQuery") && !name.equals("execute")) {
+                return call(st, method, args);
+            }
+            return retried(() -> call(st, method, args));
+        });
     }
 
     private void forget(Connection raw) {

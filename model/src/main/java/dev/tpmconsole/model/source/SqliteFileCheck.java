@@ -47,7 +47,7 @@ public final class SqliteFileCheck {
     /**
      * Whether a rollback journal holds a write that did not end, as SQLite tells (pager.c, hasHotJournal): it is
      * there, not empty, and its first byte is not zero. A journal kept between transactions (journal_mode PERSIST,
-     * as other programs may keep it) has its header zeroed at each commit: nothing to roll back.
+     * as a run's connections keep it) has its header zeroed at each commit: nothing to roll back.
      */
     static boolean unfinished(Path journal) throws IOException {
         if (!Files.exists(journal)) {

@@ -39,14 +39,30 @@ public final class SqliteSnapshot extends DatabaseSource {
 
     private final Path path;
     private final Path realPath;
-    /** Read-only sessions reuse a few connections: browsing runs many small queries. */
+    /**
+     * Read-only sessions reuse a few connections: browsing runs many small queries. Their reads refused because a
+     * writer's transaction began while SQLite looked for a hot journal are tried again ({@link #RACED_A_WRITER}).
+     */
     private final ConnectionPool pool;
+
+    /**
+     * A read refused for a hot journal ({@code SQLITE_READONLY_ROLLBACK}). A read-only connection takes a rollback
+     * journal whose first byte is not zero, with no writer holding the RESERVED lock when it checked, for a crashed
+     * write it may not roll back. A run keeps its journal between transactions (journal_mode PERSIST, its header
+     * zeroed at each commit): a transaction of the run that begins between the check and the read of that byte
+     * writes a header there. Read again once the transaction is over, the journal is not hot. A journal a crash left
+     * stays hot, and the read fails after {@link #BUSY_TIMEOUT_MS}, as a lock held that long would (the file check
+     * refuses to open such a file in the first place).
+     */
+    static final ConnectionPool.Retry RACED_A_WRITER = new ConnectionPool.Retry(
+            e -> e instanceof SQLiteException se && se.getResultCode() == SQLiteErrorCode.SQLITE_READONLY_ROLLBACK,
+            BUSY_TIMEOUT_MS);
 
     private SqliteSnapshot(Path path, Path realPath, boolean writable, SchemaLayout layout) {
         super(DatabaseKind.SQLITE, writable, layout);
         this.path = path;
         this.realPath = realPath;
-        this.pool = new ConnectionPool(() -> connect(path, false), 4, false);
+        this.pool = new ConnectionPool(() -> connect(path, false), 4, false, false, RACED_A_WRITER);
     }
 
     public static SqliteSnapshot open(Path file, OpenOptions options) throws SourceException {

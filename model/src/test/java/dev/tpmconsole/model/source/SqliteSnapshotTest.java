@@ -220,12 +220,92 @@ class SqliteSnapshotTest {
 
     @Test
     void aJournalWhoseHeaderIsZeroedIsNoUnfinishedWrite() throws Exception {
-        // what journal_mode PERSIST leaves after a commit (a program that keeps its journal between transactions)
+        // what journal_mode PERSIST leaves after a commit (a run's connections keep their journal)
         Path f = copyOfDemo("kept.sqlite");
         Files.write(dir.resolve("kept.sqlite-journal"), new byte[512]);
         String hash = TestSnapshots.sha256(f);
         try (SqliteSnapshot s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
             assertThat(s.layout().isZStack()).isTrue();
+        }
+        assertThat(TestSnapshots.sha256(f)).isEqualTo(hash);
+    }
+
+    /** The header of a journal whose transaction has not ended: SQLite's journal magic. */
+    private static byte[] journalBeingWritten() {
+        byte[] journal = new byte[512];
+        System.arraycopy(java.util.HexFormat.of().parseHex("d9d505f920a163d7"), 0, journal, 0, 8);
+        return journal;
+    }
+
+    private static long vms(SqliteSnapshot s) throws Exception {
+        try (Connection c = s.connection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM VmInstanceEO")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * A read that met a run's transaction as it began: SQLite saw the journal kept between transactions with a
+     * header written and no RESERVED lock held when it looked, and refused the read-only connection
+     * (SQLITE_READONLY_ROLLBACK). Read again once the transaction's commit has zeroed the header, it succeeds.
+     */
+    @Test
+    void aReadThatMetAWritersJournalAsItsTransactionBeganIsReadAgain() throws Exception {
+        Path f = copyOfDemo("raced.sqlite");
+        Path journal = dir.resolve("raced.sqlite-journal");
+        try (SqliteSnapshot s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            long expected = vms(s);
+            try (Connection held = s.connection()) { // the pool's idle connection: the next read opens another
+                // a connection opened meanwhile (its settings read the file), then a query on one opened before
+                assertThat(afterACommitIn150Ms(journal, () -> vms(s))).isEqualTo(expected);
+                assertThat(afterACommitIn150Ms(journal, () -> {
+                    try (Statement st = held.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT count(*) FROM VmInstanceEO")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                })).isEqualTo(expected);
+            }
+        }
+    }
+
+    /**
+     * What {@code read} returns, run while a journal's header says a transaction is being written, which the
+     * transaction's commit zeroes 150 ms later (as a journal kept between transactions is left); asserts it was read
+     * after the commit.
+     */
+    private static long afterACommitIn150Ms(Path journal, java.util.concurrent.Callable<Long> read) throws Exception {
+        Files.write(journal, journalBeingWritten());
+        Thread commit = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                Files.write(journal, new byte[512]);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long start = System.nanoTime();
+        commit.start();
+        long value = read.call();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        commit.join();
+        assertThat(ms).as("read after the commit, not before").isGreaterThanOrEqualTo(150);
+        return value;
+    }
+
+    /** A journal a crash left stays hot: the read fails with SQLite's reason once the retry's time is up. */
+    @Test
+    void aJournalThatStaysHotStillRefusesTheRead() throws Exception {
+        Path f = copyOfDemo("crashed.sqlite");
+        String hash = TestSnapshots.sha256(f);
+        try (SqliteSnapshot s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            Files.write(dir.resolve("crashed.sqlite-journal"), journalBeingWritten());
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> vms(s)).isInstanceOfSatisfying(org.sqlite.SQLiteException.class, e ->
+                    assertThat(e.getResultCode()).isEqualTo(org.sqlite.SQLiteErrorCode.SQLITE_READONLY_ROLLBACK));
+            assertThat((System.nanoTime() - start) / 1_000_000).as("tried again for the retry's time")
+                    .isGreaterThanOrEqualTo(SqliteSnapshot.BUSY_TIMEOUT_MS - 64);
         }
         assertThat(TestSnapshots.sha256(f)).isEqualTo(hash);
     }
