@@ -78,7 +78,11 @@ public final class SqliteSnapshot extends DatabaseSource {
                     Message.of("source.sqlite.notWritable", path));
         }
         SchemaLayout layout;
-        try (Connection c = connect(path, options.writable())) {
+        // read-only, the probe is one read transaction: its first query looks for a hot journal (and is read again
+        // if a run's transaction raced it), the others read under its lock
+        try (ConnectionPool probe = new ConnectionPool(() -> connect(path, options.writable()), 0, false, false,
+                options.writable() ? null : RACED_A_WRITER); Connection c = probe.borrow()) {
+            c.setAutoCommit(options.writable());
             try (Statement st = c.createStatement()) {
                 st.executeQuery("SELECT count(*) FROM sqlite_master").close();
                 if (options.writable()) {

@@ -267,6 +267,12 @@ class SqliteSnapshotTest {
                     }
                 })).isEqualTo(expected);
             }
+            // opened again in this process (the re-audit's source): the file check is skipped, SQLite's probe reads
+            assertThat(afterACommitIn150Ms(journal, () -> {
+                try (SqliteSnapshot again = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+                    return again.layout().isZStack() ? expected : -1L;
+                }
+            })).isEqualTo(expected);
         }
     }
 
