@@ -2,7 +2,6 @@ package dev.tpmconsole.model.source;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +69,10 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     public ConnectionPool(Opener opener, int maxIdle, boolean cacheStatements, boolean validate, Retry retry) {
+        if (cacheStatements && retry != null) {
+            // a statement that failed may be finalized by the driver: a retry prepares another, which a cache would not know
+            throw new IllegalArgumentException("a pool that keeps its statements does not retry their queries");
+        }
         this.opener = opener;
         this.maxIdle = maxIdle;
         this.cacheStatements = cacheStatements;
@@ -130,7 +134,7 @@ public final class ConnectionPool implements AutoCloseable {
                                     ps = raw.prepareStatement((String) args[0]);
                                     cache.put((String) args[0], ps);
                                 }
-                                return retrying(reusable(ps));
+                                return reusable(ps);
                             }
                             break;
                         default:
@@ -142,7 +146,12 @@ public final class ConnectionPool implements AutoCloseable {
                     Object result = call(raw, method, args);
                     if (result instanceof Statement st) {
                         opened.add(st);
-                        return retrying(st);
+                        if (retry == null || method.getName().equals("prepareCall")) {
+                            return st;
+                        }
+                        return st instanceof PreparedStatement ps
+                                ? retrying(ps, () -> (PreparedStatement) call(raw, method, args), opened)
+                                : retrying(st);
                     }
                     return result;
                 });
@@ -226,20 +235,72 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    /** The statement, its queries tried again as {@link #retry} says; itself without one. */
+    /** A statement, its queries tried again as {@link #retry} says (the driver prepares it again for each). */
     private Statement retrying(Statement st) {
-        if (retry == null) {
-            return st;
-        }
-        Class<?> type = st instanceof CallableStatement ? CallableStatement.class
-                : st instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        return (Statement) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            String name = method.getName();
-            if (!name.equals("executeQuery") && !name.equals("execute")) {
-                return call(st, method, args);
-            }
-            return retried(() -> call(st, method, args));
-        });
+        return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "executeQuery", "execute" -> retried(() -> call(st, method, args));
+                    case "equals" -> proxy == args[0]; // itself, as the statement is: whoever keeps it in a set finds it
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> call(st, method, args);
+                });
+    }
+
+    /** A statement's own settings, which a statement prepared again takes as well as its parameters. */
+    private static final Set<String> STATEMENT_SETTINGS = Set.of("setFetchSize", "setFetchDirection", "setMaxRows",
+            "setLargeMaxRows", "setMaxFieldSize", "setQueryTimeout", "setPoolable", "setCursorName",
+            "setEscapeProcessing");
+
+    /**
+     * A prepared statement, its queries tried again as {@link #retry} says. SQLite's driver finalizes a statement
+     * whose step failed (but for a few codes), so each try after a failure runs on a statement prepared again with
+     * {@code prepare}, given the settings and parameters set so far.
+     */
+    private PreparedStatement retrying(PreparedStatement first, Attempt<PreparedStatement> prepare, List<Statement> opened) {
+        PreparedStatement[] current = {first};
+        boolean[] failed = {false};
+        List<Object[]> settings = new ArrayList<>(); // {method, args}, in the order they were made
+        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    switch (name) {
+                        case "equals":
+                            return proxy == args[0];
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "executeQuery", "execute":
+                            if (args != null) { // Statement's execute(sql): prepared anew by the driver
+                                return retried(() -> call(current[0], method, args));
+                            }
+                            return retried(() -> {
+                                if (failed[0]) {
+                                    PreparedStatement again = prepare.run();
+                                    opened.add(again);
+                                    for (Object[] set : settings) {
+                                        call(again, (java.lang.reflect.Method) set[0], (Object[]) set[1]);
+                                    }
+                                    current[0].close();
+                                    current[0] = again;
+                                    failed[0] = false;
+                                }
+                                try {
+                                    return call(current[0], method, null);
+                                } catch (SQLException e) {
+                                    failed[0] = true;
+                                    throw e;
+                                }
+                            });
+                        case "clearParameters":
+                            settings.removeIf(set -> !STATEMENT_SETTINGS.contains(((java.lang.reflect.Method) set[0]).getName()));
+                            return call(current[0], method, args);
+                        default:
+                            Object result = call(current[0], method, args);
+                            if (name.startsWith("set")) {
+                                settings.add(new Object[] {method, args});
+                            }
+                            return result;
+                    }
+                });
     }
 
     private void forget(Connection raw) {

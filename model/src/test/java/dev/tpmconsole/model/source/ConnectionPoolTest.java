@@ -135,6 +135,63 @@ class ConnectionPoolTest {
         assertThatThrownBy(s::connection).isInstanceOf(SQLException.class);
     }
 
+    /**
+     * A query that fails as the pool's retry says is run again until it succeeds, a query that fails otherwise fails
+     * at once, and one that keeps failing fails once the retry's time is up. Here the query fails as it runs (SQLite's
+     * "integer overflow") while HostEO has a row, which another connection deletes 150 ms after it began.
+     */
+    @Test
+    void queriesFailingAsTheRetrySaysAreRunAgainForItsTimeOnly() throws Exception {
+        String failsWhileAHostIsThere = "SELECT CASE WHEN (SELECT count(*) FROM HostEO) = 0 THEN 0"
+                + " ELSE abs(-9223372036854775808) END";
+        ConnectionPool.Retry whileAHostIsThere = new ConnectionPool.Retry(
+                e -> String.valueOf(e.getMessage()).contains("integer overflow"), 1000);
+        try (ConnectionPool pool = new ConnectionPool(() -> SqliteSnapshot.connect(file, false), 2, false, false,
+                whileAHostIsThere); Connection c = pool.borrow()) {
+            try (Statement st = c.createStatement()) {
+                long at = System.nanoTime();
+                assertThatThrownBy(() -> st.execute(failsWhileAHostIsThere)).hasMessageContaining("integer overflow");
+                assertThat((System.nanoTime() - at) / 1_000_000).as("tried for the retry's time, then failed")
+                        .isGreaterThanOrEqualTo(1000 - 64);
+                at = System.nanoTime();
+                assertThatThrownBy(() -> st.executeQuery("SELECT * FROM Never")).hasMessageContaining("no such table");
+                assertThat((System.nanoTime() - at) / 1_000_000).as("another failure is not retried").isLessThan(500);
+                // a proxy is equal to itself only, as a statement is: whoever keeps statements in a set finds it again
+                java.util.Set<Statement> kept = new java.util.HashSet<>(List.of(st));
+                assertThat(kept.remove(st)).isTrue();
+                assertThat(st).isNotEqualTo(c.createStatement());
+            }
+            Thread deleter = new Thread(() -> {
+                try (Connection w = SqliteSnapshot.connect(file, true); Statement st = w.createStatement()) {
+                    Thread.sleep(150);
+                    st.executeUpdate("DELETE FROM HostEO");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long start = System.nanoTime();
+            deleter.start();
+            // the driver finalized the statement whose step failed: the retry prepares it again with its parameters
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN (SELECT count(*) FROM HostEO) = ?"
+                    + " THEN ? ELSE abs(-9223372036854775808) END")) {
+                ps.setInt(1, 0);
+                ps.setString(2, "stale");
+                ps.clearParameters();
+                ps.setQueryTimeout(5); // a setting of the statement, which clearParameters keeps
+                ps.setInt(1, 0);
+                ps.setString(2, "no host left");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("no host left");
+                }
+                assertThat(ps.getQueryTimeout()).isEqualTo(5);
+            }
+            deleter.join();
+            assertThat((System.nanoTime() - start) / 1_000_000).as("read once the host was gone")
+                    .isGreaterThanOrEqualTo(150);
+        }
+    }
+
     static boolean isClosed(Connection c) {
         try {
             return c.isClosed();

@@ -266,6 +266,18 @@ class SqliteSnapshotTest {
                         return rs.getLong(1);
                     }
                 })).isEqualTo(expected);
+                // a prepared statement, as the browse and the audit run theirs: the driver finalized it when its step
+                // failed, so it is prepared again, with its parameters
+                assertThat(afterACommitIn150Ms(journal, () -> {
+                    try (java.sql.PreparedStatement ps = held.prepareStatement(
+                            "SELECT count(*) FROM VmInstanceEO WHERE uuid <> ?")) {
+                        ps.setString(1, "");
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                })).isEqualTo(expected);
             }
             // opened again in this process (the re-audit's source): the file check is skipped, SQLite's probe reads
             assertThat(afterACommitIn150Ms(journal, () -> {
