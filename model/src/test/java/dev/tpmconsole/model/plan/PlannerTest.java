@@ -218,6 +218,7 @@ class PlannerTest {
         Path out = dir.resolve("plan.json");
         PlanJson.write(plan, out);
         assertThat(PlanJson.read(out)).isEqualTo(plan);
+        assertThat(java.nio.file.Files.readString(out)).as("the file holds the same text").isEqualTo(json);
     }
 
     @Test
