@@ -259,7 +259,9 @@ public final class ConnectionPool implements AutoCloseable {
     private PreparedStatement retrying(PreparedStatement first, Attempt<PreparedStatement> prepare, List<Statement> opened) {
         PreparedStatement[] current = {first};
         boolean[] failed = {false};
-        List<Object[]> settings = new ArrayList<>(); // {method, args}, in the order they were made
+        // the last of each setting and of each parameter's setter, {method, args}: a statement run in a loop sets
+        // the same parameters again and again, and only the last counts
+        Map<Object, Object[]> settings = new java.util.LinkedHashMap<>();
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     String name = method.getName();
@@ -276,7 +278,7 @@ public final class ConnectionPool implements AutoCloseable {
                                 if (failed[0]) {
                                     PreparedStatement again = prepare.run();
                                     opened.add(again);
-                                    for (Object[] set : settings) {
+                                    for (Object[] set : settings.values()) {
                                         call(again, (java.lang.reflect.Method) set[0], (Object[]) set[1]);
                                     }
                                     current[0].close();
@@ -291,12 +293,16 @@ public final class ConnectionPool implements AutoCloseable {
                                 }
                             });
                         case "clearParameters":
-                            settings.removeIf(set -> !STATEMENT_SETTINGS.contains(((java.lang.reflect.Method) set[0]).getName()));
+                            settings.keySet().removeIf(key -> key instanceof Integer);
                             return call(current[0], method, args);
                         default:
                             Object result = call(current[0], method, args);
                             if (name.startsWith("set")) {
-                                settings.add(new Object[] {method, args});
+                                // a parameter's setter by its index, a setting of the statement by its name
+                                Object key = !STATEMENT_SETTINGS.contains(name) && args != null && args.length > 0
+                                        && args[0] instanceof Integer index ? index : name;
+                                settings.remove(key); // set again: it goes after the others, as it was made
+                                settings.put(key, new Object[] {method, args});
                             }
                             return result;
                     }

@@ -174,8 +174,10 @@ class ConnectionPoolTest {
             // the driver finalized the statement whose step failed: the retry prepares it again with its parameters
             try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN (SELECT count(*) FROM HostEO) = ?"
                     + " THEN ? ELSE abs(-9223372036854775808) END")) {
-                ps.setInt(1, 0);
-                ps.setString(2, "stale");
+                for (int i = 0; i < 3; i++) { // set and set again, as a statement run in a loop is
+                    ps.setInt(1, i);
+                    ps.setString(2, "stale " + i);
+                }
                 ps.clearParameters();
                 ps.setQueryTimeout(5); // a setting of the statement, which clearParameters keeps
                 ps.setInt(1, 0);
