@@ -11,6 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -37,11 +38,24 @@ public final class TableCopy {
                 e.consume();
             }
         });
+        // the menu is a popup window with a scene of its own: made when first asked for (a right click, the menu
+        // key), before the table's own handler shows it, not with every table
+        table.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (table.getContextMenu() == null) {
+                table.setContextMenu(menu(table));
+            }
+        });
+    }
+
+    /** Copy (the selected cells) and Copy rows (with a header line). */
+    private static ContextMenu menu(TableView<?> table) {
         MenuItem copy = I18n.bind(new MenuItem(), "ui.table.copy");
+        copy.setId("tableCopyCells");
         copy.setOnAction(e -> toClipboard(cells(table)));
         MenuItem copyRows = I18n.bind(new MenuItem(), "ui.table.copyRows");
+        copyRows.setId("tableCopyRows");
         copyRows.setOnAction(e -> toClipboard(rows(table, true)));
-        table.setContextMenu(new ContextMenu(copy, copyRows));
+        return new ContextMenu(copy, copyRows);
     }
 
     private static void toClipboard(String text) {
