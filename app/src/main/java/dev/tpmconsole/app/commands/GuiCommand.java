@@ -103,6 +103,11 @@ public final class GuiCommand implements Callable<Integer> {
                 () -> new JsonPreferencesStore(AppDirs.configDir()).preload());
         try {
             Platform.startup(() -> {
+                // Ikonli reads its icon fonts at its first use: beside the window's making, not in the middle of it
+                Daemon.start("icon-fonts", () -> {
+                    dev.tpmconsole.views.util.Icons.preload();
+                    return null;
+                });
                 Stage stage = new Stage();
                 JsonPreferencesStore store = preferences.join();
                 events.info("app", Messages.text("cli.event.started", VersionProvider.version(),

@@ -40,6 +40,19 @@ public final class Icons {
     }
 
     /**
+     * Reads Ikonli's icon fonts now, on the calling thread (any, once JavaFX has started): its resolver reads every font
+     * file at its first use, which was the FX thread's first icon (about 90 ms of it in a cold JVM). A failure is left
+     * for that first icon to meet.
+     */
+    public static void preload() {
+        try {
+            org.kordamp.ikonli.javafx.IkonResolver.getInstance();
+        } catch (RuntimeException | LinkageError e) {
+            // the first icon on the FX thread meets it again, where the console reports errors
+        }
+    }
+
+    /**
      * Puts {@code ikon} before the text of {@code labeled}, which no longer shrinks below its preferred width;
      * {@code styleClasses} are added to the icon.
      */
