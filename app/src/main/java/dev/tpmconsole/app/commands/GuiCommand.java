@@ -9,6 +9,8 @@ import dev.tpmconsole.app.VersionProvider;
 import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.util.Daemon;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.views.main.GuardedSourceService;
 import dev.tpmconsole.views.util.FxQueryGuard;
@@ -38,6 +40,9 @@ public final class GuiCommand implements Callable<Integer> {
 
     /** The event log's file in the data folder. */
     public static final String EVENT_LOG_FILE = "events.log";
+
+    /** How long the window has to end after a signal before the process is ended anyway. */
+    static final Duration SIGNAL_GRACE = Duration.ofSeconds(10);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -101,6 +106,17 @@ public final class GuiCommand implements Callable<Integer> {
         // the preferences are read while JavaFX starts, not on the FX thread before the window is built
         CompletableFuture<JsonPreferencesStore> preferences = Daemon.start("preferences-read",
                 () -> new JsonPreferencesStore(AppDirs.configDir()).preload());
+        // a signal ends the window as File > Quit does, on the FX thread, not under JavaFX's own shutdown hook
+        AtomicReference<Stage> window = new AtomicReference<>();
+        EndOnSignal ending = EndOnSignal.install(signal -> Platform.runLater(() -> {
+            events.info("app", Messages.text("cli.event.signalled", signal));
+            Stage stage = window.get();
+            if (stage != null && stage.isShowing()) {
+                stage.hide();
+            } else {
+                closed.countDown();
+            }
+        }), SIGNAL_GRACE);
         try {
             Platform.startup(() -> {
                 // Ikonli reads its icon fonts at its first use: beside the window's making, not in the middle of it
@@ -127,6 +143,7 @@ public final class GuiCommand implements Callable<Integer> {
                         });
                 gui.catchUncaughtErrors();
                 stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                window.set(stage);
                 if (audit) {
                     gui.auditOnceOpen();
                 }
@@ -141,6 +158,6 @@ public final class GuiCommand implements Callable<Integer> {
         events.info("app", Messages.text("cli.event.quit"));
         events.close();
         Platform.exit();
-        return 0;
+        return ending.exitStatus(0);
     }
 }
