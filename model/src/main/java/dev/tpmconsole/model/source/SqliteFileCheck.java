@@ -26,13 +26,41 @@ public final class SqliteFileCheck {
     private SqliteFileCheck() {
     }
 
+    /**
+     * Checks {@code path} before SQLite opens it. Another program's write (its lock, or its journal) is waited for
+     * as SQLite's busy timeout waits for a lock: a run beside this open writes in short transactions, and an open
+     * that happens to look in the middle of one must not be refused for it. A write still there after
+     * {@link SqliteSnapshot#BUSY_TIMEOUT_MS}, or a journal that a crashed writer left, is refused with its message.
+     */
     static void check(Path path, boolean writable) throws SourceException {
         checkStructure(path);
         Path journal = path.resolveSibling(path.getFileName() + "-journal");
+        long deadline = System.nanoTime() + SqliteSnapshot.BUSY_TIMEOUT_MS * 1_000_000L;
+        long pauseMillis = 1;
+        while (true) {
+            SourceException refusal = writeUnderWay(path, journal, writable);
+            if (refusal == null) {
+                return;
+            }
+            if (System.nanoTime() + pauseMillis * 1_000_000L > deadline) {
+                throw refusal;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refusal;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 32);
+        }
+    }
+
+    /** Why {@code path} cannot be opened now for another program's write, or null when it can. */
+    private static SourceException writeUnderWay(Path path, Path journal, boolean writable) throws SourceException {
         try {
             if (unfinished(journal) && (!writable || lockedByWriter(path))) {
                 // Opened for changes with no writer left, SQLite rolls the crashed write back itself.
-                throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.journal", path,
+                return new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.journal", path,
                         journal.getFileName()));
             }
         } catch (IOException e) {
@@ -40,8 +68,9 @@ public final class SqliteFileCheck {
                     e.getMessage()), e);
         }
         if (lockedByWriter(path)) {
-            throw new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.locked", path));
+            return new SourceException(SourceException.Reason.LOCKED, Message.of("source.sqlite.locked", path));
         }
+        return null;
     }
 
     /**

@@ -209,6 +209,35 @@ class SqliteSnapshotTest {
     }
 
     @Test
+    void aWriteThatEndsWithinTheBusyTimeoutIsWaitedFor() throws Exception {
+        // a run beside the open writes in short transactions: an open that looks during one waits for its end
+        for (String mode : List.of("exclusive", "reserved")) {
+            for (OpenOptions options : List.of(OpenOptions.readOnly(), OpenOptions.writableOptions())) {
+                Path f = copyOfDemo("short-" + mode + "-" + options.writable() + ".sqlite");
+                Process holder = LockHolder.start(f, mode);
+                java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                        released.set(true);
+                        holder.getOutputStream().close();
+                    } catch (Exception e) {
+                        holder.destroyForcibly();
+                    }
+                });
+                release.start();
+                try (SqliteSnapshot s = SqliteSnapshot.open(f, options)) {
+                    assertThat(released).as("opened once the holder was told to end its write").isTrue();
+                    assertThat(s.layout().isZStack()).isTrue();
+                } finally {
+                    release.join();
+                    holder.waitFor();
+                }
+            }
+        }
+    }
+
+    @Test
     void hotJournalIsReportedNotRolledBack() throws Exception {
         Path f = copyOfDemo("hot.sqlite");
         byte[] journal = new byte[512];
