@@ -93,11 +93,16 @@ final class BenchWindow {
     }
 
     /** Counts afresh; on the FX thread. */
+    /**
+     * Starts counting afresh, on the FX thread: from now, so that the first gap counts what the FX thread does next (a
+     * window shown by the task that follows), which a count from the next frame would leave out.
+     */
     void reset() {
         maxGap.set(0);
         maxGapCpu.set(0);
         maxLayout.set(0);
-        lastFrame.set(0);
+        lastFrame.set(System.nanoTime());
+        lastCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
     }
 
     /** Runs {@code hook} in the next frame (replacing a hook not run yet). */
