@@ -51,7 +51,7 @@ final class BenchWindow {
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
-                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    long cpu = fxCpu();
                     long last = w.lastFrame.getAndSet(t);
                     long lastCpu = w.lastCpu.getAndSet(cpu);
                     if (last != 0) {
@@ -93,6 +93,11 @@ final class BenchWindow {
     }
 
     /** Counts afresh; on the FX thread. */
+    /** The FX thread's CPU time so far, in nanoseconds (called on it). */
+    private static long fxCpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /**
      * Starts counting afresh, on the FX thread: from now, so that the first gap counts what the FX thread does next (a
      * window shown by the task that follows), which a count from the next frame would leave out.
@@ -102,7 +107,7 @@ final class BenchWindow {
         maxGapCpu.set(0);
         maxLayout.set(0);
         lastFrame.set(System.nanoTime());
-        lastCpu.set(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+        lastCpu.set(fxCpu());
     }
 
     /** Runs {@code hook} in the next frame (replacing a hook not run yet). */

@@ -1,5 +1,6 @@
 package dev.tpmconsole.model.source;
 
+import dev.tpmconsole.model.util.Backoff;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -215,23 +216,24 @@ public final class ConnectionPool implements AutoCloseable {
         if (retry == null) {
             return attempt.run();
         }
-        long until = System.nanoTime() + retry.forMillis() * 1_000_000L;
-        long pause = 1;
+        Backoff backoff = new Backoff(retry.forMillis());
         while (true) {
             try {
                 return attempt.run();
             } catch (SQLException e) {
-                if (!retry.when().test(e) || System.nanoTime() + pause * 1_000_000L > until) {
+                if (!retry.when().test(e) || !pause(backoff)) {
                     throw e;
                 }
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting to read again", e);
-            }
-            pause = Math.min(pause * 2, 32);
+        }
+    }
+
+    private static boolean pause(Backoff backoff) throws SQLException {
+        try {
+            return backoff.pause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to read again", e);
         }
     }
 

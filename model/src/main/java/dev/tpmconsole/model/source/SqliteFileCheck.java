@@ -1,6 +1,7 @@
 package dev.tpmconsole.model.source;
 
 import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.util.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -35,23 +36,20 @@ public final class SqliteFileCheck {
     static void check(Path path, boolean writable) throws SourceException {
         checkStructure(path);
         Path journal = path.resolveSibling(path.getFileName() + "-journal");
-        long deadline = System.nanoTime() + SqliteSnapshot.BUSY_TIMEOUT_MS * 1_000_000L;
-        long pauseMillis = 1;
+        Backoff backoff = new Backoff(SqliteSnapshot.BUSY_TIMEOUT_MS);
         while (true) {
             SourceException refusal = writeUnderWay(path, journal, writable);
             if (refusal == null) {
                 return;
             }
-            if (System.nanoTime() + pauseMillis * 1_000_000L > deadline) {
-                throw refusal;
-            }
             try {
-                Thread.sleep(pauseMillis);
+                if (!backoff.pause()) {
+                    throw refusal;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw refusal;
             }
-            pauseMillis = Math.min(pauseMillis * 2, 32);
         }
     }
 
