@@ -28,28 +28,46 @@ final class ConsoleProcess {
     private final Map<String, String> env;
     private final String umask;
     private final boolean unprivileged;
+    private final List<String> jvmOptions;
+    private final boolean defaultSignals;
 
-    private ConsoleProcess(Path work, Map<String, String> env, String umask, boolean unprivileged) {
+    private ConsoleProcess(Path work, Map<String, String> env, String umask, boolean unprivileged,
+                           List<String> jvmOptions, boolean defaultSignals) {
         this.work = work;
         this.env = env;
         this.umask = umask;
         this.unprivileged = unprivileged;
+        this.jvmOptions = jvmOptions;
+        this.defaultSignals = defaultSignals;
     }
 
     /** Processes whose data folder and output files are under {@code work}. */
     static ConsoleProcess in(Path work) {
-        return new ConsoleProcess(work, Map.of(), null, false);
+        return new ConsoleProcess(work, Map.of(), null, false, List.of(), false);
     }
 
     ConsoleProcess withEnv(Map<String, String> more) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putAll(more);
-        return new ConsoleProcess(work, Map.copyOf(all), umask, unprivileged);
+        return new ConsoleProcess(work, Map.copyOf(all), umask, unprivileged, jvmOptions, defaultSignals);
     }
 
     /** Started from a shell with this umask (e.g. "000"). */
     ConsoleProcess withUmask(String mask) {
-        return new ConsoleProcess(work, env, mask, unprivileged);
+        return new ConsoleProcess(work, env, mask, unprivileged, jvmOptions, defaultSignals);
+    }
+
+    /** With these options for its JVM (before the class path). */
+    ConsoleProcess withJvmOptions(String... options) {
+        return new ConsoleProcess(work, env, umask, unprivileged, List.of(options), defaultSignals);
+    }
+
+    /**
+     * With SIGINT, SIGTERM and SIGHUP at their defaults, whatever this JVM inherited (a shell started in the
+     * background has it ignore SIGINT, and the JVM keeps what it inherits).
+     */
+    ConsoleProcess withDefaultSignals() {
+        return new ConsoleProcess(work, env, umask, unprivileged, jvmOptions, true);
     }
 
     /**
@@ -57,15 +75,19 @@ final class ConsoleProcess {
      * folder's mode refuses it as it refuses an administrator's account.
      */
     ConsoleProcess unprivileged() {
-        return new ConsoleProcess(work, env, umask, true);
+        return new ConsoleProcess(work, env, umask, true, jvmOptions, defaultSignals);
     }
 
     Process start(String... args) throws IOException {
         Files.createDirectories(work);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), Launcher.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         command.addAll(List.of(args));
+        if (defaultSignals) {
+            command.addAll(0, List.of("env", "--default-signal=INT,TERM,HUP"));
+        }
         if (unprivileged) {
             List<String> drop = new ArrayList<>(List.of("setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner",
                     "--inh-caps=-all"));
@@ -87,12 +109,8 @@ final class ConsoleProcess {
     /** Runs to the end (or fails the test after {@code timeout}). */
     Result run(Duration timeout, String... args) throws Exception {
         Process p = start(args);
-        var out = p.getInputStream();
-        var err = p.getErrorStream();
-        var outText = new java.util.concurrent.CompletableFuture<String>();
-        var errText = new java.util.concurrent.CompletableFuture<String>();
-        new Thread(() -> read(out, outText), "stdout").start();
-        new Thread(() -> read(err, errText), "stderr").start();
+        var outText = text(p.getInputStream(), "stdout");
+        var errText = text(p.getErrorStream(), "stderr");
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("tpm-console " + String.join(" ", args) + " did not end within " + timeout);
@@ -143,6 +161,13 @@ final class ConsoleProcess {
         }, "drain");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** All that {@code in} gives until its end, read on a thread of its own named {@code name}. */
+    static java.util.concurrent.CompletableFuture<String> text(java.io.InputStream in, String name) {
+        var text = new java.util.concurrent.CompletableFuture<String>();
+        new Thread(() -> read(in, text), name).start();
+        return text;
     }
 
     private static void read(java.io.InputStream in, java.util.concurrent.CompletableFuture<String> into) {

@@ -2,12 +2,11 @@ package dev.tpmconsole.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.app.Launcher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,24 +28,19 @@ class WindowSignalTest {
     void aSignalEndsTheWindowAsQuitDoes(String signal, int status) throws Exception {
         Path data = dir.resolve("data");
         Path config = dir.resolve("config");
-        Path err = dir.resolve("gui.err");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM,HUP", java,
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1600x1000-32",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
-        ProcessBuilder gui = new ProcessBuilder(command).redirectOutput(dir.resolve("gui.out").toFile())
-                .redirectError(err.toFile());
-        gui.environment().put("TPM_CONSOLE_DATA", data.toString());
-        gui.environment().put("TPM_CONSOLE_CONFIG", config.toString());
-        gui.environment().put("LC_ALL", "C.UTF-8");
-        Process console = gui.start();
+        Process console = ConsoleProcess.in(dir).withDefaultSignals()
+                .withJvmOptions("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+                        "-Dprism.text=t2k", "-Dheadless.geometry=1600x1000-32")
+                .withEnv(Map.of("TPM_CONSOLE_CONFIG", config.toString(), "LC_ALL", "C.UTF-8"))
+                .start();
+        CompletableFuture<String> out = ConsoleProcess.text(console.getInputStream(), "stdout");
+        CompletableFuture<String> err = ConsoleProcess.text(console.getErrorStream(), "stderr");
         try {
             // the demo's rows are counted once the window shows them
             Path events = data.resolve("events.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!(Files.exists(events) && Files.readString(events, StandardCharsets.UTF_8).contains(" VMs, "))) {
-                assertThat(console.isAlive()).as("the window is up; stderr: %s", Files.readString(err)).isTrue();
+                assertThat(console.isAlive()).as("the window is up; stderr: %s", err.getNow("")).isTrue();
                 assertThat(System.nanoTime()).as("the demo's rows counted within 60 s").isLessThan(deadline);
                 Thread.sleep(100);
             }
@@ -61,7 +55,8 @@ class WindowSignalTest {
                     .isGreaterThan(log.indexOf("asked to end by"));
             assertThat(config).as("the window's state saved as on File > Quit").isDirectoryContaining(
                     p -> p.getFileName().toString().endsWith(".json"));
-            assertThat(Files.readString(err)).as("stderr").doesNotContain("Exception");
+            out.get(30, TimeUnit.SECONDS);
+            assertThat(err.get(30, TimeUnit.SECONDS)).as("stderr").doesNotContain("Exception");
         } finally {
             console.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
