@@ -5,6 +5,7 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.HoverTooltip;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
@@ -152,7 +153,7 @@ public final class AuditView {
     }
 
     private Parent body() {
-        TableView<RuleRow> rules = Tables.sorted(new TableView<>(), vm.rules());
+        TableView<RuleRow> rules = Tables.sorted(FirstFill.on(new TableView<>()), vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
         TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 18, r -> r.rule().name());
@@ -198,10 +199,9 @@ public final class AuditView {
         explanation.setWrapText(true);
         explanation.textProperty().bind(vm.explanationBinding());
 
-        TableView<Finding> findings = Tables.sorted(new TableView<>(), vm.findings());
+        TableView<Finding> findings = Tables.sorted(Tables.longList(new TableView<>()), vm.findings());
         findingTable = findings;
         findings.setId("findingTable");
-        findings.getStyleClass().add(Tables.STYLE_CLASS);
         findings.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         TableColumn<Finding, String> key = column("keyColumn", "ui.audit.column.key", 18, Finding::key);
         TableColumn<Finding, String> detail = column("detailColumn", "ui.audit.column.detail", 46, f -> I18n.t(f.message()));

@@ -108,7 +108,7 @@ public final class EventLogView {
 
     private TableView<Event> buildTable() {
         table.setId("eventTable");
-        table.getStyleClass().add(Tables.STYLE_CLASS);
+        Tables.longList(table);
         table.setItems(vm.events());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(I18n.bind(new Label(), "ui.eventlog.placeholder"));

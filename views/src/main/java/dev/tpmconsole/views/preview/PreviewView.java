@@ -102,9 +102,8 @@ public final class PreviewView {
     }
 
     private Parent body() {
-        TreeTableView<PreviewNode> tree = new TreeTableView<>();
+        TreeTableView<PreviewNode> tree = Tables.longList(new TreeTableView<>());
         tree.setId("planTree");
-        tree.getStyleClass().add(Tables.STYLE_CLASS);
         tree.setShowRoot(false);
         TreeTableColumn<PreviewNode, String> row = header(new TreeTableColumn<>(), "ui.preview.column.row");
         row.setId("planRowColumn");

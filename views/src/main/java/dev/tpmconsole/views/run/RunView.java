@@ -69,9 +69,8 @@ public final class RunView {
         top.getStyleClass().addAll("gap-m", "pad-header");
         root.setTop(top);
 
-        TableView<ItemRow> items = new TableView<>(vm.items());
+        TableView<ItemRow> items = Tables.longList(new TableView<>(vm.items()));
         items.setId("runItems");
-        items.getStyleClass().add(Tables.STYLE_CLASS);
         items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
         items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = I18n.bindColumn(new TableColumn<>(), "ui.run.column.state");
@@ -110,9 +109,8 @@ public final class RunView {
             }
         });
 
-        TableView<ItemRow> failures = Tables.sorted(new TableView<>(), vm.failures());
+        TableView<ItemRow> failures = Tables.sorted(Tables.longList(new TableView<>()), vm.failures());
         failures.setId("failureTable");
-        failures.getStyleClass().add(Tables.STYLE_CLASS);
         failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
         TableColumn<ItemRow, String> why = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
@@ -153,9 +151,8 @@ public final class RunView {
         errorPanel.getStyleClass().addAll("gap-m", "pad-page");
 
         // host work over SSH: a row per host, its progress and its failed paths with their cause
-        TableView<HostRow> hostTable = Tables.sorted(new TableView<>(), vm.hosts());
+        TableView<HostRow> hostTable = Tables.sorted(Tables.longList(new TableView<>()), vm.hosts());
         hostTable.setId("runHosts");
-        hostTable.getStyleClass().add(Tables.STYLE_CLASS);
         TableColumn<HostRow, String> host = I18n.bindColumn(new TableColumn<>(), "ui.run.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(22));

@@ -43,7 +43,7 @@ public final class Tables {
      * show may be written in it).
      */
     public static <T> TableView<T> table(String id, String placeholder) {
-        TableView<T> table = new TableView<>();
+        TableView<T> table = longList(new TableView<>());
         table.setId(id);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().setCellSelectionEnabled(true);
@@ -52,9 +52,23 @@ public final class Tables {
         empty.textProperty().bind(I18n.textOf(placeholder));
         table.setPlaceholder(empty);
         I18n.whenChanged(table, table::refresh);
-        table.getStyleClass().add(STYLE_CLASS);
         TableCopy.install(table);
         return table;
+    }
+
+    /**
+     * {@code table} as a list that can grow long: rows of the console's fixed height ({@link #STYLE_CLASS}, decision
+     * 0019) and its first screenful of rows made over several pulses ({@link FirstFill}). Returns {@code table}.
+     */
+    public static <T> TableView<T> longList(TableView<T> table) {
+        table.getStyleClass().add(STYLE_CLASS);
+        return FirstFill.on(table);
+    }
+
+    /** {@code tree} as a list that can grow long, as {@link #longList(TableView)}. Returns {@code tree}. */
+    public static <T> javafx.scene.control.TreeTableView<T> longList(javafx.scene.control.TreeTableView<T> tree) {
+        tree.getStyleClass().add(STYLE_CLASS);
+        return FirstFill.on(tree);
     }
 
     /**

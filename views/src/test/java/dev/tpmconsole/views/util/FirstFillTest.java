@@ -1,0 +1,199 @@
+package dev.tpmconsole.views.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.styles.Theme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A table's first screenful of rows made over several pulses ({@link FirstFill}), in a real window beside a table with
+ * JavaFX's own skin given the same rows: the staged one makes at most {@link FirstFill#ROWS_PER_PULSE} more rows a
+ * pulse, and ends showing the same rows as the other; a scroll asked for at once lands on the same row.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FirstFillTest {
+
+    private static final int ROWS = 500;
+    private static final double ROW = 24;
+
+    TableView<String> staged;
+    TableView<String> plain;
+    TreeTableView<String> stagedTree;
+    TreeTableView<String> plainTree;
+    Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        staged = FirstFill.on(table());
+        plain = table();
+        stagedTree = FirstFill.on(tree());
+        plainTree = tree();
+        scene = new Scene(new HBox(staged, plain, stagedTree, plainTree), 1200, 500);
+        Themes.apply(scene, Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static TableView<String> table() {
+        TableView<String> t = new TableView<>();
+        t.setFixedCellSize(ROW);
+        t.setPrefSize(290, 480);
+        TableColumn<String, String> a = new TableColumn<>("A");
+        a.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()));
+        TableColumn<String, String> b = new TableColumn<>("B");
+        b.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().toUpperCase()));
+        t.getColumns().setAll(List.of(a, b));
+        return t;
+    }
+
+    private static TreeTableView<String> tree() {
+        TreeTableView<String> t = new TreeTableView<>(new TreeItem<>("root"));
+        t.setShowRoot(false);
+        t.setFixedCellSize(ROW);
+        t.setPrefSize(290, 480);
+        TreeTableColumn<String, String> a = new TreeTableColumn<>("A");
+        a.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
+        t.getColumns().add(a);
+        return t;
+    }
+
+    @Test
+    void aTablesFirstRowsComeAFewPerPulse_andEndAsJavaFxsOwn() throws Exception {
+        List<int[]> pulses = recordPulses(() -> new int[] {rows(staged).size(), rows(plain).size()});
+        fx(() -> {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < ROWS; i++) {
+                items.add("row " + i);
+            }
+            staged.getItems().setAll(items);
+            plain.getItems().setAll(items);
+            return null;
+        });
+        awaitSameRows(() -> texts(staged), () -> texts(plain));
+
+        int full = fx(() -> rows(plain).size());
+        assertThat(full).as("a screenful of rows").isGreaterThan(3 * FirstFill.ROWS_PER_PULSE);
+        List<int[]> filling = pulses.stream().filter(p -> p[1] > 0).toList();
+        assertThat(filling.get(0)[0]).as("rows made in the first pulse with rows").isLessThanOrEqualTo(
+                FirstFill.ROWS_PER_PULSE);
+        for (int i = 1; i < filling.size(); i++) {
+            assertThat(filling.get(i)[0] - filling.get(i - 1)[0]).as("rows made in pulse %d", i)
+                    .isLessThanOrEqualTo(FirstFill.ROWS_PER_PULSE);
+        }
+        assertThat(fx(() -> texts(staged))).startsWith("row 0", "row 1").isEqualTo(fx(() -> texts(plain)));
+
+        // its rows are reused from then on: all of a new set of rows in one pulse
+        fx(() -> {
+            staged.getItems().setAll(new ArrayList<>(staged.getItems().subList(100, ROWS)));
+            plain.getItems().setAll(new ArrayList<>(plain.getItems().subList(100, ROWS)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitSameRows(() -> texts(staged), () -> texts(plain));
+        assertThat(fx(() -> texts(staged))).startsWith("row 100");
+    }
+
+    @Test
+    void aScrollAskedForBeforeTheRowsAreMade_landsOnTheRow() throws Exception {
+        fx(() -> {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < ROWS; i++) {
+                items.add("row " + i);
+            }
+            staged.getItems().setAll(items);
+            plain.getItems().setAll(items);
+            staged.scrollTo(300);
+            plain.scrollTo(300);
+            staged.getSelectionModel().select(300);
+            return null;
+        });
+        // where JavaFX's own skin puts it (its rows are counted after the scroll is asked for)
+        awaitSameRows(() -> texts(staged), () -> texts(plain));
+        assertThat(fx(() -> texts(staged))).contains("row 300").doesNotContain("row 0");
+        assertThat(fx(() -> staged.getSelectionModel().getSelectedItem())).isEqualTo("row 300");
+    }
+
+    @Test
+    void aTreeTablesFirstRowsComeAFewPerPulse() throws Exception {
+        List<int[]> pulses = recordPulses(() -> new int[] {rows(stagedTree).size(), rows(plainTree).size()});
+        fx(() -> {
+            for (TreeTableView<String> t : List.of(stagedTree, plainTree)) {
+                for (int i = 0; i < ROWS / 10; i++) {
+                    TreeItem<String> step = new TreeItem<>("step " + i);
+                    step.getChildren().add(new TreeItem<>("item " + i));
+                    step.setExpanded(true);
+                    t.getRoot().getChildren().add(step);
+                }
+                t.getRoot().setExpanded(true);
+            }
+            return null;
+        });
+        awaitSameRows(() -> texts(stagedTree), () -> texts(plainTree));
+        List<int[]> filling = pulses.stream().filter(p -> p[1] > 0).toList();
+        assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.ROWS_PER_PULSE);
+        assertThat(fx(() -> texts(stagedTree))).startsWith("step 0", "item 0", "step 1");
+    }
+
+    /** Records, after each pulse's layout, what {@code count} says (on the FX thread). */
+    private List<int[]> recordPulses(Supplier<int[]> count) throws Exception {
+        List<int[]> pulses = java.util.Collections.synchronizedList(new ArrayList<>());
+        fx(() -> {
+            scene.addPostLayoutPulseListener(() -> pulses.add(count.get()));
+            return null;
+        });
+        return pulses;
+    }
+
+    private void awaitSameRows(Callable<List<String>> a, Callable<List<String>> b) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            List<String> x = fx(a);
+            return !x.isEmpty() && x.equals(fx(b));
+        });
+    }
+
+    /** The rows a table draws: its visible row cells that show an item. */
+    private static List<IndexedCell<?>> rows(Parent table) {
+        List<IndexedCell<?>> out = new ArrayList<>();
+        for (Node n : table.lookupAll(".indexed-cell")) {
+            if (n instanceof IndexedCell<?> c && c.isVisible() && (n.getStyleClass().contains("table-row-cell")
+                    || n.getStyleClass().contains("tree-table-row-cell"))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The text of the first column of each row shown with an item, top to bottom, within the table's height. */
+    private static List<String> texts(Parent table) {
+        return rows(table).stream().filter(c -> !c.isEmpty() && c.getItem() != null)
+                .filter(c -> c.localToScene(0, 0).getY() < table.localToScene(0, table.getLayoutBounds().getHeight()).getY())
+                .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getY()))
+                .map(c -> c.getItem() instanceof TreeItem<?> t ? String.valueOf(t.getValue()) : String.valueOf(c.getItem()))
+                .toList();
+    }
+
+    private static <T> T fx(Callable<T> body) throws Exception {
+        return WaitForAsyncUtils.asyncFx(body).get(10, TimeUnit.SECONDS);
+    }
+}
