@@ -65,7 +65,50 @@ public final class Windows {
     /** A themed scene of {@code widthEm} × {@code heightEm} at the console's font size, fitted to the screen. */
     public Scene scene(Parent root, double widthEm, double heightEm) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return appearance.style(new Scene(root, fit(em(widthEm), screen.getWidth()), fit(em(heightEm), screen.getHeight())));
+        Scene scene = appearance.style(new Scene(root, fit(em(widthEm), screen.getWidth()),
+                fit(em(heightEm), screen.getHeight())));
+        centerAfterShow(scene);
+        return scene;
+    }
+
+    /**
+     * Shows a window's body a pulse after the rest of it: a window's first show styles and lays out its whole content
+     * in the FX task that shows it (JavaFX sizes the scene there), on top of making the window, which took 60-140 ms
+     * for the audit and preview windows. With its body (the centre of a {@link BorderPane} root) a pulse later, each
+     * part is its own pulse. Only the first show is staged.
+     */
+    private static void centerAfterShow(Scene scene) {
+        if (!(scene.getRoot() instanceof javafx.scene.layout.BorderPane root) || root.getCenter() == null) {
+            return;
+        }
+        javafx.scene.Node center = root.getCenter();
+        javafx.scene.layout.Region placeholder = new javafx.scene.layout.Region();
+        root.setCenter(placeholder);
+        scene.windowProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Window> o, Window was, Window now) {
+                if (now == null) {
+                    return;
+                }
+                scene.windowProperty().removeListener(this);
+                Runnable restore = () -> javafx.application.Platform.runLater(() -> {
+                    if (root.getCenter() == placeholder) {
+                        root.setCenter(center);
+                    }
+                });
+                if (now.isShowing()) {
+                    restore.run();
+                    return;
+                }
+                now.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+                    @Override
+                    public void handle(javafx.stage.WindowEvent e) {
+                        now.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                        restore.run();
+                    }
+                });
+            }
+        });
     }
 
     /** A dialog's pane with the console's theme and font size (dialogs have scenes of their own). */
