@@ -83,6 +83,9 @@ class PreviewWindowTest extends WindowFixture {
         assertThat(steps.stream().mapToLong(s -> s.getValue().rowCount()).sum() - 2).as("all but host work are deletes")
                 .isEqualTo(plan.deletes().size());
         assertThat(steps.get(1).getValue().emphasised()).as("key material").isTrue();
+        // a plan without steps says so in the console's words, not JavaFX's "No content in table"
+        assertThat(((Label) tree.getPlaceholder()).getText()).isEqualTo("Nothing to delete");
+        assertThat(tree.getPlaceholder().isVisible()).as("the spinner says a plan is being made until then").isTrue();
         assertThat(robot.lookup("#keptTable").queryTableView().getItems()).hasSize(1);
         assertThat(robot.lookup("#hostWorkTable").queryTableView().getItems()).hasSize(2);
         assertThat(vm.hostWorkText()).isEqualTo(String.join("\n",

@@ -127,6 +127,10 @@ public final class PreviewView {
                 pseudoClassStateChanged(EMPHASIS, !empty && node != null && node.emphasised());
             }
         });
+        // while the plan is made the spinner says so; JavaFX's own placeholder was "No content in table", in English
+        Label nothing = I18n.bind(new Label(), "ui.preview.placeholder.counts");
+        nothing.visibleProperty().bind(vm.loadingProperty().not());
+        tree.setPlaceholder(nothing);
         vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> tree.setRoot(root(vm.steps())));
         tree.setRoot(root(vm.steps()));
 
