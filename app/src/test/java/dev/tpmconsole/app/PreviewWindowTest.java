@@ -68,6 +68,8 @@ class PreviewWindowTest extends WindowFixture {
 
         Label summary = robot.lookup("#previewSummary").queryAs(Label.class);
         assertThat(summary.getText()).isEqualTo("Will " + plan.summary().substring("will ".length()));
+        robot.clickOn("#tabCounts");
+        WaitForAsyncUtils.waitForFxEvents();
         TableView<PreviewViewModel.TableCount> counts = robot.lookup("#countTable").queryTableView();
         assertThat(counts.getItems()).extracting(PreviewViewModel.TableCount::table, PreviewViewModel.TableCount::rows)
                 .containsExactlyElementsOf(plan.deletesPerTable().entrySet().stream()
@@ -86,7 +88,12 @@ class PreviewWindowTest extends WindowFixture {
         // a plan without steps says so in the console's words, not JavaFX's "No content in table"
         assertThat(((Label) tree.getPlaceholder()).getText()).isEqualTo("Nothing to delete");
         assertThat(tree.getPlaceholder().isVisible()).as("the spinner says a plan is being made until then").isTrue();
+        assertThat(robot.lookup("#keptTable").tryQuery()).as("made when its tab is first chosen").isEmpty();
+        robot.clickOn("#tabKept");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#keptTable").queryTableView().getItems()).hasSize(1);
+        robot.clickOn("#tabHostWork");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hostWorkTable").queryTableView().getItems()).hasSize(2);
         assertThat(vm.hostWorkText()).isEqualTo(String.join("\n",
                 "1\th1\t" + plan.hostWork().get(0).managementIp() + "\t/var/lib/libvirt/swtpm/aaa_vm/\taaa_vm",

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.preview;
 
+import dev.tpmconsole.views.util.LazyTabs;
 import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Keys;
 import dev.tpmconsole.model.plan.Plan;
@@ -147,7 +148,7 @@ public final class PreviewView {
         counts.getColumns().add(n);
         counts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.counts"));
 
-        TableView<Plan.Kept> kept = Tables.sorted(new TableView<>(), vm.kept());
+        TableView<Plan.Kept> kept = Tables.sorted(Tables.longList(new TableView<>()), vm.kept());
         kept.setId("keptTable");
         TableColumn<Plan.Kept, String> kTable = column("ui.preview.column.table");
         kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
@@ -164,7 +165,7 @@ public final class PreviewView {
         kept.getColumns().add(kReason);
         kept.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.kept"));
 
-        TableView<Plan.HostWork> hosts = Tables.sorted(new TableView<>(), vm.hostWork());
+        TableView<Plan.HostWork> hosts = Tables.sorted(Tables.longList(new TableView<>()), vm.hostWork());
         hosts.setId("hostWorkTable");
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));
@@ -199,9 +200,12 @@ public final class PreviewView {
         VBox hostPane = new VBox(hosts, copy);
         hostPane.getStyleClass().addAll("gap-m", "pad-s");
 
+        // the other tabs' tables join the window when their tab is first chosen: a hidden tab's table is laid out
+        // with the window all the same, and the kept rows and host paths of a large plan are thousands of rows
         TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", tree, "tabDeletes"),
-                tab("ui.preview.tab.counts", counts, "tabCounts"), tab("ui.preview.tab.kept", kept, "tabKept"),
-                tab("ui.preview.tab.hostWork", hostPane, "tabHostWork"));
+                LazyTabs.content(tab("ui.preview.tab.counts", null, "tabCounts"), () -> counts),
+                LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), () -> kept),
+                LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), () -> hostPane));
         tabs.setId("previewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         ProgressIndicator busy = new ProgressIndicator();
