@@ -82,10 +82,7 @@ class FirstFillTest {
     void aTablesFirstRowsComeAFewPerPulse_andEndAsJavaFxsOwn() throws Exception {
         List<int[]> pulses = recordPulses(() -> new int[] {rows(staged).size(), rows(plain).size()});
         fx(() -> {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < ROWS; i++) {
-                items.add("row " + i);
-            }
+            List<String> items = items();
             staged.getItems().setAll(items);
             plain.getItems().setAll(items);
             return null;
@@ -117,10 +114,7 @@ class FirstFillTest {
     @Test
     void aScrollAskedForBeforeTheRowsAreMade_landsOnTheRow() throws Exception {
         fx(() -> {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < ROWS; i++) {
-                items.add("row " + i);
-            }
+            List<String> items = items();
             staged.getItems().setAll(items);
             plain.getItems().setAll(items);
             staged.scrollTo(300);
@@ -153,6 +147,14 @@ class FirstFillTest {
         List<int[]> filling = pulses.stream().filter(p -> p[1] > 0).toList();
         assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.ROWS_PER_PULSE);
         assertThat(fx(() -> texts(stagedTree))).startsWith("step 0", "item 0", "step 1");
+    }
+
+    private static List<String> items() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            items.add("row " + i);
+        }
+        return items;
     }
 
     /** Records, after each pulse's layout, what {@code count} says (on the FX thread). */
