@@ -238,6 +238,35 @@ class SqliteSnapshotTest {
     }
 
     @Test
+    void aReadWaitsForAWriteLongerThanAWriterWould() throws Exception {
+        // a commit beside an open snapshot that takes longer than the writers' busy timeout (forced writes on a busy
+        // disk): the read waits for it rather than report the file locked
+        Path f = copyOfDemo("slow-commit.sqlite");
+        try (SqliteSnapshot s = SqliteSnapshot.open(f, OpenOptions.readOnly())) {
+            long vms = vms(s);
+            Process holder = LockHolder.start(f, "exclusive");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(SqliteSnapshot.BUSY_TIMEOUT_MS + 1000);
+                    holder.getOutputStream().close();
+                } catch (Exception e) {
+                    holder.destroyForcibly();
+                }
+            });
+            release.start();
+            long start = System.nanoTime();
+            try {
+                assertThat(vms(s)).isEqualTo(vms);
+                assertThat((System.nanoTime() - start) / 1_000_000).as("waited for the write")
+                        .isGreaterThan(SqliteSnapshot.BUSY_TIMEOUT_MS);
+            } finally {
+                release.join();
+                holder.waitFor();
+            }
+        }
+    }
+
+    @Test
     void hotJournalIsReportedNotRolledBack() throws Exception {
         Path f = copyOfDemo("hot.sqlite");
         byte[] journal = new byte[512];

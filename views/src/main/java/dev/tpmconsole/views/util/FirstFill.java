@@ -76,11 +76,6 @@ public final class FirstFill {
             }
         }
 
-        /** Whether the flow has had its whole height once. */
-        boolean done() {
-            return done;
-        }
-
         private void grow() {
             growing = false;
             if (done) {
@@ -94,6 +89,7 @@ public final class FirstFill {
             super.setHeight(Math.min(given, held));
         }
 
+        /** The rows' fixed height, else about the theme's (a table with rows of their own height grows by about 6). */
         private double rowHeight() {
             double fixed = getFixedCellSize();
             return fixed > 0 ? fixed : Em.of(1.86);

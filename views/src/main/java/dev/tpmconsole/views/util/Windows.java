@@ -1,13 +1,21 @@
 package dev.tpmconsole.views.util;
 
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Every window of the console opens through here (as Cryptomator's stage factory does): over the main
@@ -78,20 +86,20 @@ public final class Windows {
      * part is its own pulse. Only the first show is staged.
      */
     private static void centerAfterShow(Scene scene) {
-        if (!(scene.getRoot() instanceof javafx.scene.layout.BorderPane root) || root.getCenter() == null) {
+        if (!(scene.getRoot() instanceof BorderPane root) || root.getCenter() == null) {
             return;
         }
-        javafx.scene.Node center = root.getCenter();
-        javafx.scene.layout.Region placeholder = new javafx.scene.layout.Region();
+        Node center = root.getCenter();
+        Region placeholder = new Region();
         root.setCenter(placeholder);
-        scene.windowProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        scene.windowProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Window> o, Window was, Window now) {
+            public void changed(ObservableValue<? extends Window> o, Window was, Window now) {
                 if (now == null) {
                     return;
                 }
                 scene.windowProperty().removeListener(this);
-                Runnable restore = () -> javafx.application.Platform.runLater(() -> {
+                Runnable restore = () -> Platform.runLater(() -> {
                     if (root.getCenter() == placeholder) {
                         root.setCenter(center);
                     }
@@ -100,10 +108,10 @@ public final class Windows {
                     restore.run();
                     return;
                 }
-                now.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+                now.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
                     @Override
-                    public void handle(javafx.stage.WindowEvent e) {
-                        now.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                    public void handle(WindowEvent e) {
+                        now.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
                         restore.run();
                     }
                 });
@@ -122,7 +130,7 @@ public final class Windows {
         if (read != null) {
             stage.getIcons().setAll(read);
         } else {
-            icons.thenAccept(images -> javafx.application.Platform.runLater(() -> stage.getIcons().setAll(images)));
+            icons.thenAccept(images -> Platform.runLater(() -> stage.getIcons().setAll(images)));
         }
     }
 
