@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Records the classes the console loads when it starts (the window on the demo up to its first painted VM row, and an
 # audit from the command line), and those its secondary windows load when first shown (the audit, preview and run
-# windows, driven by their benchmarks on a small demo: they are shown in a running console, whose first show of
-# each would otherwise read, parse and verify a few hundred classes in one FX pulse) into installer/src/jpackage/cds-classes.txt, from which the packaging makes the app
+# windows, driven by their benchmarks on a small demo: each first show would otherwise read, parse and verify a few
+# hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt, from which the packaging makes the app
 # image's class data sharing archive (AppCDS: those classes are mapped ready-parsed and verified instead of read from
 # the jars at every start). Run it again when the start-up path changes much; a class the list names that is gone is
 # skipped when the archive is made, a class it misses is loaded from its jar as before. Needs a display: $DISPLAY,
@@ -22,14 +22,16 @@ java -XX:DumpLoadedClassList="$work/windows.txt" -Xmx512m -Djava.util.logging.co
   -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.WindowsBenchmark "$work/small.sqlite" 300 >/dev/null 2>&1
 java -XX:DumpLoadedClassList="$work/run.txt" -Xmx512m -cp "$JAR:app/target/test-classes" \
   dev.tpmconsole.app.bench.RunBenchmark "$work/small.sqlite" 1000 >/dev/null 2>&1
-[ -s "$work/window.txt" ] && [ -s "$work/audit.txt" ] && [ -s "$work/windows.txt" ] && [ -s "$work/run.txt" ] || { echo "no class list recorded" >&2; exit 1; }
+for list in window audit windows run; do
+  [ -s "$work/$list.txt" ] || { echo "no class list recorded ($list)" >&2; exit 1; }
+done
 out=installer/src/jpackage/cds-classes.txt
 {
   echo "# The classes TPM Console loads at its start (installer/cds/record-classes.sh, $(date -u +%Y-%m-%d)): the"
   echo "# packaging makes the app image's class data sharing archive from them (Packager.java, make-cds-archive)."
   # the benchmarks' own classes, and the JDK's management classes they read the FX thread's CPU time with, are theirs
   cat "$work/window.txt" "$work/audit.txt" "$work/windows.txt" "$work/run.txt" | grep -v '^#' \
-    | grep -v 'dev/tpmconsole/app/bench/' | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' \
-    | awk '!seen[$0]++'
+    | grep -v 'dev/tpmconsole/app/bench/' \
+    | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' | awk '!seen[$0]++'
 } > "$out"
 echo "$out: $(grep -vc '^#' "$out") classes"
