@@ -1,21 +1,13 @@
 package dev.tpmconsole.views.util;
 
 import java.util.function.Supplier;
-import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.event.EventHandler;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 
 /**
  * Every window of the console opens through here (as Cryptomator's stage factory does): over the main
@@ -73,50 +65,7 @@ public final class Windows {
     /** A themed scene of {@code widthEm} × {@code heightEm} at the console's font size, fitted to the screen. */
     public Scene scene(Parent root, double widthEm, double heightEm) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = appearance.style(new Scene(root, fit(em(widthEm), screen.getWidth()),
-                fit(em(heightEm), screen.getHeight())));
-        centerAfterShow(scene);
-        return scene;
-    }
-
-    /**
-     * Shows a window's body a pulse after the rest of it: a window's first show styles and lays out its whole content
-     * in the FX task that shows it (JavaFX sizes the scene there), on top of making the window, which took 60-140 ms
-     * for the audit and preview windows. With its body (the centre of a {@link BorderPane} root) a pulse later, each
-     * part is its own pulse. Only the first show is staged.
-     */
-    private static void centerAfterShow(Scene scene) {
-        if (!(scene.getRoot() instanceof BorderPane root) || root.getCenter() == null) {
-            return;
-        }
-        Node center = root.getCenter();
-        Region placeholder = new Region();
-        root.setCenter(placeholder);
-        scene.windowProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Window> o, Window was, Window now) {
-                if (now == null) {
-                    return;
-                }
-                scene.windowProperty().removeListener(this);
-                Runnable restore = () -> Platform.runLater(() -> {
-                    if (root.getCenter() == placeholder) {
-                        root.setCenter(center);
-                    }
-                });
-                if (now.isShowing()) {
-                    restore.run();
-                    return;
-                }
-                now.addEventHandler(WindowEvent.WINDOW_SHOWN, new EventHandler<>() {
-                    @Override
-                    public void handle(WindowEvent e) {
-                        now.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
-                        restore.run();
-                    }
-                });
-            }
-        });
+        return appearance.style(new Scene(root, fit(em(widthEm), screen.getWidth()), fit(em(heightEm), screen.getHeight())));
     }
 
     /** A dialog's pane with the console's theme and font size (dialogs have scenes of their own). */
@@ -130,7 +79,7 @@ public final class Windows {
         if (read != null) {
             stage.getIcons().setAll(read);
         } else {
-            icons.thenAccept(images -> Platform.runLater(() -> stage.getIcons().setAll(images)));
+            icons.thenAccept(images -> javafx.application.Platform.runLater(() -> stage.getIcons().setAll(images)));
         }
     }
 

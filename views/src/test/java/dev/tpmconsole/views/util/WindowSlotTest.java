@@ -94,37 +94,4 @@ class WindowSlotTest {
         assertThat(first.closed).as("closed once only").isEqualTo(1);
         assertThat(second.closed).isEqualTo(1);
     }
-
-    @Test
-    void aWindowsBodyIsStyledAPulseAfterItsFirstShow_alsoInAWindowShownAlready(FxRobot robot) {
-        Job first = new Job("first");
-        Job second = new Job("second");
-        WindowSlot<Job> slot = new WindowSlot<>(windows, null);
-        List<javafx.scene.control.TableView<String>> bodies = new ArrayList<>();
-        List<Boolean> styledAtShow = new ArrayList<>();
-        for (Job job : List.of(first, second)) {
-            robot.interact(() -> {
-                javafx.scene.control.TableView<String> body = new javafx.scene.control.TableView<>();
-                body.setId("body");
-                bodies.add(body);
-                Stage stage = slot.showNew(job, (j, s) -> windows.scene(
-                        new javafx.scene.layout.BorderPane(body, new Label(j.name), null, null, null), 20, 10));
-                assertThat(stage.isShowing()).isTrue();
-                // the show styled and laid out the rest of the window, not its body
-                styledAtShow.add(body.getSkin() != null || body.getScene() != null);
-            });
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> {
-                assertThat(bodies.get(bodies.size() - 1).getScene()).as("the body of " + job.name + " is in the window")
-                        .isSameAs(slot.stage().getScene());
-            });
-            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            robot.interact(() -> assertThat(bodies.get(bodies.size() - 1).getSkin()).as("styled").isNotNull());
-        }
-        assertThat(styledAtShow).containsExactly(false, false);
-        robot.interact(() -> {
-            slot.close();
-            slot.stage().close();
-        });
-    }
 }
