@@ -92,7 +92,6 @@ final class BenchWindow {
         return maxLayout.get();
     }
 
-    /** Counts afresh; on the FX thread. */
     /** The FX thread's CPU time so far, in nanoseconds (called on it). */
     private static long fxCpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

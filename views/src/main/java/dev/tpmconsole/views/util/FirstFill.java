@@ -89,7 +89,10 @@ public final class FirstFill {
             super.setHeight(Math.min(given, held));
         }
 
-        /** The rows' fixed height, else about the theme's (a table with rows of their own height grows by about 6). */
+        /**
+         * The rows' fixed height, else the console's ({@code -fx-fixed-cell-size: 1.86em} in console.css): a table whose
+         * rows keep the theme's own, taller height grows by fewer than {@link #ROWS_PER_PULSE} of them a pulse.
+         */
         private double rowHeight() {
             double fixed = getFixedCellSize();
             return fixed > 0 ? fixed : Em.of(1.86);
