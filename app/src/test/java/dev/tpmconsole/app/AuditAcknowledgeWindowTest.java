@@ -62,6 +62,7 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
         openSnapshot(robot);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.catalogue() != null);
         robot.interact(gui::showAudit);
+        waitUntil(() -> gui.auditStage().isShowing());
         audit(robot);
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
         robot.interact(() -> rules.getSelectionModel().select(AuditRule.RESOURCE_ROW_STALE.ordinal()));

@@ -33,8 +33,7 @@ class AuditWindowTest extends WindowFixture {
     void runsTheAuditAndDrillsIntoARule(FxRobot robot) throws Exception {
         openSnapshot(robot);
         robot.interact(gui::showAudit);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(gui.auditStage().isShowing()).isTrue();
+        waitUntil(() -> gui.auditStage().isShowing()); // a pulse or two later (WindowSlot)
         assertThat(gui.auditStage().getTitle()).startsWith("Audit — audit-demo.sqlite");
 
         robot.clickOn("#runAudit");

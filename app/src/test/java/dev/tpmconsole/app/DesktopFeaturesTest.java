@@ -331,6 +331,7 @@ class DesktopFeaturesTest {
     void shortcutListHoldsEveryMenuShortcutAndTheAboutBoxTheVersions(FxRobot robot) throws Exception {
         open(robot);
         keys(robot, KeyCode.F1);
+        waitUntil(() -> robot.lookup("#shortcutTable").tryQuery().isPresent());
         TableView<Shortcuts.Shortcut> table = robot.lookup("#shortcutTable").queryTableView();
         assertThat(table.getItems()).contains(
                 new Shortcuts.Shortcut("Tools", "Audit", "Ctrl+Shift+A"),
@@ -375,8 +376,7 @@ class DesktopFeaturesTest {
         robot.clickOn("#shortcutsClose");
 
         robot.interact(() -> gui.showAbout());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(gui.aboutStage().isShowing()).isTrue();
+        waitUntil(() -> gui.aboutStage().isShowing());
         String about = dev.tpmconsole.views.main.AboutView.text(VersionProvider.versions(), List.of());
         assertThat(about).contains("JavaFX: 21.", "Hibernate ORM: 7.", "SQLite: 3.", "SQLite JDBC: 3.", "MariaDB Connector/J: 3.")
                 .doesNotContain("unknown", "not started");

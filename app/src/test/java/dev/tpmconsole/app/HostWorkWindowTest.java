@@ -77,7 +77,8 @@ class HostWorkWindowTest extends HostsWindowFixture {
             vms.getSelectionModel().selectAll();
         });
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null
+                && gui.previewStage().isShowing());
         robot.clickOn("#runPlan");
         WaitForAsyncUtils.waitForFxEvents();
         // the confirmation names the hosts the run touches, and asks how its host work is done
@@ -87,7 +88,8 @@ class HostWorkWindowTest extends HostsWindowFixture {
         assertThat(overSsh.isSelected()).as("exported, unless chosen").isFalse();
         robot.clickOn("#confirmChoice");
         robot.clickOn("#confirmAction");
-        waitUntil(() -> gui.runViewModel() != null && gui.runViewModel().outcomeProperty().get() != null);
+        waitUntil(() -> gui.runViewModel() != null && gui.runViewModel().outcomeProperty().get() != null
+                && gui.runStage().isShowing());
 
         var run = gui.runViewModel();
         assertThat(run.errorProperty().get()).isEmpty();

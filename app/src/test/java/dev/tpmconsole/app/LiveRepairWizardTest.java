@@ -62,6 +62,7 @@ class LiveRepairWizardTest {
         // not asking before runs on snapshots never skips the confirmation of a live database
         robot.interact(() -> gui.preferences().confirmRunOnSnapshotProperty().set(false));
         robot.interact(gui::showRepair);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#repairAudit").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         RepairViewModel vm = gui.repairViewModel();
         robot.clickOn("#repairAudit");

@@ -59,7 +59,8 @@ class PreviewWindowTest extends WindowFixture {
         assertThat(gui.browseViewModel().vms().selectedUuids()).containsExactly("aaa_vm", "bbb_vm");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null
+                && gui.previewStage().isShowing());
         PreviewViewModel vm = gui.previewViewModel();
         Plan plan = vm.previewProperty().get().plan();
         assertThat(plan.operation()).isEqualTo("remove-tpm");

@@ -39,7 +39,7 @@ class RepairWizardTest extends WindowFixture {
     void theWholeRepair(FxRobot robot) throws Exception {
         openSnapshot(robot);
         robot.interact(gui::showRepair);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#repairAudit").tryQuery().isPresent());
         RepairViewModel vm = gui.repairViewModel();
 
         robot.clickOn("#repairAudit");
@@ -93,7 +93,7 @@ class RepairWizardTest extends WindowFixture {
                         + " ('restoredprovider00000000000000001', 'kms-retired', 'KMS', 1, '2026-11-25 00:00:00',"
                         + " '2026-11-25 00:00:00')");
         robot.interact(gui::showRepair);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#repairAudit").tryQuery().isPresent());
         RepairViewModel again = gui.repairViewModel();
         robot.clickOn("#repairAudit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> again.pageProperty().get() == RepairViewModel.Page.CHOOSE);

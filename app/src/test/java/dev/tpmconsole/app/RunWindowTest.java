@@ -61,7 +61,8 @@ class RunWindowTest extends WindowFixture {
             vms.getSelectionModel().selectAll();
         });
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.M).release(KeyCode.M, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null);
+        waitUntil(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null
+                && gui.previewStage().isShowing());
         int rows = gui.previewViewModel().previewProperty().get().plan().deletes().size();
 
         robot.clickOn("#runPlan");
@@ -70,7 +71,7 @@ class RunWindowTest extends WindowFixture {
         assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
                 .contains("deletes " + rows + " rows", snapshot.toString());
         robot.clickOn(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(gui.previewViewModel().previewProperty().get().plan()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null && gui.runStage().isShowing()
                 && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
         assertThat(gui.runViewModel().errorProperty().get()).isEmpty();
         waitUntil(() -> gui.runViewModel().residueTextProperty().get().startsWith("Re-audit"));

@@ -149,7 +149,7 @@ public final class Screenshots {
             fill(gui.runStage());
             return null;
         });
-        waitFor(() -> gui.runViewModel().outcomeProperty().get() != null
+        waitFor(() -> gui.runViewModel().outcomeProperty().get() != null && gui.runStage().isShowing()
                 && gui.runViewModel().residueTextProperty().get().startsWith("Re-audit"));
         fx(() -> {
             TableView<?> failures = (TableView<?>) gui.runStage().getScene().lookup("#failureTable");

@@ -2,6 +2,9 @@ package dev.tpmconsole.views.util;
 
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -9,7 +12,15 @@ import javafx.stage.Stage;
  * One of the console's secondary windows and the view-model it shows: the window is made through {@link Windows}
  * the first time it is asked for and brought forward after that. A window that shows one job at a time (a preview,
  * a run, a repair) is given a new view-model each time it is asked for, and the one it showed is closed then;
- * {@link #close} closes the last one when the console goes. FX thread only.
+ * {@link #close} closes the last one when the console goes.
+ *
+ * <p>A window's first show is spread over three turns of the FX thread with a pulse between each: the view is made
+ * when the window is asked for, its styles are applied after the next pulse, and it is laid out and shown after the
+ * one after. JavaFX otherwise styles and lays out a new scene in the task that shows it, on top of making the view:
+ * 60-120 ms for the audit and preview windows, while the main window could not paint (the issue's target is 50 ms a
+ * pulse). The parts are whole and in their places from the start (the keyboard's order and the first focus are
+ * JavaFX's own); the window only shows about two frames later. A new view given to a window that is showing is
+ * styled and laid out the same way before it replaces the one shown. FX thread only.
  *
  * @param <M> the view-model (none for a window that only shows something, such as About)
  */
@@ -19,6 +30,8 @@ public final class WindowSlot<M extends AutoCloseable> {
     private final String title;
     private Stage stage;
     private M model;
+    /** Shows at once what is being styled to show, or null when nothing is. */
+    private Runnable pending;
 
     /** @param title the bundle key of the window's title, or null when its content binds one */
     public WindowSlot(Windows windows, String title) {
@@ -31,7 +44,12 @@ public final class WindowSlot<M extends AutoCloseable> {
         if (stage == null) {
             stage = windows.stage(title);
             this.model = model.get();
-            stage.setScene(content.apply(this.model, stage));
+            showStaged(content.apply(this.model, stage));
+            return stage;
+        }
+        if (pending != null) {
+            pending.run();
+            return stage;
         }
         return Windows.bringForward(stage);
     }
@@ -43,8 +61,69 @@ public final class WindowSlot<M extends AutoCloseable> {
         if (stage == null) {
             stage = windows.stage(title);
         }
-        stage.setScene(content.apply(next, stage));
-        return Windows.bringForward(stage);
+        showStaged(content.apply(next, stage));
+        return stage;
+    }
+
+    /** Whether the window is to show once its view is styled and laid out (a pulse or two from now). */
+    public boolean aboutToShow() {
+        return pending != null;
+    }
+
+    /**
+     * Styles {@code scene}'s view after the next pulse, lays it out and shows it in the window after the one after
+     * (each step left out when a later view was given meanwhile). A window not showing gets the scene at once, so
+     * that its stage is complete; a window showing keeps the one it shows until the new one is ready.
+     */
+    private void showStaged(Scene scene) {
+        Stage window = stage;
+        boolean replacing = window.isShowing();
+        if (!replacing) {
+            window.setScene(scene);
+        }
+        Parent root = scene.getRoot();
+        Runnable show = new Runnable() {
+            @Override
+            public void run() {
+                if (pending != this) {
+                    return;
+                }
+                pending = null;
+                if (replacing) {
+                    window.setScene(scene);
+                }
+                Windows.bringForward(window);
+            }
+        };
+        pending = show;
+        afterNextPulse(() -> {
+            if (pending != show) {
+                return;
+            }
+            root.applyCss();
+            afterNextPulse(() -> {
+                if (pending != show) {
+                    return;
+                }
+                root.resize(scene.getWidth(), scene.getHeight());
+                root.layout();
+                show.run();
+            });
+        });
+    }
+
+    /**
+     * Runs {@code task} on the FX thread after the next pulse (an animation timer asks for one: a task queued with
+     * {@code Platform.runLater} alone may run right after the one before it, with no pulse between).
+     */
+    static void afterNextPulse(Runnable task) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(task);
+            }
+        }.start();
     }
 
     /** The window, or null before it was first asked for. */
@@ -57,8 +136,12 @@ public final class WindowSlot<M extends AutoCloseable> {
         return model;
     }
 
-    /** Closes the view-model the window shows (its job stops); the window stays as it is. */
+    /**
+     * Closes the view-model the window shows (its job stops); the window stays as it is, and one still to show does
+     * not show.
+     */
     public void close() {
+        pending = null;
         if (model != null) {
             try {
                 model.close();

@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A window made once and brought forward after that; a window of one job at a time closes the job it showed when
- * it is given the next, keeps its stage, and closes the last one with {@link WindowSlot#close}.
+ * it is given the next, keeps its stage, and closes the last one with {@link WindowSlot#close}. A window shows a
+ * pulse or two after it is asked for, styled and laid out by then, with its first focus and keyboard order JavaFX's
+ * own; a new view replaces the one a window shows once it is styled.
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowSlotTest {
@@ -93,5 +102,64 @@ class WindowSlotTest {
         assertThat(shown.get(1)).isSameAs(shown.get(0));
         assertThat(first.closed).as("closed once only").isEqualTo(1);
         assertThat(second.closed).isEqualTo(1);
+    }
+
+    /** A body (a text field) above a button, as the console's windows have their buttons below their content. */
+    static BorderPane bodyAndButton(String name) {
+        TextField body = new TextField(name);
+        body.setId("body");
+        Button button = new Button("Close");
+        button.setId("button");
+        BorderPane root = new BorderPane(body);
+        root.setBottom(button);
+        return root;
+    }
+
+    @Test
+    void aWindowShowsAPulseOrTwoLaterStyledAndLaidOutWithItsFocusInItsBody(FxRobot robot) throws Exception {
+        BorderPane root = bodyAndButton("body");
+        TextField body = (TextField) root.getCenter();
+        AtomicReference<String> atTheShow = new AtomicReference<>();
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
+            Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
+            made.showingProperty().addListener((o, was, now) -> atTheShow.set("skin " + (body.getSkin() != null)
+                    + ", width " + (body.getWidth() > 0)));
+            assertThat(made.isShowing()).as("not in the task that asked for it").isFalse();
+            assertThat(slot.aboutToShow()).isTrue();
+            assertThat(body.getSkin()).as("not styled yet").isNull();
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(atTheShow.get()).as("styled and laid out when it showed").isEqualTo("skin true, width true");
+        assertThat(stage.getScene().getFocusOwner()).as("the first focus, in the body").isSameAs(body);
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).as("Tab: from the body to the button below it")
+                .isSameAs(root.getBottom());
+        robot.interact(stage::close);
+    }
+
+    @Test
+    void aWindowShowingKeepsItsViewUntilTheNextIsStyled(FxRobot robot) throws Exception {
+        WindowSlot<Job> slot = new WindowSlot<>(windows, null);
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> slot.showNew(new Job("first"),
+                (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        Scene first = stage.getScene();
+        BorderPane second = bodyAndButton("second");
+        AtomicReference<Boolean> styledWhenSet = new AtomicReference<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.sceneProperty().addListener((o, was, now) -> styledWhenSet.set(
+                    ((TextField) second.getCenter()).getSkin() != null));
+            slot.showNew(new Job("second"), (job, s) -> windows.scene(second, 20, 10));
+            assertThat(stage.getScene()).as("the view shown stays meanwhile").isSameAs(first);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene().getRoot() == second);
+        assertThat(styledWhenSet.get()).as("styled before it replaced the one shown").isTrue();
+        assertThat(slot.aboutToShow()).isFalse();
+        robot.interact(stage::close);
     }
 }
