@@ -116,12 +116,12 @@ for kind in windows windows-image; do
   [ -f "$LOGS/$kind.log" ] || continue
   how=$([ $kind = windows ] && echo jar || echo "app image")
   a=$(num $kind 'audit window: [0-9,]+ findings in \K[0-9]+'); gap=$(num $kind 'audit window: .*pulses: \K[0-9]+')
-  cpu=$(num $kind 'audit window: .*busiest gap: \K[0-9]+'); shown=$(num $kind 'audit window: .*window took \K[0-9]+')
-  row "audit window, $N VMs ($how): longest FX pulse" - "${gap:-?} ms, FX thread's CPU ${cpu:-?} ms (audit ${a:-?} ms; showing the window ${shown:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+  cpu=$(num $kind 'audit window: .*busiest gap: \K[0-9]+'); shown=$(num $kind 'audit window: .*it showed \K[0-9]+')
+  row "audit window, $N VMs ($how): longest FX pulse" - "${gap:-?} ms, FX thread's CPU ${cpu:-?} ms (audit ${a:-?} ms; the window showed ${shown:-?} ms after it was asked for)" - "at most 50 ms" "$(le "$gap" 50)"
   a=$(num $kind 'preview window: .* items in \K[0-9]+'); i=$(num $kind 'preview window: [0-9,]+ VMs, \K[0-9,]+')
   gap=$(num $kind 'preview window: .*pulses: \K[0-9]+'); cpu=$(num $kind 'preview window: .*busiest gap: \K[0-9]+')
-  shown=$(num $kind 'preview window: .*window took \K[0-9]+')
-  row "preview window, ${i:-?} items ($how): longest FX pulse" - "${gap:-?} ms, FX thread's CPU ${cpu:-?} ms (plan ${a:-?} ms; showing the window ${shown:-?} ms)" - "at most 50 ms" "$(le "$gap" 50)"
+  shown=$(num $kind 'preview window: .*it showed \K[0-9]+')
+  row "preview window, ${i:-?} items ($how): longest FX pulse" - "${gap:-?} ms, FX thread's CPU ${cpu:-?} ms (plan ${a:-?} ms; the window showed ${shown:-?} ms after it was asked for)" - "at most 50 ms" "$(le "$gap" 50)"
 done
 
 s=$(grep -m1 '^sqlite3 load' "$LOGS/import.log" 2>/dev/null | awk '{print $(NF-1)}')

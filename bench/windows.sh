@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: the FX pulses of the audit and preview windows (issue "Faster than the tools people would use instead":
 # every FX pulse at most 50 ms). Generates an N-VM demo snapshot (default 100,000), opens it in the real main window,
-# runs the audit in the audit window, then previews "remove TPM" for VMS VMs with a TPM (default 2,500: about 10,000
-# items) in the preview window, and prints each phase's time, its longest gap between FX pulses and the FX thread's CPU
-# time in its busiest gap (what the machine's other work does not lengthen). Needs a display:
+# runs the audit in the audit window once it shows, then previews "remove TPM" for VMS VMs with a TPM (default 2,500:
+# about 10,000 items) in the preview window, and prints each phase's time, its longest gap between FX pulses, the FX
+# thread's CPU time in its busiest gap (what the machine's other work does not lengthen), the time making the window's
+# view took, and how long after it was asked for the window showed. Needs a display:
 # $DISPLAY, else its own Xvfb. RUNTIME=image: the app image's runtime and launcher options (bench/runtime.sh).
 # Usage: bench/windows.sh [N] [VMS]
 set -euo pipefail

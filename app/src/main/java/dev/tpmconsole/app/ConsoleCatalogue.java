@@ -16,11 +16,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.scene.Scene;
 
 /**
  * The window's catalogue (history, acknowledgements, runs): opened in the background once the first rows are
@@ -57,16 +55,16 @@ final class ConsoleCatalogue {
     }
 
     /**
-     * Opens {@code file} (none: null) once {@code firstShown} holds and the next pulse has painted {@code scene}:
+     * Opens {@code file} (none: null) once {@code firstShown} holds and the next pulse has painted the window:
      * starting its persistence layer takes seconds of CPU that would otherwise delay the first rows on a small
      * machine. Until then the overview says the catalogue is opening.
      */
-    void openAfter(Path file, ObservableBooleanValue firstShown, Scene scene) {
+    void openAfter(Path file, ObservableBooleanValue firstShown) {
         if (file == null) {
             return;
         }
         overview.catalogueOpeningProperty().set(true);
-        once(firstShown, () -> afterNextPulse(scene, () -> open(file)));
+        once(firstShown, () -> When.afterNextPulse(() -> open(file)));
     }
 
     private void open(Path file) {
@@ -136,17 +134,5 @@ final class ConsoleCatalogue {
             awaited.remove(condition);
             action.run();
         });
-    }
-
-    /** Runs {@code action} on the FX thread once the next pulse has laid out and painted {@code scene}. */
-    private static void afterNextPulse(Scene scene, Runnable action) {
-        scene.addPostLayoutPulseListener(new Runnable() {
-            @Override
-            public void run() {
-                scene.removePostLayoutPulseListener(this);
-                Platform.runLater(action);
-            }
-        });
-        Platform.requestNextPulse();
     }
 }

@@ -48,6 +48,7 @@ import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.UncaughtErrors;
+import dev.tpmconsole.views.util.When;
 import dev.tpmconsole.views.util.WindowSlot;
 import dev.tpmconsole.views.util.Windows;
 import io.reactivex.rxjava3.schedulers.Schedulers;
@@ -270,7 +271,9 @@ public final class ConsoleGui {
 
     /**
      * Shows the audit window and runs an audit once a source is open and the catalogue has opened (or there is
-     * none), so that the audit is recorded in its history (the {@code --audit} of the {@code gui} command).
+     * none), so that the audit is recorded in its history (the {@code --audit} of the {@code gui} command). The audit
+     * starts when the window has shown, as from its Run button: started with the window's making, it took the CPU
+     * that the window's first styling and layout need, on two cores, and the window showed later.
      */
     public void auditOnceOpen() {
         OverviewViewModel overview = catalogue.overview();
@@ -278,7 +281,7 @@ public final class ConsoleGui {
                 () -> viewModel.sourceProperty().get() != null && !overview.catalogueOpeningProperty().get(),
                 viewModel.sourceProperty(), overview.catalogueOpeningProperty()), () -> {
                     showAudit();
-                    auditViewModel.run();
+                    When.firstTrue(audit.stage().showingProperty(), auditViewModel::run);
                 });
     }
 
@@ -551,7 +554,7 @@ public final class ConsoleGui {
         // opened (an open that fails always says why)
         var shown = browse.firstRowsShownProperty();
         catalogue.openAfter(setup.catalogueFile(), Bindings.createBooleanBinding(() -> shown.get() != null
-                || !vm.errorProperty().get().isEmpty(), shown, vm.errorProperty()), stage.getScene());
+                || !vm.errorProperty().get().isEmpty(), shown, vm.errorProperty()));
         String preferencesProblem = binder.loadProblem();
         if (preferencesProblem != null) {
             vm.showNotice(preferencesProblem);

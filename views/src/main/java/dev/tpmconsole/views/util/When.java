@@ -1,5 +1,7 @@
 package dev.tpmconsole.views.util;
 
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -28,5 +30,20 @@ public final class When {
                 }
             }
         });
+    }
+
+    /**
+     * Runs {@code action} on the FX thread after the next pulse, that is once JavaFX has laid out and painted what
+     * changed (an animation timer asks for a pulse if none is due). A task queued with {@code Platform.runLater}
+     * alone may run right after the one before it, with no pulse between.
+     */
+    public static void afterNextPulse(Runnable action) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                Platform.runLater(action);
+            }
+        }.start();
     }
 }

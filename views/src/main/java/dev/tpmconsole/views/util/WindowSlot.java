@@ -2,8 +2,6 @@ package dev.tpmconsole.views.util;
 
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -96,12 +94,12 @@ public final class WindowSlot<M extends AutoCloseable> {
             }
         };
         pending = show;
-        afterNextPulse(() -> {
+        When.afterNextPulse(() -> {
             if (pending != show) {
                 return;
             }
             root.applyCss();
-            afterNextPulse(() -> {
+            When.afterNextPulse(() -> {
                 if (pending != show) {
                     return;
                 }
@@ -110,20 +108,6 @@ public final class WindowSlot<M extends AutoCloseable> {
                 show.run();
             });
         });
-    }
-
-    /**
-     * Runs {@code task} on the FX thread after the next pulse (an animation timer asks for one: a task queued with
-     * {@code Platform.runLater} alone may run right after the one before it, with no pulse between).
-     */
-    static void afterNextPulse(Runnable task) {
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                Platform.runLater(task);
-            }
-        }.start();
     }
 
     /** The window, or null before it was first asked for. */
