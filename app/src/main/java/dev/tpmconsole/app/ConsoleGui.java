@@ -183,7 +183,7 @@ public final class ConsoleGui {
         });
     }
 
-    /** Opens the preview of a reset or remove of these VMs (replacing a previous preview). */
+    /** Opens the preview of a reset or remove of these VMs (replacing a previous preview), planned once it shows. */
     public void showPreview(PreviewViewModel.Operation operation, List<String> vmUuids) {
         Source shown = viewModel.sourceProperty().get();
         if (shown == null || vmUuids.isEmpty()) {
@@ -197,7 +197,7 @@ public final class ConsoleGui {
             return windows.scene(new PreviewView(m, s::close, (plan, overSsh) -> showRun(plan, shown, overSsh),
                     confirmations(s, shown), preferences.hostWorkOverSshProperty()).root(), 86, 51);
         });
-        vm.load(operation, vmUuids);
+        whenShown(preview, vm, () -> vm.load(operation, vmUuids));
     }
 
     /** Opens the guided repair of key refs on the open source. */
@@ -225,8 +225,8 @@ public final class ConsoleGui {
     }
 
     /**
-     * Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts it, its host
-     * work done over SSH or exported.
+     * Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts the run once
+     * the window shows, its host work done over SSH or exported.
      */
     public void showRun(Plan plan, Source shown, boolean hostWorkOverSsh) {
         if (shown == null) {
@@ -241,7 +241,21 @@ public final class ConsoleGui {
                     shown.displayName()));
             return windows.scene(new RunView(m, s::close).root(), 86, 54);
         });
-        vm.start();
+        whenShown(run, vm, vm::start);
+    }
+
+    /**
+     * Starts {@code job} once {@code slot}'s window shows (at once if it does), unless the window was given another
+     * view-model than {@code model} by then: a window's first show is styled and laid out over the pulses after it
+     * is asked for ({@code WindowSlot}), and a job started with it (an audit, a plan, a run's check) took the CPU
+     * that needs on two cores, so that the window showed later and its pulses were longer.
+     */
+    private static <M extends AutoCloseable> void whenShown(WindowSlot<M> slot, M model, Runnable job) {
+        When.firstTrue(slot.stage().showingProperty(), () -> {
+            if (slot.model() == model) {
+                job.run();
+            }
+        });
     }
 
     /**
@@ -281,7 +295,7 @@ public final class ConsoleGui {
                 () -> viewModel.sourceProperty().get() != null && !overview.catalogueOpeningProperty().get(),
                 viewModel.sourceProperty(), overview.catalogueOpeningProperty()), () -> {
                     showAudit();
-                    When.firstTrue(audit.stage().showingProperty(), auditViewModel::run);
+                    whenShown(audit, audit.model(), auditViewModel::run);
                 });
     }
 
