@@ -48,7 +48,6 @@ import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.UncaughtErrors;
-import dev.tpmconsole.views.util.When;
 import dev.tpmconsole.views.util.WindowSlot;
 import dev.tpmconsole.views.util.Windows;
 import io.reactivex.rxjava3.schedulers.Schedulers;
@@ -197,7 +196,7 @@ public final class ConsoleGui {
             return windows.scene(new PreviewView(m, s::close, (plan, overSsh) -> showRun(plan, shown, overSsh),
                     confirmations(s, shown), preferences.hostWorkOverSshProperty()).root(), 86, 51);
         });
-        whenShown(preview, vm, () -> vm.load(operation, vmUuids));
+        preview.afterShow(() -> vm.load(operation, vmUuids));
     }
 
     /** Opens the guided repair of key refs on the open source. */
@@ -241,21 +240,7 @@ public final class ConsoleGui {
                     shown.displayName()));
             return windows.scene(new RunView(m, s::close).root(), 86, 54);
         });
-        whenShown(run, vm, vm::start);
-    }
-
-    /**
-     * Starts {@code job} once {@code slot}'s window shows (at once if it does), unless the window was given another
-     * view-model than {@code model} by then: a window's first show is styled and laid out over the pulses after it
-     * is asked for ({@code WindowSlot}), and a job started with it (an audit, a plan, a run's check) took the CPU
-     * that needs on two cores, so that the window showed later and its pulses were longer.
-     */
-    private static <M extends AutoCloseable> void whenShown(WindowSlot<M> slot, M model, Runnable job) {
-        When.firstTrue(slot.stage().showingProperty(), () -> {
-            if (slot.model() == model) {
-                job.run();
-            }
-        });
+        run.afterShow(vm::start);
     }
 
     /**
@@ -286,8 +271,7 @@ public final class ConsoleGui {
     /**
      * Shows the audit window and runs an audit once a source is open and the catalogue has opened (or there is
      * none), so that the audit is recorded in its history (the {@code --audit} of the {@code gui} command). The audit
-     * starts when the window has shown, as from its Run button: started with the window's making, it took the CPU
-     * that the window's first styling and layout need, on two cores, and the window showed later.
+     * starts when the window has shown, as from its Run button ({@link WindowSlot#afterShow}).
      */
     public void auditOnceOpen() {
         OverviewViewModel overview = catalogue.overview();
@@ -295,7 +279,7 @@ public final class ConsoleGui {
                 () -> viewModel.sourceProperty().get() != null && !overview.catalogueOpeningProperty().get(),
                 viewModel.sourceProperty(), overview.catalogueOpeningProperty()), () -> {
                     showAudit();
-                    whenShown(audit, audit.model(), auditViewModel::run);
+                    audit.afterShow(auditViewModel::run);
                 });
     }
 
@@ -415,7 +399,8 @@ public final class ConsoleGui {
     private void closed() {
         state.save();
         auditViewModel.close();
-        for (WindowSlot<?> slot : List.of(run, eventLog, repair, preview)) {
+        // every window, also those without a view-model: one still to show does not show once the console has gone
+        for (WindowSlot<?> slot : List.of(run, eventLog, repair, preview, audit, preferencesWindow, shortcuts, about)) {
             slot.close();
         }
         browseViewModel.close();

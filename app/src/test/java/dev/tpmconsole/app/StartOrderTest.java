@@ -74,7 +74,7 @@ class StartOrderTest {
 
         // and the audit asked for at the start ran after it, recorded in the catalogue's history
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().recordedProperty().get() != null);
-        // its window shows a pulse or two after it is asked for (WindowSlot), here perhaps after the small audit ended
+        // it ran once its window showed (WindowSlot.afterShow): the window is showing
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> gui.auditStage().isShowing());
         assertThat(gui.catalogue().clouds()).singleElement()
                 .satisfies(cloud -> assertThat(cloud.audits()).isEqualTo(1));

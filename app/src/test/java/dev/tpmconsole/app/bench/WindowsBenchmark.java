@@ -26,7 +26,7 @@ import javafx.stage.Stage;
  * instead": every FX pulse, in every phase of browse, audit, preview and run, at most 50 ms). On a snapshot,
  * shown in the real main window (1400 x 900): the audit window opens, runs the audit once it shows (as its Run
  * button does) and shows its findings; then the preview window plans "remove TPM" for VMS VMs with a TPM (the plan
- * starts with the window, as in the console) and shows the plan's tree. For each phase it prints how long it took,
+ * starts once the window shows, as the console starts it) and shows the plan's tree. For each phase it prints how long it took,
  * the longest gap between FX pulses (the longest pulse or FX-thread task, {@link BenchWindow}) from the phase's start
  * until its window has shown the result for a second, the FX thread's CPU time in its busiest gap (which the
  * machine's other work does not lengthen: compare builds by it on a busy machine), how long making the window's

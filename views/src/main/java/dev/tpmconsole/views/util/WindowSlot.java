@@ -1,5 +1,7 @@
 package dev.tpmconsole.views.util;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
@@ -13,12 +15,14 @@ import javafx.stage.Stage;
  * {@link #close} closes the last one when the console goes.
  *
  * <p>A window's first show is spread over three turns of the FX thread with a pulse between each: the view is made
- * when the window is asked for, its styles are applied after the next pulse, and it is laid out and shown after the
- * one after. JavaFX otherwise styles and lays out a new scene in the task that shows it, on top of making the view:
- * 60-120 ms for the audit and preview windows, while the main window could not paint (the issue's target is 50 ms a
- * pulse). The parts are whole and in their places from the start (the keyboard's order and the first focus are
- * JavaFX's own); the window only shows about two frames later. A new view given to a window that is showing is
- * styled and laid out the same way before it replaces the one shown. FX thread only.
+ * when the window is asked for, its styles are applied after the next pulse (which makes the controls' skins), and
+ * it is laid out and shown after the one after. JavaFX otherwise makes the skins, styles and lays out a new scene in
+ * the task that shows it, on top of making the view: 60-120 ms for the audit and preview windows, while the main
+ * window could not paint (the issue's target is 50 ms a pulse); the show's own pass of styles and layout then finds
+ * little left to do. The parts are whole and in their places from the start (the keyboard's order and the first
+ * focus are JavaFX's own). A new view given to a window that is showing is styled and laid out the same way before
+ * it replaces the one shown; a window closed meanwhile shows again with it. The work a view is shown for waits for
+ * its show ({@link #afterShow}). FX thread only.
  *
  * @param <M> the view-model (none for a window that only shows something, such as About)
  */
@@ -30,6 +34,8 @@ public final class WindowSlot<M extends AutoCloseable> {
     private M model;
     /** Shows at once what is being styled to show, or null when nothing is. */
     private Runnable pending;
+    /** What is to run once that view has shown (dropped with it when another view replaces it first). */
+    private final List<Runnable> afterShow = new ArrayList<>();
 
     /** @param title the bundle key of the window's title, or null when its content binds one */
     public WindowSlot(Windows windows, String title) {
@@ -69,11 +75,26 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
+     * Runs {@code job} once the view last given has shown: at once if it shows already, after its show if it is still
+     * to show, never if another view replaces it before that or {@link #close} comes first. For the work a window is
+     * opened for (a plan, a run, an audit), which would otherwise take, on two cores, the CPU that the window's first
+     * styling and layout need.
+     */
+    public void afterShow(Runnable job) {
+        if (pending != null) {
+            afterShow.add(job);
+        } else if (stage != null && stage.isShowing()) {
+            job.run();
+        }
+    }
+
+    /**
      * Styles {@code scene}'s view after the next pulse, lays it out and shows it in the window after the one after
      * (each step left out when a later view was given meanwhile). A window not showing gets the scene at once, so
      * that its stage is complete; a window showing keeps the one it shows until the new one is ready.
      */
     private void showStaged(Scene scene) {
+        afterShow.clear();
         Stage window = stage;
         boolean replacing = window.isShowing();
         if (!replacing) {
@@ -91,6 +112,9 @@ public final class WindowSlot<M extends AutoCloseable> {
                     window.setScene(scene);
                 }
                 Windows.bringForward(window);
+                List<Runnable> due = List.copyOf(afterShow);
+                afterShow.clear();
+                due.forEach(Runnable::run);
             }
         };
         pending = show;
@@ -103,7 +127,11 @@ public final class WindowSlot<M extends AutoCloseable> {
                 if (pending != show) {
                     return;
                 }
-                root.resize(scene.getWidth(), scene.getHeight());
+                if (scene.getWidth() > 0 && scene.getHeight() > 0) {
+                    root.resize(scene.getWidth(), scene.getHeight());
+                } else {
+                    root.autosize(); // a scene sized to its content when shown (About)
+                }
                 root.layout();
                 show.run();
             });
@@ -122,10 +150,11 @@ public final class WindowSlot<M extends AutoCloseable> {
 
     /**
      * Closes the view-model the window shows (its job stops); the window stays as it is, and one still to show does
-     * not show.
+     * not show (nor does what was to run after its show run).
      */
     public void close() {
         pending = null;
+        afterShow.clear();
         if (model != null) {
             try {
                 model.close();

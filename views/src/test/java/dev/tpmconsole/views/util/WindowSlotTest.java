@@ -119,12 +119,19 @@ class WindowSlotTest {
     void aWindowShowsAPulseOrTwoLaterStyledAndLaidOutWithItsFocusInItsBody(FxRobot robot) throws Exception {
         BorderPane root = bodyAndButton("body");
         TextField body = (TextField) root.getCenter();
-        AtomicReference<String> atTheShow = new AtomicReference<>();
+        // what the window was doing when the body's skin was made and when it was first given a width
+        AtomicReference<String> skinMade = new AtomicReference<>();
+        AtomicReference<String> laidOut = new AtomicReference<>();
+        List<String> order = new ArrayList<>();
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
             Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
-            made.showingProperty().addListener((o, was, now) -> atTheShow.set("skin " + (body.getSkin() != null)
-                    + ", width " + (body.getWidth() > 0)));
+            body.skinProperty().addListener((o, was, now) -> skinMade.compareAndSet(null,
+                    made.isShowing() ? "showing" : "not showing"));
+            body.widthProperty().addListener((o, was, now) -> laidOut.compareAndSet(null,
+                    made.isShowing() ? "showing" : "not showing"));
+            made.showingProperty().addListener((o, was, now) -> order.add("shown"));
+            slot.afterShow(() -> order.add("job, showing " + made.isShowing()));
             assertThat(made.isShowing()).as("not in the task that asked for it").isFalse();
             assertThat(slot.aboutToShow()).isTrue();
             assertThat(body.getSkin()).as("not styled yet").isNull();
@@ -132,7 +139,10 @@ class WindowSlotTest {
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(atTheShow.get()).as("styled and laid out when it showed").isEqualTo("skin true, width true");
+        assertThat(skinMade.get()).as("styled before the show").isEqualTo("not showing");
+        assertThat(laidOut.get()).as("laid out before the show").isEqualTo("not showing");
+        assertThat(order).as("the work waiting for the show ran once, after it").containsExactly("shown",
+                "job, showing true");
         assertThat(stage.getScene().getFocusOwner()).as("the first focus, in the body").isSameAs(body);
         robot.press(KeyCode.TAB).release(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
@@ -149,17 +159,36 @@ class WindowSlotTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
         Scene first = stage.getScene();
         BorderPane second = bodyAndButton("second");
-        AtomicReference<Boolean> styledWhenSet = new AtomicReference<>();
+        AtomicReference<Boolean> styledWhileFirstShown = new AtomicReference<>();
+        List<String> jobs = new ArrayList<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.sceneProperty().addListener((o, was, now) -> styledWhenSet.set(
-                    ((TextField) second.getCenter()).getSkin() != null));
+            ((TextField) second.getCenter()).skinProperty().addListener((o, was, now) ->
+                    styledWhileFirstShown.compareAndSet(null, stage.getScene() == first));
+            slot.showNew(new Job("replaced"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            slot.afterShow(() -> jobs.add("replaced"));
             slot.showNew(new Job("second"), (job, s) -> windows.scene(second, 20, 10));
+            slot.afterShow(() -> jobs.add("second, its view shown " + (stage.getScene().getRoot() == second)));
             assertThat(stage.getScene()).as("the view shown stays meanwhile").isSameAs(first);
+            assertThat(jobs).as("not before its view shows, though the window shows").isEmpty();
             return null;
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getScene().getRoot() == second);
-        assertThat(styledWhenSet.get()).as("styled before it replaced the one shown").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(styledWhileFirstShown.get()).as("styled before it replaced the one shown").isTrue();
         assertThat(slot.aboutToShow()).isFalse();
+        assertThat(jobs).as("the replaced view's work dropped with it").containsExactly("second, its view shown true");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            slot.showNew(new Job("third"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            slot.afterShow(() -> jobs.add("third"));
+            slot.close(); // the console goes
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        Thread.sleep(300); // a few pulses
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getRoot()).as("a view still to show when the console goes never shows")
+                .isSameAs(second);
+        assertThat(jobs).hasSize(1);
         robot.interact(stage::close);
     }
 }
