@@ -5,6 +5,7 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.views.preview.PreviewViewModel;
+import dev.tpmconsole.views.util.When;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.stage.Stage;
 
 /**
@@ -26,11 +25,11 @@ import javafx.stage.Stage;
  * instead": every FX pulse, in every phase of browse, audit, preview and run, at most 50 ms). On a snapshot,
  * shown in the real main window (1400 x 900): the audit window opens, runs the audit once it shows (as its Run
  * button does) and shows its findings; then the preview window plans "remove TPM" for VMS VMs with a TPM (the plan
- * starts once the window shows, as the console starts it) and shows the plan's tree. For each phase it prints how long it took,
- * the longest gap between FX pulses (the longest pulse or FX-thread task, {@link BenchWindow}) from the phase's start
- * until its window has shown the result for a second, the FX thread's CPU time in its busiest gap (which the
- * machine's other work does not lengthen: compare builds by it on a busy machine), how long making the window's
- * view took and how long after it was asked for the window showed. Needs a display.
+ * starts once the window shows, as the console starts it) and shows the plan's tree. For each phase it prints how
+ * long it took, the longest gap between FX pulses (the longest pulse or FX-thread task, {@link BenchWindow}) from
+ * the phase's start until its window has shown the result for a second, the FX thread's CPU time in its busiest gap
+ * (which the machine's other work does not lengthen: compare builds by it on a busy machine), how long making the
+ * window's view took and how long after it was asked for the window showed. Needs a display.
  * Usage: WindowsBenchmark SNAPSHOT [VMS]
  */
 public final class WindowsBenchmark {
@@ -119,19 +118,7 @@ public final class WindowsBenchmark {
 
     /** Sets {@code shown} to the time from {@code asked} until {@code stage} showed (at once if it shows already). */
     private static void whenShown(Stage stage, long asked, AtomicLong shown) {
-        if (stage.isShowing()) {
-            shown.set(System.nanoTime() - asked);
-            return;
-        }
-        stage.showingProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
-                if (now) {
-                    shown.set(System.nanoTime() - asked);
-                    stage.showingProperty().removeListener(this);
-                }
-            }
-        });
+        When.firstTrue(stage.showingProperty(), () -> shown.set(System.nanoTime() - asked));
     }
 
     /** Starts counting pulse gaps afresh; returns the phase's start. */
