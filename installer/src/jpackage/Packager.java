@@ -152,6 +152,9 @@ public final class Packager {
         // the quick compiler only (decision 0022): on two cores the optimizing compiler's threads took the start's and
         // a command's CPU (the first painted row 2.1-2.5 s with it, 1.6-1.9 s without; an audit's process 0.3 s less)
         image.addAll(List.of("--java-options", JIT_OPTION));
+        // young collections of at most about 40 ms (decision 0025): G1 aims at 200 ms, and its pauses of 46-61 ms while
+        // a plan was made were the preview window's longest gaps between pulses (68-75 ms; 32-51 ms with the goal)
+        image.addAll(List.of("--java-options", GC_OPTION));
         tool("jpackage", image.toArray(String[]::new));
         log("app image: " + dest.resolve(NAME) + " (" + megabytes(dest.resolve(NAME)) + ")");
 
@@ -186,6 +189,8 @@ public final class Packager {
     static final String CDS_ARCHIVE = NAME + ".jsa";
     /** The launcher's compiler option: C1 only, the quick compiler (decision 0022). */
     static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
+    /** The launcher's pause goal for the collector (decision 0025). */
+    static final String GC_OPTION = "-XX:MaxGCPauseMillis=40";
 
     /** Makes the image's class data sharing archive with the image's own runtime and class path (its script). */
     void cds(Path imageDir) throws IOException, InterruptedException {

@@ -111,6 +111,20 @@ class AppImageIT {
                 .singleElement().asString().matches("\\s*intx TieredStopAtLevel\\s+= 1\\s+\\{.*\\} \\{command line\\}");
     }
 
+    /**
+     * The launcher's JVM gives its collector a pause goal of 40 ms (decision 0025), from the launcher's options and
+     * not from the environment.
+     */
+    @Test
+    void theLauncherAsksTheCollectorForShortPauses() throws Exception {
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg")))
+                .contains("java-options=-XX:MaxGCPauseMillis=40");
+        Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(flags.status()).as(flags.err()).isZero();
+        assertThat(flags.out().lines().filter(l -> l.matches("\\s*uintx MaxGCPauseMillis\\s.*")))
+                .singleElement().asString().matches("\\s*uintx MaxGCPauseMillis\\s+= 40\\s+\\{.*\\} \\{command line\\}");
+    }
+
     @Test
     void commandsGetTheirArgumentsAndReturnTheirExitCodes() throws Exception {
         Result version = run(Map.of(), "--version");
