@@ -15,16 +15,28 @@ import javafx.scene.control.skin.VirtualFlow;
  * nodes the first time it lays out its rows, all of the screenful in one layout pass (the rows below the last item
  * too, empty), each with its skin and its first CSS: for the console's lists that pass took 50-75 ms (the VM list's
  * first rows, the audit's findings, a plan's tree), more than a pulse may take. With these skins the part of the table
- * that holds rows grows by {@link #ROWS_PER_PULSE} rows a pulse, from the top, until it has its whole height (a few
- * pulses, about 16 ms apart); from then on it is JavaFX's own, and its rows are reused as before.
+ * that holds rows starts {@link #FIRST_ROWS} rows high and grows, a pulse at a time, from the top, until it has its
+ * whole height; from then on it is JavaFX's own, and its rows are reused as before. Each pulse adds as many rows as
+ * fit in {@link #PULSE_BUDGET_NANOS} at what each of the rows before took to make (at least one, at most
+ * {@link #MAX_ROWS_PER_PULSE}): in a JVM whose code is still cold, or on a busy machine, a row costs several times
+ * what it costs later, and a fixed number of rows a pulse made pulses of 50-110 ms at the console's start.
  *
  * <p>Only what the table draws is staged: its items, selection, sort and scrolling are the table's, whole, from the
  * start.
  */
 public final class FirstFill {
 
-    /** How many rows the rows' part of a table grows by per pulse while its first screenful is made. */
-    public static final int ROWS_PER_PULSE = 6;
+    /**
+     * How many rows high the rows' part of a table starts: the first rows a list makes are its dearest (their styles
+     * are looked up for the first time), and the first of them is what a person waits for.
+     */
+    public static final int FIRST_ROWS = 2;
+
+    /** The most rows the rows' part of a table grows by in one pulse while its first screenful is made. */
+    public static final int MAX_ROWS_PER_PULSE = 8;
+
+    /** The time the rows a pulse adds may take to make, by what each of the rows before took. */
+    static final long PULSE_BUDGET_NANOS = 20_000_000;
 
     private FirstFill() {
     }
@@ -51,15 +63,26 @@ public final class FirstFill {
         return tree;
     }
 
+    /** How many rows the next pulse adds, when each row made so far took {@code nanosPerRow} (0: not known yet). */
+    static int nextRows(long nanosPerRow) {
+        if (nanosPerRow <= 0) {
+            return FIRST_ROWS;
+        }
+        return (int) Math.max(1, Math.min(MAX_ROWS_PER_PULSE, PULSE_BUDGET_NANOS / nanosPerRow));
+    }
+
     /**
      * A flow whose height is held to a number of rows that grows each pulse, until it reaches the height it is given.
      * FX thread only.
      */
     static final class StagedFlow<C extends IndexedCell<?>> extends VirtualFlow<C> {
         private double given;
-        private int rows = ROWS_PER_PULSE;
+        private int rows = FIRST_ROWS;
         private boolean done;
         private boolean growing;
+        /** The rows held when a layout last made new ones, and what each of those took (0: none made yet). */
+        private int timedRows;
+        private long nanosPerRow;
 
         @Override
         protected void setHeight(double value) {
@@ -69,10 +92,23 @@ public final class FirstFill {
 
         @Override
         protected void layoutChildren() {
-            super.layoutChildren();
-            if (!done && getCellCount() > 0 && given > 0 && !growing) {
-                growing = true;
-                Platform.runLater(this::grow);
+            if (done) {
+                super.layoutChildren();
+                return;
+            }
+            long started = System.nanoTime();
+            super.layoutChildren(); // makes the rows the held height has room for, each with its skin and first CSS
+            long took = System.nanoTime() - started;
+            if (getCellCount() > 0 && given > 0) {
+                int held = Math.min(rows, (int) Math.ceil(given / rowHeight()));
+                if (held > timedRows) {
+                    nanosPerRow = Math.max(1, took / (held - timedRows));
+                    timedRows = held;
+                }
+                if (!growing) {
+                    growing = true;
+                    Platform.runLater(this::grow);
+                }
             }
         }
 
@@ -81,7 +117,7 @@ public final class FirstFill {
             if (done) {
                 return;
             }
-            rows += ROWS_PER_PULSE;
+            rows += nextRows(nanosPerRow);
             double held = rows * rowHeight();
             if (held >= given) {
                 done = true;
@@ -91,7 +127,7 @@ public final class FirstFill {
 
         /**
          * The rows' fixed height, else the console's ({@code -fx-fixed-cell-size: 1.86em} in console.css): a table whose
-         * rows keep the theme's own, taller height grows by fewer than {@link #ROWS_PER_PULSE} of them a pulse.
+         * rows keep the theme's own, taller height grows by fewer rows a pulse than it is told.
          */
         private double rowHeight() {
             double fixed = getFixedCellSize();

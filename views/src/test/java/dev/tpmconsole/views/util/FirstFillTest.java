@@ -28,8 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A table's first screenful of rows made over several pulses ({@link FirstFill}), in a real window beside a table with
- * JavaFX's own skin given the same rows: the staged one makes at most {@link FirstFill#ROWS_PER_PULSE} more rows a
- * pulse, and ends showing the same rows as the other; a scroll asked for at once lands on the same row.
+ * JavaFX's own skin given the same rows: the staged one makes at most {@link FirstFill#FIRST_ROWS} rows in its first
+ * pulse with rows and at most {@link FirstFill#MAX_ROWS_PER_PULSE} more a pulse after it, one a pulse when a row takes
+ * longer to make than a pulse's budget, and ends showing the same rows as the other; a scroll asked for at once lands
+ * on the same row.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFillTest {
@@ -90,13 +92,13 @@ class FirstFillTest {
         awaitSameRows(() -> texts(staged), () -> texts(plain));
 
         int full = fx(() -> rows(plain).size());
-        assertThat(full).as("a screenful of rows").isGreaterThan(3 * FirstFill.ROWS_PER_PULSE);
+        assertThat(full).as("a screenful of rows").isGreaterThan(2 * FirstFill.MAX_ROWS_PER_PULSE);
         List<int[]> filling = pulses.stream().filter(p -> p[1] > 0).toList();
         assertThat(filling.get(0)[0]).as("rows made in the first pulse with rows").isLessThanOrEqualTo(
-                FirstFill.ROWS_PER_PULSE);
+                FirstFill.FIRST_ROWS);
         for (int i = 1; i < filling.size(); i++) {
             assertThat(filling.get(i)[0] - filling.get(i - 1)[0]).as("rows made in pulse %d", i)
-                    .isLessThanOrEqualTo(FirstFill.ROWS_PER_PULSE);
+                    .isLessThanOrEqualTo(FirstFill.MAX_ROWS_PER_PULSE);
         }
         assertThat(fx(() -> texts(staged))).startsWith("row 0", "row 1").isEqualTo(fx(() -> texts(plain)));
 
@@ -109,6 +111,53 @@ class FirstFillTest {
         WaitForAsyncUtils.waitForFxEvents();
         awaitSameRows(() -> texts(staged), () -> texts(plain));
         assertThat(fx(() -> texts(staged))).startsWith("row 100");
+    }
+
+    /**
+     * Rows that each take longer to make than a pulse's budget (a cold JVM, a busy machine) come one a pulse after the
+     * first ones; the table ends with its whole screenful all the same.
+     */
+    @Test
+    void rowsThatTakeLongerThanTheBudgetComeOneAPulse() throws Exception {
+        long rowMillis = FirstFill.PULSE_BUDGET_NANOS / 1_000_000 + 10;
+        TableView<String> slow = fx(() -> {
+            TableView<String> t = FirstFill.on(table());
+            t.setRowFactory(v -> {
+                try {
+                    Thread.sleep(rowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new javafx.scene.control.TableRow<>();
+            });
+            ((HBox) scene.getRoot()).getChildren().setAll(t, plain);
+            return t;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<int[]> pulses = recordPulses(() -> new int[] {rows(slow).size(), rows(plain).size()});
+        fx(() -> {
+            slow.getItems().setAll(items());
+            plain.getItems().setAll(items());
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            List<String> x = fx(() -> texts(slow));
+            return !x.isEmpty() && x.equals(fx(() -> texts(plain)));
+        });
+        List<int[]> filling = pulses.stream().filter(p -> p[0] > 0).toList();
+        assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.FIRST_ROWS);
+        assertThat(filling.size()).as("pulses that made rows").isGreaterThan(10);
+        for (int i = 1; i < filling.size(); i++) {
+            assertThat(filling.get(i)[0] - filling.get(i - 1)[0]).as("rows made in pulse %d", i).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void theNextPulsesRowsFitItsBudget() {
+        assertThat(FirstFill.nextRows(0)).as("nothing made yet").isEqualTo(FirstFill.FIRST_ROWS);
+        assertThat(FirstFill.nextRows(FirstFill.PULSE_BUDGET_NANOS * 2)).isEqualTo(1);
+        assertThat(FirstFill.nextRows(FirstFill.PULSE_BUDGET_NANOS / 5)).isEqualTo(5);
+        assertThat(FirstFill.nextRows(1)).isEqualTo(FirstFill.MAX_ROWS_PER_PULSE);
     }
 
     @Test
@@ -145,7 +194,7 @@ class FirstFillTest {
         });
         awaitSameRows(() -> texts(stagedTree), () -> texts(plainTree));
         List<int[]> filling = pulses.stream().filter(p -> p[1] > 0).toList();
-        assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.ROWS_PER_PULSE);
+        assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.FIRST_ROWS);
         assertThat(fx(() -> texts(stagedTree))).startsWith("step 0", "item 0", "step 1");
     }
 
