@@ -1,6 +1,9 @@
 package dev.tpmconsole.views.util;
 
-import javafx.application.Platform;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javafx.animation.AnimationTimer;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -17,9 +20,10 @@ import javafx.scene.control.skin.VirtualFlow;
  * first rows, the audit's findings, a plan's tree), more than a pulse may take. With these skins the part of the table
  * that holds rows starts {@link #FIRST_ROWS} rows high and grows, a pulse at a time, from the top, until it has its
  * whole height; from then on it is JavaFX's own, and its rows are reused as before. Each pulse adds as many rows as
- * fit in {@link #PULSE_BUDGET_NANOS} at what each of the rows before took to make (at least one, at most
- * {@link #MAX_ROWS_PER_PULSE}): in a JVM whose code is still cold, or on a busy machine, a row costs several times
- * what it costs later, and a fixed number of rows a pulse made pulses of 50-110 ms at the console's start.
+ * fit in {@link #PULSE_BUDGET_NANOS} at what each of the rows before took to make (at most
+ * {@link #MAX_ROWS_PER_PULSE} a table), one budget for all the tables filling in that pulse, and one row at least:
+ * in a JVM whose code is still cold, or on a busy machine, a row costs several times what it costs later, and a fixed
+ * number of rows a pulse made pulses of 50-110 ms at the console's start.
  *
  * <p>Only what the table draws is staged: its items, selection, sort and scrolling are the table's, whole, from the
  * start.
@@ -63,12 +67,62 @@ public final class FirstFill {
         return tree;
     }
 
-    /** How many rows the next pulse adds, when each row made so far took {@code nanosPerRow} (0: not known yet). */
-    static int nextRows(long nanosPerRow) {
+    /**
+     * The flows still growing, in the order they began, and the animation timer that grows them once a pulse, before
+     * the pulse's CSS and layout, within one budget for all of them (a window's lists, and the VM details' tables that
+     * come a section a pulse, fill in the same pulses). FX thread only.
+     */
+    private static final List<StagedFlow<?>> GROWING = new ArrayList<>();
+    private static final AnimationTimer GROWER = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            growAll();
+        }
+    };
+
+    /**
+     * Grows each growing flow by the rows that fit in what is left of the pulse's budget at what each of its rows took
+     * (at most {@link #MAX_ROWS_PER_PULSE}); the first flow by one row at least, so that the fill always moves on.
+     */
+    private static void growAll() {
+        long left = PULSE_BUDGET_NANOS;
+        boolean grown = false;
+        for (Iterator<StagedFlow<?>> it = GROWING.iterator(); it.hasNext(); ) {
+            StagedFlow<?> flow = it.next();
+            if (flow.getScene() == null) {
+                flow.finish(); // taken out of its window before it was full: JavaFX's own from now on
+                it.remove();
+                continue;
+            }
+            int rows = rowsFitting(left, flow.nanosPerRow);
+            if (rows == 0 && !grown) {
+                rows = 1;
+            }
+            if (rows > 0) {
+                grown = true;
+                left -= rows * Math.max(flow.nanosPerRow, 0);
+                if (flow.grow(rows)) {
+                    it.remove();
+                }
+            }
+        }
+        if (GROWING.isEmpty()) {
+            GROWER.stop();
+        }
+    }
+
+    /**
+     * How many rows fit in {@code nanos}, when each row made so far took {@code nanosPerRow} (0: none made yet, then
+     * {@link #FIRST_ROWS}); at most {@link #MAX_ROWS_PER_PULSE}.
+     */
+    static int rowsFitting(long nanos, long nanosPerRow) {
+        if (nanos <= 0) {
+            return 0;
+        }
         if (nanosPerRow <= 0) {
             return FIRST_ROWS;
         }
-        return (int) Math.max(1, Math.min(MAX_ROWS_PER_PULSE, PULSE_BUDGET_NANOS / nanosPerRow));
+        return (int) Math.min(MAX_ROWS_PER_PULSE, nanos / nanosPerRow);
     }
 
     /**
@@ -107,22 +161,27 @@ public final class FirstFill {
                 }
                 if (!growing) {
                     growing = true;
-                    Platform.runLater(this::grow);
+                    GROWING.add(this);
+                    GROWER.start();
                 }
             }
         }
 
-        private void grow() {
-            growing = false;
-            if (done) {
-                return;
-            }
-            rows += nextRows(nanosPerRow);
+        /** Adds {@code more} rows to the held height; true when it has its whole height from now on. */
+        private boolean grow(int more) {
+            rows += more;
             double held = rows * rowHeight();
             if (held >= given) {
                 done = true;
             }
             super.setHeight(Math.min(given, held));
+            return done;
+        }
+
+        /** Its whole height from now on. */
+        private void finish() {
+            done = true;
+            super.setHeight(given);
         }
 
         /**

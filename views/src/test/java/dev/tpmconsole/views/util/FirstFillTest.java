@@ -115,49 +115,64 @@ class FirstFillTest {
 
     /**
      * Rows that each take longer to make than a pulse's budget (a cold JVM, a busy machine) come one a pulse after the
-     * first ones; the table ends with its whole screenful all the same.
+     * first ones, however many tables fill in the same pulses (one budget for all of them); the tables end with their
+     * whole screenful all the same.
      */
     @Test
-    void rowsThatTakeLongerThanTheBudgetComeOneAPulse() throws Exception {
-        long rowMillis = FirstFill.PULSE_BUDGET_NANOS / 1_000_000 + 10;
-        TableView<String> slow = fx(() -> {
-            TableView<String> t = FirstFill.on(table());
-            t.setRowFactory(v -> {
-                try {
-                    Thread.sleep(rowMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return new javafx.scene.control.TableRow<>();
-            });
-            ((HBox) scene.getRoot()).getChildren().setAll(t, plain);
-            return t;
+    void rowsThatTakeLongerThanTheBudgetComeOneAPulse_forAllTablesTogether() throws Exception {
+        List<TableView<String>> slow = fx(() -> {
+            List<TableView<String>> tables = List.of(slowTable(), slowTable());
+            ((HBox) scene.getRoot()).getChildren().setAll(tables.get(0), tables.get(1), plain);
+            return tables;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        List<int[]> pulses = recordPulses(() -> new int[] {rows(slow).size(), rows(plain).size()});
+        List<int[]> pulses = recordPulses(() -> new int[] {rows(slow.get(0)).size(), rows(slow.get(1)).size()});
         fx(() -> {
-            slow.getItems().setAll(items());
-            plain.getItems().setAll(items());
+            for (TableView<String> t : List.of(slow.get(0), slow.get(1), plain)) {
+                t.getItems().setAll(items());
+            }
             return null;
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            List<String> x = fx(() -> texts(slow));
-            return !x.isEmpty() && x.equals(fx(() -> texts(plain)));
-        });
-        List<int[]> filling = pulses.stream().filter(p -> p[0] > 0).toList();
-        assertThat(filling.get(0)[0]).isLessThanOrEqualTo(FirstFill.FIRST_ROWS);
-        assertThat(filling.size()).as("pulses that made rows").isGreaterThan(10);
+        for (TableView<String> t : slow) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+                List<String> x = fx(() -> texts(t));
+                return !x.isEmpty() && x.equals(fx(() -> texts(plain)));
+            });
+        }
+        List<int[]> filling = pulses.stream().filter(p -> p[0] > 0 && p[1] > 0).toList();
+        assertThat(filling.get(0)).as("the first pulse with rows").satisfies(
+                p -> assertThat(p[0]).isLessThanOrEqualTo(FirstFill.FIRST_ROWS),
+                p -> assertThat(p[1]).isLessThanOrEqualTo(FirstFill.FIRST_ROWS));
+        assertThat(filling.size()).as("pulses that made rows").isGreaterThan(20);
         for (int i = 1; i < filling.size(); i++) {
-            assertThat(filling.get(i)[0] - filling.get(i - 1)[0]).as("rows made in pulse %d", i).isLessThanOrEqualTo(1);
+            int made = filling.get(i)[0] - filling.get(i - 1)[0] + filling.get(i)[1] - filling.get(i - 1)[1];
+            assertThat(made).as("rows made in pulse %d by both tables", i).isLessThanOrEqualTo(1);
         }
     }
 
+    /** A table whose every row takes longer to make than a pulse's budget. */
+    private static TableView<String> slowTable() {
+        long rowMillis = FirstFill.PULSE_BUDGET_NANOS / 1_000_000 + 10;
+        TableView<String> t = FirstFill.on(table());
+        t.setRowFactory(v -> {
+            try {
+                Thread.sleep(rowMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new javafx.scene.control.TableRow<>();
+        });
+        return t;
+    }
+
     @Test
-    void theNextPulsesRowsFitItsBudget() {
-        assertThat(FirstFill.nextRows(0)).as("nothing made yet").isEqualTo(FirstFill.FIRST_ROWS);
-        assertThat(FirstFill.nextRows(FirstFill.PULSE_BUDGET_NANOS * 2)).isEqualTo(1);
-        assertThat(FirstFill.nextRows(FirstFill.PULSE_BUDGET_NANOS / 5)).isEqualTo(5);
-        assertThat(FirstFill.nextRows(1)).isEqualTo(FirstFill.MAX_ROWS_PER_PULSE);
+    void theRowsOfAPulseFitItsBudget() {
+        long budget = FirstFill.PULSE_BUDGET_NANOS;
+        assertThat(FirstFill.rowsFitting(budget, 0)).as("nothing made yet").isEqualTo(FirstFill.FIRST_ROWS);
+        assertThat(FirstFill.rowsFitting(budget, budget * 2)).isZero();
+        assertThat(FirstFill.rowsFitting(budget, budget / 5)).isEqualTo(5);
+        assertThat(FirstFill.rowsFitting(budget, 1)).isEqualTo(FirstFill.MAX_ROWS_PER_PULSE);
+        assertThat(FirstFill.rowsFitting(0, 1)).as("no budget left").isZero();
     }
 
     @Test
