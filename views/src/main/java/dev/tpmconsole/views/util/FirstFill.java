@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -87,6 +88,7 @@ public final class FirstFill {
     private static void growAll() {
         long left = PULSE_BUDGET_NANOS;
         boolean grown = false;
+        spent = false;
         for (Iterator<StagedFlow<?>> it = GROWING.iterator(); it.hasNext(); ) {
             StagedFlow<?> flow = it.next();
             if (flow.getScene() == null) {
@@ -98,18 +100,30 @@ public final class FirstFill {
             if (rows == 0 && !grown) {
                 rows = 1;
             }
+            if (rows > 0 && flow.nanosPerRow == 0 && grown) {
+                rows = 0; // a table whose rows' cost is not known yet starts in a pulse of its own
+            }
             if (rows > 0) {
                 grown = true;
-                left -= rows * Math.max(flow.nanosPerRow, 0);
+                // a cost not known yet takes what is left
+                left = flow.nanosPerRow == 0 ? 0 : left - rows * flow.nanosPerRow;
                 if (flow.grow(rows)) {
                     it.remove();
                 }
             }
         }
+        if (grown) {
+            // until this pulse is over, a table that lays out rows for the first time waits for the next one
+            spent = true;
+            Platform.runLater(() -> spent = false);
+        }
         if (GROWING.isEmpty()) {
             GROWER.stop();
         }
     }
+
+    /** Whether the rows given out at this pulse's start took its budget (FX thread only). */
+    private static boolean spent;
 
     /**
      * How many rows fit in {@code nanos}, when each row made so far took {@code nanosPerRow} (0: none made yet, then
@@ -144,12 +158,27 @@ public final class FirstFill {
             super.setHeight(done ? value : Math.min(value, rows * rowHeight()));
         }
 
+        /**
+         * Before its first rows, in a pulse whose budget other tables' rows took: holds it at no rows, and lets the
+         * timer give it its first ones in a later pulse.
+         */
+        private void waitIfSpent() {
+            if (!done && !growing && spent && getCellCount() > 0) {
+                rows = 0;
+                growing = true;
+                GROWING.add(this);
+                GROWER.start();
+                super.setHeight(0);
+            }
+        }
+
         @Override
         protected void layoutChildren() {
             if (done) {
                 super.layoutChildren();
                 return;
             }
+            waitIfSpent();
             long started = System.nanoTime();
             super.layoutChildren(); // makes the rows the held height has room for, each with its skin and first CSS
             long took = System.nanoTime() - started;
