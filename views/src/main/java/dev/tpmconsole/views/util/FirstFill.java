@@ -96,20 +96,16 @@ public final class FirstFill {
                 it.remove();
                 continue;
             }
-            int rows = rowsFitting(left, flow.nanosPerRow);
-            if (rows == 0 && !grown) {
-                rows = 1;
+            long perRow = flow.nanosPerRow;
+            // a table whose rows' cost is not known yet starts in a pulse of its own, and takes what is left of it
+            int rows = grown && perRow == 0 ? 0 : Math.max(grown ? 0 : 1, rowsFitting(left, perRow));
+            if (rows == 0) {
+                continue;
             }
-            if (rows > 0 && flow.nanosPerRow == 0 && grown) {
-                rows = 0; // a table whose rows' cost is not known yet starts in a pulse of its own
-            }
-            if (rows > 0) {
-                grown = true;
-                // a cost not known yet takes what is left
-                left = flow.nanosPerRow == 0 ? 0 : left - rows * flow.nanosPerRow;
-                if (flow.grow(rows)) {
-                    it.remove();
-                }
+            grown = true;
+            left = perRow == 0 ? 0 : left - rows * perRow;
+            if (flow.grow(rows)) {
+                it.remove();
             }
         }
         if (grown) {
@@ -165,11 +161,16 @@ public final class FirstFill {
         private void waitIfSpent() {
             if (!done && !growing && spent && getCellCount() > 0) {
                 rows = 0;
-                growing = true;
-                GROWING.add(this);
-                GROWER.start();
+                startGrowing();
                 super.setHeight(0);
             }
+        }
+
+        /** From now on the timer grows it, pulse by pulse, until it has its whole height. */
+        private void startGrowing() {
+            growing = true;
+            GROWING.add(this);
+            GROWER.start();
         }
 
         @Override
@@ -189,9 +190,7 @@ public final class FirstFill {
                     timedRows = held;
                 }
                 if (!growing) {
-                    growing = true;
-                    GROWING.add(this);
-                    GROWER.start();
+                    startGrowing();
                 }
             }
         }
