@@ -103,12 +103,7 @@ class AppImageIT {
      */
     @Test
     void theLauncherCompilesWithTheQuickCompilerOnly() throws Exception {
-        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg")))
-                .contains("java-options=-XX:TieredStopAtLevel=1");
-        Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
-        assertThat(flags.status()).as(flags.err()).isZero();
-        assertThat(flags.out().lines().filter(l -> l.matches("\\s*intx TieredStopAtLevel\\s.*")))
-                .singleElement().asString().matches("\\s*intx TieredStopAtLevel\\s+= 1\\s+\\{.*\\} \\{command line\\}");
+        assertTheLauncherSets("intx", "TieredStopAtLevel", "1");
     }
 
     /**
@@ -117,12 +112,21 @@ class AppImageIT {
      */
     @Test
     void theLauncherAsksTheCollectorForShortPauses() throws Exception {
+        assertTheLauncherSets("uintx", "MaxGCPauseMillis", "40");
+    }
+
+    /**
+     * The launcher's options hold {@code -XX:FLAG=VALUE}, and its JVM has the flag (of HotSpot's {@code type}) at that
+     * value from the command line, not from the environment.
+     */
+    private void assertTheLauncherSets(String type, String flag, String value) throws Exception {
         assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg")))
-                .contains("java-options=-XX:MaxGCPauseMillis=40");
+                .contains("java-options=-XX:" + flag + "=" + value);
         Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
         assertThat(flags.status()).as(flags.err()).isZero();
-        assertThat(flags.out().lines().filter(l -> l.matches("\\s*uintx MaxGCPauseMillis\\s.*")))
-                .singleElement().asString().matches("\\s*uintx MaxGCPauseMillis\\s+= 40\\s+\\{.*\\} \\{command line\\}");
+        assertThat(flags.out().lines().filter(l -> l.matches("\\s*" + type + " " + flag + "\\s.*")))
+                .singleElement().asString()
+                .matches("\\s*" + type + " " + flag + "\\s+= " + value + "\\s+\\{.*\\} \\{command line\\}");
     }
 
     @Test
