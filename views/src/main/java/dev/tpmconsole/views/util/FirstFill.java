@@ -118,6 +118,14 @@ public final class FirstFill {
         }
     }
 
+    /**
+     * Whether a table's first screenful is still being made, a few rows a pulse (FX thread only): its row and cell
+     * nodes are not all there yet.
+     */
+    public static boolean filling() {
+        return !GROWING.isEmpty();
+    }
+
     /** Whether the rows given out at this pulse's start took its budget (FX thread only). */
     private static boolean spent;
 

@@ -17,6 +17,7 @@ import dev.tpmconsole.model.source.GuardedSource;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.util.ClassSnapshot;
+import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.Themes;
@@ -124,6 +125,9 @@ class BrowseViewTest {
         List<javafx.scene.control.TableRow<VmRow>> rows = robot.lookup("#vmTable .table-row-cell").queryAll().stream()
                 .map(n -> (javafx.scene.control.TableRow<VmRow>) n).filter(r -> r.getItem() != null).toList();
         assertThat(rows).hasSize(11).noneMatch(r -> r.getPseudoClassStates().contains(hasFindings));
+        // the empty rows below the last VM may still be coming, a few a pulse (FirstFill)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(FirstFill::filling).get());
+        WaitForAsyncUtils.waitForFxEvents();
         List<Node> cells = List.copyOf(robot.lookup("#vmTable .table-cell").queryAll());
         VmRow alpha = vms.getItems().stream().filter(r -> r.name().equals("alpha")).findFirst().orElseThrow();
         VmRow gamma = vms.getItems().stream().filter(r -> r.name().equals("gamma")).findFirst().orElseThrow();
