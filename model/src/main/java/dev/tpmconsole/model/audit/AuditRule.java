@@ -354,6 +354,24 @@ public enum AuditRule {
         return sql(dialect);
     }
 
+    /**
+     * The rule's query for the rows of these {@code keys} only (bound in order to its {@code ?}s, as many as
+     * {@code keys}): the same columns, rows and order as {@link #query(SqlDialect)} gives for them. MariaDB merges the
+     * derived table or pushes the key condition into it, so that only those rows are looked up (decision 0026).
+     */
+    public String query(SqlDialect dialect, int keys) {
+        if (keys < 1) {
+            throw new IllegalArgumentException("at least one key");
+        }
+        return "SELECT * FROM (" + sql(dialect) + ") x WHERE x.k IN (" + "?, ".repeat(keys - 1) + "?) ORDER BY "
+                + (numericKeys() ? "x.k" : dialect.order("x.k"));
+    }
+
+    /** The rules whose subject is a key ref: its key is the numeric id. */
+    boolean numericKeys() {
+        return table.equals("EncryptedResourceKeyRefVO");
+    }
+
     abstract String sql(SqlDialect d);
 
     abstract Finding map(ResultSet rs, SqlDialect d) throws SQLException;

@@ -4,6 +4,7 @@ import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SourceException;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs audit rules against a source, one set-based query per rule inside the database engine, and streams
- * the findings to a sink; nothing is loaded into memory to decide a rule and the source is never written.
- * A run can be cancelled from another thread: the running statement is interrupted.
+ * the findings to a sink; the source is never written. On a live MariaDB, when most of the catalogue runs, the keys
+ * the rules compare are read once first ({@link KeyScan}) and each rule's query runs on the rows it may report only
+ * (decision 0026); on SQLite nothing is loaded into memory to decide a rule. A run can be cancelled from another
+ * thread: the running statements are interrupted.
  */
 public final class Auditor {
 
@@ -35,6 +38,9 @@ public final class Auditor {
     /** The rules' queries open now (on a worker, or read ahead and waiting for their turn). */
     private final Set<Query> open = ConcurrentHashMap.newKeySet();
     private final int parallelism;
+    private final boolean keyScan;
+    /** The keys read for this run's rules, while it runs with a {@link KeyScan}. */
+    private volatile KeyScan scan;
 
     /** Findings a rule may hold ahead of its turn. */
     static final int QUEUE_CAPACITY = 1024;
@@ -44,10 +50,22 @@ public final class Auditor {
     }
 
     public Auditor(Source source, int parallelism) {
+        this(source, parallelism, source.kind() == DatabaseKind.MARIADB);
+    }
+
+    /** {@code keyScan}: on a live MariaDB, read the keys first (as by default) or run each rule's whole query. */
+    Auditor(Source source, int parallelism, boolean keyScan) {
         this.source = source;
         this.dialect = new SqlDialect(source.kind(), source.layout());
         this.parallelism = parallelism;
+        this.keyScan = keyScan && source.kind() == DatabaseKind.MARIADB;
     }
+
+    /**
+     * The fewest rules for which a run reads the keys first: reading every table's keys pays back when most of the
+     * rules use them; a rule or two alone run their own queries.
+     */
+    static final int KEY_SCAN_RULES = 7;
 
     /** The SQL each rule runs on this source (for people who want to check, and for the benchmark). */
     public String sql(AuditRule rule) {
@@ -111,6 +129,7 @@ public final class Auditor {
         });
         Map<AuditRule, Future<Ahead>> ahead = new EnumMap<>(AuditRule.class);
         boolean ended = false;
+        scan = keyScan && ordered.size() >= KEY_SCAN_RULES ? new KeyScan(source, dialect, running, cancelled::get) : null;
         try {
             for (AuditRule rule : startOrder(ordered)) {
                 ahead.put(rule, pool.submit(() -> ahead(rule)));
@@ -144,6 +163,9 @@ public final class Auditor {
                 cancel(); // the other rules stop: the audit has failed or been cancelled
             }
             pool.shutdown();
+            if (scan != null) {
+                scan.close();
+            }
             try {
                 awaitWorkers(pool);
             } finally {
@@ -182,7 +204,12 @@ public final class Auditor {
     /** Runs a rule's query and reads up to {@link #QUEUE_CAPACITY} of its findings (on a worker). */
     private Ahead ahead(AuditRule rule) throws Exception {
         checkCancelled();
-        Query q = new Query(rule);
+        KeyScan keys = scan;
+        KeyScan.Candidates candidates = keys == null ? KeyScan.Candidates.ALL : keys.candidates(rule);
+        if (!candidates.all() && candidates.keys().isEmpty()) {
+            return new Ahead(List.of(), null);
+        }
+        Query q = new Query(rule, candidates.keys());
         try {
             List<Finding> first = new ArrayList<>();
             while (first.size() < QUEUE_CAPACITY) {
@@ -227,21 +254,37 @@ public final class Auditor {
         }
     }
 
-    /** A rule's query, open on a connection of its own; cancelling the audit interrupts its statement. */
+    /**
+     * A rule's query (on the rows of {@code keys} only, when not null), open on a connection of its own; cancelling the
+     * audit interrupts its statement.
+     */
     private final class Query implements AutoCloseable {
         private final Connection connection;
         private final Statement statement;
         private final ResultSet rows;
 
-        Query(AuditRule rule) throws SQLException, Cancelled {
+        Query(AuditRule rule, List<Object> keys) throws SQLException, Cancelled {
             connection = source.connection();
             open.add(this);
             try {
-                statement = connection.createStatement();
+                if (keys == null) {
+                    statement = connection.createStatement();
+                } else {
+                    PreparedStatement ps = connection.prepareStatement(rule.query(dialect, keys.size()));
+                    for (int i = 0; i < keys.size(); i++) {
+                        if (keys.get(i) instanceof Long id) {
+                            ps.setLong(i + 1, id);
+                        } else {
+                            ps.setString(i + 1, (String) keys.get(i));
+                        }
+                    }
+                    statement = ps;
+                }
                 running.add(statement);
                 checkCancelled(); // a cancel that came while the statement was made has not reached it
                 statement.setFetchSize(500);
-                rows = statement.executeQuery(rule.query(dialect));
+                rows = keys == null ? statement.executeQuery(rule.query(dialect))
+                        : ((PreparedStatement) statement).executeQuery();
             } catch (SQLException | Cancelled | RuntimeException e) {
                 close();
                 throw e;

@@ -15,6 +15,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.tpmconsole.model.sql.SqlDialect;
+import dev.tpmconsole.model.testing.Rows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +100,78 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
             assertThat(onMariaDb.counts()).isEqualTo(onSqlite.counts());
             assertThat(onSqlite.findings()).hasSizeGreaterThan(20);
             assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM VmInstanceEO")).isGreaterThan(600);
+            try (Source s = MariaDbSource.open(demo.url(), null, null, OpenOptions.readOnly())) {
+                assertTheKeyScanChangesNothing(s);
+            }
         }
+    }
+
+    /**
+     * With the key scan (decision 0026) an audit reports what the rules' whole queries report, every rule's candidates
+     * hold the keys of its findings, and the scan narrowed every rule down to its candidates (none ran its whole
+     * query): on the scenario, on the near misses in case and trailing spaces, on the legacy backup layout (owners are
+     * VMs) and on a database without the optional tables.
+     */
+    @Test
+    void theKeyScanReportsWhatTheWholeQueriesReport() throws Exception {
+        for (ThrowingSupplier<Source> open : List.<ThrowingSupplier<Source>>of(this::scenario, this::caseNearMisses)) {
+            try (Source s = open.get()) {
+                assertTheKeyScanChangesNothing(s);
+            }
+        }
+        try (MariaDbTestDatabase legacy = MariaDbTestDatabase.create(false)) {
+            legacy.load(sink -> {
+                Rows r = new Rows(sink);
+                r.provider("p", "nkp").vm("vm_tpm", true).tpm("t", "vm_tpm").keyRef(1, "TpmVO", "t", "p", "nkp", "k");
+                r.vm("vm_plain", true).resource("b1", "VmHostBackupFileVO").resource("b2", "VmHostBackupFileVO")
+                        .resource("b3", "VmHostBackupFileVO").resource("b4", "VmHostBackupFileVO");
+            });
+            legacy.exec("ALTER TABLE VmHostBackupFileVO CHANGE resourceUuid vmInstanceUuid VARCHAR(32) NOT NULL",
+                    "INSERT INTO VmHostBackupFileVO (uuid, vmInstanceUuid, type) VALUES ('b1', 'vm_tpm', 'TpmState'),"
+                            + " ('b2', 'vm_plain', 'TpmState'), ('b3', 'vm_gone', 'TpmState'), ('b4', 'VM_PLAIN', 'NvRam')");
+            try (Source s = MariaDbSource.open(legacy.url(), null, null, OpenOptions.readOnly())) {
+                assertThat(s.layout().legacyBackupLayout()).isTrue();
+                AuditReport report = assertTheKeyScanChangesNothing(s);
+                assertThat(report.findings(AuditRule.BACKUP_WITHOUT_OWNER)).extracting(Finding::key)
+                        .containsExactly("b3", "b4");
+                assertThat(report.findings(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM)).extracting(Finding::key)
+                        .containsExactly("b2", "b3");
+            }
+        }
+        try (MariaDbTestDatabase bare = MariaDbTestDatabase.create(false)) {
+            bare.load(sink -> new Rows(sink).provider("p", "nkp").keyRef(1, "TpmKeyBackupVO", "h", "p", "nkp", "k")
+                    .resource("h", "TpmKeyBackupVO"));
+            bare.exec("DROP TABLE TpmKeyBackupVO", "DROP TABLE VolumeSnapshotGroupVO");
+            try (Source s = MariaDbSource.open(bare.url(), null, null, OpenOptions.readOnly())) {
+                AuditReport report = assertTheKeyScanChangesNothing(s);
+                assertThat(report.findings(AuditRule.KEY_REF_ORPHANED)).extracting(Finding::key).containsExactly("1");
+                assertThat(report.findings(AuditRule.RESOURCE_ROW_STALE)).extracting(Finding::key).containsExactly("h");
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    /** Audits {@code s} with and without the key scan; both the same, the scan's candidates a superset of each rule's. */
+    private static AuditReport assertTheKeyScanChangesNothing(Source s) throws Exception {
+        List<AuditRule> all = Arrays.asList(AuditRule.values());
+        AuditReport scanned = new Auditor(s, 2, true).run(all);
+        AuditReport whole = new Auditor(s, 2, false).run(all);
+        assertThat(scanned.findings()).isEqualTo(whole.findings());
+        assertThat(scanned.counts()).isEqualTo(whole.counts());
+        try (KeyScan scan = new KeyScan(s, new SqlDialect(s.kind(), s.layout()), ConcurrentHashMap.newKeySet(),
+                () -> false)) {
+            for (AuditRule rule : all) {
+                KeyScan.Candidates candidates = scan.candidates(rule);
+                assertThat(candidates.all()).as(rule.name()).isFalse();
+                List<Object> keys = whole.findings(rule).stream()
+                        .map(f -> rule.numericKeys() ? (Object) Long.valueOf(f.key()) : f.key()).toList();
+                assertThat(candidates.keys()).as(rule.name()).containsAll(keys);
+            }
+        }
+        return whole;
     }
 }

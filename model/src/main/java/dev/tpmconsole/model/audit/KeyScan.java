@@ -1,0 +1,370 @@
+package dev.tpmconsole.model.audit;
+
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * On a live MariaDB, the keys the rules compare, read once per table, and for each rule the keys of the rows it may
+ * report (decision 0026): its <em>candidates</em>. The rule's own query then runs on its candidates only
+ * ({@link AuditRule#query(SqlDialect, int)}), so that the database looks up a few rows by key where the whole query
+ * reads every row of its tables again (the 13 rules read ResourceVO three times, VmHostFileVO four times, the file
+ * contents once; each rule's anti-join compares every row under an exact collation).
+ * <p>
+ * The candidates are a superset: a row is left out only when the keys read here show that the rule cannot report
+ * it (its reference is exactly one of the keys it must be among, compared as {@link String#equals}, which is what
+ * the rules' {@code utf8mb4_nopad_bin} comparisons decide); every other condition of a rule is left to its query, which
+ * stays the judge of what is reported and in which order. A rule with more than {@link #MAX_CANDIDATES} candidates
+ * runs its whole query, as without the scan.
+ * <p>
+ * The tables are read on two connections of their own (the keys of a table once, in the order that lets the larger
+ * reads overlap); memory: the keys as {@link KeySet}s (16 bytes a ZStack UUID) and the rows of TpmVO, the backups
+ * and the key refs (about 30 MB for 100,000 VMs).
+ */
+final class KeyScan implements AutoCloseable {
+
+    /** Above this many candidates a rule runs its whole query (a longer IN list is no cheaper than the scan). */
+    static final int MAX_CANDIDATES = 5000;
+    private static final int FETCH = 4096;
+    /** Connections the reads share. */
+    static final int READERS = 3;
+
+    /** A rule's candidates: their keys (strings, or longs for the key refs' ids), or {@code null}: all rows. */
+    record Candidates(List<Object> keys) {
+        static final Candidates ALL = new Candidates(null);
+
+        boolean all() {
+            return keys == null;
+        }
+    }
+
+    private record Tpm(String uuid, String vm) {
+    }
+
+    /** {@code owned}: its owner is exactly the key of a row of the owners' table. */
+    private record Backup(String uuid, String owner, String type, boolean owned) {
+    }
+
+    private record KeyRef(long id, String type, String resource, String provider, boolean keyed) {
+    }
+
+    private record Tpms(List<Tpm> rows, KeySet uuids, KeySet vms) {
+    }
+
+    private record Backups(List<Backup> rows, KeySet uuids) {
+    }
+
+    private record Files(KeySet uuids, Candidates withoutVm, Candidates stateWithoutTpm, Candidates onMissingHost) {
+    }
+
+    /** Collects a rule's candidates, giving up (all rows) past {@link #MAX_CANDIDATES}. */
+    private static final class Collector {
+        private List<Object> keys = new ArrayList<>();
+
+        void add(Object key) {
+            if (keys != null) {
+                keys.add(key);
+                if (keys.size() > MAX_CANDIDATES) {
+                    keys = null;
+                }
+            }
+        }
+
+        Candidates done() {
+            return keys == null ? Candidates.ALL : new Candidates(List.copyOf(keys));
+        }
+    }
+
+    private final Source source;
+    private final SqlDialect d;
+    private final Set<Statement> running;
+    private final BooleanSupplier cancelled;
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
+        Thread t = new Thread(r, "audit-keys");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<AuditRule, CompletableFuture<Candidates>> candidates = new EnumMap<>(AuditRule.class);
+    private final Set<Statement> reading = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * Starts reading. {@code running}: where the statements running now are kept for a cancel; {@code cancelled}:
+     * asked between rows.
+     */
+    KeyScan(Source source, SqlDialect dialect, Set<Statement> running, BooleanSupplier cancelled) {
+        this.source = source;
+        this.d = dialect;
+        this.running = running;
+        this.cancelled = cancelled;
+        start();
+    }
+
+    /** The rule's candidates, once read (a failure to read is thrown as it came: an SQLException most often). */
+    Candidates candidates(AuditRule rule) throws Exception {
+        try {
+            return candidates.get(rule).get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause()
+                    : e.getCause();
+            throw cause instanceof Exception ex ? ex : new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops the reads still running (those of rules the run did not ask for, or of a failed run). */
+    @Override
+    public void close() {
+        closed = true;
+        readers.shutdown();
+        for (Statement st : reading) {
+            try {
+                st.cancel();
+            } catch (SQLException ignored) {
+                // the read ends with its result set
+            }
+        }
+    }
+
+    private void start() {
+        String owner = d.layout().backupOwnerColumn();
+        // three connections: the file contents (the largest table) on one from the start, the VMs and then the files on
+        // another, the rest on the third; each read keeps what it needs, so that none waits for another but the files
+        CompletableFuture<KeySet> contents = keys("VmHostFileContentVO", "uuid", null);
+        CompletableFuture<KeySet> vms = keys("VmInstanceEO", "uuid", null);
+        CompletableFuture<Tpms> tpms = read("TpmVO", null, List.of("uuid", "vmInstanceUuid"), () -> {
+            List<Tpm> rows = new ArrayList<>();
+            KeySet uuids = new KeySet();
+            KeySet vmKeys = new KeySet();
+            return new Reader<>(rs -> {
+                Tpm t = new Tpm(rs.getString(1), rs.getString(2));
+                rows.add(t);
+                uuids.add(t.uuid());
+                vmKeys.add(t.vm());
+            }, () -> new Tpms(rows, uuids, vmKeys));
+        });
+        CompletableFuture<KeySet> liveHosts = keys("HostEO", "uuid", "deleted IS NULL");
+        CompletableFuture<Files> files = CompletableFuture.allOf(vms, tpms, liveHosts).thenComposeAsync(x -> read(
+                "VmHostFileVO", null, List.of("uuid", "vmInstanceUuid", "hostUuid", "type"), () -> {
+                    KeySet vmKeys = vms.join();
+                    KeySet tpmVms = tpms.join().vms();
+                    KeySet hosts = liveHosts.join();
+                    KeySet uuids = new KeySet();
+                    Collector withoutVm = new Collector();
+                    Collector stateWithoutTpm = new Collector();
+                    Collector onMissingHost = new Collector();
+                    return new Reader<>(rs -> {
+                        // the key as bytes into the set; a String of it only for a candidate
+                        byte[] uuid = rs.getBytes(1);
+                        String vm = rs.getString(2);
+                        uuids.add(uuid);
+                        boolean noVm = !vmKeys.contains(vm);
+                        boolean stateNoTpm = "TpmState".equals(rs.getString(4)) && !tpmVms.contains(vm);
+                        boolean noHost = !hosts.contains(rs.getString(3));
+                        if (noVm || stateNoTpm || noHost) {
+                            String key = new String(uuid, StandardCharsets.UTF_8);
+                            if (noVm) {
+                                withoutVm.add(key);
+                            }
+                            if (stateNoTpm) {
+                                stateWithoutTpm.add(key);
+                            }
+                            if (noHost) {
+                                onMissingHost.add(key);
+                            }
+                        }
+                    }, () -> new Files(uuids, withoutVm.done(), stateWithoutTpm.done(), onMissingHost.done()));
+                }), readers);
+        // each backup with the row of the owners' table its owner names, if any: a look-up by the table's key under its
+        // own collation, which finds the one row equal to the owner ignoring case and trailing spaces; the owner is among
+        // the table's keys exactly when that row's key is the owner (a row that equals it exactly also equals it so)
+        String ownerTable = d.layout().legacyBackupLayout() ? "VmInstanceEO" : "ResourceVO";
+        CompletableFuture<Backups> backups = read("VmHostBackupFileVO b LEFT JOIN " + ownerTable + " r ON r.uuid = b."
+                + owner, null, List.of("b.uuid", "b." + owner, "b.type", "r.uuid"), () -> {
+                    List<Backup> rows = new ArrayList<>();
+                    KeySet uuids = new KeySet();
+                    return new Reader<>(rs -> {
+                        String uuid = rs.getString(1);
+                        String ownerKey = rs.getString(2);
+                        rows.add(new Backup(uuid, ownerKey, rs.getString(3), ownerKey != null
+                                && ownerKey.equals(rs.getString(4))));
+                        uuids.add(uuid);
+                    }, () -> new Backups(rows, uuids));
+                });
+        CompletableFuture<List<KeyRef>> keyRefs = read("EncryptedResourceKeyRefVO", null, List.of("id", "resourceType",
+                "resourceUuid", "providerUuid", "kekRef IS NOT NULL"), () -> {
+                    List<KeyRef> rows = new ArrayList<>();
+                    return new Reader<>(rs -> rows.add(new KeyRef(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBoolean(5))), () -> rows);
+                });
+        CompletableFuture<KeySet> providers = keys("KeyProviderVO", "uuid", null);
+        CompletableFuture<KeySet> keyBackups = keys(d.table("TpmKeyBackupVO", "uuid") + " h", "uuid", null);
+        // the ResourceVO rows of the four child types only, through the index on resourceType (its keys, without the
+        // rows); the IN compares under the column's collation, and the type is compared exactly here
+        CompletableFuture<Map<String, KeySet>> typed = read("ResourceVO", "resourceType IN ('TpmVO', 'VmHostFileVO',"
+                + " 'VmHostBackupFileVO', 'TpmKeyBackupVO')", List.of("uuid", "resourceType"), () -> {
+                    Map<String, KeySet> byType = Map.of("TpmVO", new KeySet(), "VmHostFileVO", new KeySet(),
+                            "VmHostBackupFileVO", new KeySet(), "TpmKeyBackupVO", new KeySet());
+                    return new Reader<>(rs -> {
+                        KeySet keys = byType.get(rs.getString(2));
+                        if (keys != null) {
+                            keys.add(rs.getBytes(1));
+                        }
+                    }, () -> byType);
+                });
+
+        candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombine(vms, (t, v) ->
+                collect(t.rows(), r -> v.contains(r.vm()) ? null : r.uuid())));
+        candidates.put(AuditRule.TPM_DUPLICATE_FOR_VM, tpms.thenApply(t -> {
+            KeySet seen = new KeySet();
+            KeySet twice = new KeySet();
+            for (Tpm r : t.rows()) {
+                if (seen.contains(r.vm())) {
+                    twice.add(r.vm());
+                }
+                seen.add(r.vm());
+            }
+            return collect(t.rows(), r -> twice.contains(r.vm()) ? r.uuid() : null);
+        }));
+        candidates.put(AuditRule.HOST_FILE_WITHOUT_VM, files.thenApply(Files::withoutVm));
+        candidates.put(AuditRule.TPM_STATE_FILE_WITHOUT_TPM, files.thenApply(Files::stateWithoutTpm));
+        candidates.put(AuditRule.HOST_FILE_ON_MISSING_HOST, files.thenApply(Files::onMissingHost));
+        candidates.put(AuditRule.BACKUP_WITHOUT_OWNER, backups.thenApply(b ->
+                collect(b.rows(), r -> r.owned() ? null : r.uuid())));
+        candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombine(tpms, (b, t) ->
+                collect(b.rows(), r -> "TpmState".equals(r.type()) && !t.vms().contains(r.owner()) ? r.uuid() : null)));
+        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, backups.thenCombine(keyRefs, (b, k) -> {
+            KeySet keyed = new KeySet();
+            for (KeyRef r : k) {
+                if ("VmHostBackupFileVO".equals(r.type())) {
+                    keyed.add(r.resource());
+                }
+            }
+            return collect(b.rows(), r -> "TpmState".equals(r.type()) && !keyed.contains(r.uuid()) ? r.uuid() : null);
+        }));
+        candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
+                .thenApply(x -> {
+                    Map<String, KeySet> owned = Map.of("TpmVO", tpms.join().uuids(),
+                            "VmHostBackupFileVO", backups.join().uuids(), "TpmKeyBackupVO", keyBackups.join());
+                    return collect(keyRefs.join(), r -> {
+                        KeySet o = r.type() == null ? null : owned.get(r.type());
+                        return o != null && !o.contains(r.resource()) ? r.id() : null;
+                    });
+                }));
+        candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenApply(k -> {
+            KeySet keyedTpms = new KeySet();
+            for (KeyRef r : k) {
+                if ("TpmVO".equals(r.type()) && r.keyed()) {
+                    keyedTpms.add(r.resource());
+                }
+            }
+            return collect(k, r -> "TpmVO".equals(r.type()) && !r.keyed() && keyedTpms.contains(r.resource())
+                    ? r.id() : null);
+        }));
+        candidates.put(AuditRule.KEY_REF_PROVIDER_LOST, keyRefs.thenCombine(providers, (k, p) ->
+                collect(k, r -> r.keyed() && !p.contains(r.provider()) ? r.id() : null)));
+        candidates.put(AuditRule.CONTENT_WITHOUT_OWNER, CompletableFuture.allOf(contents, files, backups).thenApply(x -> {
+            KeySet fileKeys = files.join().uuids();
+            KeySet backupKeys = backups.join().uuids();
+            Collector c = new Collector();
+            contents.join().forEachNotIn(List.of(fileKeys, backupKeys), c::add);
+            return c.done();
+        }));
+        candidates.put(AuditRule.RESOURCE_ROW_STALE, CompletableFuture.allOf(typed, tpms, files, backups, keyBackups)
+                .thenApply(x -> {
+                    Map<String, KeySet> children = Map.of("TpmVO", tpms.join().uuids(),
+                            "VmHostFileVO", files.join().uuids(), "VmHostBackupFileVO", backups.join().uuids(),
+                            "TpmKeyBackupVO", keyBackups.join());
+                    Collector c = new Collector();
+                    typed.join().forEach((type, keys) -> keys.forEachNotIn(List.of(children.get(type)), c::add));
+                    return c.done();
+                }));
+    }
+
+    /** The keys {@code key} gives for the rows (null: not a candidate). */
+    private static <T> Candidates collect(List<T> rows, Function<T, Object> key) {
+        Collector c = new Collector();
+        for (T row : rows) {
+            Object k = key.apply(row);
+            if (k != null) {
+                c.add(k);
+            }
+        }
+        return c.done();
+    }
+
+    /** What a read does with each row, and then gives. */
+    private record Reader<T>(Row row, java.util.function.Supplier<T> result) {
+    }
+
+    /** Takes the values it needs from the result set's current row. */
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** The keys of one column of a table (its NULLs left out). */
+    private CompletableFuture<KeySet> keys(String from, String column, String where) {
+        return read(from, where, List.of(column), () -> {
+            KeySet keys = new KeySet();
+            return new Reader<>(rs -> keys.add(rs.getBytes(1)), () -> keys);
+        });
+    }
+
+    /**
+     * Reads {@code columns} of every row of {@code from} (that {@code where} lets through, when not null) on one of the
+     * connections, streamed ({@link #FETCH} rows at a time).
+     */
+    private <T> CompletableFuture<T> read(String from, String where, List<String> columns,
+                                          java.util.function.Supplier<Reader<T>> reader) {
+        String sql = "SELECT " + String.join(", ", columns) + " FROM " + from + (where == null ? "" : " WHERE " + where);
+        return CompletableFuture.supplyAsync(() -> {
+            try (Connection c = source.connection(); Statement st = c.createStatement()) {
+                running.add(st);
+                reading.add(st);
+                try {
+                    checkOpen();
+                    Reader<T> r = reader.get();
+                    st.setFetchSize(FETCH);
+                    try (ResultSet rs = st.executeQuery(sql)) {
+                        while (next(rs)) {
+                            r.row().accept(rs);
+                        }
+                    }
+                    return r.result().get();
+                } finally {
+                    running.remove(st);
+                    reading.remove(st);
+                }
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, readers);
+    }
+
+    private void checkOpen() throws SQLException {
+        if (closed || cancelled.getAsBoolean()) {
+            throw new SQLException("the audit was cancelled");
+        }
+    }
+
+    private boolean next(ResultSet rs) throws SQLException {
+        checkOpen();
+        return rs.next();
+    }
+}

@@ -1,0 +1,210 @@
+package dev.tpmconsole.model.audit;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A set of keys compared exactly ({@link String#equals}), small in memory for ZStack's keys: a key of 32 lower-case
+ * hexadecimal digits (every UUID ZStack makes) is kept as two longs in an open-addressing table, 16 bytes instead of a
+ * String's 80 or so; any other key (upper case, another length, another character) in a plain HashSet. The two forms
+ * never meet: a key has exactly one. Not thread-safe; null is never a member.
+ */
+final class KeySet {
+
+    private static final long EMPTY = 0L;
+    /** Stands for the key whose both halves are 0 (the EMPTY marker in the first half). */
+    private boolean hasZero;
+    private long[] slots = new long[2 * 1024];
+    private int compact;
+    private final Set<String> others = new HashSet<>();
+
+    void add(String key) {
+        if (key == null) {
+            return;
+        }
+        byte[] b = digits(key);
+        if (b == null) {
+            others.add(key);
+            return;
+        }
+        addPair(half(b, 0), half(b, 16));
+    }
+
+    private void addPair(long hi, long lo) {
+        if (hi == EMPTY && lo == EMPTY) {
+            hasZero = true;
+            return;
+        }
+        if ((compact + 1) * 2 > slots.length / 2) {
+            grow();
+        }
+        if (put(slots, hi, lo)) {
+            compact++;
+        }
+    }
+
+    boolean contains(String key) {
+        if (key == null) {
+            return false;
+        }
+        byte[] b = digits(key);
+        if (b == null) {
+            return others.contains(key);
+        }
+        return containsPair(half(b, 0), half(b, 16));
+    }
+
+    private boolean containsPair(long hi, long lo) {
+        if (hi == EMPTY && lo == EMPTY) {
+            return hasZero;
+        }
+        int mask = slots.length / 2 - 1;
+        for (int i = index(hi, lo, mask); ; i = (i + 1) & mask) {
+            long h = slots[2 * i];
+            long l = slots[2 * i + 1];
+            if (h == EMPTY && l == EMPTY) {
+                return false;
+            }
+            if (h == hi && l == lo) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Adds a key given as its UTF-8 bytes (as a driver reads it, without making a String of it first: the live audit's
+     * key scan reads hundreds of thousands).
+     */
+    void add(byte[] utf8) {
+        if (utf8 == null) {
+            return;
+        }
+        if (utf8.length != 32 || !allDigits(utf8)) {
+            others.add(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        addPair(half(utf8, 0), half(utf8, 16));
+    }
+
+    /** Gives {@code action} each key of this set that none of {@code sets} holds, in no particular order. */
+    void forEachNotIn(java.util.List<KeySet> sets, java.util.function.Consumer<String> action) {
+        KeySet[] in = sets.toArray(KeySet[]::new);
+        if (hasZero && !anyHolds(in, EMPTY, EMPTY)) {
+            action.accept("0".repeat(32));
+        }
+        for (int i = 0; i < slots.length; i += 2) {
+            long hi = slots[i];
+            long lo = slots[i + 1];
+            if ((hi != EMPTY || lo != EMPTY) && !anyHolds(in, hi, lo)) {
+                action.accept(hex(hi, lo));
+            }
+        }
+        for (String key : others) {
+            boolean held = false;
+            for (KeySet set : in) {
+                held |= set.others.contains(key);
+            }
+            if (!held) {
+                action.accept(key);
+            }
+        }
+    }
+
+    private static boolean anyHolds(KeySet[] sets, long hi, long lo) {
+        for (KeySet set : sets) {
+            if (set.containsPair(hi, lo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int size() {
+        return compact + (hasZero ? 1 : 0) + others.size();
+    }
+
+    private void grow() {
+        long[] old = slots;
+        long[] bigger = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY || old[i + 1] != EMPTY) {
+                put(bigger, old[i], old[i + 1]);
+            }
+        }
+        slots = bigger;
+    }
+
+    /** Puts a non-empty pair into {@code table}; false when it was there. */
+    private static boolean put(long[] table, long hi, long lo) {
+        int mask = table.length / 2 - 1;
+        for (int i = index(hi, lo, mask); ; i = (i + 1) & mask) {
+            long h = table[2 * i];
+            long l = table[2 * i + 1];
+            if (h == EMPTY && l == EMPTY) {
+                table[2 * i] = hi;
+                table[2 * i + 1] = lo;
+                return true;
+            }
+            if (h == hi && l == lo) {
+                return false;
+            }
+        }
+    }
+
+    private static int index(long hi, long lo, int mask) {
+        long h = hi * 0x9E3779B97F4A7C15L ^ lo * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 29)) & mask;
+    }
+
+    /** The value of each lower-case hexadecimal digit, -1 for every other byte. */
+    private static final byte[] DIGIT = new byte[256];
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    static {
+        java.util.Arrays.fill(DIGIT, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            DIGIT[HEX[i]] = (byte) i;
+        }
+    }
+
+    /**
+     * The bytes of a key of 32 lower-case hexadecimal digits, or null for any other key. One copy of the key's bytes (a
+     * character beyond Latin-1 becomes '?', which is not a digit): a String's characters read one by one cost the
+     * quick compiler's code several times more (the live audit's key scan, decision 0026).
+     */
+    static byte[] digits(String key) {
+        if (key.length() != 32) {
+            return null;
+        }
+        byte[] b = key.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return allDigits(b) ? b : null;
+    }
+
+    private static boolean allDigits(byte[] b) {
+        for (byte c : b) {
+            if (DIGIT[c & 0xff] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long half(byte[] digits, int from) {
+        long v = 0;
+        for (int i = from; i < from + 16; i++) {
+            v = v << 4 | DIGIT[digits[i] & 0xff];
+        }
+        return v;
+    }
+
+    private static String hex(long hi, long lo) {
+        char[] c = new char[32];
+        for (int i = 15; i >= 0; i--) {
+            c[i] = HEX[(int) (hi & 15)];
+            c[i + 16] = HEX[(int) (lo & 15)];
+            hi >>>= 4;
+            lo >>>= 4;
+        }
+        return new String(c);
+    }
+}
