@@ -5,7 +5,9 @@
 # N VMs (about 11 rows per VM) into database DB (default tpm_bench_live_N; kept for the next run when KEEP=1, and
 # reused when it already holds N VMs), then alternates, RUNS times, the whole `audit` process (java -Xmx256m, JVM
 # start included, --no-catalogue) and the `mariadb` client running the SQL the audit prints with --show-sql. Prints
-# every run, the best and the median of each, and their ratios. Connects to 127.0.0.0/8 only.
+# every run, the best and the median of each, and their ratios. With the app image built (mvn -B -q package
+# -DskipTests -Pinstaller; or $IMAGE), its launcher's `audit` runs in the same loop too (as an installed console runs it,
+# JAVA_TOOL_OPTIONS=-Xmx256m), with its own ratio. Connects to 127.0.0.0/8 only.
 # Usage: bench/audit-live.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,10 +38,13 @@ if [ "$have" -lt "$N" ]; then
     "$MARIADB_URL" "$DB" "$N" 0
 fi
 url="${MARIADB_URL%/}/$DB?user=root"
+image=${IMAGE:-installer/target/jpackage/tpm-console}
+launcher=
+[ -x "$image/bin/tpm-console" ] && launcher=$image/bin/tpm-console
 # The same SQL the audit runs on this database, one statement after the other, as the client takes it.
 java -jar "$JAR" audit "$url" --show-sql > "$work/rules.sql"
 now() { date +%s.%N; }
-audits=(); clients=(); ratios=()
+audits=(); clients=(); ratios=(); images=(); image_ratios=()
 for i in $(seq "$RUNS"); do
   t0=$(now)
   status=0; java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" audit "$url" --format json --no-catalogue > "$work/report.json" || status=$?
@@ -49,7 +54,19 @@ for i in $(seq "$RUNS"); do
   t2=$(now)
   a=$(echo "$t1 - $t0" | bc -l); c=$(echo "$t2 - $t1" | bc -l); r=$(echo "$a / $c" | bc -l)
   audits+=("$a"); clients+=("$c"); ratios+=("$r")
-  printf 'run %d: audit %.2f s, mariadb client %.2f s, ratio %.2f\n' "$i" "$a" "$c" "$r"
+  line=$(printf 'run %d: audit %.2f s, mariadb client %.2f s, ratio %.2f' "$i" "$a" "$c" "$r")
+  if [ -n "$launcher" ]; then
+    t3=$(now)
+    status=0; JAVA_TOOL_OPTIONS=-Xmx256m "$launcher" audit "$url" --format json --no-catalogue > "$work/image.json" \
+      2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2) || status=$?
+    t4=$(now)
+    [ "$status" = 3 ] || { echo "the app image's audit exited $status (expected 3)" >&2; exit 1; }
+    cmp -s "$work/report.json" "$work/image.json" || { echo "the app image's report differs from the jar's" >&2; exit 1; }
+    g=$(echo "$t4 - $t3" | bc -l); gr=$(echo "$g / $c" | bc -l)
+    images+=("$g"); image_ratios+=("$gr")
+    line+=$(printf ', app image %.2f s, ratio %.2f' "$g" "$gr")
+  fi
+  echo "$line"
 done
 best() { printf '%s\n' "$@" | sort -g | head -1; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -59,3 +76,8 @@ printf 'best audit %.2f s (median %.2f), best client %.2f s (median %.2f), ratio
   "$(best "${audits[@]}")" "$(median "${audits[@]}")" "$(best "${clients[@]}")" "$(median "${clients[@]}")" \
   "$(echo "$(best "${audits[@]}") / $(best "${clients[@]}")" | bc -l)" "$(median "${ratios[@]}")"
 printf ' (target: at most 0.5, and under 3 s)\n'
+if [ -n "$launcher" ]; then
+  printf 'app image: best audit %.2f s (median %.2f), ratio of bests %.2f, median ratio %.2f (target: at most 0.5, and under 3 s)\n' \
+    "$(best "${images[@]}")" "$(median "${images[@]}")" "$(echo "$(best "${images[@]}") / $(best "${clients[@]}")" | bc -l)" \
+    "$(median "${image_ratios[@]}")"
+fi

@@ -127,17 +127,37 @@ final class KeyScan implements AutoCloseable {
         }
     }
 
-    /** Stops the reads still running (those of rules the run did not ask for, or of a failed run). */
+    /**
+     * Stops the reads still running (those of rules the run did not ask for, or of a failed or cancelled run: a read not
+     * yet started fails at once) and waits for every read to end and hand its connection back (at most 30 s), even when
+     * this thread is interrupted. The readers stay up until then: a read whose turn comes after the close must still
+     * run (and fail), or what waits on it would wait for ever.
+     */
     @Override
     public void close() {
         closed = true;
-        readers.shutdown();
         for (Statement st : reading) {
             try {
                 st.cancel();
             } catch (SQLException ignored) {
                 // the read ends with its result set
             }
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        CompletableFuture<Void> all = CompletableFuture.allOf(candidates.values().toArray(CompletableFuture[]::new));
+        while (!all.isDone() && System.nanoTime() < deadline) {
+            try {
+                all.get(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // failed reads are what a cancel makes; a timeout ends the wait
+            }
+        }
+        readers.shutdown();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

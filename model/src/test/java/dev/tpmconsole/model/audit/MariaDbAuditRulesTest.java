@@ -150,6 +150,133 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
         }
     }
 
+    /**
+     * An audit with the key scan that is cancelled as it starts (its reads in flight), cancelled at its first rule, or
+     * failed by its sink, ends as such and leaves no connection open.
+     */
+    @Test
+    void aCancelledOrFailedAuditWithTheKeyScanClosesEveryConnection() throws Exception {
+        try (Source real = scenario()) {
+            for (String how : List.of("cancelled at the start", "cancelled at the first rule", "failed")) {
+                java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+                Auditor auditor = new Auditor(SqliteAuditRulesTest.counted(real, open, most), 2, true);
+                AuditSink sink = new AuditSink() {
+                    @Override
+                    public void started(String source, dev.tpmconsole.model.schema.SchemaLayout layout, int rules) {
+                        if (how.equals("cancelled at the start")) {
+                            auditor.cancel();
+                        }
+                    }
+
+                    @Override
+                    public void ruleStarted(AuditRule rule, int index) throws Exception {
+                        if (how.equals("cancelled at the first rule")) {
+                            auditor.cancel();
+                        } else if (how.equals("failed")) {
+                            throw new java.io.IOException("the report cannot be written");
+                        }
+                    }
+
+                    @Override
+                    public void finding(Finding finding) {
+                    }
+                };
+                org.assertj.core.api.ThrowableAssert.ThrowingCallable run = () -> auditor.run(
+                        Arrays.asList(AuditRule.values()), sink);
+                if (how.equals("failed")) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(run).hasMessage("the report cannot be written");
+                } else {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(run).isInstanceOf(Auditor.Cancelled.class);
+                }
+                assertThat(open.get()).as("connections left open when " + how).isZero();
+            }
+            // a run of the rules but CONTENT_WITHOUT_OWNER ends while the scan still reads the contents' keys (held
+            // here for 2 s): the read is cancelled and its connection handed back before the run returns
+            java.util.concurrent.atomic.AtomicInteger slowOpen = new java.util.concurrent.atomic.AtomicInteger();
+            long t0 = System.nanoTime();
+            AuditReport report = new Auditor(slowContents(SqliteAuditRulesTest.counted(real, slowOpen,
+                    new java.util.concurrent.atomic.AtomicInteger())), 2, true).run(Arrays.stream(AuditRule.values())
+                    .filter(r -> r != AuditRule.CONTENT_WITHOUT_OWNER).toList());
+            assertThat(report.counts()).doesNotContainKey(AuditRule.CONTENT_WITHOUT_OWNER);
+            assertThat(slowOpen.get()).as("the contents' read left open").isZero();
+            assertThat(System.nanoTime() - t0).as("the run waited for the read's cancel, not its end")
+                    .isLessThan(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1900));
+            // and one that runs to its end uses the scan's three connections and the workers' two at most
+            java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            new Auditor(SqliteAuditRulesTest.counted(real, open, most), 2, true).run(Arrays.asList(AuditRule.values()));
+            assertThat(open.get()).isZero();
+            assertThat(most.get()).isBetween(1, KeyScan.READERS + 2);
+        }
+    }
+
+    /**
+     * {@code real}, where reading VmHostFileContentVO's keys takes 2 s before it starts (the wait ends early when the
+     * statement is cancelled: the read fails 300 ms later).
+     */
+    private static Source slowContents(Source real) {
+        return new Source() {
+            @Override
+            public String displayName() {
+                return real.displayName();
+            }
+
+            @Override
+            public dev.tpmconsole.model.schema.DatabaseKind kind() {
+                return real.kind();
+            }
+
+            @Override
+            public boolean writable() {
+                return false;
+            }
+
+            @Override
+            public dev.tpmconsole.model.schema.SchemaLayout layout() {
+                return real.layout();
+            }
+
+            @Override
+            public java.sql.Connection connection() throws java.sql.SQLException {
+                java.sql.Connection c = real.connection();
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                            Object result = invoke(method, c, args);
+                            return method.getName().equals("createStatement") ? slow((Statement) result) : result;
+                        });
+            }
+
+            private Statement slow(Statement st) {
+                java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+                return (Statement) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {Statement.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("cancel")) {
+                                cancelled.countDown();
+                            }
+                            if (method.getName().equals("executeQuery") && ((String) args[0]).contains("FROM VmHostFileContentVO")
+                                    && cancelled.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                                Thread.sleep(300); // as a server takes a moment to stop a query
+                                throw new java.sql.SQLException("cancelled");
+                            }
+                            return invoke(method, st, args);
+                        });
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @FunctionalInterface
     private interface ThrowingSupplier<T> {
         T get() throws Exception;
