@@ -156,6 +156,7 @@ public final class Packager {
         // a plan was made were the preview window's longest gaps between pulses (68-75 ms; 32-51 ms with the goal)
         image.addAll(List.of("--java-options", GC_OPTION));
         tool("jpackage", image.toArray(String[]::new));
+        writeLauncher(dest.resolve(NAME));
         log("app image: " + dest.resolve(NAME) + " (" + megabytes(dest.resolve(NAME)) + ")");
 
         if (types.contains("deb")) {
@@ -191,6 +192,58 @@ public final class Packager {
     static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
     /** The launcher's pause goal for the collector (decision 0025). */
     static final String GC_OPTION = "-XX:MaxGCPauseMillis=40";
+
+    /**
+     * Replaces jpackage's native launcher ({@code bin/tpm-console}) with a shell script that starts the image's runtime
+     * with the options, class path and main class of {@code lib/app/tpm-console.cfg} (decision 0027): the native
+     * launcher asks {@code rpm -qf} and then {@code dpkg -S} which package owns it at every start, which took about
+     * 350 ms of every window's and command's start on Debian. The script passes {@code jpackage.app-path} (its own
+     * path, links resolved) as the native launcher did, and execs the JVM, so that signals and the exit status are
+     * the console's own.
+     */
+    static void writeLauncher(Path imageDir) throws IOException {
+        Path cfg = imageDir.resolve("lib").resolve("app").resolve(NAME + ".cfg");
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        String mainClass = null;
+        for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(line.substring("app.classpath=".length()));
+            } else if (line.startsWith("app.mainclass=")) {
+                mainClass = line.substring("app.mainclass=".length());
+            } else if (line.startsWith("java-options=")) {
+                options.add(line.substring("java-options=".length()));
+            }
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            throw new BuildFailure(cfg + " names no main class or class path");
+        }
+        StringBuilder exec = new StringBuilder("exec \"$root/lib/runtime/bin/java\" \"-Djpackage.app-path=$self\"");
+        for (String option : options) {
+            exec.append(" \\\n  ").append(shellWord(option));
+        }
+        exec.append(" \\\n  -cp ").append(shellWord(String.join(":", classPath)))
+                .append(" \\\n  ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        String script = "#!/bin/sh\n"
+                + "# TPM Console's launcher, made by the packaging from lib/app/" + NAME + ".cfg: starts the console's own\n"
+                + "# runtime with the options, class path and main class written there. It stands in for jpackage's native\n"
+                + "# launcher, which asked rpm and dpkg which package owns it at every start (decision 0027).\n"
+                + "self=$(readlink -f -- \"$0\")\n"
+                + "root=${self%/bin/*}\n"
+                + "APPDIR=$root/lib/app\n"
+                + exec;
+        Path launcher = imageDir.resolve("bin").resolve(NAME);
+        Files.delete(launcher);
+        Files.writeString(launcher, script, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** {@code s} as one word of a POSIX shell, in double quotes; {@code $APPDIR} in it stays the variable. */
+    static String shellWord(String s) {
+        String quoted = s.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$")
+                .replace("\\$APPDIR", "$APPDIR");
+        return "\"" + quoted + "\"";
+    }
 
     /** Makes the image's class data sharing archive with the image's own runtime and class path (its script). */
     void cds(Path imageDir) throws IOException, InterruptedException {

@@ -129,6 +129,35 @@ class AppImageIT {
                 .matches("\\s*" + type + " " + flag + "\\s+= " + value + "\\s+\\{.*\\} \\{command line\\}");
     }
 
+    /**
+     * The launcher starts the console without asking a package manager which package owns it (decision 0027):
+     * jpackage's native launcher ran {@code rpm -qf} and {@code dpkg -S} at every start. Here both come first on the
+     * PATH and write down that they ran. The launcher tells the console where it is ({@code jpackage.app-path}, as the
+     * native one did), links resolved, when it is started through a link (as /usr/bin/tpm-console is).
+     */
+    @Test
+    void theLauncherAsksNoPackageManagerAndSaysWhereItIs() throws Exception {
+        Path fakes = Files.createDirectories(dir.resolve("fake bin"));
+        Path called = dir.resolve("package-manager-called");
+        for (String tool : List.of("rpm", "dpkg", "dpkg-query")) {
+            Path fake = fakes.resolve(tool);
+            Files.writeString(fake, "#!/bin/sh\necho \"$0 $*\" >> '" + called + "'\nexit 1\n");
+            Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Path link = Files.createDirectories(dir.resolve("link bin")).resolve("tpm-console");
+        Files.createSymbolicLink(link, LAUNCHER.toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(link.toString(), "--version").redirectErrorStream(true);
+        environment(builder, Map.of("PATH", fakes + java.io.File.pathSeparator + System.getenv("PATH"),
+                "JDK_JAVA_OPTIONS", "-XshowSettings:properties"));
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("TPM Console ")
+                .contains("jpackage.app-path = " + LAUNCHER.toAbsolutePath().toRealPath());
+        assertThat(called).as("a package manager was asked").doesNotExist();
+    }
+
     @Test
     void commandsGetTheirArgumentsAndReturnTheirExitCodes() throws Exception {
         Result version = run(Map.of(), "--version");
