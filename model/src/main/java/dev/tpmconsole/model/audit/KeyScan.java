@@ -2,11 +2,11 @@ package dev.tpmconsole.model.audit;
 
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.sql.SqlDialect;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,9 +33,9 @@ import java.util.function.Function;
  * stays the judge of what is reported and in which order. A rule with more than {@link #MAX_CANDIDATES} candidates
  * runs its whole query, as without the scan.
  * <p>
- * The tables are read on two connections of their own (the keys of a table once, in the order that lets the larger
- * reads overlap); memory: the keys as {@link KeySet}s (16 bytes a ZStack UUID) and the rows of TpmVO, the backups
- * and the key refs (about 30 MB for 100,000 VMs).
+ * The tables are read on {@link #READERS} connections of their own (the keys of a table once; the file contents, the
+ * largest, from the start); memory: the keys as {@link KeySet}s (16 bytes a ZStack UUID) and the rows of TpmVO, the
+ * backups and the key refs (about 30 MB for 100,000 VMs).
  */
 final class KeyScan implements AutoCloseable {
 
