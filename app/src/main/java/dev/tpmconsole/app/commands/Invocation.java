@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * The console as a person would start it again, for the lines that say what to run next ("run it with: ...
  * apply ..."): {@code tpm-console} when the packaged launcher is on the PATH under that name (the .deb's
  * {@code /usr/bin/tpm-console}), the launcher's path when it is not (the app image run where it was built),
- * {@code java -jar PATH} under {@code java -jar}. jpackage's launcher tells the JVM where it is in the system
- * property {@code jpackage.app-path}; the jar is the code source of this class.
+ * {@code java -jar PATH} under {@code java -jar}. The packaged launcher (a script since decision 0027, as jpackage's
+ * was) tells the JVM where it is in the system property {@code jpackage.app-path}; the jar is the code source of this
+ * class.
  */
 final class Invocation {
 
