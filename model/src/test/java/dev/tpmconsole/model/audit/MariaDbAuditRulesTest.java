@@ -216,65 +216,25 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
      * statement is cancelled: the read fails 300 ms later).
      */
     private static Source slowContents(Source real) {
-        return new Source() {
-            @Override
-            public String displayName() {
-                return real.displayName();
-            }
-
-            @Override
-            public dev.tpmconsole.model.schema.DatabaseKind kind() {
-                return real.kind();
-            }
-
-            @Override
-            public boolean writable() {
-                return false;
-            }
-
-            @Override
-            public dev.tpmconsole.model.schema.SchemaLayout layout() {
-                return real.layout();
-            }
-
-            @Override
-            public java.sql.Connection connection() throws java.sql.SQLException {
-                java.sql.Connection c = real.connection();
-                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                            Object result = invoke(method, c, args);
-                            return method.getName().equals("createStatement") ? slow((Statement) result) : result;
-                        });
-            }
-
-            private Statement slow(Statement st) {
-                java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
-                return (Statement) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {Statement.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("cancel")) {
-                                cancelled.countDown();
-                            }
-                            if (method.getName().equals("executeQuery") && ((String) args[0]).contains("FROM VmHostFileContentVO")
-                                    && cancelled.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                                Thread.sleep(300); // as a server takes a moment to stop a query
-                                throw new java.sql.SQLException("cancelled");
-                            }
-                            return invoke(method, st, args);
-                        });
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new WrappedSource(real, c -> WrappedSource.proxy(java.sql.Connection.class, c, (method, args, passed) -> {
+            Object result = passed.call();
+            return method.getName().equals("createStatement") ? slow((Statement) result) : result;
+        }));
     }
 
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
+    private static Statement slow(Statement st) {
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        return WrappedSource.proxy(Statement.class, st, (method, args, passed) -> {
+            if (method.getName().equals("cancel")) {
+                cancelled.countDown();
+            }
+            if (method.getName().equals("executeQuery") && ((String) args[0]).contains("FROM VmHostFileContentVO")
+                    && cancelled.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                Thread.sleep(300); // as a server takes a moment to stop a query
+                throw new java.sql.SQLException("cancelled");
+            }
+            return passed.call();
+        });
     }
 
     @FunctionalInterface

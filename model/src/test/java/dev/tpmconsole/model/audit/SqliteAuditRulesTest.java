@@ -109,49 +109,16 @@ class SqliteAuditRulesTest extends AuditRulesContract {
     /** {@code real}, counting the connections open now ({@code open}) and at most ({@code most}). */
     static Source counted(Source real, java.util.concurrent.atomic.AtomicInteger open,
                           java.util.concurrent.atomic.AtomicInteger most) {
-        return new Source() {
-            @Override
-            public String displayName() {
-                return real.displayName();
-            }
-
-            @Override
-            public dev.tpmconsole.model.schema.DatabaseKind kind() {
-                return real.kind();
-            }
-
-            @Override
-            public boolean writable() {
-                return false;
-            }
-
-            @Override
-            public dev.tpmconsole.model.schema.SchemaLayout layout() {
-                return real.layout();
-            }
-
-            @Override
-            public java.sql.Connection connection() throws java.sql.SQLException {
-                java.sql.Connection c = real.connection();
-                most.accumulateAndGet(open.incrementAndGet(), Math::max);
-                java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
-                                open.decrementAndGet();
-                            }
-                            try {
-                                return method.invoke(c, args);
-                            } catch (java.lang.reflect.InvocationTargetException e) {
-                                throw e.getCause();
-                            }
-                        });
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new WrappedSource(real, c -> {
+            most.accumulateAndGet(open.incrementAndGet(), Math::max);
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            return WrappedSource.proxy(java.sql.Connection.class, c, (method, args, passed) -> {
+                if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
+                    open.decrementAndGet();
+                }
+                return passed.call();
+            });
+        });
     }
 
     /**
