@@ -2,6 +2,7 @@ package dev.tpmconsole.model.audit;
 
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
+import dev.tpmconsole.model.sql.InLists;
 import dev.tpmconsole.model.sql.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -363,7 +364,7 @@ public enum AuditRule {
         if (keys < 1) {
             throw new IllegalArgumentException("at least one key");
         }
-        return "SELECT * FROM (" + sql(dialect) + ") x WHERE x.k IN (" + "?, ".repeat(keys - 1) + "?) ORDER BY "
+        return "SELECT * FROM (" + sql(dialect) + ") x WHERE x.k IN " + InLists.placeholders(keys) + " ORDER BY "
                 + (numericKeys() ? "x.k" : dialect.order("x.k"));
     }
 

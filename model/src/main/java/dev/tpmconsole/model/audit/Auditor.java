@@ -272,11 +272,7 @@ public final class Auditor {
                 } else {
                     PreparedStatement ps = connection.prepareStatement(rule.query(dialect, keys.size()));
                     for (int i = 0; i < keys.size(); i++) {
-                        if (keys.get(i) instanceof Long id) {
-                            ps.setLong(i + 1, id);
-                        } else {
-                            ps.setString(i + 1, (String) keys.get(i));
-                        }
+                        ps.setObject(i + 1, keys.get(i)); // a key ref's id a Long, any other key a String
                     }
                     statement = ps;
                 }
@@ -320,7 +316,12 @@ public final class Auditor {
 
     /** Interrupts the statements running now. */
     private void cancelRunning() {
-        for (Statement st : running) {
+        cancelAll(running);
+    }
+
+    /** Cancels each statement (one already done or closed is passed over: its run notices the flag after it). */
+    static void cancelAll(Set<Statement> statements) {
+        for (Statement st : statements) {
             try {
                 st.cancel();
             } catch (SQLException ignored) {

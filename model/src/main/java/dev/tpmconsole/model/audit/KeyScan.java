@@ -136,13 +136,7 @@ final class KeyScan implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Statement st : reading) {
-            try {
-                st.cancel();
-            } catch (SQLException ignored) {
-                // the read ends with its result set
-            }
-        }
+        Auditor.cancelAll(reading);
         boolean interrupted = false;
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         CompletableFuture<Void> all = CompletableFuture.allOf(candidates.values().toArray(CompletableFuture[]::new));
