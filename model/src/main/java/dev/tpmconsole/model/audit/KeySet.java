@@ -1,20 +1,42 @@
 package dev.tpmconsole.model.audit;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * A set of keys compared exactly ({@link String#equals}), small in memory for ZStack's keys: a key of 32 lower-case
  * hexadecimal digits (every UUID ZStack makes) is kept as two longs in an open-addressing table, 16 bytes instead of a
  * String's 80 or so; any other key (upper case, another length, another character) in a plain HashSet. The two forms
- * never meet: a key has exactly one. Not thread-safe; null is never a member.
+ * never meet: a key has exactly one.
+ *
+ * <p>A set is filled first and asked after: the keys added before the first question are only collected, in chunks
+ * written one after the other, and the table is made once, at its final size, when the first question comes (or
+ * {@link #seal()}). Grown by doubling, the tables of the live audit's key scan (decision 0026) went through 62 MB of
+ * arrays, each larger than G1's region allocated apart, zeroed and faulted in, and every key was placed again at each
+ * doubling, each time at a random place in memory. Keys added after that go into the table, which grows as it must.
+ *
+ * <p>Not thread-safe while it is filled; once sealed (by {@link #seal()} or by a first question, which seals it under a
+ * lock), any number of threads may ask it. Null is never a member.
  */
 final class KeySet {
 
     private static final long EMPTY = 0L;
+    /**
+     * The fewest slots of a table (a slot holds a pair). A table is made with at most half its slots used, and grows
+     * (doubles) when a key added later would pass that.
+     */
+    private static final int MIN_SLOTS = 1024;
+    /** Keys collected per chunk: 128 KB, well under a G1 region's half (the smallest region is 1 MB). */
+    private static final int CHUNK = 8 * 1024;
     /** Stands for the key whose both halves are 0 (the EMPTY marker in the first half). */
     private boolean hasZero;
-    private long[] slots = new long[2 * 1024];
+    /** Pairs (high, low) collected before the table is made: null once it is. */
+    private List<long[]> chunks = new ArrayList<>();
+    private int collected;
+    private volatile boolean sealed;
+    private long[] slots;
     private int compact;
     private final Set<String> others = new HashSet<>();
 
@@ -35,18 +57,59 @@ final class KeySet {
             hasZero = true;
             return;
         }
+        if (chunks != null) {
+            int at = 2 * (collected % CHUNK);
+            if (at == 0) {
+                chunks.add(new long[2 * CHUNK]);
+            }
+            long[] chunk = chunks.get(chunks.size() - 1);
+            chunk[at] = hi;
+            chunk[at + 1] = lo;
+            collected++;
+            return;
+        }
         if ((compact + 1) * 2 > slots.length / 2) {
-            grow();
+            slots = rehash(slots, slots.length * 2);
         }
         if (put(slots, hi, lo)) {
             compact++;
         }
     }
 
+    /**
+     * Makes the table of the keys collected so far, at the size they need; the set may then be asked from any thread.
+     * Returns this set.
+     */
+    KeySet seal() {
+        if (!sealed) {
+            synchronized (this) {
+                if (!sealed) {
+                    int want = Math.max(MIN_SLOTS, 2 * collected); // duplicates counted: a little room to spare
+                    long[] table = new long[2 * (Integer.highestOneBit(want - 1) << 1)];
+                    int n = 0;
+                    for (long[] chunk : chunks) {
+                        int pairs = Math.min(CHUNK, collected - n);
+                        for (int i = 0; i < 2 * pairs; i += 2) {
+                            if (put(table, chunk[i], chunk[i + 1])) {
+                                compact++;
+                            }
+                        }
+                        n += pairs;
+                    }
+                    slots = table;
+                    chunks = null;
+                    sealed = true;
+                }
+            }
+        }
+        return this;
+    }
+
     boolean contains(String key) {
         if (key == null) {
             return false;
         }
+        seal();
         byte[] b = digits(key);
         if (b == null) {
             return others.contains(key);
@@ -58,6 +121,7 @@ final class KeySet {
         if (hi == EMPTY && lo == EMPTY) {
             return hasZero;
         }
+        seal();
         int mask = slots.length / 2 - 1;
         for (int i = index(hi, lo, mask); ; i = (i + 1) & mask) {
             long h = slots[2 * i];
@@ -87,7 +151,8 @@ final class KeySet {
     }
 
     /** Gives {@code action} each key of this set that none of {@code sets} holds, in no particular order. */
-    void forEachNotIn(java.util.List<KeySet> sets, java.util.function.Consumer<String> action) {
+    void forEachNotIn(List<KeySet> sets, java.util.function.Consumer<String> action) {
+        seal();
         KeySet[] in = sets.toArray(KeySet[]::new);
         if (hasZero && !anyHolds(in, EMPTY, EMPTY)) {
             action.accept("0".repeat(32));
@@ -120,18 +185,19 @@ final class KeySet {
     }
 
     int size() {
+        seal();
         return compact + (hasZero ? 1 : 0) + others.size();
     }
 
-    private void grow() {
-        long[] old = slots;
-        long[] bigger = new long[old.length * 2];
+    /** The pairs of {@code old} in a new table of {@code length} longs. */
+    private static long[] rehash(long[] old, int length) {
+        long[] bigger = new long[length];
         for (int i = 0; i < old.length; i += 2) {
             if (old[i] != EMPTY || old[i + 1] != EMPTY) {
                 put(bigger, old[i], old[i + 1]);
             }
         }
-        slots = bigger;
+        return bigger;
     }
 
     /** Puts a non-empty pair into {@code table}; false when it was there. */

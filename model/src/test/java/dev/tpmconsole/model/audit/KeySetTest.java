@@ -98,4 +98,67 @@ class KeySetTest {
         all.forEachNotIn(List.of(a, b), missing::add);
         assertThat(missing).containsExactlyInAnyOrderElementsOf(expected);
     }
+
+    @Test
+    void keysAddedAfterTheFirstQuestionJoinThoseCollectedBefore() {
+        Random r = new Random(13);
+        KeySet set = new KeySet();
+        Set<String> added = new HashSet<>();
+        // collected in several chunks, with duplicates, then sealed by a question; then added into the table, which grows
+        for (int i = 0; i < 30_000; i++) {
+            String k = i % 7 == 0 && i > 0 ? added.iterator().next() : uuid(r);
+            added.add(k);
+            set.add(k);
+        }
+        assertThat(set.contains(uuid(r))).isFalse();
+        assertThat(set.size()).isEqualTo(added.size());
+        for (int i = 0; i < 30_000; i++) {
+            String k = uuid(r);
+            added.add(k);
+            set.add(k.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(set.size()).isEqualTo(added.size());
+        for (String k : added) {
+            assertThat(set.contains(k)).as(k).isTrue();
+        }
+        assertThat(set.contains(uuid(r))).isFalse();
+    }
+
+    @Test
+    void aFilledSetAnswersManyThreadsAtOnceAsAHashSetDoes() throws Exception {
+        Random r = new Random(17);
+        KeySet set = new KeySet();
+        Set<String> added = new HashSet<>();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            String k = uuid(r);
+            asked.add(k);
+            if (i % 2 == 0) {
+                set.add(k);
+                added.add(k);
+            }
+        }
+        // the first questions come from four threads at once: one of them makes the table, the others wait for it
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                wrong.add(threads.submit(() -> {
+                    go.await();
+                    int n = 0;
+                    for (String k : asked) {
+                        n += set.contains(k) == added.contains(k) ? 0 : 1;
+                    }
+                    return n;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Integer> f : wrong) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 }
