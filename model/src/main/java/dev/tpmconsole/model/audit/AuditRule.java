@@ -358,13 +358,14 @@ public enum AuditRule {
     /**
      * The rule's query for the rows of these {@code keys} only (bound in order to its {@code ?}s, as many as
      * {@code keys}): the same columns, rows and order as {@link #query(SqlDialect)} gives for them. MariaDB merges the
-     * derived table or pushes the key condition into it, so that only those rows are looked up (decision 0026).
+     * derived table or pushes the key condition into it, so that only those rows are looked up (decision 0026), and
+     * each of them is compared with the other tables by their indexes ({@link SqlDialect#forFewRows}).
      */
     public String query(SqlDialect dialect, int keys) {
         if (keys < 1) {
             throw new IllegalArgumentException("at least one key");
         }
-        return "SELECT * FROM (" + sql(dialect) + ") x WHERE x.k IN " + InLists.placeholders(keys) + " ORDER BY "
+        return "SELECT * FROM (" + sql(dialect.forFewRows()) + ") x WHERE x.k IN " + InLists.placeholders(keys) + " ORDER BY "
                 + (numericKeys() ? "x.k" : dialect.order("x.k"));
     }
 

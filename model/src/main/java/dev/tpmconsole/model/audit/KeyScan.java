@@ -12,11 +12,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -57,8 +62,11 @@ final class KeyScan implements AutoCloseable {
     private record Tpm(String uuid, String vm) {
     }
 
-    /** {@code owned}: its owner is exactly the key of a row of the owners' table. */
-    private record Backup(String uuid, String owner, String type, boolean owned) {
+    /**
+     * {@code owned}: its owner is exactly the key of a row of the owners' table; {@code ownerIsVm}: that row is a VM's
+     * (its ResourceVO row's type is VmInstanceVO; in the legacy layout, whose owners' table is the VMs', any).
+     */
+    private record Backup(String uuid, String owner, String type, boolean owned, boolean ownerIsVm) {
     }
 
     private record KeyRef(long id, String type, String resource, String provider, boolean keyed) {
@@ -101,7 +109,7 @@ final class KeyScan implements AutoCloseable {
         return t;
     });
     private final Map<AuditRule, CompletableFuture<Candidates>> candidates = new EnumMap<>(AuditRule.class);
-    private final Set<Statement> reading = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Statement> reading = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -128,6 +136,22 @@ final class KeyScan implements AutoCloseable {
     }
 
     /**
+     * Runs {@code task} on {@code workers} once the rule's candidates are read, or their read has failed (the task's
+     * {@link #candidates} then throws what it failed with): a rule starts as soon as what it needs is there, not after
+     * the rules before it in the catalogue, whose reads may take longer. A task whose turn comes after {@code workers}
+     * has been shut down does not run (its future fails; a run that shuts them down waits for none).
+     */
+    <T> CompletableFuture<T> whenRead(AuditRule rule, Callable<T> task, Executor workers) {
+        return candidates.get(rule).handle((c, failed) -> null).thenApplyAsync(x -> {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, workers);
+    }
+
+    /**
      * Stops the reads still running (those of rules the run did not ask for, or of a failed or cancelled run: a read not
      * yet started fails at once) and waits for every read to end and hand its connection back (at most 30 s), even when
      * this thread is interrupted. The readers stay up until then: a read whose turn comes after the close must still
@@ -138,14 +162,14 @@ final class KeyScan implements AutoCloseable {
         closed = true;
         Auditor.cancelAll(reading);
         boolean interrupted = false;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         CompletableFuture<Void> all = CompletableFuture.allOf(candidates.values().toArray(CompletableFuture[]::new));
         while (!all.isDone() && System.nanoTime() < deadline) {
             try {
-                all.get(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                all.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // failed reads are what a cancel makes; a timeout ends the wait
             }
         }
@@ -207,16 +231,20 @@ final class KeyScan implements AutoCloseable {
         // each backup with the row of the owners' table its owner names, if any: a look-up by the table's key under its
         // own collation, which finds the one row equal to the owner ignoring case and trailing spaces; the owner is among
         // the table's keys exactly when that row's key is the owner (a row that equals it exactly also equals it so)
-        String ownerTable = d.layout().legacyBackupLayout() ? "VmInstanceEO" : "ResourceVO";
+        // (and, in the current layout, that row's type: a backup of a VM's TPM state is owned by the VM's row)
+        boolean legacy = d.layout().legacyBackupLayout();
+        String ownerTable = legacy ? "VmInstanceEO" : "ResourceVO";
         CompletableFuture<Backups> backups = read("VmHostBackupFileVO b LEFT JOIN " + ownerTable + " r ON r.uuid = b."
-                + owner, null, List.of("b.uuid", "b." + owner, "b.type", "r.uuid"), () -> {
+                + owner, null, List.of("b.uuid", "b." + owner, "b.type", "r.uuid", legacy ? "NULL" : "r.resourceType"),
+                () -> {
                     List<Backup> rows = new ArrayList<>();
                     KeySet uuids = new KeySet();
                     return new Reader<>(rs -> {
                         String uuid = rs.getString(1);
                         String ownerKey = rs.getString(2);
-                        rows.add(new Backup(uuid, ownerKey, rs.getString(3), ownerKey != null
-                                && ownerKey.equals(rs.getString(4))));
+                        boolean owned = ownerKey != null && ownerKey.equals(rs.getString(4));
+                        rows.add(new Backup(uuid, ownerKey, rs.getString(3), owned,
+                                legacy || owned && "VmInstanceVO".equals(rs.getString(5))));
                         uuids.add(uuid);
                     }, () -> new Backups(rows, uuids));
                 });
@@ -261,15 +289,27 @@ final class KeyScan implements AutoCloseable {
         candidates.put(AuditRule.BACKUP_WITHOUT_OWNER, backups.thenApply(b ->
                 collect(b.rows(), r -> r.owned() ? null : r.uuid())));
         candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombine(tpms, (b, t) ->
-                collect(b.rows(), r -> "TpmState".equals(r.type()) && !t.vms().contains(r.owner()) ? r.uuid() : null)));
-        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, backups.thenCombine(keyRefs, (b, k) -> {
+                collect(b.rows(), r -> "TpmState".equals(r.type()) && r.ownerIsVm() && !t.vms().contains(r.owner())
+                        ? r.uuid() : null)));
+        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyRefs, tpms).thenApply(x -> {
+            // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
             KeySet keyed = new KeySet();
-            for (KeyRef r : k) {
+            KeySet keyedTpms = new KeySet();
+            for (KeyRef r : keyRefs.join()) {
                 if ("VmHostBackupFileVO".equals(r.type())) {
                     keyed.add(r.resource());
+                } else if ("TpmVO".equals(r.type()) && r.keyed()) {
+                    keyedTpms.add(r.resource());
                 }
             }
-            return collect(b.rows(), r -> "TpmState".equals(r.type()) && !keyed.contains(r.uuid()) ? r.uuid() : null);
+            KeySet vmsWithKey = new KeySet();
+            for (Tpm t : tpms.join().rows()) {
+                if (keyedTpms.contains(t.uuid())) {
+                    vmsWithKey.add(t.vm());
+                }
+            }
+            return collect(backups.join().rows(), r -> "TpmState".equals(r.type()) && vmsWithKey.contains(r.owner())
+                    && !keyed.contains(r.uuid()) ? r.uuid() : null);
         }));
         candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
                 .thenApply(x -> {
