@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Records the classes the console loads when it starts (the window on the demo up to its first painted VM row, and an
-# audit from the command line), and those its secondary windows load when first shown (the audit, preview and run
-# windows, driven by their benchmarks on a small demo: each first show would otherwise read, parse and verify a few
-# hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt, from which the packaging makes the app
+# audit from the command line, of a snapshot and of a live MariaDB), and those its secondary windows load when first
+# shown (the audit, preview and run windows, driven by their benchmarks on a small demo: each first show would
+# otherwise read, parse and verify a few hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt, from which the packaging makes the app
 # image's class data sharing archive (AppCDS: those classes are mapped ready-parsed and verified instead of read from
 # the jars at every start). Run it again when the start-up path changes much; a class the list names that is gone is
 # skipped when the archive is made, a class it misses is loaded from its jar as before. Needs a display: $DISPLAY,
-# else its own Xvfb. Usage: installer/cds/record-classes.sh
+# else its own Xvfb; and this machine's MariaDB on 127.0.0.1:3306. Usage: installer/cds/record-classes.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/first-row.sh
@@ -17,12 +17,25 @@ java -XX:DumpLoadedClassList="$work/window.txt" -cp "$JAR:app/target/test-classe
 # its exit status says what the audit found (the demo has findings); the class list is what counts here
 java -XX:DumpLoadedClassList="$work/audit.txt" -jar "$JAR" audit --format json "$work/data/demo.sqlite" >/dev/null 2>&1 \
   || true
+# an audit of a live MariaDB (its driver, the key scan of decision 0026), on a small demo cloud loaded into this
+# machine's MariaDB (127.0.0.1:3306, user root) for the purpose and dropped after
+live=tpm_record_classes_$$
+if mariadb -h 127.0.0.1 -P 3306 -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+  java -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.ImportBenchmarkDatabase \
+    jdbc:mariadb://127.0.0.1:3306/ "$live" 2000 0 >/dev/null
+  java -XX:DumpLoadedClassList="$work/live.txt" -jar "$JAR" audit --format json \
+    "jdbc:mariadb://127.0.0.1:3306/$live?user=root" >/dev/null 2>&1 || true
+  mariadb -h 127.0.0.1 -P 3306 -uroot -e "DROP DATABASE IF EXISTS $live"
+else
+  echo "no MariaDB answers on 127.0.0.1:3306: start it (see .ci/run); the live audit's classes are recorded too" >&2
+  exit 1
+fi
 java -Xmx512m -jar "$JAR" demo --out "$work/small.sqlite" --vms 5000 >/dev/null
 java -XX:DumpLoadedClassList="$work/windows.txt" -Xmx512m -Djava.util.logging.config.file=/dev/null \
   -cp "$JAR:app/target/test-classes" dev.tpmconsole.app.bench.WindowsBenchmark "$work/small.sqlite" 300 >/dev/null 2>&1
 java -XX:DumpLoadedClassList="$work/run.txt" -Xmx512m -cp "$JAR:app/target/test-classes" \
   dev.tpmconsole.app.bench.RunBenchmark "$work/small.sqlite" 1000 >/dev/null 2>&1
-for list in window audit windows run; do
+for list in window audit live windows run; do
   [ -s "$work/$list.txt" ] || { echo "no class list recorded ($list)" >&2; exit 1; }
 done
 out=installer/src/jpackage/cds-classes.txt
@@ -30,7 +43,7 @@ out=installer/src/jpackage/cds-classes.txt
   echo "# The classes TPM Console loads at its start (installer/cds/record-classes.sh, $(date -u +%Y-%m-%d)): the"
   echo "# packaging makes the app image's class data sharing archive from them (Packager.java, make-cds-archive)."
   # the benchmarks' own classes, and the JDK's management classes they read the FX thread's CPU time with, are theirs
-  cat "$work/window.txt" "$work/audit.txt" "$work/windows.txt" "$work/run.txt" | grep -v '^#' \
+  cat "$work/window.txt" "$work/audit.txt" "$work/live.txt" "$work/windows.txt" "$work/run.txt" | grep -v '^#' \
     | grep -v 'dev/tpmconsole/app/bench/' \
     | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' | awk '!seen[$0]++'
 } > "$out"
