@@ -2,11 +2,12 @@
 # Records the classes the console loads when it starts (the window on the demo up to its first painted VM row, and an
 # audit from the command line, of a snapshot and of a live MariaDB), and those its secondary windows load when first
 # shown (the audit, preview and run windows, driven by their benchmarks on a small demo: each first show would
-# otherwise read, parse and verify a few hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt, from which the packaging makes the app
-# image's class data sharing archive (AppCDS: those classes are mapped ready-parsed and verified instead of read from
-# the jars at every start). Run it again when the start-up path changes much; a class the list names that is gone is
-# skipped when the archive is made, a class it misses is loaded from its jar as before. Needs a display: $DISPLAY,
-# else its own Xvfb; and this machine's MariaDB on 127.0.0.1:3306. Usage: installer/cds/record-classes.sh
+# otherwise read, parse and verify a few hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt,
+# from which the packaging makes the app image's class data sharing archive (AppCDS: those classes are mapped
+# ready-parsed and verified instead of read from the jars at every start). Run it again when the start-up path changes
+# much; a class the list names that is gone is skipped when the archive is made, a class it misses is loaded from its
+# jar as before. Needs a display: $DISPLAY, else its own Xvfb; and this machine's MariaDB on 127.0.0.1:3306.
+# Usage: installer/cds/record-classes.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/first-row.sh
