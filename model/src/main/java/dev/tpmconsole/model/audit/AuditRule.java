@@ -365,8 +365,8 @@ public enum AuditRule {
         if (keys < 1) {
             throw new IllegalArgumentException("at least one key");
         }
-        return "SELECT * FROM (" + sql(dialect.forFewRows()) + ") x WHERE x.k IN " + InLists.placeholders(keys) + " ORDER BY "
-                + (numericKeys() ? "x.k" : dialect.order("x.k"));
+        return "SELECT * FROM (" + sql(dialect.forFewRows()) + ") x WHERE x.k IN " + InLists.placeholders(keys)
+                + " ORDER BY " + (numericKeys() ? "x.k" : dialect.order("x.k"));
     }
 
     /** The rules whose subject is a key ref: its key is the numeric id. */

@@ -134,7 +134,8 @@ public final class Auditor {
         try {
             for (AuditRule rule : startOrder(ordered)) {
                 // after a key scan, each rule as soon as its candidates are read
-                ahead.put(rule, scan == null ? pool.submit(() -> ahead(rule)) : scan.whenRead(rule, () -> ahead(rule), pool));
+                ahead.put(rule, scan == null ? pool.submit(() -> ahead(rule))
+                        : scan.whenRead(rule, () -> ahead(rule), pool));
             }
             for (int i = 0; i < ordered.size(); i++) {
                 AuditRule rule = ordered.get(i);

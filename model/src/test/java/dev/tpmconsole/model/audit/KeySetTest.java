@@ -104,7 +104,7 @@ class KeySetTest {
         Random r = new Random(13);
         KeySet set = new KeySet();
         Set<String> added = new HashSet<>();
-        // collected in several chunks, with duplicates, then sealed by a question; then added into the table, which grows
+        // collected in several chunks, with duplicates, then sealed by a question; then added into the table (it grows)
         for (int i = 0; i < 30_000; i++) {
             String k = i % 7 == 0 && i > 0 ? added.iterator().next() : uuid(r);
             added.add(k);

@@ -214,9 +214,9 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
     /**
      * The scan's candidates of the two backup rules that compare a backup's owner with the TPMs are the backups those
      * rules look at: for TPM_STATE_BACKUP_WITHOUT_TPM the TPM-state backups of a VM (the owner's ResourceVO row is a
-     * VM's), for BACKUP_WITHOUT_KEY those of a VM whose TPM has a ref that holds a key. Any other backup would be looked
-     * up for nothing: on the 100,000-VM database they were more than {@link KeyScan#MAX_CANDIDATES}, and the rule ran
-     * its whole query.
+     * VM's), for BACKUP_WITHOUT_KEY those of a VM whose TPM has a ref that holds a key. Any other backup would be
+     * looked up for nothing: on the 100,000-VM database more than {@link KeyScan#MAX_CANDIDATES} were, and the rule
+     * ran its whole query.
      */
     @Test
     void theBackupRulesCandidatesAreTheBackupsTheyLookAt() throws Exception {
@@ -280,11 +280,11 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
             String query = AuditRule.BACKUP_WITHOUT_OWNER.query(new SqlDialect(real.kind(), real.layout()), 1);
             String backupRule = query.substring(0, query.indexOf(" x WHERE x.k IN"));
             java.util.concurrent.CountDownLatch backupRuleRan = new java.util.concurrent.CountDownLatch(1);
-            Source held = new WrappedSource(real, c -> WrappedSource.proxy(Connection.class, c, (method, args, passed) -> {
-                if (method.getName().equals("prepareStatement") && ((String) args[0]).startsWith(backupRule)) {
+            Source held = new WrappedSource(real, c -> WrappedSource.proxy(Connection.class, c, (method, in, call) -> {
+                if (method.getName().equals("prepareStatement") && ((String) in[0]).startsWith(backupRule)) {
                     backupRuleRan.countDown();
                 }
-                Object result = passed.call();
+                Object result = call.call();
                 return method.getName().equals("createStatement") ? WrappedSource.proxy(Statement.class,
                         (Statement) result, (m, a, p) -> {
                             if (m.getName().equals("executeQuery") && ((String) a[0]).contains("FROM VmHostFileVO")
