@@ -116,12 +116,25 @@ class AppImageIT {
     }
 
     /**
+     * The launcher's JVM keeps its heap in transparent huge pages where the kernel gives them on request (decision
+     * 0028), from the launcher's options and not from the environment.
+     */
+    @Test
+    void theLauncherAsksForHugePages() throws Exception {
+        assertTheLauncherSets("-XX:+UseTransparentHugePages", "bool", "UseTransparentHugePages", "true");
+    }
+
+    /**
      * The launcher's options hold {@code -XX:FLAG=VALUE}, and its JVM has the flag (of HotSpot's {@code type}) at that
      * value from the command line, not from the environment.
      */
     private void assertTheLauncherSets(String type, String flag, String value) throws Exception {
-        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg")))
-                .contains("java-options=-XX:" + flag + "=" + value);
+        assertTheLauncherSets("-XX:" + flag + "=" + value, type, flag, value);
+    }
+
+    /** The launcher's options hold {@code option}, and its JVM has the flag at that value from the command line. */
+    private void assertTheLauncherSets(String option, String type, String flag, String value) throws Exception {
+        assertThat(Files.readAllLines(IMAGE.resolve("lib/app/tpm-console.cfg"))).contains("java-options=" + option);
         Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
         assertThat(flags.status()).as(flags.err()).isZero();
         assertThat(flags.out().lines().filter(l -> l.matches("\\s*" + type + " " + flag + "\\s.*")))
