@@ -291,26 +291,34 @@ final class KeyScan implements AutoCloseable {
         candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombine(tpms, (b, t) ->
                 collect(b.rows(), r -> "TpmState".equals(r.type()) && r.ownerIsVm() && !t.vms().contains(r.owner())
                         ? r.uuid() : null)));
-        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyRefs, tpms).thenApply(x -> {
-            // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
+        // the TPMs that have a ref holding a key
+        CompletableFuture<KeySet> keyedTpms = keyRefs.thenApply(k -> {
             KeySet keyed = new KeySet();
-            KeySet keyedTpms = new KeySet();
-            for (KeyRef r : keyRefs.join()) {
-                if ("VmHostBackupFileVO".equals(r.type())) {
+            for (KeyRef r : k) {
+                if ("TpmVO".equals(r.type()) && r.keyed()) {
                     keyed.add(r.resource());
-                } else if ("TpmVO".equals(r.type()) && r.keyed()) {
-                    keyedTpms.add(r.resource());
                 }
             }
-            KeySet vmsWithKey = new KeySet();
-            for (Tpm t : tpms.join().rows()) {
-                if (keyedTpms.contains(t.uuid())) {
-                    vmsWithKey.add(t.vm());
-                }
-            }
-            return collect(backups.join().rows(), r -> "TpmState".equals(r.type()) && vmsWithKey.contains(r.owner())
-                    && !keyed.contains(r.uuid()) ? r.uuid() : null);
-        }));
+            return keyed.seal();
+        });
+        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyRefs, keyedTpms, tpms)
+                .thenApply(x -> {
+                    // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
+                    KeySet keyed = new KeySet();
+                    for (KeyRef r : keyRefs.join()) {
+                        if ("VmHostBackupFileVO".equals(r.type())) {
+                            keyed.add(r.resource());
+                        }
+                    }
+                    KeySet vmsWithKey = new KeySet();
+                    for (Tpm t : tpms.join().rows()) {
+                        if (keyedTpms.join().contains(t.uuid())) {
+                            vmsWithKey.add(t.vm());
+                        }
+                    }
+                    return collect(backups.join().rows(), r -> "TpmState".equals(r.type())
+                            && vmsWithKey.contains(r.owner()) && !keyed.contains(r.uuid()) ? r.uuid() : null);
+                }));
         candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
                 .thenApply(x -> {
                     Map<String, KeySet> owned = Map.of("TpmVO", tpms.join().uuids(),
@@ -320,16 +328,9 @@ final class KeyScan implements AutoCloseable {
                         return o != null && !o.contains(r.resource()) ? r.id() : null;
                     });
                 }));
-        candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenApply(k -> {
-            KeySet keyedTpms = new KeySet();
-            for (KeyRef r : k) {
-                if ("TpmVO".equals(r.type()) && r.keyed()) {
-                    keyedTpms.add(r.resource());
-                }
-            }
-            return collect(k, r -> "TpmVO".equals(r.type()) && !r.keyed() && keyedTpms.contains(r.resource())
-                    ? r.id() : null);
-        }));
+        candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenCombine(keyedTpms, (k, keyed) ->
+                collect(k, r -> "TpmVO".equals(r.type()) && !r.keyed() && keyed.contains(r.resource())
+                        ? r.id() : null)));
         candidates.put(AuditRule.KEY_REF_PROVIDER_LOST, keyRefs.thenCombine(providers, (k, p) ->
                 collect(k, r -> r.keyed() && !p.contains(r.provider()) ? r.id() : null)));
         candidates.put(AuditRule.CONTENT_WITHOUT_OWNER, CompletableFuture.allOf(contents, files, backups).thenApply(x -> {
