@@ -195,7 +195,10 @@ public final class Packager {
     static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
     /** The launcher's pause goal for the collector (decision 0025). */
     static final String GC_OPTION = "-XX:MaxGCPauseMillis=40";
-    /** The launcher's page option: transparent huge pages for the heap, where the kernel has them (decision 0028). */
+    /**
+     * The launcher's page option: transparent huge pages for the heap (decision 0028), passed by the launcher only where
+     * the kernel has them ({@code /sys/kernel/mm/transparent_hugepage}): without them the JVM warns at every start.
+     */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
 
     /**
@@ -225,7 +228,8 @@ public final class Packager {
         }
         StringBuilder exec = new StringBuilder("exec \"$root/lib/runtime/bin/java\" \"-Djpackage.app-path=$self\"");
         for (String option : options) {
-            exec.append(" \\\n  ").append(shellWord(option));
+            // the huge pages' option only where the kernel has them: elsewhere the JVM would warn at every start
+            exec.append(" \\\n  ").append(option.equals(PAGES_OPTION) ? "${pages:+\"$pages\"}" : shellWord(option));
         }
         exec.append(" \\\n  -cp ").append(shellWord(String.join(":", classPath)))
                 .append(" \\\n  ").append(shellWord(mainClass)).append(" \"$@\"\n");
@@ -236,6 +240,9 @@ public final class Packager {
                 + "self=$(readlink -f -- \"$0\")\n"
                 + "root=${self%/bin/*}\n"
                 + "APPDIR=$root/lib/app\n"
+                + "# the heap in huge pages where the kernel has transparent ones (decision 0028)\n"
+                + "pages=\n"
+                + "[ -r /sys/kernel/mm/transparent_hugepage/enabled ] && pages=" + PAGES_OPTION + "\n"
                 + exec;
         Path launcher = imageDir.resolve("bin").resolve(NAME);
         Files.delete(launcher);
