@@ -113,8 +113,8 @@ public final class Auditor {
     /**
      * Runs the rules into the sink, in catalogue order. Rules run concurrently on {@code parallelism} workers, each
      * with a connection of its own (the engine does the work; a laptop has several cores), in {@link #startOrder}, or,
-     * after a key scan, each as soon as its candidates are read (decision 0026); the sink
-     * sees them strictly in catalogue order, each whole. A rule that runs ahead of its turn holds at most
+     * after a key scan, each as soon as its candidates are read (decision 0026); the sink sees them strictly in
+     * catalogue order, each whole. A rule that runs ahead of its turn holds at most
      * {@link #QUEUE_CAPACITY} findings, then hands its open query to the sink's thread, which reads the rest in its
      * turn: memory stays bounded however many rows a rule finds (at most one connection per rule is open: one
      * running on each worker, and those of rules that found more than that waiting for their turn).

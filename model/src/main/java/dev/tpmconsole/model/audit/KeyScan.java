@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,7 +65,8 @@ final class KeyScan implements AutoCloseable {
 
     /**
      * {@code owned}: its owner is exactly the key of a row of the owners' table; {@code ownerIsVm}: that row is a VM's
-     * (its ResourceVO row's type is VmInstanceVO; in the legacy layout, whose owners' table is the VMs', any).
+     * (its ResourceVO row's type is VmInstanceVO). In the legacy layout, whose owners' table is the VMs' and whose
+     * TPM_STATE_BACKUP_WITHOUT_TPM does not look at ResourceVO, {@code ownerIsVm} is true for every backup.
      */
     private record Backup(String uuid, String owner, String type, boolean owned, boolean ownerIsVm) {
     }
@@ -273,15 +275,15 @@ final class KeyScan implements AutoCloseable {
         candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombine(vms, (t, v) ->
                 collect(t.rows(), r -> v.contains(r.vm()) ? null : r.uuid())));
         candidates.put(AuditRule.TPM_DUPLICATE_FOR_VM, tpms.thenApply(t -> {
-            KeySet seen = new KeySet();
-            KeySet twice = new KeySet();
+            // asked as it is filled: a plain set (a KeySet is filled first, then asked)
+            Set<String> seen = new HashSet<>();
+            Set<String> twice = new HashSet<>();
             for (Tpm r : t.rows()) {
-                if (seen.contains(r.vm())) {
+                if (r.vm() != null && !seen.add(r.vm())) {
                     twice.add(r.vm());
                 }
-                seen.add(r.vm());
             }
-            return collect(t.rows(), r -> twice.contains(r.vm()) ? r.uuid() : null);
+            return collect(t.rows(), r -> r.vm() != null && twice.contains(r.vm()) ? r.uuid() : null);
         }));
         candidates.put(AuditRule.HOST_FILE_WITHOUT_VM, files.thenApply(Files::withoutVm));
         candidates.put(AuditRule.TPM_STATE_FILE_WITHOUT_TPM, files.thenApply(Files::stateWithoutTpm));
@@ -301,23 +303,24 @@ final class KeyScan implements AutoCloseable {
             }
             return keyed.seal();
         });
-        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyRefs, keyedTpms, tpms)
+        candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyedTpms, tpms)
                 .thenApply(x -> {
                     // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
-                    KeySet keyed = new KeySet();
+                    KeySet withRef = new KeySet();
                     for (KeyRef r : keyRefs.join()) {
                         if ("VmHostBackupFileVO".equals(r.type())) {
-                            keyed.add(r.resource());
+                            withRef.add(r.resource());
                         }
                     }
+                    KeySet tpmsWithKey = keyedTpms.join();
                     KeySet vmsWithKey = new KeySet();
                     for (Tpm t : tpms.join().rows()) {
-                        if (keyedTpms.join().contains(t.uuid())) {
+                        if (tpmsWithKey.contains(t.uuid())) {
                             vmsWithKey.add(t.vm());
                         }
                     }
                     return collect(backups.join().rows(), r -> "TpmState".equals(r.type())
-                            && vmsWithKey.contains(r.owner()) && !keyed.contains(r.uuid()) ? r.uuid() : null);
+                            && vmsWithKey.contains(r.owner()) && !withRef.contains(r.uuid()) ? r.uuid() : null);
                 }));
         candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
                 .thenApply(x -> {

@@ -18,7 +18,7 @@ import java.util.Set;
  * doubling, each time at a random place in memory. Keys added after that go into the table, which grows as it must.
  *
  * <p>Not thread-safe while it is filled; once sealed (by {@link #seal()} or by a first question, which seals it under a
- * lock), any number of threads may ask it. Null is never a member.
+ * lock), any number of threads may ask it, as long as no key is added while they do. Null is never a member.
  */
 final class KeySet {
 
@@ -27,13 +27,17 @@ final class KeySet {
      * The fewest slots of a table (a slot holds a pair). A table is made with at most half its slots used, and grows
      * (doubles) when a key added later would pass that.
      */
-    private static final int MIN_SLOTS = 1024;
-    /** Keys collected per chunk: 128 KB, well under a G1 region's half (the smallest region is 1 MB). */
+    private static final int MIN_SLOTS = 16;
+    /** Keys collected in the first chunk; each next one holds twice as many, up to {@link #CHUNK}. */
+    private static final int FIRST_CHUNK = 32;
+    /** Keys collected in a chunk at most: 128 KB, well under a G1 region's half (the smallest region is 1 MB). */
     private static final int CHUNK = 8 * 1024;
     /** Stands for the key whose both halves are 0 (the EMPTY marker in the first half). */
     private boolean hasZero;
     /** Pairs (high, low) collected before the table is made: null once it is. */
     private List<long[]> chunks = new ArrayList<>();
+    /** Longs written in the last chunk. */
+    private int lastFill;
     private int collected;
     private volatile boolean sealed;
     private long[] slots;
@@ -58,13 +62,14 @@ final class KeySet {
             return;
         }
         if (chunks != null) {
-            int at = 2 * (collected % CHUNK);
-            if (at == 0) {
-                chunks.add(new long[2 * CHUNK]);
+            long[] last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+            if (last == null || lastFill == last.length) {
+                last = new long[last == null ? 2 * FIRST_CHUNK : Math.min(2 * CHUNK, 2 * last.length)];
+                chunks.add(last);
+                lastFill = 0;
             }
-            long[] chunk = chunks.get(chunks.size() - 1);
-            chunk[at] = hi;
-            chunk[at + 1] = lo;
+            last[lastFill++] = hi;
+            last[lastFill++] = lo;
             collected++;
             return;
         }
@@ -86,15 +91,14 @@ final class KeySet {
                 if (!sealed) {
                     int want = Math.max(MIN_SLOTS, 2 * collected); // duplicates counted: a little room to spare
                     long[] table = new long[2 * (Integer.highestOneBit(want - 1) << 1)];
-                    int n = 0;
-                    for (long[] chunk : chunks) {
-                        int pairs = Math.min(CHUNK, collected - n);
-                        for (int i = 0; i < 2 * pairs; i += 2) {
+                    for (int c = 0; c < chunks.size(); c++) {
+                        long[] chunk = chunks.get(c);
+                        int used = c == chunks.size() - 1 ? lastFill : chunk.length;
+                        for (int i = 0; i < used; i += 2) {
                             if (put(table, chunk[i], chunk[i + 1])) {
                                 compact++;
                             }
                         }
-                        n += pairs;
                     }
                     slots = table;
                     chunks = null;

@@ -63,10 +63,10 @@ public final class SqlDialect {
         String col = alias + "." + column;
         if (kind == DatabaseKind.SQLITE || fewRows) {
             return "NOT EXISTS (SELECT 1 FROM " + table + " " + alias + " WHERE " + eq(col, value)
-                    + (where == null ? "" : " AND " + where) + ")";
+                    + (where == null ? "" : " AND (" + where + ")") + ")";
         }
         return "(" + value + " IS NULL OR " + exact(value) + " NOT IN (SELECT " + exact(col) + " FROM " + table + " "
-                + alias + " WHERE " + col + " IS NOT NULL" + (where == null ? "" : " AND " + where) + "))";
+                + alias + " WHERE " + col + " IS NOT NULL" + (where == null ? "" : " AND (" + where + ")") + "))";
     }
 
     /**

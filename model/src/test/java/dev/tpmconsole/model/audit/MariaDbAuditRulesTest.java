@@ -233,17 +233,28 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
                     .backup("b_placeholder", "vm_placeholder", "TpmState") // its TPM's ref holds no key
                     .backup("b_plain", "vm_plain", "TpmState") // TPM_STATE_BACKUP_WITHOUT_TPM: the VM has no TPM
                     .backup("b_of_tpm", "t_keyed", "TpmState") // owned by a TPM's row, not a VM's
-                    .backup("b_nvram", "vm_plain", "NvRam"));
+                    .backup("b_nvram", "vm_plain", "NvRam")
+                    // near misses in case: an owner that is a VM's key ignoring case only (BACKUP_WITHOUT_OWNER's);
+                    .vm("vm_case", true).backup("b_case", "VM_CASE", "TpmState")
+                    // a TPM whose VM is the backup's owner ignoring case only (so TPM_STATE_BACKUP_WITHOUT_TPM's), with
+                    // a ref that holds a key (which does not make the backup BACKUP_WITHOUT_KEY's)
+                    .vm("vm_upper", true).tpm("t_upper", "VM_UPPER").keyRef(5, "TpmVO", "t_upper", "p", "nkp", "k5")
+                    .backup("b_upper", "vm_upper", "TpmState")
+                    // a TPM whose ref holds a key but names its type in lower case (so neither rule's)
+                    .vm("vm_lower", true).tpm("t_lower", "vm_lower").keyRef(6, "tpmvo", "t_lower", "p", "nkp", "k6")
+                    .backup("b_lower", "vm_lower", "TpmState"));
             try (Source s = MariaDbSource.open(d.url(), null, null, OpenOptions.readOnly())) {
                 AuditReport report = assertTheKeyScanChangesNothing(s);
                 assertThat(report.findings(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM)).extracting(Finding::key)
-                        .containsExactly("b_plain");
+                        .containsExactly("b_plain", "b_upper");
+                assertThat(report.findings(AuditRule.BACKUP_WITHOUT_OWNER)).extracting(Finding::key)
+                        .contains("b_case");
                 assertThat(report.findings(AuditRule.BACKUP_WITHOUT_KEY)).extracting(Finding::key)
                         .containsExactly("b_keyed");
                 try (KeyScan scan = new KeyScan(s, new SqlDialect(s.kind(), s.layout()), ConcurrentHashMap.newKeySet(),
                         () -> false)) {
                     assertThat(scan.candidates(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM).keys())
-                            .containsExactly("b_plain");
+                            .containsExactly("b_plain", "b_upper");
                     assertThat(scan.candidates(AuditRule.BACKUP_WITHOUT_KEY).keys()).containsExactly("b_keyed");
                 }
             }
