@@ -117,20 +117,28 @@ class AppImageIT {
 
     /**
      * The launcher's JVM keeps its heap in transparent huge pages where the kernel has them (decision 0028), from the
-     * launcher's options and not from the environment; on a kernel without them the launcher leaves the option out,
-     * and the JVM says nothing about it.
+     * launcher's options and not from the environment; on a kernel without them (here: a copy of the launcher whose
+     * test looks at a folder that is not there) the launcher leaves the option out, and the JVM says nothing about it.
      */
     @Test
     void theLauncherAsksForHugePagesWhereTheKernelHasThem() throws Exception {
-        if (Files.isReadable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+        String thp = "/sys/kernel/mm/transparent_hugepage/enabled";
+        String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
+        assertThat(script).contains("[ -r " + thp + " ]");
+        if (Files.isReadable(Path.of(thp))) {
             assertTheLauncherSets("-XX:+UseTransparentHugePages", "bool", "UseTransparentHugePages", "true");
-        } else {
-            Result flags = run(Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
-            assertThat(flags.status()).as(flags.err()).isZero();
-            assertThat(flags.err()).doesNotContain("UseTransparentHugePages");
-            assertThat(flags.out().lines().filter(l -> l.matches("\\s*bool UseTransparentHugePages\\s.*")))
-                    .singleElement().asString().contains("= false").contains("{default}");
         }
+        Path without = Files.createDirectories(dir.resolve("kernel-without-thp").resolve("bin"));
+        Files.createSymbolicLink(without.getParent().resolve("lib"), IMAGE.resolve("lib").toAbsolutePath());
+        Path copy = without.resolve("tpm-console");
+        Files.writeString(copy, script.replace(thp, dir.resolve("missing").resolve("enabled").toString()));
+        assertThat(copy.toFile().setExecutable(true)).isTrue();
+        Result flags = run(copy, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(flags.status()).as(flags.err()).isZero();
+        assertThat(flags.err()).doesNotContain("UseTransparentHugePages").doesNotContain("arning");
+        assertThat(flags.out().lines().filter(l -> l.matches("\\s*bool UseTransparentHugePages\\s.*")))
+                .singleElement().asString()
+                .matches("\\s*bool UseTransparentHugePages\\s+= false\\s+\\{.*\\} \\{default\\}");
     }
 
     /**
@@ -333,7 +341,12 @@ class AppImageIT {
 
     /** Runs the launcher with the test's HOME and folders, no display, and bounded time. */
     Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        return run(LAUNCHER, env, args);
+    }
+
+    /** Runs {@code launcher} with {@code args}, in the environment of {@link #environment} and {@code env}. */
+    Result run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         String name = "run" + System.nanoTime();
         Path out = dir.resolve(name + ".out");
