@@ -11,7 +11,7 @@ RUNS=${2:-5}
 # the options without OPTION (the image's launcher may hold it), then with it
 without() { local o; for o in "$@"; do [ "$o" = "$OPTION" ] || printf '%s\0' "$o"; done; }
 . bench/runtime.sh >/dev/null
-bench_java_of jar
+bench_java_of jar1
 mapfile -d '' -t jar < <(without "${bench_java[@]}" dev.tpmconsole.app.bench.FirstRowProbe)
 jar_with=("${jar[0]}" "$OPTION" "${jar[@]:1}")
 ways=(jar jar_with)

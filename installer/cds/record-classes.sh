@@ -2,9 +2,10 @@
 # Records the classes the console loads when it starts (the window on the demo up to its first painted VM row, and an
 # audit from the command line, of a snapshot and of a live MariaDB), and those its secondary windows load when first
 # shown (the audit, preview and run windows, driven by their benchmarks on a small demo: each first show would
-# otherwise read, parse and verify a few hundred classes in one FX pulse), into installer/src/jpackage/cds-classes.txt,
-# from which the packaging makes the app image's class data sharing archive (AppCDS: those classes are mapped
-# ready-parsed and verified instead of read from the jars at every start). Run it again when the start-up path changes
+# otherwise read, parse and verify a few hundred classes in one FX pulse), into the app's jar
+# (app/src/main/resources/dev/tpmconsole/app/cds-classes.txt), from which the packaging makes the app image's class
+# data sharing archive (AppCDS: those classes are mapped ready-parsed and verified instead of read from the jars at
+# every start), and java -jar's window its own on its first start (JarClassArchive). Run it again when the start-up path changes
 # much; a class the list names that is gone is skipped when the archive is made, a class it misses is loaded from its
 # jar as before. Needs a display: $DISPLAY, else its own Xvfb; and this machine's MariaDB on 127.0.0.1:3306.
 # Usage: installer/cds/record-classes.sh
@@ -43,10 +44,11 @@ java -XX:DumpLoadedClassList="$work/run.txt" -Xmx512m -cp "$JAR:app/target/test-
 for list in window audit live windows run; do
   [ -s "$work/$list.txt" ] || { echo "no class list recorded ($list)" >&2; exit 1; }
 done
-out=installer/src/jpackage/cds-classes.txt
+out=app/src/main/resources/dev/tpmconsole/app/cds-classes.txt
 {
   echo "# The classes TPM Console loads at its start (installer/cds/record-classes.sh, $(date -u +%Y-%m-%d)): the"
-  echo "# packaging makes the app image's class data sharing archive from them (Packager.java, make-cds-archive)."
+  echo "# packaging makes the app image's class data sharing archive from them (Packager.java, make-cds-archive), and"
+  echo "# java -jar's window its own (JarClassArchive.java)."
   # the benchmarks' own classes, and the JDK's management classes they read the FX thread's CPU time with, are theirs
   cat "$work/window.txt" "$work/audit.txt" "$work/live.txt" "$work/windows.txt" "$work/run.txt" | grep -v '^#' \
     | grep -v 'dev/tpmconsole/app/bench/' \

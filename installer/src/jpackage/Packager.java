@@ -128,9 +128,8 @@ public final class Packager {
         }
 
         // AppCDS: the classes of the start, and the script that makes the archive where the image is (see cds())
-        boolean cds = Files.isRegularFile(source.resolve(CDS_CLASSES));
+        boolean cds = copyClassList(appDir.resolve(required("--main-jar")), appDir.resolve(CDS_CLASSES));
         if (cds) {
-            Files.copy(source.resolve(CDS_CLASSES), appDir.resolve(CDS_CLASSES));
             Files.copy(source.resolve(CDS_SCRIPT), appDir.resolve(CDS_SCRIPT));
             Files.setPosixFilePermissions(appDir.resolve(CDS_SCRIPT), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -187,11 +186,15 @@ public final class Packager {
         log(String.format("done in %.1f s", (System.nanoTime() - start) / 1e9));
     }
 
-    /** The class list (installer/cds/record-classes.sh), the script that makes the archive, and the archive. */
+    /**
+     * The class list (installer/cds/record-classes.sh; in the app's jar, whose {@code java -jar} window is given an
+     * archive of it too), the script that makes the archive, and the archive.
+     */
     static final String CDS_CLASSES = "cds-classes.txt";
+    static final String CDS_CLASSES_IN_JAR = "dev/tpmconsole/app/" + CDS_CLASSES;
     static final String CDS_SCRIPT = "make-cds-archive";
     static final String CDS_ARCHIVE = NAME + ".jsa";
-    /** The launcher's compiler option: C1 only, the quick compiler (decision 0022). */
+    /** The launcher's compiler option: C1 only, the quick compiler (decision 0022); java -jar's window has it too (0029). */
     static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
     /** The launcher's pause goal for the collector (decision 0025). */
     static final String GC_OPTION = "-XX:MaxGCPauseMillis=40";
@@ -200,6 +203,20 @@ public final class Packager {
      * the kernel has them ({@code /sys/kernel/mm/transparent_hugepage}): without them the JVM warns at every start.
      */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
+
+    /** Copies the class list out of the app's jar; false when the jar has none. */
+    static boolean copyClassList(Path mainJar, Path to) throws IOException {
+        try (ZipFile jar = new ZipFile(mainJar.toFile())) {
+            ZipEntry entry = jar.getEntry(CDS_CLASSES_IN_JAR);
+            if (entry == null) {
+                return false;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        }
+    }
 
     /**
      * Replaces jpackage's native launcher ({@code bin/tpm-console}) with a shell script that starts the image's runtime

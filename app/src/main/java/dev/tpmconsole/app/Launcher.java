@@ -12,7 +12,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // java -jar's window runs in a JVM with the app image's options, which a jar cannot carry (decision 0029)
+        java.util.OptionalInt window = Relaunch.window(args);
+        System.exit(window.isPresent() ? window.getAsInt() : run(args));
     }
 
     /** Runs the command line and returns its exit status (used by tests, which must not exit). */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import dev.tpmconsole.model.i18n.Messages;
 import sun.misc.Signal;
 
 /**
@@ -23,7 +24,7 @@ final class EndOnSignal {
 
     static final List<String> SIGNALS = List.of("TERM", "INT", "HUP");
 
-    private final AtomicReference<Signal> received = new AtomicReference<>();
+    private final AtomicReference<Integer> received = new AtomicReference<>();
     private final Consumer<String> end;
     private final Duration grace;
 
@@ -33,8 +34,8 @@ final class EndOnSignal {
     }
 
     /**
-     * Handles {@link #SIGNALS} from now on: the first one received calls {@code end} with its name ("SIGTERM") on the
-     * signal's own thread; {@code end} asks the window to end and returns, or throws when it cannot.
+     * Handles {@link #SIGNALS} from now on: the first one received calls {@code end} with the event log's line about it
+     * on the signal's own thread; {@code end} asks the window to end and returns, or throws when it cannot.
      */
     static EndOnSignal install(Consumer<String> end, Duration grace) {
         EndOnSignal handler = new EndOnSignal(end, grace);
@@ -49,13 +50,26 @@ final class EndOnSignal {
     }
 
     private void handle(Signal signal) {
-        int status = 128 + signal.getNumber();
-        if (!received.compareAndSet(null, signal)) {
+        end(Messages.text("cli.event.signalled", "SIG" + signal.getName()), 128 + signal.getNumber());
+    }
+
+    /**
+     * Ends the window as SIGTERM does when the process {@code parent} ends (now, if it has): the process that started this one and waits for it
+     * ({@code java -jar}'s, decision 0029), killed outright, would otherwise leave the window behind it.
+     */
+    void endWith(long parent) {
+        ProcessHandle.of(parent).map(ProcessHandle::onExit)
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null)) // gone already
+                .thenRun(() -> end(Messages.text("cli.event.parentEnded", String.valueOf(parent)), 143));
+    }
+
+    private void end(String reason, int status) {
+        if (!received.compareAndSet(null, status)) {
             Runtime.getRuntime().exit(status); // asked again: now
             return;
         }
         try {
-            end.accept("SIG" + signal.getName());
+            end.accept(reason);
         } catch (RuntimeException e) {
             Runtime.getRuntime().exit(status);
             return;
@@ -74,7 +88,7 @@ final class EndOnSignal {
 
     /** {@code normal}, or the shell's status for the signal that ended the window (143 for SIGTERM). */
     int exitStatus(int normal) {
-        Signal signal = received.get();
-        return signal == null ? normal : 128 + signal.getNumber();
+        Integer status = received.get();
+        return status == null ? normal : status;
     }
 }

@@ -78,6 +78,16 @@ public final class GuiCommand implements Callable<Integer> {
     record Database(String url) implements First {
     }
 
+    /** The process that started this window's JVM and waits for it ({@code Relaunch}'s {@code tpmconsole.parent}). */
+    static java.util.OptionalLong parentOfThisWindow() {
+        String pid = System.getProperty("tpmconsole.parent");
+        try {
+            return pid == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(pid.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     @Option(names = "--demo")
     boolean demo;
 
@@ -108,8 +118,8 @@ public final class GuiCommand implements Callable<Integer> {
                 () -> new JsonPreferencesStore(AppDirs.configDir()).preload());
         // a signal ends the window as File > Quit does, on the FX thread, not under JavaFX's own shutdown hook
         AtomicReference<Stage> window = new AtomicReference<>();
-        EndOnSignal ending = EndOnSignal.install(signal -> Platform.runLater(() -> {
-            events.info("app", Messages.text("cli.event.signalled", signal));
+        EndOnSignal ending = EndOnSignal.install(why -> Platform.runLater(() -> {
+            events.info("app", why);
             Stage stage = window.get();
             if (stage != null && stage.isShowing()) {
                 stage.hide();
@@ -117,6 +127,8 @@ public final class GuiCommand implements Callable<Integer> {
                 closed.countDown();
             }
         }), SIGNAL_GRACE);
+        // java -jar's window, in the JVM the first process started for it (decision 0029), ends with that process
+        parentOfThisWindow().ifPresent(ending::endWith);
         try {
             Platform.startup(() -> {
                 // Ikonli reads its icon fonts at its first use: beside the window's making, not in the middle of it

@@ -1,0 +1,195 @@
+package dev.tpmconsole.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+
+/**
+ * The class data sharing archive of {@code java -jar}'s window (decision 0029): the classes the console loads at its
+ * start (the list the app image's archive is made from, {@code cds-classes.txt} in the jar), parsed and verified once
+ * by the JVM that runs the jar, and mapped by every later start of the window instead of being read from the jar.
+ *
+ * <p>One archive per jar (its path, size and time) and JVM (its home and version), in the data folder's {@code cds}:
+ * {@code tpm-console-KEY.jsa}. It is made the first time the window is started without one, by {@code java
+ * -Xshare:dump} in a process of its own at the lowest priority, which outlives the console if need be (about ten
+ * seconds of a core; a terminal's Ctrl-C does not stop it). It is written under a temporary name and moved into
+ * place; one that failed is not tried again for that jar and JVM ({@code .failed}); two consoles do not make it at
+ * once ({@code .making}). A JVM that cannot map the archive it is given (another jar, a JVM updated in place) starts
+ * without it, silently, as fast as before.
+ */
+final class JarClassArchive {
+
+    /** The class list, beside this class in the jar (installer/cds/record-classes.sh). */
+    static final String CLASS_LIST = "cds-classes.txt";
+    static final String FOLDER = "cds";
+    private static final String PREFIX = "tpm-console-";
+    /** A {@code .making} older than this is left from a making that died with its machine: it is made again. */
+    private static final Duration STALE_MAKING = Duration.ofMinutes(10);
+    /** Archives of other jars unused this long are deleted when a new one is made. */
+    private static final Duration UNUSED = Duration.ofDays(30);
+    /**
+     * Makes the archive: $1 java, $2 class list, $3 archive, $4 class path. Ignores SIGINT and SIGHUP (the JVM keeps
+     * them ignored), writes under a temporary name, and marks a failure (not a kill) so it is not tried again.
+     */
+    private static final String SCRIPT = String.join("\n",
+            "trap '' INT HUP",
+            "nice=; command -v nice >/dev/null 2>&1 && nice='nice -n 19'",
+            "$nice \"$1\" -Xshare:dump -XX:SharedClassListFile=\"$2\" -XX:SharedArchiveFile=\"$3.$$\" -Xlog:cds=off \\",
+            "  -Xlog:cds+dynamic=off -cp \"$4\" >/dev/null 2>&1",
+            "s=$?",
+            "if [ $s -eq 0 ] && [ -s \"$3.$$\" ]; then mv -f \"$3.$$\" \"$3\"; else",
+            "  rm -f \"$3.$$\"; [ $s -lt 128 ] && : > \"$3.failed\"; fi",
+            "rm -f \"$3.making\"");
+
+    private final Path folder;
+    private final Path jar;
+    private final String java;
+    private final Path archive;
+
+    private JarClassArchive(Path folder, Path jar, String java, Path archive) {
+        this.folder = folder;
+        this.jar = jar;
+        this.java = java;
+        this.archive = archive;
+    }
+
+    /** The archive of {@code jar} run by the JVM {@code java}, in {@code dataDir}. */
+    static JarClassArchive of(Path dataDir, Path jar, String java) {
+        Path folder = dataDir.resolve(FOLDER);
+        CRC32 key = new CRC32();
+        String identity;
+        try {
+            identity = jar.toRealPath() + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis()
+                    + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
+        } catch (IOException e) {
+            identity = jar + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
+        }
+        key.update(identity.getBytes(StandardCharsets.UTF_8));
+        return new JarClassArchive(folder, jar, java,
+                folder.resolve(PREFIX + String.format("%08x", key.getValue()) + ".jsa"));
+    }
+
+    /** The jar this class was loaded from, or null when it was not loaded from a jar file (tests, an IDE). */
+    static Path consoleJar() {
+        try {
+            var source = JarClassArchive.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path path = Path.of(source.getLocation().toURI());
+            return Files.isRegularFile(path) ? path : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    Path archive() {
+        return archive;
+    }
+
+    boolean made() {
+        return Files.isRegularFile(archive);
+    }
+
+    /** The JVM options that map the archive: none until it is made. Using it keeps it from being cleaned away. */
+    List<String> options() {
+        if (!made()) {
+            return List.of();
+        }
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // a folder it cannot write: the archive is used all the same
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive);
+    }
+
+    /**
+     * Starts making the archive in the background; false when it is not started: made already, being made by
+     * another console, failed before for this jar and JVM, or this system has no {@code /bin/sh}, or the folder cannot
+     * be written.
+     */
+    boolean makeInBackground() {
+        Path failed = sibling(".failed");
+        Path making = sibling(".making");
+        Path sh = Path.of("/bin/sh");
+        if (made() || Files.exists(failed) || !Files.isExecutable(sh)) {
+            return false;
+        }
+        try {
+            Files.createDirectories(folder);
+            if (!claim(making)) {
+                return false;
+            }
+            Path classes = sibling(".classes");
+            try (InputStream in = JarClassArchive.class.getResourceAsStream(CLASS_LIST)) {
+                if (in == null) {
+                    Files.deleteIfExists(making);
+                    return false;
+                }
+                Files.copy(in, classes, StandardCopyOption.REPLACE_EXISTING);
+            }
+            deleteUnused();
+            new ProcessBuilder(sh.toString(), "-c", SCRIPT, "sh", java, classes.toString(), archive.toString(),
+                    jar.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(making);
+            } catch (IOException ignored) {
+                // a later start tries again once it is stale
+            }
+            return false;
+        }
+    }
+
+    /** Takes the making of the archive for this process: false when another has it (and it is not stale). */
+    private static boolean claim(Path making) throws IOException {
+        try {
+            Files.createFile(making);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            Instant since = Files.getLastModifiedTime(making).toInstant();
+            if (since.isAfter(Instant.now().minus(STALE_MAKING))) {
+                return false;
+            }
+            Files.setLastModifiedTime(making, FileTime.from(Instant.now()));
+            return true;
+        }
+    }
+
+    /** Deletes the archives (and their class lists and marks) of other jars or JVMs left unused for a month. */
+    private void deleteUnused() throws IOException {
+        String mine = archive.getFileName().toString();
+        String key = mine.substring(0, mine.length() - ".jsa".length());
+        Instant before = Instant.now().minus(UNUSED);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(PREFIX) && !name.startsWith(key)
+                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private Path sibling(String suffix) {
+        return archive.resolveSibling(archive.getFileName() + suffix);
+    }
+}

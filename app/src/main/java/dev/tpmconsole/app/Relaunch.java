@@ -1,0 +1,208 @@
+package dev.tpmconsole.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The window of {@code java -jar tpm-console.jar} in a JVM tuned as the app image's launcher tunes its own (decision
+ * 0029): a jar cannot carry JVM options, so the process the person started starts the window in a second JVM, its
+ * own command line with the options in front, and waits for it. The options are the launcher's: the quick compiler
+ * only (decision 0022), the collector's 40 ms pause goal (0025), transparent huge pages where the kernel has them
+ * (0028), and the class data sharing archive of this jar and JVM ({@link JarClassArchive}) once it is made.
+ *
+ * <p>The first process stays as the person's handle on the window: its exit status is the window's; a signal to it
+ * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the window as File > Quit does; and if
+ * it is killed outright, the window ends the same way ({@code GuiCommand} watches it, {@link #PARENT_PROPERTY}).
+ *
+ * <p>Only the window is started so, and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}): a
+ * command runs where it was started, so that killing it stops its work at once. Not with an agent, a debugger or a
+ * flight recording on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code
+ * _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code -Dtpmconsole.relaunch=false} keeps the
+ * window in the first JVM. Light on purpose: it runs before anything else is loaded, in both processes.
+ */
+final class Relaunch {
+
+    /** {@code false}: never; {@code true}: also when not started by {@code java -jar} (the start's benchmark). */
+    static final String PROPERTY = "tpmconsole.relaunch";
+    /** Set on the window's JVM: the process id of the one that started it and waits for it. */
+    static final String PARENT_PROPERTY = "tpmconsole.parent";
+    /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages apart. */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40");
+    /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */
+    static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
+    static final Path PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    /** Options meant for the JVM they were given to alone: agents, debuggers, flight recordings. */
+    private static final List<String> OWN = List.of("-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp",
+            "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-XX:FlightRecorderOptions");
+    private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
+            "_JAVA_OPTIONS");
+    /** How long the window has to end by itself when a signal reached both processes, before it is sent one. */
+    private static final Duration BOTH_SIGNALLED = Duration.ofSeconds(1);
+    /** How long the window has to end after it was sent SIGTERM: its own grace (GuiCommand), and some. */
+    private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
+
+    private Relaunch() {
+    }
+
+    /**
+     * This process as the decision needs it.
+     *
+     * @param command     the java executable it was started with (empty where the system does not say)
+     * @param arguments   its arguments, JVM options first, as they were given (empty where the system does not say)
+     * @param startedAsJar started by {@code java -jar} with the jar that holds the console
+     * @param relaunch    {@link #PROPERTY}'s value (null: not set)
+     * @param parent      {@link #PARENT_PROPERTY}'s value (null: this is not a relaunched window)
+     */
+    record Self(Optional<String> command, List<String> arguments, boolean startedAsJar, Map<String, String> env,
+                String relaunch, String parent, long pid) {
+
+        static Self current() {
+            ProcessHandle.Info info = ProcessHandle.current().info();
+            return new Self(info.command(), info.arguments().map(List::of).orElse(List.of()), Relaunch.startedAsJar(),
+                    System.getenv(), System.getProperty(PROPERTY), System.getProperty(PARENT_PROPERTY),
+                    ProcessHandle.current().pid());
+        }
+    }
+
+    /**
+     * Runs the window in a tuned JVM when this start is one for it, and returns its exit status; empty when this
+     * process is to run {@code args} itself (not the window, not wanted, or the second JVM could not be started).
+     */
+    static OptionalInt window(String[] args) {
+        if (!isWindow(args) || "false".equals(System.getProperty(PROPERTY))) {
+            return OptionalInt.empty();
+        }
+        Self self = Self.current();
+        if (!wanted(self)) {
+            return OptionalInt.empty();
+        }
+        Path jar = JarClassArchive.consoleJar();
+        JarClassArchive archive = jar == null ? null : JarClassArchive.of(AppDirs.dataDir(), jar, self.command().get());
+        List<String> command = childCommand(self, Files.isReadable(PAGES),
+                archive == null ? List.of() : archive.options());
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty(); // the window then starts in this JVM, as it would without the relaunch
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> endWith(child), "tpm-console-window-end"));
+        if (archive != null && !archive.made()) {
+            archive.makeInBackground();
+        }
+        while (true) {
+            try {
+                return OptionalInt.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // only a signal ends this process, through the shutdown hook
+            }
+        }
+    }
+
+    /** The window's arguments: none, only a language, or the {@code gui} command. */
+    static boolean isWindow(String... args) {
+        return Launcher.onlyLanguage(args) || args[0].equals("gui");
+    }
+
+    /** Whether this process should start the window in a second JVM (the arguments being the window's). */
+    static boolean wanted(Self self) {
+        if (self.parent() != null || "false".equals(self.relaunch()) || self.command().isEmpty()
+                || self.arguments().isEmpty()) {
+            return false;
+        }
+        if (!self.startedAsJar() && !"true".equals(self.relaunch())) {
+            return false;
+        }
+        if (self.arguments().stream().anyMatch(Relaunch::ownOption)) {
+            return false;
+        }
+        for (String variable : OPTION_VARIABLES) {
+            String value = self.env().get(variable);
+            if (value != null && OWN.stream().anyMatch(value::contains)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ownOption(String argument) {
+        return OWN.stream().anyMatch(argument::startsWith);
+    }
+
+    /**
+     * The second JVM's command line: this one's, with the tuning options and the archive's in front (an option of
+     * the person's, later on the line, wins over them) and the parent's process id.
+     */
+    static List<String> childCommand(Self self, boolean hugePages, List<String> archiveOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(self.command().orElseThrow());
+        command.addAll(windowOptions(hugePages, archiveOptions));
+        command.add("-D" + PARENT_PROPERTY + "=" + self.pid());
+        command.addAll(self.arguments());
+        return command;
+    }
+
+    /** The options of the window's JVM: the launcher's, then the archive's. */
+    static List<String> windowOptions(boolean hugePages, List<String> archiveOptions) {
+        List<String> options = new ArrayList<>(OPTIONS);
+        if (hugePages) {
+            options.add(PAGES_OPTION);
+        }
+        options.addAll(archiveOptions);
+        return options;
+    }
+
+    /**
+     * This process is ending (a signal, or the window ended): the window ends first, and this process with its
+     * status. A terminal's Ctrl-C or hang-up reached the window too, which then ends by itself; a signal sent to
+     * this process alone is passed on as SIGTERM.
+     */
+    private static void endWith(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        if (!waitFor(child, BOTH_SIGNALLED)) {
+            child.destroy();
+            if (!waitFor(child, CHILD_GRACE)) {
+                child.destroyForcibly();
+                waitFor(child, BOTH_SIGNALLED);
+            }
+        }
+        Runtime.getRuntime().halt(child.isAlive() ? 143 : child.exitValue());
+    }
+
+    private static boolean waitFor(Process child, Duration time) {
+        try {
+            return child.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            return !child.isAlive();
+        }
+    }
+
+    /**
+     * Whether the JVM runs {@code java -jar} with the console's jar: the launcher then sets the class path to the jar
+     * alone and the command to the jar and the arguments.
+     */
+    private static boolean startedAsJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        String command = System.getProperty("sun.java.command", "");
+        Path jar = JarClassArchive.consoleJar();
+        if (jar == null || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
+                || !(command.equals(classPath) || command.startsWith(classPath + " "))) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(Path.of(classPath), jar);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
