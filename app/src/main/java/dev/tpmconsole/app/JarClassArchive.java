@@ -20,13 +20,15 @@ import java.util.zip.CRC32;
  * start (the list the app image's archive is made from, {@code cds-classes.txt} in the jar), parsed and verified once
  * by the JVM that runs the jar, and mapped by every later start of the window instead of being read from the jar.
  *
- * <p>One archive per jar (its path, size and time) and JVM (its home and version), in the data folder's {@code cds}:
- * {@code tpm-console-KEY.jsa}. It is made the first time the window is started without one, by {@code java
- * -Xshare:dump} in a process of its own at the lowest priority, which outlives the console if need be (about ten
- * seconds of a core; a terminal's Ctrl-C does not stop it). It is written under a temporary name and moved into
- * place; one that failed is not tried again for that jar and JVM ({@code .failed}); two consoles do not make it at
- * once ({@code .making}). A JVM that cannot map the archive it is given (another jar, a JVM updated in place) starts
- * without it, silently, as fast as before.
+ * <p>One archive per jar (its path, then its size and time) and JVM (its home and version), in the data folder's
+ * {@code cds} (the owner's alone): {@code tpm-console-PLACE-BUILD.jsa}. It is made the first time the window is
+ * started without one, by {@code java -Xshare:dump} in a process of its own at the lowest priority, which outlives
+ * the console if need be (about ten seconds of a core; a terminal's Ctrl-C does not stop it). It is written under a
+ * temporary name and moved into place, and then the archives of earlier builds of the same jar go (a rebuilt jar
+ * does not pile up 62 MB archives), as do those of other jars unused for a month. One that failed is not tried again
+ * for a day ({@code .failed}); two consoles do not make it at once ({@code .making}). An archive not owned by the
+ * person who runs the console is not used. A JVM that cannot map the archive it is given (a JVM updated in place)
+ * starts without it, silently, as fast as before.
  */
 final class JarClassArchive {
 
@@ -38,6 +40,8 @@ final class JarClassArchive {
     private static final Duration STALE_MAKING = Duration.ofMinutes(10);
     /** Archives of other jars unused this long are deleted when a new one is made. */
     private static final Duration UNUSED = Duration.ofDays(30);
+    /** A making that failed is tried again after this long (a disk that was full, a JVM since mended). */
+    private static final Duration RETRY_FAILED = Duration.ofDays(1);
     /**
      * Makes the archive: $1 java, $2 class list, $3 archive, $4 class path. Ignores SIGINT and SIGHUP (the JVM keeps
      * them ignored), writes under a temporary name, and marks a failure (not a kill) so it is not tried again.
@@ -67,17 +71,24 @@ final class JarClassArchive {
     /** The archive of {@code jar} run by the JVM {@code java}, in {@code dataDir}. */
     static JarClassArchive of(Path dataDir, Path jar, String java) {
         Path folder = dataDir.resolve(FOLDER);
-        CRC32 key = new CRC32();
-        String identity;
+        String place;
+        String build;
         try {
-            identity = jar.toRealPath() + "\n" + Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis()
-                    + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
+            place = jar.toRealPath().toString();
+            build = Files.size(jar) + "\n" + Files.getLastModifiedTime(jar).toMillis();
         } catch (IOException e) {
-            identity = jar + "\n" + System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
+            place = jar.toAbsolutePath().normalize().toString();
+            build = "";
         }
-        key.update(identity.getBytes(StandardCharsets.UTF_8));
+        String jvm = System.getProperty("java.home") + "\n" + System.getProperty("java.vm.version");
         return new JarClassArchive(folder, jar, java,
-                folder.resolve(PREFIX + String.format("%08x", key.getValue()) + ".jsa"));
+                folder.resolve(PREFIX + crc(place + "\n" + jvm) + "-" + crc(build) + ".jsa"));
+    }
+
+    private static String crc(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 
     /** The jar this class was loaded from, or null when it was not loaded from a jar file (tests, an IDE). */
@@ -102,9 +113,12 @@ final class JarClassArchive {
         return Files.isRegularFile(archive);
     }
 
-    /** The JVM options that map the archive: none until it is made. Using it keeps it from being cleaned away. */
+    /**
+     * The JVM options that map the archive: none until it is made, or when someone else owns it (the JVM would take
+     * its classes as they are). Using it keeps it from being cleaned away.
+     */
     List<String> options() {
-        if (!made()) {
+        if (!made() || !ownedByMe(archive)) {
             return List.of();
         }
         try {
@@ -124,11 +138,12 @@ final class JarClassArchive {
         Path failed = sibling(".failed");
         Path making = sibling(".making");
         Path sh = Path.of("/bin/sh");
-        if (made() || Files.exists(failed) || !Files.isExecutable(sh)) {
+        if (made() || recent(failed, RETRY_FAILED) || !Files.isExecutable(sh)) {
             return false;
         }
         try {
-            Files.createDirectories(folder);
+            dev.tpmconsole.model.util.PrivateFiles.createFolders(folder);
+            Files.deleteIfExists(failed);
             if (!claim(making)) {
                 return false;
             }
@@ -164,8 +179,7 @@ final class JarClassArchive {
             Files.createFile(making);
             return true;
         } catch (FileAlreadyExistsException e) {
-            Instant since = Files.getLastModifiedTime(making).toInstant();
-            if (since.isAfter(Instant.now().minus(STALE_MAKING))) {
+            if (recent(making, STALE_MAKING)) {
                 return false;
             }
             Files.setLastModifiedTime(making, FileTime.from(Instant.now()));
@@ -173,19 +187,39 @@ final class JarClassArchive {
         }
     }
 
-    /** Deletes the archives (and their class lists and marks) of other jars or JVMs left unused for a month. */
+    /**
+     * Deletes the archives (and their class lists and marks) of earlier builds of this jar for this JVM, and those of
+     * other jars or JVMs left unused for a month.
+     */
     private void deleteUnused() throws IOException {
         String mine = archive.getFileName().toString();
-        String key = mine.substring(0, mine.length() - ".jsa".length());
-        Instant before = Instant.now().minus(UNUSED);
+        String build = mine.substring(0, mine.length() - ".jsa".length());
+        String place = build.substring(0, build.lastIndexOf('-') + 1);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(PREFIX) && !name.startsWith(key)
-                        && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                if (name.startsWith(PREFIX) && !name.startsWith(build)
+                        && (name.startsWith(place) || !recent(f, UNUSED))) {
                     Files.deleteIfExists(f);
                 }
             }
+        }
+    }
+
+    /** Whether {@code file} exists and was last modified less than {@code time} ago. */
+    private static boolean recent(Path file, Duration time) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isAfter(Instant.now().minus(time));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean ownedByMe(Path file) {
+        try {
+            return Files.getOwner(file).getName().equals(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
         }
     }
 

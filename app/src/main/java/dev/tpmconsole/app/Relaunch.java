@@ -19,13 +19,14 @@ import java.util.concurrent.TimeUnit;
  * (0028), and the class data sharing archive of this jar and JVM ({@link JarClassArchive}) once it is made.
  *
  * <p>The first process stays as the person's handle on the window: its exit status is the window's; a signal to it
- * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the window as File > Quit does; and if
- * it is killed outright, the window ends the same way ({@code GuiCommand} watches it, {@link #PARENT_PROPERTY}).
+ * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the window as File > Quit does
+ * ({@link Signals}); and if it is killed outright, the window ends the same way ({@code GuiCommand} watches it,
+ * {@link #PARENT_PROPERTY}).
  *
  * <p>Only the window is started so, and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}): a
- * command runs where it was started, so that killing it stops its work at once. Not with an agent, a debugger or a
- * flight recording on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code
- * _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code -Dtpmconsole.relaunch=false} keeps the
+ * command runs where it was started, so that killing it stops its work at once. Not with an agent, a debugger, a
+ * flight recording, a JMX port or a log file on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code
+ * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code -Dtpmconsole.relaunch=false} keeps the
  * window in the first JVM. Light on purpose: it runs before anything else is loaded, in both processes.
  */
 final class Relaunch {
@@ -39,14 +40,17 @@ final class Relaunch {
     /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
     static final Path PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-    /** Options meant for the JVM they were given to alone: agents, debuggers, flight recordings. */
+    /**
+     * Options meant for the JVM they were given to alone: agents, debuggers, flight recordings, a JMX port (the second
+     * JVM could not take it), a heap dump's or a log's file (the second would write over the first's).
+     */
     private static final List<String> OWN = List.of("-agentlib:", "-agentpath:", "-javaagent:", "-Xrunjdwp",
-            "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-XX:FlightRecorderOptions");
+            "-Xdebug", "-XX:StartFlightRecording", "-XX:+FlightRecorder", "-XX:FlightRecorderOptions",
+            "-Dcom.sun.management.jmxremote", "-XX:+ManagementServer", "-XX:HeapDumpPath", "-XX:ErrorFile",
+            "-Xloggc:");
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
             "_JAVA_OPTIONS");
-    /** How long the window has to end by itself when a signal reached both processes, before it is sent one. */
-    private static final Duration BOTH_SIGNALLED = Duration.ofSeconds(1);
-    /** How long the window has to end after it was sent SIGTERM: its own grace (GuiCommand), and some. */
+    /** How long the window has to end after a signal: its own grace (GuiCommand), and some. */
     private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
 
     private Relaunch() {
@@ -94,6 +98,7 @@ final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty(); // the window then starts in this JVM, as it would without the relaunch
         }
+        Signals.passOn(child);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> endWith(child), "tpm-console-window-end"));
         if (archive != null && !archive.made()) {
             archive.makeInBackground();
@@ -107,9 +112,15 @@ final class Relaunch {
         }
     }
 
-    /** The window's arguments: none, only a language, or the {@code gui} command. */
+    /** The window's arguments: none, only a language, or the {@code gui} command (not its help or version). */
     static boolean isWindow(String... args) {
-        return Launcher.onlyLanguage(args) || args[0].equals("gui");
+        if (Launcher.onlyLanguage(args)) {
+            return true;
+        }
+        if (!args[0].equals("gui")) {
+            return false;
+        }
+        return List.of(args).stream().noneMatch(a -> List.of("-h", "--help", "-V", "--version").contains(a));
     }
 
     /** Whether this process should start the window in a second JVM (the arguments being the window's). */
@@ -126,7 +137,7 @@ final class Relaunch {
         }
         for (String variable : OPTION_VARIABLES) {
             String value = self.env().get(variable);
-            if (value != null && OWN.stream().anyMatch(value::contains)) {
+            if (value != null && java.util.Arrays.stream(value.strip().split("\\s+")).anyMatch(Relaunch::ownOption)) {
                 return false;
             }
         }
@@ -134,7 +145,7 @@ final class Relaunch {
     }
 
     private static boolean ownOption(String argument) {
-        return OWN.stream().anyMatch(argument::startsWith);
+        return OWN.stream().anyMatch(argument::startsWith) || argument.startsWith("-Xlog") && argument.contains("file=");
     }
 
     /**
@@ -161,20 +172,62 @@ final class Relaunch {
     }
 
     /**
-     * This process is ending (a signal, or the window ended): the window ends first, and this process with its
-     * status. A terminal's Ctrl-C or hang-up reached the window too, which then ends by itself; a signal sent to
-     * this process alone is passed on as SIGTERM.
+     * The first process's signals: SIGTERM is passed on to the window at once (which ends as File > Quit does, as on
+     * its own SIGTERM); SIGINT and SIGHUP come from the terminal, which sent them to the window too: the first process
+     * goes on waiting, and passes on SIGTERM only if the window has not ended after its own grace (a {@code kill
+     * -INT} of the first process alone). A second signal ends the window at once, as a second signal to the window
+     * does. The window's end ends this process, with its status.
+     */
+    private static final class Signals {
+        private final Process child;
+        private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Signals(Process child) {
+            this.child = child;
+        }
+
+        static void passOn(Process child) {
+            Signals signals = new Signals(child);
+            for (String name : List.of("TERM", "INT", "HUP")) {
+                try {
+                    sun.misc.Signal.handle(new sun.misc.Signal(name), signals::handle);
+                } catch (IllegalArgumentException e) {
+                    // the JVM keeps this one (-Xrs): its default handling, and the shutdown hook below, stay
+                }
+            }
+        }
+
+        private void handle(sun.misc.Signal signal) {
+            if (received.incrementAndGet() > 1) {
+                child.destroyForcibly();
+                return;
+            }
+            if (signal.getName().equals("TERM")) {
+                child.destroy();
+                return;
+            }
+            Thread safetyNet = new Thread(() -> {
+                if (!waitFor(child, CHILD_GRACE)) {
+                    child.destroy();
+                }
+            }, "tpm-console-window-signal");
+            safetyNet.setDaemon(true);
+            safetyNet.start();
+        }
+    }
+
+    /**
+     * This process is ending other than by the window's end or a signal it handles (e.g. {@code -Xrs}): the window
+     * ends first, and this process with its status.
      */
     private static void endWith(Process child) {
         if (!child.isAlive()) {
             return;
         }
-        if (!waitFor(child, BOTH_SIGNALLED)) {
-            child.destroy();
-            if (!waitFor(child, CHILD_GRACE)) {
-                child.destroyForcibly();
-                waitFor(child, BOTH_SIGNALLED);
-            }
+        child.destroy();
+        if (!waitFor(child, CHILD_GRACE)) {
+            child.destroyForcibly();
+            waitFor(child, Duration.ofSeconds(1));
         }
         Runtime.getRuntime().halt(child.isAlive() ? 143 : child.exitValue());
     }

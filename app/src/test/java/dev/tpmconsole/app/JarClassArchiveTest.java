@@ -29,7 +29,7 @@ class JarClassArchiveTest {
         Path jar = jar("tpm-console.jar", "one");
         JarClassArchive a = JarClassArchive.of(data, jar, "java");
         assertThat(a.archive().getParent()).isEqualTo(data.resolve("cds"));
-        assertThat(a.archive().getFileName().toString()).matches("tpm-console-[0-9a-f]{8}\\.jsa");
+        assertThat(a.archive().getFileName().toString()).matches("tpm-console-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa");
         assertThat(JarClassArchive.of(data, jar, "java").archive()).as("the same jar").isEqualTo(a.archive());
         Files.writeString(jar, "a rebuilt jar");
         assertThat(JarClassArchive.of(data, jar, "java").archive()).as("another size").isNotEqualTo(a.archive());
@@ -53,7 +53,7 @@ class JarClassArchiveTest {
                 .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
     }
 
-    /** A making that fails (here: a java that is not there) is marked, and not tried again for that jar and JVM. */
+    /** A making that fails (here: a java that is not there) is marked, and not tried again for a day. */
     @Test
     void aMakingThatFailedIsNotTriedAgain() throws Exception {
         JarClassArchive a = JarClassArchive.of(dir.resolve("data"), jar("tpm-console.jar", "x"),
@@ -74,6 +74,36 @@ class JarClassArchiveTest {
                     .noneMatch(n -> n.matches(".*\\.jsa\\.[0-9]+"));
         }
         assertThat(a.makeInBackground()).isFalse();
+        Files.setLastModifiedTime(failed, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        assertThat(a.makeInBackground()).as("a day later").isTrue();
+        assertThat(failed).as("tried again").doesNotExist();
+        awaitMakingEnded(a);
+    }
+
+    /** The JVM takes an archive's classes as they are: one that someone else owns is not given to it. */
+    @Test
+    void anArchiveSomeoneElseOwnsIsNotUsed() throws Exception {
+        JarClassArchive a = JarClassArchive.of(dir.resolve("data"), jar("tpm-console.jar", "x"), "java");
+        Files.createDirectories(a.archive().getParent());
+        Files.writeString(a.archive(), "archive");
+        String me = System.getProperty("user.name");
+        try {
+            System.setProperty("user.name", me + "-not");
+            assertThat(a.options()).isEmpty();
+        } finally {
+            System.setProperty("user.name", me);
+        }
+        assertThat(a.options()).hasSize(1);
+    }
+
+    @Test
+    void itsFolderIsTheOwnersAlone() throws Exception {
+        JarClassArchive a = JarClassArchive.of(dir.resolve("data"), jar("tpm-console.jar", "x"),
+                dir.resolve("no-such-java").toString());
+        assertThat(a.makeInBackground()).isTrue();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(a.archive().getParent()))).isEqualTo("rwx------");
+        awaitMakingEnded(a);
     }
 
     @Test
@@ -90,21 +120,26 @@ class JarClassArchiveTest {
     }
 
     @Test
-    void archivesOfOtherJarsUnusedForAMonthAreDeletedWhenOneIsMade() throws Exception {
-        JarClassArchive a = JarClassArchive.of(dir.resolve("data"), jar("tpm-console.jar", "x"),
-                dir.resolve("no-such-java").toString());
+    void earlierBuildsOfTheJarAndOtherJarsUnusedForAMonthAreDeletedWhenOneIsMade() throws Exception {
+        Path jar = jar("tpm-console.jar", "x");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        JarClassArchive earlier = JarClassArchive.of(dir.resolve("data"), jar, "java");
+        Files.writeString(jar, "rebuilt");
+        JarClassArchive a = JarClassArchive.of(dir.resolve("data"), jar, dir.resolve("no-such-java").toString());
         Path cds = Files.createDirectories(a.archive().getParent());
-        Path old = Files.writeString(cds.resolve("tpm-console-00000001.jsa"), "old");
-        Path oldList = Files.writeString(cds.resolve("tpm-console-00000001.jsa.classes"), "old");
-        Path recent = Files.writeString(cds.resolve("tpm-console-00000002.jsa"), "recent");
+        Path earlierBuild = Files.writeString(earlier.archive(), "an earlier build's, used an hour ago");
+        Path old = Files.writeString(cds.resolve("tpm-console-00000001-00000001.jsa"), "old");
+        Path oldList = Files.writeString(cds.resolve("tpm-console-00000001-00000001.jsa.classes"), "old");
+        Path recent = Files.writeString(cds.resolve("tpm-console-00000002-00000001.jsa"), "recent");
         Path notOurs = Files.writeString(cds.resolve("notes.txt"), "kept");
         for (Path p : new Path[] {old, oldList, notOurs}) {
             Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
         }
         assertThat(a.makeInBackground()).isTrue();
-        assertThat(old).doesNotExist();
+        assertThat(earlierBuild).as("an earlier build of this jar").doesNotExist();
+        assertThat(old).as("another jar's, unused for a month").doesNotExist();
         assertThat(oldList).doesNotExist();
-        assertThat(recent).exists();
+        assertThat(recent).as("another jar's, in use").exists();
         assertThat(notOurs).exists();
         awaitMakingEnded(a);
     }

@@ -145,7 +145,7 @@ class JarWindowIT {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(cds())) {
-            return files.filter(f -> f.getFileName().toString().matches("tpm-console-[0-9a-f]{8}\\.jsa")).findFirst();
+            return files.filter(f -> f.getFileName().toString().matches("tpm-console-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa")).findFirst();
         }
     }
 
@@ -202,6 +202,19 @@ class JarWindowIT {
                 .isFalse();
         assertThat(awaitEvent("The process " + again.pid() + " that started", Duration.ofSeconds(5))).isNotNull();
         assertThat(Files.readString(dir.resolve("again.err"))).as("stderr").doesNotContain("Exception");
+
+        // a terminal's Ctrl-C reaches both: the window quits as on its own SIGINT, not cut short by a second signal
+        Files.delete(dir.resolve("data").resolve("events.log"));
+        Process third = start("third");
+        ProcessHandle window3 = window(third);
+        awaitEvent("demo.sqlite:", WINDOW);
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(third.pid()), String.valueOf(window3.pid()))
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(third.waitFor(30, TimeUnit.SECONDS)).as("ends on the terminal's SIGINT").isTrue();
+        assertThat(third.exitValue()).as("the window's status for SIGINT").isEqualTo(130);
+        assertThat(awaitEvent("asked to end by SIGINT", Duration.ofSeconds(5))).isNotNull();
+        assertThat(awaitEvent("TPM Console quit", Duration.ofSeconds(5))).as("as File > Quit does").isNotNull();
     }
 
     /** With a debugger's agent on the command line, the window stays in the JVM it was given to. */

@@ -31,6 +31,8 @@ class RelaunchTest {
         assertThat(Relaunch.isWindow("audit", "zstack.sqlite")).as("a command runs where it was started").isFalse();
         assertThat(Relaunch.isWindow("--version")).isFalse();
         assertThat(Relaunch.isWindow("import", "gui")).isFalse();
+        assertThat(Relaunch.isWindow("gui", "--help")).as("the help is printed where it is asked for").isFalse();
+        assertThat(Relaunch.isWindow("gui", "-V")).isFalse();
     }
 
     @Test
@@ -53,14 +55,18 @@ class RelaunchTest {
     void agentsDebuggersAndRecordingsKeepTheWindowInTheJvmTheyWereGivenTo() {
         for (String own : List.of("-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-agentpath:/x.so",
                 "-javaagent:/opt/agent.jar", "-Xrunjdwp:transport=dt_socket", "-Xdebug",
-                "-XX:StartFlightRecording=filename=x.jfr", "-XX:+FlightRecorder")) {
+                "-XX:StartFlightRecording=filename=x.jfr", "-XX:+FlightRecorder",
+                "-Dcom.sun.management.jmxremote.port=9010", "-XX:+ManagementServer", "-XX:HeapDumpPath=/tmp/h.hprof",
+                "-Xlog:gc:file=gc.log", "-Xloggc:gc.log")) {
             assertThat(Relaunch.wanted(self(List.of(own, "-jar", "tpm-console.jar"), true, Map.of(), null, null)))
                     .as(own).isFalse();
         }
         for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
             assertThat(Relaunch.wanted(self(JAR_ARGS, true, Map.of(variable, "-Xmx2g -javaagent:/opt/a.jar"), null,
                     null))).as(variable).isFalse();
-            assertThat(Relaunch.wanted(self(JAR_ARGS, true, Map.of(variable, "-Xmx2g"), null, null)))
+            assertThat(Relaunch.wanted(self(JAR_ARGS, true, Map.of(variable, " -Xlog:gc*:file=gc.log "), null,
+                    null))).as(variable + ", a log file").isFalse();
+            assertThat(Relaunch.wanted(self(JAR_ARGS, true, Map.of(variable, "-Xmx2g -Xlog:gc"), null, null)))
                     .as(variable + " without an agent").isTrue();
         }
     }

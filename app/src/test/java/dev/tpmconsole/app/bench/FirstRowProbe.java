@@ -21,9 +21,12 @@ public final class FirstRowProbe {
     }
 
     public static void main(String[] args) {
-        Thread probe = new Thread(FirstRowProbe::probe, "first-row-probe");
-        probe.setDaemon(true);
-        probe.start();
+        // with -Dtpmconsole.relaunch=true this JVM starts the window's (decision 0029), which runs this again and probes
+        if (!"true".equals(System.getProperty("tpmconsole.relaunch")) || System.getProperty("tpmconsole.parent") != null) {
+            Thread probe = new Thread(FirstRowProbe::probe, "first-row-probe");
+            probe.setDaemon(true);
+            probe.start();
+        }
         Launcher.main(args);
     }
 
