@@ -107,7 +107,7 @@ final class Relaunch {
             try {
                 return OptionalInt.of(child.waitFor());
             } catch (InterruptedException e) {
-                // only a signal ends this process, through the shutdown hook
+                // the window ends this wait; a signal to this process is passed on to it (Signals)
             }
         }
     }
