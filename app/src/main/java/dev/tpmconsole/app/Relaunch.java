@@ -29,12 +29,12 @@ import java.util.concurrent.TimeUnit;
  * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code -Dtpmconsole.relaunch=false} keeps the
  * window in the first JVM. Light on purpose: it runs before anything else is loaded, in both processes.
  */
-final class Relaunch {
+public final class Relaunch {
 
     /** {@code false}: never; {@code true}: also when not started by {@code java -jar} (the start's benchmark). */
     static final String PROPERTY = "tpmconsole.relaunch";
     /** Set on the window's JVM: the process id of the one that started it and waits for it. */
-    static final String PARENT_PROPERTY = "tpmconsole.parent";
+    public static final String PARENT_PROPERTY = "tpmconsole.parent";
     /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages apart. */
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40");
     /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */

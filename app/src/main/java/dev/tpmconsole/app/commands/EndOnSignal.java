@@ -54,11 +54,13 @@ final class EndOnSignal {
     }
 
     /**
-     * Ends the window as SIGTERM does when the process {@code parent} ends (now, if it has): the process that started this one and waits for it
-     * ({@code java -jar}'s, decision 0029), killed outright, would otherwise leave the window behind it.
+     * Ends the window as SIGTERM does when the process {@code parent} ends (now, if this process's parent is no longer
+     * it): the process that started this one and waits for it ({@code java -jar}'s, decision 0029), killed outright,
+     * would otherwise leave the window behind it. The parent is this process's own, not any process of that id, which
+     * the system may have given to another since.
      */
     void endWith(long parent) {
-        ProcessHandle.of(parent).map(ProcessHandle::onExit)
+        ProcessHandle.current().parent().filter(p -> p.pid() == parent).map(ProcessHandle::onExit)
                 .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null)) // gone already
                 .thenRun(() -> end(Messages.text("cli.event.parentEnded", String.valueOf(parent)), 143));
     }

@@ -5,6 +5,7 @@ import dev.tpmconsole.app.AppDirs;
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.app.DefaultSourceService;
 import dev.tpmconsole.app.JsonPreferencesStore;
+import dev.tpmconsole.app.Relaunch;
 import dev.tpmconsole.app.VersionProvider;
 import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.util.Daemon;
@@ -78,9 +79,9 @@ public final class GuiCommand implements Callable<Integer> {
     record Database(String url) implements First {
     }
 
-    /** The process that started this window's JVM and waits for it ({@code Relaunch}'s {@code tpmconsole.parent}). */
+    /** The process that started this window's JVM and waits for it ({@link Relaunch#PARENT_PROPERTY}). */
     static java.util.OptionalLong parentOfThisWindow() {
-        String pid = System.getProperty("tpmconsole.parent");
+        String pid = System.getProperty(Relaunch.PARENT_PROPERTY);
         try {
             return pid == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(Long.parseLong(pid.strip()));
         } catch (NumberFormatException e) {
