@@ -8,6 +8,7 @@
 # console runs; it returns 1 when no image is built. app/target/test-classes (the benchmark classes) ends the class
 # path, and $JAVA_OPTS adds options. Sourcing it also sets bench_java for RUNTIME (jar, the default, jar1 or image),
 # and stops when that cannot be.
+JAR=${JAR:-app/target/tpm-console.jar}
 bench_java_of() {
   case "$1" in
     jar)
