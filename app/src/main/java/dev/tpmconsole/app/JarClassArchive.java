@@ -131,8 +131,8 @@ final class JarClassArchive {
 
     /**
      * Starts making the archive in the background; false when it is not started: made already, being made by
-     * another console, failed before for this jar and JVM, or this system has no {@code /bin/sh}, or the folder cannot
-     * be written.
+     * another console, failed less than a day ago, or this system has no {@code /bin/sh}, or the folder cannot be
+     * written.
      */
     boolean makeInBackground() {
         Path failed = sibling(".failed");
@@ -141,12 +141,14 @@ final class JarClassArchive {
         if (made() || recent(failed, RETRY_FAILED) || !Files.isExecutable(sh)) {
             return false;
         }
+        boolean claimed = false;
         try {
             dev.tpmconsole.model.util.PrivateFiles.createFolders(folder);
             Files.deleteIfExists(failed);
             if (!claim(making)) {
                 return false;
             }
+            claimed = true;
             Path classes = sibling(".classes");
             try (InputStream in = JarClassArchive.class.getResourceAsStream(CLASS_LIST)) {
                 if (in == null) {
@@ -164,10 +166,12 @@ final class JarClassArchive {
                     .start();
             return true;
         } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(making);
-            } catch (IOException ignored) {
-                // a later start tries again once it is stale
+            if (claimed) { // another console's making is its own
+                try {
+                    Files.deleteIfExists(making);
+                } catch (IOException ignored) {
+                    // a later start tries again once it is stale
+                }
             }
             return false;
         }
