@@ -68,9 +68,10 @@ public final class Relaunch {
     record Self(Optional<String> command, List<String> arguments, boolean startedAsJar, Map<String, String> env,
                 String relaunch, String parent, long pid) {
 
-        static Self current() {
+        /** This process, whose console classes come from {@code jar} (null: not from a jar file). */
+        static Self current(Path jar) {
             ProcessHandle.Info info = ProcessHandle.current().info();
-            return new Self(info.command(), info.arguments().map(List::of).orElse(List.of()), Relaunch.startedAsJar(),
+            return new Self(info.command(), info.arguments().map(List::of).orElse(List.of()), Relaunch.startedAsJar(jar),
                     System.getenv(), System.getProperty(PROPERTY), System.getProperty(PARENT_PROPERTY),
                     ProcessHandle.current().pid());
         }
@@ -84,11 +85,11 @@ public final class Relaunch {
         if (!isWindow(args) || "false".equals(System.getProperty(PROPERTY))) {
             return OptionalInt.empty();
         }
-        Self self = Self.current();
+        Path jar = JarClassArchive.consoleJar();
+        Self self = Self.current(jar);
         if (!wanted(self)) {
             return OptionalInt.empty();
         }
-        Path jar = JarClassArchive.consoleJar();
         JarClassArchive archive = jar == null ? null : JarClassArchive.of(AppDirs.dataDir(), jar, self.command().get());
         List<String> command = childCommand(self, Files.isReadable(PAGES),
                 archive == null ? List.of() : archive.options());
@@ -241,13 +242,12 @@ public final class Relaunch {
     }
 
     /**
-     * Whether the JVM runs {@code java -jar} with the console's jar: the launcher then sets the class path to the jar
-     * alone and the command to the jar and the arguments.
+     * Whether the JVM runs {@code java -jar} with the console's jar ({@code jar}): the launcher then sets the class
+     * path to the jar alone and the command to the jar and the arguments.
      */
-    private static boolean startedAsJar() {
+    private static boolean startedAsJar(Path jar) {
         String classPath = System.getProperty("java.class.path", "");
         String command = System.getProperty("sun.java.command", "");
-        Path jar = JarClassArchive.consoleJar();
         if (jar == null || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
                 || !(command.equals(classPath) || command.startsWith(classPath + " "))) {
             return false;
