@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Only the window is started so, and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}): a
  * command runs where it was started, so that killing it stops its work at once. Not with an agent, a debugger, a
  * flight recording, a JMX port or a log file on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code
- * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code -Dtpmconsole.relaunch=false} keeps the
- * window in the first JVM. Light on purpose: it runs before anything else is loaded, in both processes.
+ * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code
+ * -Dtpmconsole.relaunch=false} keeps the window in the first JVM. Light on purpose: it runs before anything else is
+ * loaded, in both processes.
  */
 public final class Relaunch {
 
@@ -71,7 +72,8 @@ public final class Relaunch {
         /** This process, whose console classes come from {@code jar} (null: not from a jar file). */
         static Self current(Path jar) {
             ProcessHandle.Info info = ProcessHandle.current().info();
-            return new Self(info.command(), info.arguments().map(List::of).orElse(List.of()), Relaunch.startedAsJar(jar),
+            return new Self(info.command(), info.arguments().map(List::of).orElse(List.of()),
+                    Relaunch.startedAsJar(jar),
                     System.getenv(), System.getProperty(PROPERTY), System.getProperty(PARENT_PROPERTY),
                     ProcessHandle.current().pid());
         }
@@ -146,7 +148,8 @@ public final class Relaunch {
     }
 
     private static boolean ownOption(String argument) {
-        return OWN.stream().anyMatch(argument::startsWith) || argument.startsWith("-Xlog") && argument.contains("file=");
+        return OWN.stream().anyMatch(argument::startsWith)
+                || argument.startsWith("-Xlog") && argument.contains("file=");
     }
 
     /**
@@ -181,7 +184,8 @@ public final class Relaunch {
      */
     private static final class Signals {
         private final Process child;
-        private final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger received =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         private Signals(Process child) {
             this.child = child;

@@ -141,7 +141,8 @@ class JarWindowIT {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(cds())) {
-            return files.filter(f -> f.getFileName().toString().matches("tpm-console-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa")).findFirst();
+            return files.filter(f -> f.getFileName().toString().matches("tpm-console-[0-9a-f]{8}-[0-9a-f]{8}\\.jsa"))
+                    .findFirst();
         }
     }
 
@@ -216,7 +217,8 @@ class JarWindowIT {
     /** With a debugger's agent on the command line, the window stays in the JVM it was given to. */
     @Test
     void withADebuggerTheWindowStaysInTheFirstJvm() throws Exception {
-        Process console = start("debugged", "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
+        Process console = start("debugged",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0");
         try {
             awaitEvent("demo.sqlite:", WINDOW);
             assertThat(console.children().filter(c -> arguments(c).stream().anyMatch(a -> a.startsWith("-Dtpmconsole")))
