@@ -49,6 +49,7 @@ import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.UncaughtErrors;
 import dev.tpmconsole.views.util.WindowSlot;
+import dev.tpmconsole.views.util.When;
 import dev.tpmconsole.views.util.Windows;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.nio.file.Path;
@@ -504,6 +505,8 @@ public final class ConsoleGui {
         UiPreferences prefs = binder.current();
         Appearance appearance = new Appearance(themeOf(prefs.theme()),
                 prefs.fontSize() == null ? (int) Em.DEFAULT_FONT_SIZE : prefs.fontSize());
+        // before the first control is made, so that JavaFX never reads its default sheet
+        appearance.applyUserAgentStylesheet();
         // passphrases and unknown host keys are asked over the main window, one dialog at a time
         SshPrompts prompts = new FxSshPrompts(() -> new FxDialogService(stage, appearance));
         MainViewModel vm = new MainViewModel(new GuardedSourceService(new DefaultSourceService(setup.dataDir(),
@@ -512,9 +515,16 @@ public final class ConsoleGui {
         BrowseViewModel browse = new BrowseViewModel(setup.schedulers(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)),
                 p -> new SshHosts(setup.ssh().get(), p), prompts);
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
-        // the first rows of a source come before its row counts (decision 0018)
-        vm.countAfter(browse.firstRowsShownProperty());
+        // the first rows of a source come before its row counts (decision 0018): the counts start once the rows are
+        // painted, not once they are read (the first source's are read before the window shows: decision 0030)
+        javafx.beans.property.ReadOnlyObjectWrapper<dev.tpmconsole.model.source.Source> painted =
+                new javafx.beans.property.ReadOnlyObjectWrapper<>();
+        browse.firstRowsShownProperty().addListener((o, a, shown) -> When.afterNextPulse(() -> painted.set(shown)));
+        vm.countAfter(painted.getReadOnlyProperty());
         first.accept(vm);
+        // a source opened while JavaFX started is handed on now, and again just before the window shows if it was not
+        // open yet: its first VM rows are then read while the window is built and laid out (decision 0030)
+        vm.takeHeadStart();
         ConsoleCatalogue catalogue = new ConsoleCatalogue(vm, log, setup.schedulers());
         browse.scan().reportProperty().addListener((o, a, r) -> {
             if (r != null) {
@@ -545,7 +555,8 @@ public final class ConsoleGui {
                 () -> self.get().showShortcuts(), () -> self.get().showAbout()), catalogue.overview());
         MainWindowState state = new MainWindowState(binder, stage, window, vm, preferences);
         state.restore(windows);
-        windows.giveIcons(stage);
+        // the window manager's icon is scaled on the FX thread: after the first frame, not before it
+        When.afterNextPulse(() -> windows.giveIcons(stage));
         stage.titleProperty().bind(vm.titleBinding());
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, preferences, setup, prompts, catalogue, windows, state);
         self.set(gui);
@@ -565,6 +576,9 @@ public final class ConsoleGui {
             }
         });
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> gui.closed());
+        vm.takeHeadStart();
+        // what the background read meanwhile (the first VM rows, most often) goes into the window's first layout
+        dev.tpmconsole.views.util.FxQueue.runWaiting();
         stage.show();
         return gui;
     }

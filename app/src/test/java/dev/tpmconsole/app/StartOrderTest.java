@@ -103,4 +103,37 @@ class StartOrderTest {
         assertThat(gui.viewModel().sourceProperty().get()).isNull();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.catalogue() != null);
     }
+
+    /**
+     * A head start already open when the window is made is handed on before the window first shows (decision 0030):
+     * the VM list's first page is then read while the window is built and laid out.
+     */
+    @Test
+    void aSnapshotOpenBeforeTheWindowShowsIsBrowsedFromItsFirstLayout(FxRobot robot) throws Exception {
+        Source opened = new DefaultSourceService(dir).open(snapshot);
+        java.util.concurrent.atomic.AtomicReference<dev.tpmconsole.views.main.MainViewModel> model =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Source> atShowing = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ConsoleGui> second = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING,
+                    e -> atShowing.set(model.get().sourceProperty().get()));
+            try {
+                second.set(ConsoleGui.show(stage, new ConsoleGui.Setup(Files.createDirectories(dir.resolve("data-2")),
+                        PreferencesStore.inMemory(), null, FxQueryGuard.create(QueryGuard.Mode.THROW),
+                        FxSchedulers.javafx(), new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC()), null), vm -> {
+                    model.set(vm);
+                    vm.openFrom(snapshot, CompletableFuture.completedFuture(opened));
+                }));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(atShowing.get()).as("the source, when the window first showed").isSameAs(opened);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> second.get().browseViewModel().vms().rows().loadedProperty().get());
+        assertThat(second.get().browseViewModel().vms().rows().rows()).isNotEmpty();
+        robot.interact(() -> second.get().stage().close());
+    }
 }

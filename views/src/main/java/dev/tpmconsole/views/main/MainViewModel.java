@@ -70,6 +70,13 @@ public final class MainViewModel implements AutoCloseable {
     private final StringBinding title;
     private final BooleanBinding hasError;
     private Disposable pending = Disposable.disposed();
+    /** The head start of the open under way, with what its success remembers; null when none is waiting. */
+    private HeadStart headStart;
+    /** The source {@link #takeHeadStart} handed on: its delivery through the FX queue, which follows, is dropped. */
+    private Source takenEarly;
+
+    private record HeadStart(java.util.concurrent.CompletableFuture<Source> opening, Runnable remember) {
+    }
 
     public MainViewModel(SourceService service, FxSchedulers schedulers) {
         this(service, schedulers, List.of());
@@ -124,10 +131,14 @@ public final class MainViewModel implements AutoCloseable {
      * the window was built), and this shows it once {@code opening} is done.
      */
     public void openFrom(Path snapshot, CompletionStage<Source> opening) {
-        open(snapshot, headStart(opening));
+        open(snapshot, headStart(opening), opening);
     }
 
     private void open(Path snapshot, Single<Source> opener) {
+        open(snapshot, opener, null);
+    }
+
+    private void open(Path snapshot, Single<Source> opener, CompletionStage<Source> early) {
         Path path = snapshot.toAbsolutePath().normalize();
         load(Message.of("ui.busy.opening", String.valueOf(snapshot.getFileName())), opener, () -> {
             recent.remove(path);
@@ -135,7 +146,7 @@ public final class MainViewModel implements AutoCloseable {
             if (recent.size() > MAX_RECENT) {
                 recent.remove(MAX_RECENT, recent.size());
             }
-        });
+        }, early);
     }
 
     /**
@@ -175,7 +186,27 @@ public final class MainViewModel implements AutoCloseable {
 
     /** As {@link #openDemo()}, with the demo already being opened (at the console's start). */
     public void openDemoFrom(CompletionStage<Source> opening) {
-        load(Message.of("ui.busy.openingDemo"), headStart(opening), null);
+        load(Message.of("ui.busy.openingDemo"), headStart(opening), null, opening);
+    }
+
+    /**
+     * Hands on the source of the head start under way ({@link #openFrom}, {@link #openDemoFrom}) now, on the FX thread,
+     * if it is open already; otherwise it comes as any open does, through the FX queue, once open. The console calls
+     * this before its window is first shown: the first VM rows are then read while the window is laid out, and come
+     * in its first layout, not after it (the FX thread is busy with that layout for a few hundred milliseconds).
+     *
+     * @return whether the source was handed on
+     */
+    public boolean takeHeadStart() {
+        HeadStart h = headStart;
+        if (h == null || !h.opening().isDone() || h.opening().isCompletedExceptionally()) {
+            return false;
+        }
+        headStart = null;
+        Source s = h.opening().join();
+        takenEarly = s;
+        delivered(s, h.remember());
+        return true;
     }
 
     /**
@@ -215,7 +246,13 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void load(Message message, Single<Source> opener, Runnable remember) {
+        load(message, opener, remember, null);
+    }
+
+    private void load(Message message, Single<Source> opener, Runnable remember, CompletionStage<Source> early) {
         pending.dispose();
+        headStart = early == null ? null : new HeadStart(early.toCompletableFuture(), remember);
+        takenEarly = null;
         busy.set(true);
         busyMessage.set(message);
         error.set("");
@@ -225,11 +262,23 @@ public final class MainViewModel implements AutoCloseable {
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
                 .subscribe(s -> {
-                    if (remember != null) {
-                        remember.run();
+                    headStart = null;
+                    if (s == takenEarly) {
+                        takenEarly = null;
+                    } else {
+                        delivered(s, remember);
                     }
-                    opened(s);
-                }, this::failed);
+                }, e -> {
+                    headStart = null;
+                    failed(e);
+                });
+    }
+
+    private void delivered(Source s, Runnable remember) {
+        if (remember != null) {
+            remember.run();
+        }
+        opened(s);
     }
 
     private void opened(Source opened) {

@@ -137,4 +137,91 @@ class MainViewModelTest {
                     .doesNotContain(many.get(7));
         }
     }
+
+    /**
+     * A head start the FX thread takes before its queue comes to it (as the console does before its window shows):
+     * the source is handed on at once, with what an open remembers; its delivery through the queue, which follows,
+     * neither opens it again nor closes it. One not yet open is left to come as any open does.
+     */
+    @Test
+    void aHeadStartAlreadyOpenIsHandedOnAtOnceAndOnlyOnce() throws Exception {
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        try (MainViewModel vm = new MainViewModel(service(), deferred)) {
+            // as in the window: the row counts wait for the first rows
+            javafx.beans.property.SimpleObjectProperty<Source> shown = new javafx.beans.property.SimpleObjectProperty<>();
+            vm.countAfter(shown);
+            java.util.concurrent.CompletableFuture<Source> opening = new java.util.concurrent.CompletableFuture<>();
+            vm.openFrom(demo.path(), opening);
+            assertThat(vm.takeHeadStart()).as("not open yet").isFalse();
+            assertThat(vm.busyProperty().get()).isTrue();
+
+            Source opened = service().open(demo.path());
+            opening.complete(opened);
+            assertThat(fxQueue).as("its delivery waits in the FX queue").hasSize(1);
+            assertThat(vm.takeHeadStart()).isTrue();
+            assertThat(vm.sourceProperty().get()).isSameAs(opened);
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.recent()).containsExactly(demo.path().toAbsolutePath().normalize());
+            assertThat(vm.takeHeadStart()).as("once").isFalse();
+
+            // the queue comes to the delivery; then the first rows are shown, and the row counts follow
+            while (!fxQueue.isEmpty()) {
+                fxQueue.remove(0).run();
+            }
+            assertThat(vm.sourceProperty().get()).isSameAs(opened);
+            assertThat(vm.summaryProperty().get().counted()).isFalse();
+            shown.set(opened);
+            while (!fxQueue.isEmpty()) {
+                fxQueue.remove(0).run();
+            }
+            org.assertj.core.api.Assertions.assertThatCode(opened::connection).as("not closed as a previous source")
+                    .doesNotThrowAnyException();
+            assertThat(vm.summaryProperty().get().counted()).isTrue();
+            assertThat(vm.recent()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aHeadStartThatFailedComesAsAnyFailedOpen() {
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        try (MainViewModel vm = new MainViewModel(service(), deferred)) {
+            vm.openDemoFrom(java.util.concurrent.CompletableFuture.failedFuture(
+                    new dev.tpmconsole.model.source.SourceException(
+                    dev.tpmconsole.model.source.SourceException.Reason.CORRUPT, "the demo could not be made")));
+            assertThat(vm.takeHeadStart()).isFalse();
+            assertThat(vm.sourceProperty().get()).isNull();
+            while (!fxQueue.isEmpty()) {
+                fxQueue.remove(0).run();
+            }
+            assertThat(vm.errorProperty().get()).isEqualTo("the demo could not be made");
+            assertThat(vm.busyProperty().get()).isFalse();
+        }
+    }
+
+    /** An open started after the head start makes it moot: taking it then hands on nothing. */
+    @Test
+    void anotherOpenMakesTheHeadStartMoot() throws Exception {
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
+        try (MainViewModel vm = new MainViewModel(service(), deferred)) {
+            java.util.concurrent.CompletableFuture<Source> opening = new java.util.concurrent.CompletableFuture<>();
+            vm.openFrom(demo.path(), opening);
+            vm.open(second);
+            Source late = service().open(demo.path());
+            opening.complete(late);
+            assertThat(vm.takeHeadStart()).isFalse();
+            while (!fxQueue.isEmpty()) {
+                fxQueue.remove(0).run();
+            }
+            assertThat(vm.sourceProperty().get().snapshotFile()).contains(second.toAbsolutePath().normalize());
+            org.assertj.core.api.Assertions.assertThatThrownBy(late::connection).as("the moot head start's source is closed")
+                    .hasMessageContaining("closed");
+        }
+    }
 }
