@@ -151,6 +151,9 @@ public final class Packager {
         // the quick compiler only (decision 0022): on two cores the optimizing compiler's threads took the start's and
         // a command's CPU (the first painted row 2.1-2.5 s with it, 1.6-1.9 s without; an audit's process 0.3 s less)
         image.addAll(List.of("--java-options", JIT_OPTION));
+        // one compiler thread on two processors (decision 0031): two took 570 ms of CPU in the start's first 1.5 s,
+        // beside the FX thread's 600 ms; with one, the first painted row came about 100 ms sooner
+        image.addAll(List.of("--java-options", COMPILERS_OPTION));
         // young collections of at most about 40 ms (decision 0025): G1 aims at 200 ms, and its pauses of 46-61 ms while
         // a plan was made were the preview window's longest gaps between pulses (68-75 ms; 32-51 ms with the goal)
         image.addAll(List.of("--java-options", GC_OPTION));
@@ -203,6 +206,11 @@ public final class Packager {
      * the kernel has them ({@code /sys/kernel/mm/transparent_hugepage}): without them the JVM warns at every start.
      */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
+    /**
+     * The launcher's compiler threads: one, passed by the launcher only on a machine of at most two processors
+     * ({@code getconf _NPROCESSORS_ONLN}), where a second took the CPU the start needed (decision 0031).
+     */
+    static final String COMPILERS_OPTION = "-XX:CICompilerCount=1";
 
     /** Copies the class list out of the app's jar; false when the jar has none. */
     static boolean copyClassList(Path mainJar, Path to) throws IOException {
@@ -245,8 +253,10 @@ public final class Packager {
         }
         StringBuilder exec = new StringBuilder("exec \"$root/lib/runtime/bin/java\" \"-Djpackage.app-path=$self\"");
         for (String option : options) {
-            // the huge pages' option only where the kernel has them: elsewhere the JVM would warn at every start
-            exec.append(" \\\n  ").append(option.equals(PAGES_OPTION) ? "${pages:+\"$pages\"}" : shellWord(option));
+            // the huge pages' option only where the kernel has them: elsewhere the JVM would warn at every start; the
+            // compiler threads' only on a machine of at most two processors
+            exec.append(" \\\n  ").append(option.equals(PAGES_OPTION) ? "${pages:+\"$pages\"}"
+                    : option.equals(COMPILERS_OPTION) ? "${compilers:+\"$compilers\"}" : shellWord(option));
         }
         exec.append(" \\\n  -cp ").append(shellWord(String.join(":", classPath)))
                 .append(" \\\n  ").append(shellWord(mainClass)).append(" \"$@\"\n");
@@ -260,6 +270,10 @@ public final class Packager {
                 + "# the heap in huge pages where the kernel has transparent ones (decision 0028)\n"
                 + "pages=\n"
                 + "[ -r /sys/kernel/mm/transparent_hugepage/enabled ] && pages=" + PAGES_OPTION + "\n"
+                + "# one compiler thread on a machine of at most two processors (decision 0031)\n"
+                + "compilers=\n"
+                + "processors=$(getconf _NPROCESSORS_ONLN 2>/dev/null) && [ \"$processors\" -le 2 ] 2>/dev/null"
+                + " && compilers=" + COMPILERS_OPTION + "\n"
                 + exec;
         Path launcher = imageDir.resolve("bin").resolve(NAME);
         Files.delete(launcher);

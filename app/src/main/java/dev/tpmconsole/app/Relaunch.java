@@ -36,11 +36,14 @@ public final class Relaunch {
     static final String PROPERTY = "tpmconsole.relaunch";
     /** Set on the window's JVM: the process id of the one that started it and waits for it. */
     public static final String PARENT_PROPERTY = "tpmconsole.parent";
-    /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages apart. */
+    /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages and compiler count apart. */
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40");
     /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
     static final Path PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    /** Given only on a machine of at most {@link #FEW_PROCESSORS} processors: one compiler thread (decision 0031). */
+    static final String COMPILERS_OPTION = "-XX:CICompilerCount=1";
+    static final int FEW_PROCESSORS = 2;
     /**
      * Options meant for the JVM they were given to alone: agents, debuggers, flight recordings, a JMX port (the second
      * JVM could not take it), a heap dump's or a log's file (the second would write over the first's).
@@ -93,7 +96,7 @@ public final class Relaunch {
             return OptionalInt.empty();
         }
         JarClassArchive archive = jar == null ? null : JarClassArchive.of(AppDirs.dataDir(), jar, self.command().get());
-        List<String> command = childCommand(self, Files.isReadable(PAGES),
+        List<String> command = childCommand(self, Files.isReadable(PAGES), Runtime.getRuntime().availableProcessors(),
                 archive == null ? List.of() : archive.options());
         Process child;
         try {
@@ -156,18 +159,24 @@ public final class Relaunch {
      * The second JVM's command line: this one's, with the tuning options and the archive's in front (an option of
      * the person's, later on the line, wins over them) and the parent's process id.
      */
-    static List<String> childCommand(Self self, boolean hugePages, List<String> archiveOptions) {
+    static List<String> childCommand(Self self, boolean hugePages, int processors, List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
         command.add(self.command().orElseThrow());
-        command.addAll(windowOptions(hugePages, archiveOptions));
+        command.addAll(windowOptions(hugePages, processors, archiveOptions));
         command.add("-D" + PARENT_PROPERTY + "=" + self.pid());
         command.addAll(self.arguments());
         return command;
     }
 
-    /** The options of the window's JVM: the launcher's, then the archive's. */
-    static List<String> windowOptions(boolean hugePages, List<String> archiveOptions) {
+    /**
+     * The options of the window's JVM: the launcher's, then the archive's. As the launcher does: huge pages only where
+     * the kernel has them, and one compiler thread only where {@code processors} is at most {@link #FEW_PROCESSORS}.
+     */
+    static List<String> windowOptions(boolean hugePages, int processors, List<String> archiveOptions) {
         List<String> options = new ArrayList<>(OPTIONS);
+        if (processors <= FEW_PROCESSORS) {
+            options.add(COMPILERS_OPTION);
+        }
         if (hugePages) {
             options.add(PAGES_OPTION);
         }

@@ -74,17 +74,25 @@ class RelaunchTest {
     @Test
     void theSecondJvmsCommandIsTheFirstsWithTheOptionsInFrontAndTheParentsId() {
         List<String> archive = List.of("-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa");
-        assertThat(Relaunch.childCommand(plainJar(), true, archive)).containsExactly(
+        assertThat(Relaunch.childCommand(plainJar(), true, 8, archive)).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
                 "-XX:+UseTransparentHugePages", "-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa",
                 "-Dtpmconsole.parent=4242", "-Xmx1g", "-jar", "tpm-console.jar", "--lang", "zh_CN");
-        assertThat(Relaunch.childCommand(plainJar(), false, List.of())).as("no huge pages, no archive yet")
+        assertThat(Relaunch.childCommand(plainJar(), false, 8, List.of())).as("no huge pages, no archive yet")
                 .containsExactly("/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1",
                         "-XX:MaxGCPauseMillis=40", "-Dtpmconsole.parent=4242", "-Xmx1g", "-jar", "tpm-console.jar",
                         "--lang", "zh_CN");
+        // on two processors or one, one compiler thread (decision 0031)
+        assertThat(Relaunch.childCommand(plainJar(), true, 2, archive)).containsExactly(
+                "/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
+                "-XX:CICompilerCount=1", "-XX:+UseTransparentHugePages",
+                "-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa", "-Dtpmconsole.parent=4242", "-Xmx1g",
+                "-jar", "tpm-console.jar", "--lang", "zh_CN");
+        assertThat(Relaunch.childCommand(plainJar(), false, 1, List.of())).contains("-XX:CICompilerCount=1");
+        assertThat(Relaunch.childCommand(plainJar(), false, 3, List.of())).doesNotContain("-XX:CICompilerCount=1");
         // the person's own options come later on the line: the JVM takes the last of an option
         List<String> theirs = Relaunch.childCommand(self(List.of("-XX:TieredStopAtLevel=4", "-jar", "t.jar"), true,
-                Map.of(), null, null), false, List.of());
+                Map.of(), null, null), false, 2, List.of());
         assertThat(theirs.indexOf("-XX:TieredStopAtLevel=4")).isGreaterThan(theirs.indexOf("-XX:TieredStopAtLevel=1"));
     }
 
@@ -93,12 +101,12 @@ class RelaunchTest {
     void theWindowsOptionsAreTheAppImageLaunchers() throws Exception {
         String packager = java.nio.file.Files.readString(java.nio.file.Path.of("../installer/src/jpackage/Packager.java"));
         List<String> launcher = new java.util.ArrayList<>();
-        var constant = java.util.regex.Pattern.compile("static final String (JIT|GC|PAGES)_OPTION = \"([^\"]+)\";")
-                .matcher(packager);
+        var constant = java.util.regex.Pattern
+                .compile("static final String (JIT|GC|PAGES|COMPILERS)_OPTION = \"([^\"]+)\";").matcher(packager);
         while (constant.find()) {
             launcher.add(constant.group(2));
         }
-        assertThat(launcher).hasSize(3);
-        assertThat(Relaunch.windowOptions(true, List.of())).containsExactlyInAnyOrderElementsOf(launcher);
+        assertThat(launcher).hasSize(4);
+        assertThat(Relaunch.windowOptions(true, 2, List.of())).containsExactlyInAnyOrderElementsOf(launcher);
     }
 }

@@ -113,8 +113,10 @@ class StartOrderTest {
         Source opened = new DefaultSourceService(dir).open(snapshot);
         java.util.concurrent.atomic.AtomicReference<dev.tpmconsole.views.main.MainViewModel> model =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<Source> atShowing = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<ConsoleGui> second = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Source> atShowing =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<ConsoleGui> second =
+                new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> {
             Stage stage = new Stage();
             stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING,

@@ -142,6 +142,29 @@ class AppImageIT {
     }
 
     /**
+     * On a machine of at most two processors the launcher's JVM compiles with one thread (decision 0031); on a larger
+     * one (here: a copy of the launcher told of eight) it leaves the count to the JVM.
+     */
+    @Test
+    void theLauncherGivesOneCompilerThreadOnTwoProcessors() throws Exception {
+        String script = Files.readString(LAUNCHER, StandardCharsets.UTF_8);
+        String count = "getconf _NPROCESSORS_ONLN";
+        assertThat(script).contains(count);
+        if (Runtime.getRuntime().availableProcessors() <= 2) {
+            assertTheLauncherSets("intx", "CICompilerCount", "1");
+        }
+        Path larger = Files.createDirectories(dir.resolve("eight-processors").resolve("bin"));
+        Files.createSymbolicLink(larger.getParent().resolve("lib"), IMAGE.resolve("lib").toAbsolutePath());
+        Path copy = larger.resolve("tpm-console");
+        Files.writeString(copy, script.replace(count, "echo 8"));
+        assertThat(copy.toFile().setExecutable(true)).isTrue();
+        Result flags = run(copy, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal"), "--version");
+        assertThat(flags.status()).as(flags.err()).isZero();
+        assertThat(flags.out().lines().filter(l -> l.matches("\\s*intx CICompilerCount\\s.*")))
+                .singleElement().asString().doesNotContain("{command line}");
+    }
+
+    /**
      * The launcher's options hold {@code -XX:FLAG=VALUE}, and its JVM has the flag (of HotSpot's {@code type}) at that
      * value from the command line, not from the environment.
      */

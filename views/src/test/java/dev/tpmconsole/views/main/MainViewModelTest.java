@@ -150,7 +150,8 @@ class MainViewModelTest {
                 io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             // as in the window: the row counts wait for the first rows
-            javafx.beans.property.SimpleObjectProperty<Source> shown = new javafx.beans.property.SimpleObjectProperty<>();
+            javafx.beans.property.SimpleObjectProperty<Source> shown =
+                    new javafx.beans.property.SimpleObjectProperty<>();
             vm.countAfter(shown);
             java.util.concurrent.CompletableFuture<Source> opening = new java.util.concurrent.CompletableFuture<>();
             vm.openFrom(demo.path(), opening);
@@ -220,7 +221,8 @@ class MainViewModelTest {
                 fxQueue.remove(0).run();
             }
             assertThat(vm.sourceProperty().get().snapshotFile()).contains(second.toAbsolutePath().normalize());
-            org.assertj.core.api.Assertions.assertThatThrownBy(late::connection).as("the moot head start's source is closed")
+            org.assertj.core.api.Assertions.assertThatThrownBy(late::connection)
+                    .as("the moot head start's source is closed")
                     .hasMessageContaining("closed");
         }
     }

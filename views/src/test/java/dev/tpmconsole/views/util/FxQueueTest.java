@@ -43,7 +43,8 @@ class FxQueueTest {
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ran).hasSize(50).allMatch(s -> !s.endsWith("thread"));
-        assertThat(ran).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).mapToObj(i -> "task " + i).toList());
+        assertThat(ran).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 50).mapToObj(i -> "task " + i).toList());
     }
 
     @Test
@@ -70,7 +71,8 @@ class FxQueueTest {
             }
             seenEarly.addAll(ran);
         });
-        assertThat(seenEarly).as("run by runWaiting, before the FX thread's queue came to them").containsExactly("rows", "count");
+        assertThat(seenEarly).as("run by runWaiting, before the FX thread's queue came to them")
+                .containsExactly("rows", "count");
         assertThat(early[0]).isPositive();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ran).as("their turns later ran nothing again").containsExactly("rows", "count");
@@ -102,6 +104,7 @@ class FxQueueTest {
 
     @Test
     void onlyTheFxThreadRunsWhatWaits() {
-        assertThatThrownBy(FxQueue::runWaiting).isInstanceOf(IllegalStateException.class).hasMessageContaining("FxQueue");
+        assertThatThrownBy(FxQueue::runWaiting).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("FxQueue");
     }
 }
