@@ -24,9 +24,9 @@ public final class Launcher {
         // the language is known before the command line is made: Chinese on a terminal that cannot write it is UTF-8
         Language language = TpmConsoleCommand.language(args);
         if (windowAlone(args)) {
-            // the window: only its command is made (building every command's model costs the start time); these
-            // arguments cannot be a usage error, whose message would name the command
-            return TpmConsoleCommand.guiCommandLine(language).execute(args);
+            // the window, without picocli's model of any command (building it costs the start time): these arguments
+            // hold nothing to parse and cannot be a usage error, whose message would name the command
+            return TpmConsoleCommand.window(args);
         }
         if (onlyLanguage(args)) {
             String[] gui = new String[args.length + 1];

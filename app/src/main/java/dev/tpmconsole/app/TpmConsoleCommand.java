@@ -184,11 +184,29 @@ public final class TpmConsoleCommand implements Runnable {
     }
 
     /**
-     * The window's command alone ({@code gui}), as {@link #commandLine(Language, String...)} makes it: for a start without
-     * arguments, which then does not build the model of every command (a third of a second of the start).
+     * The window of a start with no arguments or only {@code --lang} ({@code args}), run as the {@code gui} command
+     * runs it but without picocli's model of its command line (some 70 ms of the start, before JavaFX could start):
+     * such arguments hold nothing for picocli to parse and cannot be a usage error. In the language they name (else
+     * the desktop's), which is the process's while the window runs; a failure is one line on stderr and exit 1.
      */
-    public static CommandLine guiCommandLine(Language language) {
-        return commandLine(new dev.tpmconsole.app.commands.GuiCommand(), null, stdout(language), stderr(language));
+    public static int window(String... args) {
+        Language previous = Messages.currentLanguage();
+        Language language = language(args);
+        Messages.setCurrent(language);
+        CommandLineLanguage.set(languageGiven(args));
+        java.io.PrintWriter err = SafeOutput.wrap(stderr(language));
+        try {
+            return dev.tpmconsole.app.commands.GuiCommand.alone(err);
+        } catch (InterruptedException | RuntimeException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            err.println("tpm-console: " + Failures.oneLine(e));
+            err.flush();
+            return 1;
+        } finally {
+            Messages.setCurrent(previous);
+        }
     }
 
     /** {@code command} with, when it is the top level, the command named {@code only} or (null) all of them. */

@@ -47,16 +47,13 @@ class CliLanguageTest {
         assertThat(Launcher.onlyLanguage("--lang", "zh_CN", "info")).isFalse();
         assertThat(Launcher.onlyLanguage("info")).isFalse();
         assertThat(Launcher.onlyLanguage("--version")).isFalse();
-        // the window's command alone is made for these, the whole command line for a language that is none
+        // the window starts without any command's model for these, with the whole command line for a language that
+        // is none (its usage error)
         assertThat(Launcher.windowAlone()).isTrue();
         assertThat(Launcher.windowAlone("--lang", "zh_CN")).isTrue();
         assertThat(Launcher.windowAlone("--lang=en")).isTrue();
         assertThat(Launcher.windowAlone("--lang", "fr")).isFalse();
         assertThat(Launcher.windowAlone("info")).isFalse();
-        picocli.CommandLine gui = TpmConsoleCommand.guiCommandLine(dev.tpmconsole.model.i18n.Language.EN);
-        assertThat((Object) gui.getCommand()).isInstanceOf(dev.tpmconsole.app.commands.GuiCommand.class);
-        assertThat(gui.getCommandSpec().findOption("--lang")).isNotNull();
-        assertThat(gui.getSubcommands()).isEmpty();
     }
 
     @Test
@@ -174,6 +171,42 @@ class CliLanguageTest {
                 .doesNotContain("??");
         byte[] en = launch(List.of("--help"));
         assertThat(new String(en, StandardCharsets.US_ASCII)).contains("Usage: tpm-console");
+    }
+
+    /**
+     * The window started with no arguments, or only a language, where no display answers: one line on stderr in that
+     * language, exit 1 (the start that makes no command line for picocli to parse says so as the {@code gui} command
+     * does).
+     */
+    @Test
+    void aWindowWithoutADisplaySaysSoInItsLanguage() throws Exception {
+        Process en = windowWithoutDisplay(List.of());
+        String enErr = new String(en.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(en.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(en.exitValue()).as(enErr).isEqualTo(1);
+        assertThat(enErr.lines().filter(l -> l.startsWith("tpm-console: "))).singleElement().asString()
+                .startsWith("tpm-console: cannot open a window: ");
+
+        Process zh = windowWithoutDisplay(List.of("--lang", "zh_CN"));
+        String zhErr = new String(zh.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(zh.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(zh.exitValue()).as(zhErr).isEqualTo(1);
+        assertThat(zhErr).contains("tpm-console: 无法打开窗口：");
+    }
+
+    private Process windowWithoutDisplay(List<String> args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-Dtpmconsole.relaunch=false", "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        for (String v : List.of("DISPLAY", "WAYLAND_DISPLAY", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            pb.environment().remove(v);
+        }
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().put("TPM_CONSOLE_DATA", shared.resolve("no-display-data").toString());
+        pb.environment().put("TPM_CONSOLE_CONFIG", shared.resolve("no-display-config").toString());
+        return pb.start();
     }
 
     /** stdout of the launcher in a process of its own, under LANG=C (no terminal). */

@@ -97,8 +97,22 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        return show(catalogue.file(spec), spec.commandLine().getErr());
+    }
+
+    /**
+     * The window of a start with no arguments or only a language, made without picocli's model of its command line
+     * ({@link dev.tpmconsole.app.TpmConsoleCommand#window}): the window on the demo, the catalogue where the
+     * environment or the data folder says; a window that cannot open says why on {@code err}.
+     */
+    public static int alone(java.io.PrintWriter err) throws InterruptedException {
+        GuiCommand window = new GuiCommand();
+        window.catalogue = new CatalogueOption();
+        return window.show(window.catalogue.file(null), err);
+    }
+
+    private int show(Path catalogueFile, java.io.PrintWriter err) throws InterruptedException {
         Path dataDir = AppDirs.dataDir();
-        Path catalogueFile = catalogue.file(spec);
         CountDownLatch closed = new CountDownLatch(1);
         // what the console does, for the event log window and in a file that outlives a crash
         EventLog events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC(), dataDir.resolve(EVENT_LOG_FILE));
@@ -162,9 +176,10 @@ public final class GuiCommand implements Callable<Integer> {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            spec.commandLine().getErr().println("tpm-console: " + Messages.text(
+            err.println("tpm-console: " + Messages.text(
                     String.valueOf(e.getMessage()).contains("GTK") ? "cli.gui.noWindowGtk" : "cli.gui.noWindow",
                     String.valueOf(e.getMessage())));
+            err.flush();
             return 1;
         }
         closed.await();
