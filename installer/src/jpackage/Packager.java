@@ -152,7 +152,7 @@ public final class Packager {
         // a command's CPU (the first painted row 2.1-2.5 s with it, 1.6-1.9 s without; an audit's process 0.3 s less)
         image.addAll(List.of("--java-options", JIT_OPTION));
         // one compiler thread on two processors (decision 0031): two took 570 ms of CPU in the start's first 1.5 s,
-        // beside the FX thread's 600 ms; with one, the first painted row came about 100 ms sooner
+        // beside the FX thread's 600 ms; with one, the first painted row came 50-250 ms sooner (medians of four runs)
         image.addAll(List.of("--java-options", COMPILERS_OPTION));
         // young collections of at most about 40 ms (decision 0025): G1 aims at 200 ms, and its pauses of 46-61 ms while
         // a plan was made were the preview window's longest gaps between pulses (68-75 ms; 32-51 ms with the goal)

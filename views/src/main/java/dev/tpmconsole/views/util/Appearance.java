@@ -123,7 +123,7 @@ public final class Appearance {
     /**
      * Makes the theme's base sheet JavaFX's user-agent stylesheet, unless it is already. A window calls this before it
      * makes its first control: the first control class to load otherwise makes JavaFX read its own default sheet
-     * (Modena: some 40 ms of a start on the FX thread), only for the theme's to replace it.
+     * (Modena), only for the theme's to replace it.
      */
     public void applyUserAgentStylesheet() {
         // set once per theme: setting it again makes JavaFX read and checksum the whole sheet for each window
