@@ -82,12 +82,23 @@ final class VmListView {
         CheckBox dirty = I18n.bind(new CheckBox(), "ui.vms.dirty");
         dirty.setId("vmDirtyOnly");
         dirty.selectedProperty().bindBidirectional(vm.dirtyOnlyProperty());
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(I18n.computed(vm::dirtyRulesText, vm.queriesProperty()));
-        tip.setWrapText(true);
-        // 30 em wide at most (420 px at 14 px); a tooltip's width is not styleable, so it follows its font here
-        tip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> tip.getFont().getSize() * 30, tip.fontProperty()));
-        dirty.setTooltip(tip);
+        // which rules make a row dirty: said to a screen reader at once, and in a tooltip made when the pointer first
+        // comes over the box (a tooltip is a popup window: the first one took some 20 ms of the window's making)
+        javafx.beans.binding.StringBinding rules = I18n.computed(vm::dirtyRulesText, vm.queriesProperty());
+        dirty.accessibleHelpProperty().bind(rules);
+        dirty.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                dirty.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(rules);
+                tip.setWrapText(true);
+                // 30 em wide at most (420 px at 14 px); a tooltip's width is not styleable, so it follows its font
+                tip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> tip.getFont().getSize() * 30,
+                        tip.fontProperty()));
+                dirty.setTooltip(tip);
+            }
+        });
         Button clear = I18n.bind(new Button(), "ui.vms.clear");
         clear.setId("vmClearFilter");
         clear.disableProperty().bind(vm.filteredBinding().not());

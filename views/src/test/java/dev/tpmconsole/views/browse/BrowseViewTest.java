@@ -93,6 +93,24 @@ class BrowseViewTest {
      * The details' six tables are not made with the view (they are hidden until a VM is shown, and their skins and CSS
      * made the window's first frame wait): they come after the first VM rows, a section a pulse, with no VM shown.
      */
+    /**
+     * The "has dirty rows" box says which rules make a row dirty: to a screen reader from the start, and in a tooltip
+     * made when the pointer first comes over it (not with the window: a tooltip is a popup window of its own).
+     */
+    @Test
+    void theDirtyBoxSaysWhichRulesCountItsTooltipMadeWhenThePointerComes(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.vms().rows().loadedProperty().get());
+        javafx.scene.control.CheckBox dirty = robot.lookup("#vmDirtyOnly").queryAs(javafx.scene.control.CheckBox.class);
+        String rules = vm.vms().dirtyRulesText();
+        assertThat(rules).contains("TPM_STATE_FILE_WITHOUT_TPM");
+        assertThat(dirty.getAccessibleHelp()).isEqualTo(rules);
+        assertThat(dirty.getTooltip()).as("not made with the window").isNull();
+        robot.moveTo(dirty);
+        waitUntil(() -> dirty.getTooltip() != null);
+        assertThat(dirty.getTooltip().getText()).isEqualTo(rules);
+        assertThat(dirty.getTooltip().isWrapText()).isTrue();
+    }
+
     @Test
     void theDetailsTablesAreMadeAfterTheFirstRowsWithoutAVmShown(FxRobot robot) throws Exception {
         List<String> details = List.of("findingsTable", "tpmTable", "keyRefTable", "hostFileTable", "backupTable",
