@@ -190,23 +190,40 @@ public final class TpmConsoleCommand implements Runnable {
      * the desktop's), which is the process's while the window runs; a failure is one line on stderr and exit 1.
      */
     public static int window(String... args) {
+        return speaking(args, language -> {
+            java.io.PrintWriter err = SafeOutput.wrap(stderr(language));
+            try {
+                return dev.tpmconsole.app.commands.GuiCommand.alone(err);
+            } catch (InterruptedException | RuntimeException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return failed(err, e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code command} in the language {@code args} name (else the desktop's): the process's language while it
+     * runs, and the one a window started by it speaks ({@link CommandLineLanguage}).
+     */
+    private static int speaking(String[] args, java.util.function.ToIntFunction<Language> command) {
         Language previous = Messages.currentLanguage();
         Language language = language(args);
         Messages.setCurrent(language);
         CommandLineLanguage.set(languageGiven(args));
-        java.io.PrintWriter err = SafeOutput.wrap(stderr(language));
         try {
-            return dev.tpmconsole.app.commands.GuiCommand.alone(err);
-        } catch (InterruptedException | RuntimeException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            err.println("tpm-console: " + Failures.oneLine(e));
-            err.flush();
-            return 1;
+            return command.applyAsInt(language);
         } finally {
             Messages.setCurrent(previous);
         }
+    }
+
+    /** A command's failure: one line on {@code err}, exit status 1. */
+    private static int failed(java.io.PrintWriter err, Exception e) {
+        err.println("tpm-console: " + Failures.oneLine(e));
+        err.flush();
+        return 1;
     }
 
     /** {@code command} with, when it is the top level, the command named {@code only} or (null) all of them. */
@@ -214,16 +231,10 @@ public final class TpmConsoleCommand implements Runnable {
         CommandLine cli = new CommandLine(command) {
             @Override
             public int execute(String... args) {
-                Language previous = Messages.currentLanguage();
-                Language language = language(args);
-                Messages.setCurrent(language);
-                CommandLineLanguage.set(languageGiven(args));
-                setResourceBundle(helpBundle(language));
-                try {
+                return speaking(args, language -> {
+                    setResourceBundle(helpBundle(language));
                     return super.execute(args);
-                } finally {
-                    Messages.setCurrent(previous);
-                }
+                });
             }
         };
         if (command instanceof TpmConsoleCommand) {
@@ -240,11 +251,7 @@ public final class TpmConsoleCommand implements Runnable {
         CommandLine.IParameterExceptionHandler picocliDefault = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((ex, args) -> Messages.currentLanguage() == Language.EN
                 ? picocliDefault.handleParseException(ex, args) : usageError(ex));
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("tpm-console: " + Failures.oneLine(ex));
-            commandLine.getErr().flush();
-            return 1;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(commandLine.getErr(), ex));
         return cli;
     }
 

@@ -72,8 +72,6 @@ public final class MainViewModel implements AutoCloseable {
     private Disposable pending = Disposable.disposed();
     /** The head start of the open under way, with what its success remembers; null when none is waiting. */
     private HeadStart headStart;
-    /** The source {@link #takeHeadStart} handed on: its delivery through the FX queue, which follows, is dropped. */
-    private Source takenEarly;
 
     private record HeadStart(java.util.concurrent.CompletableFuture<Source> opening, Runnable remember) {
     }
@@ -203,9 +201,7 @@ public final class MainViewModel implements AutoCloseable {
             return false;
         }
         headStart = null;
-        Source s = h.opening().join();
-        takenEarly = s;
-        delivered(s, h.remember());
+        delivered(h.opening().join(), h.remember());
         return true;
     }
 
@@ -252,7 +248,6 @@ public final class MainViewModel implements AutoCloseable {
     private void load(Message message, Single<Source> opener, Runnable remember, CompletionStage<Source> early) {
         pending.dispose();
         headStart = early == null ? null : new HeadStart(early.toCompletableFuture(), remember);
-        takenEarly = null;
         busy.set(true);
         busyMessage.set(message);
         error.set("");
@@ -263,9 +258,8 @@ public final class MainViewModel implements AutoCloseable {
                 .observeOn(schedulers.fx())
                 .subscribe(s -> {
                     headStart = null;
-                    if (s == takenEarly) {
-                        takenEarly = null;
-                    } else {
+                    // a source opened for this load is new: shown already, takeHeadStart handed it on
+                    if (s != source.get()) {
                         delivered(s, remember);
                     }
                 }, e -> {
