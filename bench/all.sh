@@ -114,8 +114,9 @@ for kind in pipeline pipeline-image; do
   r=$(num $kind 'ratio pipeline / plain SQL \(mean of the two\): \K[0-9.]+')
   p=$(num $kind 'plain SQL, one transaction per item: \K[0-9,]+' | tr -d ,)
   gap=$(num $kind 'longest gap between FX pulses while running: \K[0-9]+')
+  cpu=$(num $kind "the FX thread's CPU in its busiest gap: \\K[0-9]+")
   row "pipeline, $ITEMS items ($how)" "plain SQL ${p:-?} ms" "run window" "${r:-?}" "at most 1.3" "$(le "$r" 1.3)"
-  row "pipeline ($how): longest FX pulse" - "${gap:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
+  row "pipeline ($how): longest FX pulse" - "${gap:-?} ms, FX thread's CPU ${cpu:-?} ms" - "at most 50 ms" "$(le "$gap" 50)"
 done
 
 for kind in windows windows-image; do
