@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.HoverTooltip;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.browse.Sort;
@@ -21,7 +22,6 @@ import org.controlsfx.control.CheckComboBox;
 import javafx.collections.ObservableList;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
@@ -82,23 +82,11 @@ final class VmListView {
         CheckBox dirty = I18n.bind(new CheckBox(), "ui.vms.dirty");
         dirty.setId("vmDirtyOnly");
         dirty.selectedProperty().bindBidirectional(vm.dirtyOnlyProperty());
-        // which rules make a row dirty: said to a screen reader at once, and in a tooltip made when the pointer first
-        // comes over the box (a tooltip is a popup window: the first one took some 20 ms of the window's making)
+        // which rules make a row dirty: said to a screen reader at once, and in a tooltip 30 em wide at most (420 px
+        // at 14 px) made when the pointer first comes over the box
         javafx.beans.binding.StringBinding rules = I18n.computed(vm::dirtyRulesText, vm.queriesProperty());
         dirty.accessibleHelpProperty().bind(rules);
-        dirty.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
-            @Override
-            public void handle(javafx.scene.input.MouseEvent e) {
-                dirty.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
-                Tooltip tip = new Tooltip();
-                tip.textProperty().bind(rules);
-                tip.setWrapText(true);
-                // 30 em wide at most (420 px at 14 px); a tooltip's width is not styleable, so it follows its font
-                tip.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> tip.getFont().getSize() * 30,
-                        tip.fontProperty()));
-                dirty.setTooltip(tip);
-            }
-        });
+        HoverTooltip.bound(dirty, rules, 30);
         Button clear = I18n.bind(new Button(), "ui.vms.clear");
         clear.setId("vmClearFilter");
         clear.disableProperty().bind(vm.filteredBinding().not());

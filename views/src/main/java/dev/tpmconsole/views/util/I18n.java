@@ -121,12 +121,6 @@ public final class I18n {
         return tab;
     }
 
-    /** Binds the tooltip's text to {@code key} and returns it. */
-    public static javafx.scene.control.Tooltip bind(javafx.scene.control.Tooltip tip, String key, Object... args) {
-        tip.textProperty().bind(text(key, args));
-        return tip;
-    }
-
     /** Binds the column's header to {@code key} and returns it. */
     public static <T extends javafx.scene.control.TableColumnBase<?, ?>> T bindColumn(T column, String key, Object... args) {
         column.textProperty().bind(text(key, args));

@@ -109,6 +109,11 @@ class BrowseViewTest {
         waitUntil(() -> dirty.getTooltip() != null);
         assertThat(dirty.getTooltip().getText()).isEqualTo(rules);
         assertThat(dirty.getTooltip().isWrapText()).isTrue();
+        assertThat(dirty.getTooltip().getMaxWidth()).as("30 em").isEqualTo(dirty.getTooltip().getFont().getSize() * 30);
+        javafx.scene.control.Tooltip first = dirty.getTooltip();
+        robot.moveTo("#vmFilter");
+        robot.moveTo(dirty);
+        assertThat(dirty.getTooltip()).as("made once").isSameAs(first);
     }
 
     @Test
