@@ -61,16 +61,19 @@ public final class BrowseBenchmark {
     /** Ends a phase: notes its longest pulse gap and layout pass, and starts counting afresh. */
     private void phase(String name) throws Exception {
         fx(() -> {
-            phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms", name,
-                    ms(window.longestGap()), ms(window.longestLayout())));
+            phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms,"
+                    + " the FX thread's CPU in its busiest gap %4d ms", name, ms(window.longestGap()),
+                    ms(window.longestLayout()), ms(window.busiestGapCpu())));
             overallGap.accumulateAndGet(window.longestGap(), Math::max);
             overallLayout.accumulateAndGet(window.longestLayout(), Math::max);
+            overallGapCpu.accumulateAndGet(window.busiestGapCpu(), Math::max);
             window.reset();
         });
     }
 
     private final AtomicLong overallGap = new AtomicLong();
     private final AtomicLong overallLayout = new AtomicLong();
+    private final AtomicLong overallGapCpu = new AtomicLong();
 
     private BrowseBenchmark(String snapshot) {
         this.snapshot = snapshot;
@@ -180,7 +183,8 @@ public final class BrowseBenchmark {
 
         phase("sort, details, next page");
         System.out.printf("longest gap between FX pulses (the longest pulse or FX-thread task): %d ms;"
-                + " longest CSS + layout pass: %d ms; by phase:%n", ms(overallGap.get()), ms(overallLayout.get()));
+                + " longest CSS + layout pass: %d ms; the FX thread's CPU in its busiest gap: %d ms; by phase:%n",
+                ms(overallGap.get()), ms(overallLayout.get()), ms(overallGapCpu.get()));
         phases.forEach(System.out::println);
         long pools = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
