@@ -4,8 +4,9 @@
 # and its baseline from the same run; this collects their summary lines (the whole output of each is kept in
 # $LOGS/<name>.log). The MariaDB benchmarks run on a database of N VMs that the live audit's script loads into this
 # machine's MariaDB (127.0.0.1:3306, root) and that is dropped at the end. Connects to 127.0.0.0/8 only.
-# Needs: mariadb, mysqldump, sqlite3, bc, Xvfb (or $DISPLAY). Takes 12-40 minutes at N=100000 on two cores (14 at 23:02 on 2026-12-04). With the
-# app image built (mvn -B -q package -DskipTests -Pinstaller) the window's benchmarks also run as the installed console.
+# Needs: mariadb, mysqldump, sqlite3, bc, Xvfb (or $DISPLAY). Takes 12-40 minutes at N=100000 on two cores (14 in
+# the run of 2026-12-04 23:02). With the app image built (mvn -B -q package -DskipTests -Pinstaller) the window's
+# benchmarks also run as the installed console.
 # Usage: bench/all.sh [N] [RUNS]   (defaults 100000 and 3; ITEMS=10000 pipeline items)
 set -uo pipefail
 cd "$(dirname "$0")/.."
