@@ -58,7 +58,10 @@ public final class BrowseBenchmark {
 
     private final List<String> phases = new ArrayList<>();
 
-    /** Ends a phase: notes its longest pulse gap and layout pass, and starts counting afresh. */
+    /**
+     * Ends a phase: notes its longest pulse gap, its longest layout pass and the FX thread's CPU in its busiest gap, and
+     * starts counting afresh.
+     */
     private void phase(String name) throws Exception {
         fx(() -> {
             phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms,"

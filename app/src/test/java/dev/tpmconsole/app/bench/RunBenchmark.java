@@ -13,7 +13,6 @@ import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.Themes;
 import io.reactivex.rxjava3.schedulers.Schedulers;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +86,7 @@ public final class RunBenchmark {
                     @Override
                     public void handle(long now) {
                         long prev = last.getAndSet(now);
-                        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        long cpu = BenchWindow.fxCpu();
                         long prevCpu = lastCpu.getAndSet(cpu);
                         if (prev != 0 && vm.runningProperty().get()) {
                             longestGap.accumulateAndGet(now - prev, Math::max);
