@@ -1,13 +1,17 @@
 package dev.tpmconsole.model.browse;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -16,7 +20,14 @@ import java.util.Set;
  * keystroke would otherwise scan the whole table twice (the page and the count). Read once per snapshot, it answers
  * the page and the count of a filter by name or uuid prefix, VM state and dirty rows with exactly what the SQL of
  * {@link BrowseQueries} answers: SQLite's {@code LIKE 'text%'} (ASCII letters match either case, every other
- * character only itself), its BINARY order (code points, NULL first), the range and LIKE of a uuid prefix.
+ * character only itself), its BINARY order (the bytes of the UTF-8 text, NULL first), the range and LIKE of a uuid
+ * prefix.
+ *
+ * <p>The names and uuids are kept as SQLite holds them, UTF-8 bytes, in two arrays each (the bytes of all, and where
+ * each starts): SQLite's order and LIKE work on those bytes, and a few large arrays cost the collector nothing to
+ * keep, where 200,000 strings and their row objects were copied by the young collections that came while a newly
+ * opened snapshot filled the list (58 MB made and 13 MB kept for 100,000 VMs). A uuid becomes a string only when
+ * a page asks for it.
  *
  * <p>Only for SQLite snapshots in UTF-8 whose names and uuids are text ({@link #read} returns null otherwise): a live
  * database changes underneath and its collation is not SQLite's. Immutable, so thread-safe.
@@ -24,12 +35,12 @@ import java.util.Set;
 final class VmNameIndex {
 
     /** In the list's order: name ascending (NULL first), then uuid ascending. */
-    private final String[] uuids;
-    private final String[] names;
+    private final Texts uuids;
+    private final Texts names;
     private final String[] states;
     private final boolean[] deleted;
 
-    private VmNameIndex(String[] uuids, String[] names, String[] states, boolean[] deleted) {
+    private VmNameIndex(Texts uuids, Texts names, String[] states, boolean[] deleted) {
         this.uuids = uuids;
         this.names = names;
         this.states = states;
@@ -41,44 +52,54 @@ final class VmNameIndex {
         try (Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA encoding")) {
                 if (!rs.next() || !"UTF-8".equalsIgnoreCase(rs.getString(1))) {
-                    return null; // UTF-16's BINARY order is not the code points'
+                    return null; // the bytes of UTF-16 text are not in the order of its code points
                 }
             }
-            record Row(String uuid, String name, String state, boolean deleted) {
-            }
-            List<Row> rows = new ArrayList<>();
+            Texts uuids = new Texts();
+            Texts names = new Texts();
+            String[] states = new String[1024];
+            boolean[] deleted = new boolean[1024];
+            int n = 0;
+            // a text column's value as bytes: the UTF-8 SQLite holds, unchanged
             try (ResultSet rs = st.executeQuery("SELECT v.uuid, v.name, v.state, v.deleted IS NOT NULL,"
                     + " typeof(v.name) IN ('text', 'null') AND typeof(v.uuid) = 'text' FROM VmInstanceEO v")) {
                 while (rs.next()) {
                     if (!rs.getBoolean(5)) {
                         return null; // a number or a blob sorts apart from the text
                     }
+                    if (n == states.length) {
+                        states = Arrays.copyOf(states, n * 2);
+                        deleted = Arrays.copyOf(deleted, n * 2);
+                    }
+                    uuids.add(rs.getBytes(1));
+                    names.add(rs.getBytes(2));
                     String state = rs.getString(3);
-                    rows.add(new Row(rs.getString(1), rs.getString(2), state == null ? null : state.intern(),
-                            rs.getBoolean(4)));
+                    states[n] = state == null ? null : state.intern();
+                    deleted[n] = rs.getBoolean(4);
+                    n++;
                 }
             }
-            Comparator<Row> byName = (a, b) -> compare(a.name(), b.name());
-            rows.sort(byName.thenComparing((a, b) -> compare(a.uuid(), b.uuid())));
-            int n = rows.size();
-            String[] uuids = new String[n];
-            String[] names = new String[n];
-            String[] states = new String[n];
-            boolean[] deleted = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                Row r = rows.get(i);
-                uuids[i] = r.uuid();
-                names[i] = r.name();
-                states[i] = r.state();
-                deleted[i] = r.deleted();
+            Integer[] order = new Integer[n];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> {
+                int byName = names.compare(a, b);
+                return byName != 0 ? byName : uuids.compare(a, b);
+            });
+            int[] at = new int[n];
+            String[] sortedStates = new String[n];
+            boolean[] sortedDeleted = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                at[k] = order[k];
+                sortedStates[k] = states[at[k]];
+                sortedDeleted[k] = deleted[at[k]];
             }
-            return new VmNameIndex(uuids, names, states, deleted);
+            return new VmNameIndex(uuids.inOrder(at), names.inOrder(at), sortedStates, sortedDeleted);
         }
     }
 
     /** How many VMs it holds. */
     int size() {
-        return uuids.length;
+        return states.length;
     }
 
     /**
@@ -88,89 +109,193 @@ final class VmNameIndex {
      */
     List<String> matching(VmFilter f, boolean descending, Set<String> dirty) {
         // as the driver hands it to SQLite: in UTF-8, where half a surrogate pair is a '?'
-        String text = new String(f.text().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        String hex = text.isEmpty() ? null : BrowseSql.uuidPrefix(text);
+        byte[] text = f.text().getBytes(StandardCharsets.UTF_8);
+        String hexText = text.length == 0 ? null : BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8));
+        byte[] hex = hexText == null ? null : hexText.getBytes(StandardCharsets.UTF_8);
         List<String> chosenStates = f.states().stream().filter(s -> !s.equals(VmFilter.SOFT_DELETED)).toList();
         boolean softDeleted = f.states().contains(VmFilter.SOFT_DELETED);
-        int[] hits = new int[uuids.length];
+        Set<ByteBuffer> dirtyKeys = null;
+        if (f.dirtyOnly()) {
+            dirtyKeys = new HashSet<>();
+            for (String uuid : dirty) {
+                dirtyKeys.add(ByteBuffer.wrap(uuid.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        int size = size();
+        int[] hits = new int[size];
         int n = 0;
-        for (int i = 0; i < uuids.length; i++) {
-            if (!text.isEmpty() && !likePrefix(names[i], text) && (hex == null || !uuidInRange(uuids[i], hex))) {
+        for (int i = 0; i < size; i++) {
+            if (text.length > 0 && !names.likePrefix(i, text) && (hex == null || !uuids.inUuidRange(i, hex))) {
                 continue;
             }
             if (!f.states().isEmpty() && !(softDeleted && deleted[i]) && !chosenStates.contains(states[i])) {
                 continue;
             }
-            if (f.dirtyOnly() && !dirty.contains(uuids[i])) {
+            if (dirtyKeys != null && !dirtyKeys.contains(uuids.key(i))) {
                 continue;
             }
             hits[n++] = i;
         }
-        List<String> out = new ArrayList<>(n);
         if (!descending) {
-            for (int k = 0; k < n; k++) {
-                out.add(uuids[hits[k]]);
-            }
-            return out;
+            return new Uuids(hits, n);
         }
         // runs of the same name from the last, each run in its own (uuid ascending) order
+        int[] out = new int[n];
+        int k = 0;
         int end = n;
         while (end > 0) {
             int start = end - 1;
-            while (start > 0 && equal(names[hits[start - 1]], names[hits[end - 1]])) {
+            while (start > 0 && names.equal(hits[start - 1], hits[end - 1])) {
                 start--;
             }
-            for (int k = start; k < end; k++) {
-                out.add(uuids[hits[k]]);
+            for (int j = start; j < end; j++) {
+                out[k++] = hits[j];
             }
             end = start;
         }
-        return out;
+        return new Uuids(out, n);
+    }
+
+    /** The uuids of some VMs, made into strings when asked for (a page's worth at a time). */
+    private final class Uuids extends AbstractList<String> implements RandomAccess {
+        private final int[] at;
+        private final int size;
+
+        Uuids(int[] at, int size) {
+            this.at = at;
+            this.size = size;
+        }
+
+        @Override
+        public String get(int k) {
+            if (k < 0 || k >= size) {
+                throw new IndexOutOfBoundsException(k);
+            }
+            return uuids.string(at[k]);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /**
-     * The SQL's uuid condition ({@code uuid >= hex AND uuid < hex || 'g' AND uuid LIKE hex || '%'}): starts with the
-     * lowercase prefix and goes on with nothing or a character before {@code g} (ZStack's uuids all do).
+     * SQLite's {@code value LIKE 'prefix%'} on UTF-8 bytes: ASCII letters in either case, every other byte only
+     * itself (the bytes of one character other than an ASCII letter are equal when the character is).
      */
-    static boolean uuidInRange(String uuid, String hex) {
-        return uuid.startsWith(hex) && (uuid.length() == hex.length() || uuid.codePointAt(hex.length()) < 'g');
-    }
-
-    /** SQLite's {@code value LIKE 'prefix%'}: ASCII letters in either case, other characters only themselves. */
-    static boolean likePrefix(String value, String prefix) {
-        if (value == null || value.length() < prefix.length()) {
+    static boolean likePrefix(byte[] value, int from, int to, byte[] prefix) {
+        if (to - from < prefix.length) {
             return false;
         }
-        for (int i = 0; i < prefix.length(); i++) {
-            char a = value.charAt(i);
-            char b = prefix.charAt(i);
-            if (a != b && (a >= 128 || b >= 128 || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+        for (int i = 0; i < prefix.length; i++) {
+            byte a = value[from + i];
+            byte b = prefix[i];
+            if (a != b && lower(a) != lower(b)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** SQLite's BINARY order of UTF-8 text (that of the code points), NULL first. */
-    static int compare(String a, String b) {
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 
-    private static boolean equal(String a, String b) {
-        return a == null ? b == null : a.equals(b);
+    /**
+     * The SQL's uuid condition ({@code uuid >= hex AND uuid < hex || 'g' AND uuid LIKE hex || '%'}): starts with the
+     * lowercase prefix and goes on with nothing or a character before {@code g} (ZStack's uuids all do).
+     */
+    static boolean uuidInRange(byte[] uuid, int from, int to, byte[] hex) {
+        return to - from >= hex.length && Arrays.equals(uuid, from, from + hex.length, hex, 0, hex.length)
+                && (to - from == hex.length || (uuid[from + hex.length] & 0xff) < 'g');
+    }
+
+    /**
+     * Texts (or NULLs) one after the other: the bytes of all of them in one array, where each starts in another.
+     * Grows while read, then is put in order once.
+     */
+    static final class Texts {
+        private byte[] bytes;
+        /** Text {@code i} is {@code bytes[at[i]] .. bytes[at[i + 1] - 1]}. */
+        private int[] at;
+        private final BitSet nulls;
+        private int count;
+
+        Texts() {
+            this(new byte[1 << 16], new int[1025], new BitSet(), 0);
+        }
+
+        private Texts(byte[] bytes, int[] at, BitSet nulls, int count) {
+            this.bytes = bytes;
+            this.at = at;
+            this.nulls = nulls;
+            this.count = count;
+        }
+
+        void add(byte[] value) {
+            if (count + 1 == at.length) {
+                at = Arrays.copyOf(at, at.length * 2);
+            }
+            int end = at[count];
+            if (value == null) {
+                nulls.set(count);
+            } else {
+                if (end + value.length > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, end + value.length));
+                }
+                System.arraycopy(value, 0, bytes, end, value.length);
+                end += value.length;
+            }
+            at[++count] = end;
+        }
+
+        /** The same texts, the {@code k}th being this one's {@code order[k]}th. */
+        Texts inOrder(int[] order) {
+            byte[] b = new byte[at[count]];
+            int[] a = new int[count + 1];
+            BitSet n = new BitSet();
+            for (int k = 0; k < order.length; k++) {
+                int i = order[k];
+                int length = at[i + 1] - at[i];
+                System.arraycopy(bytes, at[i], b, a[k], length);
+                a[k + 1] = a[k] + length;
+                if (nulls.get(i)) {
+                    n.set(k);
+                }
+            }
+            return new Texts(b, a, n, order.length);
+        }
+
+        /** SQLite's BINARY order (that of the bytes, unsigned), NULL first. */
+        int compare(int i, int j) {
+            boolean ni = nulls.get(i);
+            boolean nj = nulls.get(j);
+            if (ni || nj) {
+                return ni == nj ? 0 : ni ? -1 : 1;
+            }
+            return Arrays.compareUnsigned(bytes, at[i], at[i + 1], bytes, at[j], at[j + 1]);
+        }
+
+        boolean equal(int i, int j) {
+            return compare(i, j) == 0;
+        }
+
+        boolean likePrefix(int i, byte[] prefix) {
+            return !nulls.get(i) && VmNameIndex.likePrefix(bytes, at[i], at[i + 1], prefix);
+        }
+
+        boolean inUuidRange(int i, byte[] hex) {
+            return !nulls.get(i) && uuidInRange(bytes, at[i], at[i + 1], hex);
+        }
+
+        /** Text {@code i}'s bytes, as a key of a set of bytes (not copied). */
+        ByteBuffer key(int i) {
+            return ByteBuffer.wrap(bytes, at[i], at[i + 1] - at[i]);
+        }
+
+        String string(int i) {
+            return nulls.get(i) ? null : new String(bytes, at[i], at[i + 1] - at[i], StandardCharsets.UTF_8);
+        }
     }
 }

@@ -26,7 +26,7 @@ class VmNameIndexTest {
     @TempDir
     Path dir;
 
-    static final List<String> NAMES = List.of("Ébène", "ébène", "ebene", "EBENE", "中文-vm", "\uD83D\uDE00-emoji",
+    static final List<String> NAMES = List.of("", "Ébène", "ébène", "ebene", "EBENE", "中文-vm", "\uD83D\uDE00-emoji",
             "\uE000-private", "dup", "dup", "Dup", "dup", "web_1", "web%1", "web!1", "webX1", "web-1", "Web-2", "a", "A",
             "ab", "ä", "Z", "_", "%", "!", "?-question", "\uFFFD-replacement");
     static final List<String> STATES = List.of("Running", "Stopped", "Crashed", "Running", "Paused");
@@ -136,18 +136,45 @@ class VmNameIndexTest {
 
     @Test
     void likeAndOrderAreSqlites() {
-        assertThat(VmNameIndex.likePrefix("Ébène", "É")).isTrue();
-        assertThat(VmNameIndex.likePrefix("Ébène", "é")).as("only ASCII letters match either case").isFalse();
-        assertThat(VmNameIndex.likePrefix("WEB-1", "web")).isTrue();
-        assertThat(VmNameIndex.likePrefix("web%1", "web_")).as("no wildcards").isFalse();
-        assertThat(VmNameIndex.likePrefix(null, "")).isFalse();
-        assertThat(VmNameIndex.compare("\uE000", "\uD83D\uDE00")).as("code points, not UTF-16 units").isNegative();
-        assertThat(VmNameIndex.compare(null, "")).isNegative();
-        assertThat(VmNameIndex.compare("Z", "a")).isNegative();
-        assertThat(VmNameIndex.compare("ab", "a")).isPositive();
-        assertThat(VmNameIndex.uuidInRange("a1f0", "a1")).isTrue();
-        assertThat(VmNameIndex.uuidInRange("a1g0", "a1")).as("past the range's end").isFalse();
-        assertThat(VmNameIndex.uuidInRange("A1f0", "a1")).isFalse();
-        assertThat(VmNameIndex.uuidInRange("a1", "a1")).isTrue();
+        assertThat(like("Ébène", "É")).isTrue();
+        assertThat(like("Ébène", "é")).as("only ASCII letters match either case").isFalse();
+        assertThat(like("WEB-1", "web")).isTrue();
+        assertThat(like("web%1", "web_")).as("no wildcards").isFalse();
+        assertThat(like("web", "web-")).isFalse();
+        assertThat(like(null, "")).isFalse();
+        assertThat(like("", "")).isTrue();
+        assertThat(compare("\uE000", "\uD83D\uDE00")).as("code points, not UTF-16 units").isNegative();
+        assertThat(compare(null, "")).isNegative();
+        assertThat(compare(null, null)).isZero();
+        assertThat(compare("Z", "a")).isNegative();
+        assertThat(compare("ab", "a")).isPositive();
+        assertThat(compare("ä", "z")).as("bytes unsigned").isPositive();
+        assertThat(inRange("a1f0", "a1")).isTrue();
+        assertThat(inRange("a1g0", "a1")).as("past the range's end").isFalse();
+        assertThat(inRange("a1é0", "a1")).as("past the range's end").isFalse();
+        assertThat(inRange("A1f0", "a1")).isFalse();
+        assertThat(inRange("a1", "a1")).isTrue();
+        assertThat(inRange("a", "a1")).isFalse();
+    }
+
+    /** Texts holding {@code values} (null for NULL), as the index holds a snapshot's names and uuids. */
+    private static VmNameIndex.Texts texts(String... values) {
+        VmNameIndex.Texts t = new VmNameIndex.Texts();
+        for (String v : values) {
+            t.add(v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return t;
+    }
+
+    private static boolean like(String value, String prefix) {
+        return texts(value).likePrefix(0, prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static int compare(String a, String b) {
+        return texts(a, b).compare(0, 1);
+    }
+
+    private static boolean inRange(String uuid, String hex) {
+        return texts(uuid).inUuidRange(0, hex.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
