@@ -9,7 +9,9 @@
 # list's classes, the driver and its cells' first CSS all loaded by that open). Needs a display: uses $DISPLAY, else starts its own Xvfb (apt-get install xvfb).
 # With COLD=1 (and write access to /proc/sys/vm/drop_caches) the page cache is dropped first, so that the
 # snapshot is read from disk. RUNTIME=image runs the window with the app image's runtime and launcher options
-# (bench/runtime.sh). Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
+# (bench/runtime.sh). JAVA_OPTS=-Dbench.each=true prints each keystroke's time, JAVA_OPTS=-Dbench.gaps=true each gap
+# between pulses over 40 ms with the CPU of the threads that ran in it (BenchWindow).
+# Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}

@@ -17,7 +17,10 @@ import javafx.stage.Stage;
  * The window benchmarks' main window: the real console window at 1400 x 900 on a data folder of its own, with
  * an AnimationTimer that counts the longest gap between FX pulses (the longest pulse or FX-thread task) and the
  * longest CSS + layout pass of the main scene since the last {@link #reset} (and the FX thread's CPU time in its busiest
- * gap), and runs a hook on the next frame.
+ * gap), and runs a hook on the next frame. With {@code -Dbench.gaps=true} it also prints each gap over 40 ms as it
+ * ends: when it began, the CPU time of the FX thread, of the render thread and of the whole JVM in it (two cores give
+ * at most twice the gap), and the four Java threads that used the most (what is left of the JVM's is the compilers'
+ * and the collector's).
  */
 final class BenchWindow {
 
@@ -30,6 +33,13 @@ final class BenchWindow {
     private final AtomicLong layoutStart = new AtomicLong();
     private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
     private ConsoleGui gui;
+    /** {@code -Dbench.gaps=true}: prints each gap over 40 ms as it ends, with when it began. */
+    private static final boolean GAPS = Boolean.getBoolean("bench.gaps");
+    private volatile long resetAt = System.nanoTime();
+    private long lastRenderCpu;
+    private long lastProcessCpu;
+    private static long rendererId = -1;
+    private java.util.Map<Long, Long> lastThreadCpu = java.util.Map.of();
 
     private BenchWindow() {
     }
@@ -52,11 +62,29 @@ final class BenchWindow {
                 public void handle(long now) {
                     long t = System.nanoTime();
                     long cpu = fxCpu();
+                    long render = GAPS ? rendererCpu() : 0;
+                    long process = GAPS ? processCpu() : 0;
+                    long lastRender = w.lastRenderCpu;
+                    long lastProcess = w.lastProcessCpu;
+                    w.lastRenderCpu = render;
+                    w.lastProcessCpu = process;
+                    java.util.Map<Long, Long> threads = GAPS ? threadCpu() : java.util.Map.of();
+                    java.util.Map<Long, Long> lastThreads = w.lastThreadCpu;
+                    w.lastThreadCpu = threads;
                     long last = w.lastFrame.getAndSet(t);
                     long lastCpu = w.lastCpu.getAndSet(cpu);
                     if (last != 0) {
                         w.maxGap.accumulateAndGet(t - last, Math::max);
                         w.maxGapCpu.accumulateAndGet(cpu - lastCpu, Math::max);
+                        if (GAPS && t - last > 40_000_000L) {
+                            System.out.printf("  gap %d ms (CPU: the FX thread's %d ms, the renderer's %d ms, the"
+                                    + " process's %d ms), %d ms after the reset (the JVM's uptime %.3f s at its end)%n",
+                                    (t - last) / 1_000_000, (cpu - lastCpu) / 1_000_000,
+                                    (render - lastRender) / 1_000_000, (process - lastProcess) / 1_000_000,
+                                    (last - w.resetAt) / 1_000_000,
+                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+                            System.out.println("    busiest threads: " + busiest(lastThreads, threads));
+                        }
                     }
                     Runnable r = w.onNextFrame.getAndSet(null);
                     if (r != null) {
@@ -97,6 +125,43 @@ final class BenchWindow {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
+    /** The CPU time of JavaFX's render thread (Prism's QuantumRenderer) so far, in nanoseconds. */
+    private static long rendererCpu() {
+        if (rendererId < 0) {
+            rendererId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(th -> th.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst().orElse(0);
+        }
+        return rendererId == 0 ? 0 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(rendererId);
+    }
+
+    /** Each Java thread's CPU time so far, in nanoseconds, by id. */
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            out.put(id, mx.getThreadCpuTime(id));
+        }
+        return out;
+    }
+
+    /** The four Java threads that used the most CPU between two readings, with their ms. */
+    private static String busiest(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<Long, Long>comparingByValue().reversed()).limit(4)
+                .map(e -> {
+                    java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+                    return (info == null ? "?" : info.getThreadName()) + " " + e.getValue() / 1_000_000 + " ms";
+                }).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The whole JVM's CPU time so far, in nanoseconds. */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /**
      * Starts counting afresh, on the FX thread: from now, so that the first gap counts what the FX thread does next (a
      * window shown by the task that follows), which a count from the next frame would leave out.
@@ -105,7 +170,8 @@ final class BenchWindow {
         maxGap.set(0);
         maxGapCpu.set(0);
         maxLayout.set(0);
-        lastFrame.set(System.nanoTime());
+        resetAt = System.nanoTime();
+        lastFrame.set(resetAt);
         lastCpu.set(fxCpu());
     }
 
