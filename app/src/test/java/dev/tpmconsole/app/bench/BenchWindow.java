@@ -173,6 +173,12 @@ final class BenchWindow {
         resetAt = System.nanoTime();
         lastFrame.set(resetAt);
         lastCpu.set(fxCpu());
+        if (GAPS) {
+            // the other threads' CPU counted from the same moment as the gap and the FX thread's
+            lastRenderCpu = rendererCpu();
+            lastProcessCpu = processCpu();
+            lastThreadCpu = threadCpu();
+        }
     }
 
     /** Runs {@code hook} in the next frame (replacing a hook not run yet). */
