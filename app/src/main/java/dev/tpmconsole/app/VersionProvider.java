@@ -1,9 +1,9 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.model.util.SqliteJdbc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -98,7 +98,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     private static String sqlite() {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+        try (Connection c = SqliteJdbc.connect(":memory:", new java.util.Properties());
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select sqlite_version()")) {
             return r.next() ? r.getString(1) : null;

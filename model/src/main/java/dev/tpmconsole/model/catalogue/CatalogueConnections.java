@@ -1,8 +1,8 @@
 package dev.tpmconsole.model.catalogue;
 
+import dev.tpmconsole.model.util.SqliteJdbc;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.sqlite.SQLiteConfig;
@@ -33,7 +33,7 @@ final class CatalogueConnections implements ConnectionProvider {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         // an audit's findings are staged in a temporary table: in memory, never written to disk
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        return SqliteJdbc.connect(file.toString(), config.toProperties());
     }
 
     @Override

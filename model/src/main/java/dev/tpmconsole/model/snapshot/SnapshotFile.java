@@ -6,6 +6,7 @@ import dev.tpmconsole.model.schema.ZStackSchema;
 import dev.tpmconsole.model.util.Causes;
 import dev.tpmconsole.model.util.PartialFiles;
 import dev.tpmconsole.model.util.PrivateFiles;
+import dev.tpmconsole.model.util.SqliteJdbc;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,7 +16,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -102,7 +102,7 @@ public final class SnapshotFile implements AutoCloseable {
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
             config.setPageSize(4096);
             config.enforceForeignKeys(false);
-            c = DriverManager.getConnection("jdbc:sqlite:" + temp, config.toProperties());
+            c = SqliteJdbc.connect(temp.toString(), config.toProperties());
             try (Statement st = c.createStatement()) {
                 for (String statement : ddl) {
                     st.execute(statement);

@@ -4,11 +4,11 @@ import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaInspector;
 import dev.tpmconsole.model.schema.SchemaLayout;
+import dev.tpmconsole.model.util.SqliteJdbc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -159,7 +159,7 @@ public final class SqliteSnapshot extends DatabaseSource {
         config.setBusyTimeout(writable ? BUSY_TIMEOUT_MS : READ_BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(false);
         config.setSharedCache(false);
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
+        Connection c = SqliteJdbc.connect(path.toString(), config.toProperties());
         try (Statement st = c.createStatement()) {
             // Native memory, not heap: memory-mapped reads and a 64 MiB page cache make set-based audit
             // queries over a million rows run at the engine's speed. Neither writes to the file.
