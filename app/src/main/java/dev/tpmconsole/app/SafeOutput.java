@@ -58,22 +58,57 @@ public final class SafeOutput extends PrintWriter {
             out.write(sb.toString());
         }
 
+        /**
+         * Runs of characters that pass as they are go to the writer below whole (a report of a megabyte is almost
+         * all of them); only the characters to escape, and a CR, take the slower way.
+         */
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            StringBuilder sb = new StringBuilder(len + 16);
-            for (int i = off; i < off + len; i++) {
-                append(sb, cbuf[i]);
+            int end = off + len;
+            int run = off;
+            for (int i = off; i < end; i++) {
+                char c = cbuf[i];
+                if (!pendingCr && passes(c)) {
+                    continue;
+                }
+                if (i > run) {
+                    out.write(cbuf, run, i - run);
+                }
+                StringBuilder sb = new StringBuilder(16);
+                append(sb, c);
+                out.write(sb.toString());
+                run = i + 1;
             }
-            out.write(sb.toString());
+            if (end > run) {
+                out.write(cbuf, run, end - run);
+            }
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
-            StringBuilder sb = new StringBuilder(len + 16);
-            for (int i = off; i < off + len; i++) {
-                append(sb, str.charAt(i));
+            int end = off + len;
+            int run = off;
+            for (int i = off; i < end; i++) {
+                char c = str.charAt(i);
+                if (!pendingCr && passes(c)) {
+                    continue;
+                }
+                if (i > run) {
+                    out.write(str, run, i - run);
+                }
+                StringBuilder sb = new StringBuilder(16);
+                append(sb, c);
+                out.write(sb.toString());
+                run = i + 1;
             }
-            out.write(sb.toString());
+            if (end > run) {
+                out.write(str, run, end - run);
+            }
+        }
+
+        /** Whether {@code c} passes as it is when no CR is pending: not a CR, and a newline, a tab or no control. */
+        private static boolean passes(char c) {
+            return c >= 0x20 && c < 0x7f || c != '\r' && (c == '\n' || c == '\t' || !Texts.isControl(c));
         }
 
         private void append(StringBuilder sb, char c) {

@@ -37,6 +37,38 @@ class SafeOutputTest {
         assertThat(m.readValue(shown, Map.class)).isEqualTo(m.readValue(json, Map.class));
     }
 
+    /**
+     * Plain runs go through whole and only what must be escaped is taken apart: the same text cut into pieces of every
+     * size, written as strings and as character arrays, comes out as it does one character at a time, with a CR at
+     * the end of one piece and its newline at the start of the next.
+     */
+    @Test
+    void piecesOfEverySizeComeOutAsOneCharacterAtATime() {
+        String text = "id,name\r\nvm-1,web\u001b[2J\r\nvm-2,ok\rFAKE\n\u009b\u202e主机\tend\r";
+        StringWriter oneByOne = new StringWriter();
+        PrintWriter w1 = SafeOutput.wrap(oneByOne);
+        text.chars().forEach(w1::write);
+        w1.close();
+        String expected = oneByOne.toString();
+        assertThat(expected).startsWith("id,name\r\nvm-1,web\\u001b[2J\r\n").endsWith("\\u000d");
+        for (int size = 1; size <= text.length(); size++) {
+            StringWriter asStrings = new StringWriter();
+            StringWriter asArrays = new StringWriter();
+            PrintWriter ws = SafeOutput.wrap(asStrings);
+            PrintWriter wa = SafeOutput.wrap(asArrays);
+            for (int at = 0; at < text.length(); at += size) {
+                String piece = text.substring(at, Math.min(text.length(), at + size));
+                ws.write(piece);
+                char[] padded = ("<" + piece + ">").toCharArray();
+                wa.write(padded, 1, piece.length());
+            }
+            ws.close();
+            wa.close();
+            assertThat(asStrings.toString()).as("strings of %d", size).isEqualTo(expected);
+            assertThat(asArrays.toString()).as("arrays of %d", size).isEqualTo(expected);
+        }
+    }
+
     @Test
     void progressDisplaysDrawThroughTheRawWriter() {
         StringWriter target = new StringWriter();
