@@ -98,7 +98,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     private static String sqlite() {
-        try (Connection c = SqliteJdbc.connect(":memory:", new java.util.Properties());
+        try (Connection c = SqliteJdbc.connect(":memory:", new Properties());
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select sqlite_version()")) {
             return r.next() ? r.getString(1) : null;
