@@ -58,32 +58,15 @@ public final class SafeOutput extends PrintWriter {
             out.write(sb.toString());
         }
 
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            write(String.valueOf(cbuf, off, len), 0, len);
+        }
+
         /**
          * Runs of characters that pass as they are go to the writer below whole (a report of a megabyte is almost
          * all of them); only the characters to escape, and a CR, take the slower way.
          */
-        @Override
-        public void write(char[] cbuf, int off, int len) throws IOException {
-            int end = off + len;
-            int run = off;
-            for (int i = off; i < end; i++) {
-                char c = cbuf[i];
-                if (!pendingCr && passes(c)) {
-                    continue;
-                }
-                if (i > run) {
-                    out.write(cbuf, run, i - run);
-                }
-                StringBuilder sb = new StringBuilder(16);
-                append(sb, c);
-                out.write(sb.toString());
-                run = i + 1;
-            }
-            if (end > run) {
-                out.write(cbuf, run, end - run);
-            }
-        }
-
         @Override
         public void write(String str, int off, int len) throws IOException {
             int end = off + len;
