@@ -39,6 +39,13 @@ import org.sqlite.SQLiteConfig;
 public final class SnapshotFile implements AutoCloseable {
 
 
+    /**
+     * The page size of the snapshots written here (decision 0033): InnoDB's, four times SQLite's default. The import
+     * writes each page once, so a larger page means fewer pages, b-tree levels and writes for the same rows (about a
+     * tenth of the import's time); the snapshots' readers and the run's one-item transactions were not slower.
+     */
+    static final int PAGE_SIZE = 16384;
+
     private enum State { WRITING, MOVING, COMMITTED, ABANDONED }
 
     private final Path target;
@@ -100,7 +107,7 @@ public final class SnapshotFile implements AutoCloseable {
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.OFF);
             config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
-            config.setPageSize(4096);
+            config.setPageSize(PAGE_SIZE);
             config.enforceForeignKeys(false);
             c = SqliteJdbc.connect(temp.toString(), config.toProperties());
             try (Statement st = c.createStatement()) {

@@ -62,6 +62,34 @@ class SnapshotFileTest {
     }
 
     @Test
+    void aSnapshotIsWrittenInPagesOf16KiBAndReadsBackWhole() throws Exception {
+        Path target = dir.resolve("pages.sqlite");
+        try (SnapshotFile file = SnapshotFile.create(target, false, List.of("CREATE TABLE t (k TEXT PRIMARY KEY, v)"))) {
+            try (var insert = file.connection().prepareStatement("INSERT INTO t VALUES (?, ?)")) {
+                for (int i = 0; i < 5000; i++) {
+                    insert.setString(1, "key-" + i);
+                    insert.setString(2, "x".repeat(i % 300));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            file.commit();
+        }
+        // the file header's page size (bytes 16-17, big-endian), as any SQLite reader takes it
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(target), 100);
+        assertThat(((header[16] & 0xff) << 8) | (header[17] & 0xff)).isEqualTo(SnapshotFile.PAGE_SIZE).isEqualTo(16384);
+        assertThat(Files.size(target) % 16384).isZero();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);
+             var rs = c.createStatement().executeQuery("SELECT count(*), sum(length(v)), "
+                     + "(SELECT integrity_check FROM pragma_integrity_check) FROM t")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(5000);
+            assertThat(rs.getLong(2)).isEqualTo(java.util.stream.IntStream.range(0, 5000).mapToLong(i -> i % 300).sum());
+            assertThat(rs.getString(3)).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void abandoningFromAnotherThreadDeletesThePartialAtOnceAndNothingIsMovedIntoPlace() throws Exception {
         Path target = dir.resolve("s.sqlite");
         SnapshotFile file = SnapshotFile.create(target, false, List.of("CREATE TABLE t (x)"));
