@@ -36,7 +36,8 @@ import javafx.stage.Stage;
  * shown in the real run window, against the same deletes done by plain SQL, one transaction per item, on a
  * copy of the same file in the same process. Prints both times, their ratio (target: at most 1.3) and the longest
  * gap between FX pulses while the run is shown (target: under 50 ms). Needs a display.
- * Usage: RunBenchmark DEMO_SNAPSHOT [ITEMS]
+ * Usage: RunBenchmark DEMO_SNAPSHOT [ITEMS]; {@code -Dbench.settle=SECONDS} (default 1): how long the window is shown
+ * before the run starts (longer: time to look at the shown window with {@code jcmd PID GC.class_histogram}).
  */
 public final class RunBenchmark {
 
@@ -113,7 +114,8 @@ public final class RunBenchmark {
                     }
                 });
                 // let the window settle before starting
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.seconds(Double.parseDouble(System.getProperty("bench.settle", "1"))));
                 settle.setOnFinished(e -> {
                     elapsed[0] = System.nanoTime();
                     vm.start();

@@ -45,7 +45,8 @@ public final class RunViewModel extends JobViewModel {
     private final ObservableList<ItemRow> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
     private final ObservableList<ItemRow> failureRows = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> failures = FXCollections.unmodifiableObservableList(failureRows);
-    private final Map<String, ItemRow> byKey = new HashMap<>();
+    /** The rows by step and item: no key of their own to keep per row, none to make per event. */
+    private final Map<Plan.StepName, Map<String, ItemRow>> byKey = new java.util.EnumMap<>(Plan.StepName.class);
     /** The hosts of a run whose host work is done over SSH (empty otherwise), and which host each item is on. */
     private final ObservableList<HostRow> hostRows = FXCollections.observableArrayList();
     private final ObservableList<HostRow> hostRowsReadOnly = FXCollections.unmodifiableObservableList(hostRows);
@@ -77,7 +78,7 @@ public final class RunViewModel extends JobViewModel {
             for (Plan.Item item : step.items()) {
                 ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
                 items.add(row);
-                byKey.put(key(step.name(), row.item()), row);
+                byKey.computeIfAbsent(step.name(), x -> new HashMap<>()).put(row.item(), row);
             }
         }
         Map<String, HostRow> hosts = new java.util.LinkedHashMap<>();
@@ -257,17 +258,14 @@ public final class RunViewModel extends JobViewModel {
     }
 
     private ItemRow row(Plan.StepName step, String item) {
-        ItemRow r = byKey.get(key(step, item));
+        Map<String, ItemRow> ofStep = byKey.computeIfAbsent(step, x -> new HashMap<>());
+        ItemRow r = ofStep.get(item);
         if (r == null) {
             r = new ItemRow(step, item);
             items.add(r);
-            byKey.put(key(step, item), r);
+            ofStep.put(item, r);
         }
         return r;
-    }
-
-    private static String key(Plan.StepName step, String item) {
-        return step.label() + ":" + item;
     }
 
     private void failed(Throwable t) {
