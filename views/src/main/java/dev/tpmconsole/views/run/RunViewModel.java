@@ -78,7 +78,7 @@ public final class RunViewModel extends JobViewModel {
             for (Plan.Item item : step.items()) {
                 ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
                 items.add(row);
-                byKey.computeIfAbsent(step.name(), x -> new HashMap<>()).put(row.item(), row);
+                rowsOf(step.name()).put(row.item(), row);
             }
         }
         Map<String, HostRow> hosts = new java.util.LinkedHashMap<>();
@@ -257,8 +257,13 @@ public final class RunViewModel extends JobViewModel {
                 }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage())));
     }
 
+    /** The rows of a step by item (made empty the first time). */
+    private Map<String, ItemRow> rowsOf(Plan.StepName step) {
+        return byKey.computeIfAbsent(step, x -> new HashMap<>());
+    }
+
     private ItemRow row(Plan.StepName step, String item) {
-        Map<String, ItemRow> ofStep = byKey.computeIfAbsent(step, x -> new HashMap<>());
+        Map<String, ItemRow> ofStep = rowsOf(step);
         ItemRow r = ofStep.get(item);
         if (r == null) {
             r = new ItemRow(step, item);

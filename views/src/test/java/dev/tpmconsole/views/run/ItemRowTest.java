@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.plan.Plan;
+import dev.tpmconsole.views.util.BackgroundTask;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class ItemRowTest {
     @Test
     void aPropertyAskedForLateStartsFromTheRowsStateAndFollowsItsChanges() {
         ItemRow row = new ItemRow(Plan.StepName.DELETE_BACKUPS, "VmHostBackupFileVO/b1");
-        Message why = Message.of("text.verbatim", "disk full");
+        Message why = BackgroundTask.verbatim("disk full");
         row.set(ItemRow.State.FAILED, why, "  at line 3");
         assertThat(row.state()).isEqualTo(ItemRow.State.FAILED);
         assertThat(row.detail()).isEqualTo("  at line 3");
@@ -44,7 +45,7 @@ class ItemRowTest {
         assertThat(row.state()).isEqualTo(ItemRow.State.PENDING);
         assertThat(row.cause()).isEmpty();
         assertThat(row.detail()).isEmpty();
-        row.set(ItemRow.State.SKIPPED, Message.of("text.verbatim", "gone already"), null);
+        row.set(ItemRow.State.SKIPPED, BackgroundTask.verbatim("gone already"), null);
         assertThat(row.state()).isEqualTo(ItemRow.State.SKIPPED);
         assertThat(row.cause()).isEqualTo("gone already");
         assertThat(row.stateProperty().get()).isEqualTo(ItemRow.State.SKIPPED);
