@@ -22,7 +22,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -105,11 +108,19 @@ final class KeyScan implements AutoCloseable {
     private final SqlDialect d;
     private final Set<Statement> running;
     private final BooleanSupplier cancelled;
-    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, r -> {
-        Thread t = new Thread(r, "audit-keys");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * The reads, each on the first connection free, the read of lowest {@link Read#rank} first: a read queued later
+     * (the files', which waits for three others) goes before those that have not started yet.
+     */
+    private final ThreadPoolExecutor readers = new ThreadPoolExecutor(READERS, READERS, 0, TimeUnit.SECONDS,
+            new PriorityBlockingQueue<>(), daemon("audit-keys"));
+    /**
+     * Works out the candidates from what has been read, so that a connection goes on to its next read as soon as it
+     * has read the rows of one.
+     */
+    private final ExecutorService derive = Executors.newSingleThreadExecutor(daemon("audit-candidates"));
+    /** Ties between reads of the same rank go to the one queued first. */
+    private final AtomicLong queued = new AtomicLong();
     private final Map<AuditRule, CompletableFuture<Candidates>> candidates = new EnumMap<>(AuditRule.class);
     private final Set<Statement> reading = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -176,6 +187,7 @@ final class KeyScan implements AutoCloseable {
             }
         }
         readers.shutdown();
+        derive.shutdown();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -183,8 +195,8 @@ final class KeyScan implements AutoCloseable {
 
     private void start() {
         String owner = d.layout().backupOwnerColumn();
-        // three connections: the file contents (the largest table) on one from the start, the VMs and then the files on
-        // another, the rest on the third; each read keeps what it needs, so that none waits for another but the files
+        // three connections, the reads in this order, but the files' (which needs three others) before any read that has
+        // not started when it can; each read keeps what it needs, so that none waits for another but the files
         CompletableFuture<KeySet> contents = keys("VmHostFileContentVO", "uuid", null);
         CompletableFuture<KeySet> vms = keys("VmInstanceEO", "uuid", null);
         CompletableFuture<Tpms> tpms = read("TpmVO", null, List.of("uuid", "vmInstanceUuid"), () -> {
@@ -197,9 +209,9 @@ final class KeyScan implements AutoCloseable {
                 uuids.add(t.uuid());
                 vmKeys.add(t.vm());
             }, () -> new Tpms(rows, uuids, vmKeys));
-        });
+        }, false);
         CompletableFuture<KeySet> liveHosts = keys("HostEO", "uuid", "deleted IS NULL");
-        CompletableFuture<Files> files = CompletableFuture.allOf(vms, tpms, liveHosts).thenComposeAsync(x -> read(
+        CompletableFuture<Files> files = CompletableFuture.allOf(vms, tpms, liveHosts).thenCompose(x -> read(
                 "VmHostFileVO", null, List.of("uuid", "vmInstanceUuid", "hostUuid", "type"), () -> {
                     KeySet vmKeys = vms.join();
                     KeySet tpmVms = tpms.join().vms();
@@ -229,7 +241,7 @@ final class KeyScan implements AutoCloseable {
                             }
                         }
                     }, () -> new Files(uuids, withoutVm.done(), stateWithoutTpm.done(), onMissingHost.done()));
-                }), readers);
+                }, true));
         // each backup with the row of the owners' table its owner names, if any: a look-up by the table's key under its
         // own collation, which finds the one row equal to the owner ignoring case and trailing spaces; the owner is among
         // the table's keys exactly when that row's key is the owner (a row that equals it exactly also equals it so)
@@ -249,13 +261,13 @@ final class KeyScan implements AutoCloseable {
                                 legacy || owned && "VmInstanceVO".equals(rs.getString(5))));
                         uuids.add(uuid);
                     }, () -> new Backups(rows, uuids));
-                });
+                }, false);
         CompletableFuture<List<KeyRef>> keyRefs = read("EncryptedResourceKeyRefVO", null, List.of("id", "resourceType",
                 "resourceUuid", "providerUuid", "kekRef IS NOT NULL"), () -> {
                     List<KeyRef> rows = new ArrayList<>();
                     return new Reader<>(rs -> rows.add(new KeyRef(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getBoolean(5))), () -> rows);
-                });
+                }, false);
         CompletableFuture<KeySet> providers = keys("KeyProviderVO", "uuid", null);
         CompletableFuture<KeySet> keyBackups = keys(d.table("TpmKeyBackupVO", "uuid") + " h", "uuid", null);
         // the ResourceVO rows of the four child types only, through the index on resourceType (its keys, without the
@@ -270,11 +282,11 @@ final class KeyScan implements AutoCloseable {
                             keys.add(rs.getBytes(1));
                         }
                     }, () -> byType);
-                });
+                }, false);
 
-        candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombine(vms, (t, v) ->
-                collect(t.rows(), r -> v.contains(r.vm()) ? null : r.uuid())));
-        candidates.put(AuditRule.TPM_DUPLICATE_FOR_VM, tpms.thenApply(t -> {
+        candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombineAsync(vms, (t, v) ->
+                collect(t.rows(), r -> v.contains(r.vm()) ? null : r.uuid()), derive));
+        candidates.put(AuditRule.TPM_DUPLICATE_FOR_VM, tpms.thenApplyAsync(t -> {
             // asked as it is filled: a plain set (a KeySet is filled first, then asked)
             Set<String> seen = new HashSet<>();
             Set<String> twice = new HashSet<>();
@@ -284,17 +296,17 @@ final class KeyScan implements AutoCloseable {
                 }
             }
             return collect(t.rows(), r -> r.vm() != null && twice.contains(r.vm()) ? r.uuid() : null);
-        }));
+        }, derive));
         candidates.put(AuditRule.HOST_FILE_WITHOUT_VM, files.thenApply(Files::withoutVm));
         candidates.put(AuditRule.TPM_STATE_FILE_WITHOUT_TPM, files.thenApply(Files::stateWithoutTpm));
         candidates.put(AuditRule.HOST_FILE_ON_MISSING_HOST, files.thenApply(Files::onMissingHost));
-        candidates.put(AuditRule.BACKUP_WITHOUT_OWNER, backups.thenApply(b ->
-                collect(b.rows(), r -> r.owned() ? null : r.uuid())));
-        candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombine(tpms, (b, t) ->
+        candidates.put(AuditRule.BACKUP_WITHOUT_OWNER, backups.thenApplyAsync(b ->
+                collect(b.rows(), r -> r.owned() ? null : r.uuid()), derive));
+        candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombineAsync(tpms, (b, t) ->
                 collect(b.rows(), r -> "TpmState".equals(r.type()) && r.ownerIsVm() && !t.vms().contains(r.owner())
-                        ? r.uuid() : null)));
+                        ? r.uuid() : null), derive));
         // the TPMs that have a ref holding a key
-        CompletableFuture<KeySet> keyedTpms = keyRefs.thenApply(k -> {
+        CompletableFuture<KeySet> keyedTpms = keyRefs.thenApplyAsync(k -> {
             KeySet keyed = new KeySet();
             for (KeyRef r : k) {
                 if ("TpmVO".equals(r.type()) && r.keyed()) {
@@ -302,9 +314,9 @@ final class KeyScan implements AutoCloseable {
                 }
             }
             return keyed.seal();
-        });
+        }, derive);
         candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyedTpms, tpms)
-                .thenApply(x -> {
+                .thenApplyAsync(x -> {
                     // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
                     KeySet withRef = new KeySet();
                     for (KeyRef r : keyRefs.join()) {
@@ -321,37 +333,37 @@ final class KeyScan implements AutoCloseable {
                     }
                     return collect(backups.join().rows(), r -> "TpmState".equals(r.type())
                             && vmsWithKey.contains(r.owner()) && !withRef.contains(r.uuid()) ? r.uuid() : null);
-                }));
+                }, derive));
         candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
-                .thenApply(x -> {
+                .thenApplyAsync(x -> {
                     Map<String, KeySet> owned = Map.of("TpmVO", tpms.join().uuids(),
                             "VmHostBackupFileVO", backups.join().uuids(), "TpmKeyBackupVO", keyBackups.join());
                     return collect(keyRefs.join(), r -> {
                         KeySet o = r.type() == null ? null : owned.get(r.type());
                         return o != null && !o.contains(r.resource()) ? r.id() : null;
                     });
-                }));
-        candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenCombine(keyedTpms, (k, keyed) ->
+                }, derive));
+        candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenCombineAsync(keyedTpms, (k, keyed) ->
                 collect(k, r -> "TpmVO".equals(r.type()) && !r.keyed() && keyed.contains(r.resource())
-                        ? r.id() : null)));
-        candidates.put(AuditRule.KEY_REF_PROVIDER_LOST, keyRefs.thenCombine(providers, (k, p) ->
-                collect(k, r -> r.keyed() && !p.contains(r.provider()) ? r.id() : null)));
-        candidates.put(AuditRule.CONTENT_WITHOUT_OWNER, CompletableFuture.allOf(contents, files, backups).thenApply(x -> {
+                        ? r.id() : null), derive));
+        candidates.put(AuditRule.KEY_REF_PROVIDER_LOST, keyRefs.thenCombineAsync(providers, (k, p) ->
+                collect(k, r -> r.keyed() && !p.contains(r.provider()) ? r.id() : null), derive));
+        candidates.put(AuditRule.CONTENT_WITHOUT_OWNER, CompletableFuture.allOf(contents, files, backups).thenApplyAsync(x -> {
             KeySet fileKeys = files.join().uuids();
             KeySet backupKeys = backups.join().uuids();
             Collector c = new Collector();
             contents.join().forEachNotIn(List.of(fileKeys, backupKeys), c::add);
             return c.done();
-        }));
+        }, derive));
         candidates.put(AuditRule.RESOURCE_ROW_STALE, CompletableFuture.allOf(typed, tpms, files, backups, keyBackups)
-                .thenApply(x -> {
+                .thenApplyAsync(x -> {
                     Map<String, KeySet> children = Map.of("TpmVO", tpms.join().uuids(),
                             "VmHostFileVO", files.join().uuids(), "VmHostBackupFileVO", backups.join().uuids(),
                             "TpmKeyBackupVO", keyBackups.join());
                     Collector c = new Collector();
                     typed.join().forEach((type, keys) -> keys.forEachNotIn(List.of(children.get(type)), c::add));
                     return c.done();
-                }));
+                }, derive));
     }
 
     /** The keys {@code key} gives for the rows (null: not a candidate). */
@@ -381,38 +393,70 @@ final class KeyScan implements AutoCloseable {
         return read(from, where, List.of(column), () -> {
             KeySet keys = new KeySet();
             return new Reader<>(rs -> keys.add(rs.getBytes(1)), () -> keys);
-        });
+        }, false);
     }
 
     /**
      * Reads {@code columns} of every row of {@code from} (that {@code where} lets through, when not null) on one of the
-     * connections, streamed ({@link #FETCH} rows at a time).
+     * connections, streamed ({@link #FETCH} rows at a time), in its turn: reads go in the order they are asked for,
+     * except that one asked for {@code ahead} goes before every read not yet started. The future completes on the
+     * reader's thread, before it takes its next read: a read that waits for it is asked for in time to go first; what
+     * takes longer runs on {@link #derive}.
      */
     private <T> CompletableFuture<T> read(String from, String where, List<String> columns,
-                                          java.util.function.Supplier<Reader<T>> reader) {
+                                          java.util.function.Supplier<Reader<T>> reader, boolean ahead) {
         String sql = "SELECT " + String.join(", ", columns) + " FROM " + from + (where == null ? "" : " WHERE " + where);
-        return CompletableFuture.supplyAsync(() -> {
-            try (Connection c = source.connection(); Statement st = c.createStatement()) {
-                running.add(st);
-                reading.add(st);
-                try {
-                    checkOpen();
-                    Reader<T> r = reader.get();
-                    st.setFetchSize(FETCH);
-                    try (ResultSet rs = st.executeQuery(sql)) {
-                        while (next(rs)) {
-                            r.row().accept(rs);
-                        }
-                    }
-                    return r.result().get();
-                } finally {
-                    running.remove(st);
-                    reading.remove(st);
-                }
-            } catch (SQLException e) {
-                throw new CompletionException(e);
+        CompletableFuture<T> read = new CompletableFuture<>();
+        readers.execute(new Read(ahead ? 0 : 1, queued.getAndIncrement(), () -> {
+            try {
+                read.complete(rows(sql, reader));
+            } catch (Throwable e) { // an Error too: what waits for the read must not wait for ever
+                read.completeExceptionally(e);
             }
-        }, readers);
+        }));
+        return read;
+    }
+
+    private <T> T rows(String sql, java.util.function.Supplier<Reader<T>> reader) throws SQLException {
+        try (Connection c = source.connection(); Statement st = c.createStatement()) {
+            running.add(st);
+            reading.add(st);
+            try {
+                checkOpen();
+                Reader<T> r = reader.get();
+                st.setFetchSize(FETCH);
+                try (ResultSet rs = st.executeQuery(sql)) {
+                    while (next(rs)) {
+                        r.row().accept(rs);
+                    }
+                }
+                return r.result().get();
+            } finally {
+                running.remove(st);
+                reading.remove(st);
+            }
+        }
+    }
+
+    /** A read waiting for a connection: the lower {@code rank} first, then the one queued first. */
+    private record Read(int rank, long queued, Runnable work) implements Runnable, Comparable<Read> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Read o) {
+            return rank != o.rank ? Integer.compare(rank, o.rank) : Long.compare(queued, o.queued);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private void checkOpen() throws SQLException {

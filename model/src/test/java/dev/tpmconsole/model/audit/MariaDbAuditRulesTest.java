@@ -312,6 +312,49 @@ class MariaDbAuditRulesTest extends AuditRulesContract {
     }
 
     /**
+     * The files' read, which waits for three others, goes on the first connection free once they are read, before the
+     * reads queued ahead of it that have not started: here the contents' and the backups' reads hold their connections
+     * until the files' read starts, and the VMs' read holds the third until the backups' has started, so the files' read
+     * can only start if it goes before the key refs' and the rest.
+     */
+    @Test
+    void theFilesReadGoesBeforeTheReadsThatHaveNotStarted() throws Exception {
+        try (Source real = scenario()) {
+            List<AuditRule> all = Arrays.asList(AuditRule.values());
+            java.util.concurrent.CountDownLatch backupsStarted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch filesStarted = new java.util.concurrent.CountDownLatch(1);
+            List<String> started = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Source held = new WrappedSource(real, c -> WrappedSource.proxy(Connection.class, c, (method, in, call) -> {
+                Object result = call.call();
+                return method.getName().equals("createStatement") ? WrappedSource.proxy(Statement.class,
+                        (Statement) result, (m, a, p) -> {
+                            if (!m.getName().equals("executeQuery")) {
+                                return p.call();
+                            }
+                            String sql = (String) a[0];
+                            started.add(sql.substring(sql.indexOf(" FROM ") + 6));
+                            if (sql.contains("FROM VmHostFileVO")) {
+                                filesStarted.countDown();
+                            } else if (sql.contains("FROM VmHostBackupFileVO")) {
+                                backupsStarted.countDown();
+                            }
+                            java.util.concurrent.CountDownLatch until = sql.contains("FROM VmInstanceEO")
+                                    ? backupsStarted : sql.contains("FROM VmHostFileContentVO")
+                                    || sql.contains("FROM VmHostBackupFileVO") ? filesStarted : null;
+                            if (until != null && !until.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                                throw new java.sql.SQLException("waited 5 s; reads started: " + started);
+                            }
+                            return p.call();
+                        }) : result;
+            }));
+            AuditReport report = new Auditor(held, 2, true).run(all);
+            assertThat(report.findings()).isEqualTo(new Auditor(real, 2, false).run(all).findings());
+            assertThat(started).hasSize(10);
+            assertThat(started.indexOf("VmHostFileVO")).isEqualTo(5); // after the VMs', TPMs', hosts' and backups'
+        }
+    }
+
+    /**
      * {@code real}, where reading VmHostFileContentVO's keys takes 2 s before it starts (the wait ends early when the
      * statement is cancelled: the read fails 300 ms later).
      */
