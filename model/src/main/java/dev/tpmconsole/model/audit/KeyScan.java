@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,6 +104,14 @@ final class KeyScan implements AutoCloseable {
             return keys == null ? Candidates.ALL : new Candidates(List.copyOf(keys));
         }
     }
+
+    /** The type of a TPM-state file or backup, as the driver's bytes. */
+    private static final byte[] TPM_STATE = "TpmState".getBytes(StandardCharsets.UTF_8);
+    /** The ResourceVO types of the rows RESOURCE_ROW_STALE looks at, and their bytes. */
+    private static final List<String> CHILD_TYPES = List.of("TpmVO", "VmHostFileVO", "VmHostBackupFileVO",
+            "TpmKeyBackupVO");
+    private static final byte[][] CHILD_TYPE_BYTES = CHILD_TYPES.stream()
+            .map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
     private final Source source;
     private final SqlDialect d;
@@ -221,13 +230,13 @@ final class KeyScan implements AutoCloseable {
                     Collector stateWithoutTpm = new Collector();
                     Collector onMissingHost = new Collector();
                     return new Reader<>(rs -> {
-                        // the key as bytes into the set; a String of it only for a candidate
+                        // the values as the driver's bytes, compared as such; a String only for a candidate's key
                         byte[] uuid = rs.getBytes(1);
-                        String vm = rs.getString(2);
+                        byte[] vm = rs.getBytes(2);
                         uuids.add(uuid);
                         boolean noVm = !vmKeys.contains(vm);
-                        boolean stateNoTpm = "TpmState".equals(rs.getString(4)) && !tpmVms.contains(vm);
-                        boolean noHost = !hosts.contains(rs.getString(3));
+                        boolean stateNoTpm = Arrays.equals(TPM_STATE, rs.getBytes(4)) && !tpmVms.contains(vm);
+                        boolean noHost = !hosts.contains(rs.getBytes(3));
                         if (noVm || stateNoTpm || noHost) {
                             String key = new String(uuid, StandardCharsets.UTF_8);
                             if (noVm) {
@@ -272,16 +281,25 @@ final class KeyScan implements AutoCloseable {
         CompletableFuture<KeySet> keyBackups = keys(d.table("TpmKeyBackupVO", "uuid") + " h", "uuid", null);
         // the ResourceVO rows of the four child types only, through the index on resourceType (its keys, without the
         // rows); the IN compares under the column's collation, and the type is compared exactly here
-        CompletableFuture<Map<String, KeySet>> typed = read("ResourceVO", "resourceType IN ('TpmVO', 'VmHostFileVO',"
-                + " 'VmHostBackupFileVO', 'TpmKeyBackupVO')", List.of("uuid", "resourceType"), () -> {
-                    Map<String, KeySet> byType = Map.of("TpmVO", new KeySet(), "VmHostFileVO", new KeySet(),
-                            "VmHostBackupFileVO", new KeySet(), "TpmKeyBackupVO", new KeySet());
+        CompletableFuture<Map<String, KeySet>> typed = read("ResourceVO", "resourceType IN ('"
+                + String.join("', '", CHILD_TYPES) + "')", List.of("uuid", "resourceType"), () -> {
+                    KeySet[] keys = new KeySet[CHILD_TYPES.size()];
+                    Arrays.setAll(keys, i -> new KeySet());
                     return new Reader<>(rs -> {
-                        KeySet keys = byType.get(rs.getString(2));
-                        if (keys != null) {
-                            keys.add(rs.getBytes(1));
+                        byte[] type = rs.getBytes(2);
+                        for (int i = 0; i < keys.length; i++) {
+                            if (Arrays.equals(CHILD_TYPE_BYTES[i], type)) {
+                                keys[i].add(rs.getBytes(1));
+                                break;
+                            }
                         }
-                    }, () -> byType);
+                    }, () -> {
+                        Map<String, KeySet> byType = new java.util.HashMap<>();
+                        for (int i = 0; i < keys.length; i++) {
+                            byType.put(CHILD_TYPES.get(i), keys[i]);
+                        }
+                        return byType;
+                    });
                 }, false);
 
         candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombineAsync(vms, (t, v) ->

@@ -154,6 +154,21 @@ final class KeySet {
         addPair(half(utf8, 0), half(utf8, 16));
     }
 
+    /**
+     * Whether the set holds the key given as its UTF-8 bytes (as a driver reads it): the same answer as
+     * {@link #contains(String)} for the String those bytes make, without making it.
+     */
+    boolean contains(byte[] utf8) {
+        if (utf8 == null) {
+            return false;
+        }
+        seal();
+        if (utf8.length != 32 || !allDigits(utf8)) {
+            return others.contains(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return containsPair(half(utf8, 0), half(utf8, 16));
+    }
+
     /** Gives {@code action} each key of this set that none of {@code sets} holds, in no particular order. */
     void forEachNotIn(List<KeySet> sets, java.util.function.Consumer<String> action) {
         seal();

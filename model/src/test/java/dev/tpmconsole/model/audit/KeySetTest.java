@@ -37,6 +37,10 @@ class KeySetTest {
         for (int i = 0; i < 20_000; i++) {
             String k = uuid(r);
             assertThat(set.contains(k)).isEqualTo(added.contains(k));
+            assertThat(set.contains(k.getBytes(StandardCharsets.UTF_8))).isEqualTo(added.contains(k));
+        }
+        for (String k : added) {
+            assertThat(set.contains(k.getBytes(StandardCharsets.UTF_8))).as(k).isTrue();
         }
     }
 
@@ -57,8 +61,15 @@ class KeySetTest {
         assertThat(set.contains("vm_tpm")).isTrue();
         assertThat(set.contains("VM_TPM")).isFalse();
         assertThat(set.contains("云主机0123456789abcdef0123456789ab")).isTrue();
-        assertThat(set.contains(null)).isFalse();
+        assertThat(set.contains((String) null)).isFalse();
+        assertThat(set.contains((byte[]) null)).isFalse();
         assertThat(set.size()).isEqualTo(4);
+        // asked by a key's UTF-8 bytes, as the key scan asks with a driver's values: the same answers
+        for (String k : List.of(lower, lower.toUpperCase(), "0123456789abcdef0123456789abcde",
+                "0123456789abcdef0123456789abcde ", "vm_tpm", "VM_TPM", "云主机0123456789abcdef0123456789ab",
+                "0123456789abcdef0123456789abcdeg")) {
+            assertThat(set.contains(k.getBytes(StandardCharsets.UTF_8))).as(k).isEqualTo(set.contains(k));
+        }
     }
 
     @Test
