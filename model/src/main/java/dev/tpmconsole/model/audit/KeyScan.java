@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +21,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * On a live MariaDB, the keys the rules compare, read once per table, and for each rule the keys of the rows it may
@@ -44,8 +43,8 @@ import java.util.function.Function;
  * runs its whole query, as without the scan.
  * <p>
  * The tables are read on {@link #READERS} connections of their own (the keys of a table once; the file contents, the
- * largest, from the start); memory: the keys as {@link KeySet}s (16 bytes a ZStack UUID) and the rows of TpmVO, the
- * backups and the key refs (about 30 MB for 100,000 VMs).
+ * largest, from the start); memory: the keys as {@link KeySet}s and the rows of TpmVO, the backups and the key refs as
+ * {@link ScanRows}, 16 bytes a ZStack UUID in both (an audit of 100,000 VMs held at most 32 MB after a collection).
  */
 final class KeyScan implements AutoCloseable {
 
@@ -64,25 +63,43 @@ final class KeyScan implements AutoCloseable {
         }
     }
 
-    private record Tpm(String uuid, String vm) {
+    /** TpmVO's rows: the TPM's key ({@link #KEY}) and its VM's ({@link #OTHER}). */
+    private record Tpms(ScanRows rows, KeySet uuids, KeySet vms) {
     }
 
     /**
-     * {@code owned}: its owner is exactly the key of a row of the owners' table; {@code ownerIsVm}: that row is a VM's
-     * (its ResourceVO row's type is VmInstanceVO). In the legacy layout, whose owners' table is the VMs' and whose
-     * TPM_STATE_BACKUP_WITHOUT_TPM does not look at ResourceVO, {@code ownerIsVm} is true for every backup.
+     * The backups' rows: the backup's key ({@link #KEY}), its owner's ({@link #OTHER}), and the flags {@link #STATE}
+     * (its type is TpmState), {@link #OWNED} (its owner is exactly the key of a row of the owners' table) and
+     * {@link #OWNER_IS_VM} (that row is a VM's: its ResourceVO row's type is VmInstanceVO; in the legacy layout, whose
+     * owners' table is the VMs' and whose TPM_STATE_BACKUP_WITHOUT_TPM does not look at ResourceVO, every backup's).
      */
-    private record Backup(String uuid, String owner, String type, boolean owned, boolean ownerIsVm) {
+    private record Backups(ScanRows rows, KeySet uuids) {
     }
 
-    private record KeyRef(long id, String type, String resource, String provider, boolean keyed) {
+    /**
+     * The key refs' rows: the ref's id (the number), its resource's key ({@link #KEY}) and its provider's
+     * ({@link #OTHER}); the flags: {@link #KEYED} (it holds a key) and its resource type, one of {@link #REF_TPM},
+     * {@link #REF_BACKUP}, {@link #REF_KEY_BACKUP} or none.
+     */
+    private record KeyRefs(ScanRows rows) {
     }
 
-    private record Tpms(List<Tpm> rows, KeySet uuids, KeySet vms) {
-    }
-
-    private record Backups(List<Backup> rows, KeySet uuids) {
-    }
+    /** The columns of the rows kept ({@link ScanRows}). */
+    private static final int KEY = 0;
+    private static final int OTHER = 1;
+    /** The flags of a backup's row. */
+    private static final int STATE = 1;
+    private static final int OWNED = 2;
+    private static final int OWNER_IS_VM = 4;
+    /** The flags of a key ref's row. */
+    private static final int KEYED = 1;
+    private static final int REF_TPM = 2;
+    private static final int REF_BACKUP = 4;
+    private static final int REF_KEY_BACKUP = 8;
+    private static final byte[] TPM_VO = "TpmVO".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BACKUP_VO = "VmHostBackupFileVO".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_BACKUP_VO = "TpmKeyBackupVO".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] VM_VO = "VmInstanceVO".getBytes(StandardCharsets.UTF_8);
 
     private record Files(KeySet uuids, Candidates withoutVm, Candidates stateWithoutTpm, Candidates onMissingHost) {
     }
@@ -209,14 +226,15 @@ final class KeyScan implements AutoCloseable {
         CompletableFuture<KeySet> contents = keys("VmHostFileContentVO", "uuid", null);
         CompletableFuture<KeySet> vms = keys("VmInstanceEO", "uuid", null);
         CompletableFuture<Tpms> tpms = read("TpmVO", null, List.of("uuid", "vmInstanceUuid"), () -> {
-            List<Tpm> rows = new ArrayList<>();
+            ScanRows rows = new ScanRows(2);
             KeySet uuids = new KeySet();
             KeySet vmKeys = new KeySet();
             return new Reader<>(rs -> {
-                Tpm t = new Tpm(rs.getString(1), rs.getString(2));
-                rows.add(t);
-                uuids.add(t.uuid());
-                vmKeys.add(t.vm());
+                byte[] uuid = rs.getBytes(1);
+                byte[] vm = rs.getBytes(2);
+                rows.add(0, 0, uuid, vm);
+                uuids.add(uuid);
+                vmKeys.add(vm);
             }, () -> new Tpms(rows, uuids, vmKeys));
         }, false);
         CompletableFuture<KeySet> liveHosts = keys("HostEO", "uuid", "deleted IS NULL");
@@ -260,22 +278,31 @@ final class KeyScan implements AutoCloseable {
         CompletableFuture<Backups> backups = read("VmHostBackupFileVO b LEFT JOIN " + ownerTable + " r ON r.uuid = b."
                 + owner, null, List.of("b.uuid", "b." + owner, "b.type", "r.uuid", legacy ? "NULL" : "r.resourceType"),
                 () -> {
-                    List<Backup> rows = new ArrayList<>();
+                    ScanRows rows = new ScanRows(2);
                     KeySet uuids = new KeySet();
                     return new Reader<>(rs -> {
-                        String uuid = rs.getString(1);
-                        String ownerKey = rs.getString(2);
-                        boolean owned = ownerKey != null && ownerKey.equals(rs.getString(4));
-                        rows.add(new Backup(uuid, ownerKey, rs.getString(3), owned,
-                                legacy || owned && "VmInstanceVO".equals(rs.getString(5))));
+                        // compared as the driver's bytes: exactly as the Strings they make
+                        byte[] uuid = rs.getBytes(1);
+                        byte[] ownerKey = rs.getBytes(2);
+                        boolean owned = ownerKey != null && Arrays.equals(ownerKey, rs.getBytes(4));
+                        boolean ownerIsVm = legacy || owned && Arrays.equals(VM_VO, rs.getBytes(5));
+                        rows.add(0, (Arrays.equals(TPM_STATE, rs.getBytes(3)) ? STATE : 0) | (owned ? OWNED : 0)
+                                | (ownerIsVm ? OWNER_IS_VM : 0), uuid, ownerKey);
                         uuids.add(uuid);
                     }, () -> new Backups(rows, uuids));
                 }, false);
-        CompletableFuture<List<KeyRef>> keyRefs = read("EncryptedResourceKeyRefVO", null, List.of("id", "resourceType",
+        CompletableFuture<KeyRefs> keyRefs = read("EncryptedResourceKeyRefVO", null, List.of("id", "resourceType",
                 "resourceUuid", "providerUuid", "kekRef IS NOT NULL"), () -> {
-                    List<KeyRef> rows = new ArrayList<>();
-                    return new Reader<>(rs -> rows.add(new KeyRef(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBoolean(5))), () -> rows);
+                    ScanRows rows = new ScanRows(2);
+                    return new Reader<>(rs -> {
+                        byte[] type = rs.getBytes(2);
+                        int typeFlag = Arrays.equals(TPM_VO, type) ? REF_TPM : Arrays.equals(BACKUP_VO, type)
+                                ? REF_BACKUP : Arrays.equals(KEY_BACKUP_VO, type) ? REF_KEY_BACKUP : 0;
+                        long id = rs.getLong(1);
+                        byte[] resource = rs.getBytes(3);
+                        byte[] provider = rs.getBytes(4);
+                        rows.add(id, typeFlag | (rs.getBoolean(5) ? KEYED : 0), resource, provider);
+                    }, () -> new KeyRefs(rows));
                 }, false);
         CompletableFuture<KeySet> providers = keys("KeyProviderVO", "uuid", null);
         CompletableFuture<KeySet> keyBackups = keys(d.table("TpmKeyBackupVO", "uuid") + " h", "uuid", null);
@@ -303,32 +330,35 @@ final class KeyScan implements AutoCloseable {
                 }, false);
 
         candidates.put(AuditRule.TPM_WITHOUT_VM, tpms.thenCombineAsync(vms, (t, v) ->
-                collect(t.rows(), r -> v.contains(r.vm()) ? null : r.uuid()), derive));
+                collect(t.rows(), r -> t.rows().in(r, OTHER, v) ? null : t.rows().key(r, KEY)), derive));
         candidates.put(AuditRule.TPM_DUPLICATE_FOR_VM, tpms.thenApplyAsync(t -> {
-            // asked as it is filled: a plain set (a KeySet is filled first, then asked)
-            Set<String> seen = new HashSet<>();
-            Set<String> twice = new HashSet<>();
-            for (Tpm r : t.rows()) {
-                if (r.vm() != null && !seen.add(r.vm())) {
-                    twice.add(r.vm());
+            // asked as it is filled: sealed first, a KeySet takes keys into its table
+            ScanRows rows = t.rows();
+            KeySet seen = new KeySet().seal();
+            KeySet twice = new KeySet();
+            for (int r = 0; r < rows.size(); r++) {
+                if (rows.in(r, OTHER, seen)) {
+                    rows.addTo(r, OTHER, twice);
+                } else {
+                    rows.addTo(r, OTHER, seen);
                 }
             }
-            return collect(t.rows(), r -> r.vm() != null && twice.contains(r.vm()) ? r.uuid() : null);
+            return collect(rows, r -> rows.in(r, OTHER, twice) ? rows.key(r, KEY) : null);
         }, derive));
         candidates.put(AuditRule.HOST_FILE_WITHOUT_VM, files.thenApply(Files::withoutVm));
         candidates.put(AuditRule.TPM_STATE_FILE_WITHOUT_TPM, files.thenApply(Files::stateWithoutTpm));
         candidates.put(AuditRule.HOST_FILE_ON_MISSING_HOST, files.thenApply(Files::onMissingHost));
         candidates.put(AuditRule.BACKUP_WITHOUT_OWNER, backups.thenApplyAsync(b ->
-                collect(b.rows(), r -> r.owned() ? null : r.uuid()), derive));
+                collect(b.rows(), r -> b.rows().flagged(r, OWNED) ? null : b.rows().key(r, KEY)), derive));
         candidates.put(AuditRule.TPM_STATE_BACKUP_WITHOUT_TPM, backups.thenCombineAsync(tpms, (b, t) ->
-                collect(b.rows(), r -> "TpmState".equals(r.type()) && r.ownerIsVm() && !t.vms().contains(r.owner())
-                        ? r.uuid() : null), derive));
+                collect(b.rows(), r -> b.rows().flagged(r, STATE | OWNER_IS_VM) && !b.rows().in(r, OTHER, t.vms())
+                        ? b.rows().key(r, KEY) : null), derive));
         // the TPMs that have a ref holding a key
         CompletableFuture<KeySet> keyedTpms = keyRefs.thenApplyAsync(k -> {
             KeySet keyed = new KeySet();
-            for (KeyRef r : k) {
-                if ("TpmVO".equals(r.type()) && r.keyed()) {
-                    keyed.add(r.resource());
+            for (int r = 0; r < k.rows().size(); r++) {
+                if (k.rows().flagged(r, REF_TPM | KEYED)) {
+                    k.rows().addTo(r, KEY, keyed);
                 }
             }
             return keyed.seal();
@@ -336,36 +366,43 @@ final class KeyScan implements AutoCloseable {
         candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyedTpms, tpms)
                 .thenApplyAsync(x -> {
                     // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
+                    ScanRows refs = keyRefs.join().rows();
                     KeySet withRef = new KeySet();
-                    for (KeyRef r : keyRefs.join()) {
-                        if ("VmHostBackupFileVO".equals(r.type())) {
-                            withRef.add(r.resource());
+                    for (int r = 0; r < refs.size(); r++) {
+                        if (refs.flagged(r, REF_BACKUP)) {
+                            refs.addTo(r, KEY, withRef);
                         }
                     }
                     KeySet tpmsWithKey = keyedTpms.join();
+                    ScanRows tpmRows = tpms.join().rows();
                     KeySet vmsWithKey = new KeySet();
-                    for (Tpm t : tpms.join().rows()) {
-                        if (tpmsWithKey.contains(t.uuid())) {
-                            vmsWithKey.add(t.vm());
+                    for (int r = 0; r < tpmRows.size(); r++) {
+                        if (tpmRows.in(r, KEY, tpmsWithKey)) {
+                            tpmRows.addTo(r, OTHER, vmsWithKey);
                         }
                     }
-                    return collect(backups.join().rows(), r -> "TpmState".equals(r.type())
-                            && vmsWithKey.contains(r.owner()) && !withRef.contains(r.uuid()) ? r.uuid() : null);
+                    ScanRows b = backups.join().rows();
+                    return collect(b, r -> b.flagged(r, STATE) && b.in(r, OTHER, vmsWithKey)
+                            && !b.in(r, KEY, withRef) ? b.key(r, KEY) : null);
                 }, derive));
         candidates.put(AuditRule.KEY_REF_ORPHANED, CompletableFuture.allOf(keyRefs, tpms, backups, keyBackups)
                 .thenApplyAsync(x -> {
-                    Map<String, KeySet> owned = Map.of("TpmVO", tpms.join().uuids(),
-                            "VmHostBackupFileVO", backups.join().uuids(), "TpmKeyBackupVO", keyBackups.join());
-                    return collect(keyRefs.join(), r -> {
-                        KeySet o = r.type() == null ? null : owned.get(r.type());
-                        return o != null && !o.contains(r.resource()) ? r.id() : null;
+                    ScanRows refs = keyRefs.join().rows();
+                    KeySet ofTpms = tpms.join().uuids();
+                    KeySet ofBackups = backups.join().uuids();
+                    KeySet ofKeyBackups = keyBackups.join();
+                    return collect(refs, r -> {
+                        KeySet o = refs.flagged(r, REF_TPM) ? ofTpms : refs.flagged(r, REF_BACKUP) ? ofBackups
+                                : refs.flagged(r, REF_KEY_BACKUP) ? ofKeyBackups : null;
+                        return o != null && !refs.in(r, KEY, o) ? (Object) refs.number(r) : null;
                     });
                 }, derive));
         candidates.put(AuditRule.KEY_REF_DUPLICATE_PLACEHOLDER, keyRefs.thenCombineAsync(keyedTpms, (k, keyed) ->
-                collect(k, r -> "TpmVO".equals(r.type()) && !r.keyed() && keyed.contains(r.resource())
-                        ? r.id() : null), derive));
+                collect(k.rows(), r -> k.rows().flagged(r, REF_TPM) && !k.rows().flagged(r, KEYED)
+                        && k.rows().in(r, KEY, keyed) ? (Object) k.rows().number(r) : null), derive));
         candidates.put(AuditRule.KEY_REF_PROVIDER_LOST, keyRefs.thenCombineAsync(providers, (k, p) ->
-                collect(k, r -> r.keyed() && !p.contains(r.provider()) ? r.id() : null), derive));
+                collect(k.rows(), r -> k.rows().flagged(r, KEYED) && !k.rows().in(r, OTHER, p)
+                        ? (Object) k.rows().number(r) : null), derive));
         candidates.put(AuditRule.CONTENT_WITHOUT_OWNER, CompletableFuture.allOf(contents, files, backups).thenApplyAsync(x -> {
             KeySet fileKeys = files.join().uuids();
             KeySet backupKeys = backups.join().uuids();
@@ -385,10 +422,10 @@ final class KeyScan implements AutoCloseable {
     }
 
     /** The keys {@code key} gives for the rows (null: not a candidate). */
-    private static <T> Candidates collect(List<T> rows, Function<T, Object> key) {
+    private static Candidates collect(ScanRows rows, IntFunction<Object> key) {
         Collector c = new Collector();
-        for (T row : rows) {
-            Object k = key.apply(row);
+        for (int r = 0; r < rows.size(); r++) {
+            Object k = key.apply(r);
             if (k != null) {
                 c.add(k);
             }

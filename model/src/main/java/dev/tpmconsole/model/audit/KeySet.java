@@ -56,7 +56,8 @@ final class KeySet {
         addPair(half(b, 0), half(b, 16));
     }
 
-    private void addPair(long hi, long lo) {
+    /** Adds the key whose digits' two halves are {@code hi} and {@code lo} (see {@link #half}). */
+    void addPair(long hi, long lo) {
         if (hi == EMPTY && lo == EMPTY) {
             hasZero = true;
             return;
@@ -121,7 +122,8 @@ final class KeySet {
         return containsPair(half(b, 0), half(b, 16));
     }
 
-    private boolean containsPair(long hi, long lo) {
+    /** Whether the set holds the key whose digits' two halves are {@code hi} and {@code lo}. */
+    boolean containsPair(long hi, long lo) {
         if (hi == EMPTY && lo == EMPTY) {
             return hasZero;
         }
@@ -147,7 +149,7 @@ final class KeySet {
         if (utf8 == null) {
             return;
         }
-        if (utf8.length != 32 || !allDigits(utf8)) {
+        if (!uuidShaped(utf8)) {
             others.add(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
@@ -163,7 +165,7 @@ final class KeySet {
             return false;
         }
         seal();
-        if (utf8.length != 32 || !allDigits(utf8)) {
+        if (!uuidShaped(utf8)) {
             return others.contains(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
         }
         return containsPair(half(utf8, 0), half(utf8, 16));
@@ -265,6 +267,11 @@ final class KeySet {
         return allDigits(b) ? b : null;
     }
 
+    /** Whether UTF-8 bytes are a key of 32 lower-case hexadecimal digits, kept as two halves. */
+    static boolean uuidShaped(byte[] utf8) {
+        return utf8.length == 32 && allDigits(utf8);
+    }
+
     private static boolean allDigits(byte[] b) {
         for (byte c : b) {
             if (DIGIT[c & 0xff] < 0) {
@@ -274,7 +281,8 @@ final class KeySet {
         return true;
     }
 
-    private static long half(byte[] digits, int from) {
+    /** The value of the 16 hexadecimal digits from {@code from} on. */
+    static long half(byte[] digits, int from) {
         long v = 0;
         for (int i = from; i < from + 16; i++) {
             v = v << 4 | DIGIT[digits[i] & 0xff];
@@ -282,7 +290,8 @@ final class KeySet {
         return v;
     }
 
-    private static String hex(long hi, long lo) {
+    /** The key of 32 digits whose halves are {@code hi} and {@code lo}. */
+    static String hex(long hi, long lo) {
         char[] c = new char[32];
         for (int i = 15; i >= 0; i--) {
             c[i] = HEX[(int) (hi & 15)];
