@@ -156,10 +156,24 @@ final class BenchWindow {
                 }).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The whole JVM's CPU time so far, in nanoseconds. */
+    /**
+     * The whole JVM's CPU time so far, in nanoseconds: from the JDK's management extension where the runtime has it; the
+     * app image's runtime does not (its modules are the console's), and there from the system's count, which moves in
+     * steps of the kernel's clock tick (10 ms).
+     */
     private static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        if (ModuleLayer.boot().findModule("jdk.management").isPresent()) {
+            return OsCpu.processCpu();
+        }
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** Loaded only where the runtime has the module {@code jdk.management}. */
+    private static final class OsCpu {
+        static long processCpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
     }
 
     /**
