@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableNumberValue;
 import org.controlsfx.tools.Duplicatable;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * Icons for the views' main action buttons: Material Design glyphs (Ikonli), vector, so they stay sharp at
@@ -41,14 +42,20 @@ public final class Icons {
 
     /**
      * Reads Ikonli's icon fonts now, on the calling thread (any, once JavaFX has started): its resolver reads every font
-     * file at its first use, which was the FX thread's first icon (about 90 ms of it in a cold JVM). A failure is left
-     * for that first icon to meet.
+     * file at its first use, which was the FX thread's first icon (about 90 ms of it in a cold JVM). Then lays out an
+     * icon, off any scene: the first icon laid out reads the icon font's character map (its glyphs are beyond the
+     * Basic Multilingual Plane: a map of the larger format, some 7,000 entries) and the JDK's table of Unicode
+     * properties (the bidirectional analysis of a surrogate pair), which fell to the FX thread while the first window
+     * with an icon on show (the audit window) was styled: 29-34 ms there, 3 ms for the next icon (the app image's
+     * runtime, three cold starts). A failure is left for that first icon to meet; returns whether it all went well.
      */
-    public static void preload() {
+    public static boolean preload() {
         try {
             org.kordamp.ikonli.javafx.IkonResolver.getInstance();
+            return new FontIcon(MaterialDesignP.PLAY).getLayoutBounds().getWidth() > 0;
         } catch (RuntimeException | LinkageError e) {
             // the first icon on the FX thread meets it again, where the console reports errors
+            return false;
         }
     }
 
