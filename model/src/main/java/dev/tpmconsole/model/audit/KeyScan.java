@@ -100,6 +100,13 @@ final class KeyScan implements AutoCloseable {
     private static final byte[] BACKUP_VO = "VmHostBackupFileVO".getBytes(StandardCharsets.UTF_8);
     private static final byte[] KEY_BACKUP_VO = "TpmKeyBackupVO".getBytes(StandardCharsets.UTF_8);
     private static final byte[] VM_VO = "VmInstanceVO".getBytes(StandardCharsets.UTF_8);
+    /** The type of a TPM-state file or backup, as the driver's bytes. */
+    private static final byte[] TPM_STATE = "TpmState".getBytes(StandardCharsets.UTF_8);
+    /** The ResourceVO types of the rows RESOURCE_ROW_STALE looks at, and their bytes. */
+    private static final List<String> CHILD_TYPES = List.of("TpmVO", "VmHostFileVO", "VmHostBackupFileVO",
+            "TpmKeyBackupVO");
+    private static final byte[][] CHILD_TYPE_BYTES = CHILD_TYPES.stream()
+            .map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
     private record Files(KeySet uuids, Candidates withoutVm, Candidates stateWithoutTpm, Candidates onMissingHost) {
     }
@@ -121,14 +128,6 @@ final class KeyScan implements AutoCloseable {
             return keys == null ? Candidates.ALL : new Candidates(List.copyOf(keys));
         }
     }
-
-    /** The type of a TPM-state file or backup, as the driver's bytes. */
-    private static final byte[] TPM_STATE = "TpmState".getBytes(StandardCharsets.UTF_8);
-    /** The ResourceVO types of the rows RESOURCE_ROW_STALE looks at, and their bytes. */
-    private static final List<String> CHILD_TYPES = List.of("TpmVO", "VmHostFileVO", "VmHostBackupFileVO",
-            "TpmKeyBackupVO");
-    private static final byte[][] CHILD_TYPE_BYTES = CHILD_TYPES.stream()
-            .map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
     private final Source source;
     private final SqlDialect d;
@@ -354,25 +353,12 @@ final class KeyScan implements AutoCloseable {
                 collect(b.rows(), r -> b.rows().flagged(r, STATE | OWNER_IS_VM) && !b.rows().in(r, OTHER, t.vms())
                         ? b.rows().key(r, KEY) : null), derive));
         // the TPMs that have a ref holding a key
-        CompletableFuture<KeySet> keyedTpms = keyRefs.thenApplyAsync(k -> {
-            KeySet keyed = new KeySet();
-            for (int r = 0; r < k.rows().size(); r++) {
-                if (k.rows().flagged(r, REF_TPM | KEYED)) {
-                    k.rows().addTo(r, KEY, keyed);
-                }
-            }
-            return keyed.seal();
-        }, derive);
+        CompletableFuture<KeySet> keyedTpms = keyRefs.thenApplyAsync(k -> keysFlagged(k.rows(), REF_TPM | KEYED, KEY)
+                .seal(), derive);
         candidates.put(AuditRule.BACKUP_WITHOUT_KEY, CompletableFuture.allOf(backups, keyedTpms, tpms)
                 .thenApplyAsync(x -> {
                     // a backup without a ref of its own, of a VM whose TPM has a ref that holds a key
-                    ScanRows refs = keyRefs.join().rows();
-                    KeySet withRef = new KeySet();
-                    for (int r = 0; r < refs.size(); r++) {
-                        if (refs.flagged(r, REF_BACKUP)) {
-                            refs.addTo(r, KEY, withRef);
-                        }
-                    }
+                    KeySet withRef = keysFlagged(keyRefs.join().rows(), REF_BACKUP, KEY);
                     KeySet tpmsWithKey = keyedTpms.join();
                     ScanRows tpmRows = tpms.join().rows();
                     KeySet vmsWithKey = new KeySet();
@@ -419,6 +405,17 @@ final class KeyScan implements AutoCloseable {
                     typed.join().forEach((type, keys) -> keys.forEachNotIn(List.of(children.get(type)), c::add));
                     return c.done();
                 }, derive));
+    }
+
+    /** The keys in {@code column} of the rows whose flags hold every bit of {@code flags}. */
+    private static KeySet keysFlagged(ScanRows rows, int flags, int column) {
+        KeySet keys = new KeySet();
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.flagged(r, flags)) {
+                rows.addTo(r, column, keys);
+            }
+        }
+        return keys;
     }
 
     /** The keys {@code key} gives for the rows (null: not a candidate). */
