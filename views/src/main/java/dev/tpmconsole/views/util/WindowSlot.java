@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
@@ -19,7 +22,9 @@ import javafx.stage.Stage;
  * it is laid out and shown after the one after. JavaFX otherwise makes the skins, styles and lays out a new scene in
  * the task that shows it, on top of making the view: 60-120 ms for the audit and preview windows, while the main
  * window could not paint (the issue's target is 50 ms a pulse); the show's own pass of styles and layout then finds
- * little left to do. The parts are whole and in their places from the start (the keyboard's order and the first
+ * little left to do. A view whose root is a {@code BorderPane} (the audit and preview windows' among others) is
+ * styled over two turns instead of one, the parts before its centre and then the rest: styling it whole took 65-140
+ * ms on a slower machine. The parts are whole and in their places from the start (the keyboard's order and the first
  * focus are JavaFX's own). A new view given to a window that is showing is styled and laid out the same way before
  * it replaces the one shown; a window closed meanwhile shows again with it. The work a view is shown for waits for
  * its show ({@link #afterShow}). FX thread only.
@@ -34,6 +39,8 @@ public final class WindowSlot<M extends AutoCloseable> {
     private M model;
     /** Shows at once what is being styled to show, or null when nothing is. */
     private Runnable pending;
+    /** The centre of the view being styled to show, out of its scene for one turn (null: none). */
+    private Centre staging;
     /** What is to run once that view has shown (dropped with it when another view replaces it first). */
     private final List<Runnable> afterShow = new ArrayList<>();
 
@@ -90,8 +97,11 @@ public final class WindowSlot<M extends AutoCloseable> {
 
     /**
      * Styles {@code scene}'s view after the next pulse, lays it out and shows it in the window after the one after
-     * (each step left out when a later view was given meanwhile). A window not showing gets the scene at once, so
-     * that its stage is complete; a window showing keeps the one it shows until the new one is ready.
+     * (each step left out when a later view was given meanwhile). A view whose root is a {@link BorderPane} is styled
+     * over two of those turns: the parts before its centre, then its centre (a window's tables, the larger part) and
+     * the parts after it. A
+     * window not showing gets the scene at once, so that its stage is complete; a window showing keeps the one it shows
+     * until the new one is ready.
      */
     private void showStaged(Scene scene) {
         afterShow.clear();
@@ -101,6 +111,9 @@ public final class WindowSlot<M extends AutoCloseable> {
             window.setScene(scene);
         }
         Parent root = scene.getRoot();
+        putBackCentre(); // of a view replaced before it showed
+        Centre centre = new Centre(root);
+        staging = centre;
         Runnable show = new Runnable() {
             @Override
             public void run() {
@@ -108,6 +121,7 @@ public final class WindowSlot<M extends AutoCloseable> {
                     return;
                 }
                 pending = null;
+                putBackCentre(); // shown at once while its centre was out: JavaFX's own pass styles it
                 if (replacing) {
                     window.setScene(scene);
                 }
@@ -118,24 +132,93 @@ public final class WindowSlot<M extends AutoCloseable> {
             }
         };
         pending = show;
+        Runnable layOutAndShow = () -> {
+            if (pending != show) {
+                return;
+            }
+            if (scene.getWidth() > 0 && scene.getHeight() > 0) {
+                root.resize(scene.getWidth(), scene.getHeight());
+            } else {
+                root.autosize(); // a scene sized to its content when shown (About)
+            }
+            root.layout();
+            show.run();
+        };
         When.afterNextPulse(() -> {
             if (pending != show) {
                 return;
             }
+            boolean split = centre.takeOut();
             root.applyCss();
+            if (!split) {
+                When.afterNextPulse(layOutAndShow);
+                return;
+            }
             When.afterNextPulse(() -> {
                 if (pending != show) {
                     return;
                 }
-                if (scene.getWidth() > 0 && scene.getHeight() > 0) {
-                    root.resize(scene.getWidth(), scene.getHeight());
-                } else {
-                    root.autosize(); // a scene sized to its content when shown (About)
-                }
-                root.layout();
-                show.run();
+                centre.putBack();
+                root.applyCss(); // the centre's styles: the rest is styled already
+                When.afterNextPulse(layOutAndShow);
             });
         });
+    }
+
+    /**
+     * The centre of a view's {@link BorderPane} root and the parts after it in the root's children, out of the scene
+     * while the parts before it are styled: JavaFX styles a node from the topmost of its ancestors still to style, so
+     * the only way to style part of a new scene in one turn and the rest in the next is to leave the rest out of the
+     * scene for the first. They are put back in their order, which is the keyboard's (a part taken out alone would come
+     * back after the others). A root with children that are not its parts is styled whole.
+     */
+    private static final class Centre {
+        private final List<ObjectProperty<Node>> parts = new ArrayList<>();
+        private final List<Node> nodes = new ArrayList<>();
+        private boolean out;
+
+        Centre(Parent root) {
+            if (!(root instanceof BorderPane pane) || pane.getCenter() == null) {
+                return;
+            }
+            List<ObjectProperty<Node>> all = List.of(pane.topProperty(), pane.leftProperty(), pane.centerProperty(),
+                    pane.rightProperty(), pane.bottomProperty());
+            List<Node> children = pane.getChildren();
+            if (all.stream().filter(p -> p.get() != null).count() != children.size()) {
+                return;
+            }
+            for (Node child : children.subList(children.indexOf(pane.getCenter()), children.size())) {
+                parts.add(all.stream().filter(p -> p.get() == child).findFirst().orElseThrow());
+                nodes.add(child);
+            }
+        }
+
+        /** Takes the centre and the parts after it out; false when the root is to be styled whole. */
+        boolean takeOut() {
+            if (parts.isEmpty()) {
+                return false;
+            }
+            parts.forEach(p -> p.set(null));
+            out = true;
+            return true;
+        }
+
+        void putBack() {
+            if (out) {
+                out = false;
+                for (int i = 0; i < parts.size(); i++) {
+                    parts.get(i).set(nodes.get(i));
+                }
+            }
+        }
+    }
+
+    /** Puts the centre of the view being styled back in its place: it is to show at once, or not at all. */
+    private void putBackCentre() {
+        if (staging != null) {
+            staging.putBack();
+            staging = null;
+        }
     }
 
     /** The window, or null before it was first asked for. */
@@ -154,6 +237,7 @@ public final class WindowSlot<M extends AutoCloseable> {
      */
     public void close() {
         pending = null;
+        putBackCentre(); // a window shown again later shows its view whole
         afterShow.clear();
         if (model != null) {
             try {

@@ -191,4 +191,85 @@ class WindowSlotTest {
         assertThat(jobs).hasSize(1);
         robot.interact(stage::close);
     }
+
+    /** A body between a button above it and one below, as the preview and run windows have them. */
+    static BorderPane topBodyAndButton(String name) {
+        BorderPane root = bodyAndButton(name);
+        Button top = new Button("Top");
+        top.setId("top");
+        root.setTop(top); // after the body and the button in the root's children: it comes last in the Tab order
+        return root;
+    }
+
+    /**
+     * A view whose root is a {@code BorderPane} is styled over two turns: the parts before its centre in the root's
+     * children first, with the centre and the parts after it out of the scene; then those, put back in their order.
+     */
+    @Test
+    void aBorderPanesCentreIsStyledInATurnAfterThePartsBeforeIt(FxRobot robot) throws Exception {
+        BorderPane root = bodyAndButton("body");
+        TextField body = (TextField) root.getCenter();
+        Button button = (Button) root.getBottom();
+        Button top = new Button("Top");
+        root.setTop(top); // children: body, button, top
+        BorderPane lead = new BorderPane();
+        Button before = new Button("Before");
+        lead.setTop(before);
+        lead.setCenter(root); // children: before, root
+        List<String> seen = new ArrayList<>();
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
+            Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(lead, 20, 10));
+            before.skinProperty().addListener((o, was, now) -> seen.add("before styled, the centre in the scene: "
+                    + (root.getScene() != null)));
+            body.skinProperty().addListener((o, was, now) -> seen.add("body styled, before styled: "
+                    + (before.getSkin() != null) + ", showing: " + made.isShowing()));
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(seen).containsExactly("before styled, the centre in the scene: false",
+                "body styled, before styled: true, showing: false");
+        assertThat(lead.getChildrenUnmodifiable()).as("the parts in their order").containsExactly(before, root);
+        assertThat(root.getChildrenUnmodifiable()).containsExactly(body, button, top);
+        assertThat(lead.getCenter()).isSameAs(root);
+        assertThat(button.getSkin()).as("styled before the show").isNotNull();
+        assertThat(top.getSkin()).isNotNull();
+        assertThat(stage.getScene().getFocusOwner()).as("the first focus, in the lead's top").isSameAs(before);
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getScene().getFocusOwner()).as("Tab: then the body").isSameAs(body);
+        robot.interact(stage::close);
+    }
+
+    /** Asked for again while its centre is out of the scene, a window shows at once, whole, its parts in order. */
+    @Test
+    void aWindowAskedForAgainWhileItsCentreIsOutShowsWhole(FxRobot robot) throws Exception {
+        BorderPane root = topBodyAndButton("body");
+        TextField body = (TextField) root.getCenter();
+        List<javafx.scene.Node> order = List.copyOf(root.getChildrenUnmodifiable());
+        WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
+        AtomicReference<Stage> again = new AtomicReference<>();
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
+            body.sceneProperty().addListener((o, was, now) -> {
+                if (now == null && again.get() == null) { // the centre taken out: asked again before it is back
+                    javafx.application.Platform.runLater(() -> again.set(slot.showOnce(() -> new Job("other"),
+                            (job, s) -> windows.scene(new Label("other"), 20, 10))));
+                }
+            });
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again.get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(again.get()).isSameAs(stage);
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getScene().getRoot()).isSameAs(root);
+        assertThat(root.getCenter()).isSameAs(body);
+        assertThat(body.getScene()).isSameAs(stage.getScene());
+        assertThat(root.getChildrenUnmodifiable()).as("in their order").containsExactlyElementsOf(order);
+        assertThat(body.getSkin()).as("styled by the show").isNotNull();
+        assertThat(slot.aboutToShow()).isFalse();
+        robot.interact(stage::close);
+    }
 }
