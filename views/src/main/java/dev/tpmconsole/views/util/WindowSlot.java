@@ -99,9 +99,8 @@ public final class WindowSlot<M extends AutoCloseable> {
      * Styles {@code scene}'s view after the next pulse, lays it out and shows it in the window after the one after
      * (each step left out when a later view was given meanwhile). A view whose root is a {@link BorderPane} is styled
      * over two of those turns: the parts before its centre, then its centre (a window's tables, the larger part) and
-     * the parts after it. A
-     * window not showing gets the scene at once, so that its stage is complete; a window showing keeps the one it shows
-     * until the new one is ready.
+     * the parts after it. A window not showing gets the scene at once, so that its stage is complete; a window showing
+     * keeps the one it shows until the new one is ready.
      */
     private void showStaged(Scene scene) {
         afterShow.clear();
@@ -173,43 +172,44 @@ public final class WindowSlot<M extends AutoCloseable> {
      * back after the others). A root with children that are not its parts is styled whole.
      */
     private static final class Centre {
+        private final BorderPane root;
         private final List<ObjectProperty<Node>> parts = new ArrayList<>();
         private final List<Node> nodes = new ArrayList<>();
-        private boolean out;
 
         Centre(Parent root) {
-            if (!(root instanceof BorderPane pane) || pane.getCenter() == null) {
-                return;
+            this.root = root instanceof BorderPane pane ? pane : null;
+        }
+
+        /**
+         * Takes the centre and the parts after it out, as they are now; false when the root is to be styled whole (not
+         * a {@code BorderPane}, no centre, nothing before it, or children that are not its parts).
+         */
+        boolean takeOut() {
+            if (root == null || root.getCenter() == null) {
+                return false;
             }
-            List<ObjectProperty<Node>> all = List.of(pane.topProperty(), pane.leftProperty(), pane.centerProperty(),
-                    pane.rightProperty(), pane.bottomProperty());
-            List<Node> children = pane.getChildren();
-            if (all.stream().filter(p -> p.get() != null).count() != children.size()) {
-                return;
+            List<ObjectProperty<Node>> all = List.of(root.topProperty(), root.leftProperty(), root.centerProperty(),
+                    root.rightProperty(), root.bottomProperty());
+            List<Node> children = root.getChildren();
+            int centre = children.indexOf(root.getCenter());
+            if (centre <= 0 || all.stream().filter(p -> p.get() != null).count() != children.size()) {
+                return false;
             }
-            for (Node child : children.subList(children.indexOf(pane.getCenter()), children.size())) {
+            for (Node child : List.copyOf(children.subList(centre, children.size()))) {
                 parts.add(all.stream().filter(p -> p.get() == child).findFirst().orElseThrow());
                 nodes.add(child);
             }
-        }
-
-        /** Takes the centre and the parts after it out; false when the root is to be styled whole. */
-        boolean takeOut() {
-            if (parts.isEmpty()) {
-                return false;
-            }
             parts.forEach(p -> p.set(null));
-            out = true;
             return true;
         }
 
+        /** Puts what {@link #takeOut} took back, in its order; nothing when it took nothing or it is back. */
         void putBack() {
-            if (out) {
-                out = false;
-                for (int i = 0; i < parts.size(); i++) {
-                    parts.get(i).set(nodes.get(i));
-                }
+            for (int i = 0; i < parts.size(); i++) {
+                parts.get(i).set(nodes.get(i));
             }
+            parts.clear();
+            nodes.clear();
         }
     }
 

@@ -192,12 +192,18 @@ class WindowSlotTest {
         robot.interact(stage::close);
     }
 
-    /** A body between a button above it and one below, as the preview and run windows have them. */
+    /** A body between a button above it and one below, in that order, as the preview and run windows have them. */
     static BorderPane topBodyAndButton(String name) {
-        BorderPane root = bodyAndButton(name);
         Button top = new Button("Top");
         top.setId("top");
-        root.setTop(top); // after the body and the button in the root's children: it comes last in the Tab order
+        BorderPane root = new BorderPane();
+        root.setTop(top);
+        TextField body = new TextField(name);
+        body.setId("body");
+        root.setCenter(body);
+        Button button = new Button("Close");
+        button.setId("button");
+        root.setBottom(button);
         return root;
     }
 
