@@ -256,18 +256,24 @@ class WindowSlotTest {
         List<javafx.scene.Node> order = List.copyOf(root.getChildrenUnmodifiable());
         WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
         AtomicReference<Stage> again = new AtomicReference<>();
+        AtomicReference<Boolean> centreOut = new AtomicReference<>();
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
             body.sceneProperty().addListener((o, was, now) -> {
-                if (now == null && again.get() == null) { // the centre taken out: asked again before it is back
-                    javafx.application.Platform.runLater(() -> again.set(slot.showOnce(() -> new Job("other"),
-                            (job, s) -> windows.scene(new Label("other"), 20, 10))));
+                // the centre taken out (in a pulse): asked again before the next pulse puts it back
+                if (now == null && centreOut.get() == null) {
+                    javafx.application.Platform.runLater(() -> {
+                        centreOut.set(root.getCenter() == null);
+                        again.set(slot.showOnce(() -> new Job("other"),
+                                (job, s) -> windows.scene(new Label("other"), 20, 10)));
+                    });
                 }
             });
             return made;
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again.get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(centreOut.get()).as("asked again while the centre was out").isTrue();
         assertThat(again.get()).isSameAs(stage);
         assertThat(stage.isShowing()).isTrue();
         assertThat(stage.getScene().getRoot()).isSameAs(root);
