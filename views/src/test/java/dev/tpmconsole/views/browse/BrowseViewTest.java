@@ -77,6 +77,13 @@ class BrowseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The VM list's rows that show a VM. */
+    @SuppressWarnings("unchecked")
+    static List<javafx.scene.control.TableRow<VmRow>> vmRows(FxRobot robot) {
+        return robot.lookup("#vmTable .table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<VmRow>) n).filter(r -> r.getItem() != null).toList();
+    }
+
     static <T> TableView<T> table(FxRobot robot, String id) {
         return robot.lookup(id).queryTableView();
     }
@@ -145,12 +152,13 @@ class BrowseViewTest {
         TableView<VmRow> vms = table(robot, "#vmTable");
         waitUntil(() -> vms.getItems().size() == 11);
         javafx.css.PseudoClass hasFindings = javafx.css.PseudoClass.getPseudoClass("has-findings");
-        List<javafx.scene.control.TableRow<VmRow>> rows = robot.lookup("#vmTable .table-row-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.TableRow<VmRow>) n).filter(r -> r.getItem() != null).toList();
-        assertThat(rows).hasSize(11).noneMatch(r -> r.getPseudoClassStates().contains(hasFindings));
-        // the empty rows below the last VM may still be coming, a few a pulse (FirstFill)
+        // the rows come a few a pulse (FirstFill), the VMs' first and then the empty ones below the last VM: on a slow
+        // machine the last VM's row may still be to come when the table has its items
+        waitUntil(() -> vmRows(robot).size() == 11);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !WaitForAsyncUtils.asyncFx(FirstFill::filling).get());
         WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.TableRow<VmRow>> rows = vmRows(robot);
+        assertThat(rows).hasSize(11).noneMatch(r -> r.getPseudoClassStates().contains(hasFindings));
         List<Node> cells = List.copyOf(robot.lookup("#vmTable .table-cell").queryAll());
         VmRow alpha = vms.getItems().stream().filter(r -> r.name().equals("alpha")).findFirst().orElseThrow();
         VmRow gamma = vms.getItems().stream().filter(r -> r.name().equals("gamma")).findFirst().orElseThrow();
