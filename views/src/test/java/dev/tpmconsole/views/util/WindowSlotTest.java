@@ -106,11 +106,18 @@ class WindowSlotTest {
 
     /** A body (a text field) above a button, as the console's windows have their buttons below their content. */
     static BorderPane bodyAndButton(String name) {
+        return bodyAndButton(name, null);
+    }
+
+    /** The same below {@code top} (none: null), the parts in that order in the root's children. */
+    static BorderPane bodyAndButton(String name, javafx.scene.Node top) {
+        BorderPane root = new BorderPane();
+        root.setTop(top);
         TextField body = new TextField(name);
         body.setId("body");
+        root.setCenter(body);
         Button button = new Button("Close");
         button.setId("button");
-        BorderPane root = new BorderPane(body);
         root.setBottom(button);
         return root;
     }
@@ -192,21 +199,6 @@ class WindowSlotTest {
         robot.interact(stage::close);
     }
 
-    /** A body between a button above it and one below, in that order, as the preview and run windows have them. */
-    static BorderPane topBodyAndButton(String name) {
-        Button top = new Button("Top");
-        top.setId("top");
-        BorderPane root = new BorderPane();
-        root.setTop(top);
-        TextField body = new TextField(name);
-        body.setId("body");
-        root.setCenter(body);
-        Button button = new Button("Close");
-        button.setId("button");
-        root.setBottom(button);
-        return root;
-    }
-
     /**
      * A view whose root is a {@code BorderPane} is styled over two turns: the parts before its centre in the root's
      * children first, with the centre and the parts after it out of the scene; then those, put back in their order.
@@ -251,7 +243,9 @@ class WindowSlotTest {
     /** Asked for again while its centre is out of the scene, a window shows at once, whole, its parts in order. */
     @Test
     void aWindowAskedForAgainWhileItsCentreIsOutShowsWhole(FxRobot robot) throws Exception {
-        BorderPane root = topBodyAndButton("body");
+        Button top = new Button("Top");
+        top.setId("top");
+        BorderPane root = bodyAndButton("body", top); // children: top, body, button, as the preview and run windows
         TextField body = (TextField) root.getCenter();
         List<javafx.scene.Node> order = List.copyOf(root.getChildrenUnmodifiable());
         WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
