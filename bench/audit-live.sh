@@ -7,7 +7,9 @@
 # start included, --no-catalogue) and the `mariadb` client running the SQL the audit prints with --show-sql. Prints
 # every run, the best and the median of each, and their ratios. With the app image built (mvn -B -q package
 # -DskipTests -Pinstaller; or $IMAGE), its launcher's `audit` runs in the same loop too (as an installed console runs it,
-# JAVA_TOOL_OPTIONS=-Xmx256m), with its own ratio. Connects to 127.0.0.0/8 only.
+# JAVA_TOOL_OPTIONS=-Xmx256m), with its own ratio. `java -jar`'s audit runs in its second JVM (decision 0034), without
+# the archive a window would have made (the run's data folder is its own), as a script that never opened the window
+# runs it. Connects to 127.0.0.0/8 only.
 # Usage: bench/audit-live.sh [N] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,8 @@ host=${hostport%%:*}; port=${hostport##*:}; [ "$port" = "$hostport" ] && port=33
 case "$host" in 127.*|localhost|::1) ;; *) echo "MARIADB_URL must name a loopback address" >&2; exit 1 ;; esac
 client() { mariadb -h "$host" -P "$port" -uroot "$@"; }
 work=$(mktemp -d)
+# nothing of the person's data folder: no catalogue (--no-catalogue), no class archive
+export TPM_CONSOLE_DATA=$work/data
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && echo "kept database $DB" || client -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
   rm -rf "$work"

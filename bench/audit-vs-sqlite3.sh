@@ -4,6 +4,8 @@
 # so that the shared machine's noise hits both; the best of RUNS is reported for each, plus the median ratio. With the
 # app image built (mvn -B -q package -DskipTests -Pinstaller), its launcher's `audit` runs in the same loop too (as an
 # operator runs the installed console: its runtime and launcher options, -Xmx256m through JAVA_TOOL_OPTIONS).
+# `java -jar`'s audit runs in its second JVM (decision 0034), without the archive a window would have made (the run's
+# data folder is its own), as a script that never opened the window runs it.
 # Usage: bench/audit-vs-sqlite3.sh [VMS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ launcher=
 [ -x "$image/bin/tpm-console" ] && launcher=$image/bin/tpm-console
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# a catalogue of this run's own (each audit records itself in it), not the person's
+# a catalogue of this run's own (each audit records itself in it), not the person's, and no class archive
 export TPM_CONSOLE_DATA=$work/data
 java -jar "$JAR" demo --out "$work/demo.sqlite" --vms "$N" >/dev/null
 # The same SQL the audit runs on this file, as the sqlite3 shell takes it.

@@ -12,9 +12,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // java -jar's window runs in a JVM with the app image's options, which a jar cannot carry (decision 0029)
-        java.util.OptionalInt window = Relaunch.window(args);
-        System.exit(window.isPresent() ? window.getAsInt() : run(args));
+        // java -jar's window and audits run in a JVM with the app image's options, which a jar cannot carry
+        // (decisions 0029 and 0034)
+        java.util.OptionalInt tuned = Relaunch.inTunedJvm(args);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
+        Relaunch.endWithParent(args);
+        System.exit(run(args));
     }
 
     /** Runs the command line and returns its exit status (used by tests, which must not exit). */

@@ -12,29 +12,30 @@ import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The window of {@code java -jar tpm-console.jar} in a JVM tuned as the app image's launcher tunes its own (decision
- * 0029): a jar cannot carry JVM options, so the process the person started starts the window in a second JVM, its
- * own command line with the options in front, and waits for it. The options are the launcher's: the quick compiler
- * only (decision 0022), the collector's 40 ms pause goal (0025), transparent huge pages where the kernel has them
- * (0028), and the class data sharing archive of this jar and JVM ({@link JarClassArchive}) once it is made.
+ * The window and the audits of {@code java -jar tpm-console.jar} in a JVM tuned as the app image's launcher tunes its
+ * own (decisions 0029 and 0034): a jar cannot carry JVM options, so the process the person started starts the window,
+ * or the audit, in a second JVM, its own command line with the options in front, and waits for it. The options are the
+ * launcher's: the quick compiler only (decision 0022), the collector's 40 ms pause goal (0025), transparent huge pages
+ * where the kernel has them (0028), and the class data sharing archive of this jar and JVM ({@link JarClassArchive})
+ * once the window has made it.
  *
- * <p>The first process stays as the person's handle on the window: its exit status is the window's; a signal to it
- * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the window as File > Quit does
- * ({@link Signals}); and if it is killed outright, the window ends the same way ({@code GuiCommand} watches it,
- * {@link #PARENT_PROPERTY}).
+ * <p>The first process stays as the person's handle on the second: its exit status is the second's; a signal to it
+ * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the second, the window as File > Quit
+ * does ({@link Signals}); and if it is killed outright, the second ends too (the window as on SIGTERM, {@code
+ * GuiCommand} watches it, {@link #PARENT_PROPERTY}; an audit at once, {@link #endWithParent}).
  *
- * <p>Only the window is started so, and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}): a
- * command runs where it was started, so that killing it stops its work at once. Not with an agent, a debugger, a
- * flight recording, a JMX port or a log file on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code
+ * <p>Only the window and the audits are started so (the other commands write, and killing them must stop their work
+ * at once), and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}). Not with an agent, a
+ * debugger, a flight recording, a JMX port or a log file on the command line (or in {@code JAVA_TOOL_OPTIONS}, {@code
  * JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): they are meant for the JVM the person started. {@code
- * -Dtpmconsole.relaunch=false} keeps the window in the first JVM. Light on purpose: it runs before anything else is
- * loaded, in both processes.
+ * -Dtpmconsole.relaunch=false} keeps them in the first JVM. Light on purpose: it runs before anything else is loaded,
+ * in both processes.
  */
 public final class Relaunch {
 
     /** {@code false}: never; {@code true}: also when not started by {@code java -jar} (the start's benchmark). */
     static final String PROPERTY = "tpmconsole.relaunch";
-    /** Set on the window's JVM: the process id of the one that started it and waits for it. */
+    /** Set on the second JVM: the process id of the one that started it and waits for it. */
     public static final String PARENT_PROPERTY = "tpmconsole.parent";
     /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages and compiler count apart. */
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40");
@@ -54,6 +55,8 @@ public final class Relaunch {
             "-Xloggc:");
     private static final List<String> OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
             "_JAVA_OPTIONS");
+    /** Printed where they are asked for. */
+    private static final List<String> HELP_OR_VERSION = List.of("-h", "--help", "-V", "--version");
     /** How long the window has to end after a signal: its own grace (GuiCommand), and some. */
     private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
 
@@ -67,7 +70,7 @@ public final class Relaunch {
      * @param arguments   its arguments, JVM options first, as they were given (empty where the system does not say)
      * @param startedAsJar started by {@code java -jar} with the jar that holds the console
      * @param relaunch    {@link #PROPERTY}'s value (null: not set)
-     * @param parent      {@link #PARENT_PROPERTY}'s value (null: this is not a relaunched window)
+     * @param parent      {@link #PARENT_PROPERTY}'s value (null: this is not a second JVM)
      */
     record Self(Optional<String> command, List<String> arguments, boolean startedAsJar, Map<String, String> env,
                 String relaunch, String parent, long pid) {
@@ -83,11 +86,13 @@ public final class Relaunch {
     }
 
     /**
-     * Runs the window in a tuned JVM when this start is one for it, and returns its exit status; empty when this
-     * process is to run {@code args} itself (not the window, not wanted, or the second JVM could not be started).
+     * Runs the window, or an audit, in a tuned JVM when this start is one for it, and returns its exit status; empty
+     * when this process is to run {@code args} itself (neither of them, not wanted, or the second JVM could not be
+     * started). Only the window makes the class data sharing archive; an audit maps it once the window has made it.
      */
-    static OptionalInt window(String[] args) {
-        if (!isWindow(args) || "false".equals(System.getProperty(PROPERTY))) {
+    static OptionalInt inTunedJvm(String[] args) {
+        boolean window = isWindow(args);
+        if (!window && !isAudit(args) || "false".equals(System.getProperty(PROPERTY))) {
             return OptionalInt.empty();
         }
         Path jar = JarClassArchive.consoleJar();
@@ -102,20 +107,54 @@ public final class Relaunch {
         try {
             child = new ProcessBuilder(command).inheritIO().start();
         } catch (IOException | RuntimeException e) {
-            return OptionalInt.empty(); // the window then starts in this JVM, as it would without the relaunch
+            return OptionalInt.empty(); // this JVM then runs it, as it would without the relaunch
         }
         Signals.passOn(child);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> endWith(child), "tpm-console-window-end"));
-        if (archive != null && !archive.made()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> endWith(child), "tpm-console-second-jvm-end"));
+        if (window && archive != null && !archive.made()) {
             archive.makeInBackground();
         }
         while (true) {
             try {
                 return OptionalInt.of(child.waitFor());
             } catch (InterruptedException e) {
-                // the window ends this wait; a signal to this process is passed on to it (Signals)
+                // the second JVM's end ends this wait; a signal to this process is passed on to it (Signals)
             }
         }
+    }
+
+    /**
+     * In the second JVM of an audit ({@link #PARENT_PROPERTY} set, {@code args} not the window's, which ends as File >
+     * Quit does instead): ends this process, with SIGTERM's status, when the process that started it and waits for it
+     * ends, killed outright most often (now, if that process is gone already). The parent is this process's own, not
+     * any process of that id, which the system may have given to another since. An audit only reads its source; its
+     * record in the catalogue is one transaction, which an end in between leaves out whole.
+     */
+    static void endWithParent(String[] args) {
+        String pid = System.getProperty(PARENT_PROPERTY);
+        if (pid == null || isWindow(args)) {
+            return;
+        }
+        long parent;
+        try {
+            parent = Long.parseLong(pid.strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.current().parent().filter(p -> p.pid() == parent).map(ProcessHandle::onExit)
+                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null))
+                .thenRun(() -> Runtime.getRuntime().exit(143));
+    }
+
+    /**
+     * An audit's arguments (after a {@code --lang} that comes first): the command that reads the most rows through the
+     * JVM, and the one a person times against the database's own client (decision 0034). Not its help or version.
+     */
+    static boolean isAudit(String... args) {
+        int command = args.length > 0 && args[0].startsWith("--lang=") ? 1
+                : args.length > 1 && args[0].equals("--lang") ? 2 : 0;
+        return args.length > command && args[command].equals("audit")
+                && List.of(args).stream().noneMatch(HELP_OR_VERSION::contains);
     }
 
     /** The window's arguments: none, only a language, or the {@code gui} command (not its help or version). */
@@ -126,10 +165,10 @@ public final class Relaunch {
         if (!args[0].equals("gui")) {
             return false;
         }
-        return List.of(args).stream().noneMatch(a -> List.of("-h", "--help", "-V", "--version").contains(a));
+        return List.of(args).stream().noneMatch(HELP_OR_VERSION::contains);
     }
 
-    /** Whether this process should start the window in a second JVM (the arguments being the window's). */
+    /** Whether this process should start the window or the audit in a second JVM (the arguments being theirs). */
     static boolean wanted(Self self) {
         if (self.parent() != null || "false".equals(self.relaunch()) || self.command().isEmpty()
                 || self.arguments().isEmpty()) {
@@ -162,17 +201,17 @@ public final class Relaunch {
     static List<String> childCommand(Self self, boolean hugePages, int processors, List<String> archiveOptions) {
         List<String> command = new ArrayList<>();
         command.add(self.command().orElseThrow());
-        command.addAll(windowOptions(hugePages, processors, archiveOptions));
+        command.addAll(tunedOptions(hugePages, processors, archiveOptions));
         command.add("-D" + PARENT_PROPERTY + "=" + self.pid());
         command.addAll(self.arguments());
         return command;
     }
 
     /**
-     * The options of the window's JVM: the launcher's, then the archive's. As the launcher does: huge pages only where
+     * The options of the second JVM (the window's or an audit's): the launcher's, then the archive's. As the launcher does: huge pages only where
      * the kernel has them, and one compiler thread only where {@code processors} is at most {@link #FEW_PROCESSORS}.
      */
-    static List<String> windowOptions(boolean hugePages, int processors, List<String> archiveOptions) {
+    static List<String> tunedOptions(boolean hugePages, int processors, List<String> archiveOptions) {
         List<String> options = new ArrayList<>(OPTIONS);
         if (processors <= FEW_PROCESSORS) {
             options.add(COMPILERS_OPTION);
@@ -185,11 +224,11 @@ public final class Relaunch {
     }
 
     /**
-     * The first process's signals: SIGTERM is passed on to the window at once (which ends as File > Quit does, as on
-     * its own SIGTERM); SIGINT and SIGHUP come from the terminal, which sent them to the window too: the first process
-     * goes on waiting, and passes on SIGTERM only if the window has not ended after its own grace (a {@code kill
-     * -INT} of the first process alone). A second signal ends the window at once, as a second signal to the window
-     * does. The window's end ends this process, with its status.
+     * The first process's signals: SIGTERM is passed on to the second JVM at once (where the window ends as File > Quit
+     * does, as on its own SIGTERM, and an audit at once); SIGINT and SIGHUP come from the terminal, which sent them to
+     * the second JVM too: the first process goes on waiting, and passes on SIGTERM only if the second has not ended
+     * after the window's grace (a {@code kill -INT} of the first process alone). A second signal ends the second JVM
+     * at once, as a second signal to the window does. The second's end ends this process, with its status.
      */
     private static final class Signals {
         private final Process child;
@@ -224,14 +263,14 @@ public final class Relaunch {
                 if (!waitFor(child, CHILD_GRACE)) {
                     child.destroy();
                 }
-            }, "tpm-console-window-signal");
+            }, "tpm-console-second-jvm-signal");
             safetyNet.setDaemon(true);
             safetyNet.start();
         }
     }
 
     /**
-     * This process is ending other than by the window's end or a signal it handles (e.g. {@code -Xrs}): the window
+     * This process is ending other than by the second JVM's end or a signal it handles (e.g. {@code -Xrs}): the second
      * ends first, and this process with its status.
      */
     private static void endWith(Process child) {

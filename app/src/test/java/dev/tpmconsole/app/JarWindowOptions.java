@@ -28,7 +28,7 @@ public final class JarWindowOptions {
         if (!archive.made()) {
             System.err.println("the class data sharing archive of " + jar + " was not made: " + archive.archive());
         }
-        Relaunch.windowOptions(Files.isReadable(Relaunch.PAGES), Runtime.getRuntime().availableProcessors(),
+        Relaunch.tunedOptions(Files.isReadable(Relaunch.PAGES), Runtime.getRuntime().availableProcessors(),
                 archive.options()).forEach(System.out::println);
     }
 }

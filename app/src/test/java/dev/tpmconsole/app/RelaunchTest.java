@@ -35,6 +35,24 @@ class RelaunchTest {
         assertThat(Relaunch.isWindow("gui", "-V")).isFalse();
     }
 
+    /** An audit runs in the second JVM too (decision 0034); the other commands where they were started. */
+    @Test
+    void auditsAreTheOnlyCommandStartedAgain() {
+        assertThat(Relaunch.isAudit("audit", "zstack.sqlite")).isTrue();
+        assertThat(Relaunch.isAudit("audit", "jdbc:mariadb://127.0.0.1:3306/zstack?user=root", "--format", "json"))
+                .isTrue();
+        assertThat(Relaunch.isAudit("--lang", "zh_CN", "audit", "zstack.sqlite")).isTrue();
+        assertThat(Relaunch.isAudit("--lang=en", "audit", "zstack.sqlite")).isTrue();
+        assertThat(Relaunch.isAudit("audit", "--help")).as("the help is printed where it is asked for").isFalse();
+        assertThat(Relaunch.isAudit("audit", "-V")).isFalse();
+        assertThat(Relaunch.isAudit()).isFalse();
+        assertThat(Relaunch.isAudit("--lang", "zh_CN")).as("the window").isFalse();
+        assertThat(Relaunch.isAudit("--lang")).isFalse();
+        for (String command : List.of("run", "import", "apply", "repair", "hosts", "demo", "info", "plan", "gui")) {
+            assertThat(Relaunch.isAudit(command, "audit")).as(command + " writes, or is not an audit").isFalse();
+        }
+    }
+
     @Test
     void javaDashJarsWindowIsStartedAgainUnlessItIsTheSecondJvmOrToldNot() {
         assertThat(Relaunch.wanted(plainJar())).isTrue();
@@ -107,6 +125,6 @@ class RelaunchTest {
             launcher.add(constant.group(2));
         }
         assertThat(launcher).hasSize(4);
-        assertThat(Relaunch.windowOptions(true, 2, List.of())).containsExactlyInAnyOrderElementsOf(launcher);
+        assertThat(Relaunch.tunedOptions(true, 2, List.of())).containsExactlyInAnyOrderElementsOf(launcher);
     }
 }
