@@ -11,6 +11,7 @@ import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.browse.BrowseView;
 import dev.tpmconsole.views.prefs.TableLayout;
 import dev.tpmconsole.views.prefs.UiPreferences;
+import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
@@ -65,6 +66,10 @@ class BrowseGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    static TableColumn<?, ?> column(TableView<?> table, String id) {
+        return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    }
+
     void shortcut(FxRobot robot, KeyCode... keys) {
         KeyCode[] all = new KeyCode[keys.length + 1];
         all[0] = KeyCode.CONTROL;
@@ -95,6 +100,11 @@ class BrowseGuiTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> "theta".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         assertThat(robot.lookup("#findingsTable").queryTableView().getItems()).hasSize(1);
+        // a table of the details is remembered too: a column made wider comes back as wide
+        TableView<?> refs = robot.lookup("#keyRefTable").queryTableView();
+        robot.interact(() -> column(refs, "keyRefStateColumn").setPrefWidth(column(refs, "keyRefStateColumn")
+                .getWidth() + 60));
+        WaitForAsyncUtils.waitForFxEvents();
 
         shortcut(robot, KeyCode.SHIFT, KeyCode.X);
         waitUntil(() -> vms.getItems().size() == 11);
@@ -141,6 +151,9 @@ class BrowseGuiTest {
                 .containsExactly("vmNameColumn", 222.0);
         assertThat(saved.window()).isNotNull();
         assertThat(saved.tables().get("hostTable").columns().get(0).width()).isEqualTo(177.0);
+        double stateWidth = saved.tables().get("keyRefTable").columns().stream()
+                .filter(c -> c.id().equals("keyRefStateColumn")).findFirst().orElseThrow().width();
+        assertThat(stateWidth).as("wider than the column's first width").isGreaterThan(Em.of(8) + 30);
 
         // A new window with the same preferences: same theme, sort, widths; the snapshot is in Open recent.
         ConsoleGui again = WaitForAsyncUtils.asyncFx(() -> ConsoleGui.show(new Stage(), dir.resolve("data"), store,
@@ -167,6 +180,10 @@ class BrowseGuiTest {
         waitUntil(() -> again.browseViewModel().vms().rows().rows().size() == 11);
         assertThat(again.browseViewModel().vms().rows().rows().get(0).state()).as("sorted as remembered")
                 .isEqualTo("Stopped");
+        // the details' tables are made once the first rows are painted: their layouts are applied as they come
+        waitUntil(() -> again.window().browse().rememberedTables().containsKey("keyRefTable"));
+        TableView<?> keyRefs = again.window().browse().rememberedTables().get("keyRefTable");
+        assertThat(column(keyRefs, "keyRefStateColumn").getPrefWidth()).isEqualTo(stateWidth);
         assertThat(guard.violations()).isEmpty();
         robot.interact(() -> again.stage().close());
     }

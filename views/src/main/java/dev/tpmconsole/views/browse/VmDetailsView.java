@@ -49,7 +49,7 @@ final class VmDetailsView {
      * VM is shown) are made later, by {@link #makeSectionsInStages()} or when the first VM is shown, so that the
      * window's first frame does not wait for their skins and CSS (some 0.3 s of the start).
      *
-     * @param made told of each table of a section as it is made (their column layouts are remembered)
+     * @param made told of each table of a section once it has its columns (their layouts are remembered and put back)
      */
     VmDetailsView(VmDetailsViewModel vm, Consumer<TableView<?>> made) {
         Label title = new Label();
@@ -259,7 +259,6 @@ final class VmDetailsView {
             return Math.max(1, Math.min(MAX_VISIBLE_ROWS, items.size())) * row + (HEADER_EM + SCROLL_BAR_EM) * em;
         }, items, t.fixedCellSizeProperty()));
         t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        made.accept(t);
         return t;
     }
 
@@ -285,7 +284,9 @@ final class VmDetailsView {
      * selected row as a form (a label and its value to a line, every column); a single row as the form alone. The
      * form needs no scrolling sideways however many columns the table has.
      */
-    private static <T> VBox section(String id, String title, ObservableList<T> items, TableView<T> table) {
+    private <T> VBox section(String id, String title, ObservableList<T> items, TableView<T> table) {
+        // told once the table has its columns: a remembered layout (order, widths, sort) is applied to them then
+        made.accept(table);
         Label header = new Label();
         header.setId(id + "Title");
         header.getStyleClass().add("section-title");
