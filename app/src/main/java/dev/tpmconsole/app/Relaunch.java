@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The first process stays as the person's handle on the second: its exit status is the second's; a signal to it
  * (SIGTERM, or SIGINT and SIGHUP, which a terminal sends both processes) ends the second, the window as File > Quit
- * does ({@link Signals}); and if it is killed outright, the second ends too (the window as on SIGTERM, {@code
- * GuiCommand} watches it, {@link #PARENT_PROPERTY}; an audit at once, {@link #endWithParent}).
+ * does ({@link Signals}); and if it is killed outright, the second ends too, at its next look at its parent (every
+ * 100 ms, {@link #whenParentEnds}): the window as on SIGTERM ({@code GuiCommand} watches it, {@link #PARENT_PROPERTY}),
+ * an audit with SIGTERM's status ({@link #endWithParent}).
  *
  * <p>Only the window and the audits are started so (the other commands write, and killing them must stop their work
  * at once), and only from {@code java -jar} (or when {@link #PROPERTY} is {@code true}). Not with an agent, a
@@ -59,6 +60,13 @@ public final class Relaunch {
     private static final List<String> HELP_OR_VERSION = List.of("-h", "--help", "-V", "--version");
     /** How long the window has to end after a signal: its own grace (GuiCommand), and some. */
     private static final Duration CHILD_GRACE = Duration.ofSeconds(15);
+    /**
+     * How long an audit has to end after a SIGINT or SIGHUP to the first process: a terminal's reaches the audit too,
+     * which ends at once; one sent to the first process alone is passed on after this.
+     */
+    private static final Duration AUDIT_GRACE = Duration.ofSeconds(1);
+    /** How often the second JVM looks whether the first process is still its parent. */
+    private static final Duration PARENT_CHECK = Duration.ofMillis(100);
 
     private Relaunch() {
     }
@@ -92,12 +100,13 @@ public final class Relaunch {
      */
     static OptionalInt inTunedJvm(String[] args) {
         boolean window = isWindow(args);
-        if (!window && !isAudit(args) || "false".equals(System.getProperty(PROPERTY))) {
-            return OptionalInt.empty();
+        if (!window && !isAudit(args) || "false".equals(System.getProperty(PROPERTY))
+                || System.getProperty(PARENT_PROPERTY) != null) {
+            return OptionalInt.empty(); // the second JVM itself learns it here, without reading its process's details
         }
         Path jar = JarClassArchive.consoleJar();
         Self self = Self.current(jar);
-        if (!wanted(self)) {
+        if (!wanted(self) || !endsWith(self.arguments(), args)) {
             return OptionalInt.empty();
         }
         JarClassArchive archive = jar == null ? null : JarClassArchive.of(AppDirs.dataDir(), jar, self.command().get());
@@ -109,7 +118,7 @@ public final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty(); // this JVM then runs it, as it would without the relaunch
         }
-        Signals.passOn(child);
+        Signals.passOn(child, window ? CHILD_GRACE : AUDIT_GRACE);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> endWith(child), "tpm-console-second-jvm-end"));
         if (window && archive != null && !archive.made()) {
             archive.makeInBackground();
@@ -126,24 +135,51 @@ public final class Relaunch {
     /**
      * In the second JVM of an audit ({@link #PARENT_PROPERTY} set, {@code args} not the window's, which ends as File >
      * Quit does instead): ends this process, with SIGTERM's status, when the process that started it and waits for it
-     * ends, killed outright most often (now, if that process is gone already). The parent is this process's own, not
-     * any process of that id, which the system may have given to another since. An audit only reads its source; its
-     * record in the catalogue is one transaction, which an end in between leaves out whole.
+     * ends, killed outright most often ({@link #whenParentEnds}). What the audit writes is left out whole: its report
+     * goes to a temporary file, moved into place at the end and deleted if the JVM ends first; its record in the
+     * catalogue is one transaction.
      */
     static void endWithParent(String[] args) {
         String pid = System.getProperty(PARENT_PROPERTY);
         if (pid == null || isWindow(args)) {
             return;
         }
-        long parent;
         try {
-            parent = Long.parseLong(pid.strip());
+            whenParentEnds(Long.parseLong(pid.strip()), () -> Runtime.getRuntime().exit(143));
         } catch (NumberFormatException e) {
-            return;
+            // not set by a first process: nothing to watch
         }
-        ProcessHandle.current().parent().filter(p -> p.pid() == parent).map(ProcessHandle::onExit)
-                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null))
-                .thenRun(() -> Runtime.getRuntime().exit(143));
+    }
+
+    /**
+     * Runs {@code then} on a thread of its own once the process {@code parent} is no longer this process's parent: it
+     * has ended (now, if it is not its parent any more). A daemon thread reads this process's parent every {@link
+     * #PARENT_CHECK}, which changes as soon as the parent dies, reaped or not; {@link ProcessHandle#onExit()} of a
+     * process that is not this one's child is checked every 300 ms, then less and less often up to every 5 s, and
+     * takes a parent nobody has reaped yet for a living one.
+     */
+    public static void whenParentEnds(long parent, Runnable then) {
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parent) {
+                try {
+                    Thread.sleep(PARENT_CHECK.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            then.run();
+        }, "tpm-console-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /**
+     * Whether the command line the system gives ends with the console's arguments: on Linux it stops at an empty
+     * argument, and the second JVM would be given fewer than this one has (it then runs here, as without the relaunch).
+     */
+    static boolean endsWith(List<String> commandLine, String[] args) {
+        return commandLine.size() >= args.length
+                && commandLine.subList(commandLine.size() - args.length, commandLine.size()).equals(List.of(args));
     }
 
     /**
@@ -208,8 +244,9 @@ public final class Relaunch {
     }
 
     /**
-     * The options of the second JVM (the window's or an audit's): the launcher's, then the archive's. As the launcher does: huge pages only where
-     * the kernel has them, and one compiler thread only where {@code processors} is at most {@link #FEW_PROCESSORS}.
+     * The options of the second JVM (the window's or an audit's): the launcher's, then the archive's. As the launcher
+     * does: huge pages only where the kernel has them, and one compiler thread only where {@code processors} is at most
+     * {@link #FEW_PROCESSORS}.
      */
     static List<String> tunedOptions(boolean hugePages, int processors, List<String> archiveOptions) {
         List<String> options = new ArrayList<>(OPTIONS);
@@ -227,20 +264,23 @@ public final class Relaunch {
      * The first process's signals: SIGTERM is passed on to the second JVM at once (where the window ends as File > Quit
      * does, as on its own SIGTERM, and an audit at once); SIGINT and SIGHUP come from the terminal, which sent them to
      * the second JVM too: the first process goes on waiting, and passes on SIGTERM only if the second has not ended
-     * after the window's grace (a {@code kill -INT} of the first process alone). A second signal ends the second JVM
-     * at once, as a second signal to the window does. The second's end ends this process, with its status.
+     * after a grace, the window's or a second for an audit (a {@code kill -INT} of the first process alone). A second
+     * signal ends the second JVM at once, as a second signal to the window does. The second's end ends this process,
+     * with its status.
      */
     private static final class Signals {
         private final Process child;
+        private final Duration grace;
         private final java.util.concurrent.atomic.AtomicInteger received =
                 new java.util.concurrent.atomic.AtomicInteger();
 
-        private Signals(Process child) {
+        private Signals(Process child, Duration grace) {
             this.child = child;
+            this.grace = grace;
         }
 
-        static void passOn(Process child) {
-            Signals signals = new Signals(child);
+        static void passOn(Process child, Duration grace) {
+            Signals signals = new Signals(child, grace);
             for (String name : List.of("TERM", "INT", "HUP")) {
                 try {
                     sun.misc.Signal.handle(new sun.misc.Signal(name), signals::handle);
@@ -260,7 +300,7 @@ public final class Relaunch {
                 return;
             }
             Thread safetyNet = new Thread(() -> {
-                if (!waitFor(child, CHILD_GRACE)) {
+                if (!waitFor(child, grace)) {
                     child.destroy();
                 }
             }, "tpm-console-second-jvm-signal");

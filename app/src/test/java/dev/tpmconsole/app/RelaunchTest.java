@@ -45,12 +45,28 @@ class RelaunchTest {
         assertThat(Relaunch.isAudit("--lang=en", "audit", "zstack.sqlite")).isTrue();
         assertThat(Relaunch.isAudit("audit", "--help")).as("the help is printed where it is asked for").isFalse();
         assertThat(Relaunch.isAudit("audit", "-V")).isFalse();
+        assertThat(Relaunch.isAudit("audit", "-h")).isFalse();
+        assertThat(Relaunch.isAudit("--lang", "zh_CN", "audit", "--help")).isFalse();
         assertThat(Relaunch.isAudit()).isFalse();
         assertThat(Relaunch.isAudit("--lang", "zh_CN")).as("the window").isFalse();
         assertThat(Relaunch.isAudit("--lang")).isFalse();
         for (String command : List.of("run", "import", "apply", "repair", "hosts", "demo", "info", "plan", "gui")) {
             assertThat(Relaunch.isAudit(command, "audit")).as(command + " writes, or is not an audit").isFalse();
         }
+    }
+
+    /**
+     * The second JVM is given the command line the system says, which on Linux stops at an empty argument: a start
+     * whose command line does not end with the console's arguments runs where it was started.
+     */
+    @Test
+    void onlyACommandLineThatEndsWithTheArgumentsIsStartedAgain() {
+        List<String> line = List.of("-Xmx1g", "-jar", "tpm-console.jar", "audit", "z.sqlite", "--format", "json");
+        assertThat(Relaunch.endsWith(line, new String[] {"audit", "z.sqlite", "--format", "json"})).isTrue();
+        assertThat(Relaunch.endsWith(line, new String[0])).as("the window, no arguments").isTrue();
+        assertThat(Relaunch.endsWith(List.of("-jar", "tpm-console.jar", "audit", "z.sqlite"),
+                new String[] {"audit", "z.sqlite", "", "--format", "json"})).as("cut at the empty argument").isFalse();
+        assertThat(Relaunch.endsWith(List.of("audit"), new String[] {"-jar", "t.jar", "audit"})).isFalse();
     }
 
     @Test

@@ -107,6 +107,9 @@ public final class AuditCommand implements Callable<Integer> {
             }
             Path temp = dir != null ? Files.createTempFile(dir, "." + out.getFileName() + ".", ".partial")
                     : Files.createTempFile("tpm-console-audit", ".partial");
+            // an audit ended before its report is moved into place (SIGTERM, or java -jar's first process gone:
+            // decision 0034) leaves no part of it behind
+            temp.toFile().deleteOnExit();
             Instant startedAt = Clock.systemUTC().instant();
             long started = System.nanoTime();
             try (CatalogueAccess access = CatalogueAccess.start(catalogueFile, spec.commandLine().getErr())) {

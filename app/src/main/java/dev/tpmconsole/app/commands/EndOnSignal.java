@@ -60,9 +60,8 @@ final class EndOnSignal {
      * the system may have given to another since.
      */
     void endWith(long parent) {
-        ProcessHandle.current().parent().filter(p -> p.pid() == parent).map(ProcessHandle::onExit)
-                .orElseGet(() -> java.util.concurrent.CompletableFuture.completedFuture(null)) // gone already
-                .thenRun(() -> end(Messages.text("cli.event.parentEnded", String.valueOf(parent)), 143));
+        dev.tpmconsole.app.Relaunch.whenParentEnds(parent,
+                () -> end(Messages.text("cli.event.parentEnded", String.valueOf(parent)), 143));
     }
 
     private void end(String reason, int status) {
