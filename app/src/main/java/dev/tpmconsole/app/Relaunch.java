@@ -185,6 +185,8 @@ public final class Relaunch {
     /**
      * An audit's arguments (after a {@code --lang} that comes first): the command that reads the most rows through the
      * JVM, and the one a person times against the database's own client (decision 0034). Not its help or version.
+     * Read here rather than by {@code TpmConsoleCommand.commandNamed}, whose class makes the table of every command
+     * (and loads their classes) when first used: the first process would pay that before it starts the second.
      */
     static boolean isAudit(String... args) {
         int command = args.length > 0 && args[0].startsWith("--lang=") ? 1

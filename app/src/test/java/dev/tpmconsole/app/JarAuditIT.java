@@ -68,11 +68,8 @@ class JarAuditIT {
 
     /** The second JVM: the child of {@code first} that names it as its parent. */
     static Optional<ProcessHandle> second(Process first) {
-        return first.children().filter(c -> arguments(c).contains("-Dtpmconsole.parent=" + first.pid())).findFirst();
-    }
-
-    static List<String> arguments(ProcessHandle p) {
-        return p.info().arguments().map(List::of).orElse(List.of());
+        return first.children().filter(c -> JarWindowIT.arguments(c).contains("-Dtpmconsole.parent=" + first.pid()))
+                .findFirst();
     }
 
     /** Where the window's archive of this jar and JVM would be, in this test's data folder. */
@@ -140,9 +137,10 @@ class JarAuditIT {
                 Process first = start(how, List.of("-Xmx256m"), "audit", url, "--no-catalogue", "--format", "json");
                 try (Socket held = reached.get(90, TimeUnit.SECONDS)) {
                     ProcessHandle second = second(first).orElseGet(() -> fail("no second JVM: " + first.children()
-                            .map(JarAuditIT::arguments).toList()));
+                            .map(JarWindowIT::arguments).toList()));
                     started.add(second); // no longer the first's child once that has ended
-                    assertThat(arguments(second)).as("the launcher's options, the archive, then the person's")
+                    assertThat(JarWindowIT.arguments(second))
+                            .as("the launcher's options, the archive, then the person's")
                             .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
                                     "-XX:SharedArchiveFile=" + made, "-Dtpmconsole.parent=" + first.pid(), "-Xmx256m",
                                     "-jar", JAR.toString(), "audit", url);
