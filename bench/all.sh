@@ -70,20 +70,18 @@ row() { # work baseline figure ratio target met
 }
 le() { [ -n "$1" ] && [ -n "$2" ] && [ "$(echo "$1 <= $2" | bc -l)" = 1 ] && echo met || echo "not met"; }
 both() { [ "$1" = met ] && [ "$2" = met ] && echo met || echo "not met"; }
-# The window's benchmarks: vals KIND REGEX prints REGEX's value in each run's log (KIND.1.log, KIND.2.log, ...);
-# med and span read such values on stdin and print their median (of an even count, the mean of the middle two)
-# and "lowest-highest"; over LIMIT VALUES... says how many of the values are over LIMIT.
+# The window's benchmarks: vals KIND REGEX prints REGEX's value in each run's log (KIND.1.log, KIND.2.log, ...), for
+# median and span (bench/stats.sh); over LIMIT VALUES... says how many of the values are over LIMIT.
 vals() { local f; for f in "$LOGS/$1".[0-9]*.log; do [ -f "$f" ] && grep -m1 -oP "$2" "$f" | head -1 | tr -d ,; done; }
-med() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-span() { sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {if (NR) print (lo == hi) ? lo : lo "-" hi}'; }
+. bench/stats.sh
 over() { local lim=$1 n=0 k=0 v; shift; for v in "$@"; do n=$((n + 1)); [ "$(echo "$v > $lim" | bc -l)" = 1 ] && k=$((k + 1)); done; echo "$k of $n"; }
 # gap KIND REGEX-OF-THE-GAP REGEX-OF-THE-CPU: sets gapfig to "median G ms (runs a-b), FX thread's CPU median C ms
 # (c-d)" and gapmet to met or not for the median, with how many runs were over 50 ms
 gap() {
   local -a g; mapfile -t g < <(vals "$1" "$2")
   local c; c=$(vals "$1" "$3")
-  local m; m=$(printf '%s\n' "${g[@]}" | med)
-  gapfig="median ${m:-?} ms (runs $(printf '%s\n' "${g[@]}" | span)), FX thread's CPU median $(echo "$c" | med) ms ($(echo "$c" | span))"
+  local m; m=$(printf '%s\n' "${g[@]}" | median)
+  gapfig="median ${m:-?} ms (runs $(printf '%s\n' "${g[@]}" | span)), FX thread's CPU median $(echo "$c" | median) ms ($(echo "$c" | span))"
   gapmet="$(le "$m" 50) ($(over 50 "${g[@]}") runs over 50 ms)"
 }
 
@@ -115,7 +113,7 @@ if grep -q '^app image: best audit' "$LOGS/audit-live.log" 2>/dev/null; then
 fi
 
 # figure KIND REGEX: sets fm to the median of a value over the runs and fig to "M ms (runs a-b)"
-figure() { local v; v=$(vals "$1" "$2"); fm=$(echo "$v" | med); fig="${fm:-?} ms (runs $(echo "$v" | span))"; }
+figure() { local v; v=$(vals "$1" "$2"); fm=$(echo "$v" | median); fig="${fm:-?} ms (runs $(echo "$v" | span))"; }
 
 for kind in browse browse-image browse-live browse-live-image; do
   ls "$LOGS/$kind".[0-9]*.log >/dev/null 2>&1 || continue
@@ -144,8 +142,8 @@ for kind in pipeline pipeline-image; do
   ls "$LOGS/$kind".[0-9]*.log >/dev/null 2>&1 || continue
   how=$([ $kind = pipeline ] && echo jar || echo "app image")
   r=$(vals $kind 'ratio pipeline / plain SQL \(mean of the two\): \K[0-9.]+')
-  p=$(vals $kind 'plain SQL, one transaction per item: \K[0-9,]+' | med)
-  rmed=$(echo "$r" | med)
+  p=$(vals $kind 'plain SQL, one transaction per item: \K[0-9,]+' | median)
+  rmed=$(echo "$r" | median)
   row "pipeline, $ITEMS items ($how)" "plain SQL median ${p:-?} ms" "run window" "median ${rmed:-?} (runs $(echo "$r" | span))" \
     "at most 1.3" "$(le "$rmed" 1.3)"
   gap $kind 'longest gap between FX pulses while running: \K[0-9]+' "the FX thread's CPU in its busiest gap: \\K[0-9]+"
@@ -155,11 +153,11 @@ done
 for kind in windows windows-image; do
   ls "$LOGS/$kind".[0-9]*.log >/dev/null 2>&1 || continue
   how=$([ $kind = windows ] && echo jar || echo "app image")
-  a=$(vals $kind 'audit window: [0-9,]+ findings in \K[0-9]+' | med); shown=$(vals $kind 'audit window: .*it showed \K[0-9]+' | med)
+  a=$(vals $kind 'audit window: [0-9,]+ findings in \K[0-9]+' | median); shown=$(vals $kind 'audit window: .*it showed \K[0-9]+' | median)
   gap $kind 'audit window: .*pulses: \K[0-9]+' 'audit window: .*busiest gap: \K[0-9]+'
   row "audit window, $N VMs ($how): longest FX pulse" - "$gapfig (audit median ${a:-?} ms; the window showed, median, ${shown:-?} ms after it was asked for)" - "at most 50 ms" "$gapmet"
-  a=$(vals $kind 'preview window: .* items in \K[0-9]+' | med); i=$(vals $kind 'preview window: [0-9,]+ VMs, \K[0-9,]+' | med)
-  shown=$(vals $kind 'preview window: .*it showed \K[0-9]+' | med)
+  a=$(vals $kind 'preview window: .* items in \K[0-9]+' | median); i=$(vals $kind 'preview window: [0-9,]+ VMs, \K[0-9,]+' | median)
+  shown=$(vals $kind 'preview window: .*it showed \K[0-9]+' | median)
   gap $kind 'preview window: .*pulses: \K[0-9]+' 'preview window: .*busiest gap: \K[0-9]+'
   row "preview window, ${i:-?} items ($how): longest FX pulse" - "$gapfig (plan median ${a:-?} ms; the window showed, median, ${shown:-?} ms after it was asked for)" - "at most 50 ms" "$gapmet"
 done

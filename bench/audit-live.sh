@@ -72,16 +72,16 @@ for i in $(seq "$RUNS"); do
   fi
   echo "$line"
 done
-best() { printf '%s\n' "$@" | sort -g | head -1; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/stats.sh
 findings=$(grep -c '"rule"' "$work/report.json"); lines=$(wc -l < "$work/client.out")
 printf 'VMs: %d; findings: %d (the client printed %d lines); heap limit 256 MB\n' "$N" "$findings" "$lines"
+ab=$(echo "${audits[*]}" | best); cb=$(echo "${clients[*]}" | best)
 printf 'best audit %.2f s (median %.2f), best client %.2f s (median %.2f), ratio of bests %.2f, median ratio %.2f' \
-  "$(best "${audits[@]}")" "$(median "${audits[@]}")" "$(best "${clients[@]}")" "$(median "${clients[@]}")" \
-  "$(echo "$(best "${audits[@]}") / $(best "${clients[@]}")" | bc -l)" "$(median "${ratios[@]}")"
+  "$ab" "$(echo "${audits[*]}" | median)" "$cb" "$(echo "${clients[*]}" | median)" "$(echo "$ab / $cb" | bc -l)" \
+  "$(echo "${ratios[*]}" | median)"
 printf ' (target: at most 0.5, and under 3 s)\n'
 if [ -n "$launcher" ]; then
+  ib=$(echo "${images[*]}" | best)
   printf 'app image: best audit %.2f s (median %.2f), ratio of bests %.2f, median ratio %.2f (target: at most 0.5, and under 3 s)\n' \
-    "$(best "${images[@]}")" "$(median "${images[@]}")" "$(echo "$(best "${images[@]}") / $(best "${clients[@]}")" | bc -l)" \
-    "$(median "${image_ratios[@]}")"
+    "$ib" "$(echo "${images[*]}" | median)" "$(echo "$ib / $cb" | bc -l)" "$(echo "${image_ratios[*]}" | median)"
 fi

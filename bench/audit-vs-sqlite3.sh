@@ -48,15 +48,14 @@ for i in $(seq "$RUNS"); do
   fi
   echo "$line"
 done
-best() { printf '%s\n' "$@" | sort -g | head -1; }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/stats.sh
 findings=$(grep -c '"rule"' "$work/report.json"); lines=$(wc -l < "$work/sqlite.out")
 printf 'VMs: %d; findings: %d (sqlite3 printed %d rows); heap limit 256 MB\n' "$N" "$findings" "$lines"
+ab=$(echo "${audits[*]}" | best); sb=$(echo "${shells[*]}" | best)
 printf 'best audit %.2f s, best sqlite3 %.2f s, ratio of bests %.2f, median ratio %.2f (target <= 0.75)\n' \
-  "$(best "${audits[@]}")" "$(best "${shells[@]}")" "$(echo "$(best "${audits[@]}") / $(best "${shells[@]}")" | bc -l)" \
-  "$(median "${ratios[@]}")"
+  "$ab" "$sb" "$(echo "$ab / $sb" | bc -l)" "$(echo "${ratios[*]}" | median)"
 if [ -n "$launcher" ]; then
+  ib=$(echo "${images[*]}" | best)
   printf 'app image: best audit %.2f s, ratio of bests %.2f, median ratio %.2f (target <= 0.75)\n' \
-    "$(best "${images[@]}")" "$(echo "$(best "${images[@]}") / $(best "${shells[@]}")" | bc -l)" \
-    "$(median "${image_ratios[@]}")"
+    "$ib" "$(echo "$ib / $sb" | bc -l)" "$(echo "${image_ratios[*]}" | median)"
 fi

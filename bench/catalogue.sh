@@ -36,7 +36,7 @@ audit() { # audit ARGS...: wall time in ms (exit 3 means findings: fine)
   t0=$(ms); java -Xmx256m -jar "$JAR" audit "$work/demo.sqlite" --format json "$@" >/dev/null || [ $? = 3 ]; t1=$(ms)
   echo $((t1 - t0))
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. bench/stats.sh
 
 echo "== 1. audit with and without recording ($N VMs, $RUNS runs each, alternating)"
 first=$(audit --catalogue "$work/audit.sqlite")

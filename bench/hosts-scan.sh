@@ -66,17 +66,16 @@ for i in $(seq "$RUNS"); do
     "$(echo "${times[sftp]}" | awk '{print $NF}')" "$(echo "${times[scan]}" | awk '{print $NF}')" \
     "$(echo "${times[jvm]}" | awk '{print $NF}')"
 done
-best() { echo "$1" | tr ' ' '\n' | grep . | sort -g | head -1; }
-median() { echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+. bench/stats.sh
 entries=$(grep -c '"path" : "/var/lib/libvirt/swtpm/' "$work/scan.json" || true)
 printf '\n%d hosts, %d state folders (%s swtpm entries and findings in the last report)\n' "$HOSTS" "$FOLDERS" "$entries"
-sb=$(best "${times[sftp]}"); sm=$(median "${times[sftp]}")
+sb=$(echo "${times[sftp]}" | best); sm=$(echo "${times[sftp]}" | median)
 printf '%-34s %8s %8s %12s %12s\n' "" "best s" "median s" "ratio best" "ratio median"
 printf '%-34s %8.3f %8.3f\n' "sftp -b, one batch per host" "$sb" "$sm"
-b=$(best "${times[scan]}"); m=$(median "${times[scan]}")
+b=$(echo "${times[scan]}" | best); m=$(echo "${times[scan]}" | median)
 printf '%-34s %8.3f %8.3f %12.2f %12.2f\n' "hosts scan (whole process)" "$b" "$m" "$(echo "$b / $sb" | bc -l)" \
   "$(echo "$m / $sm" | bc -l)"
-jb=$(best "${times[jvm]}"); jm=$(median "${times[jvm]}")
+jb=$(echo "${times[jvm]}" | best); jm=$(echo "${times[jvm]}" | median)
 printf '%-34s %8.3f %8.3f\n' "--version (the JVM's start alone)" "$jb" "$jm"
 printf '%-34s %8.3f %8.3f %12.2f %12.2f\n' "hosts scan less the JVM's start" "$(echo "$b - $jb" | bc -l)" \
   "$(echo "$m - $jm" | bc -l)" "$(echo "($b - $jb) / $sb" | bc -l)" "$(echo "($m - $jm) / $sm" | bc -l)"

@@ -84,14 +84,13 @@ for i in $(seq "$RUNS"); do
     "$(echo "${times[sqlite3]}" | awk '{print $NF}')" "$(echo "${times[plain]}" | awk '{print $NF}')" \
     "$(echo "${times[hex]}" | awk '{print $NF}')" "$(echo "${times[gzip]}" | awk '{print $NF}')"
 done
-best() { echo "$1" | tr ' ' '\n' | grep . | sort -g | head -1; }
-median() { echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-sb=$(best "${times[sqlite3]}"); sm=$(median "${times[sqlite3]}")
+. bench/stats.sh
+sb=$(echo "${times[sqlite3]}" | best); sm=$(echo "${times[sqlite3]}" | median)
 printf '\nrows: %s; VMs: %s; other rows skipped: %s\n' "$rows" "$N" "$((2 * OTHER_ROWS))"
 printf '%-22s %8s %8s %12s %12s\n' "" "best s" "median s" "ratio best" "ratio median"
 printf '%-22s %8.2f %8.2f\n' "sqlite3 load (script)" "$sb" "$sm"
 for k in plain hex gzip; do
-  b=$(best "${times[$k]}"); m=$(median "${times[$k]}")
+  b=$(echo "${times[$k]}" | best); m=$(echo "${times[$k]}" | median)
   printf '%-22s %8.2f %8.2f %12.2f %12.2f\n' "import $k" "$b" "$m" "$(echo "$b / $sb" | bc -l)" "$(echo "$m / $sm" | bc -l)"
 done
 printf 'most heap used by an import (-Xmx256m; G1 lets it fill before collecting): %d MB\n' "$((peak_kb / 1024))"

@@ -31,7 +31,7 @@ for i in $(seq "$RUNS"); do
   done
   echo "$line"
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. bench/stats.sh
 for w in "${ways[@]}"; do
   printf '%-12s median %6s ms  (%s)\n' "$w" "$(echo "${times[$w]}" | median)" "$(echo "${times[$w]}" | xargs)"
 done

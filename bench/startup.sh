@@ -39,8 +39,7 @@ for i in $(seq "$RUNS"); do
   done
   echo "$line"
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-best() { tr ' ' '\n' | grep . | sort -n | head -1; }
+. bench/stats.sh
 v=$(echo "${times[version]}" | median)
 printf '%-34s %8s %9s %8s %s\n' "" "best ms" "median ms" ratio "target"
 printf '%-34s %8s %9s\n' "java -jar --version (baseline)" "$(echo "${times[version]}" | best)" "$v"

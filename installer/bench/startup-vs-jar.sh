@@ -26,7 +26,7 @@ mapfile -t opts < <(sed -n 's/^java-options=//p' "$cfg" | sed "s|\$APPDIR|$app|g
 direct=("$image/lib/runtime/bin/java" "${opts[@]}" -cp "$cp" "$(sed -n 's/^app.mainclass=//p' "$cfg")")
 
 ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+. bench/stats.sh
 
 printf '%-10s %9s %14s %9s %14s %9s\n' command "jar ms" "launcher ms" ratio "runtime ms" ratio
 for name in version info audit; do
