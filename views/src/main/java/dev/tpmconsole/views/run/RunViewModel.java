@@ -74,13 +74,18 @@ public final class RunViewModel extends JobViewModel {
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
         this.plan = plan;
+        // added in one change: one at a time, each of ten thousand adds was a change told to the list's listeners, on
+        // the FX thread while the run window opens
+        List<ItemRow> rows = new java.util.ArrayList<>();
         for (Plan.Step step : plan.steps()) {
+            Map<String, ItemRow> ofStep = rowsOf(step.name());
             for (Plan.Item item : step.items()) {
                 ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
-                items.add(row);
-                rowsOf(step.name()).put(row.item(), row);
+                rows.add(row);
+                ofStep.put(row.item(), row);
             }
         }
+        items.setAll(rows);
         Map<String, HostRow> hosts = new java.util.LinkedHashMap<>();
         Map<String, Long> perHost = new HashMap<>();
         plan.hostWork().forEach(w -> perHost.merge(w.hostUuid(), 1L, Long::sum));

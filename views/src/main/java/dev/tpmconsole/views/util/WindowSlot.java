@@ -17,9 +17,10 @@ import javafx.stage.Stage;
  * a run, a repair) is given a new view-model each time it is asked for, and the one it showed is closed then;
  * {@link #close} closes the last one when the console goes.
  *
- * <p>A window's first show is spread over three turns of the FX thread with a pulse between each: the view is made
- * when the window is asked for, its styles are applied after the next pulse (which makes the controls' skins), and
- * it is laid out and shown after the one after. JavaFX otherwise makes the skins, styles and lays out a new scene in
+ * <p>A window's first show is spread over four turns of the FX thread with a pulse between each: the view is made
+ * when the window is asked for, its styles are applied after the next pulse (which makes the controls' skins), it
+ * is laid out after the one after, and shown after the next (laid out and shown in one turn, the run window took
+ * 60-80 ms of the FX thread there). JavaFX otherwise makes the skins, styles and lays out a new scene in
  * the task that shows it, on top of making the view: 60-120 ms for the audit and preview windows, while the main
  * window could not paint (the issue's target is 50 ms a pulse); the show's own pass of styles and layout then finds
  * little left to do. A view whose root is a {@code BorderPane} (the audit and preview windows' among others) is
@@ -27,7 +28,7 @@ import javafx.stage.Stage;
  * ms on a slower machine. The parts are whole and in their places from the start (the keyboard's order and the first
  * focus are JavaFX's own). A new view given to a window that is showing is styled and laid out the same way before
  * it replaces the one shown; a window closed meanwhile shows again with it. The work a view is shown for waits for
- * its show ({@link #afterShow}). FX thread only.
+ * its show and the pulse after it ({@link #afterShow}). FX thread only.
  *
  * @param <M> the view-model (none for a window that only shows something, such as About)
  */
@@ -43,6 +44,8 @@ public final class WindowSlot<M extends AutoCloseable> {
     private Centre staging;
     /** What is to run once that view has shown (dropped with it when another view replaces it first). */
     private final List<Runnable> afterShow = new ArrayList<>();
+    /** The show that ran, while what was to run after it waits for the turn after its pulse (null: nothing waits). */
+    private Runnable settling;
 
     /** @param title the bundle key of the window's title, or null when its content binds one */
     public WindowSlot(Windows windows, String title) {
@@ -82,13 +85,13 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
-     * Runs {@code job} once the view last given has shown: at once if it shows already, after its show if it is still
-     * to show, never if another view replaces it before that or {@link #close} comes first. For the work a window is
-     * opened for (a plan, a run, an audit), which would otherwise take, on two cores, the CPU that the window's first
-     * styling and layout need.
+     * Runs {@code job} once the view last given has shown: at once if it shows already, after the pulse after its
+     * show if it is still to show (or has just shown), never if another view replaces it before that or {@link #close}
+     * comes first. For the work a window is opened for (a plan, a run, an audit), which would otherwise take, on two
+     * cores, the CPU that the window's first styling, layout and show need.
      */
     public void afterShow(Runnable job) {
-        if (pending != null) {
+        if (pending != null || settling != null) {
             afterShow.add(job);
         } else if (stage != null && stage.isShowing()) {
             job.run();
@@ -96,14 +99,16 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
-     * Styles {@code scene}'s view after the next pulse, lays it out and shows it in the window after the one after
-     * (each step left out when a later view was given meanwhile). A view whose root is a {@link BorderPane} is styled
-     * over two of those turns: the parts before its centre, then its centre (a window's tables, the larger part) and
-     * the parts after it. A window not showing gets the scene at once, so that its stage is complete; a window showing
+     * Styles {@code scene}'s view after the next pulse, lays it out after the one after, and shows it in the window
+     * after the pulse after that; what waits for the show ({@link #afterShow}) runs after the pulse after the show
+     * (each step left out when a later view was given meanwhile, or the window was closed). A view whose root is a
+     * {@link BorderPane} is styled over two of those turns: the parts before its centre, then its centre (a window's
+     * tables, the larger part) and the parts after it. A window not showing gets the scene at once, so that its stage is complete; a window showing
      * keeps the one it shows until the new one is ready.
      */
     private void showStaged(Scene scene) {
         afterShow.clear();
+        settling = null;
         Stage window = stage;
         boolean replacing = window.isShowing();
         if (!replacing) {
@@ -125,13 +130,24 @@ public final class WindowSlot<M extends AutoCloseable> {
                     window.setScene(scene);
                 }
                 Windows.bringForward(window);
-                List<Runnable> due = List.copyOf(afterShow);
-                afterShow.clear();
-                due.forEach(Runnable::run);
+                // the work waiting for the show starts in a turn of its own: the show (a native window, the
+                // icons, the first focus) took a pulse's worth of the FX thread already
+                settling = this;
+                When.afterNextPulse(() -> {
+                    if (settling != this) {
+                        return;
+                    }
+                    settling = null;
+                    List<Runnable> due = List.copyOf(afterShow);
+                    afterShow.clear();
+                    due.forEach(Runnable::run);
+                });
             }
         };
         pending = show;
-        Runnable layOutAndShow = () -> {
+        // laid out in one turn and shown in the next: the two together took 60-80 ms of the FX thread for the run
+        // window (its tables' first cells, then the native window and its icons)
+        Runnable layOut = () -> {
             if (pending != show) {
                 return;
             }
@@ -141,7 +157,7 @@ public final class WindowSlot<M extends AutoCloseable> {
                 root.autosize(); // a scene sized to its content when shown (About)
             }
             root.layout();
-            show.run();
+            When.afterNextPulse(show);
         };
         When.afterNextPulse(() -> {
             if (pending != show) {
@@ -150,7 +166,7 @@ public final class WindowSlot<M extends AutoCloseable> {
             boolean split = centre.takeOut();
             root.applyCss();
             if (!split) {
-                When.afterNextPulse(layOutAndShow);
+                When.afterNextPulse(layOut);
                 return;
             }
             When.afterNextPulse(() -> {
@@ -159,7 +175,7 @@ public final class WindowSlot<M extends AutoCloseable> {
                 }
                 centre.putBack();
                 root.applyCss(); // the centre's styles: the rest is styled already
-                When.afterNextPulse(layOutAndShow);
+                When.afterNextPulse(layOut);
             });
         });
     }
@@ -237,6 +253,7 @@ public final class WindowSlot<M extends AutoCloseable> {
      */
     public void close() {
         pending = null;
+        settling = null;
         putBackCentre(); // a window shown again later shows its view whole
         afterShow.clear();
         if (model != null) {

@@ -130,32 +130,85 @@ class WindowSlotTest {
         AtomicReference<String> skinMade = new AtomicReference<>();
         AtomicReference<String> laidOut = new AtomicReference<>();
         List<String> order = new ArrayList<>();
+        // the turns from the layout on, and the pulses between them
+        List<String> turns = new ArrayList<>();
+        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!turns.isEmpty() && !turns.get(turns.size() - 1).equals("pulse") && !turns.contains("job")) {
+                    turns.add("pulse");
+                }
+            }
+        };
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
             Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
             body.skinProperty().addListener((o, was, now) -> skinMade.compareAndSet(null,
                     made.isShowing() ? "showing" : "not showing"));
-            body.widthProperty().addListener((o, was, now) -> laidOut.compareAndSet(null,
-                    made.isShowing() ? "showing" : "not showing"));
-            made.showingProperty().addListener((o, was, now) -> order.add("shown"));
-            slot.afterShow(() -> order.add("job, showing " + made.isShowing()));
+            body.widthProperty().addListener((o, was, now) -> {
+                if (laidOut.compareAndSet(null, made.isShowing() ? "showing" : "not showing")) {
+                    turns.add("laid out");
+                }
+            });
+            made.showingProperty().addListener((o, was, now) -> {
+                order.add("shown");
+                turns.add("shown");
+            });
+            slot.afterShow(() -> {
+                order.add("job, showing " + made.isShowing());
+                turns.add("job");
+            });
+            pulses.start();
             assertThat(made.isShowing()).as("not in the task that asked for it").isFalse();
             assertThat(slot.aboutToShow()).isTrue();
             assertThat(body.getSkin()).as("not styled yet").isNull();
             return made;
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> order.size() == 2);
+        Thread.sleep(300); // a few pulses more: the job runs once
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(skinMade.get()).as("styled before the show").isEqualTo("not showing");
         assertThat(laidOut.get()).as("laid out before the show").isEqualTo("not showing");
         assertThat(order).as("the work waiting for the show ran once, after it").containsExactly("shown",
                 "job, showing true");
+        assertThat(turns).as("each in a turn of its own, with a pulse between: laid out, shown, the job")
+                .containsExactly("laid out", "pulse", "shown", "pulse", "job");
+        robot.interact(pulses::stop);
         assertThat(stage.getScene().getFocusOwner()).as("the first focus, in the body").isSameAs(body);
         robot.press(KeyCode.TAB).release(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getScene().getFocusOwner()).as("Tab: from the body to the button below it")
                 .isSameAs(root.getBottom());
         robot.interact(stage::close);
+    }
+
+    /** The work waiting for a show runs in a turn after it, and not at all when the window's job was closed first. */
+    @Test
+    void aJobClosedRightAfterItsWindowShowedDoesNotStart(FxRobot robot) throws Exception {
+        List<String> jobs = new ArrayList<>();
+        WindowSlot<Job> slot = new WindowSlot<>(windows, null);
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage made = slot.showNew(new Job("first"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            slot.afterShow(() -> jobs.add("first"));
+            // closed in the task after the show's, before the pulse after it
+            made.showingProperty().addListener((o, was, now) -> {
+                if (now) {
+                    javafx.application.Platform.runLater(slot::close);
+                }
+            });
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        Thread.sleep(300); // a few pulses
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(slot.model().closed).isEqualTo(1);
+        assertThat(jobs).as("closed before it started").isEmpty();
+        robot.interact(() -> {
+            slot.afterShow(() -> jobs.add("asked once shown"));
+            stage.close();
+        });
+        assertThat(jobs).as("a window showing runs it at once").containsExactly("asked once shown");
     }
 
     @Test
