@@ -131,14 +131,15 @@ public final class Pipeline {
         for (Map.Entry<String, List<Plan.RowRef>> e : pending) {
             List<Plan.RowRef> planned = e.getValue();
             for (Plan.RowRef r : planned) {
-                String expected = plan.fingerprint().get(r.id());
-                String actual = now.get(r.id());
+                String id = r.id();
+                String expected = plan.fingerprint().get(id);
+                String actual = now.get(id);
                 if (actual == null) {
-                    problems.add(Message.of("run.stale.vanished", r.id()));
+                    problems.add(Message.of("run.stale.vanished", id));
                 } else if (expected == null) {
-                    problems.add(Message.of("run.stale.noFingerprint", r.id()));
+                    problems.add(Message.of("run.stale.noFingerprint", id));
                 } else if (!expected.equals(actual)) {
-                    problems.add(Message.of("run.stale.changed", r.id()));
+                    problems.add(Message.of("run.stale.changed", id));
                 }
             }
             String[] item = e.getKey().split("/", 2);
@@ -174,11 +175,12 @@ public final class Pipeline {
         for (int i = 0; i < deletes.size(); i++) {
             Plan.RowRef r = deletes.get(i);
             current.add(r);
-            if (itemIds.contains(r.id())) {
+            String id = r.id();
+            if (itemIds.contains(id)) {
                 if (i + 1 < deletes.size() && deletes.get(i + 1).equals(new Plan.RowRef("ResourceVO", r.key()))) {
                     current.add(deletes.get(++i));
                 }
-                out.put(r.id(), List.copyOf(current));
+                out.put(id, List.copyOf(current));
                 current.clear();
             }
         }

@@ -65,9 +65,10 @@ public final class RowFingerprints {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Plan.RowRef row : rows) {
-            String hash = found.get(row.id());
+            String id = row.id();
+            String hash = found.get(id);
             if (hash != null) {
-                out.put(row.id(), hash);
+                out.put(id, hash);
             }
         }
         return out;
@@ -76,6 +77,8 @@ public final class RowFingerprints {
     /** Hashes the rows of one result set: its columns are looked up once. */
     private static final class Hasher {
         private final List<ColumnDef> columns = new java.util.ArrayList<>();
+        /** Each column's name in UTF-8, made once for all the rows rather than once a row and column. */
+        private final byte[][] names;
         private final int[] index;
         private final MessageDigest md;
 
@@ -94,6 +97,7 @@ public final class RowFingerprints {
                 }
             }
             index = at.stream().mapToInt(Integer::intValue).toArray();
+            names = columns.stream().map(col -> col.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             try {
                 md = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -106,7 +110,7 @@ public final class RowFingerprints {
             for (int n = 0; n < index.length; n++) {
                 ColumnDef col = columns.get(n);
                 int i = index[n];
-                md.update(col.name().getBytes(StandardCharsets.UTF_8));
+                md.update(names[n]);
                 md.update((byte) 0);
                 byte[] value = switch (col.kind()) {
                     case BLOB -> rs.getBytes(i);
