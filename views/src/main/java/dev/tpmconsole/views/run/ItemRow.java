@@ -16,7 +16,10 @@ public final class ItemRow {
     public enum State { PENDING, RUNNING, DONE, EXPORTED, FAILED, SKIPPED }
 
     private final Plan.StepName step;
-    private final String item;
+    /** {@code table/key}: made when first asked for (by the run's index of its rows, off the FX thread). */
+    private String item;
+    private final String table;
+    private final String key;
     private State state = State.PENDING;
     private Message cause;
     private String detail = "";
@@ -31,6 +34,15 @@ public final class ItemRow {
     public ItemRow(Plan.StepName step, String item) {
         this.step = step;
         this.item = item;
+        this.table = null;
+        this.key = null;
+    }
+
+    /** The row of a plan's item, its {@code table/key} made when first asked for. */
+    public ItemRow(Plan.StepName step, String table, String key) {
+        this.step = step;
+        this.table = table;
+        this.key = key;
     }
 
     public Plan.StepName step() {
@@ -38,7 +50,13 @@ public final class ItemRow {
     }
 
     public String item() {
-        return item;
+        String i = item;
+        if (i == null) {
+            // a race between two threads makes the same string twice, and either is right
+            i = table + "/" + key;
+            item = i;
+        }
+        return i;
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {

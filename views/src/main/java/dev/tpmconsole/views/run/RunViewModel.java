@@ -45,13 +45,15 @@ public final class RunViewModel extends JobViewModel {
     private final ObservableList<ItemRow> itemsReadOnly = FXCollections.unmodifiableObservableList(items);
     private final ObservableList<ItemRow> failureRows = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> failures = FXCollections.unmodifiableObservableList(failureRows);
-    /** The rows by step and item: no key of their own to keep per row, none to make per event. */
-    private final Map<Plan.StepName, Map<String, ItemRow>> byKey = new java.util.EnumMap<>(Plan.StepName.class);
+    /**
+     * The rows by step and item, and the host work's hosts and paths by item: made off the FX thread while the window
+     * opens (on the FX thread, the item strings and maps of 10,000 items took 8-28 ms of the window's first turn), and
+     * read when the run's first events come, long after.
+     */
+    private final java.util.concurrent.CompletableFuture<Index> index;
     /** The hosts of a run whose host work is done over SSH (empty otherwise), and which host each item is on. */
     private final ObservableList<HostRow> hostRows = FXCollections.observableArrayList();
     private final ObservableList<HostRow> hostRowsReadOnly = FXCollections.unmodifiableObservableList(hostRows);
-    private final Map<String, HostRow> hostOfItem = new HashMap<>();
-    private final Map<String, String> pathOfItem = new HashMap<>();
     private final javafx.beans.property.BooleanProperty hostWorkOverSsh =
             new javafx.beans.property.SimpleBooleanProperty(this, "hostWorkOverSsh", false);
     private final MessageProperty summary = new MessageProperty(this, "summary", null);
@@ -78,27 +80,25 @@ public final class RunViewModel extends JobViewModel {
         // the FX thread while the run window opens
         List<ItemRow> rows = new java.util.ArrayList<>();
         for (Plan.Step step : plan.steps()) {
-            Map<String, ItemRow> ofStep = rowsOf(step.name());
             for (Plan.Item item : step.items()) {
-                ItemRow row = new ItemRow(step.name(), item.table() + "/" + item.key());
-                rows.add(row);
-                ofStep.put(row.item(), row);
+                rows.add(new ItemRow(step.name(), item.table(), item.key()));
             }
         }
         items.setAll(rows);
         Map<String, HostRow> hosts = new java.util.LinkedHashMap<>();
         Map<String, Long> perHost = new HashMap<>();
         plan.hostWork().forEach(w -> perHost.merge(w.hostUuid(), 1L, Long::sum));
-        List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
-                .flatMap(st -> st.items().stream()).toList();
-        for (int i = 0; i < hostItems.size() && i < plan.hostWork().size(); i++) {
+        // a host's row for each path of the host work that is an item of its step (the two are in the same order)
+        int hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
+                .mapToInt(st -> st.items().size()).sum();
+        List<HostRow> hostOfWork = new java.util.ArrayList<>();
+        for (int i = 0; i < hostItems && i < plan.hostWork().size(); i++) {
             Plan.HostWork w = plan.hostWork().get(i);
-            HostRow row = hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp(),
-                    perHost.get(h).intValue()));
-            String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
-            hostOfItem.put(id, row);
-            pathOfItem.put(id, w.path());
+            hostOfWork.add(hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp(),
+                    perHost.get(h).intValue())));
         }
+        index = java.util.concurrent.CompletableFuture.supplyAsync(() -> Index.of(plan, rows, hostOfWork),
+                r -> schedulers.background().scheduleDirect(r));
         hostRows.setAll(hosts.values());
         canRetry = Bindings.createBooleanBinding(() -> !task.isRunning() && journal.get() != null
                 && outcome.get() != RunEvent.Outcome.DONE, task.runningProperty(), journal, outcome);
@@ -210,7 +210,7 @@ public final class RunViewModel extends JobViewModel {
                     null);
             ended++;
         } else if (e instanceof RunEvent.HostMoved m) {
-            HostRow host = hostOfItem.get(m.item());
+            HostRow host = index().hostOfItem().get(m.item());
             if (host != null) {
                 host.moved();
             }
@@ -228,9 +228,9 @@ public final class RunViewModel extends JobViewModel {
             r.set(ItemRow.State.FAILED, verbatim(f.cause()), f.detail());
             failedNow.add(r);
             ended++;
-            HostRow host = f.step() == Plan.StepName.HOST_WORK ? hostOfItem.get(f.item()) : null;
+            HostRow host = f.step() == Plan.StepName.HOST_WORK ? index().hostOfItem().get(f.item()) : null;
             if (host != null) {
-                host.failed(pathOfItem.get(f.item()), f.cause());
+                host.failed(index().pathOfItem().get(f.item()), f.cause());
             }
         } else if (e instanceof RunEvent.StepEnded s && s.outcome() == RunEvent.Outcome.SKIPPED) {
             items.stream().filter(r -> r.step() == s.step() && r.state() != ItemRow.State.DONE)
@@ -262,13 +262,39 @@ public final class RunViewModel extends JobViewModel {
                 }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage())));
     }
 
-    /** The rows of a step by item (made empty the first time). */
-    private Map<String, ItemRow> rowsOf(Plan.StepName step) {
-        return byKey.computeIfAbsent(step, x -> new HashMap<>());
+    /**
+     * The rows by step and item, and the host work's hosts and paths by item. Made once, on any thread: the FX thread
+     * reads it (and adds to its rows) only once it is made ({@link #index}).
+     */
+    private record Index(Map<Plan.StepName, Map<String, ItemRow>> byKey, Map<String, HostRow> hostOfItem,
+                         Map<String, String> pathOfItem) {
+
+        static Index of(Plan plan, List<ItemRow> rows, List<HostRow> hostOfWork) {
+            Map<Plan.StepName, Map<String, ItemRow>> byKey = new java.util.EnumMap<>(Plan.StepName.class);
+            for (ItemRow row : rows) {
+                byKey.computeIfAbsent(row.step(), x -> new HashMap<>()).put(row.item(), row);
+            }
+            Map<String, HostRow> hostOfItem = new HashMap<>();
+            Map<String, String> pathOfItem = new HashMap<>();
+            // the host work's items and its paths are in the same order
+            List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
+                    .flatMap(st -> st.items().stream()).toList();
+            for (int i = 0; i < hostItems.size() && i < hostOfWork.size(); i++) {
+                String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
+                hostOfItem.put(id, hostOfWork.get(i));
+                pathOfItem.put(id, plan.hostWork().get(i).path());
+            }
+            return new Index(byKey, hostOfItem, pathOfItem);
+        }
+    }
+
+    /** The index of the rows: at once, as it is made within milliseconds and the run's first event comes later. */
+    private Index index() {
+        return index.join();
     }
 
     private ItemRow row(Plan.StepName step, String item) {
-        Map<String, ItemRow> ofStep = rowsOf(step);
+        Map<String, ItemRow> ofStep = index().byKey().computeIfAbsent(step, x -> new HashMap<>());
         ItemRow r = ofStep.get(item);
         if (r == null) {
             r = new ItemRow(step, item);

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A row's properties are made when first asked for: before, the row keeps its state; after, they follow it. */
+/**
+ * A row's properties are made when first asked for: before, the row keeps its state; after, they follow it. A plan's
+ * item reads as {@code table/key}.
+ */
 class ItemRowTest {
 
     @Test
@@ -49,5 +52,14 @@ class ItemRowTest {
         assertThat(row.state()).isEqualTo(ItemRow.State.SKIPPED);
         assertThat(row.cause()).isEqualTo("gone already");
         assertThat(row.stateProperty().get()).isEqualTo(ItemRow.State.SKIPPED);
+    }
+
+    @Test
+    void aPlansItemRowReadsAsItsTableAndKey() {
+        ItemRow row = new ItemRow(Plan.StepName.DELETE_TPM, "TpmVO", "t-1");
+        assertThat(row.item()).isEqualTo("TpmVO/t-1");
+        assertThat(row.item()).as("made once").isSameAs(row.item());
+        assertThat(row.step()).isEqualTo(Plan.StepName.DELETE_TPM);
+        assertThat(new ItemRow(Plan.StepName.DELETE_TPM, "TpmVO/t-2").item()).isEqualTo("TpmVO/t-2");
     }
 }
