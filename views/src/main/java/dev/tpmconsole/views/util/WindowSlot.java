@@ -103,8 +103,8 @@ public final class WindowSlot<M extends AutoCloseable> {
      * after the pulse after that; what waits for the show ({@link #afterShow}) runs after the pulse after the show
      * (each step left out when a later view was given meanwhile, or the window was closed). A view whose root is a
      * {@link BorderPane} is styled over two of those turns: the parts before its centre, then its centre (a window's
-     * tables, the larger part) and the parts after it. A window not showing gets the scene at once, so that its stage is complete; a window showing
-     * keeps the one it shows until the new one is ready.
+     * tables, the larger part) and the parts after it. A window not showing gets the scene at once, so that its stage
+     * is complete; a window showing keeps the one it shows until the new one is ready.
      */
     private void showStaged(Scene scene) {
         afterShow.clear();
