@@ -33,6 +33,9 @@ final class BenchWindow {
     private final AtomicLong layoutStart = new AtomicLong();
     private final AtomicReference<Runnable> onNextFrame = new AtomicReference<>();
     private ConsoleGui gui;
+    /** What is shown, for each gap over 50 ms since the last reset (null: such gaps are not noted). */
+    private volatile java.util.function.Supplier<String> slowLabel;
+    private final java.util.List<String> slow = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** {@code -Dbench.gaps=true}: prints each gap over 40 ms as it ends, with when it began. */
     private static final boolean GAPS = Boolean.getBoolean("bench.gaps");
     private volatile long resetAt = System.nanoTime();
@@ -76,6 +79,12 @@ final class BenchWindow {
                     if (last != 0) {
                         w.maxGap.accumulateAndGet(t - last, Math::max);
                         w.maxGapCpu.accumulateAndGet(cpu - lastCpu, Math::max);
+                        java.util.function.Supplier<String> label = w.slowLabel;
+                        if (label != null && t - last > 50_000_000L) {
+                            w.slow.add(String.format("%.1f s: %d ms, the FX thread's CPU %d ms (%s)",
+                                    (last - w.resetAt) / 1e9, (t - last) / 1_000_000, (cpu - lastCpu) / 1_000_000,
+                                    label.get()));
+                        }
                         if (GAPS && t - last > 40_000_000L) {
                             System.out.printf("  gap %d ms (CPU: the FX thread's %d ms, the renderer's %d ms, the"
                                     + " process's %d ms), %d ms after the reset (the JVM's uptime %.3f s at its end)%n",
@@ -181,6 +190,7 @@ final class BenchWindow {
      * window shown by the task that follows), which a count from the next frame would leave out.
      */
     void reset() {
+        slow.clear();
         maxGap.set(0);
         maxGapCpu.set(0);
         maxLayout.set(0);
@@ -192,6 +202,40 @@ final class BenchWindow {
             lastRenderCpu = rendererCpu();
             lastProcessCpu = processCpu();
             lastThreadCpu = threadCpu();
+        }
+    }
+
+    /**
+     * From now on notes each gap over 50 ms ({@link #slowGaps}): when it began after the last reset, how long it was,
+     * the FX thread's CPU in it, and {@code label} (read on the FX thread at its end: what the window showed).
+     */
+    void noteSlowGaps(java.util.function.Supplier<String> label) {
+        slowLabel = label;
+    }
+
+    /** The gaps over 50 ms since the last reset, each as "S s: N ms, the FX thread's CPU M ms (label)". */
+    java.util.List<String> slowGaps() {
+        synchronized (slow) {
+            return java.util.List.copyOf(slow);
+        }
+    }
+
+    /** Runs {@code body} on the FX thread and waits (at most ten minutes) for its result. */
+    static <T> T fx(java.util.concurrent.Callable<T> body) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(body);
+        Platform.runLater(task);
+        return task.get(10, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** Waits until {@code condition}, read on the FX thread every 20 ms, holds; fails after {@code limit}. */
+    static void await(java.util.function.BooleanSupplier condition, String what, java.time.Duration limit)
+            throws Exception {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!fx(condition::getAsBoolean)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException(what + " did not finish");
+            }
+            Thread.sleep(20);
         }
     }
 

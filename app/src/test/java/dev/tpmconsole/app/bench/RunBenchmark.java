@@ -1,5 +1,8 @@
 package dev.tpmconsole.app.bench;
 
+import static dev.tpmconsole.app.bench.BenchWindow.await;
+import static dev.tpmconsole.app.bench.BenchWindow.fx;
+
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.plan.PlanPreview;
@@ -16,16 +19,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /**
@@ -66,24 +65,10 @@ public final class RunBenchmark {
             gui.viewModel().open(piped);
             return null;
         });
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (fx(() -> gui.browseViewModel().vms().rows().rows().isEmpty())) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("the VM list did not fill");
-            }
-            Thread.sleep(20);
-        }
+        await(() -> !gui.browseViewModel().vms().rows().rows().isEmpty(), "the VM list", Duration.ofMinutes(5));
         Thread.sleep(1500); // the first rows, the catalogue and the details' warm-up are done with
 
-        List<String> slow = java.util.Collections.synchronizedList(new ArrayList<>());
         List<String> phases = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicLong longestGap = new AtomicLong();
-        // the FX thread's CPU time at the last pulse, and the most it used in one gap: a gap far longer than its CPU
-        // is a pause of the collector or the machine's other work, not the window's
-        AtomicLong longestGapCpu = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        AtomicLong lastCpu = new AtomicLong();
-        AtomicBoolean counting = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         long[] asked = new long[1];
         long[] shownAfter = new long[1];
@@ -91,38 +76,14 @@ public final class RunBenchmark {
         long[] ended = new long[1];
         RunViewModel[] holder = new RunViewModel[1];
         fx(() -> {
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (!counting.get()) {
-                        return;
-                    }
-                    long t = System.nanoTime();
-                    long cpu = BenchWindow.fxCpu();
-                    long prev = last.getAndSet(t);
-                    long prevCpu = lastCpu.getAndSet(cpu);
-                    longestGap.accumulateAndGet(t - prev, Math::max);
-                    longestGapCpu.accumulateAndGet(cpu - prevCpu, Math::max);
-                    if (t - prev > 50_000_000L) {
-                        RunViewModel vm = holder[0];
-                        slow.add(String.format("%.1f s: %d ms, the FX thread's CPU %d ms (%s)", (prev - asked[0]) / 1e9,
-                                (t - prev) / 1_000_000, (cpu - prevCpu) / 1_000_000,
-                                vm == null || vm.statusProperty().get() == null ? "the window opening"
-                                        : vm.statusProperty().get()));
-                    }
-                }
-            }.start();
-            return null;
-        });
-        fx(() -> {
             Source shown = gui.viewModel().sourceProperty().get();
             Plan pipedPlan = new Plan(plan.operation(), piped.toString(), plan.createdAt(), plan.vmUuids(),
                     plan.steps(), plan.deletes(), plan.updates(), plan.hostWork(), plan.kept(), plan.fingerprint());
-            // counted from here, so that the first gap holds the making of the window
+            // the gaps counted from here, so that the first holds the making of the window; each over 50 ms noted
+            // with the status the window shows
+            window.reset();
+            window.noteSlowGaps(() -> String.valueOf(holder[0].statusProperty().get()));
             asked[0] = System.nanoTime();
-            last.set(asked[0]);
-            lastCpu.set(BenchWindow.fxCpu());
-            counting.set(true);
             gui.showRun(pipedPlan, shown, false);
             RunViewModel vm = gui.runViewModel();
             holder[0] = vm;
@@ -148,7 +109,9 @@ public final class RunBenchmark {
         }
         // the outcome shown, and the main window's lists read again (the snapshot was changed by the run)
         Thread.sleep(1000);
-        counting.set(false);
+        long longestGap = window.longestGap();
+        long longestGapCpu = window.busiestGapCpu();
+        List<String> slow = window.slowGaps();
         long elapsed = ended[0] - started[0];
         System.out.printf("pipeline (check, backup, quarantine, journal, per-item transactions, shown in the run window):"
                 + " %,d ms, outcome %s; the run window showed %d ms after it was asked for%n", elapsed / 1_000_000,
@@ -161,16 +124,10 @@ public final class RunBenchmark {
                 (double) elapsed / ((plainNanos + plainAfterNanos) / 2.0));
         System.out.printf("longest gap between FX pulses from the run window's opening until a second after the run"
                 + " ended: %d ms (target under 50); the FX thread's CPU in its busiest gap: %d ms%n",
-                longestGap.get() / 1_000_000, longestGapCpu.get() / 1_000_000);
+                longestGap / 1_000_000, longestGapCpu / 1_000_000);
         slow.forEach(x -> System.out.println("  pulse gap over 50 ms at " + x));
         Platform.exit();
         System.exit(0);
-    }
-
-    private static <T> T fx(Callable<T> body) throws Exception {
-        FutureTask<T> task = new FutureTask<>(body);
-        Platform.runLater(task);
-        return task.get(10, TimeUnit.MINUTES);
     }
 
     static PlanPreview plan(Path demo, int target) throws Exception {

@@ -1,5 +1,8 @@
 package dev.tpmconsole.app.bench;
 
+import static dev.tpmconsole.app.bench.BenchWindow.await;
+import static dev.tpmconsole.app.bench.BenchWindow.fx;
+
 import dev.tpmconsole.app.ConsoleGui;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
@@ -12,11 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -33,6 +32,8 @@ import javafx.stage.Stage;
  * Usage: WindowsBenchmark SNAPSHOT [VMS]
  */
 public final class WindowsBenchmark {
+
+    private static final java.time.Duration TEN_MINUTES = java.time.Duration.ofMinutes(10);
 
     private BenchWindow window;
     private ConsoleGui gui;
@@ -56,7 +57,7 @@ public final class WindowsBenchmark {
             gui.viewModel().open(snapshot);
             return null;
         });
-        await(() -> !gui.browseViewModel().vms().rows().rows().isEmpty(), "the VM list");
+        await(() -> !gui.browseViewModel().vms().rows().rows().isEmpty(), "the VM list", TEN_MINUTES);
         Thread.sleep(1500); // the first rows, the catalogue and the details' warm-up are done with
 
         // 1. the audit window: the audit runs, its findings are listed
@@ -70,13 +71,13 @@ public final class WindowsBenchmark {
             return made;
         });
         // the audit is run from the window once it shows, as a person runs it (its Run button)
-        await(() -> auditShown.get() > 0, "the audit window");
+        await(() -> auditShown.get() > 0, "the audit window", TEN_MINUTES);
         fx(() -> {
             gui.auditViewModel().run();
             return null;
         });
         Thread.sleep(200);
-        await(() -> !gui.auditViewModel().runningProperty().get(), "the audit");
+        await(() -> !gui.auditViewModel().runningProperty().get(), "the audit", TEN_MINUTES);
         long audit = System.nanoTime() - t0;
         Thread.sleep(1000);
         int findings = fx(() -> gui.auditViewModel().findings().size());
@@ -101,7 +102,7 @@ public final class WindowsBenchmark {
             return made;
         });
         await(() -> gui.previewViewModel() != null && gui.previewViewModel().previewProperty().get() != null
-                && !gui.previewViewModel().loadingProperty().get(), "the preview");
+                && !gui.previewViewModel().loadingProperty().get(), "the preview", TEN_MINUTES);
         long preview = System.nanoTime() - t0;
         Thread.sleep(1000);
         int items = fx(() -> gui.previewViewModel().previewProperty().get().plan().steps().stream()
@@ -140,22 +141,6 @@ public final class WindowsBenchmark {
             }
         }
         return out;
-    }
-
-    private void await(BooleanSupplier condition, String what) throws Exception {
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException(what + " did not finish");
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private static <T> T fx(Callable<T> body) throws Exception {
-        FutureTask<T> task = new FutureTask<>(body);
-        Platform.runLater(task);
-        return task.get(10, TimeUnit.MINUTES);
     }
 
     private static long ms(long nanos) {
