@@ -89,15 +89,15 @@ public final class RunViewModel extends JobViewModel {
         Map<String, Long> perHost = new HashMap<>();
         plan.hostWork().forEach(w -> perHost.merge(w.hostUuid(), 1L, Long::sum));
         // a host's row for each path of the host work that is an item of its step (the two are in the same order)
-        int hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
-                .mapToInt(st -> st.items().size()).sum();
+        List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
+                .flatMap(st -> st.items().stream()).toList();
         List<HostRow> hostOfWork = new java.util.ArrayList<>();
-        for (int i = 0; i < hostItems && i < plan.hostWork().size(); i++) {
+        for (int i = 0; i < hostItems.size() && i < plan.hostWork().size(); i++) {
             Plan.HostWork w = plan.hostWork().get(i);
             hostOfWork.add(hosts.computeIfAbsent(w.hostUuid(), h -> new HostRow(h, w.managementIp(),
                     perHost.get(h).intValue())));
         }
-        index = java.util.concurrent.CompletableFuture.supplyAsync(() -> Index.of(plan, rows, hostOfWork),
+        index = java.util.concurrent.CompletableFuture.supplyAsync(() -> Index.of(plan, rows, hostItems, hostOfWork),
                 r -> schedulers.background().scheduleDirect(r));
         hostRows.setAll(hosts.values());
         canRetry = Bindings.createBooleanBinding(() -> !task.isRunning() && journal.get() != null
@@ -269,17 +269,15 @@ public final class RunViewModel extends JobViewModel {
     private record Index(Map<Plan.StepName, Map<String, ItemRow>> byKey, Map<String, HostRow> hostOfItem,
                          Map<String, String> pathOfItem) {
 
-        static Index of(Plan plan, List<ItemRow> rows, List<HostRow> hostOfWork) {
+        /** @param hostOfWork the host of each of {@code hostItems}, the host work's items in the order of its paths */
+        static Index of(Plan plan, List<ItemRow> rows, List<Plan.Item> hostItems, List<HostRow> hostOfWork) {
             Map<Plan.StepName, Map<String, ItemRow>> byKey = new java.util.EnumMap<>(Plan.StepName.class);
             for (ItemRow row : rows) {
                 byKey.computeIfAbsent(row.step(), x -> new HashMap<>()).put(row.item(), row);
             }
             Map<String, HostRow> hostOfItem = new HashMap<>();
             Map<String, String> pathOfItem = new HashMap<>();
-            // the host work's items and its paths are in the same order
-            List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
-                    .flatMap(st -> st.items().stream()).toList();
-            for (int i = 0; i < hostItems.size() && i < hostOfWork.size(); i++) {
+            for (int i = 0; i < hostOfWork.size(); i++) {
                 String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
                 hostOfItem.put(id, hostOfWork.get(i));
                 pathOfItem.put(id, plan.hostWork().get(i).path());
