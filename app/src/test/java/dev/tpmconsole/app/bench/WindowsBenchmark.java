@@ -27,8 +27,9 @@ import javafx.stage.Stage;
  * starts once the window shows, as the console starts it) and shows the plan's tree. For each phase it prints how
  * long it took, the longest gap between FX pulses (the longest pulse or FX-thread task, {@link BenchWindow}) from
  * the phase's start until its window has shown the result for a second, the FX thread's CPU time in its busiest gap
- * (which the machine's other work does not lengthen: compare builds by it on a busy machine), how long making the
- * window's view took and how long after it was asked for the window showed. Needs a display.
+ * (which the machine's other work does not lengthen: compare builds by it on a busy machine), how long the task that
+ * asked for the window took (its view-model; the view is made in a turn after) and how long after it was asked for
+ * the window showed. Needs a display.
  * Usage: WindowsBenchmark SNAPSHOT [VMS]
  */
 public final class WindowsBenchmark {
@@ -82,9 +83,9 @@ public final class WindowsBenchmark {
         Thread.sleep(1000);
         int findings = fx(() -> gui.auditViewModel().findings().size());
         System.out.printf("audit window: %,d findings in %d ms; longest gap between FX pulses: %d ms (the FX thread's"
-                + " CPU in its busiest gap: %d ms); making the window's view took %d ms of the FX thread, and it showed"
-                + " %d ms after it was asked for%n", findings, ms(audit), ms(window.longestGap()),
-                ms(window.busiestGapCpu()), ms(auditMade), ms(auditShown.get()));
+                + " CPU in its busiest gap: %d ms); asking for the window took %d ms of the FX thread (its"
+                + " view-model; the view is made in a turn after), and it showed %d ms after it was asked for%n", findings,
+                ms(audit), ms(window.longestGap()), ms(window.busiestGapCpu()), ms(auditMade), ms(auditShown.get()));
         fx(() -> {
             gui.auditStage().close();
             return null;
@@ -108,9 +109,9 @@ public final class WindowsBenchmark {
         int items = fx(() -> gui.previewViewModel().previewProperty().get().plan().steps().stream()
                 .mapToInt(s -> s.items().size()).sum());
         System.out.printf("preview window: %,d VMs, %,d items in %d ms; longest gap between FX pulses: %d ms (the FX"
-                + " thread's CPU in its busiest gap: %d ms); making the window's view took %d ms of the FX thread, and"
-                + " it showed %d ms after it was asked for%n", withTpm.size(), items, ms(preview),
-                ms(window.longestGap()), ms(window.busiestGapCpu()), ms(previewMade), ms(previewShown.get()));
+                + " thread's CPU in its busiest gap: %d ms); asking for the window took %d ms of the FX thread (its"
+                + " view-model; the view is made in a turn after), and it showed %d ms after it was asked for%n",
+                withTpm.size(), items, ms(preview), ms(window.longestGap()), ms(window.busiestGapCpu()), ms(previewMade), ms(previewShown.get()));
         fx(() -> {
             gui.stage().close();
             return null;

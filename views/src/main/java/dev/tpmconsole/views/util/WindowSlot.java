@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /**
@@ -17,18 +19,21 @@ import javafx.stage.Stage;
  * a run, a repair) is given a new view-model each time it is asked for, and the one it showed is closed then;
  * {@link #close} closes the last one when the console goes.
  *
- * <p>A window's first show is spread over four turns of the FX thread with a pulse between each: the view is made
- * when the window is asked for, its styles are applied after the next pulse (which makes the controls' skins), it
- * is laid out after the one after, and shown after the next (laid out and shown in one turn, the run window took
- * 60-80 ms of the FX thread there). JavaFX otherwise makes the skins, styles and lays out a new scene in
- * the task that shows it, on top of making the view: 60-120 ms for the audit and preview windows, while the main
- * window could not paint (the issue's target is 50 ms a pulse); the show's own pass of styles and layout then finds
- * little left to do. A view whose root is a {@code BorderPane} (the audit and preview windows' among others) is
- * styled over two turns instead of one, the parts before its centre and then the rest: styling it whole took 65-140
- * ms on a slower machine. The parts are whole and in their places from the start (the keyboard's order and the first
- * focus are JavaFX's own). A new view given to a window that is showing is styled and laid out the same way before
- * it replaces the one shown; a window closed meanwhile shows again with it. The work a view is shown for waits for
- * its show and the pulse after it ({@link #afterShow}). FX thread only.
+ * <p>A window's first show is spread over several turns of the FX thread with a pulse between each: the view-model
+ * is given when the window is asked for, the view is made after the next pulse, its styles are applied after the one
+ * after (which makes the controls' skins), it is laid out after the one after that, and shown after the next (laid
+ * out and shown in one turn, the run window took 60-80 ms of the FX thread there). JavaFX otherwise makes the skins,
+ * styles and lays out a new scene in the task that shows it, on top of making the view: 60-120 ms for the audit and
+ * preview windows, while the main window could not paint (the issue's target is 50 ms a pulse); the show's own pass
+ * of styles and layout then finds little left to do. The run window's view-model and its view, made in one turn,
+ * took 40-50 ms. A view whose root is a {@code BorderPane} (the audit and preview windows' among others) is styled
+ * over two turns instead of one, the parts before its centre and then the rest: styling it whole took 65-140 ms on a
+ * slower machine. Its long lists and text areas are then styled each in a turn of its own: the run window's centre
+ * with its three lists and its text area took 44-65 ms to style, without them 17-21 ms, and each of them 3-17 ms. The
+ * parts are whole and in their places when the window shows (the keyboard's order and the first focus are JavaFX's
+ * own). A new view given to a window that is showing is made, styled and laid out the same way before it replaces the
+ * one shown; a window closed meanwhile shows again with it. The work a view is shown for waits for its show and the
+ * pulse after it ({@link #afterShow}). FX thread only.
  *
  * @param <M> the view-model (none for a window that only shows something, such as About)
  */
@@ -38,10 +43,12 @@ public final class WindowSlot<M extends AutoCloseable> {
     private final String title;
     private Stage stage;
     private M model;
-    /** Shows at once what is being styled to show, or null when nothing is. */
+    /** Shows at once what is being made and styled to show (making it first if need be), or null when nothing is. */
     private Runnable pending;
     /** The centre of the view being styled to show, out of its scene for one turn (null: none). */
     private Centre staging;
+    /** The long lists and text areas of the view being styled to show, out of their places until their turns. */
+    private DearParts stagingDear;
     /** What is to run once that view has shown (dropped with it when another view replaces it first). */
     private final List<Runnable> afterShow = new ArrayList<>();
     /** The show that ran, while what was to run after it waits for the turn after its pulse (null: nothing waits). */
@@ -58,7 +65,9 @@ public final class WindowSlot<M extends AutoCloseable> {
         if (stage == null) {
             stage = windows.stage(title);
             this.model = model.get();
-            showStaged(content.apply(this.model, stage));
+            M made = this.model;
+            Stage window = stage;
+            showStaged(() -> content.apply(made, window));
             return stage;
         }
         if (pending != null) {
@@ -75,11 +84,12 @@ public final class WindowSlot<M extends AutoCloseable> {
         if (stage == null) {
             stage = windows.stage(title);
         }
-        showStaged(content.apply(next, stage));
+        Stage window = stage;
+        showStaged(() -> content.apply(next, window));
         return stage;
     }
 
-    /** Whether the window is to show once its view is styled and laid out (a pulse or two from now). */
+    /** Whether the window is to show once its view is made, styled and laid out (a few pulses from now). */
     public boolean aboutToShow() {
         return pending != null;
     }
@@ -99,25 +109,28 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
-     * Styles {@code scene}'s view after the next pulse, lays it out after the one after, and shows it in the window
-     * after the pulse after that; what waits for the show ({@link #afterShow}) runs after the pulse after the show
-     * (each step left out when a later view was given meanwhile, or the window was closed). A view whose root is a
-     * {@link BorderPane} is styled over two of those turns: the parts before its centre, then its centre (a window's
-     * tables, the larger part) and the parts after it. A window not showing gets the scene at once, so that its stage
-     * is complete; a window showing keeps the one it shows until the new one is ready.
+     * Makes the view ({@code view}) after the next pulse, styles it after the one after, lays it out after the one
+     * after that, and shows it in the window after the pulse after that; what waits for the show ({@link #afterShow})
+     * runs after the pulse after the show (each step left out when a later view was given meanwhile, or the window was
+     * closed; a window asked for again before its view was made makes it and shows it at once). A view whose root is a
+     * {@link BorderPane} is styled over two of those turns: the parts before its centre, then its centre and the parts
+     * after it; and each of its long lists and text areas in a turn of its own after that ({@link DearParts}). A window
+     * not showing gets its scene once the view is made, so that its stage is complete; a window showing keeps the one
+     * it shows until the new one is ready.
      */
-    private void showStaged(Scene scene) {
+    private void showStaged(Supplier<Scene> view) {
         afterShow.clear();
         settling = null;
         Stage window = stage;
         boolean replacing = window.isShowing();
-        if (!replacing) {
-            window.setScene(scene);
-        }
-        Parent root = scene.getRoot();
         putBackCentre(); // of a view replaced before it showed
-        Centre centre = new Centre(root);
-        staging = centre;
+        Scene[] made = new Scene[1];
+        Runnable make = () -> {
+            made[0] = view.get();
+            if (!replacing) {
+                window.setScene(made[0]);
+            }
+        };
         Runnable show = new Runnable() {
             @Override
             public void run() {
@@ -125,9 +138,12 @@ public final class WindowSlot<M extends AutoCloseable> {
                     return;
                 }
                 pending = null;
+                if (made[0] == null) {
+                    make.run(); // asked for again before its view was made: made and shown at once
+                }
                 putBackCentre(); // shown at once while its centre was out: JavaFX's own pass styles it
                 if (replacing) {
-                    window.setScene(scene);
+                    window.setScene(made[0]);
                 }
                 Windows.bringForward(window);
                 // the work waiting for the show starts in a turn of its own: the show (a native window, the
@@ -145,6 +161,24 @@ public final class WindowSlot<M extends AutoCloseable> {
             }
         };
         pending = show;
+        // the view made in a turn of its own: the run window's view-model (given in the task that asked for the
+        // window) and its view together took 40-50 ms of the FX thread there
+        When.afterNextPulse(() -> {
+            if (pending != show) {
+                return;
+            }
+            make.run();
+            styleInTurns(made[0], show);
+        });
+    }
+
+    /** The turns after the view is made: {@code scene}'s view styled in parts, laid out, then {@code show}n. */
+    private void styleInTurns(Scene scene, Runnable show) {
+        Parent root = scene.getRoot();
+        Centre centre = new Centre(root);
+        DearParts dear = DearParts.in(root);
+        staging = centre;
+        stagingDear = dear;
         // laid out in one turn and shown in the next: the two together took 60-80 ms of the FX thread for the run
         // window (its tables' first cells, then the native window and its icons)
         Runnable layOut = () -> {
@@ -163,20 +197,37 @@ public final class WindowSlot<M extends AutoCloseable> {
             if (pending != show) {
                 return;
             }
-            boolean split = centre.takeOut();
+            dear.takeOut();
+            List<Runnable> later = new ArrayList<>();
+            if (centre.takeOut()) {
+                later.add(centre::putBack);
+            }
+            for (int i = 0; i < dear.size(); i++) {
+                int part = i;
+                later.add(() -> dear.putBack(part));
+            }
             root.applyCss();
-            if (!split) {
-                When.afterNextPulse(layOut);
+            styleInTurns(root, later, show, layOut);
+        });
+    }
+
+    /**
+     * Runs each of {@code later} (each puts a part of {@code root} back in its place) in a turn after the next pulse,
+     * styling the part it put back (the rest is styled already), then lays the view out in the turn after that; each
+     * step is left out once {@code show} is no longer the show pending.
+     */
+    private void styleInTurns(Parent root, List<Runnable> later, Runnable show, Runnable layOut) {
+        if (later.isEmpty()) {
+            When.afterNextPulse(layOut);
+            return;
+        }
+        When.afterNextPulse(() -> {
+            if (pending != show) {
                 return;
             }
-            When.afterNextPulse(() -> {
-                if (pending != show) {
-                    return;
-                }
-                centre.putBack();
-                root.applyCss(); // the centre's styles: the rest is styled already
-                When.afterNextPulse(layOut);
-            });
+            later.get(0).run();
+            root.applyCss();
+            styleInTurns(root, later.subList(1, later.size()), show, layOut);
         });
     }
 
@@ -229,11 +280,118 @@ public final class WindowSlot<M extends AutoCloseable> {
         }
     }
 
+    /**
+     * The dearest parts of a view to style first, its long lists ({@link Tables#longList}: a table's skin, headers and
+     * first rows' styles) and its text areas (whose skins are many nodes), each out of its place, a plain region
+     * standing in for it, while the rest is styled, then put back and styled in a turn of its own. Only a part whose
+     * place can be given to another node and back without the view noticing is taken out: a child of a {@link Pane}
+     * other than a {@link BorderPane} (whose parts are its properties), or a tab's content; they are found through the
+     * panes, split panes and tabs that hold them (a split pane's or a tab pane's nodes are not its children before its
+     * skin is made, in the styling this is to spread).
+     */
+    private static final class DearParts {
+        /** For each part, what puts its stand-in in its place (the part out) and what puts it back. */
+        private final List<Runnable> outs = new ArrayList<>();
+        private final List<Runnable> backs = new ArrayList<>();
+        private boolean out;
+
+        /** The dear parts of {@code root}'s view, in the order they come in it; none are taken out yet. */
+        static DearParts in(Parent root) {
+            DearParts found = new DearParts();
+            found.look(root);
+            return found;
+        }
+
+        private void look(Node node) {
+            if (node instanceof javafx.scene.control.SplitPane split) {
+                split.getItems().forEach(this::look);
+            } else if (node instanceof javafx.scene.control.TabPane tabs) {
+                for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+                    Node content = tab.getContent();
+                    if (isDear(content)) {
+                        Region stand = new Region();
+                        swap(() -> tab.getContent() == content, () -> tab.setContent(stand),
+                                () -> tab.getContent() == stand, () -> tab.setContent(content));
+                    } else if (content != null) {
+                        look(content);
+                    }
+                }
+            } else if (node instanceof BorderPane border) {
+                // its parts are its properties: one given another node in its children would be dropped from them
+                for (Node part : List.copyOf(border.getChildren())) {
+                    if (!isDear(part)) {
+                        look(part);
+                    }
+                }
+            } else if (node instanceof Pane pane) {
+                List<Node> children = pane.getChildren();
+                for (Node child : List.copyOf(children)) {
+                    if (isDear(child)) {
+                        Region stand = new Region();
+                        swap(() -> children.contains(child), () -> children.set(children.indexOf(child), stand),
+                                () -> children.contains(stand), () -> children.set(children.indexOf(stand), child));
+                    } else {
+                        look(child);
+                    }
+                }
+            }
+        }
+
+        private static boolean isDear(Node node) {
+            return node != null
+                    && (node.getStyleClass().contains(Tables.STYLE_CLASS) || node instanceof javafx.scene.control.TextArea);
+        }
+
+        /** A part to take out when {@code inPlace} and put back when {@code standing} (its stand-in is in its place). */
+        private void swap(java.util.function.BooleanSupplier inPlace, Runnable takeOut,
+                          java.util.function.BooleanSupplier standing, Runnable putBack) {
+            outs.add(() -> {
+                if (inPlace.getAsBoolean()) {
+                    takeOut.run();
+                }
+            });
+            backs.add(() -> {
+                if (standing.getAsBoolean()) {
+                    putBack.run();
+                }
+            });
+        }
+
+        int size() {
+            return outs.size();
+        }
+
+        /** Puts a stand-in in each part's place. */
+        void takeOut() {
+            outs.forEach(Runnable::run);
+            out = true;
+        }
+
+        /** Puts the {@code i}th part back in its place (nothing if it is there). */
+        void putBack(int i) {
+            if (out) {
+                backs.get(i).run();
+            }
+        }
+
+        /** Puts every part back in its place: the view is to show at once, or not at all. */
+        void putBackAll() {
+            if (out) {
+                backs.forEach(Runnable::run);
+                out = false;
+            }
+        }
+    }
+
     /** Puts the centre of the view being styled back in its place: it is to show at once, or not at all. */
     private void putBackCentre() {
         if (staging != null) {
             staging.putBack();
             staging = null;
+        }
+        if (stagingDear != null) {
+            stagingDear.putBackAll();
+            stagingDear = null;
         }
     }
 

@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -83,19 +92,31 @@ class WindowSlotTest {
     }
 
     @Test
-    void theNextJobClosesTheOneShownAndKeepsTheWindow(FxRobot robot) {
+    void theNextJobClosesTheOneShownAndKeepsTheWindow(FxRobot robot) throws Exception {
         Job first = new Job("first");
         Job second = new Job("second");
         List<Stage> shown = new ArrayList<>();
+        List<String> viewsMade = new ArrayList<>();
+        WindowSlot<Job> slot = new WindowSlot<>(windows, null);
+        java.util.function.BiFunction<Job, Stage, Scene> view = (job, s) -> {
+            viewsMade.add(job.name);
+            return windows.scene(new Label(job.name), 10, 5);
+        };
         robot.interact(() -> {
-            WindowSlot<Job> slot = new WindowSlot<>(windows, null);
-            shown.add(slot.showNew(first, (job, s) -> windows.scene(new Label(job.name), 10, 5)));
+            shown.add(slot.showNew(first, view));
             assertThat(first.closed).isZero();
-            shown.add(slot.showNew(second, (job, s) -> windows.scene(new Label(job.name), 10, 5)));
+            shown.add(slot.showNew(second, view));
             assertThat(first.closed).as("the job replaced").isEqualTo(1);
             assertThat(second.closed).isZero();
-            assertThat(((Label) slot.stage().getScene().getRoot()).getText()).isEqualTo("second");
             assertThat(slot.model()).isSameAs(second);
+            assertThat(slot.stage().getScene()).as("the view is made in a turn after the one that asked").isNull();
+            assertThat(viewsMade).isEmpty();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown.get(0).isShowing());
+        robot.interact(() -> {
+            assertThat(((Label) slot.stage().getScene().getRoot()).getText()).isEqualTo("second");
+            assertThat(viewsMade).as("the view of the job replaced before its turn is never made")
+                    .containsExactly("second");
             slot.close();
             shown.get(0).close();
         });
@@ -330,5 +351,99 @@ class WindowSlotTest {
         assertThat(body.getSkin()).as("styled by the show").isNotNull();
         assertThat(slot.aboutToShow()).isFalse();
         robot.interact(stage::close);
+    }
+
+    /**
+     * A view's long lists and text areas are styled each in a turn of its own, in their order in the view, after the
+     * parts before the centre and then the rest of the centre, whether a pane, a split pane or a tab holds them; the
+     * window shows them in their places. (A stylesheet of the test's marks the moment each is styled.)
+     */
+    @Test
+    void longListsAndTextAreasAreStyledEachInATurnOfTheirOwn(FxRobot robot) throws Exception {
+        Button top = new Button("Top");
+        Label label = new Label("upper");
+        TableView<String> upperList = Tables.longList(new TableView<>());
+        TextArea detail = new TextArea();
+        TableView<String> lowerList = Tables.longList(new TableView<>());
+        Button below = new Button("Below");
+        TableView<String> tabList = Tables.longList(new TableView<>());
+        VBox upper = new VBox(label, upperList, detail);
+        VBox lower = new VBox(lowerList, below);
+        SplitPane split = new SplitPane(upper, lower);
+        Tab tab = new Tab("Lists", tabList);
+        BorderPane root = new BorderPane();
+        root.setTop(top);
+        root.setCenter(new VBox(split, new TabPane(tab)));
+        String css = ".probe { -fx-opacity: 0.5; }";
+        String probe = "data:text/css;base64,"
+                + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+        List<String> turns = new ArrayList<>();
+        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!turns.isEmpty() && !turns.get(turns.size() - 1).equals("pulse") && !turns.contains("shown")) {
+                    turns.add("pulse");
+                }
+            }
+        };
+        List<Node> marked = List.of(top, label, upperList, detail, lowerList, tabList);
+        List<String> names = List.of("top", "label", "upper list", "detail", "lower list", "tab's list");
+        for (int i = 0; i < marked.size(); i++) {
+            String name = names.get(i);
+            marked.get(i).getStyleClass().add("probe");
+            marked.get(i).opacityProperty().addListener((o, was, now) -> turns.add(name + " styled"));
+        }
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
+            Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> {
+                turns.add("made");
+                Scene scene = windows.scene(root, 40, 30);
+                scene.getStylesheets().add(probe); // the root's are the theme's
+                return scene;
+            });
+            made.showingProperty().addListener((o, was, now) -> turns.add("shown"));
+            pulses.start();
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, stage::isShowing);
+        robot.interact(pulses::stop);
+        assertThat(turns).as("each in a turn of its own with a pulse between (the layout's turn has no mark)")
+                .containsExactly("made", "pulse", "top styled", "pulse", "label styled", "pulse", "upper list styled",
+                        "pulse", "detail styled", "pulse", "lower list styled", "pulse", "tab's list styled", "pulse",
+                        "shown");
+        assertThat(upper.getChildren()).as("in their places").containsExactly(label, upperList, detail);
+        assertThat(lower.getChildren()).containsExactly(lowerList, below);
+        assertThat(tab.getContent()).isSameAs(tabList);
+        assertThat(split.getItems()).containsExactly(upper, lower);
+        assertThat(detail.getScene()).isSameAs(stage.getScene());
+        assertThat(tabList.getScene()).isSameAs(stage.getScene());
+        robot.interact(stage::close);
+    }
+
+    /** Asked for again before its view was made, a window makes it and shows it at once, once. */
+    @Test
+    void aWindowAskedForAgainBeforeItsViewWasMadeMakesItAndShowsAtOnce(FxRobot robot) {
+        List<String> made = new ArrayList<>();
+        WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
+        BorderPane root = bodyAndButton("body");
+        robot.interact(() -> {
+            Stage stage = slot.showOnce(() -> new Job("j"), (job, s) -> {
+                made.add(job.name);
+                return windows.scene(root, 20, 10);
+            });
+            assertThat(stage.isShowing()).isFalse();
+            assertThat(made).isEmpty();
+            assertThat(slot.showOnce(() -> new Job("other"), (job, s) -> windows.scene(new Label("other"), 20, 10)))
+                    .isSameAs(stage);
+            assertThat(stage.isShowing()).as("at once").isTrue();
+            assertThat(stage.getScene().getRoot()).isSameAs(root);
+            assertThat(made).containsExactly("j");
+            assertThat(slot.aboutToShow()).isFalse();
+        });
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // a few pulses: the turns it skipped do nothing
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(made).as("made once").containsExactly("j");
+        assertThat(slot.model().name).isEqualTo("j");
+        robot.interact(() -> slot.stage().close());
     }
 }
