@@ -30,7 +30,7 @@ final class VmDetailsView {
     private static final double HEADER_EM = 2.45;
     private static final double SCROLL_BAR_EM = 1.3;
     /** The row height of console.css ({@code .console-table}), for as long as the table is not styled yet. */
-    private static final double ROW_EM = 1.86;
+    private static final double ROW_EM = Tables.ROW_EM;
 
     /** The sections: findings, TPMs, key refs, host files, backups, system tags. */
     private static final int SECTIONS = 6;

@@ -226,7 +226,7 @@ public final class FirstFill {
          */
         private double rowHeight() {
             double fixed = getFixedCellSize();
-            return fixed > 0 ? fixed : Em.of(1.86);
+            return fixed > 0 ? fixed : Em.of(Tables.ROW_EM);
         }
     }
 }

@@ -31,6 +31,9 @@ public final class Tables {
     /** The style class of the tables made here; console.css gives their rows a fixed height in em. */
     public static final String STYLE_CLASS = "console-table";
 
+    /** That height, in em ({@code .console-table { -fx-fixed-cell-size: 1.86em; }} in console.css). */
+    public static final double ROW_EM = 1.86;
+
     /**
      * The style class of the cells that carry a state of their own ({@link #styled}): console.css writes the cells'
      * states on it, so that the other cells are not tried against those rules as they are made.
@@ -59,15 +62,22 @@ public final class Tables {
     /**
      * {@code table} as a list that can grow long: rows of the console's fixed height ({@link #STYLE_CLASS}, decision
      * 0019) and its first screenful of rows made over several pulses ({@link FirstFill}). Returns {@code table}.
+     *
+     * <p>The height is given here as well as by the stylesheet (which sets the same, and follows the font size): the
+     * skin {@link FirstFill} gives is made at once, before the table is styled, and a table that has its rows by then
+     * (the run window's items) had its rows' heights estimated on rows not styled yet, which opened it at its last
+     * rows.
      */
     public static <T> TableView<T> longList(TableView<T> table) {
         table.getStyleClass().add(STYLE_CLASS);
+        table.setFixedCellSize(Em.of(ROW_EM));
         return FirstFill.on(table);
     }
 
     /** {@code tree} as a list that can grow long, as {@link #longList(TableView)}. Returns {@code tree}. */
     public static <T> javafx.scene.control.TreeTableView<T> longList(javafx.scene.control.TreeTableView<T> tree) {
         tree.getStyleClass().add(STYLE_CLASS);
+        tree.setFixedCellSize(Em.of(ROW_EM));
         return FirstFill.on(tree);
     }
 

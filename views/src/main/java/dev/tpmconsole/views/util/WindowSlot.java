@@ -168,12 +168,12 @@ public final class WindowSlot<M extends AutoCloseable> {
                 return;
             }
             make.run();
-            styleInTurns(made[0], show);
+            styleLayOutAndShow(made[0], show);
         });
     }
 
     /** The turns after the view is made: {@code scene}'s view styled in parts, laid out, then {@code show}n. */
-    private void styleInTurns(Scene scene, Runnable show) {
+    private void styleLayOutAndShow(Scene scene, Runnable show) {
         Parent root = scene.getRoot();
         Centre centre = new Centre(root);
         DearParts dear = DearParts.in(root);

@@ -223,6 +223,41 @@ class FirstFillTest {
         assertThat(fx(() -> texts(stagedTree))).startsWith("step 0", "item 0", "step 1");
     }
 
+    /**
+     * A long list that has its rows before its first layout, its rows' height given by the stylesheet alone (the run
+     * window's items), opens at its first row, as a table with JavaFX's own skin does: the staged flow had opened it at
+     * its last rows (its first estimate of the rows' height was made on rows not styled yet).
+     */
+    @Test
+    void aLongListWithItsRowsBeforeItsFirstLayoutOpensAtItsFirstRow() throws Exception {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            items.add("row " + i);
+        }
+        TableView<String> list = fx(() -> {
+            TableView<String> t = new TableView<>(javafx.collections.FXCollections.observableArrayList(items));
+            TableColumn<String, String> a = new TableColumn<>("A");
+            a.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue()));
+            t.getColumns().add(a);
+            return Tables.longList(t);
+        });
+        Stage window = fx(() -> {
+            Scene s = new Scene(new HBox(list), 400, 400);
+            Themes.apply(s, Theme.LIGHT);
+            Stage w = new Stage();
+            w.setScene(s);
+            w.show();
+            return w;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !FirstFill.filling() && !texts(list).isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> texts(list))).startsWith("row 0", "row 1", "row 2");
+        fx(() -> {
+            window.close();
+            return null;
+        });
+    }
+
     private static List<String> items() {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
