@@ -89,8 +89,7 @@ public final class RunViewModel extends JobViewModel {
         Map<String, Long> perHost = new HashMap<>();
         plan.hostWork().forEach(w -> perHost.merge(w.hostUuid(), 1L, Long::sum));
         // a host's row for each path of the host work that is an item of its step (the two are in the same order)
-        List<Plan.Item> hostItems = plan.steps().stream().filter(st -> st.name() == Plan.StepName.HOST_WORK)
-                .flatMap(st -> st.items().stream()).toList();
+        List<ItemRow> hostItems = rows.stream().filter(r -> r.step() == Plan.StepName.HOST_WORK).toList();
         List<HostRow> hostOfWork = new java.util.ArrayList<>();
         for (int i = 0; i < hostItems.size() && i < plan.hostWork().size(); i++) {
             Plan.HostWork w = plan.hostWork().get(i);
@@ -269,8 +268,8 @@ public final class RunViewModel extends JobViewModel {
     private record Index(Map<Plan.StepName, Map<String, ItemRow>> byKey, Map<String, HostRow> hostOfItem,
                          Map<String, String> pathOfItem) {
 
-        /** @param hostOfWork the host of each of {@code hostItems}, the host work's items in the order of its paths */
-        static Index of(Plan plan, List<ItemRow> rows, List<Plan.Item> hostItems, List<HostRow> hostOfWork) {
+        /** @param hostOfWork the host of each of {@code hostItems}, the host work's rows in the order of its paths */
+        static Index of(Plan plan, List<ItemRow> rows, List<ItemRow> hostItems, List<HostRow> hostOfWork) {
             Map<Plan.StepName, Map<String, ItemRow>> byKey = new java.util.EnumMap<>(Plan.StepName.class);
             for (ItemRow row : rows) {
                 byKey.computeIfAbsent(row.step(), x -> new HashMap<>()).put(row.item(), row);
@@ -278,7 +277,7 @@ public final class RunViewModel extends JobViewModel {
             Map<String, HostRow> hostOfItem = new HashMap<>();
             Map<String, String> pathOfItem = new HashMap<>();
             for (int i = 0; i < hostOfWork.size(); i++) {
-                String id = hostItems.get(i).table() + "/" + hostItems.get(i).key();
+                String id = hostItems.get(i).item(); // made for byKey above: the same string
                 hostOfItem.put(id, hostOfWork.get(i));
                 pathOfItem.put(id, plan.hostWork().get(i).path());
             }
