@@ -125,6 +125,21 @@ class WindowSlotTest {
         assertThat(second.closed).isEqualTo(1);
     }
 
+    /**
+     * A timer (to start) that adds "pulse" to {@code turns} at each pulse after something was noted there, once
+     * between two notes, until {@code last} is noted.
+     */
+    static javafx.animation.AnimationTimer pulsesBetween(List<String> turns, String last) {
+        return new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!turns.isEmpty() && !turns.get(turns.size() - 1).equals("pulse") && !turns.contains(last)) {
+                    turns.add("pulse");
+                }
+            }
+        };
+    }
+
     /** A body (a text field) above a button, as the console's windows have their buttons below their content. */
     static BorderPane bodyAndButton(String name) {
         return bodyAndButton(name, null);
@@ -153,14 +168,7 @@ class WindowSlotTest {
         List<String> order = new ArrayList<>();
         // the turns from the layout on, and the pulses between them
         List<String> turns = new ArrayList<>();
-        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (!turns.isEmpty() && !turns.get(turns.size() - 1).equals("pulse") && !turns.contains("job")) {
-                    turns.add("pulse");
-                }
-            }
-        };
+        javafx.animation.AnimationTimer pulses = pulsesBetween(turns, "job");
         Stage stage = WaitForAsyncUtils.asyncFx(() -> {
             WindowSlot<Job> slot = new WindowSlot<>(windows, "ui.window.about.title");
             Stage made = slot.showOnce(() -> new Job("j"), (job, s) -> windows.scene(root, 20, 10));
@@ -378,14 +386,7 @@ class WindowSlotTest {
         String probe = "data:text/css;base64,"
                 + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
         List<String> turns = new ArrayList<>();
-        javafx.animation.AnimationTimer pulses = new javafx.animation.AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                if (!turns.isEmpty() && !turns.get(turns.size() - 1).equals("pulse") && !turns.contains("shown")) {
-                    turns.add("pulse");
-                }
-            }
-        };
+        javafx.animation.AnimationTimer pulses = pulsesBetween(turns, "shown");
         List<Node> marked = List.of(top, label, upperList, detail, lowerList, tabList);
         List<String> names = List.of("top", "label", "upper list", "detail", "lower list", "tab's list");
         for (int i = 0; i < marked.size(); i++) {
