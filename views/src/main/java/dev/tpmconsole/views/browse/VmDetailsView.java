@@ -29,8 +29,6 @@ final class VmDetailsView {
     /** Room for the column header and for a horizontal scroll bar, in em (34 and 18 px at 14 px). */
     private static final double HEADER_EM = 2.45;
     private static final double SCROLL_BAR_EM = 1.3;
-    /** The row height of console.css ({@code .console-table}), for as long as the table is not styled yet. */
-    private static final double ROW_EM = Tables.ROW_EM;
 
     /** The sections: findings, TPMs, key refs, host files, backups, system tags. */
     private static final int SECTIONS = 6;
@@ -254,8 +252,8 @@ final class VmDetailsView {
         // header, the rows (at most MAX_VISIBLE_ROWS, then it scrolls), and room for a horizontal scroll bar; the
         // row height comes from CSS in em, so a change of the font size changes it and this height with it
         t.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> {
-            double row = t.getFixedCellSize() > 0 ? t.getFixedCellSize() : Em.of(ROW_EM);
-            double em = row / ROW_EM; // the table's em, as its rows were sized with
+            double row = t.getFixedCellSize() > 0 ? t.getFixedCellSize() : Em.of(Tables.ROW_EM);
+            double em = row / Tables.ROW_EM; // the table's em, as its rows were sized with
             return Math.max(1, Math.min(MAX_VISIBLE_ROWS, items.size())) * row + (HEADER_EM + SCROLL_BAR_EM) * em;
         }, items, t.fixedCellSizeProperty()));
         t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -281,7 +281,7 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
-     * The dearest parts of a view to style first, its long lists ({@link Tables#longList}: a table's skin, headers and
+     * The dearest parts of a view's first styling, its long lists ({@link Tables#longList}: a table's skin, headers and
      * first rows' styles) and its text areas (whose skins are many nodes), each out of its place, a plain region
      * standing in for it, while the rest is styled, then put back and styled in a turn of its own. Only a part whose
      * place can be given to another node and back without the view noticing is taken out: a child of a {@link Pane}
