@@ -109,9 +109,7 @@ public final class FirstFill {
             }
         }
         if (grown) {
-            // until this pulse is over, a table that lays out rows for the first time waits for the next one
-            spent = true;
-            Platform.runLater(() -> spent = false);
+            spend();
         }
         if (GROWING.isEmpty()) {
             GROWER.stop();
@@ -126,8 +124,19 @@ public final class FirstFill {
         return !GROWING.isEmpty();
     }
 
-    /** Whether the rows given out at this pulse's start took its budget (FX thread only). */
+    /**
+     * Whether this pulse made a table's rows already (FX thread only): the rows given out at its start, which took its
+     * budget, or a table's first rows, whose cost was not known.
+     */
     private static boolean spent;
+
+    /** Until this pulse is over, a table that lays out rows for the first time waits for a later one. */
+    private static void spend() {
+        if (!spent) {
+            spent = true;
+            Platform.runLater(() -> spent = false);
+        }
+    }
 
     /**
      * How many rows fit in {@code nanos}, when each row made so far took {@code nanosPerRow} (0: none made yet, then
@@ -163,8 +172,8 @@ public final class FirstFill {
         }
 
         /**
-         * Before its first rows, in a pulse whose budget other tables' rows took: holds it at no rows, and lets the
-         * timer give it its first ones in a later pulse.
+         * Before its first rows, in a pulse that made other tables' rows (those the timer gave out, or another table's
+         * first ones): holds it at no rows, and lets the timer give it its first ones in a later pulse.
          */
         private void waitIfSpent() {
             if (!done && !growing && spent && getCellCount() > 0) {
@@ -196,6 +205,7 @@ public final class FirstFill {
                 if (held > timedRows) {
                     nanosPerRow = Math.max(1, took / (held - timedRows));
                     timedRows = held;
+                    spend();
                 }
                 if (!growing) {
                     startGrowing();

@@ -160,6 +160,43 @@ class FirstFillTest {
         }
     }
 
+    /**
+     * Tables that get their rows in the same turn (the audit's rules and its first rule's findings, when its result
+     * comes) make their first rows in pulses of their own: what a table's first rows cost is not known before they are
+     * made, and two tables' first rows in one pulse took 30 ms of it. The tables end with their whole screenful.
+     */
+    @Test
+    void tablesThatGetTheirRowsInTheSameTurnMakeTheirFirstRowsInPulsesOfTheirOwn() throws Exception {
+        TableView<String> other = fx(() -> {
+            TableView<String> t = FirstFill.on(table());
+            ((HBox) scene.getRoot()).getChildren().setAll(staged, t, plain);
+            return t;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<int[]> pulses = recordPulses(() -> new int[] {rows(staged).size(), rows(other).size()});
+        fx(() -> {
+            List<String> items = items();
+            staged.getItems().setAll(items);
+            other.getItems().setAll(items);
+            plain.getItems().setAll(items);
+            return null;
+        });
+        awaitSameRows(() -> texts(staged), () -> texts(plain));
+        awaitSameRows(() -> texts(other), () -> texts(plain));
+
+        List<int[]> filling = pulses.stream().filter(p -> p[0] + p[1] > 0).toList();
+        String all = filling.stream().map(java.util.Arrays::toString).toList().toString();
+        assertThat(Math.min(filling.get(0)[0], filling.get(0)[1])).as("the first pulse with rows, of %s", all).isZero();
+        assertThat(Math.max(filling.get(0)[0], filling.get(0)[1])).as("the first pulse with rows, of %s", all)
+                .isBetween(1, FirstFill.FIRST_ROWS);
+        for (int i = 1; i < filling.size(); i++) {
+            int[] before = filling.get(i - 1);
+            int[] now = filling.get(i);
+            assertThat(now[0] > before[0] && now[1] > before[1]).as("both tables made rows in pulse %d of %s", i, all)
+                    .isFalse();
+        }
+    }
+
     /** A table whose every row takes longer to make than a pulse's budget. */
     private static TableView<String> slowTable() {
         long rowMillis = FirstFill.PULSE_BUDGET_NANOS / 1_000_000 + 10;
