@@ -95,7 +95,7 @@ public final class RowFingerprints {
         private final byte[][] names;
         private final int[] index;
         private final MessageDigest md;
-        /** The driver gives text values' bytes in UTF-8 ({@link #storesUtf8}). */
+        /** The driver gives text values' bytes in UTF-8 (as {@code storesUtf8} found). */
         private final boolean utf8;
 
         Hasher(ResultSet rs, TableDef def, boolean utf8) throws SQLException {
