@@ -211,7 +211,7 @@ public final class ConsoleGui {
         events.watch(vm);
         vm.runProperty().addListener((o, a, r) -> {
             events.watch(r, r.plan(), shown, "repair");
-            r.outcomeProperty().addListener((p, x, b) -> changedByRun(b, shown));
+            r.settledProperty().addListener((p, x, b) -> changedByRun(b, shown));
         });
         repair.showNew(vm, (m, s) -> {
             s.titleProperty().bind(I18n.text("ui.window.repair.title", shown.displayName()));
@@ -235,7 +235,7 @@ public final class ConsoleGui {
         RunViewModel vm = new RunViewModel(runService(shown), setup.schedulers(), Schedulers.computation(), plan);
         vm.hostWorkOverSshProperty().set(hostWorkOverSsh);
         events.watch(vm, plan, shown, "run");
-        vm.outcomeProperty().addListener((o, a, b) -> changedByRun(b, shown));
+        vm.settledProperty().addListener((o, a, b) -> changedByRun(b, shown));
         run.showNew(vm, (m, s) -> {
             s.titleProperty().bind(I18n.text("ui.window.run.title", String.valueOf(plan.operation()),
                     shown.displayName()));
@@ -245,9 +245,11 @@ public final class ConsoleGui {
     }
 
     /**
-     * A run or repair on {@code changed} ended ({@code outcome} not null): if the window still shows that source, its
-     * lists, counts and any audit report are out of date and it is no longer read-only (the title and the badge say
-     * "changed by a run"); the overview (the catalogue's runs) is out of date either way.
+     * A run or repair on {@code changed} ended, and its re-audit too ({@code outcome} not null): if the window still
+     * shows that source, its lists, counts and any audit report are out of date and it is no longer read-only (the
+     * title and the badge say "changed by a run"); the overview (the catalogue's runs) is out of date either way. The
+     * lists are read again after the run window's re-audit, not beside it: the two shared the processors while the
+     * run window showed its end, and made its longest pulses.
      */
     private void changedByRun(Object outcome, Source changed) {
         if (outcome == null) {

@@ -59,6 +59,7 @@ public final class RunViewModel extends JobViewModel {
     private final MessageProperty summary = new MessageProperty(this, "summary", null);
     private final MessageProperty residueText = new MessageProperty(this, "residue", null);
     private final ReadOnlyObjectWrapper<RunEvent.Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyObjectWrapper<RunEvent.Outcome> settled = new ReadOnlyObjectWrapper<>(this, "settled");
     private final ReadOnlyObjectWrapper<Path> journal = new ReadOnlyObjectWrapper<>(this, "journal");
     private final ReadOnlyObjectWrapper<List<Finding>> residue = new ReadOnlyObjectWrapper<>(this, "residueFindings");
     private final BooleanBinding canRetry;
@@ -144,6 +145,7 @@ public final class RunViewModel extends JobViewModel {
         summary.clear();
         residueText.clear();
         outcome.set(null);
+        settled.set(null);
         ending = null;
         ended = (int) items.stream().filter(r -> r.state() == ItemRow.State.DONE).count();
         task.setProgress(items.isEmpty() ? 1 : (double) ended / items.size());
@@ -258,7 +260,11 @@ public final class RunViewModel extends JobViewModel {
                             ? Message.of("ui.run.residue.none", plan.vmUuids().size())
                             : Message.of("ui.run.residue.left", found.size(), found.stream()
                             .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", "))));
-                }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage())));
+                    settled.set(outcome.get());
+                }, t -> {
+                    residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage()));
+                    settled.set(outcome.get());
+                });
     }
 
     /**
@@ -394,6 +400,15 @@ public final class RunViewModel extends JobViewModel {
 
     public ReadOnlyObjectProperty<RunEvent.Outcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
+    }
+
+    /**
+     * The run's outcome once its re-audit has ended too (found residue, none, or failed); null while the run or its
+     * re-audit goes on. What else a run's end sets going (the main window's lists and counts read again) waits for
+     * it, so that the re-audit the run window shows does not share the processors with it.
+     */
+    public ReadOnlyObjectProperty<RunEvent.Outcome> settledProperty() {
+        return settled.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Path> journalProperty() {

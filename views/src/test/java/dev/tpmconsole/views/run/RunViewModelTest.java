@@ -91,6 +91,38 @@ class RunViewModelTest {
         }
     }
 
+    /**
+     * A run settles once its re-audit has ended: whoever waits for the run's end to read the source again (the main
+     * window) comes after the re-audit, and a retry unsettles it until its own re-audit.
+     */
+    @Test
+    void aRunSettlesOnceItsReauditHasEnded() throws Exception {
+        FailingRemove failing = FailingRemove.in(dir);
+        try (Source shown = SqliteSnapshot.open(failing.file(), OpenOptions.readOnly());
+             RunViewModel vm = new RunViewModel(new SourceRunService(shown, dir, Schedulers.trampoline()),
+                     FxSchedulers.synchronous(), null, failing.plan())) {
+            List<String> seen = new java.util.ArrayList<>();
+            vm.outcomeProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    seen.add("outcome " + b + ", settled " + vm.settledProperty().get() + ": "
+                            + vm.residueTextProperty().get());
+                }
+            });
+            vm.settledProperty().addListener((o, a, b) -> seen.add("settled " + b + ": "
+                    + vm.residueTextProperty().get()));
+            vm.start();
+            // what the failed item left is consistent, not dirty: no residue
+            assertThat(seen).containsExactly("outcome FAILED, settled null: ",
+                    "settled FAILED: Re-audit: no residue on the 1 VM(s) touched.");
+
+            TestSnapshots.exec(failing.file(), "DROP TRIGGER stop");
+            seen.clear();
+            vm.retryFailed();
+            assertThat(seen).containsExactly("settled null: ", "outcome DONE, settled null: ",
+                    "settled DONE: Re-audit: no residue on the 1 VM(s) touched.");
+        }
+    }
+
     @Test
     void failureRetryAndReaudit() throws Exception {
         FailingRemove failing = FailingRemove.in(dir);
