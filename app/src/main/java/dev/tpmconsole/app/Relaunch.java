@@ -39,7 +39,8 @@ public final class Relaunch {
     /** Set on the second JVM: the process id of the one that started it and waits for it. */
     public static final String PARENT_PROPERTY = "tpmconsole.parent";
     /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages and compiler count apart. */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40");
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
+            "-XX:MaxTenuringThreshold=1");
     /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
     static final Path PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");

@@ -154,7 +154,8 @@ class JarWindowIT {
             window = window(console);
             List<String> args = arguments(window);
             assertThat(args).as("the launcher's options, then the person's").containsSubsequence(
-                    "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40", "-Dtpmconsole.parent=" + console.pid(),
+                    "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40", "-XX:MaxTenuringThreshold=1",
+                    "-Dtpmconsole.parent=" + console.pid(),
                     "-Duser.home=" + dir.resolve("home"), "-Xmx700m", "-jar", JAR.toString());
             assertThat(args).as("no archive yet").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
             awaitEvent("demo.sqlite:", WINDOW);

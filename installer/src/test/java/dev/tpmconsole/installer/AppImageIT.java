@@ -115,6 +115,12 @@ class AppImageIT {
         assertTheLauncherSets("uintx", "MaxGCPauseMillis", "40");
     }
 
+    /** What survives a young collection is promoted at the next (decision 0038): the launcher sets the threshold. */
+    @Test
+    void theLauncherPromotesWhatSurvivesAYoungCollection() throws Exception {
+        assertTheLauncherSets("uintx", "MaxTenuringThreshold", "1");
+    }
+
     /**
      * The launcher's JVM keeps its heap in transparent huge pages where the kernel has them (decision 0028), from the
      * launcher's options and not from the environment; on a kernel without them (here: a copy of the launcher whose
