@@ -205,7 +205,7 @@ public final class Packager {
     static final String JIT_OPTION = "-XX:TieredStopAtLevel=1";
     /** The launcher's pause goal for the collector (decision 0025). */
     static final String GC_OPTION = "-XX:MaxGCPauseMillis=40";
-    /** The launcher's tenuring: an object that survived one young collection is promoted at the next (decision 0038). */
+    /** The launcher's tenuring: what survived one young collection is promoted at the next (decision 0038). */
     static final String TENURING_OPTION = "-XX:MaxTenuringThreshold=1";
     /**
      * The launcher's page option: transparent huge pages for the heap (decision 0028), passed by the launcher only where

@@ -141,9 +141,10 @@ class JarAuditIT {
                     started.add(second); // no longer the first's child once that has ended
                     assertThat(JarWindowIT.arguments(second))
                             .as("the launcher's options, the archive, then the person's")
-                            .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40", "-XX:MaxTenuringThreshold=1",
-                                    "-XX:SharedArchiveFile=" + made, "-Dtpmconsole.parent=" + first.pid(), "-Xmx256m",
-                                    "-jar", JAR.toString(), "audit", url);
+                            .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
+                                    "-XX:MaxTenuringThreshold=1", "-XX:SharedArchiveFile=" + made,
+                                    "-Dtpmconsole.parent=" + first.pid(), "-Xmx256m", "-jar", JAR.toString(), "audit",
+                                    url);
                     if (how.equals("TERM")) {
                         // passed on by the first process, or by its shutdown hook: either way the audit ends with it
                         first.destroy();

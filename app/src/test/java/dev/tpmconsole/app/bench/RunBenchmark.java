@@ -34,7 +34,8 @@ import javafx.application.Platform;
  * item, on copies of the same file in the same process, before and after. Prints both times, their ratio (target:
  * at most 1.3; the pipeline timed from its start to its outcome) and the longest gap between FX pulses from the run
  * window's opening until a second after the run's re-audit showed (the audit of the VMs it touched, which starts at
- * the run's end; target: under 50 ms), with the FX thread's CPU in each gap over 50 ms and in its busiest gap. Needs a display. Usage: RunBenchmark DEMO_SNAPSHOT [ITEMS]
+ * the run's end; target: under 50 ms), with the FX thread's CPU in each gap over 50 ms and in its busiest gap, and
+ * how long after the run's end the re-audit showed. Needs a display. Usage: RunBenchmark DEMO_SNAPSHOT [ITEMS]
  */
 public final class RunBenchmark {
 
@@ -116,8 +117,7 @@ public final class RunBenchmark {
         if (!finished.await(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the run did not finish");
         }
-        // the outcome shown, the re-audit shown, and the main window's lists read again (the snapshot was changed by the
-        // run)
+        // the outcome shown, the re-audit shown, and the main window's lists read again (the run changed the snapshot)
         if (!residueShown.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("the re-audit did not end");
         }

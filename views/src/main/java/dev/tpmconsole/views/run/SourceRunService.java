@@ -162,7 +162,7 @@ public final class SourceRunService implements RunService {
     public List<Finding> residue(List<String> vmUuids) throws Exception {
         Set<String> vms = new HashSet<>(vmUuids);
         try (Source fresh = shown.reopen(OpenOptions.readOnly())) {
-            // one processor left to the FX thread, which reads the main window's lists again meanwhile
+            // one processor left to the FX thread and the renderer (the main window reads its lists again after)
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
             return new Auditor(fresh, workers).run(Arrays.asList(AuditRule.values())).findings().stream()
                     .filter(f -> f.severity().needsAction() && vms.contains(f.vmUuid())).toList();
