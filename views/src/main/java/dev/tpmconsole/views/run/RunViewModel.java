@@ -254,17 +254,15 @@ public final class RunViewModel extends JobViewModel {
         Single.fromCallable(() -> service.residue(plan.vmUuids()))
                 .subscribeOn(schedulers.background())
                 .observeOn(schedulers.fx())
+                // whatever its end: once the residue or the failure is shown
+                .doAfterTerminate(() -> settled.set(outcome.get()))
                 .subscribe(found -> {
                     residue.set(found);
                     residueText.set(found.isEmpty()
                             ? Message.of("ui.run.residue.none", plan.vmUuids().size())
                             : Message.of("ui.run.residue.left", found.size(), found.stream()
                             .map(f -> f.rule().name() + " " + f.key()).collect(Collectors.joining(", "))));
-                    settled.set(outcome.get());
-                }, t -> {
-                    residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage()));
-                    settled.set(outcome.get());
-                });
+                }, t -> residueText.set(Message.of("ui.run.residue.failed", t.getLocalizedMessage())));
     }
 
     /**

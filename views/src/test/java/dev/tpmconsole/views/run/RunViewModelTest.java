@@ -123,6 +123,38 @@ class RunViewModelTest {
         }
     }
 
+    /** A run whose re-audit fails settles too, once the failure is shown: the main window is read again anyway. */
+    @Test
+    void aRunWhoseReauditFailsSettlesToo() throws Exception {
+        FailingRemove failing = FailingRemove.in(dir);
+        try (Source shown = SqliteSnapshot.open(failing.file(), OpenOptions.readOnly())) {
+            RunService real = new SourceRunService(shown, dir, Schedulers.trampoline());
+            RunService reauditFails = new RunService() {
+                @Override
+                public Started start(Plan plan, boolean hostWorkOverSsh) throws Exception {
+                    return real.start(plan, hostWorkOverSsh);
+                }
+
+                @Override
+                public Started resume(Path journal) throws Exception {
+                    return real.resume(journal);
+                }
+
+                @Override
+                public List<dev.tpmconsole.model.audit.Finding> residue(List<String> vmUuids) {
+                    throw new IllegalStateException("the snapshot went away");
+                }
+            };
+            try (RunViewModel vm = new RunViewModel(reauditFails, FxSchedulers.synchronous(), null, failing.plan())) {
+                List<String> seen = new java.util.ArrayList<>();
+                vm.settledProperty().addListener((o, a, b) -> seen.add("settled " + b + ": "
+                        + vm.residueTextProperty().get()));
+                vm.start();
+                assertThat(seen).containsExactly("settled FAILED: Re-audit failed: the snapshot went away");
+            }
+        }
+    }
+
     @Test
     void failureRetryAndReaudit() throws Exception {
         FailingRemove failing = FailingRemove.in(dir);
