@@ -319,7 +319,7 @@ public final class RunViewModel extends JobViewModel {
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING)
                     .forEach(r -> r.set(ItemRow.State.PENDING, Message.of("ui.run.cause.stopped", stop.getLocalizedMessage()),
                             null));
-            outcome.set(RunEvent.Outcome.FAILED);
+            endWithoutReaudit(RunEvent.Outcome.FAILED);
             return;
         }
         task.setMessage(Message.of("ui.run.status.refused"));
@@ -332,11 +332,20 @@ public final class RunViewModel extends JobViewModel {
             return; // the run has ended: it is letting go of the database, and its end is shown when it has
         }
         if (task.cancel()) {
-            outcome.set(RunEvent.Outcome.CANCELLED);
+            endWithoutReaudit(RunEvent.Outcome.CANCELLED);
             task.setMessage(Message.of("ui.run.status.cancelled"));
             items.stream().filter(r -> r.state() == ItemRow.State.RUNNING).forEach(r -> r.set(ItemRow.State.PENDING,
                     Message.of("ui.run.cause.cancelled"), null));
         }
+    }
+
+    /**
+     * A stop or a cancel: no re-audit follows, so the run has settled with its outcome (what changed before it, the main
+     * window reads again at once).
+     */
+    private void endWithoutReaudit(RunEvent.Outcome end) {
+        outcome.set(end);
+        settled.set(end);
     }
 
     /** The failed items as text, for the clipboard: item, cause, then the detail. */
@@ -401,9 +410,10 @@ public final class RunViewModel extends JobViewModel {
     }
 
     /**
-     * The run's outcome once its re-audit has ended too (found residue, none, or failed); null while the run or its
-     * re-audit goes on. What else a run's end sets going (the main window's lists and counts read again) waits for
-     * it, so that the re-audit the run window shows does not share the processors with it.
+     * The run's outcome once its re-audit has ended too (found residue, none, or failed), or at once for a run that
+     * stopped or was cancelled, which is not re-audited; null while the run or its re-audit goes on. What else a run's
+     * end sets going (the main window's lists and counts read again) waits for it, so that the re-audit the run window
+     * shows does not share the processors with it.
      */
     public ReadOnlyObjectProperty<RunEvent.Outcome> settledProperty() {
         return settled.getReadOnlyProperty();

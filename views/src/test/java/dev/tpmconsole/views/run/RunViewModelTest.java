@@ -215,6 +215,8 @@ class RunViewModelTest {
                 assertThat(vm.errorProperty().get()).startsWith("The run stopped: cannot write the quarantine bundle")
                         .contains("No space left on device", "Retry failed finishes the run");
                 assertThat(vm.statusProperty().get()).isEqualTo("Stopped");
+                assertThat(vm.settledProperty().get()).as("settled: the main window reads what the run changed")
+                        .isEqualTo(RunEvent.Outcome.FAILED);
                 assertThat(vm.canRetryBinding().get()).isTrue();
                 assertThat(TestSnapshots.count(file, "SELECT count(*) FROM VmHostBackupFileVO")).isEqualTo(1);
 
@@ -292,6 +294,8 @@ class RunViewModelTest {
 
             assertThat(vm.runningProperty().get()).isFalse();
             assertThat(vm.outcomeProperty().get()).isEqualTo(RunEvent.Outcome.CANCELLED);
+            assertThat(vm.settledProperty().get()).as("settled: the main window reads what the run changed")
+                    .isEqualTo(RunEvent.Outcome.CANCELLED);
             assertThat(vm.statusProperty().get()).isEqualTo("Cancelled; Retry failed resumes the run");
             assertThat(vm.canRetryBinding().get()).isTrue();
             List<RunEvent> journal = dev.tpmconsole.model.pipeline.Journal.read(vm.journalProperty().get());
