@@ -62,6 +62,8 @@ mariadb -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB" 2>/dev/null || true
 . bench/settle.sh
 settle 127.0.0.1 3306
 run import bench/import-vs-sqlite3.sh "$N" "$RUNS"
+# not a target: what memory no process has touched lately costs on this machine, for reading the figures above
+run fresh-memory bench/fresh-memory.sh
 
 # --- the table ---------------------------------------------------------------------------------------------------
 num() { grep -m1 -oP "$2" "$LOGS/$1.log" 2>/dev/null | head -1; }
@@ -87,6 +89,8 @@ gap() {
 
 echo
 echo "bench/all.sh $N $RUNS, started $started on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+fresh=$(grep -m1 -oP '^fresh memory: \K.*' "$LOGS/fresh-memory.log" 2>/dev/null)
+[ -n "$fresh" ] && echo "Fresh memory on this machine (bench/fresh-memory.sh, not a target): $fresh"
 echo
 row work baseline figure ratio target met
 row --- --- --- --- --- ---
