@@ -22,15 +22,30 @@ final class FilterBar {
     private FilterBar() {
     }
 
-    /** Filter fields that wrap onto a second line when the pane is narrow; none of them shrinks to "...". */
+    /**
+     * Filter fields that wrap onto a second line when the pane is narrow; none of them shrinks to "...", and a label
+     * wraps with the field it names (the node after it that it is the label for), never alone at a line's end.
+     */
     static FlowPane fields(String id, Node... fields) {
-        FlowPane bar = new FlowPane(fields);
+        FlowPane bar = new FlowPane();
         bar.setId(id);
         bar.getStyleClass().add("filter-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : fields) {
             if (n instanceof Region r) {
                 r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] instanceof Label l && i + 1 < fields.length && l.getLabelFor() == fields[i + 1]) {
+                HBox named = new HBox(l, fields[i + 1]);
+                named.getStyleClass().add("filter-field");
+                named.setAlignment(Pos.CENTER_LEFT);
+                named.setMinWidth(Region.USE_PREF_SIZE);
+                bar.getChildren().add(named);
+                i++;
+            } else {
+                bar.getChildren().add(fields[i]);
             }
         }
         bar.widthProperty().addListener((o, a, w) -> bar.setPrefWrapLength(w.doubleValue()));

@@ -54,9 +54,11 @@ class BrowseViewTest {
     QueryGuard guard;
     BrowseViewModel vm;
     BrowseView view;
+    Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
         vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         view = new BrowseView(vm);
@@ -94,6 +96,34 @@ class BrowseViewTest {
 
     static Node cell(FxRobot robot, String table, String text) {
         return robot.lookup(table + " .table-cell").match(LabeledMatchers.hasText(text)).query();
+    }
+
+    /**
+     * A filter's label wraps with its field: at no width of the window does "Host" end the first line of the VM list's
+     * filter bar while its field starts the second.
+     */
+    @Test
+    void aFiltersLabelStaysOnTheLineOfItsField(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.vms().rows().loadedProperty().get());
+        List<Label> labels = robot.lookup("#vmFilterBar .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getLabelFor() != null).toList();
+        assertThat(labels).hasSize(3);
+        for (int width = 600; width <= 1500; width += 25) {
+            int w = width;
+            robot.interact(() -> {
+                stage.setWidth(w);
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+            });
+            for (Label l : labels) {
+                javafx.geometry.Bounds label = l.localToScene(l.getLayoutBounds());
+                javafx.geometry.Bounds field = l.getLabelFor().localToScene(l.getLabelFor().getLayoutBounds());
+                assertThat(Math.abs(label.getCenterY() - field.getCenterY()))
+                        .as("%s at a window %d px wide", l.getText(), w).isLessThan(2.0);
+                assertThat(label.getMaxX()).as("%s at a window %d px wide", l.getText(), w)
+                        .isLessThanOrEqualTo(field.getMinX());
+            }
+        }
     }
 
     /**
