@@ -50,6 +50,7 @@ class RepairWizardTest extends WindowFixture {
         assertThat(rows.getItems()).filteredOn(r -> r.kind() == RepairViewModel.Kind.LOST)
                 .allSatisfy(r -> assertThat(r.chosenProperty().get()).as("cannot be repaired here").isFalse());
         long lost = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST).count();
+        aKindsTwoButtonsWrapTogether(robot, rows);
 
         robot.clickOn("#repairPlan");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.PLAN);
@@ -109,5 +110,34 @@ class RepairWizardTest extends WindowFixture {
         try (SqliteSnapshot s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
             assertThat(new Auditor(s).run(RepairViewModel.KEY_RULES).findings()).as("zero key findings").isEmpty();
         }
+    }
+
+    /**
+     * Each kind's "All: ..." and "None" stay side by side on one line at every width of the window: a "None" alone at
+     * the start of a line would read as the next kind's.
+     */
+    private static void aKindsTwoButtonsWrapTogether(FxRobot robot, TableView<?> rows) {
+        javafx.stage.Window window = rows.getScene().getWindow();
+        double before = window.getWidth();
+        for (int width = 500; width <= 1500; width += 25) {
+            int w = width;
+            robot.interact(() -> {
+                window.setWidth(w);
+                rows.getScene().getRoot().applyCss();
+                rows.getScene().getRoot().layout();
+            });
+            for (RepairViewModel.Kind kind : RepairViewModel.Kind.values()) {
+                if (!kind.repairable()) {
+                    continue;
+                }
+                javafx.scene.Node all = robot.lookup("#choose" + kind.name()).query();
+                javafx.scene.Node none = robot.lookup("#leave" + kind.name()).query();
+                javafx.geometry.Bounds a = all.localToScene(all.getLayoutBounds());
+                javafx.geometry.Bounds n = none.localToScene(none.getLayoutBounds());
+                assertThat(Math.abs(a.getCenterY() - n.getCenterY())).as("%s at %d px", kind, w).isLessThan(2.0);
+                assertThat(n.getMinX()).as("%s at %d px", kind, w).isGreaterThan(a.getMaxX());
+            }
+        }
+        robot.interact(() -> window.setWidth(before));
     }
 }

@@ -153,7 +153,10 @@ public final class RepairView {
             Button none = I18n.bind(new Button(), "ui.repair.chooseNone");
             none.setId("leave" + kind.name());
             none.setOnAction(e -> vm.choose(kind, false));
-            kinds.getChildren().addAll(all, none);
+            // a kind's two buttons wrap together: a "None" alone at the start of a line would read as the next kind's
+            HBox pair = new HBox(all, none);
+            pair.getStyleClass().add("button-pair");
+            kinds.getChildren().add(pair);
         }
         Button plan = Icons.after(I18n.bind(new Button(), "ui.repair.showPlan"), MaterialDesignA.ARROW_RIGHT);
         plan.setId("repairPlan");
