@@ -319,8 +319,9 @@ public final class ConsoleGui {
 
     /** Opens (or brings forward) the preferences window. */
     public void showPreferences() {
-        preferencesWindow.showOnce(() -> null, (none, s) -> windows.scene(new PreferencesView(preferences,
-                setup.preferencesFile(), s::close).root(), 46, 22));
+        // as tall as the form and its notes need at its width, at any font size and in either language
+        preferencesWindow.showOnce(() -> null, (none, s) -> windows.fittedToWidth(new PreferencesView(preferences,
+                setup.preferencesFile(), s::close).root(), 46));
     }
 
     /** Opens (or brings forward) the event log window. */

@@ -187,6 +187,67 @@ class DesktopFeaturesTest {
         assertThat(again.stage().getIcons()).as("the window icon, in every size").hasSize(8);
     }
 
+    /**
+     * Preferences shows all of itself: every text whole and every button inside the window, at the default font size,
+     * at a large one chosen in the window itself, and in Chinese (it opened at 46 x 22 em, cutting off its buttons and
+     * the ends of its notes).
+     */
+    @Test
+    void thePreferencesWindowShowsAllOfItsContentAtAnyFontSizeAndInEitherLanguage(FxRobot robot) throws Exception {
+        open(robot);
+        keys(robot, KeyCode.CONTROL, KeyCode.COMMA);
+        waitUntil(() -> gui.preferencesStage() != null && gui.preferencesStage().isShowing());
+        Stage prefs = gui.preferencesStage();
+        allShown(robot, prefs, "at 14 px");
+        Spinner<Integer> size = robot.lookup("#prefFontSize").query();
+        robot.interact(() -> size.getValueFactory().setValue(21));
+        allShown(robot, prefs, "at 21 px");
+        try {
+            robot.interact(() -> gui.preferences().languageProperty().set(dev.tpmconsole.model.i18n.Language.ZH_CN));
+            allShown(robot, prefs, "in Chinese at 21 px");
+        } finally {
+            robot.interact(() -> gui.preferences().languageProperty().set(dev.tpmconsole.model.i18n.Language.EN));
+        }
+        robot.interact(() -> size.getValueFactory().setValue(14));
+        allShown(robot, prefs, "back at 14 px");
+    }
+
+    /** Every text of the window is shown whole (not cut to "...") and every labelled control lies inside the window. */
+    static void allShown(FxRobot robot, Stage stage, String when) throws Exception {
+        // the window refits after the pulse that laid its content out at the new size
+        WaitForAsyncUtils.waitForFxEvents(4);
+        List<String> problems = WaitForAsyncUtils.asyncFx(() -> {
+            Parent root = stage.getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            List<String> found = new java.util.ArrayList<>();
+            List<javafx.scene.Node> nodes = new java.util.ArrayList<>(List.of(root));
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i) instanceof Parent p) {
+                    nodes.addAll(p.getChildrenUnmodifiable());
+                }
+            }
+            for (javafx.scene.Node n : nodes) {
+                if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getText() == null
+                        || l.getText().isEmpty()) {
+                    continue;
+                }
+                String full = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+                javafx.scene.Node text = l.lookup(".text");
+                if (text instanceof javafx.scene.text.Text t && !t.getText().equals(full)) {
+                    found.add("cut: \"" + full + "\" shows \"" + t.getText() + "\"");
+                }
+                javafx.geometry.Bounds b = l.localToScene(l.getLayoutBounds());
+                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > stage.getScene().getWidth() + 0.5
+                        || b.getMaxY() > stage.getScene().getHeight() + 0.5) {
+                    found.add("outside the window: \"" + full + "\" at " + b);
+                }
+            }
+            return found;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(problems).as(when).isEmpty();
+    }
+
     @Test
     void damagedPreferencesGiveANoticeAndTheDefaults(FxRobot robot) throws Exception {
         Path file = dir.resolve("config/preferences.json");

@@ -119,7 +119,7 @@ public final class PreferencesView {
         root.setBottom(bottom);
     }
 
-    public Parent root() {
+    public javafx.scene.layout.Region root() {
         return root;
     }
 

@@ -57,9 +57,34 @@ public final class Windows {
         return stage;
     }
 
-    /** A themed scene as large as its content (an About box). */
+    /**
+     * A themed scene as large as its content (an About box); its window grows or shrinks to its content again when
+     * the font size or the language changes.
+     */
     public Scene fitted(Parent root) {
-        return appearance.style(new Scene(root));
+        Scene scene = appearance.style(new Scene(root));
+        // after the pulse that styled and laid out the content at the new size or in the new language
+        Runnable refit = () -> When.afterNextPulse(() -> {
+            if (scene.getWindow() != null && scene.getWindow().isShowing()) {
+                scene.getWindow().sizeToScene();
+            }
+        });
+        I18n.whenChanged(root, refit);
+        javafx.beans.value.ChangeListener<Number> onFont = (o, a, b) -> refit.run();
+        root.getProperties().put(Windows.class, onFont); // held as long as the window's content
+        appearance.fontSizeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onFont));
+        return scene;
+    }
+
+    /**
+     * A themed scene {@code widthEm} wide at the console's font size (within the screen) and as tall as its content
+     * at that width (a form whose notes wrap: Preferences), following the font size as {@link #fitted} does.
+     */
+    public Scene fittedToWidth(javafx.scene.layout.Region root, double widthEm) {
+        double screen = Screen.getPrimary().getVisualBounds().getWidth();
+        root.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> fit(em(widthEm), screen), appearance.fontSizeProperty()));
+        return fitted(root);
     }
 
     /** A themed scene of {@code widthEm} × {@code heightEm} at the console's font size, fitted to the screen. */
