@@ -66,6 +66,30 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
         assertThat(vms.getItems()).hasSize(200);
         assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).matches("[\\d,]+ VMs · 200 loaded");
+        theStatusBarsTwoSidesKeepApartWhenNarrow(robot);
+    }
+
+    /**
+     * When the window is narrow the status bar's path and layout give way, but the read-only badge and the layout never
+     * touch: at 900 px they met edge to edge, "read-only" running into "backups by resourceUuid".
+     */
+    private void theStatusBarsTwoSidesKeepApartWhenNarrow(FxRobot robot) {
+        Label mode = robot.lookup("#statusMode").queryAs(Label.class);
+        Label layout = robot.lookup("#statusLayout").queryAs(Label.class);
+        double before = gui.stage().getWidth();
+        for (int width = 700; width <= 1400; width += 50) {
+            int w = width;
+            robot.interact(() -> {
+                gui.stage().setWidth(w);
+                gui.stage().getScene().getRoot().applyCss();
+                gui.stage().getScene().getRoot().layout();
+            });
+            double gap = layout.localToScene(layout.getLayoutBounds()).getMinX()
+                    - mode.localToScene(mode.getLayoutBounds()).getMaxX();
+            assertThat(gap).as("between the badge and the layout at %d px", w).isGreaterThanOrEqualTo(mode.getFont()
+                    .getSize() / 2);
+        }
+        robot.interact(() -> gui.stage().setWidth(before));
     }
 
     @Test
