@@ -38,7 +38,8 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     /**
      * The console, then Java, JavaFX, the libraries that read and write ZStack's rows (with SQLite's own
-     * version) and the operating system, as name and version.
+     * version) and the operating system, as name and version; the operating system's name is a message key (the
+     * About box names it in the windows' language, {@link #text} in English).
      */
     public static synchronized List<Map.Entry<String, String>> versions() {
         if (versions == null) {
@@ -64,7 +65,8 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         out.add(Map.entry("Jackson", library("com.fasterxml.jackson.core", "jackson-databind")));
         out.add(Map.entry("AtlantaFX", library("io.github.mkpaz", "atlantafx-base")));
         out.add(Map.entry("picocli", CommandLine.VERSION));
-        out.add(Map.entry("Operating system", System.getProperty("os.name") + " " + System.getProperty("os.version")
+        // named in the windows' language in the About box (a message key), in English in a report
+        out.add(Map.entry("ui.about.operatingSystem", System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (" + System.getProperty("os.arch") + ")"));
         return out;
     }
@@ -72,7 +74,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     /** The versions as lines of "name: version", for error reports. */
     public static String text() {
         StringBuilder b = new StringBuilder();
-        versions().forEach(e -> b.append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        dev.tpmconsole.model.i18n.Messages english = dev.tpmconsole.model.i18n.Messages.english();
+        versions().forEach(e -> b.append(english.has(e.getKey()) ? english.get(e.getKey()) : e.getKey()).append(": ")
+                .append(e.getValue()).append('\n'));
         return b.toString();
     }
 

@@ -446,7 +446,17 @@ class DesktopFeaturesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS))
                 .contains("Java: 17", "Data folder: " + dir.resolve("data").toAbsolutePath(),
-                        "Event log: " + dir.resolve("data/events.log").toAbsolutePath());
+                        "Event log: " + dir.resolve("data/events.log").toAbsolutePath(), "Operating system: Linux");
+        assertThat(VersionProvider.text()).as("an error report's, in English").contains("Operating system: Linux");
+        try {
+            robot.interact(() -> gui.preferences().languageProperty().set(dev.tpmconsole.model.i18n.Language.ZH_CN));
+            List<String> keys = WaitForAsyncUtils.asyncFx(() -> gui.aboutStage().getScene().getRoot()
+                    .lookupAll(".form-heading").stream().map(n -> ((Label) n).getText()).toList()).get(5, TimeUnit.SECONDS);
+            assertThat(keys).as("the About box in Chinese").contains("操作系统", "数据目录").doesNotContain("Operating system");
+            allShown(robot, gui.aboutStage(), "the About box in Chinese");
+        } finally {
+            robot.interact(() -> gui.preferences().languageProperty().set(dev.tpmconsole.model.i18n.Language.EN));
+        }
         robot.clickOn("#aboutClose");
     }
 
