@@ -35,6 +35,13 @@ class AuditWindowTest extends WindowFixture {
         robot.interact(gui::showAudit);
         waitUntil(() -> gui.auditStage().isShowing()); // a pulse or two later (WindowSlot)
         assertThat(gui.auditStage().getTitle()).startsWith("Audit — audit-demo.sqlite");
+        // before the audit: what to do, whole in the narrow rules' pane, and no "no findings" about a rule not chosen
+        Label noRules = robot.lookup("#auditRulesPlaceholder").queryAs(Label.class);
+        assertThat(noRules.getText()).isEqualTo("Run the audit (Ctrl+R) to see what ZStack left behind.");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.text.Text) noRules.lookup(".text")).getText())
+                .get(5, TimeUnit.SECONDS)).as("shown whole").isEqualTo(noRules.getText());
+        assertThat(robot.lookup("#auditFindingsPlaceholder").queryAs(Label.class).getText())
+                .isEqualTo("Choose a rule on the left to see its findings.");
 
         robot.clickOn("#runAudit");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().reportProperty().get() != null);
@@ -48,6 +55,8 @@ class AuditWindowTest extends WindowFixture {
         robot.interact(() -> rules.getSelectionModel().select(AuditRule.TPM_STATE_FILE_WITHOUT_TPM.ordinal()));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<Finding> findings = robot.lookup("#findingTable").queryTableView();
+        assertThat(robot.lookup("#auditFindingsPlaceholder").queryAs(Label.class).getText())
+                .isEqualTo("No findings for this rule.");
         assertThat(findings.getItems()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.rule()).isEqualTo(AuditRule.TPM_STATE_FILE_WITHOUT_TPM));
         assertThat(robot.lookup("#ruleExplanation").queryAs(Label.class).getText())

@@ -185,7 +185,10 @@ public final class AuditView {
                 pseudoClassStateChanged(INFO, s == Severity.INFO);
             }
         });
-        rules.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.rules"));
+        Label noRules = I18n.bind(new Label(), "ui.audit.placeholder.rules");
+        noRules.setWrapText(true); // the rules' pane is narrow: the whole sentence, on two lines if need be
+        noRules.setId("auditRulesPlaceholder");
+        rules.setPlaceholder(noRules);
         rules.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> vm.selectedRuleProperty().set(row));
         vm.selectedRuleProperty().addListener((o, old, row) -> {
             if (rules.getSelectionModel().getSelectedItem() != row) {
@@ -265,7 +268,13 @@ public final class AuditView {
         findings.getColumns().add(detail);
         findings.getColumns().add(repair);
         findings.getColumns().add(relink);
-        findings.setPlaceholder(I18n.bind(new Label(), "ui.audit.placeholder.findings"));
+        // "no findings" only about a rule: before one is chosen, where to choose one
+        Label noFindings = new Label();
+        noFindings.setId("auditFindingsPlaceholder");
+        noFindings.setWrapText(true);
+        noFindings.textProperty().bind(I18n.computed(() -> I18n.t(vm.selectedRuleProperty().get() == null
+                ? "ui.audit.placeholder.noRule" : "ui.audit.placeholder.findings"), vm.selectedRuleProperty()));
+        findings.setPlaceholder(noFindings);
         // when the catalogue's word on the findings comes (or changes), the rows and the status cells restyle themselves:
         // TableView.refresh() would make every cell anew, a long pulse for their CSS
         Tables.rows(findings, f -> {
