@@ -135,7 +135,8 @@ public final class PreviewView {
         vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> tree.setRoot(root(vm.steps())));
         tree.setRoot(root(vm.steps()));
 
-        TableView<PreviewViewModel.TableCount> counts = Tables.sorted(new TableView<>(), vm.counts());
+        // rows of the same height as the other tabs' lists
+        TableView<PreviewViewModel.TableCount> counts = Tables.sorted(Tables.longList(new TableView<>()), vm.counts());
         counts.setId("countTable");
         TableColumn<PreviewViewModel.TableCount, String> table = column("ui.preview.column.table");
         table.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
@@ -143,7 +144,7 @@ public final class PreviewView {
         TableColumn<PreviewViewModel.TableCount, Long> n = column("ui.preview.column.rowsDeleted");
         n.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
         n.setStyle("-fx-alignment: CENTER-RIGHT;");
-        n.setPrefWidth(Em.of(8));
+        n.setPrefWidth(Em.of(10)); // its header whole
         counts.getColumns().add(table);
         counts.getColumns().add(n);
         counts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.counts"));
@@ -152,14 +153,14 @@ public final class PreviewView {
         kept.setId("keptTable");
         TableColumn<Plan.Kept, String> kTable = column("ui.preview.column.table");
         kTable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
-        kTable.setPrefWidth(Em.of(14.5));
+        kTable.setPrefWidth(Em.of(17)); // EncryptedResourceKeyRefVO whole
         TableColumn<Plan.Kept, String> kKey = column("ui.preview.column.key");
         kKey.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         kKey.setPrefWidth(Em.of(19));
         TableColumn<Plan.Kept, String> kReason = column("ui.preview.column.whyKept");
         kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().why() == null ? c.getValue().reason() : I18n.t(c.getValue().why())));
-        kReason.setPrefWidth(Em.of(40));
+        kReason.setPrefWidth(Em.of(46));
         kept.getColumns().add(kTable);
         kept.getColumns().add(kKey);
         kept.getColumns().add(kReason);
@@ -172,7 +173,7 @@ public final class PreviewView {
         order.setPrefWidth(Em.of(3));
         TableColumn<Plan.HostWork, String> host = column("ui.preview.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
-        host.setPrefWidth(Em.of(19));
+        host.setPrefWidth(Em.of(Tables.UUID_WIDTH)); // a host's uuid, whole
         TableColumn<Plan.HostWork, String> ip = column("ui.preview.column.address");
         ip.setCellValueFactory(c -> javafx.beans.binding.Bindings.createStringBinding(() ->
                 c.getValue().managementIp() == null ? I18n.t("ui.preview.addressUnknown") : c.getValue().managementIp(),
@@ -180,7 +181,7 @@ public final class PreviewView {
         ip.setPrefWidth(Em.of(9));
         TableColumn<Plan.HostWork, String> path = column("ui.preview.column.path");
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
-        path.setPrefWidth(Em.of(30));
+        path.setPrefWidth(Em.of(38));
         hosts.getColumns().add(order);
         hosts.getColumns().add(host);
         hosts.getColumns().add(ip);
