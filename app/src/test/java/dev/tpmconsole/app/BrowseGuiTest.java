@@ -88,6 +88,7 @@ class BrowseGuiTest {
         robot.interact(() -> gui.viewModel().open(snapshot));
         TableView<VmRow> vms = robot.lookup("#vmTable").queryTableView();
         waitUntil(() -> vms.getItems().size() == 11);
+        assertThat(CutTexts.inHeaders("#vmTable")).as("the VMs' headers (%.0f px wide)", vms.getWidth()).isEmpty();
         assertThat(gui.stage().getTitle()).isEqualTo("fixture.sqlite (read-only) — TPM Console");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("read-only");
         assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).startsWith("11 VMs · 9 TPMs");
@@ -116,10 +117,12 @@ class BrowseGuiTest {
         shortcut(robot, KeyCode.DIGIT2);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("hostsTab");
         waitUntil(() -> robot.lookup("#hostTable").queryTableView().getItems().size() == 2);
+        assertThat(CutTexts.inHeaders("#hostTable")).as("the hosts' headers").isEmpty();
         robot.interact(() -> robot.lookup("#hostTable").queryTableView().getColumns().get(0).setPrefWidth(177));
         shortcut(robot, KeyCode.DIGIT3);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("providersTab");
         waitUntil(() -> robot.lookup("#providerTable").queryTableView().getItems().size() == 3);
+        assertThat(CutTexts.inHeaders("#providerTable")).as("the providers' headers").isEmpty();
         shortcut(robot, KeyCode.DIGIT4);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("summaryTab");
         shortcut(robot, KeyCode.DIGIT1);

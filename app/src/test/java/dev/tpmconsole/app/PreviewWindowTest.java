@@ -77,7 +77,7 @@ class PreviewWindowTest extends WindowFixture {
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue())).toList());
         assertThat(counts.getItems().stream().mapToLong(PreviewViewModel.TableCount::rows).sum())
                 .isEqualTo(plan.deletes().size());
-        assertThat(cutTexts("#countTable")).as("the counts' headers and cells").isEmpty();
+        assertThat(CutTexts.in("#countTable")).as("the counts' headers and cells").isEmpty();
 
         TreeTableView<PreviewNode> tree = robot.lookup("#planTree").queryAs(TreeTableView.class);
         List<TreeItem<PreviewNode>> steps = tree.getRoot().getChildren();
@@ -94,11 +94,11 @@ class PreviewWindowTest extends WindowFixture {
         robot.clickOn("#tabKept");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#keptTable").queryTableView().getItems()).hasSize(1);
-        assertThat(cutTexts("#keptTable")).as("the kept rows' headers and cells").isEmpty();
+        assertThat(CutTexts.in("#keptTable")).as("the kept rows' headers and cells").isEmpty();
         robot.clickOn("#tabHostWork");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hostWorkTable").queryTableView().getItems()).hasSize(2);
-        assertThat(cutTexts("#hostWorkTable")).as("the host work's headers and cells").isEmpty();
+        assertThat(CutTexts.in("#hostWorkTable")).as("the host work's headers and cells").isEmpty();
         assertThat(vm.hostWorkText()).isEqualTo(String.join("\n",
                 "1\th1\t" + plan.hostWork().get(0).managementIp() + "\t/var/lib/libvirt/swtpm/aaa_vm/\taaa_vm",
                 "2\th2\t" + plan.hostWork().get(1).managementIp() + "\t/var/lib/libvirt/swtpm/aaa_vm/\taaa_vm"));
@@ -109,29 +109,5 @@ class PreviewWindowTest extends WindowFixture {
         robot.interact(() -> vm.exportTo(out));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> out.toFile().exists());
         assertThat(dev.tpmconsole.model.plan.PlanJson.read(out)).isEqualTo(plan);
-    }
-
-    /**
-     * The headers and cells of the table {@code id} whose text shows cut to "...", as "shown (whole)": the preview's
-     * window has room for every column of its tabs at their first widths.
-     */
-    static List<String> cutTexts(String id) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.Node table = javafx.stage.Window.getWindows().stream().map(w -> w.getScene().lookup(id))
-                    .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
-            List<String> cut = new java.util.ArrayList<>();
-            java.util.Set<javafx.scene.Node> texts = new java.util.LinkedHashSet<>(table.lookupAll(".column-header .label"));
-            texts.addAll(table.lookupAll(".table-cell"));
-            if (texts.stream().noneMatch(n -> n.getStyleClass().contains("label"))) {
-                cut.add("no header found");
-            }
-            for (javafx.scene.Node n : texts) {
-                if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null
-                        && l.lookup(".text") instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())) {
-                    cut.add(t.getText() + " (" + l.getText() + ")");
-                }
-            }
-            return cut;
-        }).get(10, TimeUnit.SECONDS);
     }
 }

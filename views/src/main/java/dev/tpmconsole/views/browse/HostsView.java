@@ -44,14 +44,14 @@ final class HostsView {
 
         TableColumn<HostRow, String> name = Tables.column("hostNameColumn", "ui.col.name", 11, HostRow::name);
         TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, HostRow::uuid);
-        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "ui.col.managementIp", 9, HostRow::managementIp);
+        TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "ui.col.managementIp", 10.5, HostRow::managementIp);
         TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "ui.col.state", 8,
                 h -> h.softDeleted() ? I18n.t("ui.deleted", h.state()) : h.state());
-        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "ui.col.status", 7.5, HostRow::status);
+        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "ui.col.status", 9, HostRow::status);
         TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "ui.col.vms", 4.5, h -> Integer.toString(h.vms()));
-        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "ui.col.tpmStateFiles", 7.5,
+        TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "ui.col.tpmStateFiles", 9.5,
                 h -> Integer.toString(h.tpmStateFiles()));
-        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "ui.col.nvramFiles", 7,
+        TableColumn<HostRow, String> nvram = Tables.number("hostNvramFilesColumn", "ui.col.nvramFiles", 8.5,
                 h -> Integer.toString(h.nvramFiles()));
         table.getColumns().setAll(List.of(name, uuid, ip, state, status, vms, state2, nvram));
         Map<TableColumn<HostRow, ?>, HostColumn> sortable = new LinkedHashMap<>();

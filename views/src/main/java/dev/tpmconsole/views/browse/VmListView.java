@@ -124,7 +124,7 @@ final class VmListView {
     }
 
     private void columns() {
-        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "ui.col.name", 10, VmRow::name);
+        TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "ui.col.name", 9, VmRow::name);
         TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmRow::uuid);
         TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "ui.col.state", 7,
                 r -> r.softDeleted() ? I18n.t("ui.deleted", r.state()) : r.state());
@@ -134,9 +134,9 @@ final class VmListView {
                 r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? I18n.t("ui.yes") : I18n.t("ui.vms.tpms", r.tpms()));
         TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "ui.col.key", 8,
                 r -> r.keyState() == null ? "—" : I18n.t(r.keyState().message()), r -> keyClass(r.keyState()));
-        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "ui.col.stateFiles", 5.5,
+        TableColumn<VmRow, String> files = Tables.number("vmFilesColumn", "ui.col.stateFiles", 7,
                 r -> Integer.toString(r.tpmStateFiles()));
-        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "ui.col.backups", 5,
+        TableColumn<VmRow, String> backups = Tables.number("vmBackupsColumn", "ui.col.backups", 6,
                 r -> Integer.toString(r.backups()));
         // what tells VMs apart and what is wrong with them first; the uuid (also in the details) last, taking the
         // room that is left, so that at 1280 px every column shows without scrolling sideways

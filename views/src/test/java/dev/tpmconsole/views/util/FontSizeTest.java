@@ -96,7 +96,7 @@ class FontSizeTest {
         assertThat(at14.barPaddingLeft()).isCloseTo(0.7 * 14, within(0.01));
         assertThat(at14.barSpacing()).isCloseTo(0.6 * 14, within(0.01));
         assertThat(at14.rowHeight()).isCloseTo(1.86 * 14, within(0.1));
-        assertThat(at14.nameColumnWidth()).as("the name column, 10 em").isCloseTo(10 * 14, within(0.5));
+        assertThat(at14.nameColumnWidth()).as("the name column, 9 em").isCloseTo(9 * 14, within(0.5));
         assertThat(at14.iconSize()).isEqualTo(16);
 
         robot.interact(() -> appearance.fontSizeProperty().set(21));
