@@ -376,8 +376,13 @@ class DesktopFeaturesTest {
         robot.interact(() -> gui.eventLogViewModel().minimumLevelProperty().set(Event.Level.WARNING));
         assertThat(table.getItems()).singleElement().satisfies(e -> assertThat(e.message()).contains("junk.db"));
         assertThat(robot.lookup("#eventCount").queryAs(Label.class).getText()).endsWith(" · 1 shown");
+        TextArea details = robot.lookup("#eventDetails").queryAs(TextArea.class);
+        assertThat(details.getText()).as("nothing chosen yet").isEmpty();
+        assertThat(details.getPromptText()).as("what the empty pane is for")
+                .isEqualTo("Choose an event to read all of it here (a stack trace, say).");
+        assertThat(details.isWrapText()).as("a long line read without scrolling sideways").isTrue();
         robot.interact(() -> table.getSelectionModel().select(0));
-        assertThat(robot.lookup("#eventDetails").queryAs(TextArea.class).getText()).contains("WARNING", "junk.db");
+        assertThat(details.getText()).contains("WARNING", "junk.db");
         robot.clickOn("#copyEvents");
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);

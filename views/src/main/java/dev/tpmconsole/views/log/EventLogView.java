@@ -59,6 +59,9 @@ public final class EventLogView {
         details.setEditable(false);
         details.getStyleClass().add("monospace");
         details.textProperty().bind(vm.detailsBinding());
+        // an event's long line read without scrolling sideways; and, before one is chosen, what the pane is for
+        details.setWrapText(true);
+        I18n.prompt(details, "ui.eventlog.detailsPrompt");
         SplitPane split = new SplitPane(buildTable(), details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.68);
