@@ -79,6 +79,7 @@ public final class Appearance {
             forEachRoot(root -> {
                 applyFont(root);
                 rescaleColumns(root, ratio);
+                refit(root);
             });
         });
     }
@@ -97,7 +98,10 @@ public final class Appearance {
     public static final String CHINESE = "lang-zh";
 
     /** Held here, and only weakly by the language, so that an appearance of a test is not kept alive. */
-    private final javafx.beans.InvalidationListener languageChanged = o -> forEachRoot(Appearance::applyLanguage);
+    private final javafx.beans.InvalidationListener languageChanged = o -> forEachRoot(root -> {
+        applyLanguage(root);
+        refit(root);
+    });
 
     {
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(languageChanged));
@@ -138,6 +142,29 @@ public final class Appearance {
         register(scene.getRoot());
         scene.rootProperty().addListener((o, a, b) -> register(b));
         return scene;
+    }
+
+    /**
+     * Styles {@code scene} as {@link #style(Scene)} does, its window sized to its content: sized to it again, after the
+     * pulse that lays it out, whenever the font size or the language changes.
+     */
+    public Scene styleFitted(Scene scene) {
+        scene.getRoot().getProperties().put(FITS_CONTENT, Boolean.TRUE);
+        return style(scene);
+    }
+
+    /** Marks a root whose window is sized to its content. */
+    private static final Object FITS_CONTENT = new Object();
+
+    private static void refit(Parent root) {
+        if (root.getProperties().get(FITS_CONTENT) != null) {
+            When.afterNextPulse(() -> {
+                javafx.stage.Window window = root.getScene() == null ? null : root.getScene().getWindow();
+                if (window != null && window.isShowing()) {
+                    window.sizeToScene();
+                }
+            });
+        }
     }
 
     /** Styles a dialog's pane (alerts and dialogs have scenes of their own). */

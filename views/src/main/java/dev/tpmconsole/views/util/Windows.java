@@ -62,18 +62,7 @@ public final class Windows {
      * the font size or the language changes.
      */
     public Scene fitted(Parent root) {
-        Scene scene = appearance.style(new Scene(root));
-        // after the pulse that styled and laid out the content at the new size or in the new language
-        Runnable refit = () -> When.afterNextPulse(() -> {
-            if (scene.getWindow() != null && scene.getWindow().isShowing()) {
-                scene.getWindow().sizeToScene();
-            }
-        });
-        I18n.whenChanged(root, refit);
-        javafx.beans.value.ChangeListener<Number> onFont = (o, a, b) -> refit.run();
-        root.getProperties().put(Windows.class, onFont); // held as long as the window's content
-        appearance.fontSizeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(onFont));
-        return scene;
+        return appearance.styleFitted(new Scene(root));
     }
 
     /**
