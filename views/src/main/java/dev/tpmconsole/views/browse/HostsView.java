@@ -8,6 +8,7 @@ import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Tables;
+import dev.tpmconsole.views.util.ZStackStates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,10 @@ final class HostsView {
         TableColumn<HostRow, String> uuid = Tables.column("hostUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, HostRow::uuid);
         TableColumn<HostRow, String> ip = Tables.column("hostIpColumn", "ui.col.managementIp", 10.5, HostRow::managementIp);
         TableColumn<HostRow, String> state = Tables.column("hostStateColumn", "ui.col.state", 8,
-                h -> h.softDeleted() ? I18n.t("ui.deleted", h.state()) : h.state());
-        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "ui.col.status", 9, HostRow::status);
+                h -> h.softDeleted() ? I18n.t("ui.deleted", ZStackStates.hostState(h.state()))
+                        : ZStackStates.hostState(h.state()));
+        TableColumn<HostRow, String> status = Tables.column("hostStatusColumn", "ui.col.status", 9,
+                h -> ZStackStates.hostStatus(h.status()));
         TableColumn<HostRow, String> vms = Tables.number("hostVmsColumn", "ui.col.vms", 4.5, h -> Integer.toString(h.vms()));
         TableColumn<HostRow, String> state2 = Tables.number("hostTpmFilesColumn", "ui.col.tpmStateFiles", 9.5,
                 h -> Integer.toString(h.tpmStateFiles()));

@@ -93,7 +93,8 @@ public final class VmDetailsViewModel implements AutoCloseable {
                 return I18n.t("ui.details.hint");
             }
             VmDetails.Vm vm = d.vm();
-            StringBuilder s = new StringBuilder(vm.uuid()).append(" · ").append(vm.state());
+            StringBuilder s = new StringBuilder(vm.uuid()).append(" · ")
+                    .append(dev.tpmconsole.views.util.ZStackStates.vm(vm.state()));
             if (vm.deleted() != null) {
                 s.append(" · ").append(I18n.t("ui.details.softDeleted", vm.deleted()));
             }
@@ -121,7 +122,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
             return new OnHost(I18n.t("ui.onHost.hostNotScanned"), false);
         }
         if (host.get().status() != dev.tpmconsole.model.hosts.HostScanReport.Status.SCANNED) {
-            return new OnHost(I18n.t("ui.onHost.host", host.get().status().label()), false);
+            return new OnHost(I18n.t("ui.onHost.host", I18n.t(host.get().status().message())), false);
         }
         var refused = host.get().findings().stream().filter(x -> x.rule()
                 == dev.tpmconsole.model.hosts.HostRule.HOST_PATH_REFUSED && f.uuid().equals(x.key())).findFirst();
@@ -129,7 +130,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
             return new OnHost(I18n.t("ui.onHost.refused"), true);
         }
         var entry = host.get().entry(f.path());
-        return entry.map(e -> new OnHost(I18n.t("ui.onHost.found", e.kind().label()), false))
+        return entry.map(e -> new OnHost(I18n.t("ui.onHost.found", I18n.t(e.kind().message())), false))
                 .orElse(new OnHost(I18n.t("ui.onHost.missing"), true));
     }
 

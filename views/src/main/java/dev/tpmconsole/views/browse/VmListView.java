@@ -7,6 +7,7 @@ import dev.tpmconsole.model.browse.Sort;
 import dev.tpmconsole.model.browse.VmColumn;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.views.util.Tables;
+import dev.tpmconsole.views.util.ZStackStates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,12 @@ final class VmListView {
         state.setId("vmStateFilter");
         state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then(I18n.text("ui.vms.anyState"))
                 .otherwise((String) null));
-        // the states as ZStack writes them (the list shows them so), but the console's own choice in words
+        // the states in the windows' language, as the list shows them, and the console's own choice in words
         state.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(String s) {
-                return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s) ? I18n.t("ui.vms.softDeletedChoice") : s;
+                return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s) ? I18n.t("ui.vms.softDeletedChoice")
+                        : ZStackStates.vm(s);
             }
 
             @Override
@@ -127,7 +129,7 @@ final class VmListView {
         TableColumn<VmRow, String> name = Tables.column("vmNameColumn", "ui.col.name", 9, VmRow::name);
         TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmRow::uuid);
         TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "ui.col.state", 7,
-                r -> r.softDeleted() ? I18n.t("ui.deleted", r.state()) : r.state());
+                r -> r.softDeleted() ? I18n.t("ui.deleted", ZStackStates.vm(r.state())) : ZStackStates.vm(r.state()));
         TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "ui.col.host", 9, VmListView::host,
                 r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
         TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "ui.col.tpm", 3.5,

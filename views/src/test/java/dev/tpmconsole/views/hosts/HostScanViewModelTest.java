@@ -101,6 +101,16 @@ class HostScanViewModelTest {
             assertThat(details.hostFiles()).extracting(details::onHost).contains(
                     new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("found (folder)", false),
                     new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("host unreachable", false));
+            // in Chinese, the entry's kind and the host's status are Chinese too
+            dev.tpmconsole.model.i18n.Language before = dev.tpmconsole.views.util.I18n.languageProperty().get();
+            try {
+                dev.tpmconsole.views.util.I18n.languageProperty().set(dev.tpmconsole.model.i18n.Language.ZH_CN);
+                assertThat(details.hostFiles()).extracting(details::onHost).contains(
+                        new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("已找到（目录）", false),
+                        new dev.tpmconsole.views.browse.VmDetailsViewModel.OnHost("物理机 无法连接", false));
+            } finally {
+                dev.tpmconsole.views.util.I18n.languageProperty().set(before);
+            }
             details.close();
 
             vm.sourceProperty().set(null);

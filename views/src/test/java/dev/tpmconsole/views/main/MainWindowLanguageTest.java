@@ -15,7 +15,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import java.util.List;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +90,24 @@ class MainWindowLanguageTest {
             assertThat(column(vms, "vmNameColumn")).isEqualTo("名称");
             assertThat(column(vms, "vmStateColumn")).isEqualTo("状态");
             assertThat(column(vms, "vmHostColumn")).isEqualTo("物理机");
+            // ZStack's states in the window's language, as ZStack's Chinese console words them
+            List<String> states = cells(robot, "vmStateColumn");
+            assertThat(states).as("the states shown").isNotEmpty()
+                    .allSatisfy(t -> assertThat(t).matches(".*[\\u4e00-\\u9fff].*"))
+                    .noneMatch(dev.tpmconsole.model.browse.BrowseQueries.VM_STATES::contains);
+            CheckComboBox<String> stateFilter = robot.lookup("#vmStateFilter").query();
+            assertThat(stateFilter.getConverter().toString("Running")).isEqualTo("运行中");
+            assertThat(stateFilter.getConverter().toString("VolumeMigrating")).isEqualTo("云盘迁移中");
+            assertThat(stateFilter.getConverter().toString("SomethingNew")).as("a state ZStack may add").isEqualTo("SomethingNew");
+            robot.interact(() -> main.window.browse().tabs().getSelectionModel().select(1));
+            TableView<?> hosts = robot.lookup("#hostTable").queryTableView();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !hosts.getItems().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(cells(robot, "hostStateColumn")).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t).matches("(启用|停用|准备维护|维护模式)(（已删除）)?"));
+            assertThat(cells(robot, "hostStatusColumn")).isNotEmpty().allSatisfy(t -> assertThat(t).isIn("连接中", "已连接",
+                    "已断开"));
+            robot.interact(() -> main.window.browse().tabs().getSelectionModel().select(0));
             assertThat(main.window.browse().tabs().getTabs()).extracting(javafx.scene.control.Tab::getText)
                     .containsExactly("云主机", "物理机", "密钥提供者", "概要");
             assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).endsWith("台云主机");
@@ -121,6 +142,13 @@ class MainWindowLanguageTest {
     static String item(MenuBar bar, String id) {
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
                 .findFirst().orElseThrow().getText();
+    }
+
+    /** The texts of a column's cells that show a row. */
+    static List<String> cells(FxRobot robot, String columnId) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .filter(c -> !c.isEmpty() && c.isVisible() && c.getText() != null).map(TableCell::getText).toList();
     }
 
     static String column(TableView<?> table, String id) {
