@@ -137,8 +137,12 @@ class OverviewWindowTest {
                         .isEqualTo(recorded.get(i).get(series.getName()));
             }
         }
-        assertThat(gui.window().overview().auditLabel(1)).as("the axis' label of the first audit").isEqualTo("#1 09-01 06:00");
-        assertThat(gui.window().overview().auditLabel(30)).isEqualTo("#30 09-30 06:00");
+        // in the machine's time zone, as the status line below
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
+        assertThat(gui.window().overview().auditLabel(1)).as("the axis' label of the first audit")
+                .isEqualTo("#1 " + when.format(Instant.parse("2026-09-01T06:00:00Z")));
+        assertThat(gui.window().overview().auditLabel(30)).isEqualTo("#30 " + when.format(Instant.parse("2026-09-30T06:00:00Z")));
         assertThat(robot.lookup("#overviewCloud").queryAs(Label.class).getText()).isEqualTo("Cloud: cloud.sqlite");
         assertThat(robot.lookup("#overviewStatus").queryAs(Label.class).getText())
                 .startsWith("30 audits, the last on " // written as the language writes dates, in the machine's zone
@@ -165,6 +169,32 @@ class OverviewWindowTest {
         keyStates.getData().forEach(d -> pie.put(d.getName(), d.getPieValue()));
         assertThat(pie).containsEntry("materialized (1)", 1.0).containsEntry("placeholder (1)", 1.0)
                 .containsEntry("none (0)", 0.0).containsEntry("provider lost (0)", 0.0);
+        // each slice, and its legend's symbol, in the colour the lists give its state (materialized green, ...)
+        Map<dev.tpmconsole.model.browse.KeyState, javafx.scene.paint.Paint> listColours = new HashMap<>();
+        robot.interact(() -> {
+            javafx.scene.layout.Pane parent = (javafx.scene.layout.Pane) keyStates.getParent();
+            for (dev.tpmconsole.model.browse.KeyState k : dev.tpmconsole.model.browse.KeyState.values()) {
+                Label cell = new Label("probe");
+                cell.getStyleClass().add("state-cell");
+                cell.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(
+                        "key-" + k.name().toLowerCase().replace('_', '-')), true);
+                parent.getChildren().add(cell);
+                cell.applyCss();
+                listColours.put(k, cell.getTextFill());
+                parent.getChildren().remove(cell);
+            }
+        });
+        assertThat(new java.util.HashSet<>(listColours.values())).as("four colours").hasSize(4);
+        List<javafx.scene.Node> symbols = List.copyOf(keyStates.lookupAll(".chart-legend-item-symbol"));
+        assertThat(symbols).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            dev.tpmconsole.model.browse.KeyState k = dev.tpmconsole.model.browse.KeyState.values()[i];
+            PieChart.Data d = keyStates.getData().get(i);
+            assertThat(d.getName()).startsWith(k.label());
+            assertThat(inColour(fill(d.getNode()), listColours.get(k))).as("the slice of " + k + ": " + fill(d.getNode())
+                    + " in " + listColours.get(k)).isTrue();
+            assertThat(fill(symbols.get(i))).as("the legend's symbol of " + k).isEqualTo(listColours.get(k));
+        }
         StackedBarChart<Number, String> hosts = robot.lookup("#hostChart").queryAs(StackedBarChart.class);
         Map<String, Long> stateFiles = new HashMap<>();
         hosts.getData().get(0).getData().forEach(d -> stateFiles.put(d.getYValue(), d.getXValue().longValue()));
@@ -175,4 +205,28 @@ class OverviewWindowTest {
                 "host h2", 0L));
     }
 
+    /**
+     * Whether a paint is in a colour: that colour, or a gradient made from it (modena draws a slice from its pie colour
+     * lighter to darker), whose stops then hold each of its red, green and blue between them.
+     */
+    static boolean inColour(javafx.scene.paint.Paint paint, javafx.scene.paint.Paint colour) {
+        javafx.scene.paint.Color c = (javafx.scene.paint.Color) colour;
+        if (paint instanceof javafx.scene.paint.Color p) {
+            return p.equals(c);
+        }
+        List<javafx.scene.paint.Stop> stops = ((javafx.scene.paint.RadialGradient) paint).getStops();
+        javafx.scene.paint.Color a = stops.get(0).getColor();
+        javafx.scene.paint.Color b = stops.get(stops.size() - 1).getColor();
+        return between(c.getRed(), a.getRed(), b.getRed()) && between(c.getGreen(), a.getGreen(), b.getGreen())
+                && between(c.getBlue(), a.getBlue(), b.getBlue());
+    }
+
+    static boolean between(double x, double a, double b) {
+        return x >= Math.min(a, b) - 0.01 && x <= Math.max(a, b) + 0.01;
+    }
+
+    /** The first fill of a region's background: a slice's colour. */
+    static javafx.scene.paint.Paint fill(javafx.scene.Node node) {
+        return ((javafx.scene.layout.Region) node).getBackground().getFills().get(0).getFill();
+    }
 }

@@ -6,7 +6,6 @@ import dev.tpmconsole.model.stats.CloudStats;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Tables;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -32,8 +31,11 @@ import javafx.scene.layout.VBox;
  */
 public final class OverviewView {
 
-    /** How an audit is named on the chart's axis: its number and when (UTC). */
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /**
+     * How an audit is named on the chart's axis: its number and when, in the machine's time zone, as the status line
+     * above the chart and the acknowledgements' expiries write their times.
+     */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     private final OverviewViewModel vm;
     private final VBox root = new VBox();
@@ -133,7 +135,7 @@ public final class OverviewView {
         keyStates.titleProperty().bind(I18n.text("ui.overview.chart.keyStates"));
         keyStates.setAnimated(false);
         keyStates.setLabelsVisible(false);
-        keyStates.getStyleClass().add("overview-chart");
+        keyStates.getStyleClass().addAll("overview-chart", "key-state-chart"); // each state in its colour in the lists
         // hosts down the side, so that their names read across
         CategoryAxis hosts = new CategoryAxis();
         NumberAxis count = new NumberAxis();
@@ -221,7 +223,7 @@ public final class OverviewView {
 
     /** An audit's category on the axis: unique (its number) and readable (when). */
     static String category(OverviewViewModel.AuditPoint a) {
-        return "#" + a.id() + " " + WHEN.format(a.at());
+        return "#" + a.id() + " " + WHEN.format(java.time.ZonedDateTime.ofInstant(a.at(), java.time.ZoneId.systemDefault()));
     }
 
     /** What the axis calls audit number {@code i} (1 = the oldest). */
@@ -259,7 +261,7 @@ public final class OverviewView {
         if (s == null) {
             return;
         }
-        for (KeyState k : KeyState.values()) {
+        for (KeyState k : KeyState.values()) { // in this order: the slices' colours (key-state-chart) follow it
             long n = s.keyStates().getOrDefault(k, 0L);
             keyStates.getData().add(new PieChart.Data(I18n.t("ui.overview.keyState", I18n.t(k.message()), n), n));
         }

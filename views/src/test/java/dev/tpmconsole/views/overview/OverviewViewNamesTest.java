@@ -32,4 +32,18 @@ class OverviewViewNamesTest {
                 "missing host b0000000",
                 "missing host b0000000 b0000000");
     }
+
+    /** An audit on the axis is in the machine's time zone, as the status line writes the last audit's time. */
+    @Test
+    void anAuditsTimeOnTheAxisIsTheMachines() {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+            OverviewViewModel.AuditPoint at = new OverviewViewModel.AuditPoint(7,
+                    java.time.Instant.parse("2026-09-30T18:30:00Z"), 0, 0, 0, java.util.Map.of());
+            assertThat(OverviewView.category(at)).isEqualTo("#7 10-01 02:30");
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
 }
