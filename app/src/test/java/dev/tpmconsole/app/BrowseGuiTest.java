@@ -15,6 +15,7 @@ import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -101,6 +102,10 @@ class BrowseGuiTest {
         robot.type(KeyCode.ENTER);
         waitUntil(() -> "theta".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         assertThat(robot.lookup("#findingsTable").queryTableView().getItems()).hasSize(1);
+        // the details' tables show what tells their rows apart whole; the last column takes the room left
+        for (String table : List.of("#findingsTable", "#keyRefTable", "#hostFileTable", "#backupTable")) {
+            assertThat(CutTexts.inAllButTheLastColumn(table)).as(table).isEmpty();
+        }
         // a table of the details is remembered too: a column made wider comes back as wide
         TableView<?> refs = robot.lookup("#keyRefTable").queryTableView();
         robot.interact(() -> column(refs, "keyRefStateColumn").setPrefWidth(column(refs, "keyRefStateColumn")

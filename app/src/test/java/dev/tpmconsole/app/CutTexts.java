@@ -31,7 +31,19 @@ final class CutTexts {
         return of(id, false);
     }
 
+    /**
+     * The column headers of the table {@code id} and its cells but those of its last shown column (the one that
+     * takes the room left, a path or a uuid, cut where the table is narrow) shown cut.
+     */
+    static List<String> inAllButTheLastColumn(String id) throws Exception {
+        return of(id, true, true);
+    }
+
     private static List<String> of(String id, boolean cells) throws Exception {
+        return of(id, cells, false);
+    }
+
+    private static List<String> of(String id, boolean cells, boolean butLast) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Node table = Window.getWindows().stream().map(w -> w.getScene().lookup(id)).filter(Objects::nonNull)
                     .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in any window"));
@@ -42,7 +54,12 @@ final class CutTexts {
                 cut.add("no header in " + id);
             }
             if (cells) {
-                texts.addAll(table.lookupAll(".table-cell"));
+                for (Node n : table.lookupAll(".table-cell")) {
+                    if (!(butLast && n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableView() != null
+                            && c.getTableColumn() == lastShown(c.getTableView()))) {
+                        texts.add(n);
+                    }
+                }
             }
             for (Node n : texts) {
                 if (n instanceof Labeled l && l.isVisible() && l.getText() != null && l.lookup(".text") instanceof Text t
@@ -52,5 +69,10 @@ final class CutTexts {
             }
             return cut;
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    private static Object lastShown(javafx.scene.control.TableView<?> table) {
+        List<? extends javafx.scene.control.TableColumn<?, ?>> shown = table.getVisibleLeafColumns();
+        return shown.isEmpty() ? null : shown.get(shown.size() - 1);
     }
 }

@@ -156,9 +156,9 @@ final class VmDetailsView {
         findings.getColumns().setAll(List.of(
                 Tables.styled("findingSeverityColumn", "ui.col.severity", 6, f -> I18n.t(f.severity().message()),
                         f -> "severity-" + f.severity().label()),
-                Tables.column("findingRuleColumn", "ui.col.rule", 16.5, f -> f.rule().name()),
+                Tables.column("findingRuleColumn", "ui.col.rule", 20, f -> f.rule().name()), // the longest whole
                 Tables.column("findingTableColumn", "ui.col.table", 11.5, VmFinding::table),
-                Tables.column("findingKeyColumn", "ui.col.key", 18, VmFinding::key),
+                Tables.column("findingKeyColumn", "ui.col.rowKey", 18, VmFinding::key),
                 Tables.column("findingDetailColumn", "ui.col.detail", 30, f -> I18n.t(f.message()))));
         summary(findings, "findingSeverityColumn", "findingRuleColumn", "findingKeyColumn");
         return section("findingsSection", "ui.details.findings", vm.findings(), findings);
@@ -223,7 +223,7 @@ final class VmDetailsView {
                 Tables.column("backupTypeColumn", "ui.col.type", 6, VmDetails.Backup::type),
                 Tables.column("backupOwnerColumn", "ui.col.owner", 8.5, b -> b.ownerKind().toString()),
                 Tables.column("backupOwnerNameColumn", "ui.col.ownerName", 11, b -> b.ownerName() == null ? I18n.t("ui.details.thisVm") : b.ownerName()),
-                Tables.styled("backupKeyCopyColumn", "ui.col.keyCopy", 5.5, b -> Formats.yesNo(b.keyCopy()),
+                Tables.styled("backupKeyCopyColumn", "ui.col.keyCopy", 7, b -> Formats.yesNo(b.keyCopy()),
                         b -> b.type().equals("TpmState") && !b.keyCopy() ? "missing" : null),
                 Tables.number("backupSizeColumn", "ui.col.content", 6, b -> Formats.bytes(b.contentSize())),
                 Tables.column("backupCreatedColumn", "ui.col.created", 11, VmDetails.Backup::createDate),
@@ -272,6 +272,11 @@ final class VmDetailsView {
                 : shown.size()));
         for (javafx.scene.control.TableColumn<T, ?> c : columns) {
             c.setVisible(shown.contains(c.getId()));
+        }
+        // those before the last keep their width (a narrow pane scrolls sideways rather than cut "kvm-b5-0..."
+        // and "Tp..."); the last gives way
+        for (javafx.scene.control.TableColumn<T, ?> c : columns.subList(0, shown.size() - 1)) {
+            c.minWidthProperty().bind(c.prefWidthProperty());
         }
         table.getColumns().setAll(columns);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

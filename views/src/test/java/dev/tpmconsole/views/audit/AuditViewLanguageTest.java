@@ -94,7 +94,7 @@ class AuditViewLanguageTest {
             assertThat(robot.lookup("#showVm").queryAs(Button.class).getText()).isEqualTo("显示云主机");
             assertThat(robot.lookup("#acknowledgeFindings").queryAs(Button.class).getText()).isEqualTo("确认…");
             assertThat(headers(rules)).containsExactly("规则", "严重程度", "行数");
-            assertThat(headers(findings)).containsExactly("键", "状态", "详情", "修复", "重新关联到");
+            assertThat(headers(findings)).containsExactly("主键", "状态", "详情", "修复", "重新关联到");
             assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText())
                     .contains("个发现项", "共 13 条规则");
             assertThat(robot.lookup(".column-header .label").queryAllAs(Label.class))
