@@ -80,7 +80,7 @@ class LiveRepairWizardTest {
         robot.clickOn("Delete 1 row, change 1 row (management nodes are stopped)");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.RESULT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The 2 chosen finding(s) are gone");
+        assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The 2 chosen findings are gone");
         assertThat(LiveApplyTest.count(db, "SELECT COUNT(*) FROM EncryptedResourceKeyRefVO")).isEqualTo(1);
         assertThat(LiveApplyTest.count(db, "SELECT COUNT(*) FROM EncryptedResourceKeyRefVO WHERE providerUuid = 'prov1'"))
                 .isEqualTo(1);

@@ -8,6 +8,7 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
 import dev.tpmconsole.views.repair.RepairViewModel;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -41,6 +42,19 @@ class RepairWizardTest extends WindowFixture {
         robot.interact(gui::showRepair);
         waitUntil(() -> robot.lookup("#repairAudit").tryQuery().isPresent());
         RepairViewModel vm = gui.repairViewModel();
+        // the first page tells what follows, whole, and that nothing is changed until the plan is confirmed
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#repairAuditText", "#repairStep2", "#repairStep3", "#repairStep4", "#repairStep5",
+                "#repairNothingYet")) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertThat(l.getText()).as(id).isNotBlank();
+            assertThat(((javafx.scene.text.Text) l.lookup(".text")).getText()).as(id + " shown whole").isEqualTo(l.getText());
+            javafx.geometry.Bounds b = l.localToScene(l.getLayoutBounds());
+            assertThat(b.getMaxY()).as(id + " inside the window").isLessThanOrEqualTo(l.getScene().getHeight());
+        }
+        assertThat(robot.lookup("#repairStep2").queryAs(Label.class).getText()).startsWith("Choose: ");
+        assertThat(robot.lookup("#repairNothingYet").queryAs(Label.class).getText())
+                .isEqualTo("Nothing is changed until you confirm the plan.");
 
         robot.clickOn("#repairAudit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.CHOOSE);
@@ -51,6 +65,11 @@ class RepairWizardTest extends WindowFixture {
                 .allSatisfy(r -> assertThat(r.chosenProperty().get()).as("cannot be repaired here").isFalse());
         long lost = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST).count();
         aKindsTwoButtonsWrapTogether(robot, rows);
+        // three buttons read "None": each tells a screen reader whose it is
+        assertThat(robot.lookup(".button-pair").queryAll()).extracting(pair -> ((javafx.scene.control.Button)
+                ((javafx.scene.layout.HBox) pair).getChildren().get(1)).getAccessibleText())
+                .containsExactly("None: orphaned key ref", "None: duplicate placeholder",
+                        "None: provider back under the same name");
 
         robot.clickOn("#repairPlan");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.PLAN);
@@ -67,7 +86,7 @@ class RepairWizardTest extends WindowFixture {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.RESULT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The ")
-                .contains("chosen finding(s) are gone");
+                .contains("chosen findings are gone");
         // the main window no longer says read-only: the repair changed the snapshot it shows
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.stage().getTitle().contains("changed by a run"));
         assertThat(gui.stage().getTitle()).isEqualTo("repair-demo.sqlite (changed by a run) — TPM Console");

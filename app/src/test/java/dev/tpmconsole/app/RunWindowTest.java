@@ -86,7 +86,7 @@ class RunWindowTest extends WindowFixture {
                 .allSatisfy(r -> assertThat(r.state()).isEqualTo(ItemRow.State.SKIPPED));
         assertThat(robot.lookup("#runSummary").queryAs(Label.class).getText()).startsWith("5 items done, 1 failed, 2 skipped");
         assertThat(robot.lookup("#runResidue").queryAs(Label.class).getText()).as("what is left is consistent, not dirty")
-                .isEqualTo("Re-audit: no residue on the 2 VM(s) touched.");
+                .isEqualTo("Re-audit: no residue on the 2 VMs touched.");
         robot.clickOn("#failureTable .table-row-cell");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#failureDetail").queryAs(javafx.scene.control.TextArea.class).getText())

@@ -60,6 +60,9 @@ public final class RepairView {
         status.setId("repairStatus");
         status.setWrapText(true);
         status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
+        // no empty line under the title before there is a status to give
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
         Label error = new Label();
         error.setId("repairError");
         error.getStyleClass().add("error-banner");
@@ -103,15 +106,40 @@ public final class RepairView {
         });
     }
 
+    /** The steps after the audit, as the first page tells them: what each does, and that nothing is changed yet. */
+    static final java.util.List<String> STEPS_AFTER_THE_AUDIT = java.util.List.of("choose", "plan", "run", "result");
+
     private Node auditPage() {
         Label text = I18n.bind(new Label(), "ui.repair.auditText");
+        text.setId("repairAuditText");
         text.setWrapText(true);
+        // the page a person reads before anything happens: the whole of what follows, not a line in an empty window
+        Label following = I18n.bind(new Label(), "ui.repair.overview.title");
+        following.getStyleClass().add("section-title");
+        javafx.scene.layout.GridPane steps = new javafx.scene.layout.GridPane();
+        steps.setId("repairSteps");
+        steps.getStyleClass().add("repair-steps");
+        for (int i = 0; i < STEPS_AFTER_THE_AUDIT.size(); i++) {
+            Label number = new Label(Integer.toString(i + 2));
+            number.getStyleClass().add("step-number");
+            Label what = I18n.bind(new Label(), "ui.repair.overview." + STEPS_AFTER_THE_AUDIT.get(i));
+            what.setId("repairStep" + (i + 2));
+            what.setWrapText(true);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            javafx.scene.layout.GridPane.setHgrow(what, Priority.ALWAYS);
+            javafx.scene.layout.GridPane.setValignment(number, javafx.geometry.VPos.TOP);
+            steps.addRow(i, number, what);
+        }
+        Label nothingYet = I18n.bind(new Label(), "ui.repair.overview.nothingYet");
+        nothingYet.setId("repairNothingYet");
+        nothingYet.setWrapText(true);
         Button audit = Icons.after(I18n.bind(new Button(), "ui.repair.audit"), MaterialDesignA.ARROW_RIGHT);
         audit.setId("repairAudit");
         audit.setDefaultButton(true);
         audit.setOnAction(e -> vm.audit());
-        VBox box = new VBox(text, audit);
-        box.getStyleClass().addAll("gap-xl", "pad-l");
+        VBox box = new VBox(text, following, steps, nothingYet, audit);
+        box.getStyleClass().addAll("gap-l", "pad-l", "repair-audit-page");
+        StackPane.setAlignment(box, Pos.TOP_LEFT);
         return box;
     }
 
@@ -152,6 +180,9 @@ public final class RepairView {
             all.setOnAction(e -> vm.choose(kind, true));
             Button none = I18n.bind(new Button(), "ui.repair.chooseNone");
             none.setId("leave" + kind.name());
+            // three buttons read "None": a screen reader says whose
+            none.accessibleTextProperty().bind(Bindings.createStringBinding(() -> I18n.t("ui.repair.chooseNoneOf",
+                    kind.title().toLowerCase(java.util.Locale.ROOT)), I18n.languageProperty()));
             none.setOnAction(e -> vm.choose(kind, false));
             // a kind's two buttons wrap together: a "None" alone at the start of a line would read as the next kind's
             HBox pair = new HBox(all, none);

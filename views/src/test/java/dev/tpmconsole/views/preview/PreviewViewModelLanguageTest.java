@@ -50,7 +50,7 @@ class PreviewViewModelLanguageTest {
             }
             assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm");
             assertThat(vm.steps().get(3).label()).isEqualTo(english);
-            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM(s)).");
+            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM).");
         }
     }
 }

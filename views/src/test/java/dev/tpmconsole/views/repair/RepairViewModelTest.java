@@ -55,7 +55,7 @@ class RepairViewModelTest {
 
             vm.runPlan();
             assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.RESULT);
-            assertThat(vm.resultProperty().get()).startsWith("The 2 chosen finding(s) are gone; 2 key finding(s)");
+            assertThat(vm.resultProperty().get()).startsWith("The 2 chosen findings are gone; 2 key findings");
             assertThat(vm.changes()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
                     .satisfies(c -> {
                         assertThat(c.before()).isEqualTo(6);

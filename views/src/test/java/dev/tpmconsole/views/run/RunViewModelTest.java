@@ -113,13 +113,13 @@ class RunViewModelTest {
             vm.start();
             // what the failed item left is consistent, not dirty: no residue
             assertThat(seen).containsExactly("outcome FAILED, settled null: ",
-                    "settled FAILED: Re-audit: no residue on the 1 VM(s) touched.");
+                    "settled FAILED: Re-audit: no residue on the VM touched.");
 
             TestSnapshots.exec(failing.file(), "DROP TRIGGER stop");
             seen.clear();
             vm.retryFailed();
             assertThat(seen).containsExactly("settled null: ", "outcome DONE, settled null: ",
-                    "settled DONE: Re-audit: no residue on the 1 VM(s) touched.");
+                    "settled DONE: Re-audit: no residue on the VM touched.");
         }
     }
 
@@ -185,7 +185,7 @@ class RunViewModelTest {
                     r.step() == dev.tpmconsole.model.plan.Plan.StepName.HOST_WORK ? ItemRow.State.EXPORTED
                             : ItemRow.State.DONE));
             assertThat(vm.items().get(0).cause()).contains("exported into the run folder's script", "nothing was done");
-            assertThat(vm.residueTextProperty().get()).isEqualTo("Re-audit: no residue on the 1 VM(s) touched.");
+            assertThat(vm.residueTextProperty().get()).isEqualTo("Re-audit: no residue on the VM touched.");
             assertThat(vm.canRetryBinding().get()).isFalse();
         }
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
