@@ -11,14 +11,24 @@ import java.util.Set;
  * @param keyMaterial  {@code table/key} of deleted key refs with kekRef or wrappedDek set
  * @param lastCopies   {@code table/key} of the most recent TPM-state copy of each VM that the plan deletes
  * @param rowsOfItem   per item ({@code table/key} of its owning row), its rows in deletion order
+ * @param vmLabels     per VM of the plan (uuid), how a person knows it: its name and uuid, or its uuid alone when
+ *                     it has no row (not part of the plan's JSON, which names VMs by uuid)
  */
 public record PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
-                          Map<String, List<Plan.RowRef>> rowsOfItem) {
+                          Map<String, List<Plan.RowRef>> rowsOfItem,
+                          Map<String, dev.tpmconsole.model.i18n.Message> vmLabels) {
 
     public PlanPreview {
         keyMaterial = Set.copyOf(keyMaterial);
         lastCopies = Set.copyOf(lastCopies);
         rowsOfItem = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsOfItem));
+        vmLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vmLabels));
+    }
+
+    /** A plan whose VMs are named by their uuids alone (a repair's: it is about key refs, not VMs). */
+    public PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
+                       Map<String, List<Plan.RowRef>> rowsOfItem) {
+        this(plan, keyMaterial, lastCopies, rowsOfItem, Map.of());
     }
 
     public boolean emphasised(Plan.RowRef row) {

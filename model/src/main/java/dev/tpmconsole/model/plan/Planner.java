@@ -74,6 +74,7 @@ public final class Planner {
         private final List<Plan.Item> tpmItems = new ArrayList<>();
         private final List<Plan.Kept> kept = new ArrayList<>();
         private final Set<String> lastCopies = new LinkedHashSet<>();
+        private final Map<String, Message> vmLabels = new java.util.LinkedHashMap<>();
         private final PlanRows rows;
 
         Builder(Connection c) {
@@ -87,6 +88,7 @@ public final class Planner {
                 throw new PlanException(Message.of("plan.unknownVm", vm));
             }
             Message label = name != null ? Message.of("plan.vm", name, vm) : Message.of("plan.vm.noRow", vm);
+            vmLabels.put(vm, label);
 
             // host files of the VM: TpmState ones go, NvRam ones are secure boot's
             List<StateFile> files = new ArrayList<>();
@@ -227,7 +229,7 @@ public final class Planner {
             Plan plan = new Plan(operation, source.displayName(),
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
                     hostWork, kept, fingerprint);
-            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem());
+            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem(), vmLabels);
         }
     }
 

@@ -108,6 +108,13 @@ public final class PreviewViewModel implements AutoCloseable {
                     return new Loaded(p, reachable, tree(p), language);
                 }), loaded -> {
                     hostsReachable = loaded.reachable();
+                    // one VM: named as a person knows it, by its name, once the plan has read it
+                    dev.tpmconsole.model.i18n.Message label = vmUuids.size() == 1
+                            ? loaded.preview().vmLabels().get(vmUuids.get(0)) : null;
+                    if (label != null) {
+                        title.set(Message.of(operation == Operation.REMOVE ? "ui.preview.title.removeOne"
+                                : "ui.preview.title.resetOne", label));
+                    }
                     // made in another language if it changed meanwhile: made again in this one
                     show(loaded.preview(), loaded.language() == I18n.languageProperty().get() ? loaded.tree() : tree(loaded.preview()));
                 }, () -> { }, task::fail);

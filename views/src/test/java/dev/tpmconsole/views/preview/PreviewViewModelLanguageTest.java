@@ -33,12 +33,12 @@ class PreviewViewModelLanguageTest {
         try (Source source = SqliteSnapshot.open(file, OpenOptions.readOnly());
              PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
             vm.load(PreviewViewModel.Operation.REMOVE, List.of("vm"));
-            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm");
+            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm vm (vm)");
             String english = vm.steps().get(3).label();
             try {
                 I18n.languageProperty().set(Language.ZH_CN);
                 assertThat(vm.titleProperty().get()).as("the window's title follows the language")
-                        .isEqualTo("预览：移除云主机 vm 的 TPM");
+                        .isEqualTo("预览：移除云主机 vm vm（vm） 的 TPM");
                 assertThat(I18n.t(vm.statusMessageProperty().get())).startsWith("将删除 1 个含密钥材料的密钥引用");
                 assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("delete-tpm（\\d+ 项，\\d+ 行）");
                 PreviewViewModel.Confirmation c = vm.confirmation();
@@ -48,7 +48,7 @@ class PreviewViewModelLanguageTest {
             } finally {
                 I18n.languageProperty().set(Language.EN);
             }
-            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm");
+            assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm vm (vm)");
             assertThat(vm.steps().get(3).label()).isEqualTo(english);
             assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM).");
         }
