@@ -436,6 +436,12 @@ class DesktopFeaturesTest {
                 .toList()).get(5, TimeUnit.SECONDS);
         assertThat(clashes).isEmpty();
 
+        // its filter is named beside it (the prompt hides while the field has the focus), and its rows are the
+        // height of the VM list's
+        Label find = robot.lookup("#shortcutFilterLabel").queryAs(Label.class);
+        assertThat(find.getText()).isEqualTo("Find");
+        assertThat(find.getLabelFor()).isSameAs(robot.lookup("#shortcutFilter").query());
+        assertThat(table.getFixedCellSize()).isPositive().isEqualTo(vms.getFixedCellSize());
         robot.clickOn("#shortcutFilter").write("repair");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getItems()).extracting(Shortcuts.Shortcut::keys).containsExactly("Ctrl+Shift+K");

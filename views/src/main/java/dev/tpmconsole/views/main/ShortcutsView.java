@@ -42,11 +42,17 @@ public final class ShortcutsView {
             shown.setPredicate(s -> f.isEmpty() || (s.where() + " " + s.action() + " " + s.keys())
                     .toLowerCase(Locale.ROOT).contains(f));
         });
-        HBox top = new HBox(filter);
+        // named where it is seen: its prompt hides while it has the focus, which it has when the window opens
+        Label find = I18n.bind(new Label(), "ui.filter.find");
+        find.setId("shortcutFilterLabel");
+        find.setLabelFor(filter);
+        HBox top = new HBox(find, filter);
+        top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().addAll("pad-bar", "gap-l");
         root.setTop(top);
 
-        TableView<Shortcuts.Shortcut> table = new TableView<>(shown);
+        // rows of the height of the console's other lists
+        TableView<Shortcuts.Shortcut> table = Tables.longList(new TableView<>(shown));
         table.setId("shortcutTable");
         table.getColumns().add(column("shortcutKeysColumn", "ui.shortcuts.keysColumn", 11, Shortcuts.Shortcut::keys));
         table.getColumns().add(column("shortcutActionColumn", "ui.shortcuts.actionColumn", 24, Shortcuts.Shortcut::action));
