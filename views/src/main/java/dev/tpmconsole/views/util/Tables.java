@@ -42,7 +42,7 @@ public final class Tables {
 
     /**
      * A table with cell selection (several cells or rows), copy, a placeholder (a bundle key, following the
-     * language), and rows of a fixed height. Its cells are made again when the language changes (what they
+     * language), the whole text of a cut cell or header in a tooltip, and rows of a fixed height. Its cells are made again when the language changes (what they
      * show may be written in it).
      */
     public static <T> TableView<T> table(String id, String placeholder) {
@@ -56,6 +56,7 @@ public final class Tables {
         table.setPlaceholder(empty);
         I18n.whenChanged(table, table::refresh);
         TableCopy.install(table);
+        WholeTextTooltip.install(table);
         return table;
     }
 
