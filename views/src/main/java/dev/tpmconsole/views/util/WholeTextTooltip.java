@@ -17,13 +17,12 @@ import javafx.scene.text.Text;
  */
 public final class WholeTextTooltip {
 
-    private final Tooltip tooltip = new Tooltip();
+    /** Made when first needed: the first tooltip of a window took some 20 ms of its making ({@link HoverTooltip}). */
+    private Tooltip tooltip;
     /** The cell or header the tooltip is installed on, or null. */
     private Labeled on;
 
     private WholeTextTooltip(TableView<?> table) {
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(Em.of(40));
         table.addEventFilter(MouseEvent.MOUSE_MOVED, e -> moveTo(cut(e.getPickResult().getIntersectedNode(), table)));
         table.addEventFilter(MouseEvent.MOUSE_EXITED, e -> moveTo(null));
         // the rows move under a still pointer: what it was over is no longer what it is over
@@ -38,6 +37,11 @@ public final class WholeTextTooltip {
     private void moveTo(Labeled cut) {
         if (cut == on && (cut == null || cut.getText().equals(tooltip.getText()))) {
             return;
+        }
+        if (cut != null && tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(Em.of(40));
         }
         if (on != null) {
             Tooltip.uninstall(on, tooltip);
