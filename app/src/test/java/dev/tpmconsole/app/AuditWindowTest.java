@@ -43,6 +43,13 @@ class AuditWindowTest extends WindowFixture {
         assertThat(robot.lookup("#auditFindingsPlaceholder").queryAs(Label.class).getText())
                 .isEqualTo("Choose a rule on the left to see its findings.");
 
+        // "Not run yet" beside the buttons, on their line (not lifted by an empty note under it)
+        Label status = robot.lookup("#auditStatus").queryAs(Label.class);
+        assertThat(status.getText()).isEqualTo("Not run yet");
+        javafx.scene.Node run = robot.lookup("#runAudit").query();
+        assertThat(status.localToScene(status.getLayoutBounds()).getCenterY())
+                .isCloseTo(run.localToScene(run.getLayoutBounds()).getCenterY(), org.assertj.core.data.Offset.offset(2.0));
+
         robot.clickOn("#runAudit");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.auditViewModel().reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();

@@ -117,6 +117,9 @@ public final class AuditView {
         note.setId("catalogueNote");
         note.getStyleClass().add("subtitle");
         note.textProperty().bind(I18n.text(vm.marks().noteMessageProperty()));
+        // no empty line under the status (which would sit above the buttons' middle) while there is no note
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button json = Icons.on(I18n.bind(new Button(), "ui.audit.exportJson"), MaterialDesignE.EXPORT);
@@ -127,7 +130,9 @@ public final class AuditView {
         csv.setId("exportCsv");
         csv.disableProperty().bind(vm.canExportBinding().not());
         csv.setOnAction(e -> export(AuditViewModel.ExportFormat.CSV));
-        HBox bar = new HBox(run, cancel, progress, new VBox(status, note), spacer, json, csv);
+        VBox said = new VBox(status, note);
+        said.setAlignment(Pos.CENTER_LEFT); // the bar stretches it to its height
+        HBox bar = new HBox(run, cancel, progress, said, spacer, json, csv);
         bar.setId("auditToolbar");
         bar.getStyleClass().addAll("tool-bar", "gap-l", "pad-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
