@@ -107,7 +107,8 @@ public final class RepairView {
     }
 
     /** The steps after the audit, as the first page tells them: what each does, and that nothing is changed yet. */
-    static final java.util.List<String> STEPS_AFTER_THE_AUDIT = java.util.List.of("choose", "plan", "run", "result");
+    static final java.util.List<String> STEPS_AFTER_THE_AUDIT = java.util.List.of("ui.repair.overview.choose",
+            "ui.repair.overview.plan", "ui.repair.overview.run", "ui.repair.overview.result");
 
     private Node auditPage() {
         Label text = I18n.bind(new Label(), "ui.repair.auditText");
@@ -122,7 +123,7 @@ public final class RepairView {
         for (int i = 0; i < STEPS_AFTER_THE_AUDIT.size(); i++) {
             Label number = new Label(Integer.toString(i + 2));
             number.getStyleClass().add("step-number");
-            Label what = I18n.bind(new Label(), "ui.repair.overview." + STEPS_AFTER_THE_AUDIT.get(i));
+            Label what = I18n.bind(new Label(), STEPS_AFTER_THE_AUDIT.get(i));
             what.setId("repairStep" + (i + 2));
             what.setWrapText(true);
             what.setMinHeight(Region.USE_PREF_SIZE);

@@ -1,7 +1,5 @@
 package dev.tpmconsole.views.util;
 
-import dev.tpmconsole.model.i18n.Messages;
-
 /**
  * ZStack's states (a VM's {@code state}, a host's {@code state} and {@code status}) as the windows show them: in the
  * windows' language, as ZStack's own Chinese console words them ("Running" is 运行中). The database's value is what
@@ -15,24 +13,60 @@ public final class ZStackStates {
 
     /** A VM's state ({@code VmInstanceEO.state}, VmInstanceState). */
     public static String vm(String state) {
-        return shown("ui.vmState.", state);
-    }
-
-    /** A host's state ({@code HostEO.state}, HostState: Enabled, Disabled, PreMaintenance, Maintenance). */
-    public static String hostState(String state) {
-        return shown("ui.hostState.", state);
-    }
-
-    /** A host's connection status ({@code HostEO.status}, HostStatus: Connecting, Connected, Disconnected). */
-    public static String hostStatus(String status) {
-        return shown("ui.hostStatus.", status);
-    }
-
-    private static String shown(String prefix, String value) {
-        if (value == null || value.isEmpty()) {
+        if (state == null || state.isEmpty()) {
             return "—";
         }
-        String key = prefix + value;
-        return Messages.english().has(key) ? I18n.t(key) : value;
+        String key = switch (state) {
+            case "Created" -> "ui.vmState.Created";
+            case "Starting" -> "ui.vmState.Starting";
+            case "Running" -> "ui.vmState.Running";
+            case "Stopping" -> "ui.vmState.Stopping";
+            case "Stopped" -> "ui.vmState.Stopped";
+            case "Rebooting" -> "ui.vmState.Rebooting";
+            case "Destroying" -> "ui.vmState.Destroying";
+            case "Destroyed" -> "ui.vmState.Destroyed";
+            case "Migrating" -> "ui.vmState.Migrating";
+            case "Expunging" -> "ui.vmState.Expunging";
+            case "Pausing" -> "ui.vmState.Pausing";
+            case "Paused" -> "ui.vmState.Paused";
+            case "Resuming" -> "ui.vmState.Resuming";
+            case "VolumeMigrating" -> "ui.vmState.VolumeMigrating";
+            case "VolumeRecovering" -> "ui.vmState.VolumeRecovering";
+            case "Error" -> "ui.vmState.Error";
+            case "NoState" -> "ui.vmState.NoState";
+            case "Unknown" -> "ui.vmState.Unknown";
+            case "Crashed" -> "ui.vmState.Crashed";
+            default -> null;
+        };
+        return key == null ? state : I18n.t(key);
+    }
+
+    /** A host's state ({@code HostEO.state}, HostState). */
+    public static String hostState(String state) {
+        if (state == null || state.isEmpty()) {
+            return "—";
+        }
+        String key = switch (state) {
+            case "Enabled" -> "ui.hostState.Enabled";
+            case "Disabled" -> "ui.hostState.Disabled";
+            case "PreMaintenance" -> "ui.hostState.PreMaintenance";
+            case "Maintenance" -> "ui.hostState.Maintenance";
+            default -> null;
+        };
+        return key == null ? state : I18n.t(key);
+    }
+
+    /** A host's connection status ({@code HostEO.status}, HostStatus). */
+    public static String hostStatus(String status) {
+        if (status == null || status.isEmpty()) {
+            return "—";
+        }
+        String key = switch (status) {
+            case "Connecting" -> "ui.hostStatus.Connecting";
+            case "Connected" -> "ui.hostStatus.Connected";
+            case "Disconnected" -> "ui.hostStatus.Disconnected";
+            default -> null;
+        };
+        return key == null ? status : I18n.t(key);
     }
 }
