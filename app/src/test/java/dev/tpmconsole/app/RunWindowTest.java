@@ -87,6 +87,14 @@ class RunWindowTest extends WindowFixture {
         assertThat(robot.lookup("#runSummary").queryAs(Label.class).getText()).startsWith("5 items done, 1 failed, 2 skipped");
         assertThat(robot.lookup("#runResidue").queryAs(Label.class).getText()).as("what is left is consistent, not dirty")
                 .isEqualTo("Re-audit: no residue on the 2 VMs touched.");
+        // how to undo it, as the confirmation promised, and a button that copies the command
+        java.nio.file.Path journal = gui.runViewModel().journalProperty().get();
+        assertThat(robot.lookup("#runUndo").queryAs(Label.class).getText())
+                .isEqualTo("To undo this run: tpm-console undo " + journal.toAbsolutePath());
+        robot.clickOn("#runCopyUndo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS)).isEqualTo("tpm-console undo " + journal.toAbsolutePath());
         robot.clickOn("#failureTable .table-row-cell");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#failureDetail").queryAs(javafx.scene.control.TextArea.class).getText())

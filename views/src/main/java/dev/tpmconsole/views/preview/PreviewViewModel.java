@@ -143,9 +143,7 @@ public final class PreviewViewModel implements AutoCloseable {
         preview.set(p);
         int keys = p.keyMaterial().size();
         int copies = p.lastCopies().size();
-        status.set(keys > 0 && copies > 0 ? Message.of("ui.preview.emphasis.both", keys, copies)
-                : keys > 0 ? Message.of("ui.preview.emphasis.keys", keys)
-                : copies > 0 ? Message.of("ui.preview.emphasis.copies", copies) : null);
+        status.set(emphasis(keys, copies));
     }
 
     /** The tree again, in the language now shown. */
@@ -299,6 +297,13 @@ public final class PreviewViewModel implements AutoCloseable {
     public record Confirmation(String title, String message, String action, String hostChoice) {
     }
 
+    /** What a plan deletes that matters most (key material, last TPM-state copies), or null. */
+    static Message emphasis(long keys, long copies) {
+        return keys > 0 && copies > 0 ? Message.of("ui.preview.emphasis.both", keys, copies)
+                : keys > 0 ? Message.of("ui.preview.emphasis.keys", keys)
+                : copies > 0 ? Message.of("ui.preview.emphasis.copies", copies) : null;
+    }
+
     public Confirmation confirmation() {
         Plan plan = preview.get().plan();
         boolean live = source.kind() == dev.tpmconsole.model.schema.DatabaseKind.MARIADB;
@@ -310,6 +315,11 @@ public final class PreviewViewModel implements AutoCloseable {
                         source.displayName(), operation)
                 : I18n.t("ui.preview.confirm.deletesChanges", plan.deletes().size(), plan.deletesPerTable().size(),
                         plan.updates().size(), source.displayName(), operation);
+        // what the window shows in red is said where the person confirms, too
+        Message emphasis = emphasis(preview.get().keyMaterial().size(), preview.get().lastCopies().size());
+        if (emphasis != null) {
+            changes = I18n.t("ui.preview.confirm.join", changes, I18n.t("ui.preview.confirm.emphasis", emphasis));
+        }
         String text = I18n.t("ui.preview.confirm.join", changes,
                 I18n.t(live ? "ui.preview.confirm.live" : "ui.preview.confirm.snapshot"));
         if (!plan.hostWork().isEmpty()) {

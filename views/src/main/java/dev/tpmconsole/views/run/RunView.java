@@ -206,7 +206,21 @@ public final class RunView {
         Button closeButton = dev.tpmconsole.views.util.Commands.button(closeAction, MaterialDesignC.CLOSE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox texts = new VBox(summary, residue);
+        // the confirmation said the run can be undone: here is how, once the run has its journal
+        Label undo = new Label();
+        undo.setId("runUndo");
+        undo.setWrapText(true);
+        undo.textProperty().bind(I18n.computed(() -> vm.journalProperty().get() == null ? ""
+                : I18n.t("ui.run.undo", vm.journalProperty().get().toAbsolutePath()), vm.journalProperty()));
+        Button copyUndo = Icons.on(I18n.bind(new Button(), "ui.run.copyUndo"), MaterialDesignC.CONTENT_COPY);
+        copyUndo.setId("runCopyUndo");
+        copyUndo.setOnAction(e -> dev.tpmconsole.views.util.Clipboards.put(vm.undoCommand()));
+        HBox undoLine = new HBox(undo, copyUndo);
+        undoLine.setAlignment(Pos.CENTER_LEFT);
+        undoLine.getStyleClass().add("gap-l");
+        undoLine.visibleProperty().bind(vm.journalProperty().isNotNull());
+        undoLine.managedProperty().bind(undoLine.visibleProperty());
+        VBox texts = new VBox(summary, residue, undoLine);
         texts.getStyleClass().add("gap-xs");
         HBox bottom = new HBox(texts, spacer, cancel, closeButton);
         bottom.setAlignment(Pos.CENTER_LEFT);

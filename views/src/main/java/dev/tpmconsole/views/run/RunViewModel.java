@@ -240,8 +240,11 @@ public final class RunViewModel extends JobViewModel {
             task.setProgress(1); // skipped items end too
             task.setMessage(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.status.done"
                     : "ui.run.status.withFailures"));
-            summary.set(Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.summary" : "ui.run.summaryRetry",
-                    r.done(), r.failed(), r.skipped()));
+            Message counts = Message.of(r.outcome() == RunEvent.Outcome.DONE ? "ui.run.summary" : "ui.run.summaryRetry",
+                    r.done(), r.failed(), r.skipped());
+            // host work exported as scripts counts as done, yet nothing happened on the hosts: said so
+            long exported = items.stream().filter(i -> i.state() == ItemRow.State.EXPORTED).count();
+            summary.set(exported > 0 ? Message.of("ui.run.summary.exported", counts, exported) : counts);
             // last, so that whoever listens to the outcome finds the summary and the rest in place
             outcome.set(r.outcome());
             reaudit();
@@ -421,6 +424,12 @@ public final class RunViewModel extends JobViewModel {
 
     public ReadOnlyObjectProperty<Path> journalProperty() {
         return journal.getReadOnlyProperty();
+    }
+
+    /** The command that undoes this run ({@code undo JOURNAL}), once it has a journal; else null. */
+    public String undoCommand() {
+        Path j = journal.get();
+        return j == null ? null : "tpm-console undo " + j.toAbsolutePath();
     }
 
     public BooleanBinding canRetryBinding() {

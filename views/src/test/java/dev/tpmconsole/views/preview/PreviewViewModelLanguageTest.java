@@ -43,14 +43,18 @@ class PreviewViewModelLanguageTest {
                 assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("delete-tpm（\\d+ 项，\\d+ 行）");
                 PreviewViewModel.Confirmation c = vm.confirmation();
                 assertThat(c.title()).isEqualTo("在 p.sqlite 上执行清理计划？");
-                assertThat(c.message()).startsWith("此操作将在 ").contains("移除 TPM，1 台云主机", "以便撤销本次执行");
+                assertThat(c.message()).startsWith("此操作将在 ").contains("移除 TPM，1 台云主机", "以便撤销本次执行",
+                        "将删除 1 个含密钥材料的密钥引用");
                 assertThat(c.action()).startsWith("删除 ").endsWith(" 行");
             } finally {
                 I18n.languageProperty().set(Language.EN);
             }
             assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm vm (vm)");
             assertThat(vm.steps().get(3).label()).isEqualTo(english);
-            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM).");
+            // the red line of the window is said where the person confirms too
+            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM).",
+                    " Deletes 1 key ref holding key material and 1 last TPM-state copy.",
+                    "so the run can be undone: the run window gives the command.");
         }
     }
 }

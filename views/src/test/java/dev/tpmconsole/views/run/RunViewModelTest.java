@@ -186,6 +186,9 @@ class RunViewModelTest {
                             : ItemRow.State.DONE));
             assertThat(vm.items().get(0).cause()).contains("exported into the run folder's script", "nothing was done");
             assertThat(vm.residueTextProperty().get()).isEqualTo("Re-audit: no residue on the VM touched.");
+            assertThat(vm.summaryProperty().get()).as("exported host work is done in the journal, not on the host")
+                    .endsWith(" Of them, 1 host item was exported as scripts: nothing was done on that host.");
+            assertThat(vm.undoCommand()).isEqualTo("tpm-console undo " + vm.journalProperty().get().toAbsolutePath());
             assertThat(vm.canRetryBinding().get()).isFalse();
         }
         assertThat(TestSnapshots.count(file, "SELECT count(*) FROM TpmVO")).isZero();
