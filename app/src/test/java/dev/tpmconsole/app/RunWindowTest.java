@@ -74,6 +74,10 @@ class RunWindowTest extends WindowFixture {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> gui.runViewModel() != null && gui.runStage().isShowing()
                 && (gui.runViewModel().outcomeProperty().get() != null || !gui.runViewModel().errorProperty().get().isEmpty()));
         assertThat(gui.runViewModel().errorProperty().get()).isEmpty();
+        // the preview does not offer its plan again: the run deletes the rows it describes
+        assertThat(robot.lookup("#runPlan").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(gui.previewViewModel().statusProperty().get()).isEqualTo(
+                "This plan was handed to a run, which deletes or changes its rows: preview again to see what is left.");
         waitUntil(() -> gui.runViewModel().residueTextProperty().get().startsWith("Re-audit"));
 
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);

@@ -287,12 +287,14 @@ public final class PreviewView {
             if (c.hostChoice() == null) {
                 if (dialogs.confirm(c.title(), c.message(), c.action())) {
                     run.accept(vm.previewProperty().get().plan(), false);
+                    vm.ran();
                 }
             } else {
                 dialogs.confirm(c.title(), c.message(), c.action(), c.hostChoice(), hostWorkOverSsh.get())
                         .ifPresent(overSsh -> {
                             hostWorkOverSsh.set(overSsh); // remembered for the next run
                             run.accept(vm.previewProperty().get().plan(), overSsh);
+                            vm.ran();
                         });
             }
         });

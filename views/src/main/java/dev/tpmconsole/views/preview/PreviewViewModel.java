@@ -70,6 +70,8 @@ public final class PreviewViewModel implements AutoCloseable {
     private final StringBinding summary;
     private final BooleanBinding canExport;
     private final BooleanBinding canRun;
+    /** Whether this plan was handed to a run: its rows are gone or changed, so it is not run twice from here. */
+    private final javafx.beans.property.BooleanProperty ran = new javafx.beans.property.SimpleBooleanProperty(this, "ran");
     /** Whether the plan's host work may be done over SSH (it has some, and the source is not the demo). */
     private boolean hostsReachable;
 
@@ -86,7 +88,7 @@ public final class PreviewViewModel implements AutoCloseable {
                         I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "")), preview, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
-                && !preview.get().plan().nothingToDo(), preview, loading);
+                && !preview.get().plan().nothingToDo() && !ran.get(), preview, loading, ran);
     }
 
     /** Makes the plan of {@code operation} for these VMs, in the background. */
@@ -284,7 +286,16 @@ public final class PreviewViewModel implements AutoCloseable {
         return canExport;
     }
 
-    /** Whether there is a plan that changes something (an empty plan has nothing to run). */
+    /**
+     * The plan was confirmed and handed to a run: Run… is off from now on (the plan describes rows the run deletes),
+     * and the status says so and how to see what is left.
+     */
+    public void ran() {
+        ran.set(true);
+        status.set(Message.of("ui.preview.ran"));
+    }
+
+    /** Whether there is a plan that changes something (an empty plan has nothing to run), not run yet. */
     public BooleanBinding canRunBinding() {
         return canRun;
     }
