@@ -206,8 +206,9 @@ public final class ConsoleGui {
         if (shown == null) {
             return;
         }
+        // acknowledged findings are left unchosen: the catalogue open now says which
         RepairViewModel vm = new RepairViewModel(shown, setup.schedulers(), Schedulers.computation(), Clock.systemUTC(),
-                runService(shown));
+                runService(shown), catalogue());
         events.watch(vm);
         vm.runProperty().addListener((o, a, r) -> {
             events.watch(r, r.plan(), shown, "repair");

@@ -164,6 +164,9 @@ public final class RepairView {
         table.getColumns().add(column("ui.repair.column.kind", 16.5, r -> r.kind().title()));
         table.getColumns().add(column("ui.repair.column.keyRef", 6, r -> r.finding().key()));
         table.getColumns().add(column("ui.repair.column.whatHappens", 24, r -> r.kind().action()));
+        // an acknowledged finding is left unchosen; the reason it was acknowledged with says why
+        table.getColumns().add(column("ui.repair.column.acknowledged", 16,
+                r -> r.acknowledged() == null ? "" : r.acknowledged()));
         table.getColumns().add(column("ui.repair.column.finding", 43, r -> I18n.t(r.finding().message())));
         table.setPlaceholder(I18n.bind(new Label(), "ui.repair.nothing"));
         // wraps onto a second line rather than shrink a button to "…" when the font is large for the window

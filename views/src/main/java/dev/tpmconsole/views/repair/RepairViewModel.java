@@ -88,16 +88,26 @@ public final class RepairViewModel extends JobViewModel {
         }
     }
 
-    /** A classified finding and whether it is chosen. */
+    /**
+     * A classified finding and whether it is chosen: a repairable one is, unless someone acknowledged it in the
+     * catalogue (a deliberate exception is not overridden by default; it can still be chosen).
+     */
     public static final class Row {
         private final Finding finding;
         private final Kind kind;
+        private final String acknowledged;
         private final BooleanProperty chosen = new SimpleBooleanProperty(this, "chosen");
 
-        Row(Finding finding) {
+        Row(Finding finding, String acknowledged) {
             this.finding = finding;
             this.kind = Kind.of(finding);
-            this.chosen.set(kind.repairable());
+            this.acknowledged = acknowledged;
+            this.chosen.set(kind.repairable() && acknowledged == null);
+        }
+
+        /** The reason it was acknowledged with, or null when it is not (or the catalogue could not be read). */
+        public String acknowledged() {
+            return acknowledged;
         }
 
         public Finding finding() {
@@ -122,6 +132,8 @@ public final class RepairViewModel extends JobViewModel {
     private final Scheduler batchTimer;
     private final Clock clock;
     private final RunService runService;
+    /** Where the cloud's acknowledgements are (null: no catalogue). */
+    private final dev.tpmconsole.model.catalogue.Catalogue catalogue;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.AUDIT);
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
@@ -135,7 +147,14 @@ public final class RepairViewModel extends JobViewModel {
     private Set<String> chosenKeys = Set.of();
 
     public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService) {
+        this(source, schedulers, batchTimer, clock, runService, null);
+    }
+
+    /** @param catalogue where the cloud's acknowledgements are read from (null: none are) */
+    public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService,
+                           dev.tpmconsole.model.catalogue.Catalogue catalogue) {
         super(schedulers, null);
+        this.catalogue = catalogue;
         this.source = source;
         this.schedulers = schedulers;
         this.batchTimer = batchTimer;
@@ -149,17 +168,39 @@ public final class RepairViewModel extends JobViewModel {
     public void audit() {
         background(Message.of("ui.repair.status.auditing", source.displayName()), this::audited, a -> {
                     countsBefore = a.counts();
-                    rows.setAll(a.report().findings().stream().map(Row::new).toList());
+                    rows.setAll(a.report().findings().stream().map(f -> new Row(f,
+                            a.acknowledged().get(dev.tpmconsole.model.catalogue.FindingKey.of(f)))).toList());
                     rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
                     canPlan.invalidate();
-                    task.setMessage(rows.isEmpty() ? Message.of("ui.repair.nothing")
-                            : Message.of("ui.repair.status.choose", rows.size()));
+                    long acked = rows.stream().filter(r -> r.acknowledged() != null).count();
+                    Message choose = rows.isEmpty() ? Message.of("ui.repair.nothing") : acked > 0
+                            ? Message.of("ui.repair.status.chooseAcknowledged", rows.size(), acked)
+                            : Message.of("ui.repair.status.choose", rows.size());
+                    task.setMessage(a.catalogueProblem() == null ? choose
+                            : Message.of("ui.repair.status.noAcknowledgements", choose, a.catalogueProblem()));
                     page.set(Page.CHOOSE);
                 });
     }
 
     private Audited audited() throws Exception {
-        return new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source));
+        Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged = new java.util.HashMap<>();
+        String problem = null;
+        if (catalogue != null) {
+            // a catalogue that cannot be read does not stop a repair: the status says that acknowledgements are not shown
+            try {
+                var cloud = catalogue.cloudOf(dev.tpmconsole.model.catalogue.CloudMarkers.read(source));
+                if (cloud.isPresent()) {
+                    for (var a : catalogue.acknowledgements(cloud.get().id())) {
+                        if (a.active()) {
+                            acknowledged.put(a.key(), a.reason());
+                        }
+                    }
+                }
+            } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure | java.sql.SQLException e) {
+                problem = e.getLocalizedMessage();
+            }
+        }
+        return new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source), acknowledged, problem);
     }
 
     /** Runs {@code work} in the background (what ran before is dropped), then {@code then} on the FX thread. */
@@ -278,6 +319,7 @@ public final class RepairViewModel extends JobViewModel {
         }
     }
 
-    private record Audited(AuditReport report, Map<String, Long> counts) {
+    private record Audited(AuditReport report, Map<String, Long> counts,
+                           Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged, String catalogueProblem) {
     }
 }

@@ -65,4 +65,44 @@ class RepairViewModelTest {
                     .allSatisfy(c -> assertThat(c.after()).as(c.table()).isEqualTo(c.before()));
         }
     }
+
+    /**
+     * A finding acknowledged in the catalogue (a deliberate exception) is left unchosen, with its reason, and the status
+     * says how many; it can still be chosen by hand. A catalogue that cannot be read leaves them chosen and says so.
+     */
+    @Test
+    void acknowledgedFindingsAreLeftUnchosenWithTheirReason() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("a.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp-default").vm("v", true).tpm("t", "v");
+            r.keyRef(1, "TpmVO", "gone", "p", "nkp-default", "kek");        // orphaned, acknowledged below
+            r.keyRef(2, "TpmVO", "gone2", "p", "nkp-default", "kek");       // orphaned
+            r.keyRef(3, "TpmVO", "t", "p", "nkp-default", "kek");
+        });
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             dev.tpmconsole.model.catalogue.Catalogue catalogue = dev.tpmconsole.model.catalogue.Catalogue
+                     .open(dir.resolve("catalogue.sqlite"), Clock.systemUTC()).catalogue()) {
+            long cloud = catalogue.cloudFor(dev.tpmconsole.model.catalogue.CloudMarkers.read(s)).id();
+            catalogue.acknowledge(cloud, dev.tpmconsole.model.catalogue.FindingKey.of("KEY_REF_ORPHANED",
+                    "EncryptedResourceKeyRefVO", "1"), "the DR site restores from it", null);
+            try (RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(),
+                    new SourceRunService(s, dir, Schedulers.trampoline()), catalogue)) {
+                vm.audit();
+                assertThat(vm.rows()).extracting(r -> r.finding().key() + ":" + r.chosenProperty().get() + ":"
+                        + r.acknowledged()).containsExactly("1:false:the DR site restores from it", "2:true:null");
+                assertThat(vm.statusProperty().get()).isEqualTo(
+                        "2 key findings, 1 of them acknowledged in the catalogue and left unchosen; choose what to repair");
+                vm.choose(RepairViewModel.Kind.ORPHANED, true);
+                assertThat(vm.rows()).allSatisfy(r -> assertThat(r.chosenProperty().get()).as("by hand").isTrue());
+            }
+            catalogue.close();
+            try (RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(),
+                    new SourceRunService(s, dir, Schedulers.trampoline()), catalogue)) {
+                vm.audit();
+                assertThat(vm.rows()).allSatisfy(r -> assertThat(r.chosenProperty().get()).isTrue());
+                assertThat(vm.statusProperty().get()).startsWith("2 key findings; choose what to repair (The catalogue"
+                        + " could not be read, so acknowledged findings are not marked: ");
+            }
+        }
+    }
 }
