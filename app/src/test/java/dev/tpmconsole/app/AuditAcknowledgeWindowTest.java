@@ -89,6 +89,11 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
         assertThat(robot.lookup("#ackReason").queryAs(TextArea.class).getText())
                 .isEqualTo("the DR site restores this row next week");
         assertThat(confirm.isDisabled()).isFalse();
+        // a date reads as ack --until takes it, whatever the machine's locale writes
+        javafx.scene.control.DatePicker until = robot.lookup("#ackUntil").query();
+        robot.interact(() -> until.setValue(java.time.LocalDate.of(2099, 1, 31)));
+        assertThat(until.getEditor().getText()).isEqualTo("2099-01-31");
+        robot.interact(() -> until.setValue(null));
         robot.clickOn("#ackConfirm");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.auditViewModel().marks().stateOf(first).status()
                 == FindingState.Status.ACKNOWLEDGED);

@@ -7,6 +7,7 @@ import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.HoverTooltip;
+import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
 import dev.tpmconsole.views.util.Tables;
@@ -258,7 +259,7 @@ public final class AuditView {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry ack = f == null ? null : vm.marks().acknowledgementOf(f);
                 return ack == null ? null : ack.expiresAt() == null
                         ? I18n.t("ui.audit.ackTooltip", ack.by(), ack.reason())
-                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), I18n.dateTime(ack.expiresAt()));
+                        : I18n.t("ui.audit.ackTooltipUntil", ack.by(), ack.reason(), Formats.expiry(ack.expiresAt()));
             }
 
             private void mark() {
@@ -350,7 +351,7 @@ public final class AuditView {
             case ACKNOWLEDGED -> {
                 dev.tpmconsole.model.catalogue.Catalogue.AckEntry a = vm.marks().acknowledgementOf(f);
                 yield a == null || a.expiresAt() == null ? I18n.t("ui.audit.state.acknowledged")
-                        : I18n.t("ui.audit.state.acknowledgedUntil", I18n.date(a.expiresAt()));
+                        : I18n.t("ui.audit.state.acknowledgedUntil", Formats.expiry(a.expiresAt()));
             }
         };
     }

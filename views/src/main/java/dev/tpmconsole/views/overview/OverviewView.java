@@ -166,8 +166,8 @@ public final class OverviewView {
                 "ui.overview.column.by"));
         acks.getColumns().add(I18n.bindColumn(Tables.styled("ackUntilColumn", "", 11,
                 a -> a.expiresAt() == null ? I18n.t("ui.overview.noExpiry") : a.active()
-                        ? I18n.dateTime(a.expiresAt())
-                        : I18n.t("ui.overview.expired", I18n.dateTime(a.expiresAt())),
+                        ? dev.tpmconsole.views.util.Formats.expiry(a.expiresAt())
+                        : I18n.t("ui.overview.expired", dev.tpmconsole.views.util.Formats.expiry(a.expiresAt())),
                 a -> a.active() ? null : "expired"), "ui.overview.column.until"));
         acks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         acks.getStyleClass().add("overview-table");

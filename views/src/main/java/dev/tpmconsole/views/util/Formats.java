@@ -34,4 +34,19 @@ public final class Formats {
     public static String orDash(Object o) {
         return o == null ? "—" : o.toString();
     }
+
+    /**
+     * Until when an acknowledgement holds, as the person chose it: a date chosen in the acknowledge dialog (or given to
+     * {@code ack --until} as YYYY-MM-DD) holds through that day, UTC, and is kept as the next day's UTC midnight, which
+     * read as a time ("Dec 17, 12:00 AM", or 8:00 AM in Beijing) looked like the day after the one chosen. It reads "the
+     * end of Dec 16, 2026 (UTC)"; an expiry given as a time reads as that time, in the machine's zone.
+     */
+    public static String expiry(java.time.Instant expires) {
+        java.time.ZonedDateTime utc = expires.atZone(java.time.ZoneOffset.UTC);
+        if (utc.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            java.time.LocalDate through = utc.toLocalDate().minusDays(1);
+            return I18n.t("ui.ack.through", I18n.date(through.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+        }
+        return I18n.dateTime(expires);
+    }
 }

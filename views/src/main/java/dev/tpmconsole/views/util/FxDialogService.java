@@ -118,6 +118,9 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.DatePicker until = new javafx.scene.control.DatePicker();
         until.setId("ackUntil");
         until.setPromptText(I18n.t("ui.dialog.ack.noExpiry"));
+        // written as ack --until takes it (YYYY-MM-DD), the same in every language, not the machine's "12/16/2026"
+        until.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         javafx.scene.control.Label untilLabel = new javafx.scene.control.Label(I18n.t("ui.dialog.ack.until"));
         untilLabel.setLabelFor(until);
         javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(text, reason, untilLabel, until);
