@@ -143,6 +143,18 @@ class CliLanguageTest {
         assertThat(usage.err()).contains("确认需要给出原因");
         Run en = run("info", demo.toString(), "--no-catalogue", "--lang", "en");
         assertThat(en.out()).contains("Source:  " + demo, "SQLite snapshot, read-only");
+        // a dump of another database says so in Chinese too, and leaves no file
+        Path other = shared.resolve("other.sql");
+        try {
+            java.nio.file.Files.writeString(other, "CREATE TABLE `t` (`a` int);\nINSERT INTO `t` VALUES (1);\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Run dump = run("import", other.toString(), "--out", shared.resolve("other.sqlite").toString(), "--lang", "zh_CN");
+        assertThat(dump.status()).isEqualTo(1);
+        assertThat(dump.err()).contains("不是 ZStack 数据库的转储文件：其中没有以下任何一张表：ResourceVO")
+                .doesNotContain("is not a dump");
+        assertThat(shared.resolve("other.sqlite")).doesNotExist();
     }
 
     @Test

@@ -248,9 +248,8 @@ public final class DumpImporter {
             }
             if (schema.tableNames().isEmpty()) {
                 throw new DumpFormatException(SourceException.Reason.NOT_ZSTACK, options.database() != null
-                        ? "holds no table of ZStack's TPM schema in a database named " + options.database()
-                        : "is not a dump of ZStack's database: it holds none of the tables "
-                                + String.join(", ", ZStackSchema.REQUIRED_TABLES));
+                        ? Message.of("dump.noTablesInDatabase", options.database())
+                        : Message.of("dump.noZStackTables", String.join(", ", ZStackSchema.REQUIRED_TABLES)));
             }
             table = null;
             progress(ImportProgress.Phase.INDEXING, true);
@@ -321,9 +320,9 @@ public final class DumpImporter {
             if (Objects.equals(chosenDatabase, database)) {
                 return true;
             }
-            throw new DumpFormatException(SourceException.Reason.UNSUPPORTED, "holds ZStack's tables in several"
-                    + " databases (" + MysqlDumpReader.shorten(String.valueOf(chosenDatabase)) + ", "
-                    + MysqlDumpReader.shorten(String.valueOf(database)) + "): choose one (import --database NAME)");
+            throw new DumpFormatException(SourceException.Reason.UNSUPPORTED, Message.of("dump.severalDatabases",
+                    MysqlDumpReader.shorten(String.valueOf(chosenDatabase)),
+                    MysqlDumpReader.shorten(String.valueOf(database))));
         }
 
         @Override

@@ -32,8 +32,12 @@ public final class ErrorBanner {
         text.textProperty().bind(error);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
+        // a long message wraps; it does not squeeze Dismiss to "..."
+        text.setMinWidth(0);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button button = I18n.bind(new Button(), "ui.banner.dismiss");
         button.setId(dismissId);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> dismiss.run());
         HBox banner = new HBox(text, button);
         banner.setId(bannerId);
