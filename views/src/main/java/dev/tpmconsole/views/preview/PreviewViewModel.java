@@ -182,7 +182,7 @@ public final class PreviewViewModel implements AutoCloseable {
                             "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
                     .collect(Collectors.toList());
             long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
-            out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t("ui.preview.step", step.name().toString(),
+            out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t("ui.preview.step", I18n.t(step.name().message()),
                     step.items().size(), rows), "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
                     tables));
         }

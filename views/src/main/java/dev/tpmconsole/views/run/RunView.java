@@ -71,7 +71,8 @@ public final class RunView {
 
         TableView<ItemRow> items = Tables.longList(new TableView<>(vm.items()));
         items.setId("runItems");
-        items.getColumns().add(column("ui.run.column.step", 11, r -> r.step().label()));
+        // the step in words (the journal and the plan JSON name it "delete-backups")
+        items.getColumns().add(column("ui.run.column.step", 11, r -> I18n.t(r.step().message())));
         items.getColumns().add(column("ui.run.column.item", 30, r -> r.item()));
         TableColumn<ItemRow, String> state = I18n.bindColumn(new TableColumn<>(), "ui.run.column.state");
         state.setCellValueFactory(c -> Bindings.createStringBinding(() -> ItemRow.label(c.getValue().state()),
@@ -111,7 +112,7 @@ public final class RunView {
 
         TableView<ItemRow> failures = Tables.sorted(Tables.longList(new TableView<>()), vm.failures());
         failures.setId("failureTable");
-        failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> r.step() + " · " + r.item()));
+        failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> I18n.t(r.step().message()) + " · " + r.item()));
         TableColumn<ItemRow, String> why = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         why.setPrefWidth(Em.of(37.5));

@@ -203,7 +203,7 @@ public final class RunViewModel extends JobViewModel {
 
     private void apply(RunEvent e, List<ItemRow> failedNow) {
         if (e instanceof RunEvent.StepStarted s) {
-            task.setMessage(Message.of("ui.run.status.step", s.step().toString(), s.items()));
+            task.setMessage(Message.of("ui.run.status.step", s.step().message(), s.items()));
         } else if (e instanceof RunEvent.ItemStarted i) {
             row(i.step(), i.item()).set(ItemRow.State.RUNNING, null, null);
         } else if (e instanceof RunEvent.HostWorkExported x) {

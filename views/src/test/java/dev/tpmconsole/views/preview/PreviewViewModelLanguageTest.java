@@ -40,7 +40,7 @@ class PreviewViewModelLanguageTest {
                 assertThat(vm.titleProperty().get()).as("the window's title follows the language")
                         .isEqualTo("预览：移除云主机 vm vm（vm） 的 TPM");
                 assertThat(I18n.t(vm.statusMessageProperty().get())).startsWith("将删除 1 个含密钥材料的密钥引用");
-                assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("delete-tpm（\\d+ 项，\\d+ 行）");
+                assertThat(vm.steps().get(3).label()).as("the tree is written again").matches("删除 TPM（\\d+ 项，\\d+ 行）");
                 PreviewViewModel.Confirmation c = vm.confirmation();
                 assertThat(c.title()).isEqualTo("在 p.sqlite 上执行清理计划？");
                 assertThat(c.message()).startsWith("此操作将在 ").contains("移除 TPM，1 台云主机", "以便撤销本次执行",
