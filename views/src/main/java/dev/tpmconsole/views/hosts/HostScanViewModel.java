@@ -188,7 +188,10 @@ public final class HostScanViewModel extends JobViewModel {
             cancelledRows();
             return;
         }
-        task.setMessage(Message.of("ui.hostscan.status.failed"));
+        // a scan refused before any host was reached (the demo's made-up hosts) did not fail: nothing was tried
+        boolean refused = t instanceof dev.tpmconsole.model.source.SourceException e
+                && e.reason() == dev.tpmconsole.model.source.SourceException.Reason.UNSUPPORTED;
+        task.setMessage(Message.of(refused ? "ui.hostscan.status.refused" : "ui.hostscan.status.failed"));
         task.fail(t);
     }
 

@@ -147,6 +147,7 @@ class HostScanViewModelTest {
             vm.sourceProperty().set(s);
             vm.scan();
             assertThat(vm.errorProperty().get()).contains("the demo's hosts are not real");
+            assertThat(vm.statusProperty().get()).as("refused, not failed").isEqualTo("Not scanned: refused (the reason is below)");
             assertThat(opened[0]).isZero();
             assertThat(vm.reportProperty().get()).isNull();
         }
