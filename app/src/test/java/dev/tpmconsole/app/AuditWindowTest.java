@@ -57,6 +57,7 @@ class AuditWindowTest extends WindowFixture {
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
         assertThat(rules.getItems()).hasSize(13);
         assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
+        assertThat(CutTexts.in("#ruleTable")).as("the rules, every name whole").isEmpty();
         assertThat(robot.lookup("#exportJson").queryAs(Button.class).isDisabled()).isFalse();
 
         robot.interact(() -> rules.getSelectionModel().select(AuditRule.TPM_STATE_FILE_WITHOUT_TPM.ordinal()));
@@ -66,6 +67,7 @@ class AuditWindowTest extends WindowFixture {
                 .isEqualTo("No findings for this rule.");
         assertThat(findings.getItems()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.rule()).isEqualTo(AuditRule.TPM_STATE_FILE_WITHOUT_TPM));
+        assertThat(CutTexts.inHeaders("#findingTable")).as("the findings' headers").isEmpty();
         assertThat(robot.lookup("#ruleExplanation").queryAs(Label.class).getText())
                 .startsWith("TPM-state file of a VM without TPM (orphan).");
         assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isTrue();

@@ -123,11 +123,17 @@ class BrowseGuiTest {
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("hostsTab");
         waitUntil(() -> robot.lookup("#hostTable").queryTableView().getItems().size() == 2);
         assertThat(CutTexts.inHeaders("#hostTable")).as("the hosts' headers").isEmpty();
+        robot.interact(() -> robot.lookup("#hostTable").queryTableView().getSelectionModel().select(0));
+        waitUntil(() -> !robot.lookup("#hostFilesTable").queryTableView().getItems().isEmpty());
+        assertThat(CutTexts.inHeaders("#hostFilesTable")).as("the host files' headers").isEmpty();
         robot.interact(() -> robot.lookup("#hostTable").queryTableView().getColumns().get(0).setPrefWidth(177));
         shortcut(robot, KeyCode.DIGIT3);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("providersTab");
         waitUntil(() -> robot.lookup("#providerTable").queryTableView().getItems().size() == 3);
         assertThat(CutTexts.inHeaders("#providerTable")).as("the providers' headers").isEmpty();
+        robot.interact(() -> robot.lookup("#providerTable").queryTableView().getSelectionModel().select(0));
+        waitUntil(() -> !robot.lookup("#providerRefsTable").queryTableView().getItems().isEmpty());
+        assertThat(CutTexts.inHeaders("#providerRefsTable")).as("the provider's key refs' headers").isEmpty();
         shortcut(robot, KeyCode.DIGIT4);
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("summaryTab");
         shortcut(robot, KeyCode.DIGIT1);

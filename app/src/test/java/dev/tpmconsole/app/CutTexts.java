@@ -43,7 +43,19 @@ final class CutTexts {
         return of(id, cells, false);
     }
 
+    /** The column headers of the table {@code id} and the cells of the columns named, shown cut. */
+    static List<String> inColumns(String id, String... columnIds) throws Exception {
+        List<String> named = List.of(columnIds);
+        return of(id, c -> c.getTableColumn() != null && named.contains(c.getTableColumn().getId()));
+    }
+
     private static List<String> of(String id, boolean cells, boolean butLast) throws Exception {
+        return of(id, c -> cells && !(butLast && c.getTableView() != null && c.getTableColumn() == lastShown(c.getTableView())));
+    }
+
+    /** The headers of the table {@code id}, and those of its cells that {@code cells} takes, shown cut. */
+    private static List<String> of(String id, java.util.function.Predicate<javafx.scene.control.TableCell<?, ?>> cells)
+            throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Node table = Window.getWindows().stream().map(w -> w.getScene().lookup(id)).filter(Objects::nonNull)
                     .findFirst().orElseThrow(() -> new AssertionError("no " + id + " in any window"));
@@ -53,12 +65,9 @@ final class CutTexts {
             if (texts.isEmpty()) {
                 cut.add("no header in " + id);
             }
-            if (cells) {
-                for (Node n : table.lookupAll(".table-cell")) {
-                    if (!(butLast && n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableView() != null
-                            && c.getTableColumn() == lastShown(c.getTableView()))) {
-                        texts.add(n);
-                    }
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && cells.test(c)) {
+                    texts.add(n);
                 }
             }
             for (Node n : texts) {

@@ -96,6 +96,8 @@ class HostScanWindowTest extends HostsWindowFixture {
         assertThat(hostRows.getItems()).filteredOn(r -> r.hostUuid().equals(HOST_UNKNOWN)).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("unknown", "SHA256:"));
         assertThat(robot.lookup("#hostScanStatus").queryAs(Label.class).getText()).contains("2 hosts scanned");
+        assertThat(CutTexts.inHeaders("#hostScanTable")).as("the scanned hosts' headers").isEmpty();
+        assertThat(CutTexts.inHeaders("#hostFindingTable")).as("the host findings' headers").isEmpty();
 
         TableView<HostFinding> findings = robot.lookup("#hostFindingTable").queryTableView();
         assertThat(findings.getItems()).extracting(HostFinding::rule).contains(HostRule.HOST_STATE_MISSING,

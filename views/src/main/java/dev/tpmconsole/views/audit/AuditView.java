@@ -162,7 +162,7 @@ public final class AuditView {
         TableView<RuleRow> rules = Tables.sorted(FirstFill.on(new TableView<>()), vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
-        TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 18, r -> r.rule().name());
+        TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 21, r -> r.rule().name()); // the longest whole
         TableColumn<RuleRow, String> severity = column("severityColumn", "ui.audit.column.severity", 6,
                 r -> I18n.t(r.rule().severity().message()));
         TableColumn<RuleRow, Long> count = column("ui.audit.column.rows");
@@ -334,7 +334,7 @@ public final class AuditView {
         SplitPane split = new SplitPane(rules, right);
         split.setId("auditSplit");
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.38); // the rules' three columns, whole
         return split;
     }
 

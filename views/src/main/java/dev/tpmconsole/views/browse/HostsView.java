@@ -79,7 +79,7 @@ final class HostsView {
                 Tables.column("hostFilePathColumn", "ui.col.path", 24, HostFileRow::path),
                 Tables.column("hostFileSyncColumn", "ui.col.lastSync", 11, f -> Formats.orDash(f.lastSyncDate())),
                 Tables.column("hostFileReasonColumn", "ui.col.syncReason", 12.5, f -> Formats.orDash(f.lastSyncReason())),
-                Tables.number("hostFileSizeColumn", "ui.col.content", 6, f -> Formats.bytes(f.contentSize()))));
+                Tables.number("hostFileSizeColumn", "ui.col.content", 7, f -> Formats.bytes(f.contentSize()))));
         Tables.rows(files, f -> f.vmMissing() || f.vmDeleted() ? List.of("gone") : List.of(), () -> vm.files().loadMore());
         files.setItems(vm.files().rows());
 

@@ -56,7 +56,7 @@ final class ProvidersView {
                 Tables.column("refVersionColumn", "ui.col.version", 6, r -> Formats.orDash(r.keyVersion())),
                 Tables.column("refKekColumn", "ui.col.kekRef", 5, r -> Formats.yesNo(r.kekRefPresent())),
                 Tables.column("refAlgorithmColumn", "ui.col.algorithm", 8, r -> Formats.orDash(r.algorithm())),
-                Tables.column("refWrappedColumn", "ui.col.wrappedKey", 8.5,
+                Tables.column("refWrappedColumn", "ui.col.wrappedKey", 9.5,
                         r -> r.wrappedKeyLength() == 0 ? I18n.t("ui.wrapped.empty") : I18n.t("ui.wrapped.chars", r.wrappedKeyLength())),
                 Tables.column("refResourceColumn", "ui.col.resource", Tables.UUID_WIDTH, KeyRefRow::resourceUuid),
                 Tables.column("refVmUuidColumn", "ui.col.vmUuid", Tables.UUID_WIDTH, r -> Formats.orDash(r.vmUuid())),

@@ -97,9 +97,9 @@ public final class HostScanView {
                         "ui.hostscan.column.address"),
                 I18n.bindColumn(Tables.styled("hostScanStateColumn", "", 6.5, r -> r.state().label(),
                         r -> r.state() == HostScanRow.State.UNREACHABLE ? "gone" : null), "ui.hostscan.column.state"),
-                I18n.bindColumn(Tables.number("hostScanEntriesColumn", "", 4.5, r -> Integer.toString(r.entries())),
+                I18n.bindColumn(Tables.number("hostScanEntriesColumn", "", 6, r -> Integer.toString(r.entries())),
                         "ui.hostscan.column.entries"),
-                I18n.bindColumn(Tables.number("hostScanFindingsColumn", "", 5, r -> Integer.toString(r.findings())),
+                I18n.bindColumn(Tables.number("hostScanFindingsColumn", "", 6.5, r -> Integer.toString(r.findings())),
                         "ui.hostscan.column.findings"),
                 I18n.bindColumn(Tables.column("hostScanReasonColumn", "", 30, r -> r.reason() == null ? "" : r.reason()),
                         "ui.hostscan.column.reason")));

@@ -161,13 +161,15 @@ public final class RepairView {
         chosen.setEditable(true);
         chosen.setPrefWidth(Em.of(5));
         table.getColumns().add(chosen);
-        table.getColumns().add(column("ui.repair.column.kind", 16.5, r -> r.kind().title()));
-        table.getColumns().add(column("ui.repair.column.keyRef", 6, r -> r.finding().key()));
-        table.getColumns().add(column("ui.repair.column.whatHappens", 24, r -> r.kind().action()));
+        chosen.setId("repairChosenColumn");
+        table.getColumns().add(column("repairKindColumn", "ui.repair.column.kind", 20, r -> r.kind().title()));
+        table.getColumns().add(column("repairKeyRefColumn", "ui.repair.column.keyRef", 6, r -> r.finding().key()));
+        table.getColumns().add(column("repairActionColumn", "ui.repair.column.whatHappens", 24, r -> r.kind().action()));
         // an acknowledged finding is left unchosen; the reason it was acknowledged with says why
-        table.getColumns().add(column("ui.repair.column.acknowledged", 16,
+        table.getColumns().add(column("repairAcknowledgedColumn", "ui.repair.column.acknowledged", 16,
                 r -> r.acknowledged() == null ? "" : r.acknowledged()));
-        table.getColumns().add(column("ui.repair.column.finding", 43, r -> I18n.t(r.finding().message())));
+        table.getColumns().add(column("repairFindingColumn", "ui.repair.column.finding", 43,
+                r -> I18n.t(r.finding().message())));
         table.setPlaceholder(I18n.bind(new Label(), "ui.repair.nothing"));
         // wraps onto a second line rather than shrink a button to "…" when the font is large for the window
         FlowPane kinds = new FlowPane();
@@ -219,18 +221,22 @@ public final class RepairView {
         TableView<RepairViewModel.TableChange> table = Tables.sorted(new TableView<>(), vm.changes());
         table.setId("repairChanges");
         TableColumn<RepairViewModel.TableChange, String> name = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.table");
+        name.setId("repairChangeTableColumn");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().table()));
         name.setPrefWidth(Em.of(20));
         TableColumn<RepairViewModel.TableChange, Long> before = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.before");
+        before.setId("repairChangeBeforeColumn");
         before.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().before()));
-        before.setPrefWidth(Em.of(7.5));
+        before.setPrefWidth(Em.of(9));
         TableColumn<RepairViewModel.TableChange, Long> after = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.after");
+        after.setId("repairChangeAfterColumn");
         after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().after()));
-        after.setPrefWidth(Em.of(7));
+        after.setPrefWidth(Em.of(9));
         TableColumn<RepairViewModel.TableChange, String> diff = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
                 : String.format("%+d", c.getValue().after() - c.getValue().before())));
-        diff.setPrefWidth(Em.of(5.5));
+        diff.setId("repairChangeColumn");
+        diff.setPrefWidth(Em.of(6));
         table.getColumns().add(name);
         table.getColumns().add(before);
         table.getColumns().add(after);
@@ -243,9 +249,10 @@ public final class RepairView {
     }
 
 
-    private static TableColumn<RepairViewModel.Row, String> column(String key, double widthEm,
+    private static TableColumn<RepairViewModel.Row, String> column(String id, String key, double widthEm,
                                                                   java.util.function.Function<RepairViewModel.Row, String> value) {
         TableColumn<RepairViewModel.Row, String> c = I18n.bindColumn(new TableColumn<>(), key);
+        c.setId(id);
         c.setCellValueFactory(x -> Bindings.createStringBinding(() -> value.apply(x.getValue()), I18n.languageProperty()));
         c.setPrefWidth(Em.of(widthEm));
         return c;
