@@ -96,6 +96,12 @@ class RepairWizardTest extends WindowFixture {
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
         TableView<RepairViewModel.TableChange> changes = robot.lookup("#repairChanges").queryTableView();
         assertThat(CutTexts.in("#repairChanges")).as("the changes' headers and cells").isEmpty();
+        // counts grouped as the summary writes them
+        List<String> befores = robot.lookup("#repairChanges .table-cell").queryAllAs(javafx.scene.control.TableCell.class)
+                .stream().filter(c -> c.getTableColumn() != null && "repairChangeBeforeColumn".equals(c.getTableColumn().getId())
+                        && c.getText() != null).map(javafx.scene.control.TableCell::getText).toList();
+        assertThat(befores).isNotEmpty().allSatisfy(t -> assertThat(t).matches("\\d{1,3}(,\\d{3})*"))
+                .anySatisfy(t -> assertThat(t).contains(","));
         assertThat(changes.getItems()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
                 .satisfies(c -> assertThat(c.after()).isLessThan(c.before()));
         assertThat(changes.getItems()).filteredOn(c -> c.table().equals("VmInstanceEO")).singleElement()

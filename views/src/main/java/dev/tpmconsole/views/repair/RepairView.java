@@ -234,9 +234,21 @@ public final class RepairView {
         after.setPrefWidth(Em.of(9));
         TableColumn<RepairViewModel.TableChange, String> diff = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.change");
         diff.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().after() == c.getValue().before() ? ""
-                : String.format("%+d", c.getValue().after() - c.getValue().before())));
+                : (c.getValue().after() > c.getValue().before() ? "+" : "-")
+                        + I18n.number(Math.abs(c.getValue().after() - c.getValue().before()))));
         diff.setId("repairChangeColumn");
         diff.setPrefWidth(Em.of(6));
+        // counts grouped as the language groups them ("6,469"), as the summary writes them; sorted as numbers
+        for (TableColumn<RepairViewModel.TableChange, Long> c : java.util.List.of(before, after)) {
+            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(Long value, boolean empty) {
+                    super.updateItem(value, empty);
+                    setText(empty || value == null ? null : I18n.number(value));
+                }
+            });
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
         table.getColumns().add(name);
         table.getColumns().add(before);
         table.getColumns().add(after);
