@@ -78,6 +78,8 @@ class RepairWizardTest extends WindowFixture {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.pageProperty().get() == RepairViewModel.Page.PLAN);
         WaitForAsyncUtils.waitForFxEvents();
         var plan = vm.preview().previewProperty().get().plan();
+        assertThat(robot.lookup("#repairClose").query().isVisible()).as("the preview's Close is the page's").isFalse();
+        assertThat(robot.lookup("#closePreview").query().isVisible()).isTrue();
         assertThat(plan.updates()).as("relinks").isNotEmpty();
         assertThat(robot.lookup("#previewSummary").queryAs(Label.class).getText()).contains("update");
 

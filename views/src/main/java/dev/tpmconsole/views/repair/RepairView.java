@@ -85,6 +85,8 @@ public final class RepairView {
         Button closeButton = Icons.on(I18n.bind(new Button(), "ui.job.close"), MaterialDesignC.CLOSE);
         closeButton.setId("repairClose");
         closeButton.setOnAction(e -> close.run());
+        // the plan's page has the preview's own Close, which closes the wizard too: one is enough
+        closeButton.visibleProperty().bind(vm.pageProperty().isNotEqualTo(RepairViewModel.Page.PLAN));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bottom = new HBox(back, spacer, closeButton);

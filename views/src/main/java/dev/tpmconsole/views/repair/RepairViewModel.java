@@ -173,7 +173,9 @@ public final class RepairViewModel extends JobViewModel {
                     rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
                     canPlan.invalidate();
                     long acked = rows.stream().filter(r -> r.acknowledged() != null).count();
-                    Message choose = rows.isEmpty() ? Message.of("ui.repair.nothing") : acked > 0
+                    boolean repairable = rows.stream().anyMatch(r -> r.kind().repairable());
+                    Message choose = rows.isEmpty() ? Message.of("ui.repair.nothing")
+                            : !repairable ? Message.of("ui.repair.status.noneRepairable", rows.size()) : acked > 0
                             ? Message.of("ui.repair.status.chooseAcknowledged", rows.size(), acked)
                             : Message.of("ui.repair.status.choose", rows.size());
                     task.setMessage(a.catalogueProblem() == null ? choose
@@ -226,7 +228,7 @@ public final class RepairViewModel extends JobViewModel {
         background(Message.of("ui.repair.status.planning", keys.size()),
                 () -> new RepairPlanner(source, clock).plan(KEY_RULES, keys), (PlanPreview p) -> {
                     preview.show(Message.of("ui.repair.previewTitle", keys.size()), p);
-                    task.setMessage(Message.of("ui.repair.status.plan", p.plan().summaryMessage()));
+                    task.setMessage(null); // the plan's page says what it will do, in its own words
                     page.set(Page.PLAN);
                 });
     }
@@ -250,7 +252,8 @@ public final class RepairViewModel extends JobViewModel {
 
     /** After the run: the key audit again, and the row counts per table before and after. */
     private void reaudit() {
-        background(task.statusMessageProperty().get(), this::audited, a -> {
+        background(Message.of("ui.repair.status.reauditing"), this::audited, a -> {
+                    task.setMessage(null); // the result says what changed
                     Map<String, TableChange> byTable = new LinkedHashMap<>();
                     countsBefore.forEach((t, n) -> byTable.put(t, new TableChange(t, n, a.counts().getOrDefault(t, 0L))));
                     changes.setAll(byTable.values());

@@ -49,6 +49,7 @@ class RepairViewModelTest {
             assertThat(vm.rows().get(3).chosenProperty().get()).as("never chosen").isFalse();
             assertThat(vm.canPlanBinding().get()).isTrue();
             vm.plan();
+            assertThat(vm.statusProperty().get()).as("the plan's page says what it does").isEmpty();
             Plan plan = vm.preview().previewProperty().get().plan();
             assertThat(plan.deletes()).extracting(Plan.RowRef::id).containsExactly("EncryptedResourceKeyRefVO/1");
             assertThat(plan.updates()).extracting(Plan.RowUpdate::key).containsExactly("4");
@@ -56,6 +57,7 @@ class RepairViewModelTest {
             vm.runPlan();
             assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.RESULT);
             assertThat(vm.resultProperty().get()).startsWith("The 2 chosen findings are gone; 2 key findings");
+            assertThat(vm.statusProperty().get()).as("no plan's words left over on the result").isEmpty();
             assertThat(vm.changes()).filteredOn(c -> c.table().equals("EncryptedResourceKeyRefVO")).singleElement()
                     .satisfies(c -> {
                         assertThat(c.before()).isEqualTo(6);
@@ -103,6 +105,25 @@ class RepairViewModelTest {
                 assertThat(vm.statusProperty().get()).startsWith("2 key findings; choose what to repair (The catalogue"
                         + " could not be read, so acknowledged findings are not marked: ");
             }
+        }
+    }
+
+    /** Findings of which none can be repaired here: the status says so, and where to read what to do. */
+    @Test
+    void whenNoneCanBeRepairedTheStatusSaysSo() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("lost.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.provider("p", "nkp-default").vm("v", true).tpm("u", "v");
+            r.keyRef(5, "TpmVO", "u", null, "kms-retired", "kek");          // gone for good
+        });
+        try (Source s = SqliteSnapshot.open(file, OpenOptions.readOnly());
+             RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(),
+                     new SourceRunService(s, dir, Schedulers.trampoline()))) {
+            vm.audit();
+            assertThat(vm.rows()).extracting(RepairViewModel.Row::kind).containsExactly(RepairViewModel.Kind.LOST);
+            assertThat(vm.canPlanBinding().get()).isFalse();
+            assertThat(vm.statusProperty().get()).isEqualTo("1 key finding, none of which can be repaired here: the"
+                    + " What happens column says what to do for each");
         }
     }
 }
