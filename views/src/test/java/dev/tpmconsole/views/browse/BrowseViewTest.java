@@ -263,7 +263,7 @@ class BrowseViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         String rows = clipboard();
         assertThat(rows.lines()).hasSize(2);
-        assertThat(rows.lines().findFirst().orElseThrow()).isEqualTo("Name\tState\tHost\tTPM\tKey\tState files\tBackups\tUUID");
+        assertThat(rows.lines().findFirst().orElseThrow()).isEqualTo("Name\tState\tHost\tTPM\tKey\tTpmState\tBackups\tUUID");
         assertThat(rows).contains("alpha\tRunning\tkvm-a\tyes\tmaterialized\t2\t3\t" + BrowseFixture.ALPHA);
     }
 
