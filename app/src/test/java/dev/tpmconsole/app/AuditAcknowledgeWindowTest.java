@@ -83,6 +83,9 @@ class AuditAcknowledgeWindowTest extends WindowFixture {
         robot.clickOn("#acknowledgeFindings");
         WaitForAsyncUtils.waitForFxEvents();
         Button confirm = robot.lookup("#ackConfirm").queryButton();
+        assertThat(robot.lookup("#ackMessage").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("An acknowledged finding stays"
+                + " in every later audit of this cloud, marked with your reason, and no longer fails a scripted check"
+                + " (audit --fail-on unacknowledged). Why is it accepted?");
         assertThat(confirm.isDisabled()).as("no reason yet").isTrue();
         robot.clickOn("#ackReason").write("the DR site restores this row next week");
         WaitForAsyncUtils.waitForFxEvents();

@@ -365,7 +365,7 @@ public final class AuditView {
         dev.tpmconsole.views.util.DialogService ask = dialogs != null ? dialogs
                 : new dev.tpmconsole.views.util.FxDialogService(root.getScene() == null ? null : root.getScene().getWindow());
         String what = I18n.t("ui.audit.ack.title", chosen.size());
-        ask.askAcknowledgement(what, I18n.t("ui.audit.ack.message"), what)
+        ask.askAcknowledgement(what, I18n.t("ui.audit.ack.message", chosen.size()), what)
                 .ifPresent(a -> vm.marks().acknowledge(chosen, a.reason(), a.until()));
     }
 

@@ -109,6 +109,7 @@ public final class FxDialogService implements DialogService {
         dialog.getDialogPane().getButtonTypes().setAll(act, cancel);
         dialog.getDialogPane().setId("ackDialog");
         javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setId("ackMessage");
         text.setWrapText(true);
         javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
         reason.setId("ackReason");
