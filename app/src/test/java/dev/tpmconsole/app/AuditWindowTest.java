@@ -98,5 +98,12 @@ class AuditWindowTest extends WindowFixture {
                 .isNotEmpty()
                 .allSatisfy(n -> assertThat(n.getPseudoClassStates())
                         .contains(javafx.css.PseudoClass.getPseudoClass("has-findings")));
+
+        // Escape closes the audit window once no audit runs, as it does the import window
+        robot.interact(() -> javafx.event.Event.fireEvent(gui.auditStage().getScene().getRoot(),
+                new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        javafx.scene.input.KeyCode.ESCAPE, false, false, false, false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(gui.auditStage().isShowing()).isFalse();
     }
 }

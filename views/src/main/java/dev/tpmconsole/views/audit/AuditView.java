@@ -79,6 +79,14 @@ public final class AuditView {
 
     /** @param dialogs asks the reason of an acknowledgement (null: a dialog over this view's window) */
     public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs) {
+        this(vm, dialogs, null);
+    }
+
+    /**
+     * @param dialogs asks the reason of an acknowledgement (null: a dialog over this view's window)
+     * @param close   closes the window (null: the view is not a window of its own)
+     */
+    public AuditView(AuditViewModel vm, dev.tpmconsole.views.util.DialogService dialogs, Runnable close) {
         this.vm = vm;
         this.dialogs = dialogs;
         runAction = Commands.enabledWhen(Commands.action("runAudit", "ui.audit.run", Keys.RUN, vm::run),
@@ -91,7 +99,11 @@ public final class AuditView {
         root.getStyleClass().add("audit-view");
         root.setTop(new VBox(toolbar(), errorBanner()));
         root.setCenter(body());
-        Commands.handleKeys(root, List.of(runAction, cancelAction), false);
+        // Escape cancels a running audit, or closes the window, as in the import window
+        Action closeAction = close == null ? null : Commands.enabledWhen(Commands.action("closeAudit", "ui.job.close",
+                Keys.ESCAPE, close), vm.runningProperty().not());
+        Commands.handleKeys(root, closeAction == null ? List.of(runAction, cancelAction)
+                : List.of(runAction, cancelAction, closeAction), false);
         relabel = o -> {
             ruleTable.refresh();
             findingTable.refresh();
