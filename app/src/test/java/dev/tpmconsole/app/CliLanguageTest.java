@@ -39,6 +39,12 @@ class CliLanguageTest {
         return CommandLineTest.run(args);
     }
 
+    /** A command run here with --lang leaves it as this process's: the windows of the tests after would start in it. */
+    @org.junit.jupiter.api.AfterEach
+    void noLanguageLeftForTheTestsAfter() {
+        CommandLineLanguage.set(null);
+    }
+
     @Test
     void onlyALanguageStartsTheWindowInIt() {
         assertThat(Launcher.onlyLanguage()).isTrue();
