@@ -238,7 +238,7 @@ public final class ConsoleGui {
         events.watch(vm, plan, shown, "run");
         vm.settledProperty().addListener((o, a, b) -> changedByRun(b, shown));
         run.showNew(vm, (m, s) -> {
-            s.titleProperty().bind(I18n.text("ui.window.run.title", String.valueOf(plan.operation()),
+            s.titleProperty().bind(I18n.text("ui.window.run.title", RunViewModel.operationName(plan.operation()),
                     shown.displayName()));
             return windows.scene(new RunView(m, s::close).root(), 86, 54);
         });
