@@ -179,7 +179,8 @@ public final class ConsoleGui {
         audit.showOnce(() -> null, (none, s) -> {
             s.titleProperty().bind(I18n.computed(() -> I18n.t("ui.window.audit.title", viewModel.titleBinding().get()),
                     viewModel.titleBinding()));
-            return windows.scene(new AuditView(auditViewModel, new FxDialogService(s, appearance), s::close).root(), 86, 50);
+            return windows.scene(new AuditView(auditViewModel, new FxDialogService(s, appearance), s::close).root(),
+                    86, 50);
         });
     }
 

@@ -174,7 +174,8 @@ public final class AuditView {
         TableView<RuleRow> rules = Tables.sorted(FirstFill.on(new TableView<>()), vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
-        TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 21, r -> r.rule().name()); // the longest whole
+        // wide enough for the longest rule's name, whole
+        TableColumn<RuleRow, String> rule = column("ruleColumn", "ui.audit.column.rule", 21, r -> r.rule().name());
         TableColumn<RuleRow, String> severity = column("severityColumn", "ui.audit.column.severity", 6,
                 r -> I18n.t(r.rule().severity().message()));
         TableColumn<RuleRow, Long> count = column("ui.audit.column.rows");

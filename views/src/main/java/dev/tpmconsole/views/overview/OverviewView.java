@@ -223,7 +223,7 @@ public final class OverviewView {
 
     /** An audit's category on the axis: unique (its number) and readable (when). */
     static String category(OverviewViewModel.AuditPoint a) {
-        return "#" + a.id() + " " + WHEN.format(java.time.ZonedDateTime.ofInstant(a.at(), java.time.ZoneId.systemDefault()));
+        return "#" + a.id() + " " + WHEN.format(a.at().atZone(java.time.ZoneId.systemDefault()));
     }
 
     /** What the axis calls audit number {@code i} (1 = the oldest). */

@@ -71,7 +71,8 @@ public final class PreviewViewModel implements AutoCloseable {
     private final BooleanBinding canExport;
     private final BooleanBinding canRun;
     /** Whether this plan was handed to a run: its rows are gone or changed, so it is not run twice from here. */
-    private final javafx.beans.property.BooleanProperty ran = new javafx.beans.property.SimpleBooleanProperty(this, "ran");
+    private final javafx.beans.property.BooleanProperty ran =
+            new javafx.beans.property.SimpleBooleanProperty(this, "ran");
     /** Whether the plan's host work may be done over SSH (it has some, and the source is not the demo). */
     private boolean hostsReachable;
 

@@ -151,8 +151,8 @@ public final class RepairViewModel extends JobViewModel {
     }
 
     /** @param catalogue where the cloud's acknowledgements are read from (null: none are) */
-    public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock, RunService runService,
-                           dev.tpmconsole.model.catalogue.Catalogue catalogue) {
+    public RepairViewModel(Source source, FxSchedulers schedulers, Scheduler batchTimer, Clock clock,
+                           RunService runService, dev.tpmconsole.model.catalogue.Catalogue catalogue) {
         super(schedulers, null);
         this.catalogue = catalogue;
         this.source = source;
@@ -188,7 +188,7 @@ public final class RepairViewModel extends JobViewModel {
         Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged = new java.util.HashMap<>();
         String problem = null;
         if (catalogue != null) {
-            // a catalogue that cannot be read does not stop a repair: the status says that acknowledgements are not shown
+            // a catalogue that cannot be read does not stop a repair: the status says acknowledgements are not marked
             try {
                 var cloud = catalogue.cloudOf(dev.tpmconsole.model.catalogue.CloudMarkers.read(source));
                 if (cloud.isPresent()) {
@@ -323,6 +323,7 @@ public final class RepairViewModel extends JobViewModel {
     }
 
     private record Audited(AuditReport report, Map<String, Long> counts,
-                           Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged, String catalogueProblem) {
+                           Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged,
+                           String catalogueProblem) {
     }
 }

@@ -112,7 +112,8 @@ public final class RunView {
 
         TableView<ItemRow> failures = Tables.sorted(Tables.longList(new TableView<>()), vm.failures());
         failures.setId("failureTable");
-        failures.getColumns().add(column("ui.run.column.failedItem", 27.5, r -> I18n.t(r.step().message()) + " · " + r.item()));
+        failures.getColumns().add(column("ui.run.column.failedItem", 27.5,
+                r -> I18n.t(r.step().message()) + " · " + r.item()));
         TableColumn<ItemRow, String> why = I18n.bindColumn(new TableColumn<>(), "ui.run.column.cause");
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         why.setPrefWidth(Em.of(37.5));

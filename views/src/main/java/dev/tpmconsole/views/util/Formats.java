@@ -45,7 +45,9 @@ public final class Formats {
         java.time.ZonedDateTime utc = expires.atZone(java.time.ZoneOffset.UTC);
         if (utc.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
             java.time.LocalDate through = utc.toLocalDate().minusDays(1);
-            return I18n.t("ui.ack.through", I18n.date(through.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant()));
+            // that day as the language writes a day (I18n.date writes the machine's zone's day of an instant)
+            java.time.Instant shown = through.atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+            return I18n.t("ui.ack.through", I18n.date(shown));
         }
         return I18n.dateTime(expires);
     }

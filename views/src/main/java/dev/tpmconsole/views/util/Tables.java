@@ -42,8 +42,8 @@ public final class Tables {
 
     /**
      * A table with cell selection (several cells or rows), copy, a placeholder (a bundle key, following the
-     * language), the whole text of a cut cell or header in a tooltip, and rows of a fixed height. Its cells are made again when the language changes (what they
-     * show may be written in it).
+     * language), the whole text of a cut cell or header in a tooltip, and rows of a fixed height. Its cells are made
+     * again when the language changes (what they show may be written in it).
      */
     public static <T> TableView<T> table(String id, String placeholder) {
         TableView<T> table = longList(new TableView<>());
