@@ -168,8 +168,7 @@ public final class RepairViewModel extends JobViewModel {
     public void audit() {
         background(Message.of("ui.repair.status.auditing", source.displayName()), this::audited, a -> {
                     countsBefore = a.counts();
-                    rows.setAll(a.report().findings().stream().map(f -> new Row(f,
-                            a.acknowledged().get(dev.tpmconsole.model.catalogue.FindingKey.of(f)))).toList());
+                    rows.setAll(a.report().findings().stream().map(f -> new Row(f, a.acknowledgedWhy(f))).toList());
                     rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
                     canPlan.invalidate();
                     long acked = rows.stream().filter(r -> r.acknowledged() != null).count();
@@ -185,24 +184,19 @@ public final class RepairViewModel extends JobViewModel {
     }
 
     private Audited audited() throws Exception {
-        Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged = new java.util.HashMap<>();
+        // what the catalogue knows of the cloud before an audit, as the audit window reads it: its acknowledgements
+        // in force. One that cannot be read does not stop a repair: the status says acknowledgements are not marked
+        dev.tpmconsole.model.catalogue.KnownFindings known = null;
         String problem = null;
         if (catalogue != null) {
-            // a catalogue that cannot be read does not stop a repair: the status says acknowledgements are not marked
             try {
-                var cloud = catalogue.cloudOf(dev.tpmconsole.model.catalogue.CloudMarkers.read(source));
-                if (cloud.isPresent()) {
-                    for (var a : catalogue.acknowledgements(cloud.get().id())) {
-                        if (a.active()) {
-                            acknowledged.put(a.key(), a.reason());
-                        }
-                    }
-                }
+                known = catalogue.known(dev.tpmconsole.model.catalogue.CloudMarkers.read(source),
+                        dev.tpmconsole.model.catalogue.AuditKind.AUDIT, clock.instant());
             } catch (dev.tpmconsole.model.catalogue.Catalogue.Failure | java.sql.SQLException e) {
                 problem = e.getLocalizedMessage();
             }
         }
-        return new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source), acknowledged, problem);
+        return new Audited(new Auditor(source).run(KEY_RULES), TableCounts.count(source), known, problem);
     }
 
     /** Runs {@code work} in the background (what ran before is dropped), then {@code then} on the FX thread. */
@@ -322,8 +316,14 @@ public final class RepairViewModel extends JobViewModel {
         }
     }
 
+    /** @param known what the catalogue knew of the cloud (null: no catalogue, or it could not be read) */
     private record Audited(AuditReport report, Map<String, Long> counts,
-                           Map<dev.tpmconsole.model.catalogue.FindingKey, String> acknowledged,
-                           String catalogueProblem) {
+                           dev.tpmconsole.model.catalogue.KnownFindings known, String catalogueProblem) {
+
+        /** The reason a finding was acknowledged with, if an acknowledgement of it is in force; else null. */
+        String acknowledgedWhy(Finding f) {
+            var ack = known == null ? null : known.acknowledgement(dev.tpmconsole.model.catalogue.FindingKey.of(f));
+            return ack == null ? null : ack.reason();
+        }
     }
 }

@@ -97,7 +97,12 @@ class RepairViewModelTest {
                 vm.choose(RepairViewModel.Kind.ORPHANED, true);
                 assertThat(vm.rows()).allSatisfy(r -> assertThat(r.chosenProperty().get()).as("by hand").isTrue());
             }
+            // a catalogue file that is no longer an SQLite database (damaged, or replaced) cannot be read
             catalogue.close();
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                java.nio.file.Files.deleteIfExists(dir.resolve("catalogue.sqlite" + suffix));
+            }
+            java.nio.file.Files.writeString(dir.resolve("catalogue.sqlite"), "not a catalogue: overwritten\n".repeat(200));
             try (RepairViewModel vm = new RepairViewModel(s, FxSchedulers.synchronous(), null, Clock.systemUTC(),
                     new SourceRunService(s, dir, Schedulers.trampoline()), catalogue)) {
                 vm.audit();
