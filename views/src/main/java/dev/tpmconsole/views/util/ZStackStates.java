@@ -13,10 +13,7 @@ public final class ZStackStates {
 
     /** A VM's state ({@code VmInstanceEO.state}, VmInstanceState). */
     public static String vm(String state) {
-        if (state == null || state.isEmpty()) {
-            return "—";
-        }
-        String key = switch (state) {
+        return shown(state, switch (String.valueOf(state)) {
             case "Created" -> "ui.vmState.Created";
             case "Starting" -> "ui.vmState.Starting";
             case "Running" -> "ui.vmState.Running";
@@ -37,36 +34,35 @@ public final class ZStackStates {
             case "Unknown" -> "ui.vmState.Unknown";
             case "Crashed" -> "ui.vmState.Crashed";
             default -> null;
-        };
-        return key == null ? state : I18n.t(key);
+        });
     }
 
     /** A host's state ({@code HostEO.state}, HostState). */
     public static String hostState(String state) {
-        if (state == null || state.isEmpty()) {
-            return "—";
-        }
-        String key = switch (state) {
+        return shown(state, switch (String.valueOf(state)) {
             case "Enabled" -> "ui.hostState.Enabled";
             case "Disabled" -> "ui.hostState.Disabled";
             case "PreMaintenance" -> "ui.hostState.PreMaintenance";
             case "Maintenance" -> "ui.hostState.Maintenance";
             default -> null;
-        };
-        return key == null ? state : I18n.t(key);
+        });
     }
 
     /** A host's connection status ({@code HostEO.status}, HostStatus). */
     public static String hostStatus(String status) {
-        if (status == null || status.isEmpty()) {
-            return "—";
-        }
-        String key = switch (status) {
+        return shown(status, switch (String.valueOf(status)) {
             case "Connecting" -> "ui.hostStatus.Connecting";
             case "Connected" -> "ui.hostStatus.Connected";
             case "Disconnected" -> "ui.hostStatus.Disconnected";
             default -> null;
-        };
-        return key == null ? status : I18n.t(key);
+        });
+    }
+
+    /** A value as the windows show it: none as a dash, one the bundles word ({@code key}) in words, any other as is. */
+    private static String shown(String value, String key) {
+        if (value == null || value.isEmpty()) {
+            return "—";
+        }
+        return key == null ? value : I18n.t(key);
     }
 }
