@@ -212,8 +212,8 @@ public final class RunView {
         Label undo = new Label();
         undo.setId("runUndo");
         undo.setWrapText(true);
-        undo.textProperty().bind(I18n.computed(() -> vm.journalProperty().get() == null ? ""
-                : I18n.t("ui.run.undo", vm.journalProperty().get().toAbsolutePath()), vm.journalProperty()));
+        undo.textProperty().bind(I18n.computed(() -> vm.undoCommand() == null ? ""
+                : I18n.t("ui.run.undo", vm.undoCommand()), vm.journalProperty()));
         Button copyUndo = Icons.on(I18n.bind(new Button(), "ui.run.copyUndo"), MaterialDesignC.CONTENT_COPY);
         copyUndo.setId("runCopyUndo");
         copyUndo.setOnAction(e -> dev.tpmconsole.views.util.Clipboards.put(vm.undoCommand()));
