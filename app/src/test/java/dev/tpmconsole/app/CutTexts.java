@@ -1,5 +1,6 @@
 package dev.tpmconsole.app;
 
+import dev.tpmconsole.views.util.WholeTextTooltip;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,12 +24,12 @@ final class CutTexts {
 
     /** The column headers and the cells of the table {@code id} (in any open window) shown cut. */
     static List<String> in(String id) throws Exception {
-        return of(id, true);
+        return of(id, c -> true);
     }
 
     /** The column headers of the table {@code id} (in any open window) shown cut. */
     static List<String> inHeaders(String id) throws Exception {
-        return of(id, false);
+        return of(id, c -> false);
     }
 
     /**
@@ -36,11 +37,7 @@ final class CutTexts {
      * takes the room left, a path or a uuid, cut where the table is narrow) shown cut.
      */
     static List<String> inAllButTheLastColumn(String id) throws Exception {
-        return of(id, true, true);
-    }
-
-    private static List<String> of(String id, boolean cells) throws Exception {
-        return of(id, cells, false);
+        return of(id, c -> c.getTableView() == null || c.getTableColumn() != lastShown(c.getTableView()));
     }
 
     /** The column headers of the table {@code id} and the cells of the columns named, shown cut. */
@@ -49,11 +46,10 @@ final class CutTexts {
         return of(id, c -> c.getTableColumn() != null && named.contains(c.getTableColumn().getId()));
     }
 
-    private static List<String> of(String id, boolean cells, boolean butLast) throws Exception {
-        return of(id, c -> cells && !(butLast && c.getTableView() != null && c.getTableColumn() == lastShown(c.getTableView())));
-    }
-
-    /** The headers of the table {@code id}, and those of its cells that {@code cells} takes, shown cut. */
+    /**
+     * The headers of the table {@code id}, and those of its cells that {@code cells} takes, shown cut: as the console's
+     * own tooltip for cut text sees them ({@link WholeTextTooltip#isCut}), each as "shown (whole)".
+     */
     private static List<String> of(String id, java.util.function.Predicate<javafx.scene.control.TableCell<?, ?>> cells)
             throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
@@ -71,9 +67,8 @@ final class CutTexts {
                 }
             }
             for (Node n : texts) {
-                if (n instanceof Labeled l && l.isVisible() && l.getText() != null && l.lookup(".text") instanceof Text t
-                        && !t.getText().equals(l.getText())) {
-                    cut.add(t.getText() + " (" + l.getText() + ")");
+                if (n instanceof Labeled l && l.isVisible() && WholeTextTooltip.isCut(l)) {
+                    cut.add(((Text) l.lookup(".text")).getText() + " (" + l.getText() + ")");
                 }
             }
             return cut;
