@@ -9,15 +9,13 @@ import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
-import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.util.FxSchedulers;
 import dev.tpmconsole.views.util.I18n;
-import dev.tpmconsole.views.util.Themes;
+import dev.tpmconsole.views.util.LightStage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -58,10 +56,7 @@ class AuditViewLanguageTest {
     @Start
     void start(Stage stage) {
         vm = new AuditViewModel(open, FxSchedulers.javafx(), uuid -> { });
-        Scene scene = new Scene(new AuditView(vm).root(), 1400, 800);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        LightStage.show(stage, new AuditView(vm).root(), 1400, 800);
     }
 
     @AfterEach

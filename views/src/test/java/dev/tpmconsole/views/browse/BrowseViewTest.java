@@ -15,17 +15,15 @@ import dev.tpmconsole.model.browse.VmFilter;
 import dev.tpmconsole.model.browse.VmRow;
 import dev.tpmconsole.model.source.GuardedSource;
 import dev.tpmconsole.model.source.QueryGuard;
-import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.util.ClassSnapshot;
 import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
-import dev.tpmconsole.views.util.Themes;
+import dev.tpmconsole.views.util.LightStage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -62,10 +60,7 @@ class BrowseViewTest {
         guard = FxQueryGuard.create(QueryGuard.Mode.RECORD);
         vm = new BrowseViewModel(FxSchedulers.javafx(), s -> new BrowseQueries(s, new AuditDirtyVmIndex(s)));
         view = new BrowseView(vm);
-        Scene scene = new Scene(view.tabs(), 1500, 950);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        LightStage.show(stage, view.tabs(), 1500, 950);
         vm.setSource(new GuardedSource(fixture.source(), guard));
     }
 

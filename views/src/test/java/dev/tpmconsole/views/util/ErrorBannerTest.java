@@ -2,9 +2,7 @@ package dev.tpmconsole.views.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.styles.Theme;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -29,11 +27,8 @@ class ErrorBannerTest {
 
     @Start
     void start(Stage stage) {
-        Scene scene = new Scene(new VBox(ErrorBanner.of(error, () -> error.set(""), "banner", "bannerText",
+        LightStage.show(stage, new VBox(ErrorBanner.of(error, () -> error.set(""), "banner", "bannerText",
                 "bannerDismiss")), 520, 240);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
     }
 
     @Test

@@ -51,10 +51,7 @@ class FirstFillTest {
         plain = table();
         stagedTree = FirstFill.on(tree());
         plainTree = tree();
-        scene = new Scene(new HBox(staged, plain, stagedTree, plainTree), 1200, 500);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        scene = LightStage.show(stage, new HBox(staged, plain, stagedTree, plainTree), 1200, 500);
     }
 
     private static TableView<String> table() {

@@ -2,11 +2,9 @@ package dev.tpmconsole.views.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.styles.Theme;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
@@ -43,10 +41,7 @@ class TableCopyTest {
         address.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().address()));
         table.getColumns().setAll(java.util.List.of(name, address));
         table.setItems(FXCollections.observableArrayList(new Host("kvm-a", "127.0.0.11"), new Host("kvm-b", "127.0.0.12")));
-        Scene scene = new Scene(table, 500, 300);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        LightStage.show(stage, table, 500, 300);
     }
 
     @Test

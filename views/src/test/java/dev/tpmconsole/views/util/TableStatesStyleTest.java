@@ -2,12 +2,10 @@ package dev.tpmconsole.views.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.styles.Theme;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -80,10 +78,7 @@ class TableStatesStyleTest {
         Label success = token("success", "-tpm-success");
         Label plain = token("plain", "-color-fg-default");
         root = new VBox(vms, eventLog, auditView, preview, danger, muted, success, plain);
-        Scene scene = new Scene(root, 900, 900);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        LightStage.show(stage, root, 900, 900);
     }
 
     private static Label token(String id, String colour) {

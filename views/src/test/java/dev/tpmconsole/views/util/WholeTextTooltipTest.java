@@ -2,13 +2,11 @@ package dev.tpmconsole.views.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tpmconsole.styles.Theme;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -41,10 +39,7 @@ class WholeTextTooltipTest {
         TableColumn<File, String> path = Tables.column("filePath", "The path of the TPM state folder", 8, File::path);
         table.getColumns().setAll(List.of(host, path));
         table.setItems(FXCollections.observableArrayList(new File("kvm-a", PATH)));
-        Scene scene = new Scene(table, 400, 200);
-        Themes.apply(scene, Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        LightStage.show(stage, table, 400, 200);
     }
 
     @Test
