@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the overview shows of a cloud's data as it is now: its TPMs by key state, and per host its TPM-state and
@@ -21,13 +22,22 @@ import java.util.Map;
  * @param keyStates TPMs by the most alarming state of their key refs (every state, zeros included)
  * @param hosts     the hosts with the most files and backups, most first (at most {@code limit})
  * @param otherHosts how many more hosts have files or backups
+ * @param missingHosts how many of all the hosts with files or backups (shown or not) have no row in HostEO
  */
-public record CloudStats(Map<KeyState, Long> keyStates, List<HostLoad> hosts, int otherHosts) {
+public record CloudStats(Map<KeyState, Long> keyStates, List<HostLoad> hosts, int otherHosts, int missingHosts) {
 
-    /** A host's files and backups; {@code name} is the uuid when HostEO has no row for it. */
+    /**
+     * A host's files and backups; {@code name} is null when HostEO has no row for the host (a missing host: its
+     * files are findings of the audit), and its name column as written otherwise.
+     */
     public record HostLoad(String hostUuid, String name, long tpmStateFiles, long nvramFiles, long backups) {
         public long total() {
             return tpmStateFiles + nvramFiles + backups;
+        }
+
+        /** Whether HostEO has no row for this host. */
+        public boolean missing() {
+            return name == null;
         }
     }
 
@@ -74,9 +84,13 @@ public record CloudStats(Map<KeyState, Long> keyStates, List<HostLoad> hosts, in
             }
         }
         List<HostLoad> hosts = new ArrayList<>();
-        perHost.forEach((uuid, n) -> hosts.add(new HostLoad(uuid, names.getOrDefault(uuid, uuid), n[0], n[1], n[2])));
-        hosts.sort(Comparator.comparingLong(HostLoad::total).reversed().thenComparing(HostLoad::name));
+        perHost.forEach((uuid, n) -> hosts.add(new HostLoad(uuid,
+                names.containsKey(uuid) ? Objects.requireNonNullElse(names.get(uuid), "") : null, n[0], n[1], n[2])));
+        hosts.sort(Comparator.comparingLong(HostLoad::total).reversed()
+                .thenComparing(HostLoad::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(HostLoad::hostUuid, Comparator.nullsLast(Comparator.naturalOrder())));
         int shown = Math.min(limit, hosts.size());
-        return new CloudStats(states, List.copyOf(hosts.subList(0, shown)), hosts.size() - shown);
+        int missing = (int) hosts.stream().filter(HostLoad::missing).count();
+        return new CloudStats(states, List.copyOf(hosts.subList(0, shown)), hosts.size() - shown, missing);
     }
 }

@@ -142,7 +142,7 @@ public final class OverviewView {
         count.labelProperty().bind(I18n.text("ui.overview.axis.files"));
         hostChart = new StackedBarChart<>(count, hosts);
         hostChart.setId("hostChart");
-        hostChart.setTitle(I18n.t("ui.overview.chart.hosts"));
+        hostChart.setTitle(I18n.t("ui.overview.chart.hosts", 0));
         hostChart.setAnimated(false);
         hostChart.getStyleClass().add("overview-chart");
         vm.statsProperty().addListener((o, a, s) -> plotStats(s));
@@ -284,8 +284,7 @@ public final class OverviewView {
         }
         ((CategoryAxis) hostChart.getYAxis()).getCategories().setAll(names);
         hostChart.getData().setAll(List.of(state, nvram, backups));
-        hostChart.setTitle(s.otherHosts() > 0 ? I18n.t("ui.overview.chart.hostsBusiest", s.hosts().size(),
-                s.otherHosts()) : I18n.t("ui.overview.chart.hosts"));
+        hostChart.setTitle(hostChartTitle(s));
         keyStates.setMinWidth(Em.of(24));
         hostChart.setMinHeight(Em.of(Math.max(16, 6 + 1.6 * names.size())));
     }
@@ -312,10 +311,22 @@ public final class OverviewView {
 
     /** A host as the chart names it: its name, shortened; a host without a HostEO row by its uuid's start. */
     static String hostName(CloudStats.HostLoad h) {
-        String name = h.name() == null || h.name().isBlank() ? h.hostUuid() : h.name();
-        if (name.equals(h.hostUuid())) {
-            return I18n.t("ui.overview.missingHost", name.substring(0, Math.min(8, name.length())));
+        if (h.missing()) {
+            return I18n.t("ui.overview.missingHost", h.hostUuid().substring(0, Math.min(8, h.hostUuid().length())));
         }
+        String name = h.name().isBlank() ? h.hostUuid() : h.name();
         return name.length() > 24 ? name.substring(0, 23) + "…" : name;
+    }
+
+    /**
+     * The host chart's title: how many hosts hold files or backups when the chart shows only the busiest, and how many
+     * of them HostEO has no row for. The chart counts those missing hosts among its hosts (their files are the audit's
+     * findings), so the count can exceed the hosts the Hosts list shows; the title says why.
+     */
+    static String hostChartTitle(CloudStats s) {
+        int all = s.hosts().size() + s.otherHosts();
+        return s.otherHosts() > 0
+                ? I18n.t("ui.overview.chart.hostsBusiest", s.hosts().size(), all, s.missingHosts())
+                : I18n.t("ui.overview.chart.hosts", s.missingHosts());
     }
 }

@@ -19,7 +19,8 @@ class OverviewViewNamesTest {
                 new CloudStats.HostLoad("a0000000000000000000000000000003", name, 1, 0, 0),
                 new CloudStats.HostLoad("a0000000000000000000000000000003", name, 1, 0, 0),
                 new CloudStats.HostLoad("b0000000", null, 1, 0, 0),
-                new CloudStats.HostLoad("b0000000", null, 1, 0, 0));
+                new CloudStats.HostLoad("b0000000", null, 1, 0, 0),
+                new CloudStats.HostLoad("c0000000", "", 1, 0, 0));
         List<String> names = new ArrayList<>();
         for (CloudStats.HostLoad h : hosts) {
             names.add(OverviewView.uniqueName(h, names));
@@ -30,7 +31,41 @@ class OverviewViewNamesTest {
                 "host a00000000000000000… a0000000000000000000000000000003",
                 "host a00000000000000000… #2",
                 "missing host b0000000",
-                "missing host b0000000 b0000000");
+                "missing host b0000000 b0000000",
+                "c0000000");
+    }
+
+    /**
+     * The title counts the hosts that hold files or backups, and says how many have no HostEO row: the chart counts
+     * them, the Hosts list cannot, and "15 busiest; 36 more" beside a list of 50 hosts read as a miscount.
+     */
+    @Test
+    void theHostChartsTitleSaysHowManyHostsAreMissing() {
+        java.util.Map<dev.tpmconsole.model.browse.KeyState, Long> none = java.util.Map.of();
+        List<CloudStats.HostLoad> fifteen = java.util.stream.IntStream.range(0, 15)
+                .mapToObj(i -> new CloudStats.HostLoad("h" + i, "host " + i, 1, 0, 0)).toList();
+        try {
+            dev.tpmconsole.views.util.I18n.languageProperty().set(dev.tpmconsole.model.i18n.Language.EN);
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen, 36, 1)))
+                    .isEqualTo("Host files and backups per host (the 15 busiest of 51, 1 of them a missing host)");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen, 36, 2)))
+                    .isEqualTo("Host files and backups per host (the 15 busiest of 51, 2 of them missing hosts)");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen, 1000, 0)))
+                    .isEqualTo("Host files and backups per host (the 15 busiest of 1,015)");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen.subList(0, 3), 0, 1)))
+                    .isEqualTo("Host files and backups per host (1 of them a missing host)");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, List.of(), 0, 0)))
+                    .isEqualTo("Host files and backups per host");
+            dev.tpmconsole.views.util.I18n.languageProperty().set(dev.tpmconsole.model.i18n.Language.ZH_CN);
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen, 36, 1)))
+                    .isEqualTo("每台物理机上的文件和备份（51 台中最多的 15 台；其中 1 台是缺失的物理机）");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen, 36, 0)))
+                    .isEqualTo("每台物理机上的文件和备份（51 台中最多的 15 台）");
+            assertThat(OverviewView.hostChartTitle(new CloudStats(none, fifteen.subList(0, 3), 0, 0)))
+                    .isEqualTo("每台物理机上的文件和备份");
+        } finally {
+            dev.tpmconsole.views.util.I18n.languageProperty().set(dev.tpmconsole.model.i18n.Language.EN);
+        }
     }
 
     /** An audit on the axis is in the machine's time zone, as the status line writes the last audit's time. */
