@@ -9,6 +9,7 @@ import dev.tpmconsole.model.audit.FindingStates;
 import dev.tpmconsole.model.audit.ReportWriters;
 import dev.tpmconsole.model.catalogue.AuditRecording;
 import dev.tpmconsole.model.catalogue.Catalogue;
+import dev.tpmconsole.model.catalogue.FindingKey;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
@@ -83,6 +84,9 @@ public final class AuditViewModel extends JobViewModel {
     private final Clock clock;
     /** What the catalogue says of the findings. */
     private final AuditMarks marks;
+    /** The last finished audit's findings to act on, acknowledged or not, and its time (negative: none finished). */
+    private long actionableFindings;
+    private double doneSeconds = -1;
 
     public AuditViewModel(ObservableValue<Source> source, FxSchedulers schedulers, Consumer<String> showVm) {
         this(source, new SimpleObjectProperty<>(), Clock.systemUTC(), schedulers, showVm);
@@ -112,6 +116,11 @@ public final class AuditViewModel extends JobViewModel {
         canShowVm = Bindings.createBooleanBinding(() -> selectedFinding.get() != null
                 && selectedFinding.get().vmUuid() != null, selectedFinding);
         marks = new AuditMarks(catalogue, schedulers, canExport, task);
+        marks.acknowledgementsProperty().addListener((obs, old, acks) -> {
+            if (doneSeconds >= 0 && !running.get()) {
+                showDone();
+            }
+        });
         source.addListener((obs, old, s) -> {
             cancel();
             clear();
@@ -186,9 +195,24 @@ public final class AuditViewModel extends JobViewModel {
         allFindings.stream().filter(f -> f.vmUuid() != null && f.severity().needsAction())
                 .forEach(f -> vms.add(f.vmUuid()));
         vmsWithFindings.set(Set.copyOf(vms));
-        long actionable = allFindings.stream().filter(f -> f.severity().needsAction()).count();
-        task.setMessage(Message.of("ui.audit.status.done", allFindings.size(), actionable, rules.size(),
-                (System.nanoTime() - started) / 1e9));
+        actionableFindings = allFindings.stream().filter(f -> f.severity().needsAction()).count();
+        doneSeconds = (System.nanoTime() - started) / 1e9;
+        showDone();
+    }
+
+    /**
+     * The status of a finished audit: its findings, those to act on and the acknowledged ones. An acknowledged finding
+     * is a deliberate exception, not one to act on: the count drops when one is acknowledged here, and rises again
+     * when it is taken back.
+     */
+    private void showDone() {
+        Map<FindingKey, Catalogue.AckEntry> acks = marks.acknowledgementsProperty().get();
+        long acknowledgedToActOn = acks.keySet().stream().filter(k -> AuditRule.valueOf(k.rule()).severity()
+                .needsAction()).count();
+        task.setMessage(acks.isEmpty()
+                ? Message.of("ui.audit.status.done", allFindings.size(), actionableFindings, rules.size(), doneSeconds)
+                : Message.of("ui.audit.status.doneAcknowledged", allFindings.size(),
+                        actionableFindings - acknowledgedToActOn, rules.size(), doneSeconds, acks.size()));
     }
 
     private void failed(Throwable t) {
@@ -224,6 +248,7 @@ public final class AuditViewModel extends JobViewModel {
     }
 
     private void clear() {
+        doneSeconds = -1;
         marks.clear();
         rules.clear();
         findings.clear();

@@ -75,8 +75,15 @@ class AuditViewModelCatalogueTest {
         assertThat(vm.marks().recordedProperty().get().newFindings()).isZero();
         assertThat(vm.marks().canAcknowledgeBinding().get()).isTrue();
 
-        List<Finding> chosen = vm.reportProperty().get().findings().subList(0, 2);
+        List<Finding> chosen = vm.reportProperty().get().findings().stream().filter(f -> f.severity().needsAction())
+                .limit(2).toList();
+        long toActOn = vm.reportProperty().get().findings().stream().filter(f -> f.severity().needsAction()).count();
+        assertThat(vm.statusProperty().get()).startsWith(String.format("%,d findings (%,d to act on) in 13 rules",
+                all.size(), toActOn));
         vm.marks().acknowledge(chosen, "accepted: the owner is restored next week", LocalDate.of(2099, 1, 31));
+        assertThat(vm.statusProperty().get()).as("an acknowledged finding is not one to act on")
+                .startsWith(String.format("%,d findings (%,d to act on, 2 acknowledged) in 13 rules", all.size(),
+                        toActOn - 2));
         for (Finding f : chosen) {
             assertThat(vm.marks().stateOf(f).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
             assertThat(vm.marks().acknowledgementOf(f).reason()).isEqualTo("accepted: the owner is restored next week");
@@ -95,12 +102,16 @@ class AuditViewModelCatalogueTest {
         assertThat(Instant.parse(json.at("/findings/0/firstSeen").asText())).isBefore(Instant.now().plusSeconds(1));
 
         vm.marks().unacknowledge(List.of(chosen.get(0)));
+        assertThat(vm.statusProperty().get()).startsWith(String.format(
+                "%,d findings (%,d to act on, 1 acknowledged) in 13 rules", all.size(), toActOn - 1));
         assertThat(vm.marks().stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
         assertThat(vm.marks().acknowledgementOf(chosen.get(0))).isNull();
         assertThat(catalogue.acknowledgements(cloud)).hasSize(1);
 
         // the next audit sees the acknowledgement that is left
         vm.run();
+        assertThat(vm.statusProperty().get()).startsWith(String.format(
+                "%,d findings (%,d to act on, 1 acknowledged) in 13 rules", all.size(), toActOn - 1));
         assertThat(vm.marks().stateOf(chosen.get(1)).status()).isEqualTo(FindingState.Status.ACKNOWLEDGED);
         assertThat(vm.marks().stateOf(chosen.get(0)).status()).isEqualTo(FindingState.Status.SEEN);
     }
