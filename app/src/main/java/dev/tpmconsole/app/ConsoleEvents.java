@@ -7,6 +7,7 @@ import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import dev.tpmconsole.model.plan.Plan;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.stats.SourceSummary;
 import dev.tpmconsole.views.audit.AuditViewModel;
 import dev.tpmconsole.views.main.MainViewModel;
 import dev.tpmconsole.views.preview.PreviewViewModel;
@@ -38,6 +39,12 @@ final class ConsoleEvents {
         return log;
     }
 
+    /** The event of a source's counts: its VMs, TPMs and rows, and its layout, in the console's language. */
+    static String counted(SourceSummary s) {
+        return Messages.text("cli.event.counted", s.source(), s.count("VmInstanceEO"), s.count("TpmVO"),
+                s.counts().values().stream().mapToLong(Long::longValue).sum(), s.layoutMessage());
+    }
+
     void watch(MainViewModel vm) {
         vm.sourceProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -46,8 +53,7 @@ final class ConsoleEvents {
         });
         vm.summaryProperty().addListener((o, a, s) -> {
             if (s != null && s.counted() && (a == null || !a.counted() || !a.source().equals(s.source()))) {
-                log.info("source", Messages.text("cli.event.counted", s.source(), s.count("VmInstanceEO"),
-                        s.count("TpmVO"), s.counts().values().stream().mapToLong(Long::longValue).sum(), s.layoutLine()));
+                log.info("source", counted(s));
             }
         });
         warnings(vm.errorProperty(), "source");

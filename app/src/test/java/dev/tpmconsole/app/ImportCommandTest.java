@@ -50,6 +50,11 @@ class ImportCommandTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void noLanguageLeftForTheTestsAfter() {
+        CommandLineLanguage.set(null);
+    }
+
     @Test
     void importsADumpAndTheSnapshotAuditsLikeTheLiveDatabase() throws Exception {
         Path out = dir.resolve("imported.sqlite");
@@ -61,6 +66,11 @@ class ImportCommandTest {
                 .contains("Schema: backups by resourceUuid · no key-ref FK · all tables")
                 .containsPattern("VmInstanceEO\\s+" + String.format("%,d", vms) + "\n")
                 .containsPattern("Read [\\d.]+ KB of dump \\([\\d.]+ [KM]B of SQL\\); skipped 0 other tables");
+        CommandLineTest.Run zh = CommandLineTest.run("import", dumpGz.toString(), "--out",
+                dir.resolve("zh.sqlite").toString(), "--lang", "zh_CN");
+        assertThat(zh.status()).as(zh.err()).isZero();
+        assertThat(zh.out()).as("the layout in the language asked")
+                .contains("表结构：备份按 resourceUuid 关联 · 无密钥引用外键 · 表齐全");
 
         Path catalogue = dir.resolve("catalogue.sqlite");
         CommandLineTest.Run live = CommandLineTest.run("audit", db.url(), "--format", "json", "--catalogue",

@@ -161,7 +161,7 @@ public final class ImportCommand implements Callable<Integer> {
         w.println(Messages.text(r.sqlBytes() != r.dumpBytes() ? "cli.import.readCompressed" : "cli.import.read",
                 bytes(r.dumpBytes()), bytes(r.sqlBytes()), r.skippedTables(), bytes(r.skippedBytes())));
         w.println(Messages.text("cli.import.schema",
-                new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutLine()));
+                new SourceSummary(r.snapshot().toString(), null, false, r.layout(), Map.of()).layoutMessage()));
         if (!r.layout().missingColumns().isEmpty()) {
             w.println(Messages.text("cli.import.missingColumns", InfoCommand.missingColumns(r.layout().missingColumns())));
         }

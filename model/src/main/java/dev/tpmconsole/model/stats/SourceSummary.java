@@ -1,11 +1,10 @@
 package dev.tpmconsole.model.stats;
 
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.schema.SchemaLayout;
 import dev.tpmconsole.model.source.Source;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,22 +33,15 @@ public record SourceSummary(String source, DatabaseKind kind, boolean writable, 
         return counts.getOrDefault(table, 0L);
     }
 
-    /** {@link #layoutLine()} in the reader's language. */
-    public dev.tpmconsole.model.i18n.Message layoutMessage() {
-        return dev.tpmconsole.model.i18n.Message.of("layout.line",
-                dev.tpmconsole.model.i18n.Message.of("layout.backupsBy", layout.backupOwnerColumn()),
-                dev.tpmconsole.model.i18n.Message.of(layout.keyRefResourceFk() ? "layout.keyRefFk" : "layout.noKeyRefFk"),
-                layout.missingOptional().isEmpty() ? dev.tpmconsole.model.i18n.Message.of("layout.allTables")
-                        : dev.tpmconsole.model.i18n.Message.of("layout.missing", String.join(", ", layout.missingOptional())));
-    }
-
-    /** One line about the layout, e.g. "backups by resourceUuid · no key-ref FK · all tables" (English). */
-    public String layoutLine() {
-        List<String> parts = new ArrayList<>();
-        parts.add("backups by " + layout.backupOwnerColumn());
-        parts.add(layout.keyRefResourceFk() ? "key-ref FK present" : "no key-ref FK");
-        parts.add(layout.missingOptional().isEmpty() ? "all tables"
-                : "missing " + String.join(", ", layout.missingOptional()));
-        return String.join(" · ", parts);
+    /**
+     * One line about the layout, in the reader's language: "backups by resourceUuid · no key-ref FK · all tables" in
+     * English. The status bar, the event log and {@code import} write it.
+     */
+    public Message layoutMessage() {
+        return Message.of("layout.line",
+                Message.of("layout.backupsBy", layout.backupOwnerColumn()),
+                Message.of(layout.keyRefResourceFk() ? "layout.keyRefFk" : "layout.noKeyRefFk"),
+                layout.missingOptional().isEmpty() ? Message.of("layout.allTables")
+                        : Message.of("layout.missing", String.join(", ", layout.missingOptional())));
     }
 }
