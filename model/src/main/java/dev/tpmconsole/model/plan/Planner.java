@@ -93,14 +93,14 @@ public final class Planner {
             // host files of the VM: TpmState ones go, NvRam ones are secure boot's
             List<StateFile> files = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT f.uuid, f.type, f.hostUuid, f.path, f.lastOpDate,"
-                    + " h.managementIp FROM VmHostFileVO f LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
+                    + " h.managementIp, h.name AS hostName FROM VmHostFileVO f LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
                     + " WHERE " + d.eqParam("f.vmInstanceUuid") + " ORDER BY f.lastOpDate, " + d.order("f.uuid"))) {
                 d.bind(ps, 1, vm);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if ("TpmState".equals(rs.getString("type"))) {
                             files.add(new StateFile(rs.getString("uuid"), rs.getString("hostUuid"),
-                                    rs.getString("managementIp"), rs.getString("path"), vm,
+                                    rs.getString("hostName"), rs.getString("managementIp"), rs.getString("path"), vm,
                                     timestamp(rs.getString("lastOpDate"))));
                         } else {
                             kept.add(new Plan.Kept("VmHostFileVO", rs.getString("uuid"), Message.of(
@@ -156,7 +156,7 @@ public final class Planner {
                 StateFile f = files.get(i);
                 boolean newest = i == files.size() - 1;
                 item(fileItems, "VmHostFileVO", f.uuid(), Message.of(newest ? "plan.file.newest" : "plan.file", f.path(),
-                        f.hostUuid(), label), List.of());
+                        f.hostLabel(), label), List.of());
                 if (newest) {
                     lastCopies.add("VmHostFileVO/" + f.uuid());
                 }
@@ -216,7 +216,7 @@ public final class Planner {
                 hostWork.add(new Plan.HostWork(f.hostUuid(), f.managementIp(), f.path(), f.vmUuid(), i + 1));
                 hostItems.add(new Plan.Item("VmHostFileVO", f.uuid(), Plan.Action.EXPORT, f.managementIp() == null
                         ? Message.of("plan.host.noAddress", f.path(), f.hostUuid(), i + 1)
-                        : Message.of("plan.host", f.path(), f.hostUuid(), f.managementIp(), i + 1)));
+                        : Message.of("plan.host", f.path(), f.hostLabel(), f.managementIp(), i + 1)));
             }
             steps.add(new Plan.Step(Plan.StepName.HOST_WORK, hostItems));
             steps.add(new Plan.Step(Plan.StepName.DELETE_BACKUPS, backupItems));
@@ -237,7 +237,14 @@ public final class Planner {
         return value == null ? "" : value;
     }
 
-    private record StateFile(String uuid, String hostUuid, String managementIp, String path, String vmUuid,
-                             String lastOpDate) {
+    /** A TpmState file of a VM; {@code hostName} is null when HostEO has no row for its host. */
+    private record StateFile(String uuid, String hostUuid, String hostName, String managementIp, String path,
+                             String vmUuid, String lastOpDate) {
+
+        /** How a person knows the host: its name and uuid, or its uuid alone when HostEO has no row for it. */
+        Message hostLabel() {
+            return hostName != null ? Message.of("plan.hostLabel", hostName, hostUuid)
+                    : Message.of("plan.hostLabel.noRow", hostUuid);
+        }
     }
 }

@@ -93,6 +93,18 @@ class PlannerTest {
         assertThat(plan.steps().get(1).items().get(0).reason()).contains("2 key refs (103, 104): every one goes with it");
         assertThat(plan.steps().get(2).items()).extracting(Plan.Item::key).containsExactly("f_old", "f_mid", "f_new");
         assertThat(plan.steps().get(2).items().get(2).reason()).contains("the most recent TPM-state copy");
+        // a host is named as a person knows it, by its name, with its uuid beside it
+        assertThat(plan.steps().get(2).items()).extracting(Plan.Item::reason).containsExactly(
+                "TpmState file /var/lib/libvirt/swtpm/vm/ on host host h1 (h1) of VM vm vm (vm)",
+                "TpmState file /var/lib/libvirt/swtpm/vm/ on host h_gone (no host row) of VM vm vm (vm)",
+                "TpmState file /var/lib/libvirt/swtpm/vm/ on host host h2 (h2) of VM vm vm (vm); the most recent"
+                        + " TPM-state copy of this VM");
+        String h2 = plan.hostWork().get(2).managementIp();
+        assertThat(plan.steps().get(0).items()).extracting(Plan.Item::reason).containsExactly(
+                "delete /var/lib/libvirt/swtpm/vm/ on host host h1 (h1) at "
+                        + plan.hostWork().get(0).managementIp() + ", order 1",
+                "delete /var/lib/libvirt/swtpm/vm/ on host h_gone (no HostEO row: address unknown), order 2",
+                "delete /var/lib/libvirt/swtpm/vm/ on host host h2 (h2) at " + h2 + ", order 3");
         assertThat(plan.steps().get(3).items()).extracting(Plan.Item::key).containsExactly("tpm");
         assertThat(ids(plan.deletes())).containsExactly(
                 "EncryptedResourceKeyRefVO/103", "EncryptedResourceKeyRefVO/104", "SystemTagVO/tag_b",

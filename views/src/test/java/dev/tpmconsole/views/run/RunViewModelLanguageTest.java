@@ -41,7 +41,7 @@ class RunViewModelLanguageTest {
             try {
                 I18n.languageProperty().set(Language.ZH_CN);
                 assertThat(ItemRow.label(host.state())).isEqualTo("已导出");
-                assertThat(host.cause()).startsWith("已导出到执行目录中物理机 h 的脚本");
+                assertThat(host.cause()).isEqualTo("已导出到执行目录中的 host-h.sh：未在物理机上执行任何操作");
                 assertThat(ItemRow.label(vm.failures().get(0).state())).isEqualTo("失败");
                 assertThat(I18n.t("ui.run.title", RunViewModel.operationName(plan.operation()), 1, "s.sqlite"))
                         .isEqualTo("移除 TPM：s.sqlite 上的 1 台云主机");
@@ -49,7 +49,8 @@ class RunViewModelLanguageTest {
                 I18n.languageProperty().set(Language.EN);
             }
             assertThat(ItemRow.label(host.state())).isEqualTo("exported");
-            assertThat(host.cause()).startsWith("exported into the run folder's script for host h");
+            assertThat(host.cause()).as("the script's file, in the run folder")
+                    .isEqualTo("exported into host-h.sh in the run folder: nothing was done on the host");
             assertThat(vm.summaryProperty().get()).startsWith("2 items done, 1 failed, 1 skipped.");
         }
     }

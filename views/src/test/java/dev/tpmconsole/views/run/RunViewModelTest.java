@@ -184,7 +184,7 @@ class RunViewModelTest {
             assertThat(vm.items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(
                     r.step() == dev.tpmconsole.model.plan.Plan.StepName.HOST_WORK ? ItemRow.State.EXPORTED
                             : ItemRow.State.DONE));
-            assertThat(vm.items().get(0).cause()).contains("exported into the run folder's script", "nothing was done");
+            assertThat(vm.items().get(0).cause()).contains("exported into host-", ".sh in the run folder", "nothing was done");
             assertThat(vm.residueTextProperty().get()).isEqualTo("Re-audit: no residue on the VM touched.");
             assertThat(vm.summaryProperty().get()).as("exported host work is done in the journal, not on the host")
                     .endsWith(" Of them, 1 host item was exported as scripts: nothing was done on that host.");
