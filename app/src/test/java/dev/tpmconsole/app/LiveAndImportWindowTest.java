@@ -140,6 +140,11 @@ class LiveAndImportWindowTest {
         assertThat(importer.errorProperty().get()).isEmpty();
         TableView<?> tables = robot.lookup("#importTables").queryTableView();
         assertThat(tables.getItems()).hasSize(15);
+        // its rows are as tall as every other list's (the default's were half as tall again)
+        assertThat(tables.getFixedCellSize()).isPositive()
+                .isEqualTo(robot.lookup("#vmTable").queryTableView().getFixedCellSize());
+        assertThat(robot.lookup("#importProgress").queryAs(javafx.scene.control.ProgressBar.class).getProgress())
+                .isEqualTo(1.0);
         assertThat(robot.lookup("#importStatus").queryAs(Label.class).getText())
                 .startsWith("Imported " + String.format("%,d", importer.resultProperty().get().totalRows())
                         + " rows into zstack.sqlite");
@@ -153,5 +158,24 @@ class LiveAndImportWindowTest {
         robot.clickOn("#closeImport");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(importStage.isShowing()).isFalse();
+    }
+
+    /** A dump of another database ends the import with a reason, and the table no longer says "yet". */
+    @Test
+    void aDumpOfAnotherDatabaseEndsWithItsReason(FxRobot robot) throws Exception {
+        Path other = Files.writeString(dir.resolve("other.sql"), "CREATE TABLE `t` (`a` int);\nINSERT INTO `t` VALUES (1);\n");
+        Path target = dir.resolve("other.sqlite");
+        robot.interact(() -> gui.window().showImport(other, target, false));
+        ImportViewModel importer = gui.viewModel().importer();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !importer.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#importError").queryAs(Label.class).getText())
+                .contains("is not a dump of ZStack's database: it holds none of the tables ResourceVO");
+        assertThat(robot.lookup("#importStatus").queryAs(Label.class).getText())
+                .isEqualTo("Failed; no snapshot was written");
+        assertThat(robot.lookup("#importPlaceholder").queryAs(Label.class).getText())
+                .isEqualTo("No table of the ZStack schema was read");
+        assertThat(target).doesNotExist();
+        robot.clickOn("#closeImport");
     }
 }

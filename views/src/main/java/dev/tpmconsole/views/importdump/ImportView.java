@@ -5,6 +5,7 @@ import dev.tpmconsole.views.util.Em;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Icons;
+import dev.tpmconsole.views.util.Tables;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -100,7 +101,8 @@ public final class ImportView {
     }
 
     private Parent table() {
-        TableView<ImportViewModel.TableRows> table = new TableView<>(vm.tables());
+        // rows of the console's height: the default's were half as tall again as every other list's
+        TableView<ImportViewModel.TableRows> table = Tables.longList(new TableView<>(vm.tables()));
         table.setId("importTables");
         TableColumn<ImportViewModel.TableRows, String> name = new TableColumn<>();
         name.textProperty().bind(I18n.text("ui.import.column.table"));
@@ -124,7 +126,12 @@ public final class ImportView {
         table.getColumns().add(name);
         table.getColumns().add(rows);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(I18n.bind(new Label(), "ui.import.placeholder"));
+        // "yet" while the import reads; once it has ended (a dump of another database), that none was read
+        Label placeholder = new Label();
+        placeholder.setId("importPlaceholder");
+        placeholder.textProperty().bind(I18n.computed(() -> I18n.t(vm.runningProperty().get()
+                ? "ui.import.placeholder" : "ui.import.placeholder.ended"), vm.runningProperty()));
+        table.setPlaceholder(placeholder);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ImportViewModel.TableRows item, boolean empty) {
