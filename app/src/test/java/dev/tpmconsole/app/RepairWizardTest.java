@@ -61,6 +61,8 @@ class RepairWizardTest extends WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<RepairViewModel.Row> rows = robot.lookup("#repairFindings").queryTableView();
         assertThat(rows.getItems()).extracting(RepairViewModel.Row::kind).contains(RepairViewModel.Kind.values());
+        assertThat(rows.getStyleClass()).as("rows of the console's height, as every list's")
+                .contains(dev.tpmconsole.views.util.Tables.STYLE_CLASS);
         assertThat(rows.getItems()).filteredOn(r -> r.kind() == RepairViewModel.Kind.LOST)
                 .allSatisfy(r -> assertThat(r.chosenProperty().get()).as("cannot be repaired here").isFalse());
         long lost = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST).count();
@@ -97,6 +99,7 @@ class RepairWizardTest extends WindowFixture {
         assertThat(gui.stage().getTitle()).isEqualTo("repair-demo.sqlite (changed by a run) — TPM Console");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
         TableView<RepairViewModel.TableChange> changes = robot.lookup("#repairChanges").queryTableView();
+        assertThat(changes.getStyleClass()).contains(dev.tpmconsole.views.util.Tables.STYLE_CLASS);
         assertThat(CutTexts.in("#repairChanges")).as("the changes' headers and cells").isEmpty();
         // counts grouped as the summary writes them
         List<String> befores = robot.lookup("#repairChanges .table-cell").queryAllAs(javafx.scene.control.TableCell.class)

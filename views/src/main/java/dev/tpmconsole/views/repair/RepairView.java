@@ -147,7 +147,8 @@ public final class RepairView {
     }
 
     private Node choosePage() {
-        TableView<RepairViewModel.Row> table = Tables.sorted(new TableView<>(), vm.rows());
+        // rows of the console's height, as every list's: a cloud's key findings can number thousands
+        TableView<RepairViewModel.Row> table = Tables.sorted(Tables.longList(new TableView<>()), vm.rows());
         table.setId("repairFindings");
         table.setEditable(true);
         TableColumn<RepairViewModel.Row, Boolean> chosen = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.repair");
@@ -220,7 +221,7 @@ public final class RepairView {
         result.setId("repairResult");
         result.setWrapText(true);
         result.textProperty().bind(I18n.text(vm.resultMessageProperty()));
-        TableView<RepairViewModel.TableChange> table = Tables.sorted(new TableView<>(), vm.changes());
+        TableView<RepairViewModel.TableChange> table = Tables.sorted(Tables.longList(new TableView<>()), vm.changes());
         table.setId("repairChanges");
         TableColumn<RepairViewModel.TableChange, String> name = I18n.bindColumn(new TableColumn<>(), "ui.repair.column.table");
         name.setId("repairChangeTableColumn");
