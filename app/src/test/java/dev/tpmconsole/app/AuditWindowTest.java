@@ -71,9 +71,16 @@ class AuditWindowTest extends WindowFixture {
         assertThat(robot.lookup("#ruleExplanation").queryAs(Label.class).getText())
                 .startsWith("TPM-state file of a VM without TPM (orphan).");
         assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isTrue();
+        Label detail = robot.lookup("#findingDetail").queryAs(Label.class);
+        assertThat(detail.isVisible()).as("no finding chosen").isFalse();
         robot.interact(() -> findings.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#showVm").queryAs(Button.class).isDisabled()).isFalse();
+        // the chosen finding's sentence, whole, where the Detail column runs past the window's edge
+        assertThat(detail.isVisible()).isTrue();
+        assertThat(detail.getText()).isEqualTo(dev.tpmconsole.views.util.I18n.t(findings.getItems().get(0).message()))
+                .startsWith("TpmState file /var/lib/libvirt/swtpm/");
+        assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(detail)).isFalse();
 
         // Show VM drills into the browse view: that VM is selected and its details list the finding
         Finding chosen = findings.getItems().get(0);
