@@ -38,7 +38,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     /**
      * The console, then Java, JavaFX, the libraries that read and write ZStack's rows (with SQLite's own
-     * version) and the operating system, as name and version; the operating system's name is a message key (the
+     * version), reach the hosts and keep the catalogue, and the operating system, as name and version; the operating system's name is a message key (the
      * About box names it in the windows' language, {@link #text} in English).
      */
     public static synchronized List<Map.Entry<String, String>> versions() {
@@ -65,6 +65,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         out.add(Map.entry("Jackson", library("com.fasterxml.jackson.core", "jackson-databind")));
         out.add(Map.entry("AtlantaFX", library("io.github.mkpaz", "atlantafx-base")));
         out.add(Map.entry("picocli", CommandLine.VERSION));
+        // what reaches the hosts and keeps the catalogue: a report of a failed scan or audit history names them
+        out.add(Map.entry("Apache MINA SSHD", library("org.apache.sshd", "sshd-core")));
+        out.add(Map.entry("Flyway", library("org.flywaydb", "flyway-core")));
         // named in the windows' language in the About box (a message key), in English in a report
         out.add(Map.entry("ui.about.operatingSystem", System.getProperty("os.name") + " " + System.getProperty("os.version")
                 + " (" + System.getProperty("os.arch") + ")"));

@@ -450,7 +450,8 @@ class DesktopFeaturesTest {
         robot.interact(() -> gui.showAbout());
         waitUntil(() -> gui.aboutStage().isShowing());
         String about = dev.tpmconsole.views.main.AboutView.text(VersionProvider.versions(), List.of());
-        assertThat(about).contains("JavaFX: 21.", "Hibernate ORM: 7.", "SQLite: 3.", "SQLite JDBC: 3.", "MariaDB Connector/J: 3.")
+        assertThat(about).contains("JavaFX: 21.", "Hibernate ORM: 7.", "SQLite: 3.", "SQLite JDBC: 3.", "MariaDB Connector/J: 3.",
+                "Apache MINA SSHD: 2.", "Flyway: 1")
                 .doesNotContain("unknown", "not started");
         assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText()).isEqualTo(VersionProvider.version());
         robot.clickOn("#aboutCopy");
