@@ -177,8 +177,12 @@ public final class RepairViewModel extends JobViewModel {
                             : !repairable ? Message.of("ui.repair.status.noneRepairable", rows.size()) : acked > 0
                             ? Message.of("ui.repair.status.chooseAcknowledged", rows.size(), acked)
                             : Message.of("ui.repair.status.choose", rows.size());
-                    task.setMessage(a.catalogueProblem() == null ? choose
-                            : Message.of("ui.repair.status.noAcknowledgements", choose, a.catalogueProblem()));
+                    // without a catalogue nothing says which findings are deliberate exceptions: say so where there
+                    // is something to choose, as the audit window's note does
+                    task.setMessage(a.catalogueProblem() != null
+                            ? Message.of("ui.repair.status.noAcknowledgements", choose, a.catalogueProblem())
+                            : catalogue == null && repairable ? Message.of("ui.repair.status.noCatalogue", choose)
+                            : choose);
                     page.set(Page.CHOOSE);
                 });
     }

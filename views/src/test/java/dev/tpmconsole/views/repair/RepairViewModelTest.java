@@ -43,6 +43,9 @@ class RepairViewModelTest {
                     "1:ORPHANED", "3:DUPLICATE", "4:RELINK", "5:LOST");
             assertThat(vm.rows().get(3).chosenProperty().get()).isFalse();
             assertThat(vm.rows().get(3).kind().action()).contains("Restore the provider");
+            assertThat(vm.statusProperty().get()).as("without a catalogue, nothing marks a deliberate exception")
+                    .isEqualTo("4 key findings; choose what to repair (No catalogue: findings acknowledged as"
+                            + " exceptions are not marked)");
 
             vm.choose(RepairViewModel.Kind.DUPLICATE, false);
             vm.choose(RepairViewModel.Kind.LOST, true);
