@@ -191,22 +191,26 @@ public final class AuditViewModel extends JobViewModel {
         rules.forEach(r -> counts.put(r.rule(), r.count()));
         report.set(new AuditReport(s.displayName(), layout.backupOwnerColumn(), layout.keyRefResourceFk(),
                 allFindings, counts));
-        Set<String> vms = new HashSet<>();
-        allFindings.stream().filter(f -> f.vmUuid() != null && f.severity().needsAction())
-                .forEach(f -> vms.add(f.vmUuid()));
-        vmsWithFindings.set(Set.copyOf(vms));
         actionableFindings = allFindings.stream().filter(f -> f.severity().needsAction()).count();
         doneSeconds = (System.nanoTime() - started) / 1e9;
         showDone();
     }
 
     /**
-     * The status of a finished audit: its findings, those to act on and the acknowledged ones. An acknowledged finding
-     * is a deliberate exception, not one to act on: the count drops when one is acknowledged here, and rises again
-     * when it is taken back.
+     * The status of a finished audit: its findings, those to act on and the acknowledged ones; and the VMs with
+     * findings to act on. An acknowledged finding is a deliberate exception, not one to act on: the count drops and
+     * its VM is no longer marked when it is acknowledged here, and both come back when it is taken back.
      */
     private void showDone() {
         Map<FindingKey, Catalogue.AckEntry> acks = marks.acknowledgementsProperty().get();
+        Set<String> vms = new HashSet<>();
+        for (Finding f : allFindings) {
+            if (f.vmUuid() != null && f.severity().needsAction()
+                    && (acks.isEmpty() || !acks.containsKey(FindingKey.of(f)))) {
+                vms.add(f.vmUuid());
+            }
+        }
+        vmsWithFindings.set(Set.copyOf(vms));
         long acknowledgedToActOn = acks.keySet().stream().filter(k -> AuditRule.valueOf(k.rule()).severity()
                 .needsAction()).count();
         task.setMessage(acks.isEmpty()
@@ -318,7 +322,7 @@ public final class AuditViewModel extends JobViewModel {
         return report.getReadOnlyProperty();
     }
 
-    /** VMs named by an orphan or suspect finding of the last audit (the browse view marks them). */
+    /** VMs named by an orphan or suspect finding of the last audit not acknowledged (the browse view marks them). */
     public ReadOnlyObjectProperty<Set<String>> vmsWithFindingsProperty() {
         return vmsWithFindings.getReadOnlyProperty();
     }

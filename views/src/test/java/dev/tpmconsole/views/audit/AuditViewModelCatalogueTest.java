@@ -80,6 +80,17 @@ class AuditViewModelCatalogueTest {
         long toActOn = vm.reportProperty().get().findings().stream().filter(f -> f.severity().needsAction()).count();
         assertThat(vm.statusProperty().get()).startsWith(String.format("%,d findings (%,d to act on) in 13 rules",
                 all.size(), toActOn));
+        // a VM whose findings to act on are all acknowledged is no longer marked
+        Finding alone = vm.reportProperty().get().findings().stream().filter(f -> f.vmUuid() != null
+                && f.severity().needsAction() && vm.reportProperty().get().findings().stream()
+                .filter(g -> f.vmUuid().equals(g.vmUuid()) && g.severity().needsAction()).count() == 1)
+                .findFirst().orElseThrow();
+        assertThat(vm.vmsWithFindingsProperty().get()).contains(alone.vmUuid());
+        vm.marks().acknowledge(List.of(alone), "the VM is kept as evidence", null);
+        assertThat(vm.vmsWithFindingsProperty().get()).doesNotContain(alone.vmUuid());
+        vm.marks().unacknowledge(List.of(alone));
+        assertThat(vm.vmsWithFindingsProperty().get()).contains(alone.vmUuid());
+
         vm.marks().acknowledge(chosen, "accepted: the owner is restored next week", LocalDate.of(2099, 1, 31));
         assertThat(vm.statusProperty().get()).as("an acknowledged finding is not one to act on")
                 .startsWith(String.format("%,d findings (%,d to act on, 2 acknowledged) in 13 rules", all.size(),
@@ -90,7 +101,7 @@ class AuditViewModelCatalogueTest {
             assertThat(vm.marks().acknowledgementOf(f).expiresAt()).isEqualTo(LocalDate.of(2099, 2, 1)
                     .atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        assertThat(vm.marks().ackChangedProperty().get()).isEqualTo(1);
+        assertThat(vm.marks().ackChangedProperty().get()).as("the VM's, taken back, and these").isEqualTo(3);
         long cloud = catalogue.cloudOf(CloudMarkers.read(source)).orElseThrow().id();
         assertThat(catalogue.acknowledgements(cloud)).extracting(Catalogue.AckEntry::key)
                 .containsExactlyInAnyOrderElementsOf(chosen.stream().map(FindingKey::of).toList());
