@@ -79,7 +79,8 @@ public final class OverviewView {
         // audits numbered from the oldest, labelled with their number and time: an axis of numbers keeps a dozen
         // labels however many audits there are
         NumberAxis x = new NumberAxis();
-        x.labelProperty().bind(I18n.text("ui.overview.axis.audit"));
+        x.labelProperty().bind(I18n.computed(() -> auditAxisLabel(java.time.ZoneId.systemDefault(),
+                java.time.Instant.now())));
         x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
@@ -103,7 +104,8 @@ public final class OverviewView {
         findingsChart.titleProperty().bind(I18n.text("ui.overview.chart.findings"));
         findingsChart.setAnimated(false);
         findingsChart.setCreateSymbols(true);
-        findingsChart.getStyleClass().add("overview-chart");
+        // room on the right for the last audit's label, centred on the axis' end
+        findingsChart.getStyleClass().addAll("overview-chart", "findings-chart");
         vm.audits().addListener((ListChangeListener<OverviewViewModel.AuditPoint>) c -> plotFindings());
         vm.rules().addListener((ListChangeListener<String>) c -> plotFindings());
         findingsChart.visibleProperty().bind(Bindings.isNotEmpty(vm.audits()));
@@ -222,6 +224,15 @@ public final class OverviewView {
     }
 
     /** An audit's category on the axis: unique (its number) and readable (when). */
+    /**
+     * The audits' axis names the time zone its times are in (the machine's, as the status line's): "Audit (UTC+08:00)"
+     * in Beijing, "Audit (UTC)" where the machine keeps UTC.
+     */
+    static String auditAxisLabel(java.time.ZoneId zone, java.time.Instant now) {
+        java.time.ZoneOffset offset = zone.getRules().getOffset(now);
+        return I18n.t("ui.overview.axis.audit", offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId());
+    }
+
     static String category(OverviewViewModel.AuditPoint a) {
         return "#" + a.id() + " " + WHEN.format(a.at().atZone(java.time.ZoneId.systemDefault()));
     }

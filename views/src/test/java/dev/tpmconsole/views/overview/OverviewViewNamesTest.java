@@ -68,6 +68,17 @@ class OverviewViewNamesTest {
         }
     }
 
+    /** The audits' axis says which time zone its times are in: the machine's (it said UTC in every zone). */
+    @Test
+    void theAuditAxisNamesTheMachinesTimeZone() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        assertThat(OverviewView.auditAxisLabel(java.time.ZoneId.of("Asia/Shanghai"), now))
+                .isEqualTo("Audit (UTC+08:00)");
+        assertThat(OverviewView.auditAxisLabel(java.time.ZoneId.of("Etc/UTC"), now)).isEqualTo("Audit (UTC)");
+        assertThat(OverviewView.auditAxisLabel(java.time.ZoneId.of("America/New_York"), now))
+                .isEqualTo("Audit (UTC-05:00)");
+    }
+
     /** An audit on the axis is in the machine's time zone, as the status line writes the last audit's time. */
     @Test
     void anAuditsTimeOnTheAxisIsTheMachines() {
