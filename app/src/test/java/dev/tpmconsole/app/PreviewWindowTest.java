@@ -87,6 +87,14 @@ class PreviewWindowTest extends WindowFixture {
         assertThat(steps.stream().mapToLong(s -> s.getValue().rowCount()).sum() - 2).as("all but host work are deletes")
                 .isEqualTo(plan.deletes().size());
         assertThat(steps.get(1).getValue().emphasised()).as("key material").isTrue();
+        // a chosen row's reason shows whole under the tree
+        Label reason = robot.lookup("#planRowReason").queryAs(Label.class);
+        assertThat(reason.isVisible()).as("no row chosen").isFalse();
+        TreeItem<PreviewNode> hostRow = steps.get(0).getChildren().get(0).getChildren().get(0);
+        robot.interact(() -> tree.getSelectionModel().select(hostRow));
+        assertThat(reason.isVisible()).isTrue();
+        assertThat(reason.getText()).isEqualTo(hostRow.getValue().reason())
+                .startsWith("delete /var/lib/libvirt/swtpm/").contains(" on host host h1 (h1) at ");
         // a plan without steps says so in the console's words, not JavaFX's "No content in table"
         assertThat(((Label) tree.getPlaceholder()).getText()).isEqualTo("Nothing to delete");
         assertThat(tree.getPlaceholder().isVisible()).as("the spinner says a plan is being made until then").isTrue();

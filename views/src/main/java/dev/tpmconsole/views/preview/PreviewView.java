@@ -134,6 +134,22 @@ public final class PreviewView {
         tree.setPlaceholder(nothing);
         vm.steps().addListener((javafx.collections.ListChangeListener<PreviewNode>) c -> tree.setRoot(root(vm.steps())));
         tree.setRoot(root(vm.steps()));
+        // a cut cell's whole text in a tooltip, as in every table; and the chosen row's reason, whole: the Reason
+        // column cuts the long ones (a host path, a VM's name and uuid)
+        dev.tpmconsole.views.util.WholeTextTooltip.install(tree);
+        Label chosenReason = new Label();
+        chosenReason.setId("planRowReason");
+        chosenReason.setWrapText(true);
+        chosenReason.getStyleClass().add("rule-explanation");
+        chosenReason.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            TreeItem<PreviewNode> chosen = tree.getSelectionModel().getSelectedItem();
+            return chosen == null || chosen.getValue() == null ? "" : chosen.getValue().reason();
+        }, tree.getSelectionModel().selectedItemProperty()));
+        chosenReason.visibleProperty().bind(chosenReason.textProperty().isNotEmpty());
+        chosenReason.managedProperty().bind(chosenReason.visibleProperty());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        VBox deletes = new VBox(tree, chosenReason);
+        deletes.getStyleClass().add("gap-s");
 
         // rows of the same height as the other tabs' lists
         TableView<PreviewViewModel.TableCount> counts = Tables.sorted(Tables.longList(new TableView<>()), vm.counts());
@@ -203,7 +219,7 @@ public final class PreviewView {
 
         // the other tabs' tables join the window when their tab is first chosen: a hidden tab's table is laid out
         // with the window all the same, and the kept rows and host paths of a large plan are thousands of rows
-        TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", tree, "tabDeletes"),
+        TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", deletes, "tabDeletes"),
                 LazyTabs.content(tab("ui.preview.tab.counts", null, "tabCounts"), () -> counts),
                 LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), () -> kept),
                 LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), () -> hostPane));

@@ -1,10 +1,13 @@
 package dev.tpmconsole.views.util;
 
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.text.Text;
@@ -22,7 +25,7 @@ public final class WholeTextTooltip {
     /** The cell or header the tooltip is installed on, or null. */
     private Labeled on;
 
-    private WholeTextTooltip(TableView<?> table) {
+    private WholeTextTooltip(Control table) {
         table.addEventFilter(MouseEvent.MOUSE_MOVED, e -> moveTo(cut(e.getPickResult().getIntersectedNode(), table)));
         table.addEventFilter(MouseEvent.MOUSE_EXITED, e -> moveTo(null));
         // the rows move under a still pointer: what it was over is no longer what it is over
@@ -32,6 +35,11 @@ public final class WholeTextTooltip {
     /** Gives {@code table}'s cut cells and headers their whole text in a tooltip. */
     public static void install(TableView<?> table) {
         new WholeTextTooltip(table);
+    }
+
+    /** Gives {@code tree}'s cut cells and headers their whole text in a tooltip. */
+    public static void install(TreeTableView<?> tree) {
+        new WholeTextTooltip(tree);
     }
 
     private void moveTo(Labeled cut) {
@@ -57,7 +65,8 @@ public final class WholeTextTooltip {
     /** The cell or column header at {@code node} if it shows its text cut and has no tooltip of its own. */
     static Labeled cut(Node node, Node table) {
         for (Node n = node; n != null && n != table; n = n.getParent()) {
-            if (n instanceof TableCell<?, ?> || n instanceof Labeled && n.getStyleClass().contains("label")
+            if (n instanceof TableCell<?, ?> || n instanceof TreeTableCell<?, ?>
+                    || n instanceof Labeled && n.getStyleClass().contains("label")
                     && n.getParent() != null && n.getParent().getStyleClass().contains("column-header")) {
                 Labeled l = (Labeled) n;
                 return isCut(l) && (l.getTooltip() == null) ? l : null;
