@@ -49,5 +49,9 @@ class WholeTextTooltipTreeTest {
         robot.moveTo(cell).moveBy(3, 0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WholeTextTooltipTest.shown().isPresent());
         assertThat(WholeTextTooltipTest.shown().orElseThrow().getText()).isEqualTo(REASON);
+
+        // off the cut cell, the tooltip goes (and leaves no window over the next test's)
+        robot.moveBy(0, 120);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WholeTextTooltipTest.shown().isEmpty());
     }
 }
