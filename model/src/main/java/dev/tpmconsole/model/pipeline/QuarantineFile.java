@@ -4,9 +4,7 @@ import dev.tpmconsole.model.i18n.Message;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +17,13 @@ import java.util.List;
  * bundle then holds them more than once, and {@link Runs#undo} takes the first.
  */
 public final class QuarantineFile implements QuarantinePort {
+
+    /** A row as a line's JSON, leaving the buffer it writes into open. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = JsonLines.MAPPER.writer()
+            .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** The rows of lines read back, one JSON value a line. */
+    private static final com.fasterxml.jackson.databind.ObjectReader READER =
+            JsonLines.MAPPER.readerFor(QuarantinedRow.class);
 
     private final Path file;
 
@@ -36,11 +41,15 @@ public final class QuarantineFile implements QuarantinePort {
             return;
         }
         try {
-            StringBuilder sb = new StringBuilder();
+            // Jackson writes each row's UTF-8 into one buffer, and reads the lines back from the bytes: made as
+            // strings, a builder, its bytes, then a string of the bytes read and its lines, a row's content (its
+            // blob in Base64) was copied seven times, the most the run allocated
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
             for (QuarantinedRow r : rows) {
-                sb.append(JsonLines.MAPPER.writeValueAsString(r)).append('\n');
+                WRITER.writeValue(out, r);
+                out.write('\n');
             }
-            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = out.toByteArray();
             try (FileChannel ch = JsonLines.open(file)) {
                 long start = JsonLines.append(ch, bytes, true, "quarantine-write"); // durably, before the delete it makes undoable
                 // read back exactly what was appended
@@ -54,9 +63,9 @@ public final class QuarantineFile implements QuarantinePort {
                     }
                     pos += n;
                 }
-                List<QuarantinedRow> read = new ArrayList<>();
-                for (String line : new String(back, StandardCharsets.UTF_8).split("\n")) {
-                    read.add(JsonLines.MAPPER.readValue(line, QuarantinedRow.class));
+                List<QuarantinedRow> read;
+                try (com.fasterxml.jackson.databind.MappingIterator<QuarantinedRow> lines = READER.readValues(back)) {
+                    read = lines.readAll();
                 }
                 if (!read.equals(rows)) {
                     throw new IOException("it did not read back as written");

@@ -17,8 +17,14 @@ public record TableDef(String name, List<ColumnDef> columns, List<String> primar
         foreignKeys = List.copyOf(foreignKeys);
     }
 
+    /** The column of that name. A loop, not a stream: the run looks a column up for each value it reads or binds. */
     public Optional<ColumnDef> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        for (ColumnDef c : columns) {
+            if (c.name().equals(columnName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     public List<String> columnNames() {
