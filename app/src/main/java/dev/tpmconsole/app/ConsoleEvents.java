@@ -2,6 +2,8 @@ package dev.tpmconsole.app;
 
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.audit.AuditReport;
+import dev.tpmconsole.model.audit.Finding;
+import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.dump.ImportResult;
 import dev.tpmconsole.model.events.EventLog;
 import dev.tpmconsole.model.pipeline.RunEvent;
@@ -15,8 +17,8 @@ import dev.tpmconsole.views.repair.RepairViewModel;
 import dev.tpmconsole.views.run.ItemRow;
 import dev.tpmconsole.views.run.RunViewModel;
 import dev.tpmconsole.views.util.Appearance;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -84,7 +86,8 @@ final class ConsoleEvents {
     }
 
     void watch(RunViewModel vm, Plan plan, Source source, String category) {
-        log.info(category, Messages.text("cli.event.runStarted", plan.operation(), source.displayName()));
+        log.info(category, Messages.text("cli.event.runStarted", RunViewModel.operationName(plan.operation()),
+                source.displayName()));
         vm.failures().addListener((ListChangeListener<ItemRow>) c -> {
             while (c.next()) {
                 for (ItemRow row : c.getAddedSubList()) {
@@ -97,8 +100,8 @@ final class ConsoleEvents {
             if (outcome == null) {
                 return;
             }
-            String text = Messages.text("cli.event.runEnded", plan.operation(), source.displayName(),
-                    outcome.name().toLowerCase(java.util.Locale.ROOT), String.valueOf(vm.summaryProperty().get()))
+            String text = Messages.text("cli.event.runEnded", RunViewModel.operationName(plan.operation()),
+                    source.displayName(), outcome, String.valueOf(vm.summaryProperty().get()))
                     + (vm.journalProperty().get() == null ? ""
                     : " " + Messages.text("cli.event.journal", String.valueOf(vm.journalProperty().get())));
             if (outcome == RunEvent.Outcome.DONE) {
@@ -142,12 +145,14 @@ final class ConsoleEvents {
                 s.kind().name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** An audit's event: its findings, and how many of each severity (orphan first), in the console's language. */
     static String audited(AuditReport r) {
-        Map<String, Long> bySeverity = r.findings().stream().collect(Collectors.groupingBy(
-                f -> f.severity().label(), TreeMap::new, Collectors.counting()));
+        Map<Severity, Long> bySeverity = r.findings().stream().collect(Collectors.groupingBy(
+                Finding::severity, () -> new EnumMap<>(Severity.class), Collectors.counting()));
         return Messages.text(bySeverity.isEmpty() ? "cli.event.audited" : "cli.event.auditedBySeverity", r.source(),
                 r.findings().size(), bySeverity.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
+                .map(e -> Messages.text("cli.event.severityCount", e.getValue(), e.getKey()))
+                .collect(Collectors.joining(Messages.text("cli.event.listSeparator"))));
     }
 
     static String imported(ImportResult r) {

@@ -38,4 +38,27 @@ class ConsoleEventsTest {
                     + ": \\d+ VMs, \\d+ TPMs, [\\d,]+ rows; backups by resourceUuid · no key-ref FK · all tables");
         }
     }
+
+    @Test
+    void anAuditsEventNamesTheSeveritiesInTheConsolesLanguage() throws Exception {
+        Path demo = TestSnapshots.demo(dir.resolve("demo.sqlite"), 200, 3);
+        try (SqliteSnapshot s = SqliteSnapshot.open(demo, OpenOptions.readOnly())) {
+            dev.tpmconsole.model.audit.AuditReport report = new dev.tpmconsole.model.audit.Auditor(s)
+                    .run(java.util.List.of(dev.tpmconsole.model.audit.AuditRule.values()));
+            java.util.Map<dev.tpmconsole.model.audit.Severity, Long> counts = new java.util.EnumMap<>(
+                    dev.tpmconsole.model.audit.Severity.class);
+            report.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+            assertThat(counts).as("the demo has findings of every severity").hasSize(3);
+            Messages.setCurrent(Language.ZH_CN);
+            assertThat(ConsoleEvents.audited(report)).endsWith(String.format("（孤立 %d 个，可疑 %d 个，提示 %d 个）",
+                    counts.get(dev.tpmconsole.model.audit.Severity.ORPHAN),
+                    counts.get(dev.tpmconsole.model.audit.Severity.SUSPECT),
+                    counts.get(dev.tpmconsole.model.audit.Severity.INFO)));
+            Messages.setCurrent(Language.EN);
+            assertThat(ConsoleEvents.audited(report)).endsWith(String.format("(%d orphan, %d suspect, %d info)",
+                    counts.get(dev.tpmconsole.model.audit.Severity.ORPHAN),
+                    counts.get(dev.tpmconsole.model.audit.Severity.SUSPECT),
+                    counts.get(dev.tpmconsole.model.audit.Severity.INFO)));
+        }
+    }
 }

@@ -130,10 +130,10 @@ class RunWindowTest extends WindowFixture {
         // the event log tells the story: start, the failed item with its cause, the ends
         assertThat(gui.eventLog().snapshot()).filteredOn(e -> e.category().equals("run"))
                 .extracting(e -> e.level() + " " + e.message())
-                .anyMatch(m -> m.equals("INFO Run of remove-tpm on " + snapshot + " started"))
+                .anyMatch(m -> m.equals("INFO Run of Remove TPM on " + snapshot + " started"))
                 .anyMatch(m -> m.startsWith("WARNING Failed: ") && m.contains("VmHostBackupFileVO/" + AAA + "_b")
                         && m.contains("injected: backup aaa_b is protected"))
-                .anyMatch(m -> m.startsWith("WARNING Run of remove-tpm on " + snapshot + " ended: failed. 5 items done, 1 failed, 2 skipped"))
-                .anyMatch(m -> m.startsWith("INFO Run of remove-tpm on " + snapshot + " ended: done.") && m.contains("Journal: "));
+                .anyMatch(m -> m.startsWith("WARNING Run of Remove TPM on " + snapshot + " ended: failed. 5 items done, 1 failed, 2 skipped"))
+                .anyMatch(m -> m.startsWith("INFO Run of Remove TPM on " + snapshot + " ended: done.") && m.contains("Journal: "));
     }
 }

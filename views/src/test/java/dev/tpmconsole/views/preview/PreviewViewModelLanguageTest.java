@@ -52,7 +52,7 @@ class PreviewViewModelLanguageTest {
             assertThat(vm.titleProperty().get()).isEqualTo("Preview: remove the TPM of VM vm vm (vm)");
             assertThat(vm.steps().get(3).label()).isEqualTo(english);
             // the red line of the window is said where the person confirms too
-            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(remove-tpm of 1 VM).",
+            assertThat(vm.confirmation().message()).startsWith("This deletes ").contains("(Remove TPM of 1 VM).",
                     " Deletes 1 key ref holding key material and 1 last TPM-state copy.",
                     "so the run can be undone: the run window gives the command.");
         }
