@@ -82,7 +82,7 @@ class PreviewWindowTest extends WindowFixture {
         TreeTableView<PreviewNode> tree = robot.lookup("#planTree").queryAs(TreeTableView.class);
         List<TreeItem<PreviewNode>> steps = tree.getRoot().getChildren();
         assertThat(steps).extracting(s -> s.getValue().label()).containsExactly(
-                "host work (2 items, 2 rows)", "delete backups (2 items, 7 rows)", "delete host files (2 items, 6 rows)",
+                "host work (2 items, 2 host paths)", "delete backups (2 items, 7 rows)", "delete host files (2 items, 6 rows)",
                 "delete the TPM (2 items, 5 rows)");
         assertThat(steps.stream().mapToLong(s -> s.getValue().rowCount()).sum() - 2).as("all but host work are deletes")
                 .isEqualTo(plan.deletes().size());

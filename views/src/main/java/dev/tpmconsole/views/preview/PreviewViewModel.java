@@ -183,7 +183,12 @@ public final class PreviewViewModel implements AutoCloseable {
                             "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
                     .collect(Collectors.toList());
             long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
-            out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t("ui.preview.step", I18n.t(step.name().message()),
+            // what a step's count is of: rows deleted, rows changed (a relink) or host paths (host work, exported):
+            // the summary counts each apart, and "1 row" of host work did not add up to it
+            String counted = step.items().stream().allMatch(i -> i.action() == Plan.Action.EXPORT)
+                    ? "ui.preview.stepHostPaths" : step.items().stream().allMatch(i -> i.action() == Plan.Action.UPDATE)
+                    ? "ui.preview.stepChanges" : "ui.preview.step";
+            out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t(counted, I18n.t(step.name().message()),
                     step.items().size(), rows), "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
                     tables));
         }

@@ -56,6 +56,9 @@ class RepairViewModelTest {
             Plan plan = vm.preview().previewProperty().get().plan();
             assertThat(plan.deletes()).extracting(Plan.RowRef::id).containsExactly("EncryptedResourceKeyRefVO/1");
             assertThat(plan.updates()).extracting(Plan.RowUpdate::key).containsExactly("4");
+            // a step's count says what it counts: rows deleted, or rows changed by a relink
+            assertThat(vm.preview().steps()).extracting(dev.tpmconsole.views.preview.PreviewNode::label)
+                    .anyMatch(l -> l.endsWith("(1 item, 1 row changed)")).anyMatch(l -> l.endsWith("(1 item, 1 row)"));
 
             vm.runPlan();
             assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.RESULT);
