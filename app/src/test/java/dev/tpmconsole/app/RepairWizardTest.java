@@ -66,6 +66,14 @@ class RepairWizardTest extends WindowFixture {
         assertThat(rows.getItems()).filteredOn(r -> r.kind() == RepairViewModel.Kind.LOST)
                 .allSatisfy(r -> assertThat(r.chosenProperty().get()).as("cannot be repaired here").isFalse());
         long lost = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST).count();
+        assertThat(robot.lookup("#repairChosenCount").queryAs(Label.class).getText())
+                .isEqualTo((rows.getItems().size() - lost) + " of " + rows.getItems().size() + " chosen");
+        // a row cannot be chosen where it cannot be repaired; what to do instead reads whole under the table
+        RepairViewModel.Row lostRow = rows.getItems().stream().filter(r -> r.kind() == RepairViewModel.Kind.LOST)
+                .findFirst().orElseThrow();
+        robot.interact(() -> rows.getSelectionModel().select(lostRow));
+        assertThat(robot.lookup("#repairRowDetail").queryAs(Label.class).getText())
+                .startsWith("What happens: " + lostRow.kind().action() + "\n");
         aKindsTwoButtonsWrapTogether(robot, rows);
         // what tells the rows apart shows whole (the long action of a ref that cannot be repaired is in its tooltip)
         assertThat(CutTexts.inColumns("#repairFindings", "repairKindColumn", "repairKeyRefColumn"))

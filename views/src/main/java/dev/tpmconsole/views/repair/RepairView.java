@@ -196,6 +196,10 @@ public final class RepairView {
             // a kind's two buttons wrap together: a "None" alone at the start of a line would read as the next kind's
             HBox pair = new HBox(all, none);
             pair.getStyleClass().add("button-pair");
+            // only the kinds this audit found: the others' buttons would choose nothing
+            pair.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.rows().stream()
+                    .anyMatch(r -> r.kind() == kind), vm.rows()));
+            pair.managedProperty().bind(pair.visibleProperty());
             kinds.getChildren().add(pair);
         }
         Button plan = Icons.after(I18n.bind(new Button(), "ui.repair.showPlan"), MaterialDesignA.ARROW_RIGHT);
@@ -203,8 +207,26 @@ public final class RepairView {
         plan.setDefaultButton(true);
         plan.disableProperty().bind(vm.canPlanBinding().not());
         plan.setOnAction(e -> vm.plan());
+        Label count = new Label();
+        count.setId("repairChosenCount");
+        count.textProperty().bind(I18n.computed(() -> I18n.t("ui.repair.chosenCount", vm.chosenCountProperty().get(),
+                vm.rows().size()), vm.chosenCountProperty(), vm.rows()));
+        HBox planLine = new HBox(plan, count);
+        planLine.getStyleClass().add("gap-l");
+        planLine.setAlignment(Pos.CENTER_LEFT);
+        // the chosen row's action and finding, whole: the table cuts them
+        Label detail = new Label();
+        detail.setId("repairRowDetail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add("rule-explanation");
+        detail.textProperty().bind(I18n.computed(() -> {
+            RepairViewModel.Row row = table.getSelectionModel().getSelectedItem();
+            return row == null ? "" : I18n.t("ui.repair.rowDetail", row.kind().action(), I18n.t(row.finding().message()));
+        }, table.getSelectionModel().selectedItemProperty()));
+        detail.visibleProperty().bind(detail.textProperty().isNotEmpty());
+        detail.managedProperty().bind(detail.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(kinds, table, plan);
+        VBox box = new VBox(kinds, table, detail, planLine);
         box.getStyleClass().addAll("gap-l", "pad-page");
         return box;
     }

@@ -143,6 +143,8 @@ public final class RepairViewModel extends JobViewModel {
     private final MessageProperty result = new MessageProperty(this, "result", null);
     private final PreviewViewModel preview;
     private final BooleanBinding canPlan;
+    private final javafx.beans.property.ReadOnlyIntegerWrapper chosenCount =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "chosenCount");
     private Map<String, Long> countsBefore = Map.of();
     private Set<String> chosenKeys = Set.of();
 
@@ -169,8 +171,8 @@ public final class RepairViewModel extends JobViewModel {
         background(Message.of("ui.repair.status.auditing", source.displayName()), this::audited, a -> {
                     countsBefore = a.counts();
                     rows.setAll(a.report().findings().stream().map(f -> new Row(f, a.acknowledgedWhy(f))).toList());
-                    rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> canPlan.invalidate()));
-                    canPlan.invalidate();
+                    rows.forEach(r -> r.chosenProperty().addListener((o, x, y) -> chosenChanged()));
+                    chosenChanged();
                     long acked = rows.stream().filter(r -> r.acknowledged() != null).count();
                     boolean repairable = rows.stream().anyMatch(r -> r.kind().repairable());
                     Message choose = rows.isEmpty() ? Message.of("ui.repair.nothing")
@@ -301,6 +303,16 @@ public final class RepairViewModel extends JobViewModel {
 
     public PreviewViewModel preview() {
         return preview;
+    }
+
+    private void chosenChanged() {
+        canPlan.invalidate();
+        chosenCount.set((int) rows.stream().filter(r -> r.chosenProperty().get()).count());
+    }
+
+    /** How many findings are chosen for the repair. */
+    public javafx.beans.property.ReadOnlyIntegerProperty chosenCountProperty() {
+        return chosenCount.getReadOnlyProperty();
     }
 
     public BooleanBinding canPlanBinding() {

@@ -47,7 +47,9 @@ class RepairViewModelTest {
                     .isEqualTo("4 key findings; choose what to repair (No catalogue: findings acknowledged as"
                             + " exceptions are not marked)");
 
+            assertThat(vm.chosenCountProperty().get()).as("the repairable ones").isEqualTo(3);
             vm.choose(RepairViewModel.Kind.DUPLICATE, false);
+            assertThat(vm.chosenCountProperty().get()).isEqualTo(2);
             vm.choose(RepairViewModel.Kind.LOST, true);
             assertThat(vm.rows().get(3).chosenProperty().get()).as("never chosen").isFalse();
             assertThat(vm.canPlanBinding().get()).isTrue();
