@@ -102,6 +102,13 @@ class RepairWizardTest extends WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#repairResult").queryAs(Label.class).getText()).startsWith("The ")
                 .contains("chosen findings are gone");
+        // the confirmation said the run can be undone: the result says how (the run page was over at once)
+        String undo = vm.runProperty().get().undoCommand();
+        assertThat(undo).startsWith("tpm-console undo ").endsWith("journal.jsonl");
+        assertThat(robot.lookup("#repairUndo").queryAs(Label.class).getText()).contains(undo);
+        robot.clickOn("#repairCopyUndo");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS)).isEqualTo(undo);
         // the main window no longer says read-only: the repair changed the snapshot it shows
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.stage().getTitle().contains("changed by a run"));
         assertThat(gui.stage().getTitle()).isEqualTo("repair-demo.sqlite (changed by a run) — TPM Console");

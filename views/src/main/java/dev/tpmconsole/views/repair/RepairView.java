@@ -280,6 +280,11 @@ public final class RepairView {
         table.getColumns().add(diff);
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(result, table);
+        // the run is over before the result shows: how to undo it is said here, as the run window says it
+        if (vm.runProperty().get() != null) {
+            box.getChildren().add(1, dev.tpmconsole.views.run.RunView.undoLine(vm.runProperty().get(), "repairUndo",
+                    "repairCopyUndo"));
+        }
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().addAll("gap-l", "pad-page");
         return box;

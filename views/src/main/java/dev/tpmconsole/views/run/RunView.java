@@ -209,19 +209,7 @@ public final class RunView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // the confirmation said the run can be undone: here is how, once the run has its journal
-        Label undo = new Label();
-        undo.setId("runUndo");
-        undo.setWrapText(true);
-        undo.textProperty().bind(I18n.computed(() -> vm.undoCommand() == null ? ""
-                : I18n.t("ui.run.undo", vm.undoCommand()), vm.journalProperty()));
-        Button copyUndo = Icons.on(I18n.bind(new Button(), "ui.run.copyUndo"), MaterialDesignC.CONTENT_COPY);
-        copyUndo.setId("runCopyUndo");
-        copyUndo.setOnAction(e -> dev.tpmconsole.views.util.Clipboards.put(vm.undoCommand()));
-        HBox undoLine = new HBox(undo, copyUndo);
-        undoLine.setAlignment(Pos.CENTER_LEFT);
-        undoLine.getStyleClass().add("gap-l");
-        undoLine.visibleProperty().bind(vm.journalProperty().isNotNull());
-        undoLine.managedProperty().bind(undoLine.visibleProperty());
+        HBox undoLine = undoLine(vm, "runUndo", "runCopyUndo");
         VBox texts = new VBox(summary, residue, undoLine);
         texts.getStyleClass().add("gap-xs");
         HBox bottom = new HBox(texts, spacer, cancel, closeButton);
@@ -246,5 +234,26 @@ public final class RunView {
 
     private static void copy(String text) {
         dev.tpmconsole.views.util.Clipboards.put(text);
+    }
+
+    /**
+     * The command that undoes {@code vm}'s run, with a button that copies it; shown once the run has its journal. The
+     * run window shows it, and the repair wizard's result (its run is over before the result shows).
+     */
+    public static HBox undoLine(RunViewModel vm, String labelId, String buttonId) {
+        Label undo = new Label();
+        undo.setId(labelId);
+        undo.setWrapText(true);
+        undo.textProperty().bind(I18n.computed(() -> vm.undoCommand() == null ? ""
+                : I18n.t("ui.run.undo", vm.undoCommand()), vm.journalProperty()));
+        Button copyUndo = Icons.on(I18n.bind(new Button(), "ui.run.copyUndo"), MaterialDesignC.CONTENT_COPY);
+        copyUndo.setId(buttonId);
+        copyUndo.setOnAction(e -> dev.tpmconsole.views.util.Clipboards.put(vm.undoCommand()));
+        HBox undoLine = new HBox(undo, copyUndo);
+        undoLine.setAlignment(Pos.CENTER_LEFT);
+        undoLine.getStyleClass().add("gap-l");
+        undoLine.visibleProperty().bind(vm.journalProperty().isNotNull());
+        undoLine.managedProperty().bind(undoLine.visibleProperty());
+        return undoLine;
     }
 }
