@@ -225,8 +225,12 @@ public final class RepairViewModel extends JobViewModel {
         Set<String> keys = new LinkedHashSet<>();
         rows.stream().filter(r -> r.chosenProperty().get() && r.kind().repairable()).forEach(r -> keys.add(r.finding().key()));
         chosenKeys = keys;
+        // the findings that cannot be repaired here go to the planner too: it keeps them, and the plan's Kept tab
+        // says why and what to do, as `repair` does; they change nothing
+        Set<String> planned = new LinkedHashSet<>(keys);
+        rows.stream().filter(r -> !r.kind().repairable()).forEach(r -> planned.add(r.finding().key()));
         background(Message.of("ui.repair.status.planning", keys.size()),
-                () -> new RepairPlanner(source, clock).plan(KEY_RULES, keys), (PlanPreview p) -> {
+                () -> new RepairPlanner(source, clock).plan(KEY_RULES, planned), (PlanPreview p) -> {
                     preview.show(Message.of("ui.repair.previewTitle", keys.size()), p);
                     task.setMessage(null); // the plan's page says what it will do, in its own words
                     page.set(Page.PLAN);

@@ -58,6 +58,11 @@ class RepairViewModelTest {
             Plan plan = vm.preview().previewProperty().get().plan();
             assertThat(plan.deletes()).extracting(Plan.RowRef::id).containsExactly("EncryptedResourceKeyRefVO/1");
             assertThat(plan.updates()).extracting(Plan.RowUpdate::key).containsExactly("4");
+            // the finding that cannot be repaired here is kept, with what to do about it, as `repair` keeps it
+            assertThat(plan.kept()).singleElement().satisfies(k -> {
+                assertThat(k.key()).isEqualTo("5");
+                assertThat(k.reason()).contains("restore that provider");
+            });
             // a step's count says what it counts: rows deleted, or rows changed by a relink
             assertThat(vm.preview().steps()).extracting(dev.tpmconsole.views.preview.PreviewNode::label)
                     .anyMatch(l -> l.endsWith("(1 item, 1 row changed)")).anyMatch(l -> l.endsWith("(1 item, 1 row)"));
