@@ -40,7 +40,9 @@ final class ProvidersView {
                 Tables.column("providerTypeColumn", "ui.col.type", 4.5, p -> Formats.orDash(p.type())),
                 Tables.column("providerConnectedColumn", "ui.col.connected", 7.5, p -> p.present() ? Formats.yesNo(p.connected()) : "—"),
                 Tables.number("providerRefsColumn", "ui.col.keyRefs", 6.5, p -> Formats.count(p.refs())),
-                Tables.number("providerLostColumn", "ui.col.lostByName", 10.5, p -> Formats.count(p.lostByName())),
+                // refs that lost their provider and name this one: a provider with no row has none to be relinked to
+                Tables.number("providerLostColumn", "ui.col.lostByName", 10.5,
+                        p -> p.present() ? Formats.count(p.lostByName()) : "—"),
                 Tables.column("providerDetailColumn", "ui.col.detail", 14.5, p -> Formats.orDash(p.detail())),
                 Tables.column("providerDescriptionColumn", "ui.col.description", 19, p -> Formats.orDash(p.description()))));
         Tables.rows(table, p -> p.present() ? List.of() : List.of("gone"), () -> vm.rows().loadMore());

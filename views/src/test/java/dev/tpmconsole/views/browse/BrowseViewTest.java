@@ -334,6 +334,12 @@ class BrowseViewTest {
         robot.clickOn("#providersTab .tab-label");
         TableView<?> providers = table(robot, "#providerTable");
         waitUntil(() -> providers.getItems().size() == 3);
+        // a provider with no row has no "relinkable" count: nothing can be relinked to it
+        assertThat(robot.lookup("#providerTable .table-cell").match(n ->
+                n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                && "providerLostColumn".equals(c.getTableColumn().getId()) && c.getTableRow() != null
+                && c.getTableRow().getItem() instanceof dev.tpmconsole.model.browse.ProviderRow p
+                && p.name().equals("kms-old")).queryAs(javafx.scene.control.TableCell.class).getText()).isEqualTo("—");
         robot.clickOn(cell(robot, "#providerTable", "kms-old"));
         TableView<?> refs = table(robot, "#providerRefsTable");
         waitUntil(() -> refs.getItems().size() == 1);
