@@ -56,6 +56,8 @@ class AuditWindowTest extends WindowFixture {
 
         TableView<RuleRow> rules = robot.lookup("#ruleTable").queryTableView();
         assertThat(rules.getItems()).hasSize(13);
+        assertThat(rules.getFixedCellSize()).as("the rules' rows are as tall as the findings'").isPositive()
+                .isEqualTo(robot.lookup("#findingTable").queryTableView().getFixedCellSize());
         assertThat(robot.lookup("#auditStatus").queryAs(Label.class).getText()).contains("findings", "13 rules");
         assertThat(CutTexts.in("#ruleTable")).as("the rules, every name whole").isEmpty();
         assertThat(robot.lookup("#exportJson").queryAs(Button.class).isDisabled()).isFalse();

@@ -5,7 +5,6 @@ import dev.tpmconsole.model.audit.Finding;
 import dev.tpmconsole.model.audit.Severity;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.views.util.Em;
-import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.HoverTooltip;
 import dev.tpmconsole.views.util.Formats;
 import dev.tpmconsole.views.util.I18n;
@@ -171,7 +170,8 @@ public final class AuditView {
     }
 
     private Parent body() {
-        TableView<RuleRow> rules = Tables.sorted(FirstFill.on(new TableView<>()), vm.rules());
+        // rows of the console's height, as the findings' beside it
+        TableView<RuleRow> rules = Tables.sorted(Tables.longList(new TableView<>()), vm.rules());
         ruleTable = rules;
         rules.setId("ruleTable");
         // wide enough for the longest rule's name, whole

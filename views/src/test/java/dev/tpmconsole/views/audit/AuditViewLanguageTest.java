@@ -79,6 +79,8 @@ class AuditViewLanguageTest {
         String english = first.message().in(Messages.english());
         String chinese = first.message().in(Messages.of(Language.ZH_CN));
         assertThat(chinese).isNotEqualTo(english).containsPattern("\\p{IsHan}");
+        // a console list makes its first rows over a few pulses
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).contains(english));
         assertThat(cellTexts(robot)).contains(english).doesNotContain(chinese);
         try {
             robot.interact(() -> I18n.languageProperty().set(Language.ZH_CN));
