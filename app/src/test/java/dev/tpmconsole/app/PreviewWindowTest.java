@@ -107,6 +107,11 @@ class PreviewWindowTest extends WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hostWorkTable").queryTableView().getItems()).hasSize(2);
         assertThat(CutTexts.in("#hostWorkTable")).as("the host work's headers and cells").isEmpty();
+        // each host by its name, as the Deletes tab and the Hosts tab name it, beside its uuid
+        assertThat(robot.lookup("#hostWorkTable .table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && "hostWorkNameColumn".equals(c.getTableColumn().getId())
+                        && !c.isEmpty()).map(javafx.scene.control.TableCell::getText).toList())
+                .containsExactlyInAnyOrder("host h1", "host h2");
         assertThat(vm.hostWorkText()).isEqualTo(String.join("\n",
                 "1\th1\t" + plan.hostWork().get(0).managementIp() + "\t/var/lib/libvirt/swtpm/aaa_vm/\taaa_vm",
                 "2\th2\t" + plan.hostWork().get(1).managementIp() + "\t/var/lib/libvirt/swtpm/aaa_vm/\taaa_vm"));

@@ -13,22 +13,25 @@ import java.util.Set;
  * @param rowsOfItem   per item ({@code table/key} of its owning row), its rows in deletion order
  * @param vmLabels     per VM of the plan (uuid), how a person knows it: its name and uuid, or its uuid alone when
  *                     it has no row (not part of the plan's JSON, which names VMs by uuid)
+ * @param hostNames    per host of the plan's host work (uuid), its HostEO name; a host with no row is not in it
+ *                     (not part of the plan's JSON either)
  */
 public record PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
                           Map<String, List<Plan.RowRef>> rowsOfItem,
-                          Map<String, dev.tpmconsole.model.i18n.Message> vmLabels) {
+                          Map<String, dev.tpmconsole.model.i18n.Message> vmLabels, Map<String, String> hostNames) {
 
     public PlanPreview {
         keyMaterial = Set.copyOf(keyMaterial);
         lastCopies = Set.copyOf(lastCopies);
         rowsOfItem = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsOfItem));
         vmLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vmLabels));
+        hostNames = Map.copyOf(hostNames);
     }
 
     /** A plan whose VMs are named by their uuids alone (a repair's: it is about key refs, not VMs). */
     public PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
                        Map<String, List<Plan.RowRef>> rowsOfItem) {
-        this(plan, keyMaterial, lastCopies, rowsOfItem, Map.of());
+        this(plan, keyMaterial, lastCopies, rowsOfItem, Map.of(), Map.of());
     }
 
     public boolean emphasised(Plan.RowRef row) {

@@ -229,7 +229,9 @@ public final class Planner {
             Plan plan = new Plan(operation, source.displayName(),
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
                     hostWork, kept, fingerprint);
-            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem(), vmLabels);
+            Map<String, String> hostNames = new java.util.HashMap<>();
+            stateFiles.stream().filter(f -> f.hostName() != null).forEach(f -> hostNames.put(f.hostUuid(), f.hostName()));
+            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem(), vmLabels, hostNames);
         }
     }
 

@@ -187,6 +187,12 @@ public final class PreviewView {
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
         order.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().order()));
         order.setPrefWidth(Em.of(3));
+        // the host as a person knows it (its HostEO name; a dash when it has no row), then its uuid
+        TableColumn<Plan.HostWork, String> hostName = column("ui.preview.column.hostName");
+        hostName.setId("hostWorkNameColumn");
+        hostName.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.previewProperty().get() == null ? "—"
+                : vm.previewProperty().get().hostNames().getOrDefault(c.getValue().hostUuid(), "—")));
+        hostName.setPrefWidth(Em.of(10));
         TableColumn<Plan.HostWork, String> host = column("ui.preview.column.host");
         host.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hostUuid()));
         host.setPrefWidth(Em.of(Tables.UUID_WIDTH)); // a host's uuid, whole
@@ -199,6 +205,7 @@ public final class PreviewView {
         path.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         path.setPrefWidth(Em.of(38));
         hosts.getColumns().add(order);
+        hosts.getColumns().add(hostName);
         hosts.getColumns().add(host);
         hosts.getColumns().add(ip);
         hosts.getColumns().add(path);
