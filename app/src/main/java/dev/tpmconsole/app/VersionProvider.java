@@ -38,8 +38,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
     /**
      * The console, then Java, JavaFX, the libraries that read and write ZStack's rows (with SQLite's own
-     * version), reach the hosts and keep the catalogue, and the operating system, as name and version; the operating system's name is a message key (the
-     * About box names it in the windows' language, {@link #text} in English).
+     * version), reach the hosts and keep the catalogue, and the operating system, as name and version; the
+     * operating system's name is a message key (the About box names it in the windows' language, {@link #text} in
+     * English).
      */
     public static synchronized List<Map.Entry<String, String>> versions() {
         if (versions == null) {

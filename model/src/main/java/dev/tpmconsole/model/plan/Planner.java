@@ -93,7 +93,8 @@ public final class Planner {
             // host files of the VM: TpmState ones go, NvRam ones are secure boot's
             List<StateFile> files = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT f.uuid, f.type, f.hostUuid, f.path, f.lastOpDate,"
-                    + " h.managementIp, h.name AS hostName FROM VmHostFileVO f LEFT JOIN HostEO h ON " + d.eq("h.uuid", "f.hostUuid")
+                    + " h.managementIp, h.name AS hostName FROM VmHostFileVO f LEFT JOIN HostEO h ON "
+                    + d.eq("h.uuid", "f.hostUuid")
                     + " WHERE " + d.eqParam("f.vmInstanceUuid") + " ORDER BY f.lastOpDate, " + d.order("f.uuid"))) {
                 d.bind(ps, 1, vm);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -230,7 +231,8 @@ public final class Planner {
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
                     hostWork, kept, fingerprint);
             Map<String, String> hostNames = new java.util.HashMap<>();
-            stateFiles.stream().filter(f -> f.hostName() != null).forEach(f -> hostNames.put(f.hostUuid(), f.hostName()));
+            stateFiles.stream().filter(f -> f.hostName() != null)
+                    .forEach(f -> hostNames.put(f.hostUuid(), f.hostName()));
             return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem(), vmLabels, hostNames);
         }
     }

@@ -223,7 +223,6 @@ public final class OverviewView {
         return t;
     }
 
-    /** An audit's category on the axis: unique (its number) and readable (when). */
     /**
      * The audits' axis names the time zone its times are in (the machine's, as the status line's): "Audit (UTC+08:00)"
      * in Beijing, "Audit (UTC)" where the machine keeps UTC.
@@ -233,6 +232,7 @@ public final class OverviewView {
         return I18n.t("ui.overview.axis.audit", offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId());
     }
 
+    /** An audit's category on the axis: unique (its number) and readable (when). */
     static String category(OverviewViewModel.AuditPoint a) {
         return "#" + a.id() + " " + WHEN.format(a.at().atZone(java.time.ZoneId.systemDefault()));
     }

@@ -221,7 +221,8 @@ public final class RepairView {
         detail.getStyleClass().add("rule-explanation");
         detail.textProperty().bind(I18n.computed(() -> {
             RepairViewModel.Row row = table.getSelectionModel().getSelectedItem();
-            return row == null ? "" : I18n.t("ui.repair.rowDetail", row.kind().action(), I18n.t(row.finding().message()));
+            return row == null ? ""
+                    : I18n.t("ui.repair.rowDetail", row.kind().action(), I18n.t(row.finding().message()));
         }, table.getSelectionModel().selectedItemProperty()));
         detail.visibleProperty().bind(detail.textProperty().isNotEmpty());
         detail.managedProperty().bind(detail.visibleProperty());
