@@ -342,14 +342,9 @@ public final class AuditView {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         // the chosen finding's whole sentence: the table's Detail column runs on past the window's edge
-        Label chosenDetail = new Label();
-        chosenDetail.setId("findingDetail");
-        chosenDetail.setWrapText(true);
-        chosenDetail.getStyleClass().add("rule-explanation");
-        chosenDetail.textProperty().bind(I18n.computed(() -> vm.selectedFindingProperty().get() == null ? ""
-                : I18n.t(vm.selectedFindingProperty().get().message()), vm.selectedFindingProperty()));
-        chosenDetail.visibleProperty().bind(vm.selectedFindingProperty().isNotNull());
-        chosenDetail.managedProperty().bind(chosenDetail.visibleProperty());
+        Label chosenDetail = dev.tpmconsole.views.util.ChosenLine.of("findingDetail", I18n.computed(() ->
+                vm.selectedFindingProperty().get() == null ? "" : I18n.t(vm.selectedFindingProperty().get().message()),
+                vm.selectedFindingProperty()));
 
         VBox.setVgrow(findings, Priority.ALWAYS);
         VBox right = new VBox(explanation, findings, chosenDetail, actions);

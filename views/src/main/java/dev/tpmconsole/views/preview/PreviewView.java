@@ -137,16 +137,11 @@ public final class PreviewView {
         // a cut cell's whole text in a tooltip, as in every table; and the chosen row's reason, whole: the Reason
         // column cuts the long ones (a host path, a VM's name and uuid)
         dev.tpmconsole.views.util.WholeTextTooltip.install(tree);
-        Label chosenReason = new Label();
-        chosenReason.setId("planRowReason");
-        chosenReason.setWrapText(true);
-        chosenReason.getStyleClass().add("rule-explanation");
-        chosenReason.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            TreeItem<PreviewNode> chosen = tree.getSelectionModel().getSelectedItem();
-            return chosen == null || chosen.getValue() == null ? "" : chosen.getValue().reason();
-        }, tree.getSelectionModel().selectedItemProperty()));
-        chosenReason.visibleProperty().bind(chosenReason.textProperty().isNotEmpty());
-        chosenReason.managedProperty().bind(chosenReason.visibleProperty());
+        Label chosenReason = dev.tpmconsole.views.util.ChosenLine.of("planRowReason",
+                javafx.beans.binding.Bindings.createStringBinding(() -> {
+                    TreeItem<PreviewNode> chosen = tree.getSelectionModel().getSelectedItem();
+                    return chosen == null || chosen.getValue() == null ? "" : chosen.getValue().reason();
+                }, tree.getSelectionModel().selectedItemProperty()));
         VBox.setVgrow(tree, Priority.ALWAYS);
         VBox deletes = new VBox(tree, chosenReason);
         deletes.getStyleClass().add("gap-s");

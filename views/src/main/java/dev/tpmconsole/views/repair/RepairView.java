@@ -215,17 +215,11 @@ public final class RepairView {
         planLine.getStyleClass().add("gap-l");
         planLine.setAlignment(Pos.CENTER_LEFT);
         // the chosen row's action and finding, whole: the table cuts them
-        Label detail = new Label();
-        detail.setId("repairRowDetail");
-        detail.setWrapText(true);
-        detail.getStyleClass().add("rule-explanation");
-        detail.textProperty().bind(I18n.computed(() -> {
+        Label detail = dev.tpmconsole.views.util.ChosenLine.of("repairRowDetail", I18n.computed(() -> {
             RepairViewModel.Row row = table.getSelectionModel().getSelectedItem();
             return row == null ? ""
                     : I18n.t("ui.repair.rowDetail", row.kind().action(), I18n.t(row.finding().message()));
         }, table.getSelectionModel().selectedItemProperty()));
-        detail.visibleProperty().bind(detail.textProperty().isNotEmpty());
-        detail.managedProperty().bind(detail.visibleProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
         VBox box = new VBox(kinds, table, detail, planLine);
         box.getStyleClass().addAll("gap-l", "pad-page");
