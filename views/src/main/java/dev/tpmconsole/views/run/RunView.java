@@ -248,7 +248,7 @@ public final class RunView {
                 : I18n.t("ui.run.undo", vm.undoCommand()), vm.journalProperty()));
         Button copyUndo = Icons.on(I18n.bind(new Button(), "ui.run.copyUndo"), MaterialDesignC.CONTENT_COPY);
         copyUndo.setId(buttonId);
-        copyUndo.setOnAction(e -> dev.tpmconsole.views.util.Clipboards.put(vm.undoCommand()));
+        copyUndo.setOnAction(e -> copy(vm.undoCommand()));
         HBox undoLine = new HBox(undo, copyUndo);
         undoLine.setAlignment(Pos.CENTER_LEFT);
         undoLine.getStyleClass().add("gap-l");
