@@ -183,11 +183,14 @@ public final class PreviewViewModel implements AutoCloseable {
                             "", "", e.getValue().stream().anyMatch(PreviewNode::emphasised), e.getValue()))
                     .collect(Collectors.toList());
             long rows = tables.stream().mapToLong(PreviewNode::rowCount).sum();
-            // what a step's count is of: rows deleted, rows changed (a relink) or host paths (host work, exported):
-            // the summary counts each apart, and "1 row" of host work did not add up to it
-            String counted = step.items().stream().allMatch(i -> i.action() == Plan.Action.EXPORT)
-                    ? "ui.preview.stepHostPaths" : step.items().stream().allMatch(i -> i.action() == Plan.Action.UPDATE)
-                    ? "ui.preview.stepChanges" : "ui.preview.step";
+            // what a step's count is of: host paths (host work, exported), rows changed (a relink) or rows deleted:
+            // the summary counts each apart, and "1 row" of host work did not add up to it. By the step, not by its
+            // items: an empty step has none to tell
+            String counted = switch (step.name()) {
+                case HOST_WORK -> "ui.preview.stepHostPaths";
+                case RELINK_KEY_REFS -> "ui.preview.stepChanges";
+                default -> "ui.preview.step";
+            };
             out.add(new PreviewNode(PreviewNode.Kind.STEP, I18n.t(counted, I18n.t(step.name().message()),
                     step.items().size(), rows), "", stepReason(step.name()), tables.stream().anyMatch(PreviewNode::emphasised),
                     tables));

@@ -65,7 +65,8 @@ class RepairViewModelTest {
             });
             // a step's count says what it counts: rows deleted, or rows changed by a relink
             assertThat(vm.preview().steps()).extracting(dev.tpmconsole.views.preview.PreviewNode::label)
-                    .anyMatch(l -> l.endsWith("(1 item, 1 row changed)")).anyMatch(l -> l.endsWith("(1 item, 1 row)"));
+                    .anyMatch(l -> l.endsWith("(1 item, 1 row changed)")).anyMatch(l -> l.endsWith("(1 item, 1 row)"))
+                    .as("an empty step deletes rows, it has no host paths").contains("delete backups (0 items, 0 rows)");
 
             vm.runPlan();
             assertThat(vm.pageProperty().get()).isEqualTo(RepairViewModel.Page.RESULT);
