@@ -84,9 +84,12 @@ public final class PreviewViewModel implements AutoCloseable {
         titleText.bind(I18n.text(title));
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         ReadOnlyBooleanProperty loading = task.runningProperty();
+        // once the plan is handed to a run, what it was to do is no longer ahead: the summary says it was handed on
         summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
-                : I18n.t(preview.get().plan().nothingToDo() ? "ui.preview.summaryNothing" : "ui.preview.summary",
-                        I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "")), preview, I18n.languageProperty());
+                : I18n.t(preview.get().plan().nothingToDo() ? "ui.preview.summaryNothing"
+                        : ran.get() ? "ui.preview.summaryRan" : "ui.preview.summary",
+                        I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "")),
+                preview, ran, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
                 && !preview.get().plan().nothingToDo() && !ran.get(), preview, loading, ran);

@@ -62,6 +62,11 @@ class PreviewViewModelTest {
             assertThat(files.emphasised()).as("the last TPM-state copy").isTrue();
             assertThat(vm.counts().stream().mapToLong(PreviewViewModel.TableCount::rows).sum()).isEqualTo(plan.deletes().size());
             assertThat(vm.summaryBinding().get()).isEqualTo("Will delete 11 rows in 7 tables, 1 host path; keeps 0 rows");
+            // handed to a run: what the plan deletes is no longer ahead of it
+            vm.ran();
+            assertThat(vm.summaryBinding().get())
+                    .isEqualTo("Handed to a run: delete 11 rows in 7 tables, 1 host path; keeps 0 rows");
+            assertThat(vm.canRunBinding().get()).isFalse();
         }
     }
 
