@@ -60,7 +60,11 @@ public final class Messages {
             }
         }
         this.bundles = List.copyOf(found);
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(language.locale());
+        // the language's date, then the time on a 24-hour clock: the console's lists, charts and logs all write hours
+        // so, and a medium date-time would write "3:30:12 PM" (or "下午3:30:12") beside them
+        this.dateTime = new java.time.format.DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)).appendLiteral(' ').appendPattern("HH:mm:ss")
+                .toFormatter(language.locale());
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
     }
 

@@ -72,6 +72,14 @@ class MessagesTest {
         Instant i = Instant.parse("2026-12-02T08:30:00Z");
         assertThat(Messages.of(Language.ZH_CN).dateTime(i)).contains("2026年12月2日");
         assertThat(Messages.english().dateTime(i)).contains("Dec 2, 2026");
+        // on a 24-hour clock in both, as the console's lists and charts write hours: no "PM" or "下午"
+        String hour = String.format("%02d:%02d:00", i.atZone(java.time.ZoneId.systemDefault()).getHour(),
+                i.atZone(java.time.ZoneId.systemDefault()).getMinute());
+        assertThat(Messages.english().dateTime(i)).endsWith(" " + hour).doesNotContain("AM").doesNotContain("PM");
+        assertThat(Messages.of(Language.ZH_CN).dateTime(i)).endsWith(" " + hour).doesNotContain("上午")
+                .doesNotContain("下午");
+        assertThat(Messages.english().dateTime(Instant.parse("2026-12-02T20:30:00Z")))
+                .doesNotContain("AM").doesNotContain("PM");
         assertThat(Messages.of(Language.ZH_CN).date(i)).startsWith("2026年12月");
         assertThat(Messages.english().date(i)).startsWith("Dec ");
         assertThat(Messages.of(Language.ZH_CN).number(19901)).isEqualTo("19,901");
