@@ -82,6 +82,7 @@ class RunWindowTest extends WindowFixture {
 
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
         TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();
+        assertThat(failures.getScene()).as("the error panel shows once there is a failure").isNotNull();
         assertThat(failures.getItems()).singleElement().satisfies(f -> {
             assertThat(f.item()).isEqualTo("VmHostBackupFileVO/" + AAA + "_b");
             assertThat(f.cause()).contains("injected: backup aaa_b is protected");
@@ -114,11 +115,14 @@ class RunWindowTest extends WindowFixture {
                 == RunEvent.Outcome.DONE);
         waitUntil(() -> gui.runViewModel().residueTextProperty().get().startsWith("Re-audit: no residue"));
         assertThat(failures.getItems()).isEmpty();
+        // no failure left: the error panel gives its room back to the items
+        assertThat(failures.getScene()).isNull();
+        assertThat(robot.lookup("#errorPanel").tryQuery()).isEmpty();
         assertThat(gui.runViewModel().items()).allSatisfy(r -> assertThat(r.state()).isEqualTo(
                 r.step() == dev.tpmconsole.model.plan.Plan.StepName.HOST_WORK ? ItemRow.State.EXPORTED : ItemRow.State.DONE));
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM TpmVO")).isZero();
         assertThat(TestSnapshots.count(snapshot, "SELECT count(*) FROM EncryptedResourceKeyRefVO")).isZero();
-        assertThat(robot.lookup("#retryFailed").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#retryFailed").tryQuery()).as("nothing to retry: the error panel is gone").isEmpty();
         // the main window counts the rows again: no TPM is left
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get().counted()
                 && gui.viewModel().summaryProperty().get().count("TpmVO") == 0);

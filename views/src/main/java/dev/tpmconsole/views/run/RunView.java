@@ -184,10 +184,22 @@ public final class RunView {
         VBox upper = new VBox(hostTable, items);
         upper.getStyleClass().add("gap-m");
 
-        SplitPane split = new SplitPane(upper, errorPanel);
+        // the error panel takes its share of the window only while there are failures to show: empty, it was two
+        // fifths of the window under a run that went well (the summary line counts the failed items either way)
+        SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        root.setCenter(split);
+        Runnable place = () -> {
+            if (vm.failures().isEmpty()) {
+                split.getItems().clear();
+                root.setCenter(upper);
+            } else if (root.getCenter() != split) {
+                root.setCenter(split);
+                split.getItems().setAll(upper, errorPanel);
+                split.setDividerPositions(0.6);
+            }
+        };
+        vm.failures().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> place.run());
+        place.run();
 
         Label summary = new Label();
         summary.setId("runSummary");
