@@ -83,7 +83,7 @@ class HostWorkWindowTest extends HostsWindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         // the confirmation names the hosts the run touches, and asks how its host work is done
         assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
-                .contains("Host work: 3 TPM state folders on 2 hosts: " + GOOD + ", " + BAD);
+                .contains("Host work: 3 TPM state folders on 2 hosts: host hgood at " + GOOD + ", host hbad at " + BAD);
         CheckBox overSsh = robot.lookup("#confirmChoice").queryAs(CheckBox.class);
         assertThat(overSsh.isSelected()).as("exported, unless chosen").isFalse();
         robot.clickOn("#confirmChoice");

@@ -346,8 +346,13 @@ public final class PreviewViewModel implements AutoCloseable {
         String text = I18n.t("ui.preview.confirm.join", changes,
                 I18n.t(live ? "ui.preview.confirm.live" : "ui.preview.confirm.snapshot"));
         if (!plan.hostWork().isEmpty()) {
+            // each host as a person knows it, its name and the address the host work goes to
+            Map<String, String> names = preview.get().hostNames();
             List<String> hosts = plan.hostWork().stream().map(w -> w.managementIp() == null
-                    ? I18n.t("ui.preview.confirm.hostUnknown", w.hostUuid()) : w.managementIp()).distinct().toList();
+                    ? I18n.t("ui.preview.confirm.hostUnknown", w.hostUuid())
+                    : names.containsKey(w.hostUuid())
+                    ? I18n.t("ui.preview.confirm.hostNamed", names.get(w.hostUuid()), w.managementIp())
+                    : w.managementIp()).distinct().toList();
             String named = String.join(", ", hosts.size() <= 8 ? hosts : hosts.subList(0, 8));
             if (hosts.size() > 8) {
                 named = I18n.t("ui.preview.confirm.more", named, hosts.size() - 8);
