@@ -130,6 +130,9 @@ class RunWindowTest extends WindowFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(gui.stage().getTitle()).isEqualTo("run.sqlite (changed by a run) — TPM Console");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
+        assertThat(robot.lookup("#statusMode").queryAs(Label.class).getAccessibleHelp())
+                .isEqualTo("A run from this window changed this source. Its run folder holds what it deleted, and undo puts"
+                        + " that back.");
 
         // the event log tells the story: start, the failed item with its cause, the ends
         assertThat(gui.eventLog().snapshot()).filteredOn(e -> e.category().equals("run"))

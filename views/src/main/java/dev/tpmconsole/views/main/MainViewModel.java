@@ -343,17 +343,25 @@ public final class MainViewModel implements AutoCloseable {
 
     /** What the window may do to the open source (its badge). */
     public enum Mode implements Messages.Localized {
-        READ_ONLY("ui.mode.readOnly"), WRITABLE("ui.mode.writable"), CHANGED("ui.mode.changed");
+        READ_ONLY("ui.mode.readOnly", "ui.mode.readOnly.tip"), WRITABLE("ui.mode.writable", "ui.mode.writable.tip"),
+        CHANGED("ui.mode.changed", "ui.mode.changed.tip");
 
         private final String key;
+        private final String tipKey;
 
-        Mode(String key) {
+        Mode(String key, String tipKey) {
             this.key = key;
+            this.tipKey = tipKey;
         }
 
         @Override
         public Message message() {
             return Message.of(key);
+        }
+
+        /** What the mode means for the source: the badge's tooltip. */
+        public Message tip() {
+            return Message.of(tipKey);
         }
     }
 

@@ -596,6 +596,11 @@ public final class MainWindow {
         mode.setMinWidth(Region.USE_PREF_SIZE);
         vm.modeProperty().addListener((obs, old, m) -> mode.pseudoClassStateChanged(WRITABLE,
                 m != null && m != MainViewModel.Mode.READ_ONLY));
+        // what the badge means, and that a confirmed run still writes to a source the window only reads
+        javafx.beans.binding.StringBinding modeTip = I18n.computed(() -> vm.modeProperty().get() == null ? ""
+                : I18n.t(vm.modeProperty().get().tip()), vm.modeProperty());
+        dev.tpmconsole.views.util.HoverTooltip.bound(mode, modeTip, 32);
+        mode.accessibleHelpProperty().bind(modeTip);
         Label layout = new Label();
         layout.setId("statusLayout");
         layout.textProperty().bind(Bindings.createStringBinding(() -> vm.summaryProperty().get() == null ? ""

@@ -113,6 +113,7 @@ class MainWindowLanguageTest {
             assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).endsWith("台云主机");
             assertThat(robot.lookup("#statusRows").queryAs(Label.class).getText()).contains("台云主机", "个 TPM");
             assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("只读");
+            assertThat(robot.lookup("#statusMode").queryAs(Label.class).getAccessibleHelp()).startsWith("控制台以只读方式打开此数据源");
             assertThat(main.stage.getTitle()).isEqualTo("small.sqlite（只读）— TPM Console");
             assertThat(main.window.root().getStyleClass()).as("Chinese in a font that has it").contains(Appearance.CHINESE);
             assertThat(Shortcuts.of(main.window.commands())).extracting(Shortcuts.Shortcut::where).contains("文件", "查看 › 主题");
@@ -136,6 +137,10 @@ class MainWindowLanguageTest {
                 .containsExactly("VMs", "Hosts", "Key providers", "Summary");
         assertThat(robot.lookup("#vmCount").queryAs(Label.class).getText()).endsWith("VMs");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("read-only");
+        // the badge says what read-only means: nothing but a confirmed run writes to the source
+        assertThat(robot.lookup("#statusMode").queryAs(Label.class).getAccessibleHelp())
+                .isEqualTo("The console opened this source to read it: browsing, audits and previews change nothing. A run"
+                        + " you confirm in a preview does write to it, after saving what it deletes in its run folder.");
         assertThat(main.stage.getTitle()).isEqualTo("small.sqlite (read-only) — TPM Console");
     }
 
