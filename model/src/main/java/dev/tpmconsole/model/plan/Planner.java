@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,8 +176,18 @@ public final class Planner {
                             : Message.of("plan.tpm", label, String.join(", ", refs)), refs);
                 } else {
                     kept.add(new Plan.Kept("TpmVO", tpm[0], Message.of("plan.kept.resetTpm", label)));
+                    // a kept key whose provider is gone (KEY_REF_PROVIDER_LOST) unwraps nothing: the reset, which
+                    // deletes the backups' key copies, leaves the TPM no key it can use until the ref is relinked
+                    Map<String, String> lost = new HashMap<>();
+                    for (String[] r : rows("SELECT r.id, r.providerName FROM EncryptedResourceKeyRefVO r WHERE "
+                            + d.is("r.resourceType", "TpmVO") + " AND " + d.eqParam("r.resourceUuid")
+                            + " AND r.kekRef IS NOT NULL AND " + d.notAmong("r.providerUuid", "KeyProviderVO", "p",
+                            "uuid", null), tpm[0], 2)) {
+                        lost.put(r[0], r[1]);
+                    }
                     for (String ref : refs) {
-                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, Message.of("plan.kept.resetKey")));
+                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, lost.containsKey(ref)
+                                ? Message.of("plan.kept.resetKeyLost", lost.get(ref)) : Message.of("plan.kept.resetKey")));
                     }
                 }
             }

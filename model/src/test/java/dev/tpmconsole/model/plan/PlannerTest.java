@@ -66,6 +66,9 @@ class PlannerTest {
             r.vm("plain", true).hostFile("plain_nv", "plain", "h1", "NvRam");
             // an expunged VM whose TpmState file stayed
             r.hostFile("ghost_f", "ghost", "h1", "TpmState");
+            // a TPM whose key ref names a provider that is gone (no providerUuid), and a placeholder ref beside it
+            r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(301, "TpmVO", "lost_tpm", null, "nkp-old", "kek")
+                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null);
         });
         source = SqliteSnapshot.open(file, OpenOptions.readOnly());
         planner = new Planner(source, CLOCK);
@@ -168,6 +171,20 @@ class PlannerTest {
                 "EncryptedResourceKeyRefVO/102", "SystemTagVO/tag_tpm").hasSize(15);
         assertThat(plan.kept()).extracting(k -> k.table() + "/" + k.key()).contains("TpmVO/tpm",
                 "EncryptedResourceKeyRefVO/101", "EncryptedResourceKeyRefVO/102");
+    }
+
+    @Test
+    void aResetThatKeepsAKeyWhoseProviderIsGoneSaysSo() throws Exception {
+        Plan plan = planner.reset(List.of("lost")).plan();
+        assertThat(plan.kept()).filteredOn(k -> k.table().equals("EncryptedResourceKeyRefVO"))
+                .extracting(Plan.Kept::key, Plan.Kept::reason).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("301", "a reset keeps the TPM's key, but its key provider"
+                                + " nkp-old is gone (KEY_REF_PROVIDER_LOST): the TPM has no key it can unwrap until the ref"
+                                + " is relinked (Repair)"),
+                        org.assertj.core.groups.Tuple.tuple("302", "a reset keeps the TPM's key"));
+        // keys whose provider is there read as before
+        assertThat(planner.reset(List.of("vm")).plan().kept()).extracting(Plan.Kept::reason)
+                .noneMatch(r -> r.contains("is gone"));
     }
 
     @Test

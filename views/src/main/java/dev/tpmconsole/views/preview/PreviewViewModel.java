@@ -147,9 +147,24 @@ public final class PreviewViewModel implements AutoCloseable {
         hostWork.setAll(plan.hostWork());
         task.ended();
         preview.set(p);
-        int keys = p.keyMaterial().size();
-        int copies = p.lastCopies().size();
-        status.set(emphasis(keys, copies));
+        status.set(emphasis(p));
+    }
+
+    /** The key refs a reset keeps whose key provider is gone: after it, the TPM has no key it can unwrap. */
+    static long lostKeysKept(Plan plan) {
+        return plan.kept().stream().filter(k -> k.why() != null && k.why().key().equals("plan.kept.resetKeyLost"))
+                .count();
+    }
+
+    /** What the plan does that matters most, as the window shows it in red and the confirmation repeats it. */
+    static Message emphasis(PlanPreview p) {
+        Message deletes = emphasis(p.keyMaterial().size(), p.lastCopies().size());
+        long lost = lostKeysKept(p.plan());
+        if (lost == 0) {
+            return deletes;
+        }
+        Message keeps = Message.of("ui.preview.emphasis.lostKeys", lost);
+        return deletes == null ? keeps : Message.of("ui.preview.emphasis.join", deletes, keeps);
     }
 
     /** The tree again, in the language now shown. */
@@ -339,7 +354,7 @@ public final class PreviewViewModel implements AutoCloseable {
                 : I18n.t("ui.preview.confirm.deletesChanges", plan.deletes().size(), plan.deletesPerTable().size(),
                         plan.updates().size(), source.displayName(), operation);
         // what the window shows in red is said where the person confirms, too
-        Message emphasis = emphasis(preview.get().keyMaterial().size(), preview.get().lastCopies().size());
+        Message emphasis = emphasis(preview.get());
         if (emphasis != null) {
             changes = I18n.t("ui.preview.confirm.join", changes, I18n.t("ui.preview.confirm.emphasis", emphasis));
         }

@@ -31,6 +31,10 @@ class PreviewViewModelTest {
             r.vm("vm", true).tpm("tpm", "vm").keyRef(1, "TpmVO", "tpm", "p", "nkp", "kek").keyRef(2, "TpmVO", "tpm", "p", "nkp", null);
             r.hostFile("f", "vm", "h", "TpmState").backup("b", "vm", "TpmState").tag("t", "b", "VmHostBackupFileVO", "x");
             r.vm("quiet", true);
+            // its TPM's key ref names a provider that is gone; its backup holds a key copy the reset deletes
+            r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
+            r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
+                    .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
         });
         source = SqliteSnapshot.open(file, OpenOptions.readOnly());
     }
@@ -82,6 +86,22 @@ class PreviewViewModelTest {
             assertThat(vm.counts()).isSameAs(vm.counts());
             assertThat(vm.kept()).isSameAs(vm.kept());
             assertThat(vm.hostWork()).isSameAs(vm.hostWork());
+        }
+    }
+
+    @Test
+    void aResetThatLeavesTheTpmNoUsableKeySaysSoInRedAndInTheConfirmation() {
+        try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
+            vm.load(PreviewViewModel.Operation.RESET, List.of("lost"));
+            assertThat(vm.statusProperty().get()).isEqualTo("Deletes 1 key ref holding key material and 1 last TPM-state"
+                    + " copy. Keeps 1 TPM key ref whose key provider is gone: no key the TPM can unwrap remains until it"
+                    + " is relinked (Repair)");
+            assertThat(vm.kept()).filteredOn(k -> k.table().equals("EncryptedResourceKeyRefVO"))
+                    .singleElement().satisfies(k -> assertThat(k.reason()).contains("key provider nkp-old is gone"));
+            assertThat(vm.confirmation().message()).contains("Keeps 1 TPM key ref whose key provider is gone");
+            // a reset whose kept key has its provider says nothing of it
+            vm.load(PreviewViewModel.Operation.RESET, List.of("vm"));
+            assertThat(vm.statusProperty().get()).doesNotContain("key provider is gone");
         }
     }
 
