@@ -89,6 +89,9 @@ public final class PreviewView {
         Label status = new Label();
         status.setId("previewStatus");
         status.getStyleClass().add("emphasis-note");
+        // what matters most is read whole: a reset that leaves a TPM no usable key says so in two sentences
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(I18n.text(vm.statusMessageProperty()));
         Label error = new Label();
         error.setId("previewError");

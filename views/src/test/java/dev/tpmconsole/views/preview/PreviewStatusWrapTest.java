@@ -1,0 +1,75 @@
+package dev.tpmconsole.views.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tpmconsole.model.source.OpenOptions;
+import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.source.SqliteSnapshot;
+import dev.tpmconsole.model.testing.Rows;
+import dev.tpmconsole.model.testing.SqliteTestDatabase;
+import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.LightStage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * In a real window 1000 px wide: the preview's red line is read whole when it runs longer than the window (a reset
+ * that deletes key material and leaves the TPM no usable key says both).
+ */
+@ExtendWith(ApplicationExtension.class)
+class PreviewStatusWrapTest {
+
+    @TempDir
+    static Path dir;
+    static Source source;
+    PreviewViewModel vm;
+
+    @BeforeAll
+    static void build() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("wrap.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.host("h", false);
+            r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
+            r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
+                    .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
+        });
+        source = SqliteSnapshot.open(file, OpenOptions.readOnly());
+    }
+
+    @AfterAll
+    static void close() {
+        source.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC());
+        PreviewView view = new PreviewView(vm, () -> { }, (plan, overSsh) -> { }, null, new SimpleBooleanProperty());
+        LightStage.show(stage, view.root(), 1000, 600);
+    }
+
+    @Test
+    void theRedLineWrapsWhole(FxRobot robot) {
+        robot.interact(() -> vm.load(PreviewViewModel.Operation.RESET, List.of("lost")));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label status = robot.lookup("#previewStatus").queryAs(Label.class);
+        assertThat(status.getText()).contains("Keeps 1 TPM key ref whose key provider is gone").hasSizeGreaterThan(150);
+        assertThat(((Text) status.lookup(".text")).getText()).as("shown whole, on more lines than one")
+                .isEqualTo(status.getText());
+        assertThat(status.getHeight()).isGreaterThan(status.getFont().getSize() * 2);
+    }
+}
