@@ -95,6 +95,10 @@ class RepairWizardTest extends WindowFixture {
 
         robot.clickOn("#runPlan");
         WaitForAsyncUtils.waitForFxEvents();
+        // the confirmation says where the undo command will be: on the wizard's last page, not in a run window
+        assertThat(robot.lookup("#confirmDialog .content").queryAs(Label.class).getText())
+                .contains("so the run can be undone: the wizard's last page gives the command.")
+                .doesNotContain("run window");
         robot.clickOn(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(plan));
         assertThat(dev.tpmconsole.views.preview.PreviewViewModel.actionLabel(plan))
                 .isEqualTo("Delete " + plan.deletes().size() + " rows, change " + plan.updates().size() + " rows");

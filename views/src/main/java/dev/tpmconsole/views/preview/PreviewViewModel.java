@@ -75,6 +75,8 @@ public final class PreviewViewModel implements AutoCloseable {
             new javafx.beans.property.SimpleBooleanProperty(this, "ran");
     /** Whether the plan's host work may be done over SSH (it has some, and the source is not the demo). */
     private boolean hostsReachable;
+    /** Where the person finds the undo command once the run has ended, as the confirmation tells it. */
+    private Message undoWhere = Message.of("ui.preview.confirm.undoRunWindow");
 
     public PreviewViewModel(Source source, FxSchedulers schedulers, Clock clock) {
         this.source = source;
@@ -322,6 +324,14 @@ public final class PreviewViewModel implements AutoCloseable {
         status.set(Message.of("ui.preview.ran"));
     }
 
+    /**
+     * The plan runs in a wizard whose last page gives the undo command (the repair), not in the run window: the
+     * confirmation says so.
+     */
+    public void undoCommandOnResultPage() {
+        undoWhere = Message.of("ui.preview.confirm.undoResultPage");
+    }
+
     /** Whether there is a plan that changes something (an empty plan has nothing to run), not run yet. */
     public BooleanBinding canRunBinding() {
         return canRun;
@@ -359,7 +369,7 @@ public final class PreviewViewModel implements AutoCloseable {
             changes = I18n.t("ui.preview.confirm.join", changes, I18n.t("ui.preview.confirm.emphasis", emphasis));
         }
         String text = I18n.t("ui.preview.confirm.join", changes,
-                I18n.t(live ? "ui.preview.confirm.live" : "ui.preview.confirm.snapshot"));
+                I18n.t(live ? "ui.preview.confirm.live" : "ui.preview.confirm.snapshot", undoWhere));
         if (!plan.hostWork().isEmpty()) {
             // each host as a person knows it, its name and the address the host work goes to
             Map<String, String> names = preview.get().hostNames();

@@ -163,6 +163,8 @@ public final class RepairViewModel extends JobViewModel {
         this.clock = clock;
         this.runService = runService;
         this.preview = new PreviewViewModel(source, schedulers, clock);
+        // the wizard runs the plan itself, and its result page gives the undo command
+        preview.undoCommandOnResultPage();
         this.canPlan = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(r -> r.chosenProperty().get()), rows);
     }
 
