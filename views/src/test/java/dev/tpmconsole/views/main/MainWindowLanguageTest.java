@@ -99,6 +99,12 @@ class MainWindowLanguageTest {
             assertThat(stateFilter.getConverter().toString("Running")).isEqualTo("运行中");
             assertThat(stateFilter.getConverter().toString("VolumeMigrating")).isEqualTo("云盘迁移中");
             assertThat(stateFilter.getConverter().toString("SomethingNew")).as("a state ZStack may add").isEqualTo("SomethingNew");
+            // the key states read whole in Chinese too, a lost provider's among them
+            assertThat(cells(robot, "vmKeyStateColumn")).contains("提供者已丢失");
+            assertThat(robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                    .filter(c -> c.getTableColumn() != null && "vmKeyStateColumn".equals(c.getTableColumn().getId()))
+                    .filter(c -> !c.isEmpty() && c.isVisible() && dev.tpmconsole.views.util.WholeTextTooltip.isCut(c))
+                    .map(TableCell::getText).toList()).as("key states shown cut").isEmpty();
             robot.interact(() -> main.window.browse().tabs().getSelectionModel().select(1));
             TableView<?> hosts = robot.lookup("#hostTable").queryTableView();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !hosts.getItems().isEmpty());
