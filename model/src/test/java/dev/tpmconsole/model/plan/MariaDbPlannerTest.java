@@ -54,6 +54,32 @@ class MariaDbPlannerTest {
     }
 
     @Test
+    void aResetSeesALostProviderAlikeOnBothEngines(@TempDir Path dir) throws Exception {
+        MariaDbTestDatabase.RowWriter rows = sink -> {
+            vms("").write(sink);
+            // the TPM's key ref names no provider any more (ON DELETE SET NULL), its placeholder does
+            new Rows(sink).vm("lost", true).tpm("lost_tpm", "lost")
+                    .keyRef(301, "TpmVO", "lost_tpm", null, "nkp-old", "kek")
+                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null);
+        };
+        Path snapshot = SqliteTestDatabase.create(dir.resolve("r.sqlite"), rows);
+        try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
+            db.load(rows);
+            Plan onSqlite;
+            try (Source s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly())) {
+                onSqlite = new Planner(s, PlannerTest.CLOCK).reset(List.of("lost", "vm")).plan();
+            }
+            Plan onMariaDb;
+            try (Source s = MariaDbSource.open(db.url(), null, null, OpenOptions.readOnly())) {
+                onMariaDb = new Planner(s, PlannerTest.CLOCK).reset(List.of("lost", "vm")).plan();
+            }
+            assertThat(onMariaDb.kept()).isEqualTo(onSqlite.kept());
+            assertThat(onMariaDb.kept()).filteredOn(k -> k.reason().contains("is gone")).extracting(Plan.Kept::key)
+                    .containsExactly("301");
+        }
+    }
+
+    @Test
     void batchedReadsCountARowOnlyUnderItsExactKey(@TempDir Path dir) throws Exception {
         // MariaDB's IN compares by collation ('VM' and 'vm ' find 'vm'); fingerprints and dependants read in
         // batches must still name only the rows whose key is exactly the one asked for, as SQLite does
