@@ -12,6 +12,7 @@ import dev.tpmconsole.views.util.LightStage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.text.Text;
@@ -27,7 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * In a real window 1000 px wide: the preview's red line is read whole when it runs longer than the window (a reset
+ * In a real window 640 px wide: the preview's red line is read whole when it runs longer than the window (a reset
  * that deletes key material and leaves the TPM no usable key says both).
  */
 @ExtendWith(ApplicationExtension.class)
@@ -59,17 +60,18 @@ class PreviewStatusWrapTest {
     void start(Stage stage) {
         vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC());
         PreviewView view = new PreviewView(vm, () -> { }, (plan, overSsh) -> { }, null, new SimpleBooleanProperty());
-        LightStage.show(stage, view.root(), 1000, 600);
+        LightStage.show(stage, view.root(), 640, 600);
     }
 
     @Test
-    void theRedLineWrapsWhole(FxRobot robot) {
+    void theRedLineWrapsWhole(FxRobot robot) throws Exception {
         robot.interact(() -> vm.load(PreviewViewModel.Operation.RESET, List.of("lost")));
-        WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#previewStatus").queryAs(Label.class);
         assertThat(status.getText()).contains("Keeps 1 TPM key ref whose key provider is gone").hasSizeGreaterThan(150);
-        assertThat(((Text) status.lookup(".text")).getText()).as("shown whole, on more lines than one")
-                .isEqualTo(status.getText());
-        assertThat(status.getHeight()).isGreaterThan(status.getFont().getSize() * 2);
+        // laid out in the window's width (longer than it: about three lines), on more lines than one
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getWidth() > 0 && status.getWidth() < 640
+                && status.getHeight() > status.getFont().getSize() * 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Text) status.lookup(".text")).getText()).as("shown whole").isEqualTo(status.getText());
     }
 }

@@ -16,6 +16,8 @@ public final class LightStage {
         Scene scene = new Scene(root, width, height);
         Themes.apply(scene, Theme.LIGHT);
         stage.setScene(scene);
+        // the test's stage may be one an earlier test gave another size: the window takes the scene's
+        stage.sizeToScene();
         stage.show();
         return scene;
     }
