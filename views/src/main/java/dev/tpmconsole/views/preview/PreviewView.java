@@ -179,6 +179,15 @@ public final class PreviewView {
         kept.getColumns().add(kKey);
         kept.getColumns().add(kReason);
         kept.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.kept"));
+        // the chosen row's reason, whole: a kept key whose provider is gone says what to do in a sentence the column cuts
+        Label keptReason = dev.tpmconsole.views.util.ChosenLine.of("keptReason",
+                javafx.beans.binding.Bindings.createStringBinding(() -> {
+                    Plan.Kept chosen = kept.getSelectionModel().getSelectedItem();
+                    return chosen == null ? "" : chosen.why() == null ? chosen.reason() : I18n.t(chosen.why());
+                }, kept.getSelectionModel().selectedItemProperty(), I18n.languageProperty()));
+        VBox.setVgrow(kept, Priority.ALWAYS);
+        VBox keptPane = new VBox(kept, keptReason);
+        keptPane.getStyleClass().add("gap-s");
 
         TableView<Plan.HostWork> hosts = Tables.sorted(Tables.longList(new TableView<>()), vm.hostWork());
         hosts.setId("hostWorkTable");
@@ -226,7 +235,7 @@ public final class PreviewView {
         // with the window all the same, and the kept rows and host paths of a large plan are thousands of rows
         TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", deletes, "tabDeletes"),
                 LazyTabs.content(tab("ui.preview.tab.counts", null, "tabCounts"), () -> counts),
-                LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), () -> kept),
+                LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), () -> keptPane),
                 LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), () -> hostPane));
         tabs.setId("previewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

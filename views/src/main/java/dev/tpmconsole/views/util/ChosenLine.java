@@ -17,6 +17,8 @@ public final class ChosenLine {
         Label line = new Label();
         line.setId(id);
         line.setWrapText(true);
+        // all its lines, however little room the list above leaves: a list shrinks, the chosen row's text does not
+        line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         line.getStyleClass().add("rule-explanation");
         line.textProperty().bind(text);
         line.visibleProperty().bind(line.textProperty().isNotEmpty());

@@ -29,7 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * In a real window 640 px wide: the preview's red line is read whole when it runs longer than the window (a reset
- * that deletes key material and leaves the TPM no usable key says both).
+ * that deletes key material and leaves the TPM no usable key says both), and so is the chosen kept row's reason.
  */
 @ExtendWith(ApplicationExtension.class)
 class PreviewStatusWrapTest {
@@ -73,5 +73,24 @@ class PreviewStatusWrapTest {
                 && status.getHeight() > status.getFont().getSize() * 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(((Text) status.lookup(".text")).getText()).as("shown whole").isEqualTo(status.getText());
+    }
+
+    @Test
+    void theChosenKeptRowsReasonReadsWholeUnderItsList(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.load(PreviewViewModel.Operation.RESET, List.of("lost")));
+        robot.clickOn("#tabKept");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<dev.tpmconsole.model.plan.Plan.Kept> kept =
+                robot.lookup("#keptTable").queryTableView();
+        int lost = kept.getItems().stream().map(dev.tpmconsole.model.plan.Plan.Kept::key).toList().indexOf("3");
+        assertThat(lost).isNotNegative();
+        robot.interact(() -> kept.getSelectionModel().select(lost));
+        Label reason = robot.lookup("#keptReason").queryAs(Label.class);
+        // in a window too small for the list, the line still takes all its lines
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> reason.isVisible()
+                && reason.getHeight() > reason.getFont().getSize() * 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reason.getText()).startsWith("a reset keeps the TPM's key, but its key provider nkp-old is gone");
+        assertThat(((Text) reason.lookup(".text")).getText()).as("shown whole").isEqualTo(reason.getText());
     }
 }
