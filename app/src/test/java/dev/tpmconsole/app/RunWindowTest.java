@@ -82,7 +82,7 @@ class RunWindowTest extends WindowFixture {
 
         assertThat(gui.runViewModel().outcomeProperty().get()).isEqualTo(RunEvent.Outcome.FAILED);
         TableView<ItemRow> failures = robot.lookup("#failureTable").queryTableView();
-        assertThat(failures.getScene()).as("the error panel shows once there is a failure").isNotNull();
+        assertThat(robot.lookup("#errorPanel").tryQuery()).as("the error panel shows once there is a failure").isPresent();
         assertThat(failures.getItems()).singleElement().satisfies(f -> {
             assertThat(f.item()).isEqualTo("VmHostBackupFileVO/" + AAA + "_b");
             assertThat(f.cause()).contains("injected: backup aaa_b is protected");
@@ -131,8 +131,8 @@ class RunWindowTest extends WindowFixture {
         assertThat(gui.stage().getTitle()).isEqualTo("run.sqlite (changed by a run) — TPM Console");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("changed by a run");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getAccessibleHelp())
-                .isEqualTo("A run from this window changed this source. Its run folder holds what it deleted, and undo puts"
-                        + " that back.");
+                .isEqualTo("A run or a repair from this window changed this source. Its run folder holds the rows it"
+                        + " deleted or changed, and undo puts them back.");
 
         // the event log tells the story: start, the failed item with its cause, the ends
         assertThat(gui.eventLog().snapshot()).filteredOn(e -> e.category().equals("run"))

@@ -98,9 +98,20 @@ final class PlanRows {
     }
 
     List<String[]> query(String sql, String value, int columns) throws SQLException {
+        return read(sql, value, columns);
+    }
+
+    /** The rows of a query that takes no value ({@code columns} columns each, as strings). */
+    List<String[]> all(String sql, int columns) throws SQLException {
+        return read(sql, null, columns);
+    }
+
+    private List<String[]> read(String sql, String value, int columns) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            d.bind(ps, 1, value);
+            if (value != null) {
+                d.bind(ps, 1, value);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String[] row = new String[columns];

@@ -74,6 +74,8 @@ public final class Planner {
         private final List<Plan.Item> fileItems = new ArrayList<>();
         private final List<Plan.Item> tpmItems = new ArrayList<>();
         private final List<Plan.Kept> kept = new ArrayList<>();
+        /** {@link #providers()}: null until first needed. */
+        private Map<String, String> providers;
         private final Set<String> lastCopies = new LinkedHashSet<>();
         private final Map<String, Message> vmLabels = new java.util.LinkedHashMap<>();
         private final PlanRows rows;
@@ -175,19 +177,30 @@ public final class Planner {
                     item(tpmItems, "TpmVO", tpm[0], refs.isEmpty() ? Message.of("plan.tpm.noRef", label)
                             : Message.of("plan.tpm", label, String.join(", ", refs)), refs);
                 } else {
-                    kept.add(new Plan.Kept("TpmVO", tpm[0], Message.of("plan.kept.resetTpm", label)));
-                    // a kept key whose provider is gone (KEY_REF_PROVIDER_LOST) unwraps nothing: the reset, which
-                    // deletes the backups' key copies, leaves the TPM no key it can use until the ref is relinked
-                    Map<String, String> lost = new HashMap<>();
-                    for (String[] r : rows("SELECT r.id, r.providerName FROM EncryptedResourceKeyRefVO r WHERE "
-                            + d.is("r.resourceType", "TpmVO") + " AND " + d.eqParam("r.resourceUuid")
-                            + " AND r.kekRef IS NOT NULL AND " + d.notAmong("r.providerUuid", "KeyProviderVO", "p",
-                            "uuid", null), tpm[0], 2)) {
-                        lost.put(r[0], r[1]);
+                    // a kept key whose provider is gone (KEY_REF_PROVIDER_LOST, as the audit finds it) unwraps
+                    // nothing: a reset, which deletes the backups' key copies, leaves a TPM whose every key is so
+                    // with no key it can use until Repair relinks one (to the provider of the same name) or the
+                    // provider is restored
+                    // (uuids and names compared exactly, in Java, as the audit rule's definition says: MariaDB's
+                    // collations made a correlated comparison of names match in other letters)
+                    Map<String, Message> lost = new HashMap<>();
+                    boolean usable = false;
+                    for (String[] r : rows("SELECT id, providerUuid, providerName FROM EncryptedResourceKeyRefVO WHERE "
+                            + d.is("resourceType", "TpmVO") + " AND " + d.eqParam("resourceUuid")
+                            + " AND kekRef IS NOT NULL", tpm[0], 3)) {
+                        if (r[1] != null && providers().containsKey(r[1])) {
+                            usable = true;
+                        } else {
+                            String relinkTo = relinkTo(r[2]);
+                            lost.put(r[0], relinkTo != null ? Message.of("plan.kept.resetKeyLost", r[2], relinkTo)
+                                    : Message.of("plan.kept.resetKeyLostNoProvider", r[2]));
+                        }
                     }
+                    kept.add(new Plan.Kept("TpmVO", tpm[0], !lost.isEmpty() && !usable
+                            ? Message.of("plan.kept.resetTpmNoKey", label) : Message.of("plan.kept.resetTpm", label)));
                     for (String ref : refs) {
-                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref, lost.containsKey(ref)
-                                ? Message.of("plan.kept.resetKeyLost", lost.get(ref)) : Message.of("plan.kept.resetKey")));
+                        kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref,
+                                lost.getOrDefault(ref, Message.of("plan.kept.resetKey"))));
                     }
                 }
             }
@@ -215,6 +228,24 @@ public final class Planner {
 
         private List<String[]> rows(String sql, String value, int columns) throws SQLException {
             return rows.query(sql, value, columns);
+        }
+
+        /** The key providers, uuid to name, read once a plan. */
+        private Map<String, String> providers() throws SQLException {
+            if (providers == null) {
+                providers = new HashMap<>();
+                for (String[] p : rows.all("SELECT uuid, name FROM KeyProviderVO", 2)) {
+                    providers.put(p[0], p[1]);
+                }
+            }
+            return providers;
+        }
+
+        /** The provider a lost key ref can be relinked to: the least uuid among those of its name, or null. */
+        private String relinkTo(String providerName) throws SQLException {
+            return providerName == null ? null : providers().entrySet().stream()
+                    .filter(e -> providerName.equals(e.getValue())).map(Map.Entry::getKey).min(String::compareTo)
+                    .orElse(null);
         }
 
         PlanPreview build(String operation, List<String> vms) throws SQLException {

@@ -57,10 +57,14 @@ class MariaDbPlannerTest {
     void aResetSeesALostProviderAlikeOnBothEngines(@TempDir Path dir) throws Exception {
         MariaDbTestDatabase.RowWriter rows = sink -> {
             vms("").write(sink);
-            // the TPM's key ref names no provider any more (ON DELETE SET NULL), its placeholder does
+            // the TPM's key refs: one names no provider any more (ON DELETE SET NULL), one a uuid no provider has,
+            // one an existing provider's uuid in other letters (compared exactly, as the audit does: lost too); its
+            // placeholder names the provider
             new Rows(sink).vm("lost", true).tpm("lost_tpm", "lost")
                     .keyRef(301, "TpmVO", "lost_tpm", null, "nkp-old", "kek")
-                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null);
+                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null)
+                    .keyRef(303, "TpmVO", "lost_tpm", "gone", "nkp", "kek")
+                    .keyRef(304, "TpmVO", "lost_tpm", "PROV", "NKP", "kek");
         };
         Path snapshot = SqliteTestDatabase.create(dir.resolve("r.sqlite"), rows);
         try (MariaDbTestDatabase db = MariaDbTestDatabase.create(false)) {
@@ -75,7 +79,12 @@ class MariaDbPlannerTest {
             }
             assertThat(onMariaDb.kept()).isEqualTo(onSqlite.kept());
             assertThat(onMariaDb.kept()).filteredOn(k -> k.reason().contains("is gone")).extracting(Plan.Kept::key)
-                    .containsExactly("301");
+                    .containsExactly("lost_tpm", "301", "303", "304");
+            // the provider of that name: nkp is prov's, NKP is nobody's (names compared exactly)
+            assertThat(onMariaDb.kept()).filteredOn(k -> k.key().equals("304")).singleElement()
+                    .satisfies(k -> assertThat(k.reason()).contains("no provider has that name"));
+            assertThat(onMariaDb.kept()).filteredOn(k -> k.key().equals("303")).singleElement()
+                    .satisfies(k -> assertThat(k.reason()).endsWith("the provider of that name, prov"));
         }
     }
 

@@ -66,9 +66,14 @@ class PlannerTest {
             r.vm("plain", true).hostFile("plain_nv", "plain", "h1", "NvRam");
             // an expunged VM whose TpmState file stayed
             r.hostFile("ghost_f", "ghost", "h1", "TpmState");
-            // a TPM whose key ref names a provider that is gone (no providerUuid), and a placeholder ref beside it
+            // a TPM whose keys' provider is gone: one ref names none (ON DELETE SET NULL) and no provider has its
+            // name, one names a uuid no provider has while a provider has its name; a placeholder ref beside them
             r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(301, "TpmVO", "lost_tpm", null, "nkp-old", "kek")
-                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null);
+                    .keyRef(302, "TpmVO", "lost_tpm", "prov", "nkp", null)
+                    .keyRef(303, "TpmVO", "lost_tpm", "gone", "nkp", "kek");
+            // a TPM with one lost key and one whose provider is there: it keeps a usable key
+            r.vm("half", true).tpm("half_tpm", "half").keyRef(311, "TpmVO", "half_tpm", null, "nkp", "kek")
+                    .keyRef(312, "TpmVO", "half_tpm", "prov", "nkp", "kek");
         });
         source = SqliteSnapshot.open(file, OpenOptions.readOnly());
         planner = new Planner(source, CLOCK);
@@ -176,15 +181,26 @@ class PlannerTest {
     @Test
     void aResetThatKeepsAKeyWhoseProviderIsGoneSaysSo() throws Exception {
         Plan plan = planner.reset(List.of("lost")).plan();
-        assertThat(plan.kept()).filteredOn(k -> k.table().equals("EncryptedResourceKeyRefVO"))
-                .extracting(Plan.Kept::key, Plan.Kept::reason).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("301", "a reset keeps the TPM's key, but its key provider"
-                                + " nkp-old is gone (KEY_REF_PROVIDER_LOST): the TPM has no key it can unwrap until the ref"
-                                + " is relinked (Repair)"),
-                        org.assertj.core.groups.Tuple.tuple("302", "a reset keeps the TPM's key"));
+        assertThat(plan.kept()).extracting(Plan.Kept::key, Plan.Kept::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("lost_tpm", "a reset keeps the TPM of VM vm lost (lost), but none"
+                        + " of its keys can be unwrapped: their key provider is gone (see its key refs)"),
+                org.assertj.core.groups.Tuple.tuple("301", "a reset keeps the TPM's key, but its key provider nkp-old is"
+                        + " gone (KEY_REF_PROVIDER_LOST) and no provider has that name: the key cannot be unwrapped until"
+                        + " that provider is restored and the ref relinked"),
+                org.assertj.core.groups.Tuple.tuple("302", "a reset keeps the TPM's key"),
+                org.assertj.core.groups.Tuple.tuple("303", "a reset keeps the TPM's key, but its key provider nkp is"
+                        + " gone (KEY_REF_PROVIDER_LOST): the key cannot be unwrapped until Repair relinks it to the"
+                        + " provider of that name, prov"));
+        // a TPM that keeps a key whose provider is there keeps a usable key: only its lost ref says so
+        assertThat(planner.reset(List.of("half")).plan().kept()).extracting(Plan.Kept::key, Plan.Kept::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("half_tpm", "a reset keeps the TPM of VM vm half (half)"),
+                        org.assertj.core.groups.Tuple.tuple("311", "a reset keeps the TPM's key, but its key provider nkp"
+                                + " is gone (KEY_REF_PROVIDER_LOST): the key cannot be unwrapped until Repair relinks it"
+                                + " to the provider of that name, prov"),
+                        org.assertj.core.groups.Tuple.tuple("312", "a reset keeps the TPM's key"));
         // keys whose provider is there read as before
         assertThat(planner.reset(List.of("vm")).plan().kept()).extracting(Plan.Kept::reason)
-                .noneMatch(r -> r.contains("is gone"));
+                .noneMatch(r -> r.contains("is gone") || r.contains("unwrapped"));
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class PreviewViewModel implements AutoCloseable {
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<PlanPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
-    /** The making of the plan; its message is unused (the status line says what the plan deletes). */
+    /** The making of the plan; its message is unused (the status line says what matters most in the plan). */
     private final BackgroundTask task;
     private final ReadOnlyObjectWrapper<Message> title = new ReadOnlyObjectWrapper<>(this, "titleMessage",
             Message.of("ui.preview.title"));
@@ -87,11 +87,15 @@ public final class PreviewViewModel implements AutoCloseable {
         I18n.languageProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         ReadOnlyBooleanProperty loading = task.runningProperty();
         // once the plan is handed to a run, what it was to do is no longer ahead: the summary says it was handed on
-        summary = Bindings.createStringBinding(() -> preview.get() == null ? ""
-                : I18n.t(preview.get().plan().nothingToDo() ? "ui.preview.summaryNothing"
-                        : ran.get() ? "ui.preview.summaryRan" : "ui.preview.summary",
-                        I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "")),
-                preview, ran, I18n.languageProperty());
+        summary = Bindings.createStringBinding(() -> {
+            if (preview.get() == null) {
+                return "";
+            }
+            String what = I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "");
+            return preview.get().plan().nothingToDo() ? I18n.t("ui.preview.summaryNothing", what)
+                    : ran.get() ? I18n.t("ui.preview.summaryRan", what.replaceFirst("^将", ""))
+                    : I18n.t("ui.preview.summary", what);
+        }, preview, ran, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
                 && !preview.get().plan().nothingToDo() && !ran.get(), preview, loading, ran);
@@ -152,20 +156,23 @@ public final class PreviewViewModel implements AutoCloseable {
         status.set(emphasis(p));
     }
 
-    /** The key refs a reset keeps whose key provider is gone: after it, the TPM has no key it can unwrap. */
-    static long lostKeysKept(Plan plan) {
-        return plan.kept().stream().filter(k -> k.why() != null && k.why().key().equals("plan.kept.resetKeyLost"))
+    /** The TPMs a reset keeps with no key they can unwrap: each of their keys' provider is gone. */
+    static long tpmsKeptWithoutKey(Plan plan) {
+        return plan.kept().stream().filter(k -> k.why() != null && k.why().key().equals("plan.kept.resetTpmNoKey"))
                 .count();
     }
 
-    /** What the plan does that matters most, as the window shows it in red and the confirmation repeats it. */
+    /**
+     * What matters most in the plan, as the window shows it in red and the confirmation repeats it: the key material
+     * and last TPM-state copies it deletes, and the TPMs a reset keeps with no key they can unwrap.
+     */
     static Message emphasis(PlanPreview p) {
         Message deletes = emphasis(p.keyMaterial().size(), p.lastCopies().size());
-        long lost = lostKeysKept(p.plan());
-        if (lost == 0) {
+        long noKey = tpmsKeptWithoutKey(p.plan());
+        if (noKey == 0) {
             return deletes;
         }
-        Message keeps = Message.of("ui.preview.emphasis.lostKeys", lost);
+        Message keeps = Message.of("ui.preview.emphasis.noKey", noKey);
         return deletes == null ? keeps : Message.of("ui.preview.emphasis.join", deletes, keeps);
     }
 
@@ -297,7 +304,10 @@ public final class PreviewViewModel implements AutoCloseable {
         return titleText.getReadOnlyProperty();
     }
 
-    /** The emphasis line (what the plan deletes that matters most), in the language it was written in. */
+    /**
+     * The emphasis line (what matters most in the plan: the key material and last copies it deletes, the TPMs a reset
+     * keeps with no usable key; or, once run, that it was handed to a run), in the language it was written in.
+     */
     public ReadOnlyStringProperty statusProperty() {
         return status.textProperty();
     }

@@ -31,8 +31,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The run screen: overall progress, a row per item (backups, host files, the TPM, host work) with its state,
- * the error panel (failed items with cause and details, Copy, Retry failed), Cancel, and the summary with the
- * re-audit at the end. Thin: the state is in {@link RunViewModel}.
+ * the error panel while there are failures (failed items with cause and details, Copy, Retry failed), Cancel, and
+ * the summary with the re-audit at the end. Thin: the state is in {@link RunViewModel}.
  */
 public final class RunView {
 
@@ -118,7 +118,6 @@ public final class RunView {
         why.setCellValueFactory(c -> I18n.text(c.getValue().causeProperty()));
         why.setPrefWidth(Em.of(37.5));
         failures.getColumns().add(why);
-        failures.setPlaceholder(I18n.bind(new Label(), "ui.run.placeholder.failures"));
         TextArea detail = new TextArea();
         detail.setId("failureDetail");
         detail.setEditable(false);
@@ -188,14 +187,24 @@ public final class RunView {
         // fifths of the window under a run that went well (the summary line counts the failed items either way)
         SplitPane split = new SplitPane();
         split.setOrientation(Orientation.VERTICAL);
+        double[] divider = {0.6};
         Runnable place = () -> {
             if (vm.failures().isEmpty()) {
+                if (root.getCenter() == split) {
+                    // where the person left the divider, for the next failures; and the focus (on Retry failed,
+                    // which cleared the list) to the items, not lost with the panel
+                    divider[0] = split.getDividerPositions()[0];
+                    javafx.scene.Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+                    if (isInside(focused, errorPanel)) {
+                        items.requestFocus();
+                    }
+                }
                 split.getItems().clear();
                 root.setCenter(upper);
             } else if (root.getCenter() != split) {
                 root.setCenter(split);
                 split.getItems().setAll(upper, errorPanel);
-                split.setDividerPositions(0.6);
+                split.setDividerPositions(divider[0]);
             }
         };
         vm.failures().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> place.run());
@@ -267,5 +276,14 @@ public final class RunView {
         undoLine.visibleProperty().bind(vm.journalProperty().isNotNull());
         undoLine.managedProperty().bind(undoLine.visibleProperty());
         return undoLine;
+    }
+
+    private static boolean isInside(javafx.scene.Node node, javafx.scene.Node parent) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
     }
 }

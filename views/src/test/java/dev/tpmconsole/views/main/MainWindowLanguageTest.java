@@ -146,7 +146,8 @@ class MainWindowLanguageTest {
         // the badge says what read-only means: nothing but a confirmed run writes to the source
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getAccessibleHelp())
                 .isEqualTo("The console opened this source to read it: browsing, audits and previews change nothing. A run"
-                        + " you confirm in a preview does write to it, after saving what it deletes in its run folder.");
+                        + " you confirm in a preview, or a repair, does write to it, after saving the rows it deletes or"
+                        + " changes in its run folder.");
         assertThat(main.stage.getTitle()).isEqualTo("small.sqlite (read-only) — TPM Console");
     }
 

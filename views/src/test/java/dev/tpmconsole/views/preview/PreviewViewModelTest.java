@@ -9,6 +9,7 @@ import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.Rows;
 import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -31,7 +32,7 @@ class PreviewViewModelTest {
             r.vm("vm", true).tpm("tpm", "vm").keyRef(1, "TpmVO", "tpm", "p", "nkp", "kek").keyRef(2, "TpmVO", "tpm", "p", "nkp", null);
             r.hostFile("f", "vm", "h", "TpmState").backup("b", "vm", "TpmState").tag("t", "b", "VmHostBackupFileVO", "x");
             r.vm("quiet", true);
-            // its TPM's key ref names a provider that is gone; its backup holds a key copy the reset deletes
+            // its TPM's one key ref names no provider any more; its backup holds a key copy the reset deletes
             r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
             r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
                     .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
@@ -94,14 +95,24 @@ class PreviewViewModelTest {
         try (PreviewViewModel vm = new PreviewViewModel(source, FxSchedulers.synchronous(), Clock.systemUTC())) {
             vm.load(PreviewViewModel.Operation.RESET, List.of("lost"));
             assertThat(vm.statusProperty().get()).isEqualTo("Deletes 1 key ref holding key material and 1 last TPM-state"
-                    + " copy. Keeps 1 TPM key ref whose key provider is gone: no key the TPM can unwrap remains until it"
-                    + " is relinked (Repair)");
+                    + " copy. Keeps 1 TPM with no key it can unwrap: the key provider is gone (see Kept)");
             assertThat(vm.kept()).filteredOn(k -> k.table().equals("EncryptedResourceKeyRefVO"))
                     .singleElement().satisfies(k -> assertThat(k.reason()).contains("key provider nkp-old is gone"));
-            assertThat(vm.confirmation().message()).contains("Keeps 1 TPM key ref whose key provider is gone");
+            assertThat(vm.confirmation().message()).contains("Keeps 1 TPM with no key it can unwrap");
             // a reset whose kept key has its provider says nothing of it
             vm.load(PreviewViewModel.Operation.RESET, List.of("vm"));
             assertThat(vm.statusProperty().get()).doesNotContain("key provider is gone");
+            // handed to a run, the Chinese summary drops its future tense too
+            vm.load(PreviewViewModel.Operation.RESET, List.of("lost"));
+            vm.ran();
+            javafx.beans.property.ObjectProperty<dev.tpmconsole.model.i18n.Language> language = I18n.languageProperty();
+            dev.tpmconsole.model.i18n.Language before = language.get();
+            try {
+                language.set(dev.tpmconsole.model.i18n.Language.ZH_CN);
+                assertThat(vm.summaryBinding().get()).startsWith("已交由执行：删除 ");
+            } finally {
+                language.set(before);
+            }
         }
     }
 
