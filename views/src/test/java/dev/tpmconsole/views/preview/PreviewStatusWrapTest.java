@@ -44,9 +44,7 @@ class PreviewStatusWrapTest {
         Path file = SqliteTestDatabase.create(dir.resolve("wrap.sqlite"), sink -> {
             Rows r = new Rows(sink);
             r.host("h", false);
-            r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
-            r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
-                    .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
+            PreviewViewModelTest.lostKeyVm(r);
         });
         source = SqliteSnapshot.open(file, OpenOptions.readOnly());
     }

@@ -32,12 +32,19 @@ class PreviewViewModelTest {
             r.vm("vm", true).tpm("tpm", "vm").keyRef(1, "TpmVO", "tpm", "p", "nkp", "kek").keyRef(2, "TpmVO", "tpm", "p", "nkp", null);
             r.hostFile("f", "vm", "h", "TpmState").backup("b", "vm", "TpmState").tag("t", "b", "VmHostBackupFileVO", "x");
             r.vm("quiet", true);
-            // its TPM's one key ref names no provider any more; its backup holds a key copy the reset deletes
-            r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
-            r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
-                    .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
+            lostKeyVm(r);
         });
         source = SqliteSnapshot.open(file, OpenOptions.readOnly());
+    }
+
+    /**
+     * VM "lost" on host "h": its TPM's one key ref names no provider any more, and no provider has its name; its backup
+     * holds a key copy a reset deletes.
+     */
+    static void lostKeyVm(Rows r) throws java.sql.SQLException {
+        r.vm("lost", true).tpm("lost_tpm", "lost").keyRef(3, "TpmVO", "lost_tpm", null, "nkp-old", "kek");
+        r.hostFile("lost_f", "lost", "h", "TpmState").backup("lost_b", "lost", "TpmState")
+                .keyRef(4, "VmHostBackupFileVO", "lost_b", null, "nkp-old", "kek");
     }
 
     @AfterAll
