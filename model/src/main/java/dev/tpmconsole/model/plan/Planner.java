@@ -180,9 +180,8 @@ public final class Planner {
                     // a kept key whose provider is gone (KEY_REF_PROVIDER_LOST, as the audit finds it) unwraps
                     // nothing: a reset, which deletes the backups' key copies, leaves a TPM whose every key is so
                     // with no key it can use until Repair relinks one (to the provider of the same name) or the
-                    // provider is restored
-                    // (uuids and names compared exactly, in Java, as the audit rule's definition says: MariaDB's
-                    // collations made a correlated comparison of names match in other letters)
+                    // provider is restored. Uuids and names are compared exactly, in Java, as the rule defines
+                    // them: on MariaDB a correlated comparison of names matched in other letters.
                     Map<String, Message> lost = new HashMap<>();
                     boolean usable = false;
                     for (String[] r : rows("SELECT id, providerUuid, providerName FROM EncryptedResourceKeyRefVO WHERE "
