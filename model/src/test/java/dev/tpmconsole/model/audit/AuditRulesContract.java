@@ -29,6 +29,11 @@ abstract class AuditRulesContract {
                 assertThat(report.findings(rule).stream().map(Finding::key).toList()).as(rule.name())
                         .containsExactlyElementsOf(AuditScenario.CASE_EXPECTED.getOrDefault(rule, List.of()));
             }
+            // the provider of that name exists only in other letters: nothing to relink to
+            assertThat(report.findings(AuditRule.KEY_REF_PROVIDER_LOST)).singleElement().satisfies(f -> {
+                assertThat(f.relinkTo()).isNull();
+                assertThat(f.repair()).isEqualTo(Repair.NONE);
+            });
         }
     }
 

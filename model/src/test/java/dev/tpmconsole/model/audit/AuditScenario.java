@@ -41,6 +41,7 @@ final class AuditScenario {
             AuditRule.HOST_FILE_WITHOUT_VM, List.of("f_of_vm_i"),
             AuditRule.TPM_STATE_FILE_WITHOUT_TPM, List.of("fj_state"),
             AuditRule.HOST_FILE_ON_MISSING_HOST, List.of("f_on_host"),
+            AuditRule.KEY_REF_PROVIDER_LOST, List.of("70"),
             AuditRule.RESOURCE_ROW_STALE, List.of("rv_case"));
 
     private AuditScenario() {
@@ -120,5 +121,8 @@ final class AuditScenario {
         r.hostFile("f_of_vm_i", "VM_I", "host", "TpmState").hostFile("f_on_host", "vm_b", "HOST", "NvRam");
         r.vm("vm_j", true).hostFile("fj_state", "vm_j", "host", "TpmState").tpm("tpm_j", "VM_J");
         r.resource("rv_case", "VmHostFileVO").hostFileRow("RV_CASE", "vm_j", "host", "NvRam", "/var/lib/libvirt/qemu/nvram/vm_j.fd");
+        // a key ref that lost its provider and names one that exists only in other letters: no provider to relink to
+        r.provider("prov_c", "nkp-c").vm("vm_k", true).tpm("tpm_k", "vm_k").keyRef(70, "TpmVO", "tpm_k", null, "NKP-C",
+                "kek/1");
     }
 }
