@@ -10,19 +10,22 @@ import java.util.Set;
  *
  * @param keyMaterial  {@code table/key} of deleted key refs with kekRef or wrappedDek set
  * @param lastCopies   {@code table/key} of the most recent TPM-state copy of each VM that the plan deletes
+ * @param keptWithoutKey {@code table/key} of each TPM a reset keeps whose every wrapped key lost its provider: after
+ *                     the reset it has no key it can unwrap
  * @param rowsOfItem   per item ({@code table/key} of its owning row), its rows in deletion order
  * @param vmLabels     per VM of the plan (uuid), how a person knows it: its name and uuid, or its uuid alone when
  *                     it has no row (not part of the plan's JSON, which names VMs by uuid)
  * @param hostNames    per host of the plan's host work (uuid), its HostEO name; a host with no row is not in it
  *                     (not part of the plan's JSON either)
  */
-public record PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
+public record PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies, Set<String> keptWithoutKey,
                           Map<String, List<Plan.RowRef>> rowsOfItem,
                           Map<String, dev.tpmconsole.model.i18n.Message> vmLabels, Map<String, String> hostNames) {
 
     public PlanPreview {
         keyMaterial = Set.copyOf(keyMaterial);
         lastCopies = Set.copyOf(lastCopies);
+        keptWithoutKey = Set.copyOf(keptWithoutKey);
         rowsOfItem = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsOfItem));
         vmLabels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vmLabels));
         hostNames = Map.copyOf(hostNames);
@@ -31,7 +34,7 @@ public record PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCo
     /** A plan whose VMs are named by their uuids alone (a repair's: it is about key refs, not VMs). */
     public PlanPreview(Plan plan, Set<String> keyMaterial, Set<String> lastCopies,
                        Map<String, List<Plan.RowRef>> rowsOfItem) {
-        this(plan, keyMaterial, lastCopies, rowsOfItem, Map.of(), Map.of());
+        this(plan, keyMaterial, lastCopies, Set.of(), rowsOfItem, Map.of(), Map.of());
     }
 
     public boolean emphasised(Plan.RowRef row) {

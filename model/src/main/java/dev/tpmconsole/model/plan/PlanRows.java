@@ -70,21 +70,36 @@ final class PlanRows {
 
     /** Ids of the key refs of a resource, noting those that hold key material. */
     List<String> keyRefs(String type, String uuid) throws SQLException {
-        List<String> ids = new ArrayList<>();
+        return keyRefRows(type, uuid).stream().map(KeyRef::id).toList();
+    }
+
+    /**
+     * A key ref of a resource: its id, whether its key is wrapped by a provider ({@code kekRef} set, as the audit's
+     * KEY_REF_PROVIDER_LOST reads it), and the provider it names.
+     */
+    record KeyRef(String id, boolean wrapped, String providerUuid, String providerName) {
+    }
+
+    /** The key refs of a resource, by id, as {@link #keyRefs} lists them (noting those that hold key material). */
+    List<KeyRef> keyRefRows(String type, String uuid) throws SQLException {
+        List<KeyRef> refs = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, CASE WHEN kekRef IS NOT NULL OR wrappedDek <> ''"
-                + " THEN 1 ELSE 0 END AS material FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", type)
+                + " THEN 1 ELSE 0 END AS material, CASE WHEN kekRef IS NOT NULL THEN 1 ELSE 0 END AS wrapped,"
+                + " providerUuid, providerName FROM EncryptedResourceKeyRefVO WHERE " + d.is("resourceType", type)
                 + " AND " + d.eqParam("resourceUuid") + " ORDER BY id")) {
             d.bind(ps, 1, uuid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString("id"));
+                    String id = rs.getString("id");
+                    refs.add(new KeyRef(id, rs.getInt("wrapped") == 1, rs.getString("providerUuid"),
+                            rs.getString("providerName")));
                     if (rs.getInt("material") == 1) {
-                        keyMaterial.add("EncryptedResourceKeyRefVO/" + rs.getString("id"));
+                        keyMaterial.add("EncryptedResourceKeyRefVO/" + id);
                     }
                 }
             }
         }
-        return ids;
+        return refs;
     }
 
     /** Notes that a key ref holds key material (for refs found otherwise than by {@link #keyRefs}). */

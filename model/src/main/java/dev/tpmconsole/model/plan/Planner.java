@@ -77,6 +77,7 @@ public final class Planner {
         /** {@link #providers()}: null until first needed. */
         private Map<String, String> providers;
         private final Set<String> lastCopies = new LinkedHashSet<>();
+        private final Set<String> keptWithoutKey = new LinkedHashSet<>();
         private final Map<String, Message> vmLabels = new java.util.LinkedHashMap<>();
         private final PlanRows rows;
 
@@ -172,7 +173,8 @@ public final class Planner {
             // the TPM: removed with its key refs (detaching the key provider), or kept by a reset
             for (String[] tpm : rows("SELECT uuid FROM TpmVO WHERE " + d.eqParam("vmInstanceUuid") + " ORDER BY "
                     + d.order("uuid"), vm, 1)) {
-                List<String> refs = keyRefs("TpmVO", tpm[0]);
+                List<PlanRows.KeyRef> refRows = rows.keyRefRows("TpmVO", tpm[0]);
+                List<String> refs = refRows.stream().map(PlanRows.KeyRef::id).toList();
                 if (remove) {
                     item(tpmItems, "TpmVO", tpm[0], refs.isEmpty() ? Message.of("plan.tpm.noRef", label)
                             : Message.of("plan.tpm", label, String.join(", ", refs)), refs);
@@ -184,18 +186,24 @@ public final class Planner {
                     // them: on MariaDB a correlated comparison of names matched in other letters.
                     Map<String, Message> lost = new HashMap<>();
                     boolean usable = false;
-                    for (String[] r : rows("SELECT id, providerUuid, providerName FROM EncryptedResourceKeyRefVO WHERE "
-                            + d.is("resourceType", "TpmVO") + " AND " + d.eqParam("resourceUuid")
-                            + " AND kekRef IS NOT NULL", tpm[0], 3)) {
-                        if (r[1] != null && providers().containsKey(r[1])) {
+                    for (PlanRows.KeyRef r : refRows) {
+                        if (!r.wrapped()) {
+                            continue;
+                        }
+                        if (r.providerUuid() != null && providers().containsKey(r.providerUuid())) {
                             usable = true;
                         } else {
-                            String relinkTo = relinkTo(r[2]);
-                            lost.put(r[0], relinkTo != null ? Message.of("plan.kept.resetKeyLost", r[2], relinkTo)
-                                    : Message.of("plan.kept.resetKeyLostNoProvider", r[2]));
+                            String relinkTo = relinkTo(r.providerName());
+                            lost.put(r.id(), relinkTo != null
+                                    ? Message.of("plan.kept.resetKeyLost", r.providerName(), relinkTo)
+                                    : Message.of("plan.kept.resetKeyLostNoProvider", r.providerName()));
                         }
                     }
-                    kept.add(new Plan.Kept("TpmVO", tpm[0], !lost.isEmpty() && !usable
+                    boolean noKey = !lost.isEmpty() && !usable;
+                    if (noKey) {
+                        keptWithoutKey.add("TpmVO/" + tpm[0]);
+                    }
+                    kept.add(new Plan.Kept("TpmVO", tpm[0], noKey
                             ? Message.of("plan.kept.resetTpmNoKey", label) : Message.of("plan.kept.resetTpm", label)));
                     for (String ref : refs) {
                         kept.add(new Plan.Kept("EncryptedResourceKeyRefVO", ref,
@@ -271,10 +279,11 @@ public final class Planner {
             Plan plan = new Plan(operation, source.displayName(),
                     Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), vms, steps, deleteList, List.of(),
                     hostWork, kept, fingerprint);
-            Map<String, String> hostNames = new java.util.HashMap<>();
+            Map<String, String> hostNames = new HashMap<>();
             stateFiles.stream().filter(f -> f.hostName() != null)
                     .forEach(f -> hostNames.put(f.hostUuid(), f.hostName()));
-            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, rows.rowsOfItem(), vmLabels, hostNames);
+            return new PlanPreview(plan, rows.keyMaterialDeleted(), lastCopies, keptWithoutKey, rows.rowsOfItem(),
+                    vmLabels, hostNames);
         }
     }
 

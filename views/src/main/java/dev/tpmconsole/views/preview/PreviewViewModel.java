@@ -156,19 +156,13 @@ public final class PreviewViewModel implements AutoCloseable {
         status.set(emphasis(p));
     }
 
-    /** The TPMs a reset keeps with no key they can unwrap: each of their keys' provider is gone. */
-    static long tpmsKeptWithoutKey(Plan plan) {
-        return plan.kept().stream().filter(k -> k.why() != null && k.why().key().equals("plan.kept.resetTpmNoKey"))
-                .count();
-    }
-
     /**
      * What matters most in the plan, as the window shows it in red and the confirmation repeats it: the key material
      * and last TPM-state copies it deletes, and the TPMs a reset keeps with no key they can unwrap.
      */
     static Message emphasis(PlanPreview p) {
         Message deletes = emphasis(p.keyMaterial().size(), p.lastCopies().size());
-        long noKey = tpmsKeptWithoutKey(p.plan());
+        long noKey = p.keptWithoutKey().size();
         if (noKey == 0) {
             return deletes;
         }
