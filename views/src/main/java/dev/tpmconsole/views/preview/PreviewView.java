@@ -173,7 +173,7 @@ public final class PreviewView {
         kKey.setPrefWidth(Em.of(19));
         TableColumn<Plan.Kept, String> kReason = column("ui.preview.column.whyKept");
         kReason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-                c.getValue().why() == null ? c.getValue().reason() : I18n.t(c.getValue().why())));
+                keptReason(c.getValue())));
         kReason.setPrefWidth(Em.of(46));
         kept.getColumns().add(kTable);
         kept.getColumns().add(kKey);
@@ -183,7 +183,7 @@ public final class PreviewView {
         Label keptReason = dev.tpmconsole.views.util.ChosenLine.of("keptReason",
                 javafx.beans.binding.Bindings.createStringBinding(() -> {
                     Plan.Kept chosen = kept.getSelectionModel().getSelectedItem();
-                    return chosen == null ? "" : chosen.why() == null ? chosen.reason() : I18n.t(chosen.why());
+                    return chosen == null ? "" : keptReason(chosen);
                 }, kept.getSelectionModel().selectedItemProperty(), I18n.languageProperty()));
         VBox.setVgrow(kept, Priority.ALWAYS);
         VBox keptPane = new VBox(kept, keptReason);
@@ -353,5 +353,10 @@ public final class PreviewView {
 
     private static void copy(String text) {
         dev.tpmconsole.views.util.Clipboards.put(text);
+    }
+
+    /** Why a row is kept, in the windows' language (its reason as written, for a row that carries no message). */
+    private static String keptReason(Plan.Kept k) {
+        return k.why() == null ? k.reason() : I18n.t(k.why());
     }
 }
