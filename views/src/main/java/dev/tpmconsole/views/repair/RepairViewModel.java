@@ -25,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -165,7 +164,7 @@ public final class RepairViewModel extends JobViewModel {
         this.preview = new PreviewViewModel(source, schedulers, clock);
         // the wizard runs the plan itself, and its result page gives the undo command
         preview.undoCommandOnResultPage();
-        this.canPlan = Bindings.createBooleanBinding(() -> rows.stream().anyMatch(r -> r.chosenProperty().get()), rows);
+        this.canPlan = chosenCount.greaterThan(0);
     }
 
     /** Audits the key rules and classifies the findings. */
@@ -312,7 +311,6 @@ public final class RepairViewModel extends JobViewModel {
     }
 
     private void chosenChanged() {
-        canPlan.invalidate();
         chosenCount.set((int) rows.stream().filter(r -> r.chosenProperty().get()).count());
     }
 
