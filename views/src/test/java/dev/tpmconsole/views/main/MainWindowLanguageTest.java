@@ -134,6 +134,43 @@ class MainWindowLanguageTest {
         }
     }
 
+    /**
+     * A VM's last host is marked "(last)" (Chinese: "（上次所在）"), and the mark stays whole where the host column is too
+     * narrow for the name: the name gives way.
+     */
+    @Test
+    void theLastHostsMarkStaysWholeInANarrowColumn(FxRobot robot) throws Exception {
+        try {
+            robot.interact(main.vm::openDemo);
+            TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
+            TableColumn<?, ?> host = vms.getColumns().stream().filter(c -> "vmHostColumn".equals(c.getId()))
+                    .findFirst().orElseThrow();
+            robot.interact(() -> host.setPrefWidth(dev.tpmconsole.views.util.Em.of(4)));
+            for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                robot.interact(() -> I18n.languageProperty().set(language));
+                WaitForAsyncUtils.waitForFxEvents();
+                String mark = language == Language.EN ? "(last)" : "（上次所在）";
+                List<TableCell<?, ?>> last = robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                        .filter(c -> c.getTableColumn() == host && !c.isEmpty() && c.isVisible())
+                        .<TableCell<?, ?>>map(c -> c).filter(c -> ((String) c.getItem()).endsWith(mark)).toList();
+                assertThat(last).as("rows whose host is the VM's last, in " + language).isNotEmpty();
+                for (TableCell<?, ?> c : last) {
+                    assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
+                    assertThat(c.getGraphic()).isInstanceOf(Label.class);
+                    Label marker = (Label) c.getGraphic();
+                    assertThat(marker.getText()).isEqualTo(mark);
+                    assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(marker)).as("the mark is whole").isFalse();
+                    assertThat(marker.getLayoutX() + marker.getWidth()).as("the mark is inside the cell")
+                            .isLessThanOrEqualTo(c.getWidth());
+                    assertThat(c.getAccessibleText()).as("what a screen reader reads").isEqualTo(c.getItem());
+                }
+            }
+        } finally {
+            robot.interact(() -> I18n.languageProperty().set(before));
+        }
+    }
+
     void assertEnglish(FxRobot robot, TableView<?> vms) {
         MenuBar bar = robot.lookup("#menuBar").query();
         assertThat(bar.getMenus()).extracting(Menu::getText).containsExactly("_File", "_View", "V_M", "_Tools", "_Help");
