@@ -227,8 +227,14 @@ public final class ConsoleGui {
     }
 
     /**
-     * Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts the run once
-     * the window shows, its host work done over SSH or exported.
+     * How long after its window shows a run starts: the run window's first frames have the two cores for that long, and
+     * its check beside them made the window's longest gaps between pulses (decision 0039).
+     */
+    static final javafx.util.Duration RUN_SETTLE = javafx.util.Duration.millis(200);
+
+    /**
+     * Opens the run window for a confirmed plan on {@code shown} (the source it was made on) and starts the run
+     * {@link #RUN_SETTLE} after the window shows, its host work done over SSH or exported.
      */
     public void showRun(Plan plan, Source shown, boolean hostWorkOverSsh) {
         if (shown == null) {
@@ -243,7 +249,7 @@ public final class ConsoleGui {
                     shown.displayName()));
             return windows.scene(new RunView(m, s::close).root(), 86, 54);
         });
-        run.afterShow(vm::start);
+        run.afterShow(vm::start, RUN_SETTLE);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.tpmconsole.model.schema.DatabaseKind;
 import dev.tpmconsole.model.source.Source;
 import dev.tpmconsole.model.util.AtomicFiles;
 import dev.tpmconsole.model.util.FaultPoints;
-import dev.tpmconsole.model.util.Daemon;
 import dev.tpmconsole.model.util.PartialFiles;
 import dev.tpmconsole.model.util.PrivateFiles;
 import io.reactivex.rxjava3.core.Observable;
@@ -32,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
 
 /**
  * Starts, resumes and undoes runs. A run has a folder of its own (by default
@@ -114,16 +112,12 @@ public final class Runs {
             Pipeline.Prepared prepared;
             Path journal;
             if (journalFile == null) {
-                // the default folder (its backup, a copy of the whole snapshot) is made while the plan is checked:
-                // both only read, and the check took as long as the copy; a refused run leaves no folder behind
-                Future<StagedFolder> staging = Daemon.start("run-folder", () -> StagedFolder.make(source, plan, clock));
-                try {
-                    prepared = Pipeline.prepare(db, plan, Set.of());
-                } catch (RefusedException | SQLException | RuntimeException e) {
-                    StagedFolder.discard(staging);
-                    throw e;
-                }
-                journal = StagedFolder.made(staging).publish();
+                // the default folder (its backup, a copy of the whole snapshot) is made once the plan is checked, not
+                // beside the check: SQLite's copy runs in native code, which the collector's pauses do not stop, and
+                // on two cores it lengthened the pauses of the check's collections into the run window's longest gaps
+                // between pulses (decision 0039); a refused run copies nothing
+                prepared = Pipeline.prepare(db, plan, Set.of());
+                journal = StagedFolder.make(source, plan, clock).publish();
             } else {
                 // the check reads only; a refused run leaves nothing in the folder named
                 prepared = Pipeline.prepare(db, plan, Set.of());
@@ -305,53 +299,6 @@ public final class Runs {
             } catch (IOException | RuntimeException e) {
                 PartialFiles.deleteTree(staging);
                 throw e;
-            }
-        }
-
-        /** The folder {@code make} made, or what failed it. */
-        static StagedFolder made(Future<StagedFolder> task) throws RefusedException, IOException, SQLException {
-            try {
-                return uninterruptibly(task);
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RefusedException r) {
-                    throw r;
-                } else if (cause instanceof IOException io) {
-                    throw io;
-                } else if (cause instanceof SQLException sql) {
-                    throw sql;
-                } else if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
-
-        /** Waits for {@code make} to end, and removes what it made (the run is refused). */
-        static void discard(Future<StagedFolder> task) {
-            try {
-                PartialFiles.deleteTree(uninterruptibly(task).staging());
-            } catch (java.util.concurrent.ExecutionException | IOException | RuntimeException ignored) {
-                // it failed, and removed its staging folder itself; or it cannot be removed: removeStale will
-            }
-        }
-
-        /** The task's result, waiting for it to end even when this thread is interrupted (then interrupted again). */
-        private static StagedFolder uninterruptibly(Future<StagedFolder> task)
-                throws java.util.concurrent.ExecutionException {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return task.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
             }
         }
     }

@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Work started beside the caller's on a named daemon thread of its own (a start's snapshot, preferences and icons, a
- * run's folder while its plan is checked), whose outcome is a future: its value, or what it threw, Errors included,
+ * Work started beside the caller's on a named daemon thread of its own (a start's snapshot, preferences and icons),
+ * whose outcome is a future: its value, or what it threw, Errors included,
  * so that whoever waits for it is never left waiting.
  */
 public final class Daemon {

@@ -53,6 +53,8 @@ public final class WindowSlot<M extends AutoCloseable> {
     private final List<Runnable> afterShow = new ArrayList<>();
     /** The show that ran, while what was to run after it waits for the turn after its pulse (null: nothing waits). */
     private Runnable settling;
+    /** Counts the views given and the closes: what waits a while after a show runs only if none came meanwhile. */
+    private long views;
 
     /** @param title the bundle key of the window's title, or null when its content binds one */
     public WindowSlot(Windows windows, String title) {
@@ -109,6 +111,24 @@ public final class WindowSlot<M extends AutoCloseable> {
     }
 
     /**
+     * Runs {@code job} {@code settle} after {@link #afterShow} would: for work whose threads would take the two cores
+     * from the window's first frames, which are styled, laid out and painted for some 150 ms after its show (a run:
+     * decision 0039). Never runs if the window is given another view, closed or hidden meanwhile.
+     */
+    public void afterShow(Runnable job, javafx.util.Duration settle) {
+        afterShow(() -> {
+            long shown = views;
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(settle);
+            wait.setOnFinished(e -> {
+                if (views == shown && stage != null && stage.isShowing()) {
+                    job.run();
+                }
+            });
+            wait.play();
+        });
+    }
+
+    /**
      * Makes the view ({@code view}) after the next pulse, styles it after the one after, lays it out after the one
      * after that, and shows it in the window after the pulse after that; what waits for the show ({@link #afterShow})
      * runs after the pulse after the show (each step left out when a later view was given meanwhile, or the window was
@@ -119,6 +139,7 @@ public final class WindowSlot<M extends AutoCloseable> {
      * it shows until the new one is ready.
      */
     private void showStaged(Supplier<Scene> view) {
+        views++;
         afterShow.clear();
         settling = null;
         Stage window = stage;
@@ -410,6 +431,7 @@ public final class WindowSlot<M extends AutoCloseable> {
      * not show (nor does what was to run after its show run).
      */
     public void close() {
+        views++;
         pending = null;
         settling = null;
         putBackCentre(); // a window shown again later shows its view whole

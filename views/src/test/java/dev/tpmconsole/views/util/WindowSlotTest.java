@@ -240,6 +240,44 @@ class WindowSlotTest {
         assertThat(jobs).as("a window showing runs it at once").containsExactly("asked once shown");
     }
 
+    /**
+     * Work that waits a while after the show (a run, which would take the cores from the window's first frames) runs
+     * that long after it, after the work that does not wait; and not at all when the window's job is closed meanwhile.
+     */
+    @Test
+    void workThatWaitsAfterTheShowRunsThatLongAfterIt_andNotAfterAClose(FxRobot robot) throws Exception {
+        List<String> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WindowSlot<Job> slot = new WindowSlot<>(windows, null);
+        long[] shownAt = new long[1];
+        long[] ranAt = new long[1];
+        Stage stage = WaitForAsyncUtils.asyncFx(() -> {
+            Stage made = slot.showNew(new Job("first"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            made.showingProperty().addListener((o, was, now) -> shownAt[0] = System.nanoTime());
+            slot.afterShow(() -> {
+                ranAt[0] = System.nanoTime();
+                jobs.add("first, after a while");
+            }, javafx.util.Duration.millis(400));
+            slot.afterShow(() -> jobs.add("first, at once"));
+            return made;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs.size() == 2);
+        assertThat(jobs).containsExactly("first, at once", "first, after a while");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(ranAt[0] - shownAt[0])).as("ms from the show").isGreaterThan(350);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            slot.showNew(new Job("second"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            slot.afterShow(() -> jobs.add("second, after a while"), javafx.util.Duration.millis(300));
+            slot.afterShow(slot::close); // in the same turn, once the wait has begun: the window stays, its job goes
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> slot.model().closed == 1);
+        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(jobs).as("the closed job's work never runs").hasSize(2);
+        robot.interact(stage::close);
+    }
+
     @Test
     void aWindowShowingKeepsItsViewUntilTheNextIsStyled(FxRobot robot) throws Exception {
         WindowSlot<Job> slot = new WindowSlot<>(windows, null);
