@@ -130,10 +130,9 @@ final class VmListView {
         TableColumn<VmRow, String> uuid = Tables.column("vmUuidColumn", "ui.col.uuid", Tables.UUID_WIDTH, VmRow::uuid);
         TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "ui.col.state", 7,
                 r -> r.softDeleted() ? I18n.t("ui.deleted", ZStackStates.vm(r.state())) : ZStackStates.vm(r.state()));
-        // a VM's last host is marked "(last)", kept whole where a long name is cut
-        TableColumn<VmRow, String> host = Tables.marked("vmHostColumn", "ui.col.host", 9, VmListView::host,
-                r -> lastHost(r) ? "last-host" : null, VmListView::hostName,
-                r -> lastHost(r) ? I18n.t("ui.vms.lastMarker") : null);
+        // a VM's last host is marked "(last)", which stays whole where a long name is cut (console.css)
+        TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "ui.col.host", 9, VmListView::host,
+                r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
         TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "ui.col.tpm", 3.5,
                 r -> r.tpms() == 0 ? "—" : r.tpms() == 1 ? I18n.t("ui.yes") : I18n.t("ui.vms.tpms", r.tpms()));
         TableColumn<VmRow, String> key = Tables.styled("vmKeyStateColumn", "ui.col.key", 8,
@@ -172,20 +171,11 @@ final class VmListView {
     }
 
     static String host(VmRow r) {
-        return lastHost(r) ? I18n.t("ui.vms.lastHost", hostName(r)) : hostName(r);
-    }
-
-    /** The host's name, without "(last)". */
-    private static String hostName(VmRow r) {
         if (r.hostUuid() == null) {
             return "—";
         }
-        return r.hostName() != null ? r.hostName() : I18n.t("ui.gone", r.hostUuid());
-    }
-
-    /** Whether the row's host is the VM's last, not its current one. */
-    private static boolean lastHost(VmRow r) {
-        return r.hostUuid() != null && !r.hostCurrent();
+        String name = r.hostName() != null ? r.hostName() : I18n.t("ui.gone", r.hostUuid());
+        return r.hostCurrent() ? name : I18n.t("ui.vms.lastHost", name);
     }
 
     static String keyClass(KeyState s) {

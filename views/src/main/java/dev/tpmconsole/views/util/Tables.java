@@ -125,74 +125,30 @@ public final class Tables {
     public static <T> TableColumn<T, String> styled(String id, String title, double widthEm, Function<T, String> text,
                                                      Function<T, String> state) {
         TableColumn<T, String> c = column(id, title, widthEm, text);
-        c.setCellFactory(col -> new StateCell<>(state, null, null));
-        return c;
-    }
+        c.setCellFactory(col -> new TableCell<>() {
+            private PseudoClass current;
 
-    /**
-     * A {@link #styled} column whose cells show the row's {@code marker} (null: none) whole after its {@code shown}
-     * text, which gives way ("…") where the column is too narrow for both: a marker says what the text is (a host's
-     * "(last)"), and a marker cut to "…" says nothing. The column's value, which Ctrl+C copies and a screen reader
-     * reads, is {@code text}: both (a cut cell's tooltip says its shown text whole).
-     */
-    public static <T> TableColumn<T, String> marked(String id, String title, double widthEm, Function<T, String> text,
-                                                    Function<T, String> state, Function<T, String> shown,
-                                                    Function<T, String> marker) {
-        TableColumn<T, String> c = column(id, title, widthEm, text);
-        c.setCellFactory(col -> new StateCell<>(state, shown, marker));
-        return c;
-    }
+            {
+                getStyleClass().add(STATE_CELL);
+            }
 
-    /** The style class of a cell's marker ({@link #marked}). */
-    public static final String MARKER = "cell-marker";
-
-    /** A cell that carries its row's state as a pseudo-class, and its marker, if any, whole after its text. */
-    private static final class StateCell<T> extends TableCell<T, String> {
-        private final Function<T, String> state;
-        private final Function<T, String> shown;
-        private final Function<T, String> marker;
-        private PseudoClass current;
-        /** Made for the first row with a marker. */
-        private Label markerLabel;
-
-        StateCell(Function<T, String> state, Function<T, String> shown, Function<T, String> marker) {
-            this.state = state;
-            this.shown = shown;
-            this.marker = marker;
-            getStyleClass().add(STATE_CELL);
-        }
-
-        @Override
-        protected void updateItem(String value, boolean empty) {
-            super.updateItem(value, empty);
-            T row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            String m = row == null || marker == null ? null : marker.apply(row);
-            if (m == null) {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
                 setText(empty ? null : value);
-                setGraphic(null);
-                setAccessibleText(null);
-            } else {
-                if (markerLabel == null) {
-                    markerLabel = new Label();
-                    markerLabel.getStyleClass().add(MARKER);
-                    markerLabel.setMinWidth(Label.USE_PREF_SIZE);
-                    setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                T row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String s = row == null ? null : state.apply(row);
+                PseudoClass next = s == null ? null : PseudoClass.getPseudoClass(s);
+                if (current != null && current != next) {
+                    pseudoClassStateChanged(current, false);
                 }
-                markerLabel.setText(m);
-                setText(shown.apply(row));
-                setGraphic(markerLabel);
-                setAccessibleText(value);
+                if (next != null) {
+                    pseudoClassStateChanged(next, true);
+                }
+                current = next;
             }
-            String s = row == null ? null : state.apply(row);
-            PseudoClass next = s == null ? null : PseudoClass.getPseudoClass(s);
-            if (current != null && current != next) {
-                pseudoClassStateChanged(current, false);
-            }
-            if (next != null) {
-                pseudoClassStateChanged(next, true);
-            }
-            current = next;
-        }
+        });
+        return c;
     }
 
     /**

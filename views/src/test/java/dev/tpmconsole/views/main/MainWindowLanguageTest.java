@@ -146,7 +146,7 @@ class MainWindowLanguageTest {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
             TableColumn<?, ?> host = vms.getColumns().stream().filter(c -> "vmHostColumn".equals(c.getId()))
                     .findFirst().orElseThrow();
-            robot.interact(() -> host.setPrefWidth(dev.tpmconsole.views.util.Em.of(4)));
+            robot.interact(() -> host.setPrefWidth(dev.tpmconsole.views.util.Em.of(8)));
             for (Language language : List.of(Language.EN, Language.ZH_CN)) {
                 robot.interact(() -> I18n.languageProperty().set(language));
                 WaitForAsyncUtils.waitForFxEvents();
@@ -157,13 +157,8 @@ class MainWindowLanguageTest {
                 assertThat(last).as("rows whose host is the VM's last, in " + language).isNotEmpty();
                 for (TableCell<?, ?> c : last) {
                     assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
-                    assertThat(c.getGraphic()).isInstanceOf(Label.class);
-                    Label marker = (Label) c.getGraphic();
-                    assertThat(marker.getText()).isEqualTo(mark);
-                    assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(marker)).as("the mark is whole").isFalse();
-                    assertThat(marker.getLayoutX() + marker.getWidth()).as("the mark is inside the cell")
-                            .isLessThanOrEqualTo(c.getWidth());
-                    assertThat(c.getAccessibleText()).as("what a screen reader reads").isEqualTo(c.getItem());
+                    String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
+                    assertThat(shown).as("what the cell shows").startsWith(c.getEllipsisString()).endsWith(mark);
                 }
             }
         } finally {
