@@ -91,7 +91,8 @@ public final class RunBenchmark {
             RunViewModel vm = gui.runViewModel();
             holder[0] = vm;
             When.firstTrue(gui.runStage().showingProperty(), () -> shownAfter[0] = System.nanoTime() - asked[0]);
-            // the run starts once the window shows (WindowSlot.afterShow): the pipeline's time counts from then
+            // the run starts 200 ms after the window shows (ConsoleGui.RUN_SETTLE, decision 0039): the pipeline's time
+            // counts from then
             When.firstTrue(vm.runningProperty(), () -> started[0] = System.nanoTime());
             // where the time goes: each status the window shows, and when it first showed it
             vm.statusProperty().addListener((o, a, b) -> {

@@ -270,7 +270,8 @@ public final class Runs {
 
     /**
      * The default run folder, made whole under a hidden name beside the snapshot ({@code <snapshot>.runs/}), then
-     * renamed into place under its time stamp ({@link #publish()}), or removed ({@link #discard}).
+     * renamed into place under its time stamp ({@link #publish()}); {@code make} and {@code publish} remove it when they
+     * fail.
      */
     private record StagedFolder(Path base, Path staging, String stamp) {
 

@@ -113,14 +113,15 @@ public final class WindowSlot<M extends AutoCloseable> {
     /**
      * Runs {@code job} {@code settle} after {@link #afterShow} would: for work whose threads would take the two cores
      * from the window's first frames, which are styled, laid out and painted for some 150 ms after its show (a run:
-     * decision 0039). Never runs if the window is given another view, closed or hidden meanwhile.
+     * decision 0039). Never runs if the window is given another view or its job is closed meanwhile; a window hidden
+     * meanwhile still runs it, as {@link #afterShow(Runnable)} does (a run the person confirmed starts).
      */
     public void afterShow(Runnable job, javafx.util.Duration settle) {
         afterShow(() -> {
             long shown = views;
             javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(settle);
             wait.setOnFinished(e -> {
-                if (views == shown && stage != null && stage.isShowing()) {
+                if (views == shown) {
                     job.run();
                 }
             });

@@ -151,10 +151,14 @@ class MainWindowLanguageTest {
                 robot.interact(() -> I18n.languageProperty().set(language));
                 WaitForAsyncUtils.waitForFxEvents();
                 String mark = language == Language.EN ? "(last)" : "（上次所在）";
-                List<TableCell<?, ?>> last = robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                // the list fills over a few pulses, and its cells are made again in the new language
+                java.util.function.Supplier<List<TableCell<?, ?>>> lastHosts = () -> robot.lookup(".table-cell")
+                        .queryAllAs(TableCell.class).stream()
                         .filter(c -> c.getTableColumn() == host && !c.isEmpty() && c.isVisible())
                         .<TableCell<?, ?>>map(c -> c).filter(c -> ((String) c.getItem()).endsWith(mark)).toList();
-                assertThat(last).as("rows whose host is the VM's last, in " + language).isNotEmpty();
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lastHosts.get().isEmpty());
+                WaitForAsyncUtils.waitForFxEvents();
+                List<TableCell<?, ?>> last = lastHosts.get();
                 for (TableCell<?, ?> c : last) {
                     assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
                     String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();

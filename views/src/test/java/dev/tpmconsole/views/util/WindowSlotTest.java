@@ -242,7 +242,8 @@ class WindowSlotTest {
 
     /**
      * Work that waits a while after the show (a run, which would take the cores from the window's first frames) runs
-     * that long after it, after the work that does not wait; and not at all when the window's job is closed meanwhile.
+     * that long after it, after the work that does not wait; not at all when the window's job is closed meanwhile; and
+     * still when only the window was closed (hidden) meanwhile: a run the person confirmed starts.
      */
     @Test
     void workThatWaitsAfterTheShowRunsThatLongAfterIt_andNotAfterAClose(FxRobot robot) throws Exception {
@@ -275,7 +276,16 @@ class WindowSlotTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).isTrue();
         assertThat(jobs).as("the closed job's work never runs").hasSize(2);
-        robot.interact(stage::close);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            slot.showNew(new Job("third"), (job, s) -> windows.scene(bodyAndButton(job.name), 20, 10));
+            slot.afterShow(() -> jobs.add("third, after a while"), javafx.util.Duration.millis(300));
+            slot.afterShow(stage::hide); // the person closes the window as it shows
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jobs.size() == 3);
+        assertThat(stage.isShowing()).isFalse();
+        assertThat(jobs).endsWith("third, after a while");
     }
 
     @Test
