@@ -9,7 +9,9 @@
 # the run of 2026-12-05 16:48, three runs of each window benchmark). With the app image built (mvn -B -q package
 # -DskipTests -Pinstaller) the window's benchmarks also run as the installed console.
 # Usage: bench/all.sh [N] [RUNS]   (defaults 100000 and 3; ITEMS=10000 pipeline items; WINDOW_RUNS=RUNS runs of each
-# window benchmark)
+# window benchmark). TABLE_ONLY=1 runs nothing and prints the table of the logs in $LOGS again (after one of them was
+# run again by hand, e.g. RUNTIME=image bench/run-pipeline.sh 20000 10000 > target/bench-all/pipeline-image.2.log,
+# where something else took the machine in its minutes).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -19,6 +21,8 @@ ITEMS=${ITEMS:-10000}
 LOGS=${LOGS:-target/bench-all}
 DB=tpm_bench_all_$N
 mkdir -p "$LOGS"
+TABLE_ONLY=${TABLE_ONLY:-0}
+if [ "$TABLE_ONLY" != 1 ]; then
 rm -f "$LOGS"/*.[0-9]*.log   # the runs of an earlier call, which the table would read with this one's
 [ -f app/target/tpm-console.jar ] && [ -f app/target/test-classes/dev/tpmconsole/app/bench/BrowseBenchmark.class ] \
   || mvn -B -q package -DskipTests
@@ -64,6 +68,7 @@ settle 127.0.0.1 3306
 run import bench/import-vs-sqlite3.sh "$N" "$RUNS"
 # not a target: what memory no process has touched lately costs on this machine, for reading the figures above
 run fresh-memory bench/fresh-memory.sh
+fi
 
 # --- the table ---------------------------------------------------------------------------------------------------
 num() { grep -m1 -oP "$2" "$LOGS/$1.log" 2>/dev/null | head -1; }
@@ -88,7 +93,11 @@ gap() {
 }
 
 echo
-echo "bench/all.sh $N $RUNS, started $started on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$TABLE_ONLY" = 1 ]; then
+  echo "bench/all.sh's table of the logs in $LOGS, printed again at $(date -u +%FT%TZ) (TABLE_ONLY=1: nothing was run)"
+else
+  echo "bench/all.sh $N $RUNS, started $started on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 fresh=$(grep -m1 -oP '^fresh memory: \K.*' "$LOGS/fresh-memory.log" 2>/dev/null)
 [ -n "$fresh" ] && echo "Fresh memory on this machine (bench/fresh-memory.sh, not a target): $fresh"
 echo
