@@ -51,10 +51,18 @@ public record Plan(String operation, String source, String createdAt, List<Strin
 
     /** {@link #summary()} to show a person, in their language. */
     public Message summaryMessage() {
+        return nothingToDo() && hostWork.isEmpty() ? workMessage() : Message.of("plan.summary", workMessage());
+    }
+
+    /**
+     * What the plan does, for a sentence of the caller's ("Handed to a run: …"): {@link #summaryMessage} without its
+     * "will": "delete 12 rows in 4 tables, 2 host paths; keeps 3 rows", or "nothing to do".
+     */
+    public Message workMessage() {
         if (nothingToDo() && hostWork.isEmpty()) {
             return kept.isEmpty() ? Message.of("plan.summary.nothing") : Message.of("plan.summary.nothingKeeps", kept.size());
         }
-        return Message.of(updates.isEmpty() ? "plan.summary" : "plan.summary.updates", deletes.size(),
+        return Message.of(updates.isEmpty() ? "plan.summary.work" : "plan.summary.work.updates", deletes.size(),
                 deletesPerTable().size(), updates.size(), hostWork.size(), kept.size());
     }
 

@@ -112,16 +112,13 @@ final class PlanRows {
         return r.isEmpty() ? null : r.get(0)[0];
     }
 
-    List<String[]> query(String sql, String value, int columns) throws SQLException {
-        return read(sql, value, columns);
-    }
-
     /** The rows of a query that takes no value ({@code columns} columns each, as strings). */
     List<String[]> all(String sql, int columns) throws SQLException {
-        return read(sql, null, columns);
+        return query(sql, null, columns);
     }
 
-    private List<String[]> read(String sql, String value, int columns) throws SQLException {
+    /** The rows of a query of one value ({@code value}; null: the query takes none), as strings. */
+    List<String[]> query(String sql, String value, int columns) throws SQLException {
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (value != null) {

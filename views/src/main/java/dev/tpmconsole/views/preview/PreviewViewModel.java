@@ -91,10 +91,9 @@ public final class PreviewViewModel implements AutoCloseable {
             if (preview.get() == null) {
                 return "";
             }
-            String what = I18n.t(preview.get().plan().summaryMessage()).replaceFirst("^will ", "");
+            String what = I18n.t(preview.get().plan().workMessage());
             return preview.get().plan().nothingToDo() ? I18n.t("ui.preview.summaryNothing", what)
-                    : ran.get() ? I18n.t("ui.preview.summaryRan", what.replaceFirst("^将", ""))
-                    : I18n.t("ui.preview.summary", what);
+                    : ran.get() ? I18n.t("ui.preview.summaryRan", what) : I18n.t("ui.preview.summary", what);
         }, preview, ran, I18n.languageProperty());
         canExport = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get(), preview, loading);
         canRun = Bindings.createBooleanBinding(() -> preview.get() != null && !loading.get()
