@@ -7,6 +7,8 @@ import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.catalogue.CloudMarkers;
 import dev.tpmconsole.model.catalogue.FindingKey;
 import dev.tpmconsole.model.events.EventLog;
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.QueryGuard;
 import dev.tpmconsole.model.source.SqliteSnapshot;
@@ -15,6 +17,7 @@ import dev.tpmconsole.model.testing.SqliteTestDatabase;
 import dev.tpmconsole.views.prefs.PreferencesStore;
 import dev.tpmconsole.views.util.FxQueryGuard;
 import dev.tpmconsole.views.util.FxSchedulers;
+import dev.tpmconsole.views.util.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -102,8 +105,12 @@ class OverviewWindowTest {
         }
     }
 
+    /** A finding with its rule's sentence, as an audit reports it. */
     static Catalogue.Reported reported(String rule, String table, String key) {
-        return new Catalogue.Reported(FindingKey.of(rule, table, key), "orphan", null, rule + " " + key);
+        Message sentence = rule.equals("RESOURCE_ROW_STALE")
+                ? Message.of("rule.RESOURCE_ROW_STALE.detail.unnamed", key, "VmInstanceVO")
+                : Message.of("rule.KEY_REF_ORPHANED.detail.placeholder", key, "TpmVO", "p1", "t-" + key);
+        return new Catalogue.Reported(FindingKey.of(rule, table, key), "orphan", null, sentence);
     }
 
     @Start
@@ -156,6 +163,24 @@ class OverviewWindowTest {
         TableView<Catalogue.FindingEntry> resolved = robot.lookup("#resolvedFindings").queryTableView();
         assertThat(added.getItems()).extracting(f -> f.key().key()).containsExactly("stale-1");
         assertThat(resolved.getItems()).extracting(f -> f.key().key()).containsExactly("100", "101");
+        assertThat(detailCells(robot, "newFindingsDetail"))
+                .containsExactly("ResourceVO stale-1 says VmInstanceVO, but no VmInstanceVO row has this uuid.");
+        assertThat(detailCells(robot, "resolvedFindingsDetail")).containsExactly(
+                "Key ref 100 (TpmVO key, provider p1, placeholder) names TpmVO t-100, which does not exist.",
+                "Key ref 101 (TpmVO key, provider p1, placeholder) names TpmVO t-101, which does not exist.");
+        // in Chinese, the sentences the catalogue keeps are shown in Chinese, as the audit window shows them
+        Language before = I18n.languageProperty().get();
+        try {
+            robot.interact(() -> I18n.languageProperty().set(Language.ZH_CN));
+            assertThat(detailCells(robot, "newFindingsDetail"))
+                    .containsExactly("ResourceVO stale-1 的类型为 VmInstanceVO，但没有任何 VmInstanceVO 行具有此 uuid。");
+            assertThat(detailCells(robot, "resolvedFindingsDetail")).containsExactly(
+                    "密钥引用 100（TpmVO 密钥，密钥提供者 p1，占位）指向的 TpmVO t-100 不存在。",
+                    "密钥引用 101（TpmVO 密钥，密钥提供者 p1，占位）指向的 TpmVO t-101 不存在。");
+        } finally {
+            robot.interact(() -> I18n.languageProperty().set(before));
+        }
+        assertThat(detailCells(robot, "newFindingsDetail")).singleElement().asString().startsWith("ResourceVO stale-1 says");
 
         TableView<Catalogue.AckEntry> acks = robot.lookup("#ackTable").queryTableView();
         assertThat(acks.isVisible()).isTrue();
@@ -203,6 +228,16 @@ class OverviewWindowTest {
         hosts.getData().get(2).getData().forEach(d -> backups.put(d.getYValue(), d.getXValue().longValue()));
         assertThat(backups).as("no VM has a host in these rows: no backup is on a host").isEqualTo(Map.of("host h1", 0L,
                 "host h2", 0L));
+    }
+
+    /** The texts of a column's cells that show a row, top to bottom. */
+    static List<String> detailCells(FxRobot robot, String columnId) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
+                .filter(c -> !c.isEmpty() && c.getTableRow() != null && c.getTableRow().getItem() != null)
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.TableCell::getIndex))
+                .map(javafx.scene.control.Labeled::getText).toList();
     }
 
     /**

@@ -418,12 +418,18 @@ public final class Catalogue implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------- audits
 
     /**
-     * A finding as recorded: its key, severity, the VM it is about (or null) and the sentence that explains it.
-     * Host scans set host and path in the key.
+     * A finding as recorded: its key, severity, the VM it is about (or null) and the sentence that explains it (kept
+     * in English, and as a message that a window shows in its reader's language). Host scans set host and path in the
+     * key.
      */
-    public record Reported(FindingKey key, String severity, String vmUuid, String detail) {
+    public record Reported(FindingKey key, String severity, String vmUuid, Message message) {
         public static Reported of(Finding f) {
-            return new Reported(FindingKey.of(f), f.severity().label(), f.vmUuid(), f.detail());
+            return new Reported(FindingKey.of(f), f.severity().label(), f.vmUuid(), f.message());
+        }
+
+        /** The sentence in English, as JSON reports write it. */
+        public String detail() {
+            return message.english();
         }
     }
 
@@ -497,7 +503,7 @@ public final class Catalogue implements AutoCloseable {
         report.counts().forEach((rule, n) -> counts.put(rule.name(), n));
         List<Reported> findings = report.findings().stream()
                 .map(f -> new Reported(new FindingKey(f.rule().name(), f.table(), f.key(), f.hostUuid(), f.path()),
-                        f.severity().label(), f.vmUuid(), f.detail()))
+                        f.severity().label(), f.vmUuid(), f.message()))
                 .toList();
         return recordHostScan(markers, report.scannedAt(), durationMs, List.copyOf(counts.keySet()), scanned, counts,
                 findings);
@@ -569,9 +575,21 @@ public final class Catalogue implements AutoCloseable {
         return ordered;
     }
 
-    /** A finding as the overview lists it. */
-    public record FindingEntry(FindingKey key, String severity, String vmUuid, String detail, Instant firstSeen,
-                               Instant lastSeen) {
+    /**
+     * A finding as the overview lists it.
+     *
+     * @param detail  the sentence in English, as it was recorded
+     * @param message the same sentence as a message, to show in the reader's language; null where the catalogue kept
+     *                none (a finding recorded before version 4) or one this console cannot show (see {@link #sentence})
+     */
+    public record FindingEntry(FindingKey key, String severity, String vmUuid, String detail, Message message,
+                               Instant firstSeen, Instant lastSeen) {
+
+        /** The sentence to show: the message, in the reader's language; else the English that was recorded. */
+        public Message sentence() {
+            return message != null ? message
+                    : dev.tpmconsole.model.i18n.LocalizedException.verbatim(detail == null ? "" : detail);
+        }
     }
 
     /** What an audit changed: the findings it saw first and those it resolved (at most {@link #LISTED} of each). */
@@ -596,8 +614,8 @@ public final class Catalogue implements AutoCloseable {
                 .setParameter("a", audit).setMaxResults(LISTED).getResultList().stream()
                 .map(row -> {
                     TrackedFinding f = (TrackedFinding) row[0];
-                    return new FindingEntry(f.key(), f.getSeverity(), f.getVmUuid(), f.getDetail(), (Instant) row[1],
-                            (Instant) row[2]);
+                    return new FindingEntry(f.key(), f.getSeverity(), f.getVmUuid(), f.getDetail(),
+                            dev.tpmconsole.model.i18n.MessageJson.read(f.getMessage()), (Instant) row[1], (Instant) row[2]);
                 })
                 .toList();
     }

@@ -41,7 +41,7 @@ import org.sqlite.SQLiteException;
 final class CatalogueFile {
 
     /** The newest migration (src/main/resources/dev/tpmconsole/model/catalogue/migration). */
-    static final int LATEST_VERSION = 3;
+    static final int LATEST_VERSION = 4;
     static final String MIGRATIONS = "classpath:dev/tpmconsole/model/catalogue/migration";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")

@@ -184,7 +184,7 @@ final class Ledger {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS staged_finding (batch INTEGER NOT NULL, seq INTEGER NOT NULL,"
                     + " rule TEXT NOT NULL, severity TEXT NOT NULL, table_name TEXT NOT NULL, row_key TEXT NOT NULL,"
-                    + " host_uuid TEXT NOT NULL, path TEXT NOT NULL, vm_uuid TEXT, detail TEXT)");
+                    + " host_uuid TEXT NOT NULL, path TEXT NOT NULL, vm_uuid TEXT, detail TEXT, message TEXT)");
             st.execute("CREATE INDEX IF NOT EXISTS temp.staged_finding_identity ON staged_finding (batch, rule,"
                     + " table_name, row_key, host_uuid, path)");
         }
@@ -211,6 +211,7 @@ final class Ledger {
                 g.writeString(k.path());
                 g.writeString(r.vmUuid());
                 g.writeString(r.detail());
+                g.writeString(dev.tpmconsole.model.i18n.MessageJson.write(r.message()));
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -218,9 +219,9 @@ final class Ledger {
             throw new SQLException("cannot stage the findings: " + e.getMessage(), e);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, severity,"
-                + " table_name, row_key, host_uuid, path, vm_uuid, detail) SELECT ?, j.key, j.value ->> 0,"
+                + " table_name, row_key, host_uuid, path, vm_uuid, detail, message) SELECT ?, j.key, j.value ->> 0,"
                 + " j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,"
-                + " j.value ->> 7 FROM json_each(?) j")) {
+                + " j.value ->> 7, j.value ->> 8 FROM json_each(?) j")) {
             ps.setLong(1, batch);
             ps.setString(2, json.toString());
             ps.executeUpdate();
@@ -253,8 +254,9 @@ final class Ledger {
                 + " AND f.table_name = st.table_name AND f.row_key = st.row_key AND f.host_uuid = st.host_uuid"
                 + " AND f.path = st.path";
         update(c, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
-                + " detail, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity, st.table_name,"
-                + " st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, ?3, ?3 FROM temp.staged_finding st"
+                + " detail, message, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity,"
+                + " st.table_name, st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, st.message, ?3, ?3"
+                + " FROM temp.staged_finding st"
                 + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + same + ")"
                 + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
         int resolved = 0;
@@ -328,8 +330,9 @@ final class Ledger {
     static void stageReported(Connection c, List<Long> clouds) throws SQLException {
         createStage(c);
         update(c, "INSERT INTO temp.staged_finding (batch, seq, rule, severity, table_name, row_key, host_uuid, path,"
-                + " vm_uuid, detail) SELECT a.id, f.id, f.rule, f.severity, f.table_name, f.row_key, f.host_uuid, f.path,"
-                + " f.vm_uuid, f.detail FROM finding f JOIN audit fs ON fs.id = f.first_seen_audit_id"
+                + " vm_uuid, detail, message) SELECT a.id, f.id, f.rule, f.severity, f.table_name, f.row_key,"
+                + " f.host_uuid, f.path, f.vm_uuid, f.detail, f.message FROM finding f"
+                + " JOIN audit fs ON fs.id = f.first_seen_audit_id"
                 + " LEFT JOIN audit rs ON rs.id = f.resolved_audit_id JOIN audit a ON a.cloud_id = f.cloud_id"
                 + " AND a.kind = f.kind AND (a.started_at, a.id) >= (fs.started_at, fs.id)"
                 + " AND (rs.id IS NULL OR (a.started_at, a.id) < (rs.started_at, rs.id)) AND " + RAN

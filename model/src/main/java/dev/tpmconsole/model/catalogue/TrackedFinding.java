@@ -30,6 +30,9 @@ public class TrackedFinding extends FindingRow {
 
     private String detail;
 
+    /** The sentence as a message, JSON ({@link dev.tpmconsole.model.i18n.MessageJson}); null before version 4. */
+    private String message;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "first_seen_audit_id")
     private Audit firstSeen;
@@ -59,6 +62,10 @@ public class TrackedFinding extends FindingRow {
 
     public String getDetail() {
         return detail;
+    }
+
+    public String getMessage() {
+        return message;
     }
 
     public Audit getFirstSeen() {

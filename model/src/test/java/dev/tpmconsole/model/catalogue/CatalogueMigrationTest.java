@@ -3,6 +3,10 @@ package dev.tpmconsole.model.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tpmconsole.model.audit.FindingState;
+import dev.tpmconsole.model.i18n.Language;
+import dev.tpmconsole.model.i18n.LocalizedException;
+import dev.tpmconsole.model.i18n.Message;
+import dev.tpmconsole.model.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +45,7 @@ class CatalogueMigrationTest {
         Catalogue.Opened opened = Catalogue.open(file, new TestClock(T));
         assertThat(opened.notice()).isNull();
         opened.catalogue().close();
-        assertThat(versions(file)).containsExactly("1", "2", "3");
+        assertThat(versions(file)).containsExactly("1", "2", "3", "4");
         assertThat(tables(file)).contains("cloud", "cloud_marker", "cloud_source", "audit", "audit_count", "finding",
                 "acknowledgement", "run").doesNotContain("staged_finding", "audit_finding");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -55,12 +59,12 @@ class CatalogueMigrationTest {
         Catalogue.Opened again = Catalogue.open(file, new TestClock(T));
         assertThat(again.notice()).isNull();
         again.catalogue().close();
-        assertThat(versions(file)).containsExactly("1", "2", "3");
+        assertThat(versions(file)).containsExactly("1", "2", "3", "4");
     }
 
     /** A catalogue migrated to {@code version} only, with rows of that version in it, then opened by this console. */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3})
     void fromAnEarlierVersion(int version) throws Exception {
         Path file = dir.resolve("catalogue.sqlite");
         Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(CatalogueFile.MIGRATIONS)
@@ -90,7 +94,7 @@ class CatalogueMigrationTest {
         Catalogue.Opened opened = Catalogue.open(file, new TestClock(T));
         assertThat(opened.notice()).isNull();
         try (Catalogue c = opened.catalogue()) {
-            assertThat(versions(file)).containsExactly("1", "2", "3");
+            assertThat(versions(file)).containsExactly("1", "2", "3", "4");
             Catalogue.CloudEntry cloud = c.cloudOf(MARKERS).orElseThrow();
             assertThat(cloud.id()).isEqualTo(7);
             assertThat(cloud.displayName()).isEqualTo("prod");
@@ -111,11 +115,22 @@ class CatalogueMigrationTest {
             assertThat(r.cloudId()).isEqualTo(7);
             assertThat(r.newFindings()).isEqualTo(1);
             assertThat(r.resolvedFindings()).isEqualTo(1);
+            // a finding recorded before version 4 has its English sentence only, shown as it is in every language;
+            // one recorded now keeps its message too, shown in the reader's language
+            assertThat(c.changes(1).added()).extracting(Catalogue.FindingEntry::message).containsOnlyNulls();
+            assertThat(c.changes(1).added()).extracting(e -> e.sentence().in(Messages.of(Language.ZH_CN)))
+                    .containsExactly("stale", "stale");
+            Catalogue.FindingEntry r3 = c.changes(r.auditId()).added().get(0);
+            assertThat(r3.detail()).isEqualTo("ResourceVO r3 says VmInstanceVO, but no VmInstanceVO row has this uuid.");
+            assertThat(r3.message()).isEqualTo(reported("r3").message());
+            assertThat(r3.sentence().in(Messages.of(Language.ZH_CN)))
+                    .isEqualTo("ResourceVO r3 的类型为 VmInstanceVO，但没有任何 VmInstanceVO 行具有此 uuid。");
             // and a host scan of version 3 beside it
             Catalogue.RecordedAudit scan = c.recordHostScan(MARKERS, T.plusSeconds(60), 900,
                     List.of("HOST_STATE_UNTRACKED"), Set.of("h1"), Map.of("HOST_STATE_UNTRACKED", 1L),
                     List.of(new Catalogue.Reported(new FindingKey("HOST_STATE_UNTRACKED", "", "", "h1",
-                            "/var/lib/libvirt/swtpm/0b5c1b8f-4bd3-4f3b-9d4c-2f0e1f1a2b3c/"), "orphan", null, "untracked")));
+                            "/var/lib/libvirt/swtpm/0b5c1b8f-4bd3-4f3b-9d4c-2f0e1f1a2b3c/"), "orphan", null,
+                            LocalizedException.verbatim("untracked"))));
             assertThat(scan.newFindings()).isEqualTo(1);
             assertThat(c.history(7, Audit.AUDIT)).hasSize(2);
             assertThat(c.history(7, Audit.HOST_SCAN)).hasSize(1);
@@ -123,7 +138,8 @@ class CatalogueMigrationTest {
     }
 
     static Catalogue.Reported reported(String key) {
-        return new Catalogue.Reported(FindingKey.of("RESOURCE_ROW_STALE", "ResourceVO", key), "orphan", null, "stale " + key);
+        return new Catalogue.Reported(FindingKey.of("RESOURCE_ROW_STALE", "ResourceVO", key), "orphan", null,
+                Message.of("rule.RESOURCE_ROW_STALE.detail.unnamed", key, "VmInstanceVO"));
     }
 
     static List<String> versions(Path file) throws Exception {

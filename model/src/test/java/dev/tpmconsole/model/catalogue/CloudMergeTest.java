@@ -55,6 +55,11 @@ class CloudMergeTest {
             assertThat(day3.added()).extracting(f -> f.key().key()).containsExactly("r1");
             assertThat(day3.resolved()).extracting(f -> f.key().key()).containsExactly("r3");
             assertThat(day3.resolved().get(0).lastSeen()).isEqualTo(T.plus(Duration.ofDays(2)));
+            // the findings computed again keep their sentences as messages, to show in the reader's language
+            assertThat(day3.added()).extracting(Catalogue.FindingEntry::message)
+                    .containsExactly(CatalogueMigrationTest.reported("r1").message());
+            assertThat(day3.resolved()).extracting(Catalogue.FindingEntry::message)
+                    .containsExactly(CatalogueMigrationTest.reported("r3").message());
             assertThat(c.clouds()).hasSize(1);
             assertThat(c.known(b, Audit.AUDIT, T.plus(Duration.ofDays(4))).cloudId()).as("b's markers moved").isEqualTo(ca);
 

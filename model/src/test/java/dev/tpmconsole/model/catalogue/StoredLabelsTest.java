@@ -3,6 +3,7 @@ package dev.tpmconsole.model.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tpmconsole.model.i18n.LocalizedException;
 import dev.tpmconsole.model.pipeline.RunEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,9 +48,10 @@ class StoredLabelsTest extends CatalogueTestBase {
     void anAuditsKindIsStoredAsItsText() throws Exception {
         catalogue.record(new Catalogue.AuditToRecord(AuditKind.AUDIT, CLOUD, T0, 5, List.of("R1"), null,
                 Map.of("R1", 1L), List.of(new Catalogue.Reported(new FindingKey("R1", "T", "k", "", ""), "orphan",
-                        null, "stale")), null));
+                        null, LocalizedException.verbatim("stale"))), null));
         catalogue.recordHostScan(CLOUD, T0.plusSeconds(60), 5, List.of("H1"), Set.of("h1"), Map.of("H1", 1L),
-                List.of(new Catalogue.Reported(new FindingKey("H1", "", "", "h1", "/var/x/"), "suspect", null, "x")));
+                List.of(new Catalogue.Reported(new FindingKey("H1", "", "", "h1", "/var/x/"), "suspect", null,
+                        LocalizedException.verbatim("x"))));
         assertThat(column("SELECT kind FROM audit ORDER BY id")).isEqualTo("audit host-scan");
         assertThat(column("SELECT kind FROM finding ORDER BY id")).isEqualTo("audit host-scan");
         long cloud = catalogue.cloudOf(CLOUD).orElseThrow().id();

@@ -48,6 +48,9 @@ public final class OverviewView {
     private final PieChart keyStates = new PieChart();
     private final StackedBarChart<Number, String> hostChart;
     private TableView<Catalogue.AckEntry> acks;
+    /** The findings an audit saw first and those it resolved: their sentences are in the reader's language. */
+    private final TableView<Catalogue.FindingEntry> added;
+    private final TableView<Catalogue.FindingEntry> resolved;
     /** Draws the data charts again in the language (held here: the language holds it weakly). */
     private final javafx.beans.InvalidationListener relabel = o -> relabel();
 
@@ -115,9 +118,8 @@ public final class OverviewView {
         changes.setId("changesTitle");
         changes.getStyleClass().add("section-title");
         changes.textProperty().bind(I18n.text(vm.changesTitleMessageProperty()));
-        TableView<Catalogue.FindingEntry> added = findings("newFindings", "ui.overview.placeholder.new", vm.added());
-        TableView<Catalogue.FindingEntry> resolved = findings("resolvedFindings", "ui.overview.placeholder.resolved",
-                vm.resolved());
+        added = findings("newFindings", "ui.overview.placeholder.new", vm.added());
+        resolved = findings("resolvedFindings", "ui.overview.placeholder.resolved", vm.resolved());
         VBox addedBox = new VBox(sectionTitle("newTitle", Bindings.createStringBinding(() -> I18n.t(
                 vm.added().size() >= Catalogue.LISTED ? "ui.overview.newMore" : "ui.overview.new", vm.added().size()),
                 vm.added(), I18n.languageProperty())), added);
@@ -188,6 +190,8 @@ public final class OverviewView {
     private void relabel() {
         plotStats(vm.statsProperty().get());
         acks.refresh();
+        added.refresh();
+        resolved.refresh();
     }
 
 
@@ -216,7 +220,7 @@ public final class OverviewView {
         t.getColumns().add(I18n.bindColumn(Tables.column(id + "Rule", "", 17, f -> f.key().rule()), "ui.overview.column.rule"));
         t.getColumns().add(I18n.bindColumn(Tables.column(id + "Key", "", Tables.UUID_WIDTH, f -> f.key().key().isEmpty()
                 ? f.key().path() : f.key().key()), "ui.overview.column.key"));
-        t.getColumns().add(I18n.bindColumn(Tables.column(id + "Detail", "", 30, Catalogue.FindingEntry::detail),
+        t.getColumns().add(I18n.bindColumn(Tables.column(id + "Detail", "", 30, f -> I18n.t(f.sentence())),
                 "ui.overview.column.detail"));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.getStyleClass().add("overview-table");

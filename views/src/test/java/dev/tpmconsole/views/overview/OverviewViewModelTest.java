@@ -65,7 +65,8 @@ class OverviewViewModelTest {
             Instant t = Instant.parse("2026-10-01T00:00:00Z");
             c.record(new Catalogue.AuditToRecord(Audit.AUDIT, markers, t, 5, List.of("RESOURCE_ROW_STALE"), null,
                     Map.of("RESOURCE_ROW_STALE", 1L), List.of(new Catalogue.Reported(
-                            FindingKey.of("RESOURCE_ROW_STALE", "ResourceVO", "r1"), "orphan", null, "stale")), null));
+                            FindingKey.of("RESOURCE_ROW_STALE", "ResourceVO", "r1"), "orphan", null,
+                            dev.tpmconsole.model.i18n.LocalizedException.verbatim("stale"))), null));
             vm.refresh();
             assertThat(vm.audits()).singleElement().satisfies(a -> assertThat(a.counts())
                     .containsEntry("RESOURCE_ROW_STALE", 1L));
