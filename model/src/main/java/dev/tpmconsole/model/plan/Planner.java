@@ -297,8 +297,7 @@ public final class Planner {
 
         /** How a person knows the host: its name and uuid, or its uuid alone when HostEO has no row for it. */
         Message hostLabel() {
-            return hostName != null ? Message.of("plan.hostLabel", hostName, hostUuid)
-                    : Message.of("plan.hostLabel.noRow", hostUuid);
+            return dev.tpmconsole.model.i18n.Labels.host(hostName, hostUuid);
         }
     }
 }

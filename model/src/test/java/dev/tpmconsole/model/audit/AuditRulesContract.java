@@ -86,6 +86,31 @@ abstract class AuditRulesContract {
         }
     }
 
+    /** A finding's sentence names a host as a person knows it: by its name, with its uuid. */
+    @Test
+    void hostsAreNamedByTheirNames() throws Exception {
+        try (Source s = scenario()) {
+            AuditReport report = new Auditor(s).run(List.of(AuditRule.HOST_FILE_WITHOUT_VM,
+                    AuditRule.TPM_STATE_FILE_WITHOUT_TPM, AuditRule.HOST_FILE_ON_MISSING_HOST));
+            assertThat(report.findings(AuditRule.HOST_FILE_WITHOUT_VM)).singleElement().extracting(Finding::detail)
+                    .isEqualTo("TpmState file /var/lib/libvirt/swtpm/"
+                            + dev.tpmconsole.model.hosts.HostPaths.hyphenated(AuditScenario.VM_EXPUNGED) + "/ on host"
+                            + " host host_live (host_live) belongs to VM " + AuditScenario.VM_EXPUNGED
+                            + ", which does not exist.");
+            assertThat(report.findings(AuditRule.TPM_STATE_FILE_WITHOUT_TPM)).singleElement().extracting(Finding::detail)
+                    .asString().contains(" on host host host_live (host_live) belongs to live VM ");
+            List<String> missing = report.findings(AuditRule.HOST_FILE_ON_MISSING_HOST).stream().map(Finding::detail)
+                    .toList();
+            // a host deleted softly has its row and name; one that is gone has its uuid alone
+            assertThat(missing).anySatisfy(d -> assertThat(d).contains("is on host host host_gone_soft (host_gone_soft),"
+                    + " which was deleted on "));
+            assertThat(missing).anySatisfy(d -> assertThat(d).contains("is on host host_expunged, which does not exist."));
+            assertThat(report.findings(AuditRule.TPM_STATE_FILE_WITHOUT_TPM).get(0).message()
+                    .in(dev.tpmconsole.model.i18n.Messages.of(dev.tpmconsole.model.i18n.Language.ZH_CN)))
+                    .startsWith("物理机 host host_live（host_live） 上的 TpmState 文件 ");
+        }
+    }
+
     @Test
     void onlyTheNamedRulesRunAndCountsListThem() throws Exception {
         try (Source s = scenario()) {
