@@ -43,9 +43,9 @@ public final class MessageJson {
     }
 
     /**
-     * The message this JSON text holds, if it is one whose every key the bundles still hold; null otherwise (null or
-     * damaged text, a key of a console that had texts this one does not): the reader then shows what was kept beside
-     * it.
+     * The message this JSON text holds, if it is one whose every key the bundles still hold and that they can format;
+     * null otherwise (null or damaged text, a key of a console that had texts this one does not, an argument that a
+     * text of this console formats as another kind): the reader then shows what was kept beside it.
      */
     public static Message read(String json) {
         if (json == null || json.isBlank()) {
@@ -56,7 +56,11 @@ public final class MessageJson {
                 return null;
             }
             Message m = readMessage(p);
-            return p.nextToken() == null && known(m) ? m : null;
+            if (p.nextToken() != null || !known(m)) {
+                return null;
+            }
+            Messages.english().format(m); // a text whose arguments changed kind since would fail where it is shown
+            return m;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -64,12 +68,17 @@ public final class MessageJson {
 
     private static boolean storable(Object arg) {
         if (arg == null || arg instanceof String || arg instanceof Boolean || arg instanceof Instant
-                || arg instanceof LocalDate || arg instanceof Messages.Localized) {
+                || arg instanceof LocalDate) {
             return true;
         }
+        if (arg instanceof Messages.Localized l) {
+            return storable(l.message());
+        }
+        if (arg instanceof Double || arg instanceof Float) {
+            return Double.isFinite(((Number) arg).doubleValue()); // JSON has no NaN: it would come back as text
+        }
         if (arg instanceof Number) {
-            return arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte
-                    || arg instanceof Double || arg instanceof Float;
+            return arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte;
         }
         if (arg instanceof Message m) {
             return m.key() != null && m.args().stream().allMatch(MessageJson::storable);

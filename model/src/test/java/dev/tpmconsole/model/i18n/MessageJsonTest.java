@@ -55,6 +55,7 @@ class MessageJsonTest {
     void anArgumentOfAnotherKindIsNotWritten() {
         assertThat(MessageJson.write(Message.of("rule.TPM_WITHOUT_VM.detail", Path.of("/tmp/x"), "v1"))).isNull();
         assertThat(MessageJson.write(Message.of("text.verbatim", Message.of("text.verbatim", new Object())))).isNull();
+        assertThat(MessageJson.write(Message.of("text.verbatim", Double.NaN))).as("JSON has no NaN").isNull();
         assertThat(MessageJson.write(null)).isNull();
     }
 
@@ -70,6 +71,11 @@ class MessageJsonTest {
         assertThat(MessageJson.read("{\"key\":\"rule.TPM_WITHOUT_VM.detail\"}")).isNull();
         assertThat(MessageJson.read("{\"key\":\"rule.TPM_WITHOUT_VM.detail\",\"args\":[],\"extra\":1}")).isNull();
         assertThat(MessageJson.read("{\"key\":\"rule.TPM_WITHOUT_VM.detail\",\"args\":[{\"instant\":\"soon\"}]}"))
+                .isNull();
+        // a number where this console's text formats a number, and text where it would not format
+        assertThat(MessageJson.read("{\"key\":\"rule.CONTENT_WITHOUT_OWNER.detail.bytes\",\"args\":[12]}"))
+                .isNotNull();
+        assertThat(MessageJson.read("{\"key\":\"rule.CONTENT_WITHOUT_OWNER.detail.bytes\",\"args\":[\"twelve\"]}"))
                 .isNull();
         // a key this console does not have, at the top or nested (a text of a later console)
         assertThat(MessageJson.read("{\"key\":\"rule.NOT_A_RULE.detail\",\"args\":[]}")).isNull();
