@@ -527,11 +527,9 @@ public final class ConsoleGui {
                 p -> new SshHosts(setup.ssh().get(), p), prompts);
         vm.sourceProperty().addListener((o, a, b) -> browse.setSource(b));
         // the first rows of a source come before its row counts (decision 0018): the counts start once the rows are
-        // painted, not once they are read (the first source's are read before the window shows: decision 0030)
-        javafx.beans.property.ReadOnlyObjectWrapper<dev.tpmconsole.model.source.Source> painted =
-                new javafx.beans.property.ReadOnlyObjectWrapper<>();
-        browse.firstRowsShownProperty().addListener((o, a, shown) -> When.afterNextPulse(() -> painted.set(shown)));
-        vm.countAfter(painted.getReadOnlyProperty());
+        // painted, not once they are read (the first source's are read before the window shows: decision 0030), as
+        // the browse view says after the pulse that lays them out (decision 0040)
+        vm.countAfter(browse.firstRowsShownProperty());
         first.accept(vm);
         // a source opened while JavaFX started is handed on now, and again just before the window shows if it was not
         // open yet: its first VM rows are then read while the window is built and laid out (decision 0030)

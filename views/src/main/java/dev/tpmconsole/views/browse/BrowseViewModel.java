@@ -45,18 +45,33 @@ public final class BrowseViewModel implements AutoCloseable {
         this.providers = new ProviderListViewModel(schedulers, PAGE_SIZE);
         vms.selectedProperty().addListener((o, a, b) -> details.show(b == null ? null : b.uuid()));
         details.lastScanProperty().bind(scan.reportProperty());
-        // once the VMs' first rows are shown (not before: they come first), the details and the filter box get ready;
-        // for each source, the first one's and those opened after it (whose rows replace rows already loaded)
+        // once the VMs' first rows are shown (not before: they come first), the details and the filter box get ready,
+        // and the rows are counted (firstRowsShown); for each source, the first one's and those opened after it (whose
+        // rows replace rows already loaded). Shown means painted: that work starts after the pulse that lays the rows
+        // out, whose CSS and layout would otherwise wait for one of two cores behind it (a 100,000-VM snapshot's names,
+        // read for the filter box, took 45-55 ms of CPU in that pulse's 55-65 ms: decision 0040).
         javafx.beans.InvalidationListener shown = o -> {
             BrowseQueries q = queries.get();
-            if (!vms.rows().loadingProperty().get() && vms.rows().loadedProperty().get() && q != null && warmed != q) {
-                warmed = q;
-                details.warmUp();
+            if (q == null || vms.rows().loadingProperty().get() || afterPaint == q
+                    || warmed == q && firstRowsShown.get() == q.source()) {
+                return;
             }
-            if (q != null && !vms.rows().loadingProperty().get()
-                    && (vms.rows().loadedProperty().get() || !vms.rows().errorProperty().get().isEmpty())) {
+            boolean loaded = vms.rows().loadedProperty().get();
+            if (!loaded && vms.rows().errorProperty().get().isEmpty()) {
+                return;
+            }
+            afterPaint = q;
+            schedulers.afterPaint().accept(() -> {
+                afterPaint = null;
+                if (queries.get() != q) {
+                    return; // another source since: its own rows say when
+                }
+                if (loaded && warmed != q) {
+                    warmed = q;
+                    details.warmUp();
+                }
                 firstRowsShown.set(q.source());
-            }
+            });
         };
         vms.rows().loadingProperty().addListener(shown);
         vms.rows().loadedProperty().addListener(shown);
@@ -67,8 +82,9 @@ public final class BrowseViewModel implements AutoCloseable {
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "firstRowsShown");
 
     /**
-     * The last source whose first VM rows were shown (or could not be read): what else a source's opening reads
-     * (the row counts of every table) waits for it, so that the rows come first.
+     * The last source whose first VM rows were shown (or could not be read), set once the pulse after them has painted
+     * them ({@link FxSchedulers#afterPaint()}): what else a source's opening reads (the row counts of every table, the
+     * catalogue) waits for it, so that the rows come first.
      */
     public javafx.beans.property.ReadOnlyObjectProperty<Source> firstRowsShownProperty() {
         return firstRowsShown.getReadOnlyProperty();
@@ -76,6 +92,8 @@ public final class BrowseViewModel implements AutoCloseable {
 
     /** The queries warmed up (the details' findings, a snapshot's VMs by name) since they were made or refreshed. */
     private BrowseQueries warmed;
+    /** The queries whose first rows wait for the pulse that paints them (null: none). */
+    private BrowseQueries afterPaint;
 
     /** Browses another source (null: none). Called on the FX thread when the main window opened one. */
     public void setSource(Source source) {

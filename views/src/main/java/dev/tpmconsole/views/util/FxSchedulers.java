@@ -2,6 +2,7 @@ package dev.tpmconsole.views.util;
 
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.util.function.Consumer;
 
 /**
  * The two schedulers a view-model needs: where background work runs and where results reach the FX thread.
@@ -9,10 +10,23 @@ import io.reactivex.rxjava3.schedulers.Schedulers;
  * its tasks to {@code Platform::runLater} ({@link FxQueue}, which the FX thread may also empty sooner).
  * Tests pass {@link #synchronous()}.
  */
-public record FxSchedulers(Scheduler background, Scheduler fx) {
+public record FxSchedulers(Scheduler background, Scheduler fx, Consumer<Runnable> afterPaint) {
+
+    /**
+     * @param afterPaint runs work on the FX thread once JavaFX has laid out and painted what changed so far (after
+     *                   the next pulse): work that would take a core from that pulse waits for it
+     */
+    public FxSchedulers {
+        java.util.Objects.requireNonNull(afterPaint);
+    }
+
+    /** Schedulers whose work after the next paint runs at once (tests with no pulses to wait for). */
+    public FxSchedulers(Scheduler background, Scheduler fx) {
+        this(background, fx, Runnable::run);
+    }
 
     public static FxSchedulers javafx() {
-        return new FxSchedulers(Schedulers.io(), Schedulers.from(FxQueue.executor()));
+        return new FxSchedulers(Schedulers.io(), Schedulers.from(FxQueue.executor()), When::afterNextPulse);
     }
 
     /** Everything on the calling thread, for view-model tests. */

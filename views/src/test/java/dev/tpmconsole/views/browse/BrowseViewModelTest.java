@@ -86,6 +86,40 @@ class BrowseViewModelTest {
         }
     }
 
+    /**
+     * What follows a source's first rows (the warm-up, the row counts through firstRowsShown) waits until they are
+     * painted: in the window, for the pulse that lays them out, whose CSS and layout it would otherwise slow.
+     */
+    @Test
+    void whatFollowsTheFirstRowsWaitsForThemToBePainted() throws Exception {
+        List<String> warmed = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Runnable> afterPaint = new java.util.ArrayDeque<>();
+        vm.close();
+        vm = new BrowseViewModel(new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.trampoline(), afterPaint::add),
+                s -> new BrowseQueries(s, new CountingIndex(new AuditDirtyVmIndex(s), () -> warmed.add(s.displayName()))));
+        vm.setSource(fixture.source());
+        assertThat(names(vm.vms())).as("the rows are in the list").isNotEmpty();
+        assertThat(warmed).as("not before they are painted").isEmpty();
+        assertThat(vm.firstRowsShownProperty().get()).isNull();
+        assertThat(afterPaint).hasSize(1);
+
+        vm.vms().textProperty().set("al");
+        assertThat(afterPaint).as("rows loaded again while it waits: still one").hasSize(1);
+        afterPaint.poll().run();
+        assertThat(warmed).containsExactly(fixture.source().displayName());
+        assertThat(vm.firstRowsShownProperty().get()).isSameAs(fixture.source());
+        vm.vms().textProperty().set("alp");
+        assertThat(afterPaint).as("a keystroke after it: nothing more to do").isEmpty();
+
+        // a source replaced before its rows were painted: the work waiting for them is dropped
+        vm.reload();
+        assertThat(afterPaint).hasSize(1);
+        vm.setSource(null);
+        afterPaint.poll().run();
+        assertThat(warmed).hasSize(1);
+    }
+
     /** The audit's index, telling when it is warmed up. */
     record CountingIndex(dev.tpmconsole.model.browse.DirtyVmIndex index, Runnable warmed)
             implements dev.tpmconsole.model.browse.DirtyVmIndex {
