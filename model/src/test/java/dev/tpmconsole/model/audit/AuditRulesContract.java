@@ -107,7 +107,7 @@ abstract class AuditRulesContract {
             assertThat(missing).anySatisfy(d -> assertThat(d).contains("is on host host_expunged, which does not exist."));
             assertThat(report.findings(AuditRule.TPM_STATE_FILE_WITHOUT_TPM).get(0).message()
                     .in(dev.tpmconsole.model.i18n.Messages.of(dev.tpmconsole.model.i18n.Language.ZH_CN)))
-                    .startsWith("物理机 host host_live（host_live） 上的 TpmState 文件 ");
+                    .startsWith("物理机 host host_live（host_live）上的 TpmState 文件 ");
         }
     }
 
