@@ -423,6 +423,10 @@ public final class Catalogue implements AutoCloseable {
      * key.
      */
     public record Reported(FindingKey key, String severity, String vmUuid, Message message) {
+        public Reported {
+            java.util.Objects.requireNonNull(message, "message");
+        }
+
         public static Reported of(Finding f) {
             return new Reported(FindingKey.of(f), f.severity().label(), f.vmUuid(), f.message());
         }

@@ -59,7 +59,9 @@ public final class MessageJson {
             if (p.nextToken() != null || !known(m)) {
                 return null;
             }
-            Messages.english().format(m); // a text whose arguments changed kind since would fail where it is shown
+            for (Language language : Language.values()) {
+                Messages.of(language).format(m); // a text whose arguments changed kind since would fail where shown
+            }
             return m;
         } catch (IOException | RuntimeException e) {
             return null;
@@ -72,7 +74,7 @@ public final class MessageJson {
             return true;
         }
         if (arg instanceof Messages.Localized l) {
-            return storable(l.message());
+            return l.message() != null && storable(l.message());
         }
         if (arg instanceof Double || arg instanceof Float) {
             return Double.isFinite(((Number) arg).doubleValue()); // JSON has no NaN: it would come back as text
@@ -173,9 +175,12 @@ public final class MessageJson {
         return args;
     }
 
-    /** Whether the bundles hold the message's key and those of the messages in its arguments. */
+    /**
+     * Whether the bundles hold the message's key and those of the messages in its arguments, each given as many
+     * arguments as its text uses (one with fewer would show a bare "{1}").
+     */
     private static boolean known(Message m) {
-        if (!Messages.english().has(m.key())) {
+        if (!Messages.english().has(m.key()) || m.args().size() < Messages.english().arguments(m.key())) {
             return false;
         }
         for (Object a : m.args()) {

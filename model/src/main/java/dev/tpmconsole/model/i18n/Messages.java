@@ -109,6 +109,12 @@ public final class Messages {
         return pattern(key) != null;
     }
 
+    /** How many arguments the text of {@code key} uses (the highest it names, plus one); 0 for a key no bundle holds. */
+    public int arguments(String key) {
+        String pattern = pattern(key);
+        return pattern == null ? 0 : new MessageFormat(pattern, language.locale()).getFormatsByArgumentIndex().length;
+    }
+
     /**
      * The text of {@code key} with its arguments; a key that no bundle holds is shown as {@code !key!} (the
      * bundle tests make sure none is).

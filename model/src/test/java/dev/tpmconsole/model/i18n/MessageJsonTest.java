@@ -77,6 +77,8 @@ class MessageJsonTest {
                 .isNotNull();
         assertThat(MessageJson.read("{\"key\":\"rule.CONTENT_WITHOUT_OWNER.detail.bytes\",\"args\":[\"twelve\"]}"))
                 .isNull();
+        // fewer arguments than the text uses
+        assertThat(MessageJson.read("{\"key\":\"rule.TPM_WITHOUT_VM.detail\",\"args\":[\"t1\"]}")).isNull();
         // a key this console does not have, at the top or nested (a text of a later console)
         assertThat(MessageJson.read("{\"key\":\"rule.NOT_A_RULE.detail\",\"args\":[]}")).isNull();
         assertThat(MessageJson.read("{\"key\":\"text.verbatim\",\"args\":[{\"key\":\"no.such.key\",\"args\":[]}]}"))

@@ -52,21 +52,19 @@ public final class BrowseViewModel implements AutoCloseable {
         // read for the filter box, took 45-55 ms of CPU in that pulse's 55-65 ms: decision 0040).
         javafx.beans.InvalidationListener shown = o -> {
             BrowseQueries q = queries.get();
-            if (q == null || vms.rows().loadingProperty().get() || afterPaint == q
-                    || warmed == q && firstRowsShown.get() == q.source()) {
-                return;
-            }
-            boolean loaded = vms.rows().loadedProperty().get();
-            if (!loaded && vms.rows().errorProperty().get().isEmpty()) {
+            if (q == null || !rowsSettled() || afterPaint == q || warmed == q && firstRowsShown.get() == q.source()) {
                 return;
             }
             afterPaint = q;
             schedulers.afterPaint().accept(() -> {
-                afterPaint = null;
-                if (queries.get() != q) {
-                    return; // another source since: its own rows say when
+                if (afterPaint == q) {
+                    afterPaint = null;
                 }
-                if (loaded && warmed != q) {
+                // read again now: another source since, or its rows read again meanwhile, say so themselves when done
+                if (closed || queries.get() != q || !rowsSettled()) {
+                    return;
+                }
+                if (vms.rows().loadedProperty().get() && warmed != q) {
                     warmed = q;
                     details.warmUp();
                 }
@@ -94,6 +92,13 @@ public final class BrowseViewModel implements AutoCloseable {
     private BrowseQueries warmed;
     /** The queries whose first rows wait for the pulse that paints them (null: none). */
     private BrowseQueries afterPaint;
+    private boolean closed;
+
+    /** Whether the VM list's rows are read (shown), or could not be: not while they are being read. */
+    private boolean rowsSettled() {
+        return !vms.rows().loadingProperty().get()
+                && (vms.rows().loadedProperty().get() || !vms.rows().errorProperty().get().isEmpty());
+    }
 
     /** Browses another source (null: none). Called on the FX thread when the main window opened one. */
     public void setSource(Source source) {
@@ -146,6 +151,7 @@ public final class BrowseViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         vms.close();
         details.close();
         hosts.close();

@@ -5,7 +5,8 @@ import io.reactivex.rxjava3.schedulers.Schedulers;
 import java.util.function.Consumer;
 
 /**
- * The two schedulers a view-model needs: where background work runs and where results reach the FX thread.
+ * The schedulers a view-model needs: where background work runs, where results reach the FX thread, and what
+ * waits for the next pulse to have painted them.
  * RxJavaFX is not published for RxJava 3, so the FX scheduler is {@code Schedulers.from} an executor that hands
  * its tasks to {@code Platform::runLater} ({@link FxQueue}, which the FX thread may also empty sooner).
  * Tests pass {@link #synchronous()}.

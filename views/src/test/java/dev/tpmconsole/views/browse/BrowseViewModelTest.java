@@ -118,6 +118,13 @@ class BrowseViewModelTest {
         vm.setSource(null);
         afterPaint.poll().run();
         assertThat(warmed).hasSize(1);
+
+        // nor does a closed view-model start it
+        vm.setSource(fixture.source());
+        assertThat(afterPaint).hasSize(1);
+        vm.close();
+        afterPaint.poll().run();
+        assertThat(warmed).hasSize(1);
     }
 
     /** The audit's index, telling when it is warmed up. */
