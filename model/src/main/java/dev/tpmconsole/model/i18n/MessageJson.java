@@ -30,12 +30,14 @@ public final class MessageJson {
 
     /** The message as JSON text; null when it is null or one of its arguments is of a kind not kept (above). */
     public static String write(Message message) {
-        if (message == null || !storable(message)) {
+        if (message == null) {
             return null;
         }
         StringWriter out = new StringWriter(64);
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            write(g, message);
+            if (!write(g, message)) {
+                return null; // what was written of it is dropped
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
@@ -68,27 +70,11 @@ public final class MessageJson {
         }
     }
 
-    private static boolean storable(Object arg) {
-        if (arg == null || arg instanceof String || arg instanceof Boolean || arg instanceof Instant
-                || arg instanceof LocalDate) {
-            return true;
+    /** Writes {@code m}; false, having stopped, at the first argument of a kind not kept (above). */
+    private static boolean write(JsonGenerator g, Message m) throws IOException {
+        if (m == null || m.key() == null) {
+            return false;
         }
-        if (arg instanceof Messages.Localized l) {
-            return l.message() != null && storable(l.message());
-        }
-        if (arg instanceof Double || arg instanceof Float) {
-            return Double.isFinite(((Number) arg).doubleValue()); // JSON has no NaN: it would come back as text
-        }
-        if (arg instanceof Number) {
-            return arg instanceof Long || arg instanceof Integer || arg instanceof Short || arg instanceof Byte;
-        }
-        if (arg instanceof Message m) {
-            return m.key() != null && m.args().stream().allMatch(MessageJson::storable);
-        }
-        return false;
-    }
-
-    private static void write(JsonGenerator g, Message m) throws IOException {
         g.writeStartObject();
         g.writeStringField("key", m.key());
         g.writeArrayFieldStart("args");
@@ -100,9 +86,13 @@ public final class MessageJson {
             } else if (a instanceof Boolean b) {
                 g.writeBoolean(b);
             } else if (a instanceof Double || a instanceof Float) {
-                g.writeNumber(((Number) a).doubleValue());
-            } else if (a instanceof Number n) {
-                g.writeNumber(n.longValue());
+                double d = ((Number) a).doubleValue();
+                if (!Double.isFinite(d)) {
+                    return false; // JSON has no NaN: it would come back as text
+                }
+                g.writeNumber(d);
+            } else if (a instanceof Long || a instanceof Integer || a instanceof Short || a instanceof Byte) {
+                g.writeNumber(((Number) a).longValue());
             } else if (a instanceof Instant i) {
                 g.writeStartObject();
                 g.writeStringField("instant", i.toString());
@@ -112,13 +102,16 @@ public final class MessageJson {
                 g.writeStringField("date", d.toString());
                 g.writeEndObject();
             } else if (a instanceof Messages.Localized l) {
-                write(g, l.message());
-            } else {
-                write(g, (Message) a);
+                if (!write(g, l.message())) {
+                    return false;
+                }
+            } else if (!(a instanceof Message inner) || !write(g, inner)) {
+                return false;
             }
         }
         g.writeEndArray();
         g.writeEndObject();
+        return true;
     }
 
     /** Reads an object whose START_OBJECT was just read: a message, a moment or a day. */

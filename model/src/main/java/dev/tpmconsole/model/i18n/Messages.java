@@ -111,8 +111,13 @@ public final class Messages {
 
     /** How many arguments the text of {@code key} uses (the highest it names, plus one); 0 for a key no bundle holds. */
     public int arguments(String key) {
-        String pattern = pattern(key);
-        return pattern == null ? 0 : new MessageFormat(pattern, language.locale()).getFormatsByArgumentIndex().length;
+        MessageFormat format = format(key);
+        if (format == null) {
+            return 0;
+        }
+        synchronized (format) {
+            return format.getFormatsByArgumentIndex().length;
+        }
     }
 
     /**
@@ -120,15 +125,14 @@ public final class Messages {
      * bundle tests make sure none is).
      */
     public String get(String key, Object... args) {
-        String pattern = pattern(key);
-        if (pattern == null) {
+        MessageFormat format = format(key);
+        if (format == null) {
             return "!" + key + "!";
         }
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             shown[i] = shown(args[i]);
         }
-        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, language.locale()));
         synchronized (format) {
             return format.format(shown);
         }
@@ -167,6 +171,16 @@ public final class Messages {
             return format(l.message());
         }
         return arg;
+    }
+
+    /** The text of {@code key} made once (null: no bundle holds it); used under its own lock, as it is not thread-safe. */
+    private MessageFormat format(String key) {
+        MessageFormat made = formats.get(key);
+        if (made != null) {
+            return made;
+        }
+        String pattern = pattern(key);
+        return pattern == null ? null : formats.computeIfAbsent(key, k -> new MessageFormat(pattern, language.locale()));
     }
 
     private String pattern(String key) {
