@@ -471,7 +471,7 @@ public final class Catalogue implements AutoCloseable {
         return writeSql(c -> {
             Ledger.CloudRef cloud = Ledger.resolve(c, audit.markers(), clock.instant());
             long id = Ledger.insertAudit(c, cloud.id(), audit, user);
-            Ledger.stage(c, id, audit.findings());
+            Ledger.stage(c, id, cloud.id(), audit.kind().label(), audit.findings());
             Ledger.Applied p = Ledger.apply(c, cloud.id(), audit.kind().label(), id, audit.rules(), audit.scope());
             return new RecordedAudit(id, cloud.id(), cloud.displayName(), p.findings(), p.added(), p.resolved());
         });

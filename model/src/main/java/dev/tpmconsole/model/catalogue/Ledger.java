@@ -89,15 +89,20 @@ final class Ledger {
             }
             cloud = new CloudRef(lastId(c), markers.label());
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT OR IGNORE INTO cloud_marker (cloud_id, kind, value) VALUES (?, ?, ?)")) {
+        // one statement for them all (a cloud of 2,500 hosts has as many markers; a statement each took 30-45 ms)
+        String all = json(markers.markers().size() * 60, g -> {
             for (CloudMarkers.Marker m : markers.markers()) {
-                ps.setLong(1, cloud.id());
-                ps.setString(2, m.kind());
-                ps.setString(3, m.value());
-                ps.addBatch();
+                g.writeStartArray();
+                g.writeString(m.kind());
+                g.writeString(m.value());
+                g.writeEndArray();
             }
-            ps.executeBatch();
+        });
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO cloud_marker (cloud_id, kind, value)"
+                + " SELECT ?, j.value ->> 0, j.value ->> 1 FROM json_each(?) j")) {
+            ps.setLong(1, cloud.id());
+            ps.setString(2, all);
+            ps.executeUpdate();
         }
         return cloud;
     }
@@ -183,50 +188,114 @@ final class Ledger {
     static void createStage(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE IF NOT EXISTS staged_finding (batch INTEGER NOT NULL, seq INTEGER NOT NULL,"
-                    + " rule TEXT NOT NULL, severity TEXT NOT NULL, table_name TEXT NOT NULL, row_key TEXT NOT NULL,"
+                    + " rule TEXT NOT NULL, severity TEXT, table_name TEXT NOT NULL, row_key TEXT NOT NULL,"
                     + " host_uuid TEXT NOT NULL, path TEXT NOT NULL, vm_uuid TEXT, detail TEXT, message TEXT)");
             st.execute("CREATE INDEX IF NOT EXISTS temp.staged_finding_identity ON staged_finding (batch, rule,"
                     + " table_name, row_key, host_uuid, path)");
+            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS temp.staged_finding_seq ON staged_finding (batch, seq)");
+            st.execute("CREATE TEMP TABLE IF NOT EXISTS staged_detail (seq INTEGER PRIMARY KEY, severity TEXT NOT NULL,"
+                    + " vm_uuid TEXT, detail TEXT, message TEXT)");
         }
     }
 
     /**
-     * Puts an audit's findings into the stage under {@code batch}: as one JSON text that SQLite takes apart itself
-     * (json_each), not a statement per finding: in a command's cold JVM, ten thousand JDBC rows cost more than the
-     * rest of the recording.
+     * Puts an audit's findings into the stage under {@code batch}, for {@link #apply} into {@code cloud}'s findings of
+     * {@code kind}: every finding's key, then the severity, VM, sentence and message of only those that no open finding
+     * of the cloud has yet, which are all that {@link #apply} inserts. A finding seen again is staged by its key alone:
+     * an audit that finds what the last one found (the usual case) makes no sentence or message text at all (in
+     * {@code bench/catalogue.sh}'s 9,640-finding audit the stage took 300-350 ms of the recording's 450 with every
+     * finding whole). Each pass is one JSON text that SQLite takes apart itself (json_each), not a statement per
+     * finding: in a command's cold JVM, ten thousand JDBC rows cost more than the rest of the recording.
      */
-    static void stage(Connection c, long batch, List<Catalogue.Reported> findings) throws SQLException {
+    static void stage(Connection c, long batch, long cloud, String kind, List<Catalogue.Reported> findings)
+            throws SQLException {
         createStage(c);
-        java.io.StringWriter json = new java.io.StringWriter(findings.size() * 200);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(json)) {
-            g.writeStartArray();
+        if (findings.isEmpty()) {
+            return;
+        }
+        String keys = json(findings.size() * 120, g -> {
             for (Catalogue.Reported r : findings) {
                 FindingKey k = r.key();
                 g.writeStartArray();
                 g.writeString(k.rule());
-                g.writeString(r.severity());
                 g.writeString(k.table());
                 g.writeString(k.key());
                 g.writeString(k.host());
                 g.writeString(k.path());
+                g.writeEndArray();
+            }
+        });
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, table_name,"
+                + " row_key, host_uuid, path) SELECT ?, j.key, j.value ->> 0, j.value ->> 1, j.value ->> 2,"
+                + " j.value ->> 3, j.value ->> 4 FROM json_each(?) j")) {
+            ps.setLong(1, batch);
+            ps.setString(2, keys);
+            ps.executeUpdate();
+        }
+        // the first of each key without an open finding: what apply() will insert
+        List<Integer> fresh = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT min(st.seq) FROM temp.staged_finding st"
+                + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + SAME + ")"
+                + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path ORDER BY 1")) {
+            ps.setLong(1, cloud);
+            ps.setString(2, kind);
+            ps.setLong(3, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getInt(1));
+                }
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        String whole = json(fresh.size() * 200, g -> {
+            for (int seq : fresh) {
+                Catalogue.Reported r = findings.get(seq);
+                g.writeStartArray();
+                g.writeNumber(seq);
+                g.writeString(r.severity());
                 g.writeString(r.vmUuid());
                 g.writeString(r.detail());
                 g.writeString(dev.tpmconsole.model.i18n.MessageJson.write(r.message()));
                 g.writeEndArray();
             }
-            g.writeEndArray();
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot stage the findings: " + e.getMessage(), e);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_finding (batch, seq, rule, severity,"
-                + " table_name, row_key, host_uuid, path, vm_uuid, detail, message) SELECT ?, j.key, j.value ->> 0,"
-                + " j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6,"
-                + " j.value ->> 7, j.value ->> 8 FROM json_each(?) j")) {
-            ps.setLong(1, batch);
-            ps.setString(2, json.toString());
+        });
+        // through a table keyed by seq: an UPDATE that joined json_each itself was planned with the JSON as the
+        // inner loop, read again for every staged row (90 s for 11,581 new findings)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO temp.staged_detail (seq, severity, vm_uuid,"
+                + " detail, message) SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4"
+                + " FROM json_each(?) j")) {
+            ps.setString(1, whole);
             ps.executeUpdate();
         }
+        update(c, "UPDATE temp.staged_finding AS st SET severity = d.severity, vm_uuid = d.vm_uuid, detail = d.detail,"
+                + " message = d.message FROM temp.staged_detail d WHERE st.batch = ?1 AND st.seq = d.seq", batch);
+        update(c, "DELETE FROM temp.staged_detail");
     }
+
+    /** Writes one JSON array of what {@code rows} writes (each row an array of its own). */
+    private static String json(int sizeHint, JsonRows rows) throws SQLException {
+        java.io.StringWriter json = new java.io.StringWriter(sizeHint);
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(json)) {
+            g.writeStartArray();
+            rows.write(g);
+            g.writeEndArray();
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot make the JSON the catalogue takes in: " + e.getMessage(), e);
+        }
+        return json.toString();
+    }
+
+    @FunctionalInterface
+    private interface JsonRows {
+        void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException;
+    }
+
+    /** A finding {@code f} and a staged one {@code st} are the same open finding of cloud ?1 and kind ?2. */
+    private static final String SAME = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL"
+            + " AND f.rule = st.rule AND f.table_name = st.table_name AND f.row_key = st.row_key"
+            + " AND f.host_uuid = st.host_uuid AND f.path = st.path";
 
     private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
@@ -250,15 +319,12 @@ final class Ledger {
      */
     static Applied apply(Connection c, long cloud, String kind, long audit, List<String> rules, Collection<String> scope)
             throws SQLException {
-        String same = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL AND f.rule = st.rule"
-                + " AND f.table_name = st.table_name AND f.row_key = st.row_key AND f.host_uuid = st.host_uuid"
-                + " AND f.path = st.path";
         update(c, "INSERT INTO finding (cloud_id, kind, rule, severity, table_name, row_key, host_uuid, path, vm_uuid,"
                 + " detail, message, first_seen_audit_id, last_seen_audit_id) SELECT ?1, ?2, st.rule, st.severity,"
                 + " st.table_name, st.row_key, st.host_uuid, st.path, st.vm_uuid, st.detail, st.message, ?3, ?3"
                 + " FROM temp.staged_finding st"
-                + " WHERE st.batch = ?3 AND NOT EXISTS (SELECT 1 FROM finding f WHERE " + same + ")"
-                + " GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
+                + " WHERE st.batch = ?3 AND st.severity IS NOT NULL AND NOT EXISTS (SELECT 1 FROM finding f WHERE "
+                + SAME + ") GROUP BY st.rule, st.table_name, st.row_key, st.host_uuid, st.path", cloud, kind, audit);
         int resolved = 0;
         if (!rules.isEmpty()) {
             // the last audit that reported it: the latest audit before this one that ran its rule (and scanned its host)
