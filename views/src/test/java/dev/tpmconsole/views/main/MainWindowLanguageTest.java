@@ -135,7 +135,7 @@ class MainWindowLanguageTest {
     }
 
     /**
-     * A VM's last host is marked "(last)" (Chinese: "（上次所在）"), and the mark stays whole where the host column is too
+     * A VM's last host is marked "(last)" (Chinese: "（上次）"), and the mark stays whole where the host column is too
      * narrow for the name: the name gives way.
      */
     @Test
@@ -150,7 +150,7 @@ class MainWindowLanguageTest {
             for (Language language : List.of(Language.EN, Language.ZH_CN)) {
                 robot.interact(() -> I18n.languageProperty().set(language));
                 WaitForAsyncUtils.waitForFxEvents();
-                String mark = language == Language.EN ? "(last)" : "（上次所在）";
+                String mark = mark(language);
                 // the list fills over a few pulses, and its cells are made again in the new language
                 java.util.function.Supplier<List<TableCell<?, ?>>> lastHosts = () -> robot.lookup(".table-cell")
                         .queryAllAs(TableCell.class).stream()
@@ -163,6 +163,43 @@ class MainWindowLanguageTest {
                     assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
                     String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
                     assertThat(shown).as("what the cell shows").startsWith(c.getEllipsisString()).endsWith(mark);
+                }
+            }
+        } finally {
+            robot.interact(() -> I18n.languageProperty().set(before));
+        }
+    }
+
+    static String mark(Language language) {
+        return language == Language.EN ? "(last)" : "（上次）";
+    }
+
+    /**
+     * At the host column's own width, in a window of 1280 px, a host name as ZStack's hosts have (kvm-a0-0018) shows
+     * whole with its "(last)" mark, in English and in Chinese: the name is what tells the hosts apart.
+     */
+    @Test
+    void aLastHostShowsWholeAtTheColumnsOwnWidth(FxRobot robot) throws Exception {
+        try {
+            robot.interact(main.vm::openDemo);
+            TableView<?> vms = robot.lookup("#vmTable").queryTableView();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
+            TableColumn<?, ?> host = vms.getColumns().stream().filter(c -> "vmHostColumn".equals(c.getId()))
+                    .findFirst().orElseThrow();
+            for (Language language : List.of(Language.EN, Language.ZH_CN)) {
+                robot.interact(() -> I18n.languageProperty().set(language));
+                WaitForAsyncUtils.waitForFxEvents();
+                java.util.function.Supplier<List<TableCell<?, ?>>> lastHosts = () -> robot.lookup(".table-cell")
+                        .queryAllAs(TableCell.class).stream()
+                        .filter(c -> c.getTableColumn() == host && !c.isEmpty() && c.isVisible())
+                        .<TableCell<?, ?>>map(c -> c).filter(c -> ((String) c.getItem()).endsWith(mark(language)))
+                        .toList();
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lastHosts.get().isEmpty());
+                WaitForAsyncUtils.waitForFxEvents();
+                for (TableCell<?, ?> c : lastHosts.get()) {
+                    String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
+                    assertThat(shown).as(language + ": what the cell shows").isEqualTo(c.getItem())
+                            .matches("kvm-[a-z][0-9]-[0-9]{4} ?" + java.util.regex.Pattern.quote(mark(language)));
                 }
             }
         } finally {
