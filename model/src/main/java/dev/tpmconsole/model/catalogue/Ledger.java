@@ -89,7 +89,8 @@ final class Ledger {
             }
             cloud = new CloudRef(lastId(c), markers.label());
         }
-        // one statement for them all (a cloud of 2,500 hosts has as many markers; a statement each took 30-45 ms)
+        // one statement for them all (a cloud of 2,500 hosts has as many markers; a statement per marker took 30-45 ms
+        // in all)
         String all = json(markers.markers().size() * 60, g -> {
             for (CloudMarkers.Marker m : markers.markers()) {
                 g.writeStartArray();
@@ -192,7 +193,6 @@ final class Ledger {
                     + " host_uuid TEXT NOT NULL, path TEXT NOT NULL, vm_uuid TEXT, detail TEXT, message TEXT)");
             st.execute("CREATE INDEX IF NOT EXISTS temp.staged_finding_identity ON staged_finding (batch, rule,"
                     + " table_name, row_key, host_uuid, path)");
-            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS temp.staged_finding_seq ON staged_finding (batch, seq)");
             st.execute("CREATE TEMP TABLE IF NOT EXISTS staged_detail (seq INTEGER PRIMARY KEY, severity TEXT NOT NULL,"
                     + " vm_uuid TEXT, detail TEXT, message TEXT)");
         }
@@ -202,14 +202,18 @@ final class Ledger {
      * Puts an audit's findings into the stage under {@code batch}, for {@link #apply} into {@code cloud}'s findings of
      * {@code kind}: every finding's key, then the severity, VM, sentence and message of only those that no open finding
      * of the cloud has yet, which are all that {@link #apply} inserts. A finding seen again is staged by its key alone:
-     * an audit that finds what the last one found (the usual case) makes no sentence or message text at all (in
-     * {@code bench/catalogue.sh}'s 9,640-finding audit the stage took 300-350 ms of the recording's 450 with every
-     * finding whole). Each pass is one JSON text that SQLite takes apart itself (json_each), not a statement per
+     * an audit that finds what the last one found (the usual case) makes no sentence or message text at all (an
+     * {@code audit} command's own JVM, the 100,000-VM demo with 11,581 findings, all seen before: the stage took 300-350
+     * ms of the recording's 400-450 with every finding whole, 90-120 ms by key). Each pass is one JSON text that SQLite takes apart itself (json_each), not a statement per
      * finding: in a command's cold JVM, ten thousand JDBC rows cost more than the rest of the recording.
      */
     static void stage(Connection c, long batch, long cloud, String kind, List<Catalogue.Reported> findings)
             throws SQLException {
         createStage(c);
+        try (Statement st = c.createStatement()) {
+            // for the details' UPDATE below (not kept for stageReported's rows, which come whole)
+            st.execute("CREATE UNIQUE INDEX IF NOT EXISTS temp.staged_finding_seq ON staged_finding (batch, seq)");
+        }
         if (findings.isEmpty()) {
             return;
         }
@@ -250,8 +254,15 @@ final class Ledger {
             return;
         }
         String whole = json(fresh.size() * 200, g -> {
+            // fresh is in order: one walk along the findings, whatever kind of list they are
+            java.util.Iterator<Catalogue.Reported> all = findings.iterator();
+            int at = -1;
+            Catalogue.Reported r = null;
             for (int seq : fresh) {
-                Catalogue.Reported r = findings.get(seq);
+                while (at < seq) {
+                    r = all.next();
+                    at++;
+                }
                 g.writeStartArray();
                 g.writeNumber(seq);
                 g.writeString(r.severity());

@@ -115,4 +115,33 @@ class FindingSentencesTest extends CatalogueTestBase {
         assertThat(open.get("r1234").message())
                 .isEqualTo(Message.of("rule.RESOURCE_ROW_STALE.detail.unnamed", "r1234", "VmInstanceVO"));
     }
+    /**
+     * What the stage holds for an audit that finds two findings seen before and one new: every key, and the severity,
+     * VM, sentence and message of the new one only (of the first of its two reports), in any kind of list.
+     */
+    @Test
+    void aFindingSeenAgainIsStagedByItsKeyAlone() throws Exception {
+        long cloud = record(stale("r1", "VmInstanceVO", "vm-1"), stale("r2", "VmInstanceVO", "vm-2")).cloudId();
+        List<Catalogue.Reported> next = new java.util.LinkedList<>(List.of(stale("r1", "TpmVO", "vm-1"),
+                stale("r3", "HostEO", "vm-3"), stale("r2", "TpmVO", "vm-2"), stale("r3", "TpmVO", "vm-9")));
+        try (java.sql.Connection c = CatalogueConnections.open(catalogue.file(), 1000)) {
+            c.setAutoCommit(false);
+            try {
+                Ledger.stage(c, 77, cloud, Audit.AUDIT.label(), next);
+                List<String> staged = new java.util.ArrayList<>();
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT seq,"
+                        + " row_key, severity, vm_uuid, detail, message FROM temp.staged_finding WHERE batch = 77"
+                        + " ORDER BY seq")) {
+                    while (rs.next()) {
+                        staged.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                                + " " + (rs.getString(5) != null) + " " + (rs.getString(6) != null));
+                    }
+                }
+                assertThat(staged).containsExactly("0 r1 null null false false", "1 r3 orphan vm-3 true true",
+                        "2 r2 null null false false", "3 r3 null null false false");
+            } finally {
+                c.rollback();
+            }
+        }
+    }
 }

@@ -131,7 +131,7 @@ final class VmListView {
         TableColumn<VmRow, String> state = Tables.column("vmStateColumn", "ui.col.state", 7,
                 r -> r.softDeleted() ? I18n.t("ui.deleted", ZStackStates.vm(r.state())) : ZStackStates.vm(r.state()));
         // a VM's last host is marked "(last)", which stays whole where a long name is cut (console.css); the column
-        // is wide enough for a name as ZStack's hosts have (kvm-a0-0018) with its mark, in English and in Chinese
+        // is wide enough for a name as the demo's hosts have (kvm-a0-0018) with its mark, in English and in Chinese
         TableColumn<VmRow, String> host = Tables.styled("vmHostColumn", "ui.col.host", 12, VmListView::host,
                 r -> r.hostUuid() != null && !r.hostCurrent() ? "last-host" : null);
         TableColumn<VmRow, String> tpm = Tables.column("vmTpmColumn", "ui.col.tpm", 3.5,

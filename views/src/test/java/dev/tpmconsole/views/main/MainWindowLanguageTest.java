@@ -175,7 +175,7 @@ class MainWindowLanguageTest {
     }
 
     /**
-     * At the host column's own width, in a window of 1280 px, a host name as ZStack's hosts have (kvm-a0-0018) shows
+     * At the host column's own width, in a window of 1280 px, a host name as the demo's hosts have (kvm-a0-0018) shows
      * whole with its "(last)" mark, in English and in Chinese: the name is what tells the hosts apart.
      */
     @Test
