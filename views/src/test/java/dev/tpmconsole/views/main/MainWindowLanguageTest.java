@@ -140,34 +140,10 @@ class MainWindowLanguageTest {
      */
     @Test
     void theLastHostsMarkStaysWholeInANarrowColumn(FxRobot robot) throws Exception {
-        try {
-            robot.interact(main.vm::openDemo);
-            TableView<?> vms = robot.lookup("#vmTable").queryTableView();
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
-            TableColumn<?, ?> host = vms.getColumns().stream().filter(c -> "vmHostColumn".equals(c.getId()))
-                    .findFirst().orElseThrow();
-            robot.interact(() -> host.setPrefWidth(dev.tpmconsole.views.util.Em.of(8)));
-            for (Language language : List.of(Language.EN, Language.ZH_CN)) {
-                robot.interact(() -> I18n.languageProperty().set(language));
-                WaitForAsyncUtils.waitForFxEvents();
-                String mark = mark(language);
-                // the list fills over a few pulses, and its cells are made again in the new language
-                java.util.function.Supplier<List<TableCell<?, ?>>> lastHosts = () -> robot.lookup(".table-cell")
-                        .queryAllAs(TableCell.class).stream()
-                        .filter(c -> c.getTableColumn() == host && !c.isEmpty() && c.isVisible())
-                        .<TableCell<?, ?>>map(c -> c).filter(c -> ((String) c.getItem()).endsWith(mark)).toList();
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lastHosts.get().isEmpty());
-                WaitForAsyncUtils.waitForFxEvents();
-                List<TableCell<?, ?>> last = lastHosts.get();
-                for (TableCell<?, ?> c : last) {
-                    assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
-                    String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
-                    assertThat(shown).as("what the cell shows").startsWith(c.getEllipsisString()).endsWith(mark);
-                }
-            }
-        } finally {
-            robot.interact(() -> I18n.languageProperty().set(before));
-        }
+        eachLastHostCell(robot, dev.tpmconsole.views.util.Em.of(8), (language, c) -> {
+            assertThat(dev.tpmconsole.views.util.WholeTextTooltip.isCut(c)).as("the name is cut").isTrue();
+            assertThat(shown(c)).as("what the cell shows").startsWith(c.getEllipsisString()).endsWith(mark(language));
+        });
     }
 
     static String mark(Language language) {
@@ -181,15 +157,32 @@ class MainWindowLanguageTest {
      */
     @Test
     void aLastHostsZoneClusterAndNumberShowAtTheColumnsOwnWidth(FxRobot robot) throws Exception {
+        eachLastHostCell(robot, -1, (language, c) -> {
+            String item = (String) c.getItem();
+            assertThat(item).matches("kvm-[a-z][0-9]-[0-9]{4} ?" + java.util.regex.Pattern.quote(mark(language)));
+            assertThat(shown(c)).as(language + ": what the cell shows").endsWith(item.substring(4));
+        });
+    }
+
+    /**
+     * Opens the demo, sets the host column's width ({@code width}; its own when negative) and checks each shown cell
+     * of a last host, in English and then in Chinese.
+     */
+    void eachLastHostCell(FxRobot robot, double width,
+                          java.util.function.BiConsumer<Language, TableCell<?, ?>> check) throws Exception {
         try {
             robot.interact(main.vm::openDemo);
             TableView<?> vms = robot.lookup("#vmTable").queryTableView();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vms.getItems().isEmpty());
             TableColumn<?, ?> host = vms.getColumns().stream().filter(c -> "vmHostColumn".equals(c.getId()))
                     .findFirst().orElseThrow();
+            if (width >= 0) {
+                robot.interact(() -> host.setPrefWidth(width));
+            }
             for (Language language : List.of(Language.EN, Language.ZH_CN)) {
                 robot.interact(() -> I18n.languageProperty().set(language));
                 WaitForAsyncUtils.waitForFxEvents();
+                // the list fills over a few pulses, and its cells are made again in the new language
                 java.util.function.Supplier<List<TableCell<?, ?>>> lastHosts = () -> robot.lookup(".table-cell")
                         .queryAllAs(TableCell.class).stream()
                         .filter(c -> c.getTableColumn() == host && !c.isEmpty() && c.isVisible())
@@ -198,15 +191,16 @@ class MainWindowLanguageTest {
                 WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lastHosts.get().isEmpty());
                 WaitForAsyncUtils.waitForFxEvents();
                 for (TableCell<?, ?> c : lastHosts.get()) {
-                    String shown = ((javafx.scene.text.Text) c.lookup(".text")).getText();
-                    String item = (String) c.getItem();
-                    assertThat(item).matches("kvm-[a-z][0-9]-[0-9]{4} ?" + java.util.regex.Pattern.quote(mark(language)));
-                    assertThat(shown).as(language + ": what the cell shows").endsWith(item.substring(4));
+                    check.accept(language, c);
                 }
             }
         } finally {
             robot.interact(() -> I18n.languageProperty().set(before));
         }
+    }
+
+    static String shown(TableCell<?, ?> cell) {
+        return ((javafx.scene.text.Text) cell.lookup(".text")).getText();
     }
 
     void assertEnglish(FxRobot robot, TableView<?> vms) {
