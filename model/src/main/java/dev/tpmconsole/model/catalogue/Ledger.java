@@ -204,8 +204,9 @@ final class Ledger {
      * of the cloud has yet, which are all that {@link #apply} inserts. A finding seen again is staged by its key alone:
      * an audit that finds what the last one found (the usual case) makes no sentence or message text at all (an
      * {@code audit} command's own JVM, the 100,000-VM demo with 11,581 findings, all seen before: the stage took 300-350
-     * ms of the recording's 400-450 with every finding whole, 90-120 ms by key). Each pass is one JSON text that SQLite takes apart itself (json_each), not a statement per
-     * finding: in a command's cold JVM, ten thousand JDBC rows cost more than the rest of the recording.
+     * ms of the recording's 400-450 with every finding whole, 90-120 ms by key). Each pass is one JSON text that SQLite
+     * takes apart itself (json_each), not a statement per finding: in a command's cold JVM, ten thousand JDBC rows cost
+     * more than the rest of the recording.
      */
     static void stage(Connection c, long batch, long cloud, String kind, List<Catalogue.Reported> findings)
             throws SQLException {
