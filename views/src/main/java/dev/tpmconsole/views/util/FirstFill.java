@@ -51,7 +51,7 @@ public final class FirstFill {
         table.setSkin(new TableViewSkin<>(table) {
             @Override
             protected VirtualFlow<TableRow<T>> createVirtualFlow() {
-                return new StagedFlow<>();
+                return new StagedFlow<>(table);
             }
         });
         return table;
@@ -62,7 +62,7 @@ public final class FirstFill {
         tree.setSkin(new TreeTableViewSkin<>(tree) {
             @Override
             protected VirtualFlow<TreeTableRow<T>> createVirtualFlow() {
-                return new StagedFlow<>();
+                return new StagedFlow<>(null);
             }
         });
         return tree;
@@ -156,7 +156,7 @@ public final class FirstFill {
      * A flow whose height is held to a number of rows that grows each pulse, until it reaches the height it is given.
      * FX thread only.
      */
-    static final class StagedFlow<C extends IndexedCell<?>> extends VirtualFlow<C> {
+    static final class StagedFlow<C extends IndexedCell<?>> extends KeptRowsFlow<C> {
         private double given;
         private int rows = FIRST_ROWS;
         private boolean done;
@@ -164,6 +164,11 @@ public final class FirstFill {
         /** The rows held when a layout last made new ones, and what each of those took (0: none made yet). */
         private int timedRows;
         private long nanosPerRow;
+
+        /** A table's ({@code table}, whose rows it keeps when given new items) or a tree table's (null). */
+        StagedFlow(TableView<?> table) {
+            super(table);
+        }
 
         @Override
         protected void setHeight(double value) {
