@@ -124,6 +124,14 @@ final class BenchWindow {
         return maxGapCpu.get();
     }
 
+    /** The FX thread's CPU time at the last reset. */
+    private long resetCpu;
+
+    /** The FX thread's CPU time since the last reset, in nanoseconds (called on it). */
+    long cpuSinceReset() {
+        return fxCpu() - resetCpu;
+    }
+
     /** The longest CSS + layout pass of the main scene since the last reset, in nanoseconds. */
     long longestLayout() {
         return maxLayout.get();
@@ -197,6 +205,7 @@ final class BenchWindow {
         resetAt = System.nanoTime();
         lastFrame.set(resetAt);
         lastCpu.set(fxCpu());
+        resetCpu = lastCpu.get();
         if (GAPS) {
             // the other threads' CPU counted from the same moment as the gap and the FX thread's
             lastRenderCpu = rendererCpu();

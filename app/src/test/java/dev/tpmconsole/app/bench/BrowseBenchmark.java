@@ -40,7 +40,8 @@ import javafx.scene.control.TextField;
  *       CSS + layout pass;</li>
  *   <li>the most heap used (sampled every 20 ms) and the JVM's heap limit.</li>
  * </ul>
- * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}; {@code -Dbench.each=true} also prints each keystroke's time.
+ * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}; {@code -Dbench.each=true} also prints each keystroke's time;
+ * {@code -Dbench.repeat=N} types the filter's words N times (a profiler's samples; the figures are of the first).
  */
 public final class BrowseBenchmark {
 
@@ -65,8 +66,9 @@ public final class BrowseBenchmark {
     private void phase(String name) throws Exception {
         fx(() -> {
             phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms,"
-                    + " the FX thread's CPU in its busiest gap %4d ms", name, ms(window.longestGap()),
-                    ms(window.longestLayout()), ms(window.busiestGapCpu())));
+                    + " the FX thread's CPU in its busiest gap %4d ms, over the phase %5d ms", name,
+                    ms(window.longestGap()), ms(window.longestLayout()), ms(window.busiestGapCpu()),
+                    ms(window.cpuSinceReset())));
             overallGap.accumulateAndGet(window.longestGap(), Math::max);
             overallLayout.accumulateAndGet(window.longestLayout(), Math::max);
             overallGapCpu.accumulateAndGet(window.busiestGapCpu(), Math::max);
@@ -151,6 +153,10 @@ public final class BrowseBenchmark {
 
         // 2. filter keystrokes
         List<Long> latencies = typeAll(TYPED, filter, vms);
+        // -Dbench.repeat=N types the words N times in all (for a profiler's samples); the figures are the first time's
+        for (int again = 1; again < Integer.getInteger("bench.repeat", 1); again++) {
+            typeAll(TYPED, filter, vms);
+        }
         report("filter keystroke (" + latencies.size() + " keystrokes)", latencies);
         if (Boolean.getBoolean("bench.each")) {
             StringBuilder each = new StringBuilder("  each keystroke:");
