@@ -81,11 +81,7 @@ class KeptRowsFlowTest {
 
     @Test
     void newItemsMoveTheRowsToThemWithoutEmptyingThem(FxRobot robot) {
-        robot.interact(() -> {
-            kept.getItems().setAll(vms("b", 100, -1));
-            plain.getItems().setAll(vms("b", 100, -1));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        giveBoth(robot, vms("b", 100, -1));
         robot.interact(() -> {
             assertThat(ProbeCell.emptied(kept)).as("the console's rows, emptied").isZero();
             assertThat(ProbeCell.emptied(plain)).as("JavaFX's rows, each emptied first").isGreaterThan(10);
@@ -107,11 +103,7 @@ class KeptRowsFlowTest {
 
     @Test
     void aRowWhoseTextAloneChangesIsNotStyledAgain(FxRobot robot) {
-        robot.interact(() -> {
-            kept.getItems().setAll(vms("b", 100, -1));
-            plain.getItems().setAll(vms("b", 100, -1));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        giveBoth(robot, vms("b", 100, -1));
         robot.interact(() -> {
             assertThat(ProbeCell.styled(kept)).as("the console's cells styled again").isEmpty();
             assertThat(ProbeCell.styled(plain)).as("JavaFX's cells, each styled again").hasSizeGreaterThan(10);
@@ -160,6 +152,15 @@ class KeptRowsFlowTest {
             kept.lookupAll(".table-row-cell").forEach(r -> assertThat(((TableRow<?>) r).getChildrenUnmodifiable()
                     .stream().filter(n -> n instanceof TableCell<?, ?> c && c.isVisible()).count()).isEqualTo(1));
         });
+    }
+
+    /** Gives both tables {@code items}, and waits for the pulses that lay them out. */
+    private void giveBoth(FxRobot robot, List<Vm> items) {
+        robot.interact(() -> {
+            kept.getItems().setAll(items);
+            plain.getItems().setAll(items);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The probe cells' texts of the rows that show an item, by index. */
