@@ -25,8 +25,8 @@ import javafx.scene.control.skin.VirtualFlow;
  *   visible columns still make JavaFX rebuild the rows;</li>
  *   <li>a row that already has its skin and styles gets CSS applied again only when its pseudo-classes, style classes
  *   or style, those of a node under it, or its nodes themselves, differ after it took its new item (a row that
- *   became empty, a cell that turned "deleted", a text that went away or came back). Changed text alone needs no
- *   CSS: JavaFX lays the row out again as before.</li>
+ *   became empty or selected, a row that turned "deleted", a cell of another key state). Changed text alone needs no
+ *   CSS (a cell keeps its text node when its text goes away): JavaFX lays the row out again as before.</li>
  * </ul>
  * For a tree table (whose rows follow their tree items) it is JavaFX's flow as it is.
  *
