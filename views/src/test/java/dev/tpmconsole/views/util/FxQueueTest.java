@@ -54,10 +54,12 @@ class FxQueueTest {
         List<String> seenEarly = new java.util.ArrayList<>();
         robot.interact(() -> {
             // a result the background delivers while the FX thread is busy (as the first VM rows are while the window
-            // is built): it waits behind the work in hand
-            Single.fromCallable(() -> "rows").subscribeOn(io.reactivex.rxjava3.schedulers.Schedulers.io())
+            // is built): it waits behind the work in hand. One background thread for both, so that "rows" is handed
+            // to the FX thread before "count" (on two threads either could come first)
+            io.reactivex.rxjava3.core.Scheduler background = io.reactivex.rxjava3.schedulers.Schedulers.single();
+            Single.fromCallable(() -> "rows").subscribeOn(background)
                     .observeOn(FxSchedulers.javafx().fx()).subscribe(value -> ran.add(value));
-            Single.fromCallable(() -> "count").subscribeOn(io.reactivex.rxjava3.schedulers.Schedulers.io())
+            Single.fromCallable(() -> "count").subscribeOn(background)
                     .observeOn(FxSchedulers.javafx().fx()).subscribe(value -> ran.add(value));
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (ran.isEmpty() && System.nanoTime() < until) {
