@@ -47,10 +47,26 @@ final class BenchWindow {
     private BenchWindow() {
     }
 
+    /**
+     * A new folder in the temporary folder, deleted with what is in it when the JVM exits (a run's copies of a large
+     * snapshot are hundreds of megabytes each).
+     */
+    static java.nio.file.Path tempFolder(String prefix) throws java.io.IOException {
+        java.nio.file.Path folder = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dev.tpmconsole.model.util.PartialFiles.deleteTree(folder);
+            } catch (java.io.IOException e) {
+                System.err.println("could not delete " + folder + ": " + e.getMessage());
+            }
+        }, "bench-temp-folder"));
+        return folder;
+    }
+
     /** Starts JavaFX and shows the window (no source open); returns once it is shown. */
     static BenchWindow show() throws Exception {
         BenchWindow w = new BenchWindow();
-        java.nio.file.Path data = Files.createTempDirectory("tpm-bench");
+        java.nio.file.Path data = tempFolder("tpm-bench");
         CountDownLatch shown = new CountDownLatch(1);
         Platform.startup(() -> {
             w.gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(),

@@ -189,7 +189,7 @@ public final class CatalogueBenchmark {
     }
 
     static void overview(Path snapshot, Path catalogueFile) throws Exception {
-        Path data = Files.createTempDirectory("tpm-bench");
+        Path data = BenchWindow.tempFolder("tpm-bench");
         CountDownLatch shown = new CountDownLatch(1);
         ConsoleGui[] gui = new ConsoleGui[1];
         Platform.startup(() -> {

@@ -48,7 +48,7 @@ public final class RunBenchmark {
         System.out.printf("plan: %,d VMs, %,d items, %,d rows deleted, %,d host paths%n", plan.vmUuids().size(), items,
                 plan.deletes().size(), plan.hostWork().size());
 
-        Path work = Files.createTempDirectory("tpm-run-bench");
+        Path work = BenchWindow.tempFolder("tpm-run-bench");
         Path plain = Files.copy(demo, work.resolve("plain.sqlite"));
         Path plainAfter = Files.copy(demo, work.resolve("plain-after.sqlite"));
         Path piped = Files.copy(demo, work.resolve("pipeline.sqlite"));
