@@ -41,7 +41,8 @@ import javafx.scene.control.TextField;
  *   <li>the most heap used (sampled every 20 ms) and the JVM's heap limit.</li>
  * </ul>
  * Usage: {@code BrowseBenchmark SNAPSHOT}; run with {@code -Xmx512m}; {@code -Dbench.each=true} also prints each keystroke's time;
- * {@code -Dbench.repeat=N} types the filter's words N times (a profiler's samples; the figures are of the first).
+ * {@code -Dbench.repeat=N} types the filter's words N times (a profiler's samples; the keystroke figures are the first
+ * time's, the phase's line covers them all).
  */
 public final class BrowseBenchmark {
 
@@ -153,7 +154,8 @@ public final class BrowseBenchmark {
 
         // 2. filter keystrokes
         List<Long> latencies = typeAll(TYPED, filter, vms);
-        // -Dbench.repeat=N types the words N times in all (for a profiler's samples); the figures are the first time's
+        // -Dbench.repeat=N types the words N times in all (a profiler's samples): the keystroke figures are the first
+        // time's, the phase's line covers them all
         for (int again = 1; again < Integer.getInteger("bench.repeat", 1); again++) {
             typeAll(TYPED, filter, vms);
         }
