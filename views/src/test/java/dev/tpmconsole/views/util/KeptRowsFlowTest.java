@@ -71,8 +71,8 @@ class KeptRowsFlowTest {
 
     @BeforeEach
     void filled(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> fx(() -> !FirstFill.filling() && shown(kept).size() > 10 && shown(kept).equals(shown(plain))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> !FirstFill.filling()
+                && shown(kept).size() > 10 && shown(kept).equals(shown(plain))).get(10, TimeUnit.SECONDS));
         robot.interact(() -> {
             ProbeCell.reset(kept);
             ProbeCell.reset(plain);
@@ -182,16 +182,9 @@ class KeptRowsFlowTest {
                 .findFirst().orElseThrow();
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(c);
-        javafx.application.Platform.runLater(task);
-        return task.get(10, TimeUnit.SECONDS);
-    }
-
     /** A cell that counts the times it is emptied and the times CSS moves it to its state, by its row's index. */
     static final class ProbeCell extends TableCell<Vm, String> {
-        private int emptied;
-        private final java.util.Set<Integer> emptiedRows = new java.util.TreeSet<>();
+        private final Map<Integer, Integer> emptied = new TreeMap<>();
         private final Map<Integer, Integer> styled = new TreeMap<>();
 
         ProbeCell() {
@@ -203,8 +196,7 @@ class KeptRowsFlowTest {
             super.updateItem(item, empty);
             setText(empty ? null : item);
             if (empty) {
-                emptied++;
-                emptiedRows.add(getIndex());
+                emptied.merge(getIndex(), 1, Integer::sum);
             }
         }
 
@@ -232,27 +224,31 @@ class KeptRowsFlowTest {
 
         static void reset(TableView<?> table) {
             table.lookupAll(".probe-cell").forEach(n -> {
-                ((ProbeCell) n).emptied = 0;
-                ((ProbeCell) n).emptiedRows.clear();
+                ((ProbeCell) n).emptied.clear();
                 ((ProbeCell) n).styled.clear();
             });
         }
 
+        /** How many times the table's probe cells were emptied. */
         static int emptied(TableView<?> table) {
-            return table.lookupAll(".probe-cell").stream().mapToInt(n -> ((ProbeCell) n).emptied).sum();
+            return byRow(table, c -> c.emptied).values().stream().mapToInt(Integer::intValue).sum();
         }
 
         /** The indexes of the rows whose probe cell was emptied. */
         static java.util.Set<Integer> emptiedRows(TableView<?> table) {
-            java.util.Set<Integer> all = new java.util.TreeSet<>();
-            table.lookupAll(".probe-cell").forEach(n -> all.addAll(((ProbeCell) n).emptiedRows));
-            return all;
+            return byRow(table, c -> c.emptied).keySet();
         }
 
         /** The indexes of the rows whose probe cell CSS moved to its state, with how many times. */
         static Map<Integer, Integer> styled(TableView<?> table) {
+            return byRow(table, c -> c.styled);
+        }
+
+        /** One count of the table's probe cells, added up by row index. */
+        private static Map<Integer, Integer> byRow(TableView<?> table,
+                                                   java.util.function.Function<ProbeCell, Map<Integer, Integer>> count) {
             Map<Integer, Integer> all = new TreeMap<>();
-            table.lookupAll(".probe-cell").forEach(n -> ((ProbeCell) n).styled.forEach((i, k) -> all.merge(i, k,
+            table.lookupAll(".probe-cell").forEach(n -> count.apply((ProbeCell) n).forEach((i, k) -> all.merge(i, k,
                     Integer::sum)));
             return all;
         }
