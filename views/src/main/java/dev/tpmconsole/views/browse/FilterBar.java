@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.Busy;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Keys;
 import javafx.geometry.Pos;
@@ -54,10 +55,7 @@ final class FilterBar {
 
     /** The line under a list: a busy spinner and the count ("1,234 VMs match · 200 loaded"), with extra nodes. */
     static HBox footer(String id, ObservableBooleanValue loading, ObservableStringValue count, String countId, Node... extra) {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId(id + "Loading");
-        busy.getStyleClass().add("small-busy");
-        busy.visibleProperty().bind(loading);
+        ProgressIndicator busy = Busy.indicator(id + "Loading", "small-busy", loading);
         Label countLabel = new Label();
         countLabel.setId(countId);
         countLabel.getStyleClass().add("count");

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.Busy;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.VmDetails;
 import dev.tpmconsole.model.browse.VmFinding;
@@ -54,10 +55,7 @@ final class VmDetailsView {
         title.setId("detailsTitle");
         title.getStyleClass().add("details-title");
         title.textProperty().bind(vm.titleBinding());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("detailsLoading");
-        busy.getStyleClass().add("small-busy");
-        busy.visibleProperty().bind(vm.loadingProperty());
+        ProgressIndicator busy = Busy.indicator("detailsLoading", "small-busy", vm.loadingProperty());
         Label subtitle = new Label();
         subtitle.setId("detailsSubtitle");
         subtitle.getStyleClass().add("details-subtitle");

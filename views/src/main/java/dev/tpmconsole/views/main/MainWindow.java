@@ -4,6 +4,7 @@ import dev.tpmconsole.model.stats.SourceSummary;
 import dev.tpmconsole.styles.Theme;
 import dev.tpmconsole.views.browse.BrowseView;
 import dev.tpmconsole.views.browse.BrowseViewModel;
+import dev.tpmconsole.views.util.Busy;
 import dev.tpmconsole.views.util.ErrorBanner;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class MainWindow {
 
     private static final PseudoClass WRITABLE = PseudoClass.getPseudoClass("writable");
 
+    private static final javafx.css.PseudoClass LONG_WAIT = javafx.css.PseudoClass.getPseudoClass("long-wait");
+
     private final MainViewModel vm;
     private final BrowseViewModel browseVm;
     private final BrowseView browse;
@@ -86,6 +89,8 @@ public final class MainWindow {
     private final Actions actions;
     private final BorderPane root = new BorderPane();
     private final MenuBar menuBar;
+    /** A source has been opening for long enough to say so ({@link Busy}). */
+    private javafx.beans.property.ReadOnlyBooleanProperty longOpen;
     private final List<Shortcuts.Group> commands = new java.util.ArrayList<>();
     /** Made when the Summary tab is first shown (its charts cost the window's start time). */
     private dev.tpmconsole.views.overview.OverviewView overview;
@@ -126,6 +131,7 @@ public final class MainWindow {
         root.setId("mainWindow");
         menuBar = buildMenuBar();
         root.setTop(new VBox(menuBar, errorBanner()));
+        longOpen = Busy.longWait(vm.busyProperty());
         root.setCenter(notices(centre()));
         root.setBottom(statusBar());
     }
@@ -513,17 +519,23 @@ public final class MainWindow {
         summary.setFillWidth(false);
         summary.setMaxWidth(Region.USE_PREF_SIZE);
 
+        // while a source opens, the lists still show the one it replaces: the overlay takes the pointer from them at
+        // once, and covers them and says what is opening once the wait is long enough to say so
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("busyIndicator");
         progress.getStyleClass().add("large-busy");
+        progress.visibleProperty().bind(longOpen);
         Label busyText = new Label();
         busyText.setId("busyMessage");
         busyText.textProperty().bind(I18n.text(vm.busyMessageProperty()));
+        busyText.visibleProperty().bind(longOpen);
         VBox busy = new VBox(progress, busyText);
+        busy.setId("busyOverlay");
         busy.setAlignment(Pos.CENTER);
         busy.getStyleClass().add("busy-overlay");
         busy.visibleProperty().bind(vm.busyProperty());
         busy.setMouseTransparent(false);
+        longOpen.addListener((o, was, is) -> busy.pseudoClassStateChanged(LONG_WAIT, is));
 
         summaryTab = new Tab("");
         summaryTab.textProperty().bind(I18n.text("ui.tab.summary"));
@@ -621,9 +633,10 @@ public final class MainWindow {
         rows.setMinWidth(Region.USE_PREF_SIZE);
         StatusBar bar = new StatusBar();
         bar.setId("statusBar");
-        // the busy message and an indeterminate progress while a source opens; nothing otherwise
-        bar.textProperty().bind(I18n.text(vm.busyMessageProperty()));
-        bar.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
+        // the busy message and an indeterminate progress while a source opens for long enough to say so; nothing
+        // otherwise
+        bar.textProperty().bind(Bindings.when(longOpen).then(I18n.text(vm.busyMessageProperty())).otherwise(""));
+        bar.progressProperty().bind(Bindings.when(longOpen).then(-1.0).otherwise(0.0));
         bar.getLeftItems().setAll(sourceLabel, mode);
         bar.getRightItems().setAll(layout, rows);
         return bar;

@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.overview;
 
+import dev.tpmconsole.views.util.Busy;
 import dev.tpmconsole.model.browse.KeyState;
 import dev.tpmconsole.model.catalogue.Catalogue;
 import dev.tpmconsole.model.stats.CloudStats;
@@ -70,10 +71,8 @@ public final class OverviewView {
         status.getStyleClass().add("subtitle");
         status.setWrapText(true);
         status.textProperty().bind(I18n.text(vm.historyStatusMessageProperty()));
-        javafx.scene.control.ProgressIndicator loading = new javafx.scene.control.ProgressIndicator();
-        loading.setId("overviewLoading");
-        loading.getStyleClass().add("small-busy");
-        loading.visibleProperty().bind(vm.loadingProperty());
+        javafx.scene.control.ProgressIndicator loading = Busy.indicator("overviewLoading", "small-busy",
+                vm.loadingProperty());
         loading.managedProperty().bind(loading.visibleProperty());
         HBox statusLine = new HBox(status, loading);
         statusLine.getStyleClass().add("gap-m");

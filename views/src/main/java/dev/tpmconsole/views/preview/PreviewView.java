@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.preview;
 
+import dev.tpmconsole.views.util.Busy;
 import dev.tpmconsole.views.util.LazyTabs;
 import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.Keys;
@@ -239,10 +240,7 @@ public final class PreviewView {
                 LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), () -> hostPane));
         tabs.setId("previewTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("previewBusy");
-        busy.getStyleClass().add("large-busy");
-        busy.visibleProperty().bind(vm.loadingProperty());
+        ProgressIndicator busy = Busy.indicator("previewBusy", "large-busy", vm.loadingProperty());
         return new StackPane(tabs, busy);
     }
 

@@ -294,6 +294,39 @@ class BrowseViewTest {
         waitUntil(() -> vms.getItems().size() == 11);
     }
 
+    /**
+     * The list's spinner shows a wait that lasts (the snapshot locked by another program) and not one that does not
+     * (a keystroke's query on a small file): {@link dev.tpmconsole.views.util.Busy}.
+     */
+    @Test
+    void theSpinnerShowsOnlyAWaitThatLasts(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        javafx.scene.control.ProgressIndicator spinner = robot.lookup("#vmFooterLoading")
+                .queryAs(javafx.scene.control.ProgressIndicator.class);
+        List<Boolean> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> spinner.visibleProperty().addListener((o, was, is) -> shown.add(is)));
+
+        robot.clickOn("#vmFilter").write("al");
+        waitUntil(() -> vms.getItems().size() == 2 && !vm.vms().rows().loadingProperty().get());
+        Thread.sleep(dev.tpmconsole.views.util.Busy.SHOWN_AFTER_MS + 200);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown).as("a quick reload shows no spinner").isEmpty();
+
+        try (java.sql.Connection lock = java.sql.DriverManager.getConnection("jdbc:sqlite:" + fixture.path());
+                java.sql.Statement s = lock.createStatement()) {
+            s.execute("BEGIN EXCLUSIVE"); // the list's reads wait for it (the snapshot's busy timeout)
+            robot.interact(() -> robot.lookup("#vmFilter").queryAs(javafx.scene.control.TextField.class).clear());
+            waitUntil(() -> vm.vms().rows().loadingProperty().get());
+            assertThat(spinner.isVisible()).as("not at once").isFalse();
+            waitUntil(spinner::isVisible);
+            s.execute("ROLLBACK");
+        }
+        waitUntil(() -> vms.getItems().size() == 11);
+        waitUntil(() -> !spinner.isVisible());
+        assertThat(shown).containsExactly(true, false);
+    }
+
     @Test
     void clickingAHeaderSortsByTheDatabase(FxRobot robot) throws Exception {
         TableView<VmRow> vms = table(robot, "#vmTable");
