@@ -77,7 +77,7 @@ public final class MainWindow {
 
     private static final PseudoClass WRITABLE = PseudoClass.getPseudoClass("writable");
 
-    private static final javafx.css.PseudoClass LONG_WAIT = javafx.css.PseudoClass.getPseudoClass("long-wait");
+    private static final PseudoClass LONG_WAIT = PseudoClass.getPseudoClass("long-wait");
 
     private final MainViewModel vm;
     private final BrowseViewModel browseVm;
@@ -90,7 +90,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final MenuBar menuBar;
     /** A source has been opening for long enough to say so ({@link Busy}). */
-    private javafx.beans.property.ReadOnlyBooleanProperty longOpen;
+    private final javafx.beans.property.ReadOnlyBooleanProperty longOpen;
     private final List<Shortcuts.Group> commands = new java.util.ArrayList<>();
     /** Made when the Summary tab is first shown (its charts cost the window's start time). */
     private dev.tpmconsole.views.overview.OverviewView overview;
