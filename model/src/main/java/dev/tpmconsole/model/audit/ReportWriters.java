@@ -1,11 +1,10 @@
 package dev.tpmconsole.model.audit;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tpmconsole.model.i18n.Message;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.schema.SchemaLayout;
+import dev.tpmconsole.model.util.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -177,9 +176,7 @@ public final class ReportWriters {
 
         @Override
         public void started(String source, SchemaLayout layout, int rules) throws IOException {
-            g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.useDefaultPrettyPrinter();
+            g = Json.report(out);
             g.writeStartObject();
             g.writeStringField("source", source);
             g.writeObjectFieldStart("schema");

@@ -289,7 +289,7 @@ final class Ledger {
     /** Writes one JSON array of what {@code rows} writes (each row an array of its own). */
     private static String json(int sizeHint, JsonRows rows) throws SQLException {
         java.io.StringWriter json = new java.io.StringWriter(sizeHint);
-        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(json)) {
+        try (com.fasterxml.jackson.core.JsonGenerator g = dev.tpmconsole.model.util.Json.FACTORY.createGenerator(json)) {
             g.writeStartArray();
             rows.write(g);
             g.writeEndArray();
@@ -308,8 +308,6 @@ final class Ledger {
     private static final String SAME = "f.cloud_id = ?1 AND f.kind = ?2 AND f.resolved_audit_id IS NULL"
             + " AND f.rule = st.rule AND f.table_name = st.table_name AND f.row_key = st.row_key"
             + " AND f.host_uuid = st.host_uuid AND f.path = st.path";
-
-    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
     /** How {@link KnownFindings} keys a finding: its key's parts in one string. */
     static String identity(String rule, String table, String key, String host, String path) {

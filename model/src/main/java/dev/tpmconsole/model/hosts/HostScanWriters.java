@@ -1,10 +1,9 @@
 package dev.tpmconsole.model.hosts;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tpmconsole.model.i18n.Messages;
 import dev.tpmconsole.model.ssh.RemoteEntry;
+import dev.tpmconsole.model.util.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -22,9 +21,7 @@ public final class HostScanWriters {
     }
 
     public static void json(HostScanReport r, OutputStream out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = Json.report(out)) {
             g.writeStartObject();
             g.writeStringField("source", r.source());
             g.writeStringField("scannedAt", r.scannedAt().toString());

@@ -1,9 +1,9 @@
 package dev.tpmconsole.model.i18n;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tpmconsole.model.util.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -23,8 +23,6 @@ import java.util.List;
  */
 public final class MessageJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private MessageJson() {
     }
 
@@ -34,7 +32,7 @@ public final class MessageJson {
             return null;
         }
         StringWriter out = new StringWriter(64);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
             if (!write(g, message)) {
                 return null; // what was written of it is dropped
             }
@@ -53,7 +51,7 @@ public final class MessageJson {
         if (json == null || json.isBlank()) {
             return null;
         }
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = Json.FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
