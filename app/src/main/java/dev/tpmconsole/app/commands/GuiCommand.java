@@ -144,6 +144,7 @@ public final class GuiCommand implements Callable<Integer> {
         }), SIGNAL_GRACE);
         // java -jar's window, in the JVM the first process started for it (decision 0029), ends with that process
         parentOfThisWindow().ifPresent(ending::endWith);
+        dev.tpmconsole.app.PrismOptions.apply();
         try {
             Platform.startup(() -> {
                 // Ikonli reads its icon fonts at its first use: beside the window's making, not in the middle of it

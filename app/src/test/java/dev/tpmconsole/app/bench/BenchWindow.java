@@ -68,6 +68,7 @@ final class BenchWindow {
         BenchWindow w = new BenchWindow();
         java.nio.file.Path data = tempFolder("tpm-bench");
         CountDownLatch shown = new CountDownLatch(1);
+        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
         Platform.startup(() -> {
             w.gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(),
                     FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx());
@@ -148,6 +149,17 @@ final class BenchWindow {
         return fxCpu() - resetCpu;
     }
 
+    /** The render thread's CPU time at the last reset. */
+    private long resetRenderCpu;
+
+    /**
+     * The render thread's CPU time since the last reset, in nanoseconds: drawing the frames, which the next pulse waits
+     * for (JavaFX's scene waits for the last frame to be drawn before it hands it the next).
+     */
+    long rendererCpuSinceReset() {
+        return rendererCpu() - resetRenderCpu;
+    }
+
     /** The longest CSS + layout pass of the main scene since the last reset, in nanoseconds. */
     long longestLayout() {
         return maxLayout.get();
@@ -222,6 +234,7 @@ final class BenchWindow {
         lastFrame.set(resetAt);
         lastCpu.set(fxCpu());
         resetCpu = lastCpu.get();
+        resetRenderCpu = rendererCpu();
         if (GAPS) {
             // the other threads' CPU counted from the same moment as the gap and the FX thread's
             lastRenderCpu = rendererCpu();

@@ -67,9 +67,9 @@ public final class BrowseBenchmark {
     private void phase(String name) throws Exception {
         fx(() -> {
             phases.add(String.format("  %-34s longest pulse gap %4d ms, longest CSS+layout %4d ms,"
-                    + " the FX thread's CPU in its busiest gap %4d ms, over the phase %5d ms", name,
-                    ms(window.longestGap()), ms(window.longestLayout()), ms(window.busiestGapCpu()),
-                    ms(window.cpuSinceReset())));
+                    + " the FX thread's CPU in its busiest gap %4d ms, over the phase %5d ms (the renderer's %5d ms)",
+                    name, ms(window.longestGap()), ms(window.longestLayout()), ms(window.busiestGapCpu()),
+                    ms(window.cpuSinceReset()), ms(window.rendererCpuSinceReset())));
             overallGap.accumulateAndGet(window.longestGap(), Math::max);
             overallLayout.accumulateAndGet(window.longestLayout(), Math::max);
             overallGapCpu.accumulateAndGet(window.busiestGapCpu(), Math::max);

@@ -125,6 +125,7 @@ public final class RunBenchmark {
         Thread.sleep(1000);
         long longestGap = window.longestGap();
         long longestGapCpu = window.busiestGapCpu();
+        long rendered = window.rendererCpuSinceReset();
         List<String> slow = window.slowGaps();
         long elapsed = ended[0] - started[0];
         System.out.printf("pipeline (check, backup, quarantine, journal, per-item transactions, shown in the run window):"
@@ -139,8 +140,9 @@ public final class RunBenchmark {
         System.out.printf("ratio pipeline / plain SQL (mean of the two): %.2f (target at most 1.3)%n",
                 (double) elapsed / ((plainNanos + plainAfterNanos) / 2.0));
         System.out.printf("longest gap between FX pulses from the run window's opening until a second after the run's"
-                + " re-audit showed: %d ms (target under 50); the FX thread's CPU in its busiest gap: %d ms%n",
-                longestGap / 1_000_000, longestGapCpu / 1_000_000);
+                + " re-audit showed: %d ms (target under 50); the FX thread's CPU in its busiest gap: %d ms; the"
+                + " renderer's CPU over the phase: %d ms%n", longestGap / 1_000_000, longestGapCpu / 1_000_000,
+                rendered / 1_000_000);
         slow.forEach(x -> System.out.println("  pulse gap over 50 ms at " + x));
         Platform.exit();
         System.exit(0);

@@ -83,9 +83,10 @@ public final class WindowsBenchmark {
         Thread.sleep(1000);
         int findings = fx(() -> gui.auditViewModel().findings().size());
         System.out.printf("audit window: %,d findings in %d ms; longest gap between FX pulses: %d ms (the FX thread's"
-                + " CPU in its busiest gap: %d ms); asking for the window took %d ms of the FX thread (its"
-                + " view-model; the view is made in a turn after), and it showed %d ms after it was asked for%n", findings,
-                ms(audit), ms(window.longestGap()), ms(window.busiestGapCpu()), ms(auditMade), ms(auditShown.get()));
+                + " CPU in its busiest gap: %d ms; the renderer's over the phase: %d ms); asking for the window took %d ms"
+                + " of the FX thread (its view-model; the view is made in a turn after), and it showed %d ms after it was"
+                + " asked for%n", findings, ms(audit), ms(window.longestGap()), ms(window.busiestGapCpu()),
+                ms(window.rendererCpuSinceReset()), ms(auditMade), ms(auditShown.get()));
         fx(() -> {
             gui.auditStage().close();
             return null;
@@ -109,9 +110,10 @@ public final class WindowsBenchmark {
         int items = fx(() -> gui.previewViewModel().previewProperty().get().plan().steps().stream()
                 .mapToInt(s -> s.items().size()).sum());
         System.out.printf("preview window: %,d VMs, %,d items in %d ms; longest gap between FX pulses: %d ms (the FX"
-                + " thread's CPU in its busiest gap: %d ms); asking for the window took %d ms of the FX thread (its"
-                + " view-model; the view is made in a turn after), and it showed %d ms after it was asked for%n",
-                withTpm.size(), items, ms(preview), ms(window.longestGap()), ms(window.busiestGapCpu()), ms(previewMade), ms(previewShown.get()));
+                + " thread's CPU in its busiest gap: %d ms; the renderer's over the phase: %d ms); asking for the window"
+                + " took %d ms of the FX thread (its view-model; the view is made in a turn after), and it showed %d ms"
+                + " after it was asked for%n", withTpm.size(), items, ms(preview), ms(window.longestGap()),
+                ms(window.busiestGapCpu()), ms(window.rendererCpuSinceReset()), ms(previewMade), ms(previewShown.get()));
         fx(() -> {
             gui.stage().close();
             return null;
