@@ -4,9 +4,10 @@
 # runs the audit in the audit window once it shows, then previews "remove TPM" for VMS VMs with a TPM (default 2,500:
 # about 10,000 items) in the preview window, and prints each phase's time, its longest gap between FX pulses, the FX
 # thread's CPU time in its busiest gap (what the machine's other work does not lengthen), the render thread's CPU time
-# over the phase (the frames, each of which the next pulse waits for), the time the task that asked for the window took (its view-model: the view is made in a turn after), and how long after it was asked for the
-# window showed. Needs a display: $DISPLAY, else its own Xvfb. RUNTIME=image: the app image's runtime and launcher
-# options (bench/runtime.sh).
+# over the phase (the frames, each of which the next pulse waits for), the time the task that asked for the window
+# took (its view-model: the view is made in a turn after), and how long after it was asked for the window showed.
+# Needs a display: $DISPLAY, else its own Xvfb. RUNTIME=image: the app image's runtime and launcher options
+# (bench/runtime.sh).
 # Usage: bench/windows.sh [N] [VMS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
