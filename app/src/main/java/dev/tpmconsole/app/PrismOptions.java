@@ -18,8 +18,17 @@ public final class PrismOptions {
     private PrismOptions() {
     }
 
+    /**
+     * Starts JavaFX as the console does, with its options ({@link #apply}), then runs {@code first} on the FX thread
+     * ({@link javafx.application.Platform#startup}). The window, and every benchmark and tool that shows it, start here.
+     */
+    public static void startJavaFx(Runnable first) {
+        apply();
+        javafx.application.Platform.startup(first);
+    }
+
     /** Sets the console's options that are not set already; call before JavaFX starts. */
-    public static void apply() {
+    static void apply() {
         if (System.getProperty(REGION_CACHING) == null) {
             System.setProperty(REGION_CACHING, "true");
         }

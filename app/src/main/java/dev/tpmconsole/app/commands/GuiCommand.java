@@ -144,9 +144,8 @@ public final class GuiCommand implements Callable<Integer> {
         }), SIGNAL_GRACE);
         // java -jar's window, in the JVM the first process started for it (decision 0029), ends with that process
         parentOfThisWindow().ifPresent(ending::endWith);
-        dev.tpmconsole.app.PrismOptions.apply();
         try {
-            Platform.startup(() -> {
+            dev.tpmconsole.app.PrismOptions.startJavaFx(() -> {
                 // Ikonli reads its icon fonts at its first use: beside the window's making, not in the middle of it
                 Daemon.start("icon-fonts", () -> {
                     dev.tpmconsole.views.util.Icons.preload();

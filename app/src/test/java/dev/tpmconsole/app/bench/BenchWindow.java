@@ -68,8 +68,7 @@ final class BenchWindow {
         BenchWindow w = new BenchWindow();
         java.nio.file.Path data = tempFolder("tpm-bench");
         CountDownLatch shown = new CountDownLatch(1);
-        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
-        Platform.startup(() -> {
+        dev.tpmconsole.app.PrismOptions.startJavaFx(() -> {
             w.gui = ConsoleGui.show(new Stage(), data, PreferencesStore.inMemory(),
                     FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx());
             w.gui.stage().setWidth(1400);

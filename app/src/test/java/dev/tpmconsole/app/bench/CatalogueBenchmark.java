@@ -192,8 +192,7 @@ public final class CatalogueBenchmark {
         Path data = BenchWindow.tempFolder("tpm-bench");
         CountDownLatch shown = new CountDownLatch(1);
         ConsoleGui[] gui = new ConsoleGui[1];
-        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
-        Platform.startup(() -> {
+        dev.tpmconsole.app.PrismOptions.startJavaFx(() -> {
             gui[0] = ConsoleGui.show(new Stage(), new ConsoleGui.Setup(data, PreferencesStore.inMemory(), null,
                     FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(),
                     new EventLog(100, Clock.systemUTC()), catalogueFile));

@@ -74,8 +74,7 @@ public final class HostCleanBenchmark {
         AtomicLong longestGap = new AtomicLong();
         PulseWatch runWindow = new PulseWatch();
         PulseWatch controlWindow = new PulseWatch();
-        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
-        Platform.startup(() -> { });
+        dev.tpmconsole.app.PrismOptions.startJavaFx(() -> { });
         Platform.setImplicitExit(false); // each run's window closes; the toolkit stays for the next
         try (OpenSshHosts hosts = OpenSshHosts.start(addresses)) {
             List<String> vms = new ArrayList<>();

@@ -28,8 +28,7 @@ public final class TableFillBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         String sheet = args.length > 1 ? args[1] : null;
         CountDownLatch started = new CountDownLatch(1);
-        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
-        Platform.startup(started::countDown);
+        dev.tpmconsole.app.PrismOptions.startJavaFx(started::countDown);
         started.await();
         long[] fills = new long[runs];
         for (int run = 0; run < runs; run++) {

@@ -60,8 +60,7 @@ public final class Screenshots {
         dev.tpmconsole.model.testing.OpenSshHosts hosts = which.equals("hosts")
                 ? dev.tpmconsole.model.testing.OpenSshHosts.start(List.of("127.0.0.61", "127.0.0.62", "127.0.0.63"))
                 : null;
-        dev.tpmconsole.app.PrismOptions.apply(); // as the console starts its window
-        Platform.startup(() -> { });
+        dev.tpmconsole.app.PrismOptions.startJavaFx(() -> { });
         EventLog events = new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC());
         ConsoleGui gui = fx(() -> {
             Stage stage = new Stage();
