@@ -105,6 +105,11 @@ public enum AuditRule {
 
     TPM_WITHOUT_VM("TpmVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
+        public VmPresence vmPresence() {
+            return VmPresence.ABSENT;
+        }
+
+        @Override
         String sql(SqlDialect d) {
             return "SELECT t.uuid AS k, t.vmInstanceUuid FROM TpmVO t WHERE NOT EXISTS (SELECT 1 FROM VmInstanceEO v"
                     + " WHERE " + d.eq("v.uuid", "t.vmInstanceUuid") + ") ORDER BY " + d.order("t.uuid");
@@ -136,6 +141,11 @@ public enum AuditRule {
 
     HOST_FILE_WITHOUT_VM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN) {
         @Override
+        public VmPresence vmPresence() {
+            return VmPresence.ABSENT;
+        }
+
+        @Override
         String sql(SqlDialect d) {
             return "SELECT f.uuid AS k, f.vmInstanceUuid, f.hostUuid, " + hostName(d) + ", f.type, f.path"
                     + " FROM VmHostFileVO f WHERE " + d.notAmong("f.vmInstanceUuid", "VmInstanceEO", "v", "uuid", null)
@@ -151,6 +161,11 @@ public enum AuditRule {
     },
 
     TPM_STATE_FILE_WITHOUT_TPM("VmHostFileVO", "vmInstanceUuid", Severity.ORPHAN) {
+        @Override
+        public VmPresence vmPresence() {
+            return VmPresence.PRESENT; // joined to its VM, compared exactly
+        }
+
         @Override
         String sql(SqlDialect d) {
             // the TpmState files first, each one's VM by its key (MariaDB would read every VM first)
@@ -347,6 +362,26 @@ public enum AuditRule {
      */
     public String vmColumn() {
         return vmColumn;
+    }
+
+    /**
+     * Whether the VMs this rule's findings name have a VmInstanceEO row, compared exactly as the rule compares. The
+     * list's "has dirty rows" marks only VMs that have one: it asks an {@link VmPresence#EITHER} rule's findings
+     * whether their VM exists, takes a {@link VmPresence#PRESENT} rule's as they are, and does not ask an
+     * {@link VmPresence#ABSENT} rule at all ({@link AuditDirtyVmIndex}).
+     */
+    public VmPresence vmPresence() {
+        return VmPresence.EITHER;
+    }
+
+    /** What the VMs a rule's findings name are ({@link #vmPresence()}). */
+    public enum VmPresence {
+        /** Some may have a VmInstanceEO row, some not. */
+        EITHER,
+        /** Each has one: the rule reads its VM's row. */
+        PRESENT,
+        /** None has one: the rule is about rows whose VM is gone. */
+        ABSENT
     }
 
     /** A short name for people ({@code rule.<ID>.title} of the model bundle). */

@@ -2,10 +2,17 @@ package dev.tpmconsole.model.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tpmconsole.model.browse.BrowseQueries;
 import dev.tpmconsole.model.source.Source;
+import dev.tpmconsole.model.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +41,52 @@ abstract class AuditRulesContract {
                 assertThat(f.relinkTo()).isNull();
                 assertThat(f.repair()).isEqualTo(Repair.NONE);
             });
+        }
+    }
+
+    @Test
+    void theListsDirtyVmsAreTheAuditsWithoutAskingTheRulesWhoseVmsAreGone() throws Exception {
+        try (Source s = caseNearMisses()) {
+            AuditReport report = new Auditor(s).run(Arrays.asList(AuditRule.values()));
+            // the VMs as stored, compared as Java compares strings: exactly
+            Set<String> vms = new HashSet<>();
+            try (Connection c = s.connection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT uuid FROM VmInstanceEO")) {
+                while (rs.next()) {
+                    vms.add(rs.getString(1));
+                }
+            }
+            Map<AuditRule.VmPresence, List<AuditRule>> byPresence = Arrays.stream(AuditRule.values())
+                    .filter(r -> r.vmColumn() != null).collect(Collectors.groupingBy(AuditRule::vmPresence));
+            assertThat(byPresence.get(AuditRule.VmPresence.ABSENT))
+                    .containsExactlyInAnyOrder(AuditRule.TPM_WITHOUT_VM, AuditRule.HOST_FILE_WITHOUT_VM);
+            assertThat(byPresence.get(AuditRule.VmPresence.PRESENT)).containsExactly(AuditRule.TPM_STATE_FILE_WITHOUT_TPM);
+            for (AuditRule rule : byPresence.get(AuditRule.VmPresence.ABSENT)) {
+                // the near misses (VM_J, VM_I beside vm_j, vm_i) are found, and name no VM that exists
+                assertThat(report.findings(rule)).as(rule.name()).isNotEmpty()
+                        .allSatisfy(f -> assertThat(vms).doesNotContain(f.vmUuid()));
+            }
+            for (AuditRule rule : byPresence.get(AuditRule.VmPresence.PRESENT)) {
+                assertThat(report.findings(rule)).as(rule.name()).isNotEmpty()
+                        .allSatisfy(f -> assertThat(vms).contains(f.vmUuid()));
+            }
+            // the list's query asks each other rule, and only the EITHER ones whether their VM exists
+            AuditDirtyVmIndex index = new AuditDirtyVmIndex(s);
+            String sql = index.dirtyVmUuidsSql(s.layout());
+            SqlDialect d = new SqlDialect(s.kind(), s.layout());
+            for (AuditRule rule : AuditRule.values()) {
+                if (rule.vmColumn() != null && rule.severity().needsAction()) {
+                    String asked = "(" + rule.query(d) + ") x";
+                    assertThat(sql.contains(asked)).as(rule.name()).isEqualTo(rule.vmPresence() != AuditRule.VmPresence.ABSENT);
+                    assertThat(sql.contains(asked + " WHERE EXISTS")).as(rule.name())
+                            .isEqualTo(rule.vmPresence() == AuditRule.VmPresence.EITHER);
+                }
+            }
+            Set<String> audited = report.findings().stream()
+                    .filter(f -> f.severity().needsAction() && vms.contains(f.vmUuid()))
+                    .map(Finding::vmUuid).collect(Collectors.toSet());
+            assertThat(audited).as("the scenario has dirty VMs").isNotEmpty();
+            assertThat(new BrowseQueries(s, index).dirtyVmUuids()).containsExactlyInAnyOrderElementsOf(audited);
         }
     }
 
