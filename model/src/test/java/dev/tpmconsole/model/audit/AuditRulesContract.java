@@ -60,7 +60,8 @@ abstract class AuditRulesContract {
                     .filter(r -> r.vmColumn() != null).collect(Collectors.groupingBy(AuditRule::vmPresence));
             assertThat(byPresence.get(AuditRule.VmPresence.ABSENT))
                     .containsExactlyInAnyOrder(AuditRule.TPM_WITHOUT_VM, AuditRule.HOST_FILE_WITHOUT_VM);
-            assertThat(byPresence.get(AuditRule.VmPresence.PRESENT)).containsExactly(AuditRule.TPM_STATE_FILE_WITHOUT_TPM);
+            assertThat(byPresence.get(AuditRule.VmPresence.PRESENT))
+                    .containsExactly(AuditRule.TPM_STATE_FILE_WITHOUT_TPM);
             for (AuditRule rule : byPresence.get(AuditRule.VmPresence.ABSENT)) {
                 // the near misses (VM_J, VM_I beside vm_j, vm_i) are found, and name no VM that exists
                 assertThat(report.findings(rule)).as(rule.name()).isNotEmpty()
@@ -77,7 +78,8 @@ abstract class AuditRulesContract {
             for (AuditRule rule : AuditRule.values()) {
                 if (rule.vmColumn() != null && rule.severity().needsAction()) {
                     String asked = "(" + rule.query(d) + ") x";
-                    assertThat(sql.contains(asked)).as(rule.name()).isEqualTo(rule.vmPresence() != AuditRule.VmPresence.ABSENT);
+                    assertThat(sql.contains(asked)).as(rule.name())
+                            .isEqualTo(rule.vmPresence() != AuditRule.VmPresence.ABSENT);
                     assertThat(sql.contains(asked + " WHERE EXISTS")).as(rule.name())
                             .isEqualTo(rule.vmPresence() == AuditRule.VmPresence.EITHER);
                 }
