@@ -19,11 +19,13 @@ public final class PrismOptions {
     }
 
     /**
-     * Starts JavaFX as the console does, with its options ({@link #apply}), then runs {@code first} on the FX thread
+     * Starts JavaFX as the console does, with its options ({@link #apply}) and, where the JVM allows it, the young
+     * collection while the window is idle ({@link IdleCollection}), then runs {@code first} on the FX thread
      * ({@link javafx.application.Platform#startup}). The window, and every benchmark and tool that shows it, start here.
      */
     public static void startJavaFx(Runnable first) {
         apply();
+        IdleCollection.startIfAvailable();
         javafx.application.Platform.startup(first);
     }
 

@@ -40,7 +40,7 @@ public final class Relaunch {
     public static final String PARENT_PROPERTY = "tpmconsole.parent";
     /** The app image launcher's options (installer/src/jpackage/Packager.java), huge pages and compiler count apart. */
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
-            "-XX:MaxTenuringThreshold=1");
+            "-XX:MaxTenuringThreshold=1", "-XX:+ExplicitGCInvokesConcurrent");
     /** Given only where the kernel has transparent huge pages: elsewhere the JVM warns at every start. */
     static final String PAGES_OPTION = "-XX:+UseTransparentHugePages";
     static final Path PAGES = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");

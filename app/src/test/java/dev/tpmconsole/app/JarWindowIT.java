@@ -155,10 +155,16 @@ class JarWindowIT {
             List<String> args = arguments(window);
             assertThat(args).as("the launcher's options, then the person's").containsSubsequence(
                     "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40", "-XX:MaxTenuringThreshold=1",
-                    "-Dtpmconsole.parent=" + console.pid(),
+                    "-XX:+ExplicitGCInvokesConcurrent", "-Dtpmconsole.parent=" + console.pid(),
                     "-Duser.home=" + dir.resolve("home"), "-Xmx700m", "-jar", JAR.toString());
             assertThat(args).as("no archive yet").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
             awaitEvent("demo.sqlite:", WINDOW);
+            // and there, the young collection while the window is idle (decision 0045)
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(window.pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(threads).as(threads).contains("\"tpm-console idle collection\"");
             // the first start makes the archive, in a process of its own at the lowest priority
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (archive().isEmpty() && System.nanoTime() < deadline) {

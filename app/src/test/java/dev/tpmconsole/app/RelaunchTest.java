@@ -110,19 +110,19 @@ class RelaunchTest {
         List<String> archive = List.of("-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa");
         assertThat(Relaunch.childCommand(plainJar(), true, 8, archive)).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
-                "-XX:MaxTenuringThreshold=1", "-XX:+UseTransparentHugePages",
+                "-XX:MaxTenuringThreshold=1", "-XX:+ExplicitGCInvokesConcurrent", "-XX:+UseTransparentHugePages",
                 "-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa", "-Dtpmconsole.parent=4242", "-Xmx1g", "-jar",
                 "tpm-console.jar", "--lang", "zh_CN");
         assertThat(Relaunch.childCommand(plainJar(), false, 8, List.of())).as("no huge pages, no archive yet")
                 .containsExactly("/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1",
-                        "-XX:MaxGCPauseMillis=40", "-XX:MaxTenuringThreshold=1", "-Dtpmconsole.parent=4242", "-Xmx1g",
-                        "-jar", "tpm-console.jar", "--lang", "zh_CN");
+                        "-XX:MaxGCPauseMillis=40", "-XX:MaxTenuringThreshold=1", "-XX:+ExplicitGCInvokesConcurrent",
+                        "-Dtpmconsole.parent=4242", "-Xmx1g", "-jar", "tpm-console.jar", "--lang", "zh_CN");
         // on two processors or one, one compiler thread (decision 0031)
         assertThat(Relaunch.childCommand(plainJar(), true, 2, archive)).containsExactly(
                 "/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:MaxGCPauseMillis=40",
-                "-XX:MaxTenuringThreshold=1", "-XX:CICompilerCount=1", "-XX:+UseTransparentHugePages",
-                "-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa", "-Dtpmconsole.parent=4242", "-Xmx1g",
-                "-jar", "tpm-console.jar", "--lang", "zh_CN");
+                "-XX:MaxTenuringThreshold=1", "-XX:+ExplicitGCInvokesConcurrent", "-XX:CICompilerCount=1",
+                "-XX:+UseTransparentHugePages", "-XX:SharedArchiveFile=/data/cds/tpm-console-0a1b2c3d.jsa",
+                "-Dtpmconsole.parent=4242", "-Xmx1g", "-jar", "tpm-console.jar", "--lang", "zh_CN");
         assertThat(Relaunch.childCommand(plainJar(), false, 1, List.of())).contains("-XX:CICompilerCount=1");
         assertThat(Relaunch.childCommand(plainJar(), false, 3, List.of())).doesNotContain("-XX:CICompilerCount=1");
         // the person's own options come later on the line: the JVM takes the last of an option
@@ -137,12 +137,12 @@ class RelaunchTest {
         String packager = java.nio.file.Files.readString(java.nio.file.Path.of("../installer/src/jpackage/Packager.java"));
         List<String> launcher = new java.util.ArrayList<>();
         var constant = java.util.regex.Pattern
-                .compile("static final String (JIT|GC|TENURING|PAGES|COMPILERS)_OPTION = \"([^\"]+)\";")
+                .compile("static final String (JIT|GC|TENURING|EXPLICIT_GC|PAGES|COMPILERS)_OPTION = \"([^\"]+)\";")
                 .matcher(packager);
         while (constant.find()) {
             launcher.add(constant.group(2));
         }
-        assertThat(launcher).hasSize(5);
+        assertThat(launcher).hasSize(6);
         assertThat(Relaunch.tunedOptions(true, 2, List.of())).containsExactlyInAnyOrderElementsOf(launcher);
     }
 }

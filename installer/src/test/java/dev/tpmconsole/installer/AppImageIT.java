@@ -122,6 +122,15 @@ class AppImageIT {
     }
 
     /**
+     * The launcher's JVM makes an explicit collection a young one that starts a concurrent cycle (decision 0045), for
+     * the window's collection while it is idle: without the option it would be a full collection.
+     */
+    @Test
+    void theLauncherMakesAnAskedForCollectionAYoungOne() throws Exception {
+        assertTheLauncherSets("-XX:+ExplicitGCInvokesConcurrent", "bool", "ExplicitGCInvokesConcurrent", "true");
+    }
+
+    /**
      * The launcher's JVM keeps its heap in transparent huge pages where the kernel has them (decision 0028), from the
      * launcher's options and not from the environment; on a kernel without them (here: a copy of the launcher whose
      * test looks at a folder that is not there) the launcher leaves the option out, and the JVM says nothing about it.
