@@ -10,13 +10,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A young collection while the console is idle (decision 0045). Once the process has used almost no processor time
- * for half a second and its young generation holds enough to be worth it, it asks the JVM for a collection, which
- * {@code -XX:+ExplicitGCInvokesConcurrent} makes a young one that starts a concurrent cycle, not a full one. What the
- * last piece of work left alive (a source's rows, a plan, a window's nodes) is copied then, while nobody waits for a
- * frame, instead of at the first collection of the next piece of work, a window opening or a run starting. It runs
- * only in a JVM that has that option and G1 (the window's second JVM and the app image's launcher give them), and not
- * with {@code -Dtpmconsole.idleCollection=false}.
+ * A young collection while the console is idle (decision 0045). Once the process has used almost no processor time for
+ * half a second and its young generation holds enough to be worth it, it asks the JVM for a collection (once, until
+ * eden has held less than that again), which {@code -XX:+ExplicitGCInvokesConcurrent} makes a young one that starts a
+ * concurrent cycle, not a full one. What the last piece of work left alive (a source's rows, a plan, a window's nodes)
+ * is copied then, while nobody waits for a frame, instead of at the first collection of the next piece of work, a
+ * window opening or a run starting. It runs only in a JVM that has that option and G1 (the window's second JVM and the
+ * app image's launcher give them), and not with {@code -Dtpmconsole.idleCollection=false}.
  */
 final class IdleCollection {
 
@@ -36,6 +36,8 @@ final class IdleCollection {
     private final MemoryPoolMXBean eden;
     private long lastCpu = -1;
     private int quiet;
+    /** Cleared by a collection, set again once eden holds less than {@link #MIN_EDEN_BYTES}: one per filling. */
+    private boolean armed = true;
 
     private IdleCollection(OperatingSystemMXBean os, MemoryPoolMXBean eden) {
         this.os = os;
@@ -88,8 +90,12 @@ final class IdleCollection {
         long cpu = os.getProcessCpuTime();
         quiet = lastCpu >= 0 && cpu - lastCpu <= QUIET_CPU_NANOS ? quiet + 1 : 0;
         lastCpu = cpu;
-        if (quiet >= QUIET_TICKS && eden.getUsage().getUsed() >= MIN_EDEN_BYTES) {
+        long young = eden.getUsage().getUsed();
+        if (young < MIN_EDEN_BYTES) {
+            armed = true;
+        } else if (armed && quiet >= QUIET_TICKS) {
             quiet = 0;
+            armed = false;
             System.gc();
             // the collection's own processor time (and its concurrent marking's) is not the console's work
             lastCpu = -1;
