@@ -70,12 +70,13 @@ final class IdleCollection {
         try {
             HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return hotSpot != null && "true".equals(hotSpot.getVMOption(OPTION).getValue())
-                    && "true".equals(hotSpot.getVMOption("UseG1GC").getValue()) && edenPool() != null;
+                    && "true".equals(hotSpot.getVMOption("UseG1GC").getValue());
         } catch (IllegalArgumentException e) {
             return false; // not HotSpot's options
         }
     }
 
+    /** G1's eden, which {@link #tick} reads; null where G1 names its pools otherwise. */
     private static MemoryPoolMXBean edenPool() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getName().equals("G1 Eden Space")) {

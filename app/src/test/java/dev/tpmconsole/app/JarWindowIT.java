@@ -160,10 +160,7 @@ class JarWindowIT {
             assertThat(args).as("no archive yet").noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
             awaitEvent("demo.sqlite:", WINDOW);
             // and there, the young collection while the window is idle (decision 0045)
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(window.pid()), "Thread.print").redirectErrorStream(true).start();
-            String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String threads = Jcmd.run(window.pid(), "Thread.print");
             assertThat(threads).as(threads).contains("\"tpm-console idle collection\"");
             // the first start makes the archive, in a process of its own at the lowest priority
             long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -46,10 +46,7 @@ class WindowSignalTest {
             }
             assertThat(config).as("nothing saved before the window ends").doesNotExist();
             // the window's JVM draws region backgrounds directly (decision 0043): set before JavaFX started
-            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(console.pid()), "VM.system_properties").redirectErrorStream(true).start();
-            String properties = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String properties = dev.tpmconsole.app.Jcmd.run(console.pid(), "VM.system_properties");
             assertThat(properties.lines()).as(properties).contains("prism.disableRegionCaching=true");
             assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(console.pid())).start().waitFor())
                     .isZero();
