@@ -136,6 +136,10 @@ for kind in browse browse-image browse-live browse-live-image; do
   row "$what: first rows" - "median $fig" - "at most $lim ms" "$(le "$fm" $lim)"
   figure $kind 'first rows painted after open in a window that never showed a row: \K[0-9]+'
   row "$what: first rows, window that never showed a row" - "median $fig" - "(at most $lim ms)" "$(le "$fm" $lim)"
+  never='in a window that never showed a row'
+  gap $kind "longest gap between FX pulses from the open until 1.5 s after the first rows, $never: \\K[0-9]+" \
+    "$never: [0-9]+ ms; the FX thread's CPU in its busiest gap: \\K[0-9]+"
+  row "$what: longest FX pulse, window that never showed a row" - "$gapfig" - "at most 50 ms" "$gapmet"
   figure $kind '^filter keystroke \([0-9]+ keystrokes\): median \K[0-9]+'; med=$fm; medfig=$fig
   if [ "$lim" = 500 ]; then
     figure $kind '^filter keystroke \([0-9]+ keystrokes\): median [0-9]+ ms, 90th percentile \K[0-9]+'

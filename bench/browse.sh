@@ -6,7 +6,9 @@
 # snapshot there, filter keystroke latency (median, 90th percentile, worst),
 # the same with "has dirty rows" on, sort / details / next-page times, the longest FX pulse and the most
 # heap used; then, from a second run, the first rows after the same open in a window that never showed a row (the
-# list's classes, the driver and its cells' first CSS all loaded by that open). Needs a display: uses $DISPLAY, else starts its own Xvfb (apt-get install xvfb).
+# list's classes, the driver and its cells' first CSS all loaded by that open), and the longest gap between pulses
+# from that open until 1.5 s after its first rows (the rest of the first fill). Needs a display: uses $DISPLAY,
+# else starts its own Xvfb (apt-get install xvfb).
 # With COLD=1 (and write access to /proc/sys/vm/drop_caches) the page cache is dropped first, so that the
 # snapshot is read from disk. RUNTIME=image runs the window with the app image's runtime and launcher options
 # (bench/runtime.sh). JAVA_OPTS=-Dbench.each=true prints each keystroke's time, JAVA_OPTS=-Dbench.gaps=true each gap

@@ -146,6 +146,14 @@ public final class BrowseBenchmark {
         System.out.printf("first rows painted after open%s: %d ms%n",
                 cold ? " in a window that never showed a row" : "", ms(firstRows));
         if (cold) {
+            // the first fill goes on after the first rows (the rest of the first screenful, the details' tables, the
+            // warm-up of the details and the filter box, the row counts): the pulses until 1.5 s after them count
+            Thread.sleep(1500);
+            long gap = fxGet(window::longestGap);
+            long gapCpu = fxGet(window::busiestGapCpu);
+            System.out.printf("longest gap between FX pulses from the open until 1.5 s after the first rows, in a"
+                    + " window that never showed a row: %d ms; the FX thread's CPU in its busiest gap: %d ms%n",
+                    ms(gap), ms(gapCpu));
             fx(() -> gui.stage().close());
             return;
         }
