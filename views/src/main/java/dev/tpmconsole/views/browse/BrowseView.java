@@ -40,9 +40,10 @@ public final class BrowseView {
         vmList = new VmListView(vm.vms());
         remember(vmList.table());
         details = new VmDetailsView(vm.details(), this::remember);
-        // the details' tables are made once the first VM rows are painted, a section a pulse (or when a VM is shown)
-        vm.firstRowsShownProperty().addListener((o, a, shown) -> {
-            if (shown != null) {
+        // the details' tables are made a section a pulse once the first warm-up of the details and the filter box has
+        // read what it reads, after the first rows (or at once when a VM is shown): decision 0046
+        vm.details().warmedUpProperty().addListener((o, a, warmed) -> {
+            if (warmed) {
                 details.makeSectionsInStages();
             }
         });

@@ -49,7 +49,9 @@ public final class BrowseViewModel implements AutoCloseable {
         // and the rows are counted (firstRowsShown); for each source, the first one's and those opened after it (whose
         // rows replace rows already loaded). Shown means painted: that work starts after the pulse that lays the rows
         // out, whose CSS and layout would otherwise wait for one of two cores behind it (a 100,000-VM snapshot's names,
-        // read for the filter box, took 45-55 ms of CPU in that pulse's 55-65 ms: decision 0040).
+        // read for the filter box, took 45-55 ms of CPU in that pulse's 55-65 ms: decision 0040), and, in a window
+        // whose list makes its first screenful of rows a few a pulse, after the pulse that makes the last of them
+        // (FxSchedulers.afterPaint, decision 0046).
         javafx.beans.InvalidationListener shown = o -> {
             BrowseQueries q = queries.get();
             if (q == null || !rowsSettled() || afterPaint == q || warmed == q && firstRowsShown.get() == q.source()) {
@@ -81,8 +83,8 @@ public final class BrowseViewModel implements AutoCloseable {
 
     /**
      * The last source whose first VM rows were shown (or could not be read), set once the pulse after them has painted
-     * them ({@link FxSchedulers#afterPaint()}): what else a source's opening reads (the row counts of every table, the
-     * catalogue) waits for it, so that the rows come first.
+     * them, and the list's first screenful of rows is made ({@link FxSchedulers#afterPaint()}): what else a source's
+     * opening reads (the row counts of every table, the catalogue) waits for it, so that the rows come first.
      */
     public javafx.beans.property.ReadOnlyObjectProperty<Source> firstRowsShownProperty() {
         return firstRowsShown.getReadOnlyProperty();

@@ -74,9 +74,21 @@ public final class VmDetailsViewModel implements AutoCloseable {
                     q.warmUp();
                 } catch (java.sql.SQLException | RuntimeException e) {
                     // showing a VM asks again, and says what went wrong
+                } finally {
+                    schedulers.fx().scheduleDirect(() -> warmedUp.set(true));
                 }
             });
         }
+    }
+
+    private final ReadOnlyBooleanWrapper warmedUp = new ReadOnlyBooleanWrapper(this, "warmedUp");
+
+    /**
+     * Whether a {@link #warmUp()} has ended (read or failed), from the first on: the details' view makes its tables
+     * then, so that their first CSS and layout do not share two cores with that reading (decision 0046).
+     */
+    public ReadOnlyBooleanProperty warmedUpProperty() {
+        return warmedUp.getReadOnlyProperty();
     }
 
     public VmDetailsViewModel(FxSchedulers schedulers) {

@@ -15,7 +15,9 @@ public record FxSchedulers(Scheduler background, Scheduler fx, Consumer<Runnable
 
     /**
      * @param afterPaint runs work on the FX thread once JavaFX has laid out and painted what changed so far (after
-     *                   the next pulse): work that would take a core from that pulse waits for it
+     *                   the next pulse), and the tables that make their first screenful of rows over several pulses
+     *                   have made them ({@link When#afterFirstFill}): work that would take a core from those pulses
+     *                   waits for them
      */
     public FxSchedulers {
         java.util.Objects.requireNonNull(afterPaint);
@@ -27,7 +29,7 @@ public record FxSchedulers(Scheduler background, Scheduler fx, Consumer<Runnable
     }
 
     public static FxSchedulers javafx() {
-        return new FxSchedulers(Schedulers.io(), Schedulers.from(FxQueue.executor()), When::afterNextPulse);
+        return new FxSchedulers(Schedulers.io(), Schedulers.from(FxQueue.executor()), When::afterFirstFill);
     }
 
     /** Everything on the calling thread, for view-model tests. */

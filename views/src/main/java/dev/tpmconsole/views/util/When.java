@@ -46,4 +46,19 @@ public final class When {
             }
         }.start();
     }
+
+    /**
+     * Runs {@code action} on the FX thread after the next pulse at whose end no table is still making its first
+     * screenful of rows ({@link FirstFill#filling()}): after the pulse that paints what changed, or, while a table's
+     * rows are being made a few a pulse, after the pulse that makes its last ones.
+     */
+    public static void afterFirstFill(Runnable action) {
+        afterNextPulse(() -> {
+            if (FirstFill.filling()) {
+                afterFirstFill(action);
+            } else {
+                action.run();
+            }
+        });
+    }
 }

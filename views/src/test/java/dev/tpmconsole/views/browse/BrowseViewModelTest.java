@@ -106,8 +106,10 @@ class BrowseViewModelTest {
 
         vm.vms().textProperty().set("al");
         assertThat(afterPaint).as("rows loaded again while it waits: still one").hasSize(1);
+        assertThat(vm.details().warmedUpProperty().get()).as("the details' tables wait for the warm-up").isFalse();
         afterPaint.poll().run();
         assertThat(warmed).containsExactly(fixture.source().displayName());
+        assertThat(vm.details().warmedUpProperty().get()).as("its end is told").isTrue();
         assertThat(vm.firstRowsShownProperty().get()).isSameAs(fixture.source());
         vm.vms().textProperty().set("alp");
         assertThat(afterPaint).as("a keystroke after it: nothing more to do").isEmpty();
@@ -125,6 +127,20 @@ class BrowseViewModelTest {
         vm.close();
         afterPaint.poll().run();
         assertThat(warmed).hasSize(1);
+    }
+
+    /** A warm-up that fails ends all the same: the details' tables are made (decision 0046), showing a VM says why. */
+    @Test
+    void aWarmUpThatFailsEndsAllTheSame() throws Exception {
+        vm.close();
+        vm = new BrowseViewModel(FxSchedulers.synchronous(), s -> new BrowseQueries(s, new CountingIndex(
+                new AuditDirtyVmIndex(s), () -> {
+                    throw new IllegalStateException("the findings cannot be read");
+                })));
+        assertThat(vm.details().warmedUpProperty().get()).isFalse();
+        vm.setSource(fixture.source());
+        assertThat(names(vm.vms())).isNotEmpty();
+        assertThat(vm.details().warmedUpProperty().get()).isTrue();
     }
 
     /** The audit's index, telling when it is warmed up. */

@@ -148,6 +148,49 @@ class BrowseViewTest {
         assertThat(dirty.getTooltip()).as("made once").isSameAs(first);
     }
 
+    /**
+     * The details' tables wait for the first warm-up of the details and the filter box (a snapshot's names, the
+     * findings), which starts after the first rows: their first CSS and layout do not share two cores with that reading
+     * (decision 0046).
+     */
+    @Test
+    void theDetailsTablesWaitForTheWarmUpToEnd(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        BrowseViewModel model = WaitForAsyncUtils.asyncFx(() -> new BrowseViewModel(FxSchedulers.javafx(),
+                src -> new BrowseQueries(src, new BrowseViewModelTest.CountingIndex(new AuditDirtyVmIndex(src), () -> {
+                    try {
+                        release.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })))).get(10, TimeUnit.SECONDS);
+        BrowseView fresh = WaitForAsyncUtils.asyncFx(() -> new BrowseView(model)).get(10, TimeUnit.SECONDS);
+        Stage window = WaitForAsyncUtils.asyncFx(() -> {
+            Stage w = new Stage();
+            LightStage.show(w, fresh.tabs(), 900, 700);
+            model.setSource(fixture.source());
+            return w;
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            waitUntil(() -> model.firstRowsShownProperty().get() != null);
+            Thread.sleep(300); // pulses go by
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fresh.rememberedTables()).as("while the warm-up reads").containsOnlyKeys("vmTable");
+            assertThat(model.details().warmedUpProperty().get()).isFalse();
+
+            release.countDown();
+            waitUntil(() -> fresh.rememberedTables().containsKey("tagTable"));
+            assertThat(fresh.rememberedTables()).containsKeys("findingsTable", "tpmTable", "keyRefTable",
+                    "hostFileTable", "backupTable");
+        } finally {
+            release.countDown();
+            robot.interact(() -> {
+                window.close();
+                model.close();
+            });
+        }
+    }
+
     @Test
     void theDetailsTablesAreMadeAfterTheFirstRowsWithoutAVmShown(FxRobot robot) throws Exception {
         List<String> details = List.of("findingsTable", "tpmTable", "keyRefTable", "hostFileTable", "backupTable",

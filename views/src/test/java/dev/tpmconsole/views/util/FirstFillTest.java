@@ -292,6 +292,38 @@ class FirstFillTest {
         });
     }
 
+    /**
+     * {@link When#afterFirstFill} waits for the pulse that makes a table's last first rows, where
+     * {@link When#afterNextPulse} runs after the pulse that makes its first ones: what the window starts after a list's
+     * first rows (decision 0046) does not share the cores with the making of the rest of its screenful.
+     */
+    @Test
+    void afterFirstFillRunsOnceTheWholeFirstScreenfulIsMade() throws Exception {
+        java.util.concurrent.CompletableFuture<int[]> afterPulse = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<int[]> afterFill = new java.util.concurrent.CompletableFuture<>();
+        fx(() -> {
+            List<String> items = items();
+            staged.getItems().setAll(items);
+            plain.getItems().setAll(items);
+            When.afterNextPulse(() -> afterPulse.complete(rowsAndFilling()));
+            When.afterFirstFill(() -> afterFill.complete(rowsAndFilling()));
+            return null;
+        });
+        int[] pulse = afterPulse.get(10, TimeUnit.SECONDS);
+        int[] fill = afterFill.get(10, TimeUnit.SECONDS);
+        int full = fx(() -> rows(plain).size());
+        assertThat(pulse[1]).as("after the next pulse, the table is still filling").isEqualTo(1);
+        assertThat(pulse[0]).as("rows made by the next pulse").isLessThanOrEqualTo(FirstFill.FIRST_ROWS);
+        assertThat(fill[1]).as("after the first fill, no table is filling").isZero();
+        assertThat(fill[0]).as("rows made by then: the whole screenful").isEqualTo(full);
+        assertThat(full).isGreaterThan(2 * FirstFill.MAX_ROWS_PER_PULSE);
+    }
+
+    /** The staged table's rows, and 1 while a table is making its first screenful (0 once none is). */
+    private int[] rowsAndFilling() {
+        return new int[] {rows(staged).size(), FirstFill.filling() ? 1 : 0};
+    }
+
     private static List<String> items() {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < ROWS; i++) {
