@@ -148,7 +148,8 @@ public final class RunBenchmark {
         System.exit(0);
     }
 
-    static PlanPreview plan(Path demo, int target) throws Exception {
+    /** The uuids of a snapshot's VMs that have a TPM, in order. */
+    static List<String> vmsWithTpm(Path demo) throws Exception {
         List<String> vms = new ArrayList<>();
         try (Source s = SqliteSnapshot.open(demo, OpenOptions.readOnly()); Connection c = s.connection();
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT uuid FROM VmInstanceEO v WHERE"
@@ -157,6 +158,11 @@ public final class RunBenchmark {
                 vms.add(rs.getString(1));
             }
         }
+        return vms;
+    }
+
+    static PlanPreview plan(Path demo, int target) throws Exception {
+        List<String> vms = vmsWithTpm(demo);
         int n = Math.min(vms.size(), Math.max(1, target / 4));
         while (true) {
             PlanPreview p;
