@@ -89,6 +89,60 @@ class ConnectionPoolTest {
         }
     }
 
+    /**
+     * A connection lent for thousands of queries (a plan's) does not keep the statements closed already until it
+     * comes back: they, their SQL and their result sets can be collected at once. One left open among them is still
+     * closed on return.
+     */
+    @Test
+    void aLongLentConnectionLetsItsClosedStatementsGo_andClosesThoseLeftOpenOnReturn() throws Exception {
+        try (ConnectionPool pool = pool(1, false)) {
+            Statement left;
+            java.lang.ref.WeakReference<Statement> first;
+            try (Connection c = pool.borrow()) {
+                Statement st = c.createStatement();
+                st.executeQuery("SELECT count(*) FROM HostEO").close();
+                st.close();
+                first = new java.lang.ref.WeakReference<>(st);
+                st = null;
+                left = c.createStatement();
+                for (int i = 0; i < 10 * ConnectionPool.OpenStatements.PRUNE_AT; i++) {
+                    assertThat(hosts(c)).isEqualTo(1);
+                }
+                for (int i = 0; i < 20 && first.get() != null; i++) {
+                    System.gc();
+                    Thread.sleep(10);
+                }
+                assertThat(first.get()).as("a statement closed while the connection is lent is not kept").isNull();
+                assertThat(left.isClosed()).isFalse();
+            }
+            assertThat(left.isClosed()).as("a statement left open is closed on return").isTrue();
+        }
+    }
+
+    @Test
+    void theStatementsKeptAreThoseOpenAndFewClosedOnes() throws Exception {
+        try (Connection c = SqliteSnapshot.connect(file, false)) {
+            ConnectionPool.OpenStatements kept = new ConnectionPool.OpenStatements();
+            List<Statement> open = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                Statement st = c.createStatement();
+                kept.add(st);
+                if (i % 100 == 0) {
+                    open.add(st);
+                } else {
+                    st.close();
+                }
+                assertThat(kept.all().size()).as("after %d statements", i + 1)
+                        .isLessThanOrEqualTo(2 * Math.max(ConnectionPool.OpenStatements.PRUNE_AT, open.size()));
+            }
+            assertThat(kept.all()).containsAll(open);
+            for (Statement st : open) {
+                st.close();
+            }
+        }
+    }
+
     @Test
     void aConnectionGivenBackCannotBeUsed_andClosingItTwiceGivesItBackOnce() throws Exception {
         try (ConnectionPool pool = pool(2, false)) {
