@@ -134,7 +134,9 @@ class LiveAndImportWindowTest {
         ImportViewModel importer = gui.viewModel().importer();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> importer.resultProperty().get() != null
                 || !importer.errorProperty().get().isEmpty());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get() != null);
+        // the row counts come after the snapshot's first rows are shown (the summary names the source before them)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get() != null
+                && gui.viewModel().summaryProperty().get().counted());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(importer.errorProperty().get()).isEmpty();
