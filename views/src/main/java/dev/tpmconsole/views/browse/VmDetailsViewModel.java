@@ -30,6 +30,7 @@ public final class VmDetailsViewModel implements AutoCloseable {
     private final LatestOnly runner;
     private final ReadOnlyObjectWrapper<VmDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper warmedUp = new ReadOnlyBooleanWrapper(this, "warmedUp");
     private final ReadOnlyObjectWrapper<dev.tpmconsole.model.i18n.Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final StringBinding errorText = I18n.text(error);
     private final ReadOnlyStringWrapper shownUuid = new ReadOnlyStringWrapper(this, "shownUuid");
@@ -80,8 +81,6 @@ public final class VmDetailsViewModel implements AutoCloseable {
             });
         }
     }
-
-    private final ReadOnlyBooleanWrapper warmedUp = new ReadOnlyBooleanWrapper(this, "warmedUp");
 
     /**
      * Whether a {@link #warmUp()} has ended (read or failed), from the first on: the details' view makes its tables
