@@ -17,7 +17,8 @@ import javafx.stage.Stage;
  * The window benchmarks' main window: the real console window at 1400 x 900 on a data folder of its own, with
  * an AnimationTimer that counts the longest gap between FX pulses (the longest pulse or FX-thread task) and the
  * longest CSS + layout pass of the main scene since the last {@link #reset} (and the FX thread's CPU time in its busiest
- * gap), and runs a hook on the next frame. With {@code -Dbench.gaps=true} it also prints each gap over 40 ms as it
+ * gap), and runs a hook on the next frame. With {@code -Dbench.gaps=true} it also prints each gap over 40 ms (or
+ * {@code -Dbench.gapsOver=MS}) as it
  * ends: when it began, the CPU time of the FX thread, of the render thread and of the whole JVM in it (two cores give
  * at most twice the gap), and the four Java threads that used the most (what is left of the JVM's is the compilers'
  * and the collector's).
@@ -36,8 +37,10 @@ final class BenchWindow {
     /** What is shown, for each gap over 50 ms since the last reset (null: such gaps are not noted). */
     private volatile java.util.function.Supplier<String> slowLabel;
     private final java.util.List<String> slow = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    /** {@code -Dbench.gaps=true}: prints each gap over 40 ms as it ends, with when it began. */
+    /** {@code -Dbench.gaps=true}: prints each gap over {@link #GAPS_OVER} as it ends, with when it began. */
     private static final boolean GAPS = Boolean.getBoolean("bench.gaps");
+    /** The gaps printed are those longer than this, in nanoseconds ({@code -Dbench.gapsOver=MS}, default 40 ms). */
+    private static final long GAPS_OVER = Long.getLong("bench.gapsOver", 40) * 1_000_000L;
     private volatile long resetAt = System.nanoTime();
     private long lastRenderCpu;
     private long lastProcessCpu;
@@ -101,7 +104,7 @@ final class BenchWindow {
                                     (last - w.resetAt) / 1e9, (t - last) / 1_000_000, (cpu - lastCpu) / 1_000_000,
                                     label.get()));
                         }
-                        if (GAPS && t - last > 40_000_000L) {
+                        if (GAPS && t - last > GAPS_OVER) {
                             System.out.printf("  gap %d ms (CPU: the FX thread's %d ms, the renderer's %d ms, the"
                                     + " process's %d ms), %d ms after the reset (the JVM's uptime %.3f s at its end)%n",
                                     (t - last) / 1_000_000, (cpu - lastCpu) / 1_000_000,

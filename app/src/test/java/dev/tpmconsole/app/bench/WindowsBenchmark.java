@@ -125,12 +125,19 @@ public final class WindowsBenchmark {
         When.firstTrue(stage.showingProperty(), () -> shown.set(System.nanoTime() - asked));
     }
 
-    /** Starts counting pulse gaps afresh; returns the phase's start. */
+    /**
+     * Starts counting pulse gaps afresh; returns the phase's start. With {@code -Dbench.gaps=true} it prints the JVM's
+     * uptime then, to find the phase's collections in a {@code -Xlog:gc::uptime} log.
+     */
     private long startPhase() throws Exception {
         fx(() -> {
             window.reset();
             return null;
         });
+        if (Boolean.getBoolean("bench.gaps")) {
+            System.out.printf("  a phase starts (the JVM's uptime %.3f s)%n",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
+        }
         return System.nanoTime();
     }
 
