@@ -12,9 +12,25 @@ import java.util.List;
  */
 public record Message(String key, List<Object> args) {
 
-    /** The arguments may hold null (written "null", as {@code String.format} writes it). */
+    /**
+     * The arguments may hold null (written "null", as {@code String.format} writes it). Without one they are held
+     * in an immutable list of {@link List#copyOf}: one object for one or two arguments, two for more, where a copied
+     * {@code ArrayList} and its read-only view took three or four. A plan keeps a message for each of its rows, made in
+     * the background while the window is shown: the fewer objects each young collection copies, the shorter it stops
+     * the FX thread (decision 0048).
+     */
     public Message {
-        args = Collections.unmodifiableList(new ArrayList<>(args));
+        args = holdsNull(args) ? Collections.unmodifiableList(new ArrayList<>(args)) : List.copyOf(args);
+    }
+
+    /** Whether a list holds null (asked without {@code contains(null)}, which an immutable list refuses). */
+    private static boolean holdsNull(List<Object> args) {
+        for (Object a : args) {
+            if (a == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Message of(String key, Object... args) {

@@ -29,7 +29,9 @@ public record Plan(String operation, String source, String createdAt, List<Strin
         updates = List.copyOf(updates);
         hostWork = List.copyOf(hostWork);
         kept = List.copyOf(kept);
-        fingerprint = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fingerprint));
+        // a planner's fingerprints are immutable already, and held as bytes (RowDigests): kept, not copied as text
+        fingerprint = fingerprint instanceof RowDigests ? fingerprint
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fingerprint));
     }
 
     /** Whether applying this plan changes nothing in the database. */
@@ -118,46 +120,41 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     }
 
     /**
-     * An item of a step: the owning row, what happens to it, and why. The reason is English in the plan file;
-     * {@link #why()} is the same reason to show a person in their language (a plan read back from its file has
-     * only the English).
+     * An item of a step: the owning row, what happens to it, and why. The reason is English in the plan file
+     * ({@link #reason()}, written when asked: a plan of 10,000 items held 10,000 English sentences besides their
+     * messages, made in the background while the preview window shows, that young collections copied, stopping the FX
+     * thread; decision 0048); {@link #why()} is the same reason to show a person in their language (a plan read back
+     * from its file has only the English).
      */
     @JsonPropertyOrder({"table", "key", "action", "reason"})
-    public record Item(String table, String key, Action action, String reason,
+    public record Item(String table, String key, Action action,
                        @com.fasterxml.jackson.annotation.JsonIgnore Message why) {
 
-        public Item {
-            if (reason == null && why != null) {
-                reason = why.english();
-            }
-            if (why == null && reason != null) {
-                why = LocalizedException.verbatim(reason);
-            }
-        }
-
-        /** As the plan file holds it: the reason in English only. */
+        /** As the plan file holds it: the reason in English only (null: none). */
         @com.fasterxml.jackson.annotation.JsonCreator
         public Item(@com.fasterxml.jackson.annotation.JsonProperty("table") String table,
                     @com.fasterxml.jackson.annotation.JsonProperty("key") String key,
                     @com.fasterxml.jackson.annotation.JsonProperty("action") Action action,
                     @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason) {
-            this(table, key, action, reason, null);
+            this(table, key, action, reason == null ? null : LocalizedException.verbatim(reason));
         }
 
-        public Item(String table, String key, Action action, Message why) {
-            this(table, key, action, null, why);
+        /** Why, in English, as the plan file holds it (null: no reason). */
+        @com.fasterxml.jackson.annotation.JsonProperty("reason")
+        public String reason() {
+            return why == null ? null : why.english();
         }
 
         /** Equal when the plan file would hold the same: the reason's language does not count. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Item i && java.util.Objects.equals(table, i.table) && java.util.Objects.equals(key, i.key)
-                    && action == i.action && java.util.Objects.equals(reason, i.reason);
+                    && action == i.action && java.util.Objects.equals(reason(), i.reason());
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(table, key, action, reason);
+            return java.util.Objects.hash(table, key, action, reason());
         }
     }
 
@@ -218,42 +215,37 @@ public record Plan(String operation, String source, String createdAt, List<Strin
     public record HostWork(String hostUuid, String managementIp, String path, String vmUuid, int order) {
     }
 
-    /** A row the operation deliberately leaves, and why (English in the plan file; {@link #why()} to show). */
+    /**
+     * A row the operation deliberately leaves, and why: English in the plan file ({@link #reason()}, written when
+     * asked, as an item's is), {@link #why()} to show.
+     */
     @JsonPropertyOrder({"table", "key", "reason"})
-    public record Kept(String table, String key, String reason,
-                       @com.fasterxml.jackson.annotation.JsonIgnore Message why) {
+    public record Kept(String table, String key, @com.fasterxml.jackson.annotation.JsonIgnore Message why) {
 
-        public Kept {
-            if (reason == null && why != null) {
-                reason = why.english();
-            }
-            if (why == null && reason != null) {
-                why = LocalizedException.verbatim(reason);
-            }
-        }
-
-        /** As the plan file holds it: the reason in English only. */
+        /** As the plan file holds it: the reason in English only (null: none). */
         @com.fasterxml.jackson.annotation.JsonCreator
         public Kept(@com.fasterxml.jackson.annotation.JsonProperty("table") String table,
                     @com.fasterxml.jackson.annotation.JsonProperty("key") String key,
                     @com.fasterxml.jackson.annotation.JsonProperty("reason") String reason) {
-            this(table, key, reason, null);
+            this(table, key, reason == null ? null : LocalizedException.verbatim(reason));
         }
 
-        public Kept(String table, String key, Message why) {
-            this(table, key, null, why);
+        /** Why, in English, as the plan file holds it (null: no reason). */
+        @com.fasterxml.jackson.annotation.JsonProperty("reason")
+        public String reason() {
+            return why == null ? null : why.english();
         }
 
         /** Equal when the plan file would hold the same: the reason's language does not count. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Kept k && java.util.Objects.equals(table, k.table) && java.util.Objects.equals(key, k.key)
-                    && java.util.Objects.equals(reason, k.reason);
+                    && java.util.Objects.equals(reason(), k.reason());
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(table, key, reason);
+            return java.util.Objects.hash(table, key, reason());
         }
     }
 }

@@ -21,8 +21,10 @@ final class PlanRows {
     private final Connection c;
     private final SqlDialect d;
     private final Map<String, List<Plan.RowRef>> rowsOfItem = new LinkedHashMap<>();
-    private final Set<String> planned = new LinkedHashSet<>();
+    /** The rows deleted by the items so far: as rows, not as {@code table/key} texts (decision 0048). */
+    private final Set<Plan.RowRef> planned = new java.util.HashSet<>();
     private final List<Plan.RowRef> deletes = new ArrayList<>();
+    /** Ids of the key refs read that hold key material. */
     private final Set<String> keyMaterial = new LinkedHashSet<>();
 
     PlanRows(Connection c, SqlDialect d) {
@@ -32,7 +34,7 @@ final class PlanRows {
 
     /** Whether a row is already deleted by an earlier item. */
     boolean planned(String table, String key) {
-        return planned.contains(table + "/" + key);
+        return planned.contains(new Plan.RowRef(table, key));
     }
 
     /** An item owning a uuid-bearing row: its key refs, tags, content, itself and its ResourceVO row. */
@@ -60,7 +62,7 @@ final class PlanRows {
     void add(String item, List<Plan.RowRef> rows) {
         List<Plan.RowRef> fresh = new ArrayList<>();
         for (Plan.RowRef r : rows) {
-            if (planned.add(r.id())) {
+            if (planned.add(r)) {
                 fresh.add(r);
                 deletes.add(r);
             }
@@ -94,7 +96,7 @@ final class PlanRows {
                     refs.add(new KeyRef(id, rs.getInt("wrapped") == 1, rs.getString("providerUuid"),
                             rs.getString("providerName")));
                     if (rs.getInt("material") == 1) {
-                        keyMaterial.add("EncryptedResourceKeyRefVO/" + id);
+                        keyMaterial.add(id);
                     }
                 }
             }
@@ -104,7 +106,7 @@ final class PlanRows {
 
     /** Notes that a key ref holds key material (for refs found otherwise than by {@link #keyRefs}). */
     void keyMaterial(String id) {
-        keyMaterial.add("EncryptedResourceKeyRefVO/" + id);
+        keyMaterial.add(id);
     }
 
     String one(String sql, String value) throws SQLException {
@@ -145,10 +147,15 @@ final class PlanRows {
         return rowsOfItem;
     }
 
-    /** Key refs holding key material that the plan deletes. */
+    /** Key refs holding key material that the plan deletes ({@code table/key}). */
     Set<String> keyMaterialDeleted() {
         Set<String> out = new LinkedHashSet<>();
-        keyMaterial.stream().filter(planned::contains).forEach(out::add);
+        for (String id : keyMaterial) {
+            Plan.RowRef ref = new Plan.RowRef("EncryptedResourceKeyRefVO", id);
+            if (planned.contains(ref)) {
+                out.add(ref.id());
+            }
+        }
         return out;
     }
 }

@@ -14,12 +14,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fingerprint of a row as read: SHA-256 over its columns (name, kind and value; blobs by their bytes,
@@ -40,39 +37,50 @@ public final class RowFingerprints {
      * Fingerprints of the rows that exist, keyed by {@code table/key} in the order asked; vanished rows are
      * absent. One query per table and {@link InLists#SIZE} keys ({@code IN}); a row counts under its key as
      * stored, so a key that MariaDB's {@code IN} matches by collation only ({@code VM} for {@code vm}) finds nothing.
+     * The digests are held as bytes ({@link RowDigests}), not as text.
      */
-    public static Map<String, String> read(Connection c, SqlDialect d, List<Plan.RowRef> rows) throws SQLException {
-        Map<String, Set<String>> keysOfTable = new LinkedHashMap<>();
-        for (Plan.RowRef row : rows) {
-            keysOfTable.computeIfAbsent(row.table(), t -> new LinkedHashSet<>()).add(row.key());
+    public static RowDigests read(Connection c, SqlDialect d, List<Plan.RowRef> rows) throws SQLException {
+        // each table's keys, each with its first place among the rows
+        Map<String, Map<String, Integer>> placesOfTable = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Plan.RowRef row = rows.get(i);
+            placesOfTable.computeIfAbsent(row.table(), t -> new LinkedHashMap<>()).putIfAbsent(row.key(), i);
         }
-        Map<String, String> found = new HashMap<>();
+        byte[] digests = new byte[rows.size() * RowDigests.SIZE];
+        boolean[] found = new boolean[rows.size()];
         boolean utf8 = storesUtf8(c, d);
-        for (Map.Entry<String, Set<String>> e : keysOfTable.entrySet()) {
+        for (Map.Entry<String, Map<String, Integer>> e : placesOfTable.entrySet()) {
             TableDef def = ZStackSchema.canonical().requireTable(e.getKey());
             String key = keyColumn(e.getKey());
-            for (List<String> chunk : InLists.chunks(List.copyOf(e.getValue()))) {
+            Map<String, Integer> places = e.getValue();
+            for (List<String> chunk : InLists.chunks(List.copyOf(places.keySet()))) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + d.wholeRow(def) + " FROM " + e.getKey()
                         + " WHERE " + key + " IN " + InLists.placeholders(chunk.size()))) {
                     InLists.bind(ps, 1, chunk);
                     try (ResultSet rs = ps.executeQuery()) {
                         Hasher hasher = new Hasher(rs, def, utf8);
                         while (rs.next()) {
-                            found.put(e.getKey() + "/" + rs.getString(key), hasher.hash(rs));
+                            Integer at = places.get(rs.getString(key));
+                            if (at != null) {
+                                hasher.hash(rs, digests, at * RowDigests.SIZE);
+                                found[at] = true;
+                            }
                         }
                     }
                 }
             }
         }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Plan.RowRef row : rows) {
-            String id = row.id();
-            String hash = found.get(id);
-            if (hash != null) {
-                out.put(id, hash);
+        // the rows found (each once), their digests moved up in place over those of the others
+        List<Plan.RowRef> present = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (found[i]) {
+                System.arraycopy(digests, i * RowDigests.SIZE, digests, present.size() * RowDigests.SIZE,
+                        RowDigests.SIZE);
+                present.add(rows.get(i));
             }
         }
-        return out;
+        return new RowDigests(present, present.size() == rows.size() ? digests
+                : java.util.Arrays.copyOf(digests, present.size() * RowDigests.SIZE));
     }
 
     /**
@@ -122,7 +130,8 @@ public final class RowFingerprints {
             }
         }
 
-        String hash(ResultSet rs) throws SQLException {
+        /** Writes the digest of the current row into {@code into} from {@code offset}. */
+        void hash(ResultSet rs, byte[] into, int offset) throws SQLException {
             md.reset();
             for (int n = 0; n < index.length; n++) {
                 ColumnDef col = columns.get(n);
@@ -146,7 +155,11 @@ public final class RowFingerprints {
                 }
                 md.update((byte) 0x1e);
             }
-            return HexFormat.of().formatHex(md.digest());
+            try {
+                md.digest(into, offset, RowDigests.SIZE);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /**
