@@ -150,7 +150,22 @@ public final class PreviewView {
         VBox deletes = new VBox(tree, chosenReason);
         deletes.getStyleClass().add("gap-s");
 
-        // rows of the same height as the other tabs' lists
+        // the other tabs' views are made, styled and laid out when their tab is first chosen: a hidden tab's table is
+        // laid out with the window all the same, and the kept rows and host paths of a large plan are thousands of
+        // rows; and their three tables took the FX thread some 7 ms of the turn that makes the window's view, where
+        // a plan's collections stop it too (decision 0048)
+        TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", deletes, "tabDeletes"),
+                LazyTabs.content(tab("ui.preview.tab.counts", null, "tabCounts"), this::countsView),
+                LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), this::keptView),
+                LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), this::hostWorkView));
+        tabs.setId("previewTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        ProgressIndicator busy = Busy.indicator("previewBusy", "large-busy", vm.loadingProperty());
+        return new StackPane(tabs, busy);
+    }
+
+    /** The Counts tab: rows deleted per table (rows of the same height as the other tabs' lists). */
+    private Parent countsView() {
         TableView<PreviewViewModel.TableCount> counts = Tables.sorted(Tables.longList(new TableView<>()), vm.counts());
         counts.setId("countTable");
         TableColumn<PreviewViewModel.TableCount, String> table = column("ui.preview.column.table");
@@ -163,7 +178,11 @@ public final class PreviewView {
         counts.getColumns().add(table);
         counts.getColumns().add(n);
         counts.setPlaceholder(I18n.bind(new Label(), "ui.preview.placeholder.counts"));
+        return counts;
+    }
 
+    /** The Kept tab: the rows the plan leaves, and why. */
+    private Parent keptView() {
         TableView<Plan.Kept> kept = Tables.sorted(Tables.longList(new TableView<>()), vm.kept());
         kept.setId("keptTable");
         TableColumn<Plan.Kept, String> kTable = column("ui.preview.column.table");
@@ -189,7 +208,11 @@ public final class PreviewView {
         VBox.setVgrow(kept, Priority.ALWAYS);
         VBox keptPane = new VBox(kept, keptReason);
         keptPane.getStyleClass().add("gap-s");
+        return keptPane;
+    }
 
+    /** The Host work tab: the paths to clean on the hosts, in their order. */
+    private Parent hostWorkView() {
         TableView<Plan.HostWork> hosts = Tables.sorted(Tables.longList(new TableView<>()), vm.hostWork());
         hosts.setId("hostWorkTable");
         TableColumn<Plan.HostWork, Integer> order = new TableColumn<>("#");
@@ -231,17 +254,7 @@ public final class PreviewView {
         VBox.setVgrow(hosts, Priority.ALWAYS);
         VBox hostPane = new VBox(hosts, copy);
         hostPane.getStyleClass().addAll("gap-m", "pad-s");
-
-        // the other tabs' tables join the window when their tab is first chosen: a hidden tab's table is laid out
-        // with the window all the same, and the kept rows and host paths of a large plan are thousands of rows
-        TabPane tabs = new TabPane(tab("ui.preview.tab.deletes", deletes, "tabDeletes"),
-                LazyTabs.content(tab("ui.preview.tab.counts", null, "tabCounts"), () -> counts),
-                LazyTabs.content(tab("ui.preview.tab.kept", null, "tabKept"), () -> keptPane),
-                LazyTabs.content(tab("ui.preview.tab.hostWork", null, "tabHostWork"), () -> hostPane));
-        tabs.setId("previewTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        ProgressIndicator busy = Busy.indicator("previewBusy", "large-busy", vm.loadingProperty());
-        return new StackPane(tabs, busy);
+        return hostPane;
     }
 
     private static Tab tab(String key, javafx.scene.Node content, String id) {

@@ -181,6 +181,11 @@ public final class PreviewViewModel implements AutoCloseable {
     static List<PreviewNode> tree(PlanPreview p) {
         Plan plan = p.plan();
         List<PreviewNode> out = new ArrayList<>();
+        // one message for each action, not one for each row
+        Map<Plan.Action, Message> actions = new java.util.EnumMap<>(Plan.Action.class);
+        for (Plan.Action a : Plan.Action.values()) {
+            actions.put(a, a.message());
+        }
         for (Plan.Step step : plan.steps()) {
             Map<String, List<PreviewNode>> byTable = new LinkedHashMap<>();
             for (Plan.Item item : step.items()) {
@@ -189,12 +194,11 @@ public final class PreviewViewModel implements AutoCloseable {
                         ? p.rowsOfItem().getOrDefault(itemId, List.of(new Plan.RowRef(item.table(), item.key())))
                         : List.of(new Plan.RowRef(item.table(), item.key()));
                 for (Plan.RowRef row : rows) {
-                    boolean owner = row.id().equals(itemId);
-                    String reason = owner ? (item.why() == null ? item.reason() : I18n.t(item.why()))
-                            : dependantReason(row, item, p);
+                    boolean owner = row.table().equals(item.table()) && row.key().equals(item.key());
+                    Message reason = owner ? item.why() : dependantReason(row, item, p);
                     boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
                     byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
-                            PreviewNode.Kind.ROW, row.key(), I18n.t(item.action().message()), reason, emphasised, List.of()));
+                            PreviewNode.Kind.ROW, row.key(), actions.get(item.action()), reason, emphasised, List.of()));
                 }
             }
             List<PreviewNode> tables = byTable.entrySet().stream()
@@ -228,17 +232,17 @@ public final class PreviewViewModel implements AutoCloseable {
         return u == 0 ? I18n.t("ui.preview.action.delete", d) : I18n.t("ui.preview.action.deleteChange", d, u);
     }
 
-    private static String dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
+    private static Message dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
         String t = item.table();
         String k = item.key();
         return switch (row.table()) {
             case "EncryptedResourceKeyRefVO" -> p.keyMaterial().contains(row.id())
-                    ? I18n.t("ui.preview.reason.keyMaterial", t, k) : I18n.t("ui.preview.reason.placeholder", t, k);
-            case "SystemTagVO" -> I18n.t("ui.preview.reason.tag", t, k);
+                    ? Message.of("ui.preview.reason.keyMaterial", t, k) : Message.of("ui.preview.reason.placeholder", t, k);
+            case "SystemTagVO" -> Message.of("ui.preview.reason.tag", t, k);
             case "VmHostFileContentVO" -> p.lastCopies().contains(item.table() + "/" + item.key())
-                    ? I18n.t("ui.preview.reason.lastCopy", t, k) : I18n.t("ui.preview.reason.content", t, k);
-            case "ResourceVO" -> I18n.t("ui.preview.reason.resource", t, k);
-            default -> I18n.t("ui.preview.reason.row", t, k);
+                    ? Message.of("ui.preview.reason.lastCopy", t, k) : Message.of("ui.preview.reason.content", t, k);
+            case "ResourceVO" -> Message.of("ui.preview.reason.resource", t, k);
+            default -> Message.of("ui.preview.reason.row", t, k);
         };
     }
 

@@ -57,4 +57,42 @@ class PreviewViewModelLanguageTest {
                     "so the run can be undone: the run window gives the command.");
         }
     }
+
+    /**
+     * A row of the tree keeps its action and reason as messages and writes them in the language of the moment: the tree
+     * made once, in English, reads in Chinese without being made again (a plan of 20,000 rows made 20,000 texts in
+     * the background, while the window showed, and only a screenful is seen; decision 0048).
+     */
+    @Test
+    void aRowOfTheTreeIsWrittenInTheLanguageItIsReadIn() throws Exception {
+        Path file = SqliteTestDatabase.create(dir.resolve("t.sqlite"), sink -> {
+            Rows r = new Rows(sink);
+            r.host("h", false).vm("vm", true).tpm("tpm", "vm").hostFile("f", "vm", "h", "TpmState");
+            r.tag("tag", "f", "VmHostFileVO", "t");
+        });
+        List<PreviewNode> tree;
+        try (Source source = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            tree = PreviewViewModel.tree(new dev.tpmconsole.model.plan.Planner(source, Clock.systemUTC())
+                    .remove(List.of("vm")));
+        }
+        PreviewNode files = tree.stream().filter(s -> s.label().startsWith("delete host files")).findFirst()
+                .orElseThrow();
+        PreviewNode tag = files.children().stream().filter(t -> t.label().startsWith("SystemTagVO")).findFirst()
+                .orElseThrow().children().get(0);
+        PreviewNode owner = files.children().stream().filter(t -> t.label().startsWith("VmHostFileVO")).findFirst()
+                .orElseThrow().children().get(0);
+        assertThat(tag.action()).isEqualTo("delete");
+        assertThat(tag.reason()).isEqualTo("system tag of VmHostFileVO f");
+        String english = owner.reason();
+        assertThat(english).contains("VM vm vm (vm)");
+        try {
+            I18n.languageProperty().set(Language.ZH_CN);
+            assertThat(tag.action()).isEqualTo("删除");
+            assertThat(tag.reason()).isEqualTo("VmHostFileVO f 的系统标签");
+            assertThat(owner.reason()).isNotEqualTo(english).contains("云主机");
+        } finally {
+            I18n.languageProperty().set(Language.EN);
+        }
+        assertThat(owner.reason()).isEqualTo(english);
+    }
 }
