@@ -197,8 +197,8 @@ public final class PreviewViewModel implements AutoCloseable {
                     boolean owner = row.table().equals(item.table()) && row.key().equals(item.key());
                     Message reason = owner ? item.why() : dependantReason(row, item, p);
                     boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
-                    byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(
-                            PreviewNode.Kind.ROW, row.key(), actions.get(item.action()), reason, emphasised, List.of()));
+                    byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(PreviewNode.Kind.ROW,
+                            row.key(), actions.get(item.action()), reason, emphasised, List.of()));
                 }
             }
             List<PreviewNode> tables = byTable.entrySet().stream()
@@ -237,7 +237,8 @@ public final class PreviewViewModel implements AutoCloseable {
         String k = item.key();
         return switch (row.table()) {
             case "EncryptedResourceKeyRefVO" -> p.keyMaterial().contains(row.id())
-                    ? Message.of("ui.preview.reason.keyMaterial", t, k) : Message.of("ui.preview.reason.placeholder", t, k);
+                    ? Message.of("ui.preview.reason.keyMaterial", t, k)
+                    : Message.of("ui.preview.reason.placeholder", t, k);
             case "SystemTagVO" -> Message.of("ui.preview.reason.tag", t, k);
             case "VmHostFileContentVO" -> p.lastCopies().contains(item.table() + "/" + item.key())
                     ? Message.of("ui.preview.reason.lastCopy", t, k) : Message.of("ui.preview.reason.content", t, k);
