@@ -7,7 +7,8 @@
 # over the phase (the frames, each of which the next pulse waits for), the time the task that asked for the window
 # took (its view-model: the view is made in a turn after), and how long after it was asked for the window showed.
 # Needs a display: $DISPLAY, else its own Xvfb. RUNTIME=image: the app image's runtime and launcher options
-# (bench/runtime.sh).
+# (bench/runtime.sh). JAVA_OPTS="-Dbench.gaps=true -Dbench.gapsOver=20" prints each gap over 20 ms (default 40) with
+# the CPU of the threads in it, and each phase's start with the JVM's uptime (to line it up with -Xlog:gc::uptime).
 # Usage: bench/windows.sh [N] [VMS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
