@@ -25,8 +25,7 @@ public final class PlanBenchmark {
         }
         Path snapshot = Path.of(args[0]);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        List<String> tpmVms = RunBenchmark.vmsWithTpm(snapshot);
-        List<String> vms = tpmVms.subList(0, Math.min(tpmVms.size(), Integer.parseInt(args[1])));
+        List<String> vms = RunBenchmark.vmsWithTpm(snapshot, Integer.parseInt(args[1]));
         for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
             PlanPreview p;

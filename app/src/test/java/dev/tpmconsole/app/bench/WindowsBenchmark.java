@@ -4,16 +4,9 @@ import static dev.tpmconsole.app.bench.BenchWindow.await;
 import static dev.tpmconsole.app.bench.BenchWindow.fx;
 
 import dev.tpmconsole.app.ConsoleGui;
-import dev.tpmconsole.model.source.OpenOptions;
-import dev.tpmconsole.model.source.Source;
-import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.views.preview.PreviewViewModel;
 import dev.tpmconsole.views.util.When;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
@@ -50,7 +43,7 @@ public final class WindowsBenchmark {
     }
 
     private void run(Path snapshot, int previewVms) throws Exception {
-        List<String> withTpm = vmsWithTpm(snapshot, previewVms);
+        List<String> withTpm = RunBenchmark.vmsWithTpm(snapshot, previewVms);
         window = BenchWindow.show();
         gui = window.gui();
         Thread.sleep(1500); // the window settles
@@ -139,18 +132,6 @@ public final class WindowsBenchmark {
                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
         }
         return System.nanoTime();
-    }
-
-    static List<String> vmsWithTpm(Path snapshot, int n) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Source s = SqliteSnapshot.open(snapshot, OpenOptions.readOnly()); Connection c = s.connection();
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT uuid FROM VmInstanceEO v WHERE"
-                     + " EXISTS (SELECT 1 FROM TpmVO t WHERE t.vmInstanceUuid = v.uuid) ORDER BY uuid LIMIT " + n)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     private static long ms(long nanos) {
