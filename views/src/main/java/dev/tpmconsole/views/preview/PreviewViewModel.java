@@ -195,7 +195,7 @@ public final class PreviewViewModel implements AutoCloseable {
                         : List.of(new Plan.RowRef(item.table(), item.key()));
                 for (Plan.RowRef row : rows) {
                     boolean owner = row.table().equals(item.table()) && row.key().equals(item.key());
-                    Message reason = owner ? item.why() : dependantReason(row, item, p);
+                    Message reason = owner ? item.why() : dependantReason(row, item, itemId, p);
                     boolean emphasised = item.action() == Plan.Action.DELETE && p.emphasised(row);
                     byTable.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(new PreviewNode(PreviewNode.Kind.ROW,
                             row.key(), actions.get(item.action()), reason, emphasised, List.of()));
@@ -232,7 +232,8 @@ public final class PreviewViewModel implements AutoCloseable {
         return u == 0 ? I18n.t("ui.preview.action.delete", d) : I18n.t("ui.preview.action.deleteChange", d, u);
     }
 
-    private static Message dependantReason(Plan.RowRef row, Plan.Item item, PlanPreview p) {
+    /** Why a dependant row of an item goes with it; {@code itemId} is the item's {@code table/key}. */
+    private static Message dependantReason(Plan.RowRef row, Plan.Item item, String itemId, PlanPreview p) {
         String t = item.table();
         String k = item.key();
         return switch (row.table()) {
@@ -240,7 +241,7 @@ public final class PreviewViewModel implements AutoCloseable {
                     ? Message.of("ui.preview.reason.keyMaterial", t, k)
                     : Message.of("ui.preview.reason.placeholder", t, k);
             case "SystemTagVO" -> Message.of("ui.preview.reason.tag", t, k);
-            case "VmHostFileContentVO" -> p.lastCopies().contains(item.table() + "/" + item.key())
+            case "VmHostFileContentVO" -> p.lastCopies().contains(itemId)
                     ? Message.of("ui.preview.reason.lastCopy", t, k) : Message.of("ui.preview.reason.content", t, k);
             case "ResourceVO" -> Message.of("ui.preview.reason.resource", t, k);
             default -> Message.of("ui.preview.reason.row", t, k);
