@@ -89,6 +89,9 @@ class BrowseGuiTest {
         robot.interact(() -> gui.viewModel().open(snapshot));
         TableView<VmRow> vms = robot.lookup("#vmTable").queryTableView();
         waitUntil(() -> vms.getItems().size() == 11);
+        // the row counts come after the list's first screenful is made (decision 0046), not with its first rows
+        waitUntil(() -> gui.viewModel().summaryProperty().get() != null
+                && gui.viewModel().summaryProperty().get().counted());
         assertThat(CutTexts.inHeaders("#vmTable")).as("the VMs' headers (%.0f px wide)", vms.getWidth()).isEmpty();
         assertThat(gui.stage().getTitle()).isEqualTo("fixture.sqlite (read-only) — TPM Console");
         assertThat(robot.lookup("#statusMode").queryAs(Label.class).getText()).isEqualTo("read-only");
