@@ -48,6 +48,7 @@ import dev.tpmconsole.views.importdump.ImportView;
 import dev.tpmconsole.views.prefs.RecentDatabase;
 import dev.tpmconsole.views.util.Appearance;
 import dev.tpmconsole.views.util.Em;
+import dev.tpmconsole.views.util.FirstFill;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.views.util.Tables;
 import dev.tpmconsole.views.util.LazyTabs;
@@ -486,7 +487,7 @@ public final class MainWindow {
                 ? I18n.t("ui.summary.howToOpen")
                 : I18n.t("ui.summary.schema", vm.summaryProperty().get().layoutMessage()), vm.summaryProperty()));
 
-        TableView<TableCountRow> table = Tables.sorted(new TableView<>(), vm.counts());
+        TableView<TableCountRow> table = Tables.sorted(FirstFill.on(new TableView<>()), vm.counts());
         table.setId("countsTable");
         table.getStyleClass().add("summary-table");
         TableColumn<TableCountRow, String> name = I18n.bindColumn(new TableColumn<>(), "ui.summary.tableColumn");
