@@ -41,6 +41,9 @@ final class BenchWindow {
     private static final boolean GAPS = Boolean.getBoolean("bench.gaps");
     /** The gaps printed are those longer than this, in nanoseconds ({@code -Dbench.gapsOver=MS}, default 40 ms). */
     private static final long GAPS_OVER = Long.getLong("bench.gapsOver", 40) * 1_000_000L;
+    /** {@code -Dbench.gapStacks=true}: samples the FX thread's stack each millisecond, for the gaps printed. */
+    private static final boolean STACKS = GAPS && Boolean.getBoolean("bench.gapStacks");
+    private final FxStackSampler sampler = STACKS ? new FxStackSampler() : null;
     private volatile long resetAt = System.nanoTime();
     private long lastRenderCpu;
     private long lastProcessCpu;
@@ -112,6 +115,9 @@ final class BenchWindow {
                                     (last - w.resetAt) / 1_000_000,
                                     java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
                             System.out.println("    busiest threads: " + busiest(lastThreads, threads));
+                            if (w.sampler != null) {
+                                w.sampler.print(last, t);
+                            }
                         }
                     }
                     Runnable r = w.onNextFrame.getAndSet(null);
@@ -120,6 +126,9 @@ final class BenchWindow {
                     }
                 }
             }.start();
+            if (w.sampler != null) {
+                w.sampler.start(Thread.currentThread());
+            }
             shown.countDown();
         });
         shown.await();

@@ -1,0 +1,113 @@
+package dev.tpmconsole.app.bench;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Samples one thread's stack (the FX thread's) every millisecond into a ring of the last few seconds, and prints what
+ * the samples of a span of time found it doing most: the phase of the pulse or task it was in, the console's innermost
+ * frame and the method on top. Each sample stops the thread for a moment (a handshake), so its figures are for telling
+ * what made a gap, not for timing it.
+ */
+final class FxStackSampler {
+
+    private static final int RING = 8192;
+    private final long[] times = new long[RING];
+    private final String[] what = new String[RING];
+    private final StackTraceElement[][] stacks = new StackTraceElement[RING][];
+    /** {@code -Dbench.gapStacksDepth=N}: also prints, for each gap, one sample's stack, N frames deep. */
+    private static final int DEPTH = Integer.getInteger("bench.gapStacksDepth", 0);
+    private int next;
+
+    /** Starts sampling {@code thread} on a daemon thread of its own. */
+    void start(Thread thread) {
+        Thread t = new Thread(() -> {
+            while (thread.isAlive()) {
+                StackTraceElement[] stack = thread.getStackTrace();
+                String s = summary(stack);
+                synchronized (this) {
+                    times[next % RING] = System.nanoTime();
+                    what[next % RING] = s;
+                    stacks[next % RING] = DEPTH > 0 ? stack : null;
+                    next++;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-fx-stack-sampler");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Prints the five things most sampled between {@code from} and {@code to} (System.nanoTime()), with counts. */
+    void print(long from, long to) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int all = 0;
+        synchronized (this) {
+            for (int i = Math.max(0, next - RING); i < next; i++) {
+                long at = times[i % RING];
+                if (at >= from && at <= to) {
+                    counts.merge(what[i % RING], 1, Integer::sum);
+                    all++;
+                }
+            }
+        }
+        int total = all;
+        if (DEPTH > 0) {
+            synchronized (this) {
+                for (int i = Math.max(0, next - RING); i < next; i++) {
+                    if (times[i % RING] >= from && times[i % RING] <= to && what[i % RING].startsWith("layout | -")) {
+                        StackTraceElement[] st = stacks[i % RING];
+                        StringBuilder line = new StringBuilder("      ");
+                        for (int j = 0; j < Math.min(DEPTH, st.length); j++) {
+                            String c = st[j].getClassName();
+                            if (c.startsWith("javafx.scene.control") || c.startsWith("dev.tpmconsole")) {
+                                line.append(c.replaceAll(".*\\.", "")).append('.').append(st[j].getMethodName())
+                                        .append(" < ");
+                            }
+                        }
+                        System.out.println(line);
+                    }
+                }
+            }
+        }
+        System.out.println("    the FX thread in " + total + " samples: " + counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(5)
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+    }
+
+    private static final String[][] PHASES = {
+        {"doCSSPass", "css"}, {"doLayoutPass", "layout"}, {"synchronizeSceneNodes", "sync"},
+        {"AnimationTimer", "timer"}, {"lambda$runLater", "runLater"}, {"renderLock", "wait for render"},
+    };
+
+    /** "phase | console's innermost frame | top frame" of a stack. */
+    static String summary(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return "(no stack)";
+        }
+        String top = stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName();
+        String console = "-";
+        for (StackTraceElement e : stack) {
+            if (e.getClassName().startsWith("dev.tpmconsole")) {
+                console = e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber();
+                break;
+            }
+        }
+        String phase = "-"; // the innermost phase: a timer's layout is layout
+        for (int i = stack.length - 1; i >= 0; i--) {
+            String frame = stack[i].getClassName() + "." + stack[i].getMethodName();
+            for (String[] p : PHASES) {
+                if (frame.contains(p[0])) {
+                    phase = p[1];
+                }
+            }
+        }
+        return phase + " | " + console + " | " + top;
+    }
+}
