@@ -12,9 +12,9 @@
 # With COLD=1 (and write access to /proc/sys/vm/drop_caches) the page cache is dropped first, so that the
 # snapshot is read from disk. RUNTIME=image runs the window with the app image's runtime and launcher options
 # (bench/runtime.sh). JAVA_OPTS=-Dbench.each=true prints each keystroke's time, JAVA_OPTS=-Dbench.gaps=true each gap
-# between pulses over 40 ms with the CPU of the threads that ran in it (BenchWindow), JAVA_OPTS=-Dbench.repeat=N types
-# the filter's words N times (for a profiler's samples: the keystroke figures are the first time's, the phase's line
-# covers them all).
+# between pulses over 40 ms with the CPU of the threads that ran in it (BenchWindow; -Dbench.gapStacks=true adds what
+# the FX thread was doing in it), JAVA_OPTS=-Dbench.repeat=N types the filter's words N times (for a profiler's
+# samples: the keystroke figures are the first time's, the phase's line covers them all).
 # Usage: bench/browse.sh [N], or SOURCE=jdbc:mariadb://127.0.0.1:3306/DB bench/browse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

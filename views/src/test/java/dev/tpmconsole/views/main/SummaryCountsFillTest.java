@@ -19,10 +19,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The summary's table of row counts makes its rows a few a pulse ({@link FirstFill}), as the lists do: in a window that
- * showed its welcome page, then opened a snapshot, that table is in the summary tab, hidden behind the VM list, yet laid
- * out (a tab pane sizes all its tabs); its rows, made all in one pulse when the counts came, took 25 ms of a cold JVM's
- * FX thread in the pulses that made the VM list's first screenful.
+ * The summary's table of row counts makes its rows a few a pulse ({@link FirstFill}), as the lists do: in a window
+ * that showed its welcome page, then opened a snapshot, that table is in the summary tab, hidden behind the VM list,
+ * yet laid out (a tab pane sizes all its tabs); its rows, made all in one pulse when the counts came, took 25 ms of a
+ * cold JVM's FX thread in the pulses that made the VM list's first screenful (decision 0049).
  */
 @ExtendWith(ApplicationExtension.class)
 class SummaryCountsFillTest {
