@@ -487,6 +487,7 @@ public final class MainWindow {
                 ? I18n.t("ui.summary.howToOpen")
                 : I18n.t("ui.summary.schema", vm.summaryProperty().get().layoutMessage()), vm.summaryProperty()));
 
+        // its rows a few a pulse, as the lists' (decision 0049): the summary tab is laid out hidden behind the VMs too
         TableView<TableCountRow> table = Tables.sorted(FirstFill.on(new TableView<>()), vm.counts());
         table.setId("countsTable");
         table.getStyleClass().add("summary-table");
