@@ -50,8 +50,17 @@ out=app/src/main/resources/dev/tpmconsole/app/cds-classes.txt
   echo "# packaging makes the app image's class data sharing archive from them (Packager.java, make-cds-archive), and"
   echo "# java -jar's window its own (JarClassArchive.java)."
   # the benchmarks' own classes, and the JDK's management classes they read the FX thread's CPU time with, are theirs
+  # JDK 17 may write two threads' lines into each other (a lambda's line cut by a class name, its end on a line of its
+  # own), and one malformed line makes the whole list unusable: only whole lines are kept (a class; a lambda's ten
+  # fields; a method handle form's five or three)
   cat "$work/window.txt" "$work/audit.txt" "$work/live.txt" "$work/windows.txt" "$work/run.txt" | grep -v '^#' \
     | grep -v 'dev/tpmconsole/app/bench/' \
-    | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' | awk '!seen[$0]++'
+    | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' \
+    | awk '/^[A-Za-z0-9_$\/]+$/ || ($1 == "@lambda-proxy" && NF == 10) \
+        || ($1 == "@lambda-form-invoker" && ((NF == 5 && $2 == "[LF_RESOLVE]") || (NF == 3 && $2 == "[SPECIES_RESOLVE]")))' \
+    | awk '!seen[$0]++'
 } > "$out"
+# the list must make an archive, as the packaging and java -jar's window make theirs from it
+java -Xshare:dump -XX:SharedClassListFile="$out" -XX:SharedArchiveFile="$work/check.jsa" -Xlog:cds=off \
+  -Xlog:cds+dynamic=off -cp "$JAR" >/dev/null 2>&1 || { echo "$out does not make an archive" >&2; exit 1; }
 echo "$out: $(grep -vc '^#' "$out") classes"
