@@ -17,7 +17,10 @@ final class FxStackSampler {
     private final long[] times = new long[RING];
     private final String[] what = new String[RING];
     private final StackTraceElement[][] stacks = new StackTraceElement[RING][];
-    /** {@code -Dbench.gapStacksDepth=N}: also prints, for each gap, one sample's stack, N frames deep. */
+    /**
+     * {@code -Dbench.gapStacksDepth=N}: also prints, for each gap, a few samples' stacks (N frames from the top, those
+     * of the packages in {@link #SHOWN}).
+     */
     private static final int DEPTH = Integer.getInteger("bench.gapStacksDepth", 0);
     private int next;
 
@@ -59,26 +62,42 @@ final class FxStackSampler {
         }
         int total = all;
         if (DEPTH > 0) {
-            synchronized (this) {
-                for (int i = Math.max(0, next - RING); i < next; i++) {
-                    if (times[i % RING] >= from && times[i % RING] <= to && what[i % RING].startsWith("layout | -")) {
-                        StackTraceElement[] st = stacks[i % RING];
-                        StringBuilder line = new StringBuilder("      ");
-                        for (int j = 0; j < Math.min(DEPTH, st.length); j++) {
-                            String c = st[j].getClassName();
-                            if (c.startsWith("javafx.scene.control") || c.startsWith("dev.tpmconsole")) {
-                                line.append(c.replaceAll(".*\\.", "")).append('.').append(st[j].getMethodName())
-                                        .append(" < ");
-                            }
-                        }
-                        System.out.println(line);
-                    }
-                }
-            }
+            printStacks(from, to);
         }
         System.out.println("    the FX thread in " + total + " samples: " + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(5)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+    }
+
+    /** The packages whose frames {@link #printStacks} prints: JavaFX's, CSS's, class loading's, the console's. */
+    private static final String[] SHOWN = {"javafx.", "com.sun.javafx.css", "dev.tpmconsole", "java.lang.ClassLoader",
+        "jdk.internal.loader", "java.util.jar", "java.util.zip"};
+
+    /** Prints the shown frames of up to eight busy samples (not waiting in the event loop) between two times. */
+    private void printStacks(long from, long to) {
+        int printed = 0;
+        synchronized (this) {
+            for (int i = Math.max(0, next - RING); i < next && printed < 8; i++) {
+                StackTraceElement[] st = stacks[i % RING];
+                if (times[i % RING] < from || times[i % RING] > to || st == null || st.length == 0
+                        || st[0].getMethodName().equals("_runLoop") || st[0].getMethodName().equals("park")) {
+                    continue;
+                }
+                StringBuilder line = new StringBuilder("      ");
+                for (int j = 0; j < Math.min(DEPTH, st.length); j++) {
+                    String c = st[j].getClassName();
+                    for (String shown : SHOWN) {
+                        if (c.startsWith(shown)) {
+                            line.append(c.replaceAll(".*\\.", "")).append('.').append(st[j].getMethodName())
+                                    .append(" < ");
+                            break;
+                        }
+                    }
+                }
+                System.out.println(line);
+                printed++;
+            }
+        }
     }
 
     private static final String[][] PHASES = {
