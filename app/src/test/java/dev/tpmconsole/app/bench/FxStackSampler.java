@@ -60,11 +60,10 @@ final class FxStackSampler {
                 }
             }
         }
-        int total = all;
         if (DEPTH > 0) {
             printStacks(from, to);
         }
-        System.out.println("    the FX thread in " + total + " samples: " + counts.entrySet().stream()
+        System.out.println("    the FX thread in " + all + " samples: " + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(5)
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
     }
@@ -102,7 +101,7 @@ final class FxStackSampler {
 
     private static final String[][] PHASES = {
         {"doCSSPass", "css"}, {"doLayoutPass", "layout"}, {"synchronizeSceneNodes", "sync"},
-        {"AnimationTimer", "timer"}, {"lambda$runLater", "runLater"}, {"renderLock", "wait for render"},
+        {"AnimationTimer", "timer"}, {"lambda$runLater", "runLater"},
     };
 
     /** "phase | console's innermost frame | top frame" of a stack. */
