@@ -57,7 +57,8 @@ out=app/src/main/resources/dev/tpmconsole/app/cds-classes.txt
     | grep -v 'dev/tpmconsole/app/bench/' \
     | grep -v -E '^(java/lang/management|javax/management|sun/management|com/sun/management)/' \
     | awk '/^[A-Za-z0-9_$\/]+$/ || ($1 == "@lambda-proxy" && NF == 10) \
-        || ($1 == "@lambda-form-invoker" && ((NF == 5 && $2 == "[LF_RESOLVE]") || (NF == 3 && $2 == "[SPECIES_RESOLVE]")))' \
+        || ($1 == "@lambda-form-invoker" && NF == 5 && $2 == "[LF_RESOLVE]") \
+        || ($1 == "@lambda-form-invoker" && NF == 3 && $2 == "[SPECIES_RESOLVE]")' \
     | awk '!seen[$0]++'
 } > "$out"
 # the list must make an archive, as the packaging and java -jar's window make theirs from it
