@@ -15,7 +15,7 @@ final class FxStackSampler {
 
     private static final int RING = 8192;
     private final long[] times = new long[RING];
-    private final String[] what = new String[RING];
+    /** The stacks as sampled: they are summed up only when a gap is printed, so that sampling costs a core little. */
     private final StackTraceElement[][] stacks = new StackTraceElement[RING][];
     /**
      * {@code -Dbench.gapStacksDepth=N}: also prints, for each gap, a few samples' stacks (N frames from the top, those
@@ -29,11 +29,9 @@ final class FxStackSampler {
         Thread t = new Thread(() -> {
             while (thread.isAlive()) {
                 StackTraceElement[] stack = thread.getStackTrace();
-                String s = summary(stack);
                 synchronized (this) {
                     times[next % RING] = System.nanoTime();
-                    what[next % RING] = s;
-                    stacks[next % RING] = DEPTH > 0 ? stack : null;
+                    stacks[next % RING] = stack;
                     next++;
                 }
                 try {
@@ -55,7 +53,7 @@ final class FxStackSampler {
             for (int i = Math.max(0, next - RING); i < next; i++) {
                 long at = times[i % RING];
                 if (at >= from && at <= to) {
-                    counts.merge(what[i % RING], 1, Integer::sum);
+                    counts.merge(summary(stacks[i % RING]), 1, Integer::sum);
                     all++;
                 }
             }
@@ -78,7 +76,7 @@ final class FxStackSampler {
         synchronized (this) {
             for (int i = Math.max(0, next - RING); i < next && printed < 8; i++) {
                 StackTraceElement[] st = stacks[i % RING];
-                if (times[i % RING] < from || times[i % RING] > to || st == null || st.length == 0
+                if (times[i % RING] < from || times[i % RING] > to || st.length == 0
                         || st[0].getMethodName().equals("_runLoop") || st[0].getMethodName().equals("park")) {
                     continue;
                 }
@@ -87,8 +85,7 @@ final class FxStackSampler {
                     String c = st[j].getClassName();
                     for (String shown : SHOWN) {
                         if (c.startsWith(shown)) {
-                            line.append(c.replaceAll(".*\\.", "")).append('.').append(st[j].getMethodName())
-                                    .append(" < ");
+                            line.append(simpleName(c)).append('.').append(st[j].getMethodName()).append(" < ");
                             break;
                         }
                     }
@@ -109,11 +106,11 @@ final class FxStackSampler {
         if (stack.length == 0) {
             return "(no stack)";
         }
-        String top = stack[0].getClassName().replaceAll(".*\\.", "") + "." + stack[0].getMethodName();
+        String top = simpleName(stack[0].getClassName()) + "." + stack[0].getMethodName();
         String console = "-";
         for (StackTraceElement e : stack) {
             if (e.getClassName().startsWith("dev.tpmconsole")) {
-                console = e.getClassName().replaceAll(".*\\.", "") + "." + e.getMethodName() + ":" + e.getLineNumber();
+                console = simpleName(e.getClassName()) + "." + e.getMethodName() + ":" + e.getLineNumber();
                 break;
             }
         }
@@ -127,5 +124,10 @@ final class FxStackSampler {
             }
         }
         return phase + " | " + console + " | " + top;
+    }
+
+    /** A class's name without its package ({@code Outer$Inner} stays whole). */
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }
