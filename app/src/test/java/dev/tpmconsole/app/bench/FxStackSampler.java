@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Samples one thread's stack (the FX thread's) every millisecond into a ring of the last few seconds, and prints what
  * the samples of a span of time found it doing most: the phase of the pulse or task it was in, the console's innermost
- * frame and the method on top. Each sample stops the thread for a moment (a handshake), so its figures are for telling
- * what made a gap, not for timing it.
+ * frame and the method on top; and how many samples each phase had. Each sample stops the thread for a moment (a
+ * handshake), so its figures are for telling what made a gap, not for timing it.
  */
 final class FxStackSampler {
 
@@ -48,12 +48,15 @@ final class FxStackSampler {
     /** Prints the five things most sampled between {@code from} and {@code to} (System.nanoTime()), with counts. */
     void print(long from, long to) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> phases = new LinkedHashMap<>();
         int all = 0;
         synchronized (this) {
             for (int i = Math.max(0, next - RING); i < next; i++) {
                 long at = times[i % RING];
                 if (at >= from && at <= to) {
-                    counts.merge(summary(stacks[i % RING]), 1, Integer::sum);
+                    String summary = summary(stacks[i % RING]);
+                    counts.merge(summary, 1, Integer::sum);
+                    phases.merge(summary.substring(0, summary.indexOf(' ')), 1, Integer::sum);
                     all++;
                 }
             }
@@ -63,7 +66,10 @@ final class FxStackSampler {
         }
         System.out.println("    the FX thread in " + all + " samples: " + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())).limit(5)
-                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; ")));
+                .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining("; "))
+                + " (by phase: " + phases.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
     }
 
     /** The packages whose frames {@link #printStacks} prints: JavaFX's, CSS's, class loading's, the console's. */
