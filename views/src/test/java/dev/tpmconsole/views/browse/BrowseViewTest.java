@@ -122,10 +122,6 @@ class BrowseViewTest {
     }
 
     /**
-     * The details' six tables are not made with the view (they are hidden until a VM is shown, and their skins and CSS
-     * made the window's first frame wait): they come after the first VM rows, a section a pulse, with no VM shown.
-     */
-    /**
      * The "has dirty rows" box says which rules make a row dirty: to a screen reader from the start, and in a tooltip
      * made when the pointer first comes over it (not with the window: a tooltip is a popup window of its own).
      */
@@ -191,6 +187,10 @@ class BrowseViewTest {
         }
     }
 
+    /**
+     * The details' six tables are not made with the view (they are hidden until a VM is shown, and their skins and CSS
+     * made the window's first frame wait): they come after the first VM rows, a section a pulse, with no VM shown.
+     */
     @Test
     void theDetailsTablesAreMadeAfterTheFirstRowsWithoutAVmShown(FxRobot robot) throws Exception {
         List<String> details = List.of("findingsTable", "tpmTable", "keyRefTable", "hostFileTable", "backupTable",
