@@ -96,7 +96,7 @@ class MainWindowSmokeTest {
     void aBadFileShowsTheErrorBannerAndKeepsTheWindowUsable(FxRobot robot) throws Exception {
         Path snapshot = TestSnapshots.demo(dataDir.resolve("small.sqlite"), 20, 2);
         robot.interact(() -> gui.viewModel().open(snapshot));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get() != null);
+        opened(gui, 30);
         Path junk = Files.writeString(dataDir.resolve("junk.db"), "plain text, not SQLite");
         robot.interact(() -> gui.viewModel().open(junk));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.viewModel().hasErrorBinding().get());
@@ -108,5 +108,23 @@ class MainWindowSmokeTest {
         robot.clickOn("#dismissError");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#errorBanner").queryAs(HBox.class).isVisible()).isFalse();
+    }
+
+    /**
+     * Waits until the window has opened a source (its summary is there) or has failed to (its error banner): a failure
+     * says why, and a time-out what the window was doing, rather than "TimeoutException" alone. CI once met one here
+     * that did not come back in the runs after it.
+     */
+    private static void opened(ConsoleGui gui, int seconds) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> gui.viewModel().summaryProperty().get() != null
+                    || gui.viewModel().hasErrorBinding().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            String state = WaitForAsyncUtils.asyncFx(() -> "source " + gui.viewModel().sourceProperty().get()
+                    + ", busy " + gui.viewModel().busyMessageProperty().get() + ", error '"
+                    + gui.viewModel().errorProperty().get() + "'").get(10, TimeUnit.SECONDS);
+            throw new AssertionError("not opened in " + seconds + " s: " + state, e);
+        }
+        assertThat(gui.viewModel().errorProperty().get()).as("opening the source").isEmpty();
     }
 }
