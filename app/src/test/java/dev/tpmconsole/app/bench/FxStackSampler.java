@@ -54,9 +54,8 @@ final class FxStackSampler {
             for (int i = Math.max(0, next - RING); i < next; i++) {
                 long at = times[i % RING];
                 if (at >= from && at <= to) {
-                    String summary = summary(stacks[i % RING]);
-                    counts.merge(summary, 1, Integer::sum);
-                    phases.merge(summary.substring(0, summary.indexOf(' ')), 1, Integer::sum);
+                    counts.merge(summary(stacks[i % RING]), 1, Integer::sum);
+                    phases.merge(phase(stacks[i % RING]), 1, Integer::sum);
                     all++;
                 }
             }
@@ -120,6 +119,14 @@ final class FxStackSampler {
                 break;
             }
         }
+        return phase(stack) + " | " + console + " | " + top;
+    }
+
+    /** The phase of the pulse or task a stack is in ({@link #PHASES}; "-": none of them). */
+    static String phase(StackTraceElement[] stack) {
+        if (stack.length == 0) {
+            return "(no stack)";
+        }
         String phase = "-"; // the innermost phase: a timer's layout is layout
         for (int i = stack.length - 1; i >= 0; i--) {
             String frame = stack[i].getClassName() + "." + stack[i].getMethodName();
@@ -129,7 +136,7 @@ final class FxStackSampler {
                 }
             }
         }
-        return phase + " | " + console + " | " + top;
+        return phase;
     }
 
     /** A class's name without its package ({@code Outer$Inner} stays whole). */
