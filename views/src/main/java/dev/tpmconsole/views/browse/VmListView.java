@@ -1,5 +1,6 @@
 package dev.tpmconsole.views.browse;
 
+import dev.tpmconsole.views.util.CheckMenuButton;
 import dev.tpmconsole.views.util.HoverTooltip;
 import dev.tpmconsole.views.util.I18n;
 import dev.tpmconsole.model.browse.KeyState;
@@ -12,16 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import org.controlsfx.control.CheckComboBox;
-import javafx.collections.ObservableList;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -40,42 +36,21 @@ final class VmListView {
         I18n.prompt(filter, "ui.vms.filterPrompt");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.textProperty());
-        // several states at once (Stopped and Crashed, say); none checked is any state
-        CheckComboBox<String> state = new CheckComboBox<>(vm.states());
-        state.setId("vmStateFilter");
-        state.titleProperty().bind(Bindings.when(Bindings.isEmpty(vm.chosenStates())).then(I18n.text("ui.vms.anyState"))
-                .otherwise((String) null));
-        // the states in the windows' language, as the list shows them, and the console's own choice in words
-        state.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String s) {
-                return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s) ? I18n.t("ui.vms.softDeletedChoice")
-                        : ZStackStates.vm(s);
-            }
+        // several states at once (Stopped and Crashed, say); none checked is any state. The states in the windows'
+        // language, as the list shows them, and the console's own choice in words; made and styled when first opened
+        CheckMenuButton<String> state = new CheckMenuButton<>("vmStateFilter", vm.states(), vm.chosenStates(),
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String s) {
+                        return dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED.equals(s)
+                                ? I18n.t("ui.vms.softDeletedChoice") : ZStackStates.vm(s);
+                    }
 
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        // the skin writes the title only when the checks change: a new skin writes it in the new language
-        I18n.whenChanged(state, () -> {
-            if (state.getSkin() != null) {
-                state.setSkin(new impl.org.controlsfx.skin.CheckComboBoxSkin<>(state));
-            }
-        });
-        ObservableList<String> checked = state.getCheckModel().getCheckedItems();
-        checked.addListener((ListChangeListener<String>) c -> {
-            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
-                vm.chosenStates().setAll(List.copyOf(checked));
-            }
-        });
-        vm.chosenStates().addListener((ListChangeListener<String>) c -> {
-            if (!new java.util.HashSet<>(checked).equals(new java.util.HashSet<>(vm.chosenStates()))) {
-                state.getCheckModel().clearChecks();
-                vm.chosenStates().forEach(s -> state.getCheckModel().check(s));
-            }
-        });
+                    @Override
+                    public String fromString(String s) {
+                        return s;
+                    }
+                }, I18n.text("ui.vms.anyState"));
         TextField host = new TextField();
         host.setId("vmHostFilter");
         I18n.prompt(host, "ui.vms.hostPrompt");

@@ -100,8 +100,9 @@ class BrowseViewTest {
     @Test
     void aFiltersLabelStaysOnTheLineOfItsField(FxRobot robot) throws Exception {
         waitUntil(() -> vm.vms().rows().loadedProperty().get());
+        // the filters' labels, not the text inside a field (a menu button's own label is for the button too)
         List<Label> labels = robot.lookup("#vmFilterBar .label").queryAllAs(Label.class).stream()
-                .filter(l -> l.getLabelFor() != null).toList();
+                .filter(l -> l.getLabelFor() != null && l.getParent() != l.getLabelFor()).toList();
         assertThat(labels).hasSize(3);
         for (int width = 600; width <= 1500; width += 25) {
             int w = width;
@@ -309,17 +310,27 @@ class BrowseViewTest {
     void keyboardFilterFieldsAndTheDirtyToggle(FxRobot robot) throws Exception {
         TableView<VmRow> vms = table(robot, "#vmTable");
         waitUntil(() -> vms.getItems().size() == 11);
-        // the state filter takes several states; Clear unchecks them
-        org.controlsfx.control.CheckComboBox<String> states = robot.lookup("#vmStateFilter").query();
-        robot.interact(() -> {
-            states.getCheckModel().check("Running");
-            states.getCheckModel().check(dev.tpmconsole.model.browse.VmFilter.SOFT_DELETED);
-        });
+        // the state filter takes several states, opened by its mnemonic and checked with the keyboard (the soft-deleted
+        // VMs come first, then ZStack's states: Created, Starting, Running); Clear unchecks them
+        dev.tpmconsole.views.util.CheckMenuButton<String> states = robot.lookup("#vmStateFilter").query();
+        robot.clickOn("#vmFilter");
+        // Alt+S drops the list down, with the state filter focused
+        robot.press(KeyCode.ALT, KeyCode.S).release(KeyCode.S, KeyCode.ALT);
+        waitUntil(states::isShowing);
+        assertThat(states.isFocused()).isTrue();
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.DOWN, 3);
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(vm.vms().chosenStates()).containsExactly(VmFilter.SOFT_DELETED, "Running");
         waitUntil(() -> vms.getItems().size() == 3);
         assertThat(vms.getItems()).extracting(VmRow::name).containsExactlyInAnyOrder("alpha", "theta", "Alpine");
+        assertThat(states.getText()).isEqualTo(states.converter().toString(VmFilter.SOFT_DELETED) + ", Running");
         robot.clickOn("#vmClearFilter");
         waitUntil(() -> vms.getItems().size() == 11);
-        assertThat(states.getCheckModel().getCheckedItems()).isEmpty();
+        assertThat(vm.vms().chosenStates()).isEmpty();
+        assertThat(states.getText()).isEqualTo(dev.tpmconsole.views.util.I18n.t("ui.vms.anyState"));
         robot.clickOn("#vmFilter").write("zzz");
         waitUntil(() -> vms.getItems().isEmpty());
         robot.type(KeyCode.ESCAPE);
@@ -335,6 +346,27 @@ class BrowseViewTest {
         waitUntil(() -> "gamma".equals(robot.lookup("#detailsTitle").queryAs(Label.class).getText()));
         robot.clickOn("#vmClearFilter");
         waitUntil(() -> vms.getItems().size() == 11);
+    }
+
+    /**
+     * The window's first styling makes no drop-down list: the state filter's twenty choices are made and styled when it
+     * first opens (decision 0050), where a CheckComboBox put its list into the window's scene to style it at once.
+     */
+    @Test
+    void theStateFiltersChoicesAreMadeWhenItFirstOpens(FxRobot robot) throws Exception {
+        TableView<VmRow> vms = table(robot, "#vmTable");
+        waitUntil(() -> vms.getItems().size() == 11);
+        javafx.scene.Parent root = stage.getScene().getRoot();
+        assertThat(root.lookupAll(".list-view")).as("a list in the window").isEmpty();
+        assertThat(root.lookupAll(".check-box")).as("the window's check boxes").extracting(Node::getId)
+                .containsOnly("vmDirtyOnly");
+        robot.clickOn("#vmStateFilter");
+        robot.clickOn("#vmStateFilter-3");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(vm.vms().chosenStates()).containsExactly("Running");
+        waitUntil(() -> vms.getItems().size() < 11 && !vms.getItems().isEmpty());
+        assertThat(vms.getItems()).allSatisfy(r -> assertThat(r.state()).isEqualTo("Running"));
+        assertThat(root.lookupAll(".list-view")).as("still none in the window").isEmpty();
     }
 
     /**

@@ -18,7 +18,6 @@ import javafx.scene.control.MenuBar;
 import java.util.List;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -95,10 +94,14 @@ class MainWindowLanguageTest {
             assertThat(states).as("the states shown").isNotEmpty()
                     .allSatisfy(t -> assertThat(t).matches(".*[\\u4e00-\\u9fff].*"))
                     .noneMatch(dev.tpmconsole.model.browse.BrowseQueries.VM_STATES::contains);
-            CheckComboBox<String> stateFilter = robot.lookup("#vmStateFilter").query();
-            assertThat(stateFilter.getConverter().toString("Running")).isEqualTo("运行中");
-            assertThat(stateFilter.getConverter().toString("VolumeMigrating")).isEqualTo("云盘迁移中");
-            assertThat(stateFilter.getConverter().toString("SomethingNew")).as("a state ZStack may add").isEqualTo("SomethingNew");
+            dev.tpmconsole.views.util.CheckMenuButton<String> stateFilter = robot.lookup("#vmStateFilter").query();
+            assertThat(stateFilter.converter().toString("Running")).isEqualTo("运行中");
+            assertThat(stateFilter.converter().toString("VolumeMigrating")).isEqualTo("云盘迁移中");
+            assertThat(stateFilter.converter().toString("SomethingNew")).as("a state ZStack may add").isEqualTo("SomethingNew");
+            assertThat(stateFilter.getText()).isEqualTo("任意状态");
+            assertThat(stateFilter.getItems()).extracting(i -> ((javafx.scene.control.Labeled)
+                    ((javafx.scene.control.CustomMenuItem) i).getContent()).getText())
+                    .startsWith("（已软删除）", "已创建").contains("运行中");
             // the key states read whole in Chinese too, a lost provider's among them
             assertThat(cells(robot, "vmKeyStateColumn")).contains("提供者已丢失");
             assertThat(robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
