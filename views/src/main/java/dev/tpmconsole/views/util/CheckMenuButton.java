@@ -27,7 +27,7 @@ import javafx.util.StringConverter;
  * when the menu first shows.
  *
  * <p>{@code checked} is the caller's list (a view-model's), read and written in place: what is checked here is
- * exactly what it holds, in the order of the choices, whichever side changes it.
+ * exactly what it holds, whichever side changes it. A choice checked here takes its place in the order of the choices.
  */
 public final class CheckMenuButton<T> extends MenuButton {
 
