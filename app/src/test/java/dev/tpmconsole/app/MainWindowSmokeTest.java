@@ -112,8 +112,9 @@ class MainWindowSmokeTest {
 
     /**
      * Waits until the window has opened a source (its summary is there) or has failed to (its error banner): a failure
-     * says why, and a time-out what the window was doing, rather than "TimeoutException" alone. CI once met one here
-     * that did not come back in the runs after it.
+     * says why, and a time-out what the window was doing, rather than "TimeoutException" alone. CI met time-outs here
+     * twice: the row counts of the source open before, which start once its first rows are shown, cancelled the open
+     * under way (MainViewModelTest.theRowCountsOfTheOpenSourceDoNotCancelTheNextOpen).
      */
     private static void opened(ConsoleGui gui, int seconds) throws Exception {
         try {

@@ -69,7 +69,13 @@ public final class MainViewModel implements AutoCloseable {
     private final StringBinding mode;
     private final StringBinding title;
     private final BooleanBinding hasError;
+    /** The open under way. */
     private Disposable pending = Disposable.disposed();
+    /**
+     * The open source's row counts: apart from {@link #pending}, so that counts that start once the source's first rows
+     * are shown never cancel an open asked for meanwhile (its result, an error most of all, would never come).
+     */
+    private Disposable counting = Disposable.disposed();
     /** The head start of the open under way, with what its success remembers; null when none is waiting. */
     private HeadStart headStart;
 
@@ -283,6 +289,8 @@ public final class MainViewModel implements AutoCloseable {
         counts.clear();
         busy.set(false);
         busyMessage.set(null);
+        // the previous source's counts, if still being read, end with it
+        counting.dispose();
         if (previous != null) {
             previous.close();
         }
@@ -374,8 +382,8 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void countRows(Source opened) {
-        pending.dispose();
-        pending = Single.fromCallable(() -> {
+        counting.dispose();
+        counting = Single.fromCallable(() -> {
                     try {
                         return SourceSummary.of(opened);
                     } catch (SQLException e) {
@@ -390,14 +398,23 @@ public final class MainViewModel implements AutoCloseable {
                         counts.setAll(counted.counts().entrySet().stream()
                                 .map(e -> new TableCountRow(e.getKey(), e.getValue())).toList());
                     }
-                }, this::failed);
+                }, e -> {
+                    // said for the source still open only; an open under way stays busy
+                    if (source.get() == opened) {
+                        error.set(messageOf(e));
+                    }
+                });
     }
 
     private void failed(Throwable t) {
         busy.set(false);
         busyMessage.set(null);
+        error.set(messageOf(t));
+    }
+
+    private static String messageOf(Throwable t) {
         String message = t.getLocalizedMessage();
-        error.set(message != null && !message.isBlank() ? message : t.toString());
+        return message != null && !message.isBlank() ? message : t.toString();
     }
 
     /** Something the person should know that is not an error of what they did (preferences were reset, say). */
@@ -474,6 +491,7 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         pending.dispose();
+        counting.dispose();
         if (importer != null) {
             importer.close();
         }

@@ -83,6 +83,78 @@ class MainViewModelTest {
         }
     }
 
+    /**
+     * The row counts of the open source, which start once its first rows are shown, never cancel an open that started
+     * before them: the open of a bad file said nothing and the window stayed busy when the first rows of the source
+     * before it were shown while that file was being opened (CI met it twice, as MainWindowSmokeTest's time-outs).
+     */
+    @Test
+    void theRowCountsOfTheOpenSourceDoNotCancelTheNextOpen() throws Exception {
+        Path junk = Files.writeString(dir.resolve("junk.sqlite"), "not a database at all, sorry");
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        try (MainViewModel vm = new MainViewModel(service(), deferred)) {
+            javafx.beans.property.SimpleObjectProperty<Source> shown =
+                    new javafx.beans.property.SimpleObjectProperty<>();
+            vm.countAfter(shown);
+            vm.open(demo.path());
+            runAll(fxQueue);
+            Source first = vm.sourceProperty().get();
+            assertThat(first).isNotNull();
+
+            // the bad file is read; what it found waits in the FX queue when the first source's rows are shown
+            vm.open(junk);
+            assertThat(fxQueue).hasSize(1);
+            shown.set(first);
+            runAll(fxQueue);
+            assertThat(vm.errorProperty().get()).contains("junk.sqlite").contains("not an SQLite database");
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.sourceProperty().get()).isSameAs(first);
+            assertThat(vm.summaryProperty().get().counted()).as("and the first source's rows were counted").isTrue();
+        }
+    }
+
+    /**
+     * The counts of a source that another open replaced while they were read say nothing: that source is closed under
+     * them, and their failure is not the window's news.
+     */
+    @Test
+    void theCountsOfAReplacedSourceSayNothing() throws Exception {
+        Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
+        java.util.List<Runnable> background = new java.util.ArrayList<>();
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.from(background::add),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        try (MainViewModel vm = new MainViewModel(service(), deferred)) {
+            javafx.beans.property.SimpleObjectProperty<Source> shown =
+                    new javafx.beans.property.SimpleObjectProperty<>();
+            vm.countAfter(shown);
+            vm.open(demo.path());
+            runAll(background);
+            runAll(fxQueue);
+            Source first = vm.sourceProperty().get();
+            shown.set(first);
+            vm.open(second);
+            assertThat(background).as("the first source's counts, then the second open").hasSize(2);
+            background.remove(1).run();
+            runAll(fxQueue);
+            assertThat(vm.sourceProperty().get()).isNotSameAs(first);
+            // the counts read the first source now, closed
+            runAll(background);
+            runAll(fxQueue);
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.summaryProperty().get().source()).endsWith("second.sqlite");
+        }
+    }
+
+    private static void runAll(java.util.List<Runnable> fxQueue) {
+        while (!fxQueue.isEmpty()) {
+            fxQueue.remove(0).run();
+        }
+    }
+
     @Test
     void openingAnotherClosesThePrevious() throws Exception {
         Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
