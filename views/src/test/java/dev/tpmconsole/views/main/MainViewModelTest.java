@@ -92,8 +92,7 @@ class MainViewModelTest {
     void theRowCountsOfTheOpenSourceDoNotCancelTheNextOpen() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.sqlite"), "not a database at all, sorry");
         java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
-        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
-                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        FxSchedulers deferred = fxQueued(fxQueue);
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             javafx.beans.property.SimpleObjectProperty<Source> shown =
                     new javafx.beans.property.SimpleObjectProperty<>();
@@ -149,10 +148,17 @@ class MainViewModelTest {
         }
     }
 
-    private static void runAll(java.util.List<Runnable> fxQueue) {
-        while (!fxQueue.isEmpty()) {
-            fxQueue.remove(0).run();
+    /** Runs what the queue holds, and what running it adds, in order. */
+    private static void runAll(java.util.List<Runnable> queue) {
+        while (!queue.isEmpty()) {
+            queue.remove(0).run();
         }
+    }
+
+    /** Schedulers whose background work runs at once and whose FX work waits in {@code fxQueue} until run. */
+    private static FxSchedulers fxQueued(java.util.List<Runnable> fxQueue) {
+        return new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
+                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
     }
 
     @Test
@@ -218,8 +224,7 @@ class MainViewModelTest {
     @Test
     void aHeadStartAlreadyOpenIsHandedOnAtOnceAndOnlyOnce() throws Exception {
         java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
-        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
-                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        FxSchedulers deferred = fxQueued(fxQueue);
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             // as in the window: the row counts wait for the first rows
             javafx.beans.property.SimpleObjectProperty<Source> shown =
@@ -240,15 +245,11 @@ class MainViewModelTest {
             assertThat(vm.takeHeadStart()).as("once").isFalse();
 
             // the queue comes to the delivery; then the first rows are shown, and the row counts follow
-            while (!fxQueue.isEmpty()) {
-                fxQueue.remove(0).run();
-            }
+            runAll(fxQueue);
             assertThat(vm.sourceProperty().get()).isSameAs(opened);
             assertThat(vm.summaryProperty().get().counted()).isFalse();
             shown.set(opened);
-            while (!fxQueue.isEmpty()) {
-                fxQueue.remove(0).run();
-            }
+            runAll(fxQueue);
             org.assertj.core.api.Assertions.assertThatCode(opened::connection).as("not closed as a previous source")
                     .doesNotThrowAnyException();
             assertThat(vm.summaryProperty().get().counted()).isTrue();
@@ -259,17 +260,14 @@ class MainViewModelTest {
     @Test
     void aHeadStartThatFailedComesAsAnyFailedOpen() {
         java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
-        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
-                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        FxSchedulers deferred = fxQueued(fxQueue);
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             vm.openDemoFrom(java.util.concurrent.CompletableFuture.failedFuture(
                     new dev.tpmconsole.model.source.SourceException(
                     dev.tpmconsole.model.source.SourceException.Reason.CORRUPT, "the demo could not be made")));
             assertThat(vm.takeHeadStart()).isFalse();
             assertThat(vm.sourceProperty().get()).isNull();
-            while (!fxQueue.isEmpty()) {
-                fxQueue.remove(0).run();
-            }
+            runAll(fxQueue);
             assertThat(vm.errorProperty().get()).isEqualTo("the demo could not be made");
             assertThat(vm.busyProperty().get()).isFalse();
         }
@@ -279,8 +277,7 @@ class MainViewModelTest {
     @Test
     void anotherOpenMakesTheHeadStartMoot() throws Exception {
         java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
-        FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.trampoline(),
-                io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
+        FxSchedulers deferred = fxQueued(fxQueue);
         Path second = Files.copy(demo.path(), dir.resolve("second.sqlite"));
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             java.util.concurrent.CompletableFuture<Source> opening = new java.util.concurrent.CompletableFuture<>();
@@ -289,9 +286,7 @@ class MainViewModelTest {
             Source late = service().open(demo.path());
             opening.complete(late);
             assertThat(vm.takeHeadStart()).isFalse();
-            while (!fxQueue.isEmpty()) {
-                fxQueue.remove(0).run();
-            }
+            runAll(fxQueue);
             assertThat(vm.sourceProperty().get().snapshotFile()).contains(second.toAbsolutePath().normalize());
             org.assertj.core.api.Assertions.assertThatThrownBy(late::connection)
                     .as("the moot head start's source is closed")
