@@ -34,6 +34,10 @@ import java.util.Set;
  */
 final class VmNameIndex {
 
+    /** The bytes of a ZStack UUID (32 hex digits), and those the arrays allow a name before they grow. */
+    private static final int UUID_BYTES = 32;
+    private static final int NAME_BYTES = 24;
+
     /** In the list's order: name ascending (NULL first), then uuid ascending. */
     private final Texts uuids;
     private final Texts names;
@@ -55,17 +59,26 @@ final class VmNameIndex {
                     return null; // the bytes of UTF-16 text are not in the order of its code points
                 }
             }
-            Texts uuids = new Texts();
-            Texts names = new Texts();
-            String[] states = new String[1024];
-            boolean[] deleted = new boolean[1024];
+            // sized for the rows the scan then reads: the arrays are not copied as they fill (the VM list's
+            // first fill and this read share the young generation; decision 0051)
+            int expected;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM VmInstanceEO")) {
+                expected = rs.next() ? Math.max(0, rs.getInt(1)) : 0;
+            }
+            Texts uuids = new Texts(expected, bytes(expected, UUID_BYTES));
+            Texts names = new Texts(expected, bytes(expected, NAME_BYTES));
+            States distinct = new States();
+            String[] states = new String[Math.max(16, expected)];
+            boolean[] deleted = new boolean[states.length];
             int n = 0;
-            // a text column's value as bytes: the UTF-8 SQLite holds, unchanged
-            try (ResultSet rs = st.executeQuery("SELECT v.uuid, v.name, v.state, v.deleted IS NOT NULL,"
-                    + " typeof(v.name) IN ('text', 'null') AND typeof(v.uuid) = 'text' FROM VmInstanceEO v")) {
+            // a text column's value as bytes: the UTF-8 SQLite holds, unchanged; the two flags in one number
+            try (ResultSet rs = st.executeQuery("SELECT v.uuid, v.name, v.state, (v.deleted IS NOT NULL)"
+                    + " + 2 * (typeof(v.name) IN ('text', 'null') AND typeof(v.uuid) = 'text'"
+                    + " AND typeof(v.state) IN ('text', 'null')) FROM VmInstanceEO v")) {
                 while (rs.next()) {
-                    if (!rs.getBoolean(5)) {
-                        return null; // a number or a blob sorts apart from the text
+                    int flags = rs.getInt(4);
+                    if ((flags & 2) == 0) {
+                        return null; // a number or a blob sorts apart from the text, and a blob is no state's text
                     }
                     if (n == states.length) {
                         states = Arrays.copyOf(states, n * 2);
@@ -73,9 +86,8 @@ final class VmNameIndex {
                     }
                     uuids.add(rs.getBytes(1));
                     names.add(rs.getBytes(2));
-                    String state = rs.getString(3);
-                    states[n] = state == null ? null : state.intern();
-                    deleted[n] = rs.getBoolean(4);
+                    states[n] = distinct.of(rs.getBytes(3));
+                    deleted[n] = (flags & 1) != 0;
                     n++;
                 }
             }
@@ -211,6 +223,40 @@ final class VmNameIndex {
                 && (to - from == hex.length || (uuid[from + hex.length] & 0xff) < 'g');
     }
 
+    /** {@code count} texts of {@code each} bytes, in bytes (at most what an array holds). */
+    private static int bytes(int count, int each) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) count * each);
+    }
+
+    /**
+     * The states read so far, each kept once: a state's bytes are compared with those met before (ZStack has a dozen
+     * states), where a string a row cost a buffer, a byte array and the string (14 of the 57 MB this read made for
+     * 100,000 VMs). Past {@link #KEPT} of them each becomes a string again, interned.
+     */
+    private static final class States {
+        private static final int KEPT = 32;
+        private final byte[][] bytes = new byte[KEPT][];
+        private final String[] strings = new String[KEPT];
+        private int count;
+
+        String of(byte[] value) {
+            if (value == null) {
+                return null;
+            }
+            for (int i = 0; i < count; i++) {
+                if (Arrays.equals(bytes[i], value)) {
+                    return strings[i];
+                }
+            }
+            String s = new String(value, StandardCharsets.UTF_8).intern();
+            if (count < KEPT) {
+                bytes[count] = value;
+                strings[count++] = s;
+            }
+            return s;
+        }
+    }
+
     /**
      * Texts (or NULLs) one after the other: the bytes of all of them in one array, where each starts in another.
      * Grows while read, then is put in order once.
@@ -222,8 +268,9 @@ final class VmNameIndex {
         private final BitSet nulls;
         private int count;
 
-        Texts() {
-            this(new byte[1 << 16], new int[1025], new BitSet(), 0);
+        /** For about {@code count} texts of {@code bytes} bytes in all (it grows past them). */
+        Texts(int count, int bytes) {
+            this(new byte[Math.max(1 << 10, bytes)], new int[Math.max(16, count) + 1], new BitSet(), 0);
         }
 
         private Texts(byte[] bytes, int[] at, BitSet nulls, int count) {
@@ -235,14 +282,14 @@ final class VmNameIndex {
 
         void add(byte[] value) {
             if (count + 1 == at.length) {
-                at = Arrays.copyOf(at, at.length * 2);
+                at = Arrays.copyOf(at, at.length + (at.length >> 1));
             }
             int end = at[count];
             if (value == null) {
                 nulls.set(count);
             } else {
                 if (end + value.length > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, end + value.length));
+                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length + (bytes.length >> 1), end + value.length));
                 }
                 System.arraycopy(value, 0, bytes, end, value.length);
                 end += value.length;

@@ -9,6 +9,7 @@ import dev.tpmconsole.model.testing.TestSnapshots;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,61 @@ class VmNameIndexTest {
     }
 
     @Test
+    void longerTextsThanTheArraysWereSizedForAreKeptWhole() {
+        // sized for two short texts; given texts of every length up to 3,000 bytes, and nulls
+        VmNameIndex.Texts t = new VmNameIndex.Texts(2, 2);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            values.add(i % 50 == 7 ? null : "é".repeat(i * 5 / 2) + i);
+        }
+        values.forEach(v -> t.add(v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (int i = 0; i < values.size(); i++) {
+            assertThat(t.string(i)).as("text " + i).isEqualTo(values.get(i));
+        }
+        int[] reversed = new int[values.size()];
+        Arrays.setAll(reversed, k -> values.size() - 1 - k);
+        VmNameIndex.Texts r = t.inOrder(reversed);
+        assertThat(r.string(0)).isEqualTo(values.get(values.size() - 1));
+        assertThat(r.string(values.size() - 1 - 7)).isNull();
+    }
+
+    @Test
+    void moreStatesThanTheIndexKeepsAnswerAsTheSqlDoes() throws Exception {
+        Path file = BrowseFixture.create(dir.resolve("states.sqlite"));
+        List<String> sql = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            // 40 states, and one that is a number: the index keeps 32 of them once, and reads the others as before
+            String state = i % 41 == 40 ? "7" : "'S" + (i % 40) + "'";
+            sql.add("INSERT INTO VmInstanceEO (uuid, name, type, state, platform, createDate, lastOpDate, deleted)"
+                    + " VALUES ('" + String.format("%032x", 0xe000 + i) + "', 'vm-" + (i % 17) + "', 'UserVm', "
+                    + state + ", 'Linux', '2025-05-01 00:00:00', '2026-05-01 00:00:00', NULL)");
+        }
+        TestSnapshots.exec(file, sql.toArray(String[]::new));
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            BrowseQueries fromMemory = new BrowseQueries(s, new AuditDirtyVmIndex(s), true);
+            BrowseQueries bySql = new BrowseQueries(s, new AuditDirtyVmIndex(s), false);
+            fromMemory.warmUp();
+            assertThat(fromMemory.nameIndexReady()).isTrue();
+            for (Set<String> states : List.of(Set.of("S3"), Set.of("S35", "S39"), Set.of("7"), Set.of("S0", "7"))) {
+                VmFilter f = new VmFilter("vm-1", states, "", false);
+                List<VmRow> expected = bySql.vms(f, Sort.asc(VmColumn.NAME), 0, BrowseQueries.MAX_PAGE).rows();
+                assertThat(expected).as(states.toString()).isNotEmpty();
+                assertThat(fromMemory.vms(f, Sort.asc(VmColumn.NAME), 0, BrowseQueries.MAX_PAGE).rows())
+                        .as(states.toString()).isEqualTo(expected);
+                assertThat(fromMemory.countVms(f)).isEqualTo(expected.size());
+            }
+        }
+        // a state that is a blob is not the text the filter names: the SQL answers
+        TestSnapshots.exec(file, "UPDATE VmInstanceEO SET state = X'5333' WHERE state = 'S3'");
+        try (SqliteSnapshot s = SqliteSnapshot.open(file, OpenOptions.readOnly())) {
+            BrowseQueries fromMemory = new BrowseQueries(s, new AuditDirtyVmIndex(s), true);
+            fromMemory.warmUp();
+            assertThat(fromMemory.nameIndexReady()).isFalse();
+            assertThat(fromMemory.countVms(new VmFilter("", Set.of("S3"), "", false))).isZero();
+        }
+    }
+
+    @Test
     void likeAndOrderAreSqlites() {
         assertThat(like("Ébène", "É")).isTrue();
         assertThat(like("Ébène", "é")).as("only ASCII letters match either case").isFalse();
@@ -159,7 +215,7 @@ class VmNameIndexTest {
 
     /** Texts holding {@code values} (null for NULL), as the index holds a snapshot's names and uuids. */
     private static VmNameIndex.Texts texts(String... values) {
-        VmNameIndex.Texts t = new VmNameIndex.Texts();
+        VmNameIndex.Texts t = new VmNameIndex.Texts(values.length, values.length);
         for (String v : values) {
             t.add(v == null ? null : v.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
