@@ -62,6 +62,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -564,16 +565,22 @@ public final class ConsoleGui {
                 () -> self.get().showShortcuts(), () -> self.get().showAbout()), catalogue.overview());
         MainWindowState state = new MainWindowState(binder, stage, window, vm, preferences);
         state.restore(windows);
-        // the window manager's icon is scaled on the FX thread: after the first frame, not before it
-        When.afterNextPulse(() -> windows.giveIcons(stage));
         stage.titleProperty().bind(vm.titleBinding());
         ConsoleGui gui = new ConsoleGui(vm, browse, window, stage, preferences, setup, prompts, catalogue, windows, state);
         self.set(gui);
         // the first source's VMs are listed, or could not be (as the row counts wait for); or the source could not be
         // opened (an open that fails always says why)
         var shown = browse.firstRowsShownProperty();
-        catalogue.openAfter(setup.catalogueFile(), Bindings.createBooleanBinding(() -> shown.get() != null
-                || !vm.errorProperty().get().isEmpty(), shown, vm.errorProperty()));
+        BooleanBinding settled = Bindings.createBooleanBinding(() -> shown.get() != null
+                || !vm.errorProperty().get().isEmpty(), shown, vm.errorProperty());
+        catalogue.openAfter(setup.catalogueFile(), settled);
+        // the window manager's icons are read and scaled once that is so, or at once when no source is opening: beside
+        // the first rows' pulses their decoding took a processor the FX thread needed (decision 0052). After a pulse:
+        // they are scaled on the FX thread
+        catalogue.once(Bindings.createBooleanBinding(() -> settled.get()
+                        || vm.sourceProperty().get() == null && !vm.busyProperty().get(),
+                settled, vm.sourceProperty(), vm.busyProperty()),
+                () -> When.afterNextPulse(() -> windows.giveIcons(stage)));
         String preferencesProblem = binder.loadProblem();
         if (preferencesProblem != null) {
             vm.showNotice(preferencesProblem);

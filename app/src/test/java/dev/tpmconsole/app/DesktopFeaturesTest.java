@@ -184,7 +184,8 @@ class DesktopFeaturesTest {
         assertThat(again.preferences().confirmQuitWhileBusyProperty().get()).isFalse();
         assertThat(Application.getUserAgentStylesheet()).contains("primer-dark");
         assertThat(statusBarColour(robot, again.stage().getScene().getRoot())).isEqualTo(Color.web("#161b22"));
-        assertThat(again.stage().getIcons()).as("the window icon, in every size").hasSize(8);
+        // the window icon, in every size: read once the window opens nothing (decision 0052)
+        waitUntil(() -> again.stage().getIcons().size() == 8);
     }
 
     /**

@@ -138,4 +138,35 @@ class StartOrderTest {
         assertThat(second.get().browseViewModel().vms().rows().rows()).isNotEmpty();
         robot.interact(() -> second.get().stage().close());
     }
+
+    /**
+     * The window's icons are read once its first VM rows are shown, not beside the pulses that show them (decision
+     * 0052); a window that opens nothing gets them at once.
+     */
+    @Test
+    void theIconsAreReadOnceTheFirstRowsAreShown(FxRobot robot) throws Exception {
+        Source opened = new DefaultSourceService(dir).open(snapshot);
+        java.util.concurrent.atomic.AtomicReference<ConsoleGui> third =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger iconsAtFirstRows = new java.util.concurrent.atomic.AtomicInteger(-1);
+        robot.interact(() -> {
+            try {
+                Path data = Files.createDirectories(dir.resolve("data-3"));
+                third.set(ConsoleGui.show(new Stage(), new ConsoleGui.Setup(data, PreferencesStore.inMemory(), null,
+                        FxQueryGuard.create(QueryGuard.Mode.THROW), FxSchedulers.javafx(),
+                        new EventLog(ConsoleGui.EVENTS_KEPT, Clock.systemUTC()), null),
+                        vm -> vm.openFrom(snapshot, CompletableFuture.completedFuture(opened))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // the first rows are shown some pulses after the window: this listener is there before
+            third.get().browseViewModel().firstRowsShownProperty().addListener((o, a, b) ->
+                    iconsAtFirstRows.compareAndSet(-1, third.get().stage().getIcons().size()));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> third.get().stage().getIcons().size() == 8);
+        assertThat(iconsAtFirstRows.get()).as("the icons when the first rows were shown").isZero();
+        // the window of @Start opened nothing when it showed: its icons came without waiting for rows
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> gui.stage().getIcons().size() == 8);
+        robot.interact(() -> third.get().stage().close());
+    }
 }

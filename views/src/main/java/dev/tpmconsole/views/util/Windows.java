@@ -19,8 +19,11 @@ public final class Windows {
 
     private final Appearance appearance;
     private final Supplier<Window> main;
-    /** The console's icon in every size, read on a thread of its own (decoding the eight PNGs took 75-95 ms of the start). */
-    private final java.util.concurrent.CompletableFuture<java.util.List<javafx.scene.image.Image>> icons;
+    /**
+     * The console's icon in every size, read on a thread of its own (decoding the eight PNGs took 75-95 ms of CPU)
+     * once a window first asks for it (decision 0052); null until then.
+     */
+    private java.util.concurrent.CompletableFuture<java.util.List<javafx.scene.image.Image>> icons;
 
     /**
      * @param main the main window, the owner of the others (asked when one opens: it may not be shown yet)
@@ -28,9 +31,6 @@ public final class Windows {
     public Windows(Appearance appearance, Supplier<Window> main) {
         this.appearance = appearance;
         this.main = main;
-        // the windows go without an icon rather than not at all
-        this.icons = dev.tpmconsole.model.util.Daemon.start("app-icons", AppIcons::images)
-                .exceptionally(e -> java.util.List.of());
     }
 
     public Appearance appearance() {
@@ -87,8 +87,16 @@ public final class Windows {
         return appearance.style(pane);
     }
 
-    /** Gives {@code stage} the console's icon in every size: now when they are read, else as soon as they are. */
+    /**
+     * Gives {@code stage} the console's icon in every size: now when they are read, else as soon as they are (the first
+     * window to ask starts reading them).
+     */
     public void giveIcons(Stage stage) {
+        if (icons == null) {
+            // the windows go without an icon rather than not at all
+            icons = dev.tpmconsole.model.util.Daemon.start("app-icons", AppIcons::images)
+                    .exceptionally(e -> java.util.List.of());
+        }
         java.util.List<javafx.scene.image.Image> read = icons.getNow(null);
         if (read != null) {
             stage.getIcons().setAll(read);
