@@ -46,8 +46,7 @@ class MainViewModelTest {
              dev.tpmconsole.views.browse.BrowseViewModel browse = new dev.tpmconsole.views.browse.BrowseViewModel(
                      FxSchedulers.synchronous(), s -> new dev.tpmconsole.model.browse.BrowseQueries(s,
                      new dev.tpmconsole.model.audit.AuditDirtyVmIndex(s)))) {
-            javafx.beans.property.SimpleObjectProperty<Source> shown = new javafx.beans.property.SimpleObjectProperty<>();
-            vm.countAfter(shown);
+            javafx.beans.property.SimpleObjectProperty<Source> shown = countingAfter(vm);
             vm.open(demo.path());
             assertThat(vm.summaryProperty().get().counted()).as("not before the first rows").isFalse();
             assertThat(vm.counts()).isEmpty();
@@ -94,9 +93,7 @@ class MainViewModelTest {
         java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
         FxSchedulers deferred = fxQueued(fxQueue);
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
-            javafx.beans.property.SimpleObjectProperty<Source> shown =
-                    new javafx.beans.property.SimpleObjectProperty<>();
-            vm.countAfter(shown);
+            javafx.beans.property.SimpleObjectProperty<Source> shown = countingAfter(vm);
             vm.open(demo.path());
             runAll(fxQueue);
             Source first = vm.sourceProperty().get();
@@ -126,9 +123,7 @@ class MainViewModelTest {
         FxSchedulers deferred = new FxSchedulers(io.reactivex.rxjava3.schedulers.Schedulers.from(background::add),
                 io.reactivex.rxjava3.schedulers.Schedulers.from(fxQueue::add));
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
-            javafx.beans.property.SimpleObjectProperty<Source> shown =
-                    new javafx.beans.property.SimpleObjectProperty<>();
-            vm.countAfter(shown);
+            javafx.beans.property.SimpleObjectProperty<Source> shown = countingAfter(vm);
             vm.open(demo.path());
             runAll(background);
             runAll(fxQueue);
@@ -153,6 +148,13 @@ class MainViewModelTest {
         while (!queue.isEmpty()) {
             queue.remove(0).run();
         }
+    }
+
+    /** Makes {@code vm} count its rows once the returned property (the first rows shown, as in the window) is set. */
+    private static javafx.beans.property.SimpleObjectProperty<Source> countingAfter(MainViewModel vm) {
+        javafx.beans.property.SimpleObjectProperty<Source> shown = new javafx.beans.property.SimpleObjectProperty<>();
+        vm.countAfter(shown);
+        return shown;
     }
 
     /** Schedulers whose background work runs at once and whose FX work waits in {@code fxQueue} until run. */
@@ -227,9 +229,7 @@ class MainViewModelTest {
         FxSchedulers deferred = fxQueued(fxQueue);
         try (MainViewModel vm = new MainViewModel(service(), deferred)) {
             // as in the window: the row counts wait for the first rows
-            javafx.beans.property.SimpleObjectProperty<Source> shown =
-                    new javafx.beans.property.SimpleObjectProperty<>();
-            vm.countAfter(shown);
+            javafx.beans.property.SimpleObjectProperty<Source> shown = countingAfter(vm);
             java.util.concurrent.CompletableFuture<Source> opening = new java.util.concurrent.CompletableFuture<>();
             vm.openFrom(demo.path(), opening);
             assertThat(vm.takeHeadStart()).as("not open yet").isFalse();
