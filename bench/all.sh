@@ -141,14 +141,17 @@ for kind in browse browse-image browse-live browse-live-image; do
     "$never: [0-9]+ ms; the FX thread's CPU in its busiest gap: \\K[0-9]+"
   row "$what: longest FX pulse, window that never showed a row" - "$gapfig" - "at most 50 ms" "$gapmet"
   figure $kind '^filter keystroke \([0-9]+ keystrokes\): median \K[0-9]+'; med=$fm; medfig=$fig
+  # the same filters' first pages read without the window: the database's part of a keystroke
+  figure $kind "^the same filters' first pages read without the window \\([0-9]+\\): median \\K[0-9]+"
+  alone="; its page read alone, median ${fm:-?} ms"
   if [ "$lim" = 500 ]; then
     figure $kind '^filter keystroke \([0-9]+ keystrokes\): median [0-9]+ ms, 90th percentile \K[0-9]+'
-    row "$what: filter keystroke" - "median $medfig, p90 $fig" - "median 50 ms, p90 100 ms" \
+    row "$what: filter keystroke" - "median $medfig, p90 $fig$alone" - "median 50 ms, p90 100 ms" \
       "$(both "$(le "$med" 50)" "$(le "$fm" 100)")"
     figure $kind 'details painted: \K[0-9]+'
     row "$what: details" - "median $fig" - "at most 150 ms" "$(le "$fm" 150)"
   else
-    row "$what: filter keystroke" - "median $medfig" - "median 100 ms" "$(le "$med" 100)"
+    row "$what: filter keystroke" - "median $medfig$alone" - "median 100 ms" "$(le "$med" 100)"
   fi
   gap $kind 'longest gap between FX pulses \(the longest pulse or FX-thread task\): \K[0-9]+' \
     "longest gap between FX pulses .*the FX thread's CPU in its busiest gap: \\K[0-9]+"

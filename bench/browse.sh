@@ -3,7 +3,8 @@
 # shows its first rows within 1 s of opening the snapshot, a filter keystroke updates the list within
 # 100 ms at the median, heap under 512 MB). Generates an N-VM demo, then runs the real console window with
 # -Xmx512m, started as the console starts (on its built-in demo), and prints: first rows after opening the
-# snapshot there, filter keystroke latency (median, 90th percentile, worst),
+# snapshot there, filter keystroke latency (median, 90th percentile, worst), the same filters' first pages read
+# without the window (the database's part of a keystroke),
 # the same with "has dirty rows" on, sort / details / next-page times, the longest FX pulse and the most
 # heap used; then, from a second run, the first rows after the same open in a window that never showed a row (the
 # list's classes, the driver and its cells' first CSS all loaded by that open), and the longest gap between pulses
