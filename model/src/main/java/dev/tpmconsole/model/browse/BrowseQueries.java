@@ -44,13 +44,24 @@ public final class BrowseQueries {
     /** Whether the VM list's filter by name is answered from memory ({@link VmNameIndex}: snapshots only). */
     private final boolean nameIndexed;
     private final dev.tpmconsole.model.util.Kept<Optional<VmNameIndex>> nameIndex = new dev.tpmconsole.model.util.Kept<>();
-    private volatile Matched lastMatched;
+    /**
+     * The last few filters' VMs by name, the newest first: a page and its count ask for the same, a person types on
+     * from one (whose VMs hold the next one's) and back to one.
+     */
+    private final java.util.Deque<Matched> recent = new java.util.ArrayDeque<>();
+    private static final int RECENT = 8;
+    /** A snapshot's snapshot groups by VM, read by the warm-up ({@link #pageBackups}). */
+    private final dev.tpmconsole.model.util.Kept<Map<String, List<String>>> groupsOfVms =
+            new dev.tpmconsole.model.util.Kept<>();
 
     public BrowseQueries(Source source, DirtyVmIndex dirtyIndex) {
         this(source, dirtyIndex, source.snapshotFile().isPresent());
     }
 
-    /** @param nameIndexed whether the VM list's filter by name is answered from memory (a snapshot's only) */
+    /**
+     * @param nameIndexed whether the VM list's filter by name, and a page's snapshot groups, are answered from memory
+     *                    (a snapshot's only)
+     */
     BrowseQueries(Source source, DirtyVmIndex dirtyIndex, boolean nameIndexed) {
         this.nameIndexed = nameIndexed;
         this.source = Objects.requireNonNull(source);
@@ -164,17 +175,43 @@ public final class BrowseQueries {
             return null;
         }
         List<String> dirtyList = filter.dirtyOnly() ? dirtyVms(c) : null;
-        Matched last = lastMatched;
-        // the last answer holds while the index and the dirty VMs it was made from do (refresh() replaces them)
-        if (last != null && last.index() == index.get() && last.dirty() == dirtyList && last.filter().equals(filter)
-                && (sort == null || last.ascending() == sort.ascending())) {
-            return last.uuids();
+        VmNameIndex names = index.get();
+        boolean descending = sort != null && !sort.ascending();
+        Matched found = null;
+        VmNameIndex.Hits within = null;
+        // an answer holds while the index and the dirty VMs it was made from do (refresh() replaces them); a filter
+        // that narrows to this one holds its VMs, so only those are looked at again
+        synchronized (recent) {
+            for (Matched m : recent) {
+                if (m.index != names || m.dirty != dirtyList) {
+                    continue;
+                }
+                if (m.filter.equals(filter)) {
+                    found = m;
+                    break;
+                }
+                boolean smaller = within == null || m.hits.size() < within.size();
+                if (smaller && VmNameIndex.narrows(m.filter, m.hits, filter)) {
+                    within = m.hits;
+                }
+            }
+            if (found != null) {
+                recent.remove(found);
+                recent.addFirst(found);
+            }
         }
-        boolean ascending = sort == null || sort.ascending();
-        List<String> uuids = index.get().matching(filter, !ascending,
-                dirtyList == null ? java.util.Set.of() : java.util.Set.copyOf(dirtyList));
-        lastMatched = new Matched(index.get(), dirtyList, filter, ascending, uuids);
-        return uuids;
+        if (found == null) {
+            found = new Matched(names, dirtyList, filter, names.hits(filter,
+                    dirtyList == null ? java.util.Set.of() : java.util.Set.copyOf(dirtyList), within));
+            synchronized (recent) {
+                recent.removeIf(m -> m.index != names); // an index refresh() replaced
+                recent.addFirst(found);
+                while (recent.size() > RECENT) {
+                    recent.removeLast();
+                }
+            }
+        }
+        return found.uuids(descending);
     }
 
     /** Whether the VM list by name is answered from memory now. */
@@ -183,9 +220,31 @@ public final class BrowseQueries {
         return index != null && index.isPresent();
     }
 
-    /** The last filter's VMs (a page and its count ask for the same), and what they were read from. */
-    private record Matched(VmNameIndex index, List<String> dirty, VmFilter filter, boolean ascending,
-                           List<String> uuids) {
+    /**
+     * A filter's VMs by name and what they were read from; the uuids in either order, made once each (a page and its
+     * count ask for the same).
+     */
+    private static final class Matched {
+        final VmNameIndex index;
+        final List<String> dirty;
+        final VmFilter filter;
+        final VmNameIndex.Hits hits;
+        private List<String> ascending;
+        private List<String> descending;
+
+        Matched(VmNameIndex index, List<String> dirty, VmFilter filter, VmNameIndex.Hits hits) {
+            this.index = index;
+            this.dirty = dirty;
+            this.filter = filter;
+            this.hits = hits;
+        }
+
+        synchronized List<String> uuids(boolean inDescendingOrder) {
+            if (inDescendingOrder) {
+                return descending != null ? descending : (descending = index.uuids(hits, true));
+            }
+            return ascending != null ? ascending : (ascending = index.uuids(hits, false));
+        }
     }
 
     /** How many VMs the filter lets through. */
@@ -218,8 +277,12 @@ public final class BrowseQueries {
      * computation still running when this is called keeps its result to itself.
      */
     public void refresh() {
+        synchronized (recent) {
+            recent.clear();
+        }
         dirtyVms.forget();
         nameIndex.forget();
+        groupsOfVms.forget();
         dirtyIndex.refresh();
     }
 
@@ -237,8 +300,23 @@ public final class BrowseQueries {
                     // the filter box asks the SQL, as before it is read
                 }
             }
+            if (nameIndexed && groups) {
+                groupsOfVms.get(() -> groupsOfVms(c));
+            }
             dirtyIndex.warmUp(c);
         }
+    }
+
+    /**
+     * A snapshot's snapshot groups by the uuid of their VM, as the page's {@code IN} finds them: only a text uuid
+     * equals the text a page binds.
+     */
+    private static Map<String, List<String>> groupsOfVms(Connection c) throws SQLException {
+        Map<String, List<String>> byVm = new HashMap<>();
+        new BrowseSql("SELECT g.uuid, g.vmInstanceUuid FROM VolumeSnapshotGroupVO g"
+                + " WHERE typeof(g.vmInstanceUuid) = 'text'").list(c,
+                rs -> byVm.computeIfAbsent(rs.getString(2), k -> new ArrayList<>(1)).add(rs.getString(1)));
+        return byVm;
     }
 
     private List<String> dirtyVms(Connection c) throws SQLException {
@@ -353,15 +431,24 @@ public final class BrowseQueries {
     /**
      * Backups per VM of a page: those the VMs own, and those their snapshot groups own. The groups are found
      * first (VolumeSnapshotGroupVO is small and has no index on vmInstanceUuid), so that the backups are
-     * always read through the owner index; one query with a join lets SQLite scan every backup instead.
+     * always read through the owner index; one query with a join lets SQLite scan every backup instead. A snapshot's
+     * groups by VM are kept once the warm-up has read them: scanning the groups was the dearest of a page's queries
+     * (a third of their time on the 100,000-VM demo's 4,969 groups).
      */
     private Map<String, Integer> pageBackups(Connection c, List<String> vmUuids) throws SQLException {
         Map<String, Integer> backups = new HashMap<>();
         pageBackupsSql(vmUuids).list(c, rs -> backups.merge(rs.getString(1), rs.getInt(2), Integer::sum));
         if (groups) {
             Map<String, String> vmOfGroup = new HashMap<>();
-            new BrowseSql("SELECT g.uuid, g.vmInstanceUuid FROM VolumeSnapshotGroupVO g WHERE g.vmInstanceUuid IN ")
-                    .in(vmUuids).list(c, rs -> vmOfGroup.put(rs.getString(1), rs.getString(2)));
+            Map<String, List<String>> kept = groupsOfVms.peek();
+            if (kept != null) {
+                for (String vm : vmUuids) {
+                    kept.getOrDefault(vm, List.of()).forEach(g -> vmOfGroup.put(g, vm));
+                }
+            } else {
+                new BrowseSql("SELECT g.uuid, g.vmInstanceUuid FROM VolumeSnapshotGroupVO g WHERE g.vmInstanceUuid IN ")
+                        .in(vmUuids).list(c, rs -> vmOfGroup.put(rs.getString(1), rs.getString(2)));
+            }
             if (!vmOfGroup.isEmpty()) {
                 pageBackupsSql(List.copyOf(vmOfGroup.keySet()))
                         .list(c, rs -> backups.merge(vmOfGroup.get(rs.getString(1)), rs.getInt(2), Integer::sum));

@@ -115,11 +115,11 @@ final class VmNameIndex {
     }
 
     /**
-     * The uuids of the VMs {@code f} lets through, in the list's order by name ({@code descending}: names from the
-     * last, each name's VMs still by uuid ascending, as {@code ORDER BY name DESC, uuid ASC}). {@code dirty} is the
-     * set of VMs with dirty rows when the filter asks for them.
+     * The VMs {@code f} lets through, in the list's order, looked for among {@code within} (the VMs of a filter that
+     * {@link #narrows} to {@code f}: they hold all of {@code f}'s) or, when null, among all. {@code dirty} is the set
+     * of VMs with dirty rows when the filter asks for them.
      */
-    List<String> matching(VmFilter f, boolean descending, Set<String> dirty) {
+    Hits hits(VmFilter f, Set<String> dirty, Hits within) {
         // as the driver hands it to SQLite: in UTF-8, where half a surrogate pair is a '?'
         byte[] text = f.text().getBytes(StandardCharsets.UTF_8);
         String hexText = text.length == 0 ? null : BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8));
@@ -133,10 +133,11 @@ final class VmNameIndex {
                 dirtyKeys.add(ByteBuffer.wrap(uuid.getBytes(StandardCharsets.UTF_8)));
             }
         }
-        int size = size();
-        int[] hits = new int[size];
+        int size = within == null ? size() : within.size;
+        int[] out = new int[size];
         int n = 0;
-        for (int i = 0; i < size; i++) {
+        for (int k = 0; k < size; k++) {
+            int i = within == null || within.at == null ? k : within.at[k];
             if (text.length > 0 && !names.likePrefix(i, text) && (hex == null || !uuids.inUuidRange(i, hex))) {
                 continue;
             }
@@ -146,30 +147,93 @@ final class VmNameIndex {
             if (dirtyKeys != null && !dirtyKeys.contains(uuids.key(i))) {
                 continue;
             }
-            hits[n++] = i;
+            out[n++] = i;
         }
+        // kept while a person types on (a few of them): every VM is no array at all, the others only their own
+        return new Hits(n == size() ? null : n == out.length ? out : Arrays.copyOf(out, n), n, text, hex != null);
+    }
+
+    /**
+     * Whether every VM {@code to} lets through is one {@code from} lets through, as the text grows while a person
+     * types: the same states, host and dirty rows, and a text that goes on from {@code from}'s (its UTF-8, as the
+     * driver hands it on), which names a uuid prefix only if {@code from}'s did (a name matching the longer text
+     * matches the shorter, and a uuid in the longer hex prefix's range is in the shorter's).
+     */
+    static boolean narrows(VmFilter from, Hits fromHits, VmFilter to) {
+        if (!from.states().equals(to.states()) || !from.host().equals(to.host())
+                || from.dirtyOnly() != to.dirtyOnly()) {
+            return false;
+        }
+        byte[] text = to.text().getBytes(StandardCharsets.UTF_8);
+        byte[] shorter = fromHits.text;
+        if (text.length < shorter.length || !Arrays.equals(text, 0, shorter.length, shorter, 0, shorter.length)) {
+            return false;
+        }
+        return fromHits.hex || text.length == 0
+                || BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8)) == null;
+    }
+
+    /**
+     * The uuids of {@code hits}, in the list's order by name ({@code descending}: names from the last, each name's VMs
+     * still by uuid ascending, as {@code ORDER BY name DESC, uuid ASC}).
+     */
+    List<String> uuids(Hits hits, boolean descending) {
         if (!descending) {
-            return new Uuids(hits, n);
+            return new Uuids(hits.at, hits.size);
+        }
+        if (hits.at == null) {
+            return uuids(new Hits(identity(hits.size), hits.size, hits.text, hits.hex), true);
         }
         // runs of the same name from the last, each run in its own (uuid ascending) order
+        int n = hits.size;
         int[] out = new int[n];
         int k = 0;
         int end = n;
         while (end > 0) {
             int start = end - 1;
-            while (start > 0 && names.equal(hits[start - 1], hits[end - 1])) {
+            while (start > 0 && names.equal(hits.at[start - 1], hits.at[end - 1])) {
                 start--;
             }
             for (int j = start; j < end; j++) {
-                out[k++] = hits[j];
+                out[k++] = hits.at[j];
             }
             end = start;
         }
         return new Uuids(out, n);
     }
 
+    private static int[] identity(int size) {
+        int[] at = new int[size];
+        Arrays.setAll(at, k -> k);
+        return at;
+    }
+
+    /**
+     * The VMs a filter let through, in the list's ascending order (their places in the index), with the text it was
+     * given as UTF-8 and whether that text was a uuid prefix too.
+     */
+    static final class Hits {
+        /** Where each is in the index; null when they are all of it. */
+        private final int[] at;
+        private final int size;
+        private final byte[] text;
+        private final boolean hex;
+
+        private Hits(int[] at, int size, byte[] text, boolean hex) {
+            this.at = at;
+            this.size = size;
+            this.text = text;
+            this.hex = hex;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
     /** The uuids of some VMs, made into strings when asked for (a page's worth at a time). */
     private final class Uuids extends AbstractList<String> implements RandomAccess {
+        /** Their places in the index; null: the first {@code size} places. */
         private final int[] at;
         private final int size;
 
@@ -183,7 +247,7 @@ final class VmNameIndex {
             if (k < 0 || k >= size) {
                 throw new IndexOutOfBoundsException(k);
             }
-            return uuids.string(at[k]);
+            return uuids.string(at == null ? k : at[k]);
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.tpmconsole.model.audit.AuditDirtyVmIndex;
 import dev.tpmconsole.model.source.OpenOptions;
 import dev.tpmconsole.model.source.SqliteSnapshot;
 import dev.tpmconsole.model.testing.TestSnapshots;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -50,12 +51,37 @@ class VmNameIndexTest {
                     + " VALUES ('" + uuid + "', '" + NAMES.get(i).replace("'", "''") + "', 'UserVm', '"
                     + STATES.get(i % STATES.size()) + "', 'Linux', '2025-05-01 00:00:00', '2026-05-01 00:00:00', "
                     + (i % 4 == 0 ? "'2026-06-01 00:00:00'" : "NULL") + ")");
+            // snapshot groups owning backups: none, one or two a VM; and one whose VM is a blob of a VM uuid's bytes,
+            // which the page's IN does not find
+            for (int g = 0; g < i % 3; g++) {
+                String vm = i % 7 == 3 ? "X'" + hex(uuid) + "'" : "'" + uuid + "'";
+                group(sql, String.format("%02x%030d", 0xc0 + g, i), vm, 1 + g);
+            }
         }
         if (withABlobName) {
             sql.add("UPDATE VmInstanceEO SET name = X'616C706861' WHERE name = 'ab'");
         }
         TestSnapshots.exec(file, sql.toArray(String[]::new));
         return file;
+    }
+
+    /** A snapshot group of {@code vm} (an SQL literal) owning {@code backups} backups (one or two). */
+    private static void group(List<String> sql, String uuid, String vm, int backups) {
+        sql.add("INSERT INTO VolumeSnapshotGroupVO (uuid, name, vmInstanceUuid, createDate, lastOpDate) VALUES ('"
+                + uuid + "', 'sg', " + vm + ", '2026-02-01 00:00:00', '2026-02-01 00:00:00')");
+        for (int b = 0; b < backups; b++) {
+            sql.add("INSERT INTO VmHostBackupFileVO (uuid, resourceUuid, type, createDate, lastOpDate) VALUES ('"
+                    + "e" + uuid.charAt(1) + b + uuid.substring(3) + "', '" + uuid + "', '"
+                    + (b == 0 ? "TpmState" : "NvRam") + "', '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        }
+    }
+
+    private static String hex(String text) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : text.getBytes(StandardCharsets.UTF_8)) {
+            b.append(String.format("%02X", x));
+        }
+        return b.toString();
     }
 
     static List<VmFilter> filters() {
@@ -91,6 +117,42 @@ class VmNameIndexTest {
                 assertThat(VmNameIndex.read(c)).as("a blob sorts after every text").isNull();
             }
             sameAnswers(s, false);
+        }
+    }
+
+    /**
+     * A person typing on and back: each filter's VMs are looked for among those of a filter that narrows to it (the
+     * text goes on, the rest is the same), or are the ones of the same filter a moment ago; all as the SQL answers,
+     * including a text that becomes a uuid prefix only as it goes on ("-" then "-a1") and half a surrogate pair
+     * completed.
+     */
+    @Test
+    void typingOnAndBackAnswersAsTheSqlDoes() throws Exception {
+        List<String> typed = List.of("", "w", "we", "web", "web-", "web-1", "web-", "web_", "web", "WEB", "we", "",
+                "-", "-a", "-a1", "-a1e", "a", "a1", "a1-", "a1-0", "a1", "A1", "a", "\uD83D", "\uD83D\uDE00",
+                "\uD83D", "É", "Éb", "é", "e", "eb", "d", "du", "dup", "dupe", "dup", "z", "");
+        try (SqliteSnapshot s = SqliteSnapshot.open(snapshot(false), OpenOptions.readOnly())) {
+            BrowseQueries fromMemory = new BrowseQueries(s, new AuditDirtyVmIndex(s), true);
+            BrowseQueries bySql = new BrowseQueries(s, new AuditDirtyVmIndex(s), false);
+            fromMemory.warmUp();
+            assertThat(fromMemory.nameIndexReady()).isTrue();
+            int nonEmpty = 0;
+            int step = 0;
+            for (Set<String> states : List.of(Set.<String>of(), Set.of("Running", VmFilter.SOFT_DELETED))) {
+                for (boolean dirty : new boolean[] {false, true}) {
+                    for (String text : typed) {
+                        VmFilter f = new VmFilter(text, states, "", dirty);
+                        // both directions, turn about
+                        Sort<VmColumn> sort = step++ % 3 == 2 ? Sort.desc(VmColumn.NAME) : Sort.asc(VmColumn.NAME);
+                        List<VmRow> expected = bySql.vms(f, sort, 0, BrowseQueries.MAX_PAGE).rows();
+                        assertThat(names(fromMemory.vms(f, sort, 0, BrowseQueries.MAX_PAGE).rows()))
+                                .as(describe(f, sort)).isEqualTo(names(expected));
+                        assertThat(fromMemory.countVms(f)).as("count " + describe(f, sort)).isEqualTo(expected.size());
+                        nonEmpty += expected.isEmpty() ? 0 : 1;
+                    }
+                }
+            }
+            assertThat(nonEmpty).as("steps that let VMs through").isGreaterThan(60);
         }
     }
 
