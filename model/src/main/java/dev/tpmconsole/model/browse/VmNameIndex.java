@@ -122,8 +122,7 @@ final class VmNameIndex {
     Hits hits(VmFilter f, Set<String> dirty, Hits within) {
         // as the driver hands it to SQLite: in UTF-8, where half a surrogate pair is a '?'
         byte[] text = f.text().getBytes(StandardCharsets.UTF_8);
-        String hexText = text.length == 0 ? null : BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8));
-        byte[] hex = hexText == null ? null : hexText.getBytes(StandardCharsets.UTF_8);
+        byte[] hex = hexPrefix(text);
         List<String> chosenStates = f.states().stream().filter(s -> !s.equals(VmFilter.SOFT_DELETED)).toList();
         boolean softDeleted = f.states().contains(VmFilter.SOFT_DELETED);
         Set<ByteBuffer> dirtyKeys = null;
@@ -169,8 +168,13 @@ final class VmNameIndex {
         if (text.length < shorter.length || !Arrays.equals(text, 0, shorter.length, shorter, 0, shorter.length)) {
             return false;
         }
-        return fromHits.hex || text.length == 0
-                || BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8)) == null;
+        return fromHits.hex || hexPrefix(text) == null;
+    }
+
+    /** The uuid prefix a filter's text (its UTF-8) also names, as UTF-8; null when it names none. */
+    private static byte[] hexPrefix(byte[] text) {
+        String hex = text.length == 0 ? null : BrowseSql.uuidPrefix(new String(text, StandardCharsets.UTF_8));
+        return hex == null ? null : hex.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -181,21 +185,19 @@ final class VmNameIndex {
         if (!descending) {
             return new Uuids(hits.at, hits.size);
         }
-        if (hits.at == null) {
-            return uuids(new Hits(identity(hits.size), hits.size, hits.text, hits.hex), true);
-        }
         // runs of the same name from the last, each run in its own (uuid ascending) order
         int n = hits.size;
+        int[] at = hits.at != null ? hits.at : identity(n);
         int[] out = new int[n];
         int k = 0;
         int end = n;
         while (end > 0) {
             int start = end - 1;
-            while (start > 0 && names.equal(hits.at[start - 1], hits.at[end - 1])) {
+            while (start > 0 && names.equal(at[start - 1], at[end - 1])) {
                 start--;
             }
             for (int j = start; j < end; j++) {
-                out[k++] = hits.at[j];
+                out[k++] = at[j];
             }
             end = start;
         }
